@@ -1,0 +1,153 @@
+#pragma once
+// The result of analysing one event: what `herald analyze` prints and what rules read.
+// Reused across events (clear() keeps capacity); string_views point into the event's text
+// or into the process-lifetime lexicon/alias tables.
+//
+//   herald::analysis::Analysis a;
+//   analyzer.analyze(event, a);
+//   if (a.sentiment.score >= 0.4) ...
+//   for (const auto& m : a.metrics) if (m.kind == MetricKind::revenue && m.change.has_percent) ...
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "herald/analysis/event.hpp"
+
+namespace herald::analysis {
+
+enum class Label : uint8_t {
+    strongly_negative,
+    moderately_negative,
+    mildly_negative,
+    neutral,
+    mildly_positive,
+    moderately_positive,
+    strongly_positive
+};
+// Thresholds fixed by DESIGN.md: <= -0.70, <= -0.40, <= -0.10, neutral, >= 0.10, >= 0.40, >= 0.70.
+Label label_for(double score);
+std::string_view label_name(Label l);  // "strongly positive", ...
+bool parse_label(std::string_view name, Label& out);
+
+struct Sentiment {
+    double score = 0.0;
+    Label label = Label::neutral;
+};
+
+enum class Direction : uint8_t { none, up, down, flat };
+enum class Basis : uint8_t { none, yoy, qoq, sequential, annualized };
+enum class Qualifier : uint8_t { none, over, under, about };
+std::string_view direction_name(Direction d);  // "" for none
+std::string_view basis_name(Basis b);
+std::string_view qualifier_name(Qualifier q);
+
+enum class MetricKind : uint8_t {
+    revenue,
+    operating_income,
+    net_income,
+    pretax_income,
+    eps,
+    ebitda,
+    backlog,
+    capex,
+    run_rate,
+    commitments,
+    orders,
+    guidance,
+    operating_margin,
+    gross_margin,
+    cash_flow,
+    count_  // not a kind: number of kinds
+};
+std::string_view metric_kind_name(MetricKind k);
+bool parse_metric_kind(std::string_view name, MetricKind& out);
+
+// "USD", "EUR", ... (ISO 4217), "%" or "bp"; empty when a metric has no value.
+struct Unit {
+    char code[4] = {0, 0, 0, 0};
+    std::string_view view() const { return {code, strnlen(code, 4)}; }
+    bool empty() const { return code[0] == 0; }
+    bool is_percent() const { return code[0] == '%'; }
+    static Unit of(std::string_view s) {
+        Unit u;
+        std::memcpy(u.code, s.data(), s.size() < 3 ? s.size() : 3);
+        return u;
+    }
+    bool operator==(const Unit& o) const { return std::memcmp(code, o.code, 4) == 0; }
+};
+
+// A byte range [begin, end) into one text field of the event.
+struct Span {
+    Field field = Field::text;
+    uint32_t begin = 0;
+    uint32_t end = 0;
+};
+
+struct Quantity {
+    double value = 0.0;  // base units: 37.6e9 for "$37.6B", 28.0 for "28%"
+    Unit unit;
+    Span span;
+    bool is_range = false;  // "20-25%": value is the low end, low/high both set
+    double low = 0.0, high = 0.0;
+    Qualifier qualifier = Qualifier::none;
+};
+
+struct Change {
+    Direction direction = Direction::none;
+    bool has_percent = false;
+    double percent = 0.0;  // 28.0 means +28 %; sign follows direction
+    Basis basis = Basis::none;
+};
+
+// Normalized period text: "Q1", "Q1 2026", "FY2025", "9M 2009", "quarter", ...
+struct Period {
+    char text[24] = {};
+    uint8_t len = 0;
+    std::string_view view() const { return {text, len}; }
+    bool empty() const { return len == 0; }
+    void set(std::string_view s) {
+        len = static_cast<uint8_t>(s.size() < sizeof text ? s.size() : sizeof text);
+        std::memcpy(text, s.data(), len);
+    }
+};
+
+struct Metric {
+    MetricKind kind = MetricKind::revenue;
+    std::string_view entity;  // "AWS", "Amazon", "Trainium", or text from the event
+    std::string_view ticker;  // "AMZN"; empty when unknown
+    bool has_value = false;
+    double value = 0.0;
+    Unit unit;
+    Change change;
+    bool has_prior = false;
+    double prior_value = 0.0;
+    Period period;
+    bool forecast = false;
+    Qualifier qualifier = Qualifier::none;
+    Span span;               // the figure's bytes ("$37.6B"), or the change's when there is no value
+    std::string_view text;   // the bytes of span
+};
+
+struct EntityResult {
+    std::string_view name;    // canonical company name ("Amazon")
+    std::string_view ticker;  // "AMZN"; empty for event-named entities without one
+    uint32_t mentions = 0;
+    Sentiment sentiment;
+};
+
+struct Analysis {
+    Sentiment sentiment;
+    std::vector<EntityResult> entities;  // most mentioned first
+    std::vector<Metric> metrics;
+    std::vector<Quantity> quantities;
+
+    void clear() {
+        sentiment = {};
+        entities.clear();
+        metrics.clear();
+        quantities.clear();
+    }
+};
+
+}  // namespace herald::analysis

@@ -1,0 +1,21 @@
+#pragma once
+// The `herald analyze` output line for one event (DESIGN.md "Analysis").
+//
+//   std::string line;
+//   herald::analysis::append_analysis_json(line, event, analysis);  // no trailing newline
+#include <string>
+
+#include "herald/analysis/analysis.hpp"
+#include "herald/analysis/event.hpp"
+#include "herald/core/json_writer.hpp"
+
+namespace herald::analysis {
+
+void append_analysis_json(std::string& out, const Event& event, const Analysis& analysis,
+                          const Explanation* explain = nullptr);
+// One metric / quantity object, shared with the alert format.
+void write_metric_json(core::JsonWriter& w, const Metric& m);
+void write_quantity_json(core::JsonWriter& w, const Quantity& q);
+void write_sentiment_json(core::JsonWriter& w, const Sentiment& s);
+
+}  // namespace herald::analysis

@@ -1,0 +1,48 @@
+#pragma once
+// The whole analysis of one event. Pure (no I/O, no clock); one Analyzer per worker thread,
+// reused for every event so steady state does not allocate.
+//
+//   auto res = herald::analysis::Resources::builtin();
+//   herald::analysis::Analyzer analyzer(res);
+//   herald::analysis::Analysis out;
+//   analyzer.analyze(event, out);
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "herald/analysis/analysis.hpp"
+#include "herald/analysis/document.hpp"
+#include "herald/analysis/entities.hpp"
+#include "herald/analysis/metrics.hpp"
+#include "herald/analysis/quantities.hpp"
+#include "herald/analysis/sentiment.hpp"
+
+namespace herald::analysis {
+
+// Immutable tables shared by every Analyzer.
+struct Resources {
+    std::shared_ptr<const Lexicon> lexicon;
+    std::shared_ptr<const AliasTable> aliases;
+    static Resources builtin();
+    // Empty paths mean "built-in only". Throws std::runtime_error on a bad file (start-up only).
+    static Resources load(const std::string& lexicon_file, const std::string& aliases_file);
+};
+
+class Analyzer {
+public:
+    explicit Analyzer(const Resources& resources);
+    void analyze(const Event& event, Analysis& out, Explanation* explain = nullptr);
+    // The mentions of the last analysed event (rules use them to key per entity).
+    const std::vector<Mention>& mentions() const { return mentions_; }
+    const Document& document() const { return doc_; }
+
+private:
+    Document doc_;
+    std::vector<Mention> mentions_;
+    EntityFinder entities_;
+    QuantityExtractor quantities_;
+    MetricExtractor metrics_;
+    SentimentScorer sentiment_;
+};
+
+}  // namespace herald::analysis

@@ -1,0 +1,55 @@
+#pragma once
+// The tokenized form of an event that every analysis component reads: tokens, sentences and
+// paragraphs with byte offsets into the event's fields. Built once per event, reused.
+//
+//   herald::analysis::Document doc;
+//   doc.build(event);
+//   for (const auto& s : doc.sentences)
+//     for (uint32_t t = s.first_token; t < s.last_token; ++t) use(doc.text(doc.tokens[t]));
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "herald/analysis/event.hpp"
+
+namespace herald::analysis {
+
+enum class TokenKind : uint8_t {
+    word,    // letters, digits inside, apostrophes and inner hyphens/dots: "year-over-year", "U.S.", "Q1"
+    number,  // starts with a digit: "37.6", "1,173", "2026", "3.3-percent" keeps only "3.3"
+    symbol,  // one currency sign or other symbol: "$", "€", "%", "&"
+    punct    // . , ; : ! ? ( ) " ' - and the like, one character each
+};
+
+struct Token {
+    uint32_t begin = 0;  // byte offsets into the field
+    uint32_t end = 0;
+    Field field = Field::text;
+    TokenKind kind = TokenKind::word;
+    bool capitalized = false;     // first byte is an ASCII capital letter
+    bool space_before = false;    // whitespace (or the field start) precedes the token
+};
+
+struct Sentence {
+    Field field = Field::text;
+    uint32_t begin = 0, end = 0;          // bytes in the field
+    uint32_t first_token = 0, last_token = 0;  // [first, last) into Document::tokens
+    uint32_t paragraph = 0;              // index counting over the whole document
+};
+
+class Document {
+public:
+    void build(const Event& event);
+    const Event& event() const { return *event_; }
+    std::string_view text(const Token& t) const { return event_->field(t.field).substr(t.begin, t.end - t.begin); }
+    std::string_view text(const Sentence& s) const { return event_->field(s.field).substr(s.begin, s.end - s.begin); }
+
+    std::vector<Token> tokens;
+    std::vector<Sentence> sentences;
+
+private:
+    void tokenize_field(Field f, std::string_view s, uint32_t& paragraph);
+    const Event* event_ = nullptr;
+};
+
+}  // namespace herald::analysis

@@ -1,0 +1,60 @@
+#pragma once
+// Company detection: the built-in alias table (companies, segments, products) plus names an
+// event gives in `entities`, found as whole-word matches over the Document's tokens.
+//
+//   herald::analysis::AliasTable aliases = herald::analysis::AliasTable::builtin();
+//   herald::analysis::EntityFinder finder(aliases);
+//   std::vector<Mention> mentions;
+//   finder.find(doc, mentions);       // "AWS" -> {entity "AWS", company "Amazon", ticker "AMZN"}
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "herald/analysis/analysis.hpp"
+#include "herald/analysis/document.hpp"
+
+namespace herald::analysis {
+
+struct Mention {
+    std::string_view entity;   // what metrics report: the segment/product ("AWS", "Trainium") or the company
+    std::string_view company;  // canonical company name ("Amazon")
+    std::string_view ticker;   // "AMZN"; empty for event-named entities without one
+    Span span;
+    uint32_t sentence = 0;     // index into Document::sentences
+    uint32_t token = 0;        // first token of the match
+    bool is_segment = false;   // entity names a segment or product, not the company itself
+    bool is_reference = false; // "the company", "it": carried to the last named company
+};
+
+// Immutable after load; shared by all workers.
+class AliasTable {
+public:
+    static std::shared_ptr<const AliasTable> builtin();
+    // Built-in table extended (or overridden) by a file in the same format; throws
+    // std::runtime_error with "FILE:LINE: message" on a bad file (start-up only).
+    static std::shared_ptr<const AliasTable> load(const std::string& extension_file);
+    struct Impl;
+    const Impl& impl() const { return *impl_; }
+    explicit AliasTable(std::unique_ptr<Impl> impl);
+    ~AliasTable();
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+class EntityFinder {
+public:
+    explicit EntityFinder(std::shared_ptr<const AliasTable> aliases);
+    ~EntityFinder();
+    // Appends the mentions in document order. No allocation once buffers have grown.
+    void find(const Document& doc, std::vector<Mention>& out);
+
+private:
+    std::shared_ptr<const AliasTable> aliases_;
+    struct Scratch;
+    std::unique_ptr<Scratch> scratch_;
+};
+
+}  // namespace herald::analysis

@@ -1,0 +1,53 @@
+#pragma once
+// A parsed news event: views into the parser's buffers, valid until the next parse.
+//
+//   herald::analysis::Event e;
+//   e.id = "seed-000"; e.summary = "Amazon reported $37.6B in AWS revenue ...";
+//   e.published_at_ms = 1777583400000; e.has_published_at = true;
+//   std::string_view s = e.field(herald::analysis::Field::summary);
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace herald::analysis {
+
+// The text fields of an event, in the order analysis reads them.
+enum class Field : uint8_t { headline = 0, summary = 1, body = 2, text = 3 };
+inline constexpr std::array<Field, 4> kTextFields{Field::headline, Field::summary, Field::body, Field::text};
+std::string_view field_name(Field f);
+
+struct EntityHint {
+    std::string_view name;
+    std::string_view ticker;  // empty when the event gave none
+};
+
+struct Event {
+    std::string_view id;
+    std::string_view headline, summary, body, text;
+    std::string_view source, url;
+    int64_t published_at_ms = 0;
+    bool has_published_at = false;
+    std::vector<std::string_view> tickers;
+    std::vector<EntityHint> entities;
+
+    std::string_view field(Field f) const {
+        switch (f) {
+            case Field::headline: return headline;
+            case Field::summary: return summary;
+            case Field::body: return body;
+            case Field::text: return text;
+        }
+        return {};
+    }
+    // Keeps vector capacity so a reused Event does not allocate per message.
+    void clear() {
+        id = headline = summary = body = text = source = url = {};
+        published_at_ms = 0;
+        has_published_at = false;
+        tickers.clear();
+        entities.clear();
+    }
+};
+
+}  // namespace herald::analysis

@@ -1,0 +1,63 @@
+#pragma once
+// Finance sentiment: a graded lexicon composed with negation, intensity, contrast, hedges,
+// expectations and the direction of financial quantities; scores per sentence, document and entity.
+//
+//   auto lexicon = herald::analysis::Lexicon::builtin();
+//   herald::analysis::SentimentScorer scorer(lexicon);
+//   scorer.score(doc, mentions, metrics, analysis);   // fills analysis.sentiment and analysis.entities
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "herald/analysis/analysis.hpp"
+#include "herald/analysis/document.hpp"
+#include "herald/analysis/entities.hpp"
+
+namespace herald::analysis {
+
+class Lexicon {
+public:
+    static std::shared_ptr<const Lexicon> builtin();
+    // Built-in lexicon extended/overridden by a file; throws std::runtime_error "FILE:LINE: message".
+    static std::shared_ptr<const Lexicon> load(const std::string& extension_file);
+    struct Impl;
+    const Impl& impl() const { return *impl_; }
+    explicit Lexicon(std::unique_ptr<Impl> impl);
+    ~Lexicon();
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// Why a sentence scored what it did, for `herald analyze --explain`.
+struct ExplainTerm {
+    std::string term;  // the words as written
+    double weight = 0.0;
+    std::string rule;  // "lexicon", "negated", "intensified", "contrast", "direction: costs up" ...
+};
+struct ExplainSentence {
+    Span span;
+    double score = 0.0;
+    std::vector<ExplainTerm> terms;
+};
+struct Explanation {
+    std::vector<ExplainSentence> sentences;
+    void clear() { sentences.clear(); }
+};
+
+class SentimentScorer {
+public:
+    explicit SentimentScorer(std::shared_ptr<const Lexicon> lexicon);
+    ~SentimentScorer();
+    // Sets out.sentiment and fills out.entities (one per company, with mentions and sentiment).
+    void score(const Document& doc, const std::vector<Mention>& mentions, const std::vector<Metric>& metrics,
+               Analysis& out, Explanation* explain = nullptr);
+
+private:
+    std::shared_ptr<const Lexicon> lexicon_;
+    struct Scratch;
+    std::unique_ptr<Scratch> scratch_;
+};
+
+}  // namespace herald::analysis

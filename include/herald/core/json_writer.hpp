@@ -1,0 +1,50 @@
+#pragma once
+// Appends compact JSON to a reused std::string; no allocation once the buffer has grown.
+//
+//   herald::core::JsonWriter w(buffer);   // buffer.clear() is the caller's choice
+//   w.begin_object();
+//   w.key("id"); w.string("seed-000");
+//   w.key("score"); w.number(0.78);
+//   w.end_object();
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace herald::core {
+
+class JsonWriter {
+public:
+    explicit JsonWriter(std::string& out) : out_(out) {}
+
+    void begin_object() { comma(); out_.push_back('{'); first_ = true; }
+    void end_object() { out_.push_back('}'); first_ = false; }
+    void begin_array() { comma(); out_.push_back('['); first_ = true; }
+    void end_array() { out_.push_back(']'); first_ = false; }
+    void key(std::string_view k);
+    void string(std::string_view s);
+    // Finite doubles as the shortest text that reads back exactly; integers without ".0".
+    // Non-finite values have no JSON form and are written as null.
+    void number(double v);
+    void integer(int64_t v);
+    void boolean(bool v) { comma(); out_.append(v ? "true" : "false"); }
+    void null() { comma(); out_.append("null"); }
+    // Inserts already-serialized JSON as one value.
+    void raw(std::string_view json) { comma(); out_.append(json); }
+
+    std::string& buffer() { return out_; }
+
+private:
+    void comma() {
+        if (!first_ && after_key_ == false) out_.push_back(',');
+        first_ = false;
+        after_key_ = false;
+    }
+    std::string& out_;
+    bool first_ = true;
+    bool after_key_ = false;
+};
+
+// Escapes s as JSON string content (without quotes), replacing invalid UTF-8 by U+FFFD.
+void append_json_escaped(std::string& out, std::string_view s);
+
+}  // namespace herald::core

@@ -1,0 +1,30 @@
+#pragma once
+// Event-time helpers: RFC 3339 <-> epoch milliseconds, without the C library's locale or TZ.
+//
+//   int64_t ms;
+//   if (herald::core::parse_rfc3339("2026-04-30T21:10:00Z", ms)) { ... }
+//   std::string s = herald::core::format_rfc3339(ms);          // "2026-04-30T21:10:00Z"
+//   herald::core::parse_duration("6h", ms);                      // 21600000
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace herald::core {
+
+// Accepts "YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)" ('t', ' ' and 'z' too). False on anything else.
+bool parse_rfc3339(std::string_view text, int64_t& epoch_ms);
+
+// "YYYY-MM-DDTHH:MM:SSZ", or with ".mmmZ" when the milliseconds are not zero or always_millis.
+void append_rfc3339(std::string& out, int64_t epoch_ms, bool always_millis = false);
+std::string format_rfc3339(int64_t epoch_ms, bool always_millis = false);
+
+// "250ms", "30s", "5m", "6h", "2d", "1w"; plain digits are seconds. False on anything else.
+bool parse_duration(std::string_view text, int64_t& ms);
+
+// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
+
+// Wall clock in epoch milliseconds; only the edges (app, kafka) call it, never analysis or rules.
+int64_t now_ms();
+
+}  // namespace herald::core

@@ -1,0 +1,28 @@
+#include "herald/analysis/analyzer.hpp"
+
+namespace herald::analysis {
+
+Resources Resources::builtin() { return {Lexicon::builtin(), AliasTable::builtin()}; }
+
+Resources Resources::load(const std::string& lexicon_file, const std::string& aliases_file) {
+    Resources r;
+    r.lexicon = lexicon_file.empty() ? Lexicon::builtin() : Lexicon::load(lexicon_file);
+    r.aliases = aliases_file.empty() ? AliasTable::builtin() : AliasTable::load(aliases_file);
+    return r;
+}
+
+Analyzer::Analyzer(const Resources& resources) : entities_(resources.aliases), sentiment_(resources.lexicon) {}
+
+void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) {
+    out.clear();
+    mentions_.clear();
+    if (explain) explain->clear();
+    doc_.build(event);
+    entities_.find(doc_, mentions_);
+    quantities_.extract(doc_, out.quantities);
+    metrics_.extract(doc_, mentions_, out.quantities, out.metrics);
+    // Sentiment last: the direction of extracted metrics ("costs rose") feeds its polarity.
+    sentiment_.score(doc_, mentions_, out.metrics, out, explain);
+}
+
+}  // namespace herald::analysis
