@@ -1,0 +1,163 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "herald/parse/event_parser.hpp"
+
+using herald::analysis::Event;
+using herald::parse::ErrorCode;
+using herald::parse::EventParser;
+
+namespace {
+ErrorCode parse(EventParser& p, std::string_view json, Event& e) {
+    std::string detail;
+    ErrorCode c = p.parse(json, e, detail);
+    if (c != ErrorCode::none) CHECK_MESSAGE(!detail.empty(), "every dead letter has a detail");
+    return c;
+}
+}  // namespace
+
+TEST_CASE("a complete event: every field of the contract") {
+    EventParser p;
+    Event e;
+    auto c = parse(p,
+                   R"({"id":"seed-000","headline":"H","summary":"S \"q\" \u00e9","body":"B","text":"T",
+        "published_at":"2026-04-30T21:10:00Z","source":"wire","url":"https://x/y",
+        "tickers":["AMZN","MSFT"],"entities":[{"name":"Anthropic"},{"name":"Amazon","ticker":"AMZN"}],
+        "unknown":{"deep":[1,2,{"x":null}]},"n":1.5})",
+                   e);
+    REQUIRE(c == ErrorCode::none);
+    CHECK(e.id == "seed-000");
+    CHECK(e.headline == "H");
+    CHECK(e.summary == "S \"q\" \xC3\xA9");
+    CHECK(e.body == "B");
+    CHECK(e.text == "T");
+    CHECK(e.source == "wire");
+    CHECK(e.url == "https://x/y");
+    CHECK(e.has_published_at);
+    CHECK(e.published_at_ms == 1777583400000LL);
+    REQUIRE(e.tickers.size() == 2);
+    CHECK(e.tickers[1] == "MSFT");
+    REQUIRE(e.entities.size() == 2);
+    CHECK(e.entities[0].name == "Anthropic");
+    CHECK(e.entities[0].ticker.empty());
+    CHECK(e.entities[1].ticker == "AMZN");
+}
+
+TEST_CASE("published_at forms") {
+    EventParser p;
+    Event e;
+    REQUIRE(parse(p, R"({"text":"x","published_at":1777583400123})", e) == ErrorCode::none);
+    CHECK(e.published_at_ms == 1777583400123LL);
+    REQUIRE(parse(p, R"({"text":"x","published_at":"2026-04-30T23:10:00.5+02:00"})", e) == ErrorCode::none);
+    CHECK(e.published_at_ms == 1777583400500LL);
+    REQUIRE(parse(p, R"({"text":"x","published_at":null})", e) == ErrorCode::none);
+    CHECK_FALSE(e.has_published_at);
+    REQUIRE(parse(p, R"({"text":"x"})", e) == ErrorCode::none);
+    CHECK_FALSE(e.has_published_at);
+    CHECK(parse(p, R"({"text":"x","published_at":"yesterday"})", e) == ErrorCode::invalid_value);
+    CHECK(parse(p, R"({"text":"x","published_at":"2026-02-30T00:00:00Z"})", e) == ErrorCode::invalid_value);
+    CHECK(parse(p, R"({"text":"x","published_at":-5})", e) == ErrorCode::invalid_value);
+    CHECK(parse(p, R"({"text":"x","published_at":1.5})", e) == ErrorCode::wrong_type);
+    CHECK(parse(p, R"({"text":"x","published_at":1e400})", e) != ErrorCode::none);
+    CHECK(parse(p, R"({"text":"x","published_at":true})", e) == ErrorCode::wrong_type);
+}
+
+TEST_CASE("any one non-empty text field is enough") {
+    EventParser p;
+    Event e;
+    for (const char* f : {"headline", "summary", "body", "text"}) {
+        std::string json = std::string("{\"") + f + "\":\"news\"}";
+        CHECK(parse(p, json, e) == ErrorCode::none);
+    }
+    CHECK(parse(p, R"({"headline":"","summary":null,"text":"t"})", e) == ErrorCode::none);
+}
+
+TEST_CASE("dead-letter codes") {
+    EventParser p(4096);
+    Event e;
+    SUBCASE("empty and null values") {
+        CHECK(parse(p, "", e) == ErrorCode::empty);
+        CHECK(parse(p, "  \n", e) == ErrorCode::empty);
+        CHECK(parse(p, "null", e) == ErrorCode::empty);
+    }
+    SUBCASE("not JSON, truncated, trailing bytes") {
+        CHECK(parse(p, "this is not json", e) == ErrorCode::invalid_json);
+        CHECK(parse(p, R"({"headline":"Amazon beats)", e) == ErrorCode::invalid_json);
+        CHECK(parse(p, R"({"headline":"Amazon beats",)", e) == ErrorCode::invalid_json);
+        CHECK(parse(p, R"({"headline":"a"} {"headline":"b"})", e) == ErrorCode::invalid_json);
+        CHECK(parse(p, R"({"headline":"a",})", e) == ErrorCode::invalid_json);
+        CHECK(parse(p, R"({"headline":"a","x":[1,2})", e) == ErrorCode::invalid_json);
+    }
+    SUBCASE("binary and invalid UTF-8") {
+        CHECK(parse(p, std::string_view("\x00\x01\x02\xff\xfe", 5), e) != ErrorCode::none);
+        CHECK(parse(p, "{\"headline\":\"caf\xC3\"}", e) == ErrorCode::invalid_utf8);
+        CHECK(parse(p, "{\"headline\":\"\xED\xA0\x80\"}", e) == ErrorCode::invalid_utf8);
+    }
+    SUBCASE("not an object") {
+        CHECK(parse(p, "[1,2,3]", e) == ErrorCode::not_object);
+        CHECK(parse(p, "\"headline\"", e) == ErrorCode::not_object);
+        CHECK(parse(p, "42", e) == ErrorCode::not_object);
+        CHECK(parse(p, "true", e) == ErrorCode::not_object);
+        CHECK(parse(p, "nul", e) == ErrorCode::invalid_json);
+        CHECK(parse(p, "\"abc", e) == ErrorCode::invalid_json);
+        CHECK(parse(p, "12 34", e) == ErrorCode::invalid_json);
+    }
+    SUBCASE("wrong field types") {
+        CHECK(parse(p, R"({"headline":5})", e) == ErrorCode::wrong_type);
+        CHECK(parse(p, R"({"headline":"x","tickers":"AMZN"})", e) == ErrorCode::wrong_type);
+        CHECK(parse(p, R"({"headline":"x","tickers":["AMZN",1]})", e) == ErrorCode::wrong_type);
+        CHECK(parse(p, R"({"headline":"x","entities":{"name":"A"}})", e) == ErrorCode::wrong_type);
+        CHECK(parse(p, R"({"headline":"x","entities":[{"name":3}]})", e) == ErrorCode::wrong_type);
+        CHECK(parse(p, R"({"headline":"x","id":12})", e) == ErrorCode::wrong_type);
+        CHECK(parse(p, R"({"headline":["a"]})", e) == ErrorCode::wrong_type);
+    }
+    SUBCASE("no text") {
+        CHECK(parse(p, R"({})", e) == ErrorCode::missing_text);
+        CHECK(parse(p, R"({"id":"a","headline":"","tickers":["X"]})", e) == ErrorCode::missing_text);
+    }
+    SUBCASE("too large") {
+        std::string big = "{\"text\":\"" + std::string(5000, 'a') + "\"}";
+        std::string detail;
+        CHECK(p.parse(big, e, detail) == ErrorCode::too_large);
+        CHECK(detail.find("max-event-bytes") != std::string::npos);
+    }
+}
+
+TEST_CASE("nesting: unknown deep fields are skipped without recursion, at any depth") {
+    EventParser p(1 << 20, 64);
+    Event e;
+    auto nested = [](int depth) {
+        std::string s = "{\"text\":\"x\",\"u\":";
+        for (int i = 0; i < depth; ++i) s += "[";
+        for (int i = 0; i < depth; ++i) s += "]";
+        return s + "}";
+    };
+    CHECK(parse(p, nested(32), e) == ErrorCode::none);
+    CHECK(parse(p, nested(64), e) == ErrorCode::none);
+    CHECK(parse(p, nested(100000), e) == ErrorCode::none);
+    CHECK(e.text == "x");
+}
+
+TEST_CASE("the parser is reusable after errors, and views stay valid until the next parse") {
+    EventParser p;
+    Event e;
+    CHECK(parse(p, "{bad", e) == ErrorCode::invalid_json);
+    REQUIRE(parse(p, R"({"headline":"second \n line"})", e) == ErrorCode::none);
+    CHECK(e.headline == "second \n line");
+    CHECK(parse(p, R"([])", e) == ErrorCode::not_object);
+    CHECK(e.headline.empty());
+}
+
+TEST_CASE("error code names are the stable contract") {
+    using herald::parse::error_code_name;
+    CHECK(error_code_name(ErrorCode::invalid_json) == "invalid_json");
+    CHECK(error_code_name(ErrorCode::missing_text) == "missing_text");
+    CHECK(error_code_name(ErrorCode::too_large) == "too_large");
+    CHECK(error_code_name(ErrorCode::invalid_utf8) == "invalid_utf8");
+    CHECK(error_code_name(ErrorCode::not_object) == "not_object");
+    CHECK(error_code_name(ErrorCode::wrong_type) == "wrong_type");
+    CHECK(error_code_name(ErrorCode::empty) == "empty");
+    CHECK(error_code_name(ErrorCode::too_deep) == "too_deep");
+    CHECK(error_code_name(ErrorCode::invalid_value) == "invalid_value");
+}
