@@ -1,0 +1,40 @@
+#pragma once
+// Runs the streaming engine with everything around it: signals (SIGINT/SIGTERM stop, SIGHUP
+// reloads rules), the /metrics /healthz /readyz server, and hot reload of the rules file.
+// Shared by `herald run` and `herald demo`.
+//
+//   EngineSetup s; s.pipeline.brokers = "..."; s.rules = load_rules_or_throw(path); s.rules_path = path;
+//   return run_engine(s);
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "herald/app/pipeline.hpp"
+
+namespace herald::app {
+
+struct EngineSetup {
+    PipelineConfig pipeline;
+    analysis::Resources resources;
+    std::shared_ptr<const rules::RuleSet> rules;
+    std::string rules_path;  // empty: built-in rules, no reload
+    std::string metrics_address = "127.0.0.1";
+    int metrics_port = 9464;  // 0 = ephemeral
+    bool quiet = false;       // no start-up lines on stderr
+    // Called once the metrics server listens (with its port) and before consuming starts.
+    std::function<void(int metrics_port)> on_started;
+    // Called about every 250 ms while the engine runs (progress reporting, demo completion).
+    std::function<void(const Pipeline&)> on_tick;
+};
+
+int run_engine(EngineSetup& setup);
+
+// SIGINT/SIGTERM set the stop flag, SIGHUP the reload flag; installing is idempotent and
+// run_engine does it itself.
+void install_stop_handlers();
+const std::atomic<bool>& stop_requested();
+void request_stop();
+bool take_reload_request();
+
+}  // namespace herald::app

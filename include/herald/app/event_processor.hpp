@@ -1,0 +1,57 @@
+#pragma once
+// Everything herald does with one event between the bytes and the alerts: parse, analyze,
+// evaluate rules, serialize. Shared by the streaming engine, topic replay and offline
+// `herald analyze`, so all three give the same alerts for the same feed.
+// One per worker thread; reused for every event (no steady-state allocation except for alerts).
+//
+//   EventProcessor p(resources, max_event_bytes);
+//   if (p.parse(payload, {"news", 3, 1234, kafka_ts}, detail) != parse::ErrorCode::none) dead_letter(...);
+//   p.analyze();
+//   p.evaluate(partition_rules_engine, alerts);
+//   for (auto& a : alerts) { p.alert_json(a, source, now, json); produce(json); }
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "herald/analysis/analyzer.hpp"
+#include "herald/parse/event_parser.hpp"
+#include "herald/rules/engine.hpp"
+
+namespace herald::app {
+
+// Where an event came from. partition < 0 for files (offset is then the line number).
+struct EventSource {
+    std::string_view topic;
+    int32_t partition = -1;
+    int64_t offset = -1;
+    int64_t timestamp_ms = -1;  // Kafka message timestamp, -1 when none
+};
+
+class EventProcessor {
+public:
+    EventProcessor(const analysis::Resources& resources, size_t max_event_bytes);
+
+    // Parses and fills the defaults of DESIGN.md: id = topic/partition/offset (or the line
+    // number for files), event time = published_at, else the message timestamp.
+    parse::ErrorCode parse(std::string_view payload, const EventSource& source, std::string& detail);
+    void analyze(analysis::Explanation* explain = nullptr);
+    void evaluate(rules::Engine& engine, std::vector<rules::Alert>& out);
+    void alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,
+                    std::string& out) const;
+    void analysis_json(std::string& out, const analysis::Explanation* explain = nullptr) const;
+
+    const analysis::Event& event() const { return event_; }
+    const analysis::Analysis& result() const { return analysis_; }
+    int64_t event_time_ms() const { return event_time_ms_; }
+
+private:
+    parse::EventParser parser_;
+    analysis::Analyzer analyzer_;
+    analysis::Event event_;
+    analysis::Analysis analysis_;
+    std::string default_id_;
+    int64_t event_time_ms_ = 0;
+};
+
+}  // namespace herald::app

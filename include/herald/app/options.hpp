@@ -1,0 +1,62 @@
+#pragma once
+// Command-line and config-file options. Flags and the YAML config use the same keys
+// ("--input-topic news" == "input-topic: news"); flags win. Start-up code only: throws UsageError.
+//
+//   herald::app::Options o = herald::app::parse_args(argc, argv, 2, spec);   // skip "herald run"
+//   o.merge_config_file(o.get("config"));                                    // if given
+//   std::string brokers = o.get("brokers", "127.0.0.1:9092");
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace herald::app {
+
+// A mistake in how herald was invoked or configured: one line, exit code 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct OptionSpec {
+    std::string name;   // "input-topic"
+    std::string value;  // "TOPIC" for options with a value; empty for boolean flags
+    std::string help;
+    std::string fallback;  // shown in --help as the default
+};
+
+struct CommandSpec {
+    std::string name;      // "run"
+    std::string usage;     // "herald run [options]"
+    std::string summary;   // one paragraph
+    std::vector<OptionSpec> options;
+    bool takes_files = false;
+    const OptionSpec* find(const std::string& name) const;
+    std::string help_text() const;
+};
+
+class Options {
+public:
+    bool has(const std::string& key) const { return values_.count(key) > 0; }
+    std::string get(const std::string& key, const std::string& fallback = "") const;
+    int64_t get_int(const std::string& key, int64_t fallback, int64_t min, int64_t max) const;
+    int64_t get_duration_ms(const std::string& key, int64_t fallback) const;
+    bool flag(const std::string& key) const;
+    void set(const std::string& key, const std::string& value) { values_[key] = value; }
+    // librdkafka passthrough properties from the config file's `kafka:`, `consumer:` and
+    // `producer:` maps and from repeated `--kafka key=value` / `--consumer` / `--producer` flags.
+    std::vector<std::pair<std::string, std::string>> kafka, consumer, producer;
+    std::vector<std::string> files;  // positional arguments
+
+    // Reads a YAML map with the same keys; keys already set (by flags) are kept.
+    void merge_config_file(const std::string& path, const CommandSpec& spec);
+
+private:
+    friend Options parse_args(int argc, char** argv, int first, const CommandSpec& spec);
+    std::map<std::string, std::string> values_;
+};
+
+// Throws UsageError naming the bad argument. "--help" sets flag "help".
+Options parse_args(int argc, char** argv, int first, const CommandSpec& spec);
+
+}  // namespace herald::app

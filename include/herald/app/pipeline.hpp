@@ -1,0 +1,81 @@
+#pragma once
+// The streaming engine behind `herald run` and `herald demo`: a consumer-group member that
+// hands each partition's messages, in order, to one worker thread (partition p -> worker
+// p % workers), publishes alerts and dead letters through one idempotent producer, and stores
+// an input offset for commit only once all work it caused is acknowledged.
+//
+//   herald::app::Pipeline pipeline(config, resources, rules, metrics);
+//   std::atomic<bool> stop{false};               // set by SIGINT/SIGTERM
+//   int exit_code = pipeline.run(stop);          // drains, flushes, commits before returning
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "herald/analysis/analyzer.hpp"
+#include "herald/kafka/properties.hpp"
+#include "herald/rules/engine.hpp"
+
+namespace herald::telemetry {
+class Metrics;
+}
+
+namespace herald::app {
+
+// An alert the broker acknowledged, for callers that show alerts as they fire (the demo).
+struct AlertNotice {
+    const std::string& json;
+    const rules::Alert& alert;
+    const std::string& event_id;
+    int64_t event_time_ms;
+};
+
+struct PipelineConfig {
+    std::string brokers;
+    std::string input_topic = "news";
+    std::string alerts_topic = "alerts";
+    std::string dlq_topic = "news.dlq";
+    std::string group = "herald";
+    kafka::Properties consumer_properties;  // applied after herald's defaults
+    kafka::Properties producer_properties;
+    size_t workers = 2;
+    size_t max_inflight = 8192;        // dispatched but unacknowledged events before consumption pauses
+    size_t batch_size = 1024;
+    size_t max_event_bytes = 1 << 20;
+    int64_t stop_after_events = 0;     // 0 = never (demo: --events N)
+    int64_t stop_after_ms = 0;         // 0 = never (demo: --duration)
+    int64_t drain_timeout_ms = 30000;  // how long a stop or revoke waits for in-flight work
+    // Called from the delivery thread for every acknowledged alert (demo printing); may be empty.
+    std::function<void(const AlertNotice&)> on_alert;
+};
+
+class Pipeline {
+public:
+    Pipeline(PipelineConfig config, analysis::Resources resources, std::shared_ptr<const rules::RuleSet> rules,
+             telemetry::Metrics& metrics);
+    ~Pipeline();
+    Pipeline(const Pipeline&) = delete;
+    Pipeline& operator=(const Pipeline&) = delete;
+
+    // Runs until `stop` is set, a limit is reached or an unrecoverable error; returns the exit
+    // code (0 clean, 1 failure). In-flight work is drained and committed before it returns.
+    int run(const std::atomic<bool>& stop);
+
+    // Workers pick new rules up before their next event; per-partition state carries over by rule id.
+    void set_rules(std::shared_ptr<const rules::RuleSet> rules);
+    // Ready: partitions assigned and no unrecoverable error. `reason` says why not.
+    bool ready(std::string& reason) const;
+
+    struct Counters {
+        std::atomic<uint64_t> consumed{0}, processed{0}, dead_lettered{0}, alerts_acked{0}, delivery_failures{0};
+    };
+    const Counters& counters() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace herald::app

@@ -1,0 +1,18 @@
+#pragma once
+// The options `herald run` and `herald demo` share, and their translation into an EngineSetup.
+//
+//   CommandSpec spec = engine_command_spec("run", ...);   // adds the shared options
+//   EngineSetup setup = engine_setup_from(options, /*demo=*/false);
+#include <string>
+#include <vector>
+
+#include "herald/app/engine_runner.hpp"
+#include "herald/app/options.hpp"
+
+namespace herald::app {
+
+std::vector<OptionSpec> engine_options();
+// Reads the shared options into setup.pipeline/resources/metrics (not the rules: callers differ).
+void apply_engine_options(const Options& o, EngineSetup& setup);
+
+}  // namespace herald::app

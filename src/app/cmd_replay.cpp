@@ -1,0 +1,146 @@
+// `herald replay`: historical feeds.
+//   --input FILE... --topic T [--speed 10x|max]   publish NDJSON (plain/.gz) into a topic, paced by event time
+//   --from-topic T --since TIME --until TIME --alerts-topic A [--rules FILE]
+//                                                 re-run rules over a time range into a separate topic
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "herald/app/commands.hpp"
+#include "herald/app/engine_runner.hpp"
+#include "herald/app/feed_publisher.hpp"
+#include "herald/app/line_reader.hpp"
+#include "herald/app/options.hpp"
+#include "herald/app/topic_replay.hpp"
+#include "herald/core/time.hpp"
+
+namespace herald::app {
+
+namespace {
+
+const CommandSpec& replay_spec() {
+    static const CommandSpec spec{
+        "replay",
+        "herald replay --brokers B --input FILE... --topic news [--speed 10x|max]\n"
+        "       herald replay --brokers B --from-topic news --since T --until T --alerts-topic alerts.replay --rules FILE",
+        "From files: publishes NDJSON events (plain or .gz) into --topic, key = primary ticker, message timestamp =\n"
+        "event time, pacing by the gaps between event times divided by --speed (max = no pacing); progress on\n"
+        "stderr. From a topic: reads the time range [--since, --until) with its own consumer (no group, no commits),\n"
+        "evaluates the rules and publishes the alerts to --alerts-topic; the live group's offsets are untouched.",
+        {
+            {"brokers", "LIST", "Kafka bootstrap servers", ""},
+            {"input", "FILE", "NDJSON feed (repeatable; more files may follow as arguments)", ""},
+            {"topic", "TOPIC", "where --input events are published", "news"},
+            {"speed", "FACTOR", "10x, 0.5x or max", "max"},
+            {"from-topic", "TOPIC", "topic to re-read", ""},
+            {"since", "TIME", "RFC 3339 start of the range (inclusive)", ""},
+            {"until", "TIME", "RFC 3339 end of the range (exclusive)", ""},
+            {"alerts-topic", "TOPIC", "where replayed alerts go (never the live alerts topic)", "alerts.replay"},
+            {"rules", "FILE", "rules file for --from-topic", ""},
+            {"lexicon", "FILE", "extra lexicon entries", ""},
+            {"aliases", "FILE", "extra company aliases", ""},
+            {"kafka", "KEY=VALUE", "librdkafka property (repeatable)", ""},
+            {"config", "FILE", "YAML file with the same keys", ""},
+        },
+        true};
+    return spec;
+}
+
+// "10x" -> 10, "0.5x" -> 0.5, "max" -> 0 (no pacing).
+double parse_speed(const std::string& s) {
+    if (s == "max") return 0;
+    std::string num = !s.empty() && (s.back() == 'x' || s.back() == 'X') ? s.substr(0, s.size() - 1) : s;
+    try {
+        size_t used = 0;
+        double v = std::stod(num, &used);
+        if (used == num.size() && v > 0) return v;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("herald replay: --speed '" + s + "' must be a factor like 10x or 0.5x, or max");
+}
+
+int replay_files(const Options& o, std::vector<std::string> files) {
+    double speed = parse_speed(o.get("speed", "max"));
+    std::string topic = o.get("topic", "news");
+    std::string error;
+    kafka::Producer::Options popts;
+    popts.brokers = o.get("brokers");
+    popts.extra = o.kafka;
+    auto producer = kafka::Producer::create(popts, nullptr, error);
+    if (!producer) throw UsageError("herald replay: cannot create a Kafka producer: " + error);
+    FeedPublisher pub(*producer, topic);
+    install_stop_handlers();
+
+    auto wall_start = std::chrono::steady_clock::now();
+    int64_t first_event_ms = -1;
+    auto last_progress = wall_start;
+    for (const auto& path : files) {
+        LineReader reader;
+        if (!reader.open(path, error)) throw UsageError("herald replay: " + error);
+        std::string_view line;
+        while (reader.next(line)) {
+            if (stop_requested().load()) break;
+            if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+            int64_t event_ms = -1;
+            if (!pub.publish_line(line, event_ms)) {
+                std::fprintf(stderr, "herald replay: %s\n", pub.error().c_str());
+                return 1;
+            }
+            if (speed > 0 && event_ms >= 0) {
+                if (first_event_ms < 0) first_event_ms = event_ms;
+                // Sleep until this event's place on the compressed timeline.
+                auto due = wall_start + std::chrono::microseconds(
+                                            static_cast<int64_t>(static_cast<double>(event_ms - first_event_ms) * 1000.0 / speed));
+                while (std::chrono::steady_clock::now() < due && !stop_requested().load()) {
+                    producer->poll(0);
+                    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+                        due - std::chrono::steady_clock::now(), std::chrono::milliseconds(100)));
+                }
+            }
+            auto now = std::chrono::steady_clock::now();
+            if (now - last_progress > std::chrono::seconds(1)) {
+                last_progress = now;
+                double secs = std::chrono::duration<double>(now - wall_start).count();
+                std::fprintf(stderr, "herald replay: %llu events published (%.0f/s)%s%s\n",
+                             static_cast<unsigned long long>(pub.published()), static_cast<double>(pub.published()) / secs,
+                             event_ms >= 0 ? ", event time " : "",
+                             event_ms >= 0 ? core::format_rfc3339(event_ms).c_str() : "");
+            }
+        }
+        if (!reader.error().empty()) {
+            std::fprintf(stderr, "herald replay: %s\n", reader.error().c_str());
+            return 1;
+        }
+    }
+    if (!pub.flush(60000)) {
+        std::fprintf(stderr, "herald replay: %s\n", pub.error().c_str());
+        return 1;
+    }
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+    std::fprintf(stderr, "herald replay: done: %llu events published to '%s' in %.2f s (%.0f events/s)\n",
+                 static_cast<unsigned long long>(pub.published()), topic.c_str(), secs,
+                 static_cast<double>(pub.published()) / (secs > 0 ? secs : 1));
+    return 0;
+}
+
+}  // namespace
+
+int command_replay(int argc, char** argv, int first) {
+    const CommandSpec& spec = replay_spec();
+    Options o = parse_args(argc, argv, first, spec);
+    if (o.flag("help")) {
+        std::fputs(spec.help_text().c_str(), stdout);
+        return 0;
+    }
+    if (o.has("config")) o.merge_config_file(o.get("config"), spec);
+    if (!o.has("brokers")) throw UsageError("herald replay: --brokers HOST:PORT is required");
+    std::vector<std::string> files = o.files;
+    if (o.has("input")) files.insert(files.begin(), o.get("input"));
+    if (!files.empty() && o.has("from-topic"))
+        throw UsageError("herald replay: use either --input FILE... or --from-topic, not both");
+    if (!files.empty()) return replay_files(o, files);
+    if (o.has("from-topic")) return replay_topic(o);
+    throw UsageError("herald replay: give --input FILE... or --from-topic TOPIC (see herald replay --help)");
+}
+
+}  // namespace herald::app

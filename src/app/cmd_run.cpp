@@ -1,0 +1,47 @@
+// `herald run`: the streaming engine against a Kafka cluster.
+#include <cstdio>
+
+#include "herald/app/commands.hpp"
+#include "herald/app/resources.hpp"
+#include "herald/app/run_options.hpp"
+
+namespace herald::app {
+
+int command_run(int argc, char** argv, int first) {
+    CommandSpec spec{"run",
+                     "herald run --brokers HOST:PORT --rules FILE [options]",
+                     "The streaming engine: a member of consumer group --group reading --input-topic, publishing\n"
+                     "alerts to --alerts-topic and bad messages to --dlq-topic. SIGINT/SIGTERM drain, commit and\n"
+                     "exit 0; SIGHUP (or saving the rules file) reloads the rules.",
+                     {
+                         {"brokers", "LIST", "Kafka bootstrap servers", ""},
+                         {"input-topic", "TOPIC", "news events", "news"},
+                         {"alerts-topic", "TOPIC", "where alerts are published", "alerts"},
+                         {"dlq-topic", "TOPIC", "where bad messages go, with herald-error headers", "news.dlq"},
+                         {"group", "ID", "consumer group", "herald"},
+                         {"rules", "FILE", "rules file (YAML); reloaded on SIGHUP and on change", ""},
+                     },
+                     false};
+    for (auto& opt : engine_options()) spec.options.push_back(opt);
+    Options o = parse_args(argc, argv, first, spec);
+    if (o.flag("help")) {
+        std::fputs(spec.help_text().c_str(), stdout);
+        return 0;
+    }
+    if (o.has("config")) o.merge_config_file(o.get("config"), spec);
+    if (!o.has("brokers")) throw UsageError("herald run: --brokers HOST:PORT is required (or `brokers:` in --config)");
+    if (!o.has("rules")) throw UsageError("herald run: --rules FILE is required (or `rules:` in --config)");
+
+    EngineSetup setup;
+    setup.pipeline.brokers = o.get("brokers");
+    setup.pipeline.input_topic = o.get("input-topic", "news");
+    setup.pipeline.alerts_topic = o.get("alerts-topic", "alerts");
+    setup.pipeline.dlq_topic = o.get("dlq-topic", "news.dlq");
+    setup.pipeline.group = o.get("group", "herald");
+    apply_engine_options(o, setup);
+    setup.rules_path = o.get("rules");
+    setup.rules = load_rules_or_throw(setup.rules_path);
+    return run_engine(setup);
+}
+
+}  // namespace herald::app

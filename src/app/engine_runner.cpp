@@ -1,0 +1,128 @@
+#include "herald/app/engine_runner.hpp"
+
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+#include "herald/telemetry/http_server.hpp"
+#include "herald/telemetry/metrics.hpp"
+
+namespace herald::app {
+
+namespace {
+std::atomic<bool> g_stop{false};
+std::atomic<bool> g_reload{false};
+
+extern "C" void on_stop_signal(int) { g_stop.store(true); }
+extern "C" void on_reload_signal(int) { g_reload.store(true); }
+
+}  // namespace
+
+void install_stop_handlers() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        struct sigaction sa {};
+        sa.sa_handler = on_stop_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, nullptr);
+        sigaction(SIGTERM, &sa, nullptr);
+        struct sigaction hup {};
+        hup.sa_handler = on_reload_signal;
+        sigemptyset(&hup.sa_mask);
+        sigaction(SIGHUP, &hup, nullptr);
+        signal(SIGPIPE, SIG_IGN);
+    });
+}
+
+namespace {
+
+int64_t file_mtime_ns(const std::string& path) {
+    struct stat st {};
+    if (stat(path.c_str(), &st) != 0) return -1;
+    return static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+}  // namespace
+
+const std::atomic<bool>& stop_requested() { return g_stop; }
+void request_stop() { g_stop.store(true); }
+bool take_reload_request() { return g_reload.exchange(false); }
+
+int run_engine(EngineSetup& setup) {
+    install_stop_handlers();
+    telemetry::Metrics metrics;
+    metrics.rules_loaded().Set(static_cast<double>(setup.rules->size()));
+
+    Pipeline pipeline(setup.pipeline, setup.resources, setup.rules, metrics);
+
+    telemetry::HttpServer server(metrics.registry(), [&pipeline](std::string& reason) { return pipeline.ready(reason); });
+    std::string error;
+    if (!server.start(setup.metrics_address, static_cast<uint16_t>(setup.metrics_port), error)) {
+        std::fprintf(stderr, "herald: %s (choose another with --metrics-port)\n", error.c_str());
+        return 2;
+    }
+    if (!setup.quiet)
+        std::fprintf(stderr, "herald: consuming '%s' from %s as group '%s'; alerts -> '%s', dead letters -> '%s'; "
+                             "metrics on http://%s:%d/metrics\n",
+                     setup.pipeline.input_topic.c_str(), setup.pipeline.brokers.c_str(), setup.pipeline.group.c_str(),
+                     setup.pipeline.alerts_topic.c_str(), setup.pipeline.dlq_topic.c_str(),
+                     setup.metrics_address.c_str(), server.port());
+    if (setup.on_started) setup.on_started(server.port());
+
+    // Rules reload: SIGHUP or a change of the file's mtime; a bad file keeps the old rules.
+    std::mutex control_mutex;
+    std::condition_variable control_cv;
+    bool control_stop = false;
+    std::thread control([&] {
+        int64_t mtime = setup.rules_path.empty() ? -1 : file_mtime_ns(setup.rules_path);
+        std::unique_lock<std::mutex> lock(control_mutex);
+        while (!control_cv.wait_for(lock, std::chrono::milliseconds(250), [&] { return control_stop; })) {
+            if (setup.on_tick) setup.on_tick(pipeline);
+            if (setup.rules_path.empty()) {
+                take_reload_request();
+                continue;
+            }
+            int64_t now_mtime = file_mtime_ns(setup.rules_path);
+            bool changed = now_mtime != mtime && now_mtime >= 0;
+            if (!take_reload_request() && !changed) continue;
+            mtime = now_mtime;
+            rules::LoadResult r = rules::load_rules_file(setup.rules_path);
+            if (r.ok()) {
+                pipeline.set_rules(r.rules);
+                metrics.rules_loaded().Set(static_cast<double>(r.rules->size()));
+                metrics.rules_reloads("ok").Increment();
+                std::fprintf(stderr, "herald: reloaded %zu rules from %s\n", r.rules->size(), setup.rules_path.c_str());
+            } else {
+                metrics.rules_reloads("error").Increment();
+                std::fprintf(stderr, "herald: keeping the previous rules: %s has %zu error(s), first: %s\n",
+                             setup.rules_path.c_str(), r.errors.size(),
+                             r.errors.empty() ? "" : r.errors.front().to_string().c_str());
+            }
+        }
+    });
+
+    int code = pipeline.run(g_stop);
+
+    {
+        std::lock_guard<std::mutex> lock(control_mutex);
+        control_stop = true;
+    }
+    control_cv.notify_all();
+    control.join();
+    server.stop();
+    const auto& c = pipeline.counters();
+    if (!setup.quiet)
+        std::fprintf(stderr, "herald: stopped: %llu consumed, %llu processed, %llu dead-lettered, %llu alerts published\n",
+                     static_cast<unsigned long long>(c.consumed.load()),
+                     static_cast<unsigned long long>(c.processed.load()),
+                     static_cast<unsigned long long>(c.dead_lettered.load()),
+                     static_cast<unsigned long long>(c.alerts_acked.load()));
+    return code;
+}
+
+}  // namespace herald::app

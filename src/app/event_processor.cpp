@@ -1,0 +1,56 @@
+#include "herald/app/event_processor.hpp"
+
+#include <charconv>
+
+#include "herald/analysis/analysis_json.hpp"
+
+namespace herald::app {
+
+EventProcessor::EventProcessor(const analysis::Resources& resources, size_t max_event_bytes)
+    : parser_(max_event_bytes), analyzer_(resources) {
+    default_id_.reserve(128);
+}
+
+parse::ErrorCode EventProcessor::parse(std::string_view payload, const EventSource& source, std::string& detail) {
+    parse::ErrorCode code = parser_.parse(payload, event_, detail);
+    if (code != parse::ErrorCode::none) return code;
+    if (event_.id.empty()) {
+        default_id_.clear();
+        char num[24];
+        if (source.partition >= 0) {
+            default_id_.append(source.topic);
+            default_id_.push_back('/');
+            default_id_.append(num, std::to_chars(num, num + sizeof num, source.partition).ptr);
+            default_id_.push_back('/');
+        } else if (!source.topic.empty()) {
+            default_id_.append(source.topic);  // the file name
+            default_id_.push_back(':');
+        }
+        default_id_.append(num, std::to_chars(num, num + sizeof num, source.offset).ptr);
+        event_.id = default_id_;
+    }
+    event_time_ms_ = event_.has_published_at ? event_.published_at_ms
+                                             : (source.timestamp_ms >= 0 ? source.timestamp_ms : 0);
+    return code;
+}
+
+void EventProcessor::analyze(analysis::Explanation* explain) { analyzer_.analyze(event_, analysis_, explain); }
+
+void EventProcessor::evaluate(rules::Engine& engine, std::vector<rules::Alert>& out) {
+    rules::EventContext ctx{event_, analysis_, event_time_ms_};
+    engine.evaluate(ctx, out);
+}
+
+void EventProcessor::alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,
+                                std::string& out) const {
+    rules::EventContext ctx{event_, analysis_, event_time_ms_};
+    rules::SourceRef ref{source.topic, source.partition, source.offset};
+    out.clear();
+    rules::append_alert_json(out, alert, ctx, ref, detected_at_ms);
+}
+
+void EventProcessor::analysis_json(std::string& out, const analysis::Explanation* explain) const {
+    analysis::append_analysis_json(out, event_, analysis_, explain);
+}
+
+}  // namespace herald::app

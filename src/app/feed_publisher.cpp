@@ -1,0 +1,41 @@
+#include "herald/app/feed_publisher.hpp"
+
+#include <chrono>
+#include <thread>
+
+namespace herald::app {
+
+FeedPublisher::FeedPublisher(kafka::Producer& producer, std::string topic)
+    : producer_(producer), topic_(std::move(topic)), parser_(64 << 20) {}
+
+bool FeedPublisher::publish_line(std::string_view line, int64_t& event_time_ms) {
+    std::string_view key;
+    event_time_ms = -1;
+    if (parser_.parse(line, event_, detail_) == parse::ErrorCode::none) {
+        if (!event_.tickers.empty()) key = event_.tickers.front();
+        else if (!event_.entities.empty()) key = event_.entities.front().ticker;
+        if (event_.has_published_at) event_time_ms = event_.published_at_ms;
+    }
+    for (;;) {
+        int err = producer_.produce(topic_, -1, key, line, nullptr, 0, event_time_ms > 0 ? event_time_ms : 0, nullptr);
+        if (err == 0) break;
+        if (err != kafka::kQueueFull) {
+            error_ = "cannot publish to '" + topic_ + "': " + kafka::error_name(err);
+            return false;
+        }
+        producer_.poll(10);
+    }
+    ++published_;
+    producer_.poll(0);
+    return true;
+}
+
+bool FeedPublisher::flush(int timeout_ms) {
+    if (!producer_.flush(timeout_ms)) {
+        error_ = "messages for '" + topic_ + "' were not acknowledged within " + std::to_string(timeout_ms) + " ms";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace herald::app

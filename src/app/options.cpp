@@ -1,0 +1,148 @@
+#include "herald/app/options.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <charconv>
+#include <sstream>
+
+#include "herald/core/time.hpp"
+
+namespace herald::app {
+
+const OptionSpec* CommandSpec::find(const std::string& n) const {
+    for (const auto& o : options)
+        if (o.name == n) return &o;
+    return nullptr;
+}
+
+std::string CommandSpec::help_text() const {
+    std::ostringstream s;
+    s << "usage: " << usage << "\n\n" << summary << "\n\noptions:\n";
+    for (const auto& o : options) {
+        std::string left = "  --" + o.name + (o.value.empty() ? "" : " " + o.value);
+        s << left;
+        if (left.size() < 30) s << std::string(30 - left.size(), ' ');
+        else s << "\n" << std::string(30, ' ');
+        s << o.help;
+        if (!o.fallback.empty()) s << " (default " << o.fallback << ")";
+        s << "\n";
+    }
+    s << "  --help                      show this help\n";
+    return s.str();
+}
+
+std::string Options::get(const std::string& key, const std::string& fallback) const {
+    auto it = values_.find(key);
+    return it == values_.end() ? fallback : it->second;
+}
+
+int64_t Options::get_int(const std::string& key, int64_t fallback, int64_t min, int64_t max) const {
+    auto it = values_.find(key);
+    if (it == values_.end()) return fallback;
+    int64_t v = 0;
+    const std::string& s = it->second;
+    auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size() || v < min || v > max)
+        throw UsageError("--" + key + " '" + s + "' is not a whole number between " + std::to_string(min) + " and " +
+                         std::to_string(max));
+    return v;
+}
+
+int64_t Options::get_duration_ms(const std::string& key, int64_t fallback) const {
+    auto it = values_.find(key);
+    if (it == values_.end()) return fallback;
+    int64_t ms = 0;
+    if (!core::parse_duration(it->second, ms))
+        throw UsageError("--" + key + " '" + it->second + "' is not a duration like 30s, 5m, 2h");
+    return ms;
+}
+
+bool Options::flag(const std::string& key) const {
+    auto it = values_.find(key);
+    return it != values_.end() && it->second != "false" && it->second != "0";
+}
+
+namespace {
+void add_property(std::vector<std::pair<std::string, std::string>>& to, const std::string& kv, const std::string& opt) {
+    auto eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw UsageError("--" + opt + " '" + kv + "' must be KEY=VALUE (a librdkafka property)");
+    to.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+}
+}  // namespace
+
+Options parse_args(int argc, char** argv, int first, const CommandSpec& spec) {
+    Options o;
+    for (int i = first; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--help" || a == "-h") {
+            o.values_["help"] = "true";
+            continue;
+        }
+        if (a.rfind("--", 0) != 0 || a.size() == 2) {
+            if (!spec.takes_files || (a.size() > 1 && a[0] == '-' && a != "-"))
+                throw UsageError("herald " + spec.name + ": unexpected argument '" + a + "' (see herald " + spec.name +
+                                 " --help)");
+            o.files.push_back(a);
+            continue;
+        }
+        std::string name = a.substr(2), value;
+        bool has_value = false;
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+            has_value = true;
+        }
+        const OptionSpec* opt = spec.find(name);
+        if (!opt)
+            throw UsageError("herald " + spec.name + ": unknown option '--" + name + "' (see herald " + spec.name +
+                             " --help)");
+        if (!opt->value.empty() && !has_value) {
+            if (i + 1 >= argc) throw UsageError("herald " + spec.name + ": option '--" + name + "' needs a value " + opt->value);
+            value = argv[++i];
+        } else if (opt->value.empty() && !has_value) {
+            value = "true";
+        }
+        if (name == "kafka") add_property(o.kafka, value, name);
+        else if (name == "consumer") add_property(o.consumer, value, name);
+        else if (name == "producer") add_property(o.producer, value, name);
+        else o.values_[name] = value;
+    }
+    return o;
+}
+
+void Options::merge_config_file(const std::string& path, const CommandSpec& spec) {
+    YAML::Node root;
+    try {
+        root = YAML::LoadFile(path);
+    } catch (const YAML::BadFile&) {
+        throw UsageError("cannot read config file '" + path + "': check the path and permissions");
+    } catch (const YAML::Exception& e) {
+        throw UsageError(path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+                         ": invalid YAML: " + e.msg);
+    }
+    if (root.IsNull()) return;
+    if (!root.IsMap()) throw UsageError(path + ": a config file must be a YAML map of option: value");
+    for (const auto& kv : root) {
+        std::string key = kv.first.as<std::string>();
+        auto where = [&] {
+            return path + ":" + std::to_string(kv.first.Mark().line + 1) + ":" + std::to_string(kv.first.Mark().column + 1);
+        };
+        if (key == "kafka" || key == "consumer" || key == "producer") {
+            if (!kv.second.IsMap()) throw UsageError(where() + ": '" + key + "' must be a map of librdkafka properties");
+            auto& to = key == "kafka" ? kafka : key == "consumer" ? consumer : producer;
+            // Flags come after the file so they win when librdkafka applies properties in order.
+            std::vector<std::pair<std::string, std::string>> from_file;
+            for (const auto& p : kv.second) from_file.emplace_back(p.first.as<std::string>(), p.second.as<std::string>());
+            to.insert(to.begin(), from_file.begin(), from_file.end());
+            continue;
+        }
+        const OptionSpec* opt = spec.find(key);
+        if (!opt || key == "config" || key == "help")
+            throw UsageError(where() + ": unknown config key '" + key + "' for herald " + spec.name);
+        if (!kv.second.IsScalar()) throw UsageError(where() + ": '" + key + "' must be a single value");
+        if (!values_.count(key)) values_[key] = kv.second.as<std::string>();
+    }
+}
+
+}  // namespace herald::app

@@ -1,0 +1,475 @@
+#include "herald/app/pipeline.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+#include "herald/app/event_processor.hpp"
+#include "herald/app/offset_tracker.hpp"
+#include "herald/app/spsc_queue.hpp"
+#include "herald/core/time.hpp"
+#include "herald/kafka/consumer.hpp"
+#include "herald/kafka/producer.hpp"
+#include "herald/telemetry/metrics.hpp"
+
+namespace herald::app {
+
+namespace {
+
+int64_t steady_ns() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+double seconds_since(int64_t start_ns) { return static_cast<double>(steady_ns() - start_ns) * 1e-9; }
+
+}  // namespace
+
+// State owned by one assigned partition. Only its worker touches `engine`; only the consumer
+// thread touches `tracker`'s head/tail and `stored`.
+struct PartitionState {
+    int32_t partition = 0;
+    size_t worker = 0;
+    OffsetTracker tracker;
+    rules::Engine engine;
+    uint64_t rules_version = 0;
+    int64_t stored = -1;
+    PartitionState(int32_t p, size_t w, size_t capacity, std::shared_ptr<const rules::RuleSet> rules, uint64_t version)
+        : partition(p), worker(w), tracker(capacity), engine(std::move(rules)), rules_version(version) {}
+};
+
+// What a delivery report needs to finish an alert's or dead letter's work. One per produced
+// message: alerts and dead letters are the rare path, events without alerts allocate none.
+struct DeliveryToken {
+    OffsetTracker::Slot* slot = nullptr;
+    bool is_alert = false;
+    prometheus::Counter* published = nullptr;
+    std::string json;    // kept only when on_alert wants it
+    rules::Alert alert;  // likewise
+    std::string event_id;
+    int64_t event_time_ms = 0;
+};
+
+struct WorkItem {
+    kafka::Message message;
+    PartitionState* partition = nullptr;
+    OffsetTracker::Slot* slot = nullptr;
+};
+
+struct Worker {
+    explicit Worker(size_t queue_capacity) : queue(queue_capacity) {}
+    SpscQueue<WorkItem> queue;
+    std::thread thread;
+};
+
+struct Pipeline::Impl {
+    PipelineConfig config;
+    analysis::Resources resources;
+    telemetry::Metrics& metrics;
+    Counters counters;
+
+    std::mutex rules_mutex;  // guards `rules` for the rare reload; workers read the version atomically
+    std::shared_ptr<const rules::RuleSet> rules;
+    std::atomic<uint64_t> rules_version{1};
+
+    std::unique_ptr<kafka::Consumer> consumer;
+    std::unique_ptr<kafka::Producer> producer;
+    std::vector<std::unique_ptr<Worker>> workers;
+    std::vector<std::unique_ptr<PartitionState>> partitions;  // indexed by partition number
+    std::atomic<bool> workers_stop{false};
+    std::atomic<bool> poller_stop{false};
+    std::thread poller;
+
+    std::atomic<bool> failed{false};
+    std::string failure;  // set once, before `failed`
+    std::mutex failure_mutex;
+    std::atomic<int32_t> assigned{0};
+    bool paused = false;
+
+    Impl(PipelineConfig c, analysis::Resources r, std::shared_ptr<const rules::RuleSet> rs, telemetry::Metrics& m)
+        : config(std::move(c)), resources(std::move(r)), metrics(m), rules(std::move(rs)) {}
+
+    void fail(const std::string& why) {
+        {
+            std::lock_guard<std::mutex> lock(failure_mutex);
+            if (failed.load()) return;
+            failure = why;
+        }
+        failed.store(true, std::memory_order_release);
+        std::fprintf(stderr, "herald: %s\n", why.c_str());
+    }
+
+    std::shared_ptr<const rules::RuleSet> current_rules() {
+        std::lock_guard<std::mutex> lock(rules_mutex);
+        return rules;
+    }
+
+    // ---- delivery thread -------------------------------------------------------------------
+    void on_delivery(void* opaque, int err, std::string_view reason) {
+        auto* token = static_cast<DeliveryToken*>(opaque);
+        OffsetTracker::Slot* slot = token->slot;
+        if (err != 0) {
+            // librdkafka already retried for message.timeout.ms: the alert is lost unless we stop
+            // before committing its input offset, so the event is reprocessed after a restart.
+            metrics.alert_delivery_failures().Increment();
+            counters.delivery_failures.fetch_add(1, std::memory_order_relaxed);
+            slot->failed.store(true, std::memory_order_release);
+            fail(std::string(token->is_alert ? "alert" : "dead letter") + " delivery failed: " + std::string(reason) +
+                 "; stopping without committing its input offset");
+        } else if (token->is_alert) {
+            double latency_from_event = static_cast<double>(core::now_ms() - slot->kafka_timestamp_ms) * 1e-3;
+            if (slot->kafka_timestamp_ms >= 0) metrics.event_to_alert_latency().observe(latency_from_event);
+            metrics.consume_to_alert_latency().observe(seconds_since(slot->received_ns));
+            if (token->published) token->published->Increment();
+            counters.alerts_acked.fetch_add(1, std::memory_order_relaxed);
+            if (config.on_alert)
+                config.on_alert(AlertNotice{token->json, token->alert, token->event_id, token->event_time_ms});
+        }
+        delete token;
+        slot->release();  // last touch of the slot: the consumer thread may reuse it after this
+    }
+
+    // ---- worker threads --------------------------------------------------------------------
+    // Enqueues one message on the producer, waiting (not dropping) while its queue is full.
+    bool produce(const std::string& topic, std::string_view key, std::string_view value,
+                 const kafka::Header* headers, size_t n_headers, int64_t timestamp_ms, DeliveryToken* token) {
+        token->slot->add_pending(1);
+        for (;;) {
+            int err = producer->produce(topic, -1, key, value, headers, n_headers, timestamp_ms, token);
+            if (err == 0) return true;
+            if (err == kafka::kQueueFull) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));  // the poller drains the queue
+                continue;
+            }
+            token->slot->failed.store(true, std::memory_order_release);
+            token->slot->release();
+            fail("cannot enqueue a message for topic '" + topic + "': " + kafka::error_name(err));
+            delete token;
+            return false;
+        }
+    }
+
+    void work(size_t index) {
+        EventProcessor proc(resources, config.max_event_bytes);
+        std::vector<rules::Alert> alerts;
+        std::string json, detail;
+        Worker& self = *workers[index];
+        WorkItem item;
+        while (self.queue.pop_wait(item, workers_stop)) {
+            process(proc, item, alerts, json, detail);
+            item = WorkItem{};  // destroys the Kafka message now, not at the next pop
+        }
+    }
+
+    void process(EventProcessor& proc, WorkItem& item, std::vector<rules::Alert>& alerts, std::string& json,
+                 std::string& detail) {
+        const kafka::Message& msg = item.message;
+        PartitionState& ps = *item.partition;
+        OffsetTracker::Slot* slot = item.slot;
+        EventSource source{msg.topic(), msg.partition(), msg.offset(), msg.timestamp_ms()};
+
+        int64_t t0 = steady_ns();
+        parse::ErrorCode code = msg.is_null() ? parse::ErrorCode::empty : proc.parse(msg.payload(), source, detail);
+        if (msg.is_null()) detail = "null message value (tombstone)";
+        int64_t t1 = steady_ns();
+        metrics.stage(telemetry::Stage::parse).observe(static_cast<double>(t1 - t0) * 1e-9);
+
+        if (code != parse::ErrorCode::none) {
+            std::string_view reason = parse::error_code_name(code);
+            metrics.dead_lettered(reason).Increment();
+            counters.dead_lettered.fetch_add(1, std::memory_order_relaxed);
+            char partition_text[16], offset_text[24];
+            int pn = std::snprintf(partition_text, sizeof partition_text, "%d", msg.partition());
+            int on = std::snprintf(offset_text, sizeof offset_text, "%lld", static_cast<long long>(msg.offset()));
+            kafka::Header headers[] = {
+                {"herald-error", reason},
+                {"herald-error-detail", detail},
+                {"herald-source-topic", msg.topic()},
+                {"herald-source-partition", std::string_view(partition_text, static_cast<size_t>(pn))},
+                {"herald-source-offset", std::string_view(offset_text, static_cast<size_t>(on))},
+            };
+            auto* token = new DeliveryToken{slot, false, nullptr, {}, {}, {}, 0};
+            produce(config.dlq_topic, msg.key(), msg.payload(), headers, std::size(headers),
+                    msg.timestamp_ms() > 0 ? msg.timestamp_ms() : 0, token);
+        } else {
+            proc.analyze();
+            int64_t t2 = steady_ns();
+            metrics.stage(telemetry::Stage::analyze).observe(static_cast<double>(t2 - t1) * 1e-9);
+
+            uint64_t version = rules_version.load(std::memory_order_acquire);
+            if (version != ps.rules_version) {
+                ps.engine.set_rules(current_rules());
+                ps.rules_version = version;
+            }
+            alerts.clear();
+            proc.evaluate(ps.engine, alerts);
+            int64_t t3 = steady_ns();
+            metrics.stage(telemetry::Stage::rules).observe(static_cast<double>(t3 - t2) * 1e-9);
+
+            for (const rules::Alert& alert : alerts) {
+                proc.alert_json(alert, source, core::now_ms(), json);
+                kafka::Header headers[] = {{"herald-alert-id", std::string_view(alert.alert_id, 16)},
+                                           {"herald-rule", alert.rule_id}};
+                auto* token = new DeliveryToken{slot, true, &metrics.alert_published(alert.rule_id, alert.severity),
+                                                {}, {}, {}, 0};
+                if (config.on_alert) {
+                    token->json = json;
+                    token->alert = alert;
+                    token->event_id = proc.event().id;
+                    token->event_time_ms = proc.event_time_ms();
+                }
+                if (!produce(config.alerts_topic, alert.key, json, headers, std::size(headers), 0, token)) break;
+            }
+            if (!alerts.empty())
+                metrics.stage(telemetry::Stage::publish).observe(static_cast<double>(steady_ns() - t3) * 1e-9);
+        }
+        metrics.events_processed().Increment();
+        counters.processed.fetch_add(1, std::memory_order_relaxed);
+        slot->release();  // last touch of slot and partition state
+    }
+
+    // ---- consumer thread -------------------------------------------------------------------
+    PartitionState* state_for(int32_t partition) {
+        if (partition < 0 || static_cast<size_t>(partition) >= partitions.size()) return nullptr;
+        return partitions[static_cast<size_t>(partition)].get();
+    }
+
+    size_t total_inflight() const {
+        size_t n = 0;
+        for (const auto& ps : partitions)
+            if (ps) n += ps->tracker.in_flight();
+        return n;
+    }
+
+    // Stores the committable offset of every partition whose done work moved forward.
+    void store_done_offsets() {
+        for (auto& ps : partitions) {
+            if (!ps) continue;
+            int64_t next;
+            if (ps->tracker.advance(next)) {
+                consumer->store_offset(config.input_topic, ps->partition, next);
+                ps->stored = next;
+            }
+        }
+    }
+
+    // Waits until the given partitions (all when empty) have no unacknowledged work, or the
+    // deadline passes, or a delivery failed. Returns true when fully drained.
+    bool drain(const std::vector<int32_t>& which, int64_t timeout_ms) {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+        for (;;) {
+            store_done_offsets();
+            bool busy = false;
+            for (auto& ps : partitions) {
+                if (!ps) continue;
+                bool selected = which.empty();
+                for (int32_t p : which) selected |= p == ps->partition;
+                if (selected && !ps->tracker.empty() && !ps->tracker.head_failed()) busy = true;
+            }
+            if (!busy) return true;
+            if (std::chrono::steady_clock::now() > deadline) return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+    }
+
+    void on_assigned(const std::vector<kafka::TopicPartition>& tps) {
+        auto rs = current_rules();
+        uint64_t version = rules_version.load();
+        for (const auto& tp : tps) {
+            if (tp.topic != config.input_topic || tp.partition < 0) continue;
+            size_t p = static_cast<size_t>(tp.partition);
+            if (p >= partitions.size()) partitions.resize(p + 1);
+            if (!partitions[p])
+                partitions[p] = std::make_unique<PartitionState>(tp.partition, p % workers.size(),
+                                                                 config.max_inflight, rs, version);
+        }
+        update_assigned_gauge();
+    }
+
+    void on_revoking(const std::vector<kafka::TopicPartition>& tps) {
+        std::vector<int32_t> which;
+        for (const auto& tp : tps)
+            if (tp.topic == config.input_topic) which.push_back(tp.partition);
+        if (which.empty()) return;
+        if (!drain(which, config.drain_timeout_ms))
+            std::fprintf(stderr, "herald: revoked partitions still had unacknowledged work after %lld ms; "
+                                 "their uncommitted events will be reprocessed by the next owner\n",
+                         static_cast<long long>(config.drain_timeout_ms));
+        store_done_offsets();
+        // Workers may still hold items of an undrained partition only if a delivery failed; the
+        // process is stopping then, so keep the state alive rather than free it under them.
+        for (int32_t p : which) {
+            PartitionState* ps = state_for(p);
+            if (ps && ps->tracker.empty()) partitions[static_cast<size_t>(p)].reset();
+        }
+        update_assigned_gauge();
+    }
+
+    void update_assigned_gauge() {
+        int32_t n = 0;
+        for (auto& ps : partitions) n += ps != nullptr;
+        assigned.store(n);
+        metrics.partitions_assigned().Set(n);
+    }
+
+    void set_paused(bool pause) {
+        if (pause == paused) return;
+        std::vector<kafka::TopicPartition> tps;
+        for (auto& ps : partitions)
+            if (ps) tps.push_back({config.input_topic, ps->partition, -1001});
+        if (pause) consumer->pause(tps);
+        else consumer->resume(tps);
+        paused = pause;
+        metrics.consumer_paused().Set(pause ? 1 : 0);
+    }
+
+    int run(const std::atomic<bool>& stop);
+};
+
+int Pipeline::Impl::run(const std::atomic<bool>& stop) {
+    std::string err;
+    kafka::Producer::Options popts;
+    popts.brokers = config.brokers;
+    popts.extra = config.producer_properties;
+    producer = kafka::Producer::create(
+        popts,
+        [this](void* opaque, int e, std::string_view reason, int32_t, int64_t) { on_delivery(opaque, e, reason); },
+        err);
+    if (!producer) {
+        std::fprintf(stderr, "herald: cannot create the Kafka producer: %s\n", err.c_str());
+        return 2;
+    }
+
+    kafka::Consumer::Options copts;
+    copts.brokers = config.brokers;
+    copts.group = config.group;
+    copts.extra = config.consumer_properties;
+    kafka::Consumer::Callbacks callbacks;
+    callbacks.on_assigned = [this](const std::vector<kafka::TopicPartition>& tps) { on_assigned(tps); };
+    callbacks.on_revoking = [this](const std::vector<kafka::TopicPartition>& tps) { on_revoking(tps); };
+    callbacks.on_error = [this](int, const std::string& reason, bool fatal) {
+        if (fatal) fail("fatal Kafka consumer error: " + reason);
+    };
+    callbacks.on_stats = [this](std::string_view json) { metrics.update_from_kafka_stats(json); };
+    consumer = kafka::Consumer::create(copts, callbacks, err);
+    if (!consumer) {
+        std::fprintf(stderr, "herald: cannot create the Kafka consumer: %s\n", err.c_str());
+        return 2;
+    }
+    if (!consumer->subscribe({config.input_topic}, err)) {
+        std::fprintf(stderr, "herald: cannot subscribe to '%s': %s\n", config.input_topic.c_str(), err.c_str());
+        return 2;
+    }
+
+    size_t n_workers = config.workers == 0 ? 1 : config.workers;
+    size_t queue_capacity = config.max_inflight + config.batch_size;
+    for (size_t i = 0; i < n_workers; ++i) workers.push_back(std::make_unique<Worker>(queue_capacity));
+    for (size_t i = 0; i < n_workers; ++i) workers[i]->thread = std::thread([this, i] { work(i); });
+    poller = std::thread([this] {
+        while (!poller_stop.load(std::memory_order_acquire)) {
+            producer->poll(50);
+            metrics.producer_queue_messages().Set(static_cast<double>(producer->queue_length()));
+            std::string reason;
+            if (producer->fatal_error(reason) != 0) fail("fatal Kafka producer error: " + reason);
+        }
+    });
+
+    auto started = std::chrono::steady_clock::now();
+    std::vector<kafka::Message> batch;
+    batch.reserve(config.batch_size);
+    int64_t dispatched = 0;
+    bool limit_reached = false;
+
+    while (!stop.load(std::memory_order_acquire) && !failed.load(std::memory_order_acquire) && !limit_reached) {
+        if (config.stop_after_ms > 0 && std::chrono::steady_clock::now() - started >
+                                            std::chrono::milliseconds(config.stop_after_ms))
+            break;
+        size_t inflight = total_inflight();
+        metrics.inflight_events().Set(static_cast<double>(inflight));
+        if (inflight >= config.max_inflight) set_paused(true);
+        else if (inflight <= config.max_inflight / 2) set_paused(false);
+
+        batch.clear();
+        size_t room = config.max_inflight > inflight ? config.max_inflight - inflight : 0;
+        size_t want = std::min(config.batch_size, std::max<size_t>(room, 1));
+        consumer->consume_batch(batch, want, paused ? 10 : 100);
+        int64_t received = steady_ns();
+        for (kafka::Message& msg : batch) {
+            if (msg.error() != 0) continue;  // reported through on_error
+            PartitionState* ps = state_for(msg.partition());
+            if (!ps) continue;  // not ours any more: the new owner re-reads it from the committed offset
+            OffsetTracker::Slot* slot = ps->tracker.begin(msg.offset(), msg.timestamp_ms(), received);
+            while (!slot) {  // the partition's ring is full: wait for acknowledgements
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                store_done_offsets();
+                slot = ps->tracker.begin(msg.offset(), msg.timestamp_ms(), received);
+            }
+            metrics.events_consumed().Increment();
+            counters.consumed.fetch_add(1, std::memory_order_relaxed);
+            WorkItem item{std::move(msg), ps, slot};
+            Worker& w = *workers[ps->worker];
+            while (!w.queue.try_push(std::move(item))) std::this_thread::sleep_for(std::chrono::microseconds(200));
+            if (config.stop_after_events > 0 && ++dispatched >= config.stop_after_events) {
+                limit_reached = true;
+                break;
+            }
+        }
+        store_done_offsets();
+    }
+
+    // Stop: finish what was dispatched, acknowledge, commit, leave the group.
+    bool drained = drain({}, config.drain_timeout_ms);
+    store_done_offsets();
+    if (!consumer->commit_sync(err))
+        std::fprintf(stderr, "herald: final offset commit failed: %s\n", err.c_str());
+    workers_stop.store(true, std::memory_order_release);
+    for (auto& w : workers) w->queue.wake();
+    for (auto& w : workers) w->thread.join();
+    if (!producer->flush(static_cast<int>(config.drain_timeout_ms)))
+        std::fprintf(stderr, "herald: messages still unacknowledged at exit\n");
+    poller_stop.store(true);
+    poller.join();
+    store_done_offsets();
+    consumer->close();
+    if (failed.load()) return 1;
+    if (!drained) {
+        std::fprintf(stderr, "herald: stopped with unacknowledged work after %lld ms; it will be reprocessed\n",
+                     static_cast<long long>(config.drain_timeout_ms));
+        return 1;
+    }
+    return 0;
+}
+
+Pipeline::Pipeline(PipelineConfig config, analysis::Resources resources, std::shared_ptr<const rules::RuleSet> rules,
+                   telemetry::Metrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(resources), std::move(rules), metrics)) {}
+
+Pipeline::~Pipeline() = default;
+
+int Pipeline::run(const std::atomic<bool>& stop) { return impl_->run(stop); }
+
+void Pipeline::set_rules(std::shared_ptr<const rules::RuleSet> rules) {
+    {
+        std::lock_guard<std::mutex> lock(impl_->rules_mutex);
+        impl_->rules = std::move(rules);
+    }
+    impl_->rules_version.fetch_add(1, std::memory_order_acq_rel);
+}
+
+bool Pipeline::ready(std::string& reason) const {
+    if (impl_->failed.load()) {
+        std::lock_guard<std::mutex> lock(impl_->failure_mutex);
+        reason = impl_->failure;
+        return false;
+    }
+    if (impl_->assigned.load() == 0) {
+        reason = "no partitions assigned yet";
+        return false;
+    }
+    return true;
+}
+
+const Pipeline::Counters& Pipeline::counters() const { return impl_->counters; }
+
+}  // namespace herald::app

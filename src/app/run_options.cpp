@@ -1,0 +1,44 @@
+#include "herald/app/run_options.hpp"
+
+#include <thread>
+
+#include "herald/app/resources.hpp"
+
+namespace herald::app {
+
+std::vector<OptionSpec> engine_options() {
+    return {
+        {"metrics-port", "PORT", "port of /metrics, /healthz and /readyz (0 = any free port)", "9464"},
+        {"metrics-address", "ADDR", "address the metrics server binds", "127.0.0.1"},
+        {"workers", "N", "analysis threads (partitions are spread over them)", "cores"},
+        {"max-inflight", "N", "events consumed but not yet acknowledged before consumption pauses", "8192"},
+        {"batch-size", "N", "messages taken from the consumer per poll", "1024"},
+        {"max-event-bytes", "N", "larger messages are dead-lettered as too_large", "1048576"},
+        {"drain-timeout", "DURATION", "how long a stop or rebalance waits for in-flight work", "30s"},
+        {"lexicon", "FILE", "extra lexicon entries (extends the built-in lexicon)", ""},
+        {"aliases", "FILE", "extra company aliases (extends the built-in table)", ""},
+        {"kafka", "KEY=VALUE", "librdkafka property for consumer and producer (repeatable)", ""},
+        {"consumer", "KEY=VALUE", "librdkafka property for the consumer only (repeatable)", ""},
+        {"producer", "KEY=VALUE", "librdkafka property for the producer only (repeatable)", ""},
+        {"config", "FILE", "YAML file with the same keys (flags win)", ""},
+    };
+}
+
+void apply_engine_options(const Options& o, EngineSetup& s) {
+    PipelineConfig& p = s.pipeline;
+    unsigned cores = std::thread::hardware_concurrency();
+    p.workers = static_cast<size_t>(o.get_int("workers", cores ? cores : 2, 1, 256));
+    p.max_inflight = static_cast<size_t>(o.get_int("max-inflight", 8192, 16, 1 << 22));
+    p.batch_size = static_cast<size_t>(o.get_int("batch-size", 1024, 1, 1 << 20));
+    p.max_event_bytes = static_cast<size_t>(o.get_int("max-event-bytes", 1 << 20, 1024, 1LL << 30));
+    p.drain_timeout_ms = o.get_duration_ms("drain-timeout", 30000);
+    p.consumer_properties = o.kafka;
+    p.consumer_properties.insert(p.consumer_properties.end(), o.consumer.begin(), o.consumer.end());
+    p.producer_properties = o.kafka;
+    p.producer_properties.insert(p.producer_properties.end(), o.producer.begin(), o.producer.end());
+    s.metrics_port = static_cast<int>(o.get_int("metrics-port", 9464, 0, 65535));
+    s.metrics_address = o.get("metrics-address", "127.0.0.1");
+    s.resources = load_analysis_resources(o);
+}
+
+}  // namespace herald::app

@@ -1,0 +1,216 @@
+"""Shared helpers for herald's process-level tests: start `herald broker` and `herald run`,
+produce and read topics with an independent Kafka client (confluent-kafka), scrape /metrics.
+Every wait has a deadline; nothing sleeps a fixed time to let something happen."""
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+from confluent_kafka import Consumer, Producer, TopicPartition, KafkaError
+
+
+class Deadline:
+    def __init__(self, seconds):
+        self.end = time.monotonic() + seconds
+
+    def left(self):
+        return self.end - time.monotonic()
+
+    def expired(self):
+        return self.left() <= 0
+
+
+def wait_for(predicate, seconds, what, interval=0.05):
+    deadline = Deadline(seconds)
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if deadline.expired():
+            raise AssertionError(f"timed out after {seconds}s waiting for {what}")
+        time.sleep(interval)
+
+
+class Process:
+    """A child process whose stderr is collected by a thread (so it never blocks on a full pipe)."""
+
+    def __init__(self, args, name):
+        self.name = name
+        self.args = args
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
+        self.stdout_lines = []
+        self.stderr_lines = []
+        self._threads = [threading.Thread(target=self._pump, args=(self.proc.stdout, self.stdout_lines), daemon=True),
+                         threading.Thread(target=self._pump, args=(self.proc.stderr, self.stderr_lines), daemon=True)]
+        for t in self._threads:
+            t.start()
+
+    @staticmethod
+    def _pump(stream, sink):
+        for line in stream:
+            sink.append(line.rstrip("\n"))
+
+    def wait_stderr(self, pattern, seconds):
+        rx = re.compile(pattern)
+
+        def find():
+            if self.proc.poll() is not None and not any(rx.search(l) for l in self.stderr_lines):
+                raise AssertionError(f"{self.name} exited with {self.proc.returncode} before printing /{pattern}/:\n"
+                                     + "\n".join(self.stderr_lines[-30:]))
+            for l in self.stderr_lines:
+                m = rx.search(l)
+                if m:
+                    return m
+            return None
+        return wait_for(find, seconds, f"{self.name} to print /{pattern}/")
+
+    def wait_stdout_line(self, seconds):
+        return wait_for(lambda: self.stdout_lines[0] if self.stdout_lines else None, seconds, f"{self.name} stdout")
+
+    def stop(self, sig=signal.SIGTERM, seconds=60):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        try:
+            return self.proc.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise AssertionError(f"{self.name} did not exit within {seconds}s of signal {sig}")
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def start_broker(herald, topics):
+    p = Process([herald, "broker", "--topics", topics], "herald broker")
+    bootstrap = p.wait_stdout_line(30)
+    return p, bootstrap
+
+
+def group_settings():
+    # Fast group changes on a loopback cluster; the same keys a production config would set.
+    return ["--consumer", "session.timeout.ms=6000", "--consumer", "max.poll.interval.ms=10000",
+            "--consumer", "heartbeat.interval.ms=500"]
+
+
+def start_run(herald, bootstrap, rules, extra=()):
+    args = [herald, "run", "--brokers", bootstrap, "--rules", rules, "--metrics-port", "0", *group_settings(), *extra]
+    p = Process(args, "herald run")
+    m = p.wait_stderr(r"metrics on http://[0-9.]+:(\d+)/metrics", 60)
+    return p, int(m.group(1))
+
+
+def produce(bootstrap, topic, records):
+    """records: iterable of (key, value, headers) with bytes/str/None values."""
+    errors = []
+    p = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True, "linger.ms": 5,
+                  "message.max.bytes": 16 * 1024 * 1024})
+
+    def on_delivery(err, msg):
+        if err is not None:
+            errors.append(err)
+    n = 0
+    for key, value, headers in records:
+        while True:
+            try:
+                p.produce(topic, key=key, value=value, headers=headers, on_delivery=on_delivery)
+                break
+            except BufferError:
+                p.poll(0.1)
+        n += 1
+        p.poll(0)
+    remaining = p.flush(60)
+    assert remaining == 0, f"{remaining} messages not delivered"
+    assert not errors, f"delivery errors: {errors[:3]}"
+    return n
+
+
+def read_all(bootstrap, topic, expect_at_least=0, seconds=60, isolation="read_committed"):
+    """Reads a topic from the beginning until it has seen every message up to the high watermarks
+    (and at least expect_at_least)."""
+    c = Consumer({"bootstrap.servers": bootstrap, "group.id": f"reader-{topic}-{time.monotonic_ns()}",
+                  "auto.offset.reset": "earliest", "enable.auto.commit": False, "isolation.level": isolation,
+                  "enable.partition.eof": False, "fetch.message.max.bytes": 16 * 1024 * 1024})
+    md = c.list_topics(topic, timeout=10)
+    parts = sorted(md.topics[topic].partitions.keys())
+    c.assign([TopicPartition(topic, p, 0) for p in parts])
+    out = []
+    deadline = Deadline(seconds)
+
+    def caught_up():
+        if len(out) < expect_at_least:
+            return False
+        for p in parts:
+            lo, hi = c.get_watermark_offsets(TopicPartition(topic, p), timeout=5, cached=False)
+            pos = c.position([TopicPartition(topic, p)])[0].offset
+            if hi > 0 and (pos < 0 or pos < hi):
+                return False
+        return True
+    while True:
+        msgs = c.consume(500, timeout=0.2)
+        for m in msgs:
+            if m.error():
+                if m.error().code() != KafkaError._PARTITION_EOF:
+                    raise AssertionError(f"reading {topic}: {m.error()}")
+                continue
+            out.append(m)
+        if not msgs and caught_up():
+            break
+        if deadline.expired():
+            raise AssertionError(f"reading {topic}: got {len(out)} messages, wanted at least {expect_at_least}")
+    c.close()
+    return out
+
+
+def committed_offsets(bootstrap, group, topic):
+    c = Consumer({"bootstrap.servers": bootstrap, "group.id": group, "enable.auto.commit": False})
+    md = c.list_topics(topic, timeout=10)
+    parts = [TopicPartition(topic, p) for p in sorted(md.topics[topic].partitions.keys())]
+    committed = {tp.partition: tp.offset for tp in c.committed(parts, timeout=10)}
+    high = {}
+    for tp in parts:
+        lo, hi = c.get_watermark_offsets(tp, timeout=5, cached=False)
+        high[tp.partition] = hi
+    c.close()
+    return committed, high
+
+
+def scrape(port):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as r:
+        return r.read().decode()
+
+
+def http_status(port, path):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def metric_values(text, name):
+    """{labels-string: value} for every sample of `name` (without suffix matching)."""
+    out = {}
+    rx = re.compile(r"^" + re.escape(name) + r"(\{[^}]*\})?\s+(\S+)$")
+    for line in text.splitlines():
+        m = rx.match(line)
+        if m:
+            out[m.group(1) or ""] = float(m.group(2))
+    return out
+
+
+def metric_sum(text, name):
+    return sum(metric_values(text, name).values())
+
+
+def herald_analyze_alerts(herald, rules, feed_path):
+    r = subprocess.run([herald, "analyze", "--rules", rules, "--alerts", feed_path], capture_output=True, text=True,
+                       timeout=600)
+    assert r.returncode == 0, f"herald analyze failed ({r.returncode}): {r.stderr[-2000:]}"
+    return [json.loads(l) for l in r.stdout.splitlines() if l.strip()]
