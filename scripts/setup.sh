@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   librdkafka-dev libsimdjson-dev libboost-dev prometheus-cpp-dev doctest-dev
   libyaml-cpp-dev zlib1g-dev libbenchmark-dev
-  kcat python3-confluent-kafka curl
+  kcat python3-confluent-kafka curl prometheus
 )
 
 missing=()
