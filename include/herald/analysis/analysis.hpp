@@ -91,6 +91,7 @@ struct Quantity {
     bool is_range = false;  // "20-25%": value is the low end, low/high both set
     double low = 0.0, high = 0.0;
     Qualifier qualifier = Qualifier::none;
+    std::string_view text;  // the bytes of span ("$37.6B")
 };
 
 struct Change {

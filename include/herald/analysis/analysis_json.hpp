@@ -7,10 +7,12 @@
 
 #include "herald/analysis/analysis.hpp"
 #include "herald/analysis/event.hpp"
+#include "herald/analysis/sentiment.hpp"
 #include "herald/core/json_writer.hpp"
 
 namespace herald::analysis {
 
+// `explain` non-null adds an "explain" array (per sentence: span, score, terms).
 void append_analysis_json(std::string& out, const Event& event, const Analysis& analysis,
                           const Explanation* explain = nullptr);
 // One metric / quantity object, shared with the alert format.

@@ -1,0 +1,181 @@
+// The `herald analyze` line (DESIGN.md "Analysis"). Optional fields are omitted when absent,
+// so a reader can tell "not stated" from zero.
+#include "herald/analysis/analysis_json.hpp"
+
+#include "herald/core/time.hpp"
+
+namespace herald::analysis {
+
+namespace {
+
+void write_span(core::JsonWriter& w, const Span& s) {
+    w.key("field");
+    w.string(field_name(s.field));
+    w.key("span");
+    w.begin_array();
+    w.integer(s.begin);
+    w.integer(s.end);
+    w.end_array();
+}
+
+void write_change(core::JsonWriter& w, const Change& c) {
+    w.key("change");
+    w.begin_object();
+    if (c.direction != Direction::none) {
+        w.key("direction");
+        w.string(direction_name(c.direction));
+    }
+    if (c.has_percent) {
+        w.key("percent");
+        w.number(c.percent);
+    }
+    if (c.basis != Basis::none) {
+        w.key("basis");
+        w.string(basis_name(c.basis));
+    }
+    w.end_object();
+}
+
+void write_explain(core::JsonWriter& w, const Explanation& e) {
+    w.key("explain");
+    w.begin_array();
+    for (const auto& s : e.sentences) {
+        w.begin_object();
+        write_span(w, s.span);
+        w.key("score");
+        w.number(s.score);
+        w.key("terms");
+        w.begin_array();
+        for (const auto& t : s.terms) {
+            w.begin_object();
+            w.key("term");
+            w.string(t.term);
+            w.key("weight");
+            w.number(t.weight);
+            w.key("rule");
+            w.string(t.rule);
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+}
+
+}  // namespace
+
+void write_sentiment_json(core::JsonWriter& w, const Sentiment& s) {
+    w.begin_object();
+    w.key("score");
+    w.number(s.score);
+    w.key("label");
+    w.string(label_name(s.label));
+    w.end_object();
+}
+
+void write_metric_json(core::JsonWriter& w, const Metric& m) {
+    w.begin_object();
+    w.key("kind");
+    w.string(metric_kind_name(m.kind));
+    if (!m.entity.empty()) {
+        w.key("entity");
+        w.string(m.entity);
+    }
+    if (!m.ticker.empty()) {
+        w.key("ticker");
+        w.string(m.ticker);
+    }
+    if (m.has_value) {
+        w.key("value");
+        w.number(m.value);
+        if (!m.unit.empty()) {
+            w.key("unit");
+            w.string(m.unit.view());
+        }
+    }
+    if (m.change.direction != Direction::none || m.change.has_percent) write_change(w, m.change);
+    if (m.has_prior) {
+        w.key("prior_value");
+        w.number(m.prior_value);
+    }
+    if (!m.period.empty()) {
+        w.key("period");
+        w.string(m.period.view());
+    }
+    w.key("forecast");
+    w.boolean(m.forecast);
+    if (m.qualifier != Qualifier::none) {
+        w.key("qualifier");
+        w.string(qualifier_name(m.qualifier));
+    }
+    write_span(w, m.span);
+    w.key("text");
+    w.string(m.text);
+    w.end_object();
+}
+
+void write_quantity_json(core::JsonWriter& w, const Quantity& q) {
+    w.begin_object();
+    w.key("value");
+    w.number(q.value);
+    w.key("unit");
+    w.string(q.unit.view());
+    if (q.is_range) {
+        w.key("low");
+        w.number(q.low);
+        w.key("high");
+        w.number(q.high);
+    }
+    if (q.qualifier != Qualifier::none) {
+        w.key("qualifier");
+        w.string(qualifier_name(q.qualifier));
+    }
+    write_span(w, q.span);
+    w.key("text");
+    w.string(q.text);
+    w.end_object();
+}
+
+void append_analysis_json(std::string& out, const Event& event, const Analysis& a, const Explanation* explain) {
+    core::JsonWriter w(out);
+    w.begin_object();
+    w.key("id");
+    w.string(event.id);
+    if (event.has_published_at) {
+        w.key("published_at");
+        w.raw("\"");  // the writer places the value; the timestamp is appended in place, without a temporary
+        core::append_rfc3339(out, event.published_at_ms);
+        out.push_back('"');
+    }
+    w.key("sentiment");
+    write_sentiment_json(w, a.sentiment);
+    w.key("entities");
+    w.begin_array();
+    for (const auto& e : a.entities) {
+        w.begin_object();
+        w.key("name");
+        w.string(e.name);
+        if (!e.ticker.empty()) {
+            w.key("ticker");
+            w.string(e.ticker);
+        }
+        w.key("mentions");
+        w.integer(e.mentions);
+        w.key("sentiment");
+        write_sentiment_json(w, e.sentiment);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("metrics");
+    w.begin_array();
+    for (const auto& m : a.metrics) write_metric_json(w, m);
+    w.end_array();
+    w.key("quantities");
+    w.begin_array();
+    for (const auto& q : a.quantities) write_quantity_json(w, q);
+    w.end_array();
+    if (explain) write_explain(w, *explain);
+    w.end_object();
+}
+
+}  // namespace herald::analysis
