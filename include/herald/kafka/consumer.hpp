@@ -1,0 +1,108 @@
+#pragma once
+// A consumer-group member with manual offset storing: an offset is stored only after the
+// application finished the message's work, and commits (auto or explicit) send only stored offsets.
+//
+//   herald::kafka::Consumer::Callbacks cb;
+//   cb.on_revoking = [&](const auto& tps) { finish_and_store(tps); };   // commit follows
+//   cb.on_error = [](int, const std::string& why, bool fatal) { ... };
+//   std::string err;
+//   auto c = herald::kafka::Consumer::create({"127.0.0.1:9092", "herald", {}}, cb, err);
+//   if (!c || !c->subscribe({"news"}, err)) { die(err); }
+//   std::vector<herald::kafka::Message> batch;
+//   while (running) {
+//       batch.clear();
+//       c->consume_batch(batch, 500, 100);
+//       for (auto& m : batch) { work(m); c->store_offset(m.topic(), m.partition(), m.offset() + 1); }
+//   }
+//   c->close();
+//
+// Defaults (each overridable through Options::extra): enable.auto.offset.store=false,
+// enable.auto.commit=true, auto.commit.interval.ms=1000, auto.offset.reset=earliest,
+// enable.partition.eof=false. Both eager and cooperative-sticky assignors are handled.
+// Threading: consume_batch, commit_sync, pause/resume and close belong to one polling thread;
+// store_offset may be called from any thread.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "herald/kafka/message.hpp"
+#include "herald/kafka/types.hpp"
+
+typedef struct rd_kafka_s rd_kafka_t;
+typedef struct rd_kafka_topic_s rd_kafka_topic_t;
+
+namespace herald::kafka {
+
+class Consumer {
+public:
+    struct Options {
+        std::string brokers;
+        std::string group;
+        Properties extra;
+        // Bound for the committed-offset lookup done on assignment (on_assigned gets those offsets).
+        int assignment_lookup_timeout_ms = 10000;
+    };
+    struct Callbacks {
+        // Called from inside consume_batch/close (the polling thread) during a rebalance.
+        // After assign; offsets = the group's committed offsets, or kOffsetInvalid (-1001) when none.
+        std::function<void(const std::vector<TopicPartition>&)> on_assigned;
+        // Before giving partitions up: finish/store work for them here; the Consumer then commits
+        // stored offsets synchronously and unassigns. Also called when the assignment was lost
+        // (then nothing is committed: the partitions already belong to someone else).
+        std::function<void(const std::vector<TopicPartition>&)> on_revoking;
+        ErrorCallback on_error;
+        std::function<void(std::string_view stats_json)> on_stats;  // statistics.interval.ms > 0
+    };
+
+    static std::unique_ptr<Consumer> create(const Options& options, Callbacks callbacks, std::string& error);
+    ~Consumer();
+    Consumer(const Consumer&) = delete;
+    Consumer& operator=(const Consumer&) = delete;
+
+    bool subscribe(const std::vector<std::string>& topics, std::string& error);
+    // Appends up to `max` messages, waiting up to timeout_ms for the first. Serves callbacks.
+    // Error messages (other than partition EOF) are reported via on_error, not returned.
+    size_t consume_batch(std::vector<Message>& out, size_t max, int timeout_ms);
+    // Marks `next_offset` (last processed + 1) as the position to commit. Returns 0 or the
+    // rd_kafka_resp_err_t (e.g. the partition is not assigned any more). No heap allocation.
+    int store_offset(std::string_view topic, int32_t partition, int64_t next_offset);
+    bool commit_sync(std::string& error);  // commits stored offsets; "nothing to commit" is success
+    void commit_async();                   // failures reach on_error
+    bool pause(const std::vector<TopicPartition>& tps);
+    bool resume(const std::vector<TopicPartition>& tps);
+    std::vector<TopicPartition> assignment() const;
+    bool assignment_lost() const;
+    // Fills tp.offset with the group's committed offset (kOffsetInvalid when none).
+    bool committed(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const;
+    // Current position (next offset to fetch) of each partition.
+    bool position(std::vector<TopicPartition>& tps, std::string& error) const;
+    bool watermarks(const std::string& topic, int32_t partition, int64_t& low, int64_t& high,
+                    int timeout_ms) const;
+    // tp.offset holds a timestamp (ms) in, the earliest offset at or after it out (-1 = end).
+    bool offsets_for_times(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const;
+    // Leaves the group cleanly (on_revoking runs, stored offsets are committed). Idempotent.
+    void close();
+    bool closed() const { return closed_; }
+    // "EAGER", "COOPERATIVE", or "NONE" before the first rebalance.
+    std::string rebalance_protocol() const;
+    std::string member_id() const;
+    rd_kafka_t* handle();  // for transactions (send_offsets_to_transaction)
+
+    struct Hooks;  // librdkafka callback trampolines (internal)
+
+private:
+    explicit Consumer(Callbacks callbacks);
+    rd_kafka_t* rk_ = nullptr;
+    Callbacks callbacks_;
+    int lookup_timeout_ms_ = 10000;
+    // Topic handles for store_offset, added by subscribe() and kept until destruction, so worker
+    // threads look them up without a lock (subscribe before they start).
+    std::vector<std::pair<std::string, rd_kafka_topic_t*>> topic_handles_;
+    bool closed_ = false;
+};
+
+}  // namespace herald::kafka

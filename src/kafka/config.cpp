@@ -1,0 +1,49 @@
+#include "config.hpp"
+
+namespace herald::kafka::detail {
+
+namespace {
+
+bool apply(rd_kafka_conf_t* conf, const char* client, const std::string& name, const std::string& value,
+           std::string& error) {
+    char errstr[512];
+    if (rd_kafka_conf_set(conf, name.c_str(), value.c_str(), errstr, sizeof errstr) == RD_KAFKA_CONF_OK)
+        return true;
+    error = std::string("kafka ") + client + " config: " + name + "=" + value + ": " + errstr +
+            " (see librdkafka CONFIGURATION.md for valid properties)";
+    return false;
+}
+
+}  // namespace
+
+ConfPtr build_conf(const char* client, const Properties& defaults, const Properties& extra, std::string& error) {
+    ConfPtr conf(rd_kafka_conf_new());
+    for (const auto& [name, value] : defaults)
+        if (!apply(conf.get(), client, name, value, error)) return nullptr;
+    for (const auto& [name, value] : extra)
+        if (!apply(conf.get(), client, name, value, error)) return nullptr;
+    return conf;
+}
+
+rd_kafka_t* create_handle(const char* client, rd_kafka_type_t type, ConfPtr conf, std::string& error) {
+    char errstr[512];
+    // rd_kafka_new takes the conf only on success.
+    rd_kafka_t* rk = rd_kafka_new(type, conf.get(), errstr, sizeof errstr);
+    if (!rk) {
+        error = std::string("kafka ") + client + ": cannot create client: " + errstr;
+        return nullptr;
+    }
+    conf.release();
+    return rk;
+}
+
+std::string take_error(rd_kafka_error_t* err, const char* what) {
+    std::string text = std::string(what) + ": " + rd_kafka_error_string(err);
+    if (rd_kafka_error_is_fatal(err)) text += " (fatal)";
+    else if (rd_kafka_error_txn_requires_abort(err)) text += " (transaction must be aborted)";
+    else if (rd_kafka_error_is_retriable(err)) text += " (retriable)";
+    rd_kafka_error_destroy(err);
+    return text;
+}
+
+}  // namespace herald::kafka::detail

@@ -1,0 +1,297 @@
+#include "herald/kafka/consumer.hpp"
+
+#include <librdkafka/rdkafka.h>
+
+#include <cstring>
+#include <utility>
+
+#include "config.hpp"
+#include "partition_list.hpp"
+
+namespace herald::kafka {
+
+using detail::from_list;
+using detail::ListPtr;
+using detail::take_error;
+using detail::to_list;
+
+namespace {
+
+std::string partition_text(const rd_kafka_message_t* m) {
+    if (!m->rkt) return {};
+    return std::string(rd_kafka_topic_name(m->rkt)) + "[" + std::to_string(m->partition) + "]: ";
+}
+
+}  // namespace
+
+struct Consumer::Hooks {
+    static void report(Consumer* self, int err, const std::string& reason, bool fatal) {
+        if (self->callbacks_.on_error) self->callbacks_.on_error(err, reason, fatal);
+    }
+
+    static void on_error(rd_kafka_t* rk, int err, const char* reason, void* opaque) {
+        auto* self = static_cast<Consumer*>(opaque);
+        if (err == RD_KAFKA_RESP_ERR__FATAL) {
+            char why[512];
+            int underlying = rd_kafka_fatal_error(rk, why, sizeof why);
+            report(self, underlying, std::string("kafka consumer fatal error: ") + why, true);
+            return;
+        }
+        report(self, err, std::string("kafka consumer: ") + reason, false);
+    }
+
+    static int on_stats(rd_kafka_t*, char* json, size_t len, void* opaque) {
+        auto* self = static_cast<Consumer*>(opaque);
+        if (self->callbacks_.on_stats) self->callbacks_.on_stats(std::string_view(json, len));
+        return 0;  // librdkafka frees json
+    }
+
+    static void on_commit(rd_kafka_t*, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* offsets,
+                          void* opaque) {
+        auto* self = static_cast<Consumer*>(opaque);
+        if (err == RD_KAFKA_RESP_ERR__NO_OFFSET) return;  // nothing stored since the last commit
+        if (err) {
+            report(self, err, std::string("kafka consumer: offset commit failed: ") + rd_kafka_err2str(err), false);
+            return;
+        }
+        if (offsets) {
+            std::string part = detail::first_partition_error(offsets);
+            if (!part.empty()) report(self, RD_KAFKA_RESP_ERR_NO_ERROR, "kafka consumer: offset commit failed for " + part, false);
+        }
+    }
+
+    static void on_rebalance(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts,
+                             void* opaque) {
+        auto* self = static_cast<Consumer*>(opaque);
+        const char* protocol = rd_kafka_rebalance_protocol(rk);
+        const bool cooperative = protocol && std::strcmp(protocol, "COOPERATIVE") == 0;
+
+        if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+            if (cooperative) {
+                if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk, parts))
+                    return report(self, rd_kafka_error_code(e), take_error(e, "kafka consumer: incremental assign"), false);
+            } else if (rd_kafka_resp_err_t e = rd_kafka_assign(rk, parts)) {
+                return report(self, e, std::string("kafka consumer: assign: ") + rd_kafka_err2str(e), false);
+            }
+            std::vector<TopicPartition> tps = from_list(parts);
+            // Tell the application where each partition resumes (e.g. to rebuild state from there).
+            ListPtr lookup(rd_kafka_topic_partition_list_copy(parts));
+            rd_kafka_resp_err_t e = rd_kafka_committed(rk, lookup.get(), self->lookup_timeout_ms_);
+            if (e == RD_KAFKA_RESP_ERR_NO_ERROR) {
+                detail::copy_back(lookup.get(), tps);
+            } else {
+                report(self, e, std::string("kafka consumer: committed-offset lookup on assignment failed: ") +
+                                    rd_kafka_err2str(e), false);
+            }
+            if (self->callbacks_.on_assigned) self->callbacks_.on_assigned(tps);
+            return;
+        }
+
+        if (err == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
+            const bool lost = rd_kafka_assignment_lost(rk);
+            if (self->callbacks_.on_revoking) self->callbacks_.on_revoking(from_list(parts));
+            if (!lost) {
+                // Commit what the application stored for these partitions before someone else takes them.
+                rd_kafka_resp_err_t e = rd_kafka_commit(rk, nullptr, 0);
+                if (e && e != RD_KAFKA_RESP_ERR__NO_OFFSET)
+                    report(self, e, std::string("kafka consumer: commit on revoke failed: ") + rd_kafka_err2str(e), false);
+            }
+            if (cooperative) {
+                if (rd_kafka_error_t* ue = rd_kafka_incremental_unassign(rk, parts))
+                    report(self, rd_kafka_error_code(ue), take_error(ue, "kafka consumer: incremental unassign"), false);
+            } else {
+                rd_kafka_assign(rk, nullptr);
+            }
+            return;
+        }
+
+        report(self, err, std::string("kafka consumer: rebalance failed: ") + rd_kafka_err2str(err), false);
+        rd_kafka_assign(rk, nullptr);
+    }
+};
+
+Consumer::Consumer(Callbacks callbacks) : callbacks_(std::move(callbacks)) {}
+
+std::unique_ptr<Consumer> Consumer::create(const Options& options, Callbacks callbacks, std::string& error) {
+    if (options.brokers.empty()) {
+        error = "kafka consumer: no brokers given (bootstrap list like host:9092)";
+        return nullptr;
+    }
+    if (options.group.empty()) {
+        error = "kafka consumer: no consumer group given";
+        return nullptr;
+    }
+    const Properties defaults{
+        {"bootstrap.servers", options.brokers},
+        {"group.id", options.group},
+        {"enable.auto.offset.store", "false"},
+        {"enable.auto.commit", "true"},
+        {"auto.commit.interval.ms", "1000"},
+        {"auto.offset.reset", "earliest"},
+        {"enable.partition.eof", "false"},
+    };
+    detail::ConfPtr conf = detail::build_conf("consumer", defaults, options.extra, error);
+    if (!conf) return nullptr;
+
+    std::unique_ptr<Consumer> self(new Consumer(std::move(callbacks)));
+    self->lookup_timeout_ms_ = options.assignment_lookup_timeout_ms;
+    rd_kafka_conf_set_opaque(conf.get(), self.get());
+    rd_kafka_conf_set_error_cb(conf.get(), &Hooks::on_error);
+    rd_kafka_conf_set_stats_cb(conf.get(), &Hooks::on_stats);
+    rd_kafka_conf_set_offset_commit_cb(conf.get(), &Hooks::on_commit);
+    rd_kafka_conf_set_rebalance_cb(conf.get(), &Hooks::on_rebalance);
+
+    self->rk_ = detail::create_handle("consumer", RD_KAFKA_CONSUMER, std::move(conf), error);
+    if (!self->rk_) return nullptr;
+    // One queue for messages and events: consume_batch serves every callback.
+    rd_kafka_poll_set_consumer(self->rk_);
+    return self;
+}
+
+Consumer::~Consumer() {
+    if (!rk_) return;
+    close();
+    for (auto& [name, rkt] : topic_handles_) rd_kafka_topic_destroy(rkt);
+    rd_kafka_destroy(rk_);
+}
+
+bool Consumer::subscribe(const std::vector<std::string>& topics, std::string& error) {
+    ListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(topics.size())));
+    for (const auto& t : topics) rd_kafka_topic_partition_list_add(list.get(), t.c_str(), RD_KAFKA_PARTITION_UA);
+    if (rd_kafka_resp_err_t e = rd_kafka_subscribe(rk_, list.get())) {
+        error = "kafka consumer: subscribe failed: " + std::string(rd_kafka_err2str(e));
+        return false;
+    }
+    for (const auto& t : topics) {
+        if (t.empty() || t[0] == '^') continue;  // regex subscriptions take the slow path
+        bool known = false;
+        for (const auto& h : topic_handles_) known = known || h.first == t;
+        if (!known) topic_handles_.emplace_back(t, rd_kafka_topic_new(rk_, t.c_str(), nullptr));
+    }
+    return true;
+}
+
+size_t Consumer::consume_batch(std::vector<Message>& out, size_t max, int timeout_ms) {
+    size_t added = 0;
+    int wait = timeout_ms;
+    while (added < max) {
+        rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_, wait);
+        if (!m) break;
+        wait = 0;  // the batch is whatever is ready once the first message arrived
+        if (m->err && m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+            std::string reason = "kafka consumer: " + partition_text(m) + rd_kafka_message_errstr(m);
+            int err = m->err;
+            rd_kafka_message_destroy(m);
+            Hooks::report(this, err, reason, false);
+            continue;
+        }
+        out.emplace_back(m);
+        ++added;
+    }
+    return added;
+}
+
+int Consumer::store_offset(std::string_view topic, int32_t partition, int64_t next_offset) {
+    for (const auto& [name, rkt] : topic_handles_)
+        if (name == topic) return rd_kafka_offset_store(rkt, partition, next_offset - 1);  // it stores +1
+    std::string name(topic);
+    ListPtr list(rd_kafka_topic_partition_list_new(1));
+    rd_kafka_topic_partition_list_add(list.get(), name.c_str(), partition)->offset = next_offset;
+    rd_kafka_resp_err_t e = rd_kafka_offsets_store(rk_, list.get());
+    return e ? e : list->elems[0].err;
+}
+
+bool Consumer::commit_sync(std::string& error) {
+    rd_kafka_resp_err_t e = rd_kafka_commit(rk_, nullptr, 0);
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR || e == RD_KAFKA_RESP_ERR__NO_OFFSET) return true;
+    error = std::string("kafka consumer: commit failed: ") + rd_kafka_err2str(e);
+    return false;
+}
+
+void Consumer::commit_async() {
+    rd_kafka_resp_err_t e = rd_kafka_commit(rk_, nullptr, 1);
+    if (e && e != RD_KAFKA_RESP_ERR__NO_OFFSET)
+        Hooks::report(this, e, std::string("kafka consumer: commit failed: ") + rd_kafka_err2str(e), false);
+}
+
+bool Consumer::pause(const std::vector<TopicPartition>& tps) {
+    ListPtr list = to_list(tps);
+    return rd_kafka_pause_partitions(rk_, list.get()) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+           detail::first_partition_error(list.get()).empty();
+}
+
+bool Consumer::resume(const std::vector<TopicPartition>& tps) {
+    ListPtr list = to_list(tps);
+    return rd_kafka_resume_partitions(rk_, list.get()) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+           detail::first_partition_error(list.get()).empty();
+}
+
+std::vector<TopicPartition> Consumer::assignment() const {
+    rd_kafka_topic_partition_list_t* raw = nullptr;
+    if (rd_kafka_assignment(rk_, &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) return {};
+    ListPtr list(raw);
+    return from_list(list.get());
+}
+
+bool Consumer::assignment_lost() const { return rd_kafka_assignment_lost(rk_) != 0; }
+
+bool Consumer::committed(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const {
+    ListPtr list = to_list(tps);
+    if (rd_kafka_resp_err_t e = rd_kafka_committed(rk_, list.get(), timeout_ms)) {
+        error = std::string("kafka consumer: committed-offset lookup failed: ") + rd_kafka_err2str(e);
+        return false;
+    }
+    detail::copy_back(list.get(), tps);
+    return true;
+}
+
+bool Consumer::position(std::vector<TopicPartition>& tps, std::string& error) const {
+    ListPtr list = to_list(tps);
+    if (rd_kafka_resp_err_t e = rd_kafka_position(rk_, list.get())) {
+        error = std::string("kafka consumer: position lookup failed: ") + rd_kafka_err2str(e);
+        return false;
+    }
+    detail::copy_back(list.get(), tps);
+    return true;
+}
+
+bool Consumer::watermarks(const std::string& topic, int32_t partition, int64_t& low, int64_t& high,
+                          int timeout_ms) const {
+    return rd_kafka_query_watermark_offsets(rk_, topic.c_str(), partition, &low, &high, timeout_ms) ==
+           RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
+bool Consumer::offsets_for_times(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const {
+    ListPtr list = to_list(tps);
+    if (rd_kafka_resp_err_t e = rd_kafka_offsets_for_times(rk_, list.get(), timeout_ms)) {
+        error = std::string("kafka consumer: offsets_for_times failed: ") + rd_kafka_err2str(e);
+        return false;
+    }
+    detail::copy_back(list.get(), tps);
+    return true;
+}
+
+void Consumer::close() {
+    if (closed_ || !rk_) return;
+    closed_ = true;
+    // Runs the revoke path of on_rebalance (on_revoking, commit, unassign) on this thread.
+    if (rd_kafka_resp_err_t e = rd_kafka_consumer_close(rk_))
+        Hooks::report(this, e, std::string("kafka consumer: close: ") + rd_kafka_err2str(e), false);
+}
+
+std::string Consumer::rebalance_protocol() const {
+    const char* p = rd_kafka_rebalance_protocol(rk_);
+    return p ? p : "NONE";
+}
+
+std::string Consumer::member_id() const {
+    char* id = rd_kafka_memberid(rk_);
+    if (!id) return {};
+    std::string out(id);
+    rd_kafka_mem_free(rk_, id);
+    return out;
+}
+
+rd_kafka_t* Consumer::handle() { return rk_; }
+
+}  // namespace herald::kafka
