@@ -100,9 +100,12 @@ herald_event_to_alert_latency_seconds herald_consume_to_alert_latency_seconds he
 herald_rules_loaded herald_rules_reloads_total herald_build_info herald_inflight_events
 herald_producer_queue_messages herald_broker_rtt_seconds herald_partitions_assigned herald_consumer_paused
 herald_entity_sentiment_score""".split()
+# `herald run --help`: its options are the config file's keys.
 HERALD_KEYS = {"brokers", "input-topic", "alerts-topic", "dlq-topic", "group", "rules", "metrics-port",
-               "kafka", "consumer", "producer"}
-REQUIRED_KEYS = HERALD_KEYS - {"consumer", "producer"}
+               "metrics-address", "workers", "max-inflight", "batch-size", "max-event-bytes", "drain-timeout",
+               "lexicon", "aliases", "kafka", "consumer", "producer"}
+REQUIRED_KEYS = {"brokers", "input-topic", "alerts-topic", "dlq-topic", "group", "rules", "metrics-port",
+                 "metrics-address"}
 
 # 2. Grafana dashboard and provisioning.
 dash_path = os.path.join(deploy, "grafana/dashboards/herald.json")
@@ -229,6 +232,8 @@ def check_config(cfg, where):
         err(where, f"missing keys {sorted(missing)}")
     if cfg.get("metrics-port") != 9464:
         err(where, "metrics-port must stay 9464: the Dockerfile HEALTHCHECK, compose, k8s and Prometheus use it")
+    if cfg.get("metrics-address") != "0.0.0.0":
+        err(where, "metrics-address must be 0.0.0.0: in a container Prometheus and the probes connect from outside")
 herald_yaml = os.path.join(deploy, "herald.yaml")
 check_config(doc("herald.yaml"), herald_yaml)
 rules_text = open(os.path.join(deploy, "rules/herald-rules.yaml"), encoding="utf-8").read()
