@@ -1,0 +1,134 @@
+#pragma once
+// Byte-level helpers shared by the quantity, metric and period extractors: ASCII classes,
+// case-insensitive word matching and exact decimal scaling. Header-only so the hot loops inline.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace herald::analysis::num {
+
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline char lower(char c) { return is_upper(c) ? static_cast<char>(c | 0x20) : c; }
+// Non-ASCII lead/continuation bytes count as letters: "é" inside a word keeps it whole.
+inline bool is_wordch(char c) { return is_alnum(c) || (static_cast<unsigned char>(c) >= 0x80); }
+inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// True when s[i..] starts with `lit` (lower-case ASCII) ignoring case.
+inline bool starts_ci(std::string_view s, size_t i, std::string_view lit) {
+    if (i + lit.size() > s.size()) return false;
+    for (size_t k = 0; k < lit.size(); ++k)
+        if (lower(s[i + k]) != lit[k]) return false;
+    return true;
+}
+
+// Length of `lit` when it is a whole word at s[i] (no letter or digit right after), else 0.
+inline size_t word_at(std::string_view s, size_t i, std::string_view lit) {
+    if (!starts_ci(s, i, lit)) return 0;
+    size_t e = i + lit.size();
+    if (e < s.size() && is_alnum(s[e])) return 0;
+    return lit.size();
+}
+
+// True when `lit` is a whole word ending exactly at s[end).
+inline bool word_before(std::string_view s, size_t end, std::string_view lit) {
+    if (end < lit.size()) return false;
+    size_t b = end - lit.size();
+    if (!starts_ci(s, b, lit)) return false;
+    return b == 0 || !is_alnum(s[b - 1]);
+}
+
+inline size_t skip_spaces(std::string_view s, size_t i) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    // U+00A0 no-break space, U+202F narrow no-break space, U+2009 thin space
+    while (i + 1 < s.size()) {
+        unsigned char a = static_cast<unsigned char>(s[i]);
+        if (a == 0xC2 && static_cast<unsigned char>(s[i + 1]) == 0xA0) i += 2;
+        else if (a == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                 (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89))
+            i += 3;
+        else break;
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    }
+    return i;
+}
+
+inline size_t skip_spaces_back(std::string_view s, size_t end) {
+    while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t')) --end;
+    if (end >= 2 && static_cast<unsigned char>(s[end - 2]) == 0xC2 && static_cast<unsigned char>(s[end - 1]) == 0xA0)
+        return skip_spaces_back(s, end - 2);
+    return end;
+}
+
+// "-", en dash "–" or minus sign "−" at s[i]: its byte length, else 0.
+inline size_t dash_at(std::string_view s, size_t i) {
+    if (i < s.size() && s[i] == '-') return 1;
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x93)
+        return 3;
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x88 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x92)
+        return 3;
+    return 0;
+}
+
+// A decimal as written: digits, optional thousands groups and fraction, kept exact.
+struct Decimal {
+    uint64_t mantissa = 0;  // all digits: 37.6 -> 376
+    int decimals = 0;       // digits after the point: 37.6 -> 1
+    size_t begin = 0, end = 0;
+    bool grouped = false;   // had thousands separators
+    int int_digits = 0;     // digits before the point
+};
+
+// Parses at s[i] (a digit). Accepts "1,173", "37.6", "884,000" and the tokenized "1 .4".
+inline bool parse_decimal(std::string_view s, size_t i, Decimal& d) {
+    const size_t n = s.size();
+    d = {};
+    d.begin = i;
+    int digits = 0;
+    auto take = [&](char c) {
+        if (digits >= 18) return false;  // longer than any figure herald normalizes
+        d.mantissa = d.mantissa * 10 + static_cast<uint64_t>(c - '0');
+        ++digits;
+        return true;
+    };
+    while (i < n && is_digit(s[i])) {
+        if (!take(s[i])) return false;
+        ++d.int_digits;
+        ++i;
+        // A thousands separator is a comma followed by exactly three digits.
+        if (i + 3 < n && s[i] == ',' && is_digit(s[i + 1]) &&
+            is_digit(s[i + 2]) && is_digit(s[i + 3]) && (i + 4 >= n || !is_digit(s[i + 4]))) {
+            d.grouped = true;
+            ++i;
+        }
+    }
+    // Tokenized text splits "1.4" as "1 .4": join when the integer part is short.
+    if (i + 2 < n && s[i] == ' ' && s[i + 1] == '.' && is_digit(s[i + 2]) && !d.grouped && d.int_digits <= 3) ++i;
+    if (i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
+        ++i;
+        while (i < n && is_digit(s[i])) {
+            if (!take(s[i])) return false;
+            ++d.decimals;
+            ++i;
+        }
+    }
+    d.end = i;
+    return digits > 0;
+}
+
+inline constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// mantissa * 10^(exp10 - decimals), with one rounding: 37.6 billion -> 376 * 1e8 exactly.
+inline double scaled(const Decimal& d, int exp10) {
+    int e = exp10 - d.decimals;
+    double m = static_cast<double>(d.mantissa);
+    if (e >= 0) return e <= 22 ? m * kPow10[e] : m * 1e22 * kPow10[e - 22];
+    return -e <= 22 ? m / kPow10[-e] : 0.0;
+}
+
+}  // namespace herald::analysis::num

@@ -1,0 +1,336 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "herald/analysis/quantities.hpp"
+
+using namespace herald::analysis;
+
+namespace {
+
+std::vector<Quantity> extract(std::string_view text) {
+    static Event e;
+    static Document doc;
+    e.clear();
+    e.body = text;
+    doc.build(e);
+    std::vector<Quantity> out;
+    QuantityExtractor().extract(doc, out);
+    return out;
+}
+
+bool near(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(1.0, std::fabs(b)); }
+
+struct Expect {
+    std::string_view input;
+    double value;
+    std::string_view unit;
+    std::string_view text;  // the span's bytes
+};
+
+// One figure per line: value in base units, unit and the exact bytes of its span.
+const Expect kSingle[] = {
+    // dollars, written every way
+    {"Amazon reported $37.6B in AWS revenue", 37.6e9, "USD", "$37.6B"},
+    {"revenue of $37.6 billion in the quarter", 37.6e9, "USD", "$37.6 billion"},
+    {"sales reached US$4.7 billion last year", 4.7e9, "USD", "US$4.7 billion"},
+    {"sales reached U.S.$4.7 billion last year", 4.7e9, "USD", "U.S.$4.7 billion"},
+    {"net sales of USD 37.6bn were reported", 37.6e9, "USD", "USD 37.6bn"},
+    {"capex of $44.2B in the quarter", 44.2e9, "USD", "$44.2B"},
+    {"a $150 billion annualized run rate", 150e9, "USD", "$150 billion"},
+    {"raised $500k in seed money", 500e3, "USD", "$500k"},
+    {"market value of $1.2T today", 1.2e12, "USD", "$1.2T"},
+    {"worth $1.2 trillion by then", 1.2e12, "USD", "$1.2 trillion"},
+    {"paid $3,500 per unit", 3500, "USD", "$3,500"},
+    {"EPS of $1.23 beat estimates", 1.23, "USD", "$1.23"},
+    {"a $5 M grant", 5e6, "USD", "$5 M"},
+    {"at $2.5 mln each", 2.5e6, "USD", "$2.5 mln"},
+    {"priced at $12 mil.", 12e6, "USD", "$12 mil."},
+    {"deal valued at 4.7 billion dollars", 4.7e9, "USD", "4.7 billion dollars"},
+    {"deal valued at 4.7 billion U.S. dollars", 4.7e9, "USD", "4.7 billion U.S. dollars"},
+    {"fined 300 million US dollars", 300e6, "USD", "300 million US dollars"},
+    // other dollars
+    {"revenue of C$1.2 billion", 1.2e9, "CAD", "C$1.2 billion"},
+    {"revenue of A$850 million", 850e6, "AUD", "A$850 million"},
+    {"revenue of HK$3.4 billion", 3.4e9, "HKD", "HK$3.4 billion"},
+    {"revenue of S$90 million", 90e6, "SGD", "S$90 million"},
+    {"revenue of NZ$45 million", 45e6, "NZD", "NZ$45 million"},
+    {"a 2 billion Canadian dollar deal", 2e9, "CAD", "2 billion Canadian dollar"},
+    {"raised 7 billion Hong Kong dollars", 7e9, "HKD", "7 billion Hong Kong dollars"},
+    {"revenue of 90 million Australian dollars", 90e6, "AUD", "90 million Australian dollars"},
+    // euros
+    {"net sales of EUR 13.1 mn in the period", 13.1e6, "EUR", "EUR 13.1 mn"},
+    {"operating profit rose to EUR1 .4 m last year", 1.4e6, "EUR", "EUR1 .4 m"},
+    {"orders worth \xE2\x82\xAC" "580 million were booked", 580e6, "EUR", "\xE2\x82\xAC" "580 million"},
+    {"The contract is worth EUR 115,000", 115000, "EUR", "EUR 115,000"},
+    {"a grant of 884,000 euro was made", 884000, "EUR", "884,000 euro"},
+    {"it cost 3.5 million euros", 3.5e6, "EUR", "3.5 million euros"},
+    {"a price of 580 \xE2\x82\xAC per share", 580, "EUR", "580 \xE2\x82\xAC"},
+    {"turnover of 100 EUR per head", 100, "EUR", "100 EUR"},
+    {"sales of EUR 2.2 mln", 2.2e6, "EUR", "EUR 2.2 mln"},
+    {"sales of EUR 2.2 mio", 2.2e6, "EUR", "EUR 2.2 mio"},
+    {"paid 5 euro cents a share", 0.05, "EUR", "5 euro cents"},
+    // pounds, yen, yuan, nordic, swiss and others
+    {"pretax profit of \xC2\xA3" "3.5m", 3.5e6, "GBP", "\xC2\xA3" "3.5m"},
+    {"a bid of 250 million pounds", 250e6, "GBP", "250 million pounds"},
+    {"fined 12 million pounds sterling", 12e6, "GBP", "12 million pounds sterling"},
+    {"revenue of GBP 45 mn", 45e6, "GBP", "GBP 45 mn"},
+    {"operating income of \xC2\xA5" "120 billion", 120e9, "JPY", "\xC2\xA5" "120 billion"},
+    {"sales of 120 billion yen", 120e9, "JPY", "120 billion yen"},
+    {"a deal worth 3 billion yuan", 3e9, "CNY", "3 billion yuan"},
+    {"revenue of RMB 3 billion", 3e9, "CNY", "RMB 3 billion"},
+    {"sales of 2 billion renminbi", 2e9, "CNY", "2 billion renminbi"},
+    {"net sales of SEK 1,173 mn", 1173e6, "SEK", "SEK 1,173 mn"},
+    {"profit of 40 million Swedish kronor", 40e6, "SEK", "40 million Swedish kronor"},
+    {"profit of 40 million kronor", 40e6, "SEK", "40 million kronor"},
+    {"profit of 12 million Norwegian kroner", 12e6, "NOK", "12 million Norwegian kroner"},
+    {"profit of 12 million Danish kroner", 12e6, "DKK", "12 million Danish kroner"},
+    {"profit of NOK 80 mln", 80e6, "NOK", "NOK 80 mln"},
+    {"profit of DKK 80 mln", 80e6, "DKK", "DKK 80 mln"},
+    {"sales of 2.5 billion Swiss francs", 2.5e9, "CHF", "2.5 billion Swiss francs"},
+    {"sales of 2.5 billion francs", 2.5e9, "CHF", "2.5 billion francs"},
+    {"sales of CHF 2.5 billion", 2.5e9, "CHF", "CHF 2.5 billion"},
+    {"sales of Rs 450 crore ago", 450, "INR", "Rs 450"},
+    {"sales of \xE2\x82\xB9" "450 billion", 450e9, "INR", "\xE2\x82\xB9" "450 billion"},
+    {"revenue of 3 trillion won", 3e12, "KRW", "3 trillion won"},
+    {"a 40 billion rubles loan", 40e9, "RUB", "40 billion rubles"},
+    {"sales of LTL 3.2 mn", 3.2e6, "LTL", "LTL 3.2 mn"},
+    {"dividend of 5 cents a share", 0.05, "USD", "5 cents"},
+    {"dividend of 12 pence a share", 0.12, "GBP", "12 pence"},
+    // percentages and basis points
+    {"revenue rose 28% year over year", 28, "%", "28%"},
+    {"revenue rose 28 % year over year", 28, "%", "28 %"},
+    {"sales grew 3.3-percent in May", 3.3, "%", "3.3-percent"},
+    {"sales grew 28 per cent in May", 28, "%", "28 per cent"},
+    {"sales grew 12 pct in May", 12, "%", "12 pct"},
+    {"sales grew 12 percent in May", 12, "%", "12 percent"},
+    {"margin widened 1.5 percentage points", 1.5, "%", "1.5 percentage points"},
+    {"the bank cut rates by 50 bps", 50, "bp", "50 bps"},
+    {"the bank cut rates by 50bp", 50, "bp", "50bp"},
+    {"spreads widened 25 basis points", 25, "bp", "25 basis points"},
+    {"a 75-basis-point hike", 75, "bp", "75-basis-point"},
+    {"prices changed -0.2 % in March", -0.2, "%", "-0.2 %"},
+    {"prices changed \xE2\x88\x92" "0.4% in March", -0.4, "%", "\xE2\x88\x92" "0.4%"},
+    {"margin of 0.75%", 0.75, "%", "0.75%"},
+    {"a 100% stake", 100, "%", "100%"},
+    // negatives and losses
+    {"a net loss of -$1.2 billion", -1.2e9, "USD", "-$1.2 billion"},
+    {"an operating loss of EUR -0.3 mn", -0.3e6, "EUR", "EUR -0.3 mn"},
+};
+
+struct ExpectRange {
+    std::string_view input;
+    double low, high;
+    std::string_view unit;
+    std::string_view text;
+};
+
+const ExpectRange kRanges[] = {
+    {"growth of 20-25 % is expected", 20, 25, "%", "20-25 %"},
+    {"growth of 20-25% is expected", 20, 25, "%", "20-25%"},
+    {"growth of 20%-25% is expected", 20, 25, "%", "20%-25%"},
+    {"growth of 20 \xE2\x80\x93 25 percent", 20, 25, "%", "20 \xE2\x80\x93 25 percent"},
+    {"revenue of $1.2-1.5 billion", 1.2e9, 1.5e9, "USD", "$1.2-1.5 billion"},
+    {"revenue of $1.2-$1.5 billion", 1.2e9, 1.5e9, "USD", "$1.2-$1.5 billion"},
+    {"revenue of $1.2bn-$1.5bn", 1.2e9, 1.5e9, "USD", "$1.2bn-$1.5bn"},
+    {"revenue of EUR 10-12 mn", 10e6, 12e6, "EUR", "EUR 10-12 mn"},
+    {"growth of 20 to 25 percent", 20, 25, "%", "20 to 25 percent"},
+    {"capex of $1.2 to $1.5 billion", 1.2e9, 1.5e9, "USD", "$1.2 to $1.5 billion"},
+    {"between 5 and 7 percent", 5, 7, "%", "5 and 7 percent"},
+    {"cuts of 25-50 bps", 25, 50, "bp", "25-50 bps"},
+};
+
+struct ExpectQualifier {
+    std::string_view input;
+    Qualifier q;
+    std::string_view text;
+};
+
+const ExpectQualifier kQualifiers[] = {
+    {"with over $225 billion in commitments", Qualifier::over, "$225 billion"},
+    {"commitments exceeding $225B", Qualifier::over, "$225B"},
+    {"a newly announced $100B-plus commitment", Qualifier::over, "$100B-plus"},
+    {"an $80B+ annual run rate", Qualifier::over, "$80B+"},
+    {"more than $100 billion", Qualifier::over, "$100 billion"},
+    {"at least 10%", Qualifier::over, "10%"},
+    {"in excess of EUR 5 mn", Qualifier::over, "EUR 5 mn"},
+    {"less than $1 million", Qualifier::under, "$1 million"},
+    {"nearly 30% of sales", Qualifier::under, "30%"},
+    {"up to EUR 20 mn", Qualifier::under, "EUR 20 mn"},
+    {"about $3 billion", Qualifier::about, "$3 billion"},
+    {"approximately 12 percent", Qualifier::about, "12 percent"},
+    {"roughly \xC2\xA3" "2bn", Qualifier::about, "\xC2\xA3" "2bn"},
+    {"around a $5 billion run rate", Qualifier::about, "$5 billion"},
+    {"~$4B in cash", Qualifier::about, "$4B"},
+    {"revenue of $4B in Q1", Qualifier::none, "$4B"},
+    {"rose 5% over the year", Qualifier::none, "5%"},
+};
+
+// Texts with no money, percentage or basis-point figure.
+const std::string_view kNone[] = {
+    "Trainium2 sold out and Trainium3 oversubscribed ahead of 2026 deployments.",
+    "its fastest growth in 15 quarters",
+    "Over the next 3-6 months, the key tell is capex.",
+    "capacity monetization for 2026-2027",
+    "Q1 2026 results were released on 30 April 2026.",
+    "The company has 4,500 employees in 12 countries.",
+    "It sold 3 million shares.",
+    "The 10-K filing came on Jan. 5.",
+    "COVID-19 hurt demand in 2020",
+    "3M and Boeing both reported.",
+    "a 2-for-1 stock split",
+    "the top 10 customers",
+    "over 1-3 quarters",
+    "rated 4.5 stars by 1,200 reviewers",
+};
+
+}  // namespace
+
+TEST_CASE("single figures: value, unit and span") {
+    for (const auto& c : kSingle) {
+        CAPTURE(c.input);
+        auto q = extract(c.input);
+        CHECK(q.size() == 1);
+        if (q.size() != 1) continue;
+        CHECK(near(q[0].value, c.value));
+        CHECK(q[0].unit.view() == c.unit);
+        CHECK(q[0].text == c.text);
+        CHECK(q[0].span.field == Field::body);
+        CHECK(c.input.substr(q[0].span.begin, q[0].span.end - q[0].span.begin) == c.text);
+        CHECK_FALSE(q[0].is_range);
+    }
+}
+
+TEST_CASE("ranges carry low and high, value is the low end") {
+    for (const auto& c : kRanges) {
+        CAPTURE(c.input);
+        auto q = extract(c.input);
+        CHECK(q.size() == 1);
+        if (q.size() != 1) continue;
+        CHECK(q[0].is_range);
+        CHECK(near(q[0].low, c.low));
+        CHECK(near(q[0].high, c.high));
+        CHECK(near(q[0].value, c.low));
+        CHECK(q[0].unit.view() == c.unit);
+        CHECK(q[0].text == c.text);
+    }
+}
+
+TEST_CASE("qualifiers before and after the figure") {
+    for (const auto& c : kQualifiers) {
+        CAPTURE(c.input);
+        auto q = extract(c.input);
+        CHECK(q.size() == 1);
+        if (q.size() != 1) continue;
+        CHECK(q[0].qualifier == c.q);
+        CHECK(q[0].text == c.text);
+    }
+}
+
+TEST_CASE("dates, years, counts and names are not quantities") {
+    for (auto t : kNone) {
+        CAPTURE(t);
+        CHECK(extract(t).empty());
+    }
+}
+
+TEST_CASE("values are exact in base units") {
+    auto q = extract("$37.6B and $0.1 billion and 0.3 million euros and 1,173.5 mn SEK");
+    REQUIRE(q.size() == 4);
+    CHECK(q[0].value == 37600000000.0);
+    CHECK(q[1].value == 100000000.0);
+    CHECK(q[2].value == 300000.0);
+    CHECK(q[3].value == 1173500000.0);
+}
+
+TEST_CASE("a figure then its conversion: both found, in order") {
+    auto q = extract("net sales of EUR 46 million ( USD 64.5 m ) in 2009");
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].unit.view() == "EUR");
+    CHECK(q[0].value == 46e6);
+    CHECK(q[1].unit.view() == "USD");
+    CHECK(q[1].value == 64.5e6);
+    CHECK(q[1].text == "USD 64.5 m");
+}
+
+TEST_CASE("two currencies in one sentence keep their own units") {
+    auto q = extract("sales of EUR 10 mn and a US$5 million grant");
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].unit.view() == "EUR");
+    CHECK(q[1].unit.view() == "USD");
+}
+
+TEST_CASE("a bare scaled figure takes the currency of the previous amount") {
+    auto q = extract("Sales rose to EUR 12.5 million from 10.1 million.");
+    REQUIRE(q.size() == 2);
+    CHECK(q[1].unit.view() == "EUR");
+    CHECK(q[1].value == 10.1e6);
+    CHECK(q[1].text == "10.1 million");
+    auto lone = extract("The market could reach 1.2 trillion by 2030.");
+    CHECK(lone.empty());  // no currency anywhere: a count as much as an amount
+    auto bln = extract("Sales were USD 40 bln, profit 37.6 bln.");
+    REQUIRE(bln.size() == 2);
+    CHECK(bln[1].value == 37.6e9);
+    CHECK(bln[1].unit.view() == "USD");
+}
+
+TEST_CASE("bracketed figures in a table of amounts are negative") {
+    auto q = extract("Operating result, EUR mn: EUR 2.1 in 2009 and (1.2) in 2008.");
+    REQUIRE(q.size() == 2);
+    CHECK(q[1].value == -1.2);
+    CHECK(q[1].unit.view() == "EUR");
+    CHECK(q[1].text == "(1.2)");
+    auto scaled = extract("Net loss was EUR 3.4 mn compared with (1.2) a year earlier.");
+    REQUIRE(scaled.size() == 2);
+    CHECK(scaled[1].value == -1.2e6);
+    CHECK(extract("as noted in (1.2) above").empty());
+}
+
+TEST_CASE("several figures in one sentence, in order, with exact spans") {
+    std::string_view s =
+        "Amazon reported $37.6B in AWS revenue, up 28% year over year, with $14.2B in operating income for Q1.";
+    auto q = extract(s);
+    REQUIRE(q.size() == 3);
+    CHECK(q[0].text == "$37.6B");
+    CHECK(q[0].span.begin == 16);
+    CHECK(q[0].span.end == 22);
+    CHECK(q[1].text == "28%");
+    CHECK(q[1].unit.is_percent());
+    CHECK(q[2].text == "$14.2B");
+    CHECK(q[2].value == 14.2e9);
+}
+
+TEST_CASE("every field is scanned, in document order") {
+    Event e;
+    e.headline = "Sales up 5%";
+    e.summary = "Sales of $2B";
+    e.body = "Profit of EUR 3 mn";
+    Document doc;
+    doc.build(e);
+    std::vector<Quantity> out;
+    QuantityExtractor().extract(doc, out);
+    REQUIRE(out.size() == 3);
+    CHECK(out[0].span.field == Field::headline);
+    CHECK(out[1].span.field == Field::summary);
+    CHECK(out[2].span.field == Field::body);
+    CHECK(out[2].text == "EUR 3 mn");
+}
+
+TEST_CASE("extract appends and does not allocate once warmed up") {
+    Event e;
+    e.body = "Revenue of $37.6B, up 28%, and backlog of $364B.";
+    Document doc;
+    doc.build(e);
+    std::vector<Quantity> out;
+    QuantityExtractor x;
+    x.extract(doc, out);
+    auto cap = out.capacity();
+    auto* data = out.data();
+    out.clear();
+    x.extract(doc, out);
+    CHECK(out.size() == 3);
+    CHECK(out.capacity() == cap);
+    CHECK(out.data() == data);
+}
