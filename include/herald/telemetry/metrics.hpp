@@ -1,0 +1,128 @@
+#pragma once
+// Every herald metric of DESIGN.md "Telemetry", created once at start-up and owned here.
+// Accessors return references that any thread may update without a lock: counters and gauges
+// are atomics, histograms are sharded LatencyHistograms, and labelled lookups
+// (dead_lettered, alert_published, rules_reloads) are lock-free once a label set exists.
+// Metrics is itself a prometheus::Collectable: HttpServer renders it at /metrics.
+//
+//   herald::telemetry::Metrics metrics;                      // pre-creates every reason code
+//   metrics.events_consumed().Increment();
+//   metrics.dead_lettered("invalid_json").Increment();
+//   metrics.stage(herald::telemetry::Stage::parse).observe(elapsed_seconds);
+//   metrics.alert_published("aws-growth", "high").Increment();
+//   metrics.consumer_lag(7).Set(1200);                       // stats thread, rare path
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <prometheus/collectable.h>
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/gauge.h>
+#include <prometheus/registry.h>
+
+#include "herald/telemetry/label_cache.hpp"
+#include "herald/telemetry/latency_histogram.hpp"
+
+namespace herald::telemetry {
+
+enum class Stage : uint8_t { parse, analyze, rules, publish };
+inline constexpr size_t kStageCount = 4;
+std::string_view stage_name(Stage stage);
+
+// Values of herald_rules_reloads_total{result}.
+inline constexpr std::string_view kReloadSuccess = "success";
+inline constexpr std::string_view kReloadFailure = "failure";
+
+// herald's version (CMake PROJECT_VERSION), as shown by herald_build_info{version}.
+std::string_view build_version();
+
+// The dead-letter codes of DESIGN.md, pre-created so rate() sees zeros before the first failure.
+std::vector<std::string> default_dead_letter_reasons();
+
+struct MetricsOptions {
+    std::vector<std::string> dead_letter_reasons = default_dead_letter_reasons();
+    std::string version = std::string(build_version());
+};
+
+class Metrics : public prometheus::Collectable {
+public:
+    explicit Metrics(MetricsOptions options = {});
+    ~Metrics() override;
+    Metrics(const Metrics&) = delete;
+    Metrics& operator=(const Metrics&) = delete;
+
+    // Counters.
+    prometheus::Counter& events_consumed() { return *events_consumed_; }
+    prometheus::Counter& events_processed() { return *events_processed_; }
+    prometheus::Counter& dead_lettered(std::string_view reason) { return dead_lettered_->get({reason}); }
+    prometheus::Counter& alert_published(std::string_view rule, std::string_view severity) {
+        return alerts_published_->get({rule, severity});
+    }
+    prometheus::Counter& alert_delivery_failures() { return *alert_delivery_failures_; }
+    prometheus::Counter& rules_reloads(std::string_view result) { return rules_reloads_->get({result}); }
+
+    // Histograms (seconds).
+    LatencyHistogram& stage(Stage stage) { return *stages_[static_cast<size_t>(stage)]; }
+    LatencyHistogram& event_to_alert_latency() { return *event_to_alert_; }
+    LatencyHistogram& consume_to_alert_latency() { return *consume_to_alert_; }
+
+    // Gauges.
+    prometheus::Gauge& inflight_events() { return *inflight_events_; }
+    prometheus::Gauge& producer_queue_messages() { return *producer_queue_messages_; }
+    prometheus::Gauge& partitions_assigned() { return *partitions_assigned_; }
+    prometheus::Gauge& consumer_paused() { return *consumer_paused_; }
+    prometheus::Gauge& rules_loaded() { return *rules_loaded_; }
+
+    // Per-partition lag and per-broker RTT come and go with assignments and metadata: these
+    // lock (statistics callback, a few times a minute). A reference stays valid until forget_*.
+    prometheus::Gauge& consumer_lag(int32_t partition);
+    void forget_consumer_lag(int32_t partition);
+    std::vector<int32_t> consumer_lag_partitions() const;
+    prometheus::Gauge& broker_rtt(std::string_view broker);
+    void forget_broker_rtt(std::string_view broker);
+    std::vector<std::string> broker_rtt_brokers() const;
+
+    // For metrics other modules add themselves; rendered with the rest.
+    prometheus::Registry& registry() { return *registry_; }
+
+    // The registry's families followed by the histogram families.
+    std::vector<prometheus::MetricFamily> Collect() const override;
+
+private:
+    std::shared_ptr<prometheus::Registry> registry_;
+
+    prometheus::Counter* events_consumed_ = nullptr;
+    prometheus::Counter* events_processed_ = nullptr;
+    prometheus::Counter* alert_delivery_failures_ = nullptr;
+    std::unique_ptr<LabelCache<prometheus::Counter, 1>> dead_lettered_;
+    std::unique_ptr<LabelCache<prometheus::Counter, 2>> alerts_published_;
+    std::unique_ptr<LabelCache<prometheus::Counter, 1>> rules_reloads_;
+
+    LatencyHistogramFamily stage_family_;
+    LatencyHistogramFamily event_to_alert_family_;
+    LatencyHistogramFamily consume_to_alert_family_;
+    std::array<LatencyHistogram*, kStageCount> stages_{};
+    LatencyHistogram* event_to_alert_ = nullptr;
+    LatencyHistogram* consume_to_alert_ = nullptr;
+
+    prometheus::Gauge* inflight_events_ = nullptr;
+    prometheus::Gauge* producer_queue_messages_ = nullptr;
+    prometheus::Gauge* partitions_assigned_ = nullptr;
+    prometheus::Gauge* consumer_paused_ = nullptr;
+    prometheus::Gauge* rules_loaded_ = nullptr;
+
+    prometheus::Family<prometheus::Gauge>* consumer_lag_family_ = nullptr;
+    prometheus::Family<prometheus::Gauge>* broker_rtt_family_ = nullptr;
+    mutable std::mutex dynamic_mutex_;
+    std::map<int32_t, prometheus::Gauge*> consumer_lag_;
+    std::map<std::string, prometheus::Gauge*, std::less<>> broker_rtt_;
+};
+
+}  // namespace herald::telemetry

@@ -1,0 +1,155 @@
+#include "herald/telemetry/metrics.hpp"
+
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
+
+#ifndef HERALD_VERSION
+#error "HERALD_VERSION must be defined by src/telemetry/CMakeLists.txt"
+#endif
+
+namespace herald::telemetry {
+namespace {
+
+prometheus::Family<prometheus::Counter>& counter_family(prometheus::Registry& r, const char* name,
+                                                        const char* help) {
+    return prometheus::BuildCounter().Name(name).Help(help).Register(r);
+}
+
+prometheus::Family<prometheus::Gauge>& gauge_family(prometheus::Registry& r, const char* name,
+                                                    const char* help) {
+    return prometheus::BuildGauge().Name(name).Help(help).Register(r);
+}
+
+}  // namespace
+
+std::string_view stage_name(Stage stage) {
+    switch (stage) {
+        case Stage::parse: return "parse";
+        case Stage::analyze: return "analyze";
+        case Stage::rules: return "rules";
+        case Stage::publish: return "publish";
+    }
+    return "unknown";
+}
+
+std::string_view build_version() { return HERALD_VERSION; }
+
+std::vector<std::string> default_dead_letter_reasons() {
+    return {"empty",    "too_large", "invalid_json",  "invalid_utf8", "too_deep",
+            "not_object", "wrong_type", "invalid_value", "missing_text"};
+}
+
+Metrics::Metrics(MetricsOptions options)
+    : registry_(std::make_shared<prometheus::Registry>()),
+      stage_family_("herald_stage_duration_seconds",
+                    "Time one event spends in each pipeline stage (parse, analyze, rules, publish)."),
+      event_to_alert_family_("herald_event_to_alert_latency_seconds",
+                             "From the input message's Kafka timestamp to the alert being acknowledged by the broker."),
+      consume_to_alert_family_("herald_consume_to_alert_latency_seconds",
+                               "From herald receiving the message to the alert being acknowledged: herald's own share.") {
+    auto& r = *registry_;
+    events_consumed_ = &counter_family(r, "herald_events_consumed_total",
+                                       "Messages received from the input topic.").Add({});
+    events_processed_ = &counter_family(r, "herald_events_processed_total",
+                                        "Events whose work is finished (analysed, rules run, alerts acknowledged, offset stored).")
+                             .Add({});
+    alert_delivery_failures_ = &counter_family(r, "herald_alert_delivery_failures_total",
+                                               "Alerts the producer could not deliver (delivery report with an error).")
+                                    .Add({});
+
+    auto& dead = counter_family(r, "herald_events_dead_lettered_total",
+                                "Events sent to the dead-letter topic, by error code.");
+    dead_lettered_ = std::make_unique<LabelCache<prometheus::Counter, 1>>(dead, std::array<std::string, 1>{"reason"});
+    for (const std::string& reason : options.dead_letter_reasons) dead_lettered_->get({reason});
+
+    auto& alerts = counter_family(r, "herald_alerts_published_total",
+                                  "Alerts published to the alerts topic, by rule id and severity.");
+    alerts_published_ = std::make_unique<LabelCache<prometheus::Counter, 2>>(
+        alerts, std::array<std::string, 2>{"rule", "severity"});
+
+    auto& reloads = counter_family(r, "herald_rules_reloads_total",
+                                   "Rule file reloads, by result (success or failure).");
+    rules_reloads_ = std::make_unique<LabelCache<prometheus::Counter, 1>>(reloads, std::array<std::string, 1>{"result"});
+    rules_reloads_->get({kReloadSuccess});
+    rules_reloads_->get({kReloadFailure});
+
+    for (size_t i = 0; i < kStageCount; ++i)
+        stages_[i] = &stage_family_.add({{"stage", std::string(stage_name(static_cast<Stage>(i)))}});
+    event_to_alert_ = &event_to_alert_family_.add({});
+    consume_to_alert_ = &consume_to_alert_family_.add({});
+
+    inflight_events_ = &gauge_family(r, "herald_inflight_events",
+                                     "Events consumed whose work is not finished yet.").Add({});
+    producer_queue_messages_ = &gauge_family(r, "herald_producer_queue_messages",
+                                             "Messages waiting in the producer's queue for delivery.").Add({});
+    partitions_assigned_ = &gauge_family(r, "herald_partitions_assigned",
+                                         "Input partitions assigned to this instance by the consumer group.").Add({});
+    consumer_paused_ = &gauge_family(r, "herald_consumer_paused",
+                                     "1 while consumption is paused for back-pressure, else 0.").Add({});
+    rules_loaded_ = &gauge_family(r, "herald_rules_loaded", "Rules currently active.").Add({});
+    gauge_family(r, "herald_build_info", "Always 1; the version label says which herald is running.")
+        .Add({{"version", options.version}})
+        .Set(1);
+
+    consumer_lag_family_ = &gauge_family(r, "herald_consumer_lag_messages",
+                                         "Messages behind the partition's high watermark, per assigned input partition.");
+    broker_rtt_family_ = &gauge_family(r, "herald_broker_rtt_seconds",
+                                       "Average request round-trip time to each broker over the last statistics interval.");
+}
+
+Metrics::~Metrics() = default;
+
+prometheus::Gauge& Metrics::consumer_lag(int32_t partition) {
+    std::lock_guard lock(dynamic_mutex_);
+    auto& gauge = consumer_lag_[partition];
+    if (gauge == nullptr) gauge = &consumer_lag_family_->Add({{"partition", std::to_string(partition)}});
+    return *gauge;
+}
+
+void Metrics::forget_consumer_lag(int32_t partition) {
+    std::lock_guard lock(dynamic_mutex_);
+    auto it = consumer_lag_.find(partition);
+    if (it == consumer_lag_.end()) return;
+    consumer_lag_family_->Remove(it->second);
+    consumer_lag_.erase(it);
+}
+
+std::vector<int32_t> Metrics::consumer_lag_partitions() const {
+    std::lock_guard lock(dynamic_mutex_);
+    std::vector<int32_t> out;
+    for (const auto& [partition, gauge] : consumer_lag_) out.push_back(partition);
+    return out;
+}
+
+prometheus::Gauge& Metrics::broker_rtt(std::string_view broker) {
+    std::lock_guard lock(dynamic_mutex_);
+    auto it = broker_rtt_.find(broker);
+    if (it == broker_rtt_.end())
+        it = broker_rtt_.emplace(std::string(broker), &broker_rtt_family_->Add({{"broker", std::string(broker)}})).first;
+    return *it->second;
+}
+
+void Metrics::forget_broker_rtt(std::string_view broker) {
+    std::lock_guard lock(dynamic_mutex_);
+    auto it = broker_rtt_.find(broker);
+    if (it == broker_rtt_.end()) return;
+    broker_rtt_family_->Remove(it->second);
+    broker_rtt_.erase(it);
+}
+
+std::vector<std::string> Metrics::broker_rtt_brokers() const {
+    std::lock_guard lock(dynamic_mutex_);
+    std::vector<std::string> out;
+    for (const auto& [broker, gauge] : broker_rtt_) out.push_back(broker);
+    return out;
+}
+
+std::vector<prometheus::MetricFamily> Metrics::Collect() const {
+    std::vector<prometheus::MetricFamily> families = registry_->Collect();
+    for (const LatencyHistogramFamily* h : {&stage_family_, &event_to_alert_family_, &consume_to_alert_family_}) {
+        for (auto& f : h->Collect()) families.push_back(std::move(f));
+    }
+    return families;
+}
+
+}  // namespace herald::telemetry
