@@ -1,0 +1,241 @@
+# herald finance lexicon. Format: docs/sentiment.md.
+#   [section]            one of the sections below
+#   term | term = value  terms are words or phrases, matched case-insensitively as whole tokens;
+#                        inflections are listed, not stemmed; longest phrase wins.
+# An extension file in the same format (herald analyze --lexicon FILE) adds terms and overrides
+# the roles of terms already here, section by section.
+
+# ---------------------------------------------------------------------------------------------
+# Graded valence in [-1, 1]: the tone of a term in earnings news, guidance, analyst notes and
+# market reports, before composition. Strong verdicts ~0.6, ordinary good/bad news ~0.4, mild
+# tone ~0.2.
+[valence]
+# Verdicts of analysts and markets
+upgrade | upgrades | upgraded | upgrading = 0.6
+downgrade | downgrades | downgraded | downgrading = -0.6
+outperform | outperforms | outperformed | outperforming = 0.5
+underperform | underperforms | underperformed | underperforming = -0.5
+overweight | buy rating | strong buy | top pick = 0.45
+underweight | sell rating | strong sell = -0.45
+bullish | upbeat = 0.5
+bearish | downbeat = -0.5
+rally | rallied | rallies = 0.4
+sell-off | selloff = -0.45
+
+# Results against the bar
+beat | beats | beating = 0.45
+miss | misses | missed = -0.5
+record | records = 0.35
+record high | all-time high | record-high | highest ever = 0.6
+record loss | record losses | record low | all-time low = -0.6
+better | best = 0.35
+worse | worst = -0.45
+better-than-expected | stronger-than-expected = 0.55
+worse-than-expected | weaker-than-expected | disappointing | disappointed | disappointment = -0.55
+in line with expectations | meet expectations | met expectations | meets expectations = 0.15
+failed to meet | fail to meet | fails to meet | did not meet = -0.5
+profit warning | profit warnings | warns on profit = -0.7
+returned to profit | return to profit | back in the black | turned profitable = 0.6
+swung to a loss | swung into the red | slipped into the red | fell into the red = -0.6
+sold out | oversubscribed | over-subscribed | fully booked = 0.6
+
+# Strength and weakness
+strong | stronger | strongest | strongly = 0.45
+robust | solid | healthy | sound = 0.4
+weak | weaker | weakest | weakness | weakly = -0.45
+soft | softer | softness = -0.3
+poor | poorer | poorly = -0.5
+excellent | exceptional | outstanding results | outstanding performance = 0.6
+good | great | impressive | remarkable = 0.4
+bad | terrible | dismal | dire = -0.5
+positive | positively | favorable | favourable | favorably | favourably = 0.4
+negative | negatively | unfavorable | unfavourable | adverse | adversely = -0.4
+optimistic | optimism | confident | confidence = 0.35
+pessimistic | pessimism = -0.4
+attractive | compelling = 0.35
+
+# Improvement and deterioration (pairing with a measure overrides: "costs improved" is not a thing)
+improve | improves | improved | improving | improvement | improvements = 0.45
+deteriorate | deteriorates | deteriorated | deteriorating | deterioration = -0.5
+worsen | worsens | worsened | worsening = -0.5
+recover | recovers | recovered | recovering | recovery = 0.4
+rebound | rebounds | rebounded | rebounding = 0.4
+strengthen | strengthens | strengthened | strengthening = 0.45
+weaken | weakens | weakened | weakening = -0.45
+enhance | enhances | enhanced | enhancing = 0.3
+turnaround = 0.35
+accelerate | accelerates | accelerated | accelerating | acceleration | re-acceleration | reacceleration = 0.35
+decelerate | decelerates | decelerated | decelerating | deceleration = -0.35
+boost | boosts | boosted | boosting = 0.35
+growth = 0.25
+expand | expands | expanded | expanding | expansion = 0.2
+gain | gains | gained = 0.3
+momentum | tailwind | tailwinds | upside = 0.35
+headwind | headwinds | downside = -0.4
+
+# Success, opportunity, demand
+success | successful | successfully = 0.45
+win | wins | won | winning | winner | winners = 0.35
+awarded | secured = 0.3
+profitable = 0.45
+unprofitable | loss-making = -0.45
+opportunity | opportunities = 0.25
+benefit | benefits | benefited | benefitted | benefiting = 0.3
+savings | synergies | efficiencies = 0.3
+breakthrough | breakout = 0.5
+boom | booming | thriving = 0.45
+resilient | resilience | durable = 0.3
+lucrative = 0.4
+surpass | surpassed | surpasses = 0.35
+exceed | exceeded | exceeds | exceeding = 0.3
+strategic leverage | competitive advantage | structural advantage = 0.35
+approval | approved = 0.2
+innovative = 0.2
+leading | leader = 0.15
+dividend increase | special dividend | share buyback | buyback | buybacks = 0.35
+
+# Trouble: legal, credit, operations
+lawsuit | lawsuits | sued | suing | litigation = -0.4
+probe | probes | investigation | investigations | subpoena = -0.4
+fined | a fine | penalty | penalties | sanction | sanctions = -0.4
+fraud | scandal | misconduct = -0.65
+default | defaults | defaulted | defaulting = -0.55
+bankruptcy | bankrupt | insolvency | insolvent | receivership = -0.7
+dilution | dilutive = -0.35
+impairment | impairments | write-down | write-downs | writedown | writedowns | write-off | write-offs = -0.45
+layoff | layoffs | laid off | lay off | lays off | job cuts | job losses | redundancies = -0.45
+restructuring = -0.15
+recall | recalls | recalled = -0.4
+closure | closures | shut down | shutdown | close down | closing down = -0.35
+strike | strikes = -0.25
+delay | delays | delayed | postponed | postpone | postpones = -0.3
+cancel | cancels | cancelled | canceled | cancellation = -0.35
+halt | halted | suspend | suspended | suspension = -0.35
+fail | fails | failed | failure | failures = -0.45
+collapse | collapsed | crisis | crash = -0.6
+downturn | recession | slowdown = -0.45
+slump | slumps = -0.45
+struggle | struggles | struggled | struggling = -0.45
+hurt | hurts | hit by | hurt by | weighed on | weigh on | weighs on | dragged | drag on = -0.4
+burden | overcapacity | glut | oversupply = -0.35
+shortage | shortages = -0.25
+concern | concerns | concerned | worry | worries | worried | fear | fears | feared = -0.3
+uncertainty | uncertainties | uncertain = -0.3
+volatile | volatility = -0.2
+risk | risks | risky = -0.15
+threat | threats | vulnerable | vulnerability = -0.35
+warning | warn | warns | warned = -0.4
+challenging | difficult | difficulties | tough = -0.35
+slow | slower | slowing | sluggish | stagnant | stagnation = -0.3
+slippage | lag | lagging = -0.25
+pressured = -0.35
+cautious = -0.15
+punishes | punish = -0.25
+
+# Words that are neutral in finance though not in general English: listed so an extension
+# cannot be surprised by them, and documented as deliberate.
+liability | liabilities | tax | taxes | cost | share | gross | vice | capital | interest | outstanding = 0
+fine | charge | charges | exposure | critical | crude | mine | mines | division | board | director = 0
+
+# ---------------------------------------------------------------------------------------------
+# Negators flip (and weaken) the terms up to 3 tokens after them in the same clause.
+[negator]
+not | no | never | n't | nor | neither | without | cannot | can't | cant
+didn't | doesn't | don't | isn't | wasn't | aren't | weren't | won't | wouldn't | hasn't | haven't | hadn't
+no longer | lack of | lack | absence of | unlikely to | far from
+
+# ---------------------------------------------------------------------------------------------
+# Multipliers on the next term (and, for directions, on the adverb right after: "rose sharply").
+[intensifier]
+very | much | highly | strongly = 1.3
+significantly | substantially | considerably | markedly | materially | sharply | steeply = 1.4
+extremely | dramatically | massively | hugely | exceptionally = 1.6
+further = 1.2
+
+[downtoner]
+slightly | marginally | modestly | a bit | a little | mildly | somewhat | minimally = 0.5
+partly | partially | moderately | relatively | fairly = 0.75
+
+# ---------------------------------------------------------------------------------------------
+# Hedges weaken their clause.
+[hedge]
+may | might | could | possibly | perhaps | potentially = 0.7
+if = 0.6
+would = 0.85
+
+# ---------------------------------------------------------------------------------------------
+# Contrast: "before" terms weaken everything before them in the sentence ("..., but ...");
+# "clause" terms weaken their own clause ("although sales fell, ...", "... despite weak demand").
+[contrast]
+but | however | yet | nevertheless | nonetheless | still = before
+although | though | even though | despite | in spite of | notwithstanding | even if = clause
+
+# ---------------------------------------------------------------------------------------------
+# Financial measures: "good" ones are good news when they rise (and bad when they fall), "bad"
+# ones the reverse. An optional second value is the measure's own tone when no direction pairs
+# with it ("a loss of EUR 2 mn").
+[measure]
+sales | net sales | revenue | revenues | turnover | topline | top line | top-line = good
+profit | profits | operating profit | net profit | pretax profit | pre-tax profit | gross profit = good
+earnings | income | net income | operating income | operating result | result | results = good
+ebit | ebitda | eps | earnings per share | bottom line | bottom-line = good
+margin | margins | operating margin | gross margin | net margin | profitability = good
+orders | order intake | order book | order backlog | backlog | bookings | new orders = good
+demand | deliveries | shipments | volumes | sales volume | sales volumes | production | output = good
+market share | share price | shares | stock | stock price | valuation | market value = good
+dividend | dividends | payout | cash flow | free cash flow | cash | liquidity | equity ratio = good
+guidance | outlook | forecast | forecasts | price target | target price | rating = good
+customers | subscribers | users | traffic | passengers | occupancy | capacity utilization = good
+jobs | workforce | staff | personnel | headcount | employees | employment = good
+productivity | efficiency | visibility | exports = good
+cost | costs | expenses | operating expenses | expenditure = bad
+loss | losses | net loss | operating loss | pretax loss | pre-tax loss = bad -0.35
+deficit | deficits = bad -0.3
+debt | debts | net debt | borrowings | gearing | leverage | indebtedness = bad
+layoffs | job cuts | redundancies = bad -0.45
+unemployment | churn | delinquencies | arrears | vacancy | vacancy rate | inventories = bad
+impairment | impairments | write-downs | writedowns = bad -0.45
+risk | risks | uncertainty = bad -0.15
+prices of raw materials | raw material prices | raw material costs | input costs = bad
+
+# ---------------------------------------------------------------------------------------------
+# Directions: what a measure did. Optional strength (default 1).
+[direction]
+rise | rises | rising | rose | risen | increase | increases | increased | increasing = up
+grow | grows | grew | grown | growing | growth = up
+up | higher | gain | gains | gained | climb | climbs | climbed | climbing | advance | advanced = up
+expand | expands | expanded | expanding | expansion | widen | widens | widened | widening = up
+raise | raises | raised | raising | lift | lifts | lifted | hike | hikes | hiked | boost | boosted = up
+improve | improves | improved | improving | improvement = up
+accelerate | accelerates | accelerated | accelerating | acceleration | re-acceleration = up
+strengthen | strengthened | recover | recovered | rebound | rebounded = up
+jump | jumps | jumped | surge | surges | surged | spike | spiked = up 1.3
+soar | soars | soared | soaring | skyrocketed | doubled | tripled | more than doubled = up 1.5
+edged up | inched up | ticked up | crept up = up 0.5
+swung to | swing to | turned to | went up | picked up | reached | to a record = up
+fall | falls | fell | fallen | falling | decrease | decreases | decreased | decreasing = down
+decline | declines | declined | declining | drop | drops | dropped | dropping = down
+down | lower | lowered | lowers | lowering | reduce | reduces | reduced | reducing | reduction = down
+cut | cuts | cutting | trim | trims | trimmed | curb | curbed | contraction = down
+shrink | shrinks | shrank | shrunk | shrinking | narrow | narrows | narrowed | narrowing = down
+weaken | weakened | deteriorate | deteriorated | worsen | worsened | compression | erosion | eroded = down
+slump | slumped | tumble | tumbled | slash | slashed | halved | sank | sink = down 1.3
+plunge | plunged | plummet | plummeted | collapse | collapsed = down 1.5
+slip | slipped | slid | eased | dip | dipped | edged down | inched down | ticked down = down 0.7
+went down | fewer | less = down
+
+# ---------------------------------------------------------------------------------------------
+# Comparisons with expectations: pair with an [expectation] term within 4 tokens after.
+[comparator]
+above | exceeded | exceed | exceeds | beat | beats | topped | tops | surpassed | ahead of = better
+better than | outpaced | stronger than = better
+below | missed | miss | misses | short of | fell short of | behind | worse than | weaker than = worse
+
+[expectation]
+expectations | expectation | expected | estimates | estimate | forecast | forecasts | consensus = 
+guidance | feared | anticipated | projections | predicted | targets | views | whisper number
+
+# ---------------------------------------------------------------------------------------------
+# Prior-figure markers: "EUR 13.1 mn compared with EUR 8.7 mn" implies a direction.
+[prior]
+compared | versus | vs | from | against | year-ago | year-earlier

@@ -1,0 +1,181 @@
+// Alias table parsing. One company per line, tab-separated:
+//   TICKER <TAB> Canonical name <TAB> alias | alias ... <TAB> segment | product ...
+// and reference phrases carried to the last named company:
+//   @reference <TAB> the company | it | its
+// Start-up only: throws std::runtime_error("FILE:LINE: message") on a bad line.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "aliases_impl.hpp"
+
+namespace herald::data {
+extern const std::string_view aliases_companies;
+}
+
+namespace herald::analysis {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+[[noreturn]] void fail(std::string_view file, size_t line, const std::string& msg) {
+    throw std::runtime_error(std::string(file) + ":" + std::to_string(line) + ": " + msg);
+}
+
+template <class F>
+void for_each_alt(std::string_view list, F&& f) {
+    while (!list.empty()) {
+        size_t bar = list.find('|');
+        std::string_view a = trim(list.substr(0, bar));
+        list = bar == std::string_view::npos ? std::string_view{} : list.substr(bar + 1);
+        if (!a.empty()) f(a);
+    }
+}
+
+bool all_caps(std::string_view w) {
+    bool letter = false;
+    for (char c : w) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') letter = true;
+    }
+    return letter;
+}
+
+// Tickers of one or two letters ("A", "GE") or spelling common words ("NOW", "ALL") would match
+// ordinary text; only the others also count as aliases of their company.
+bool ticker_is_safe_alias(std::string_view t) {
+    static constexpr std::string_view kWords[] = {"ALL", "NOW", "CAT", "LOW", "KEY", "ARE", "HAS", "CAN", "FOR",
+                                                  "AND", "THE", "ONE", "BIG", "ICE", "CEO", "USA", "NEW", "ANY"};
+    if (t.size() < 3) return false;
+    for (auto w : kWords)
+        if (w == t) return false;
+    return true;
+}
+
+}  // namespace
+
+uint32_t AliasTable::Impl::company_by_ticker(std::string_view ticker) const {
+    for (uint32_t i = 0; i < companies.size(); ++i)
+        if (companies[i].ticker == ticker) return i;
+    return UINT32_MAX;
+}
+
+void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
+    std::vector<std::string_view> cols, toks;
+    std::vector<uint32_t> ids;
+    size_t pos = 0, line_no = 0;
+
+    auto intern_all = [&](std::string_view term) {
+        detail::split_term(term, toks);
+        ids.clear();
+        for (auto w : toks) {
+            uint32_t id = words.intern(w);
+            if (id == detail::kNoWord) fail(file, line_no, "word too long: " + std::string(w));
+            ids.push_back(id);
+        }
+        if (ids.empty() || ids.size() > 255) fail(file, line_no, "alias must have 1 to 255 words");
+        if (starting.size() < words.size()) starting.resize(words.size());
+    };
+
+    auto add_alias = [&](std::string_view alias, uint32_t company, bool segment) {
+        intern_all(alias);
+        std::string_view first = keep(toks[0]);
+        auto& list = starting[ids[0]];
+        // The same words already known: the later line wins (extension files re-map aliases).
+        for (uint32_t e : list) {
+            AliasEntry& en = entries[e];
+            if (en.length == ids.size() && std::equal(ids.begin(), ids.end(), entry_words.begin() + en.words_begin)) {
+                en.company = company;
+                en.segment = segment;
+                en.entity = segment ? keep(alias) : companies[company].name;
+                return;
+            }
+        }
+        AliasEntry en;
+        en.words_begin = static_cast<uint32_t>(entry_words.size());
+        en.length = static_cast<uint8_t>(ids.size());
+        entry_words.insert(entry_words.end(), ids.begin(), ids.end());
+        en.company = company;
+        en.segment = segment;
+        en.entity = segment ? keep(alias) : companies[company].name;
+        en.first = first;
+        en.exact_case = all_caps(first) && first.size() <= 5;
+        en.needs_capital = !first.empty() && first[0] >= 'A' && first[0] <= 'Z';
+        entries.push_back(en);
+        list.push_back(static_cast<uint32_t>(entries.size() - 1));
+        std::stable_sort(list.begin(), list.end(),
+                         [&](uint32_t a, uint32_t b) { return entries[a].length > entries[b].length; });
+    };
+
+    while (pos <= text.size()) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string_view::npos) nl = text.size();
+        std::string_view line = text.substr(pos, nl - pos);
+        pos = nl + 1;
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (trim(line).empty() || trim(line).front() == '#') continue;
+        cols.clear();
+        for (size_t start = 0;;) {
+            size_t tab = line.find('\t', start);
+            cols.push_back(trim(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start)));
+            if (tab == std::string_view::npos) break;
+            start = tab + 1;
+        }
+        if (cols[0] == "@reference") {
+            if (cols.size() < 2) fail(file, line_no, "@reference needs a tab, then phrases separated by '|'");
+            for_each_alt(cols[1], [&](std::string_view ref) {
+                intern_all(ref);
+                references.push_back(ids);
+            });
+            continue;
+        }
+        if (cols.size() < 2 || cols[0].empty() || cols[1].empty())
+            fail(file, line_no, "expected TICKER<TAB>Company name<TAB>aliases|...<TAB>segments|... (tab-separated)");
+        if (cols.size() > 4) fail(file, line_no, "too many tab-separated columns (at most 4)");
+        uint32_t company = company_by_ticker(cols[0]);
+        if (company == UINT32_MAX) {
+            companies.push_back({keep(cols[1]), keep(cols[0])});
+            company = static_cast<uint32_t>(companies.size() - 1);
+        } else {
+            companies[company].name = keep(cols[1]);
+        }
+        add_alias(cols[1], company, false);
+        if (ticker_is_safe_alias(cols[0])) add_alias(cols[0], company, false);  // "AMZN", "$AMZN"
+        if (cols.size() > 2) for_each_alt(cols[2], [&](std::string_view a) { add_alias(a, company, false); });
+        if (cols.size() > 3) for_each_alt(cols[3], [&](std::string_view a) { add_alias(a, company, true); });
+    }
+    starting.resize(words.size());
+}
+
+AliasTable::AliasTable(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+AliasTable::~AliasTable() = default;
+
+std::shared_ptr<const AliasTable> AliasTable::builtin() {
+    static const std::shared_ptr<const AliasTable> kBuiltin = [] {
+        auto impl = std::make_unique<Impl>();
+        impl->parse(herald::data::aliases_companies, "data/aliases/companies.tsv");
+        return std::make_shared<const AliasTable>(std::move(impl));
+    }();
+    return kBuiltin;
+}
+
+std::shared_ptr<const AliasTable> AliasTable::load(const std::string& extension_file) {
+    std::ifstream in(extension_file, std::ios::binary);
+    if (!in) throw std::runtime_error(extension_file + ": cannot open alias file; check the path");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto impl = std::make_unique<Impl>();
+    impl->parse(herald::data::aliases_companies, "data/aliases/companies.tsv");
+    const std::string text = ss.str();
+    impl->parse(text, extension_file);
+    return std::make_shared<const AliasTable>(std::move(impl));
+}
+
+}  // namespace herald::analysis

@@ -1,0 +1,47 @@
+#pragma once
+// In-memory form of the company alias table (data/aliases/companies.tsv): every alias is a
+// sequence of word ids keyed by its first word; references ("the company") likewise.
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "herald/analysis/entities.hpp"
+#include "lexicon_vocab.hpp"
+
+namespace herald::analysis {
+
+struct AliasCompany {
+    std::string_view name;    // canonical: "Amazon"
+    std::string_view ticker;  // "AMZN"
+};
+
+struct AliasEntry {
+    uint32_t words_begin = 0;  // into AliasTable::Impl::entry_words
+    uint8_t length = 0;
+    uint32_t company = 0;       // into companies
+    std::string_view entity;    // the alias as written in the table ("AWS")
+    std::string_view first;     // its first token as written, for case checks
+    bool segment = false;       // a segment or product, not the company name
+    bool exact_case = false;    // short all-caps alias ("GE", "AWS"): the text must match exactly
+    bool needs_capital = false; // "Apple" matches "Apple", not "apple"
+};
+
+struct AliasTable::Impl {
+    detail::WordTable words;
+    std::vector<uint32_t> entry_words;
+    std::vector<AliasEntry> entries;
+    std::vector<std::vector<uint32_t>> starting;  // by word id: entries starting with it, longest first
+    std::vector<AliasCompany> companies;
+    std::vector<std::vector<uint32_t>> references;  // word ids of "the company", "it" ...
+    std::deque<std::string> strings;                // owns every string_view above
+
+    // Parses alias-table text ("FILE" names it in errors); throws std::runtime_error "FILE:LINE: message".
+    void parse(std::string_view text, std::string_view file);
+    // Index of the company with this ticker, or UINT32_MAX.
+    uint32_t company_by_ticker(std::string_view ticker) const;
+    std::string_view keep(std::string_view s) { return strings.emplace_back(s); }
+};
+
+}  // namespace herald::analysis

@@ -1,0 +1,162 @@
+// Company mentions: longest alias match at each token, then names the event gives, then
+// references ("the company", "it") carried to the last company named in the paragraph.
+#include <algorithm>
+
+#include "aliases_impl.hpp"
+
+namespace herald::analysis {
+
+namespace {
+
+bool iequal(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (detail::fold_char(a[i]) != detail::fold_char(b[i])) return false;
+    return true;
+}
+
+bool is_word_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Splits an event-given name the way the tokenizer splits text: words (with inner ' - .) and
+// single punctuation characters. Appends views into `name`.
+void split_name(std::string_view name, std::vector<std::string_view>& out) {
+    size_t i = 0;
+    while (i < name.size()) {
+        char c = name[i];
+        if (c == ' ' || c == '\t') {
+            ++i;
+            continue;
+        }
+        size_t j = i + 1;
+        if (is_word_byte(c)) {
+            while (j < name.size() &&
+                   (is_word_byte(name[j]) || ((name[j] == '\'' || name[j] == '-') && j + 1 < name.size() &&
+                                              is_word_byte(name[j + 1]))))
+                ++j;
+        }
+        out.push_back(name.substr(i, j - i));
+        i = j;
+    }
+}
+
+}  // namespace
+
+struct EntityFinder::Scratch {
+    std::vector<uint32_t> ids;  // word id of each token in the alias table
+    struct Hint {
+        uint32_t words_begin = 0, words_end = 0;  // into words
+        std::string_view company, ticker;
+        bool needs_capital = false;
+    };
+    std::vector<Hint> hints;
+    std::vector<std::string_view> words;
+};
+
+EntityFinder::EntityFinder(std::shared_ptr<const AliasTable> aliases)
+    : aliases_(std::move(aliases)), scratch_(std::make_unique<Scratch>()) {}
+EntityFinder::~EntityFinder() = default;
+
+void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
+    const AliasTable::Impl& tab = aliases_->impl();
+    Scratch& sc = *scratch_;
+    const auto& toks = doc.tokens;
+    sc.ids.resize(toks.size());
+    for (size_t i = 0; i < toks.size(); ++i)
+        sc.ids[i] = toks[i].kind == TokenKind::number ? detail::kNoWord : tab.words.find(doc.text(toks[i]));
+
+    // Names the event gives: resolved to a known company by ticker when possible.
+    sc.hints.clear();
+    sc.words.clear();
+    for (const EntityHint& h : doc.event().entities) {
+        if (h.name.empty()) continue;
+        Scratch::Hint hint;
+        hint.words_begin = static_cast<uint32_t>(sc.words.size());
+        split_name(h.name, sc.words);
+        hint.words_end = static_cast<uint32_t>(sc.words.size());
+        if (hint.words_begin == hint.words_end) continue;
+        uint32_t known = h.ticker.empty() ? UINT32_MAX : tab.company_by_ticker(h.ticker);
+        hint.company = known != UINT32_MAX ? tab.companies[known].name : h.name;
+        hint.ticker = known != UINT32_MAX ? tab.companies[known].ticker : h.ticker;
+        hint.needs_capital = h.name[0] >= 'A' && h.name[0] <= 'Z';
+        sc.hints.push_back(hint);
+    }
+
+    auto emit = [&](const Sentence& s, uint32_t si, uint32_t t, uint32_t len, std::string_view entity,
+                    std::string_view company, std::string_view ticker, bool segment, bool reference) {
+        Mention m;
+        m.entity = entity;
+        m.company = company;
+        m.ticker = ticker;
+        m.span = Span{s.field, toks[t].begin, toks[t + len - 1].end};
+        m.sentence = si;
+        m.token = t;
+        m.is_segment = segment;
+        m.is_reference = reference;
+        out.push_back(m);
+    };
+
+    const Mention* last = nullptr;  // last named company in the current paragraph
+    size_t last_index = 0;
+    uint32_t paragraph = UINT32_MAX;
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+        const Sentence& s = doc.sentences[si];
+        if (s.paragraph != paragraph) {
+            paragraph = s.paragraph;
+            last = nullptr;
+        }
+        uint32_t t = s.first_token;
+        while (t < s.last_token) {
+            uint32_t matched = 0;
+            const uint32_t id = sc.ids[t];
+            const Token& tok = toks[t];
+            if (id != detail::kNoWord && id < tab.starting.size()) {
+                for (uint32_t e : tab.starting[id]) {
+                    const AliasEntry& en = tab.entries[e];
+                    if (t + en.length > s.last_token) continue;
+                    if (en.exact_case ? doc.text(tok) != en.first : (en.needs_capital && !tok.capitalized)) continue;
+                    if (!std::equal(tab.entry_words.begin() + en.words_begin,
+                                    tab.entry_words.begin() + en.words_begin + en.length, sc.ids.begin() + t))
+                        continue;
+                    const AliasCompany& c = tab.companies[en.company];
+                    emit(s, si, t, en.length, en.entity, c.name, c.ticker, en.segment, false);
+                    matched = en.length;
+                    break;
+                }
+            }
+            if (!matched) {
+                for (const Scratch::Hint& h : sc.hints) {
+                    uint32_t len = h.words_end - h.words_begin;
+                    if (t + len > s.last_token || (h.needs_capital && !tok.capitalized)) continue;
+                    bool eq = true;
+                    for (uint32_t k = 0; k < len && eq; ++k) eq = iequal(doc.text(toks[t + k]), sc.words[h.words_begin + k]);
+                    if (!eq) continue;
+                    emit(s, si, t, len, h.company, h.company, h.ticker, false, false);
+                    matched = len;
+                    break;
+                }
+            }
+            if (matched) {
+                last_index = out.size() - 1;
+                last = &out[last_index];
+                t += matched;
+                continue;
+            }
+            if (last && id != detail::kNoWord) {
+                for (const auto& ref : tab.references) {
+                    if (t + ref.size() > s.last_token || !std::equal(ref.begin(), ref.end(), sc.ids.begin() + t)) continue;
+                    const Mention& l = out[last_index];  // out may have grown: re-read by index
+                    emit(s, si, t, static_cast<uint32_t>(ref.size()), l.entity, l.company, l.ticker, l.is_segment, true);
+                    last = &out[last_index];
+                    matched = static_cast<uint32_t>(ref.size());
+                    break;
+                }
+            }
+            t += matched ? matched : 1;
+        }
+    }
+}
+
+}  // namespace herald::analysis

@@ -1,0 +1,224 @@
+// Lexicon file parsing: "[section]" headers, then "term | term ... = value" lines.
+// Start-up only: throws std::runtime_error("FILE:LINE: message") on a bad line.
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "lexicon_impl.hpp"
+
+namespace herald::data {
+extern const std::string_view lexicon_finance;
+}
+
+namespace herald::analysis {
+
+namespace {
+
+enum class Section { none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior };
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+bool section_of(std::string_view name, Section& out) {
+    static constexpr std::pair<std::string_view, Section> kSections[] = {
+        {"valence", Section::valence},         {"negator", Section::negator},     {"intensifier", Section::intensifier},
+        {"downtoner", Section::intensifier},   {"hedge", Section::hedge},         {"contrast", Section::contrast},
+        {"measure", Section::measure},         {"direction", Section::direction}, {"comparator", Section::comparator},
+        {"expectation", Section::expectation}, {"prior", Section::prior}};
+    for (auto& [n, s] : kSections)
+        if (n == name) {
+            out = s;
+            return true;
+        }
+    return false;
+}
+
+bool parse_float(std::string_view s, float& out) {
+    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+    auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+    return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+[[noreturn]] void fail(std::string_view file, size_t line, const std::string& msg) {
+    throw std::runtime_error(std::string(file) + ":" + std::to_string(line) + ": " + msg);
+}
+
+// Reads "= v1 v2" fields into the roles of one section.
+void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r, std::string_view file, size_t line) {
+    auto need_number = [&](size_t i, float lo, float hi, const char* what) {
+        float v = 0;
+        if (i >= vals.size() || !parse_float(vals[i], v) || v < lo || v > hi)
+            fail(file, line,
+                 std::string("expected ") + what + " between " + std::to_string(lo).substr(0, 5) + " and " +
+                     std::to_string(hi).substr(0, 5) + " after '='");
+        return v;
+    };
+    switch (sec) {
+        case Section::valence:
+            r.valence = need_number(0, -1.0f, 1.0f, "a valence");
+            r.has_valence = true;
+            break;
+        case Section::negator: r.negator = true; break;
+        case Section::intensifier: r.intensity = need_number(0, 0.0f, 3.0f, "a multiplier"); break;
+        case Section::hedge: r.hedge = need_number(0, 0.0f, 1.0f, "a multiplier"); break;
+        case Section::contrast:
+            if (vals.size() == 1 && vals[0] == "before") r.contrast = 1;
+            else if (vals.size() == 1 && vals[0] == "clause") r.contrast = 2;
+            else fail(file, line, "contrast terms take '= before' (but, however) or '= clause' (although, despite)");
+            break;
+        case Section::measure:
+            if (vals.empty() || (vals[0] != "good" && vals[0] != "bad"))
+                fail(file, line, "measure terms take '= good' or '= bad', then an optional base valence");
+            r.measure = vals[0] == "good" ? 1 : -1;
+            r.measure_base = vals.size() > 1 ? need_number(1, -1.0f, 1.0f, "a base valence") : 0.0f;
+            break;
+        case Section::direction:
+            if (vals.empty() || (vals[0] != "up" && vals[0] != "down"))
+                fail(file, line, "direction terms take '= up' or '= down', then an optional strength");
+            r.direction = vals[0] == "up" ? 1 : -1;
+            r.strength = vals.size() > 1 ? need_number(1, 0.0f, 3.0f, "a strength") : 1.0f;
+            break;
+        case Section::comparator:
+            if (vals.size() != 1 || (vals[0] != "better" && vals[0] != "worse"))
+                fail(file, line, "comparator terms take '= better' or '= worse'");
+            r.comparator = vals[0] == "better" ? 1 : -1;
+            break;
+        case Section::expectation: r.expectation = true; break;
+        case Section::prior: r.prior_marker = true; break;
+        case Section::none: break;
+    }
+}
+
+// Later files override earlier ones field by field.
+void merge(TermRoles& into, Section sec, const TermRoles& from) {
+    switch (sec) {
+        case Section::valence: into.valence = from.valence; into.has_valence = true; break;
+        case Section::negator: into.negator = true; break;
+        case Section::intensifier: into.intensity = from.intensity; break;
+        case Section::hedge: into.hedge = from.hedge; break;
+        case Section::contrast: into.contrast = from.contrast; break;
+        case Section::measure: into.measure = from.measure; into.measure_base = from.measure_base; break;
+        case Section::direction: into.direction = from.direction; into.strength = from.strength; break;
+        case Section::comparator: into.comparator = from.comparator; break;
+        case Section::expectation: into.expectation = true; break;
+        case Section::prior: into.prior_marker = true; break;
+        case Section::none: break;
+    }
+}
+
+}  // namespace
+
+void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
+    Section sec = Section::none;
+    size_t line_no = 0;
+    std::vector<std::string_view> vals, term_words;
+    std::vector<uint32_t> ids;
+    size_t pos = 0;
+    while (pos <= text.size()) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string_view::npos) nl = text.size();
+        std::string_view line = text.substr(pos, nl - pos);
+        pos = nl + 1;
+        ++line_no;
+        if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+        line = trim(line);
+        if (line.empty()) continue;
+        if (line.front() == '[') {
+            if (line.back() != ']' || !section_of(trim(line.substr(1, line.size() - 2)), sec))
+                fail(file, line_no,
+                     "unknown section " + std::string(line) +
+                         "; use [valence] [negator] [intensifier] [downtoner] [hedge] [contrast] [measure] "
+                         "[direction] [comparator] [expectation] [prior]");
+            continue;
+        }
+        if (sec == Section::none) fail(file, line_no, "term before any [section] header");
+        size_t eq = line.find('=');
+        std::string_view terms = trim(line.substr(0, eq == std::string_view::npos ? line.size() : eq));
+        vals.clear();
+        if (eq != std::string_view::npos) {
+            std::string_view v = trim(line.substr(eq + 1));
+            while (!v.empty()) {
+                size_t sp = v.find_first_of(" \t");
+                vals.push_back(v.substr(0, sp));
+                v = sp == std::string_view::npos ? std::string_view{} : trim(v.substr(sp));
+            }
+        }
+        TermRoles roles;
+        apply(sec, vals, roles, file, line_no);
+        while (!terms.empty()) {
+            size_t bar = terms.find('|');
+            std::string_view term = trim(terms.substr(0, bar));
+            terms = bar == std::string_view::npos ? std::string_view{} : terms.substr(bar + 1);
+            if (term.empty()) fail(file, line_no, "empty term between '|'");
+            detail::split_term(term, term_words);
+            ids.clear();
+            for (auto w : term_words) {
+                uint32_t id = words.intern(w);
+                if (id == detail::kNoWord) fail(file, line_no, "word too long: " + std::string(w));
+                ids.push_back(id);
+            }
+            if (ids.size() > 255) fail(file, line_no, "term has too many words");
+            if (word_roles.size() < words.size()) word_roles.resize(words.size());
+            if (starting.size() < words.size()) starting.resize(words.size());
+            if (ids.size() == 1) {
+                merge(word_roles[ids[0]], sec, roles);
+                continue;
+            }
+            // An existing phrase with the same words is overridden, else a new one is added.
+            LexPhrase* found = nullptr;
+            for (uint32_t p : starting[ids[0]]) {
+                LexPhrase& ph = phrases[p];
+                if (ph.length == ids.size() &&
+                    std::equal(ids.begin(), ids.end(), phrase_words.begin() + ph.words_begin))
+                    found = &ph;
+            }
+            if (!found) {
+                LexPhrase ph;
+                ph.words_begin = static_cast<uint32_t>(phrase_words.size());
+                ph.length = static_cast<uint8_t>(ids.size());
+                phrase_words.insert(phrase_words.end(), ids.begin(), ids.end());
+                phrases.push_back(ph);
+                auto& list = starting[ids[0]];
+                list.push_back(static_cast<uint32_t>(phrases.size() - 1));
+                std::stable_sort(list.begin(), list.end(),
+                                 [&](uint32_t a, uint32_t b) { return phrases[a].length > phrases[b].length; });
+                found = &phrases.back();
+            }
+            merge(found->roles, sec, roles);
+        }
+    }
+    word_roles.resize(words.size());
+    starting.resize(words.size());
+}
+
+Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Lexicon::~Lexicon() = default;
+
+std::shared_ptr<const Lexicon> Lexicon::builtin() {
+    // Parsed once per process; every scorer shares it.
+    static const std::shared_ptr<const Lexicon> kBuiltin = [] {
+        auto impl = std::make_unique<Impl>();
+        impl->parse(herald::data::lexicon_finance, "data/lexicon/finance.lex");
+        return std::make_shared<const Lexicon>(std::move(impl));
+    }();
+    return kBuiltin;
+}
+
+std::shared_ptr<const Lexicon> Lexicon::load(const std::string& extension_file) {
+    std::ifstream in(extension_file, std::ios::binary);
+    if (!in) throw std::runtime_error(extension_file + ": cannot open lexicon file; check the path");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto impl = std::make_unique<Impl>();
+    impl->parse(herald::data::lexicon_finance, "data/lexicon/finance.lex");
+    const std::string text = ss.str();
+    impl->parse(text, extension_file);
+    return std::make_shared<const Lexicon>(std::move(impl));
+}
+
+}  // namespace herald::analysis

@@ -1,0 +1,53 @@
+#pragma once
+// In-memory form of a finance lexicon (data/lexicon/finance.lex): every term, single word or
+// phrase, carries the roles it plays in composition. Read by SentimentScorer.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "herald/analysis/sentiment.hpp"
+#include "lexicon_vocab.hpp"
+
+namespace herald::analysis {
+
+// What a term does. A term can play several roles ("beat": valence and comparator).
+struct TermRoles {
+    float valence = 0.0f;       // graded polarity in [-1, 1]
+    float intensity = 0.0f;     // multiplier on the next term (>1 intensifier, <1 downtoner); 0 = none
+    float hedge = 0.0f;         // multiplier on its clause ("may", "could"); 0 = none
+    float measure_base = 0.0f;  // valence of a measure no direction pairs with ("loss": -0.4)
+    float strength = 0.0f;      // of a direction ("soared" 1.4, "edged up" 0.6)
+    int8_t measure = 0;         // +1 good when it rises (sales), -1 bad when it rises (costs)
+    int8_t direction = 0;       // +1 up (rose, higher, widened), -1 down (fell, narrowed, cut)
+    int8_t comparator = 0;      // +1 above/beat/better, -1 below/miss/worse (against expectations)
+    uint8_t contrast = 0;       // 1 "but": weakens what came before; 2 "although": weakens its own clause
+    bool negator = false;
+    bool expectation = false;   // expectations, estimates, consensus, forecast, feared
+    bool prior_marker = false;  // "compared", "from", "versus": the next figure is the prior one
+    bool has_valence = false;
+
+    bool any() const {
+        return has_valence || intensity != 0 || hedge != 0 || measure != 0 || direction != 0 || comparator != 0 ||
+               contrast != 0 || negator || expectation || prior_marker;
+    }
+};
+
+struct LexPhrase {
+    uint32_t words_begin = 0;  // into Lexicon::Impl::phrase_words
+    uint8_t length = 0;
+    TermRoles roles;
+};
+
+struct Lexicon::Impl {
+    detail::WordTable words;
+    std::vector<TermRoles> word_roles;            // by word id: single-word terms
+    std::vector<LexPhrase> phrases;               // multi-word terms
+    std::vector<uint32_t> phrase_words;           // word ids of every phrase, concatenated
+    std::vector<std::vector<uint32_t>> starting;  // by word id: phrases that start with it, longest first
+
+    // Parses lexicon text ("FILE" names it in errors); throws std::runtime_error "FILE:LINE: message".
+    void parse(std::string_view text, std::string_view file);
+};
+
+}  // namespace herald::analysis

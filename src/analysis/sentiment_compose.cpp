@@ -1,0 +1,300 @@
+// Sentence-level composition: lexicon terms, then negation, intensity, hedges and contrast
+// weights per clause, expectation comparisons and direction x polarity of financial measures.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+#include "sentiment_internal.hpp"
+
+namespace herald::analysis {
+
+namespace {
+
+// Punctuation that ends a clause: negation and pairing do not reach across it.
+bool is_clause_break(std::string_view p) {
+    if (p.size() == 1) return p[0] == ',' || p[0] == ';' || p[0] == ':' || p[0] == '(' || p[0] == ')' || p[0] == '-';
+    return p == "\xE2\x80\x93" || p == "\xE2\x80\x94";  // – —
+}
+
+bool parse_number(std::string_view s, double& out) {
+    char buf[32];
+    size_t n = 0;
+    for (char c : s) {
+        if (c == ',') continue;
+        if (n == sizeof buf) return false;
+        buf[n++] = c;
+    }
+    auto r = std::from_chars(buf, buf + n, out);
+    return r.ec == std::errc();
+}
+
+// Polarity of what a metric measures when it rises: capex is neither good nor bad news by itself.
+int metric_polarity(MetricKind k) { return k == MetricKind::capex ? 0 : 1; }
+
+}  // namespace
+
+void SentenceComposer::index(const Document& doc) {
+    ids_.resize(doc.tokens.size());
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+        const Token& t = doc.tokens[i];
+        ids_[i] = t.kind == TokenKind::number ? detail::kNoWord : lex_.words.find(doc.text(t));
+    }
+}
+
+float SentenceComposer::modifier_before(size_t i) const {
+    // Intensifiers and downtoners right before a term ("sharply higher", "slightly weaker").
+    float m = 1.0f;
+    for (size_t j = i; j-- > 0;) {
+        const Item& p = items_[j];
+        if (p.clause != items_[i].clause || items_[i].begin - p.end > 1 || p.roles->intensity == 0) break;
+        m *= p.roles->intensity;
+        if (items_[i].begin - p.end > 0) break;
+    }
+    return m;
+}
+
+float SentenceComposer::modifier_after(size_t i) const {
+    // Adverbs right after a direction ("rose sharply", "fell slightly").
+    if (i + 1 < items_.size()) {
+        const Item& n = items_[i + 1];
+        if (n.clause == items_[i].clause && n.begin - items_[i].end <= 1 && n.roles->intensity != 0 &&
+            !n.roles->has_valence && n.roles->measure == 0)
+            return n.roles->intensity;
+    }
+    return 1.0f;
+}
+
+bool SentenceComposer::negated(size_t i) const {
+    for (size_t j = i; j-- > 0;) {
+        const Item& p = items_[j];
+        if (p.clause != items_[i].clause || static_cast<int>(items_[i].begin - p.end) > tuning::kNegationReach) break;
+        if (p.roles->negator) return true;
+    }
+    return false;
+}
+
+// "EUR 13.1 mn compared with EUR 8.7 mn", "EUR 1.5 mn ( EUR 2.0 mn )": the direction the two
+// figures after a measure imply, or 0.
+int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, uint32_t after) const {
+    const auto& toks = doc.tokens;
+    uint32_t stop = std::min<uint32_t>(s.last_token, after + 24);
+    uint32_t t = after;
+    double cur = 0, prior = 0;
+    auto next_number = [&](uint32_t from, uint32_t reach, double& v) -> uint32_t {
+        for (uint32_t k = from; k < stop && k < from + reach; ++k)
+            if (toks[k].kind == TokenKind::number && parse_number(doc.text(toks[k]), v)) return k;
+        return UINT32_MAX;
+    };
+    uint32_t a = next_number(t, 8, cur);
+    if (a == UINT32_MAX) return 0;
+    // A prior marker soon after the first figure, then the second figure.
+    for (uint32_t k = a + 1; k < stop && k <= a + 5; ++k) {
+        std::string_view txt = doc.text(toks[k]);
+        bool marker = (ids_[k] != detail::kNoWord && lex_.word_roles[ids_[k]].prior_marker) || txt == "(";
+        if (!marker) {
+            if (toks[k].kind == TokenKind::number) return 0;  // a third figure: not a simple comparison
+            continue;
+        }
+        uint32_t b = next_number(k + 1, 5, prior);
+        if (b == UINT32_MAX) return 0;
+        // Percentages compared with money ("7.7 % of net sales") are not the same figure.
+        auto unit_after = [&](uint32_t n) { return n + 1 < stop ? doc.text(toks[n + 1]) : std::string_view{}; };
+        if ((unit_after(a) == "%") != (unit_after(b) == "%")) return 0;
+        return cur > prior ? 1 : cur < prior ? -1 : 0;
+    }
+    return 0;
+}
+
+void SentenceComposer::add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule,
+                           ExplainSentence* ex) {
+    raw += w;
+    if (!ex || w == 0) return;
+    const Token& a = doc.tokens[it.begin];
+    const Token& b = doc.tokens[it.end - 1];
+    ExplainTerm term;
+    term.term = std::string(doc.event().field(a.field).substr(a.begin, b.end - a.begin));
+    term.weight = w;
+    term.rule = std::string(rule);
+    ex->terms.push_back(std::move(term));
+}
+
+double SentenceComposer::score(const Document& doc, const Sentence& s, const std::vector<Metric>& metrics,
+                               ExplainSentence* ex) {
+    items_.clear();
+    clause_weight_.assign(1, 1.0f);
+    const auto& toks = doc.tokens;
+    uint16_t clause = 0;
+    std::vector<float>& cw = clause_weight_;
+    int but_clause = -1;
+
+    // 1. Terms, longest phrase first, and clause boundaries.
+    for (uint32_t t = s.first_token; t < s.last_token;) {
+        const Token& tok = toks[t];
+        if (tok.kind == TokenKind::punct) {
+            if (is_clause_break(doc.text(tok)) && !(items_.empty() && cw.size() == 1)) {
+                ++clause;
+                cw.push_back(1.0f);
+            }
+            ++t;
+            continue;
+        }
+        const uint32_t id = ids_[t];
+        if (id == detail::kNoWord) {
+            ++t;
+            continue;
+        }
+        const TermRoles* roles = nullptr;
+        uint32_t len = 1;
+        for (uint32_t p : lex_.starting[id]) {
+            const LexPhrase& ph = lex_.phrases[p];
+            if (t + ph.length > s.last_token) continue;
+            if (std::equal(lex_.phrase_words.begin() + ph.words_begin,
+                           lex_.phrase_words.begin() + ph.words_begin + ph.length, ids_.begin() + t)) {
+                roles = &ph.roles;
+                len = ph.length;
+                break;
+            }
+        }
+        if (!roles && lex_.word_roles[id].any()) roles = &lex_.word_roles[id];
+        if (roles) {
+            if (roles->contrast != 0) {
+                // The contrast word opens a new clause.
+                if (!items_.empty() || t > s.first_token) {
+                    ++clause;
+                    cw.push_back(1.0f);
+                }
+                if (roles->contrast == 1) but_clause = clause;
+                else cw[clause] *= tuning::kConcessive;
+            }
+            Item it;
+            it.begin = t;
+            it.end = t + len;
+            it.roles = roles;
+            it.clause = clause;
+            items_.push_back(it);
+        }
+        t += len;
+    }
+    if (but_clause > 0)
+        for (int c = 0; c < but_clause; ++c) cw[c] *= tuning::kBeforeBut;
+    for (const Item& it : items_)
+        if (it.roles->hedge != 0) cw[it.clause] *= it.roles->hedge;
+
+    double raw = 0;
+    const size_t n = items_.size();
+
+    // 2. Comparisons with expectations: "above expectations", "missed estimates", "better than feared".
+    for (size_t i = 0; i < n; ++i) {
+        Item& c = items_[i];
+        if (c.roles->comparator == 0 || c.used) continue;
+        for (size_t j = i + 1; j < n; ++j) {
+            Item& e = items_[j];
+            if (e.clause != c.clause || e.begin - c.end > 4) break;
+            if (!e.roles->expectation) continue;
+            double w = tuning::kExpectation * c.roles->comparator * modifier_before(i) * cw[c.clause];
+            if (negated(i)) w *= tuning::kNegation;
+            Item span = c;
+            span.end = e.end;
+            add(raw, doc, span, w, c.roles->comparator > 0 ? "expectation: better" : "expectation: worse", ex);
+            c.used = e.used = true;
+            break;
+        }
+    }
+
+    // 3. Direction x polarity: the nearest measure in the clause ("costs rose", "an increase in sales").
+    bool any_direction = false;
+    for (size_t i = 0; i < n; ++i) {
+        Item& d = items_[i];
+        if (d.roles->direction == 0 || d.used) continue;
+        size_t best = n;
+        uint32_t best_dist = UINT32_MAX;
+        for (size_t j = i; j-- > 0;) {
+            const Item& m = items_[j];
+            if (m.clause != d.clause || static_cast<int>(d.begin - m.end) >= tuning::kMeasureBefore) break;
+            if (m.roles->measure != 0) {
+                best = j;
+                best_dist = d.begin - m.end;
+                break;
+            }
+        }
+        for (size_t j = i + 1; j < n; ++j) {
+            const Item& m = items_[j];
+            if (m.clause != d.clause || static_cast<int>(m.begin - d.end) >= tuning::kMeasureAfter) break;
+            if (m.roles->measure != 0) {
+                if (m.begin - d.end < best_dist) best = j;
+                break;
+            }
+        }
+        if (best == n) continue;
+        Item& m = items_[best];
+        double w = tuning::kDirection * d.roles->direction * m.roles->measure * d.roles->strength *
+                   modifier_before(i) * modifier_after(i) * cw[d.clause];
+        if (negated(i)) w *= tuning::kNegation;
+        Item span = d;
+        span.begin = std::min(d.begin, m.begin);
+        span.end = std::max(d.end, m.end);
+        const bool good = m.roles->measure > 0, up = d.roles->direction > 0;
+        add(raw, doc, span, w,
+            good ? (up ? "direction: good measure up" : "direction: good measure down")
+                 : (up ? "direction: bad measure up" : "direction: bad measure down"),
+            ex);
+        d.used = m.used = true;
+        any_direction = true;
+    }
+
+    // 4. Directions the metric extractor found in this sentence, when the words gave none.
+    if (!any_direction) {
+        for (const Metric& m : metrics) {
+            if (m.span.field != s.field || m.span.begin < s.begin || m.span.end > s.end) continue;
+            int dir = m.change.direction == Direction::up ? 1 : m.change.direction == Direction::down ? -1 : 0;
+            int pol = metric_polarity(m.kind);
+            if (dir == 0 || pol == 0) continue;
+            uint32_t t = s.first_token;
+            while (t + 1 < s.last_token && toks[t].end <= m.span.begin) ++t;
+            Item span{t, t + 1, nullptr, 0, false};
+            add(raw, doc, span, tuning::kMetricDirection * dir * pol, dir > 0 ? "metric: up" : "metric: down", ex);
+            any_direction = true;
+        }
+    }
+
+    // 5. Measures with no direction word: figures "compared with" earlier ones imply one.
+    for (size_t i = 0; i < n; ++i) {
+        Item& m = items_[i];
+        if (m.roles->measure == 0 || m.used || any_direction) continue;
+        int dir = implied_direction(doc, s, m.end);
+        if (dir == 0) continue;
+        double w = tuning::kImpliedDirection * dir * m.roles->measure * cw[m.clause];
+        add(raw, doc, m, w, dir > 0 ? "figures: measure up vs prior" : "figures: measure down vs prior", ex);
+        m.used = true;
+        any_direction = true;
+    }
+
+    // 6. Plain valence, and the base valence of unpaired measures ("a loss of EUR 2 mn").
+    for (size_t i = 0; i < n; ++i) {
+        Item& it = items_[i];
+        if (it.used) continue;
+        float v = it.roles->has_valence ? it.roles->valence : it.roles->measure != 0 ? it.roles->measure_base : 0.0f;
+        if (v == 0) continue;
+        float mod = modifier_before(i);
+        double w = v * mod * cw[it.clause];
+        bool neg = negated(i);
+        if (neg) w *= tuning::kNegation;
+        std::string_view rule = neg                 ? "negated"
+                                : mod > 1.0f        ? "intensified"
+                                : mod < 1.0f        ? "downtoned"
+                                : cw[it.clause] < 1 ? "weakened clause"
+                                : it.roles->has_valence ? "lexicon"
+                                                        : "measure";
+        add(raw, doc, it, w, rule, ex);
+    }
+
+    double score = raw / std::sqrt(raw * raw + tuning::kSentenceSoftness);
+    if (ex) {
+        ex->span = Span{s.field, s.begin, s.end};
+        ex->score = score;
+    }
+    return score;
+}
+
+}  // namespace herald::analysis

@@ -1,0 +1,56 @@
+#pragma once
+// Shared between the sentence composer and the document/entity aggregation of SentimentScorer.
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "herald/analysis/sentiment.hpp"
+#include "lexicon_impl.hpp"
+
+namespace herald::analysis {
+
+// Tuning constants of composition, named so docs/sentiment.md can explain them.
+namespace tuning {
+inline constexpr float kNegation = -0.6f;        // "not strong": flipped and weakened
+inline constexpr float kBeforeBut = 0.5f;        // clauses before "but"/"however"
+inline constexpr float kConcessive = 0.4f;       // the clause of "although"/"despite"
+inline constexpr float kDirection = 0.6f;        // a good/bad measure moving up/down
+inline constexpr float kImpliedDirection = 0.45f;  // direction implied by "X compared with Y" figures
+inline constexpr float kMetricDirection = 0.5f;  // direction reported by the metric extractor
+inline constexpr float kExpectation = 0.6f;      // above/below expectations
+inline constexpr int kNegationReach = 3;         // tokens after a negator it still flips
+inline constexpr int kMeasureBefore = 6;         // "operating profit of the group rose": measure up to 6 tokens before
+inline constexpr int kMeasureAfter = 4;          // "an increase in net sales": measure up to 4 tokens after
+inline constexpr double kSentenceSoftness = 0.3; // raw / sqrt(raw^2 + k): saturates the sentence sum
+inline constexpr double kHeadlineWeight = 2.0, kSummaryWeight = 1.5, kBodyWeight = 1.0;
+}  // namespace tuning
+
+// Scores one sentence; appends to `explain` (may be null) the terms that moved it.
+class SentenceComposer {
+public:
+    explicit SentenceComposer(const Lexicon::Impl& lex) : lex_(lex) {}
+    // Looks every token up once per document.
+    void index(const Document& doc);
+    // `metrics` are those of the whole event; the ones inside the sentence add their direction.
+    double score(const Document& doc, const Sentence& s, const std::vector<Metric>& metrics, ExplainSentence* explain);
+
+private:
+    struct Item {
+        uint32_t begin = 0, end = 0;  // tokens [begin, end)
+        const TermRoles* roles = nullptr;
+        uint16_t clause = 0;
+        bool used = false;  // consumed by a pairing: its own valence no longer counts
+    };
+    float modifier_before(size_t i) const;
+    float modifier_after(size_t i) const;
+    bool negated(size_t i) const;
+    int implied_direction(const Document& doc, const Sentence& s, uint32_t after_token) const;
+    void add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule, ExplainSentence* ex);
+
+    const Lexicon::Impl& lex_;
+    std::vector<uint32_t> ids_;
+    std::vector<Item> items_;
+    std::vector<float> clause_weight_;
+};
+
+}  // namespace herald::analysis
