@@ -1,9 +1,11 @@
 #include "herald/telemetry/latency_histogram.hpp"
+#include "herald/telemetry/scoped_timer.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <limits>
+#include <chrono>
 #include <thread>
 #include <vector>
 
@@ -109,4 +111,18 @@ TEST_CASE("a family renders one histogram per label set") {
     CHECK(families[0].metric[0].histogram.sample_count == 1);
     CHECK(families[0].metric[1].label.at(0).value == "rules");
     CHECK(families[0].metric[1].histogram.sample_count == 2);
+}
+
+TEST_CASE("a scoped timer observes once, with the elapsed time") {
+    LatencyHistogram h;
+    {
+        herald::telemetry::ScopedTimer timer(h);
+        std::this_thread::sleep_for(std::chrono::milliseconds(3));
+        CHECK(h.snapshot().count == 0);
+    }
+    const auto snap = h.snapshot();
+    CHECK(snap.count == 1);
+    CHECK(snap.sum >= 0.003);
+    CHECK(snap.sum < 1.0);
+    CHECK(snap.bucket_counts[0] == 0);  // well above 50 µs
 }
