@@ -1,0 +1,51 @@
+#pragma once
+// One alert firing and its JSON message (DESIGN.md "Alert").
+//
+//   herald::rules::EventContext ctx{event, analysis, event_time_ms};
+//   std::string json;
+//   herald::rules::append_alert_json(json, alert, ctx, {"news", 3, 1234}, detected_at_ms);
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "herald/analysis/analysis.hpp"
+#include "herald/analysis/event.hpp"
+
+namespace herald::rules {
+
+// What one event offers to rules. event_time_ms is the only clock rules ever see.
+struct EventContext {
+    const analysis::Event& event;
+    const analysis::Analysis& analysis;
+    int64_t event_time_ms;
+};
+
+struct Alert {
+    // 16 hex digits of mix64(fnv1a64 of rule id, key, event id[, "resolved"]), NUL-terminated.
+    char alert_id[17] = {};
+    std::string rule_id;
+    std::string severity;  // info | warning | critical
+    std::string key;       // the Kafka message key: a ticker, an entity name or "_"
+    std::string summary;
+    bool resolved = false;
+    std::vector<uint32_t> metric_indices;   // the matched metrics, indices into analysis.metrics
+    std::vector<analysis::Span> evidence;   // sentences that made the rule fire
+};
+
+// Where the triggering event was read from; partition < 0 omits "source" from the JSON.
+struct SourceRef {
+    std::string_view topic;
+    int32_t partition = -1;
+    int64_t offset = -1;
+};
+
+// Appends one alert object (no newline). ctx must be the event the alert was raised for.
+void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,
+                       int64_t detected_at_ms);
+
+// The id formula, exposed so consumers and tests can recompute it.
+void make_alert_id(std::string_view rule_id, std::string_view key, std::string_view event_id, bool resolved,
+                   char out[17]);
+
+}  // namespace herald::rules

@@ -1,0 +1,87 @@
+// The alert message value (DESIGN.md "Alert") and its deterministic id.
+#include "herald/analysis/analysis_json.hpp"
+#include "herald/core/hash.hpp"
+#include "herald/core/json_writer.hpp"
+#include "herald/core/time.hpp"
+#include "herald/rules/alert.hpp"
+
+namespace herald::rules {
+
+void make_alert_id(std::string_view rule_id, std::string_view key, std::string_view event_id, bool resolved,
+                   char out[17]) {
+    // A unit separator between parts, so ("ab","c") and ("a","bc") differ.
+    uint64_t h = core::fnv1a64(rule_id);
+    h = core::fnv1a64(key, core::fnv1a64("\x1f", h));
+    h = core::fnv1a64(event_id, core::fnv1a64("\x1f", h));
+    if (resolved) h = core::fnv1a64("resolved", core::fnv1a64("\x1f", h));
+    core::to_hex16(core::mix64(h), out);
+}
+
+void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,
+                       int64_t detected_at_ms) {
+    core::JsonWriter w(out);
+    std::string time;
+    w.begin_object();
+    w.key("alert_id");
+    w.string(std::string_view(a.alert_id, 16));
+    w.key("rule");
+    w.string(a.rule_id);
+    w.key("severity");
+    w.string(a.severity);
+    w.key("key");
+    w.string(a.key);
+    w.key("event_id");
+    w.string(ctx.event.id);
+    w.key("event_time");
+    core::append_rfc3339(time, ctx.event_time_ms);
+    w.string(time);
+    w.key("detected_at");
+    time.clear();
+    core::append_rfc3339(time, detected_at_ms, true);
+    w.string(time);
+    if (a.resolved) {
+        w.key("resolved");
+        w.boolean(true);
+    }
+    w.key("summary");
+    w.string(a.summary);
+    w.key("sentiment");
+    analysis::write_sentiment_json(w, ctx.analysis.sentiment);
+    w.key("metrics");
+    w.begin_array();
+    for (uint32_t i : a.metric_indices)
+        if (i < ctx.analysis.metrics.size()) analysis::write_metric_json(w, ctx.analysis.metrics[i]);
+    w.end_array();
+    w.key("evidence");
+    w.begin_array();
+    for (const analysis::Span& s : a.evidence) {
+        std::string_view text = ctx.event.field(s.field);
+        if (s.end > text.size() || s.begin > s.end) continue;
+        w.begin_object();
+        w.key("field");
+        w.string(analysis::field_name(s.field));
+        w.key("span");
+        w.begin_array();
+        w.integer(s.begin);
+        w.integer(s.end);
+        w.end_array();
+        w.key("text");
+        w.string(text.substr(s.begin, s.end - s.begin));
+        w.end_object();
+    }
+    w.end_array();
+    if (src.partition >= 0) {
+        w.key("source");
+        w.begin_object();
+        w.key("topic");
+        w.string(src.topic);
+        w.key("partition");
+        w.integer(src.partition);
+        w.key("offset");
+        w.integer(src.offset);
+        w.end_object();
+    }
+    w.end_object();
+}
+
+}  // namespace herald::rules

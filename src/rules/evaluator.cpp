@@ -1,0 +1,324 @@
+#include "evaluator.hpp"
+
+#include <cmath>
+
+namespace herald::rules::detail {
+
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Case-insensitive (ASCII) search for an already lowercased needle; npos when absent.
+size_t find_ci(std::string_view hay, std::string_view needle) {
+    if (needle.size() > hay.size()) return std::string_view::npos;
+    for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+        size_t j = 0;
+        while (j < needle.size() && lower(hay[i + j]) == needle[j]) ++j;
+        if (j == needle.size()) return i;
+    }
+    return std::string_view::npos;
+}
+
+bool compare_numbers(CmpOp op, double a, double b) {
+    switch (op) {
+        case CmpOp::lt: return a < b;
+        case CmpOp::le: return a <= b;
+        case CmpOp::gt: return a > b;
+        case CmpOp::ge: return a >= b;
+        case CmpOp::eq: return a == b;
+        case CmpOp::ne: return a != b;
+    }
+    return false;
+}
+
+bool is_text_field(EventField f, analysis::Field& out) {
+    switch (f) {
+        case EventField::headline: out = analysis::Field::headline; return true;
+        case EventField::summary: out = analysis::Field::summary; return true;
+        case EventField::body: out = analysis::Field::body; return true;
+        case EventField::text: out = analysis::Field::text; return true;
+        default: return false;
+    }
+}
+
+}  // namespace
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+void last_value_key(const analysis::Metric& m, std::string& out) {
+    out.clear();
+    for (char c : m.ticker) out.push_back(lower(c));
+    out.push_back('\x1f');
+    for (char c : m.entity) out.push_back(lower(c));
+}
+
+bool Evaluator::selects(const Node& sel, const analysis::Metric& m, bool restrict_to_key) const {
+    if (m.kind != sel.kind) return false;
+    if (sel.forecast >= 0 && m.forecast != (sel.forecast == 1)) return false;
+    if (!sel.entity.empty() && !iequals(m.entity, sel.entity) && !iequals(m.ticker, sel.entity)) return false;
+    if (!restrict_to_key) return true;
+    switch (rule_.mode) {
+        case KeyMode::primary: return true;
+        case KeyMode::ticker: return iequals(m.ticker, key_.key);
+        case KeyMode::entity:
+            if (key_.entity && !key_.entity->ticker.empty()) return iequals(m.ticker, key_.entity->ticker);
+            return iequals(m.entity, key_.key) || iequals(m.ticker, key_.key);
+    }
+    return true;
+}
+
+const analysis::Metric* Evaluator::first_match(int32_t sel) const {
+    const Node& s = node(sel);
+    for (const auto& m : ctx_.analysis.metrics)
+        if (selects(s, m, true)) return &m;
+    return nullptr;
+}
+
+const analysis::Metric* Evaluator::metric_for(int32_t sel) const {
+    if (sel == cur_sel) return cur_metric;
+    return first_match(sel);
+}
+
+bool Evaluator::cond(int32_t n) {
+    const Node& nd = node(n);
+    if (nd.bind < 0) return cond_raw(n);
+    // Any semantics: true when at least one matching metric satisfies the leaf; every such
+    // metric is marked for the alert.
+    const Node& sel = node(nd.bind);
+    int32_t saved_sel = cur_sel;
+    const analysis::Metric* saved_metric = cur_metric;
+    bool any = false;
+    const auto& metrics = ctx_.analysis.metrics;
+    for (size_t i = 0; i < metrics.size(); ++i) {
+        if (!selects(sel, metrics[i], true)) continue;
+        cur_sel = nd.bind;
+        cur_metric = &metrics[i];
+        if (cond_raw(n)) {
+            any = true;
+            if (i < Marks::kMaxMetrics) marks.metrics.set(i);
+        }
+    }
+    cur_sel = saved_sel;
+    cur_metric = saved_metric;
+    return any;
+}
+
+bool Evaluator::cond_raw(int32_t n) {
+    const Node& nd = node(n);
+    switch (nd.op) {
+        case Op::const_bool: return nd.num != 0;
+        case Op::selector: return cur_sel == n && cur_metric != nullptr;
+        case Op::metric_field: {
+            const analysis::Metric* m = metric_for(nd.a);
+            return m && MetricField(nd.sub) == MetricField::forecast && m->forecast;
+        }
+        case Op::and_: {
+            // A failed branch must not leave its marks behind.
+            Marks saved = marks;
+            if (cond(nd.a) && cond(nd.b)) return true;
+            marks = saved;
+            return false;
+        }
+        case Op::or_: {
+            Marks saved = marks;
+            if (cond(nd.a)) return true;
+            marks = saved;
+            if (cond(nd.b)) return true;
+            marks = saved;
+            return false;
+        }
+        case Op::not_: {
+            Marks saved = marks;
+            bool inner = cond(nd.a);
+            marks = saved;
+            return !inner;
+        }
+        case Op::compare: {
+            CmpOp op = CmpOp(nd.sub);
+            const Node& a = node(nd.a);
+            if (a.type == Type::number) {
+                double x, y;
+                return num(nd.a, x) && num(nd.b, y) && compare_numbers(op, x, y);
+            }
+            if (a.type == Type::string) {
+                std::string_view x, y;
+                if (!str(nd.a, x) || !str(nd.b, y)) return false;
+                return iequals(x, y) == (op == CmpOp::eq);
+            }
+            Marks saved = marks;
+            bool x = cond(nd.a), y = cond(nd.b);
+            marks = saved;
+            return (x == y) == (op == CmpOp::eq);
+        }
+        case Op::in_list: {
+            const Node& list = node(nd.b);
+            if (node(nd.a).type == Type::number) {
+                double x;
+                if (!num(nd.a, x)) return false;
+                for (double v : list.nums)
+                    if (v == x) return true;
+                return false;
+            }
+            std::string_view x;
+            if (!str(nd.a, x)) return false;
+            for (const auto& s : list.strs)
+                if (iequals(s, x)) return true;
+            return false;
+        }
+        case Op::contains: {
+            const Node& f = node(nd.a);
+            auto record = [&](analysis::Field field, size_t at) {
+                if (marks.n_spans < Marks::kMaxSpans)
+                    marks.spans[marks.n_spans++] = {field, static_cast<uint32_t>(at), static_cast<uint32_t>(at + nd.str.size())};
+            };
+            if (nd.sub == 1) {  // `text contains`: every text field of the event
+                for (analysis::Field field : analysis::kTextFields) {
+                    size_t at = find_ci(ctx_.event.field(field), nd.str);
+                    if (at != std::string_view::npos) {
+                        record(field, at);
+                        return true;
+                    }
+                }
+                return false;
+            }
+            std::string_view hay;
+            if (!str(nd.a, hay)) return false;
+            size_t at = find_ci(hay, nd.str);
+            if (at == std::string_view::npos) return false;
+            analysis::Field field;
+            if (f.op == Op::field && is_text_field(EventField(f.sub), field)) record(field, at);
+            return true;
+        }
+        default: return false;
+    }
+}
+
+bool Evaluator::num(int32_t n, double& out) {
+    const Node& nd = node(n);
+    const analysis::Analysis& an = ctx_.analysis;
+    switch (nd.op) {
+        case Op::const_num: out = nd.num; return true;
+        case Op::field:
+            switch (EventField(nd.sub)) {
+                case EventField::sentiment_score: out = an.sentiment.score; return true;
+                case EventField::entity_score:
+                    if (!key_.entity) return false;
+                    out = key_.entity->sentiment.score;
+                    return true;
+                case EventField::entity_mentions:
+                    if (!key_.entity) return false;
+                    out = key_.entity->mentions;
+                    return true;
+                case EventField::metric_count: out = static_cast<double>(an.metrics.size()); return true;
+                default: return false;
+            }
+        case Op::metric_field: {
+            const analysis::Metric* m = metric_for(nd.a);
+            if (!m) return false;
+            switch (MetricField(nd.sub)) {
+                case MetricField::value: out = m->value; return m->has_value;
+                case MetricField::change_percent: out = m->change.percent; return m->change.has_percent;
+                case MetricField::prior: out = m->prior_value; return m->has_prior;
+                default: return false;
+            }
+        }
+        case Op::change_since_last: {
+            const analysis::Metric* m = metric_for(nd.a);
+            if (!m || !m->has_value) return false;
+            last_value_key(*m, scratch_);
+            const auto& map = state_.last_values[static_cast<size_t>(nd.slot)];
+            auto it = map.find(scratch_);
+            if (it == map.end() || it->second == 0.0) return false;
+            out = (m->value - it->second) / std::fabs(it->second) * 100.0;
+            return true;
+        }
+        case Op::window: {
+            const WindowValue& w = windows_[nd.slot];
+            out = w.v;
+            return w.ok;
+        }
+        case Op::add:
+        case Op::sub:
+        case Op::mul:
+        case Op::div: {
+            double x, y;
+            if (!num(nd.a, x) || !num(nd.b, y)) return false;
+            if (nd.op == Op::add) out = x + y;
+            else if (nd.op == Op::sub) out = x - y;
+            else if (nd.op == Op::mul) out = x * y;
+            else {
+                if (y == 0.0) return false;
+                out = x / y;
+            }
+            return std::isfinite(out);
+        }
+        case Op::neg:
+        case Op::abs: {
+            double x;
+            if (!num(nd.a, x)) return false;
+            out = nd.op == Op::neg ? -x : std::fabs(x);
+            return true;
+        }
+        default: return false;
+    }
+}
+
+bool Evaluator::str(int32_t n, std::string_view& out) {
+    const Node& nd = node(n);
+    const analysis::Event& ev = ctx_.event;
+    switch (nd.op) {
+        case Op::const_str: out = nd.str; return true;
+        case Op::field:
+            switch (EventField(nd.sub)) {
+                case EventField::sentiment_label: out = analysis::label_name(ctx_.analysis.sentiment.label); return true;
+                case EventField::entity_label:
+                    if (!key_.entity) return false;
+                    out = analysis::label_name(key_.entity->sentiment.label);
+                    return true;
+                case EventField::entity_name:
+                    if (!key_.entity) return false;
+                    out = key_.entity->name;
+                    return true;
+                case EventField::entity_ticker:
+                    if (!key_.entity || key_.entity->ticker.empty()) return false;
+                    out = key_.entity->ticker;
+                    return true;
+                case EventField::ticker:
+                    out = key_.ticker;
+                    return !out.empty();
+                case EventField::key: out = key_.key; return true;
+                case EventField::source: out = ev.source; return true;
+                case EventField::url: out = ev.url; return true;
+                case EventField::id: out = ev.id; return true;
+                case EventField::headline: out = ev.headline; return true;
+                case EventField::summary: out = ev.summary; return true;
+                case EventField::body: out = ev.body; return true;
+                case EventField::text: out = ev.text; return true;
+                default: return false;
+            }
+        case Op::metric_field: {
+            const analysis::Metric* m = metric_for(nd.a);
+            if (!m) return false;
+            switch (MetricField(nd.sub)) {
+                case MetricField::direction: out = analysis::direction_name(m->change.direction); break;
+                case MetricField::basis: out = analysis::basis_name(m->change.basis); break;
+                case MetricField::unit: out = m->unit.view(); break;
+                case MetricField::entity: out = m->entity; break;
+                case MetricField::ticker: out = m->ticker; break;
+                case MetricField::period: out = m->period.view(); break;
+                case MetricField::kind: out = analysis::metric_kind_name(m->kind); break;
+                case MetricField::qualifier: out = analysis::qualifier_name(m->qualifier); break;
+                default: return false;
+            }
+            return !out.empty();
+        }
+        default: return false;
+    }
+}
+
+}  // namespace herald::rules::detail

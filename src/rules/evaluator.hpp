@@ -1,0 +1,78 @@
+#pragma once
+// Evaluates one rule's compiled nodes for one event and key. No allocation: everything it
+// reads lives in the event, the analysis, the rule or the engine's prepared scratch.
+#include <bitset>
+#include <string>
+#include <string_view>
+
+#include "herald/rules/alert.hpp"
+#include "program.hpp"
+#include "state.hpp"
+
+namespace herald::rules::detail {
+
+// The key an evaluation runs for, and the entity it stands for (null when none).
+struct KeyView {
+    std::string_view key;
+    std::string_view ticker;
+    const analysis::EntityResult* entity = nullptr;
+};
+
+// What made a condition true: matched metrics and text matches, for the alert's evidence.
+struct Marks {
+    static constexpr size_t kMaxMetrics = 256;
+    static constexpr size_t kMaxSpans = 4;
+    std::bitset<kMaxMetrics> metrics;
+    analysis::Span spans[kMaxSpans];
+    uint8_t n_spans = 0;
+    void clear() {
+        metrics.reset();
+        n_spans = 0;
+    }
+};
+
+struct WindowValue {
+    double v = 0.0;
+    bool ok = false;
+};
+
+bool iequals(std::string_view a, std::string_view b);
+
+class Evaluator {
+public:
+    Evaluator(const EventContext& ctx, const Rule& rule, const KeyView& key, const WindowValue* windows,
+              const RuleState& state, std::string& scratch)
+        : ctx_(ctx), rule_(rule), key_(key), windows_(windows), state_(state), scratch_(scratch) {}
+
+    // A condition, with metric(...) leaves checked against each matching metric ("any").
+    bool cond(int32_t n);
+    bool num(int32_t n, double& out);
+    bool str(int32_t n, std::string_view& out);
+
+    // Whether metric m passes selector `sel`'s filters (and the rule's key, when keyed).
+    bool selects(const Node& sel, const analysis::Metric& m, bool restrict_to_key) const;
+    // The first metric the selector picks for this key, or null (used by summary placeholders).
+    const analysis::Metric* first_match(int32_t sel) const;
+
+    Marks marks;
+    // Only the metric field reads below look at these: the metric a leaf is being checked against.
+    int32_t cur_sel = -1;
+    const analysis::Metric* cur_metric = nullptr;
+
+private:
+    bool cond_raw(int32_t n);
+    const analysis::Metric* metric_for(int32_t sel) const;
+    const Node& node(int32_t n) const { return rule_.nodes[static_cast<size_t>(n)]; }
+
+    const EventContext& ctx_;
+    const Rule& rule_;
+    const KeyView& key_;
+    const WindowValue* windows_;
+    const RuleState& state_;
+    std::string& scratch_;
+};
+
+// "TICKER\x1fentity" in lowercase-insensitive form: the change_since_last state key of a metric.
+void last_value_key(const analysis::Metric& m, std::string& out);
+
+}  // namespace herald::rules::detail

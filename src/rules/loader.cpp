@@ -1,0 +1,294 @@
+// Reads a YAML rules file, validates every field and compiles the expressions. Collects all
+// errors it can (not just the first) so `herald rules check` shows them in one run.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "expression.hpp"
+#include "herald/core/hash.hpp"
+#include "herald/core/time.hpp"
+#include "herald/rules/rule_set.hpp"
+#include "program.hpp"
+
+namespace herald::rules {
+
+namespace {
+
+using detail::ExprError;
+using detail::Rule;
+
+constexpr std::string_view kRuleFields[] = {"id", "description", "severity", "for", "when",
+                                            "cooldown", "hold", "resolved", "summary"};
+
+// Maps positions inside YAML scalars back to FILE:LINE:COL of the source text.
+class Locator {
+public:
+    explicit Locator(std::string_view text) {
+        size_t start = 0;
+        while (start <= text.size()) {
+            size_t nl = text.find('\n', start);
+            if (nl == std::string_view::npos) nl = text.size();
+            std::string_view line = text.substr(start, nl - start);
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            lines_.push_back(line);
+            start = nl + 1;
+        }
+    }
+
+    // Line and column (1-based) of byte `offset` of the value of the scalar that starts at `mark`.
+    void locate(const YAML::Mark& mark, uint32_t offset, int& line, int& col) const {
+        line = mark.line + 1;
+        col = mark.column + 1;
+        if (mark.line < 0 || static_cast<size_t>(mark.line) >= lines_.size()) return;
+        std::string_view first = lines_[static_cast<size_t>(mark.line)];
+        size_t c = static_cast<size_t>(mark.column);
+        char opener = c < first.size() ? first[c] : ' ';
+        size_t li = static_cast<size_t>(mark.line);
+        size_t begin;  // column where the value's text starts on line li
+        if (opener == '|' || opener == '>') {
+            // Block scalar: content starts on the next line, at the block's indentation.
+            ++li;
+            while (li < lines_.size() && lines_[li].find_first_not_of(' ') == std::string_view::npos) ++li;
+            if (li >= lines_.size()) return;
+            begin = lines_[li].find_first_not_of(' ');
+        } else {
+            begin = (opener == '"' || opener == '\'') ? c + 1 : c;
+        }
+        size_t remaining = offset;
+        size_t indent = begin;
+        for (;;) {
+            std::string_view l = lines_[li];
+            size_t len = l.size() > begin ? l.size() - begin : 0;
+            if (remaining <= len || li + 1 >= lines_.size()) {
+                line = static_cast<int>(li) + 1;
+                col = static_cast<int>(begin + remaining) + 1;
+                return;
+            }
+            remaining -= len + 1;  // the newline (or the space it folds into)
+            ++li;
+            size_t ind = lines_[li].find_first_not_of(' ');
+            begin = ind == std::string_view::npos ? indent : ind;
+        }
+    }
+
+private:
+    std::vector<std::string_view> lines_;
+};
+
+class Loader {
+public:
+    Loader(std::string_view text, std::string name) : text_(text), name_(std::move(name)), loc_(text) {}
+
+    LoadResult run() {
+        LoadResult result;
+        YAML::Node root;
+        try {
+            root = YAML::Load(std::string(text_));
+        } catch (const YAML::ParserException& e) {
+            add(e.mark, 0, "YAML syntax error: " + e.msg, "check indentation and quoting around this place");
+            result.errors = std::move(errors_);
+            return result;
+        }
+        auto program = std::make_unique<detail::Program>();
+        program->content_hash = core::fnv1a64(text_);
+        if (!root.IsMap() || !root["rules"]) {
+            add_at(1, 1, "a rules file must be a mapping with a 'rules:' list", "start the file with `rules:`");
+            result.errors = std::move(errors_);
+            return result;
+        }
+        for (auto it : root) {
+            std::string k = it.first.as<std::string>("");
+            if (k != "rules") add(it.first.Mark(), 0, "unknown top-level field '" + k + "'", "the file holds only `rules:`");
+        }
+        YAML::Node list = root["rules"];
+        if (!list.IsSequence()) {
+            add(list.Mark(), 0, "'rules' must be a list of rules", "write each rule as `  - id: ...`");
+        } else {
+            for (auto node : list) load_rule(node, *program);
+        }
+        if (!errors_.empty()) {
+            result.errors = std::move(errors_);
+            return result;
+        }
+        for (const auto& r : program->rules) {
+            program->max_window_ms = std::max({program->max_window_ms, r.cooldown_ms, r.hold_ms});
+            for (int32_t w : r.windows)
+                program->max_window_ms = std::max(program->max_window_ms, r.nodes[static_cast<size_t>(w)].span_ms);
+        }
+        result.rules = std::make_shared<const RuleSet>(std::move(program));
+        return result;
+    }
+
+private:
+    void add(const YAML::Mark& mark, uint32_t offset, std::string message, std::string hint = {}) {
+        int line, col;
+        loc_.locate(mark, offset, line, col);
+        add_at(line, col, std::move(message), std::move(hint));
+    }
+    void add_at(int line, int col, std::string message, std::string hint) {
+        errors_.push_back({name_, line, col, std::move(message), std::move(hint)});
+    }
+    void add_expr_errors(const YAML::Node& value, const std::vector<ExprError>& errs) {
+        for (const auto& e : errs) add(value.Mark(), e.offset, e.message, e.hint);
+    }
+
+    bool scalar(const YAML::Node& v, const std::string& field, std::string& out) {
+        if (!v.IsScalar()) {
+            add(v.Mark(), 0, "'" + field + "' must be a single value", "");
+            return false;
+        }
+        out = v.Scalar();
+        return true;
+    }
+
+    void load_rule(const YAML::Node& node, detail::Program& program) {
+        if (!node.IsMap()) {
+            add(node.Mark(), 0, "each rule must be a mapping", "write `- id: ...` then the rule's fields indented below");
+            return;
+        }
+        size_t errors_before = errors_.size();
+        Rule rule;
+        YAML::Node when_node, summary_node, id_node;
+        bool has_severity = false, has_when = false, has_summary = false, has_id = false;
+        for (auto it : node) {
+            std::string key = it.first.as<std::string>("");
+            const YAML::Node& v = it.second;
+            std::string s;
+            if (key == "id") {
+                if (!scalar(v, key, rule.id)) continue;
+                id_node = v;
+                has_id = true;
+                bool ok = !rule.id.empty() && std::all_of(rule.id.begin(), rule.id.end(), [](char c) {
+                    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                           c == '_' || c == '.';
+                });
+                if (!ok) add(v.Mark(), 0, "bad rule id '" + rule.id + "'", "use letters, digits, '-', '_' and '.' only");
+            } else if (key == "description") {
+                scalar(v, key, rule.description);
+            } else if (key == "severity") {
+                has_severity = true;
+                if (!scalar(v, key, rule.severity)) continue;
+                if (rule.severity != "info" && rule.severity != "warning" && rule.severity != "critical")
+                    add(v.Mark(), 0, "unknown severity '" + rule.severity + "'", "use info, warning or critical");
+            } else if (key == "for") {
+                if (!scalar(v, key, s)) continue;
+                if (s == "ticker") rule.mode = detail::KeyMode::ticker;
+                else if (s == "entity") rule.mode = detail::KeyMode::entity;
+                else add(v.Mark(), 0, "unknown 'for' value '" + s + "'", "use `for: ticker` or `for: entity`, or leave it out");
+            } else if (key == "when") {
+                when_node = v;
+                has_when = true;
+            } else if (key == "summary") {
+                summary_node = v;
+                has_summary = true;
+            } else if (key == "cooldown") {
+                if (!scalar(v, key, s)) continue;
+                if (!core::parse_duration(s, rule.cooldown_ms) || rule.cooldown_ms < 0)
+                    add(v.Mark(), 0, "bad duration '" + s + "' for cooldown", "write e.g. 30m, 6h, 1d (or 0 for none)");
+            } else if (key == "hold") {
+                if (!scalar(v, key, s)) continue;
+                bool digits = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+                if (digits && s.size() < 7) {
+                    rule.hold_events = static_cast<uint32_t>(std::stoul(s));
+                } else if (!core::parse_duration(s, rule.hold_ms) || rule.hold_ms < 0) {
+                    add(v.Mark(), 0, "bad hold '" + s + "'", "write a number of events (3) or a duration (30m)");
+                }
+            } else if (key == "resolved") {
+                if (!scalar(v, key, s)) continue;
+                if (s == "true") rule.resolved = true;
+                else if (s == "false") rule.resolved = false;
+                else add(v.Mark(), 0, "'resolved' must be true or false, got '" + s + "'");
+            } else {
+                std::vector<std::string_view> names(std::begin(kRuleFields), std::end(kRuleFields));
+                std::string near = detail::closest_name(key, names);
+                add(it.first.Mark(), 0, "unknown field '" + key + "' in rule",
+                    near.empty() ? "rule fields: id, description, severity, for, when, cooldown, hold, resolved, summary"
+                                 : "did you mean '" + near + "'?");
+            }
+        }
+        if (!has_id) add(node.Mark(), 0, "rule has no 'id'", "add `id: some-name`");
+        if (!has_severity) add(node.Mark(), 0, "rule '" + rule.id + "' has no 'severity'", "add `severity: info|warning|critical`");
+        if (!has_when) {
+            add(node.Mark(), 0, "rule '" + rule.id + "' has no 'when' condition", "add e.g. `when: sentiment.score <= -0.7`");
+        } else {
+            std::string text;
+            if (scalar(when_node, "when", text)) {
+                std::vector<ExprError> errs;
+                rule.when = detail::compile_condition(rule, text, errs);
+                add_expr_errors(when_node, errs);
+            }
+        }
+        if (has_summary) {
+            std::string text;
+            if (scalar(summary_node, "summary", text)) {
+                std::vector<ExprError> errs;
+                detail::compile_template(rule, text, errs);
+                add_expr_errors(summary_node, errs);
+            }
+        } else {
+            detail::TemplatePiece a, b, c;
+            a.kind = detail::TemplatePiece::Kind::literal;
+            a.literal = rule.description.empty() ? std::string() : rule.description + " (";
+            b.kind = detail::TemplatePiece::Kind::key;
+            c.literal = rule.description.empty() ? ": " + rule.id : ")";
+            rule.summary = {a, b, c};
+        }
+        if (!rule.id.empty()) {
+            for (size_t i = 0; i < ids_.size(); ++i) {
+                if (ids_[i].first != rule.id) continue;
+                const YAML::Mark& m = ids_[i].second;
+                add(id_node.Mark(), 0, "duplicate rule id '" + rule.id + "'",
+                    "first defined at line " + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) +
+                        "; ids must be unique");
+            }
+            ids_.emplace_back(rule.id, id_node.Mark());
+        }
+        if (errors_.size() != errors_before) return;
+        std::string when_text = when_node.Scalar();
+        uint64_t fp = core::fnv1a64(rule.id);
+        fp = core::fnv1a64(when_text, core::fnv1a64("\x1f", fp));
+        fp = core::fnv1a64(std::to_string(static_cast<int>(rule.mode)) + "/" + std::to_string(rule.hold_events) + "/" +
+                               std::to_string(rule.hold_ms) + "/" + (rule.resolved ? "r" : "-"),
+                           core::fnv1a64("\x1f", fp));
+        rule.fingerprint = fp;
+        program.rules.push_back(std::move(rule));
+    }
+
+    std::string_view text_;
+    std::string name_;
+    Locator loc_;
+    std::vector<Diagnostic> errors_;
+    std::vector<std::pair<std::string, YAML::Mark>> ids_;
+};
+
+}  // namespace
+
+RuleSet::RuleSet(std::unique_ptr<const detail::Program> program) : program_(std::move(program)) {}
+RuleSet::~RuleSet() = default;
+size_t RuleSet::size() const { return program_->rules.size(); }
+std::string_view RuleSet::rule_id(size_t i) const { return program_->rules[i].id; }
+std::vector<std::string> RuleSet::rule_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& r : program_->rules) ids.push_back(r.id);
+    return ids;
+}
+int64_t RuleSet::max_window_ms() const { return program_->max_window_ms; }
+uint64_t RuleSet::content_hash() const { return program_->content_hash; }
+
+LoadResult load_rules_text(std::string_view yaml, const std::string& name) { return Loader(yaml, name).run(); }
+
+LoadResult load_rules_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        LoadResult r;
+        r.errors.push_back({path, 0, 0, "cannot open the rules file", "check the path and its permissions"});
+        return r;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return load_rules_text(ss.str(), path);
+}
+
+}  // namespace herald::rules

@@ -1,0 +1,129 @@
+#pragma once
+// The compiled form of a rules file: one flat node pool per rule, built once at load and only
+// read afterwards, so every partition's Engine can share it without locks.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "herald/analysis/analysis.hpp"
+
+namespace herald::rules::detail {
+
+enum class Type : uint8_t { boolean, number, string, list, selector, error };
+const char* type_name(Type t);
+
+enum class Op : uint8_t {
+    const_num,
+    const_str,
+    const_bool,
+    const_list,
+    field,              // sub = EventField
+    selector,           // metric(...): as a boolean, "some matching metric exists"
+    metric_field,       // a = selector node, sub = MetricField
+    change_since_last,  // a = selector node, slot = index into Rule::since_nodes state
+    window,             // sub = WindowAgg, a = argument (-1 for plain count), span_ms, slot
+    and_,
+    or_,
+    not_,
+    compare,   // sub = CmpOp, a, b
+    in_list,   // a in b (const_list)
+    contains,  // a (string field) contains text (lowercased needle); sub = 1 searches every text field
+    add,
+    sub,
+    mul,
+    div,
+    neg,
+    abs,
+};
+
+enum class EventField : uint8_t {
+    sentiment_score,
+    sentiment_label,
+    entity_score,
+    entity_label,
+    entity_name,
+    entity_ticker,
+    entity_mentions,
+    ticker,
+    key,
+    source,
+    url,
+    id,
+    headline,
+    summary,
+    body,
+    text,
+    metric_count,
+};
+
+enum class MetricField : uint8_t {
+    value,
+    change_percent,
+    direction,
+    basis,
+    forecast,
+    unit,
+    entity,
+    ticker,
+    period,
+    prior,
+    kind,
+    qualifier,
+};
+
+enum class WindowAgg : uint8_t { count, avg, min, max, sum };
+enum class CmpOp : uint8_t { lt, le, gt, ge, eq, ne };
+
+struct Node {
+    Op op = Op::const_num;
+    Type type = Type::error;
+    uint8_t sub = 0;
+    int32_t a = -1, b = -1;
+    int32_t slot = -1;
+    int32_t bind = -1;  // boolean leaves: the selector whose matching metrics they are checked against
+    double num = 0.0;
+    std::string str;  // string constant (contains: lowercased needle)
+    std::vector<std::string> strs;
+    std::vector<double> nums;
+    int64_t span_ms = 0;
+    // selector filters
+    analysis::MetricKind kind = analysis::MetricKind::revenue;
+    std::string entity;  // matches metric entity or ticker, case-insensitive; empty = any
+    int8_t forecast = -1;  // -1 any, 0 actuals only, 1 forecasts only
+    uint32_t offset = 0;   // byte offset in the source expression, for diagnostics
+};
+
+enum class KeyMode : uint8_t { primary, ticker, entity };
+
+struct TemplatePiece {
+    enum class Kind : uint8_t { literal, expr, metric, entity, key, rule, severity } kind = Kind::literal;
+    std::string literal;
+    int32_t node = -1;
+    MetricField field = MetricField::value;
+};
+
+struct Rule {
+    std::string id, description, severity;
+    KeyMode mode = KeyMode::primary;
+    std::vector<Node> nodes;
+    int32_t when = -1;
+    int64_t cooldown_ms = 0;
+    uint32_t hold_events = 0;  // fire after the condition held for this many events in a row
+    int64_t hold_ms = 0;       // ... or for this long (event time)
+    bool resolved = false;
+    std::vector<TemplatePiece> summary;
+    std::vector<int32_t> windows;     // window nodes, in slot order
+    std::vector<int32_t> since_nodes; // change_since_last nodes, in slot order
+    uint64_t fingerprint = 0;         // identity of the state layout: equal means state carries over
+};
+
+struct Program {
+    std::vector<Rule> rules;
+    int64_t max_window_ms = 0;
+    uint64_t content_hash = 0;
+};
+
+// Per key and window, at most this many samples are kept; older ones are dropped first.
+inline constexpr uint32_t kMaxSamplesPerWindow = 512;
+
+}  // namespace herald::rules::detail

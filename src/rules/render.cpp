@@ -1,0 +1,167 @@
+#include "render.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace herald::rules::detail {
+
+void append_number(std::string& out, double v) {
+    if (!std::isfinite(v)) {
+        out += "n/a";
+        return;
+    }
+    char buf[48];
+    int n = std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string_view s(buf, static_cast<size_t>(n));
+    while (s.size() > 1 && s.back() == '0') s.remove_suffix(1);
+    if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+    if (s == "-0") s = "0";
+    out += s;
+}
+
+void append_scaled(std::string& out, double v) {
+    static constexpr struct {
+        double f;
+        char suffix;
+    } scales[] = {{1e12, 'T'}, {1e9, 'B'}, {1e6, 'M'}, {1e3, 'K'}};
+    for (const auto& s : scales) {
+        if (std::fabs(v) >= s.f) {
+            append_number(out, v / s.f);
+            out.push_back(s.suffix);
+            return;
+        }
+    }
+    append_number(out, v);
+}
+
+namespace {
+
+void append_metric_field(std::string& out, const analysis::Metric& m, MetricField f) {
+    switch (f) {
+        case MetricField::value:
+            if (!m.has_value) out += "n/a";
+            else if (m.unit.is_percent() || m.unit.empty() || m.unit.view() == "bp") append_number(out, m.value);
+            else append_scaled(out, m.value);
+            return;
+        case MetricField::change_percent:
+            if (m.change.has_percent) append_number(out, m.change.percent);
+            else out += "n/a";
+            return;
+        case MetricField::prior:
+            if (m.has_prior) append_scaled(out, m.prior_value);
+            else out += "n/a";
+            return;
+        case MetricField::direction: out += analysis::direction_name(m.change.direction); return;
+        case MetricField::basis: out += analysis::basis_name(m.change.basis); return;
+        case MetricField::forecast: out += m.forecast ? "forecast" : "actual"; return;
+        case MetricField::unit: out += m.unit.view(); return;
+        case MetricField::entity: out += m.entity; return;
+        case MetricField::ticker: out += m.ticker; return;
+        case MetricField::period: out += m.period.view(); return;
+        case MetricField::kind: out += analysis::metric_kind_name(m.kind); return;
+        case MetricField::qualifier: out += analysis::qualifier_name(m.qualifier); return;
+    }
+}
+
+// Expands [begin, end) to the sentence around it: from after the previous ". " / "! " / "? " /
+// newline to the next one, whitespace trimmed.
+analysis::Span sentence_around(std::string_view text, analysis::Span s) {
+    auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+    auto ends_sentence = [&](size_t i) {  // text[i] closes a sentence
+        char c = text[i];
+        if (c == '\n') return true;
+        if (c != '.' && c != '!' && c != '?') return false;
+        return i + 1 >= text.size() || is_space(text[i + 1]);
+    };
+    size_t b = std::min<size_t>(s.begin, text.size()), e = std::min<size_t>(s.end, text.size());
+    while (b > 0 && !ends_sentence(b - 1)) --b;
+    while (e < text.size() && !ends_sentence(e)) ++e;
+    if (e < text.size() && text[e] != '\n') ++e;  // keep the full stop
+    while (b < e && is_space(text[b])) ++b;
+    while (e > b && is_space(text[e - 1])) --e;
+    return {s.field, static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+}
+
+void add_unique(std::vector<analysis::Span>& out, analysis::Span s) {
+    for (const auto& x : out)
+        if (x.field == s.field && x.begin == s.begin && x.end == s.end) return;
+    out.push_back(s);
+}
+
+}  // namespace
+
+void render_summary(const Rule& rule, const KeyView& key, const EventContext& ctx, Evaluator& ev, std::string& out) {
+    using Kind = TemplatePiece::Kind;
+    // The metric placeholders describe: the first matched metric.
+    const analysis::Metric* metric = nullptr;
+    for (size_t i = 0; i < ctx.analysis.metrics.size() && i < Marks::kMaxMetrics; ++i) {
+        if (ev.marks.metrics.test(i)) {
+            metric = &ctx.analysis.metrics[i];
+            break;
+        }
+    }
+    for (const auto& p : rule.summary) {
+        switch (p.kind) {
+            case Kind::literal: out += p.literal; break;
+            case Kind::key: out += key.key; break;
+            case Kind::rule: out += rule.id; break;
+            case Kind::severity: out += rule.severity; break;
+            case Kind::entity:
+                if (metric && !metric->entity.empty()) out += metric->entity;
+                else if (key.entity) out += key.entity->name;
+                else out += key.key;
+                break;
+            case Kind::metric:
+                if (metric) append_metric_field(out, *metric, p.field);
+                else out += "n/a";
+                break;
+            case Kind::expr: {
+                const Node& n = rule.nodes[static_cast<size_t>(p.node)];
+                if (n.type == Type::number) {
+                    double v;
+                    if (ev.num(p.node, v)) {
+                        if (n.op == Op::metric_field && MetricField(n.sub) == MetricField::value) append_scaled(out, v);
+                        else append_number(out, v);
+                    } else {
+                        out += "n/a";
+                    }
+                } else if (n.type == Type::string) {
+                    std::string_view s;
+                    out += ev.str(p.node, s) ? s : std::string_view("n/a");
+                } else {
+                    Marks saved = ev.marks;
+                    out += ev.cond(p.node) ? "true" : "false";
+                    ev.marks = saved;
+                }
+                break;
+            }
+        }
+    }
+}
+
+void collect_evidence(const EventContext& ctx, const Marks& marks, std::vector<analysis::Span>& out) {
+    const auto& metrics = ctx.analysis.metrics;
+    for (size_t i = 0; i < metrics.size() && i < Marks::kMaxMetrics; ++i) {
+        if (!marks.metrics.test(i)) continue;
+        const analysis::Span& s = metrics[i].span;
+        add_unique(out, sentence_around(ctx.event.field(s.field), s));
+    }
+    for (uint8_t i = 0; i < marks.n_spans; ++i)
+        add_unique(out, sentence_around(ctx.event.field(marks.spans[i].field), marks.spans[i]));
+    if (!out.empty()) return;
+    for (analysis::Field f : analysis::kTextFields) {
+        std::string_view text = ctx.event.field(f);
+        if (text.empty()) continue;
+        if (f == analysis::Field::headline) {
+            out.push_back(sentence_around(text, {f, 0, static_cast<uint32_t>(text.size())}));
+            // a headline is one unit even if it has several full stops
+            out.back().begin = 0;
+            out.back().end = static_cast<uint32_t>(text.size());
+        } else {
+            out.push_back(sentence_around(text, {f, 0, 0}));
+        }
+        return;
+    }
+}
+
+}  // namespace herald::rules::detail

@@ -1,0 +1,74 @@
+#pragma once
+// Per-partition state of the rules: bounded event-time windows, cooldowns, holds and the last
+// reported metric values, per rule and key. Only an Engine touches it.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "program.hpp"
+
+namespace herald::rules::detail {
+
+struct Sample {
+    int64_t t;
+    double v;
+};
+
+// Samples of one window for one key, oldest first, capped at kMaxSamplesPerWindow (the oldest
+// is dropped when full). Grows by doubling, then reuses its buffer: no steady-state allocation.
+class Ring {
+public:
+    bool empty() const { return size_ == 0; }
+    uint32_t size() const { return size_; }
+    const Sample& at(uint32_t i) const { return buf_[(head_ + i) & (cap() - 1)]; }
+    const Sample& front() const { return buf_[head_]; }
+    void pop_front() {
+        head_ = (head_ + 1) & (cap() - 1);
+        --size_;
+    }
+    void push(Sample s) {
+        if (size_ == cap()) {
+            if (cap() < kMaxSamplesPerWindow) grow();
+            else pop_front();
+        }
+        buf_[(head_ + size_) & (cap() - 1)] = s;
+        ++size_;
+    }
+    // Drops samples at or before `cutoff` from the front (samples arrive in event order).
+    void evict_until(int64_t cutoff) {
+        while (size_ > 0 && front().t <= cutoff) pop_front();
+    }
+    size_t bytes() const { return buf_.capacity() * sizeof(Sample); }
+
+private:
+    uint32_t cap() const { return static_cast<uint32_t>(buf_.size()); }
+    void grow() {
+        std::vector<Sample> next(buf_.empty() ? 4 : buf_.size() * 2);
+        for (uint32_t i = 0; i < size_; ++i) next[i] = at(i);
+        buf_.swap(next);
+        head_ = 0;
+    }
+    std::vector<Sample> buf_;
+    uint32_t head_ = 0, size_ = 0;
+};
+static_assert((kMaxSamplesPerWindow & (kMaxSamplesPerWindow - 1)) == 0, "ring capacity must be a power of two");
+
+struct KeyState {
+    int64_t last_fire = 0;
+    int64_t streak_start = 0;
+    uint32_t streak = 0;  // consecutive evaluations for this key where the condition held
+    bool fired = false;
+    bool active = false;  // fired and not yet resolved (only for rules with `resolved: true`)
+    std::vector<Ring> windows;
+};
+
+struct RuleState {
+    std::string id;
+    uint64_t fingerprint = 0;
+    std::unordered_map<std::string, KeyState> keys;
+    // change_since_last: per node slot, "ticker\x1fentity" -> last reported value
+    std::vector<std::unordered_map<std::string, double>> last_values;
+};
+
+}  // namespace herald::rules::detail

@@ -1,0 +1,197 @@
+// Loading and validation: every diagnostic names FILE:LINE:COL and carries a hint.
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+
+using namespace herald::rules;
+
+namespace {
+
+// The single error of loading `yaml`; fails the test when there is not exactly one.
+Diagnostic only_error(std::string_view yaml) {
+    LoadResult r = load_rules_text(yaml, "r.yaml");
+    CHECK_FALSE(r.ok());
+    CHECK(r.rules == nullptr);
+    REQUIRE(r.errors.size() == 1);
+    return r.errors[0];
+}
+
+std::string rule(std::string_view when, std::string_view extra = {}) {
+    return "rules:\n  - id: r1\n    severity: info\n    when: " + std::string(when) + "\n" + std::string(extra);
+}
+
+}  // namespace
+
+TEST_CASE("a valid file loads with ids, span and hash") {
+    auto r = load_rules_text(R"(rules:
+  - id: cloud-growth
+    description: Cloud segment revenue growth of at least 25 %
+    severity: warning
+    for: entity
+    when: metric("revenue", entity="AWS").change.percent >= 25%
+    cooldown: 1h
+    summary: "{entity} revenue growth {metric.change.percent}% >= 25%"
+  - id: burst
+    severity: critical
+    for: ticker
+    when: count(6h) >= 5 and avg(sentiment.score, 12h) < -0.4
+    hold: 2
+    resolved: true
+)",
+                             "ok.yaml");
+    REQUIRE(r.ok());
+    CHECK(r.rules->size() == 2);
+    CHECK(r.rules->rule_id(0) == "cloud-growth");
+    CHECK(r.rules->rule_ids() == std::vector<std::string>{"cloud-growth", "burst"});
+    CHECK(r.rules->max_window_ms() == 12 * 3600 * 1000);
+    auto again = load_rules_text(R"(rules: [])", "x");
+    REQUIRE(again.ok());
+    CHECK(again.rules->size() == 0);
+    CHECK(again.rules->content_hash() != r.rules->content_hash());
+}
+
+TEST_CASE("diagnostic text format") {
+    Diagnostic d{"f.yaml", 3, 9, "unknown field 'x'", "did you mean 'y'?"};
+    CHECK(d.to_string() == "f.yaml:3:9: unknown field 'x' (hint: did you mean 'y'?)");
+    Diagnostic whole{"f.yaml", 0, 0, "cannot open the rules file", ""};
+    CHECK(whole.to_string() == "f.yaml: cannot open the rules file");
+}
+
+TEST_CASE("unknown rule field, with a suggestion") {
+    Diagnostic d = only_error(rule("sentiment.score > 0", "    cooldwn: 1h\n"));
+    CHECK(d.file == "r.yaml");
+    CHECK(d.line == 5);
+    CHECK(d.column == 5);
+    CHECK(d.message == "unknown field 'cooldwn' in rule");
+    CHECK(d.hint == "did you mean 'cooldown'?");
+}
+
+TEST_CASE("unknown expression field points at the field") {
+    Diagnostic d = only_error(rule("ticker == \"AMZN\" and sentiment.scor > 0.5"));
+    CHECK(d.line == 4);
+    CHECK(d.column == 32);  // "    when: " is 10 columns, the field starts at offset 21
+    CHECK(d.message == "unknown field 'sentiment.scor'");
+    CHECK(d.hint == "did you mean 'sentiment.score'?");
+}
+
+TEST_CASE("unknown function") {
+    Diagnostic d = only_error(rule("avrg(sentiment.score, 6h) < 0"));
+    CHECK(d.line == 4);
+    CHECK(d.column == 11);
+    CHECK(d.message == "unknown function 'avrg'");
+    CHECK(d.hint == "did you mean 'avg'?");
+}
+
+TEST_CASE("type mismatch: number against string") {
+    Diagnostic d = only_error(rule("sentiment.score > \"high\""));
+    CHECK(d.line == 4);
+    CHECK(d.column == 27);
+    CHECK(d.message == "type mismatch: cannot compare a number with a string");
+}
+
+TEST_CASE("type mismatch: ordering strings, when not boolean") {
+    CHECK(only_error(rule("ticker < \"B\"")).message == "'<' needs numbers, got strings");
+    Diagnostic d = only_error(rule("sentiment.score"));
+    CHECK(d.message == "'when' needs a condition (true/false), got a number");
+    CHECK(only_error(rule("ticker in [1, 2]")).message == "type mismatch: 'in' needs a list of strings");
+}
+
+TEST_CASE("bad durations and units") {
+    Diagnostic d = only_error(rule("count(6x) > 2"));
+    CHECK(d.column == 17);
+    CHECK(d.message == "bad duration '6x'");
+    d = only_error(rule("count(6) > 2"));
+    CHECK(d.message == "bad duration '6'");
+    d = only_error(rule("metric(\"revenue\").value > 300Q"));
+    CHECK(d.column == 37);
+    CHECK(d.message == "bad number '300Q': unknown unit 'Q'");
+    d = only_error(rule("metric(\"revenue\").value > 3m"));
+    CHECK(d.message.find("ambiguous") != std::string::npos);
+    d = only_error(rule("sentiment.score > 0", "    cooldown: 1 hour\n"));
+    CHECK(d.line == 5);
+    CHECK(d.column == 15);
+    CHECK(d.message == "bad duration '1 hour' for cooldown");
+    d = only_error(rule("sentiment.score > 0", "    hold: soon\n"));
+    CHECK(d.message == "bad hold 'soon'");
+}
+
+TEST_CASE("duplicate id names the first definition") {
+    LoadResult r = load_rules_text(
+        "rules:\n  - id: a\n    severity: info\n    when: sentiment.score > 0\n"
+        "  - id: a\n    severity: info\n    when: sentiment.score < 0\n",
+        "d.yaml");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].line == 5);
+    CHECK(r.errors[0].column == 9);
+    CHECK(r.errors[0].message == "duplicate rule id 'a'");
+    CHECK(r.errors[0].hint == "first defined at line 2:9; ids must be unique");
+}
+
+TEST_CASE("missing fields, bad severity, bad for, bad metric kind, labels") {
+    LoadResult r = load_rules_text("rules:\n  - id: a\n    description: nothing else\n", "m.yaml");
+    REQUIRE(r.errors.size() == 2);
+    CHECK(r.errors[0].message == "rule 'a' has no 'severity'");
+    CHECK(r.errors[1].message == "rule 'a' has no 'when' condition");
+    CHECK(r.errors[0].line == 2);
+    CHECK(only_error("rules:\n  - id: a\n    severity: high\n    when: true\n").message == "unknown severity 'high'");
+    CHECK(only_error(rule("true", "    for: sector\n")).message == "unknown 'for' value 'sector'");
+    Diagnostic d = only_error(rule("metric(\"revnue\").value > 1B"));
+    CHECK(d.message == "unknown metric kind \"revnue\"");
+    CHECK(d.hint == "did you mean \"revenue\"?");
+    CHECK(d.column == 18);
+    d = only_error(rule("sentiment.label == \"very bad\""));
+    CHECK(d.message == "\"very bad\" is not a sentiment label");
+    CHECK(only_error(rule("metric(\"revenue\").change.pct > 1")).message == "unknown metric field 'change.pct'");
+    CHECK(only_error(rule("metric(\"revenue\", segment=\"AWS\")")).message == "unknown argument 'segment' of metric(...)");
+}
+
+TEST_CASE("syntax errors") {
+    CHECK(only_error(rule("sentiment.score > 0 &&  ticker == \"A\"")).hint == "write `and`");
+    CHECK(only_error(rule("(sentiment.score > 0")).message == "expected ')' to close '(', found 'end of expression'");
+    CHECK(only_error(rule("sentiment.score > 0 ticker")).message ==
+          "unexpected 'ticker' after the end of the expression");
+    CHECK(only_error(rule("metric(\"revenue\").value > metric(\"capex\").value")).message ==
+          "one comparison can read only one metric(...)");
+    CHECK(only_error(rule("avg(metric(\"revenue\").value, 6h) > 1")).message ==
+          "avg(...) cannot aggregate metric(...) fields");
+}
+
+TEST_CASE("YAML syntax error and structure errors") {
+    Diagnostic d = only_error("rules:\n  - id: [a, b\n");
+    CHECK(d.message.rfind("YAML syntax error", 0) == 0);
+    CHECK(d.line >= 2);
+    CHECK(only_error("rule:\n  - id: a\n").message == "a rules file must be a mapping with a 'rules:' list");
+    CHECK(only_error("rules: 3\n").message == "'rules' must be a list of rules");
+}
+
+TEST_CASE("summary placeholders are checked") {
+    Diagnostic d = only_error(rule("true", "    summary: \"{metric.valu} up\"\n"));
+    CHECK(d.line == 5);
+    CHECK(d.column == 16);
+    CHECK(d.message == "unknown placeholder '{metric.valu}'");
+    CHECK(d.hint == "did you mean '{metric.value}'?");
+    CHECK(only_error(rule("true", "    summary: \"oops {key\"\n")).message == "unclosed '{' in summary");
+    CHECK(only_error(rule("true", "    summary: \"{sentimnt.score}\"\n")).message == "unknown field 'sentimnt.score'");
+}
+
+TEST_CASE("errors inside block scalars point at the right line") {
+    Diagnostic d = only_error(
+        "rules:\n  - id: a\n    severity: info\n    when: >\n      sentiment.score < -0.4\n      and tickr == \"X\"\n");
+    CHECK(d.line == 6);
+    CHECK(d.column == 11);
+    CHECK(d.message == "unknown field 'tickr'");
+}
+
+TEST_CASE("several errors are all reported") {
+    LoadResult r = load_rules_text(
+        "rules:\n  - id: a\n    severity: info\n    when: sentiment.scor > 0\n"
+        "  - id: b\n    severity: loud\n    when: count(5) > 1\n",
+        "many.yaml");
+    CHECK(r.errors.size() == 3);
+}
+
+TEST_CASE("missing file") {
+    LoadResult r = load_rules_file("/nonexistent/rules.yaml");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].to_string() == "/nonexistent/rules.yaml: cannot open the rules file (hint: check the path and its permissions)");
+}
