@@ -27,11 +27,11 @@ inline std::unique_ptr<EmbeddedBroker> start_broker(int brokers,
     return broker;
 }
 
-// Fast group membership for tests: the mock cluster only finishes a rebalance after a leaving
-// member's session times out, so keep those timeouts short.
+// Fast group membership for tests: the mock cluster waits (session.timeout.ms - 1 s) for members
+// to rejoin once a group has had members, and 3 s for a group's first join; keep sessions short.
 inline Properties fast_group(Properties more = {}) {
-    Properties p{{"session.timeout.ms", "6000"},
-                 {"heartbeat.interval.ms", "300"},
+    Properties p{{"session.timeout.ms", "2500"},
+                 {"heartbeat.interval.ms", "250"},
                  {"max.poll.interval.ms", "10000"},
                  {"fetch.wait.max.ms", "50"},
                  {"log_level", "3"}};

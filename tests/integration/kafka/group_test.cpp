@@ -1,0 +1,154 @@
+// Consumer-group offsets on the embedded broker: only stored offsets are committed, a new
+// member resumes from the committed offset, and on_assigned reports where each partition resumes.
+#include <atomic>
+#include <mutex>
+
+#include "kafka_test_support.hpp"
+
+using namespace herald::kafka;
+using namespace herald::kafka::testing;
+
+namespace {
+
+void produce_n(EmbeddedBroker& broker, const std::string& topic, int32_t partition, int n) {
+    Delivered delivered;
+    auto producer = make_producer(broker.bootstrap(), delivered);
+    for (int i = 0; i < n; ++i) {
+        std::string value = "event-" + std::to_string(i);
+        REQUIRE(producer->produce(topic, partition, "k", value, nullptr, 0, 0, nullptr) == 0);
+    }
+    REQUIRE(drain(*producer, 10000));
+    producer->poll(0);
+    REQUIRE(delivered.ok == n);
+}
+
+struct Member {
+    std::unique_ptr<Consumer> consumer;
+    std::vector<std::vector<TopicPartition>> assigned;
+    std::vector<std::string> errors;
+};
+
+std::unique_ptr<Member> join(EmbeddedBroker& broker, const std::string& group, const std::string& topic,
+                             Properties extra = {}) {
+    auto member = std::make_unique<Member>();
+    Consumer::Callbacks cb;
+    Member* m = member.get();
+    cb.on_assigned = [m](const std::vector<TopicPartition>& tps) { m->assigned.push_back(tps); };
+    cb.on_error = [m](int, const std::string& why, bool) { m->errors.push_back(why); };
+    std::string error;
+    member->consumer = Consumer::create({broker.bootstrap(), group, fast_group(std::move(extra))}, cb, error);
+    REQUIRE_MESSAGE(member->consumer, error);
+    REQUIRE_MESSAGE(member->consumer->subscribe({topic}, error), error);
+    return member;
+}
+
+std::vector<Message> consume(Consumer& c, size_t n, int timeout_ms) {
+    std::vector<Message> got;
+    poll_until([&] { c.consume_batch(got, n - got.size(), 100); }, [&] { return got.size() >= n; }, timeout_ms);
+    return got;
+}
+
+// librdkafka answers committed() only once a joining member is in the group, so allow for a join.
+int64_t committed_offset(Consumer& c, const std::string& topic, int32_t partition) {
+    std::vector<TopicPartition> tps{{topic, partition}};
+    std::string error;
+    REQUIRE_MESSAGE(c.committed(tps, 10000, error), error);
+    return tps[0].offset;
+}
+
+}  // namespace
+
+TEST_CASE("a second member resumes from the committed offset, and only stored offsets are committed") {
+    auto broker = start_broker(1, {{"news", 1}});
+    produce_n(*broker, "news", 0, 20);
+
+    {
+        auto first = join(*broker, "g1", "news");
+        auto got = consume(*first->consumer, 10, 15000);
+        REQUIRE(got.size() == 10);
+        CHECK(got[0].offset() == 0);
+        REQUIRE(first->assigned.size() == 1);
+        CHECK(first->assigned[0][0].offset == kOffsetInvalid);  // nothing committed yet
+
+        // Nothing stored: committing is a successful no-op and the group has no offset.
+        std::string error;
+        CHECK(first->consumer->commit_sync(error));
+        CHECK(committed_offset(*first->consumer, "news", 0) == kOffsetInvalid);
+
+        // Work finished for offsets 0..6 only: store 7, although 10 were fetched.
+        CHECK(first->consumer->store_offset("news", 0, 7) == 0);
+        REQUIRE_MESSAGE(first->consumer->commit_sync(error), error);
+        CHECK(committed_offset(*first->consumer, "news", 0) == 7);
+        // The unsubscribed (regex/unknown topic) path reports the partition as not assigned.
+        CHECK(first->consumer->store_offset("other", 0, 3) != 0);
+        first->consumer->close();
+        CHECK(first->consumer->closed());
+        CHECK(first->errors.empty());
+    }
+
+    auto second = join(*broker, "g1", "news");
+    auto got = consume(*second->consumer, 1, 15000);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].offset() == 7);
+    REQUIRE(second->assigned.size() == 1);
+    REQUIRE(second->assigned[0].size() == 1);
+    CHECK(second->assigned[0][0].offset == 7);  // on_assigned carries the committed offset
+}
+
+TEST_CASE("auto-commit sends stored offsets; close commits what was stored last") {
+    auto broker = start_broker(1, {{"news", 2}});
+    produce_n(*broker, "news", 0, 5);
+    produce_n(*broker, "news", 1, 5);
+
+    auto member = join(*broker, "g2", "news", {{"auto.commit.interval.ms", "200"}});
+    auto got = consume(*member->consumer, 10, 15000);
+    REQUIRE(got.size() == 10);
+    for (const auto& m : got)
+        if (m.partition() == 0 && m.offset() == 2) CHECK(member->consumer->store_offset(m.topic(), 0, 3) == 0);
+    // The auto-commit timer (200 ms here) commits the stored offset; wait for it with a deadline.
+    std::vector<Message> more;
+    REQUIRE(poll_until([&] { member->consumer->consume_batch(more, 10, 50); },
+                       [&] { return committed_offset(*member->consumer, "news", 0) == 3; }, 10000));
+    CHECK(committed_offset(*member->consumer, "news", 1) == kOffsetInvalid);  // nothing stored there
+
+    member->consumer->store_offset("news", 1, 5);
+    member->consumer->close();  // revoke → commit stored offsets synchronously
+    auto again = join(*broker, "g2", "news");
+    CHECK(committed_offset(*again->consumer, "news", 1) == 5);
+    CHECK(committed_offset(*again->consumer, "news", 0) == 3);
+}
+
+TEST_CASE("pause stops a partition's delivery until resume; commit_async reports nothing on success") {
+    auto broker = start_broker(1, {{"news", 2}});
+    auto member = join(*broker, "g3", "news");
+    // Wait for the assignment first, so the pause applies to assigned partitions.
+    std::vector<Message> got;
+    REQUIRE(poll_until([&] { member->consumer->consume_batch(got, 10, 100); },
+                       [&] { return member->consumer->assignment().size() == 2; }, 15000));
+    REQUIRE(member->consumer->pause({{"news", 0}}));
+    produce_n(*broker, "news", 0, 3);
+    produce_n(*broker, "news", 1, 3);
+    REQUIRE(poll_until([&] { member->consumer->consume_batch(got, 10, 100); }, [&] { return got.size() >= 3; },
+                       10000));
+    for (const auto& m : got) CHECK(m.partition() == 1);
+    REQUIRE(member->consumer->resume({{"news", 0}}));
+    REQUIRE(poll_until([&] { member->consumer->consume_batch(got, 10, 100); }, [&] { return got.size() >= 6; },
+                       10000));
+    CHECK(got.size() == 6);
+    CHECK(got.back().partition() == 0);
+
+    member->consumer->store_offset("news", 0, 3);
+    member->consumer->commit_async();
+    REQUIRE(poll_until([&] { member->consumer->consume_batch(got, 10, 50); },
+                       [&] { return committed_offset(*member->consumer, "news", 0) == 3; }, 10000));
+    CHECK(member->errors.empty());
+    std::vector<TopicPartition> pos{{"news", 1}};
+    std::string error;
+    REQUIRE(member->consumer->position(pos, error));
+    CHECK(pos[0].offset == 3);
+    int64_t low = 0, high = 0;
+    REQUIRE(member->consumer->watermarks("news", 1, low, high, 5000));
+    CHECK(high == 3);
+    CHECK(member->consumer->rebalance_protocol() != "NONE");
+    CHECK_FALSE(member->consumer->member_id().empty());
+}
