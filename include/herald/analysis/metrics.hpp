@@ -4,6 +4,7 @@
 //
 //   herald::analysis::MetricExtractor m;
 //   m.extract(doc, mentions, quantities, metrics);
+#include <cstdint>
 #include <vector>
 
 #include "herald/analysis/analysis.hpp"
@@ -14,8 +15,31 @@ namespace herald::analysis {
 
 class MetricExtractor {
 public:
+    // Appends the metrics of every sentence that holds a quantity, in document order.
+    // Reuses its buffers: no allocation once they have grown.
     void extract(const Document& doc, const std::vector<Mention>& mentions, const std::vector<Quantity>& quantities,
                  std::vector<Metric>& out);
+
+    // Per-sentence working state (public so the implementation's helpers can name it).
+    struct Hit {
+        uint32_t begin = 0, end = 0;  // tokens of the kind phrase
+        uint32_t np_begin = 0;        // first token of its noun phrase incl. modifier kind words ("Trainium revenue commitments")
+        MetricKind kind = MetricKind::revenue;
+        bool loss = false;
+        bool forecast = false;
+        bool modifier = false;        // followed by another kind word that heads the phrase
+    };
+    struct Fig {
+        uint32_t q = 0;               // index into quantities
+        uint32_t tb = 0, te = 0;      // tokens covered
+        bool money = false;
+        int metric = -1;              // index into out when it became a metric value
+    };
+
+private:
+    std::vector<uint32_t> flags_;     // word flags per token of the current sentence
+    std::vector<Hit> hits_;
+    std::vector<Fig> figs_;
 };
 
 }  // namespace herald::analysis

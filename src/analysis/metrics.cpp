@@ -1,0 +1,680 @@
+// Classifies quantities into metrics from the words around them, sentence by sentence.
+// Only sentences holding a quantity are read; everything works on the Document's tokens plus
+// small reused buffers, so steady state does not allocate.
+//
+// Per sentence: (1) find kind phrases ("AWS revenue", "operating income", "run rate");
+// (2) money figures take the kind of the phrase they head or follow ("$37.6B in AWS revenue",
+// "backlog reached $364B"); figures after "from"/"versus" are earlier values; a figure in
+// brackets right after another is its conversion; (3) percentages after a direction word are the
+// change of the nearest kind ("revenue rose 28%", "up 17% year over year", "21% EPS growth") and
+// join that kind's value in the sentence; (4) entity, period and forecast from context.
+#include "herald/analysis/metrics.hpp"
+
+#include <cmath>
+
+#include "metrics_words.hpp"
+#include "numbers.hpp"
+#include "periods.hpp"
+
+namespace herald::analysis {
+
+namespace {
+
+using words::eq_ci;
+namespace W = words;
+
+constexpr uint32_t kFigureFlag = 1u << 30;  // token belongs to a money figure
+constexpr uint32_t kPunctComma = 1u << 29;  // , ; : ( and dashes: clause punctuation
+constexpr uint32_t kPunctHard = 1u << 28;   // ; : end a clause for every purpose
+constexpr uint32_t kMentionFlag = 1u << 27;
+
+struct Ctx {
+    const Document& doc;
+    const std::vector<Mention>& mentions;
+    const std::vector<Quantity>& quantities;
+    std::vector<Metric>& out;
+    const Sentence* sent = nullptr;
+    uint32_t si = 0;
+    uint32_t mention_begin = 0, mention_end = 0;  // mentions of this sentence
+    int pub_year = 0;
+
+    std::string_view tok(uint32_t t) const {
+        return t >= sent->first_token && t < sent->last_token ? doc.text(doc.tokens[t]) : std::string_view{};
+    }
+};
+
+uint32_t mention_end_token(const Document& doc, const Mention& m, uint32_t limit) {
+    uint32_t t = m.token;
+    while (t < limit && doc.tokens[t].begin < m.span.end) ++t;
+    return t;
+}
+
+}  // namespace
+
+namespace {
+
+class SentenceReader {
+public:
+    SentenceReader(Ctx& c, std::vector<uint32_t>& flags, std::vector<MetricExtractor::Hit>& hits,
+                   std::vector<MetricExtractor::Fig>& figs)
+        : c_(c), flags_(flags), hits_(hits), figs_(figs) {}
+
+    void run(uint32_t q_begin, uint32_t q_end, const Mention*& last_mention, std::string_view& last_product,
+             const Mention*& last_company) {
+        last_mention_ = last_mention;
+        last_product_ = last_product;
+        last_company_ = last_company;
+        tag_tokens();
+        find_hits();
+        map_figures(q_begin, q_end);
+        first_metric_ = c_.out.size();
+        money_pass();
+        change_pass();
+        multiplier_pass();
+        // Carry context to later sentences: the last named entity and product phrase.
+        for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
+            last_mention = &c_.mentions[m];
+            if (!c_.mentions[m].is_segment) last_company = &c_.mentions[m];
+        }
+        if (!product_seen_.empty()) last_product = product_seen_;
+    }
+
+private:
+    uint32_t F(uint32_t t) const { return flags_[t - c_.sent->first_token]; }
+    uint32_t first() const { return c_.sent->first_token; }
+    uint32_t last() const { return c_.sent->last_token; }
+
+    void tag_tokens() {
+        flags_.assign(last() - first(), 0);
+        for (uint32_t t = first(); t < last(); ++t) {
+            const Token& tk = c_.doc.tokens[t];
+            uint32_t f = 0;
+            std::string_view x = c_.doc.text(tk);
+            if (tk.kind == TokenKind::word) {
+                f = W::lookup(x).flags;
+            } else if (tk.kind == TokenKind::punct) {
+                char ch = x[0];
+                if (ch == ',' || ch == '(' || static_cast<unsigned char>(ch) == 0xE2) f |= kPunctComma;
+                if (ch == ';' || ch == ':') f |= kPunctComma | kPunctHard;
+            }
+            flags_[t - first()] = f;
+        }
+        for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
+            uint32_t e = mention_end_token(c_.doc, c_.mentions[m], last());
+            for (uint32_t t = c_.mentions[m].token; t < e && t < last(); ++t)
+                if (t >= first()) flags_[t - first()] |= kMentionFlag;
+        }
+    }
+
+    void find_hits() {
+        hits_.clear();
+        for (uint32_t t = first(); t < last(); ++t) {
+            uint32_t f = F(t);
+            if (!(f & (W::kKind | W::kPhrase))) continue;
+            std::string_view x = c_.tok(t);
+            W::PhraseMatch pm;
+            if (f & W::kPhrase) pm = W::match_phrase(x, [&](uint32_t k) { return c_.tok(t + k); });
+            MetricExtractor::Hit h;
+            if (pm.tokens) {
+                h = {t, t + pm.tokens, t, pm.kind, pm.loss, false, false};
+            } else if (f & W::kKind) {
+                h = {t, t + 1, t, W::lookup(x).kind, (f & W::kLoss) != 0, (f & W::kForecast) != 0, false};
+            } else {
+                continue;
+            }
+            if (h.kind == MetricKind::guidance) h.forecast = true;
+            // "revenue guidance", "Trainium revenue commitments": the last kind word heads the phrase.
+            if (!hits_.empty() && hits_.back().end == h.begin) {
+                MetricExtractor::Hit& prev = hits_.back();
+                prev.modifier = true;
+                h.np_begin = prev.np_begin;
+                if (h.kind == MetricKind::guidance) {
+                    h.kind = prev.kind;
+                    h.loss = prev.loss;
+                }
+            }
+            hits_.push_back(h);
+            t = h.end - 1;
+        }
+    }
+
+    void map_figures(uint32_t q_begin, uint32_t q_end) {
+        figs_.clear();
+        uint32_t t = first();
+        for (uint32_t qi = q_begin; qi < q_end; ++qi) {
+            const Quantity& q = c_.quantities[qi];
+            while (t < last() && c_.doc.tokens[t].end <= q.span.begin) ++t;
+            uint32_t e = t;
+            while (e < last() && c_.doc.tokens[e].begin < q.span.end) ++e;
+            MetricExtractor::Fig fg;
+            fg.q = qi;
+            fg.tb = t;
+            fg.te = e > t ? e : t + 1;
+            fg.money = !q.unit.is_percent() && !(q.unit.view() == "bp");
+            if (fg.money)
+                for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) flags_[k - first()] |= kFigureFlag;
+            figs_.push_back(fg);
+        }
+    }
+
+    const MetricExtractor::Hit* hit_at(uint32_t t) const {
+        for (const auto& h : hits_)
+            if (h.begin == t && !h.modifier) return &h;
+        return nullptr;
+    }
+
+    // The kind phrase a money figure heads or follows: "$37.6B in AWS revenue", "$20B run rate".
+    const MetricExtractor::Hit* hit_after(const MetricExtractor::Fig& fg) const {
+        uint32_t k = fg.te;
+        if (k < last() && (eq_ci(c_.tok(k), "in") || eq_ci(c_.tok(k), "of"))) ++k;
+        const MetricExtractor::Hit* found = nullptr;
+        for (uint32_t j = k; j < last() && j < k + 5; ++j) {
+            const MetricExtractor::Hit* h = nullptr;
+            for (const auto& x : hits_)
+                if (x.begin == j) h = &x;
+            if (h) {
+                if (!h->modifier) found = h;
+                j = h->end - 1;
+                if (!h->modifier) break;
+                continue;
+            }
+            uint32_t f = F(j);
+            const Token& tk = c_.doc.tokens[j];
+            if (tk.kind != TokenKind::word || (f & (W::kStop | W::kUp | W::kDown | W::kForecast)) ||
+                (f & kFigureFlag))
+                break;
+        }
+        return found;
+    }
+
+    // The nearest kind phrase before a figure in its clause, not claimed across another money figure.
+    // A change may follow its kind's value ("revenue accelerated to $37.6B, up 28%"), so percentages
+    // look across money figures; money figures do not.
+    const MetricExtractor::Hit* hit_before(uint32_t tb, uint32_t max_dist, bool across_figures = false) const {
+        const MetricExtractor::Hit* best = nullptr;
+        const uint32_t block = (across_figures ? 0u : kFigureFlag) | kPunctHard | W::kClause;
+        for (const auto& h : hits_) {
+            if (h.modifier || h.end > tb || tb - h.end > max_dist) continue;
+            bool blocked = false;
+            for (uint32_t j = h.end; j < tb && !blocked; ++j) blocked = (F(j) & block) != 0;
+            if (!blocked) best = &h;  // hits are in order: the last unblocked is the nearest
+        }
+        return best;
+    }
+
+    uint32_t clause_begin(uint32_t t) const {
+        while (t > first() && !(F(t - 1) & (kPunctComma | W::kClause))) --t;
+        return t;
+    }
+    uint32_t clause_end(uint32_t t) const {
+        while (t < last() && !(F(t) & (kPunctComma | W::kClause))) ++t;
+        return t;
+    }
+
+    bool forecast_in(uint32_t b, uint32_t e) const {
+        for (uint32_t t = clause_begin(b); t < clause_end(e); ++t) {
+            if (F(t) & W::kForecast) {
+                // "may" is a month when capitalised.
+                if (eq_ci(c_.tok(t), "may") && c_.doc.tokens[t].capitalized) continue;
+                return true;
+            }
+            if (eq_ci(c_.tok(t), "by") && t + 1 < last()) {
+                std::string_view n = c_.tok(t + 1);
+                if (n.size() >= 2 && (n[0] == 'Q' || n[0] == 'H' || (n[0] == 'F' && n[1] == 'Y'))) return true;
+                if (n.size() == 4 && n[0] == '2' && n[1] == '0' && num::is_digit(n[2]) && num::is_digit(n[3]))
+                    return true;
+            }
+            if (c_.pub_year && c_.doc.tokens[t].kind == TokenKind::number) {
+                std::string_view n = c_.tok(t);
+                std::string_view p = t > first() ? c_.tok(t - 1) : std::string_view{};
+                if (n.size() == 4 && n[0] == '2' && (eq_ci(p, "in") || eq_ci(p, "for") || eq_ci(p, "through"))) {
+                    int y = (n[0] - '0') * 1000 + (n[1] - '0') * 100 + (n[2] - '0') * 10 + (n[3] - '0');
+                    if (y > c_.pub_year) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // Noun phrase headed by a product ("custom chips") or a unit noun with modifiers
+    // ("AI-related chips business" -> "AI-related chips"), searching back from token `from`.
+    bool product_before(uint32_t from, uint32_t min_t, std::string_view& text, uint32_t& head) const {
+        for (uint32_t t = from; t > min_t;) {
+            --t;
+            uint32_t f = F(t);
+            if (f & kFigureFlag) return false;
+            if (!(f & (W::kProduct | W::kUnitNoun))) continue;
+            uint32_t b = t;
+            uint32_t e = (f & W::kUnitNoun) ? t : t + 1;  // a unit noun itself is dropped
+            for (uint32_t k = 0; k < 3 && b > first(); ++k) {
+                uint32_t pf = F(b - 1);
+                const Token& pt = c_.doc.tokens[b - 1];
+                std::string_view w = c_.tok(b - 1);
+                if (pt.kind != TokenKind::word || (pf & (W::kStop | W::kDeterminer | kMentionFlag | W::kKind)))
+                    break;
+                if ((pf & ~(W::kProduct | W::kPhrase | W::kAnnualized)) != 0) break;
+                if (w.size() > 3 && (w.substr(w.size() - 2) == "ly" || w.substr(w.size() - 3) == "ing")) break;
+                --b;
+            }
+            if (b == e) {
+                // "the business": the product named earlier in the sentence, or in an earlier one.
+                if (product_before(t, first(), text, head)) return true;
+                if (!last_product_.empty()) {
+                    text = last_product_;
+                    head = t;
+                    return true;
+                }
+                continue;
+            }
+            const Token& tb = c_.doc.tokens[b];
+            const Token& te = c_.doc.tokens[e - 1];
+            text = c_.doc.event().field(tb.field).substr(tb.begin, te.end - tb.begin);
+            head = t;
+            return true;
+        }
+        return false;
+    }
+
+    const Mention* mention_in(uint32_t b, uint32_t e) const {
+        const Mention* found = nullptr;
+        for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
+            const Mention& mn = c_.mentions[m];
+            if (mn.token >= b && mn.token < e) found = &mn;  // the last one: closest to the head noun
+        }
+        return found;
+    }
+
+    const Mention* nearest_mention(uint32_t anchor, bool before_only) const {
+        const Mention* best = nullptr;
+        uint32_t bd = 0;
+        for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
+            const Mention& mn = c_.mentions[m];
+            uint32_t e = mention_end_token(c_.doc, mn, last());
+            bool before = e <= anchor;
+            if (before_only && !before) continue;
+            uint32_t d = before ? anchor - e : mn.token - anchor + 4;  // before wins ties
+            if (!best || d < bd || (d == bd && mn.is_segment)) best = &mn, bd = d;
+        }
+        return best;
+    }
+
+    std::string_view company_ticker(uint32_t anchor) const {
+        if (const Mention* m = nearest_mention(anchor, false); m && !m->ticker.empty()) return m->ticker;
+        if (last_company_ && !last_company_->ticker.empty()) return last_company_->ticker;
+        if (last_mention_ && !last_mention_->ticker.empty()) return last_mention_->ticker;
+        const auto& tickers = c_.doc.event().tickers;
+        return tickers.empty() ? std::string_view{} : tickers.front();
+    }
+
+    // Entity and ticker of a metric: a name inside the kind's noun phrase or the figure's, then
+    // the nearer of a product phrase and a named entity before, then the context.
+    void attribute(Metric& m, const MetricExtractor::Hit* h, uint32_t tb, uint32_t te, bool np_after) {
+        const Mention* mn = nullptr;
+        if (h) mn = mention_in(h->np_begin >= first() + 3 ? h->np_begin - 3 : first(), h->begin);
+        if (mn && mention_end_token(c_.doc, *mn, last()) + 2 < h->np_begin) mn = nullptr;
+        if (!mn && np_after) mn = mention_in(te, h ? h->begin : te + 3);
+        uint32_t anchor = h && h->end <= tb ? h->np_begin : tb;
+        if (!mn) {
+            std::string_view ptext;
+            uint32_t phead = 0;
+            const Mention* before = nearest_mention(anchor, true);
+            uint32_t before_end = before ? mention_end_token(c_.doc, *before, last()) : 0;
+            uint32_t min_t = anchor > first() + 12 ? anchor - 12 : first();
+            if (product_before(anchor, min_t, ptext, phead) && (!before || phead >= before_end)) {
+                m.entity = ptext;
+                m.ticker = company_ticker(anchor);
+                product_seen_ = ptext;
+                return;
+            }
+            mn = before ? before : nearest_mention(anchor, false);
+        }
+        if (!mn) mn = last_mention_;
+        if (!mn) {
+            m.ticker = company_ticker(anchor);
+            return;
+        }
+        // A segment has no per-share figure: EPS belongs to the company.
+        m.entity = (m.kind == MetricKind::eps && mn->is_segment) ? mn->company : mn->entity;
+        // A partner without a ticker ("Anthropic commitment"): the figure is the reporting company's.
+        m.ticker = !mn->ticker.empty() ? mn->ticker : company_ticker(anchor);
+    }
+
+    void finish(Metric& m, uint32_t tb, uint32_t te, const MetricExtractor::Hit* h) {
+        uint32_t b = h && h->begin < tb ? h->begin : tb;
+        uint32_t e = h && h->end > te ? h->end : te;
+        if ((h && h->forecast) || forecast_in(b, e > b ? e - 1 : b)) m.forecast = true;
+        periods::Found p;
+        if (periods::nearest(c_.doc, *c_.sent, tb, p)) {
+            m.period = p.period;
+            if (p.after_by) m.forecast = true;
+        }
+    }
+
+    // Is the figure in brackets right after another figure ("EUR 46 million ( USD 64.5 m )")?
+    bool is_conversion(size_t fi) const {
+        if (fi == 0) return false;
+        const Quantity& q = c_.quantities[figs_[fi].q];
+        const Quantity& p = c_.quantities[figs_[fi - 1].q];
+        if (!figs_[fi - 1].money || p.span.field != q.span.field) return false;
+        std::string_view s = c_.doc.event().field(q.span.field);
+        size_t i = num::skip_spaces_back(s, q.span.begin);
+        if (i == 0 || s[i - 1] != '(') return false;
+        return num::skip_spaces_back(s, i - 1) == p.span.end;
+    }
+
+    bool prior_cue_before(uint32_t tb) const {
+        if (tb <= first()) return false;
+        if (F(tb - 1) & W::kPriorCue) return true;
+        std::string_view a = c_.tok(tb - 1), b = tb >= first() + 2 ? c_.tok(tb - 2) : std::string_view{};
+        return (eq_ci(a, "with") || eq_ci(a, "to")) && eq_ci(b, "compared");
+    }
+
+    void money_pass() {
+        has_pending_prior_ = false;
+        for (size_t fi = 0; fi < figs_.size(); ++fi) {
+            auto& fg = figs_[fi];
+            if (!fg.money || is_conversion(fi)) continue;
+            const Quantity& q = c_.quantities[fg.q];
+            if (prior_cue_before(fg.tb)) {
+                set_prior(q, fg.tb);
+                continue;
+            }
+            const MetricExtractor::Hit* h = hit_after(fg);
+            bool np_after = h != nullptr;
+            if (!h) h = hit_before(fg.tb, 14);
+            if (!h) continue;
+            if (h->kind == MetricKind::operating_margin || h->kind == MetricKind::gross_margin) continue;
+            Metric m;
+            m.kind = h->kind;
+            m.has_value = true;
+            m.value = q.value;
+            if (h->loss && m.value > 0) m.value = -m.value;
+            m.unit = q.unit;
+            m.qualifier = q.qualifier;
+            m.span = q.span;
+            m.text = q.text;
+            attribute(m, h, fg.tb, fg.te, np_after || (fg.te < last() && (eq_ci(c_.tok(fg.te), "of"))));
+            finish(m, fg.tb, fg.te, h);
+            if (has_pending_prior_ && pending_prior_unit_ == q.unit) {
+                m.has_prior = true;
+                m.prior_value = h->loss && pending_prior_ > 0 ? -pending_prior_ : pending_prior_;
+                has_pending_prior_ = false;
+            }
+            fg.metric = static_cast<int>(c_.out.size());
+            c_.out.push_back(m);
+        }
+        for (size_t i = first_metric_; i < c_.out.size(); ++i) direction_from_prior(c_.out[i]);
+    }
+
+    void set_prior(const Quantity& q, uint32_t tb) {
+        // The nearest value before it in the sentence with the same unit; else the next one.
+        for (size_t i = c_.out.size(); i > first_metric_; --i) {
+            Metric& m = c_.out[i - 1];
+            if (m.has_value && !m.has_prior && m.unit == q.unit && m.span.begin < q.span.begin) {
+                m.has_prior = true;
+                m.prior_value = m.value < 0 && q.value > 0 ? -q.value : q.value;
+                return;
+            }
+        }
+        (void)tb;
+        has_pending_prior_ = true;
+        pending_prior_ = q.value;
+        pending_prior_unit_ = q.unit;
+    }
+
+    static void direction_from_prior(Metric& m) {
+        if (!m.has_prior || m.change.direction != Direction::none) return;
+        m.change.direction = m.value > m.prior_value ? Direction::up
+                             : m.value < m.prior_value ? Direction::down
+                                                       : Direction::flat;
+    }
+
+    Direction direction_in(uint32_t b, uint32_t e, bool loss) const {
+        Direction d = Direction::none;
+        for (uint32_t t = b; t < e; ++t) {
+            uint32_t f = F(t);
+            if (f & W::kUp) d = Direction::up;
+            else if (f & W::kDown) d = Direction::down;
+            else if (f & W::kFlat) d = Direction::flat;
+            else if (f & W::kNarrow) d = loss ? Direction::up : Direction::down;
+            else if (f & W::kWiden) d = loss ? Direction::down : Direction::up;
+        }
+        return d;
+    }
+
+    Basis basis_after(uint32_t te, uint32_t b, uint32_t e_between) const {
+        for (uint32_t t = b; t < e_between; ++t)
+            if (F(t) & W::kAnnualized) return Basis::annualized;
+        for (uint32_t t = te; t < last() && t < te + 7; ++t) {
+            uint32_t f = F(t);
+            std::string_view x = c_.tok(t);
+            if ((f & (kPunctComma | W::kClause)) || eq_ci(x, "and") || eq_ci(x, "or") || eq_ci(x, "with")) break;
+            if (f & W::kPeriodWord) return Basis::yoy;
+            if (f & W::kSequential) return (x[0] == 'q' || x[0] == 'Q') ? Basis::qoq : Basis::sequential;
+            std::string_view n1 = c_.tok(t + 1), n2 = c_.tok(t + 2);
+            if (eq_ci(x, "year") && (eq_ci(n1, "over") || eq_ci(n1, "on")) && eq_ci(n2, "year")) return Basis::yoy;
+            if (eq_ci(x, "quarter") && (eq_ci(n1, "over") || eq_ci(n1, "on")) && eq_ci(n2, "quarter"))
+                return Basis::qoq;
+            if ((eq_ci(x, "year") && (eq_ci(n1, "earlier") || eq_ci(n1, "ago"))) || eq_ci(x, "year-ago") ||
+                eq_ci(x, "year-earlier") ||
+                ((eq_ci(x, "last") || eq_ci(x, "previous") || eq_ci(x, "prior")) && eq_ci(n1, "year")))
+                return Basis::yoy;
+            if (eq_ci(x, "annualized") || eq_ci(x, "annualised")) return Basis::annualized;
+        }
+        return Basis::none;
+    }
+
+    // Percentages: a margin's value, a share of something (ignored) or the change of a kind.
+    void change_pass() {
+        for (auto& fg : figs_) {
+            const Quantity& q = c_.quantities[fg.q];
+            if (!q.unit.is_percent()) continue;
+            uint32_t nt = fg.te;
+            std::string_view next = c_.tok(nt);
+            if (eq_ci(next, "of") || (nt < last() && (F(nt) & W::kStock))) continue;  // "28% of revenue", "a 5% stake"
+            // Forward: "21% expected annualized EPS growth", "a 5% rise in revenue".
+            const MetricExtractor::Hit* h = nullptr;
+            Direction dir = Direction::none;
+            uint32_t between_b = fg.te, between_e = fg.te;
+            for (uint32_t t = fg.te; t < last() && t < fg.te + 5; ++t) {
+                uint32_t f = F(t);
+                if (const MetricExtractor::Hit* x = hit_at(t)) {
+                    if (F(x->end < last() ? x->end : t) & W::kGrowthNoun) {
+                        h = x;
+                        dir = direction_in(x->end, x->end + 1, x->loss);
+                        between_e = t;
+                    }
+                    break;
+                }
+                if (f & W::kGrowthNoun) {
+                    if (eq_ci(c_.tok(t + 1), "in"))
+                        if (const MetricExtractor::Hit* x = hit_at(t + 2)) {
+                            h = x;
+                            dir = direction_in(t, t + 1, x->loss);
+                        }
+                    break;
+                }
+                if (c_.doc.tokens[t].kind != TokenKind::word || (f & (W::kStop | kMentionFlag))) break;
+            }
+            bool margin = false;
+            if (!h) {
+                h = hit_before(fg.tb, 12, true);
+                if (h) {
+                    bool stock = false;
+                    for (uint32_t j = h->end; j < fg.tb; ++j) stock |= (F(j) & W::kStock) != 0;
+                    if (stock) continue;
+                    dir = direction_in(h->end, fg.tb, h->loss);
+                    if (dir == Direction::none) dir = direction_in(fg.te, fg.te + 1 < last() ? fg.te + 1 : fg.te, h->loss);
+                    between_b = h->end;
+                    between_e = fg.tb;
+                    margin = h->kind == MetricKind::operating_margin || h->kind == MetricKind::gross_margin;
+                }
+            }
+            if (!h) continue;
+            if (margin && dir == Direction::none) {
+                emit_margin(fg, q, h);
+                continue;
+            }
+            if (dir == Direction::none && q.value < 0) dir = Direction::down;
+            if (dir == Direction::none) continue;
+            Change ch;
+            ch.direction = dir;
+            ch.has_percent = true;
+            ch.percent = dir == Direction::down ? -std::fabs(q.value) : std::fabs(q.value);
+            ch.basis = basis_after(fg.te, between_b, between_e);
+            attach_change(ch, h, fg.tb, fg.te, q);
+        }
+    }
+
+    void emit_margin(const MetricExtractor::Fig& fg, const Quantity& q, const MetricExtractor::Hit* h) {
+        Metric m;
+        m.kind = h->kind;
+        m.has_value = true;
+        m.value = q.value;
+        m.unit = q.unit;
+        m.qualifier = q.qualifier;
+        m.span = q.span;
+        m.text = q.text;
+        attribute(m, h, fg.tb, fg.te, false);
+        finish(m, fg.tb, fg.te, h);
+        c_.out.push_back(m);
+    }
+
+    void attach_change(const Change& ch, const MetricExtractor::Hit* h, uint32_t tb, uint32_t te, const Quantity& q) {
+        // The value of the same kind stated in this sentence takes the change ("$37.6B ..., up 28%").
+        Metric* best = nullptr;
+        uint32_t bd = 0;
+        for (size_t i = first_metric_; i < c_.out.size(); ++i) {
+            Metric& m = c_.out[i];
+            if (m.kind != h->kind || m.change.has_percent || !m.has_value) continue;
+            uint32_t d = m.span.begin > q.span.begin ? m.span.begin - q.span.begin : q.span.begin - m.span.begin;
+            if (!best || d < bd) best = &m, bd = d;
+        }
+        if (best) {
+            best->change = ch;
+            return;
+        }
+        Metric m;
+        m.kind = h->kind;
+        m.change = ch;
+        m.span = q.span;
+        m.text = q.text;
+        attribute(m, h, tb, te, false);
+        finish(m, tb, te, h);
+        c_.out.push_back(m);
+    }
+
+    // "revenue doubled", "profit halved": a change without a figure.
+    void multiplier_pass() {
+        for (const auto& h : hits_) {
+            if (h.modifier) continue;
+            for (uint32_t t = h.end; t < last() && t < h.end + 3; ++t) {
+                uint32_t f = F(t);
+                double pct = (f & W::kDouble) ? 100.0 : (f & W::kTriple) ? 200.0 : (f & W::kHalve) ? -50.0 : 0.0;
+                if (pct == 0.0) continue;
+                Change ch;
+                ch.direction = pct > 0 ? Direction::up : Direction::down;
+                ch.has_percent = true;
+                ch.percent = pct;
+                Quantity q;
+                const Token& tk = c_.doc.tokens[t];
+                q.span = {tk.field, tk.begin, tk.end};
+                q.text = c_.doc.text(tk);
+                attach_change(ch, &h, t, t + 1, q);
+                break;
+            }
+        }
+    }
+
+    Ctx& c_;
+    std::vector<uint32_t>& flags_;
+    std::vector<MetricExtractor::Hit>& hits_;
+    std::vector<MetricExtractor::Fig>& figs_;
+    size_t first_metric_ = 0;
+    bool has_pending_prior_ = false;
+    double pending_prior_ = 0;
+    Unit pending_prior_unit_;
+    const Mention* last_mention_ = nullptr;
+    const Mention* last_company_ = nullptr;
+    std::string_view last_product_;
+    std::string_view product_seen_;
+};
+
+// "$225B. It also ...": the tokenizer reads "B." as an initial; a period right after a figure's
+// scale letter and before a capitalised word ends the sentence.
+uint32_t split_point(const Document& doc, const Sentence& s, uint32_t last) {
+    for (uint32_t t = s.first_token + 2; t + 1 < last; ++t) {
+        const Token& dot = doc.tokens[t];
+        if (dot.kind != TokenKind::punct || doc.text(dot) != ".") continue;
+        const Token& prev = doc.tokens[t - 1];
+        const Token& num = doc.tokens[t - 2];
+        const Token& next = doc.tokens[t + 1];
+        if (prev.kind == TokenKind::word && prev.end - prev.begin == 1 && num.kind == TokenKind::number &&
+            num.end == prev.begin && prev.end == dot.begin && next.space_before && next.capitalized)
+            return t + 1;
+    }
+    return last;
+}
+
+int year_of(int64_t ms) {
+    int64_t days = ms / 86400000;
+    if (ms < 0 && ms % 86400000) --days;
+    // civil_from_days (Howard Hinnant)
+    days += 719468;
+    int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    int64_t doe = days - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    return static_cast<int>(m <= 2 ? y + 1 : y);
+}
+
+}  // namespace
+
+void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& mentions,
+                              const std::vector<Quantity>& quantities, std::vector<Metric>& out) {
+    Ctx c{doc, mentions, quantities, out};
+    c.pub_year = doc.event().has_published_at ? year_of(doc.event().published_at_ms) : 0;
+    const Mention* last_mention = nullptr;
+    const Mention* last_company = nullptr;
+    std::string_view last_product;
+    uint32_t qi = 0, mi = 0;
+    const uint32_t nq = static_cast<uint32_t>(quantities.size());
+    const uint32_t nm = static_cast<uint32_t>(mentions.size());
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+        const Sentence& whole = doc.sentences[si];
+        Sentence s = whole;
+        while (s.first_token < whole.last_token) {
+            s.last_token = split_point(doc, s, whole.last_token);
+            s.begin = doc.tokens[s.first_token].begin;
+            s.end = doc.tokens[s.last_token - 1].end;
+            // Quantities and mentions are in document order, like sentences.
+            while (qi < nq && (static_cast<uint8_t>(quantities[qi].span.field) < static_cast<uint8_t>(s.field) ||
+                               (quantities[qi].span.field == s.field && quantities[qi].span.begin < s.begin)))
+                ++qi;
+            uint32_t qe = qi;
+            while (qe < nq && quantities[qe].span.field == s.field && quantities[qe].span.begin < s.end) ++qe;
+            while (mi < nm && mentions[mi].token < s.first_token) {
+                last_mention = &mentions[mi];
+                if (!mentions[mi].is_segment) last_company = &mentions[mi];
+                ++mi;
+            }
+            uint32_t me = mi;
+            while (me < nm && mentions[me].token < s.last_token) ++me;
+            if (qe > qi) {
+                c.sent = &s;
+                c.si = si;
+                c.mention_begin = mi;
+                c.mention_end = me;
+                SentenceReader r(c, flags_, hits_, figs_);
+                r.run(qi, qe, last_mention, last_product, last_company);
+            }
+            qi = qe;
+            s.first_token = s.last_token;
+        }
+    }
+}
+
+}  // namespace herald::analysis

@@ -1,0 +1,264 @@
+// Word tables for the metric extractor, sorted once at start-up for binary search.
+#include "metrics_words.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "numbers.hpp"
+
+namespace herald::analysis::words {
+
+namespace {
+
+struct Entry {
+    std::string_view word;
+    uint32_t flags;
+    MetricKind kind;
+};
+
+using K = MetricKind;
+
+constexpr Entry kEntries[] = {
+    // what a figure measures (single words)
+    {"revenue", kKind | kPhrase, K::revenue},
+    {"revenues", kKind, K::revenue},
+    {"sales", kKind, K::revenue},
+    {"turnover", kKind, K::revenue},
+    {"topline", kKind, K::revenue},
+    {"top-line", kKind, K::revenue},
+    {"ebit", kKind | kPhrase, K::operating_income},
+    {"profit", kKind | kPhrase, K::net_income},
+    {"profits", kKind, K::net_income},
+    {"earnings", kKind | kPhrase, K::net_income},
+    {"loss", kKind | kLoss | kPhrase, K::net_income},
+    {"losses", kKind | kLoss, K::net_income},
+    {"eps", kKind, K::eps},
+    {"ebitda", kKind | kPhrase, K::ebitda},
+    {"backlog", kKind, K::backlog},
+    {"rpo", kKind, K::backlog},
+    {"capex", kKind, K::capex},
+    {"run-rate", kKind, K::run_rate},
+    {"arr", kKind, K::run_rate},
+    {"commitment", kKind, K::commitments},
+    {"commitments", kKind, K::commitments},
+    {"reserved", kKind, K::commitments},
+    {"committed", kKind, K::commitments},
+    {"orders", kKind, K::orders},
+    {"order", kKind | kPhrase, K::orders},
+    {"bookings", kKind, K::orders},
+    {"guidance", kKind | kForecast, K::guidance},
+    {"outlook", kKind | kForecast, K::guidance},
+    {"margin", kKind, K::operating_margin},
+    {"margins", kKind, K::operating_margin},
+    {"fcf", kKind, K::cash_flow},
+    // first words of phrases only
+    {"operating", kPhrase, K::revenue},
+    {"net", kPhrase, K::revenue},
+    {"pretax", kPhrase, K::revenue},
+    {"pre-tax", kPhrase, K::revenue},
+    {"gross", kPhrase, K::revenue},
+    {"free", kPhrase, K::revenue},
+    {"cash", kPhrase, K::revenue},
+    {"capital", kPhrase, K::revenue},
+    {"run", kPhrase, K::revenue},
+    {"annualized", kPhrase | kAnnualized, K::revenue},
+    {"annualised", kPhrase | kAnnualized, K::revenue},
+    {"annual", kPhrase, K::revenue},
+    {"remaining", kPhrase, K::revenue},
+    {"per", kPhrase, K::revenue},
+    {"top", kPhrase, K::revenue},
+    {"bottom", kPhrase, K::revenue},
+    {"new", kPhrase, K::revenue},
+    {"adjusted", kPhrase, K::revenue},
+    {"diluted", kPhrase, K::revenue},
+    {"income", kPhrase, K::revenue},
+    {"a", kPhrase | kDeterminer | kStop, K::revenue},
+    // direction
+    {"up", kUp}, {"rose", kUp}, {"rise", kUp | kGrowthNoun}, {"rises", kUp}, {"rising", kUp}, {"grew", kUp},
+    {"grow", kUp}, {"grows", kUp}, {"growing", kUp}, {"growth", kUp | kGrowthNoun}, {"increased", kUp},
+    {"increase", kUp | kGrowthNoun}, {"increases", kUp}, {"increasing", kUp}, {"gained", kUp},
+    {"gain", kUp | kGrowthNoun}, {"gains", kUp}, {"jumped", kUp}, {"jump", kUp | kGrowthNoun}, {"jumps", kUp},
+    {"surged", kUp}, {"surge", kUp | kGrowthNoun}, {"surges", kUp}, {"climbed", kUp}, {"climbs", kUp},
+    {"advanced", kUp}, {"soared", kUp}, {"higher", kUp}, {"improved", kUp}, {"improvement", kUp | kGrowthNoun},
+    {"accelerated", kUp}, {"expanded", kUp}, {"boosted", kUp}, {"rebounded", kUp}, {"strengthened", kUp},
+    {"raised", kUp}, {"lifted", kUp}, {"increasing", kUp},
+    {"down", kDown}, {"fell", kDown}, {"fall", kDown | kGrowthNoun}, {"falls", kDown}, {"falling", kDown},
+    {"declined", kDown}, {"decline", kDown | kGrowthNoun}, {"declines", kDown}, {"declining", kDown},
+    {"decreased", kDown}, {"decrease", kDown | kGrowthNoun}, {"decreases", kDown}, {"dropped", kDown},
+    {"drop", kDown | kGrowthNoun}, {"drops", kDown}, {"slipped", kDown}, {"slid", kDown}, {"slumped", kDown},
+    {"plunged", kDown}, {"tumbled", kDown}, {"lower", kDown}, {"shrank", kDown}, {"contracted", kDown},
+    {"eased", kDown}, {"sank", kDown}, {"weakened", kDown}, {"reduced", kDown}, {"cut", kDown},
+    {"dipped", kDown}, {"lowered", kDown}, {"contraction", kDown | kGrowthNoun},
+    {"flat", kFlat}, {"unchanged", kFlat}, {"stable", kFlat},
+    {"narrowed", kNarrow}, {"narrowing", kNarrow}, {"widened", kWiden}, {"widening", kWiden},
+    {"doubled", kDouble}, {"tripled", kTriple}, {"halved", kHalve},
+    // basis
+    {"yoy", kPeriodWord}, {"y/y", kPeriodWord}, {"y-o-y", kPeriodWord}, {"year-over-year", kPeriodWord},
+    {"year-on-year", kPeriodWord}, {"sequentially", kSequential}, {"sequential", kSequential},
+    {"q/q", kSequential}, {"qoq", kSequential}, {"quarter-over-quarter", kSequential},
+    {"quarter-on-quarter", kSequential},
+    // projections
+    {"expects", kForecast}, {"expected", kForecast}, {"expect", kForecast}, {"expecting", kForecast},
+    {"expectation", kForecast}, {"forecast", kForecast}, {"forecasts", kForecast}, {"forecasted", kForecast},
+    {"projects", kForecast}, {"projected", kForecast}, {"projection", kForecast}, {"projections", kForecast},
+    {"guides", kForecast}, {"guided", kForecast}, {"target", kForecast}, {"targets", kForecast},
+    {"targeting", kForecast}, {"aims", kForecast}, {"aiming", kForecast}, {"plans", kForecast},
+    {"sees", kForecast}, {"anticipates", kForecast}, {"anticipated", kForecast}, {"estimates", kForecast},
+    {"could", kForecast}, {"would", kForecast}, {"will", kForecast}, {"should", kForecast},
+    {"may", kForecast}, {"might", kForecast}, {"likely", kForecast}, {"predicts", kForecast},
+    {"predicted", kForecast}, {"budgeted", kForecast}, {"intends", kForecast}, {"goal", kForecast},
+    {"potential", kForecast}, {"consensus", kForecast},
+    // clause boundaries
+    {"while", kClause | kStop}, {"but", kClause | kStop}, {"despite", kClause | kStop},
+    {"although", kClause | kStop}, {"though", kClause | kStop}, {"whereas", kClause | kStop},
+    {"however", kClause | kStop},
+    // earlier values
+    {"from", kPriorCue | kStop}, {"versus", kPriorCue | kStop}, {"vs", kPriorCue | kStop},
+    {"vs.", kPriorCue | kStop}, {"against", kPriorCue | kStop},
+    // noun-phrase ends and determiners
+    {"the", kStop | kDeterminer}, {"an", kStop | kDeterminer}, {"its", kStop | kDeterminer},
+    {"their", kStop | kDeterminer}, {"his", kStop | kDeterminer}, {"her", kStop | kDeterminer},
+    {"our", kStop | kDeterminer}, {"this", kStop | kDeterminer}, {"that", kStop | kDeterminer},
+    {"these", kStop | kDeterminer}, {"those", kStop | kDeterminer}, {"and", kStop}, {"or", kStop},
+    {"of", kStop | kShareCue}, {"in", kStop}, {"with", kStop}, {"for", kStop}, {"to", kStop},
+    {"as", kStop}, {"by", kStop}, {"at", kStop}, {"on", kStop}, {"which", kStop}, {"has", kStop},
+    {"have", kStop}, {"had", kStop}, {"is", kStop}, {"was", kStop}, {"are", kStop}, {"were", kStop},
+    {"be", kStop}, {"been", kStop}, {"said", kStop}, {"reported", kStop}, {"posted", kStop},
+    {"generated", kStop}, {"reached", kStop}, {"reach", kStop}, {"related", kStop}, {"also", kStop},
+    {"surpassed", kStop}, {"exceeding", kStop}, {"totaled", kStop}, {"totalled", kStop}, {"amounted", kStop},
+    {"plus", kStop}, {"excluding", kStop}, {"including", kStop}, {"before", kStop}, {"after", kStop},
+    // price moves
+    {"shares", kStock}, {"stock", kStock}, {"stocks", kStock}, {"share", kStock}, {"index", kStock},
+    {"price", kStock}, {"prices", kStock}, {"valuation", kStock}, {"yield", kStock}, {"yields", kStock},
+    {"stake", kStock}, {"tax", kStock}, {"rate", kStock}, {"rates", kStock}, {"inflation", kStock},
+    // products and units that own metrics
+    {"chips", kProduct}, {"chip", kProduct}, {"silicon", kProduct}, {"processors", kProduct},
+    {"accelerators", kProduct}, {"semiconductors", kProduct}, {"gpus", kProduct}, {"cpus", kProduct},
+    {"business", kUnitNoun}, {"businesses", kUnitNoun}, {"segment", kUnitNoun}, {"unit", kUnitNoun},
+    {"division", kUnitNoun}, {"segment's", kUnitNoun},
+};
+
+constexpr Phrase kPhrases[] = {
+    {{"operating", "income"}, 2, K::operating_income, false},
+    {{"operating", "profit"}, 2, K::operating_income, false},
+    {{"operating", "profits"}, 2, K::operating_income, false},
+    {{"operating", "loss"}, 2, K::operating_income, true},
+    {{"operating", "result"}, 2, K::operating_income, false},
+    {{"operating", "earnings"}, 2, K::operating_income, false},
+    {{"operating", "margin"}, 2, K::operating_margin, false},
+    {{"operating", "margins"}, 2, K::operating_margin, false},
+    {{"operating", "cash", "flow"}, 3, K::cash_flow, false},
+    {{"ebit", "margin"}, 2, K::operating_margin, false},
+    {{"ebitda", "margin"}, 2, K::operating_margin, false},
+    {{"net", "income"}, 2, K::net_income, false},
+    {{"net", "profit"}, 2, K::net_income, false},
+    {{"net", "earnings"}, 2, K::net_income, false},
+    {{"net", "loss"}, 2, K::net_income, true},
+    {{"net", "result"}, 2, K::net_income, false},
+    {{"net", "sales"}, 2, K::revenue, false},
+    {{"net", "revenue"}, 2, K::revenue, false},
+    {{"net", "revenues"}, 2, K::revenue, false},
+    {{"pretax", "profit"}, 2, K::pretax_income, false},
+    {{"pretax", "income"}, 2, K::pretax_income, false},
+    {{"pretax", "loss"}, 2, K::pretax_income, true},
+    {{"pretax", "earnings"}, 2, K::pretax_income, false},
+    {{"pre-tax", "profit"}, 2, K::pretax_income, false},
+    {{"pre-tax", "income"}, 2, K::pretax_income, false},
+    {{"pre-tax", "loss"}, 2, K::pretax_income, true},
+    {{"pre-tax", "earnings"}, 2, K::pretax_income, false},
+    {{"profit", "before", "tax"}, 3, K::pretax_income, false},
+    {{"profit", "before", "taxes"}, 3, K::pretax_income, false},
+    {{"profit", "before", "taxation"}, 3, K::pretax_income, false},
+    {{"profit", "margin"}, 2, K::operating_margin, false},
+    {{"loss", "before", "tax"}, 3, K::pretax_income, true},
+    {{"loss", "before", "taxes"}, 3, K::pretax_income, true},
+    {{"loss", "per", "share"}, 3, K::eps, true},
+    {{"income", "before", "taxes"}, 3, K::pretax_income, false},
+    {{"income", "before", "tax"}, 3, K::pretax_income, false},
+    {{"earnings", "before", "taxes"}, 3, K::pretax_income, false},
+    {{"earnings", "per", "share"}, 3, K::eps, false},
+    {{"per", "share"}, 2, K::eps, false},
+    {{"a", "share"}, 2, K::eps, false},
+    {{"diluted", "eps"}, 2, K::eps, false},
+    {{"adjusted", "ebitda"}, 2, K::ebitda, false},
+    {{"adjusted", "eps"}, 2, K::eps, false},
+    {{"gross", "margin"}, 2, K::gross_margin, false},
+    {{"gross", "margins"}, 2, K::gross_margin, false},
+    {{"free", "cash", "flow"}, 3, K::cash_flow, false},
+    {{"cash", "flow"}, 2, K::cash_flow, false},
+    {{"cash", "flows"}, 2, K::cash_flow, false},
+    {{"capital", "expenditure"}, 2, K::capex, false},
+    {{"capital", "expenditures"}, 2, K::capex, false},
+    {{"capital", "spending"}, 2, K::capex, false},
+    {{"capital", "investment"}, 2, K::capex, false},
+    {{"capital", "investments"}, 2, K::capex, false},
+    {{"run", "rate"}, 2, K::run_rate, false},
+    {{"annualized", "revenue"}, 2, K::run_rate, false},
+    {{"annualised", "revenue"}, 2, K::run_rate, false},
+    {{"annualized", "run", "rate"}, 3, K::run_rate, false},
+    {{"annualised", "run", "rate"}, 3, K::run_rate, false},
+    {{"annual", "run", "rate"}, 3, K::run_rate, false},
+    {{"annual", "recurring", "revenue"}, 3, K::run_rate, false},
+    {{"remaining", "performance", "obligations"}, 3, K::backlog, false},
+    {{"revenue", "backlog"}, 2, K::backlog, false},
+    {{"order", "backlog"}, 2, K::backlog, false},
+    {{"order", "book"}, 2, K::backlog, false},
+    {{"order", "intake"}, 2, K::orders, false},
+    {{"new", "orders"}, 2, K::orders, false},
+    {{"top", "line"}, 2, K::revenue, false},
+    {{"bottom", "line"}, 2, K::net_income, false},
+};
+
+// ASCII lower-case copy into a fixed buffer; longer words are not in the tables.
+bool lower_into(std::string_view w, char* buf, size_t cap, std::string_view& out) {
+    if (w.size() > cap) return false;
+    for (size_t i = 0; i < w.size(); ++i) buf[i] = num::lower(w[i]);
+    out = {buf, w.size()};
+    return true;
+}
+
+const std::vector<Entry>& sorted_entries() {
+    static const std::vector<Entry> v = [] {
+        std::vector<Entry> e(std::begin(kEntries), std::end(kEntries));
+        std::stable_sort(e.begin(), e.end(), [](const Entry& a, const Entry& b) { return a.word < b.word; });
+        // Merge duplicates (a word listed in two groups keeps every flag).
+        std::vector<Entry> out;
+        for (const auto& x : e) {
+            if (!out.empty() && out.back().word == x.word) {
+                out.back().flags |= x.flags;
+                if (x.flags & kKind) out.back().kind = x.kind;
+            } else {
+                out.push_back(x);
+            }
+        }
+        return out;
+    }();
+    return v;
+}
+
+}  // namespace
+
+bool eq_ci(std::string_view a, std::string_view lower_lit) {
+    if (a.size() != lower_lit.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (num::lower(a[i]) != lower_lit[i]) return false;
+    return true;
+}
+
+const Phrase* phrases(size_t& count) {
+    count = std::size(kPhrases);
+    return kPhrases;
+}
+
+WordInfo lookup(std::string_view token) {
+    char buf[32];
+    std::string_view w;
+    if (!lower_into(token, buf, sizeof buf, w)) return {};
+    const auto& v = sorted_entries();
+    auto it = std::lower_bound(v.begin(), v.end(), w, [](const Entry& e, std::string_view x) { return e.word < x; });
+    if (it == v.end() || it->word != w) return {};
+    return {it->flags, it->kind};
+}
+
+}  // namespace herald::analysis::words

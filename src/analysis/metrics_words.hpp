@@ -1,0 +1,85 @@
+#pragma once
+// The vocabulary the metric extractor reads around a figure: what a figure measures
+// ("revenue", "operating income"), how it moved ("rose", "down"), on what basis ("year over year"),
+// whether it is a projection ("expects", "could") and where a clause ends.
+#include <cstdint>
+#include <string_view>
+
+#include "herald/analysis/analysis.hpp"
+
+namespace herald::analysis::words {
+
+enum Flag : uint32_t {
+    kNone = 0,
+    kUp = 1u << 0,         // rose, up, growth
+    kDown = 1u << 1,       // fell, down, decline
+    kFlat = 1u << 2,       // flat, unchanged
+    kNarrow = 1u << 3,     // narrowed: a loss got smaller (direction up)
+    kWiden = 1u << 4,      // widened: a loss got larger (direction down)
+    kForecast = 1u << 5,   // expects, could, guidance
+    kClause = 1u << 6,     // while, but, despite: a new clause starts
+    kPriorCue = 1u << 7,   // from, versus: the next figure is the earlier value
+    kStop = 1u << 8,       // function words that end a noun phrase
+    kProduct = 1u << 9,    // chips, silicon: a product noun that can own a metric
+    kUnitNoun = 1u << 10,  // business, segment: names a unit through its modifiers
+    kDeterminer = 1u << 11,
+    kShareCue = 1u << 12,  // "of" after a percentage: a share, not a change
+    kStock = 1u << 13,     // shares, stock: price moves are not company metrics
+    kGrowthNoun = 1u << 14,  // growth, increase, decline (as nouns after a figure)
+    kLoss = 1u << 15,      // the kind word names a loss
+    kKind = 1u << 16,      // the word alone names a metric kind
+    kPhrase = 1u << 17,    // the word may start a multi-word kind phrase
+    kAnnualized = 1u << 18,
+    kSequential = 1u << 19,
+    kDouble = 1u << 20,    // doubled
+    kTriple = 1u << 21,    // tripled
+    kHalve = 1u << 22,     // halved
+    kPeriodWord = 1u << 23,
+};
+
+struct WordInfo {
+    uint32_t flags = 0;
+    MetricKind kind = MetricKind::revenue;  // valid when flags & kKind
+};
+
+// Looks up one token (any case). Unknown words give flags 0.
+WordInfo lookup(std::string_view token);
+
+// Multi-word kind phrases starting at a token: returns the number of tokens matched (0 if none).
+// `next(k)` gives the k-th token after the first (lower-case comparison is done inside).
+struct PhraseMatch {
+    uint32_t tokens = 0;
+    MetricKind kind = MetricKind::revenue;
+    bool loss = false;
+};
+
+template <class Next>
+PhraseMatch match_phrase(std::string_view first, Next next);
+
+bool eq_ci(std::string_view a, std::string_view lower_lit);
+
+struct Phrase {
+    std::string_view words[5];
+    uint32_t n;
+    MetricKind kind;
+    bool loss;
+};
+
+const Phrase* phrases(size_t& count);
+
+template <class Next>
+PhraseMatch match_phrase(std::string_view first, Next next) {
+    size_t count = 0;
+    const Phrase* ps = phrases(count);
+    PhraseMatch best;
+    for (size_t p = 0; p < count; ++p) {
+        const Phrase& ph = ps[p];
+        if (ph.n <= best.tokens || !eq_ci(first, ph.words[0])) continue;
+        bool ok = true;
+        for (uint32_t k = 1; k < ph.n && ok; ++k) ok = eq_ci(next(k), ph.words[k]);
+        if (ok) best = {ph.n, ph.kind, ph.loss};
+    }
+    return best;
+}
+
+}  // namespace herald::analysis::words

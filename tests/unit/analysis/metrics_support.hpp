@@ -1,0 +1,91 @@
+#pragma once
+// Test support: hand-built mentions (what the EntityFinder would give) and a one-call pipeline
+// of Document -> quantities -> metrics, so metric tests do not depend on the alias table.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "herald/analysis/metrics.hpp"
+#include "herald/analysis/quantities.hpp"
+
+namespace herald::analysis::testing {
+
+struct Name {
+    std::string_view text, entity, company, ticker;
+    bool segment;
+};
+
+// The names the tests use, as the alias table has them.
+inline const std::vector<Name>& names() {
+    static const std::vector<Name> v{
+        {"Amazon Web Services", "AWS", "Amazon", "AMZN", true},
+        {"Amazon", "Amazon", "Amazon", "AMZN", false},
+        {"AWS", "AWS", "Amazon", "AMZN", true},
+        {"Trainium", "Trainium", "Amazon", "AMZN", true},
+        {"Anthropic", "Anthropic", "Anthropic", "", false},
+        {"Microsoft", "Microsoft", "Microsoft", "MSFT", false},
+        {"Azure", "Azure", "Microsoft", "MSFT", true},
+        {"Nokia", "Nokia", "Nokia", "NOK", false},
+        {"Acme", "Acme", "Acme", "ACME", false},
+        {"Globex", "Globex", "Globex", "GLBX", false},
+    };
+    return v;
+}
+
+inline bool word_char(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// Whole-word, case-sensitive matches of names(), longest first at each position.
+inline void find_mentions(const Document& doc, std::vector<Mention>& out) {
+    out.clear();
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+        const Sentence& s = doc.sentences[si];
+        for (uint32_t t = s.first_token; t < s.last_token; ++t) {
+            const Token& tk = doc.tokens[t];
+            std::string_view field = doc.event().field(tk.field);
+            for (const auto& n : names()) {
+                if (field.compare(tk.begin, n.text.size(), n.text) != 0) continue;
+                size_t e = tk.begin + n.text.size();
+                if (e < field.size() && word_char(field[e])) continue;
+                Mention m;
+                m.entity = n.entity;
+                m.company = n.company;
+                m.ticker = n.ticker;
+                m.span = {tk.field, tk.begin, static_cast<uint32_t>(e)};
+                m.sentence = si;
+                m.token = t;
+                m.is_segment = n.segment;
+                out.push_back(m);
+                while (t + 1 < s.last_token && doc.tokens[t + 1].begin < e) ++t;
+                break;
+            }
+        }
+    }
+}
+
+struct Run {
+    Event event;
+    Document doc;
+    std::vector<Mention> mentions;
+    std::vector<Quantity> quantities;
+    std::vector<Metric> metrics;
+
+    const std::vector<Metric>& on(std::string_view body, std::string_view summary = {}) {
+        event.clear();
+        event.body = body;
+        event.summary = summary;
+        event.has_published_at = true;
+        event.published_at_ms = 1777583400000;  // 2026-04-30
+        return analyze();
+    }
+    const std::vector<Metric>& analyze() {
+        doc.build(event);
+        find_mentions(doc, mentions);
+        quantities.clear();
+        metrics.clear();
+        QuantityExtractor().extract(doc, quantities);
+        MetricExtractor().extract(doc, mentions, quantities, metrics);
+        return metrics;
+    }
+};
+
+}  // namespace herald::analysis::testing
