@@ -3,6 +3,7 @@
 //   - seeds.ndjson + seeds-gold.ndjson: score vs the publisher's, top entity, tickers found.
 //
 //   eval-sentiment [--data DIR] [--errors N] [--explain] [--lexicon FILE] [--aliases FILE]
+//   eval-sentiment --text "Operating profit rose to EUR 13.1 mn ."   (explains one text)
 // --errors N prints up to N misclassified sentences per (gold, predicted) pair; --explain adds
 // the terms that moved each of them. Exit status 1 when a target is missed.
 #include <simdjson.h>
@@ -210,7 +211,7 @@ bool eval_seeds(Pipeline& p, const std::string& dir, bool explain) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases;
+    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text;
     int errors = 0;
     bool explain = false;
     for (int i = 1; i < argc; ++i) {
@@ -227,15 +228,25 @@ int main(int argc, char** argv) {
         else if (a == "--explain") explain = true;
         else if (a == "--lexicon") lexicon = value();
         else if (a == "--aliases") aliases = value();
+        else if (a == "--text") text = value();
         else {
             std::fprintf(stderr, "unknown option %s; usage: eval-sentiment [--data DIR] [--errors N] [--explain] "
-                                 "[--lexicon FILE] [--aliases FILE]\n", a.c_str());
+                                 "[--lexicon FILE] [--aliases FILE] [--text TEXT]\n", a.c_str());
             return 2;
         }
     }
     try {
         Pipeline p(lexicon.empty() ? ha::Lexicon::builtin() : ha::Lexicon::load(lexicon),
                    aliases.empty() ? ha::AliasTable::builtin() : ha::AliasTable::load(aliases));
+        if (!text.empty()) {  // explain one text instead of evaluating
+            ha::Event e;
+            e.text = text;
+            ha::Explanation ex;
+            p.run(e, &ex);
+            std::printf("score %+.3f\n", p.out.sentiment.score);
+            print_explanation(e, ex);
+            return 0;
+        }
         bool ok = eval_fpb(p, dir + "/fpb-dev.tsv", errors, explain);
         ok &= eval_seeds(p, dir, explain);
         return ok ? 0 : 1;

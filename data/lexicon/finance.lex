@@ -68,7 +68,7 @@ accelerate | accelerates | accelerated | accelerating | acceleration | re-accele
 decelerate | decelerates | decelerated | decelerating | deceleration = -0.35
 boost | boosts | boosted | boosting = 0.35
 growth = 0.25
-expand | expands | expanded | expanding | expansion = 0.2
+expand | expands | expanded | expanding | expansion = 0.15
 gain | gains | gained = 0.3
 momentum | tailwind | tailwinds | upside = 0.35
 headwind | headwinds | downside = -0.4
@@ -87,7 +87,7 @@ boom | booming | thriving = 0.45
 resilient | resilience | durable = 0.3
 lucrative = 0.4
 surpass | surpassed | surpasses = 0.35
-exceed | exceeded | exceeds | exceeding = 0.3
+exceed | exceeded | exceeds | exceeding = 0
 strategic leverage | competitive advantage | structural advantage = 0.35
 approval | approved = 0.2
 innovative = 0.2
@@ -104,7 +104,7 @@ bankruptcy | bankrupt | insolvency | insolvent | receivership = -0.7
 dilution | dilutive = -0.35
 impairment | impairments | write-down | write-downs | writedown | writedowns | write-off | write-offs = -0.45
 layoff | layoffs | laid off | lay off | lays off | job cuts | job losses | redundancies = -0.45
-restructuring = -0.15
+restructuring = 0
 recall | recalls | recalled = -0.4
 closure | closures | shut down | shutdown | close down | closing down = -0.35
 strike | strikes = -0.25
@@ -131,6 +131,29 @@ slippage | lag | lagging = -0.25
 pressured = -0.35
 cautious = -0.15
 punishes | punish = -0.25
+
+# Satisfaction and prospects as executives and analysts voice them
+pleased | happy | glad | delighted | proud | excited | thrilled | satisfied = 0.45
+promising | ideal | welcome | welcomed | encouraging | recommendable | recommended = 0.35
+competitive | competitiveness | efficient | efficiently | effective | effectively = 0.25
+well | step forward | milestone | win-win | pave the way | reinforce | reinforces | reinforced = 0.3
+sustainable | fastest | easiest | premium = 0.2
+remained strong | remains strong | remain strong | remained high | remained robust | remained solid = 0.35
+return to profitability | returned to profitability | return to profit | back to profit = 0.6
+as well | as well as | well as | well-known | well known = 0
+
+# Contract and order wins: new business is good news for the supplier.
+won a contract | won an order | won the contract | wins a contract | secured a contract | awarded a contract = 0.3
+signed a contract | signed an agreement | signed a deal | signed a long-term | received an order | receives an order = 0.2
+# Workforce reductions as European companies announce them.
+lay-off | lay-offs | laying off | temporary lay-offs | personnel negotiations | personnel reductions = -0.45
+job reductions | workforce reductions | headcount reductions | redundancy | terminate | terminated | termination = -0.4
+interrupted | disrupted | disruption | disruptions | stuck | scam | scamming | nasty | side effects = -0.35
+
+# Phrases that contain a direction word but state none ("up to 150,000 tonnes", "set up a unit").
+up to | set up | sets up | setting up | made up | make up | makes up | end up | ended up | take up = 0
+step down | steps down | stepped down | stepping down | declined to comment | declined comment = 0
+this fall | the fall | in the fall | soft drinks | soft drink = 0
 
 # Words that are neutral in finance though not in general English: listed so an extension
 # cannot be surprised by them, and documented as deliberate.
@@ -181,11 +204,14 @@ earnings | income | net income | operating income | operating result | result | 
 ebit | ebitda | eps | earnings per share | bottom line | bottom-line = good
 margin | margins | operating margin | gross margin | net margin | profitability = good
 orders | order intake | order book | order backlog | backlog | bookings | new orders = good
-demand | deliveries | shipments | volumes | sales volume | sales volumes | production | output = good
+demand | deliveries | shipments | volume | volumes | sales volume | sales volumes | production | output = good
+comparable sales | like-for-like sales | same-store sales | premiums | premium income | net interest income = good
+index | indices | market capitalization | market capitalisation = good
 market share | share price | shares | stock | stock price | valuation | market value = good
 dividend | dividends | payout | cash flow | free cash flow | cash | liquidity | equity ratio = good
 guidance | outlook | forecast | forecasts | price target | target price | rating = good
 customers | subscribers | users | traffic | passengers | occupancy | capacity utilization = good
+subscriber base | customer base | client base | user base | clients | members = good
 jobs | workforce | staff | personnel | headcount | employees | employment = good
 productivity | efficiency | visibility | exports = good
 cost | costs | expenses | operating expenses | expenditure = bad
@@ -197,6 +223,13 @@ unemployment | churn | delinquencies | arrears | vacancy | vacancy rate | invent
 impairment | impairments | write-downs | writedowns = bad -0.45
 risk | risks | uncertainty = bad -0.15
 prices of raw materials | raw material prices | raw material costs | input costs = bad
+occupancy rate | utilization rate | utilisation rate | capacity utilisation | capacity utilization = good
+return on capital employed | return on equity | return on investment | return on assets | roce | roe = good
+fair value | order value | value of orders | net asset value = good
+vacancy rate | unemployment rate | default rate | cost ratio | cost-income ratio = bad
+# Quantities that move without being good or bad news; they absorb a nearby direction.
+share capital | capital | stake | holding | holdings | ownership | number of shares | voting rights = neutral
+price | prices | interest rate | interest rates | rate | rates | rent levels | capacity | investment | investments = neutral
 
 # ---------------------------------------------------------------------------------------------
 # Directions: what a measure did. Optional strength (default 1).
@@ -212,24 +245,28 @@ strengthen | strengthened | recover | recovered | rebound | rebounded = up
 jump | jumps | jumped | surge | surges | surged | spike | spiked = up 1.3
 soar | soars | soared | soaring | skyrocketed | doubled | tripled | more than doubled = up 1.5
 edged up | inched up | ticked up | crept up = up 0.5
-swung to | swing to | turned to | went up | picked up | reached | to a record = up
+double | doubles | doubling | triple | triples = up 1.3
+higher-than-expected | stronger-than-expected | better-than-expected = up 1.2
+swung to | swing to | turned to | went up | picked up = up
 fall | falls | fell | fallen | falling | decrease | decreases | decreased | decreasing = down
 decline | declines | declined | declining | drop | drops | dropped | dropping = down
-down | lower | lowered | lowers | lowering | reduce | reduces | reduced | reducing | reduction = down
+down | lower | lowered | lowers | lowering | reduce | reduces | reduced | reducing | reduction | reductions = down
 cut | cuts | cutting | trim | trims | trimmed | curb | curbed | contraction = down
 shrink | shrinks | shrank | shrunk | shrinking | narrow | narrows | narrowed | narrowing = down
 weaken | weakened | deteriorate | deteriorated | worsen | worsened | compression | erosion | eroded = down
 slump | slumped | tumble | tumbled | slash | slashed | halved | sank | sink = down 1.3
 plunge | plunged | plummet | plummeted | collapse | collapsed = down 1.5
 slip | slipped | slid | eased | dip | dipped | edged down | inched down | ticked down = down 0.7
-went down | fewer | less = down
+went down | fewer = down
+slide | slides | sliding = down
+lower-than-expected | weaker-than-expected = down 1.2
 
 # ---------------------------------------------------------------------------------------------
 # Comparisons with expectations: pair with an [expectation] term within 4 tokens after.
 [comparator]
 above | exceeded | exceed | exceeds | beat | beats | topped | tops | surpassed | ahead of = better
 better than | outpaced | stronger than = better
-below | missed | miss | misses | short of | fell short of | behind | worse than | weaker than = worse
+below | missed | miss | misses | short of | fell short of | worse than | weaker than = worse
 
 [expectation]
 expectations | expectation | expected | estimates | estimate | forecast | forecasts | consensus = 

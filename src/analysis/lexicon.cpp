@@ -72,9 +72,10 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
             else fail(file, line, "contrast terms take '= before' (but, however) or '= clause' (although, despite)");
             break;
         case Section::measure:
-            if (vals.empty() || (vals[0] != "good" && vals[0] != "bad"))
-                fail(file, line, "measure terms take '= good' or '= bad', then an optional base valence");
-            r.measure = vals[0] == "good" ? 1 : -1;
+            if (vals.empty() || (vals[0] != "good" && vals[0] != "bad" && vals[0] != "neutral"))
+                fail(file, line, "measure terms take '= good', '= bad' or '= neutral', then an optional base valence");
+            r.measure = vals[0] == "good" ? 1 : vals[0] == "bad" ? -1 : 0;
+            r.neutral_measure = vals[0] == "neutral";
             r.measure_base = vals.size() > 1 ? need_number(1, -1.0f, 1.0f, "a base valence") : 0.0f;
             break;
         case Section::direction:
@@ -102,7 +103,11 @@ void merge(TermRoles& into, Section sec, const TermRoles& from) {
         case Section::intensifier: into.intensity = from.intensity; break;
         case Section::hedge: into.hedge = from.hedge; break;
         case Section::contrast: into.contrast = from.contrast; break;
-        case Section::measure: into.measure = from.measure; into.measure_base = from.measure_base; break;
+        case Section::measure:
+            into.measure = from.measure;
+            into.neutral_measure = from.neutral_measure;
+            into.measure_base = from.measure_base;
+            break;
         case Section::direction: into.direction = from.direction; into.strength = from.strength; break;
         case Section::comparator: into.comparator = from.comparator; break;
         case Section::expectation: into.expectation = true; break;

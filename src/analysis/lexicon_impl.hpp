@@ -19,6 +19,7 @@ struct TermRoles {
     float measure_base = 0.0f;  // valence of a measure no direction pairs with ("loss": -0.4)
     float strength = 0.0f;      // of a direction ("soared" 1.4, "edged up" 0.6)
     int8_t measure = 0;         // +1 good when it rises (sales), -1 bad when it rises (costs)
+    bool neutral_measure = false;  // takes a direction without tone ("share capital increased")
     int8_t direction = 0;       // +1 up (rose, higher, widened), -1 down (fell, narrowed, cut)
     int8_t comparator = 0;      // +1 above/beat/better, -1 below/miss/worse (against expectations)
     uint8_t contrast = 0;       // 1 "but": weakens what came before; 2 "although": weakens its own clause
@@ -28,7 +29,7 @@ struct TermRoles {
     bool has_valence = false;
 
     bool any() const {
-        return has_valence || intensity != 0 || hedge != 0 || measure != 0 || direction != 0 || comparator != 0 ||
+        return has_valence || intensity != 0 || hedge != 0 || measure != 0 || neutral_measure || direction != 0 || comparator != 0 ||
                contrast != 0 || negator || expectation || prior_marker;
     }
 };

@@ -96,11 +96,32 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
             if (toks[k].kind == TokenKind::number) return 0;  // a third figure: not a simple comparison
             continue;
         }
-        uint32_t b = next_number(k + 1, 5, prior);
+        uint32_t b = next_number(k + 1, 7, prior);
         if (b == UINT32_MAX) return 0;
-        // Percentages compared with money ("7.7 % of net sales") are not the same figure.
-        auto unit_after = [&](uint32_t n) { return n + 1 < stop ? doc.text(toks[n + 1]) : std::string_view{}; };
-        if ((unit_after(a) == "%") != (unit_after(b) == "%")) return 0;
+        // Both figures must be in the same unit: "EUR 1.5 mn ( EUR 2.0 mn )" compares, while
+        // "EUR 114 mn ( USD 148 mn )" converts and "7.7 % of net sales" is another figure.
+        auto text_at = [&](uint32_t x) { return x < s.last_token ? doc.text(toks[x]) : std::string_view{}; };
+        // A scale or unit right after a figure ("mn", "%"); the two must agree when both have one.
+        auto scale_after = [&](uint32_t x) {
+            std::string_view u = text_at(x + 1);
+            static constexpr std::string_view kScales[] = {"mn", "m", "bn", "million", "billion", "mln", "bln", "%",
+                                                           "pct", "percent", "k", "thousand", "eur", "euro", "euros"};
+            for (auto sc : kScales)
+                if (u.size() == sc.size() && std::equal(u.begin(), u.end(), sc.begin(), [](char p, char q) {
+                        return detail::fold_char(p) == q;
+                    }))
+                    return u;
+            return std::string_view{};
+        };
+        std::string_view sa = scale_after(a), sb = scale_after(b);
+        if ((sa == "%") != (sb == "%") || (!sa.empty() && !sb.empty() && sa != sb)) return 0;
+        // Currencies before the figures must agree: "EUR 114 mn ( USD 148 mn )" is a conversion.
+        std::string_view ua = a > s.first_token ? text_at(a - 1) : std::string_view{};
+        std::string_view ub = text_at(b - 1);
+        auto is_currency = [&](uint32_t x, std::string_view u) {
+            return toks[x].kind == TokenKind::symbol || (u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z');
+        };
+        if ((is_currency(b - 1, ub) || (a > s.first_token && is_currency(a - 1, ua))) && ua != ub) return 0;
         return cur > prior ? 1 : cur < prior ? -1 : 0;
     }
     return 0;
@@ -132,7 +153,9 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     for (uint32_t t = s.first_token; t < s.last_token;) {
         const Token& tok = toks[t];
         if (tok.kind == TokenKind::punct) {
-            if (is_clause_break(doc.text(tok)) && !(items_.empty() && cw.size() == 1)) {
+            // A hyphen breaks a clause only when spaced (" - "), not inside "12-month".
+            std::string_view p = doc.text(tok);
+            if (is_clause_break(p) && !(p == "-" && !tok.space_before) && !(items_.empty() && cw.size() == 1)) {
                 ++clause;
                 cw.push_back(1.0f);
             }
@@ -209,25 +232,47 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         if (d.roles->direction == 0 || d.used) continue;
         size_t best = n;
         uint32_t best_dist = UINT32_MAX;
+        // ", up 9.7 %", ", an increase of 11 %": a direction opening its clause describes the
+        // measure of the clause before, however far back, unless another direction sits between.
+        const bool opens_clause = i == 0 || items_[i - 1].clause != d.clause;
         for (size_t j = i; j-- > 0;) {
             const Item& m = items_[j];
-            if (m.clause != d.clause || static_cast<int>(d.begin - m.end) >= tuning::kMeasureBefore) break;
-            if (m.roles->measure != 0) {
+            const uint32_t dist = d.begin - m.end;
+            if (m.clause != d.clause &&
+                (!opens_clause || dist >= static_cast<uint32_t>(tuning::kAppositiveReach) || m.roles->direction != 0))
+                break;
+            if (m.clause == d.clause && dist >= static_cast<uint32_t>(tuning::kMeasureBefore)) break;
+            if (m.roles->measure != 0 || m.roles->neutral_measure) {
                 best = j;
-                best_dist = d.begin - m.end;
+                best_dist = dist;
                 break;
             }
         }
         for (size_t j = i + 1; j < n; ++j) {
             const Item& m = items_[j];
-            if (m.clause != d.clause || static_cast<int>(m.begin - d.end) >= tuning::kMeasureAfter) break;
-            if (m.roles->measure != 0) {
-                if (m.begin - d.end < best_dist) best = j;
+            const uint32_t dist = m.begin - d.end;
+            if (m.clause != d.clause || dist >= static_cast<uint32_t>(tuning::kMeasureAfter)) break;
+            if (m.roles->measure != 0 || m.roles->neutral_measure) {
+                // "increases the fixed costs", "cut its workforce": a close object wins over the subject.
+                if (dist <= 2 || dist < best_dist) best = j;
                 break;
             }
         }
-        if (best == n) continue;
+        if (best == n) {
+            // No measure in reach: what rises in financial news is mostly good ("a rise of 0.8 percent").
+            if (d.roles->has_valence) continue;  // "improved", "weakened" speak for themselves
+            double w = tuning::kUnpairedDirection * d.roles->direction * d.roles->strength * modifier_before(i) *
+                       modifier_after(i) * cw[d.clause];
+            if (negated(i)) w *= tuning::kNegation;
+            add(raw, doc, d, w, d.roles->direction > 0 ? "direction: up" : "direction: down", ex);
+            d.used = true;
+            continue;
+        }
         Item& m = items_[best];
+        if (m.roles->measure == 0) {  // "stake increased", "share capital increase": no tone
+            d.used = m.used = true;
+            continue;
+        }
         double w = tuning::kDirection * d.roles->direction * m.roles->measure * d.roles->strength *
                    modifier_before(i) * modifier_after(i) * cw[d.clause];
         if (negated(i)) w *= tuning::kNegation;
@@ -289,6 +334,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         add(raw, doc, it, w, rule, ex);
     }
 
+    // A little evidence is no evidence: the dead zone keeps descriptive sentences neutral.
+    raw = raw > tuning::kDeadZone ? raw - tuning::kDeadZone : raw < -tuning::kDeadZone ? raw + tuning::kDeadZone : 0.0;
     double score = raw / std::sqrt(raw * raw + tuning::kSentenceSoftness);
     if (ex) {
         ex->span = Span{s.field, s.begin, s.end};

@@ -19,8 +19,11 @@ inline constexpr float kImpliedDirection = 0.45f;  // direction implied by "X co
 inline constexpr float kMetricDirection = 0.5f;  // direction reported by the metric extractor
 inline constexpr float kExpectation = 0.6f;      // above/below expectations
 inline constexpr int kNegationReach = 3;         // tokens after a negator it still flips
-inline constexpr int kMeasureBefore = 6;         // "operating profit of the group rose": measure up to 6 tokens before
+inline constexpr int kMeasureBefore = 8;         // "net sales for the first quarter were lower": up to 8 tokens before
+inline constexpr int kAppositiveReach = 20;      // "net sales of EUR 41.8 mn in 2007 , an increase of 11 %"
+inline constexpr float kUnpairedDirection = 0.3f;  // a direction with no measure in reach
 inline constexpr int kMeasureAfter = 4;          // "an increase in net sales": measure up to 4 tokens after
+inline constexpr double kDeadZone = 0.0;         // |raw| below this is neutral
 inline constexpr double kSentenceSoftness = 0.3; // raw / sqrt(raw^2 + k): saturates the sentence sum
 inline constexpr double kHeadlineWeight = 2.0, kSummaryWeight = 1.5, kBodyWeight = 1.0;
 }  // namespace tuning
