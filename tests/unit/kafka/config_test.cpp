@@ -1,0 +1,98 @@
+// herald::kafka without a broker: configuration errors are one clear line, and a producer whose
+// broker never answers reports every message back with its opaque.
+#include <doctest/doctest.h>
+#include <librdkafka/rdkafka.h>
+
+#include <chrono>
+
+#include "herald/kafka/kafka.hpp"
+
+using namespace herald::kafka;
+
+namespace {
+// Nothing listens on port 1 of loopback: clients start but never connect.
+const std::string kNowhere = "127.0.0.1:1";
+}  // namespace
+
+TEST_CASE("an unknown property names itself in a one-line error") {
+    std::string error;
+    auto consumer = Consumer::create({kNowhere, "g", {{"no.such.property", "1"}}}, {}, error);
+    CHECK_FALSE(consumer);
+    CHECK(error.find("no.such.property") != std::string::npos);
+    CHECK(error.find("consumer") != std::string::npos);
+    CHECK(error.find('\n') == std::string::npos);
+
+    error.clear();
+    auto producer = Producer::create({kNowhere, {{"linger.ms", "not-a-number"}}, ""}, {}, error);
+    CHECK_FALSE(producer);
+    CHECK(error.find("linger.ms=not-a-number") != std::string::npos);
+
+    error.clear();
+    auto reader = Reader::create(kNowhere, {{"bogus", "x"}}, error);
+    CHECK_FALSE(reader);
+    CHECK(error.find("bogus") != std::string::npos);
+}
+
+TEST_CASE("missing brokers or group are refused before librdkafka is involved") {
+    std::string error;
+    CHECK_FALSE(Consumer::create({"", "g", {}}, {}, error));
+    CHECK(error.find("brokers") != std::string::npos);
+    CHECK_FALSE(Consumer::create({kNowhere, "", {}}, {}, error));
+    CHECK(error.find("group") != std::string::npos);
+    CHECK_FALSE(Producer::create({"", {}, ""}, {}, error));
+    CHECK(error.find("brokers") != std::string::npos);
+    CHECK_FALSE(Reader::create("", {}, error));
+    CHECK_FALSE(EmbeddedBroker::create(0, error));
+    CHECK(error.find("at least 1") != std::string::npos);
+}
+
+TEST_CASE("user properties override herald defaults") {
+    // Idempotence needs acks=all: overriding acks without turning idempotence off is refused by
+    // librdkafka at creation, which proves the override reached it.
+    std::string error;
+    auto conflicting = Producer::create({kNowhere, {{"acks", "1"}}, ""}, {}, error);
+    CHECK_FALSE(conflicting);
+    CHECK(error.find("acks") != std::string::npos);
+    error.clear();
+    auto relaxed = Producer::create({kNowhere, {{"enable.idempotence", "false"}, {"acks", "1"}}, ""}, {}, error);
+    CHECK_MESSAGE(relaxed, error);
+}
+
+TEST_CASE("undeliverable messages come back through the delivery callback with their opaque") {
+    std::vector<void*> opaques;
+    std::vector<int> errors;
+    std::string error;
+    auto producer = Producer::create(
+        {kNowhere, {{"message.timeout.ms", "200"}, {"log_level", "0"}}, ""},
+        [&](void* opaque, int err, std::string_view reason, int32_t, int64_t) {
+            opaques.push_back(opaque);
+            errors.push_back(err);
+            CHECK_FALSE(reason.empty());
+        },
+        error);
+    REQUIRE_MESSAGE(producer, error);
+    int a = 0, b = 0;
+    const Header h{"k", "v"};
+    REQUIRE(producer->produce("news", -1, "key", "one", &h, 1, 0, &a) == 0);
+    REQUIRE(producer->produce("news", 0, {}, {}, nullptr, 0, 0, &b) == 0);
+    CHECK(producer->queue_length() >= 2);  // messages plus pending requests and events
+    CHECK_FALSE(producer->flush(0));
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (opaques.size() < 2 && std::chrono::steady_clock::now() < deadline) producer->poll(50);
+    REQUIRE(opaques.size() == 2);
+    CHECK(opaques[0] == &a);
+    CHECK(opaques[1] == &b);
+    for (int e : errors) CHECK(e == RD_KAFKA_RESP_ERR__MSG_TIMED_OUT);
+    CHECK(producer->queue_length() == 0);
+    std::string fatal;
+    CHECK(producer->fatal_error(fatal) == 0);
+}
+
+TEST_CASE("transactions on a non-transactional producer are refused with a reason") {
+    std::string error;
+    auto producer = Producer::create({kNowhere, {{"log_level", "0"}}, ""}, {}, error);
+    REQUIRE(producer);
+    CHECK_FALSE(producer->begin_transaction(error));
+    CHECK_FALSE(error.empty());
+    CHECK(producer->last_txn_error() != Producer::TxnError::none);
+}
