@@ -166,7 +166,7 @@ private:
     // The kind phrase a money figure heads or follows: "$37.6B in AWS revenue", "$20B run rate".
     const MetricExtractor::Hit* hit_after(const MetricExtractor::Fig& fg) const {
         uint32_t k = fg.te;
-        if (k < last() && (eq_ci(c_.tok(k), "in") || eq_ci(c_.tok(k), "of"))) ++k;
+        if (k < last() && (eq_ci(c_.tok(k), "in") || eq_ci(c_.tok(k), "of") || eq_ci(c_.tok(k), "on"))) ++k;
         const MetricExtractor::Hit* found = nullptr;
         for (uint32_t j = k; j < last() && j < k + 5; ++j) {
             const MetricExtractor::Hit* h = nullptr;
@@ -376,6 +376,8 @@ private:
             if (!fg.money || is_conversion(fi)) continue;
             const Quantity& q = c_.quantities[fg.q];
             if (prior_cue_before(fg.tb)) {
+                // An earlier value does not separate the later figure from its kind word.
+                for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) flags_[k - first()] &= ~kFigureFlag;
                 set_prior(q, fg.tb);
                 continue;
             }
@@ -450,6 +452,10 @@ private:
             std::string_view x = c_.tok(t);
             if ((f & (kPunctComma | W::kClause)) || eq_ci(x, "and") || eq_ci(x, "or") || eq_ci(x, "with")) break;
             if (f & W::kPeriodWord) return Basis::yoy;
+            if (x.size() == 1 && c_.tok(t + 1) == "/" && t + 2 < last() && eq_ci(c_.tok(t + 2), x)) {
+                if (x[0] == 'y' || x[0] == 'Y') return Basis::yoy;  // "y/y" as three tokens
+                if (x[0] == 'q' || x[0] == 'Q') return Basis::qoq;
+            }
             if (f & W::kSequential) return (x[0] == 'q' || x[0] == 'Q') ? Basis::qoq : Basis::sequential;
             std::string_view n1 = c_.tok(t + 1), n2 = c_.tok(t + 2);
             if (eq_ci(x, "year") && (eq_ci(n1, "over") || eq_ci(n1, "on")) && eq_ci(n2, "year")) return Basis::yoy;
@@ -600,6 +606,12 @@ private:
     std::string_view product_seen_;
 };
 
+// "revenue doubled" is a change without a figure; only such sentences are read without one.
+bool has_multiplier_word(std::string_view s) {
+    return s.find("ubled") != std::string_view::npos || s.find("ripled") != std::string_view::npos ||
+           s.find("halved") != std::string_view::npos;
+}
+
 // "$225B. It also ...": the tokenizer reads "B." as an initial; a period right after a figure's
 // scale letter and before a capitalised word ends the sentence.
 uint32_t split_point(const Document& doc, const Sentence& s, uint32_t last) {
@@ -663,7 +675,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             }
             uint32_t me = mi;
             while (me < nm && mentions[me].token < s.last_token) ++me;
-            if (qe > qi) {
+            if (qe > qi || has_multiplier_word(doc.text(s))) {
                 c.sent = &s;
                 c.si = si;
                 c.mention_begin = mi;

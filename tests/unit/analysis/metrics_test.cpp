@@ -1,0 +1,232 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <optional>
+
+#include "metrics_support.hpp"
+
+using namespace herald::analysis;
+
+namespace {
+
+struct Expect {
+    std::string_view text;
+    size_t index;            // which metric of the text
+    MetricKind kind;
+    std::string_view entity;
+    std::optional<double> value;
+    Direction dir = Direction::none;
+    std::optional<double> percent = std::nullopt;
+    Basis basis = Basis::none;
+    bool forecast = false;
+    std::string_view period = {};
+};
+
+constexpr auto none = std::nullopt;
+using K = MetricKind;
+using D = Direction;
+using B = Basis;
+
+const Expect kCases[] = {
+    // kinds from the words around a figure
+    {"Acme reported revenue of $4.2 billion.", 0, K::revenue, "Acme", 4.2e9},
+    {"Acme's net sales were EUR 13.1 mn.", 0, K::revenue, "Acme", 13.1e6},
+    {"Acme's turnover totalled SEK 1,173 mn.", 0, K::revenue, "Acme", 1173e6},
+    {"Acme posted an operating profit of EUR 2.1 mn.", 0, K::operating_income, "Acme", 2.1e6},
+    {"Acme's EBIT was EUR 2.1 mn.", 0, K::operating_income, "Acme", 2.1e6},
+    {"Acme reported $14.2B in operating income.", 0, K::operating_income, "Acme", 14.2e9},
+    {"Acme's net profit reached EUR 5.5 mn.", 0, K::net_income, "Acme", 5.5e6},
+    {"Acme's net income was $1.1 billion.", 0, K::net_income, "Acme", 1.1e9},
+    {"Acme's pretax profit was \xC2\xA3" "3.5m.", 0, K::pretax_income, "Acme", 3.5e6},
+    {"Acme's profit before taxes was EUR 4 mn.", 0, K::pretax_income, "Acme", 4e6},
+    {"Acme earned $1.23 per share.", 0, K::eps, "Acme", 1.23},
+    {"Acme's EPS was $0.98.", 0, K::eps, "Acme", 0.98},
+    {"Acme's adjusted EBITDA was $310 million.", 0, K::ebitda, "Acme", 310e6},
+    {"Acme's backlog reached $364B.", 0, K::backlog, "Acme", 364e9},
+    {"Acme's order backlog stood at EUR 1.2 billion.", 0, K::backlog, "Acme", 1.2e9},
+    {"Acme's remaining performance obligations were $80 billion.", 0, K::backlog, "Acme", 80e9},
+    {"Acme spent $44.2B on capex.", 0, K::capex, "Acme", 44.2e9},
+    {"Acme's capital expenditure was EUR 30 mn.", 0, K::capex, "Acme", 30e6},
+    {"Acme is at a $150 billion annualized run rate.", 0, K::run_rate, "Acme", 150e9},
+    {"Acme generated $20 billion in annualized revenue.", 0, K::run_rate, "Acme", 20e9},
+    {"Customers have reserved $225B of Trainium capacity.", 0, K::commitments, "Trainium", 225e9},
+    {"Acme has over $225 billion in Trainium revenue commitments.", 0, K::commitments, "Trainium", 225e9},
+    {"Acme received orders worth EUR 580 million.", 0, K::orders, "Acme", 580e6},
+    {"Acme's order intake was EUR 46 mn.", 0, K::orders, "Acme", 46e6},
+    {"Acme's free cash flow was $2 billion.", 0, K::cash_flow, "Acme", 2e9},
+    {"Acme's operating margin was 12.5%.", 0, K::operating_margin, "Acme", 12.5},
+    {"Acme's gross margin was 45 percent.", 0, K::gross_margin, "Acme", 45.0},
+    // losses are negative; a loss that narrowed went up
+    {"Acme's net loss was EUR 1.2 mn.", 0, K::net_income, "Acme", -1.2e6},
+    {"Acme posted an operating loss of $300 million.", 0, K::operating_income, "Acme", -300e6},
+    {"Acme's operating loss narrowed to EUR 1.2 mn from EUR 4.5 mn.", 0, K::operating_income, "Acme", -1.2e6, D::up},
+    {"Acme's pretax loss widened to EUR 3 mn from EUR 2 mn.", 0, K::pretax_income, "Acme", -3e6, D::down},
+    // changes: percent, direction, basis
+    {"Acme's revenue rose 28% year over year to $37.6 billion.", 0, K::revenue, "Acme", 37.6e9, D::up, 28.0, B::yoy},
+    {"Acme reported revenue of $181.5B, up 17% year-over-year.", 0, K::revenue, "Acme", 181.5e9, D::up, 17.0, B::yoy},
+    {"Acme's sales fell 5.2 percent from a year earlier.", 0, K::revenue, "Acme", none, D::down, -5.2, B::yoy},
+    {"Acme's net sales decreased by 3 % to EUR 10 mn.", 0, K::revenue, "Acme", 10e6, D::down, -3.0},
+    {"Acme's revenue grew 8% sequentially.", 0, K::revenue, "Acme", none, D::up, 8.0, B::sequential},
+    {"Acme's revenue grew 8% quarter over quarter.", 0, K::revenue, "Acme", none, D::up, 8.0, B::qoq},
+    {"Acme's revenue was up 4% q/q.", 0, K::revenue, "Acme", none, D::up, 4.0, B::qoq},
+    {"Acme's operating profit rose by 34.9 %.", 0, K::operating_income, "Acme", none, D::up, 34.9},
+    {"Acme's EBITDA was flat at $1 billion.", 0, K::ebitda, "Acme", 1e9},
+    {"Acme expects 21% annualized EPS growth.", 0, K::eps, "Acme", none, D::up, 21.0, B::annualized, true},
+    {"Acme delivered 30% revenue growth.", 0, K::revenue, "Acme", none, D::up, 30.0},
+    {"Acme reported a 5% decline in revenue.", 0, K::revenue, "Acme", none, D::down, -5.0},
+    {"Acme's revenue doubled.", 0, K::revenue, "Acme", none, D::up, 100.0},
+    {"Acme's net profit halved.", 0, K::net_income, "Acme", none, D::down, -50.0},
+    {"Acme's sales changed -0.2 % in March.", 0, K::revenue, "Acme", none, D::down, -0.2},
+    // prior values
+    {"Acme's net sales rose to EUR 12.5 mn from EUR 10.1 mn.", 0, K::revenue, "Acme", 12.5e6, D::up},
+    {"Acme's orders fell to EUR 8 mn, down from EUR 8.7 mn.", 0, K::orders, "Acme", 8e6, D::down},
+    // forecasts and periods
+    {"Acme expects revenue of $5 billion in fiscal 2027.", 0, K::revenue, "Acme", 5e9, D::none, none, B::none, true, "FY2027"},
+    {"Acme's revenue guidance is $1.2-1.5 billion.", 0, K::revenue, "Acme", 1.2e9, D::none, none, B::none, true},
+    {"Acme's guidance calls for about $3 billion.", 0, K::guidance, "Acme", 3e9, D::none, none, B::none, true},
+    {"Acme could reach an $80B+ annual run rate by Q1 2028.", 0, K::run_rate, "Acme", 80e9, D::none, none, B::none, true, "Q1 2028"},
+    {"Acme targets revenue of EUR 1 billion by 2028.", 0, K::revenue, "Acme", 1e9, D::none, none, B::none, true},
+    {"Acme's revenue was $5 billion in the first quarter of 2010.", 0, K::revenue, "Acme", 5e9, D::none, none, B::none, false, "Q1 2010"},
+    {"Acme's net sales were EUR 46 mn in January-September 2009.", 0, K::revenue, "Acme", 46e6, D::none, none, B::none, false, "9M 2009"},
+    {"Acme's fourth-quarter revenue was $3 billion.", 0, K::revenue, "Acme", 3e9, D::none, none, B::none, false, "Q4"},
+    {"Acme's full-year revenue was $12 billion.", 0, K::revenue, "Acme", 12e9, D::none, none, B::none, false, "FY"},
+    {"Acme spent $4.2B on capex in the quarter.", 0, K::capex, "Acme", 4.2e9, D::none, none, B::none, false, "quarter"},
+    {"Acme's Q1 2026 revenue was $9 billion.", 0, K::revenue, "Acme", 9e9, D::none, none, B::none, false, "Q1 2026"},
+    {"Acme's FY2025 revenue was $9 billion.", 0, K::revenue, "Acme", 9e9, D::none, none, B::none, false, "FY2025"},
+    {"Acme's revenue was $9 billion in the first half of 2025.", 0, K::revenue, "Acme", 9e9, D::none, none, B::none, false, "H1 2025"},
+    // attribution: segment before company, names after the figure, products from the text
+    {"Amazon reported $37.6B in AWS revenue.", 0, K::revenue, "AWS", 37.6e9},
+    {"Amazon Web Services revenue was $37.6 billion.", 0, K::revenue, "AWS", 37.6e9},
+    {"AWS backlog reached $364B, Amazon said.", 0, K::backlog, "AWS", 364e9},
+    {"Amazon said its custom chips have generated $20 billion in annualized revenue.", 0, K::run_rate, "custom chips", 20e9},
+    {"Amazon's AI-related chips business has surpassed a $20B annualized run rate.", 0, K::run_rate, "AI-related chips", 20e9},
+    {"Amazon announced a $100B-plus Anthropic commitment.", 0, K::commitments, "Anthropic", 100e9},
+    {"Microsoft posted solid results, but Amazon spent $44.2B on capex.", 0, K::capex, "Amazon", 44.2e9},
+    {"Acme's net sales rose to EUR 10 mn while Globex's net sales fell to EUR 4 mn.", 1, K::revenue, "Globex", 4e6},
+    // several metrics in one sentence
+    {"Acme reported $37.6B in revenue, up 28% year over year, with $14.2B in operating income.", 1, K::operating_income, "Acme", 14.2e9},
+    {"Acme's revenue was EUR 10 mn and its operating profit EUR 2 mn.", 1, K::operating_income, "Acme", 2e6},
+    // two currencies and a conversion: the first is the value
+    {"Acme's net sales were EUR 46 million ( USD 64.5 m ).", 0, K::revenue, "Acme", 46e6},
+};
+
+// Texts where no metric must come out.
+const std::string_view kNoMetric[] = {
+    "Acme's shares rose 5% after the results.",
+    "Acme's revenue beat estimates and its shares rose 5%.",
+    "Acme owns a 28% stake in Globex.",
+    "Cloud accounts for 28% of revenue at Acme.",
+    "Acme paid $5 billion for Globex.",
+    "Acme has 4,500 employees and 15 offices.",
+    "Inflation rose 3.1% in March.",
+    "Acme's stock price fell 12% in 2009.",
+};
+
+bool near(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(1.0, std::fabs(b)); }
+
+}  // namespace
+
+TEST_CASE("metrics: kind, entity, value, change, forecast and period from context") {
+    testing::Run r;
+    for (const auto& c : kCases) {
+        CAPTURE(c.text);
+        const auto& ms = r.on(c.text);
+        CHECK(ms.size() > c.index);
+        if (ms.size() <= c.index) continue;
+        const Metric& m = ms[c.index];
+        CHECK(metric_kind_name(m.kind) == metric_kind_name(c.kind));
+        CHECK(m.entity == c.entity);
+        CHECK(m.has_value == c.value.has_value());
+        if (c.value && m.has_value) CHECK(near(m.value, *c.value));
+        CHECK(direction_name(m.change.direction) == direction_name(c.dir));
+        CHECK(m.change.has_percent == c.percent.has_value());
+        if (c.percent && m.change.has_percent) CHECK(near(m.change.percent, *c.percent));
+        CHECK(basis_name(m.change.basis) == basis_name(c.basis));
+        CHECK(m.forecast == c.forecast);
+        if (!c.period.empty()) CHECK(m.period.view() == c.period);
+    }
+}
+
+TEST_CASE("texts without a company metric give none") {
+    testing::Run r;
+    for (auto t : kNoMetric) {
+        CAPTURE(t);
+        CHECK(r.on(t).empty());
+    }
+}
+
+TEST_CASE("prior values from 'from', 'down from' and 'compared with'") {
+    testing::Run r;
+    auto ms = r.on("Acme's operating loss narrowed to EUR 1.2 mn from EUR 4.5 mn.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].has_prior);
+    CHECK(ms[0].prior_value == -4.5e6);
+    ms = r.on("Acme's net sales were EUR 12.5 mn compared with EUR 10.1 mn a year earlier.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].prior_value == 10.1e6);
+    CHECK(ms[0].change.direction == Direction::up);
+    ms = r.on("Acme's net sales increased from EUR 10.1 mn to EUR 12.5 mn.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].value == 12.5e6);
+    CHECK(ms[0].prior_value == 10.1e6);
+}
+
+TEST_CASE("qualifier, span and text come from the figure") {
+    testing::Run r;
+    auto ms = r.on("Acme has commitments exceeding $225B.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].qualifier == Qualifier::over);
+    CHECK(ms[0].text == "$225B");
+    CHECK(ms[0].span.field == Field::body);
+    CHECK(r.event.body.substr(ms[0].span.begin, ms[0].span.end - ms[0].span.begin) == "$225B");
+}
+
+TEST_CASE("a change without a value keeps the percentage's span") {
+    testing::Run r;
+    auto ms = r.on("AWS revenue up 28% and sequential improvement across all segments.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].entity == "AWS");
+    CHECK(ms[0].ticker == "AMZN");
+    CHECK_FALSE(ms[0].has_value);
+    CHECK(ms[0].change.percent == 28.0);
+    CHECK(ms[0].change.basis == Basis::none);
+    CHECK(ms[0].text == "28%");
+}
+
+TEST_CASE("context carries across sentences and fields") {
+    testing::Run r;
+    auto ms = r.on("Its revenue rose 10% to $5 billion.", "Acme had a strong quarter.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].entity == "Acme");
+    CHECK(ms[0].ticker == "ACME");
+    // No name anywhere: the event's ticker tag still says whose figure it is.
+    r.event.clear();
+    r.event.body = "Revenue rose 10% to $5 billion.";
+    r.event.tickers.push_back("XYZ");
+    r.analyze();
+    REQUIRE(r.metrics.size() == 1);
+    CHECK(r.metrics[0].ticker == "XYZ");
+}
+
+TEST_CASE("a period right after a figure's scale letter still ends the sentence") {
+    testing::Run r;
+    auto ms = r.on("Acme's commitments exceed $225B. It projects revenue could reach $80B by 2028.");
+    REQUIRE(ms.size() == 2);
+    CHECK_FALSE(ms[0].forecast);
+    CHECK(ms[1].forecast);
+}
+
+TEST_CASE("extract does not reallocate once warmed up") {
+    testing::Run r;
+    r.on("Amazon reported $37.6B in AWS revenue, up 28% year over year, with $14.2B in operating income for Q1.");
+    MetricExtractor x;
+    std::vector<Metric> out;
+    x.extract(r.doc, r.mentions, r.quantities, out);
+    auto* data = out.data();
+    for (int i = 0; i < 3; ++i) {
+        out.clear();
+        x.extract(r.doc, r.mentions, r.quantities, out);
+    }
+    CHECK(out.size() == 2);
+    CHECK(out.data() == data);
+}
