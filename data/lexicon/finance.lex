@@ -142,12 +142,28 @@ remained strong | remains strong | remain strong | remained high | remained robu
 return to profitability | returned to profitability | return to profit | back to profit = 0.6
 as well | as well as | well as | well-known | well known = 0
 
+better than | stronger than | larger than expected = 0.35
+worse than | weaker than | smaller than expected = -0.4
+too high = -0.3
+
+# Hiring, praise and recognition
+recruit | recruits | recruited | recruiting | hire | hires | hired | hiring | new jobs = 0.3
+acquitted | praised | praise | convincing | superior | wonderful | applauded | pride = 0.4
+best-selling | bestselling | dominated | new heights | new high | new highs = 0.4
+significant step | important step | chosen | exclusive | optimistically = 0.25
+cost-cutting | cost cutting | cost savings | cost reductions = 0.3
+cooperation = 0.15
+
 # Contract and order wins: new business is good news for the supplier.
 won a contract | won an order | won the contract | wins a contract | secured a contract | awarded a contract = 0.3
 signed a contract | signed an agreement | signed a deal | signed a long-term | received an order | receives an order = 0.2
 # Workforce reductions as European companies announce them.
 lay-off | lay-offs | laying off | temporary lay-offs | personnel negotiations | personnel reductions = -0.45
 job reductions | workforce reductions | headcount reductions | redundancy | terminate | terminated | termination = -0.4
+dismissed | forced | suffered | suffer | suffers | painful | stressful | awkward | upset | invalid = -0.4
+dispute | disputes | disagreement | embroiled | hack | hacked | theft | thieves | stealing | ponzi = -0.45
+lost ground | loses ground | losing ground | dark spot | burdened | stopped | be stopped = -0.4
+lost | loses | lose | tight | tighter | tightened | suspected = -0.25
 interrupted | disrupted | disruption | disruptions | stuck | scam | scamming | nasty | side effects = -0.35
 
 # Phrases that contain a direction word but state none ("up to 150,000 tonnes", "set up a unit").
@@ -198,10 +214,11 @@ although | though | even though | despite | in spite of | notwithstanding | even
 # ones the reverse. An optional second value is the measure's own tone when no direction pairs
 # with it ("a loss of EUR 2 mn").
 [measure]
+# Third value: importance. Profit moves the tone more than sales ("profit fell while sales rose").
 sales | net sales | revenue | revenues | turnover | topline | top line | top-line = good
-profit | profits | operating profit | net profit | pretax profit | pre-tax profit | gross profit = good
-earnings | income | net income | operating income | operating result | result | results = good
-ebit | ebitda | eps | earnings per share | bottom line | bottom-line = good
+profit | profits | operating profit | net profit | pretax profit | pre-tax profit | gross profit = good 0 1.4
+earnings | income | net income | operating income | operating result | result | results = good 0 1.4
+ebit | ebitda | eps | earnings per share | bottom line | bottom-line = good 0 1.4
 margin | margins | operating margin | gross margin | net margin | profitability = good
 orders | order intake | order book | order backlog | backlog | bookings | new orders = good
 demand | deliveries | shipments | volume | volumes | sales volume | sales volumes | production | output = good
@@ -215,7 +232,7 @@ subscriber base | customer base | client base | user base | clients | members = 
 jobs | workforce | staff | personnel | headcount | employees | employment = good
 productivity | efficiency | visibility | exports = good
 cost | costs | expenses | operating expenses | expenditure = bad
-loss | losses | net loss | operating loss | pretax loss | pre-tax loss = bad -0.35
+loss | losses | net loss | operating loss | pretax loss | pre-tax loss = bad -0.35 1.4
 deficit | deficits = bad -0.3
 debt | debts | net debt | borrowings | gearing | leverage | indebtedness = bad
 layoffs | job cuts | redundancies = bad -0.45
@@ -247,7 +264,7 @@ soar | soars | soared | soaring | skyrocketed | doubled | tripled | more than do
 edged up | inched up | ticked up | crept up = up 0.5
 double | doubles | doubling | triple | triples = up 1.3
 higher-than-expected | stronger-than-expected | better-than-expected = up 1.2
-swung to | swing to | turned to | went up | picked up = up
+swung to | swing to | turned to | went up | gone up | goes up | picked up = up
 fall | falls | fell | fallen | falling | decrease | decreases | decreased | decreasing = down
 decline | declines | declined | declining | drop | drops | dropped | dropping = down
 down | lower | lowered | lowers | lowering | reduce | reduces | reduced | reducing | reduction | reductions = down
@@ -257,7 +274,8 @@ weaken | weakened | deteriorate | deteriorated | worsen | worsened | compression
 slump | slumped | tumble | tumbled | slash | slashed | halved | sank | sink = down 1.3
 plunge | plunged | plummet | plummeted | collapse | collapsed = down 1.5
 slip | slipped | slid | eased | dip | dipped | edged down | inched down | ticked down = down 0.7
-went down | fewer = down
+went down | gone down | goes down | fewer | smaller = down
+larger | bigger = up 0.8
 slide | slides | sliding = down
 lower-than-expected | weaker-than-expected = down 1.2
 
@@ -276,3 +294,4 @@ guidance | feared | anticipated | projections | predicted | targets | views | wh
 # Prior-figure markers: "EUR 13.1 mn compared with EUR 8.7 mn" implies a direction.
 [prior]
 compared | versus | vs | from | against | year-ago | year-earlier
+compared to a negative | compared with a negative | from a negative

@@ -73,10 +73,11 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
             break;
         case Section::measure:
             if (vals.empty() || (vals[0] != "good" && vals[0] != "bad" && vals[0] != "neutral"))
-                fail(file, line, "measure terms take '= good', '= bad' or '= neutral', then an optional base valence");
+                fail(file, line, "measure terms take '= good', '= bad' or '= neutral', then optional base valence and importance");
             r.measure = vals[0] == "good" ? 1 : vals[0] == "bad" ? -1 : 0;
             r.neutral_measure = vals[0] == "neutral";
             r.measure_base = vals.size() > 1 ? need_number(1, -1.0f, 1.0f, "a base valence") : 0.0f;
+            r.importance = vals.size() > 2 ? need_number(2, 0.0f, 3.0f, "an importance") : 1.0f;
             break;
         case Section::direction:
             if (vals.empty() || (vals[0] != "up" && vals[0] != "down"))
@@ -107,6 +108,7 @@ void merge(TermRoles& into, Section sec, const TermRoles& from) {
             into.measure = from.measure;
             into.neutral_measure = from.neutral_measure;
             into.measure_base = from.measure_base;
+            into.importance = from.importance;
             break;
         case Section::direction: into.direction = from.direction; into.strength = from.strength; break;
         case Section::comparator: into.comparator = from.comparator; break;

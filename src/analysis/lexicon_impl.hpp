@@ -18,6 +18,7 @@ struct TermRoles {
     float hedge = 0.0f;         // multiplier on its clause ("may", "could"); 0 = none
     float measure_base = 0.0f;  // valence of a measure no direction pairs with ("loss": -0.4)
     float strength = 0.0f;      // of a direction ("soared" 1.4, "edged up" 0.6)
+    float importance = 1.0f;    // of a measure: profit moves the tone more than sales
     int8_t measure = 0;         // +1 good when it rises (sales), -1 bad when it rises (costs)
     bool neutral_measure = false;  // takes a direction without tone ("share capital increased")
     int8_t direction = 0;       // +1 up (rose, higher, widened), -1 down (fell, narrowed, cut)

@@ -29,6 +29,41 @@ bool parse_number(std::string_view s, double& out) {
     return r.ec == std::errc();
 }
 
+// "2008" in "the first nine months of 2008" is a date, not a figure.
+bool is_year(const Document& doc, uint32_t k) {
+    std::string_view t = doc.text(doc.tokens[k]);
+    return t.size() == 4 && (t[0] == '1' || t[0] == '2') && (t[1] == '9' || t[1] == '0');
+}
+
+// Pre-tokenized text writes "EUR6.5m" as "EUR6 .5 m": the number after the period is the
+// fraction of the digits that end the word before it.
+void split_decimal(const Document& doc, uint32_t k, double& v) {
+    const auto& toks = doc.tokens;
+    if (k < 2 || doc.text(toks[k - 1]) != "." || toks[k - 1].end != toks[k].begin || !toks[k - 1].space_before) return;
+    std::string_view w = doc.text(toks[k - 2]);
+    size_t d = w.size();
+    while (d > 0 && w[d - 1] >= '0' && w[d - 1] <= '9') --d;
+    if (d == w.size()) return;
+    double whole = 0;
+    if (!parse_number(w.substr(d), whole)) return;
+    std::string_view frac = doc.text(toks[k]);
+    double scale = 1;
+    for (size_t i = 0; i < frac.size() && frac[i] >= '0' && frac[i] <= '9'; ++i) scale *= 10;
+    v = whole + v / scale;
+}
+
+// "EUR -0.4 mn", "-0.4", "a negative EUR 0.83 mn".
+bool is_negative_figure(const Document& doc, uint32_t k, uint32_t first) {
+    const auto& toks = doc.tokens;
+    if (k > first && doc.text(toks[k - 1]) == "-" && toks[k - 1].end == toks[k].begin) return true;
+    for (uint32_t b = k; b > first && b + 3 > k; --b)
+        if (detail::fold_char(doc.text(toks[b - 1])[0]) == 'n' && doc.text(toks[b - 1]).size() == 8) {
+            std::string_view w = doc.text(toks[b - 1]);
+            if ((w[0] == 'n' || w[0] == 'N') && w.substr(1) == "egative") return true;
+        }
+    return false;
+}
+
 // Polarity of what a metric measures when it rises: capex is neither good nor bad news by itself.
 int metric_polarity(MetricKind k) { return k == MetricKind::capex ? 0 : 1; }
 
@@ -83,17 +118,22 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
     double cur = 0, prior = 0;
     auto next_number = [&](uint32_t from, uint32_t reach, double& v) -> uint32_t {
         for (uint32_t k = from; k < stop && k < from + reach; ++k)
-            if (toks[k].kind == TokenKind::number && parse_number(doc.text(toks[k]), v)) return k;
+            if (toks[k].kind == TokenKind::number && !is_year(doc, k) && parse_number(doc.text(toks[k]), v)) {
+                split_decimal(doc, k, v);
+                if (is_negative_figure(doc, k, s.first_token)) v = -v;
+                return k;
+            }
         return UINT32_MAX;
     };
-    uint32_t a = next_number(t, 8, cur);
+    uint32_t a = next_number(t, 12, cur);
     if (a == UINT32_MAX) return 0;
     // A prior marker soon after the first figure, then the second figure.
-    for (uint32_t k = a + 1; k < stop && k <= a + 5; ++k) {
+    for (uint32_t k = a + 1; k < stop && k <= a + 12; ++k) {
         std::string_view txt = doc.text(toks[k]);
         bool marker = (ids_[k] != detail::kNoWord && lex_.word_roles[ids_[k]].prior_marker) || txt == "(";
         if (!marker) {
-            if (toks[k].kind == TokenKind::number) return 0;  // a third figure: not a simple comparison
+            if (toks[k].kind == TokenKind::number && !is_year(doc, k))
+                return 0;  // a third figure: not a simple comparison
             continue;
         }
         uint32_t b = next_number(k + 1, 7, prior);
@@ -235,6 +275,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         // ", up 9.7 %", ", an increase of 11 %": a direction opening its clause describes the
         // measure of the clause before, however far back, unless another direction sits between.
         const bool opens_clause = i == 0 || items_[i - 1].clause != d.clause;
+        size_t neutral = n;  // a neutral measure only takes the direction when no good/bad one is in reach
         for (size_t j = i; j-- > 0;) {
             const Item& m = items_[j];
             const uint32_t dist = d.begin - m.end;
@@ -242,7 +283,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
                 (!opens_clause || dist >= static_cast<uint32_t>(tuning::kAppositiveReach) || m.roles->direction != 0))
                 break;
             if (m.clause == d.clause && dist >= static_cast<uint32_t>(tuning::kMeasureBefore)) break;
-            if (m.roles->measure != 0 || m.roles->neutral_measure) {
+            if (m.roles->neutral_measure && neutral == n) neutral = j;
+            if (m.roles->measure != 0) {
                 best = j;
                 best_dist = dist;
                 break;
@@ -252,11 +294,20 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             const Item& m = items_[j];
             const uint32_t dist = m.begin - d.end;
             if (m.clause != d.clause || dist >= static_cast<uint32_t>(tuning::kMeasureAfter)) break;
-            if (m.roles->measure != 0 || m.roles->neutral_measure) {
+            if (m.roles->measure != 0) {
                 // "increases the fixed costs", "cut its workforce": a close object wins over the subject.
                 if (dist <= 2 || dist < best_dist) best = j;
                 break;
             }
+            if (m.roles->neutral_measure && dist <= 2) {  // "raised its stake", "increase in share capital"
+                neutral = j;
+                if (best_dist > 2) best = n;
+                break;
+            }
+        }
+        if (best == n && neutral != n) {
+            d.used = items_[neutral].used = true;
+            continue;
         }
         if (best == n) {
             // No measure in reach: what rises in financial news is mostly good ("a rise of 0.8 percent").
@@ -269,11 +320,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             continue;
         }
         Item& m = items_[best];
-        if (m.roles->measure == 0) {  // "stake increased", "share capital increase": no tone
-            d.used = m.used = true;
-            continue;
-        }
-        double w = tuning::kDirection * d.roles->direction * m.roles->measure * d.roles->strength *
+        double w = tuning::kDirection * d.roles->direction * m.roles->measure * m.roles->importance * d.roles->strength *
                    modifier_before(i) * modifier_after(i) * cw[d.clause];
         if (negated(i)) w *= tuning::kNegation;
         Item span = d;
@@ -309,7 +356,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         if (m.roles->measure == 0 || m.used || any_direction) continue;
         int dir = implied_direction(doc, s, m.end);
         if (dir == 0) continue;
-        double w = tuning::kImpliedDirection * dir * m.roles->measure * cw[m.clause];
+        double w = tuning::kImpliedDirection * dir * m.roles->measure * m.roles->importance * cw[m.clause];
         add(raw, doc, m, w, dir > 0 ? "figures: measure up vs prior" : "figures: measure down vs prior", ex);
         m.used = true;
         any_direction = true;
