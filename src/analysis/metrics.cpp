@@ -314,6 +314,20 @@ private:
         if (mn && mention_end_token(c_.doc, *mn, last()) + 2 < h->np_begin) mn = nullptr;
         if (!mn && np_after) mn = mention_in(te, h ? h->begin : te + 3);
         uint32_t anchor = h && h->end <= tb ? h->np_begin : tb;
+        if (!mn && np_after && h && h->begin > te) {
+            // A name the alias table does not know, between the figure and its kind: "$100B-plus Anthropic commitment".
+            for (uint32_t t = te; t < h->np_begin; ++t) {
+                const Token& tk = c_.doc.tokens[t];
+                std::string_view x = c_.tok(t);
+                bool has_lower = false;
+                for (char ch : x) has_lower |= ch >= 'a' && ch <= 'z';
+                if (tk.kind == TokenKind::word && tk.capitalized && x.size() >= 3 && has_lower && F(t) == 0) {
+                    m.entity = x;
+                    m.ticker = company_ticker(anchor);
+                    return;
+                }
+            }
+        }
         if (!mn) {
             std::string_view ptext;
             uint32_t phead = 0;

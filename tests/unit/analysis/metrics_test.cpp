@@ -101,6 +101,7 @@ const Expect kCases[] = {
     {"Amazon said its custom chips have generated $20 billion in annualized revenue.", 0, K::run_rate, "custom chips", 20e9},
     {"Amazon's AI-related chips business has surpassed a $20B annualized run rate.", 0, K::run_rate, "AI-related chips", 20e9},
     {"Amazon announced a $100B-plus Anthropic commitment.", 0, K::commitments, "Anthropic", 100e9},
+    {"Acme announced a $100B-plus Initech commitment.", 0, K::commitments, "Initech", 100e9},
     {"Microsoft posted solid results, but Amazon spent $44.2B on capex.", 0, K::capex, "Amazon", 44.2e9},
     {"Acme's net sales rose to EUR 10 mn while Globex's net sales fell to EUR 4 mn.", 1, K::revenue, "Globex", 4e6},
     // several metrics in one sentence
