@@ -56,7 +56,7 @@ struct Pipeline {
 void print_explanation(const ha::Event& e, const ha::Explanation& ex) {
     for (const auto& s : ex.sentences) {
         if (s.terms.empty()) continue;
-        std::printf("      [%+.2f]", s.score);
+        std::printf("      %s [%+.2f]", ha::field_name(s.span.field).data(), s.score);
         for (const auto& t : s.terms) std::printf(" %s(%+.2f %s)", t.term.c_str(), t.weight, t.rule.c_str());
         std::printf("\n");
     }

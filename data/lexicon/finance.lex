@@ -146,6 +146,13 @@ better than | stronger than | larger than expected = 0.35
 worse than | weaker than | smaller than expected = -0.4
 too high = -0.3
 
+losers | loser = -0.35
+heavy capex | heavy spending | capex intensity | spending spree | cash burn = -0.3
+pause | pauses | paused | exposed | punishing | tail risk = -0.3
+underestimating | underestimates | underestimated | underpricing | underpriced | undervalued | underappreciated = 0.3
+bear case = -0.2
+bull case = 0.2
+
 # Hiring, praise and recognition
 recruit | recruits | recruited | recruiting | hire | hires | hired | hiring | new jobs = 0.3
 acquitted | praised | praise | convincing | superior | wonderful | applauded | pride = 0.4
@@ -199,7 +206,7 @@ partly | partially | moderately | relatively | fairly = 0.75
 # Hedges weaken their clause.
 [hedge]
 may | might | could | possibly | perhaps | potentially = 0.7
-if = 0.6
+if | unless = 0.6
 would = 0.85
 
 # ---------------------------------------------------------------------------------------------
@@ -208,6 +215,7 @@ would = 0.85
 [contrast]
 but | however | yet | nevertheless | nonetheless | still = before
 although | though | even though | despite | in spite of | notwithstanding | even if = clause
+rather than | instead of = clause
 
 # ---------------------------------------------------------------------------------------------
 # Financial measures: "good" ones are good news when they rise (and bad when they fall), "bad"
@@ -230,11 +238,12 @@ guidance | outlook | forecast | forecasts | price target | target price | rating
 customers | subscribers | users | traffic | passengers | occupancy | capacity utilization = good
 subscriber base | customer base | client base | user base | clients | members = good
 jobs | workforce | staff | personnel | headcount | employees | employment = good
-productivity | efficiency | visibility | exports = good
+productivity | efficiency | visibility | exports | utilization | utilisation | quality = good
 cost | costs | expenses | operating expenses | expenditure = bad
 loss | losses | net loss | operating loss | pretax loss | pre-tax loss = bad -0.35 1.4
 deficit | deficits = bad -0.3
-debt | debts | net debt | borrowings | gearing | leverage | indebtedness = bad
+debt | debts | net debt | borrowings | gearing | financial leverage | net leverage | leverage ratio | indebtedness = bad
+negotiating leverage | pricing leverage | operating leverage | pricing power | bargaining power = good
 layoffs | job cuts | redundancies = bad -0.45
 unemployment | churn | delinquencies | arrears | vacancy | vacancy rate | inventories = bad
 impairment | impairments | write-downs | writedowns = bad -0.45
@@ -245,7 +254,7 @@ return on capital employed | return on equity | return on investment | return on
 fair value | order value | value of orders | net asset value = good
 vacancy rate | unemployment rate | default rate | cost ratio | cost-income ratio = bad
 # Quantities that move without being good or bad news; they absorb a nearby direction.
-share capital | capital | stake | holding | holdings | ownership | number of shares | voting rights = neutral
+leverage | share capital | capital | stake | holding | holdings | ownership | number of shares | voting rights = neutral
 price | prices | interest rate | interest rates | rate | rates | rent levels | capacity | investment | investments = neutral
 
 # ---------------------------------------------------------------------------------------------
@@ -253,7 +262,7 @@ price | prices | interest rate | interest rates | rate | rates | rent levels | c
 [direction]
 rise | rises | rising | rose | risen | increase | increases | increased | increasing = up
 grow | grows | grew | grown | growing | growth = up
-up | higher | gain | gains | gained | climb | climbs | climbed | climbing | advance | advanced = up
+up | higher | gain | gains | gained | climb | climbs | climbed | climbing = up
 expand | expands | expanded | expanding | expansion | widen | widens | widened | widening = up
 raise | raises | raised | raising | lift | lifts | lifted | hike | hikes | hiked | boost | boosted = up
 improve | improves | improved | improving | improvement = up
@@ -275,6 +284,8 @@ slump | slumped | tumble | tumbled | slash | slashed | halved | sank | sink = do
 plunge | plunged | plummet | plummeted | collapse | collapsed = down 1.5
 slip | slipped | slid | eased | dip | dipped | edged down | inched down | ticked down = down 0.7
 went down | gone down | goes down | fewer | smaller = down
+compress | compresses | compressed | compressing = down
+flatten | flattens | flattened | flattening | plateau | plateaued | stall | stalled | stalling = down 0.6
 larger | bigger = up 0.8
 slide | slides | sliding = down
 lower-than-expected | weaker-than-expected = down 1.2

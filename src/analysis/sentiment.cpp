@@ -26,7 +26,7 @@ struct Accumulator {
         sum += w * s;
         weight += w;
     }
-    double value() const { return weight > 0 ? std::tanh(sum / std::sqrt(weight)) : 0.0; }
+    double value() const { return weight > 0 ? std::tanh(tuning::kDocumentGain * sum / std::sqrt(weight)) : 0.0; }
 };
 
 }  // namespace

@@ -157,11 +157,12 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
         if ((sa == "%") != (sb == "%") || (!sa.empty() && !sb.empty() && sa != sb)) return 0;
         // Currencies before the figures must agree: "EUR 114 mn ( USD 148 mn )" is a conversion.
         std::string_view ua = a > s.first_token ? text_at(a - 1) : std::string_view{};
-        std::string_view ub = text_at(b - 1);
+        const uint32_t before_b = (doc.text(toks[b - 1]) == "-" && b - 1 > k) ? b - 2 : b - 1;  // skip a sign
+        std::string_view ub = text_at(before_b);
         auto is_currency = [&](uint32_t x, std::string_view u) {
             return toks[x].kind == TokenKind::symbol || (u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z');
         };
-        if ((is_currency(b - 1, ub) || (a > s.first_token && is_currency(a - 1, ua))) && ua != ub) return 0;
+        if ((is_currency(before_b, ub) || (a > s.first_token && is_currency(a - 1, ua))) && ua != ub) return 0;
         return cur > prior ? 1 : cur < prior ? -1 : 0;
     }
     return 0;

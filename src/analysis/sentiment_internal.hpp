@@ -25,7 +25,8 @@ inline constexpr float kUnpairedDirection = 0.3f;  // a direction with no measur
 inline constexpr int kMeasureAfter = 4;          // "an increase in net sales": measure up to 4 tokens after
 inline constexpr double kDeadZone = 0.0;         // |raw| below this is neutral
 inline constexpr double kSentenceSoftness = 0.3; // raw / sqrt(raw^2 + k): saturates the sentence sum
-inline constexpr double kHeadlineWeight = 2.0, kSummaryWeight = 1.5, kBodyWeight = 1.0;
+inline constexpr double kHeadlineWeight = 2.0, kSummaryWeight = 2.0, kBodyWeight = 1.0;
+inline constexpr double kDocumentGain = 0.7;     // tanh(gain * sum(w s) / sqrt(sum w)): document saturation
 }  // namespace tuning
 
 // Scores one sentence; appends to `explain` (may be null) the terms that moved it.
