@@ -68,7 +68,7 @@ Metrics::Metrics(MetricsOptions options)
         alerts, std::array<std::string, 2>{"rule", "severity"});
 
     auto& reloads = counter_family(r, "herald_rules_reloads_total",
-                                   "Rule file reloads, by result (success or failure).");
+                                   "Rule file reloads, by result (ok or error).");
     rules_reloads_ = std::make_unique<LabelCache<prometheus::Counter, 1>>(reloads, std::array<std::string, 1>{"result"});
     rules_reloads_->get({kReloadSuccess});
     rules_reloads_->get({kReloadFailure});
@@ -87,6 +87,9 @@ Metrics::Metrics(MetricsOptions options)
     consumer_paused_ = &gauge_family(r, "herald_consumer_paused",
                                      "1 while consumption is paused for back-pressure, else 0.").Add({});
     rules_loaded_ = &gauge_family(r, "herald_rules_loaded", "Rules currently active.").Add({});
+    auto& sentiment = gauge_family(r, "herald_entity_sentiment_score",
+                                   "Sentiment score (-1..1) of the latest story about each ticker.");
+    entity_sentiment_ = std::make_unique<LabelCache<prometheus::Gauge, 1>>(sentiment, std::array<std::string, 1>{"ticker"});
     gauge_family(r, "herald_build_info", "Always 1; the version label says which herald is running.")
         .Add({{"version", options.version}})
         .Set(1);

@@ -37,8 +37,8 @@ inline constexpr size_t kStageCount = 4;
 std::string_view stage_name(Stage stage);
 
 // Values of herald_rules_reloads_total{result}.
-inline constexpr std::string_view kReloadSuccess = "success";
-inline constexpr std::string_view kReloadFailure = "failure";
+inline constexpr std::string_view kReloadSuccess = "ok";
+inline constexpr std::string_view kReloadFailure = "error";
 
 // herald's version (CMake PROJECT_VERSION), as shown by herald_build_info{version}.
 std::string_view build_version();
@@ -79,6 +79,9 @@ public:
     prometheus::Gauge& partitions_assigned() { return *partitions_assigned_; }
     prometheus::Gauge& consumer_paused() { return *consumer_paused_; }
     prometheus::Gauge& rules_loaded() { return *rules_loaded_; }
+    // Sentiment (-1..1) of the latest story about a ticker; tickers come from the bounded
+    // company lexicon, so the label set stays small. Lock-free once the ticker was seen.
+    prometheus::Gauge& entity_sentiment(std::string_view ticker) { return entity_sentiment_->get({ticker}); }
 
     // Per-partition lag and per-broker RTT come and go with assignments and metadata: these
     // lock (statistics callback, a few times a minute). A reference stays valid until forget_*.
@@ -117,6 +120,7 @@ private:
     prometheus::Gauge* partitions_assigned_ = nullptr;
     prometheus::Gauge* consumer_paused_ = nullptr;
     prometheus::Gauge* rules_loaded_ = nullptr;
+    std::unique_ptr<LabelCache<prometheus::Gauge, 1>> entity_sentiment_;
 
     prometheus::Family<prometheus::Gauge>* consumer_lag_family_ = nullptr;
     prometheus::Family<prometheus::Gauge>* broker_rtt_family_ = nullptr;

@@ -32,6 +32,7 @@ TEST_CASE("every catalogue metric renders with its type") {
     metrics.alert_published("aws-growth", "high");
     metrics.consumer_lag(3).Set(42);
     metrics.broker_rtt("localhost:9092/1").Set(0.0005);
+    metrics.entity_sentiment("AMZN").Set(0.62);
     const auto exp = render(metrics);
 
     const std::map<std::string, std::string> catalogue = {
@@ -52,6 +53,7 @@ TEST_CASE("every catalogue metric renders with its type") {
         {"herald_broker_rtt_seconds", "gauge"},
         {"herald_partitions_assigned", "gauge"},
         {"herald_consumer_paused", "gauge"},
+        {"herald_entity_sentiment_score", "gauge"},
     };
     for (const auto& [name, type] : catalogue) {
         CAPTURE(name);
@@ -71,9 +73,10 @@ TEST_CASE("every catalogue metric renders with its type") {
     CHECK(exp.value("herald_build_info", {{"version", std::string(herald::telemetry::build_version())}}) == 1.0);
     CHECK(herald::telemetry::build_version() == "0.1.0");
     CHECK(exp.value("herald_consumer_lag_messages", {{"partition", "3"}}) == 42.0);
+    CHECK(exp.value("herald_entity_sentiment_score", {{"ticker", "AMZN"}}) == 0.62);
     CHECK(exp.value("herald_broker_rtt_seconds", {{"broker", "localhost:9092/1"}}) == 0.0005);
-    CHECK(exp.value("herald_rules_reloads_total", {{"result", "success"}}) == 0.0);
-    CHECK(exp.value("herald_rules_reloads_total", {{"result", "failure"}}) == 0.0);
+    CHECK(exp.value("herald_rules_reloads_total", {{"result", "ok"}}) == 0.0);
+    CHECK(exp.value("herald_rules_reloads_total", {{"result", "error"}}) == 0.0);
     for (const char* stage : {"parse", "analyze", "rules", "publish"})
         CHECK(exp.value("herald_stage_duration_seconds_count", {{"stage", stage}}) == 0.0);
 }
@@ -133,7 +136,7 @@ TEST_CASE("counters, gauges and histograms show what was recorded") {
     CHECK(exp.value("herald_alerts_published_total", {{"rule", "aws-growth"}, {"severity", "high"}}) == 2.0);
     CHECK(exp.value("herald_alerts_published_total", {{"rule", "aws-growth"}, {"severity", "low"}}) == 1.0);
     CHECK(exp.value("herald_alert_delivery_failures_total") == 1.0);
-    CHECK(exp.value("herald_rules_reloads_total", {{"result", "failure"}}) == 1.0);
+    CHECK(exp.value("herald_rules_reloads_total", {{"result", "error"}}) == 1.0);
     CHECK(exp.value("herald_rules_loaded") == 12.0);
     CHECK(exp.value("herald_inflight_events") == 7.0);
     CHECK(exp.value("herald_partitions_assigned") == 48.0);
