@@ -11,6 +11,7 @@
 #include "herald/analysis/metrics.hpp"
 
 #include <cmath>
+#include <cstring>
 
 #include "metrics_words.hpp"
 #include "numbers.hpp"
@@ -357,10 +358,13 @@ private:
         uint32_t b = h && h->begin < tb ? h->begin : tb;
         uint32_t e = h && h->end > te ? h->end : te;
         if ((h && h->forecast) || forecast_in(b, e > b ? e - 1 : b)) m.forecast = true;
-        periods::Found p;
-        if (periods::nearest(c_.doc, *c_.sent, tb, p)) {
-            m.period = p.period;
-            if (p.after_by) m.forecast = true;
+        if (!periods_done_) {
+            n_periods_ = periods::all(c_.doc, *c_.sent, periods_, kMaxPeriods);
+            periods_done_ = true;
+        }
+        if (const periods::Found* p = periods::nearest_of(periods_, n_periods_, tb)) {
+            m.period = p->period;
+            if (p->after_by) m.forecast = true;
         }
     }
 
@@ -614,6 +618,10 @@ private:
     bool has_pending_prior_ = false;
     double pending_prior_ = 0;
     Unit pending_prior_unit_;
+    static constexpr size_t kMaxPeriods = 8;
+    periods::Found periods_[kMaxPeriods];
+    size_t n_periods_ = 0;
+    bool periods_done_ = false;
     const Mention* last_mention_ = nullptr;
     const Mention* last_company_ = nullptr;
     std::string_view last_product_;
@@ -622,8 +630,18 @@ private:
 
 // "revenue doubled" is a change without a figure; only such sentences are read without one.
 bool has_multiplier_word(std::string_view s) {
-    return s.find("ubled") != std::string_view::npos || s.find("ripled") != std::string_view::npos ||
-           s.find("halved") != std::string_view::npos;
+    // One memchr pass for 'l': "doub-l-ed", "trip-l-ed", "ha-l-ved".
+    const char* b = s.data();
+    const char* e = b + s.size();
+    for (const char* p = b; (p = static_cast<const char*>(std::memchr(p, 'l', static_cast<size_t>(e - p))));
+         ++p) {
+        size_t i = static_cast<size_t>(p - b);
+        if (i + 2 < s.size() && s[i + 1] == 'e' && s[i + 2] == 'd' && i >= 3 &&
+            (s.substr(i - 3, 3) == "oub" || s.substr(i - 3, 3) == "rip"))
+            return true;
+        if (i >= 2 && i + 3 < s.size() && s.substr(i - 2, 6) == "halved") return true;
+    }
+    return false;
 }
 
 // "$225B. It also ...": the tokenizer reads "B." as an initial; a period right after a figure's
@@ -666,6 +684,8 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
     const Mention* last_mention = nullptr;
     const Mention* last_company = nullptr;
     std::string_view last_product;
+    bool any_multiplier = false;
+    for (Field f : kTextFields) any_multiplier |= has_multiplier_word(doc.event().field(f));
     uint32_t qi = 0, mi = 0;
     const uint32_t nq = static_cast<uint32_t>(quantities.size());
     const uint32_t nm = static_cast<uint32_t>(mentions.size());
@@ -689,7 +709,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             }
             uint32_t me = mi;
             while (me < nm && mentions[me].token < s.last_token) ++me;
-            if (qe > qi || has_multiplier_word(doc.text(s))) {
+            if (qe > qi || (any_multiplier && has_multiplier_word(doc.text(s)))) {
                 c.sent = &s;
                 c.si = si;
                 c.mention_begin = mi;

@@ -1,9 +1,7 @@
 // Word tables for the metric extractor, sorted once at start-up for binary search.
 #include "metrics_words.hpp"
 
-#include <algorithm>
 #include <array>
-#include <vector>
 
 #include "numbers.hpp"
 
@@ -218,23 +216,34 @@ bool lower_into(std::string_view w, char* buf, size_t cap, std::string_view& out
     return true;
 }
 
-const std::vector<Entry>& sorted_entries() {
-    static const std::vector<Entry> v = [] {
-        std::vector<Entry> e(std::begin(kEntries), std::end(kEntries));
-        std::stable_sort(e.begin(), e.end(), [](const Entry& a, const Entry& b) { return a.word < b.word; });
-        // Merge duplicates (a word listed in two groups keeps every flag).
-        std::vector<Entry> out;
-        for (const auto& x : e) {
-            if (!out.empty() && out.back().word == x.word) {
-                out.back().flags |= x.flags;
-                if (x.flags & kKind) out.back().kind = x.kind;
-            } else {
-                out.push_back(x);
+// Open-addressing hash table over the lower-cased words, built once; lookups do not allocate.
+constexpr size_t kSlots = 1024;
+
+uint32_t hash_of(std::string_view w) {
+    uint32_t h = 2166136261u;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+}
+
+struct Table {
+    std::array<Entry, kSlots> slots{};
+    Table() {
+        for (const auto& e : kEntries) {
+            size_t i = hash_of(e.word) & (kSlots - 1);
+            while (!slots[i].word.empty() && slots[i].word != e.word) i = (i + 1) & (kSlots - 1);
+            if (slots[i].word.empty()) {
+                slots[i] = e;
+            } else {  // a word listed in two groups keeps every flag
+                slots[i].flags |= e.flags;
+                if (e.flags & kKind) slots[i].kind = e.kind;
             }
         }
-        return out;
-    }();
-    return v;
+    }
+};
+
+const Table& table() {
+    static const Table t;
+    return t;
 }
 
 }  // namespace
@@ -255,10 +264,13 @@ WordInfo lookup(std::string_view token) {
     char buf[32];
     std::string_view w;
     if (!lower_into(token, buf, sizeof buf, w)) return {};
-    const auto& v = sorted_entries();
-    auto it = std::lower_bound(v.begin(), v.end(), w, [](const Entry& e, std::string_view x) { return e.word < x; });
-    if (it == v.end() || it->word != w) return {};
-    return {it->flags, it->kind};
+    const Table& t = table();
+    size_t i = hash_of(w) & (kSlots - 1);
+    while (!t.slots[i].word.empty()) {
+        if (t.slots[i].word == w) return {t.slots[i].flags, t.slots[i].kind};
+        i = (i + 1) & (kSlots - 1);
+    }
+    return {};
 }
 
 }  // namespace herald::analysis::words

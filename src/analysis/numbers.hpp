@@ -3,6 +3,7 @@
 // case-insensitive word matching and exact decimal scaling. Header-only so the hot loops inline.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace herald::analysis::num {
@@ -15,6 +16,15 @@ inline char lower(char c) { return is_upper(c) ? static_cast<char>(c | 0x20) : c
 // Non-ASCII lead/continuation bytes count as letters: "é" inside a word keeps it whole.
 inline bool is_wordch(char c) { return is_alnum(c) || (static_cast<unsigned char>(c) >= 0x80); }
 inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// True when any of the 8 bytes at p is an ASCII digit (SWAR: digits become bytes < 10 after xor '0').
+inline bool has_digit8(const char* p) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    uint64_t t = x ^ 0x3030303030303030ull;
+    uint64_t less10 = (t - 0x0A0A0A0A0A0A0A0Aull) & ~t & 0x8080808080808080ull;
+    return less10 != 0;
+}
 
 // True when s[i..] starts with `lit` (lower-case ASCII) ignoring case.
 inline bool starts_ci(std::string_view s, size_t i, std::string_view lit) {

@@ -199,6 +199,15 @@ private:
     const Sentence& s_;
 };
 
+// First-letter filter: only words that can start a period expression reach the matchers.
+bool maybe_period(std::string_view w) {
+    char c = num::lower(w[0]);
+    if (c == 'q' || c == 'h' || c == 'f') return true;  // Q1, H1, FY, first/fourth, fiscal, full
+    if (w.find('-') != std::string_view::npos) return true;  // January-September, nine-month, third-quarter
+    return eq_ci(w, "second") || eq_ci(w, "third") || eq_ci(w, "three") || eq_ci(w, "six") || eq_ci(w, "nine") ||
+           eq_ci(w, "twelve");
+}
+
 }  // namespace
 
 bool nearest(const Document& doc, const Sentence& s, uint32_t near, Found& out) {
@@ -207,7 +216,7 @@ bool nearest(const Document& doc, const Sentence& s, uint32_t near, Found& out) 
     uint32_t best = 0;
     for (uint32_t t = s.first_token; t < s.last_token; ++t) {
         const Token& tk = doc.tokens[t];
-        if (tk.kind != TokenKind::word) continue;
+        if (tk.kind != TokenKind::word || !maybe_period(doc.text(tk))) continue;
         Writer w;
         uint32_t len = sc.at(t, w);
         if (!len) continue;
@@ -222,6 +231,34 @@ bool nearest(const Document& doc, const Sentence& s, uint32_t near, Found& out) 
         t += len - 1;
     }
     return found;
+}
+
+size_t all(const Document& doc, const Sentence& s, Found* out, size_t cap) {
+    Scanner sc(doc, s);
+    size_t n = 0;
+    for (uint32_t t = s.first_token; t < s.last_token && n < cap; ++t) {
+        const Token& tk = doc.tokens[t];
+        if (tk.kind != TokenKind::word || !maybe_period(doc.text(tk))) continue;
+        Writer w;
+        uint32_t len = sc.at(t, w);
+        if (!len) continue;
+        out[n].period.set(w.view());
+        out[n].token = t;
+        out[n].after_by = t > s.first_token && eq_ci(sc.tok(t - 1), "by");
+        ++n;
+        t += len - 1;
+    }
+    return n;
+}
+
+const Found* nearest_of(const Found* found, size_t n, uint32_t near) {
+    const Found* best = nullptr;
+    uint32_t bd = 0;
+    for (size_t i = 0; i < n; ++i) {
+        uint32_t d = found[i].token > near ? found[i].token - near : near - found[i].token;
+        if (!best || d < bd) best = &found[i], bd = d;
+    }
+    return best;
 }
 
 }  // namespace herald::analysis::periods

@@ -17,4 +17,10 @@ struct Found {
 // The period expression in the sentence nearest to token `near`; false when there is none.
 bool nearest(const Document& doc, const Sentence& s, uint32_t near, Found& out);
 
+// Every period expression of the sentence (at most `cap`), in order; returns how many.
+size_t all(const Document& doc, const Sentence& s, Found* out, size_t cap);
+
+// The one of `found[0..n)` nearest to token `near`; nullptr when n == 0.
+const Found* nearest_of(const Found* found, size_t n, uint32_t near);
+
 }  // namespace herald::analysis::periods

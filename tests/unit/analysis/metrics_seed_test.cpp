@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
-#include <iostream>
 #include <string>
 
 #include "herald/analysis/analysis_json.hpp"
@@ -79,23 +78,3 @@ TEST_CASE("seed-000: AWS revenue, operating income, backlog and Trainium commitm
     CHECK(ms.size() == 4);
 }
 
-TEST_CASE("all seeds print") {
-    std::ifstream in(HERALD_SHARED_DATA_DIR "/seeds.ndjson");
-    std::string line;
-    while (std::getline(in, line)) {
-        testing::Run r;
-        r.event.clear();
-        std::string h = field_of(line, "headline"), s = field_of(line, "summary"), b = field_of(line, "body");
-        r.event.headline = h;
-        r.event.summary = s;
-        r.event.body = b;
-        r.analyze();
-        std::string json;
-        for (const auto& m : r.metrics) {
-            herald::core::JsonWriter w(json);
-            write_metric_json(w, m);
-            json += "\n";
-        }
-        MESSAGE(field_of(line, "id") << "\n" << json);
-    }
-}
