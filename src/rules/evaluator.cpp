@@ -74,7 +74,11 @@ bool Evaluator::selects(const Node& sel, const analysis::Metric& m, bool restric
 
 const analysis::Metric* Evaluator::first_match(int32_t sel) const {
     const Node& s = node(sel);
-    for (const auto& m : ctx_.analysis.metrics)
+    const auto& metrics = ctx_.analysis.metrics;
+    // Prefer a metric the condition matched, so summaries describe what fired.
+    for (size_t i = 0; i < metrics.size() && i < Marks::kMaxMetrics; ++i)
+        if (marks.metrics.test(i) && selects(s, metrics[i], true)) return &metrics[i];
+    for (const auto& m : metrics)
         if (selects(s, m, true)) return &m;
     return nullptr;
 }
@@ -112,7 +116,7 @@ bool Evaluator::cond_raw(int32_t n) {
     const Node& nd = node(n);
     switch (nd.op) {
         case Op::const_bool: return nd.num != 0;
-        case Op::selector: return cur_sel == n && cur_metric != nullptr;
+        case Op::exists: return cur_sel == nd.a && cur_metric != nullptr;
         case Op::metric_field: {
             const analysis::Metric* m = metric_for(nd.a);
             return m && MetricField(nd.sub) == MetricField::forecast && m->forecast;

@@ -51,7 +51,7 @@ public:
 
     // Whether metric m passes selector `sel`'s filters (and the rule's key, when keyed).
     bool selects(const Node& sel, const analysis::Metric& m, bool restrict_to_key) const;
-    // The first metric the selector picks for this key, or null (used by summary placeholders).
+    // The first metric the selector picks for this key (a matched one first), or null.
     const analysis::Metric* first_match(int32_t sel) const;
 
     Marks marks;

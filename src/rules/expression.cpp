@@ -161,8 +161,13 @@ public:
         if (n < 0) return n;
         Node& node = rule_.nodes[static_cast<size_t>(n)];
         if (node.type == Type::selector) {
-            node.bind = n;
-            return n;
+            Node e;
+            e.op = Op::exists;
+            e.type = Type::boolean;
+            e.a = n;
+            e.bind = n;
+            e.offset = at;
+            return add(std::move(e));
         }
         if (node.type != Type::boolean) {
             error(at, std::string(where) + " needs a condition (true/false), got a " + type_name(node.type),
@@ -264,7 +269,30 @@ private:
         n.a = a;
         n.b = b;
         n.offset = at_off;
+        // Conditions joined by and/or that read the same metric(...) must hold for the same
+        // metric: the binding moves up from the leaves to this node.
+        int32_t ga = group_selector(a), gb = group_selector(b);
+        // `or` binds only when both sides read the selector: with no matching metric at all,
+        // "A(metric) or B" must still be B.
+        bool one_sided = op == Op::or_ && (ga >= 0) != (gb >= 0);
+        if (ga == kMixed || gb == kMixed || (ga >= 0 && gb >= 0 && ga != gb) || one_sided) {
+            n.mixed = true;
+        } else if (ga >= 0 || gb >= 0) {
+            n.bind = ga >= 0 ? ga : gb;
+            at(a).bind = -1;
+            at(b).bind = -1;
+        }
         return add(std::move(n));
+    }
+
+    static constexpr int32_t kNone = -2, kMixed = -3;
+    // The one selector a condition subtree is bound to, kNone, or kMixed. `not` is a barrier:
+    // "not metric(...)..." means no matching metric satisfies it, so it keeps its own binding.
+    int32_t group_selector(int32_t n) {
+        const Node& node = at(n);
+        if (node.op == Op::not_) return kNone;
+        if (node.mixed) return kMixed;
+        return node.bind >= 0 ? node.bind : kNone;
     }
 
     // The selectors a subtree reads metrics from, windows excluded (they read their own state).
@@ -700,7 +728,7 @@ private:
             uint32_t arg_off = tok_.offset;
             int32_t sel = parse_or();
             if (failed_) return -1;
-            if (at(sel).op != Op::selector) {
+            if (sel < 0 || at(sel).op != Op::selector) {
                 error(arg_off, "change_since_last needs a metric(...) selector", "e.g. change_since_last(metric(\"backlog\"))");
                 return -1;
             }
@@ -787,7 +815,14 @@ private:
             }
         }
         if (!expect(")", "to close metric(")) return -1;
-        int32_t id = add(std::move(sel));
+        // The same filters mean the same selector, so conditions on it can share one metric.
+        int32_t id = -1;
+        for (size_t i = 0; i < rule_.nodes.size(); ++i) {
+            const Node& o = rule_.nodes[i];
+            if (o.op == Op::selector && o.kind == sel.kind && o.forecast == sel.forecast && o.entity == sel.entity)
+                id = static_cast<int32_t>(i);
+        }
+        if (id < 0) id = add(std::move(sel));
         if (!is_punct(".")) return id;
         uint32_t field_off = tok_.offset + 1;
         std::string path;

@@ -230,9 +230,9 @@ private:
         } else {
             detail::TemplatePiece a, b, c;
             a.kind = detail::TemplatePiece::Kind::literal;
-            a.literal = rule.description.empty() ? std::string() : rule.description + " (";
+            a.literal = (rule.description.empty() ? rule.id : rule.description) + " (";
             b.kind = detail::TemplatePiece::Kind::key;
-            c.literal = rule.description.empty() ? ": " + rule.id : ")";
+            c.literal = ")";
             rule.summary = {a, b, c};
         }
         if (!rule.id.empty()) {

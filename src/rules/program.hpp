@@ -18,7 +18,8 @@ enum class Op : uint8_t {
     const_bool,
     const_list,
     field,              // sub = EventField
-    selector,           // metric(...): as a boolean, "some matching metric exists"
+    selector,           // metric(...): the filters below; read through metric_field / exists
+    exists,             // a = selector: true for the metric being checked ("some matching metric exists")
     metric_field,       // a = selector node, sub = MetricField
     change_since_last,  // a = selector node, slot = index into Rule::since_nodes state
     window,             // sub = WindowAgg, a = argument (-1 for plain count), span_ms, slot
@@ -80,7 +81,10 @@ struct Node {
     uint8_t sub = 0;
     int32_t a = -1, b = -1;
     int32_t slot = -1;
-    int32_t bind = -1;  // boolean leaves: the selector whose matching metrics they are checked against
+    // Boolean nodes: the selector whose matching metrics they are checked against, one at a time
+    // (set on the top-most and/or/leaf that reads only that selector; see Parser::logic).
+    int32_t bind = -1;
+    bool mixed = false;  // and/or over leaves bound to different selectors: no common binding
     double num = 0.0;
     std::string str;  // string constant (contains: lowercased needle)
     std::vector<std::string> strs;

@@ -55,7 +55,7 @@ void append_metric_field(std::string& out, const analysis::Metric& m, MetricFiel
         case MetricField::basis: out += analysis::basis_name(m.change.basis); return;
         case MetricField::forecast: out += m.forecast ? "forecast" : "actual"; return;
         case MetricField::unit: out += m.unit.view(); return;
-        case MetricField::entity: out += m.entity; return;
+        case MetricField::entity: out += m.entity.empty() ? m.ticker : m.entity; return;
         case MetricField::ticker: out += m.ticker; return;
         case MetricField::period: out += m.period.view(); return;
         case MetricField::kind: out += analysis::metric_kind_name(m.kind); return;

@@ -1,0 +1,417 @@
+// Evaluation semantics: conditions, keys, windows, cooldown, hold, resolved, reload.
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+
+using namespace herald::rules;
+using namespace herald::rules::test;
+using herald::analysis::MetricKind;
+
+namespace {
+
+Fixture aws_event(std::string id, int64_t t, double pct) {
+    Fixture f;
+    f.id(std::move(id)).at(t).summary("Amazon reported $37.6B in AWS revenue, up 28% year over year. Shares rose.");
+    f.sentiment(0.78).entity("Amazon", "AMZN", 0.74, 6).ticker("AMZN");
+    f.metric(MetricKind::revenue, "AWS", "AMZN", 37.6e9, "$37.6B", pct, true);
+    f.metric(MetricKind::operating_income, "AWS", "AMZN", 14.2e9);
+    return f;
+}
+
+Fixture news(std::string id, int64_t t, std::string ticker, double score) {
+    Fixture f;
+    f.id(std::move(id)).at(t).headline(ticker + " news").sentiment(score).entity(ticker + " Inc", ticker, score);
+    return f;
+}
+
+}  // namespace
+
+TEST_CASE("metric condition fires with matched metrics, summary and evidence") {
+    Engine e(must_load(R"Y(rules:
+  - id: cloud-growth
+    severity: warning
+    when: metric("revenue", entity="AWS").change.percent >= 25%
+    summary: "{entity} revenue growth {metric.change.percent}% >= 25% ({metric.value} {metric.unit})"
+)Y"));
+    Fixture f = aws_event("seed-000", kT0, 28);
+    auto alerts = run(e, f);
+    REQUIRE(alerts.size() == 1);
+    const Alert& a = alerts[0];
+    CHECK(a.rule_id == "cloud-growth");
+    CHECK(a.severity == "warning");
+    CHECK(a.key == "AMZN");
+    CHECK(a.summary == "AWS revenue growth 28% >= 25% (37.6B USD)");
+    CHECK(a.metric_indices == std::vector<uint32_t>{0});
+    REQUIRE(a.evidence.size() == 1);
+    CHECK(f.event.summary.substr(a.evidence[0].begin, a.evidence[0].end - a.evidence[0].begin) ==
+          "Amazon reported $37.6B in AWS revenue, up 28% year over year.");
+    CHECK_FALSE(a.resolved);
+    char id[17];
+    make_alert_id("cloud-growth", "AMZN", "seed-000", false, id);
+    CHECK(std::string(a.alert_id) == id);
+
+    Fixture slow = aws_event("seed-001", kT0 + 1, 12);
+    CHECK(run(e, slow).empty());
+}
+
+TEST_CASE("any-match semantics: every satisfying metric is reported") {
+    Engine e(must_load(R"Y(rules:
+  - id: big-money
+    severity: info
+    when: metric("revenue").value > 10B or metric("backlog").value >= 300B
+)Y"));
+    Fixture f;
+    f.id("e").at(kT0).summary("Revenue $12B. Revenue $5B. Backlog $364B.").sentiment(0);
+    f.metric(MetricKind::revenue, "X", "", 12e9, "$12B");
+    f.metric(MetricKind::revenue, "X", "", 5e9, "$5B");
+    f.metric(MetricKind::backlog, "X", "", 364e9, "$364B");
+    auto alerts = run(e, f);
+    REQUIRE(alerts.size() == 1);
+    // `or` stops at the first true branch: the revenue metric that passed is the evidence.
+    CHECK(alerts[0].metric_indices == std::vector<uint32_t>{0});
+    CHECK(alerts[0].key == "_");
+}
+
+TEST_CASE("a failed and-branch leaves no matched metrics behind") {
+    Engine e(must_load(R"Y(rules:
+  - id: r
+    severity: info
+    when: (metric("revenue").value > 10B and sentiment.score < -0.5) or metric("backlog").value > 1B
+)Y"));
+    Fixture f;
+    f.id("e").at(kT0).summary("Revenue $12B. Backlog $364B.").sentiment(0.2);
+    f.metric(MetricKind::revenue, "X", "", 12e9, "$12B");
+    f.metric(MetricKind::backlog, "X", "", 364e9, "$364B");
+    auto alerts = run(e, f);
+    REQUIRE(alerts.size() == 1);
+    CHECK(alerts[0].metric_indices == std::vector<uint32_t>{1});
+}
+
+TEST_CASE("strings, lists, contains, not, labels, arithmetic") {
+    auto rules = must_load(R"Y(rules:
+  - id: a
+    severity: info
+    when: ticker in ["AMZN", "MSFT"] and headline contains "GUIDANCE" and not source == "blog"
+  - id: b
+    severity: info
+    when: sentiment.label == "strongly negative" and abs(sentiment.score) * 2 > 1.5
+  - id: c
+    severity: info
+    when: text contains "cut" and ticker not in ["MSFT"]
+)Y");
+    Engine e(rules);
+    Fixture f;
+    f.id("1").at(kT0).headline("Amazon raises guidance").summary("Nothing was cut.").source("wire").sentiment(-0.8);
+    f.entity("Amazon", "AMZN", -0.8);
+    auto alerts = run(e, f);
+    REQUIRE(alerts.size() == 3);
+    CHECK(alerts[0].rule_id == "a");
+    REQUIRE(alerts[0].evidence.size() == 1);
+    CHECK(alerts[0].evidence[0].field == herald::analysis::Field::headline);
+    CHECK(alerts[1].rule_id == "b");
+    CHECK(alerts[2].rule_id == "c");
+    CHECK(alerts[2].evidence[0].field == herald::analysis::Field::summary);
+
+    Fixture g;
+    g.id("2").at(kT0).headline("Amazon raises guidance").source("blog").sentiment(0.1).entity("Amazon", "AMZN", 0.1);
+    CHECK(run(e, g).empty());
+}
+
+TEST_CASE("keys: primary ticker, per ticker, per entity") {
+    auto rules = must_load(R"Y(rules:
+  - id: primary
+    severity: info
+    when: sentiment.score < 0
+  - id: per-ticker
+    severity: info
+    for: ticker
+    when: entity.sentiment.score <= -0.5
+  - id: per-entity
+    severity: info
+    for: entity
+    when: entity.mentions >= 1
+    summary: "{entity}/{key}"
+)Y");
+    Engine e(rules);
+    Fixture f;
+    f.id("k").at(kT0).headline("x").sentiment(-0.3).ticker("NVDA").ticker("MSFT");
+    f.entity("Microsoft", "MSFT", -0.7, 4).entity("Amazon", "AMZN", -0.6, 2).entity("Acme Widgets", "", -0.9, 1);
+    auto alerts = run(e, f);
+    std::vector<std::string> got;
+    for (auto& a : alerts) {
+        std::string line = a.rule_id;
+        line.append(":").append(a.key).append(":").append(a.summary);
+        got.push_back(line);
+    }
+    CHECK(got == std::vector<std::string>{
+                     "primary:MSFT:primary (MSFT)",
+                     "per-ticker:MSFT:per-ticker (MSFT)",
+                     "per-ticker:AMZN:per-ticker (AMZN)",
+                     "per-entity:Microsoft:Microsoft/Microsoft",
+                     "per-entity:Amazon:Amazon/Amazon",
+                     "per-entity:Acme Widgets:Acme Widgets/Acme Widgets",
+                 });
+
+    Fixture none;
+    none.id("n").at(kT0).headline("x").sentiment(-0.3);
+    auto only = run(e, none);
+    REQUIRE(only.size() == 1);
+    CHECK(only[0].key == "_");
+}
+
+TEST_CASE("keyed rules only see the key's metrics") {
+    Engine e(must_load(R"Y(rules:
+  - id: r
+    severity: info
+    for: ticker
+    when: metric("revenue").value > 1B
+)Y"));
+    Fixture f;
+    f.id("m").at(kT0).summary("x").sentiment(0).entity("Amazon", "AMZN", 0).entity("Microsoft", "MSFT", 0);
+    f.metric(MetricKind::revenue, "Azure", "MSFT", 5e9);
+    auto alerts = run(e, f);
+    REQUIRE(alerts.size() == 1);
+    CHECK(alerts[0].key == "MSFT");
+}
+
+TEST_CASE("cooldown per rule and key, in event time") {
+    Engine e(must_load(R"Y(rules:
+  - id: neg
+    severity: warning
+    for: ticker
+    when: sentiment.score <= -0.5
+    cooldown: 1h
+)Y"));
+    CHECK(run(e, news("1", kT0, "AMZN", -0.8)).size() == 1);
+    CHECK(run(e, news("2", kT0 + 10 * kMinute, "AMZN", -0.8)).empty());
+    CHECK(run(e, news("3", kT0 + 10 * kMinute, "MSFT", -0.8)).size() == 1);  // another key
+    CHECK(run(e, news("4", kT0 + 59 * kMinute, "AMZN", -0.8)).empty());
+    CHECK(run(e, news("5", kT0 + 60 * kMinute, "AMZN", -0.8)).size() == 1);
+}
+
+TEST_CASE("count and avg windows per key, evicted by event time") {
+    Engine e(must_load(R"Y(rules:
+  - id: burst
+    severity: critical
+    for: ticker
+    when: count(sentiment.score < -0.3, 6h) >= 3 and avg(sentiment.score, 6h) < -0.4
+    summary: "{count(sentiment.score < -0.3, 6h)} negative stories, average {avg(sentiment.score, 6h)}"
+)Y"));
+    CHECK(run(e, news("1", kT0, "AMZN", -0.5)).empty());
+    CHECK(run(e, news("2", kT0 + kHour, "AMZN", -0.6)).empty());
+    CHECK(run(e, news("x", kT0 + kHour, "MSFT", -0.9)).empty());  // other key, own window
+    auto fired = run(e, news("3", kT0 + 2 * kHour, "AMZN", -0.7));
+    REQUIRE(fired.size() == 1);
+    CHECK(fired[0].summary == "3 negative stories, average -0.6");
+    // 6h after the first story it has left the window: only 3 remain (2, 3, 4).
+    auto later = run(e, news("4", kT0 + 6 * kHour, "AMZN", -0.4));
+    REQUIRE(later.size() == 1);
+    CHECK(later[0].summary == "3 negative stories, average -0.57");
+    CHECK(run(e, news("5", kT0 + 20 * kHour, "AMZN", -0.9)).empty());
+}
+
+TEST_CASE("min, max, sum and plain count") {
+    Engine e(must_load(R"Y(rules:
+  - id: w
+    severity: info
+    when: count(1h) == 3 and min(sentiment.score, 1h) == -0.5 and max(sentiment.score, 1h) == 0.5 and sum(sentiment.score, 1h) == 0.25
+)Y"));
+    CHECK(run(e, news("1", kT0, "A", 0.5)).empty());
+    CHECK(run(e, news("2", kT0 + 1, "A", -0.5)).empty());
+    CHECK(run(e, news("3", kT0 + 2, "A", 0.25)).size() == 1);
+}
+
+TEST_CASE("windows are capped per key") {
+    Engine e(must_load(R"Y(rules:
+  - id: w
+    severity: info
+    when: count(1d) > 600
+)Y"));
+    for (int i = 0; i < 700; ++i) CHECK(run(e, news(std::to_string(i), kT0 + i, "A", 0)).empty());
+}
+
+TEST_CASE("hold: N events in a row, or a duration") {
+    Engine byn(must_load(R"Y(rules:
+  - id: h
+    severity: info
+    when: sentiment.score < 0
+    hold: 3
+)Y"));
+    CHECK(run(byn, news("1", kT0, "A", -1)).empty());
+    CHECK(run(byn, news("2", kT0 + 1, "A", -1)).empty());
+    CHECK(run(byn, news("3", kT0 + 2, "A", 1)).empty());  // streak broken
+    CHECK(run(byn, news("4", kT0 + 3, "A", -1)).empty());
+    CHECK(run(byn, news("5", kT0 + 4, "A", -1)).empty());
+    CHECK(run(byn, news("6", kT0 + 5, "A", -1)).size() == 1);
+
+    Engine bytime(must_load(R"Y(rules:
+  - id: h
+    severity: info
+    when: sentiment.score < 0
+    hold: 30m
+)Y"));
+    CHECK(run(bytime, news("1", kT0, "A", -1)).empty());
+    CHECK(run(bytime, news("2", kT0 + 29 * kMinute, "A", -1)).empty());
+    CHECK(run(bytime, news("3", kT0 + 30 * kMinute, "A", -1)).size() == 1);
+}
+
+TEST_CASE("resolved alert when the condition stops holding") {
+    Engine e(must_load(R"Y(rules:
+  - id: burst
+    severity: warning
+    for: ticker
+    when: count(1h) >= 2
+    cooldown: 1d
+    resolved: true
+    summary: "{count(1h)} stories on {key}"
+)Y"));
+    CHECK(run(e, news("1", kT0, "A", 0)).empty());
+    auto fire = run(e, news("2", kT0 + kMinute, "A", 0));
+    REQUIRE(fire.size() == 1);
+    CHECK_FALSE(fire[0].resolved);
+    CHECK(run(e, news("3", kT0 + 2 * kMinute, "A", 0)).empty());  // still holding, cooldown
+    auto resolved = run(e, news("4", kT0 + 5 * kHour, "A", 0));
+    REQUIRE(resolved.size() == 1);
+    CHECK(resolved[0].resolved);
+    CHECK(resolved[0].summary == "resolved: 1 stories on A");
+    char id[17];
+    make_alert_id("burst", "A", "4", true, id);
+    CHECK(std::string(resolved[0].alert_id) == id);
+    CHECK(std::string(resolved[0].alert_id) != std::string(fire[0].alert_id));
+    CHECK(run(e, news("5", kT0 + 6 * kHour, "A", 0)).empty());
+}
+
+TEST_CASE("change_since_last compares with the previous value of the same entity") {
+    Engine e(must_load(R"Y(rules:
+  - id: backlog-jump
+    severity: warning
+    when: change_since_last(metric("backlog")) > 20%
+    summary: "{metric.entity} backlog {metric.value}, {change_since_last(metric(\"backlog\"))}% since last report"
+)Y"));
+    auto backlog = [](std::string id, std::string entity, double v) {
+        Fixture f;
+        f.id(std::move(id)).at(kT0).summary("Backlog $1B.").sentiment(0);
+        f.metric(MetricKind::backlog, std::move(entity), "AMZN", v, "$1B");
+        return f;
+    };
+    CHECK(run(e, backlog("1", "AWS", 300e9)).empty());     // no previous value
+    CHECK(run(e, backlog("2", "Kuiper", 10e9)).empty());   // other entity
+    CHECK(run(e, backlog("3", "AWS", 330e9)).empty());     // +10 %
+    auto fired = run(e, backlog("4", "AWS", 400e9));      // +21.2 %
+    REQUIRE(fired.size() == 1);
+    CHECK(fired[0].summary == "AWS backlog 400B, 21.21% since last report");
+}
+
+TEST_CASE("suppressed mode updates state but emits nothing") {
+    auto rules = must_load(R"Y(rules:
+  - id: neg
+    severity: warning
+    for: ticker
+    when: count(6h) >= 2
+    cooldown: 1h
+)Y");
+    Engine e(rules);
+    e.set_suppressed(true);
+    CHECK(e.suppressed());
+    CHECK(run(e, news("1", kT0, "A", 0)).empty());
+    CHECK(run(e, news("2", kT0 + 1, "A", 0)).empty());  // would fire; cooldown starts anyway
+    e.set_suppressed(false);
+    CHECK(run(e, news("3", kT0 + 2, "A", 0)).empty());  // in cooldown from the suppressed firing
+    CHECK(run(e, news("4", kT0 + kHour + 1, "A", 0)).size() == 1);
+}
+
+TEST_CASE("reload keeps the state of unchanged rules and resets changed ones") {
+    const char* v1 = R"Y(rules:
+  - id: keep
+    severity: info
+    when: count(6h) >= 3
+  - id: change
+    severity: info
+    when: count(6h) >= 3
+)Y";
+    const char* v2 = R"Y(rules:
+  - id: keep
+    severity: critical
+    when: count(6h) >= 3
+    summary: "new text"
+  - id: change
+    severity: info
+    when: count(6h) >= 3 and sentiment.score >= -1
+  - id: added
+    severity: info
+    when: count(6h) >= 3
+)Y";
+    Engine e(must_load(v1));
+    CHECK(run(e, news("1", kT0, "A", 0)).empty());
+    CHECK(run(e, news("2", kT0 + 1, "A", 0)).empty());
+    e.set_rules(must_load(v2));
+    auto alerts = run(e, news("3", kT0 + 2, "A", 0));
+    REQUIRE(alerts.size() == 1);
+    CHECK(alerts[0].rule_id == "keep");
+    CHECK(alerts[0].severity == "critical");
+    CHECK(alerts[0].summary == "new text");
+}
+
+TEST_CASE("state is bounded: idle keys are dropped, state_bytes reports memory") {
+    Engine e(must_load(R"Y(rules:
+  - id: w
+    severity: info
+    for: ticker
+    when: count(1h) > 100
+)Y"));
+    CHECK(e.state_bytes() < 64);
+    for (int i = 0; i < 1000; ++i) {
+        std::string ticker = "T";
+        ticker.append(std::to_string(i));
+        run(e, news(std::to_string(i), kT0 + i, ticker, 0));
+    }
+    CHECK(e.key_count() == 1000);
+    size_t bytes = e.state_bytes();
+    CHECK(bytes > 1000 * 100);
+    CHECK(bytes < 1000 * 1000);
+    // Two hours later every window is empty: the next sweep drops those keys.
+    for (int i = 0; i < 1100; ++i) run(e, news("late" + std::to_string(i), kT0 + 2 * kHour + i, "Z", 0));
+    CHECK(e.key_count() == 1);
+    CHECK(e.state_bytes() < bytes / 10);
+}
+
+TEST_CASE("conditions on the same metric(...) joined by and must hold for the same metric") {
+    Engine e(must_load(R"Y(rules:
+  - id: growth
+    severity: info
+    when: metric("revenue").change.percent >= 25% and metric("revenue").value >= 10B
+    summary: "{metric.entity} {metric.value} up {metric.change.percent}%"
+  - id: negated
+    severity: info
+    when: metric("revenue").value >= 1B and not metric("revenue").forecast
+)Y"));
+    Fixture f;
+    f.id("s").at(kT0).summary("Cloud $5B up 40%. Total $50B up 10%.").sentiment(0);
+    f.metric(MetricKind::revenue, "Cloud", "X", 5e9, "$5B", 40, true);
+    f.metric(MetricKind::revenue, "Total", "X", 50e9, "$50B", 10, true);
+    auto none = run(e, f);
+    REQUIRE(none.size() == 1);  // no single metric is both >= 25 % and >= 10B
+    CHECK(none[0].rule_id == "negated");
+
+    Fixture g;
+    g.id("t").at(kT0).summary("Cloud $15B up 40%. Total $50B up 10%.").sentiment(0);
+    g.metric(MetricKind::revenue, "Cloud", "X", 15e9, "$15B", 40, true);
+    g.metric(MetricKind::revenue, "Total", "X", 50e9, "$50B", 10, true, /*forecast=*/true);
+    auto fired = run(e, g);
+    // "not metric(...).forecast" means no matching metric is a forecast: Total is one, so only
+    // the growth rule fires (write metric("revenue").forecast == false for "an actual one").
+    REQUIRE(fired.size() == 1);
+    CHECK(fired[0].summary == "Cloud 15B up 40%");
+    CHECK(fired[0].metric_indices == std::vector<uint32_t>{0});
+}
+
+TEST_CASE("an or with a metric branch still holds through its other branch when no metric matches") {
+    Engine e(must_load(R"Y(rules:
+  - id: cut
+    severity: info
+    when: metric("guidance").change.direction == "down" or headline contains "cuts forecast"
+)Y"));
+    Fixture f;
+    f.id("g").at(kT0).headline("Toyota cuts forecast").sentiment(-0.5);
+    CHECK(run(e, f).size() == 1);
+}
