@@ -1,0 +1,85 @@
+// The alert message: field order and content as DESIGN.md "Alert", deterministic ids.
+#include <doctest/doctest.h>
+
+#include "herald/core/hash.hpp"
+#include "test_support.hpp"
+
+using namespace herald::rules;
+using namespace herald::rules::test;
+using herald::analysis::MetricKind;
+
+TEST_CASE("alert_id is a stable hash of rule, key, event id and the resolved flag") {
+    char a[17], b[17], c[17], d[17], e[17];
+    make_alert_id("cloud-growth", "AMZN", "seed-000", false, a);
+    make_alert_id("cloud-growth", "AMZN", "seed-000", false, b);
+    make_alert_id("cloud-growth", "AMZN", "seed-000", true, c);
+    make_alert_id("cloud-growt", "hAMZN", "seed-000", false, d);
+    make_alert_id("cloud-growth", "MSFT", "seed-000", false, e);
+    CHECK(std::string(a) == b);
+    CHECK(std::string(a).size() == 16);
+    CHECK(std::string(a) != c);
+    CHECK(std::string(a) != d);
+    CHECK(std::string(a) != e);
+    // The formula is a contract: recompute it independently.
+    using namespace herald::core;
+    uint64_t h = fnv1a64("seed-000", fnv1a64("\x1f", fnv1a64("AMZN", fnv1a64("\x1f", fnv1a64("cloud-growth")))));
+    char expect[17];
+    to_hex16(mix64(h), expect);
+    CHECK(std::string(a) == expect);
+}
+
+TEST_CASE("alert JSON has every contract field in order, source only with a partition") {
+    Engine engine(must_load(R"Y(rules:
+  - id: cloud-growth
+    severity: warning
+    when: metric("revenue", entity="AWS").change.percent >= 25%
+    summary: "{entity} revenue growth {metric.change.percent}% >= 25%"
+)Y"));
+    Fixture f;
+    f.id("seed-000").at(kT0).summary("Amazon reported $37.6B in AWS revenue, up 28% year over year. More \"quoted\" text.");
+    f.sentiment(0.78).entity("Amazon", "AMZN", 0.74, 6);
+    f.metric(MetricKind::revenue, "AWS", "AMZN", 37.6e9, "$37.6B", 28, true);
+    auto alerts = run(engine, f);
+    REQUIRE(alerts.size() == 1);
+    std::string json;
+    append_alert_json(json, alerts[0], f.ctx(), {"news", 3, 1234}, kT0 + 4);
+    std::string id(alerts[0].alert_id);
+    std::string head = "{\"alert_id\":\"" + id +
+                       "\",\"rule\":\"cloud-growth\",\"severity\":\"warning\",\"key\":\"AMZN\",\"event_id\":\"seed-000\","
+                       "\"event_time\":\"2026-04-30T21:10:00Z\",\"detected_at\":\"2026-04-30T21:10:00.004Z\","
+                       "\"summary\":\"AWS revenue growth 28% >= 25%\",\"sentiment\":{\"score\":0.78,\"label\":\"strongly positive\"},"
+                       "\"metrics\":[{\"kind\":\"revenue\",\"entity\":\"AWS\",\"ticker\":\"AMZN\",\"value\":37600000000";
+    CHECK(json.substr(0, head.size()) == head);
+    std::string tail =
+        "\"evidence\":[{\"field\":\"summary\",\"span\":[0,61],\"text\":\"Amazon reported $37.6B in AWS revenue, up 28% year over "
+        "year.\"}],\"source\":{\"topic\":\"news\",\"partition\":3,\"offset\":1234}}";
+    REQUIRE(json.size() > tail.size());
+    CHECK(json.substr(json.size() - tail.size()) == tail);
+    CHECK(json.find("\"resolved\"") == std::string::npos);
+
+    std::string offline;
+    append_alert_json(offline, alerts[0], f.ctx(), {}, kT0);
+    CHECK(offline.find("\"source\"") == std::string::npos);
+    CHECK(offline.back() == '}');
+}
+
+TEST_CASE("resolved alerts carry resolved:true") {
+    Engine engine(must_load(R"Y(rules:
+  - id: r
+    severity: info
+    when: sentiment.score < 0
+    resolved: true
+)Y"));
+    Fixture bad;
+    bad.id("1").at(kT0).headline("Bad \"news\"").sentiment(-0.5);
+    Fixture good;
+    good.id("2").at(kT0 + 1).headline("Good news").sentiment(0.5);
+    REQUIRE(run(engine, bad).size() == 1);
+    auto alerts = run(engine, good);
+    REQUIRE(alerts.size() == 1);
+    std::string json;
+    append_alert_json(json, alerts[0], good.ctx(), {}, kT0);
+    CHECK(json.find("\"detected_at\":\"2026-04-30T21:10:00.000Z\",\"resolved\":true,\"summary\":\"resolved: r (_)\"") !=
+          std::string::npos);
+    CHECK(json.find("\"evidence\":[{\"field\":\"headline\",\"span\":[0,9],\"text\":\"Good news\"}]") != std::string::npos);
+}
