@@ -187,21 +187,23 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
                     if (ev.num(wn.a, v)) ring.push({t, v});
                 }
                 ring.evict_until(t - wn.span_ms);
-                double sum = 0, lo = 0, hi = 0;
-                uint32_t n = 0;
-                for (uint32_t i = 0; i < ring.size(); ++i) {
-                    const Sample& smp = ring.at(i);
-                    if (smp.t > t) continue;  // from a later event that arrived earlier
-                    if (n == 0 || smp.v < lo) lo = smp.v;
-                    if (n == 0 || smp.v > hi) hi = smp.v;
-                    sum += smp.v;
-                    ++n;
+                // The window holds the samples of (t - span, ...]: events are expected in
+                // order per key; a late event sees samples that arrived before it.
+                uint32_t n = ring.size();
+                double lo = 0, hi = 0;
+                if (n > 0 && (agg == WindowAgg::min || agg == WindowAgg::max)) {
+                    lo = hi = ring.at(0).v;
+                    for (uint32_t i = 1; i < n; ++i) {
+                        double v = ring.at(i).v;
+                        lo = v < lo ? v : lo;
+                        hi = v > hi ? v : hi;
+                    }
                 }
                 WindowValue& out_v = s.window_values[w];
                 switch (agg) {
                     case WindowAgg::count: out_v = {static_cast<double>(n), true}; break;
-                    case WindowAgg::sum: out_v = {sum, true}; break;
-                    case WindowAgg::avg: out_v = {n ? sum / n : 0.0, n > 0}; break;
+                    case WindowAgg::sum: out_v = {ring.sum(), true}; break;
+                    case WindowAgg::avg: out_v = {n ? ring.sum() / n : 0.0, n > 0}; break;
                     case WindowAgg::min: out_v = {lo, n > 0}; break;
                     case WindowAgg::max: out_v = {hi, n > 0}; break;
                 }

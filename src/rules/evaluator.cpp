@@ -11,10 +11,19 @@ char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 // Case-insensitive (ASCII) search for an already lowercased needle; npos when absent.
 size_t find_ci(std::string_view hay, std::string_view needle) {
     if (needle.size() > hay.size()) return std::string_view::npos;
-    for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-        size_t j = 0;
+    char first = needle[0];
+    char upper = (first >= 'a' && first <= 'z') ? static_cast<char>(first - 'a' + 'A') : first;
+    size_t last = hay.size() - needle.size();
+    size_t lo = hay.find(first), up = upper == first ? std::string_view::npos : hay.find(upper);
+    // Candidates come from memchr-based find() for both cases of the first letter.
+    while (lo != std::string_view::npos || up != std::string_view::npos) {
+        size_t i = lo < up ? lo : up;
+        if (i > last) return std::string_view::npos;
+        size_t j = 1;
         while (j < needle.size() && lower(hay[i + j]) == needle[j]) ++j;
         if (j == needle.size()) return i;
+        if (i == lo) lo = hay.find(first, i + 1);
+        else up = hay.find(upper, i + 1);
     }
     return std::string_view::npos;
 }

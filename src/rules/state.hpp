@@ -24,9 +24,12 @@ public:
     const Sample& at(uint32_t i) const { return buf_[(head_ + i) & (cap() - 1)]; }
     const Sample& front() const { return buf_[head_]; }
     void pop_front() {
+        sum_ -= buf_[head_].v;
         head_ = (head_ + 1) & (cap() - 1);
-        --size_;
+        if (--size_ == 0) sum_ = 0.0;  // no drift carried past an empty window
     }
+    // Running sum of the held samples, so count/sum/avg cost O(1) per event.
+    double sum() const { return sum_; }
     void push(Sample s) {
         if (size_ == cap()) {
             if (cap() < kMaxSamplesPerWindow) grow();
@@ -34,6 +37,7 @@ public:
         }
         buf_[(head_ + size_) & (cap() - 1)] = s;
         ++size_;
+        sum_ += s.v;
     }
     // Drops samples at or before `cutoff` from the front (samples arrive in event order).
     void evict_until(int64_t cutoff) {
@@ -51,6 +55,7 @@ private:
     }
     std::vector<Sample> buf_;
     uint32_t head_ = 0, size_ = 0;
+    double sum_ = 0.0;
 };
 static_assert((kMaxSamplesPerWindow & (kMaxSamplesPerWindow - 1)) == 0, "ring capacity must be a power of two");
 

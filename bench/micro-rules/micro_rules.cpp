@@ -1,0 +1,177 @@
+// Rule evaluation cost. Run: build/bench/micro-rules/micro-rules
+//   BM_Evaluate100Rules   ns per event for 100 mixed rules (sentiment, metric, contains, windows)
+//                         on a realistic analysed event; allocs_per_event counts operator new
+//                         in steady state when no alert fires (expected 0).
+//   BM_StateBytesPer1000Keys  state_bytes() per 1,000 keys for a windowed per-ticker rule set.
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <deque>
+#include <new>
+#include <string>
+
+#include "herald/rules/engine.hpp"
+
+namespace {
+std::atomic<uint64_t> g_allocs{0};
+}
+
+void* operator new(std::size_t n) {
+    g_allocs.fetch_add(1, std::memory_order_relaxed);
+    if (void* p = std::malloc(n ? n : 1)) return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+using namespace herald;
+
+namespace {
+
+// 100 rules built from 10 templates with different thresholds, none of which fire on the
+// benchmark event except through windows/cooldown — the steady state of a live feed.
+std::string hundred_rules() {
+    const char* templates[] = {
+        "when: sentiment.score <= -0.%d",
+        "for: ticker\n    when: entity.sentiment.score <= -0.%d and entity.mentions >= 2",
+        "when: metric(\"revenue\", entity=\"AWS\").change.percent >= %d0%%",
+        "when: metric(\"backlog\").value >= %d000B",
+        "for: ticker\n    when: count(sentiment.score < -0.%d, 6h) >= 50",
+        "for: ticker\n    when: avg(entity.sentiment.score, 1d) < -0.%d and count(1d) >= 3",
+        "when: ticker in [\"MSFT\", \"GOOGL\", \"META\"] and sentiment.score >= 0.%d",
+        "when: headline contains \"guidance cut %d\" or text contains \"profit warning %d\"",
+        "when: change_since_last(metric(\"backlog\")) >= %d00%%",
+        "when: metric(\"capex\").value >= %d00B and sentiment.score < 0",
+    };
+    std::string yaml = "rules:\n";
+    char buf[256];
+    for (int i = 0; i < 100; ++i) {
+        int t = 9 - (i / 10) % 9;  // thresholds 9..1
+        std::snprintf(buf, sizeof buf, templates[i % 10], t, t);
+        yaml += "  - id: rule-" + std::to_string(i) + "\n    severity: info\n    " + buf + "\n    cooldown: 1h\n";
+    }
+    return yaml;
+}
+
+struct Event {
+    std::deque<std::string> strings;
+    analysis::Event event;
+    analysis::Analysis analysis;
+    std::string_view keep(std::string s) {
+        strings.push_back(std::move(s));
+        return strings.back();
+    }
+    Event(std::string ticker, double score) {
+        event.id = keep("bench-" + ticker);
+        event.headline = keep(ticker + " reports quarterly results; cloud growth steady");
+        event.summary = keep(
+            "The company reported $37.6B in cloud revenue, up 18% year over year, with $14.2B in operating income. "
+            "Backlog reached $364B. Capital spending guidance was kept at $120B for the year.");
+        event.tickers.push_back(keep(ticker));
+        analysis.sentiment = {score, analysis::label_for(score)};
+        analysis::EntityResult e;
+        e.name = keep(ticker + " Corp");
+        e.ticker = event.tickers[0];
+        e.mentions = 4;
+        e.sentiment = analysis.sentiment;
+        analysis.entities.push_back(e);
+        auto metric = [&](analysis::MetricKind k, const char* entity, double v, double pct) {
+            analysis::Metric m;
+            m.kind = k;
+            m.entity = keep(entity);
+            m.ticker = e.ticker;
+            m.has_value = true;
+            m.value = v;
+            m.unit = analysis::Unit::of("USD");
+            if (pct != 0) {
+                m.change.has_percent = true;
+                m.change.percent = pct;
+                m.change.direction = analysis::Direction::up;
+            }
+            analysis.metrics.push_back(m);
+        };
+        metric(analysis::MetricKind::revenue, "AWS", 37.6e9, 18);
+        metric(analysis::MetricKind::operating_income, "AWS", 14.2e9, 0);
+        metric(analysis::MetricKind::backlog, "AWS", 364e9, 0);
+        metric(analysis::MetricKind::capex, "AWS", 120e9, 0);
+    }
+};
+
+void BM_Evaluate100Rules(benchmark::State& state) {
+    auto loaded = rules::load_rules_text(hundred_rules(), "bench.yaml");
+    if (!loaded.ok()) {
+        state.SkipWithError(loaded.errors.front().to_string().c_str());
+        return;
+    }
+    rules::Engine engine(loaded.rules);
+    Event ev("AMZN", 0.05);
+    std::vector<rules::Alert> out;
+    out.reserve(16);
+    int64_t t = 1'777'583'400'000;
+    // Warm up: keys, windows (up to their steady size) and last values exist.
+    for (int i = 0; i < 2000; ++i) {
+        out.clear();
+        engine.evaluate({ev.event, ev.analysis, t += 60'000}, out);
+    }
+    uint64_t allocs_before = g_allocs.load();
+    uint64_t fired = 0;
+    for (auto _ : state) {
+        out.clear();
+        engine.evaluate({ev.event, ev.analysis, t += 60'000}, out);
+        fired += out.size();
+        benchmark::DoNotOptimize(out.data());
+    }
+    state.counters["allocs_per_event"] =
+        benchmark::Counter(static_cast<double>(g_allocs.load() - allocs_before) / static_cast<double>(state.iterations()));
+    state.counters["alerts_per_event"] =
+        benchmark::Counter(static_cast<double>(fired) / static_cast<double>(state.iterations()));
+    state.counters["rules"] = static_cast<double>(loaded.rules->size());
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Evaluate100Rules);
+
+void BM_StateBytesPer1000Keys(benchmark::State& state) {
+    // A per-ticker set with count/avg windows, a cooldown and change_since_last, like the demo.
+    auto loaded = rules::load_rules_text(R"Y(rules:
+  - id: burst
+    severity: critical
+    for: ticker
+    when: count(entity.sentiment.score <= -0.3, 2d) >= 2 and avg(entity.sentiment.score, 2d) < -0.4
+    cooldown: 2d
+    resolved: true
+  - id: collapse
+    severity: warning
+    for: ticker
+    when: entity.sentiment.score <= -0.7 and count(entity.sentiment.score >= 0.3, 7d) >= 2
+    cooldown: 2d
+  - id: backlog
+    severity: warning
+    for: ticker
+    when: change_since_last(metric("backlog")) >= 20%
+)Y",
+                                         "state.yaml");
+    const int events_per_key = static_cast<int>(state.range(0));
+    size_t bytes = 0;
+    for (auto _ : state) {
+        rules::Engine engine(loaded.rules);
+        std::vector<rules::Alert> out;
+        int64_t t = 1'777'583'400'000;
+        for (int round = 0; round < events_per_key; ++round) {
+            for (int k = 0; k < 1000; ++k) {
+                Event ev("T" + std::to_string(k), (k + round) % 3 == 0 ? -0.5 : 0.4);
+                out.clear();
+                engine.evaluate({ev.event, ev.analysis, t += 1000}, out);
+            }
+        }
+        bytes = engine.state_bytes();
+        benchmark::DoNotOptimize(bytes);
+    }
+    state.counters["state_bytes_per_1000_keys"] = static_cast<double>(bytes);
+    state.counters["events_per_key"] = events_per_key;
+}
+BENCHMARK(BM_StateBytesPer1000Keys)->Arg(1)->Arg(10)->Arg(50)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
