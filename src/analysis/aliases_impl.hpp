@@ -35,6 +35,13 @@ struct AliasTable::Impl {
     std::vector<std::vector<uint32_t>> starting;  // by word id: entries starting with it, longest first
     std::vector<AliasCompany> companies;
     std::vector<std::vector<uint32_t>> references;  // word ids of "the company", "it" ...
+    std::vector<uint8_t> starts_reference;          // by word id: some reference starts with it
+    // (first byte, length) of every word that can start a match in lowercase ("it", "iPhone",
+    // "eBay"): other lowercase words need no lookup unless they continue a match.
+    uint64_t lower_start[256] = {};
+    bool may_start_lower(std::string_view w) const {
+        return w.size() < 64 && ((lower_start[static_cast<unsigned char>(detail::fold_char(w[0]))] >> w.size()) & 1);
+    }
     std::deque<std::string> strings;                // owns every string_view above
 
     // Parses alias-table text ("FILE" names it in errors); throws std::runtime_error "FILE:LINE: message".

@@ -64,8 +64,21 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
     Scratch& sc = *scratch_;
     const auto& toks = doc.tokens;
     sc.ids.resize(toks.size());
-    for (size_t i = 0; i < toks.size(); ++i)
-        sc.ids[i] = toks[i].kind == TokenKind::number ? detail::kNoWord : tab.words.find(doc.text(toks[i]));
+    std::string_view fields[4];
+    for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
+    // Only tokens that can start or continue an alias are looked up: capitalised words, words
+    // that may start one in lowercase, and anything right after a token of the table.
+    uint32_t prev = detail::kNoWord;
+    for (size_t i = 0; i < toks.size(); ++i) {
+        const Token& t = toks[i];
+        const std::string_view field = fields[static_cast<int>(t.field)];
+        bool look = false;
+        if (t.kind == TokenKind::word)
+            look = t.capitalized || prev != detail::kNoWord || tab.may_start_lower(field.substr(t.begin, t.end - t.begin));
+        else if (t.kind != TokenKind::number)
+            look = prev != detail::kNoWord;
+        prev = sc.ids[i] = look ? tab.words.find_in(field, t.begin, t.end) : detail::kNoWord;
+    }
 
     // Names the event gives: resolved to a known company by ticker when possible.
     sc.hints.clear();
@@ -117,9 +130,7 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
                     const AliasEntry& en = tab.entries[e];
                     if (t + en.length > s.last_token) continue;
                     if (en.exact_case ? doc.text(tok) != en.first : (en.needs_capital && !tok.capitalized)) continue;
-                    if (!std::equal(tab.entry_words.begin() + en.words_begin,
-                                    tab.entry_words.begin() + en.words_begin + en.length, sc.ids.begin() + t))
-                        continue;
+                    if (!detail::same_ids(tab.entry_words.data() + en.words_begin, sc.ids.data() + t, en.length)) continue;
                     const AliasCompany& c = tab.companies[en.company];
                     emit(s, si, t, en.length, en.entity, c.name, c.ticker, en.segment, false);
                     matched = en.length;
@@ -144,9 +155,10 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
                 t += matched;
                 continue;
             }
-            if (last && id != detail::kNoWord) {
+            if (last && id != detail::kNoWord && tab.starts_reference[id]) {
                 for (const auto& ref : tab.references) {
-                    if (t + ref.size() > s.last_token || !std::equal(ref.begin(), ref.end(), sc.ids.begin() + t)) continue;
+                    if (t + ref.size() > s.last_token || !detail::same_ids(ref.data(), sc.ids.data() + t, ref.size()))
+                        continue;
                     const Mention& l = out[last_index];  // out may have grown: re-read by index
                     emit(s, si, t, static_cast<uint32_t>(ref.size()), l.entity, l.company, l.ticker, l.is_segment, true);
                     last = &out[last_index];

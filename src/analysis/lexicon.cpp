@@ -201,6 +201,15 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
     }
     word_roles.resize(words.size());
     starting.resize(words.size());
+    word_active.assign(words.size(), 0);
+    for (uint32_t id = 0; id < words.size(); ++id) word_active[id] = word_roles[id].any() || !starting[id].empty();
+    phrase_heads.clear();
+    heads_begin.assign(words.size() + 1, 0);
+    for (uint32_t id = 0; id < words.size(); ++id) {
+        heads_begin[id] = static_cast<uint32_t>(phrase_heads.size());
+        for (uint32_t p : starting[id]) phrase_heads.push_back({p, phrase_words[phrases[p].words_begin + 1]});
+    }
+    heads_begin[words.size()] = static_cast<uint32_t>(phrase_heads.size());
 }
 
 Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -44,6 +44,15 @@ struct LexPhrase {
 struct Lexicon::Impl {
     detail::WordTable words;
     std::vector<TermRoles> word_roles;            // by word id: single-word terms
+    std::vector<uint8_t> word_active;             // by word id: a term alone or the start of a phrase
+    // Flat copy of `starting` for the hot path: per word [begin, end) into phrase_heads, each
+    // head holding the phrase's second word so most candidates are rejected without touching it.
+    struct Head {
+        uint32_t phrase;
+        uint32_t second;
+    };
+    std::vector<Head> phrase_heads;
+    std::vector<uint32_t> heads_begin;  // size words + 1
     std::vector<LexPhrase> phrases;               // multi-word terms
     std::vector<uint32_t> phrase_words;           // word ids of every phrase, concatenated
     std::vector<std::vector<uint32_t>> starting;  // by word id: phrases that start with it, longest first

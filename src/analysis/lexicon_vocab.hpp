@@ -1,8 +1,10 @@
 #pragma once
 // Case-folded word table shared by the lexicon and the alias table: one hash probe per token
 // turns its text into a small integer id, so multi-word terms compare ids, not bytes.
-// Built at start-up; find() never allocates.
+// Built at start-up; find() never allocates. Words of up to 16 bytes (nearly all) are folded
+// 8 bytes at a time and stored inline in the slots, so a probe is two integer compares.
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,9 +18,9 @@ inline constexpr uint32_t kNoWord = UINT32_MAX;
 
 inline char fold_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
 
-// The typographic apostrophe (U+2019) folds to "'" so "company’s" and "company's" are one word.
-inline size_t fold_word(std::string_view w, char* out, uint64_t& hash) {
-    uint64_t h = 1469598103934665603ull;
+// Folds a word into `out` (ASCII lowercase; the typographic apostrophe U+2019 becomes "'" so
+// "company’s" and "company's" are one word). Returns the length, 0 when too long.
+inline size_t fold_word(std::string_view w, char* out) {
     size_t n = 0;
     for (size_t i = 0; i < w.size(); ++i) {
         char c = w[i];
@@ -31,10 +33,83 @@ inline size_t fold_word(std::string_view w, char* out, uint64_t& hash) {
         }
         if (n == kMaxWordBytes) return 0;
         out[n++] = c;
-        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     }
-    hash = h;
     return n;
+}
+
+// Lowercases the ASCII capitals of 8 bytes at once.
+inline uint64_t fold8(uint64_t x) {
+    constexpr uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t low7 = x & ~high;
+    uint64_t ge_a = (low7 + ones * (0x80 - 'A')) & high;
+    uint64_t gt_z = (low7 + ones * (0x80 - 'Z' - 1)) & high;
+    uint64_t upper = ge_a & ~gt_z & ~x;
+    return x | (upper >> 2);
+}
+
+// The folded key of a short word: up to 16 bytes in two little-endian words.
+struct ShortKey {
+    uint64_t a = 0, b = 0;
+    uint32_t len = 0;
+};
+
+// Builds the key of an ASCII word of at most 16 bytes; false for longer or non-ASCII words.
+inline bool short_key(std::string_view w, ShortKey& k) {
+    const size_t n = w.size();
+    if (n == 0 || n > 16) return false;
+    unsigned char buf[16] = {};
+    std::memcpy(buf, w.data(), n);
+    uint64_t a, b;
+    std::memcpy(&a, buf, 8);
+    std::memcpy(&b, buf + 8, 8);
+    if ((a | b) & 0x8080808080808080ull) return false;  // UTF-8: the slow path folds "’"
+    k.a = fold8(a);
+    k.b = fold8(b);
+    k.len = static_cast<uint32_t>(n);
+    return true;
+}
+
+// Same as short_key for the word text[begin, end) of a longer buffer: when 16 bytes can be read
+// from `begin`, loads them directly and masks to the word (no call to memcpy per token).
+inline bool short_key_in(std::string_view text, size_t begin, size_t end, ShortKey& k) {
+    const size_t n = end - begin;
+    if (n == 0 || n > 16) return false;
+    if (begin + 16 > text.size()) return short_key(text.substr(begin, n), k);
+    uint64_t a, b;
+    std::memcpy(&a, text.data() + begin, 8);
+    std::memcpy(&b, text.data() + begin + 8, 8);
+    if (n < 8) {
+        a &= (uint64_t{1} << (8 * n)) - 1;
+        b = 0;
+    } else if (n == 8) {
+        b = 0;
+    } else if (n < 16) {
+        b &= (uint64_t{1} << (8 * (n - 8))) - 1;
+    }
+    if ((a | b) & 0x8080808080808080ull) return false;
+    k.a = fold8(a);
+    k.b = fold8(b);
+    k.len = static_cast<uint32_t>(n);
+    return true;
+}
+
+// Compares two runs of word ids (phrases are short: a loop beats a call to memcmp).
+inline bool same_ids(const uint32_t* a, const uint32_t* b, size_t n) {
+    for (size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+inline uint64_t key_hash(const ShortKey& k) {
+    uint64_t h = (k.a ^ (uint64_t{k.len} << 56)) * 0x9E3779B97F4A7C15ull;
+    h ^= (k.b + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
+    return h ^ (h >> 31);
+}
+
+inline uint64_t long_hash(std::string_view folded) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : folded) h = (h ^ c) * 1099511628211ull;
+    return h ^ 0x5bd1e995ull;
 }
 
 class WordTable {
@@ -42,62 +117,103 @@ public:
     // Adds a word (any case) and returns its id; the same id for the same folded word.
     uint32_t intern(std::string_view word) {
         char buf[kMaxWordBytes];
-        uint64_t h = 0;
-        size_t n = fold_word(word, buf, h);
+        size_t n = fold_word(word, buf);
         if (n == 0) return kNoWord;
-        if ((lens_.size() + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 256 : slots_.size() * 2);
-        size_t mask = slots_.size() - 1;
-        for (size_t i = h & mask;; i = (i + 1) & mask) {
-            uint32_t s = slots_[i];
-            if (s == 0) {
-                uint32_t id = static_cast<uint32_t>(lens_.size());
-                offs_.push_back(static_cast<uint32_t>(chars_.size()));
-                lens_.push_back(static_cast<uint32_t>(n));
-                hashes_.push_back(h);
-                chars_.append(buf, n);
-                slots_[i] = id + 1;
-                return id;
-            }
-            if (hashes_[s - 1] == h && equal(s - 1, buf, n)) return s - 1;
-        }
+        std::string_view folded(buf, n);
+        if (uint32_t id = find(folded); id != kNoWord) return id;
+        uint32_t id = static_cast<uint32_t>(words_.size());
+        words_.emplace_back(folded);
+        if ((words_.size()) * 2 > slots_.size()) rehash(slots_.empty() ? 1024 : slots_.size() * 2);
+        else insert(id);
+        return id;
     }
 
     // The id of a token's text, or kNoWord.
     uint32_t find(std::string_view word) const {
-        if (slots_.empty() || word.size() > kMaxWordBytes + 2) return kNoWord;
+        if (slots_.empty()) return kNoWord;
+        const size_t mask = slots_.size() - 1;
+        ShortKey k;
+        if (short_key(word, k)) {
+            for (size_t i = key_hash(k) & mask;; i = (i + 1) & mask) {
+                const Slot& s = slots_[i];
+                if (s.id == kNoWord) return kNoWord;
+                if (s.a == k.a && s.b == k.b && s.len == k.len) return s.id;
+            }
+        }
+        if (word.size() > kMaxWordBytes + 2) return kNoWord;
         char buf[kMaxWordBytes];
-        uint64_t h = 0;
-        size_t n = fold_word(word, buf, h);
+        size_t n = fold_word(word, buf);
         if (n == 0) return kNoWord;
-        size_t mask = slots_.size() - 1;
-        for (size_t i = h & mask;; i = (i + 1) & mask) {
-            uint32_t s = slots_[i];
-            if (s == 0) return kNoWord;
-            if (hashes_[s - 1] == h && equal(s - 1, buf, n)) return s - 1;
+        std::string_view folded(buf, n);
+        if (short_key(folded, k)) return find(folded);  // "company’s" folds to a short ASCII key
+        for (size_t i = long_hash(folded) & mask;; i = (i + 1) & mask) {
+            const Slot& s = slots_[i];
+            if (s.id == kNoWord) return kNoWord;
+            if (s.len == n && s.a == 0 && s.b == 0 && words_[s.id] == folded) return s.id;
         }
     }
 
-    size_t size() const { return lens_.size(); }
-    std::string_view word(uint32_t id) const { return std::string_view(chars_).substr(offs_[id], lens_[id]); }
+    // The id of text[begin, end), the token of a document field; the fast path for analysis.
+    uint32_t find_in(std::string_view text, size_t begin, size_t end) const {
+        ShortKey k;
+        if (slots_.empty() || !short_key_in(text, begin, end, k)) return find(text.substr(begin, end - begin));
+        const uint64_t h = key_hash(k);
+        if (!maybe(h)) return kNoWord;
+        const size_t mask = slots_.size() - 1;
+        for (size_t i = h & mask;; i = (i + 1) & mask) {
+            const Slot& s = slots_[i];
+            if (s.id == kNoWord) return kNoWord;
+            if (s.a == k.a && s.b == k.b && s.len == k.len) return s.id;
+        }
+    }
+
+    size_t size() const { return words_.size(); }
+    std::string_view word(uint32_t id) const { return words_[id]; }
 
 private:
-    bool equal(uint32_t id, const char* p, size_t n) const {
-        return lens_[id] == n && std::string_view(chars_.data() + offs_[id], n) == std::string_view(p, n);
+    struct Slot {
+        uint64_t a = 0, b = 0;  // the folded key of short words; 0, 0 for long ones
+        uint32_t len = 0;
+        uint32_t id = kNoWord;
+    };
+    // One bit per hash bucket in 8 KB: most words of a text are not terms, and this answers
+    // them from L1 cache instead of probing the larger slot array.
+    static constexpr size_t kFilterBits = size_t{1} << 16;
+    bool maybe(uint64_t h) const {
+        const uint32_t bit = static_cast<uint32_t>(h >> 40) & (kFilterBits - 1);
+        return (filter_[bit >> 6] >> (bit & 63)) & 1;
+    }
+    void insert(uint32_t id) {
+        const std::string& w = words_[id];
+        const size_t mask = slots_.size() - 1;
+        Slot s;
+        s.id = id;
+        s.len = static_cast<uint32_t>(w.size());
+        ShortKey k;
+        uint64_t h;
+        if (short_key(w, k)) {
+            s.a = k.a;
+            s.b = k.b;
+            h = key_hash(k);
+            const uint32_t bit = static_cast<uint32_t>(h >> 40) & (kFilterBits - 1);
+            filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+        } else {
+            h = long_hash(w);
+        }
+        for (size_t i = h & mask;; i = (i + 1) & mask)
+            if (slots_[i].id == kNoWord) {
+                slots_[i] = s;
+                return;
+            }
     }
     void rehash(size_t cap) {
-        slots_.assign(cap, 0);
-        for (uint32_t id = 0; id < lens_.size(); ++id)
-            for (size_t i = hashes_[id] & (cap - 1);; i = (i + 1) & (cap - 1))
-                if (slots_[i] == 0) {
-                    slots_[i] = id + 1;
-                    break;
-                }
+        slots_.assign(cap, Slot{});
+        for (uint32_t id = 0; id < words_.size(); ++id) insert(id);
     }
 
-    std::string chars_;
-    std::vector<uint32_t> offs_, lens_;
-    std::vector<uint64_t> hashes_;
-    std::vector<uint32_t> slots_;  // id + 1; 0 = empty
+    std::vector<std::string> words_;  // folded
+    std::vector<Slot> slots_;
+    std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);  // short keys only
 };
 
 // Splits a term written in a data file ("raise guidance", "Amazon.com") into the tokens the

@@ -71,9 +71,13 @@ int metric_polarity(MetricKind k) { return k == MetricKind::capex ? 0 : 1; }
 
 void SentenceComposer::index(const Document& doc) {
     ids_.resize(doc.tokens.size());
+    std::string_view fields[4];
+    for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
     for (size_t i = 0; i < doc.tokens.size(); ++i) {
         const Token& t = doc.tokens[i];
-        ids_[i] = t.kind == TokenKind::number ? detail::kNoWord : lex_.words.find(doc.text(t));
+        // Numbers and punctuation are never lexicon terms (clause breaks are read from the text).
+        ids_[i] = t.kind != TokenKind::word ? detail::kNoWord
+                                            : lex_.words.find_in(fields[static_cast<int>(t.field)], t.begin, t.end);
     }
 }
 
@@ -204,20 +208,24 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             continue;
         }
         const uint32_t id = ids_[t];
-        if (id == detail::kNoWord) {
+        if (id == detail::kNoWord || !lex_.word_active[id]) {
             ++t;
             continue;
         }
         const TermRoles* roles = nullptr;
         uint32_t len = 1;
-        for (uint32_t p : lex_.starting[id]) {
-            const LexPhrase& ph = lex_.phrases[p];
-            if (t + ph.length > s.last_token) continue;
-            if (std::equal(lex_.phrase_words.begin() + ph.words_begin,
-                           lex_.phrase_words.begin() + ph.words_begin + ph.length, ids_.begin() + t)) {
-                roles = &ph.roles;
-                len = ph.length;
-                break;
+        const uint32_t next = t + 1 < s.last_token ? ids_[t + 1] : detail::kNoWord;
+        if (next != detail::kNoWord) {
+            for (uint32_t h = lex_.heads_begin[id]; h < lex_.heads_begin[id + 1]; ++h) {
+                const Lexicon::Impl::Head& head = lex_.phrase_heads[h];
+                if (head.second != next) continue;
+                const LexPhrase& ph = lex_.phrases[head.phrase];
+                if (t + ph.length > s.last_token) continue;
+                if (detail::same_ids(lex_.phrase_words.data() + ph.words_begin, ids_.data() + t, ph.length)) {
+                    roles = &ph.roles;
+                    len = ph.length;
+                    break;
+                }
             }
         }
         if (!roles && lex_.word_roles[id].any()) roles = &lex_.word_roles[id];
