@@ -1,6 +1,8 @@
 // Loading and validation: every diagnostic names FILE:LINE:COL and carries a hint.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "test_support.hpp"
 
 using namespace herald::rules;
@@ -194,4 +196,33 @@ TEST_CASE("missing file") {
     LoadResult r = load_rules_file("/nonexistent/rules.yaml");
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].to_string() == "/nonexistent/rules.yaml: cannot open the rules file (hint: check the path and its permissions)");
+}
+
+TEST_CASE("every rule example in docs/rules.md loads") {
+    std::ifstream in(HERALD_SOURCE_DIR "/docs/rules.md");
+    REQUIRE(in.good());
+    std::string line, yaml = "rules:\n";
+    bool in_block = false, is_rule = false;
+    std::string block;
+    int examples = 0;
+    while (std::getline(in, line)) {
+        if (line.rfind("```", 0) == 0) {
+            if (in_block && is_rule) {
+                yaml += block;
+                ++examples;
+            }
+            in_block = !in_block && line == "```yaml";
+            block.clear();
+            is_rule = false;
+            continue;
+        }
+        if (!in_block) continue;
+        if (line == "rules:") continue;
+        if (line.rfind("  - id:", 0) == 0) is_rule = true;
+        block += line + "\n";
+    }
+    CHECK(examples >= 10);
+    LoadResult r = load_rules_text(yaml, "docs/rules.md");
+    for (const auto& d : r.errors) MESSAGE(d.to_string());
+    CHECK(r.ok());
 }
