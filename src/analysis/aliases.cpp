@@ -167,6 +167,7 @@ void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
 
 AliasTable::AliasTable(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 AliasTable::~AliasTable() = default;
+size_t AliasTable::company_count() const { return impl_->companies.size(); }
 
 std::shared_ptr<const AliasTable> AliasTable::builtin() {
     static const std::shared_ptr<const AliasTable> kBuiltin = [] {

@@ -214,6 +214,11 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
 
 Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Lexicon::~Lexicon() = default;
+size_t Lexicon::term_count() const {
+    size_t n = impl_->phrases.size();
+    for (const auto& r : impl_->word_roles) n += r.any();
+    return n;
+}
 
 std::shared_ptr<const Lexicon> Lexicon::builtin() {
     // Parsed once per process; every scorer shares it.

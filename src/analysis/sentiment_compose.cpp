@@ -32,7 +32,8 @@ bool parse_number(std::string_view s, double& out) {
 // "2008" in "the first nine months of 2008" is a date, not a figure.
 bool is_year(const Document& doc, uint32_t k) {
     std::string_view t = doc.text(doc.tokens[k]);
-    return t.size() == 4 && (t[0] == '1' || t[0] == '2') && (t[1] == '9' || t[1] == '0');
+    if (t.size() != 4 || !((t[0] == '1' && t[1] == '9') || (t[0] == '2' && t[1] == '0'))) return false;
+    return t[2] >= '0' && t[2] <= '9' && t[3] >= '0' && t[3] <= '9';
 }
 
 // Pre-tokenized text writes "EUR6.5m" as "EUR6 .5 m": the number after the period is the
@@ -180,7 +181,7 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
     const Token& b = doc.tokens[it.end - 1];
     ExplainTerm term;
     term.term = std::string(doc.event().field(a.field).substr(a.begin, b.end - a.begin));
-    term.weight = w;
+    term.weight = std::round(w * 1e4) / 1e4;  // float weights: print 0.6, not 0.6000000238
     term.rule = std::string(rule);
     ex->terms.push_back(std::move(term));
 }
@@ -248,8 +249,10 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         }
         t += len;
     }
-    if (but_clause > 0)
+    if (but_clause > 0) {
         for (int c = 0; c < but_clause; ++c) cw[c] *= tuning::kBeforeBut;
+        for (size_t c = static_cast<size_t>(but_clause); c < cw.size(); ++c) cw[c] *= tuning::kAfterBut;
+    }
     for (const Item& it : items_)
         if (it.roles->hedge != 0) cw[it.clause] *= it.roles->hedge;
 
@@ -304,8 +307,9 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             const uint32_t dist = m.begin - d.end;
             if (m.clause != d.clause || dist >= static_cast<uint32_t>(tuning::kMeasureAfter)) break;
             if (m.roles->measure != 0) {
-                // "increases the fixed costs", "cut its workforce": a close object wins over the subject.
-                if (dist <= 2 || dist < best_dist) best = j;
+                // "increases the fixed costs", "cut its workforce": a close object wins over a
+                // subject that is not right before the verb ("profit decreased while sales ...").
+                if ((dist <= 2 && best_dist > 0) || dist < best_dist) best = j;
                 break;
             }
             if (m.roles->neutral_measure && dist <= 2) {  // "raised its stake", "increase in share capital"

@@ -13,6 +13,7 @@ namespace herald::analysis {
 namespace tuning {
 inline constexpr float kNegation = -0.6f;        // "not strong": flipped and weakened
 inline constexpr float kBeforeBut = 0.5f;        // clauses before "but"/"however"
+inline constexpr float kAfterBut = 1.2f;         // and after it: the point the writer makes
 inline constexpr float kConcessive = 0.4f;       // the clause of "although"/"despite"
 inline constexpr float kDirection = 0.6f;        // a good/bad measure moving up/down
 inline constexpr float kImpliedDirection = 0.45f;  // direction implied by "X compared with Y" figures

@@ -35,6 +35,7 @@ public:
     // Built-in table extended (or overridden) by a file in the same format; throws
     // std::runtime_error with "FILE:LINE: message" on a bad file (start-up only).
     static std::shared_ptr<const AliasTable> load(const std::string& extension_file);
+    size_t company_count() const;
     struct Impl;
     const Impl& impl() const { return *impl_; }
     explicit AliasTable(std::unique_ptr<Impl> impl);

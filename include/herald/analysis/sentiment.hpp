@@ -21,6 +21,7 @@ public:
     static std::shared_ptr<const Lexicon> builtin();
     // Built-in lexicon extended/overridden by a file; throws std::runtime_error "FILE:LINE: message".
     static std::shared_ptr<const Lexicon> load(const std::string& extension_file);
+    size_t term_count() const;  // single words and phrases with a role
     struct Impl;
     const Impl& impl() const { return *impl_; }
     explicit Lexicon(std::unique_ptr<Impl> impl);

@@ -1,0 +1,73 @@
+// Tokenizer and sentence splitter: the token shapes other components rely on.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "herald/analysis/document.hpp"
+
+using namespace herald::analysis;
+
+namespace {
+
+std::vector<std::string> tokens_of(const std::string& text, std::vector<TokenKind>* kinds = nullptr) {
+    Event e;
+    e.text = text;
+    Document d;
+    d.build(e);
+    std::vector<std::string> out;
+    for (const auto& t : d.tokens) {
+        out.emplace_back(d.text(t));
+        if (kinds) kinds->push_back(t.kind);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("token shapes") {
+    std::vector<TokenKind> k;
+    auto t = tokens_of("AWS revenue rose $37.6B, up 28% year-over-year in the U.S. market.", &k);
+    std::vector<std::string> want = {"AWS", "revenue", "rose", "$", "37.6", "B", ",", "up", "28", "%",
+                                     "year-over-year", "in", "the", "U.S", ".", "market", "."};
+    CHECK(t == want);
+    CHECK(k[3] == TokenKind::symbol);
+    CHECK(k[4] == TokenKind::number);
+    CHECK(k[5] == TokenKind::word);
+    CHECK(k[6] == TokenKind::punct);
+    CHECK(tokens_of("1,173 units") == std::vector<std::string>{"1,173", "units"});
+    CHECK(tokens_of("company's and company\xE2\x80\x99s") ==
+          std::vector<std::string>{"company's", "and", "company\xE2\x80\x99s"});
+    CHECK(tokens_of("EUR6 .5 m") == std::vector<std::string>{"EUR6", ".", "5", "m"});
+    CHECK(tokens_of("Amazon.com") == std::vector<std::string>{"Amazon", ".", "com"});
+}
+
+TEST_CASE("sentences, abbreviations and paragraphs") {
+    Event e;
+    e.headline = "Acme Inc. beats";
+    e.body = "Acme Inc. said sales rose. Profit fell 2.5 % !\nNew paragraph here.";
+    Document d;
+    d.build(e);
+    REQUIRE(d.sentences.size() == 4);
+    CHECK(d.text(d.sentences[0]) == "Acme Inc. beats");
+    CHECK(d.sentences[0].field == Field::headline);
+    CHECK(d.text(d.sentences[1]) == "Acme Inc. said sales rose.");
+    CHECK(d.text(d.sentences[2]) == "Profit fell 2.5 % !");
+    CHECK(d.sentences[1].paragraph == d.sentences[2].paragraph);
+    CHECK(d.sentences[3].paragraph == d.sentences[2].paragraph + 1);
+    CHECK(d.sentences[0].paragraph != d.sentences[1].paragraph);
+}
+
+TEST_CASE("a reused document keeps no state from the previous event") {
+    Document d;
+    Event a;
+    a.text = "One. Two. Three.";
+    d.build(a);
+    CHECK(d.sentences.size() == 3);
+    Event b;
+    b.summary = "Only one";
+    d.build(b);
+    REQUIRE(d.sentences.size() == 1);
+    CHECK(d.tokens.size() == 2);
+    CHECK(d.sentences[0].field == Field::summary);
+}

@@ -1,0 +1,152 @@
+// Company detection: aliases, segments and products, case rules, references, event-named entities,
+// and the alias file format.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "herald/analysis/document.hpp"
+#include "herald/analysis/entities.hpp"
+
+using namespace herald::analysis;
+
+namespace {
+
+struct Finder {
+    Event event;
+    std::string text;
+    Document doc;
+    std::vector<Mention> mentions;
+    EntityFinder finder;
+    explicit Finder(std::shared_ptr<const AliasTable> t = AliasTable::builtin()) : finder(std::move(t)) {}
+    const std::vector<Mention>& find(std::string t) {
+        text = std::move(t);
+        event.text = text;
+        doc.build(event);
+        mentions.clear();
+        finder.find(doc, mentions);
+        return mentions;
+    }
+};
+
+std::string write_temp(const std::string& name, const std::string& content) {
+    std::string path = std::string(HERALD_BINARY_DIR) + "/" + name;
+    std::ofstream(path) << content;
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("segments and products map to their company") {
+    Finder f;
+    struct Case {
+        const char* text;
+        const char* entity;
+        const char* ticker;
+    } cases[] = {{"AWS revenue rose.", "AWS", "AMZN"},         {"Trainium2 is sold out.", "Trainium2", "AMZN"},
+                 {"Azure grew 33%.", "Azure", "MSFT"},          {"CUDA keeps developers.", "CUDA", "NVDA"},
+                 {"YouTube ads grew.", "YouTube", "GOOGL"},     {"Google Cloud grew.", "Google Cloud", "GOOGL"},
+                 {"The iPhone sold well.", "iPhone", "AAPL"},   {"Instagram reels grew.", "Instagram", "META"}};
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        const auto& m = f.find(c.text);
+        REQUIRE(m.size() >= 1);
+        CHECK(m[0].entity == c.entity);
+        CHECK(m[0].ticker == c.ticker);
+        CHECK(m[0].is_segment);
+        CHECK_FALSE(m[0].is_reference);
+    }
+}
+
+TEST_CASE("company names, the longest alias wins") {
+    Finder f;
+    const auto& m = f.find("Amazon Web Services and Amazon.com Inc reported; Microsoft Corp agreed.");
+    REQUIRE(m.size() == 3);
+    CHECK(m[0].entity == "Amazon Web Services");
+    CHECK(m[0].company == "Amazon");
+    CHECK(m[1].entity == "Amazon");
+    CHECK_FALSE(m[1].is_segment);
+    CHECK(f.doc.event().text.substr(m[1].span.begin, m[1].span.end - m[1].span.begin) == "Amazon.com Inc");
+    CHECK(m[2].ticker == "MSFT");
+    CHECK(m[0].sentence == 0);
+}
+
+TEST_CASE("tickers count as aliases, short and word-like ones do not") {
+    Finder f;
+    CHECK(f.find("Shares of $AMZN rose.").size() == 1);
+    CHECK(f.find("NVDA fell.")[0].ticker == "NVDA");
+    CHECK(f.find("MA is short for Massachusetts.").empty());
+    CHECK(f.find("ALL of it is NOW done.").empty());
+}
+
+TEST_CASE("case rules: capitalised aliases need capitals, short all-caps ones exact case") {
+    Finder f;
+    CHECK(f.find("She ate an apple.").empty());
+    CHECK(f.find("Apple rose.").size() == 1);
+    CHECK(f.find("The Ge family.").empty());
+    CHECK(f.find("GE Aerospace and GE rose.").size() == 2);
+    CHECK(f.find("Sales of the eBay app grew.").size() == 1);
+}
+
+TEST_CASE("references carry to the last named company within a paragraph") {
+    Finder f;
+    const auto& m = f.find("Nvidia beat estimates. The company raised guidance and its margin grew.");
+    REQUIRE(m.size() == 3);
+    CHECK_FALSE(m[0].is_reference);
+    CHECK(m[1].is_reference);
+    CHECK(m[1].ticker == "NVDA");
+    CHECK(m[1].sentence == 1);
+    CHECK(m[2].is_reference);
+    // A new paragraph (line break) forgets the last company.
+    CHECK(f.find("Nvidia beat estimates.\nThe company raised guidance.").size() == 1);
+    // No company named yet: nothing to refer to.
+    CHECK(f.find("The company raised guidance.").empty());
+    // The last named company wins.
+    const auto& two = f.find("Intel fell. Microsoft rose. It raised guidance.");
+    REQUIRE(two.size() == 3);
+    CHECK(two[2].ticker == "MSFT");
+}
+
+TEST_CASE("entities the event names are found and resolved by ticker") {
+    Finder f;
+    f.event.entities.push_back({"Anthropic", ""});
+    f.event.entities.push_back({"Amazon.com, Inc.", "AMZN"});
+    const auto& m = f.find("Anthropic signed with Amazon.com, Inc. again.");
+    REQUIRE(m.size() == 2);
+    CHECK(m[0].company == "Anthropic");
+    CHECK(m[0].ticker.empty());
+    CHECK(m[1].ticker == "AMZN");
+    CHECK(m[1].company == "Amazon");
+}
+
+TEST_CASE("the built-in table covers at least 150 large listed companies") {
+    auto t = AliasTable::builtin();
+    CHECK(t->company_count() >= 150);
+}
+
+TEST_CASE("an extension file adds companies and re-maps aliases") {
+    std::string path = write_temp("aliases_ext.tsv", "# test\nACME\tAcme Widgets\tAcme|Acme Corp\tRoadRunner Trap\nNVDA\tNvidia\t\tAzure\n");
+    Finder f(AliasTable::load(path));
+    const auto& m = f.find("Acme Corp sells the RoadRunner Trap. Azure grew.");
+    REQUIRE(m.size() == 3);
+    CHECK(m[0].ticker == "ACME");
+    CHECK(m[1].entity == "RoadRunner Trap");
+    CHECK(m[1].is_segment);
+    CHECK(m[2].ticker == "NVDA");  // the later file wins
+    CHECK(f.find("AWS grew.")[0].ticker == "AMZN");  // the built-in table is still there
+    std::remove(path.c_str());
+}
+
+TEST_CASE("a bad alias file names the file and line") {
+    std::string path = write_temp("aliases_bad.tsv", "# ok\nONLYTICKER\n");
+    try {
+        AliasTable::load(path);
+        FAIL("expected an error");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()).find("aliases_bad.tsv:2:") != std::string::npos);
+    }
+    CHECK_THROWS_AS(AliasTable::load(path + ".missing"), std::runtime_error);
+    std::remove(path.c_str());
+}

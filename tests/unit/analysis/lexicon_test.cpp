@@ -1,0 +1,84 @@
+// Lexicon file format: sections, phrases, overrides from an extension file, and errors.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "herald/analysis/document.hpp"
+#include "herald/analysis/entities.hpp"
+#include "herald/analysis/sentiment.hpp"
+
+using namespace herald::analysis;
+
+namespace {
+
+std::string write_temp(const std::string& name, const std::string& content) {
+    std::string path = std::string(HERALD_BINARY_DIR) + "/" + name;
+    std::ofstream(path) << content;
+    return path;
+}
+
+double score_with(std::shared_ptr<const Lexicon> lex, const std::string& text) {
+    Event e;
+    e.text = text;
+    Document doc;
+    doc.build(e);
+    std::vector<Mention> mentions;
+    std::vector<Metric> metrics;
+    Analysis out;
+    SentimentScorer(std::move(lex)).score(doc, mentions, metrics, out);
+    return out.sentiment.score;
+}
+
+std::string error_of(const std::string& content) {
+    std::string path = write_temp("lexicon_bad.lex", content);
+    std::string msg;
+    try {
+        Lexicon::load(path);
+    } catch (const std::runtime_error& e) {
+        msg = e.what();
+    }
+    std::remove(path.c_str());
+    return msg;
+}
+
+}  // namespace
+
+TEST_CASE("the built-in lexicon loads once and is shared") {
+    auto a = Lexicon::builtin();
+    auto b = Lexicon::builtin();
+    CHECK(a.get() == b.get());
+    CHECK(a->term_count() > 800);
+}
+
+TEST_CASE("an extension file overrides and adds terms, section by section") {
+    std::string path = write_temp("lexicon_ext.lex",
+                                  "# test\n[valence]\nstrong = -0.5\nmoonshot | to the moon = 0.8\n"
+                                  "[measure]\nwidgets = good\n[direction]\nzoomed = up 1.5\n");
+    auto lex = Lexicon::load(path);
+    CHECK(score_with(lex, "Demand was strong.") < -0.1);
+    CHECK(score_with(Lexicon::builtin(), "Demand was strong.") > 0.1);
+    CHECK(score_with(lex, "The stock went to the moon.") > 0.1);
+    CHECK(score_with(lex, "Widgets zoomed.") > 0.1);
+    CHECK(score_with(Lexicon::builtin(), "Widgets zoomed.") == 0.0);
+    std::remove(path.c_str());
+}
+
+TEST_CASE("terms match case-insensitively and with typographic apostrophes") {
+    auto lex = Lexicon::builtin();
+    CHECK(score_with(lex, "SALES ROSE.") > 0.1);
+    CHECK(score_with(lex, "Sales didn\xE2\x80\x99t decline.") > 0.1);
+}
+
+TEST_CASE("bad lexicon files name the file, the line and what to do") {
+    CHECK(error_of("[valence]\nstrong 0.4\n").find("lexicon_bad.lex:2: expected a valence") != std::string::npos);
+    CHECK(error_of("[valence]\nstrong = 4\n").find(":2:") != std::string::npos);
+    CHECK(error_of("# c\n[nonsense]\n").find("lexicon_bad.lex:2: unknown section") != std::string::npos);
+    CHECK(error_of("strong = 0.4\n").find(":1: term before any [section]") != std::string::npos);
+    CHECK(error_of("[measure]\nsales = great\n").find("'= good', '= bad' or '= neutral'") != std::string::npos);
+    CHECK(error_of("[contrast]\nbut = after\n").find(":2:") != std::string::npos);
+    CHECK(error_of("[valence]\na || b = 0.3\n").find("empty term") != std::string::npos);
+    CHECK_THROWS_AS(Lexicon::load("/nonexistent/file.lex"), std::runtime_error);
+}
