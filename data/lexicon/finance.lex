@@ -161,9 +161,7 @@ significant step | important step | chosen | exclusive | optimistically = 0.25
 cost-cutting | cost cutting | cost savings | cost reductions = 0.3
 cooperation = 0.15
 
-# Contract and order wins: new business is good news for the supplier.
-won a contract | won an order | won the contract | wins a contract | secured a contract | awarded a contract = 0.3
-signed a contract | signed an agreement | signed a deal | signed a long-term | received an order | receives an order = 0.2
+love | loves | beautiful | beautifully | boomed | strategic sense | makes sense = 0.35
 # Workforce reductions as European companies announce them.
 lay-off | lay-offs | laying off | temporary lay-offs | personnel negotiations | personnel reductions = -0.45
 job reductions | workforce reductions | headcount reductions | redundancy | terminate | terminated | termination = -0.4
@@ -272,6 +270,7 @@ jump | jumps | jumped | surge | surges | surged | spike | spiked = up 1.3
 soar | soars | soared | soaring | skyrocketed | doubled | tripled | more than doubled = up 1.5
 edged up | inched up | ticked up | crept up = up 0.5
 double | doubles | doubling | triple | triples = up 1.3
+create | creates | creating | created = up 0.8
 higher-than-expected | stronger-than-expected | better-than-expected = up 1.2
 swung to | swing to | turned to | went up | gone up | goes up | picked up = up
 fall | falls | fell | fallen | falling | decrease | decreases | decreased | decreasing = down
@@ -300,6 +299,16 @@ below | missed | miss | misses | short of | fell short of | worse than | weaker 
 [expectation]
 expectations | expectation | expected | estimates | estimate | forecast | forecasts | consensus = 
 guidance | feared | anticipated | projections | predicted | targets | views | whisper number
+
+# ---------------------------------------------------------------------------------------------
+# New business: an [award] verb followed within 6 tokens by a [business] noun is good news for
+# the supplier ("signed a new , long-term contract", "received orders worth EUR 12 mn").
+[award]
+sign | signs | signed | signing | win | wins | won | winning | award | awarded | secure | secures | secured
+receive | receives | received | conclude | concluded | inked | land | landed | clinch | clinched | book | booked
+
+[business]
+contract | contracts | agreement | agreements | deal | deals | order | orders | framework agreement | supply deal
 
 # ---------------------------------------------------------------------------------------------
 # Prior-figure markers: "EUR 13.1 mn compared with EUR 8.7 mn" implies a direction.

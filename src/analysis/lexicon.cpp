@@ -16,7 +16,9 @@ namespace herald::analysis {
 
 namespace {
 
-enum class Section { none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior };
+enum class Section {
+    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior, award, business
+};
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -29,7 +31,8 @@ bool section_of(std::string_view name, Section& out) {
         {"valence", Section::valence},         {"negator", Section::negator},     {"intensifier", Section::intensifier},
         {"downtoner", Section::intensifier},   {"hedge", Section::hedge},         {"contrast", Section::contrast},
         {"measure", Section::measure},         {"direction", Section::direction}, {"comparator", Section::comparator},
-        {"expectation", Section::expectation}, {"prior", Section::prior}};
+        {"expectation", Section::expectation}, {"prior", Section::prior},          {"award", Section::award},
+        {"business", Section::business}};
     for (auto& [n, s] : kSections)
         if (n == name) {
             out = s;
@@ -92,6 +95,8 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
             break;
         case Section::expectation: r.expectation = true; break;
         case Section::prior: r.prior_marker = true; break;
+        case Section::award: r.deal = 1; break;
+        case Section::business: r.deal = 2; break;
         case Section::none: break;
     }
 }
@@ -114,6 +119,8 @@ void merge(TermRoles& into, Section sec, const TermRoles& from) {
         case Section::comparator: into.comparator = from.comparator; break;
         case Section::expectation: into.expectation = true; break;
         case Section::prior: into.prior_marker = true; break;
+        case Section::award:
+        case Section::business: into.deal = from.deal; break;
         case Section::none: break;
     }
 }
@@ -140,7 +147,7 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
                 fail(file, line_no,
                      "unknown section " + std::string(line) +
                          "; use [valence] [negator] [intensifier] [downtoner] [hedge] [contrast] [measure] "
-                         "[direction] [comparator] [expectation] [prior]");
+                         "[direction] [comparator] [expectation] [prior] [award] [business]");
             continue;
         }
         if (sec == Section::none) fail(file, line_no, "term before any [section] header");

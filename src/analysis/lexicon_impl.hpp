@@ -27,11 +27,12 @@ struct TermRoles {
     bool negator = false;
     bool expectation = false;   // expectations, estimates, consensus, forecast, feared
     bool prior_marker = false;  // "compared", "from", "versus": the next figure is the prior one
+    uint8_t deal = 0;           // 1 award verb ("signed", "won"), 2 business noun ("contract", "order")
     bool has_valence = false;
 
     bool any() const {
         return has_valence || intensity != 0 || hedge != 0 || measure != 0 || neutral_measure || direction != 0 || comparator != 0 ||
-               contrast != 0 || negator || expectation || prior_marker;
+               contrast != 0 || negator || expectation || prior_marker || deal != 0;
     }
 };
 

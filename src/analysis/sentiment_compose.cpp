@@ -277,6 +277,25 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         }
     }
 
+    // 2b. New business: an award verb with a contract, order or deal after it ("signed a new ,
+    // long-term contract", "received orders worth EUR 12 mn").
+    for (size_t i = 0; i < n; ++i) {
+        Item& v = items_[i];
+        if (v.roles->deal != 1 || v.used) continue;
+        for (size_t j = i + 1; j < n; ++j) {
+            Item& b = items_[j];
+            if (b.begin - v.end > static_cast<uint32_t>(tuning::kDealReach)) break;
+            if (b.roles->deal != 2) continue;
+            double w = tuning::kDeal * cw[v.clause];
+            if (negated(i)) w *= tuning::kNegation;
+            Item span = v;
+            span.end = b.end;
+            add(raw, doc, span, w, "new business", ex);
+            v.used = true;
+            break;
+        }
+    }
+
     // 3. Direction x polarity: the nearest measure in the clause ("costs rose", "an increase in sales").
     bool any_direction = false;
     for (size_t i = 0; i < n; ++i) {
@@ -325,6 +344,12 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         if (best == n) {
             // No measure in reach: what rises in financial news is mostly good ("a rise of 0.8 percent").
             if (d.roles->has_valence) continue;  // "improved", "weakened" speak for themselves
+            // Only with a figure close after ("up 24.5 pct", "a rise of 0.8 percent"): without one,
+            // "opens up" or "plans to increase the staff" describe, they do not report.
+            bool figure = false;
+            for (uint32_t k = d.end; k < s.last_token && k <= d.end + tuning::kUnpairedFigureReach; ++k)
+                if (toks[k].kind == TokenKind::number && !is_year(doc, k)) figure = true;
+            if (!figure) continue;
             double w = tuning::kUnpairedDirection * d.roles->direction * d.roles->strength * modifier_before(i) *
                        modifier_after(i) * cw[d.clause];
             if (negated(i)) w *= tuning::kNegation;

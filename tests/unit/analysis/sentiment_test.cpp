@@ -309,3 +309,17 @@ TEST_CASE("fpb-dev accuracy stays above the target (when the shared data is pres
     REQUIRE(total > 3000);
     CHECK(static_cast<double>(correct) / static_cast<double>(total) >= 0.82);
 }
+
+TEST_CASE("new business: an award verb with a contract or order after it") {
+    Scorer s;
+    CHECK(s.score("Ruukki has signed a new , long-term contract with Aker .") > 0.1);
+    CHECK(s.score("Raute has received orders worth over EUR 12 million .") > 0.1);
+    CHECK(s.score("The company signed the minutes of the meeting .") == 0.0);
+}
+
+TEST_CASE("a direction with no measure counts only when it reports a figure") {
+    Scorer s;
+    CHECK(s.score("Shipping was up 0.92 pct .") > 0.1);
+    CHECK(s.score("Be ready when the window opens up .") == 0.0);
+    CHECK(s.score("The company plans to increase the unit .") == 0.0);
+}
