@@ -152,6 +152,41 @@ void BM_EntitiesSentiment(benchmark::State& state) {
 }
 BENCHMARK(BM_EntitiesSentiment);
 
+// Each component alone on tokenized documents, to see where the time goes.
+void BM_EntitiesOnly(benchmark::State& state) {
+    Corpus& c = corpus();
+    std::vector<ha::Document> docs(c.events.size());
+    for (size_t i = 0; i < docs.size(); ++i) docs[i].build(c.events[i]);
+    std::vector<ha::Mention> mentions;
+    ha::EntityFinder finder(ha::AliasTable::builtin());
+    for (auto _ : state)
+        for (const auto& d : docs) {
+            mentions.clear();
+            finder.find(d, mentions);
+            benchmark::DoNotOptimize(mentions.data());
+        }
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+}
+BENCHMARK(BM_EntitiesOnly);
+
+void BM_SentimentOnly(benchmark::State& state) {
+    Corpus& c = corpus();
+    std::vector<ha::Document> docs(c.events.size());
+    for (size_t i = 0; i < docs.size(); ++i) docs[i].build(c.events[i]);
+    std::vector<ha::Mention> mentions;
+    std::vector<ha::Metric> metrics;
+    ha::SentimentScorer scorer(ha::Lexicon::builtin());
+    ha::Analysis out;
+    for (auto _ : state)
+        for (const auto& d : docs) {
+            out.clear();
+            scorer.score(d, mentions, metrics, out);
+            benchmark::DoNotOptimize(out.sentiment.score);
+        }
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+}
+BENCHMARK(BM_SentimentOnly);
+
 // Tokenizer alone, for reference.
 void BM_Document(benchmark::State& state) {
     Corpus& c = corpus();

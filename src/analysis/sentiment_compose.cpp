@@ -74,11 +74,19 @@ void SentenceComposer::index(const Document& doc) {
     ids_.resize(doc.tokens.size());
     std::string_view fields[4];
     for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
+    marks_.clear();
     for (size_t i = 0; i < doc.tokens.size(); ++i) {
         const Token& t = doc.tokens[i];
-        // Numbers and punctuation are never lexicon terms (clause breaks are read from the text).
-        ids_[i] = t.kind != TokenKind::word ? detail::kNoWord
-                                            : lex_.words.find_in(fields[static_cast<int>(t.field)], t.begin, t.end);
+        const std::string_view field = fields[static_cast<int>(t.field)];
+        // Numbers and punctuation are never lexicon terms.
+        ids_[i] = t.kind != TokenKind::word ? detail::kNoWord : lex_.words.find_in(field, t.begin, t.end);
+        // What score() has to visit: terms and clause breaks. A hyphen breaks a clause only when
+        // spaced (" - "), not inside "12-month".
+        bool mark = ids_[i] != detail::kNoWord ? lex_.word_active[ids_[i]] != 0
+                    : t.kind == TokenKind::punct
+                        ? is_clause_break(field.substr(t.begin, t.end - t.begin)) && (field[t.begin] != '-' || t.space_before)
+                        : false;
+        if (mark) marks_.push_back(static_cast<uint32_t>(i));
     }
 }
 
@@ -195,24 +203,21 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     std::vector<float>& cw = clause_weight_;
     int but_clause = -1;
 
-    // 1. Terms, longest phrase first, and clause boundaries.
-    for (uint32_t t = s.first_token; t < s.last_token;) {
+    // 1. Terms, longest phrase first, and clause boundaries (only the tokens index() marked).
+    uint32_t consumed = s.first_token;  // tokens before this belong to a phrase already read
+    for (auto m = std::lower_bound(marks_.begin(), marks_.end(), s.first_token); m != marks_.end() && *m < s.last_token;
+         ++m) {
+        const uint32_t t = *m;
+        if (t < consumed) continue;
         const Token& tok = toks[t];
         if (tok.kind == TokenKind::punct) {
-            // A hyphen breaks a clause only when spaced (" - "), not inside "12-month".
-            std::string_view p = doc.text(tok);
-            if (is_clause_break(p) && !(p == "-" && !tok.space_before) && !(items_.empty() && cw.size() == 1)) {
+            if (!(items_.empty() && cw.size() == 1)) {
                 ++clause;
                 cw.push_back(1.0f);
             }
-            ++t;
             continue;
         }
         const uint32_t id = ids_[t];
-        if (id == detail::kNoWord || !lex_.word_active[id]) {
-            ++t;
-            continue;
-        }
         const TermRoles* roles = nullptr;
         uint32_t len = 1;
         const uint32_t next = t + 1 < s.last_token ? ids_[t + 1] : detail::kNoWord;
@@ -247,7 +252,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             it.clause = clause;
             items_.push_back(it);
         }
-        t += len;
+        consumed = t + len;
     }
     if (but_clause > 0) {
         for (int c = 0; c < but_clause; ++c) cw[c] *= tuning::kBeforeBut;

@@ -56,7 +56,8 @@ private:
     void add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule, ExplainSentence* ex);
 
     const Lexicon::Impl& lex_;
-    std::vector<uint32_t> ids_;
+    std::vector<uint32_t> ids_;    // lexicon word id of every token
+    std::vector<uint32_t> marks_;  // tokens score() visits: active terms and clause breaks, in order
     std::vector<Item> items_;
     std::vector<float> clause_weight_;
 };
