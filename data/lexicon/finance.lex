@@ -119,7 +119,9 @@ struggle | struggles | struggled | struggling = -0.45
 hurt | hurts | hit by | hurt by | weighed on | weigh on | weighs on | dragged | drag on = -0.4
 burden | overcapacity | glut | oversupply = -0.35
 shortage | shortages = -0.25
-concern | concerns | concerned | worry | worries | worried | fear | fears | feared = -0.3
+concerns | worry | worries | worried | fear | fears | feared = -0.3
+concerns about | concerns over | concerned about = -0.35
+concern | concerned = 0
 uncertainty | uncertainties | uncertain = -0.3
 volatile | volatility = -0.2
 risk | risks | risky = -0.15
@@ -169,11 +171,15 @@ dismissed | forced | suffered | suffer | suffers | painful | stressful | awkward
 dispute | disputes | disagreement | embroiled | hack | hacked | theft | thieves | stealing | ponzi = -0.45
 lost ground | loses ground | losing ground | dark spot | burdened | stopped | be stopped = -0.4
 lost | loses | lose | tight | tighter | tightened | suspected = -0.25
+losing | trouble | troubles | troubled | damaged | damage | damages | badly | bogus | stoppage | poorest = -0.4
+criticised | criticized | criticising | criticizing | criticism | boycott | boycotting | refused | refuses = -0.4
+strength | strengths = 0.3
 interrupted | disrupted | disruption | disruptions | stuck | scam | scamming | nasty | side effects = -0.35
 
 # Phrases that contain a direction word but state none ("up to 150,000 tonnes", "set up a unit").
 up to | set up | sets up | setting up | made up | make up | makes up | end up | ended up | take up = 0
 step down | steps down | stepped down | stepping down | declined to comment | declined comment = 0
+falls due | fall due | fell due | falling due = 0
 this fall | the fall | in the fall | soft drinks | soft drink = 0
 
 # Words that are neutral in finance though not in general English: listed so an extension
@@ -267,7 +273,7 @@ improve | improves | improved | improving | improvement = up
 accelerate | accelerates | accelerated | accelerating | acceleration | re-acceleration = up
 strengthen | strengthened | recover | recovered | rebound | rebounded = up
 jump | jumps | jumped | surge | surges | surged | spike | spiked = up 1.3
-soar | soars | soared | soaring | skyrocketed | doubled | tripled | more than doubled = up 1.5
+soar | soars | soared | soaring | skyrocketed | doubled | tripled | quadrupled | more than doubled = up 1.5
 edged up | inched up | ticked up | crept up = up 0.5
 double | doubles | doubling | triple | triples = up 1.3
 create | creates | creating | created = up 0.8
