@@ -78,14 +78,10 @@ inline bool short_key_in(std::string_view text, size_t begin, size_t end, ShortK
     uint64_t a, b;
     std::memcpy(&a, text.data() + begin, 8);
     std::memcpy(&b, text.data() + begin + 8, 8);
-    if (n < 8) {
-        a &= (uint64_t{1} << (8 * n)) - 1;
-        b = 0;
-    } else if (n == 8) {
-        b = 0;
-    } else if (n < 16) {
-        b &= (uint64_t{1} << (8 * (n - 8))) - 1;
-    }
+    // Branch-free masks: word lengths vary too much for the branch predictor.
+    const uint64_t bits = 8 * n;
+    a &= bits >= 64 ? ~uint64_t{0} : (uint64_t{1} << bits) - 1;
+    b &= bits <= 64 ? 0 : bits >= 128 ? ~uint64_t{0} : (uint64_t{1} << (bits - 64)) - 1;
     if ((a | b) & 0x8080808080808080ull) return false;
     k.a = fold8(a);
     k.b = fold8(b);
