@@ -631,6 +631,7 @@ private:
 // "revenue doubled" is a change without a figure; only such sentences are read without one.
 bool has_multiplier_word(std::string_view s) {
     // One memchr pass for 'l': "doub-l-ed", "trip-l-ed", "ha-l-ved".
+    if (s.empty()) return false;  // memchr on an empty view's null data is UB (found by fuzz_quantities_metrics)
     const char* b = s.data();
     const char* e = b + s.size();
     for (const char* p = b; (p = static_cast<const char*>(std::memchr(p, 'l', static_cast<size_t>(e - p))));

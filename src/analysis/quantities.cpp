@@ -4,6 +4,8 @@
 // unit surround it. Bare numbers (years, counts, "15 quarters") are not quantities.
 #include "herald/analysis/quantities.hpp"
 
+#include <utility>
+
 #include "numbers.hpp"
 #include "quantities_units.hpp"
 
@@ -275,6 +277,10 @@ private:
             q.low = q.value;
             q.high = num::scaled(b.d, exp10_b);
             if (b.negative) q.high = -q.high;
+            if (q.high < q.low) {  // "10-5%": bounds written high first; value stays the low end
+                std::swap(q.low, q.high);
+                q.value = q.low;
+            }
         }
         q.qualifier = qualifier_before(s_, a.begin);
         if (size_t p = plus_after(s_, end)) {

@@ -2,8 +2,30 @@
 
 namespace herald::rules {
 
+namespace {
+// Messages quote the user's text (and yaml-cpp's messages quote the offending byte): control
+// characters are written escaped so a diagnostic always stays one line.
+void append_one_line(std::string& s, const std::string& text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    for (char ch : text) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (c == '\n') s.append("\\n");
+        else if (c == '\r') s.append("\\r");
+        else if (c == '\t') s.append("\\t");
+        else if (c < 0x20 || c == 0x7f) {
+            s.append("\\x");
+            s.push_back(hex[c >> 4]);
+            s.push_back(hex[c & 15]);
+        } else {
+            s.push_back(ch);
+        }
+    }
+}
+}  // namespace
+
 std::string Diagnostic::to_string() const {
-    std::string s = file;
+    std::string s;
+    append_one_line(s, file);
     if (line > 0) {
         s.push_back(':');
         s.append(std::to_string(line));
@@ -11,10 +33,10 @@ std::string Diagnostic::to_string() const {
         s.append(std::to_string(column));
     }
     s.append(": ");
-    s.append(message);
+    append_one_line(s, message);
     if (!hint.empty()) {
         s.append(" (hint: ");
-        s.append(hint);
+        append_one_line(s, hint);
         s.push_back(')');
     }
     return s;
