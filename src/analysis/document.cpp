@@ -1,33 +1,55 @@
 // Tokenizer and sentence splitter shared by every analysis component.
 // One pass over each field's bytes; vectors are reused so steady state does not allocate.
+// ASCII bytes (nearly all of English news) are classified through a 256-entry table; only bytes
+// of multi-byte UTF-8 sequences take the decoding path. Each word token also gets its folded key
+// and hash here, once, for every table that looks it up later.
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
 #include <string_view>
 
 #include "herald/analysis/document.hpp"
+#include "lexicon_vocab.hpp"
 
 namespace herald::analysis {
 
 namespace {
 
-enum class CharClass : uint8_t { space, newline, letter, digit, symbol, punct };
+enum class CharClass : uint8_t { space, newline, letter, digit, symbol, punct, utf8 };
 
-// Decodes the UTF-8 sequence at s[i]: its length and the class herald gives it.
+// The class of every byte; `utf8` marks bytes >= 0x80, decoded by classify_utf8.
+constexpr std::array<CharClass, 256> kClass = [] {
+    std::array<CharClass, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        CharClass k = CharClass::punct;
+        if (c >= 0x80) k = CharClass::utf8;
+        else if (c == '\n') k = CharClass::newline;
+        else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') k = CharClass::space;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') k = CharClass::letter;
+        else if (c >= '0' && c <= '9') k = CharClass::digit;
+        else {
+            for (char s : std::string_view("$%&+=#@*/<>~^|\\_`"))
+                if (c == s) k = CharClass::symbol;
+        }
+        t[static_cast<size_t>(c)] = k;
+    }
+    return t;
+}();
+
+// ASCII letters and digits: the bytes that continue a word without a second look.
+constexpr std::array<bool, 256> kWordByte = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<size_t>(c)] = kClass[static_cast<size_t>(c)] == CharClass::letter ||
+                                                              kClass[static_cast<size_t>(c)] == CharClass::digit;
+    return t;
+}();
+
+// Decodes the UTF-8 sequence at s[i] (a byte >= 0x80): its length and the class herald gives it.
 // Currency signs are symbols; typographic quotes, dashes and ellipses are punctuation;
 // other non-ASCII characters are letters (é, ü, ø ... in company names).
-CharClass classify(std::string_view s, size_t i, size_t& len) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    len = 1;
-    if (c < 0x80) {
-        if (c == '\n') return CharClass::newline;
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return CharClass::space;
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::letter;
-        if (c >= '0' && c <= '9') return CharClass::digit;
-        switch (c) {
-            case '$': case '%': case '&': case '+': case '=': case '#': case '@': case '*': case '/':
-            case '<': case '>': case '~': case '^': case '|': case '\\': case '_': case '`':
-                return CharClass::symbol;
-            default: return CharClass::punct;
-        }
-    }
+CharClass classify_utf8(std::string_view s, size_t i, size_t& len) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
     size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     if (i + n > s.size()) n = s.size() - i;
     len = n;
@@ -50,21 +72,89 @@ CharClass classify(std::string_view s, size_t i, size_t& len) {
     return CharClass::letter;
 }
 
+// The class of the character at s[i] and its byte length.
+inline CharClass class_at(std::string_view s, size_t i, size_t& len) {
+    const CharClass k = kClass[static_cast<unsigned char>(s[i])];
+    len = 1;
+    return k == CharClass::utf8 ? classify_utf8(s, i, len) : k;
+}
+
+// Skips ASCII letters and digits from s[i]: 8 bytes at a time while 8 can be read (words are
+// mostly 3-10 bytes), then byte by byte. Returns the first other byte's index.
+inline size_t skip_word_bytes(std::string_view s, size_t i) {
+    const size_t n = s.size();
+    constexpr uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    while (i + 8 <= n) {
+        uint64_t x;
+        std::memcpy(&x, s.data() + i, 8);
+        // Per byte, high bit set when the byte is in a range: (b + 0x80 - lo) and not (b + 0x80 - hi - 1).
+        const uint64_t low7 = x & ~high;
+        const uint64_t l = low7 | (ones * 0x20);  // letters fold to lowercase; others stay out of a-z
+        const uint64_t letter = ((l + ones * (0x80 - 'a')) & ~(l + ones * (0x80 - 'z' - 1))) & high;
+        const uint64_t digit = ((low7 + ones * (0x80 - '0')) & ~(low7 + ones * (0x80 - '9' - 1))) & high;
+        const uint64_t stop = (~(letter | digit) & high) | (x & high);  // other bytes, and non-ASCII ones
+        if (stop) return i + static_cast<size_t>(std::countr_zero(stop) >> 3);
+        i += 8;
+    }
+    while (i < n && kWordByte[static_cast<unsigned char>(s[i])]) ++i;
+    return i;
+}
+
+// The folded key of an ASCII word token s[b, e). Its bytes are letters, digits and ' - . only,
+// and all but the capitals already have bit 0x20 set: OR-ing 0x20 into each byte lowercases it,
+// the same key detail::short_key builds for the tables.
+inline WordKey ascii_word_key(std::string_view s, size_t b, size_t e) {
+    const size_t n = e - b;
+    if (n > 16) return {};
+    uint64_t a = 0, c = 0;
+    if (b + 16 <= s.size()) {
+        std::memcpy(&a, s.data() + b, 8);
+        std::memcpy(&c, s.data() + b + 8, 8);
+    } else {
+        unsigned char buf[16] = {};
+        std::memcpy(buf, s.data() + b, n);
+        std::memcpy(&a, buf, 8);
+        std::memcpy(&c, buf + 8, 8);
+    }
+    const uint64_t bits = 8 * n;
+    const uint64_t ma = bits >= 64 ? ~uint64_t{0} : (uint64_t{1} << bits) - 1;
+    const uint64_t mc = bits <= 64 ? 0 : bits >= 128 ? ~uint64_t{0} : (uint64_t{1} << (bits - 64)) - 1;
+    detail::ShortKey k;
+    k.a = (a | 0x2020202020202020ull) & ma;
+    k.b = (c | 0x2020202020202020ull) & mc;
+    k.len = static_cast<uint32_t>(n);
+    return {k.a, k.b, detail::key_hash(k)};
+}
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool is_letter_or_digit(CharClass k) { return k == CharClass::letter || k == CharClass::digit; }
 
-// Tokens after which a period does not end a sentence.
+// Up to 8 bytes packed little-endian: abbreviations compare as one integer.
+constexpr uint64_t pack(std::string_view w) {
+    uint64_t v = 0;
+    for (size_t i = 0; i < w.size() && i < 8; ++i) v |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+    return v;
+}
+
+// Tokens after which a period does not end a sentence, packed and sorted for binary search.
+constexpr std::string_view kAbbrevList[] = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Inc", "Corp", "Co", "Ltd", "Plc", "Bros", "vs", "etc", "approx", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "St", "Jr", "Sr",
+    "Mt", "est", "incl", "e.g", "i.e", "U.S", "U.K", "U.N", "E.U", "S.A", "N.V", "A.G", "p.m", "a.m", "Oyj",
+    "Abp", "fig", "cf", "Gen", "Gov", "Sen", "Rep", "Rev", "Hon", "Cos"};
+constexpr auto kAbbrev = [] {
+    std::array<uint64_t, std::size(kAbbrevList)> a{};
+    for (size_t i = 0; i < a.size(); ++i) a[i] = pack(kAbbrevList[i]);
+    std::sort(a.begin(), a.end());
+    return a;
+}();
+
 bool is_abbreviation(std::string_view w) {
-    static constexpr std::string_view kAbbrev[] = {
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Inc", "Corp", "Co", "Ltd", "Plc", "Bros", "vs", "etc", "approx", "Jan",
-        "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "St", "Jr", "Sr",
-        "Mt", "est", "incl", "e.g", "i.e", "U.S", "U.K", "U.N", "E.U", "S.A", "N.V", "A.G", "p.m", "a.m", "Oyj",
-        "Abp", "fig", "cf", "Gen", "Gov", "Sen", "Rep", "Rev", "Hon", "Cos"};
-    for (auto a : kAbbrev)
-        if (a == w) return true;
     // Single capital initials ("J. P. Morgan").
-    return w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
+    if (w.size() == 1) return w[0] >= 'A' && w[0] <= 'Z';
+    if (w.size() > 6) return false;  // the longest abbreviation has 6 bytes
+    return std::binary_search(kAbbrev.begin(), kAbbrev.end(), pack(w));
 }
 
 }  // namespace
@@ -72,6 +162,7 @@ bool is_abbreviation(std::string_view w) {
 void Document::build(const Event& event) {
     event_ = &event;
     tokens.clear();
+    keys.clear();
     sentences.clear();
     uint32_t paragraph = 0;
     for (Field f : kTextFields) {
@@ -105,7 +196,7 @@ void Document::tokenize_field(Field f, std::string_view s, uint32_t& paragraph) 
 
     while (i < n) {
         size_t len;
-        CharClass k = classify(s, i, len);
+        CharClass k = class_at(s, i, len);
         if (k == CharClass::space) {
             i += len;
             space_before = true;
@@ -126,35 +217,38 @@ void Document::tokenize_field(Field f, std::string_view s, uint32_t& paragraph) 
         t.field = f;
         t.space_before = space_before;
         t.capitalized = s[i] >= 'A' && s[i] <= 'Z';
+        WordKey key;
         if (k == CharClass::letter) {
             t.kind = TokenKind::word;
             i += len;
-            while (i < n) {
-                size_t l2;
-                CharClass k2 = classify(s, i, l2);
-                if (is_letter_or_digit(k2)) {
-                    i += l2;
-                    continue;
-                }
-                // Inner apostrophes, hyphens and dots keep a word whole: "company's", "year-over-year", "U.S".
-                char c = s[i];
-                bool joiner = c == '\'' || c == '-' || c == '.' ||
-                              (l2 == 3 && static_cast<unsigned char>(s[i]) == 0xE2 &&
-                               static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                               static_cast<unsigned char>(s[i + 2]) == 0x99);  // ’
-                if (joiner && i + l2 < n) {
-                    size_t l3;
-                    CharClass k3 = classify(s, i + l2, l3);
-                    bool ok = c == '.' ? (k3 == CharClass::letter && i + l2 + l3 < n &&
-                                          (s[i + l2 + l3] == '.' || i + l2 + l3 == n))
-                                       : is_letter_or_digit(k3);
-                    if (ok) {
+            bool ascii = len == 1;
+            for (;;) {
+                i = skip_word_bytes(s, i);  // the common case: ASCII letters and digits
+                if (i >= n) break;
+                const unsigned char c = static_cast<unsigned char>(s[i]);
+                size_t l2 = 1;
+                if (c >= 0x80) {
+                    ascii = false;
+                    if (is_letter_or_digit(classify_utf8(s, i, l2))) {  // "é" inside a word
                         i += l2;
                         continue;
                     }
+                    if (!(l2 == 3 && c == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                          static_cast<unsigned char>(s[i + 2]) == 0x99))  // ’ joins like '
+                        break;
+                } else if (c != '\'' && c != '-' && c != '.') {
+                    break;
                 }
-                break;
+                // Inner apostrophes, hyphens and dots keep a word whole: "company's", "year-over-year", "U.S".
+                if (i + l2 >= n) break;
+                size_t l3;
+                const CharClass k3 = class_at(s, i + l2, l3);
+                const bool ok = c == '.' ? (k3 == CharClass::letter && i + l2 + l3 < n && s[i + l2 + l3] == '.')
+                                         : is_letter_or_digit(k3);
+                if (!ok) break;
+                i += l2;
             }
+            if (ascii) key = ascii_word_key(s, t.begin, i);
         } else if (k == CharClass::digit) {
             t.kind = TokenKind::number;
             ++i;
@@ -177,6 +271,7 @@ void Document::tokenize_field(Field f, std::string_view s, uint32_t& paragraph) 
         }
         t.end = static_cast<uint32_t>(i);
         tokens.push_back(t);
+        keys.push_back(key);
         space_before = false;
 
         if (t.kind == TokenKind::punct) {

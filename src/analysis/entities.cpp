@@ -68,16 +68,21 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
     for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
     // Only tokens that can start or continue an alias are looked up: capitalised words, words
     // that may start one in lowercase, and anything right after a token of the table.
+    const Token* tp = toks.data();
+    const WordKey* keys = doc.keys.data();
+    uint32_t* ids = sc.ids.data();
     uint32_t prev = detail::kNoWord;
-    for (size_t i = 0; i < toks.size(); ++i) {
-        const Token& t = toks[i];
-        const std::string_view field = fields[static_cast<int>(t.field)];
-        bool look = false;
-        if (t.kind == TokenKind::word)
-            look = t.capitalized || prev != detail::kNoWord || tab.may_start_lower(field.substr(t.begin, t.end - t.begin));
-        else if (t.kind != TokenKind::number)
-            look = prev != detail::kNoWord;
-        prev = sc.ids[i] = look ? tab.words.find_in(field, t.begin, t.end) : detail::kNoWord;
+    for (size_t i = 0, n = toks.size(); i < n; ++i) {
+        const Token& t = tp[i];
+        uint32_t id = detail::kNoWord;
+        if (t.kind == TokenKind::word) {
+            const std::string_view field = fields[static_cast<int>(t.field)];
+            if (t.capitalized || prev != detail::kNoWord || tab.may_start_lower(field.substr(t.begin, t.end - t.begin)))
+                id = tab.words.find_token(field, t, keys[i]);
+        } else if (t.kind != TokenKind::number && prev != detail::kNoWord) {
+            id = tab.words.find_in(fields[static_cast<int>(t.field)], t.begin, t.end);
+        }
+        prev = ids[i] = id;
     }
 
     // Names the event gives: resolved to a known company by ticker when possible.

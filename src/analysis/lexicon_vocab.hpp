@@ -163,6 +163,20 @@ public:
         }
     }
 
+    // The id of a document token through the key the tokenizer folded and hashed for it: no
+    // second pass over its bytes. Tokens without a key (long, non-ASCII) fall back to find().
+    uint32_t find_token(std::string_view field, const Token& t, const WordKey& key) const {
+        if (key.a == 0 || slots_.empty()) return find(field.substr(t.begin, t.end - t.begin));
+        if (!maybe(key.hash)) return kNoWord;
+        const uint32_t len = t.end - t.begin;
+        const size_t mask = slots_.size() - 1;
+        for (size_t i = key.hash & mask;; i = (i + 1) & mask) {
+            const Slot& s = slots_[i];
+            if (s.id == kNoWord) return kNoWord;
+            if (s.a == key.a && s.b == key.b && s.len == len) return s.id;
+        }
+    }
+
     size_t size() const { return words_.size(); }
     std::string_view word(uint32_t id) const { return words_[id]; }
 

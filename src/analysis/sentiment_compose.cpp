@@ -71,23 +71,38 @@ int metric_polarity(MetricKind k) { return k == MetricKind::capex ? 0 : 1; }
 }  // namespace
 
 void SentenceComposer::index(const Document& doc) {
-    ids_.resize(doc.tokens.size());
+    const size_t n = doc.tokens.size();
+    ids_.resize(n);
+    marks_.resize(n);  // at most one mark per token: written through a pointer, trimmed after
     std::string_view fields[4];
     for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
-    marks_.clear();
-    for (size_t i = 0; i < doc.tokens.size(); ++i) {
-        const Token& t = doc.tokens[i];
-        const std::string_view field = fields[static_cast<int>(t.field)];
-        // Numbers and punctuation are never lexicon terms.
-        ids_[i] = t.kind != TokenKind::word ? detail::kNoWord : lex_.words.find_in(field, t.begin, t.end);
-        // What score() has to visit: terms and clause breaks. A hyphen breaks a clause only when
-        // spaced (" - "), not inside "12-month".
-        bool mark = ids_[i] != detail::kNoWord ? lex_.word_active[ids_[i]] != 0
-                    : t.kind == TokenKind::punct
-                        ? is_clause_break(field.substr(t.begin, t.end - t.begin)) && (field[t.begin] != '-' || t.space_before)
-                        : false;
-        if (mark) marks_.push_back(static_cast<uint32_t>(i));
+    // Raw pointers: the loop writes ids while reading tokens, and must not reload either.
+    const Token* toks = doc.tokens.data();
+    const WordKey* keys = doc.keys.data();
+    uint32_t* ids = ids_.data();
+    uint32_t* marks = marks_.data();
+    size_t m = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const Token& t = toks[i];
+        bool mark = false;
+        if (t.kind == TokenKind::word) {
+            // Numbers and punctuation are never lexicon terms.
+            const uint32_t id = lex_.words.find_token(fields[static_cast<int>(t.field)], t, keys[i]);
+            ids[i] = id;
+            mark = id != detail::kNoWord && lex_.word_active[id] != 0;
+        } else {
+            ids[i] = detail::kNoWord;
+            // What score() has to visit: terms and clause breaks. A hyphen breaks a clause only when
+            // spaced (" - "), not inside "12-month".
+            if (t.kind == TokenKind::punct) {
+                const std::string_view field = fields[static_cast<int>(t.field)];
+                mark = is_clause_break(field.substr(t.begin, t.end - t.begin)) && (field[t.begin] != '-' || t.space_before);
+            }
+        }
+        marks[m] = static_cast<uint32_t>(i);
+        m += mark;
     }
+    marks_.resize(m);
 }
 
 float SentenceComposer::modifier_before(size_t i) const {

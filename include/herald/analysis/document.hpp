@@ -30,6 +30,14 @@ struct Token {
     bool space_before = false;    // whitespace (or the field start) precedes the token
 };
 
+// The case-folded form of a word token of at most 16 ASCII bytes, computed once by the tokenizer
+// so every table lookup of the token (lexicon, aliases, metric words) reuses one fold and one
+// hash. `a == 0` means no key (not a word, longer than 16 bytes or not ASCII): look the text up.
+struct WordKey {
+    uint64_t a = 0, b = 0;  // folded bytes 0-7 and 8-15, little-endian, zero-padded
+    uint64_t hash = 0;
+};
+
 struct Sentence {
     Field field = Field::text;
     uint32_t begin = 0, end = 0;          // bytes in the field
@@ -45,6 +53,7 @@ public:
     std::string_view text(const Sentence& s) const { return event_->field(s.field).substr(s.begin, s.end - s.begin); }
 
     std::vector<Token> tokens;
+    std::vector<WordKey> keys;  // one per token, same index
     std::vector<Sentence> sentences;
 
 private:
