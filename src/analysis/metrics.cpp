@@ -90,11 +90,10 @@ private:
         for (uint32_t t = first(); t < last(); ++t) {
             const Token& tk = c_.doc.tokens[t];
             uint32_t f = 0;
-            std::string_view x = c_.doc.text(tk);
             if (tk.kind == TokenKind::word) {
-                f = W::lookup(x).flags;
+                f = W::lookup_token(c_.doc, t).flags;
             } else if (tk.kind == TokenKind::punct) {
-                char ch = x[0];
+                char ch = c_.doc.event().field(tk.field)[tk.begin];
                 if (ch == ',' || ch == '(' || static_cast<unsigned char>(ch) == 0xE2) f |= kPunctComma;
                 if (ch == ';' || ch == ':') f |= kPunctComma | kPunctHard;
             }
@@ -119,7 +118,7 @@ private:
             if (pm.tokens) {
                 h = {t, t + pm.tokens, t, pm.kind, pm.loss, false, false};
             } else if (f & W::kKind) {
-                h = {t, t + 1, t, W::lookup(x).kind, (f & W::kLoss) != 0, (f & W::kForecast) != 0, false};
+                h = {t, t + 1, t, W::lookup_token(c_.doc, t).kind, (f & W::kLoss) != 0, (f & W::kForecast) != 0, false};
             } else {
                 continue;
             }

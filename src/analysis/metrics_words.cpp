@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "lexicon_vocab.hpp"
 #include "numbers.hpp"
 
 namespace herald::analysis::words {
@@ -246,14 +247,26 @@ const Table& table() {
     return t;
 }
 
-}  // namespace
+// The same words in a detail::WordTable, probed with the tokenizer's key of a token.
+struct KeyTable {
+    detail::WordTable words;
+    std::vector<WordInfo> info;  // by word id
+    KeyTable() {
+        for (const auto& e : kEntries) {
+            const uint32_t id = words.intern(e.word);
+            if (info.size() <= id) info.resize(id + 1);
+            info[id].flags |= e.flags;  // a word listed in two groups keeps every flag
+            if (e.flags & kKind) info[id].kind = e.kind;
+        }
+    }
+};
 
-bool eq_ci(std::string_view a, std::string_view lower_lit) {
-    if (a.size() != lower_lit.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (num::lower(a[i]) != lower_lit[i]) return false;
-    return true;
+const KeyTable& key_table() {
+    static const KeyTable t;
+    return t;
 }
+
+}  // namespace
 
 const Phrase* phrases(size_t& count) {
     count = std::size(kPhrases);
@@ -271,6 +284,17 @@ WordInfo lookup(std::string_view token) {
         i = (i + 1) & (kSlots - 1);
     }
     return {};
+}
+
+WordInfo lookup_token(const Document& doc, uint32_t token) {
+    const Token& t = doc.tokens[token];
+    const WordKey& k = doc.keys[token];
+    const std::string_view field = doc.event().field(t.field);
+    // No key (long or non-ASCII word): the text path keeps its exact-bytes matching.
+    if (k.a == 0) return lookup(field.substr(t.begin, t.end - t.begin));
+    const KeyTable& kt = key_table();
+    const uint32_t id = kt.words.find_token(field, t, k);
+    return id == detail::kNoWord ? WordInfo{} : kt.info[id];
 }
 
 }  // namespace herald::analysis::words

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "herald/analysis/analysis.hpp"
+#include "herald/analysis/document.hpp"
 
 namespace herald::analysis::words {
 
@@ -44,6 +45,8 @@ struct WordInfo {
 
 // Looks up one token (any case). Unknown words give flags 0.
 WordInfo lookup(std::string_view token);
+// The same for a document token, through the key the tokenizer computed (no second fold or hash).
+WordInfo lookup_token(const Document& doc, uint32_t token);
 
 // Multi-word kind phrases starting at a token: returns the number of tokens matched (0 if none).
 // `next(k)` gives the k-th token after the first (lower-case comparison is done inside).
@@ -56,7 +59,15 @@ struct PhraseMatch {
 template <class Next>
 PhraseMatch match_phrase(std::string_view first, Next next);
 
-bool eq_ci(std::string_view a, std::string_view lower_lit);
+// `a` equals the lower-case literal ignoring ASCII case. Inline: most calls differ in length.
+inline bool eq_ci(std::string_view a, std::string_view lower_lit) {
+    if (a.size() != lower_lit.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        const char c = a[i];
+        if (((c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c) != lower_lit[i]) return false;
+    }
+    return true;
+}
 
 struct Phrase {
     std::string_view words[5];

@@ -203,9 +203,14 @@ private:
 bool maybe_period(std::string_view w) {
     char c = num::lower(w[0]);
     if (c == 'q' || c == 'h' || c == 'f') return true;  // Q1, H1, FY, first/fourth, fiscal, full
-    if (w.find('-') != std::string_view::npos) return true;  // January-September, nine-month, third-quarter
-    return eq_ci(w, "second") || eq_ci(w, "third") || eq_ci(w, "three") || eq_ci(w, "six") || eq_ci(w, "nine") ||
-           eq_ci(w, "twelve");
+    for (char ch : w)  // words are short: a loop beats a call to memchr
+        if (ch == '-') return true;  // January-September, nine-month, third-quarter
+    switch (c) {
+        case 's': return eq_ci(w, "second") || eq_ci(w, "six");
+        case 't': return eq_ci(w, "third") || eq_ci(w, "three") || eq_ci(w, "twelve");
+        case 'n': return eq_ci(w, "nine");
+        default: return false;
+    }
 }
 
 }  // namespace

@@ -10,6 +10,20 @@
 
 namespace herald::analysis::units {
 
+// Bit (c - 'a') set for the first letter of every word of a list: most words after a figure
+// start with a letter no list word starts with, and are rejected without a comparison.
+template <class W, size_t N>
+constexpr uint32_t first_letters(const W (&words)[N]) {
+    uint32_t m = 0;
+    for (const auto& w : words) m |= uint32_t{1} << (w.w[0] - 'a');
+    return m;
+}
+
+inline bool may_start(uint32_t letters, char c) {
+    const char l = num::lower(c);
+    return l >= 'a' && l <= 'z' && ((letters >> (l - 'a')) & 1);
+}
+
 // ISO 4217 codes herald recognises when written in capitals ("USD 37.6bn", "EUR1 .4 m", "100 CHF").
 inline bool iso_code(std::string_view w, Unit& out) {
     static constexpr std::string_view kCodes[] = {
@@ -159,6 +173,8 @@ inline bool currency_word_at(std::string_view s, size_t i, Unit& unit, size_t& e
         {"won", "KRW"},               {"shekels", "ILS"},          {"dirhams", "AED"},
         {"riyals", "SAR"},            {"litas", "LTL"},            {"lats", "LVL"},
         {"kroons", "EEK"}};
+    static constexpr uint32_t kLetters = first_letters(kWords);
+    if (i >= s.size() || !may_start(kLetters, s[i])) return false;
     for (const auto& w : kWords) {
         if (size_t n = num::word_at(s, i, w.w)) {
             unit = Unit::of(w.code);
@@ -191,7 +207,9 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
                                    {"bp", SuffixKind::bp},                     {"euro cents", SuffixKind::cents},
                                    {"cents", SuffixKind::cents},               {"cent", SuffixKind::cents},
                                    {"pence", SuffixKind::cents}};
+    static constexpr uint32_t kLetters = first_letters(kWords);
     for (const auto& w : kWords) {
+        if (!may_start(kLetters, s[i])) break;  // no list word starts with this letter
         if (size_t n = num::word_at(s, i, w.w)) {
             out.kind = w.k;
             out.end = i + n;
