@@ -126,9 +126,15 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
             last = nullptr;
         }
         uint32_t t = s.first_token;
+        const bool any_hint = !sc.hints.empty();
         while (t < s.last_token) {
             uint32_t matched = 0;
             const uint32_t id = sc.ids[t];
+            // Most tokens are in no table: without names from the event, nothing can start at them.
+            if (id == detail::kNoWord && !any_hint) {
+                ++t;
+                continue;
+            }
             const Token& tok = toks[t];
             if (id != detail::kNoWord && id < tab.starting.size()) {
                 for (uint32_t e : tab.starting[id]) {
