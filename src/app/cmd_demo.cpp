@@ -117,7 +117,8 @@ int command_demo(int argc, char** argv, int first) {
     };
     setup.on_tick = [&](const Pipeline& p) {
         const auto& c = p.counters();
-        if (!announced.load() && c.processed.load() >= feed_events) {
+        if (!announced.load() && c.processed.load() >= feed_events &&
+            c.alerts_acked.load() + c.delivery_failures.load() >= c.alerts_produced.load()) {
             announced.store(true);
             std::fprintf(stderr,
                          "herald demo: all %llu events processed, %llu alerts, %llu dead letters; /metrics stays up "

@@ -60,9 +60,12 @@ int run_engine(EngineSetup& setup) {
 
     Pipeline pipeline(setup.pipeline, setup.resources, setup.rules, metrics);
 
-    telemetry::HttpServer server(metrics.registry(), [&pipeline](std::string& reason) { return pipeline.ready(reason); });
+    telemetry::HttpServerOptions http;
+    http.address = setup.metrics_address;
+    http.port = static_cast<uint16_t>(setup.metrics_port);
+    telemetry::HttpServer server(metrics, http, [&pipeline](std::string& reason) { return pipeline.ready(reason); });
     std::string error;
-    if (!server.start(setup.metrics_address, static_cast<uint16_t>(setup.metrics_port), error)) {
+    if (!server.start(error)) {
         std::fprintf(stderr, "herald: %s (choose another with --metrics-port)\n", error.c_str());
         return 2;
     }

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <thread>
 
+#include <librdkafka/rdkafka.h>
+
 namespace herald::app {
 
 FeedPublisher::FeedPublisher(kafka::Producer& producer, std::string topic)
@@ -19,8 +21,8 @@ bool FeedPublisher::publish_line(std::string_view line, int64_t& event_time_ms) 
     for (;;) {
         int err = producer_.produce(topic_, -1, key, line, nullptr, 0, event_time_ms > 0 ? event_time_ms : 0, nullptr);
         if (err == 0) break;
-        if (err != kafka::kQueueFull) {
-            error_ = "cannot publish to '" + topic_ + "': " + kafka::error_name(err);
+        if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+            error_ = "cannot publish to '" + topic_ + "': " + rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));
             return false;
         }
         producer_.poll(10);

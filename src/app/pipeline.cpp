@@ -12,6 +12,9 @@
 #include "herald/kafka/consumer.hpp"
 #include "herald/kafka/producer.hpp"
 #include "herald/telemetry/metrics.hpp"
+#include "herald/telemetry/stats_parser.hpp"
+
+#include <librdkafka/rdkafka.h>
 
 namespace herald::app {
 
@@ -23,6 +26,9 @@ int64_t steady_ns() {
 }
 
 double seconds_since(int64_t start_ns) { return static_cast<double>(steady_ns() - start_ns) * 1e-9; }
+
+constexpr int kQueueFull = RD_KAFKA_RESP_ERR__QUEUE_FULL;
+std::string kafka_error_name(int err) { return rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)); }
 
 }  // namespace
 
@@ -86,9 +92,11 @@ struct Pipeline::Impl {
     std::mutex failure_mutex;
     std::atomic<int32_t> assigned{0};
     bool paused = false;
+    telemetry::StatsParser stats;
 
     Impl(PipelineConfig c, analysis::Resources r, std::shared_ptr<const rules::RuleSet> rs, telemetry::Metrics& m)
-        : config(std::move(c)), resources(std::move(r)), metrics(m), rules(std::move(rs)) {}
+        : config(std::move(c)), resources(std::move(r)), metrics(m), rules(std::move(rs)),
+          stats(m, telemetry::StatsParserOptions{config.input_topic, true}) {}
 
     void fail(const std::string& why) {
         {
@@ -138,13 +146,13 @@ struct Pipeline::Impl {
         for (;;) {
             int err = producer->produce(topic, -1, key, value, headers, n_headers, timestamp_ms, token);
             if (err == 0) return true;
-            if (err == kafka::kQueueFull) {
+            if (err == kQueueFull) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(1));  // the poller drains the queue
                 continue;
             }
             token->slot->failed.store(true, std::memory_order_release);
             token->slot->release();
-            fail("cannot enqueue a message for topic '" + topic + "': " + kafka::error_name(err));
+            fail("cannot enqueue a message for topic '" + topic + "': " + kafka_error_name(err));
             delete token;
             return false;
         }
@@ -154,16 +162,17 @@ struct Pipeline::Impl {
         EventProcessor proc(resources, config.max_event_bytes);
         std::vector<rules::Alert> alerts;
         std::string json, detail;
+        std::vector<kafka::Header> dlq_headers;
         Worker& self = *workers[index];
         WorkItem item;
         while (self.queue.pop_wait(item, workers_stop)) {
-            process(proc, item, alerts, json, detail);
+            process(proc, item, alerts, json, detail, dlq_headers);
             item = WorkItem{};  // destroys the Kafka message now, not at the next pop
         }
     }
 
     void process(EventProcessor& proc, WorkItem& item, std::vector<rules::Alert>& alerts, std::string& json,
-                 std::string& detail) {
+                 std::string& detail, std::vector<kafka::Header>& dlq_headers) {
         const kafka::Message& msg = item.message;
         PartitionState& ps = *item.partition;
         OffsetTracker::Slot* slot = item.slot;
@@ -182,15 +191,27 @@ struct Pipeline::Impl {
             char partition_text[16], offset_text[24];
             int pn = std::snprintf(partition_text, sizeof partition_text, "%d", msg.partition());
             int on = std::snprintf(offset_text, sizeof offset_text, "%lld", static_cast<long long>(msg.offset()));
-            kafka::Header headers[] = {
-                {"herald-error", reason},
-                {"herald-error-detail", detail},
-                {"herald-source-topic", msg.topic()},
-                {"herald-source-partition", std::string_view(partition_text, static_cast<size_t>(pn))},
-                {"herald-source-offset", std::string_view(offset_text, static_cast<size_t>(on))},
-            };
+            // The original headers travel with the dead letter, then herald's own.
+            dlq_headers.clear();
+            kafka::Header h;
+            for (size_t i = 0; i < msg.header_count(); ++i)
+                if (msg.header_at(i, h)) dlq_headers.push_back(h);
+            dlq_headers.push_back({"herald-error", reason});
+            dlq_headers.push_back({"herald-error-detail", detail});
+            dlq_headers.push_back({"herald-source-topic", msg.topic()});
+            dlq_headers.push_back({"herald-source-partition", std::string_view(partition_text, static_cast<size_t>(pn))});
+            dlq_headers.push_back({"herald-source-offset", std::string_view(offset_text, static_cast<size_t>(on))});
+            // A message over max-event-bytes is kept whole in the input topic (the headers point at
+            // it); the dead letter carries its first max-event-bytes bytes, which any broker accepts.
+            std::string_view value = msg.payload();
+            char size_text[24];
+            if (value.size() > config.max_event_bytes) {
+                int sn = std::snprintf(size_text, sizeof size_text, "%zu", value.size());
+                dlq_headers.push_back({"herald-original-bytes", std::string_view(size_text, static_cast<size_t>(sn))});
+                value = value.substr(0, config.max_event_bytes);
+            }
             auto* token = new DeliveryToken{slot, false, nullptr, {}, {}, {}, 0};
-            produce(config.dlq_topic, msg.key(), msg.payload(), headers, std::size(headers),
+            produce(config.dlq_topic, msg.key(), value, dlq_headers.data(), dlq_headers.size(),
                     msg.timestamp_ms() > 0 ? msg.timestamp_ms() : 0, token);
         } else {
             proc.analyze();
@@ -219,6 +240,7 @@ struct Pipeline::Impl {
                     token->event_id = proc.event().id;
                     token->event_time_ms = proc.event_time_ms();
                 }
+                counters.alerts_produced.fetch_add(1, std::memory_order_relaxed);
                 if (!produce(config.alerts_topic, alert.key, json, headers, std::size(headers), 0, token)) break;
             }
             if (!alerts.empty())
@@ -331,7 +353,9 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     std::string err;
     kafka::Producer::Options popts;
     popts.brokers = config.brokers;
-    popts.extra = config.producer_properties;
+    // Room for an event of max-event-bytes plus JSON and headers; the user's properties win.
+    popts.extra = {{"message.max.bytes", std::to_string(std::max<size_t>(config.max_event_bytes + 65536, 1000000))}};
+    popts.extra.insert(popts.extra.end(), config.producer_properties.begin(), config.producer_properties.end());
     producer = kafka::Producer::create(
         popts,
         [this](void* opaque, int e, std::string_view reason, int32_t, int64_t) { on_delivery(opaque, e, reason); },
@@ -344,14 +368,21 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     kafka::Consumer::Options copts;
     copts.brokers = config.brokers;
     copts.group = config.group;
-    copts.extra = config.consumer_properties;
+    // Statistics feed consumer lag and broker RTT gauges; the user's properties come after and win.
+    // Cooperative rebalancing lets a revoked partition's done work be committed even while other
+    // members join (and keeps the others' partitions running during a rebalance).
+    copts.extra = {{"statistics.interval.ms", "5000"}, {"partition.assignment.strategy", "cooperative-sticky"}};
+    copts.extra.insert(copts.extra.end(), config.consumer_properties.begin(), config.consumer_properties.end());
     kafka::Consumer::Callbacks callbacks;
     callbacks.on_assigned = [this](const std::vector<kafka::TopicPartition>& tps) { on_assigned(tps); };
     callbacks.on_revoking = [this](const std::vector<kafka::TopicPartition>& tps) { on_revoking(tps); };
     callbacks.on_error = [this](int, const std::string& reason, bool fatal) {
         if (fatal) fail("fatal Kafka consumer error: " + reason);
     };
-    callbacks.on_stats = [this](std::string_view json) { metrics.update_from_kafka_stats(json); };
+    callbacks.on_stats = [this](std::string_view json) {
+        std::string stats_error;
+        stats.update(json, stats_error);  // a malformed report only skips one gauge refresh
+    };
     consumer = kafka::Consumer::create(copts, callbacks, err);
     if (!consumer) {
         std::fprintf(stderr, "herald: cannot create the Kafka consumer: %s\n", err.c_str());

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "herald/analysis/analyzer.hpp"
-#include "herald/kafka/properties.hpp"
+#include "herald/kafka/types.hpp"
 #include "herald/rules/engine.hpp"
 
 namespace herald::telemetry {
@@ -69,7 +69,8 @@ public:
     bool ready(std::string& reason) const;
 
     struct Counters {
-        std::atomic<uint64_t> consumed{0}, processed{0}, dead_lettered{0}, alerts_acked{0}, delivery_failures{0};
+        std::atomic<uint64_t> consumed{0}, processed{0}, dead_lettered{0}, alerts_produced{0}, alerts_acked{0},
+            delivery_failures{0};
     };
     const Counters& counters() const;
 

@@ -7,6 +7,7 @@
 //   Item it; if (q.pop_wait(it, stop_flag)) process(it);
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <new>
 #include <optional>
@@ -27,7 +28,7 @@ public:
         if (t - head_.load(std::memory_order_acquire) > mask_) return false;
         slots_[t & mask_].emplace(std::move(v));
         tail_.store(t + 1, std::memory_order_release);
-        tail_.notify_one();
+        ring();
         return true;
     }
 
@@ -43,16 +44,22 @@ public:
     // Waits until an item arrives or `stop` is set (the setter must call wake()).
     bool pop_wait(T& out, const std::atomic<bool>& stop) {
         for (;;) {
+            // Read the bell before checking, so a push or wake() in between makes wait() return.
+            uint32_t bell = bell_.load(std::memory_order_acquire);
             if (try_pop(out)) return true;
             if (stop.load(std::memory_order_acquire)) return false;
-            size_t h = head_.load(std::memory_order_relaxed);
-            tail_.wait(h, std::memory_order_acquire);
+            bell_.wait(bell, std::memory_order_acquire);
         }
     }
 
-    void wake() { tail_.notify_all(); }
+    // Wakes a waiting consumer so it re-checks `stop`.
+    void wake() { ring(); }
 
 private:
+    void ring() {
+        bell_.fetch_add(1, std::memory_order_acq_rel);
+        bell_.notify_one();
+    }
     static size_t round_up(size_t n) {
         size_t p = 1;
         while (p < n) p <<= 1;
@@ -62,6 +69,7 @@ private:
     std::unique_ptr<std::optional<T>[]> slots_;
     alignas(64) std::atomic<size_t> head_{0};
     alignas(64) std::atomic<size_t> tail_{0};
+    alignas(64) std::atomic<uint32_t> bell_{0};  // bumped on every push and wake; the consumer waits on it
 };
 
 }  // namespace herald::app

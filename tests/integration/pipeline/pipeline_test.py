@@ -118,12 +118,16 @@ try:
         hdr = {k: v for k, v in (m.headers() or [])}
         assert "herald-error" in hdr and "herald-error-detail" in hdr, hdr
         assert hdr["herald-source-topic"] == b"news" and "herald-source-offset" in hdr, hdr
-        by_case[hdr["case"].decode()] = (hdr["herald-error"].decode(), m.value())
+        by_case[hdr["case"].decode()] = (hdr["herald-error"].decode(), m.value(), hdr)
     for name, value, code in bad:
         assert name in by_case, f"no dead letter for the '{name}' message"
-        got_code, got_value = by_case[name]
+        got_code, got_value, hdr = by_case[name]
         assert got_code == code, f"'{name}': herald-error {got_code}, expected {code}"
-        assert got_value == value or (value == b"" and got_value in (b"", None)), f"'{name}': value not kept"
+        if code == "too_large":  # the dead letter keeps the first max-event-bytes and says how big it was
+            assert hdr.get("herald-original-bytes") == str(len(value)).encode(), hdr
+            assert got_value == value[: len(got_value)] and 0 < len(got_value) < len(value)
+        else:
+            assert got_value == value or (value == b"" and got_value in (b"", None)), f"'{name}': value not kept"
 
     # ---- metrics --------------------------------------------------------------------------------
     text = h.scrape(port)
@@ -145,6 +149,10 @@ try:
     print(f"pipeline: {total} events ({len(bad)} bad), {len(live)} alerts as predicted, "
           f"{len(dlq)} dead letters, offsets committed, exit 0")
     print("1 passed, 0 failed")
+except BaseException:
+    if run:
+        print("---- herald run stderr (last lines) ----\n" + "\n".join(run.stderr_lines[-40:]), file=sys.stderr)
+    raise
 finally:
     if run:
         run.kill()

@@ -1,0 +1,109 @@
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "herald/app/line_reader.hpp"
+#include "herald/app/options.hpp"
+
+using namespace herald::app;
+
+namespace {
+CommandSpec spec() {
+    return {"run", "herald run", "test", {{"brokers", "LIST", "", ""}, {"group", "ID", "", "herald"},
+                                          {"workers", "N", "", ""}, {"json", "", "", ""}, {"kafka", "K=V", "", ""},
+                                          {"consumer", "K=V", "", ""}, {"drain-timeout", "D", "", ""},
+                                          {"config", "FILE", "", ""}}, false};
+}
+Options parse(std::vector<std::string> args) {
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    return parse_args(static_cast<int>(argv.size()), argv.data(), 0, spec());
+}
+std::string temp_file(const std::string& name, const std::string& content) {
+    std::string path = std::string(HERALD_BINARY_DIR) + "/" + name;
+    std::ofstream(path) << content;
+    return path;
+}
+}  // namespace
+
+TEST_CASE("flags: --key value, --key=value, booleans, repeatable properties") {
+    Options o = parse({"--brokers", "a:1", "--group=g", "--json", "--kafka", "acks=all", "--consumer",
+                       "session.timeout.ms=6000"});
+    CHECK(o.get("brokers") == "a:1");
+    CHECK(o.get("group") == "g");
+    CHECK(o.flag("json"));
+    CHECK_FALSE(o.flag("missing"));
+    REQUIRE(o.kafka.size() == 1);
+    CHECK(o.kafka[0] == std::pair<std::string, std::string>{"acks", "all"});
+    CHECK(o.consumer[0].second == "6000");
+}
+
+TEST_CASE("usage errors name the bad argument") {
+    CHECK_THROWS_WITH_AS(parse({"--nope"}), doctest::Contains("unknown option '--nope'"), UsageError);
+    CHECK_THROWS_WITH_AS(parse({"--brokers"}), doctest::Contains("needs a value"), UsageError);
+    CHECK_THROWS_WITH_AS(parse({"stray"}), doctest::Contains("unexpected argument 'stray'"), UsageError);
+    CHECK_THROWS_WITH_AS(parse({"--kafka", "novalue"}), doctest::Contains("KEY=VALUE"), UsageError);
+    Options o = parse({"--workers", "abc", "--drain-timeout", "5 parsecs"});
+    CHECK_THROWS_WITH_AS(o.get_int("workers", 1, 1, 8), doctest::Contains("--workers 'abc'"), UsageError);
+    CHECK_THROWS_WITH_AS(o.get_duration_ms("drain-timeout", 0), doctest::Contains("duration"), UsageError);
+}
+
+TEST_CASE("config file: same keys, flags win, librdkafka maps, errors with line:col") {
+    auto path = temp_file("options_test.yaml",
+                          "brokers: file:9092\ngroup: from-file\nkafka:\n  acks: all\nconsumer:\n  fetch.wait.max.ms: 10\n");
+    Options o = parse({"--group", "from-flag", "--kafka", "acks=1"});
+    o.merge_config_file(path, spec());
+    CHECK(o.get("brokers") == "file:9092");
+    CHECK(o.get("group") == "from-flag");
+    REQUIRE(o.kafka.size() == 2);
+    CHECK(o.kafka.back().second == "1");  // applied last, so the flag wins in librdkafka
+    CHECK(o.consumer.size() == 1);
+
+    auto bad = temp_file("options_bad.yaml", "brokers: a\nbrokerz: b\n");
+    Options o2 = parse({});
+    CHECK_THROWS_WITH_AS(o2.merge_config_file(bad, spec()), doctest::Contains("options_bad.yaml:2:1: unknown config key 'brokerz'"),
+                         UsageError);
+    auto broken = temp_file("options_broken.yaml", "brokers: [a\n");
+    CHECK_THROWS_WITH_AS(o2.merge_config_file(broken, spec()), doctest::Contains("invalid YAML"), UsageError);
+    CHECK_THROWS_WITH_AS(o2.merge_config_file("/nonexistent/x.yaml", spec()), doctest::Contains("cannot read config file"),
+                         UsageError);
+}
+
+TEST_CASE("line reader: plain files, long lines, CRLF, no final newline") {
+    std::string long_line(300000, 'x');
+    auto path = temp_file("lines.ndjson", "a\r\n\n" + long_line + "\nlast");
+    LineReader r;
+    std::string error;
+    REQUIRE(r.open(path, error));
+    std::string_view line;
+    std::vector<std::string> lines;
+    while (r.next(line)) lines.emplace_back(line);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0] == "a");
+    CHECK(lines[1].empty());
+    CHECK(lines[2] == long_line);
+    CHECK(lines[3] == "last");
+    CHECK(r.line_number() == 4);
+    LineReader missing;
+    CHECK_FALSE(missing.open("/nonexistent/feed.ndjson", error));
+    CHECK(error.find("cannot open '/nonexistent/feed.ndjson'") == 0);
+}
+
+TEST_CASE("line reader: gzip files") {
+    std::string plain = std::string(HERALD_BINARY_DIR) + "/lines_gz.ndjson";
+    std::ofstream(plain) << "{\"text\":\"one\"}\n{\"text\":\"two\"}\n";
+    REQUIRE(std::system(("gzip -kf " + plain).c_str()) == 0);
+    LineReader r;
+    std::string error;
+    REQUIRE(r.open(plain + ".gz", error));
+    std::string_view line;
+    int n = 0;
+    while (r.next(line)) {
+        ++n;
+        CHECK(line.find("\"text\"") != std::string_view::npos);
+    }
+    CHECK(n == 2);
+}
