@@ -56,7 +56,12 @@ bool take_reload_request() { return g_reload.exchange(false); }
 int run_engine(EngineSetup& setup) {
     install_stop_handlers();
     telemetry::Metrics metrics;
-    metrics.rules_loaded().Set(static_cast<double>(setup.rules->size()));
+    // Every rule's alert counter exists from the start, so dashboards show zeros, not gaps.
+    auto expose_rules = [&metrics](const rules::RuleSet& rs) {
+        metrics.rules_loaded().Set(static_cast<double>(rs.size()));
+        for (size_t i = 0; i < rs.size(); ++i) metrics.alert_published(rs.rule_id(i), rs.severity(i));
+    };
+    expose_rules(*setup.rules);
 
     Pipeline pipeline(setup.pipeline, setup.resources, setup.rules, metrics);
 
@@ -97,7 +102,7 @@ int run_engine(EngineSetup& setup) {
             rules::LoadResult r = rules::load_rules_file(setup.rules_path);
             if (r.ok()) {
                 pipeline.set_rules(r.rules);
-                metrics.rules_loaded().Set(static_cast<double>(r.rules->size()));
+                expose_rules(*r.rules);
                 metrics.rules_reloads("ok").Increment();
                 std::fprintf(stderr, "herald: reloaded %zu rules from %s\n", r.rules->size(), setup.rules_path.c_str());
             } else {

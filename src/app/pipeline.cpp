@@ -177,6 +177,12 @@ struct Pipeline::Impl {
         PartitionState& ps = *item.partition;
         OffsetTracker::Slot* slot = item.slot;
         EventSource source{msg.topic(), msg.partition(), msg.offset(), msg.timestamp_ms()};
+        if (config.pass_through) {
+            metrics.events_processed().Increment();
+            counters.processed.fetch_add(1, std::memory_order_relaxed);
+            slot->release();
+            return;
+        }
 
         int64_t t0 = steady_ns();
         parse::ErrorCode code = msg.is_null() ? parse::ErrorCode::empty : proc.parse(msg.payload(), source, detail);
@@ -217,6 +223,9 @@ struct Pipeline::Impl {
             proc.analyze();
             int64_t t2 = steady_ns();
             metrics.stage(telemetry::Stage::analyze).observe(static_cast<double>(t2 - t1) * 1e-9);
+
+            for (const auto& e : proc.result().entities)
+                if (!e.ticker.empty()) metrics.entity_sentiment(e.ticker).Set(e.sentiment.score);
 
             uint64_t version = rules_version.load(std::memory_order_acquire);
             if (version != ps.rules_version) {

@@ -269,6 +269,7 @@ RuleSet::RuleSet(std::unique_ptr<const detail::Program> program) : program_(std:
 RuleSet::~RuleSet() = default;
 size_t RuleSet::size() const { return program_->rules.size(); }
 std::string_view RuleSet::rule_id(size_t i) const { return program_->rules[i].id; }
+std::string_view RuleSet::severity(size_t i) const { return program_->rules[i].severity; }
 std::vector<std::string> RuleSet::rule_ids() const {
     std::vector<std::string> ids;
     for (const auto& r : program_->rules) ids.push_back(r.id);

@@ -47,6 +47,8 @@ struct PipelineConfig {
     int64_t stop_after_events = 0;     // 0 = never (demo: --events N)
     int64_t stop_after_ms = 0;         // 0 = never (demo: --duration)
     int64_t drain_timeout_ms = 30000;  // how long a stop or revoke waits for in-flight work
+    // Benchmark ceiling: consume and commit only (no parsing, analysis, rules or publishing).
+    bool pass_through = false;
     // Called from the delivery thread for every acknowledged alert (demo printing); may be empty.
     std::function<void(const AlertNotice&)> on_alert;
 };

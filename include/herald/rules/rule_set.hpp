@@ -28,6 +28,7 @@ public:
     RuleSet& operator=(const RuleSet&) = delete;
 
     size_t size() const;
+    std::string_view severity(size_t i) const;  // "info" | "warning" | "critical"
     std::string_view rule_id(size_t i) const;
     std::vector<std::string> rule_ids() const;
     // The event-time span of history a fresh Engine must re-read so its windows, cooldowns and
