@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   librdkafka-dev libsimdjson-dev libboost-dev prometheus-cpp-dev doctest-dev
   libyaml-cpp-dev zlib1g-dev libbenchmark-dev
-  kcat python3-confluent-kafka curl prometheus
+  kcat python3-confluent-kafka python3-yaml curl prometheus
   clang libclang-rt-14-dev   # libFuzzer targets (tests/fuzz/run_fuzz.sh)
 )
 
