@@ -1,0 +1,152 @@
+"""The herald command line as users meet it: one-line errors with exit code 2, `rules check`,
+`analyze` (analyses, alerts, bad lines), `replay` from files into a topic and from a topic's time
+range into a separate alerts topic, and hot reload of the rules file by a running `herald run`.
+
+usage: cli_test.py HERALD_BINARY SOURCE_DIR SHARED_DATA_DIR WORK_DIR"""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import herald_harness as h  # noqa: E402
+
+herald, src, shared, work = sys.argv[1:5]
+shutil.rmtree(work, ignore_errors=True)
+os.makedirs(work)
+rules = os.path.join(src, "tests", "integration", "pipeline", "pipeline-rules.yaml")
+seeds = os.path.join(shared, "seeds.ndjson")
+
+
+def herald_cmd(*args, stdin=None):
+    return subprocess.run([herald, *args], capture_output=True, text=True, input=stdin, timeout=300)
+
+
+def write(name, text):
+    path = os.path.join(work, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+checks = 0
+
+
+def check(cond, what):
+    global checks
+    assert cond, what
+    checks += 1
+
+
+# ---- usage and configuration errors: one line on stderr, exit 2 ---------------------------------
+for args, needle in [
+    (["frobnicate"], "unknown command 'frobnicate'"),
+    (["run", "--rules", rules], "--brokers HOST:PORT is required"),
+    (["run", "--brokers", "127.0.0.1:1", "--rules", rules, "--bogus"], "unknown option '--bogus'"),
+    (["run", "--brokers", "127.0.0.1:1", "--rules", "/nonexistent/rules.yaml"], "rules.yaml"),
+    (["run", "--config", "/nonexistent/herald.yaml"], "cannot read config file"),
+    (["analyze", "--alerts"], "--alerts needs --rules FILE"),
+    (["demo", "--events", "zero"], "--events 'zero'"),
+    (["replay", "--brokers", "127.0.0.1:1", "--speed", "fast", "x.ndjson"], "--speed 'fast'"),
+]:
+    r = herald_cmd(*args)
+    lines = [l for l in r.stderr.splitlines() if l.strip()]
+    check(r.returncode == 2, f"herald {' '.join(args)}: exit {r.returncode}, expected 2 ({r.stderr})")
+    check(lines and needle in lines[-1], f"herald {' '.join(args)}: stderr {r.stderr!r} lacks {needle!r}")
+
+bad_config = write("bad.yaml", "brokers: a:1\nrules: r.yaml\nmetrics_port: 1\n")
+r = herald_cmd("run", "--config", bad_config)
+check(r.returncode == 2 and "bad.yaml:3:1: unknown config key 'metrics_port'" in r.stderr, r.stderr)
+for cmd in ("run", "demo", "broker", "analyze", "replay"):
+    r = herald_cmd(cmd, "--help")
+    check(r.returncode == 0 and "usage: herald " + cmd in r.stdout, f"herald {cmd} --help")
+
+# ---- rules check ---------------------------------------------------------------------------------
+r = herald_cmd("rules", "check", rules, os.path.join(src, "data", "rules", "demo.yaml"))
+check(r.returncode == 0 and r.stdout.count(": ok (") == 2, r.stdout + r.stderr)
+broken = write("broken.yaml", "rules:\n  - id: a\n    severity: loud\n    when: sentiment.scor > 1\n"
+                              "  - id: a\n    severity: info\n    when: metric(\"revenue\").value > 5 parsecs\n")
+r = herald_cmd("rules", "check", broken)
+check(r.returncode == 2, f"rules check on a broken file exits {r.returncode}")
+errors = [l for l in r.stderr.splitlines() if l.startswith(broken + ":")]
+check(len(errors) >= 3, f"expected every error as FILE:LINE:COL, got: {r.stderr}")
+check(any(":3:" in e for e in errors) and any(":4:" in e for e in errors) and any(":5:" in e for e in errors), r.stderr)
+
+# ---- analyze -------------------------------------------------------------------------------------
+r = herald_cmd("analyze", seeds)
+lines = [json.loads(l) for l in r.stdout.splitlines()]
+check(r.returncode == 0 and [l["id"] for l in lines] == [f"seed-00{i}" for i in range(5)], "analyze keeps order")
+s0 = lines[0]
+check(s0["sentiment"]["label"].endswith("positive") and s0["entities"][0]["ticker"] == "AMZN", s0["sentiment"])
+aws = [m for m in s0["metrics"] if m["kind"] == "revenue" and m["entity"] == "AWS"]
+check(aws and aws[0]["value"] == 37600000000 and aws[0]["change"] == {"direction": "up", "percent": 28, "basis": "yoy"},
+      aws)
+check(any(m["kind"] == "backlog" and m["value"] == 364000000000 for m in s0["metrics"]), "backlog 364e9")
+r = herald_cmd("analyze", "--explain", stdin=open(seeds).readline())
+check(r.returncode == 0 and "explain" in json.loads(r.stdout), "--explain adds explanations")
+r = herald_cmd("analyze", stdin='{"headline":"ok news"}\nnot json\n{"tickers":["X"]}\n')
+out = [json.loads(l) for l in r.stdout.splitlines()]
+check(len(out) == 3 and out[1] == {"line": 2, "error": "invalid_json", "detail": out[1]["detail"]}
+      and out[2]["error"] == "missing_text", out)
+check(":2: invalid_json:" in r.stderr, r.stderr)
+
+# ---- replay: files -> topic, topic time range -> separate alerts topic ----------------------------
+gen = subprocess.run([sys.executable, os.path.join(src, "tools", "gen_events.py"), "--count", "600", "--seed", "3",
+                      "--size", "short", "--notable-fraction", "0.2", "--start", "2026-11-01T00:00:00Z",
+                      "--step-ms", "60000"], capture_output=True, text=True, check=True)
+feed = write("feed.ndjson", gen.stdout)
+subprocess.run(["gzip", "-kf", feed], check=True)
+expected = h.herald_analyze_alerts(herald, rules, feed)
+check(len(expected) > 10, f"the replay feed should alert; predicted {len(expected)}")
+
+broker, bootstrap = h.start_broker(herald, "news:4,alerts:3,news.dlq:1,alerts.replay:2")
+run = None
+try:
+    r = herald_cmd("replay", "--brokers", bootstrap, "--input", feed + ".gz", "--topic", "news", "--speed", "max")
+    check(r.returncode == 0 and "600 events published" in r.stderr, r.stderr)
+    msgs = h.read_all(bootstrap, "news", expect_at_least=600)
+    check(len(msgs) == 600, f"{len(msgs)} messages in news")
+    first = json.loads(msgs[0].value())
+    by_id = {json.loads(m.value())["id"]: m for m in msgs}
+    m0 = by_id[first["id"]]
+    check(m0.key() == first["tickers"][0].encode(), "replay keys by primary ticker")
+    check(m0.timestamp()[1] > 0, "replay sets the message timestamp to the event time")
+
+    # Topic replay over the second half of the feed's time range.
+    since, until = "2026-11-01T05:00:00Z", "2026-11-01T10:00:00Z"
+    r = herald_cmd("replay", "--brokers", bootstrap, "--from-topic", "news", "--since", since, "--until", until,
+                   "--alerts-topic", "alerts.replay", "--rules", rules)
+    check(r.returncode == 0, r.stderr)
+    replayed = [json.loads(m.value()) for m in h.read_all(bootstrap, "alerts.replay")]
+    want = {a["alert_id"] for a in expected if since <= a["event_time"] < until}
+    got = {a["alert_id"] for a in replayed}
+    check(want == got and want, f"topic replay: {len(got)} alerts, expected {len(want)}")
+    committed, _ = h.committed_offsets(bootstrap, "herald", "news")
+    check(all(o < 0 for o in committed.values()), f"replay must not touch the live group's offsets: {committed}")
+
+    # Hot reload: a running engine picks up a new rules file; a broken one keeps the old rules.
+    live_rules = write("live-rules.yaml", open(rules).read())
+    run, port = h.start_run(herald, bootstrap, live_rules)
+    h.wait_for(lambda: h.metric_sum(h.scrape(port), "herald_rules_loaded") == 5, 30, "5 rules loaded")
+    with open(live_rules, "a") as f:
+        f.write("  - id: any-news\n    severity: info\n    when: sentiment.score > -2\n")
+    h.wait_for(lambda: h.metric_sum(h.scrape(port), "herald_rules_loaded") == 6, 30, "reload to 6 rules")
+    write("live-rules.yaml", "rules:\n  - id: [broken\n")
+    h.wait_for(lambda: h.metric_values(h.scrape(port), "herald_rules_reloads_total").get('{result="error"}', 0) >= 1,
+               30, "a failed reload to be counted")
+    check(h.metric_sum(h.scrape(port), "herald_rules_loaded") == 6, "a bad file keeps the previous rules")
+    run.proc.send_signal(signal.SIGHUP)
+    h.wait_for(lambda: h.metric_values(h.scrape(port), "herald_rules_reloads_total").get('{result="error"}', 0) >= 2,
+               30, "SIGHUP to trigger a reload")
+    check(run.stop() == 0, "herald run exits 0 on SIGTERM")
+    run = None
+finally:
+    if run:
+        print("\n".join(run.stderr_lines[-20:]), file=sys.stderr)
+        run.kill()
+    broker.kill()
+
+print(f"cli: {checks} checks")
+print("1 passed, 0 failed")
