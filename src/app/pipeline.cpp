@@ -1,10 +1,13 @@
 #include "herald/app/pipeline.hpp"
 
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <mutex>
+#include <unordered_set>
 #include <thread>
 
+#include "herald/app/alert_tail.hpp"
 #include "herald/app/event_processor.hpp"
 #include "herald/app/offset_tracker.hpp"
 #include "herald/app/spsc_queue.hpp"
@@ -41,6 +44,9 @@ struct PartitionState {
     rules::Engine engine;
     uint64_t rules_version = 0;
     int64_t stored = -1;
+    // Alerts already on the alerts topic for events at or after the committed offset (filled at
+    // assignment, read by the worker): reprocessing after a crash does not publish them again.
+    std::unordered_set<uint64_t> published;
     PartitionState(int32_t p, size_t w, size_t capacity, std::shared_ptr<const rules::RuleSet> rules, uint64_t version)
         : partition(p), worker(w), tracker(capacity), engine(std::move(rules)), rules_version(version) {}
 };
@@ -238,6 +244,12 @@ struct Pipeline::Impl {
             metrics.stage(telemetry::Stage::rules).observe(static_cast<double>(t3 - t2) * 1e-9);
 
             for (const rules::Alert& alert : alerts) {
+                uint64_t id_value = 0;
+                if (!ps.published.empty() && parse_alert_id(std::string_view(alert.alert_id, 16), id_value) &&
+                    ps.published.count(id_value)) {
+                    counters.alerts_already_published.fetch_add(1, std::memory_order_relaxed);
+                    continue;  // published before a crash or a rebalance: do not repeat it
+                }
                 proc.alert_json(alert, source, core::now_ms(), json);
                 kafka::Header headers[] = {{"herald-alert-id", std::string_view(alert.alert_id, 16)},
                                            {"herald-rule", alert.rule_id}};
@@ -307,13 +319,26 @@ struct Pipeline::Impl {
     void on_assigned(const std::vector<kafka::TopicPartition>& tps) {
         auto rs = current_rules();
         uint64_t version = rules_version.load();
+        std::map<int32_t, int64_t> committed;
         for (const auto& tp : tps) {
             if (tp.topic != config.input_topic || tp.partition < 0) continue;
             size_t p = static_cast<size_t>(tp.partition);
             if (p >= partitions.size()) partitions.resize(p + 1);
-            if (!partitions[p])
+            if (!partitions[p]) {
                 partitions[p] = std::make_unique<PartitionState>(tp.partition, p % workers.size(),
                                                                  config.max_inflight, rs, version);
+                committed[tp.partition] = tp.offset;
+            }
+        }
+        if (!committed.empty() && config.dedup_lookback_messages > 0) {
+            AlertTailOptions tail{config.brokers, config.consumer_properties, config.alerts_topic, config.input_topic,
+                                  config.dedup_lookback_messages, 30000};
+            PublishedAlertIds ids;
+            std::string error;
+            if (!read_published_alerts(tail, committed, ids, error))
+                std::fprintf(stderr, "herald: cannot read the alerts tail (%s); alerts of reprocessed events may be "
+                                     "published twice\n", error.c_str());
+            for (auto& [p, set] : ids) partitions[static_cast<size_t>(p)]->published = std::move(set);
         }
         update_assigned_gauge();
     }

@@ -15,6 +15,8 @@ std::vector<OptionSpec> engine_options() {
         {"batch-size", "N", "messages taken from the consumer per poll", "1024"},
         {"max-event-bytes", "N", "larger messages are dead-lettered as too_large", "1048576"},
         {"drain-timeout", "DURATION", "how long a stop or rebalance waits for in-flight work", "30s"},
+        {"dedup-lookback", "N", "alerts read back per alerts partition on assignment to avoid repeats (0 = off)",
+         "100000"},
         {"pass-through", "", "benchmark ceiling: consume and commit only, no analysis or publishing", ""},
         {"lexicon", "FILE", "extra lexicon entries (extends the built-in lexicon)", ""},
         {"aliases", "FILE", "extra company aliases (extends the built-in table)", ""},
@@ -34,6 +36,7 @@ void apply_engine_options(const Options& o, EngineSetup& s) {
     p.max_event_bytes = static_cast<size_t>(o.get_int("max-event-bytes", 1 << 20, 1024, 1LL << 30));
     p.drain_timeout_ms = o.get_duration_ms("drain-timeout", 30000);
     p.pass_through = o.flag("pass-through");
+    p.dedup_lookback_messages = o.get_int("dedup-lookback", 100000, 0, INT64_MAX);
     p.consumer_properties = o.kafka;
     p.consumer_properties.insert(p.consumer_properties.end(), o.consumer.begin(), o.consumer.end());
     p.producer_properties = o.kafka;

@@ -49,6 +49,9 @@ struct PipelineConfig {
     int64_t drain_timeout_ms = 30000;  // how long a stop or revoke waits for in-flight work
     // Benchmark ceiling: consume and commit only (no parsing, analysis, rules or publishing).
     bool pass_through = false;
+    // Alerts-topic messages read back per partition at assignment to skip re-publishing alerts of
+    // reprocessed events (0 disables). Must cover what can be published between two commits.
+    int64_t dedup_lookback_messages = 100000;
     // Called from the delivery thread for every acknowledged alert (demo printing); may be empty.
     std::function<void(const AlertNotice&)> on_alert;
 };
@@ -72,7 +75,7 @@ public:
 
     struct Counters {
         std::atomic<uint64_t> consumed{0}, processed{0}, dead_lettered{0}, alerts_produced{0}, alerts_acked{0},
-            delivery_failures{0};
+            delivery_failures{0}, alerts_already_published{0};
     };
     const Counters& counters() const;
 

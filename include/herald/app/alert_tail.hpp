@@ -1,0 +1,40 @@
+#pragma once
+// Crash-safe duplicate suppression without transactions (DESIGN.md "Delivery"): when herald takes
+// partitions, it reads the recent tail of the alerts topic and collects, per input partition, the
+// ids of alerts whose `source` lies at or after that partition's committed offset. Reprocessing
+// from the committed offset then skips publishing those again, so readers see each alert once
+// even after kill -9.
+//
+//   PublishedAlertIds ids;
+//   std::string error;
+//   if (!read_published_alerts(opts, {{3, 1200}}, ids, error)) warn(error);
+//   if (ids[3].count(alert_id_value)) skip;
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "herald/kafka/types.hpp"
+
+namespace herald::app {
+
+struct AlertTailOptions {
+    std::string brokers;
+    kafka::Properties properties;
+    std::string alerts_topic;
+    std::string input_topic;
+    int64_t lookback_messages = 100000;  // per alerts partition; must cover the commit interval
+    int timeout_ms = 30000;
+};
+
+using PublishedAlertIds = std::map<int32_t, std::unordered_set<uint64_t>>;
+
+// committed: input partition -> committed offset (negative = none: everything counts).
+bool read_published_alerts(const AlertTailOptions& options, const std::map<int32_t, int64_t>& committed,
+                           PublishedAlertIds& out, std::string& error);
+
+// "9f2c4e01a7b3d5c8" -> its 64-bit value; false when not 16 hex digits.
+bool parse_alert_id(std::string_view hex, uint64_t& value);
+
+}  // namespace herald::app

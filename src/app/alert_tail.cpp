@@ -1,0 +1,119 @@
+#include "herald/app/alert_tail.hpp"
+
+#include <simdjson.h>
+
+#include <chrono>
+
+#include "herald/kafka/reader.hpp"
+
+namespace herald::app {
+
+bool parse_alert_id(std::string_view hex, uint64_t& value) {
+    if (hex.size() != 16) return false;
+    uint64_t v = 0;
+    for (char c : hex) {
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0) return false;
+        v = v << 4 | static_cast<uint64_t>(d);
+    }
+    value = v;
+    return true;
+}
+
+namespace {
+// Pulls alert_id and source {topic, partition, offset} out of one published alert.
+bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::string_view json, uint64_t& id,
+                std::string& topic, int64_t& partition, int64_t& offset) {
+    namespace od = simdjson::ondemand;
+    buffer.assign(json);
+    buffer.append(simdjson::SIMDJSON_PADDING, '\0');
+    od::document doc;
+    if (parser.iterate(buffer.data(), json.size(), buffer.size()).get(doc)) return false;
+    od::object obj;
+    if (doc.get_object().get(obj)) return false;
+    bool have_id = false, have_source = false;
+    for (auto field : obj) {
+        std::string_view key;
+        if (field.unescaped_key().get(key)) return false;
+        if (key == "alert_id") {
+            std::string_view v;
+            if (field.value().get_string().get(v) || !parse_alert_id(v, id)) return false;
+            have_id = true;
+        } else if (key == "source") {
+            od::object src;
+            if (field.value().get_object().get(src)) return false;
+            for (auto sf : src) {
+                std::string_view sk;
+                if (sf.unescaped_key().get(sk)) return false;
+                if (sk == "topic") {
+                    std::string_view t;
+                    if (sf.value().get_string().get(t)) return false;
+                    topic.assign(t);
+                } else if (sk == "partition") {
+                    if (sf.value().get_int64().get(partition)) return false;
+                } else if (sk == "offset") {
+                    if (sf.value().get_int64().get(offset)) return false;
+                }
+            }
+            have_source = true;
+        }
+    }
+    return have_id && have_source;
+}
+}  // namespace
+
+bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, int64_t>& committed,
+                           PublishedAlertIds& out, std::string& error) {
+    if (o.lookback_messages <= 0 || committed.empty()) return true;
+    auto reader = kafka::Reader::create(o.brokers, o.properties, error);
+    if (!reader) return false;
+    int32_t partitions = reader->partition_count(o.alerts_topic, o.timeout_ms, error);
+    if (partitions <= 0) {
+        if (error.empty()) error = "alerts topic '" + o.alerts_topic + "' has no partitions";
+        return false;
+    }
+    std::vector<kafka::TopicPartition> assignment;
+    std::map<int32_t, int64_t> end;  // alerts partition -> high watermark at start
+    for (int32_t p = 0; p < partitions; ++p) {
+        int64_t low = 0, high = 0;
+        if (!reader->watermarks(o.alerts_topic, p, low, high, o.timeout_ms)) {
+            error = "cannot read the end offsets of '" + o.alerts_topic + "'";
+            return false;
+        }
+        if (high <= low) continue;
+        assignment.push_back({o.alerts_topic, p, std::max(low, high - o.lookback_messages), 0});
+        end[p] = high;
+    }
+    if (assignment.empty()) return true;
+    if (!reader->assign(assignment, error)) return false;
+
+    simdjson::ondemand::parser parser;
+    std::string buffer, topic;
+    std::vector<kafka::Message> batch;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(o.timeout_ms);
+    while (!end.empty()) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            error = "reading the tail of '" + o.alerts_topic + "' took longer than " + std::to_string(o.timeout_ms) + " ms";
+            return false;
+        }
+        batch.clear();
+        reader->consume_batch(batch, 4096, 100);
+        for (const auto& m : batch) {
+            if (m.error() != 0) continue;
+            auto it = end.find(m.partition());
+            if (it == end.end()) continue;
+            if (m.offset() + 1 >= it->second) end.erase(it);
+            uint64_t id = 0;
+            int64_t partition = -1, offset = -1;
+            topic.clear();
+            if (!read_alert(parser, buffer, m.payload(), id, topic, partition, offset)) continue;
+            if (topic != o.input_topic) continue;
+            auto c = committed.find(static_cast<int32_t>(partition));
+            if (c == committed.end()) continue;
+            if (offset >= std::max<int64_t>(c->second, 0)) out[c->first].insert(id);
+        }
+    }
+    return true;
+}
+
+}  // namespace herald::app

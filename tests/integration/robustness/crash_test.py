@@ -1,0 +1,80 @@
+"""kill -9 at random moments while events flow, then restart: every alert the offline run
+(`herald analyze --rules --alerts`) predicts is on the alerts topic, nothing else, and no alert id
+twice (the alerts-tail read on assignment keeps reprocessed events from publishing again).
+
+usage: crash_test.py HERALD_BINARY SOURCE_DIR WORK_DIR [EVENTS] [ROUNDS]"""
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "pipeline"))
+import herald_harness as h  # noqa: E402
+
+herald, src, work = sys.argv[1:4]
+events_n = int(sys.argv[4]) if len(sys.argv) > 4 else 50000
+rounds = int(sys.argv[5]) if len(sys.argv) > 5 else 5
+shutil.rmtree(work, ignore_errors=True)
+os.makedirs(work)
+rules = os.path.join(src, "tests", "integration", "pipeline", "pipeline-rules.yaml")
+rng = random.Random(20261123)
+
+gen = subprocess.run([sys.executable, os.path.join(src, "tools", "gen_events.py"), "--count", str(events_n),
+                      "--seed", "23", "--size", "short", "--notable-fraction", "0.05"],
+                     capture_output=True, text=True, check=True)
+lines = [l for l in gen.stdout.splitlines() if l.strip()]
+feed = os.path.join(work, "feed.ndjson")
+with open(feed, "w") as f:
+    f.write("\n".join(lines) + "\n")
+expected = h.herald_analyze_alerts(herald, rules, feed)
+expected_ids = {a["alert_id"] for a in expected}
+assert len(expected_ids) == len(expected) and len(expected) > 100, len(expected)
+
+broker, bootstrap = h.start_broker(herald, "news:8,alerts:3,news.dlq:1")
+run = None
+kills = 0
+try:
+    records = [((json.loads(l).get("tickers") or [""])[0].encode(), l.encode(), None) for l in lines]
+    h.produce(bootstrap, "news", records)
+    for r in range(rounds):
+        run, port = h.start_run(herald, bootstrap, rules)
+        # Kill at a random point of this round's share of the stream, while alerts are in flight.
+        target = int(events_n * (r + rng.uniform(0.3, 0.9)) / (rounds + 1))
+
+        def progressed():
+            try:
+                return h.metric_sum(h.scrape(port), "herald_events_processed_total") >= target
+            except OSError:
+                return False
+        h.wait_for(lambda: progressed() or run.proc.poll() is not None, 180, f"round {r}: processing past {target}")
+        assert run.proc.poll() is None, "herald exited by itself:\n" + "\n".join(run.stderr_lines[-20:])
+        run.proc.send_signal(signal.SIGKILL)
+        run.proc.wait()
+        kills += 1
+        run = None
+    run, port = h.start_run(herald, bootstrap, rules)
+
+    def all_committed():
+        committed, high = h.committed_offsets(bootstrap, "herald", "news")
+        return committed == high
+    h.wait_for(all_committed, 300, "the last run to commit every event")
+    assert run.stop() == 0, "herald run did not exit 0 on SIGTERM"
+    run = None
+
+    alerts = [json.loads(m.value()) for m in h.read_all(bootstrap, "alerts", expect_at_least=len(expected), seconds=120)]
+    ids = [a["alert_id"] for a in alerts]
+    dup = len(ids) - len(set(ids))
+    lost = expected_ids - set(ids)
+    invented = set(ids) - expected_ids
+    print(f"crash: {events_n} events, {kills} kill -9 + restarts, {len(expected)} alerts predicted, "
+          f"{len(ids)} published: lost {len(lost)}, invented {len(invented)}, duplicated {dup}")
+    assert not lost and not invented and dup == 0
+    print("1 passed, 0 failed")
+finally:
+    if run:
+        print("\n".join(run.stderr_lines[-20:]), file=sys.stderr)
+        run.kill()
+    broker.kill()
