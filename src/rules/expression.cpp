@@ -132,6 +132,8 @@ public:
     bool at_end() const { return tok_.kind == Tok::end; }
 
     int32_t parse_or() {
+        DepthGuard guard(*this);
+        if (too_deep()) return -1;
         int32_t left = parse_and();
         while (!failed_ && is_word("or")) {
             uint32_t at = tok_.offset;
@@ -253,6 +255,11 @@ private:
 
     // ---- node building ----
     int32_t add(Node n) {
+        // Bounds the tree (and so every recursive walk over it) on hostile input such as
+        // "1 + 1 + ... + 1": the node is still added so callers get a valid index, then parsing stops.
+        if (rule_.nodes.size() >= kMaxNodes)
+            error(n.offset, "expression too long (over " + std::to_string(kMaxNodes) + " terms in one rule)",
+                  "split it into several rules");
         rule_.nodes.push_back(std::move(n));
         return static_cast<int32_t>(rule_.nodes.size() - 1);
     }
@@ -387,6 +394,8 @@ private:
     }
 
     int32_t parse_not() {
+        DepthGuard guard(*this);
+        if (too_deep()) return -1;
         if (is_word("not")) {
             uint32_t at_off = tok_.offset;
             advance();
@@ -559,6 +568,8 @@ private:
     }
 
     int32_t parse_unary() {
+        DepthGuard guard(*this);
+        if (too_deep()) return -1;
         if (is_punct("-")) {
             uint32_t at_off = tok_.offset;
             advance();
@@ -902,6 +913,22 @@ private:
         return postfix_check(id);
     }
 
+    // Recursion bounds, so a rules file can never overflow the stack at load or reload
+    // ("((((...", "not not not ...", "- - - ..."); far above what a readable rule needs.
+    static constexpr size_t kMaxDepth = 200;
+    static constexpr size_t kMaxNodes = 2000;
+    struct DepthGuard {
+        Parser& p;
+        explicit DepthGuard(Parser& parser) : p(parser) { ++p.depth_; }
+        ~DepthGuard() { --p.depth_; }
+    };
+    bool too_deep() {
+        if (depth_ <= kMaxDepth) return false;
+        error(tok_.offset, "expression nested too deeply (over " + std::to_string(kMaxDepth) + " levels)",
+              "split it into several simpler conditions or rules");
+        return true;
+    }
+
     Rule& rule_;
     std::string_view src_;
     std::vector<ExprError>& errors_;
@@ -909,6 +936,7 @@ private:
     size_t pos_ = 0;
     Token tok_;
     bool failed_ = false;
+    size_t depth_ = 0;
 };
 
 }  // namespace

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Builds the unit and integration tests under sanitizers and runs them:
+#   asan: -DHERALD_SANITIZE=address,undefined into build-asan; ctest -L unit, ctest -L integration -E pipeline
+#   tsan: -DHERALD_SANITIZE=thread into build-tsan; ctest -L unit, ctest -L integration (pipeline included)
+# Both RelWithDebInfo without benchmarks. Any sanitizer report fails the test that triggered it
+# (halt_on_error), so a green run means no report. Prints the time of each step.
+#
+#   scripts/sanitize.sh            # both, about 25 minutes on 2 cores from a clean tree
+#   scripts/sanitize.sh tsan       # one of them
+#
+# Environment: JOBS (build and ctest parallelism, default 2), BUILD_ROOT (default: the source
+# tree), TSAN_PIPELINE=0 to leave the process-level pipeline tests out of the TSan run.
+set -euo pipefail
+
+source_dir=$(cd "$(dirname "$0")/.." && pwd)
+build_root=${BUILD_ROOT:-$source_dir}
+jobs=${JOBS:-2}
+supp=$source_dir/tests/sanitizers
+which=${1:-all}
+
+# Sanitizer runtime options: stop at the first report with a stack, and read the suppressions
+# (third-party code only, each explained in its file).
+export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1"
+export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$supp/ubsan.supp"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:history_size=4:suppressions=$supp/tsan.supp"
+
+timings=()
+step() {  # step NAME COMMAND...: runs and records the wall time
+  local name=$1; shift
+  local start=$(date +%s)
+  echo "== $name" >&2
+  local status=0
+  "$@" || status=$?
+  local took=$(( $(date +%s) - start ))
+  timings+=("$(printf '%-32s %5d s  %s' "$name" "$took" "$([ $status -eq 0 ] && echo ok || echo FAILED)")")
+  return $status
+}
+
+run_config() {  # run_config NAME SANITIZERS CTEST_INTEGRATION_ARGS...
+  local name=$1 sanitizers=$2; shift 2
+  local dir=$build_root/build-$name
+  # Called under `||`, where set -e does not apply: each step's status is checked by hand.
+  step "$name configure" cmake -S "$source_dir" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DHERALD_SANITIZE="$sanitizers" -DHERALD_BUILD_BENCH=OFF -DHERALD_BUILD_TESTS=ON >/dev/null || return 1
+  step "$name build" cmake --build "$dir" -j"$jobs" || return 1
+  local failed=0
+  step "$name ctest unit" ctest --test-dir "$dir" -L unit -j"$jobs" --output-on-failure || failed=1
+  step "$name ctest integration" ctest --test-dir "$dir" -L integration "$@" --output-on-failure || failed=1
+  return $failed
+}
+
+status=0
+if [ "$which" = all ] || [ "$which" = asan ]; then
+  run_config asan address,undefined -E pipeline || status=1
+fi
+if [ "$which" = all ] || [ "$which" = tsan ]; then
+  if [ "${TSAN_PIPELINE:-1}" = 0 ]; then
+    run_config tsan thread -E pipeline || status=1
+  else
+    run_config tsan thread || status=1
+  fi
+fi
+
+echo "sanitize.sh timings:"
+printf '  %s\n' "${timings[@]}"
+exit $status
