@@ -161,3 +161,22 @@ TEST_CASE("error code names are the stable contract") {
     CHECK(error_code_name(ErrorCode::too_deep) == "too_deep");
     CHECK(error_code_name(ErrorCode::invalid_value) == "invalid_value");
 }
+
+TEST_CASE("a 10 MB message is too_large without being parsed") {
+    EventParser p;  // default max-event-bytes: 1 MiB
+    Event e;
+    std::string big = "{\"text\":\"" + std::string(10 << 20, 'a') + "\"}";
+    std::string detail;
+    CHECK(p.parse(big, e, detail) == ErrorCode::too_large);
+    CHECK(detail.find("10485771 bytes") != std::string::npos);
+}
+
+TEST_CASE("numbers that do not fit are errors of the field, not crashes") {
+    EventParser p;
+    Event e;
+    std::string detail;
+    CHECK(p.parse(R"({"headline":"x","published_at":1e400})", e, detail) == ErrorCode::wrong_type);
+    CHECK(p.parse(R"({"headline":"x","published_at":99999999999999999999999})", e, detail) == ErrorCode::wrong_type);
+    // Unknown fields are skipped, not converted: an out-of-range number there is tolerated.
+    CHECK(p.parse(R"({"headline":"big number","score":1e400})", e, detail) == ErrorCode::none);
+}
