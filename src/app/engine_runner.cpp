@@ -124,12 +124,11 @@ int run_engine(EngineSetup& setup) {
     control.join();
     server.stop();
     const auto& c = pipeline.counters();
-    if (!setup.quiet)
-        std::fprintf(stderr, "herald: stopped: %llu consumed, %llu processed, %llu dead-lettered, %llu alerts published\n",
-                     static_cast<unsigned long long>(c.consumed.load()),
-                     static_cast<unsigned long long>(c.processed.load()),
-                     static_cast<unsigned long long>(c.dead_lettered.load()),
-                     static_cast<unsigned long long>(c.alerts_acked.load()));
+    std::fprintf(stderr, "herald: stopped: %llu consumed, %llu processed, %llu dead-lettered, %llu alerts published\n",
+                 static_cast<unsigned long long>(c.consumed.load()),
+                 static_cast<unsigned long long>(c.processed.load()),
+                 static_cast<unsigned long long>(c.dead_lettered.load()),
+                 static_cast<unsigned long long>(c.alerts_acked.load()));
     return code;
 }
 
