@@ -177,6 +177,8 @@ def committed_offsets(bootstrap, group, topic):
     for tp in parts:
         lo, hi = c.get_watermark_offsets(tp, timeout=5, cached=False)
         high[tp.partition] = hi
+        if hi == 0 and committed[tp.partition] < 0:
+            committed[tp.partition] = 0  # an empty partition has nothing to commit
     c.close()
     return committed, high
 
