@@ -407,8 +407,16 @@ def run_preproduced(args, feed, pass_through):
             raise BenchError(f"herald replay failed ({out.returncode}): {out.stderr.strip()}")
         os.remove(stamped)
         herald = Herald(args, broker.bootstrap, pass_through)
+        perf = None
+        if args.perf and not pass_through:  # sample herald's CPU while it works off the backlog
+            perf = subprocess.Popen(["perf", "record", "-F", "999", "-o", args.perf, "-p", str(herald.proc.pid)],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         start = (time.monotonic(), proc_cpu_seconds(herald.proc.pid))
         first, last = measure(herald, len(feed.lines), args.timeout, start)
+        if perf:
+            perf.send_signal(signal.SIGINT)
+            if perf.wait(30) != 0:
+                log(f"perf record failed: {perf.stderr.read().decode().strip()}")
         result = finish(herald, args, len(feed.lines), first, last, feed, pass_through)
         result["partitions"] = parts
         result["broker_cpu_s"] = round(proc_cpu_seconds(broker.proc.pid), 2)
@@ -639,6 +647,8 @@ def parse_args(argv):
     p.add_argument("--timeout", type=float, default=0, help="deadline per wait in seconds (default 120 + events/500)")
     p.add_argument("--herald-arg", action="append", default=[], metavar="ARG",
                    help="extra argument for every herald run (repeatable), e.g. --herald-arg=--batch-size=256")
+    p.add_argument("--perf", metavar="FILE", help="record a perf profile of herald during the preproduced "
+                   "normal run (then: perf report -i FILE --stdio --sort dso,symbol)")
     p.add_argument("--keep-going", action="store_true", help="report a failed run and continue with the others")
     args = p.parse_args(argv)
     args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
