@@ -388,7 +388,9 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     kafka::Producer::Options popts;
     popts.brokers = config.brokers;
     // Room for an event of max-event-bytes plus JSON and headers; the user's properties win.
-    popts.extra = {{"message.max.bytes", std::to_string(std::max<size_t>(config.max_event_bytes + 65536, 1000000))}};
+    // Alerts are few and latency counts: send at once (linger 0; librdkafka still batches under load).
+    popts.extra = {{"message.max.bytes", std::to_string(std::max<size_t>(config.max_event_bytes + 65536, 1000000))},
+                   {"linger.ms", "0"}};
     popts.extra.insert(popts.extra.end(), config.producer_properties.begin(), config.producer_properties.end());
     producer = kafka::Producer::create(
         popts,
