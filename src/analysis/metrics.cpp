@@ -212,13 +212,17 @@ private:
     }
 
     bool forecast_in(uint32_t b, uint32_t e) const {
-        for (uint32_t t = clause_begin(b); t < clause_end(e); ++t) {
-            if (F(t) & W::kForecast) {
+        const uint32_t ce = clause_end(e);
+        for (uint32_t t = clause_begin(b); t < ce; ++t) {
+            const uint32_t f = F(t);
+            if (f & W::kForecast) {
                 // "may" is a month when capitalised.
                 if (eq_ci(c_.tok(t), "may") && c_.doc.tokens[t].capitalized) continue;
                 return true;
             }
-            if (eq_ci(c_.tok(t), "by") && t + 1 < last()) {
+            // Only "by" (a stop word) and numbers need their text read.
+            if (!(f & W::kStop) && c_.doc.tokens[t].kind != TokenKind::number) continue;
+            if ((f & W::kStop) && eq_ci(c_.tok(t), "by") && t + 1 < last()) {
                 std::string_view n = c_.tok(t + 1);
                 if (n.size() >= 2 && (n[0] == 'Q' || n[0] == 'H' || (n[0] == 'F' && n[1] == 'Y'))) return true;
                 if (n.size() == 4 && n[0] == '2' && n[1] == '0' && num::is_digit(n[2]) && num::is_digit(n[3]))
@@ -644,6 +648,27 @@ bool has_multiplier_word(std::string_view s) {
     return false;
 }
 
+// The tokenizer's folded key of a short lower-case word: its bytes little-endian, zero-padded.
+constexpr uint64_t word_key(std::string_view w) {
+    uint64_t v = 0;
+    for (size_t i = 0; i < w.size() && i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return v;
+}
+
+// Does a token in [b, e) read "doubled", "tripled" or "halved" in any case? Every token the
+// multiplier pass acts on does, so a sentence without one needs no reading for multipliers; one
+// compare of the tokenizer's key per token instead of scanning the text for 'l'.
+bool multiplier_key_in(const Document& doc, uint32_t b, uint32_t e) {
+    constexpr uint64_t kDoubled = word_key("doubled"), kTripled = word_key("tripled"), kHalved = word_key("halved");
+    const WordKey* k = doc.keys.data();
+    bool any = false;
+    for (uint32_t t = b; t < e; ++t) {
+        const uint64_t a = k[t].a;
+        any |= (a == kDoubled) | (a == kTripled) | (a == kHalved);
+    }
+    return any;
+}
+
 // "$225B. It also ...": the tokenizer reads "B." as an initial; a period right after a figure's
 // scale letter and before a capitalised word ends the sentence.
 uint32_t split_point(const Document& doc, const Sentence& s, uint32_t last) {
@@ -684,13 +709,22 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
     const Mention* last_mention = nullptr;
     const Mention* last_company = nullptr;
     std::string_view last_product;
-    bool any_multiplier = false;
-    for (Field f : kTextFields) any_multiplier |= has_multiplier_word(doc.event().field(f));
+    const bool any_multiplier = multiplier_key_in(doc, 0, static_cast<uint32_t>(doc.keys.size()));
     uint32_t qi = 0, mi = 0;
     const uint32_t nq = static_cast<uint32_t>(quantities.size());
     const uint32_t nm = static_cast<uint32_t>(mentions.size());
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         const Sentence& whole = doc.sentences[si];
+        // Most sentences hold no figure and no multiplier word: skip them before any splitting.
+        // (Mentions passed over here are picked up by the next read sentence's catch-up loop.)
+        while (qi < nq && (static_cast<uint8_t>(quantities[qi].span.field) < static_cast<uint8_t>(whole.field) ||
+                           (quantities[qi].span.field == whole.field && quantities[qi].span.begin < whole.begin)))
+            ++qi;
+        const bool whole_has_figure =
+            qi < nq && quantities[qi].span.field == whole.field && quantities[qi].span.begin < whole.end;
+        const bool whole_multiplier = any_multiplier && multiplier_key_in(doc, whole.first_token, whole.last_token) &&
+                                      has_multiplier_word(doc.text(whole));
+        if (!whole_has_figure && !whole_multiplier) continue;
         Sentence s = whole;
         while (s.first_token < whole.last_token) {
             s.last_token = split_point(doc, s, whole.last_token);
@@ -709,7 +743,8 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             }
             uint32_t me = mi;
             while (me < nm && mentions[me].token < s.last_token) ++me;
-            if (qe > qi || (any_multiplier && has_multiplier_word(doc.text(s)))) {
+            if (qe > qi || (whole_multiplier && multiplier_key_in(doc, s.first_token, s.last_token) &&
+                            has_multiplier_word(doc.text(s)))) {
                 c.sent = &s;
                 c.si = si;
                 c.mention_begin = mi;

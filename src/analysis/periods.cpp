@@ -213,6 +213,34 @@ bool maybe_period(std::string_view w) {
     }
 }
 
+constexpr uint64_t key_of(std::string_view w) {
+    uint64_t v = 0;
+    for (size_t i = 0; i < w.size() && i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return v;
+}
+
+// maybe_period through the tokenizer's folded key (bytes little-endian, zero-padded): no text
+// read for the many words that start no period. Keyless words (long, non-ASCII) take the text path.
+bool maybe_period_token(const Document& doc, uint32_t t) {
+    const WordKey& k = doc.keys[t];
+    if (k.a == 0) return maybe_period(doc.text(doc.tokens[t]));
+    const char c = static_cast<char>(k.a & 0xFF);  // folded first byte == lower(first byte)
+    if (c == 'q' || c == 'h' || c == 'f') return true;
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull, kDashes = 0x2D2D2D2D2D2D2D2Dull;
+    auto has_dash = [&](uint64_t x) {
+        const uint64_t y = x ^ kDashes;
+        return ((y - kOnes) & ~y & kHigh) != 0;
+    };
+    if (has_dash(k.a) || has_dash(k.b)) return true;
+    if (k.b != 0) return false;  // the words below are short
+    switch (c) {
+        case 's': return k.a == key_of("second") || k.a == key_of("six");
+        case 't': return k.a == key_of("third") || k.a == key_of("three") || k.a == key_of("twelve");
+        case 'n': return k.a == key_of("nine");
+        default: return false;
+    }
+}
+
 }  // namespace
 
 bool nearest(const Document& doc, const Sentence& s, uint32_t near, Found& out) {
@@ -221,7 +249,7 @@ bool nearest(const Document& doc, const Sentence& s, uint32_t near, Found& out) 
     uint32_t best = 0;
     for (uint32_t t = s.first_token; t < s.last_token; ++t) {
         const Token& tk = doc.tokens[t];
-        if (tk.kind != TokenKind::word || !maybe_period(doc.text(tk))) continue;
+        if (tk.kind != TokenKind::word || !maybe_period_token(doc, t)) continue;
         Writer w;
         uint32_t len = sc.at(t, w);
         if (!len) continue;
@@ -243,7 +271,7 @@ size_t all(const Document& doc, const Sentence& s, Found* out, size_t cap) {
     size_t n = 0;
     for (uint32_t t = s.first_token; t < s.last_token && n < cap; ++t) {
         const Token& tk = doc.tokens[t];
-        if (tk.kind != TokenKind::word || !maybe_period(doc.text(tk))) continue;
+        if (tk.kind != TokenKind::word || !maybe_period_token(doc, t)) continue;
         Writer w;
         uint32_t len = sc.at(t, w);
         if (!len) continue;
