@@ -79,16 +79,19 @@ bool parse_figure(std::string_view s, size_t i, Figure& f) {
 
 // Nouns that make a scaled bare number a count, not money: "3 million shares".
 bool count_noun_at(std::string_view s, size_t i) {
-    static constexpr std::string_view kNouns[] = {
+    struct N { std::string_view w; };
+    static constexpr N kNouns[] = {
         "shares", "people", "users", "customers", "subscribers", "units", "tons", "tonnes", "barrels", "ounces",
         "employees", "jobs", "vehicles", "cars", "devices", "homes", "passengers", "visitors", "accounts", "members",
         "copies", "downloads", "tokens", "parameters", "hours", "years", "months", "days", "times", "square",
         "words", "votes", "doses", "cases", "deaths", "streams", "views", "items", "orders", "contracts", "kilometres",
         "kilometers", "miles", "metres", "meters", "barrel", "ton", "tonne", "mw", "gw", "kw", "mwh", "gwh", "twh"};
+    static constexpr auto kIndex = units::index_by_letter(kNouns, false);
     i = num::skip_spaces(s, i);
-    for (auto w : kNouns)
-        if (num::word_at(s, i, w)) return true;
-    return false;
+    if (i >= s.size()) return false;
+    bool found = false;
+    kIndex.each(s[i], [&](size_t k) { return found = num::word_at(s, i, kNouns[k].w) != 0; });
+    return found;
 }
 
 Qualifier qualifier_before(std::string_view s, size_t begin) {
@@ -112,9 +115,16 @@ Qualifier qualifier_before(std::string_view s, size_t begin) {
         {"some", Qualifier::about},        {"approx.", Qualifier::about},     {"approx", Qualifier::about},
         {"circa", Qualifier::about},       {"an estimated", Qualifier::about}, {"estimated", Qualifier::about},
         {"close to", Qualifier::about},    {"c.", Qualifier::about}};
-    for (const auto& p : kPhrases)
-        if (num::word_before(s, e, p.w)) return p.q;
-    return Qualifier::none;
+    // Grouped by last letter: the phrase must end with the byte before e.
+    static constexpr auto kIndex = units::index_by_letter(kPhrases, true);
+    if (e == 0) return Qualifier::none;
+    Qualifier q = Qualifier::none;
+    kIndex.each(s[e - 1], [&](size_t k) {
+        if (!num::word_before(s, e, kPhrases[k].w)) return false;
+        q = kPhrases[k].q;
+        return true;
+    });
+    return q;
 }
 
 // "+", "-plus" or " plus" right after a figure: its end, else 0.

@@ -10,18 +10,34 @@
 
 namespace herald::analysis::units {
 
-// Bit (c - 'a') set for the first letter of every word of a list: most words after a figure
-// start with a letter no list word starts with, and are rejected without a comparison.
-template <class W, size_t N>
-constexpr uint32_t first_letters(const W (&words)[N]) {
-    uint32_t m = 0;
-    for (const auto& w : words) m |= uint32_t{1} << (w.w[0] - 'a');
-    return m;
-}
+// A word list's entries grouped by one letter of the word (the first, or the last for words
+// matched backwards), in list order within a group so "longest phrase first" still holds: a
+// lookup compares only the few entries that can match instead of the whole list.
+inline constexpr size_t bucket_of(char lower_c) { return lower_c >= 'a' && lower_c <= 'z' ? size_t(lower_c - 'a') : 26; }
 
-inline bool may_start(uint32_t letters, char c) {
-    const char l = num::lower(c);
-    return l >= 'a' && l <= 'z' && ((letters >> (l - 'a')) & 1);
+template <size_t N>
+struct LetterIndex {
+    uint8_t start[28] = {};  // group g is order[start[g] .. start[g + 1])
+    uint8_t order[N] = {};
+    template <class F>
+    void each(char c, F&& f) const {  // calls f(entry index) in list order until it returns true
+        const size_t g = bucket_of(num::lower(c));
+        for (size_t k = start[g]; k < start[g + 1]; ++k)
+            if (f(order[k])) return;
+    }
+};
+
+template <class W, size_t N>
+constexpr LetterIndex<N> index_by_letter(const W (&words)[N], bool last_letter) {
+    static_assert(N < 256);
+    LetterIndex<N> ix;
+    size_t count[28] = {};
+    auto key = [&](const W& w) { return bucket_of(last_letter ? w.w[w.w.size() - 1] : w.w[0]); };
+    for (const auto& w : words) ++count[key(w) + 1];
+    for (size_t g = 1; g < 28; ++g) count[g] += count[g - 1];
+    for (size_t g = 0; g < 28; ++g) ix.start[g] = static_cast<uint8_t>(count[g]);
+    for (size_t i = 0; i < N; ++i) ix.order[count[key(words[i])]++] = static_cast<uint8_t>(i);
+    return ix;
 }
 
 // ISO 4217 codes herald recognises when written in capitals ("USD 37.6bn", "EUR1 .4 m", "100 CHF").
@@ -117,14 +133,20 @@ inline bool scale_at(std::string_view s, size_t i, bool attached, Scale& out) {
     static constexpr W kWords[] = {{"trillion", 12}, {"billion", 9}, {"million", 6}, {"thousand", 3}, {"bln", 9},
                                    {"bil", 9},       {"bn", 9},      {"mln", 6},     {"mio", 6},      {"mil", 6},
                                    {"mn", 6},        {"trn", 12},    {"tn", 12}};
-    for (const auto& w : kWords) {
+    static constexpr auto kIndex = index_by_letter(kWords, false);
+    if (i >= s.size()) return false;
+    bool found = false;
+    kIndex.each(s[i], [&](size_t k) {
+        const W& w = kWords[k];
         if (size_t n = num::word_at(s, i, w.w)) {
             size_t e = i + n;
             if (w.w == "mil" && e < s.size() && s[e] == '.') ++e;
             out = {w.e, e, false};
-            return true;
+            found = true;
         }
-    }
+        return found;
+    });
+    if (found) return true;
     if (i < s.size() && (i + 1 >= s.size() || !num::is_alnum(s[i + 1]))) {
         char c = s[i];
         int e = c == 'b' || c == 'B' ? 9 : c == 'm' || c == 'M' ? 6 : c == 'k' || c == 'K' ? 3 : c == 'T' ? 12 : 0;
@@ -173,16 +195,18 @@ inline bool currency_word_at(std::string_view s, size_t i, Unit& unit, size_t& e
         {"won", "KRW"},               {"shekels", "ILS"},          {"dirhams", "AED"},
         {"riyals", "SAR"},            {"litas", "LTL"},            {"lats", "LVL"},
         {"kroons", "EEK"}};
-    static constexpr uint32_t kLetters = first_letters(kWords);
-    if (i >= s.size() || !may_start(kLetters, s[i])) return false;
-    for (const auto& w : kWords) {
-        if (size_t n = num::word_at(s, i, w.w)) {
-            unit = Unit::of(w.code);
+    static constexpr auto kIndex = index_by_letter(kWords, false);
+    if (i >= s.size()) return false;
+    bool found = false;
+    kIndex.each(s[i], [&](size_t k) {
+        if (size_t n = num::word_at(s, i, kWords[k].w)) {
+            unit = Unit::of(kWords[k].code);
             end = i + n;
-            return true;
+            found = true;
         }
-    }
-    return false;
+        return found;
+    });
+    return found;
 }
 
 // What follows a figure (after its scale word): "%", "percent", "bps", "euros", "USD", "cents".
@@ -207,9 +231,10 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
                                    {"bp", SuffixKind::bp},                     {"euro cents", SuffixKind::cents},
                                    {"cents", SuffixKind::cents},               {"cent", SuffixKind::cents},
                                    {"pence", SuffixKind::cents}};
-    static constexpr uint32_t kLetters = first_letters(kWords);
-    for (const auto& w : kWords) {
-        if (!may_start(kLetters, s[i])) break;  // no list word starts with this letter
+    static constexpr auto kIndex = index_by_letter(kWords, false);
+    bool found = false;
+    kIndex.each(s[i], [&](size_t k) {
+        const W& w = kWords[k];
         if (size_t n = num::word_at(s, i, w.w)) {
             out.kind = w.k;
             out.end = i + n;
@@ -217,9 +242,11 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
             if (w.k == SuffixKind::bp) out.unit = Unit::of("bp");
             if (w.w == "euro cents") out.unit = Unit::of("EUR");
             if (w.w == "pence") out.unit = Unit::of("GBP");
-            return out;
+            found = true;
         }
-    }
+        return found;
+    });
+    if (found) return out;
     Unit u;
     size_t end = 0;
     if (currency_word_at(s, i, u, end)) return {SuffixKind::currency, u, end};
