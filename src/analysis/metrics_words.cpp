@@ -266,11 +266,36 @@ const KeyTable& key_table() {
     return t;
 }
 
+// kPhrases grouped by the first letter of their first word, built at compile time. The longest
+// matching phrase wins and two phrases never match the same tokens with the same length, so the
+// order inside the table does not matter and a lookup needs only its letter's group.
+constexpr size_t kPhraseGroups = 27;
+constexpr size_t group_of(char c) { return c >= 'a' && c <= 'z' ? static_cast<size_t>(c - 'a') : 26; }
+
+struct PhraseIndex {
+    std::array<Phrase, std::size(kPhrases)> sorted{};
+    std::array<uint8_t, kPhraseGroups + 1> start{};
+};
+
+constexpr PhraseIndex build_phrase_index() {
+    PhraseIndex ix;
+    std::array<uint8_t, kPhraseGroups + 1> count{};
+    for (const auto& p : kPhrases) ++count[group_of(p.words[0][0]) + 1];
+    for (size_t g = 1; g <= kPhraseGroups; ++g) count[g] = static_cast<uint8_t>(count[g] + count[g - 1]);
+    ix.start = count;
+    for (const auto& p : kPhrases) ix.sorted[count[group_of(p.words[0][0])]++] = p;
+    return ix;
+}
+
+constexpr PhraseIndex kPhraseIndex = build_phrase_index();
+static_assert(std::size(kPhrases) < 256);
+
 }  // namespace
 
-const Phrase* phrases(size_t& count) {
-    count = std::size(kPhrases);
-    return kPhrases;
+const Phrase* phrases_starting(std::string_view first, size_t& count) {
+    const size_t g = group_of(first.empty() ? '\0' : num::lower(first[0]));
+    count = kPhraseIndex.start[g + 1] - kPhraseIndex.start[g];
+    return kPhraseIndex.sorted.data() + kPhraseIndex.start[g];
 }
 
 WordInfo lookup(std::string_view token) {

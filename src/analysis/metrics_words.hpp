@@ -76,12 +76,13 @@ struct Phrase {
     bool loss;
 };
 
-const Phrase* phrases(size_t& count);
+// The phrases whose first word starts with the first letter of `first` (any case).
+const Phrase* phrases_starting(std::string_view first, size_t& count);
 
 template <class Next>
 PhraseMatch match_phrase(std::string_view first, Next next) {
     size_t count = 0;
-    const Phrase* ps = phrases(count);
+    const Phrase* ps = phrases_starting(first, count);
     PhraseMatch best;
     for (size_t p = 0; p < count; ++p) {
         const Phrase& ph = ps[p];
