@@ -300,6 +300,12 @@ void Document::tokenize_field(Field f, std::string_view s, uint32_t& paragraph) 
                 }
             }
         }
+        // One plain space between tokens is the common case: step over it here rather than
+        // through another round of the class lookup.
+        if (i < n && s[i] == ' ') {
+            ++i;
+            space_before = true;
+        }
     }
     close_sentence(static_cast<uint32_t>(tokens.size()));
 }
