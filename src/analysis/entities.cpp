@@ -45,7 +45,8 @@ void split_name(std::string_view name, std::vector<std::string_view>& out) {
 }  // namespace
 
 struct EntityFinder::Scratch {
-    std::vector<uint32_t> ids;  // word id of each token in the alias table
+    std::vector<uint32_t> ids;   // word id of each token in the alias table
+    std::vector<uint32_t> hits;  // tokens with an id, in order, then a sentinel past the end
     struct Hint {
         uint32_t words_begin = 0, words_end = 0;  // into words
         std::string_view company, ticker;
@@ -64,6 +65,7 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
     Scratch& sc = *scratch_;
     const auto& toks = doc.tokens;
     sc.ids.resize(toks.size());
+    sc.hits.resize(toks.size() + 1);
     std::string_view fields[4];
     for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
     // Only tokens that can start or continue an alias are looked up: capitalised words, words
@@ -71,6 +73,8 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
     const Token* tp = toks.data();
     const WordKey* keys = doc.keys.data();
     uint32_t* ids = sc.ids.data();
+    uint32_t* hits = sc.hits.data();
+    size_t nh = 0;
     uint32_t prev = detail::kNoWord;
     for (size_t i = 0, n = toks.size(); i < n; ++i) {
         const Token& t = tp[i];
@@ -83,7 +87,10 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
             id = tab.words.find_in(fields[static_cast<int>(t.field)], t.begin, t.end);
         }
         prev = ids[i] = id;
+        hits[nh] = static_cast<uint32_t>(i);  // written always, kept only for a hit: no branch
+        nh += id != detail::kNoWord;
     }
+    hits[nh] = UINT32_MAX;
 
     // Names the event gives: resolved to a known company by ticker when possible.
     sc.hints.clear();
@@ -119,6 +126,7 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
     const Mention* last = nullptr;  // last named company in the current paragraph
     size_t last_index = 0;
     uint32_t paragraph = UINT32_MAX;
+    const uint32_t* next_hit = hits;  // first token with an id at or after the scan position
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         const Sentence& s = doc.sentences[si];
         if (s.paragraph != paragraph) {
@@ -132,7 +140,8 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
             const uint32_t id = sc.ids[t];
             // Most tokens are in no table: without names from the event, nothing can start at them.
             if (id == detail::kNoWord && !any_hint) {
-                ++t;
+                while (*next_hit < t) ++next_hit;  // jump to the next token with an id
+                t = std::min(*next_hit, s.last_token);
                 continue;
             }
             const Token& tok = toks[t];
