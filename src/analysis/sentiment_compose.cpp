@@ -103,6 +103,7 @@ void SentenceComposer::index(const Document& doc) {
         m += mark;
     }
     marks_.resize(m);
+    mark_cursor_ = 0;
 }
 
 float SentenceComposer::modifier_before(size_t i) const {
@@ -211,6 +212,18 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
 
 double SentenceComposer::score(const Document& doc, const Sentence& s, const std::vector<Metric>& metrics,
                                ExplainSentence* ex) {
+    // Sentences come in document order: the marks of this one start where the last one's ended.
+    auto mk = marks_.begin() + static_cast<std::ptrdiff_t>(std::min(mark_cursor_, marks_.size()));
+    if (mk != marks_.begin() && *(mk - 1) >= s.first_token) mk = std::lower_bound(marks_.begin(), mk, s.first_token);
+    while (mk != marks_.end() && *mk < s.first_token) ++mk;
+    if ((mk == marks_.end() || *mk >= s.last_token) && metrics.empty()) {
+        // Nothing in the lexicon and no metric: a descriptive sentence scores 0 without any setup.
+        if (ex) {
+            ex->span = Span{s.field, s.begin, s.end};
+            ex->score = 0.0;
+        }
+        return 0.0;
+    }
     items_.clear();
     clause_weight_.assign(1, 1.0f);
     const auto& toks = doc.tokens;
@@ -220,9 +233,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
 
     // 1. Terms, longest phrase first, and clause boundaries (only the tokens index() marked).
     uint32_t consumed = s.first_token;  // tokens before this belong to a phrase already read
-    for (auto m = std::lower_bound(marks_.begin(), marks_.end(), s.first_token); m != marks_.end() && *m < s.last_token;
-         ++m) {
-        const uint32_t t = *m;
+    for (; mk != marks_.end() && *mk < s.last_token; ++mk) {
+        const uint32_t t = *mk;
         if (t < consumed) continue;
         const Token& tok = toks[t];
         if (tok.kind == TokenKind::punct) {
@@ -269,6 +281,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         }
         consumed = t + len;
     }
+    mark_cursor_ = static_cast<size_t>(mk - marks_.begin());
     if (but_clause > 0) {
         for (int c = 0; c < but_clause; ++c) cw[c] *= tuning::kBeforeBut;
         for (size_t c = static_cast<size_t>(but_clause); c < cw.size(); ++c) cw[c] *= tuning::kAfterBut;

@@ -58,6 +58,7 @@ private:
     const Lexicon::Impl& lex_;
     std::vector<uint32_t> ids_;    // lexicon word id of every token
     std::vector<uint32_t> marks_;  // tokens score() visits: active terms and clause breaks, in order
+    size_t mark_cursor_ = 0;       // first mark not yet read by score(): sentences come in order
     std::vector<Item> items_;
     std::vector<float> clause_weight_;
 };
