@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace herald::analysis::num {
 
@@ -24,6 +27,27 @@ inline bool has_digit8(const char* p) {
     uint64_t t = x ^ 0x3030303030303030ull;
     uint64_t less10 = (t - 0x0A0A0A0A0A0A0A0Aull) & ~t & 0x8080808080808080ull;
     return less10 != 0;
+}
+
+// Index of the first ASCII digit in s at or after i, or s.size(). Most text has no digit: SSE2
+// tests 16 bytes per step (8 with the portable SWAR test elsewhere).
+inline size_t next_digit(std::string_view s, size_t i) {
+    const size_t n = s.size();
+    const char* p = s.data();
+#if defined(__SSE2__)
+    const __m128i zero = _mm_set1_epi8('0');
+    const __m128i nine = _mm_set1_epi8(9);
+    for (; i + 16 <= n; i += 16) {
+        const __m128i d = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), zero);
+        // d <= 9 as unsigned bytes exactly for '0'..'9'
+        const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
+        if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#else
+    while (i + 8 <= n && !has_digit8(p + i)) i += 8;
+#endif
+    while (i < n && !is_digit(p[i])) ++i;
+    return i;
 }
 
 // True when s[i..] starts with `lit` (lower-case ASCII) ignoring case.

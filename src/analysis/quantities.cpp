@@ -187,9 +187,7 @@ public:
         size_t i = 0;
         while (i < n) {
             if (!num::is_digit(s_[i])) {
-                ++i;
-                // Most text has no digit: skip 8 bytes at a time while none of them is one.
-                while (i + 8 <= n && !num::has_digit8(s_.data() + i)) i += 8;
+                i = num::next_digit(s_, i + 1);
                 continue;
             }
             if (i > 0 && num::is_wordch(s_[i - 1]) && !attached_code(i) && !minus_before(s_, i)) {
