@@ -660,13 +660,22 @@ constexpr uint64_t word_key(std::string_view w) {
 // compare of the tokenizer's key per token instead of scanning the text for 'l'.
 bool multiplier_key_in(const Document& doc, uint32_t b, uint32_t e) {
     constexpr uint64_t kDoubled = word_key("doubled"), kTripled = word_key("tripled"), kHalved = word_key("halved");
+    // The first four bytes compare against 32-bit immediates; the whole key only on a hit.
+    constexpr auto lo = [](uint64_t x) { return static_cast<uint32_t>(x); };
     const WordKey* k = doc.keys.data();
-    bool any = false;
     for (uint32_t t = b; t < e; ++t) {
-        const uint64_t a = k[t].a;
-        any |= (a == kDoubled) | (a == kTripled) | (a == kHalved);
+        const uint32_t a4 = lo(k[t].a);
+        if (a4 == lo(kDoubled) || a4 == lo(kTripled) || a4 == lo(kHalved)) {
+            const uint64_t a = k[t].a;
+            if (a == kDoubled || a == kTripled || a == kHalved) return true;
+        }
     }
-    return any;
+    return false;
+}
+
+// Can sentence text `s` yield a figure-less multiplier change? Key test first, text test second.
+bool multiplier_sentence(const Document& doc, uint32_t b, uint32_t e, std::string_view s) {
+    return multiplier_key_in(doc, b, e) && has_multiplier_word(s);
 }
 
 // "$225B. It also ...": the tokenizer reads "B." as an initial; a period right after a figure's
@@ -709,7 +718,6 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
     const Mention* last_mention = nullptr;
     const Mention* last_company = nullptr;
     std::string_view last_product;
-    const bool any_multiplier = multiplier_key_in(doc, 0, static_cast<uint32_t>(doc.keys.size()));
     uint32_t qi = 0, mi = 0;
     const uint32_t nq = static_cast<uint32_t>(quantities.size());
     const uint32_t nm = static_cast<uint32_t>(mentions.size());
@@ -722,9 +730,8 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             ++qi;
         const bool whole_has_figure =
             qi < nq && quantities[qi].span.field == whole.field && quantities[qi].span.begin < whole.end;
-        const bool whole_multiplier = any_multiplier && multiplier_key_in(doc, whole.first_token, whole.last_token) &&
-                                      has_multiplier_word(doc.text(whole));
-        if (!whole_has_figure && !whole_multiplier) continue;
+        if (!whole_has_figure && !multiplier_sentence(doc, whole.first_token, whole.last_token, doc.text(whole)))
+            continue;
         Sentence s = whole;
         while (s.first_token < whole.last_token) {
             s.last_token = split_point(doc, s, whole.last_token);
@@ -743,8 +750,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             }
             uint32_t me = mi;
             while (me < nm && mentions[me].token < s.last_token) ++me;
-            if (qe > qi || (whole_multiplier && multiplier_key_in(doc, s.first_token, s.last_token) &&
-                            has_multiplier_word(doc.text(s)))) {
+            if (qe > qi || multiplier_sentence(doc, s.first_token, s.last_token, doc.text(s))) {
                 c.sent = &s;
                 c.si = si;
                 c.mention_begin = mi;
