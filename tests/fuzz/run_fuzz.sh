@@ -26,12 +26,13 @@ max_len=${FUZZ_MAX_LEN:-8192}
 
 command -v clang++ >/dev/null || { echo "run_fuzz: clang++ not found (scripts/setup.sh installs it)" >&2; exit 2; }
 
+mkdir -p "$build_dir"
 cmake -S "$source_dir" -B "$build_dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DHERALD_BUILD_FUZZ=ON -DHERALD_BUILD_TESTS=OFF -DHERALD_BUILD_BENCH=OFF >"$build_dir.configure.log" 2>&1 \
-  || { cat "$build_dir.configure.log" >&2; exit 2; }
+  -DHERALD_BUILD_FUZZ=ON -DHERALD_BUILD_TESTS=OFF -DHERALD_BUILD_BENCH=OFF >"$build_dir/fuzz-configure.log" 2>&1 \
+  || { cat "$build_dir/fuzz-configure.log" >&2; exit 2; }
 # shellcheck disable=SC2086
-cmake --build "$build_dir" --target $targets -j"$jobs" >"$build_dir.build.log" 2>&1 \
-  || { tail -50 "$build_dir.build.log" >&2; exit 2; }
+cmake --build "$build_dir" --target $targets -j"$jobs" >"$build_dir/fuzz-build.log" 2>&1 \
+  || { tail -50 "$build_dir/fuzz-build.log" >&2; exit 2; }
 
 dict_for() {
   case $1 in
