@@ -41,8 +41,9 @@ try:
     h.produce(bootstrap, "news", records)
     for r in range(rounds):
         run, port = h.start_run(herald, bootstrap, rules)
-        # Kill at a random point of this round's share of the stream, while alerts are in flight.
-        target = int(events_n * (r + rng.uniform(0.3, 0.9)) / (rounds + 1))
+        # Kill after a random part of this round's share of the stream, while alerts are in flight.
+        # The counter is the new process's own (it restarts from the committed offset).
+        target = int(events_n * rng.uniform(0.3, 0.9) / (rounds + 1))
 
         def progressed():
             try:
