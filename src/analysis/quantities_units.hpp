@@ -76,7 +76,10 @@ inline bool sign_before(std::string_view s, size_t end, Unit& unit, size_t& begi
                                                   {"S", "SGD"},    {"R", "BRL"}};
         unit = Unit::of("USD");
         begin = b;
+        // Every prefix ends in a capital or '.': a plain "$" (after a space) needs no compare.
+        const bool may_prefix = b > 0 && (num::is_upper(s[b - 1]) || s[b - 1] == '.');
         for (const auto& p : kDollarPrefixes) {
+            if (!may_prefix) break;
             if (b >= p.letters.size() && s.substr(b - p.letters.size(), p.letters.size()) == p.letters &&
                 (b == p.letters.size() || !num::is_alnum(s[b - p.letters.size() - 1]))) {
                 unit = Unit::of(p.code);
