@@ -86,17 +86,16 @@ private:
     uint32_t last() const { return c_.sent->last_token; }
 
     void tag_tokens() {
-        flags_.assign(last() - first(), 0);
+        flags_.resize(last() - first());
+        W::word_flags(c_.doc, first(), last(), flags_.data());
+        const std::string_view field = c_.doc.event().field(c_.sent->field);
         for (uint32_t t = first(); t < last(); ++t) {
             const Token& tk = c_.doc.tokens[t];
+            if (tk.kind != TokenKind::punct) continue;
+            const char ch = field[tk.begin];
             uint32_t f = 0;
-            if (tk.kind == TokenKind::word) {
-                f = W::lookup_token(c_.doc, t).flags;
-            } else if (tk.kind == TokenKind::punct) {
-                char ch = c_.doc.event().field(tk.field)[tk.begin];
-                if (ch == ',' || ch == '(' || static_cast<unsigned char>(ch) == 0xE2) f |= kPunctComma;
-                if (ch == ';' || ch == ':') f |= kPunctComma | kPunctHard;
-            }
+            if (ch == ',' || ch == '(' || static_cast<unsigned char>(ch) == 0xE2) f |= kPunctComma;
+            if (ch == ';' || ch == ':') f |= kPunctComma | kPunctHard;
             flags_[t - first()] = f;
         }
         for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {

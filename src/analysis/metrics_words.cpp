@@ -311,6 +311,29 @@ WordInfo lookup(std::string_view token) {
     return {};
 }
 
+void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
+    if (b >= e) return;
+    const KeyTable& kt = key_table();
+    const Token* toks = doc.tokens.data();
+    const WordKey* keys = doc.keys.data();
+    Field cached = toks[b].field;
+    std::string_view field = doc.event().field(cached);
+    for (uint32_t t = b; t < e; ++t) {
+        const Token& tk = toks[t];
+        uint32_t f = 0;
+        if (tk.kind == TokenKind::word) {
+            if (tk.field != cached) field = doc.event().field(cached = tk.field);
+            if (keys[t].a == 0) {
+                f = lookup(field.substr(tk.begin, tk.end - tk.begin)).flags;
+            } else {
+                const uint32_t id = kt.words.find_token(field, tk, keys[t]);
+                f = id == detail::kNoWord ? 0 : kt.info[id].flags;
+            }
+        }
+        out[t - b] = f;
+    }
+}
+
 WordInfo lookup_token(const Document& doc, uint32_t token) {
     const Token& t = doc.tokens[token];
     const WordKey& k = doc.keys[token];
