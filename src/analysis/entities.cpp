@@ -83,6 +83,14 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
             const std::string_view field = fields[static_cast<int>(t.field)];
             if (t.capitalized || prev != detail::kNoWord || tab.may_start_lower(field.substr(t.begin, t.end - t.begin)))
                 id = tab.words.find_token(field, t, keys[i]);
+            // The tokenizer keeps possessives whole ("Amazon's", "Amazon’s"): try the name without them.
+            if (id == detail::kNoWord && t.capitalized) {
+                std::string_view w = field.substr(t.begin, t.end - t.begin);
+                size_t cut = w.size() > 2 && w.substr(w.size() - 2) == "'s" ? 2
+                             : w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s" ? 4
+                                                                             : 0;
+                if (cut) id = tab.words.find(w.substr(0, w.size() - cut));
+            }
         } else if (t.kind != TokenKind::number && prev != detail::kNoWord) {
             id = tab.words.find_in(fields[static_cast<int>(t.field)], t.begin, t.end);
         }

@@ -150,3 +150,13 @@ TEST_CASE("a bad alias file names the file and line") {
     CHECK_THROWS_AS(AliasTable::load(path + ".missing"), std::runtime_error);
     std::remove(path.c_str());
 }
+
+TEST_CASE("possessives name the company: Amazon's, Microsoft’s") {
+    Finder f;
+    const auto& m = f.find("Amazon's capex rose while Microsoft\xE2\x80\x99s cloud grew. Apple said nothing.");
+    REQUIRE(m.size() == 3);
+    CHECK(m[0].ticker == "AMZN");
+    CHECK(m[1].ticker == "MSFT");
+    CHECK(m[2].ticker == "AAPL");
+    CHECK(f.find("The company's results").empty());  // lowercase possessives are not names
+}
