@@ -44,6 +44,13 @@ struct PartitionState {
     rules::Engine engine;
     uint64_t rules_version = 0;
     int64_t stored = -1;
+    // Next offset the consumer thread expects to dispatch (-1: unknown). A batch fetched before a
+    // revoke can still hold this partition's messages when it is assigned again in the same poll,
+    // and the refetch from the committed offset then repeats them: those are skipped.
+    int64_t next_offset = -1;
+    // Set when the group took the partition away: its queued events are dropped, not published,
+    // because the new owner already reprocesses them.
+    std::atomic<bool> lost{false};
     // Alerts already on the alerts topic for events at or after the committed offset (filled at
     // assignment, read by the worker): reprocessing after a crash does not publish them again.
     std::unordered_set<uint64_t> published;
@@ -183,6 +190,11 @@ struct Pipeline::Impl {
         PartitionState& ps = *item.partition;
         OffsetTracker::Slot* slot = item.slot;
         EventSource source{msg.topic(), msg.partition(), msg.offset(), msg.timestamp_ms()};
+        if (ps.lost.load(std::memory_order_acquire)) {
+            counters.lost_dropped.fetch_add(1, std::memory_order_relaxed);
+            slot->release();
+            return;
+        }
         if (config.pass_through) {
             metrics.events_processed().Increment();
             counters.processed.fetch_add(1, std::memory_order_relaxed);
@@ -244,6 +256,7 @@ struct Pipeline::Impl {
             metrics.stage(telemetry::Stage::rules).observe(static_cast<double>(t3 - t2) * 1e-9);
 
             for (const rules::Alert& alert : alerts) {
+                if (ps.lost.load(std::memory_order_acquire)) break;  // the new owner publishes them
                 uint64_t id_value = 0;
                 if (!ps.published.empty() && parse_alert_id(std::string_view(alert.alert_id, 16), id_value) &&
                     ps.published.count(id_value)) {
@@ -291,6 +304,7 @@ struct Pipeline::Impl {
             if (!ps) continue;
             int64_t next;
             if (ps->tracker.advance(next)) {
+                if (ps->lost.load(std::memory_order_relaxed)) continue;  // not ours to commit any more
                 consumer->store_offset(config.input_topic, ps->partition, next);
                 ps->stored = next;
             }
@@ -328,6 +342,7 @@ struct Pipeline::Impl {
                 partitions[p] = std::make_unique<PartitionState>(tp.partition, p % workers.size(),
                                                                  config.max_inflight, rs, version);
                 committed[tp.partition] = tp.offset;
+                partitions[p]->next_offset = tp.offset >= 0 ? tp.offset : -1;
             }
         }
         if (!committed.empty() && config.dedup_lookback_messages > 0) {
@@ -335,7 +350,13 @@ struct Pipeline::Impl {
                                   config.dedup_lookback_messages, 30000};
             PublishedAlertIds ids;
             std::string error;
-            if (!read_published_alerts(tail, committed, ids, error))
+            bool read = false;
+            for (int attempt = 0; attempt < 3 && !read; ++attempt) {  // a busy broker is worth a retry
+                ids.clear();
+                error.clear();
+                read = read_published_alerts(tail, committed, ids, error);
+            }
+            if (!read)
                 std::fprintf(stderr, "herald: cannot read the alerts tail (%s); alerts of reprocessed events may be "
                                      "published twice\n", error.c_str());
             for (auto& [p, set] : ids) partitions[static_cast<size_t>(p)]->published = std::move(set);
@@ -355,6 +376,28 @@ struct Pipeline::Impl {
         store_done_offsets();
         // Workers may still hold items of an undrained partition only if a delivery failed; the
         // process is stopping then, so keep the state alive rather than free it under them.
+        for (int32_t p : which) {
+            PartitionState* ps = state_for(p);
+            if (ps && ps->tracker.empty()) partitions[static_cast<size_t>(p)].reset();
+        }
+        update_assigned_gauge();
+    }
+
+    // Another member owns these partitions now: drop their queued work (the new owner reprocesses
+    // it from the committed offset) instead of publishing alerts it will publish too.
+    void on_lost(const std::vector<kafka::TopicPartition>& tps) {
+        std::vector<int32_t> which;
+        for (const auto& tp : tps) {
+            if (tp.topic != config.input_topic) continue;
+            if (PartitionState* ps = state_for(tp.partition)) {
+                ps->lost.store(true, std::memory_order_release);
+                which.push_back(tp.partition);
+            }
+        }
+        if (which.empty()) return;
+        std::fprintf(stderr, "herald: the group took %zu partition(s) away (session or poll timeout); their "
+                             "queued events are left to the new owner\n", which.size());
+        drain(which, config.drain_timeout_ms);  // workers release dropped items quickly
         for (int32_t p : which) {
             PartitionState* ps = state_for(p);
             if (ps && ps->tracker.empty()) partitions[static_cast<size_t>(p)].reset();
@@ -412,6 +455,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     kafka::Consumer::Callbacks callbacks;
     callbacks.on_assigned = [this](const std::vector<kafka::TopicPartition>& tps) { on_assigned(tps); };
     callbacks.on_revoking = [this](const std::vector<kafka::TopicPartition>& tps) { on_revoking(tps); };
+    callbacks.on_lost = [this](const std::vector<kafka::TopicPartition>& tps) { on_lost(tps); };
     callbacks.on_error = [this](int, const std::string& reason, bool fatal) {
         if (fatal) fail("fatal Kafka consumer error: " + reason);
     };
@@ -466,6 +510,11 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
             if (msg.error() != 0) continue;  // reported through on_error
             PartitionState* ps = state_for(msg.partition());
             if (!ps) continue;  // not ours any more: the new owner re-reads it from the committed offset
+            if (msg.offset() < ps->next_offset) {
+                counters.redelivered_skipped.fetch_add(1, std::memory_order_relaxed);
+                continue;
+            }
+            ps->next_offset = msg.offset() + 1;
             OffsetTracker::Slot* slot = ps->tracker.begin(msg.offset(), msg.timestamp_ms(), received);
             while (!slot) {  // the partition's ring is full: wait for acknowledgements
                 std::this_thread::sleep_for(std::chrono::milliseconds(1));

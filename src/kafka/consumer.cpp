@@ -89,7 +89,8 @@ struct Consumer::Hooks {
 
         if (err == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
             const bool lost = rd_kafka_assignment_lost(rk);
-            if (self->callbacks_.on_revoking) self->callbacks_.on_revoking(from_list(parts));
+            if (lost && self->callbacks_.on_lost) self->callbacks_.on_lost(from_list(parts));
+            else if (self->callbacks_.on_revoking) self->callbacks_.on_revoking(from_list(parts));
             if (!lost) {
                 // Commit what the application stored for these partitions before someone else takes them.
                 rd_kafka_resp_err_t e = rd_kafka_commit(rk, nullptr, 0);

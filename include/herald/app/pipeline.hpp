@@ -75,7 +75,9 @@ public:
 
     struct Counters {
         std::atomic<uint64_t> consumed{0}, processed{0}, dead_lettered{0}, alerts_produced{0}, alerts_acked{0},
-            delivery_failures{0}, alerts_already_published{0};
+            delivery_failures{0}, alerts_already_published{0},
+            redelivered_skipped{0},  // messages at offsets this process already dispatched (stale fetch)
+            lost_dropped{0};         // events whose partition was lost: not published, the new owner redoes them
     };
     const Counters& counters() const;
 

@@ -52,8 +52,12 @@ public:
         std::function<void(const std::vector<TopicPartition>&)> on_assigned;
         // Before giving partitions up: finish/store work for them here; the Consumer then commits
         // stored offsets synchronously and unassigns. Also called when the assignment was lost
-        // (then nothing is committed: the partitions already belong to someone else).
+        // (then nothing is committed: the partitions already belong to someone else) unless
+        // on_lost is set.
         std::function<void(const std::vector<TopicPartition>&)> on_revoking;
+        // The group took these partitions away (session or poll timeout, fenced member): another
+        // member may already process them, so work for them should be dropped, not finished.
+        std::function<void(const std::vector<TopicPartition>&)> on_lost;
         ErrorCallback on_error;
         std::function<void(std::string_view stats_json)> on_stats;  // statistics.interval.ms > 0
     };

@@ -3,6 +3,7 @@
 // new owner's on_assigned starts exactly there. Checked for the eager and the cooperative protocol.
 #include <map>
 #include <set>
+#include <thread>
 
 #include "kafka_test_support.hpp"
 
@@ -148,7 +149,7 @@ void run(const std::string& assignor, const char* expected_protocol) {
     // The mock cluster refuses a commit during a join under either protocol, depending on timing
     // (seen in CI under load for cooperative too); what must hold either way is checked above:
     // member 2 resumes at the last accepted commit and nothing is skipped.
-    if (commit_refused) MESSAGE(expected_protocol << ": the embedded broker refused the commit on revoke this time");
+    if (commit_refused) MESSAGE(std::string(expected_protocol) << ": the embedded broker refused the commit on revoke this time");
 }
 
 }  // namespace
@@ -157,4 +158,37 @@ TEST_CASE("eager rebalance: revoke all, commit, reassign") { run("range", "EAGER
 
 TEST_CASE("cooperative rebalance: revoke only what moves, commit, incremental assign") {
     run("cooperative-sticky", "COOPERATIVE");
+}
+
+// A member that stops polling past max.poll.interval.ms is out of the group: its partitions may
+// already be someone else's, so the Consumer reports them through on_lost (drop the work), not
+// on_revoking (finish and commit it), and the member rejoins afterwards.
+TEST_CASE("a member that stops polling loses its partitions through on_lost") {
+    auto broker = start_broker(1, {{"news", 2}});
+    int assigned = 0, revoking = 0, lost = 0;
+    std::vector<std::string> errors;
+    Consumer::Callbacks cb;
+    cb.on_assigned = [&](const std::vector<TopicPartition>& tps) { assigned += !tps.empty(); };
+    cb.on_revoking = [&](const std::vector<TopicPartition>&) { ++revoking; };
+    cb.on_lost = [&](const std::vector<TopicPartition>& tps) { lost += static_cast<int>(tps.size()); };
+    cb.on_error = [&](int, const std::string& why, bool) { errors.push_back(why); };
+    std::string error;
+    auto consumer = Consumer::create({broker->bootstrap(), "stallers",
+                                      fast_group({{"max.poll.interval.ms", "3000"}})},
+                                     cb, error);
+    REQUIRE_MESSAGE(consumer, error);
+    REQUIRE_MESSAGE(consumer->subscribe({"news"}, error), error);
+    std::vector<Message> inbox;
+    bool joined = poll_until([&] { consumer->consume_batch(inbox, 10, 50); }, [&] { return assigned == 1; }, 15000);
+    for (const auto& e : errors) MESSAGE(e);
+    REQUIRE(joined);
+
+    // The stall itself is the condition under test: no poll for longer than max.poll.interval.ms.
+    auto stalled_until = std::chrono::steady_clock::now() + std::chrono::milliseconds(4500);
+    while (std::chrono::steady_clock::now() < stalled_until) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+
+    REQUIRE(poll_until([&] { consumer->consume_batch(inbox, 10, 50); }, [&] { return lost == 2 && assigned == 2; },
+                       20000));
+    CHECK(revoking == 0);
+    consumer->close();
 }
