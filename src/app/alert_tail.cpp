@@ -63,7 +63,12 @@ bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::st
 }  // namespace
 
 bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, int64_t>& committed,
-                           PublishedAlertIds& out, std::string& error) {
+                           PublishedAlertIds& out, std::string& error, AlertHistory* history) {
+    if (history) {
+        history->clear();
+        // Unknown until read: nothing before the committed offset counts as known.
+        for (const auto& [p, c] : committed) (*history)[p].complete_from = std::max<int64_t>(c, 0);
+    }
     if (o.lookback_messages <= 0 || committed.empty()) return true;
     auto reader = kafka::Reader::create(o.brokers, o.properties, error);
     if (!reader) return false;
@@ -74,17 +79,39 @@ bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, in
     }
     std::vector<kafka::TopicPartition> assignment;
     std::map<int32_t, int64_t> end;  // alerts partition -> high watermark at start
+    std::map<int32_t, bool> cut;     // alerts partition -> the look-back did not reach its start
     for (int32_t p = 0; p < partitions; ++p) {
         int64_t low = 0, high = 0;
         if (!reader->watermarks(o.alerts_topic, p, low, high, o.timeout_ms)) {
             error = "cannot read the end offsets of '" + o.alerts_topic + "'";
             return false;
         }
-        if (high <= low) continue;
+        if (high <= low) {
+            cut[p] = low > 0;  // retention removed what it held: unknown, not empty
+            continue;
+        }
         assignment.push_back({o.alerts_topic, p, std::max(low, high - o.lookback_messages), 0});
         end[p] = high;
+        cut[p] = high - o.lookback_messages > low;
     }
-    if (assignment.empty()) return true;
+    // Per alerts partition that was cut, the oldest source offset seen for each input partition.
+    std::map<int32_t, std::map<int32_t, int64_t>> oldest_seen;
+    auto finish_history = [&] {
+        if (!history) return;
+        for (auto& [p, h] : *history) {
+            int64_t from = 0;
+            for (const auto& [q, was_cut] : cut) {
+                if (!was_cut) continue;
+                auto seen = oldest_seen[q].find(p);
+                from = std::max(from, seen == oldest_seen[q].end() ? committed.at(p) : seen->second);
+            }
+            h.complete_from = std::min(from, std::max<int64_t>(committed.at(p), 0));
+        }
+    };
+    if (assignment.empty()) {
+        finish_history();
+        return true;
+    }
     if (!reader->assign(assignment, error)) return false;
 
     simdjson::ondemand::parser parser;
@@ -110,9 +137,18 @@ bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, in
             if (topic != o.input_topic) continue;
             auto c = committed.find(static_cast<int32_t>(partition));
             if (c == committed.end()) continue;
-            if (offset >= std::max<int64_t>(c->second, 0)) out[c->first].insert(id);
+            if (offset >= std::max<int64_t>(c->second, 0)) {
+                out[c->first].insert(id);
+            } else if (history) {
+                (*history)[c->first].ids.insert(id);
+                if (cut[m.partition()]) {
+                    auto [slot, fresh] = oldest_seen[m.partition()].emplace(c->first, offset);
+                    if (!fresh) slot->second = std::min(slot->second, offset);
+                }
+            }
         }
     }
+    finish_history();
     return true;
 }
 

@@ -7,6 +7,7 @@
 #include "herald/analysis/analyzer.hpp"
 #include "herald/app/commands.hpp"
 #include "herald/app/event_processor.hpp"
+#include "herald/app/feed_publisher.hpp"
 #include "herald/app/line_reader.hpp"
 #include "herald/app/options.hpp"
 #include "herald/app/resources.hpp"
@@ -26,6 +27,10 @@ const CommandSpec& analyze_spec() {
         {
             {"rules", "FILE", "rules file (YAML) for --alerts", ""},
             {"alerts", "", "write alerts instead of analyses", ""},
+            {"partitions", "N",
+             "with --alerts: keep rule state per partition as `herald run` does when the feed was published "
+             "keyed by ticker into N partitions (0 = one state for the whole feed)",
+             "0"},
             {"explain", "", "add per-sentence explanations of the sentiment score", ""},
             {"lexicon", "FILE", "extra lexicon entries (extends the built-in lexicon)", ""},
             {"aliases", "FILE", "extra company aliases (extends the built-in table)", ""},
@@ -57,8 +62,11 @@ int command_analyze(int argc, char** argv, int first) {
     if (files.empty()) files.push_back("-");
 
     EventProcessor proc(resources, max_bytes);
-    std::unique_ptr<rules::Engine> engine;
-    if (alerts_mode) engine = std::make_unique<rules::Engine>(rule_set);
+    // One engine per partition the feed would land in (slot N: events without a key), or one for all.
+    const auto partitions = static_cast<int32_t>(o.get_int("partitions", 0, 0, 100000));
+    std::vector<std::unique_ptr<rules::Engine>> engines;
+    if (alerts_mode)
+        for (int32_t i = 0; i <= partitions; ++i) engines.push_back(std::make_unique<rules::Engine>(rule_set));
     std::vector<rules::Alert> alerts;
     analysis::Explanation explanation;
     std::string out, detail;
@@ -101,7 +109,8 @@ int command_analyze(int argc, char** argv, int first) {
             proc.analyze(explain_on ? &explanation : nullptr);
             if (alerts_mode) {
                 alerts.clear();
-                proc.evaluate(*engine, alerts);
+                int32_t slot = partitions > 0 ? default_partition(feed_key(proc.event()), partitions) : 0;
+                proc.evaluate(*engines[static_cast<size_t>(slot < 0 ? partitions : slot)], alerts);
                 for (const auto& a : alerts) {
                     // detected_at = event time offline: the output is then byte-for-byte reproducible.
                     std::string json;

@@ -4,8 +4,21 @@
 #include <thread>
 
 #include <librdkafka/rdkafka.h>
+#include <zlib.h>
 
 namespace herald::app {
+
+std::string_view feed_key(const analysis::Event& event) {
+    if (!event.tickers.empty()) return event.tickers.front();
+    if (!event.entities.empty()) return event.entities.front().ticker;
+    return {};
+}
+
+int32_t default_partition(std::string_view key, int32_t partitions) {
+    if (key.empty() || partitions <= 0) return -1;
+    uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(key.data()), static_cast<uInt>(key.size()));
+    return static_cast<int32_t>(crc % static_cast<uLong>(partitions));
+}
 
 FeedPublisher::FeedPublisher(kafka::Producer& producer, std::string topic)
     : producer_(producer), topic_(std::move(topic)), parser_(64 << 20) {}
@@ -14,8 +27,7 @@ bool FeedPublisher::publish_line(std::string_view line, int64_t& event_time_ms) 
     std::string_view key;
     event_time_ms = -1;
     if (parser_.parse(line, event_, detail_) == parse::ErrorCode::none) {
-        if (!event_.tickers.empty()) key = event_.tickers.front();
-        else if (!event_.entities.empty()) key = event_.entities.front().ticker;
+        key = feed_key(event_);
         if (event_.has_published_at) event_time_ms = event_.published_at_ms;
     }
     for (;;) {

@@ -11,6 +11,7 @@
 #include "herald/app/event_processor.hpp"
 #include "herald/app/offset_tracker.hpp"
 #include "herald/app/spsc_queue.hpp"
+#include "herald/app/state_rebuild.hpp"
 #include "herald/core/time.hpp"
 #include "herald/kafka/consumer.hpp"
 #include "herald/kafka/producer.hpp"
@@ -51,9 +52,18 @@ struct PartitionState {
     // Set when the group took the partition away: its queued events are dropped, not published,
     // because the new owner already reprocesses them.
     std::atomic<bool> lost{false};
+    // A rebuild order is queued or running on the worker: the state must outlive it. `leaving`
+    // tells a running rebuild to stop because the partition is being revoked.
+    std::atomic<bool> rebuilding{false};
+    std::atomic<bool> leaving{false};
+    bool idle() const { return tracker.empty() && !rebuilding.load(std::memory_order_acquire); }
     // Alerts already on the alerts topic for events at or after the committed offset (filled at
     // assignment, read by the worker): reprocessing after a crash does not publish them again.
     std::unordered_set<uint64_t> published;
+    // Alerts published for events before the committed offset (same read): the rebuild follows
+    // them so cooldowns stay in phase with the run that published them. Freed after the rebuild.
+    PartitionAlertHistory history;
+    bool have_history = false;
     PartitionState(int32_t p, size_t w, size_t capacity, std::shared_ptr<const rules::RuleSet> rules, uint64_t version)
         : partition(p), worker(w), tracker(capacity), engine(std::move(rules)), rules_version(version) {}
 };
@@ -73,7 +83,8 @@ struct DeliveryToken {
 struct WorkItem {
     kafka::Message message;
     PartitionState* partition = nullptr;
-    OffsetTracker::Slot* slot = nullptr;
+    OffsetTracker::Slot* slot = nullptr;  // null for a rebuild order
+    int64_t rebuild_until = -1;           // >= 0: rebuild the partition's rule state from history up to here
 };
 
 struct Worker {
@@ -179,8 +190,66 @@ struct Pipeline::Impl {
         Worker& self = *workers[index];
         WorkItem item;
         while (self.queue.pop_wait(item, workers_stop)) {
-            process(proc, item, alerts, json, detail, dlq_headers);
+            if (item.rebuild_until >= 0) rebuild(proc, *item.partition, item.rebuild_until, alerts, detail);
+            else process(proc, item, alerts, json, detail, dlq_headers);
             item = WorkItem{};  // destroys the Kafka message now, not at the next pop
+        }
+    }
+
+    // Runs on the partition's worker before its first live event (the queue keeps the order), so
+    // the state is complete when live events arrive; other partitions keep flowing meanwhile.
+    void rebuild(EventProcessor& proc, PartitionState& ps, int64_t committed, std::vector<rules::Alert>& alerts,
+                 std::string& detail) {
+        uint64_t version = rules_version.load(std::memory_order_acquire);
+        if (version != ps.rules_version) {
+            ps.engine.set_rules(current_rules());
+            ps.rules_version = version;
+        }
+        int64_t span = config.rebuild_span_ms >= 0 ? config.rebuild_span_ms : 2 * ps.engine.rules()->max_window_ms();
+        if (span <= 0 || committed <= 0) {
+            ps.history = PartitionAlertHistory{};
+            ps.rebuilding.store(false, std::memory_order_release);
+            return;
+        }
+        // Short fetch waits: the rebuild reads single messages while probing for its start.
+        kafka::Properties props{{"fetch.wait.max.ms", "10"}};
+        props.insert(props.end(), config.consumer_properties.begin(), config.consumer_properties.end());
+        StateRebuildOptions o{config.brokers, props, config.input_topic, ps.partition,
+                              committed, span, config.rebuild_max_events, 60000};
+        StateRebuildReport report;
+        std::string error;
+        auto t0 = std::chrono::steady_clock::now();
+        ps.engine.set_suppressed(true);
+        bool ok = rebuild_partition_state(
+            o,
+            [&](const kafka::Message& m) {
+                if (ps.leaving.load(std::memory_order_relaxed)) return false;
+                ps.engine.set_fired_history(ps.have_history && m.offset() >= ps.history.complete_from
+                                                ? &ps.history.ids
+                                                : nullptr);
+                EventSource source{m.topic(), m.partition(), m.offset(), m.timestamp_ms()};
+                if (m.is_null() || proc.parse(m.payload(), source, detail) != parse::ErrorCode::none) return true;
+                proc.analyze();
+                alerts.clear();
+                proc.evaluate(ps.engine, alerts);
+                return true;
+            },
+            report, error);
+        ps.engine.set_suppressed(false);
+        ps.engine.set_fired_history(nullptr);
+        ps.history = PartitionAlertHistory{};
+        ps.rebuilding.store(false, std::memory_order_release);  // last touch when the partition is leaving
+        counters.rebuilt_events.fetch_add(static_cast<uint64_t>(report.events), std::memory_order_relaxed);
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        if (!ok) {
+            counters.rebuild_failures.fetch_add(1, std::memory_order_relaxed);
+            std::fprintf(stderr, "herald: partition %d: rule state rebuild incomplete (%s); windowed rules start "
+                                 "from what was read\n", ps.partition, error.c_str());
+        } else if (report.events > 0) {
+            std::fprintf(stderr, "herald: partition %d: rule state rebuilt from %lld events [%lld, %lld) in %.0f ms%s\n",
+                         ps.partition, static_cast<long long>(report.events), static_cast<long long>(report.from),
+                         static_cast<long long>(report.to), ms,
+                         report.capped ? " (capped by --rebuild-max-events)" : "");
         }
     }
 
@@ -322,7 +391,9 @@ struct Pipeline::Impl {
                 if (!ps) continue;
                 bool selected = which.empty();
                 for (int32_t p : which) selected |= p == ps->partition;
-                if (selected && !ps->tracker.empty() && !ps->tracker.head_failed()) busy = true;
+                if (selected && ((!ps->tracker.empty() && !ps->tracker.head_failed()) ||
+                                 ps->rebuilding.load(std::memory_order_acquire)))
+                    busy = true;
             }
             if (!busy) return true;
             if (std::chrono::steady_clock::now() > deadline) return false;
@@ -349,18 +420,34 @@ struct Pipeline::Impl {
             AlertTailOptions tail{config.brokers, config.consumer_properties, config.alerts_topic, config.input_topic,
                                   config.dedup_lookback_messages, 30000};
             PublishedAlertIds ids;
+            AlertHistory history;
             std::string error;
             bool read = false;
             for (int attempt = 0; attempt < 3 && !read; ++attempt) {  // a busy broker is worth a retry
                 ids.clear();
                 error.clear();
-                read = read_published_alerts(tail, committed, ids, error);
+                read = read_published_alerts(tail, committed, ids, error, &history);
             }
+            if (read)
+                for (auto& [p, h] : history) {
+                    partitions[static_cast<size_t>(p)]->history = std::move(h);
+                    partitions[static_cast<size_t>(p)]->have_history = true;
+                }
             if (!read)
                 std::fprintf(stderr, "herald: cannot read the alerts tail (%s); alerts of reprocessed events may be "
                                      "published twice\n", error.c_str());
             for (auto& [p, set] : ids) partitions[static_cast<size_t>(p)]->published = std::move(set);
         }
+        // Rule state first: the rebuild order is queued ahead of the partition's first live event.
+        if (!config.pass_through && config.rebuild_span_ms != 0)
+            for (auto& [p, offset] : committed) {
+                if (offset <= 0) continue;
+                PartitionState* ps = partitions[static_cast<size_t>(p)].get();
+                ps->rebuilding.store(true, std::memory_order_release);
+                WorkItem item{kafka::Message{}, ps, nullptr, offset};
+                Worker& w = *workers[ps->worker];
+                while (!w.queue.try_push(std::move(item))) std::this_thread::sleep_for(std::chrono::microseconds(200));
+            }
         update_assigned_gauge();
     }
 
@@ -369,6 +456,8 @@ struct Pipeline::Impl {
         for (const auto& tp : tps)
             if (tp.topic == config.input_topic) which.push_back(tp.partition);
         if (which.empty()) return;
+        for (int32_t p : which)
+            if (PartitionState* ps = state_for(p)) ps->leaving.store(true, std::memory_order_release);
         if (!drain(which, config.drain_timeout_ms))
             std::fprintf(stderr, "herald: revoked partitions still had unacknowledged work after %lld ms; "
                                  "their uncommitted events will be reprocessed by the next owner\n",
@@ -378,7 +467,7 @@ struct Pipeline::Impl {
         // process is stopping then, so keep the state alive rather than free it under them.
         for (int32_t p : which) {
             PartitionState* ps = state_for(p);
-            if (ps && ps->tracker.empty()) partitions[static_cast<size_t>(p)].reset();
+            if (ps && ps->idle()) partitions[static_cast<size_t>(p)].reset();
         }
         update_assigned_gauge();
     }
@@ -391,6 +480,7 @@ struct Pipeline::Impl {
             if (tp.topic != config.input_topic) continue;
             if (PartitionState* ps = state_for(tp.partition)) {
                 ps->lost.store(true, std::memory_order_release);
+                ps->leaving.store(true, std::memory_order_release);
                 which.push_back(tp.partition);
             }
         }
@@ -400,7 +490,7 @@ struct Pipeline::Impl {
         drain(which, config.drain_timeout_ms);  // workers release dropped items quickly
         for (int32_t p : which) {
             PartitionState* ps = state_for(p);
-            if (ps && ps->tracker.empty()) partitions[static_cast<size_t>(p)].reset();
+            if (ps && ps->idle()) partitions[static_cast<size_t>(p)].reset();
         }
         update_assigned_gauge();
     }

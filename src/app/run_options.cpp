@@ -17,6 +17,11 @@ std::vector<OptionSpec> engine_options() {
         {"drain-timeout", "DURATION", "how long a stop or rebalance waits for in-flight work", "30s"},
         {"dedup-lookback", "N", "alerts read back per alerts partition on assignment to avoid repeats (0 = off)",
          "100000"},
+        {"rebuild-span", "DURATION",
+         "event-time history re-read to rebuild a taken partition's rule state (default: twice the rules' longest "
+         "window, cooldown or hold; 0 = off)",
+         "auto"},
+        {"rebuild-max-events", "N", "at most this many messages re-read per partition for that rebuild", "200000"},
         {"pass-through", "", "benchmark ceiling: consume and commit only, no analysis or publishing", ""},
         {"lexicon", "FILE", "extra lexicon entries (extends the built-in lexicon)", ""},
         {"aliases", "FILE", "extra company aliases (extends the built-in table)", ""},
@@ -36,6 +41,8 @@ void apply_engine_options(const Options& o, EngineSetup& s) {
     p.max_event_bytes = static_cast<size_t>(o.get_int("max-event-bytes", 1 << 20, 1024, 1LL << 30));
     p.drain_timeout_ms = o.get_duration_ms("drain-timeout", 30000);
     p.pass_through = o.flag("pass-through");
+    if (o.has("rebuild-span") && o.get("rebuild-span") != "auto") p.rebuild_span_ms = o.get_duration_ms("rebuild-span", 0);
+    p.rebuild_max_events = o.get_int("rebuild-max-events", 200000, 0, INT64_MAX);
     p.dedup_lookback_messages = o.get_int("dedup-lookback", 100000, 0, INT64_MAX);
     p.consumer_properties = o.kafka;
     p.consumer_properties.insert(p.consumer_properties.end(), o.consumer.begin(), o.consumer.end());

@@ -7,14 +7,18 @@
 
 namespace herald::rules {
 
-void make_alert_id(std::string_view rule_id, std::string_view key, std::string_view event_id, bool resolved,
-                   char out[17]) {
+uint64_t alert_id_value(std::string_view rule_id, std::string_view key, std::string_view event_id, bool resolved) {
     // A unit separator between parts, so ("ab","c") and ("a","bc") differ.
     uint64_t h = core::fnv1a64(rule_id);
     h = core::fnv1a64(key, core::fnv1a64("\x1f", h));
     h = core::fnv1a64(event_id, core::fnv1a64("\x1f", h));
     if (resolved) h = core::fnv1a64("resolved", core::fnv1a64("\x1f", h));
-    core::to_hex16(core::mix64(h), out);
+    return core::mix64(h);
+}
+
+void make_alert_id(std::string_view rule_id, std::string_view key, std::string_view event_id, bool resolved,
+                   char out[17]) {
+    core::to_hex16(alert_id_value(rule_id, key, event_id, resolved), out);
 }
 
 void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,

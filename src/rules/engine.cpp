@@ -21,6 +21,7 @@ struct EngineState {
     std::shared_ptr<const RuleSet> rules;
     std::vector<RuleState> states;  // aligned with rules->program().rules
     bool suppressed = false;
+    const std::unordered_set<uint64_t>* fired_history = nullptr;
     uint64_t events = 0;
     int64_t max_time = std::numeric_limits<int64_t>::min();
     // scratch reused across events
@@ -151,6 +152,9 @@ Engine& Engine::operator=(Engine&&) noexcept = default;
 void Engine::set_rules(std::shared_ptr<const RuleSet> rules) { state_->adopt(std::move(rules)); }
 const std::shared_ptr<const RuleSet>& Engine::rules() const { return state_->rules; }
 void Engine::set_suppressed(bool on) { state_->suppressed = on; }
+void Engine::set_fired_history(const std::unordered_set<uint64_t>* published_ids) {
+    state_->fired_history = published_ids;
+}
 bool Engine::suppressed() const { return state_->suppressed; }
 
 void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
@@ -211,12 +215,17 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
             ev.marks.clear();
             bool holds = ev.cond(r.when);
 
+            // Rebuilding with the published record: it, not this engine's possibly partial
+            // cooldown and hold state, says whether the rule fired here.
+            const bool replaying = s.suppressed && s.fired_history != nullptr;
             if (holds) {
                 if (ks.streak == 0) ks.streak_start = t;
                 if (ks.streak < std::numeric_limits<uint32_t>::max()) ++ks.streak;
                 bool held = (r.hold_events <= 1 || ks.streak >= r.hold_events) &&
                             (r.hold_ms == 0 || t - ks.streak_start >= r.hold_ms);
-                if (held && cooldown_over(ks, r, t)) {
+                bool fires = replaying ? s.fired_history->count(alert_id_value(r.id, key.key, ctx.event.id, false)) > 0
+                                       : held && cooldown_over(ks, r, t);
+                if (fires) {
                     ks.fired = true;
                     ks.last_fire = t;
                     ks.active = r.resolved;

@@ -30,9 +30,19 @@ struct AlertTailOptions {
 
 using PublishedAlertIds = std::map<int32_t, std::unordered_set<uint64_t>>;
 
+// What was published for events before the committed offset, for rebuilding rule state in
+// phase with the live run (Engine::set_fired_history). complete_from: the first input offset from
+// which the tail is known to hold every alert (the look-back may cut older ones off).
+struct PartitionAlertHistory {
+    std::unordered_set<uint64_t> ids;
+    int64_t complete_from = 0;
+};
+using AlertHistory = std::map<int32_t, PartitionAlertHistory>;
+
 // committed: input partition -> committed offset (negative = none: everything counts).
+// history (optional): filled for every partition in `committed`.
 bool read_published_alerts(const AlertTailOptions& options, const std::map<int32_t, int64_t>& committed,
-                           PublishedAlertIds& out, std::string& error);
+                           PublishedAlertIds& out, std::string& error, AlertHistory* history = nullptr);
 
 // "9f2c4e01a7b3d5c8" -> its 64-bit value; false when not 16 hex digits.
 bool parse_alert_id(std::string_view hex, uint64_t& value);

@@ -15,6 +15,13 @@
 
 namespace herald::app {
 
+// The message key herald's producers use for an event: its first ticker, else the ticker of its
+// first listed entity, else none.
+std::string_view feed_key(const analysis::Event& event);
+// The partition librdkafka's default partitioner (consistent_random) gives a non-empty key:
+// CRC-32 of the key modulo the partition count; -1 for an empty key (random placement).
+int32_t default_partition(std::string_view key, int32_t partitions);
+
 class FeedPublisher {
 public:
     FeedPublisher(kafka::Producer& producer, std::string topic);

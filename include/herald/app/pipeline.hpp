@@ -52,6 +52,10 @@ struct PipelineConfig {
     // Alerts-topic messages read back per partition at assignment to skip re-publishing alerts of
     // reprocessed events (0 disables). Must cover what can be published between two commits.
     int64_t dedup_lookback_messages = 100000;
+    // Event-time history re-read (alerts suppressed) to rebuild a newly taken partition's windows,
+    // cooldowns and holds; -1 = twice the rules' longest window, cooldown or hold; 0 = off.
+    int64_t rebuild_span_ms = -1;
+    int64_t rebuild_max_events = 200000;
     // Called from the delivery thread for every acknowledged alert (demo printing); may be empty.
     std::function<void(const AlertNotice&)> on_alert;
 };
@@ -77,7 +81,9 @@ public:
         std::atomic<uint64_t> consumed{0}, processed{0}, dead_lettered{0}, alerts_produced{0}, alerts_acked{0},
             delivery_failures{0}, alerts_already_published{0},
             redelivered_skipped{0},  // messages at offsets this process already dispatched (stale fetch)
-            lost_dropped{0};         // events whose partition was lost: not published, the new owner redoes them
+            lost_dropped{0},
+            rebuilt_events{0},  // history events re-read to rebuild rule state on assignment
+            rebuild_failures{0};         // events whose partition was lost: not published, the new owner redoes them
     };
     const Counters& counters() const;
 

@@ -47,5 +47,7 @@ void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
 // The id formula, exposed so consumers and tests can recompute it.
 void make_alert_id(std::string_view rule_id, std::string_view key, std::string_view event_id, bool resolved,
                    char out[17]);
+// The same id as a number (the 16 hex digits of make_alert_id).
+uint64_t alert_id_value(std::string_view rule_id, std::string_view key, std::string_view event_id, bool resolved);
 
 }  // namespace herald::rules

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <unordered_set>
 #include <vector>
 
 #include "herald/rules/alert.hpp"
@@ -39,6 +40,10 @@ public:
     // Rebuild mode: windows, cooldowns and holds advance as usual but nothing is appended.
     void set_suppressed(bool on);
     bool suppressed() const;
+    // While suppressed, decide "fired" from what was really published (alert ids, see
+    // alert_id_value) instead of from this engine's own cooldown and hold state, which may lack
+    // history older than the rebuild. Keeps cooldown chains in phase with the live run. Null: off.
+    void set_fired_history(const std::unordered_set<uint64_t>* published_ids);
 
     // Approximate bytes held by per-key state (windows, cooldowns, last metric values).
     size_t state_bytes() const;

@@ -1,0 +1,135 @@
+#include "herald/app/state_rebuild.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+#include "herald/kafka/reader.hpp"
+
+#include <librdkafka/rdkafka.h>
+
+namespace herald::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Reads from `offset` until a message at or after it arrives; its timestamp goes to `ts`.
+bool timestamp_at(kafka::Reader& reader, const std::string& topic, int32_t partition, int64_t offset,
+                  Clock::time_point deadline, int64_t& ts, int64_t& found_offset, std::string& error) {
+    if (!reader.assign({{topic, partition, offset, 0}}, error)) return false;
+    std::vector<kafka::Message> batch;
+    while (Clock::now() < deadline) {
+        batch.clear();
+        reader.consume_batch(batch, 1, 100);
+        for (const auto& m : batch) {
+            if (m.error() != 0 || m.partition() != partition || m.offset() < offset) continue;
+            ts = m.timestamp_ms();
+            found_offset = m.offset();
+            return true;
+        }
+    }
+    error = "no message at offset " + std::to_string(offset) + " of " + topic + "/" + std::to_string(partition) +
+            " before the deadline";
+    return false;
+}
+
+// The reader's next fetch offset: it moves past transaction markers, which never arrive as messages.
+int64_t position(kafka::Reader& reader, const std::string& topic, int32_t partition) {
+    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(1);
+    rd_kafka_topic_partition_list_add(list, topic.c_str(), partition);
+    int64_t pos = -1;
+    if (rd_kafka_position(reader.handle(), list) == RD_KAFKA_RESP_ERR_NO_ERROR) pos = list->elems[0].offset;
+    rd_kafka_topic_partition_list_destroy(list);
+    return pos;
+}
+
+}  // namespace
+
+bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<bool(const kafka::Message&)>& each,
+                             StateRebuildReport& report, std::string& error) {
+    report = StateRebuildReport{};
+    report.to = o.committed;
+    if (o.span_ms <= 0 || o.committed <= 0 || o.max_events <= 0) return true;  // nothing can matter
+    const auto deadline = Clock::now() + std::chrono::milliseconds(o.timeout_ms);
+    auto reader = kafka::Reader::create(o.brokers, o.properties, error);
+    if (!reader) return false;
+    int64_t low = 0, high = 0;
+    if (!reader->watermarks(o.topic, o.partition, low, high, o.timeout_ms)) {
+        error = "cannot read the offsets of " + o.topic + "/" + std::to_string(o.partition);
+        return false;
+    }
+    const int64_t end = std::min(o.committed, high);
+    if (end <= low) return true;
+    const int64_t floor = std::max(low, end - o.max_events);
+
+    // The newest timestamp the rules saw: the message just before the committed offset (a
+    // transaction marker there has no message, so read forward from a little earlier).
+    int64_t last_ts = 0, at = 0;
+    if (!timestamp_at(*reader, o.topic, o.partition, std::max(low, end - 16), deadline, last_ts, at, error)) return false;
+    std::vector<kafka::Message> batch;
+    while (at < end - 1 && Clock::now() < deadline) {  // walk to the last message before `end`
+        batch.clear();
+        reader->consume_batch(batch, 64, 100);
+        for (const auto& m : batch)
+            if (m.error() == 0 && m.partition() == o.partition && m.offset() < end && m.offset() > at) {
+                at = m.offset();
+                last_ts = m.timestamp_ms();
+            }
+        if (batch.empty() && position(*reader, o.topic, o.partition) >= end) break;
+    }
+    const int64_t target = last_ts - o.span_ms;
+
+    // Start: the broker's time index when it answers inside [low, end), else a backward search.
+    int64_t from = -1;
+    std::vector<kafka::TopicPartition> lookup{{o.topic, o.partition, target, 0}};
+    std::string lookup_error;
+    if (reader->offsets_for_times(lookup, 5000, lookup_error) && lookup[0].error == 0 && lookup[0].offset >= low &&
+        lookup[0].offset < end - 1)
+        from = lookup[0].offset;
+    if (from < 0) {
+        int64_t step = 64;
+        from = floor;
+        for (;;) {
+            int64_t probe = end - step;
+            if (probe <= floor) break;
+            int64_t ts = 0, found = 0;
+            if (!timestamp_at(*reader, o.topic, o.partition, probe, deadline, ts, found, error)) return false;
+            if (ts < target) {
+                from = probe;
+                break;
+            }
+            step *= 2;
+        }
+    }
+    from = std::max(from, floor);
+    report.capped = from == floor && floor > low;
+    report.from = from;
+
+    if (!reader->assign({{o.topic, o.partition, from, 0}}, error)) return false;
+    int64_t next = from;
+    while (next < end) {
+        if (Clock::now() > deadline) {
+            error = "re-reading " + o.topic + "/" + std::to_string(o.partition) + " [" + std::to_string(from) + ", " +
+                    std::to_string(end) + ") took longer than " + std::to_string(o.timeout_ms) + " ms";
+            return false;
+        }
+        batch.clear();
+        reader->consume_batch(batch, 1024, 100);
+        for (const auto& m : batch) {
+            if (m.error() != 0 || m.partition() != o.partition || m.offset() < next) continue;
+            if (m.offset() >= end) {
+                next = end;
+                break;
+            }
+            next = m.offset() + 1;
+            ++report.events;
+            if (!each(m)) return true;
+        }
+        // A transaction marker can be the last offset before `end`: no message will arrive for it.
+        if (batch.empty() && position(*reader, o.topic, o.partition) >= end) break;
+    }
+    return true;
+}
+
+}  // namespace herald::app
