@@ -39,10 +39,11 @@ def wait_for(predicate, seconds, what, interval=0.05):
 class Process:
     """A child process whose stderr is collected by a thread (so it never blocks on a full pipe)."""
 
-    def __init__(self, args, name):
+    def __init__(self, args, name, stdin=None):
         self.name = name
         self.args = args
-        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
+        self.proc = subprocess.Popen(args, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                     bufsize=1)
         self.stdout_lines = []
         self.stderr_lines = []
         self._threads = [threading.Thread(target=self._pump, args=(self.proc.stdout, self.stdout_lines), daemon=True),
@@ -91,6 +92,28 @@ def start_broker(herald, topics):
     p = Process([herald, "broker", "--topics", topics], "herald broker")
     bootstrap = p.wait_stdout_line(30)
     return p, bootstrap
+
+
+class FaultyBroker:
+    """`herald broker --control`: an embedded cluster whose faults a test drives (see `herald broker --help`)."""
+
+    def __init__(self, herald, topics, brokers=3):
+        self.process = Process([herald, "broker", "--topics", topics, "--brokers", str(brokers), "--control"],
+                               "herald broker", stdin=subprocess.PIPE)
+        self.bootstrap = self.process.wait_stdout_line(30)
+        self.faults = 0
+
+    def command(self, line):
+        answered = len(self.process.stdout_lines)
+        self.process.proc.stdin.write(line + "\n")
+        self.process.proc.stdin.flush()
+        reply = wait_for(lambda: self.process.stdout_lines[answered] if len(self.process.stdout_lines) > answered
+                         else None, 10, f"the broker to answer '{line}'")
+        assert reply == "ok", f"broker control '{line}': {reply}"
+        self.faults += 1
+
+    def kill(self):
+        self.process.kill()
 
 
 def group_settings():
