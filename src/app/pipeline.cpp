@@ -19,6 +19,7 @@
 #include "herald/telemetry/stats_parser.hpp"
 
 #include <librdkafka/rdkafka.h>
+#include <unistd.h>
 
 namespace herald::app {
 
@@ -56,6 +57,10 @@ struct PartitionState {
     // tells a running rebuild to stop because the partition is being revoked.
     std::atomic<bool> rebuilding{false};
     std::atomic<bool> leaving{false};
+    // exactly-once: the input offset the last committed transaction covers (-1: none yet); an
+    // abort rewinds here. born_in_rewind: the rewind that created this state (0: an assignment).
+    int64_t txn_committed = -1;
+    uint64_t born_in_rewind = 0;
     bool idle() const { return tracker.empty() && !rebuilding.load(std::memory_order_acquire); }
     // Alerts already on the alerts topic for events at or after the committed offset (filled at
     // assignment, read by the worker): reprocessing after a crash does not publish them again.
@@ -117,6 +122,11 @@ struct Pipeline::Impl {
     std::atomic<int32_t> assigned{0};
     bool paused = false;
     telemetry::StatsParser stats;
+    // exactly-once
+    std::atomic<bool> txn_abort_needed{false};  // a delivery in the open transaction failed
+    bool txn_open = false;
+    uint64_t rewinds = 0;
+    std::chrono::steady_clock::time_point last_txn_commit = std::chrono::steady_clock::now();
 
     Impl(PipelineConfig c, analysis::Resources r, std::shared_ptr<const rules::RuleSet> rs, telemetry::Metrics& m)
         : config(std::move(c)), resources(std::move(r)), metrics(m), rules(std::move(rs)),
@@ -141,7 +151,16 @@ struct Pipeline::Impl {
     void on_delivery(void* opaque, int err, std::string_view reason) {
         auto* token = static_cast<DeliveryToken*>(opaque);
         OffsetTracker::Slot* slot = token->slot;
-        if (err != 0) {
+        if (err != 0 && config.exactly_once) {
+            // Inside a transaction: abort it and redo the work from the last commit, no exit.
+            // Purges are the abort itself taking back what it had not sent.
+            if (err != RD_KAFKA_RESP_ERR__PURGE_QUEUE && err != RD_KAFKA_RESP_ERR__PURGE_INFLIGHT) {
+                metrics.alert_delivery_failures().Increment();
+                counters.delivery_failures.fetch_add(1, std::memory_order_relaxed);
+                txn_abort_needed.store(true, std::memory_order_release);
+            }
+            slot->failed.store(true, std::memory_order_release);
+        } else if (err != 0) {
             // librdkafka already retried for message.timeout.ms: the alert is lost unless we stop
             // before committing its input offset, so the event is reprocessed after a restart.
             metrics.alert_delivery_failures().Increment();
@@ -176,7 +195,12 @@ struct Pipeline::Impl {
             }
             token->slot->failed.store(true, std::memory_order_release);
             token->slot->release();
-            fail("cannot enqueue a message for topic '" + topic + "': " + kafka_error_name(err));
+            std::string reason;
+            if (config.exactly_once && producer->fatal_error(reason) == 0) {
+                txn_abort_needed.store(true, std::memory_order_release);  // the transaction is in error: redo it
+            } else {
+                fail("cannot enqueue a message for topic '" + topic + "': " + kafka_error_name(err));
+            }
             delete token;
             return false;
         }
@@ -374,7 +398,8 @@ struct Pipeline::Impl {
             int64_t next;
             if (ps->tracker.advance(next)) {
                 if (ps->lost.load(std::memory_order_relaxed)) continue;  // not ours to commit any more
-                consumer->store_offset(config.input_topic, ps->partition, next);
+                // Under transactions offsets travel with the transaction (commit_transaction).
+                if (!config.exactly_once) consumer->store_offset(config.input_topic, ps->partition, next);
                 ps->stored = next;
             }
         }
@@ -414,6 +439,7 @@ struct Pipeline::Impl {
                                                                  config.max_inflight, rs, version);
                 committed[tp.partition] = tp.offset;
                 partitions[p]->next_offset = tp.offset >= 0 ? tp.offset : -1;
+                partitions[p]->txn_committed = tp.offset >= 0 ? tp.offset : -1;
             }
         }
         if (!committed.empty() && config.dedup_lookback_messages > 0) {
@@ -436,7 +462,10 @@ struct Pipeline::Impl {
             if (!read)
                 std::fprintf(stderr, "herald: cannot read the alerts tail (%s); alerts of reprocessed events may be "
                                      "published twice\n", error.c_str());
-            for (auto& [p, set] : ids) partitions[static_cast<size_t>(p)]->published = std::move(set);
+            // Under transactions an alert at or after the committed offset was aborted (a real
+            // Kafka hides it; the embedded broker does not): nothing to skip.
+            if (!config.exactly_once)
+                for (auto& [p, set] : ids) partitions[static_cast<size_t>(p)]->published = std::move(set);
         }
         // Rule state first: the rebuild order is queued ahead of the partition's first live event.
         if (!config.pass_through && config.rebuild_span_ms != 0)
@@ -456,6 +485,9 @@ struct Pipeline::Impl {
         for (const auto& tp : tps)
             if (tp.topic == config.input_topic) which.push_back(tp.partition);
         if (which.empty()) return;
+        // Under transactions the revoked partitions' done work is committed with everything else
+        // in the open transaction before they go.
+        if (config.exactly_once) commit_transaction();
         for (int32_t p : which)
             if (PartitionState* ps = state_for(p)) ps->leaving.store(true, std::memory_order_release);
         if (!drain(which, config.drain_timeout_ms))
@@ -487,12 +519,144 @@ struct Pipeline::Impl {
         if (which.empty()) return;
         std::fprintf(stderr, "herald: the group took %zu partition(s) away (session or poll timeout); their "
                              "queued events are left to the new owner\n", which.size());
+        if (config.exactly_once) {
+            // The open transaction holds their alerts: abort it, keep the other partitions by rewinding.
+            abort_and_rewind("partitions were lost", which);
+            update_assigned_gauge();
+            return;
+        }
         drain(which, config.drain_timeout_ms);  // workers release dropped items quickly
         for (int32_t p : which) {
             PartitionState* ps = state_for(p);
             if (ps && ps->idle()) partitions[static_cast<size_t>(p)].reset();
         }
         update_assigned_gauge();
+    }
+
+    // ---- exactly-once (consumer thread) -----------------------------------------------------
+    // Quiesces the pipeline (no message may be produced while a transaction commits), then commits
+    // the alerts and dead letters produced so far together with the input offsets they cover.
+    bool commit_transaction() {
+        if (!config.exactly_once || !txn_open) return true;
+        last_txn_commit = std::chrono::steady_clock::now();
+        bool drained = drain({}, config.drain_timeout_ms);
+        if (txn_abort_needed.load(std::memory_order_acquire)) {
+            abort_and_rewind("a message of the transaction could not be delivered", {});
+            return false;
+        }
+        if (!drained) {
+            abort_and_rewind("in-flight work did not finish within --drain-timeout", {});
+            return false;
+        }
+        std::vector<kafka::TopicPartition> offsets;
+        for (auto& ps : partitions)
+            if (ps && !ps->lost.load() && ps->stored >= 0 && ps->stored > ps->txn_committed)
+                offsets.push_back({config.input_topic, ps->partition, ps->stored, 0});
+        if (offsets.empty()) return true;  // nothing new: keep the transaction open
+        std::string err;
+        bool ok = false;
+        for (int attempt = 0; attempt < 3 && !ok; ++attempt) {
+            ok = producer->send_offsets_to_transaction(*consumer, offsets, 30000, err) &&
+                 producer->commit_transaction(60000, err);
+            if (!ok && producer->last_txn_error() != kafka::Producer::TxnError::retriable) break;
+        }
+        if (!ok) {
+            if (producer->last_txn_error() == kafka::Producer::TxnError::fatal) {
+                txn_open = false;
+                fail("transaction commit failed fatally (" + err + "); the producer may have been fenced");
+                return false;
+            }
+            abort_and_rewind("transaction commit failed: " + err, {});
+            return false;
+        }
+        metrics.transactions("commit").Increment();
+        for (const auto& tp : offsets)
+            if (PartitionState* ps = state_for(tp.partition)) ps->txn_committed = tp.offset;
+        return begin_transaction();
+    }
+
+    bool begin_transaction() {
+        std::string err;
+        txn_open = producer->begin_transaction(err);
+        if (!txn_open) fail("cannot begin a Kafka transaction: " + err);
+        return txn_open;
+    }
+
+    // Aborts the open transaction (readers with read_committed never see its messages), throws
+    // the partitions' state away and re-reads from the last committed offsets, rebuilding rule
+    // state first. `dropping`: partitions that are going away and are not re-read.
+    void abort_and_rewind(const std::string& why, const std::vector<int32_t>& dropping) {
+        std::fprintf(stderr, "herald: aborting the transaction (%s); re-reading from the last committed offsets\n",
+                     why.c_str());
+        for (auto& ps : partitions)
+            if (ps) {
+                ps->lost.store(true, std::memory_order_release);  // workers drop what is queued
+                ps->leaving.store(true, std::memory_order_release);
+            }
+        std::string err;
+        if (txn_open) {
+            // Nothing of this transaction matters any more: fail it locally rather than wait for it.
+            producer->purge_outstanding();
+            bool aborted = false;
+            for (int attempt = 0; attempt < 5 && !aborted; ++attempt) {
+                aborted = producer->abort_transaction(5000, err);
+                if (!aborted && producer->last_txn_error() != kafka::Producer::TxnError::retriable) break;
+                if (!aborted) producer->purge_outstanding();
+            }
+            if (!aborted) {
+                txn_open = false;
+                fail("cannot abort the Kafka transaction: " + err);
+                return;
+            }
+        }
+        txn_open = false;
+        metrics.transactions("abort").Increment();
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(config.drain_timeout_ms);
+        for (;;) {
+            bool quiet = true;
+            for (auto& ps : partitions)
+                if (ps && (!ps->tracker.all_released() || ps->rebuilding.load(std::memory_order_acquire))) quiet = false;
+            if (quiet) break;
+            if (std::chrono::steady_clock::now() > deadline) {
+                fail("work of an aborted transaction did not stop within --drain-timeout");
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        txn_abort_needed.store(false, std::memory_order_release);
+        ++rewinds;
+        auto rs = current_rules();
+        uint64_t version = rules_version.load();
+        std::vector<kafka::TopicPartition> seeks;
+        for (auto& slot : partitions) {
+            if (!slot) continue;
+            int32_t p = slot->partition;
+            bool drop = false;
+            for (int32_t d : dropping) drop |= d == p;
+            if (drop) {
+                slot.reset();
+                continue;
+            }
+            int64_t at = slot->txn_committed;
+            auto fresh = std::make_unique<PartitionState>(p, slot->worker, config.max_inflight, rs, version);
+            fresh->txn_committed = at;
+            fresh->next_offset = at;
+            fresh->born_in_rewind = rewinds;
+            slot = std::move(fresh);
+            if (at < 0) continue;  // nothing was dispatched yet: its position never moved
+            seeks.push_back({config.input_topic, p, at, 0});
+            if (at > 0 && config.rebuild_span_ms != 0) {
+                slot->rebuilding.store(true, std::memory_order_release);
+                WorkItem item{kafka::Message{}, slot.get(), nullptr, at};
+                Worker& w = *workers[slot->worker];
+                while (!w.queue.try_push(std::move(item))) std::this_thread::sleep_for(std::chrono::microseconds(200));
+            }
+        }
+        if (!seeks.empty() && !consumer->seek(seeks, 10000, err)) {
+            fail("cannot rewind after an aborted transaction: " + err);
+            return;
+        }
+        begin_transaction();
     }
 
     void update_assigned_gauge() {
@@ -525,12 +689,24 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     popts.extra = {{"message.max.bytes", std::to_string(std::max<size_t>(config.max_event_bytes + 65536, 1000000))},
                    {"linger.ms", "0"}};
     popts.extra.insert(popts.extra.end(), config.producer_properties.begin(), config.producer_properties.end());
+    if (config.exactly_once) {
+        popts.transactional_id = config.transactional_id;
+        if (popts.transactional_id.empty()) {
+            char host[256] = "host";
+            gethostname(host, sizeof host - 1);
+            popts.transactional_id = "herald-" + config.group + "-" + host + "-" + std::to_string(getpid());
+        }
+    }
     producer = kafka::Producer::create(
         popts,
         [this](void* opaque, int e, std::string_view reason, int32_t, int64_t) { on_delivery(opaque, e, reason); },
         err);
     if (!producer) {
         std::fprintf(stderr, "herald: cannot create the Kafka producer: %s\n", err.c_str());
+        return 2;
+    }
+    if (config.exactly_once && !producer->init_transactions(30000, err)) {
+        std::fprintf(stderr, "herald: cannot start transactions (delivery: exactly-once): %s\n", err.c_str());
         return 2;
     }
 
@@ -542,6 +718,8 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     // members join (and keeps the others' partitions running during a rebalance).
     copts.extra = {{"statistics.interval.ms", "5000"}, {"partition.assignment.strategy", "cooperative-sticky"}};
     copts.extra.insert(copts.extra.end(), config.consumer_properties.begin(), config.consumer_properties.end());
+    // Transactions carry the offsets; a background commit would move them outside one.
+    if (config.exactly_once) copts.extra.push_back({"enable.auto.commit", "false"});
     kafka::Consumer::Callbacks callbacks;
     callbacks.on_assigned = [this](const std::vector<kafka::TopicPartition>& tps) { on_assigned(tps); };
     callbacks.on_revoking = [this](const std::vector<kafka::TopicPartition>& tps) { on_revoking(tps); };
@@ -576,6 +754,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
         }
     });
 
+    if (config.exactly_once && !begin_transaction()) return 1;
     auto started = std::chrono::steady_clock::now();
     std::vector<kafka::Message> batch;
     batch.reserve(config.batch_size);
@@ -591,20 +770,31 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
         if (inflight >= config.max_inflight) set_paused(true);
         else if (inflight <= config.max_inflight / 2) set_paused(false);
 
+        if (config.exactly_once) {
+            if (txn_abort_needed.load(std::memory_order_acquire))
+                abort_and_rewind("a message of the transaction could not be delivered", {});
+            else if (std::chrono::steady_clock::now() - last_txn_commit >=
+                     std::chrono::milliseconds(config.transaction_interval_ms))
+                commit_transaction();
+            if (failed.load(std::memory_order_acquire)) break;
+        }
         batch.clear();
         size_t room = config.max_inflight > inflight ? config.max_inflight - inflight : 0;
         size_t want = std::min(config.batch_size, std::max<size_t>(room, 1));
+        const uint64_t fetched_in = rewinds;  // a rewind inside this poll makes the batch stale
         consumer->consume_batch(batch, want, paused ? 10 : 100);
         int64_t received = steady_ns();
         for (kafka::Message& msg : batch) {
             if (msg.error() != 0) continue;  // reported through on_error
             PartitionState* ps = state_for(msg.partition());
             if (!ps) continue;  // not ours any more: the new owner re-reads it from the committed offset
+            if (ps->born_in_rewind > fetched_in) continue;  // fetched before a rewind: comes again
             if (msg.offset() < ps->next_offset) {
                 counters.redelivered_skipped.fetch_add(1, std::memory_order_relaxed);
                 continue;
             }
             ps->next_offset = msg.offset() + 1;
+            if (ps->txn_committed < 0) ps->txn_committed = msg.offset();  // where an abort rewinds to
             OffsetTracker::Slot* slot = ps->tracker.begin(msg.offset(), msg.timestamp_ms(), received);
             while (!slot) {  // the partition's ring is full: wait for acknowledgements
                 std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -627,6 +817,14 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     // Stop: finish what was dispatched, acknowledge, commit, leave the group.
     bool drained = drain({}, config.drain_timeout_ms);
     store_done_offsets();
+    if (config.exactly_once && !failed.load()) {
+        commit_transaction();
+        if (txn_open) {
+            std::string txn_err;
+            producer->abort_transaction(30000, txn_err);  // the empty follow-up transaction
+            txn_open = false;
+        }
+    }
     if (!consumer->commit_sync(err))
         std::fprintf(stderr, "herald: final offset commit failed: %s\n", err.c_str());
     workers_stop.store(true, std::memory_order_release);

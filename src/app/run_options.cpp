@@ -22,6 +22,13 @@ std::vector<OptionSpec> engine_options() {
          "window, cooldown or hold; 0 = off)",
          "auto"},
         {"rebuild-max-events", "N", "at most this many messages re-read per partition for that rebuild", "200000"},
+        {"delivery", "MODE",
+         "at-least-once (alerts acknowledged before offsets commit; duplicates after a crash are skipped "
+         "via the alerts topic's tail) or exactly-once (Kafka transactions)",
+         "at-least-once"},
+        {"transactional-id", "ID", "exactly-once: the producer's transactional.id (stable per replica fences "
+         "a zombie after a restart)", "herald-GROUP-HOST-PID"},
+        {"transaction-interval", "DURATION", "exactly-once: how often the open transaction commits", "100ms"},
         {"pass-through", "", "benchmark ceiling: consume and commit only, no analysis or publishing", ""},
         {"lexicon", "FILE", "extra lexicon entries (extends the built-in lexicon)", ""},
         {"aliases", "FILE", "extra company aliases (extends the built-in table)", ""},
@@ -43,6 +50,13 @@ void apply_engine_options(const Options& o, EngineSetup& s) {
     p.pass_through = o.flag("pass-through");
     if (o.has("rebuild-span") && o.get("rebuild-span") != "auto") p.rebuild_span_ms = o.get_duration_ms("rebuild-span", 0);
     p.rebuild_max_events = o.get_int("rebuild-max-events", 200000, 0, INT64_MAX);
+    const std::string delivery = o.get("delivery", "at-least-once");
+    if (delivery != "at-least-once" && delivery != "exactly-once")
+        throw UsageError("--delivery '" + delivery + "' must be at-least-once or exactly-once");
+    p.exactly_once = delivery == "exactly-once";
+    p.transactional_id = o.get("transactional-id", "");
+    p.transaction_interval_ms = o.get_duration_ms("transaction-interval", 100);
+    if (p.transaction_interval_ms < 1) throw UsageError("--transaction-interval must be at least 1ms");
     p.dedup_lookback_messages = o.get_int("dedup-lookback", 100000, 0, INT64_MAX);
     p.consumer_properties = o.kafka;
     p.consumer_properties.insert(p.consumer_properties.end(), o.consumer.begin(), o.consumer.end());

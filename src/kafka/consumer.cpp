@@ -215,6 +215,16 @@ void Consumer::commit_async() {
         Hooks::report(this, e, std::string("kafka consumer: commit failed: ") + rd_kafka_err2str(e), false);
 }
 
+bool Consumer::seek(const std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) {
+    ListPtr list = to_list(tps);
+    if (rd_kafka_error_t* e = rd_kafka_seek_partitions(rk_, list.get(), timeout_ms)) {
+        error = take_error(e, "kafka consumer: seek");
+        return false;
+    }
+    error = detail::first_partition_error(list.get());
+    return error.empty();
+}
+
 bool Consumer::pause(const std::vector<TopicPartition>& tps) {
     ListPtr list = to_list(tps);
     return rd_kafka_pause_partitions(rk_, list.get()) == RD_KAFKA_RESP_ERR_NO_ERROR &&

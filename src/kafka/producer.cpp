@@ -142,4 +142,8 @@ bool Producer::abort_transaction(int timeout_ms, std::string& error) {
     return txn_result(rd_kafka_abort_transaction(rk_, timeout_ms), "kafka producer: abort_transaction", error);
 }
 
+void Producer::purge_outstanding() {
+    rd_kafka_purge(rk_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT | RD_KAFKA_PURGE_F_NON_BLOCKING);
+}
+
 }  // namespace herald::kafka

@@ -73,6 +73,10 @@ Metrics::Metrics(MetricsOptions options)
     rules_reloads_->get({kReloadSuccess});
     rules_reloads_->get({kReloadFailure});
 
+    auto& txns = counter_family(r, "herald_transactions_total",
+                                "Kafka transactions of delivery: exactly-once, by result (commit or abort).");
+    transactions_ = std::make_unique<LabelCache<prometheus::Counter, 1>>(txns, std::array<std::string, 1>{"result"});
+
     for (size_t i = 0; i < kStageCount; ++i)
         stages_[i] = &stage_family_.add({{"stage", std::string(stage_name(static_cast<Stage>(i)))}});
     event_to_alert_ = &event_to_alert_family_.add({});

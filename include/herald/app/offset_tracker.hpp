@@ -58,6 +58,13 @@ public:
         return moved;
     }
 
+    // Every dispatched slot was let go by its worker and delivery reports (failed or not).
+    bool all_released() const {
+        for (size_t i = head_; i < tail_; ++i)
+            if (slots_[i & mask_].pending.load(std::memory_order_acquire) != 0) return false;
+        return true;
+    }
+
     size_t in_flight() const { return tail_ - head_; }
     bool empty() const { return head_ == tail_; }
     bool head_failed() const { return head_ < tail_ && slots_[head_ & mask_].failed.load(std::memory_order_acquire); }

@@ -55,6 +55,11 @@ struct PipelineConfig {
     // Event-time history re-read (alerts suppressed) to rebuild a newly taken partition's windows,
     // cooldowns and holds; -1 = twice the rules' longest window, cooldown or hold; 0 = off.
     int64_t rebuild_span_ms = -1;
+    // delivery: exactly-once: alerts, dead letters and input offsets commit in one Kafka
+    // transaction every transaction_interval_ms; an error aborts it and rewinds to the last commit.
+    bool exactly_once = false;
+    std::string transactional_id;  // empty: herald-<group>-<host>-<pid>
+    int64_t transaction_interval_ms = 100;
     int64_t rebuild_max_events = 200000;
     // Called from the delivery thread for every acknowledged alert (demo printing); may be empty.
     std::function<void(const AlertNotice&)> on_alert;

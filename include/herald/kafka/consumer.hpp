@@ -76,6 +76,8 @@ public:
     int store_offset(std::string_view topic, int32_t partition, int64_t next_offset);
     bool commit_sync(std::string& error);  // commits stored offsets; "nothing to commit" is success
     void commit_async();                   // failures reach on_error
+    // Moves the fetch position of assigned partitions to tp.offset (an offset or kOffsetBeginning).
+    bool seek(const std::vector<TopicPartition>& tps, int timeout_ms, std::string& error);
     bool pause(const std::vector<TopicPartition>& tps);
     bool resume(const std::vector<TopicPartition>& tps);
     std::vector<TopicPartition> assignment() const;

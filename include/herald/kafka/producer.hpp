@@ -70,6 +70,9 @@ public:
                                      int timeout_ms, std::string& error);
     bool commit_transaction(int timeout_ms, std::string& error);
     bool abort_transaction(int timeout_ms, std::string& error);
+    // Fails every message not yet acknowledged (queued and in flight) with a purge error in its
+    // delivery report, so an abort does not wait for sends that no longer matter.
+    void purge_outstanding();
     TxnError last_txn_error() const { return last_txn_error_; }
 
     rd_kafka_t* handle() { return rk_; }

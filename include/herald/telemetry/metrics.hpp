@@ -67,6 +67,8 @@ public:
     }
     prometheus::Counter& alert_delivery_failures() { return *alert_delivery_failures_; }
     prometheus::Counter& rules_reloads(std::string_view result) { return rules_reloads_->get({result}); }
+    // delivery: exactly-once; result = commit | abort.
+    prometheus::Counter& transactions(std::string_view result) { return transactions_->get({result}); }
 
     // Histograms (seconds).
     LatencyHistogram& stage(Stage stage) { return *stages_[static_cast<size_t>(stage)]; }
@@ -107,6 +109,7 @@ private:
     std::unique_ptr<LabelCache<prometheus::Counter, 1>> dead_lettered_;
     std::unique_ptr<LabelCache<prometheus::Counter, 2>> alerts_published_;
     std::unique_ptr<LabelCache<prometheus::Counter, 1>> rules_reloads_;
+    std::unique_ptr<LabelCache<prometheus::Counter, 1>> transactions_;
 
     LatencyHistogramFamily stage_family_;
     LatencyHistogramFamily event_to_alert_family_;

@@ -191,6 +191,35 @@ def read_all(bootstrap, topic, expect_at_least=0, seconds=60, isolation="read_co
     return out
 
 
+class TopicWatcher:
+    """Keeps reading a topic from the beginning; `until(pred, seconds, what)` polls until pred(messages)."""
+
+    def __init__(self, bootstrap, topic, isolation="read_committed"):
+        self.topic = topic
+        self.messages = []
+        self.c = Consumer({"bootstrap.servers": bootstrap, "group.id": f"watch-{topic}-{time.monotonic_ns()}",
+                           "auto.offset.reset": "earliest", "enable.auto.commit": False,
+                           "isolation.level": isolation, "enable.partition.eof": False,
+                           "fetch.message.max.bytes": 16 * 1024 * 1024})
+        md = self.c.list_topics(topic, timeout=10)
+        self.c.assign([TopicPartition(topic, p, 0) for p in sorted(md.topics[topic].partitions.keys())])
+
+    def poll(self):
+        for m in self.c.consume(1000, timeout=0.2):
+            if m.error():
+                if m.error().code() != KafkaError._PARTITION_EOF:
+                    raise AssertionError(f"reading {self.topic}: {m.error()}")
+                continue
+            self.messages.append(m)
+        return self.messages
+
+    def until(self, predicate, seconds, what):
+        return wait_for(lambda: predicate(self.poll()), seconds, what, interval=0)
+
+    def close(self):
+        self.c.close()
+
+
 def committed_offsets(bootstrap, group, topic):
     c = Consumer({"bootstrap.servers": bootstrap, "group.id": group, "enable.auto.commit": False})
     md = c.list_topics(topic, timeout=10)
