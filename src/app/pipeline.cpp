@@ -220,15 +220,20 @@ struct Pipeline::Impl {
         }
     }
 
-    // Runs on the partition's worker before its first live event (the queue keeps the order), so
-    // the state is complete when live events arrive; other partitions keep flowing meanwhile.
-    void rebuild(EventProcessor& proc, PartitionState& ps, int64_t committed, std::vector<rules::Alert>& alerts,
-                 std::string& detail) {
+    // Workers pick a reloaded rule set up before their next event (state carries over by rule id).
+    void sync_rules(PartitionState& ps) {
         uint64_t version = rules_version.load(std::memory_order_acquire);
         if (version != ps.rules_version) {
             ps.engine.set_rules(current_rules());
             ps.rules_version = version;
         }
+    }
+
+    // Runs on the partition's worker before its first live event (the queue keeps the order), so
+    // the state is complete when live events arrive; other partitions keep flowing meanwhile.
+    void rebuild(EventProcessor& proc, PartitionState& ps, int64_t committed, std::vector<rules::Alert>& alerts,
+                 std::string& detail) {
+        sync_rules(ps);
         int64_t span = config.rebuild_span_ms >= 0 ? config.rebuild_span_ms : 2 * ps.engine.rules()->max_window_ms();
         if (span <= 0 || committed <= 0) {
             ps.history = PartitionAlertHistory{};
@@ -338,11 +343,7 @@ struct Pipeline::Impl {
             for (const auto& e : proc.result().entities)
                 if (!e.ticker.empty()) metrics.entity_sentiment(e.ticker).Set(e.sentiment.score);
 
-            uint64_t version = rules_version.load(std::memory_order_acquire);
-            if (version != ps.rules_version) {
-                ps.engine.set_rules(current_rules());
-                ps.rules_version = version;
-            }
+            sync_rules(ps);
             alerts.clear();
             proc.evaluate(ps.engine, alerts);
             int64_t t3 = steady_ns();
@@ -469,15 +470,18 @@ struct Pipeline::Impl {
         }
         // Rule state first: the rebuild order is queued ahead of the partition's first live event.
         if (!config.pass_through && config.rebuild_span_ms != 0)
-            for (auto& [p, offset] : committed) {
-                if (offset <= 0) continue;
-                PartitionState* ps = partitions[static_cast<size_t>(p)].get();
-                ps->rebuilding.store(true, std::memory_order_release);
-                WorkItem item{kafka::Message{}, ps, nullptr, offset};
-                Worker& w = *workers[ps->worker];
-                while (!w.queue.try_push(std::move(item))) std::this_thread::sleep_for(std::chrono::microseconds(200));
-            }
+            for (auto& [p, offset] : committed) queue_rebuild(*partitions[static_cast<size_t>(p)], offset);
         update_assigned_gauge();
+    }
+
+    // Orders the partition's worker to rebuild its rule state from the history before `committed`
+    // ahead of the partition's first live event (the worker's queue keeps the order).
+    void queue_rebuild(PartitionState& ps, int64_t committed) {
+        if (committed <= 0) return;  // nothing before it
+        ps.rebuilding.store(true, std::memory_order_release);
+        WorkItem item{kafka::Message{}, &ps, nullptr, committed};
+        Worker& w = *workers[ps.worker];
+        while (!w.queue.try_push(std::move(item))) std::this_thread::sleep_for(std::chrono::microseconds(200));
     }
 
     void on_revoking(const std::vector<kafka::TopicPartition>& tps) {
@@ -645,12 +649,7 @@ struct Pipeline::Impl {
             slot = std::move(fresh);
             if (at < 0) continue;  // nothing was dispatched yet: its position never moved
             seeks.push_back({config.input_topic, p, at, 0});
-            if (at > 0 && config.rebuild_span_ms != 0) {
-                slot->rebuilding.store(true, std::memory_order_release);
-                WorkItem item{kafka::Message{}, slot.get(), nullptr, at};
-                Worker& w = *workers[slot->worker];
-                while (!w.queue.try_push(std::move(item))) std::this_thread::sleep_for(std::chrono::microseconds(200));
-            }
+            if (config.rebuild_span_ms != 0) queue_rebuild(*slot, at);
         }
         if (!seeks.empty() && !consumer->seek(seeks, 10000, err)) {
             fail("cannot rewind after an aborted transaction: " + err);
