@@ -36,6 +36,8 @@ constexpr int kQueueFull = RD_KAFKA_RESP_ERR__QUEUE_FULL;
 // How long a full in-flight window may stay full before consumption pauses (well below any
 // max.poll.interval.ms: rebalance callbacks wait at most this long).
 constexpr int64_t kPauseAfterMs = 100;
+// How long an assignment waits for the alerts of earlier, given-up partitions to be acknowledged.
+constexpr int64_t kRetiredSettleMs = 5000;
 std::string kafka_error_name(int err) { return rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)); }
 
 }  // namespace
@@ -115,6 +117,9 @@ struct Pipeline::Impl {
     std::unique_ptr<kafka::Producer> producer;
     std::vector<std::unique_ptr<Worker>> workers;
     std::vector<std::unique_ptr<PartitionState>> partitions;  // indexed by partition number
+    // States of partitions given up while workers or delivery reports still referenced them; freed
+    // once idle, so a partition that comes back always starts from a fresh state.
+    std::vector<std::unique_ptr<PartitionState>> retired;
     std::atomic<bool> workers_stop{false};
     std::atomic<bool> poller_stop{false};
     std::thread poller;
@@ -431,6 +436,11 @@ struct Pipeline::Impl {
     }
 
     void on_assigned(const std::vector<kafka::TopicPartition>& tps) {
+        // Alerts of partitions given up earlier may still be on their way to the broker: give them
+        // a moment to land, so the duplicate check below reads them from the alerts topic.
+        auto settle = std::chrono::steady_clock::now() + std::chrono::milliseconds(kRetiredSettleMs);
+        for (reap_retired(); !retired.empty() && std::chrono::steady_clock::now() < settle; reap_retired())
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
         auto rs = current_rules();
         uint64_t version = rules_version.load();
         std::map<int32_t, int64_t> committed;
@@ -502,13 +512,25 @@ struct Pipeline::Impl {
                                  "their uncommitted events will be reprocessed by the next owner\n",
                          static_cast<long long>(config.drain_timeout_ms));
         store_done_offsets();
-        // Workers may still hold items of an undrained partition only if a delivery failed; the
-        // process is stopping then, so keep the state alive rather than free it under them.
-        for (int32_t p : which) {
-            PartitionState* ps = state_for(p);
-            if (ps && ps->idle()) partitions[static_cast<size_t>(p)].reset();
-        }
+        for (int32_t p : which) retire(p);
         update_assigned_gauge();
+    }
+
+    // The partition is no longer ours: free its state, or park it until workers and delivery
+    // reports let go of it (its remaining work is dropped: the next owner redoes it).
+    void retire(int32_t p) {
+        PartitionState* ps = state_for(p);
+        if (!ps) return;
+        ps->lost.store(true, std::memory_order_release);
+        ps->leaving.store(true, std::memory_order_release);
+        if (!ps->idle()) retired.push_back(std::move(partitions[static_cast<size_t>(p)]));
+        partitions[static_cast<size_t>(p)].reset();
+    }
+
+    void reap_retired() {
+        std::erase_if(retired, [](const std::unique_ptr<PartitionState>& ps) {
+            return ps->tracker.all_released() && !ps->rebuilding.load(std::memory_order_acquire);
+        });
     }
 
     // Another member owns these partitions now: drop their queued work (the new owner reprocesses
@@ -532,11 +554,8 @@ struct Pipeline::Impl {
             update_assigned_gauge();
             return;
         }
-        drain(which, config.drain_timeout_ms);  // workers release dropped items quickly
-        for (int32_t p : which) {
-            PartitionState* ps = state_for(p);
-            if (ps && ps->idle()) partitions[static_cast<size_t>(p)].reset();
-        }
+        // No waiting: alerts still queued for a broker that is away may take long to resolve.
+        for (int32_t p : which) retire(p);
         update_assigned_gauge();
     }
 
@@ -769,6 +788,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
         if (config.stop_after_ms > 0 && std::chrono::steady_clock::now() - started >
                                             std::chrono::milliseconds(config.stop_after_ms))
             break;
+        if (!retired.empty()) reap_retired();
         size_t inflight = total_inflight();
         if (inflight >= config.max_inflight && !paused) {
             // Workers are behind: give them a moment before pausing. A pause makes librdkafka drop

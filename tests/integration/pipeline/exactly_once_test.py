@@ -10,7 +10,6 @@ usage: exactly_once_test.py HERALD_BINARY SOURCE_DIR WORK_DIR [EVENTS]"""
 import json
 import os
 import shutil
-import subprocess
 import sys
 
 import herald_harness as h
@@ -20,15 +19,8 @@ events_n = int(sys.argv[4]) if len(sys.argv) > 4 else 6000
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
 rules = os.path.join(src, "tests", "integration", "pipeline", "pipeline-rules.yaml")
-gen = subprocess.run([sys.executable, os.path.join(src, "tools", "gen_events.py"), "--count", str(events_n),
-                      "--seed", "59", "--size", "short", "--notable-fraction", "0.08"],
-                     capture_output=True, text=True, check=True)
-lines = [l for l in gen.stdout.splitlines() if l.strip()]
-feed = os.path.join(work, "feed.ndjson")
-with open(feed, "w") as f:
-    f.write("\n".join(lines) + "\n")
-expected = {a["alert_id"] for a in h.herald_analyze_alerts(herald, rules, feed)}
-records = [((json.loads(l).get("tickers") or [""])[0].encode(), l.encode(), None) for l in lines]
+feed = h.GeneratedFeed(herald, src, work, rules, events_n, seed=59, notable_fraction=0.08)
+expected, records = feed.expected, feed.records
 bad = [(b"BAD", b"{not json", None), (b"BAD", b"[1,2]", None), (b"BAD", b'{"headline": 7}', None)]
 thirds = [records[i * events_n // 3:(i + 1) * events_n // 3] for i in range(3)]
 
@@ -53,6 +45,7 @@ try:
         h.produce(bootstrap, "news", thirds[i])  # first: the injected errors are for herald's next produce requests
         broker.command("errors produce 87 2")  # INVALID_RECORD: the open transaction must abort
         h.wait_for(lambda: alive() and txns("abort") > aborts, 120, f"abort {i} after injected produce errors")
+        broker.command("clear produce")  # errors herald's aborted requests did not use up
         print(f"abort {i}: herald aborted and rewound ({txns('abort'):.0f} aborts so far)", flush=True)
 
     # Done when every predicted alert and every dead letter is there (herald's own counters count

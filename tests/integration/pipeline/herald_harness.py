@@ -263,6 +263,23 @@ def metric_sum(text, name):
     return sum(metric_values(text, name).values())
 
 
+class GeneratedFeed:
+    """A feed from tools/gen_events.py written to WORK/feed.ndjson, with the alerts `herald analyze`
+    predicts for it and the records to produce (key = first ticker, as herald's producers key)."""
+
+    def __init__(self, herald, src, work, rules, count, seed, notable_fraction=0.05, size="short"):
+        gen = subprocess.run([sys.executable, os.path.join(src, "tools", "gen_events.py"), "--count", str(count),
+                              "--seed", str(seed), "--size", size, "--notable-fraction", str(notable_fraction)],
+                             capture_output=True, text=True, check=True)
+        self.lines = [l for l in gen.stdout.splitlines() if l.strip()]
+        self.path = os.path.join(work, "feed.ndjson")
+        with open(self.path, "w") as f:
+            f.write("\n".join(self.lines) + "\n")
+        self.alerts = herald_analyze_alerts(herald, rules, self.path)
+        self.expected = {a["alert_id"] for a in self.alerts}
+        self.records = [((json.loads(l).get("tickers") or [""])[0].encode(), l.encode(), None) for l in self.lines]
+
+
 def herald_analyze_alerts(herald, rules, feed_path):
     r = subprocess.run([herald, "analyze", "--rules", rules, "--alerts", feed_path], capture_output=True, text=True,
                        timeout=600)

@@ -9,7 +9,6 @@ usage: broker_faults_test.py HERALD_BINARY SOURCE_DIR WORK_DIR [EVENTS] [OUTAGE_
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 
@@ -22,15 +21,8 @@ outage_s = float(sys.argv[5]) if len(sys.argv) > 5 else 60
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
 rules = os.path.join(src, "tests", "integration", "pipeline", "pipeline-rules.yaml")
-gen = subprocess.run([sys.executable, os.path.join(src, "tools", "gen_events.py"), "--count", str(events_n),
-                      "--seed", "41", "--size", "short", "--notable-fraction", "0.05"],
-                     capture_output=True, text=True, check=True)
-lines = [l for l in gen.stdout.splitlines() if l.strip()]
-feed = os.path.join(work, "feed.ndjson")
-with open(feed, "w") as f:
-    f.write("\n".join(lines) + "\n")
-expected = {a["alert_id"] for a in h.herald_analyze_alerts(herald, rules, feed)}
-records = [((json.loads(l).get("tickers") or [""])[0].encode(), l.encode(), None) for l in lines]
+feed = h.GeneratedFeed(herald, src, work, rules, events_n, seed=41)
+expected, records = feed.expected, feed.records
 chunks = [records[i * events_n // 8:(i + 1) * events_n // 8] for i in range(8)]
 
 

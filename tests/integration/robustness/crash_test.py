@@ -8,7 +8,6 @@ import os
 import random
 import shutil
 import signal
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "pipeline"))
@@ -22,22 +21,16 @@ os.makedirs(work)
 rules = os.path.join(src, "tests", "integration", "pipeline", "pipeline-rules.yaml")
 rng = random.Random(20261123)
 
-gen = subprocess.run([sys.executable, os.path.join(src, "tools", "gen_events.py"), "--count", str(events_n),
-                      "--seed", "23", "--size", "short", "--notable-fraction", "0.05"],
-                     capture_output=True, text=True, check=True)
-lines = [l for l in gen.stdout.splitlines() if l.strip()]
-feed = os.path.join(work, "feed.ndjson")
-with open(feed, "w") as f:
-    f.write("\n".join(lines) + "\n")
-expected = h.herald_analyze_alerts(herald, rules, feed)
-expected_ids = {a["alert_id"] for a in expected}
+feed = h.GeneratedFeed(herald, src, work, rules, events_n, seed=23)
+expected = feed.alerts
+expected_ids = feed.expected
 assert len(expected_ids) == len(expected) and len(expected) > 100, len(expected)
 
 broker, bootstrap = h.start_broker(herald, "news:8,alerts:3,news.dlq:1")
 run = None
 kills = 0
 try:
-    records = [((json.loads(l).get("tickers") or [""])[0].encode(), l.encode(), None) for l in lines]
+    records = feed.records
     h.produce(bootstrap, "news", records)
     for r in range(rounds):
         run, port = h.start_run(herald, bootstrap, rules)

@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 from collections import defaultdict
 
@@ -19,19 +18,13 @@ events_n = int(sys.argv[4]) if len(sys.argv) > 4 else 30000
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
 rules = os.path.join(src, "tests", "integration", "pipeline", "pipeline-rules.yaml")
-gen = subprocess.run([sys.executable, os.path.join(src, "tools", "gen_events.py"), "--count", str(events_n),
-                      "--seed", "31", "--size", "short", "--notable-fraction", "0.05"],
-                     capture_output=True, text=True, check=True)
-lines = [l for l in gen.stdout.splitlines() if l.strip()]
-feed = os.path.join(work, "feed.ndjson")
-with open(feed, "w") as f:
-    f.write("\n".join(lines) + "\n")
-expected = {a["alert_id"] for a in h.herald_analyze_alerts(herald, rules, feed)}
+feed = h.GeneratedFeed(herald, src, work, rules, events_n, seed=31)
+expected = feed.expected
 
 broker, bootstrap = h.start_broker(herald, "news:12,alerts:3,news.dlq:1")
 runs = []
 try:
-    records = [((json.loads(l).get("tickers") or [""])[0].encode(), l.encode(), None) for l in lines]
+    records = feed.records
     h.produce(bootstrap, "news", records[: events_n // 3])
     for _ in range(3):
         runs.append(h.start_run(herald, bootstrap, rules, ["--max-inflight", "256", "--batch-size", "64"]))
