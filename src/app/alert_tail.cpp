@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <chrono>
+#include <vector>
 
 #include "herald/kafka/reader.hpp"
 
@@ -21,9 +22,10 @@ bool parse_alert_id(std::string_view hex, uint64_t& value) {
 }
 
 namespace {
-// Pulls alert_id and source {topic, partition, offset} out of one published alert.
+// Pulls alert_id, the ids of a grouped alert's members and source {topic, partition, offset} out
+// of one published alert.
 bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::string_view json, uint64_t& id,
-                std::string& topic, int64_t& partition, int64_t& offset) {
+                std::vector<uint64_t>& members, std::string& topic, int64_t& partition, int64_t& offset) {
     namespace od = simdjson::ondemand;
     buffer.assign(json);
     buffer.append(simdjson::SIMDJSON_PADDING, '\0');
@@ -39,6 +41,17 @@ bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::st
             std::string_view v;
             if (field.value().get_string().get(v) || !parse_alert_id(v, id)) return false;
             have_id = true;
+        } else if (key == "grouped") {
+            od::array list;
+            if (field.value().get_array().get(list)) return false;
+            for (auto item : list) {
+                od::object member;
+                if (item.get_object().get(member)) return false;
+                std::string_view v;
+                uint64_t member_id = 0;
+                if (member["alert_id"].get_string().get(v) || !parse_alert_id(v, member_id)) return false;
+                members.push_back(member_id);
+            }
         } else if (key == "source") {
             od::object src;
             if (field.value().get_object().get(src)) return false;
@@ -116,6 +129,7 @@ bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, in
 
     simdjson::ondemand::parser parser;
     std::string buffer, topic;
+    std::vector<uint64_t> members;
     std::vector<kafka::Message> batch;
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(o.timeout_ms);
     while (!end.empty()) {
@@ -133,14 +147,17 @@ bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, in
             uint64_t id = 0;
             int64_t partition = -1, offset = -1;
             topic.clear();
-            if (!read_alert(parser, buffer, m.payload(), id, topic, partition, offset)) continue;
+            members.clear();
+            if (!read_alert(parser, buffer, m.payload(), id, members, topic, partition, offset)) continue;
             if (topic != o.input_topic) continue;
             auto c = committed.find(static_cast<int32_t>(partition));
             if (c == committed.end()) continue;
             if (offset >= std::max<int64_t>(c->second, 0)) {
                 out[c->first].insert(id);
             } else if (history) {
+                // The rebuild follows rules one by one: a grouped alert counts as each member.
                 (*history)[c->first].ids.insert(id);
+                (*history)[c->first].ids.insert(members.begin(), members.end());
                 if (cut[m.partition()]) {
                     auto [slot, fresh] = oldest_seen[m.partition()].emplace(c->first, offset);
                     if (!fresh) slot->second = std::min(slot->second, offset);

@@ -39,6 +39,8 @@ void EventProcessor::analyze(analysis::Explanation* explain) { analyzer_.analyze
 void EventProcessor::evaluate(rules::Engine& engine, std::vector<rules::Alert>& out) {
     rules::EventContext ctx{event_, analysis_, event_time_ms_};
     engine.evaluate(ctx, out);
+    // Here, so run, replay and analyze group alike.
+    if (engine.rules() && engine.rules()->group_alerts()) rules::group_alerts(out);
 }
 
 void EventProcessor::alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,

@@ -1,4 +1,6 @@
 // The alert message value (DESIGN.md "Alert") and its deterministic id.
+#include <algorithm>
+
 #include "herald/analysis/analysis_json.hpp"
 #include "herald/core/hash.hpp"
 #include "herald/core/json_writer.hpp"
@@ -19,6 +21,44 @@ uint64_t alert_id_value(std::string_view rule_id, std::string_view key, std::str
 void make_alert_id(std::string_view rule_id, std::string_view key, std::string_view event_id, bool resolved,
                    char out[17]) {
     core::to_hex16(alert_id_value(rule_id, key, event_id, resolved), out);
+}
+
+namespace {
+int severity_rank(std::string_view s) { return s == "critical" ? 2 : s == "warning" ? 1 : 0; }
+}  // namespace
+
+void group_alerts(std::vector<Alert>& alerts) {
+    if (alerts.size() < 2) return;
+    Alert g;
+    g.rule_id = "grouped";
+    g.severity = alerts.front().severity;
+    g.key = alerts.front().key;
+    g.summary = std::to_string(alerts.size()) + " rules:";
+    uint64_t h = core::fnv1a64("grouped");
+    for (size_t i = 0; i < alerts.size(); ++i) {
+        Alert& a = alerts[i];
+        if (severity_rank(a.severity) > severity_rank(g.severity)) g.severity = a.severity;
+        g.summary += (i ? ", " : " ") + a.rule_id + (a.resolved ? " resolved" : "") + " (" + a.key + ")";
+        h = core::fnv1a64(std::string_view(a.alert_id, 16), core::fnv1a64("\x1f", h));
+        for (uint32_t m : a.metric_indices)
+            if (std::find(g.metric_indices.begin(), g.metric_indices.end(), m) == g.metric_indices.end())
+                g.metric_indices.push_back(m);
+        for (const analysis::Span& s : a.evidence)
+            if (std::find_if(g.evidence.begin(), g.evidence.end(), [&](const analysis::Span& e) {
+                    return e.field == s.field && e.begin == s.begin && e.end == s.end;
+                }) == g.evidence.end())
+                g.evidence.push_back(s);
+        Alert::Member& m = g.members.emplace_back();
+        std::copy(a.alert_id, a.alert_id + 17, m.alert_id);
+        m.rule_id = std::move(a.rule_id);
+        m.severity = std::move(a.severity);
+        m.key = std::move(a.key);
+        m.summary = std::move(a.summary);
+        m.resolved = a.resolved;
+    }
+    core::to_hex16(core::mix64(h), g.alert_id);
+    alerts.clear();
+    alerts.push_back(std::move(g));
 }
 
 void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,
@@ -49,6 +89,29 @@ void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
     }
     w.key("summary");
     w.string(a.summary);
+    if (!a.members.empty()) {
+        w.key("grouped");
+        w.begin_array();
+        for (const Alert::Member& m : a.members) {
+            w.begin_object();
+            w.key("alert_id");
+            w.string(std::string_view(m.alert_id, 16));
+            w.key("rule");
+            w.string(m.rule_id);
+            w.key("severity");
+            w.string(m.severity);
+            w.key("key");
+            w.string(m.key);
+            if (m.resolved) {
+                w.key("resolved");
+                w.boolean(true);
+            }
+            w.key("summary");
+            w.string(m.summary);
+            w.end_object();
+        }
+        w.end_array();
+    }
     w.key("sentiment");
     analysis::write_sentiment_json(w, ctx.analysis.sentiment);
     w.key("metrics");

@@ -100,7 +100,14 @@ public:
         }
         for (auto it : root) {
             std::string k = it.first.as<std::string>("");
-            if (k != "rules") add(it.first.Mark(), 0, "unknown top-level field '" + k + "'", "the file holds only `rules:`");
+            if (k == "group_alerts") {
+                std::string v = it.second.IsScalar() ? it.second.Scalar() : "";
+                if (v == "true" || v == "false") program->group_alerts = v == "true";
+                else add(it.second.Mark(), 0, "'group_alerts' must be true or false", "write `group_alerts: true`");
+            } else if (k != "rules") {
+                add(it.first.Mark(), 0, "unknown top-level field '" + k + "'",
+                    "the file holds `rules:` and optionally `group_alerts:`");
+            }
         }
         YAML::Node list = root["rules"];
         if (!list.IsSequence()) {
@@ -277,6 +284,7 @@ std::vector<std::string> RuleSet::rule_ids() const {
 }
 int64_t RuleSet::max_window_ms() const { return program_->max_window_ms; }
 uint64_t RuleSet::content_hash() const { return program_->content_hash; }
+bool RuleSet::group_alerts() const { return program_->group_alerts; }
 
 LoadResult load_rules_text(std::string_view yaml, const std::string& name) { return Loader(yaml, name).run(); }
 

@@ -123,6 +123,7 @@ struct Rule {
 
 struct Program {
     std::vector<Rule> rules;
+    bool group_alerts = false;  // top-level `group_alerts: true`
     int64_t max_window_ms = 0;
     uint64_t content_hash = 0;
 };

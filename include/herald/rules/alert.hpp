@@ -31,6 +31,13 @@ struct Alert {
     bool resolved = false;
     std::vector<uint32_t> metric_indices;   // the matched metrics, indices into analysis.metrics
     std::vector<analysis::Span> evidence;   // sentences that made the rule fire
+    // A grouped alert (group_alerts): the alerts it stands for, in rule order.
+    struct Member {
+        char alert_id[17] = {};
+        std::string rule_id, severity, key, summary;
+        bool resolved = false;
+    };
+    std::vector<Member> members;
 };
 
 // Where the triggering event was read from; partition < 0 omits "source" from the JSON.
@@ -43,6 +50,12 @@ struct SourceRef {
 // Appends one alert object (no newline). ctx must be the event the alert was raised for.
 void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,
                        int64_t detected_at_ms);
+
+// Folds the alerts one event raised into one message (rules files with `group_alerts: true`), when
+// there are two or more: rule "grouped", the highest severity, the first alert's key, summary
+// "N rules: rule (key), ...", the union of their metrics and evidence, each alert as a member,
+// and id = hash of the member ids (so it is as deterministic as they are).
+void group_alerts(std::vector<Alert>& alerts);
 
 // The id formula, exposed so consumers and tests can recompute it.
 void make_alert_id(std::string_view rule_id, std::string_view key, std::string_view event_id, bool resolved,

@@ -34,6 +34,8 @@ public:
     // The event-time span of history a fresh Engine must re-read so its windows, cooldowns and
     // holds match an Engine that never stopped: the largest window, cooldown or hold duration.
     int64_t max_window_ms() const;
+    // `group_alerts: true` at the top of the file: the rules one event fires go out as one message.
+    bool group_alerts() const;
     // Hash of the file's content; equal hashes mean the same rules.
     uint64_t content_hash() const;
 

@@ -83,3 +83,57 @@ TEST_CASE("resolved alerts carry resolved:true") {
           std::string::npos);
     CHECK(json.find("\"evidence\":[{\"field\":\"headline\",\"span\":[0,9],\"text\":\"Good news\"}]") != std::string::npos);
 }
+
+TEST_CASE("group_alerts folds one event's alerts into one message with every member") {
+    auto rules = must_load(R"Y(group_alerts: true
+rules:
+  - id: growth
+    severity: info
+    when: metric("revenue").change.percent >= 25%
+  - id: positive
+    severity: warning
+    for: ticker
+    when: entity.sentiment.score >= 0.5
+)Y");
+    REQUIRE(rules->group_alerts());
+    Engine engine(rules);
+    Fixture f;
+    f.id("e-1").at(kT0).summary("Amazon reported $37.6B in AWS revenue, up 28% year over year.");
+    f.sentiment(0.78).entity("Amazon", "AMZN", 0.74, 6).entity("Microsoft", "MSFT", 0.6, 1);
+    f.metric(MetricKind::revenue, "AWS", "AMZN", 37.6e9, "$37.6B", 28, true);
+    auto alerts = run(engine, f);
+    REQUIRE(alerts.size() == 3);  // growth (AMZN), positive for AMZN and for MSFT
+    std::vector<std::string> member_ids;
+    for (const auto& a : alerts) member_ids.emplace_back(a.alert_id, 16);
+
+    group_alerts(alerts);
+    REQUIRE(alerts.size() == 1);
+    const Alert& g = alerts[0];
+    CHECK(g.rule_id == "grouped");
+    CHECK(g.severity == "warning");  // the highest of the members
+    CHECK(g.key == "AMZN");
+    CHECK(g.summary == "3 rules: growth (AMZN), positive (AMZN), positive (MSFT)");
+    REQUIRE(g.members.size() == 3);
+    for (size_t i = 0; i < 3; ++i) CHECK(std::string(g.members[i].alert_id, 16) == member_ids[i]);
+    CHECK(g.members[2].key == "MSFT");
+    CHECK(g.metric_indices == std::vector<uint32_t>{0});
+    // The id hashes the member ids: deterministic, and distinct from each member's.
+    using namespace herald::core;
+    uint64_t h = fnv1a64("grouped");
+    for (const auto& id : member_ids) h = fnv1a64(id, fnv1a64("\x1f", h));
+    char expect[17];
+    to_hex16(mix64(h), expect);
+    CHECK(std::string(g.alert_id) == expect);
+
+    std::string json;
+    append_alert_json(json, g, f.ctx(), {"news", 0, 7}, kT0);
+    CHECK(json.find("\"rule\":\"grouped\"") != std::string::npos);
+    CHECK(json.find("\"grouped\":[{\"alert_id\":\"" + member_ids[0] + "\",\"rule\":\"growth\"") != std::string::npos);
+    CHECK(json.find(member_ids[2]) != std::string::npos);
+
+    std::vector<Alert> one(1);
+    one[0].rule_id = "solo";
+    group_alerts(one);  // a single alert stays as it is
+    CHECK(one[0].rule_id == "solo");
+    CHECK(one[0].members.empty());
+}

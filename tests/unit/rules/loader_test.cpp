@@ -166,6 +166,21 @@ TEST_CASE("YAML syntax error and structure errors") {
     CHECK(only_error("rules: 3\n").message == "'rules' must be a list of rules");
 }
 
+TEST_CASE("group_alerts: a boolean at the top of the file") {
+    const char* body = "rules:\n  - id: a\n    severity: info\n    when: true\n";
+    auto grouped = load_rules_text(std::string("group_alerts: true\n") + body, "g.yaml");
+    REQUIRE(grouped.ok());
+    CHECK(grouped.rules->group_alerts());
+    auto plain = load_rules_text(body, "p.yaml");
+    REQUIRE(plain.ok());
+    CHECK_FALSE(plain.rules->group_alerts());
+    Diagnostic d = only_error(std::string("group_alerts: sometimes\n") + body);
+    CHECK(d.line == 1);
+    CHECK(d.column == 15);
+    CHECK(d.message == "'group_alerts' must be true or false");
+    CHECK(only_error(std::string("grouping: true\n") + body).message == "unknown top-level field 'grouping'");
+}
+
 TEST_CASE("summary placeholders are checked") {
     Diagnostic d = only_error(rule("true", "    summary: \"{metric.valu} up\"\n"));
     CHECK(d.line == 5);
