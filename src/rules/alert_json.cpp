@@ -38,7 +38,8 @@ void group_alerts(std::vector<Alert>& alerts) {
     for (size_t i = 0; i < alerts.size(); ++i) {
         Alert& a = alerts[i];
         if (severity_rank(a.severity) > severity_rank(g.severity)) g.severity = a.severity;
-        g.summary += (i ? ", " : " ") + a.rule_id + (a.resolved ? " resolved" : "") + " (" + a.key + ")";
+        g.summary.append(i ? ", " : " ").append(a.rule_id).append(a.resolved ? " resolved" : "");
+        g.summary.append(" (").append(a.key).append(")");
         h = core::fnv1a64(std::string_view(a.alert_id, 16), core::fnv1a64("\x1f", h));
         for (uint32_t m : a.metric_indices)
             if (std::find(g.metric_indices.begin(), g.metric_indices.end(), m) == g.metric_indices.end())
