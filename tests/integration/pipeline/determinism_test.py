@@ -142,6 +142,10 @@ try:
             print(f"--- run {i} stderr:\n" + "\n".join(run.stderr_lines[-20:]))
     assert ok_live and ok_replay
     print("1 passed, 0 failed")
+except AssertionError:
+    for i, run in enumerate(runs):  # what each live run said, to tell a hang from a wrong result
+        print(f"--- run {i} (exit {run.proc.poll()}) stderr:\n" + "\n".join(run.stderr_lines[-20:]))
+    raise
 finally:
     for run in runs:
         run.kill()
