@@ -28,6 +28,14 @@ constexpr uint32_t kFigureFlag = 1u << 30;  // token belongs to a money figure
 constexpr uint32_t kPunctComma = 1u << 29;  // , ; : ( and dashes: clause punctuation
 constexpr uint32_t kPunctHard = 1u << 28;   // ; : end a clause for every purpose
 constexpr uint32_t kMentionFlag = 1u << 27;
+constexpr uint32_t kForecastCue = 1u << 26;  // the token makes its clause a projection (see mark_forecast_cues)
+
+// The tokenizer's folded key of a short lower-case word: its bytes little-endian, zero-padded.
+constexpr uint64_t word_key(std::string_view w) {
+    uint64_t v = 0;
+    for (size_t i = 0; i < w.size() && i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return v;
+}
 
 struct Ctx {
     const Document& doc;
@@ -81,13 +89,18 @@ public:
     }
 
 private:
-    uint32_t F(uint32_t t) const { return flags_[t - c_.sent->first_token]; }
-    uint32_t first() const { return c_.sent->first_token; }
-    uint32_t last() const { return c_.sent->last_token; }
+    // The sentence bounds and flags are cached in members: read through c_ they would be reloaded
+    // after every store the compiler cannot rule out as aliasing.
+    uint32_t F(uint32_t t) const { return fl_[t - first_]; }
+    uint32_t first() const { return first_; }
+    uint32_t last() const { return last_; }
 
     void tag_tokens() {
+        first_ = c_.sent->first_token;
+        last_ = c_.sent->last_token;
         flags_.resize(last() - first());
-        W::word_flags(c_.doc, first(), last(), flags_.data());
+        fl_ = flags_.data();
+        W::word_flags(c_.doc, first(), last(), fl_);
         const std::string_view field = c_.doc.event().field(c_.sent->field);
         for (uint32_t t = first(); t < last(); ++t) {
             const Token& tk = c_.doc.tokens[t];
@@ -96,12 +109,12 @@ private:
             uint32_t f = 0;
             if (ch == ',' || ch == '(' || static_cast<unsigned char>(ch) == 0xE2) f |= kPunctComma;
             if (ch == ';' || ch == ':') f |= kPunctComma | kPunctHard;
-            flags_[t - first()] = f;
+            fl_[t - first_] = f;
         }
         for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
             uint32_t e = mention_end_token(c_.doc, c_.mentions[m], last());
             for (uint32_t t = c_.mentions[m].token; t < e && t < last(); ++t)
-                if (t >= first()) flags_[t - first()] |= kMentionFlag;
+                if (t >= first()) fl_[t - first_] |= kMentionFlag;
         }
     }
 
@@ -151,7 +164,7 @@ private:
             fg.te = e > t ? e : t + 1;
             fg.money = !q.unit.is_percent() && !(q.unit.view() == "bp");
             if (fg.money)
-                for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) flags_[k - first()] |= kFigureFlag;
+                for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) fl_[k - first_] |= kFigureFlag;
             figs_.push_back(fg);
         }
     }
@@ -210,32 +223,44 @@ private:
         return t;
     }
 
-    bool forecast_in(uint32_t b, uint32_t e) const {
-        const uint32_t ce = clause_end(e);
-        for (uint32_t t = clause_begin(b); t < ce; ++t) {
-            const uint32_t f = F(t);
-            if (f & W::kForecast) {
-                // "may" is a month when capitalised.
-                if (eq_ci(c_.tok(t), "may") && c_.doc.tokens[t].capitalized) continue;
-                return true;
-            }
-            // Only "by" (a stop word) and numbers need their text read.
-            if (!(f & W::kStop) && c_.doc.tokens[t].kind != TokenKind::number) continue;
-            if ((f & W::kStop) && eq_ci(c_.tok(t), "by") && t + 1 < last()) {
-                std::string_view n = c_.tok(t + 1);
-                if (n.size() >= 2 && (n[0] == 'Q' || n[0] == 'H' || (n[0] == 'F' && n[1] == 'Y'))) return true;
-                if (n.size() == 4 && n[0] == '2' && n[1] == '0' && num::is_digit(n[2]) && num::is_digit(n[3]))
-                    return true;
-            }
-            if (c_.pub_year && c_.doc.tokens[t].kind == TokenKind::number) {
-                std::string_view n = c_.tok(t);
-                std::string_view p = t > first() ? c_.tok(t - 1) : std::string_view{};
-                if (n.size() == 4 && n[0] == '2' && (eq_ci(p, "in") || eq_ci(p, "for") || eq_ci(p, "through"))) {
-                    int y = (n[0] - '0') * 1000 + (n[1] - '0') * 100 + (n[2] - '0') * 10 + (n[3] - '0');
-                    if (y > c_.pub_year) return true;
-                }
+    // Does token t make its clause a projection? A forecast word, "by Q1"/"by 2028", or a later
+    // year after in/for/through.
+    // Words are compared by the tokenizer's key (a word equals a short literal ignoring case
+    // exactly when its key does; keyless words are long or non-ASCII).
+    bool forecast_cue(uint32_t t) const {
+        const uint32_t f = F(t);
+        auto is = [&](uint32_t k, std::string_view w) { return c_.doc.keys[k].a == word_key(w); };  // w: <= 7 bytes
+        if (f & W::kForecast) return !(is(t, "may") && c_.doc.tokens[t].capitalized);  // "May": a month
+        // Only "by" (a stop word) and numbers need their text read.
+        if ((f & W::kStop) && is(t, "by") && t + 1 < last()) {
+            std::string_view n = c_.tok(t + 1);
+            if (n.size() >= 2 && (n[0] == 'Q' || n[0] == 'H' || (n[0] == 'F' && n[1] == 'Y'))) return true;
+            if (n.size() == 4 && n[0] == '2' && n[1] == '0' && num::is_digit(n[2]) && num::is_digit(n[3])) return true;
+        }
+        if (c_.pub_year && c_.doc.tokens[t].kind == TokenKind::number) {
+            std::string_view n = c_.tok(t);
+            if (n.size() == 4 && n[0] == '2' && t > first() && (is(t - 1, "in") || is(t - 1, "for") || is(t - 1, "through"))) {
+                int y = (n[0] - '0') * 1000 + (n[1] - '0') * 100 + (n[2] - '0') * 10 + (n[3] - '0');
+                if (y > c_.pub_year) return true;
             }
         }
+        return false;
+    }
+
+    // Cues are marked once per sentence, on its first metric, instead of re-read per metric.
+    // The bit is only set on forecast words, "by" and numbers, which no "flags == 0" test reads.
+    void mark_forecast_cues() {
+        for (uint32_t t = first(); t < last(); ++t)
+            if ((F(t) & (W::kForecast | W::kStop)) || c_.doc.tokens[t].kind == TokenKind::number)
+                if (forecast_cue(t)) fl_[t - first_] |= kForecastCue;
+        cues_done_ = true;
+    }
+
+    bool forecast_in(uint32_t b, uint32_t e) {
+        if (!cues_done_) mark_forecast_cues();
+        const uint32_t ce = clause_end(e);
+        for (uint32_t t = clause_begin(b); t < ce; ++t)
+            if (F(t) & kForecastCue) return true;
         return false;
     }
 
@@ -397,7 +422,7 @@ private:
             const Quantity& q = c_.quantities[fg.q];
             if (prior_cue_before(fg.tb)) {
                 // An earlier value does not separate the later figure from its kind word.
-                for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) flags_[k - first()] &= ~kFigureFlag;
+                for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) fl_[k - first_] &= ~kFigureFlag;
                 set_prior(q, fg.tb);
                 continue;
             }
@@ -624,35 +649,67 @@ private:
     periods::Found periods_[kMaxPeriods];
     size_t n_periods_ = 0;
     bool periods_done_ = false;
+    bool cues_done_ = false;
+    uint32_t first_ = 0, last_ = 0;
+    uint32_t* fl_ = nullptr;  // flags_.data() once sized
     const Mention* last_mention_ = nullptr;
     const Mention* last_company_ = nullptr;
     std::string_view last_product_;
     std::string_view product_seen_;
 };
 
-// "revenue doubled" is a change without a figure; only such sentences are read without one.
-bool has_multiplier_word(std::string_view s) {
-    // One memchr pass for 'l': "doub-l-ed", "trip-l-ed", "ha-l-ved".
-    if (s.empty()) return false;  // memchr on an empty view's null data is UB (found by fuzz_quantities_metrics)
-    const char* b = s.data();
-    const char* e = b + s.size();
-    for (const char* p = b; (p = static_cast<const char*>(std::memchr(p, 'l', static_cast<size_t>(e - p))));
-         ++p) {
-        size_t i = static_cast<size_t>(p - b);
-        if (i + 2 < s.size() && s[i + 1] == 'e' && s[i + 2] == 'd' && i >= 3 &&
-            (s.substr(i - 3, 3) == "oub" || s.substr(i - 3, 3) == "rip"))
-            return true;
-        if (i >= 2 && i + 3 < s.size() && s.substr(i - 2, 6) == "halved") return true;
+// "revenue doubled" is a change without a figure; only sentences whose text holds "oubled",
+// "ripled" or "halved" and a token "doubled", "tripled" or "halved" are read without one.
+// The first byte of such a text at or after i in s, or npos. Every match has an 'l' with a 'd'
+// or an 'e' two bytes on ("led", "lve"): SSE2 finds those 16 bytes at a time and only they are checked.
+size_t next_multiplier_text(std::string_view s, size_t i) {
+    const size_t n = s.size();
+    const char* p = s.data();
+    auto at = [&](size_t j) -> size_t {  // p[j] == 'l'
+        if (j >= i + 3 && j + 3 <= n && p[j + 1] == 'e' && p[j + 2] == 'd' &&
+            (s.substr(j - 3, 3) == "oub" || s.substr(j - 3, 3) == "rip"))
+            return j - 3;
+        if (j >= i + 2 && j + 4 <= n && s.substr(j - 2, 6) == "halved") return j - 2;
+        return std::string_view::npos;
+    };
+    size_t j = i + 2;
+#if defined(__SSE2__)
+    auto load = [](const char* q) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q)); };
+    auto eq = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+    for (; j + 18 <= n; j += 16) {
+        const __m128i c2 = load(p + j + 2);
+        const __m128i tail = _mm_or_si128(eq(c2, 'd'), eq(c2, 'e'));
+        for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(eq(load(p + j), 'l'), tail))); m; m &= m - 1)
+            if (size_t r = at(j + static_cast<size_t>(__builtin_ctz(m))); r != std::string_view::npos) return r;
     }
-    return false;
+#endif
+    for (; j < n; ++j)
+        if (p[j] == 'l')
+            if (size_t r = at(j); r != std::string_view::npos) return r;
+    return std::string_view::npos;
 }
 
-// The tokenizer's folded key of a short lower-case word: its bytes little-endian, zero-padded.
-constexpr uint64_t word_key(std::string_view w) {
-    uint64_t v = 0;
-    for (size_t i = 0; i < w.size() && i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
-    return v;
-}
+// The next multiplier text of a field, kept across the sentences (they come in order), so a
+// field's text is scanned about once instead of once per sentence.
+class MultiplierCursor {
+public:
+    // Does the sentence [b, e) of field f hold a multiplier text?
+    bool in(const Document& doc, Field f, uint32_t b, uint32_t e) {
+        if (!valid_ || f != field_ || b < from_ || pos_ < b) {
+            pos_ = next_multiplier_text(doc.event().field(f), b);
+            field_ = f;
+            from_ = b;
+            valid_ = true;
+        }
+        return pos_ != std::string_view::npos && pos_ + 6 <= e;
+    }
+
+private:
+    bool valid_ = false;
+    Field field_ = Field::text;
+    uint32_t from_ = 0;
+    size_t pos_ = std::string_view::npos;  // first match at or after from_ (npos: none)
+};
 
 // Does a token in [b, e) read "doubled", "tripled" or "halved" in any case? Every token the
 // multiplier pass acts on does, so a sentence without one needs no reading for multipliers; one
@@ -672,9 +729,10 @@ bool multiplier_key_in(const Document& doc, uint32_t b, uint32_t e) {
     return false;
 }
 
-// Can sentence text `s` yield a figure-less multiplier change? Key test first, text test second.
-bool multiplier_sentence(const Document& doc, uint32_t b, uint32_t e, std::string_view s) {
-    return multiplier_key_in(doc, b, e) && has_multiplier_word(s);
+// Can sentence s yield a figure-less multiplier change? The text test (16 bytes a step, once per
+// field) is cheaper than the key test (one token a step), so it goes first.
+bool multiplier_sentence(const Document& doc, MultiplierCursor& text, const Sentence& s) {
+    return text.in(doc, s.field, s.begin, s.end) && multiplier_key_in(doc, s.first_token, s.last_token);
 }
 
 // "$225B. It also ...": the tokenizer reads "B." as an initial; a period right after a figure's
@@ -717,6 +775,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
     const Mention* last_mention = nullptr;
     const Mention* last_company = nullptr;
     std::string_view last_product;
+    MultiplierCursor mult;
     uint32_t qi = 0, mi = 0;
     const uint32_t nq = static_cast<uint32_t>(quantities.size());
     const uint32_t nm = static_cast<uint32_t>(mentions.size());
@@ -729,7 +788,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             ++qi;
         const bool whole_has_figure =
             qi < nq && quantities[qi].span.field == whole.field && quantities[qi].span.begin < whole.end;
-        if (!whole_has_figure && !multiplier_sentence(doc, whole.first_token, whole.last_token, doc.text(whole)))
+        if (!whole_has_figure && !multiplier_sentence(doc, mult, whole))
             continue;
         Sentence s = whole;
         while (s.first_token < whole.last_token) {
@@ -749,7 +808,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             }
             uint32_t me = mi;
             while (me < nm && mentions[me].token < s.last_token) ++me;
-            if (qe > qi || multiplier_sentence(doc, s.first_token, s.last_token, doc.text(s))) {
+            if (qe > qi || multiplier_sentence(doc, mult, s)) {
                 c.sent = &s;
                 c.si = si;
                 c.mention_begin = mi;

@@ -200,7 +200,8 @@ private:
 };
 
 // First-letter filter: only words that can start a period expression reach the matchers.
-bool maybe_period(std::string_view w) {
+// Out of line: only keyless (long or non-ASCII) words take it.
+[[gnu::noinline]] bool maybe_period(std::string_view w) {
     char c = num::lower(w[0]);
     if (c == 'q' || c == 'h' || c == 'f') return true;  // Q1, H1, FY, first/fourth, fiscal, full
     for (char ch : w)  // words are short: a loop beats a call to memchr
@@ -221,7 +222,8 @@ constexpr uint64_t key_of(std::string_view w) {
 
 // maybe_period through the tokenizer's folded key (bytes little-endian, zero-padded): no text
 // read for the many words that start no period. Keyless words (long, non-ASCII) take the text path.
-bool maybe_period_token(const Document& doc, uint32_t t) {
+// Inlined into the per-token loops: a call per token cost more than the test.
+[[gnu::always_inline]] inline bool maybe_period_token(const Document& doc, uint32_t t) {
     const WordKey& k = doc.keys[t];
     if (k.a == 0) return maybe_period(doc.text(doc.tokens[t]));
     const char c = static_cast<char>(k.a & 0xFF);  // folded first byte == lower(first byte)
