@@ -674,14 +674,28 @@ size_t next_multiplier_text(std::string_view s, size_t i) {
     };
     size_t j = i + 2;
 #if defined(__SSE2__)
-    auto load = [](const char* q) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q)); };
-    auto eq = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
-    for (; j + 18 <= n; j += 16) {
-        const __m128i c2 = load(p + j + 2);
-        const __m128i tail = _mm_or_si128(eq(c2, 'd'), eq(c2, 'e'));
-        for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(eq(load(p + j), 'l'), tail))); m; m &= m - 1)
-            if (size_t r = at(j + static_cast<size_t>(__builtin_ctz(m))); r != std::string_view::npos) return r;
+    // Candidate bytes of p[q .. q + 16) as a byte mask.
+    auto cand = [](const char* q) {
+        auto load = [](const char* x) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(x)); };
+        auto eq = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+        const __m128i c2 = load(q + 2);
+        return _mm_and_si128(eq(load(q), 'l'), _mm_or_si128(eq(c2, 'd'), eq(c2, 'e')));
+    };
+    auto check16 = [&](size_t b) {
+        for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(cand(p + b))); m; m &= m - 1)
+            if (size_t r = at(b + static_cast<size_t>(__builtin_ctz(m))); r != std::string_view::npos) return r;
+        return std::string_view::npos;
+    };
+    // 64 bytes per test: candidates are rare, so one movemask for four blocks.
+    for (; j + 66 <= n; j += 64) {
+        const __m128i any = _mm_or_si128(_mm_or_si128(cand(p + j), cand(p + j + 16)),
+                                         _mm_or_si128(cand(p + j + 32), cand(p + j + 48)));
+        if (!_mm_movemask_epi8(any)) continue;
+        for (size_t b = j; b < j + 64; b += 16)
+            if (size_t r = check16(b); r != std::string_view::npos) return r;
     }
+    for (; j + 18 <= n; j += 16)
+        if (size_t r = check16(j); r != std::string_view::npos) return r;
 #endif
     for (; j < n; ++j)
         if (p[j] == 'l')

@@ -247,16 +247,38 @@ const Table& table() {
     return t;
 }
 
-// The same words in a detail::WordTable, probed with the tokenizer's key of a token.
+// The words of up to 16 bytes by their folded key (the tokenizer's WordKey), for the per-token
+// probe: 1,024 slots for about 270 words, so a word that is not listed (most) usually ends on the
+// first slot. The key pair alone identifies the word (words hold no zero byte).
 struct KeyTable {
-    detail::WordTable words;
-    std::vector<WordInfo> info;  // by word id
+    struct Slot {
+        uint64_t a = 0, b = 0;
+        WordInfo info;
+    };
+    static constexpr size_t kN = 1024;
+    std::array<Slot, kN> slots{};
+    static size_t index(uint64_t a, uint64_t b) {
+        return static_cast<size_t>(((a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full)) >> 54);
+    }
     KeyTable() {
+        static_assert(kN == size_t{1} << (64 - 54));
         for (const auto& e : kEntries) {
-            const uint32_t id = words.intern(e.word);
-            if (info.size() <= id) info.resize(id + 1);
-            info[id].flags |= e.flags;  // a word listed in two groups keeps every flag
-            if (e.flags & kKind) info[id].kind = e.kind;
+            detail::ShortKey k;
+            if (!detail::short_key(e.word, k)) continue;  // longer words: only keyless tokens, text path
+            size_t i = index(k.a, k.b);
+            while (slots[i].a != 0 && !(slots[i].a == k.a && slots[i].b == k.b)) i = (i + 1) & (kN - 1);
+            slots[i].a = k.a;
+            slots[i].b = k.b;
+            slots[i].info.flags |= e.flags;  // a word listed in two groups keeps every flag
+            if (e.flags & kKind) slots[i].info.kind = e.kind;
+        }
+    }
+    // The entry of a keyed token (a != 0), or nullptr.
+    const WordInfo* find(const WordKey& k) const {
+        for (size_t i = index(k.a, k.b);; i = (i + 1) & (kN - 1)) {
+            const Slot& s = slots[i];
+            if (s.a == k.a && s.b == k.b) return &s.info;
+            if (s.a == 0) return nullptr;
         }
     }
 };
@@ -312,22 +334,16 @@ WordInfo lookup(std::string_view token) {
 }
 
 void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
-    if (b >= e) return;
     const KeyTable& kt = key_table();
     const Token* toks = doc.tokens.data();
     const WordKey* keys = doc.keys.data();
-    Field cached = toks[b].field;
-    std::string_view field = doc.event().field(cached);
     for (uint32_t t = b; t < e; ++t) {
-        const Token& tk = toks[t];
         uint32_t f = 0;
-        if (tk.kind == TokenKind::word) {
-            if (tk.field != cached) field = doc.event().field(cached = tk.field);
+        if (toks[t].kind == TokenKind::word) {
             if (keys[t].a == 0) {
-                f = lookup(field.substr(tk.begin, tk.end - tk.begin)).flags;
-            } else {
-                const uint32_t id = kt.words.find_token(field, tk, keys[t]);
-                f = id == detail::kNoWord ? 0 : kt.info[id].flags;
+                f = lookup(doc.text(toks[t])).flags;  // no key (long or non-ASCII word): text path
+            } else if (const WordInfo* w = kt.find(keys[t])) {
+                f = w->flags;
             }
         }
         out[t - b] = f;
@@ -335,14 +351,11 @@ void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
 }
 
 WordInfo lookup_token(const Document& doc, uint32_t token) {
-    const Token& t = doc.tokens[token];
     const WordKey& k = doc.keys[token];
-    const std::string_view field = doc.event().field(t.field);
     // No key (long or non-ASCII word): the text path keeps its exact-bytes matching.
-    if (k.a == 0) return lookup(field.substr(t.begin, t.end - t.begin));
-    const KeyTable& kt = key_table();
-    const uint32_t id = kt.words.find_token(field, t, k);
-    return id == detail::kNoWord ? WordInfo{} : kt.info[id];
+    if (k.a == 0) return lookup(doc.text(doc.tokens[token]));
+    const WordInfo* w = key_table().find(k);
+    return w ? *w : WordInfo{};
 }
 
 }  // namespace herald::analysis::words

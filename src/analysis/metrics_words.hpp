@@ -48,7 +48,7 @@ WordInfo lookup(std::string_view token);
 // The same for a document token, through the key the tokenizer computed (no second fold or hash).
 WordInfo lookup_token(const Document& doc, uint32_t token);
 // The flags of tokens [b, e) into out[0 .. e - b): lookup_token(...).flags for words, 0 otherwise.
-// One call per sentence: the table and the field are fetched once, not per token.
+// One call per sentence: the table is fetched once, not per token.
 void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out);
 
 // Multi-word kind phrases starting at a token: returns the number of tokens matched (0 if none).

@@ -233,8 +233,8 @@ constexpr uint64_t key_of(std::string_view w) {
         const uint64_t y = x ^ kDashes;
         return ((y - kOnes) & ~y & kHigh) != 0;
     };
-    if (has_dash(k.a) || has_dash(k.b)) return true;
-    if (k.b != 0) return false;  // the words below are short
+    if (k.b != 0) return has_dash(k.a) || has_dash(k.b);  // the words below are short
+    if (has_dash(k.a)) return true;
     switch (c) {
         case 's': return k.a == key_of("second") || k.a == key_of("six");
         case 't': return k.a == key_of("third") || k.a == key_of("three") || k.a == key_of("twelve");
