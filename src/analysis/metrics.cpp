@@ -280,7 +280,7 @@ private:
                 std::string_view w = c_.tok(b - 1);
                 if (pt.kind != TokenKind::word || (pf & (W::kStop | W::kDeterminer | kMentionFlag | W::kKind)))
                     break;
-                if ((pf & ~(W::kProduct | W::kPhrase | W::kAnnualized)) != 0) break;
+                if ((pf & ~(W::kProduct | W::kPhrase | W::kAnnualized | W::kPeriodStart)) != 0) break;
                 if (w.size() > 3 && (w.substr(w.size() - 2) == "ly" || w.substr(w.size() - 3) == "ing")) break;
                 --b;
             }
@@ -349,7 +349,7 @@ private:
                 std::string_view x = c_.tok(t);
                 bool has_lower = false;
                 for (char ch : x) has_lower |= ch >= 'a' && ch <= 'z';
-                if (tk.kind == TokenKind::word && tk.capitalized && x.size() >= 3 && has_lower && F(t) == 0) {
+                if (tk.kind == TokenKind::word && tk.capitalized && x.size() >= 3 && has_lower && (F(t) & ~W::kPeriodStart) == 0) {
                     m.entity = x;
                     m.ticker = company_ticker(anchor);
                     return;
@@ -386,7 +386,7 @@ private:
         uint32_t e = h && h->end > te ? h->end : te;
         if ((h && h->forecast) || forecast_in(b, e > b ? e - 1 : b)) m.forecast = true;
         if (!periods_done_) {
-            n_periods_ = periods::all(c_.doc, *c_.sent, periods_, kMaxPeriods);
+            n_periods_ = periods::all(c_.doc, *c_.sent, fl_, W::kPeriodStart, periods_, kMaxPeriods);
             periods_done_ = true;
         }
         if (const periods::Found* p = periods::nearest_of(periods_, n_periods_, tb)) {

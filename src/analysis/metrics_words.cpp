@@ -5,6 +5,7 @@
 
 #include "lexicon_vocab.hpp"
 #include "numbers.hpp"
+#include "periods.hpp"
 
 namespace herald::analysis::words {
 
@@ -254,6 +255,7 @@ struct KeyTable {
     struct Slot {
         uint64_t a = 0, b = 0;
         WordInfo info;
+        bool period_start = false;  // one of periods::kStartWords
     };
     static constexpr size_t kN = 1024;
     std::array<Slot, kN> slots{};
@@ -263,21 +265,27 @@ struct KeyTable {
     KeyTable() {
         static_assert(kN == size_t{1} << (64 - 54));
         for (const auto& e : kEntries) {
-            detail::ShortKey k;
-            if (!detail::short_key(e.word, k)) continue;  // longer words: only keyless tokens, text path
-            size_t i = index(k.a, k.b);
-            while (slots[i].a != 0 && !(slots[i].a == k.a && slots[i].b == k.b)) i = (i + 1) & (kN - 1);
-            slots[i].a = k.a;
-            slots[i].b = k.b;
-            slots[i].info.flags |= e.flags;  // a word listed in two groups keeps every flag
-            if (e.flags & kKind) slots[i].info.kind = e.kind;
+            Slot* s = insert(e.word);
+            if (!s) continue;  // longer words: only keyless tokens, which take the text path
+            s->info.flags |= e.flags;  // a word listed in two groups keeps every flag
+            if (e.flags & kKind) s->info.kind = e.kind;
         }
+        for (std::string_view w : periods::kStartWords) insert(w)->period_start = true;
     }
-    // The entry of a keyed token (a != 0), or nullptr.
-    const WordInfo* find(const WordKey& k) const {
+    Slot* insert(std::string_view word) {
+        detail::ShortKey k;
+        if (!detail::short_key(word, k)) return nullptr;
+        size_t i = index(k.a, k.b);
+        while (slots[i].a != 0 && !(slots[i].a == k.a && slots[i].b == k.b)) i = (i + 1) & (kN - 1);
+        slots[i].a = k.a;
+        slots[i].b = k.b;
+        return &slots[i];
+    }
+    // The slot of a keyed token (a != 0), or nullptr.
+    const Slot* find(const WordKey& k) const {
         for (size_t i = index(k.a, k.b);; i = (i + 1) & (kN - 1)) {
             const Slot& s = slots[i];
-            if (s.a == k.a && s.b == k.b) return &s.info;
+            if (s.a == k.a && s.b == k.b) return &s;
             if (s.a == 0) return nullptr;
         }
     }
@@ -340,10 +348,13 @@ void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
     for (uint32_t t = b; t < e; ++t) {
         uint32_t f = 0;
         if (toks[t].kind == TokenKind::word) {
-            if (keys[t].a == 0) {
-                f = lookup(doc.text(toks[t])).flags;  // no key (long or non-ASCII word): text path
-            } else if (const WordInfo* w = kt.find(keys[t])) {
-                f = w->flags;
+            if (keys[t].a == 0) {  // no key (long or non-ASCII word): text path
+                const std::string_view text = doc.text(toks[t]);
+                f = lookup(text).flags | (periods::may_start_text(text) ? uint32_t{kPeriodStart} : 0u);
+            } else {
+                const KeyTable::Slot* s = kt.find(keys[t]);
+                if (s) f = s->info.flags;
+                if ((s && s->period_start) || periods::may_start_key(keys[t])) f |= kPeriodStart;
             }
         }
         out[t - b] = f;
@@ -354,8 +365,8 @@ WordInfo lookup_token(const Document& doc, uint32_t token) {
     const WordKey& k = doc.keys[token];
     // No key (long or non-ASCII word): the text path keeps its exact-bytes matching.
     if (k.a == 0) return lookup(doc.text(doc.tokens[token]));
-    const WordInfo* w = key_table().find(k);
-    return w ? *w : WordInfo{};
+    const KeyTable::Slot* s = key_table().find(k);
+    return s ? s->info : WordInfo{};
 }
 
 }  // namespace herald::analysis::words

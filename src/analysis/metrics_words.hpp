@@ -36,6 +36,7 @@ enum Flag : uint32_t {
     kTriple = 1u << 21,    // tripled
     kHalve = 1u << 22,     // halved
     kPeriodWord = 1u << 23,
+    kPeriodStart = 1u << 24,  // may start a period expression (periods::may_start*); set by word_flags only
 };
 
 struct WordInfo {
@@ -47,7 +48,8 @@ struct WordInfo {
 WordInfo lookup(std::string_view token);
 // The same for a document token, through the key the tokenizer computed (no second fold or hash).
 WordInfo lookup_token(const Document& doc, uint32_t token);
-// The flags of tokens [b, e) into out[0 .. e - b): lookup_token(...).flags for words, 0 otherwise.
+// The flags of tokens [b, e) into out[0 .. e - b): lookup_token(...).flags for words, 0 otherwise,
+// plus kPeriodStart for words that may start a period (the same probe answers both).
 // One call per sentence: the table is fetched once, not per token.
 void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out);
 

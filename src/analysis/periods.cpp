@@ -199,48 +199,42 @@ private:
     const Sentence& s_;
 };
 
-// First-letter filter: only words that can start a period expression reach the matchers.
-// Out of line: only keyless (long or non-ASCII) words take it.
-[[gnu::noinline]] bool maybe_period(std::string_view w) {
-    char c = num::lower(w[0]);
-    if (c == 'q' || c == 'h' || c == 'f') return true;  // Q1, H1, FY, first/fourth, fiscal, full
-    for (char ch : w)  // words are short: a loop beats a call to memchr
-        if (ch == '-') return true;  // January-September, nine-month, third-quarter
-    switch (c) {
-        case 's': return eq_ci(w, "second") || eq_ci(w, "six");
-        case 't': return eq_ci(w, "third") || eq_ci(w, "three") || eq_ci(w, "twelve");
-        case 'n': return eq_ci(w, "nine");
-        default: return false;
-    }
-}
-
 constexpr uint64_t key_of(std::string_view w) {
     uint64_t v = 0;
     for (size_t i = 0; i < w.size() && i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
     return v;
 }
 
-// maybe_period through the tokenizer's folded key (bytes little-endian, zero-padded): no text
-// read for the many words that start no period. Keyless words (long, non-ASCII) take the text path.
-// Inlined into the per-token loops: a call per token cost more than the test.
+// may_start through the tokenizer's folded key (bytes little-endian, zero-padded): no text read
+// for the many words that start no period. Inlined into the per-token loop: a call per token
+// cost more than the test.
 [[gnu::always_inline]] inline bool maybe_period_token(const Document& doc, uint32_t t) {
     const WordKey& k = doc.keys[t];
-    if (k.a == 0) return maybe_period(doc.text(doc.tokens[t]));
-    const char c = static_cast<char>(k.a & 0xFF);  // folded first byte == lower(first byte)
-    if (c == 'q' || c == 'h' || c == 'f') return true;
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull, kDashes = 0x2D2D2D2D2D2D2D2Dull;
-    auto has_dash = [&](uint64_t x) {
-        const uint64_t y = x ^ kDashes;
-        return ((y - kOnes) & ~y & kHigh) != 0;
-    };
-    if (k.b != 0) return has_dash(k.a) || has_dash(k.b);  // the words below are short
-    if (has_dash(k.a)) return true;
-    switch (c) {
-        case 's': return k.a == key_of("second") || k.a == key_of("six");
-        case 't': return k.a == key_of("third") || k.a == key_of("three") || k.a == key_of("twelve");
-        case 'n': return k.a == key_of("nine");
-        default: return false;
+    if (k.a == 0) return may_start_text(doc.text(doc.tokens[t]));
+    if (may_start_key(k)) return true;
+    if (k.b != 0) return false;  // the start words are short
+    for (std::string_view w : kStartWords)
+        if (k.a == key_of(w)) return true;
+    return false;
+}
+
+// The expressions starting at tokens that pass `candidate`, in order (at most cap).
+template <class Candidate>
+size_t collect(const Document& doc, const Sentence& s, Candidate&& candidate, Found* out, size_t cap) {
+    Scanner sc(doc, s);
+    size_t n = 0;
+    for (uint32_t t = s.first_token; t < s.last_token && n < cap; ++t) {
+        if (!candidate(t)) continue;
+        Writer w;
+        uint32_t len = sc.at(t, w);
+        if (!len) continue;
+        out[n].period.set(w.view());
+        out[n].token = t;
+        out[n].after_by = t > s.first_token && eq_ci(sc.tok(t - 1), "by");
+        ++n;
+        t += len - 1;
     }
+    return n;
 }
 
 }  // namespace
@@ -269,21 +263,24 @@ bool nearest(const Document& doc, const Sentence& s, uint32_t near, Found& out) 
 }
 
 size_t all(const Document& doc, const Sentence& s, Found* out, size_t cap) {
-    Scanner sc(doc, s);
-    size_t n = 0;
-    for (uint32_t t = s.first_token; t < s.last_token && n < cap; ++t) {
-        const Token& tk = doc.tokens[t];
-        if (tk.kind != TokenKind::word || !maybe_period_token(doc, t)) continue;
-        Writer w;
-        uint32_t len = sc.at(t, w);
-        if (!len) continue;
-        out[n].period.set(w.view());
-        out[n].token = t;
-        out[n].after_by = t > s.first_token && eq_ci(sc.tok(t - 1), "by");
-        ++n;
-        t += len - 1;
-    }
-    return n;
+    auto candidate = [&](uint32_t t) { return doc.tokens[t].kind == TokenKind::word && maybe_period_token(doc, t); };
+    return collect(doc, s, candidate, out, cap);
+}
+
+size_t all(const Document& doc, const Sentence& s, const uint32_t* flags, uint32_t bit, Found* out, size_t cap) {
+    return collect(doc, s, [&](uint32_t t) { return (flags[t - s.first_token] & bit) != 0; }, out, cap);
+}
+
+// First-letter filter for keyless (long or non-ASCII) words: the same test on the text.
+bool may_start_text(std::string_view w) {
+    if (w.empty()) return false;
+    char c = num::lower(w[0]);
+    if (c == 'q' || c == 'h' || c == 'f') return true;  // Q1, H1, FY, first/fourth, fiscal, full
+    for (char ch : w)  // words are short: a loop beats a call to memchr
+        if (ch == '-') return true;  // January-September, nine-month, third-quarter
+    for (std::string_view sw : kStartWords)
+        if (eq_ci(w, sw)) return true;
+    return false;
 }
 
 const Found* nearest_of(const Found* found, size_t n, uint32_t near) {

@@ -2,6 +2,7 @@
 // Reporting periods written in a sentence, normalized: "Q1 2026", "first quarter of 2010" -> "Q1 2010",
 // "January-September 2009" -> "9M 2009", "fiscal 2025" -> "FY2025", "full year" -> "FY", "the quarter" -> "quarter".
 #include <cstdint>
+#include <string_view>
 
 #include "herald/analysis/analysis.hpp"
 #include "herald/analysis/document.hpp"
@@ -19,6 +20,26 @@ bool nearest(const Document& doc, const Sentence& s, uint32_t near, Found& out);
 
 // Every period expression of the sentence (at most `cap`), in order; returns how many.
 size_t all(const Document& doc, const Sentence& s, Found* out, size_t cap);
+
+// The same for a caller that already tested every word with may_start in its own pass:
+// expressions are looked for only at tokens t with flags[t - s.first_token] & bit.
+size_t all(const Document& doc, const Sentence& s, const uint32_t* flags, uint32_t bit, Found* out, size_t cap);
+
+// Can a word start a period expression? A word that fails cannot (the matchers' first filter).
+// Keyed words (WordKey::a != 0): may_start_key, or one of kStartWords; keyless words: may_start_text.
+inline constexpr std::string_view kStartWords[] = {"second", "six", "third", "three", "twelve", "nine"};
+bool may_start_text(std::string_view word);
+// First letter q/h/f (Q1, H1, FY, first, fiscal, full) or a dash (January-September, nine-month).
+inline bool may_start_key(const WordKey& k) {
+    const char c = static_cast<char>(k.a & 0xFF);  // folded first byte == lower(first byte)
+    if (c == 'q' || c == 'h' || c == 'f') return true;
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull, kDashes = 0x2D2D2D2D2D2D2D2Dull;
+    auto has_dash = [](uint64_t x) {
+        const uint64_t y = x ^ kDashes;
+        return ((y - kOnes) & ~y & kHigh) != 0;
+    };
+    return has_dash(k.a) || (k.b != 0 && has_dash(k.b));
+}
 
 // The one of `found[0..n)` nearest to token `near`; nullptr when n == 0.
 const Found* nearest_of(const Found* found, size_t n, uint32_t near);
