@@ -678,8 +678,9 @@ size_t next_multiplier_text(std::string_view s, size_t i) {
     auto cand = [](const char* q) {
         auto load = [](const char* x) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(x)); };
         auto eq = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
-        const __m128i c2 = load(q + 2);
-        return _mm_and_si128(eq(load(q), 'l'), _mm_or_si128(eq(c2, 'd'), eq(c2, 'e')));
+        // 'd' | 1 == 'e': one compare finds both.
+        const __m128i c2 = _mm_or_si128(load(q + 2), _mm_set1_epi8(1));
+        return _mm_and_si128(eq(load(q), 'l'), eq(c2, 'e'));
     };
     auto check16 = [&](size_t b) {
         for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(cand(p + b))); m; m &= m - 1)
