@@ -4,11 +4,10 @@
 //   @reference <TAB> the company | it | its
 // Start-up only: throws std::runtime_error("FILE:LINE: message") on a bad line.
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "aliases_impl.hpp"
+#include "table_loading.hpp"
 
 namespace herald::data {
 extern const std::string_view aliases_companies;
@@ -170,24 +169,14 @@ AliasTable::~AliasTable() = default;
 size_t AliasTable::company_count() const { return impl_->companies.size(); }
 
 std::shared_ptr<const AliasTable> AliasTable::builtin() {
-    static const std::shared_ptr<const AliasTable> kBuiltin = [] {
-        auto impl = std::make_unique<Impl>();
-        impl->parse(herald::data::aliases_companies, "data/aliases/companies.tsv");
-        return std::make_shared<const AliasTable>(std::move(impl));
-    }();
+    static const std::shared_ptr<const AliasTable> kBuiltin =
+        detail::build_table<AliasTable>(herald::data::aliases_companies, "data/aliases/companies.tsv", nullptr, "alias");
     return kBuiltin;
 }
 
 std::shared_ptr<const AliasTable> AliasTable::load(const std::string& extension_file) {
-    std::ifstream in(extension_file, std::ios::binary);
-    if (!in) throw std::runtime_error(extension_file + ": cannot open alias file; check the path");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto impl = std::make_unique<Impl>();
-    impl->parse(herald::data::aliases_companies, "data/aliases/companies.tsv");
-    const std::string text = ss.str();
-    impl->parse(text, extension_file);
-    return std::make_shared<const AliasTable>(std::move(impl));
+    return detail::build_table<AliasTable>(herald::data::aliases_companies, "data/aliases/companies.tsv", &extension_file,
+                                           "alias");
 }
 
 }  // namespace herald::analysis

@@ -2,11 +2,10 @@
 // Start-up only: throws std::runtime_error("FILE:LINE: message") on a bad line.
 #include <algorithm>
 #include <charconv>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "lexicon_impl.hpp"
+#include "table_loading.hpp"
 
 namespace herald::data {
 extern const std::string_view lexicon_finance;
@@ -229,24 +228,14 @@ size_t Lexicon::term_count() const {
 
 std::shared_ptr<const Lexicon> Lexicon::builtin() {
     // Parsed once per process; every scorer shares it.
-    static const std::shared_ptr<const Lexicon> kBuiltin = [] {
-        auto impl = std::make_unique<Impl>();
-        impl->parse(herald::data::lexicon_finance, "data/lexicon/finance.lex");
-        return std::make_shared<const Lexicon>(std::move(impl));
-    }();
+    static const std::shared_ptr<const Lexicon> kBuiltin =
+        detail::build_table<Lexicon>(herald::data::lexicon_finance, "data/lexicon/finance.lex", nullptr, "lexicon");
     return kBuiltin;
 }
 
 std::shared_ptr<const Lexicon> Lexicon::load(const std::string& extension_file) {
-    std::ifstream in(extension_file, std::ios::binary);
-    if (!in) throw std::runtime_error(extension_file + ": cannot open lexicon file; check the path");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto impl = std::make_unique<Impl>();
-    impl->parse(herald::data::lexicon_finance, "data/lexicon/finance.lex");
-    const std::string text = ss.str();
-    impl->parse(text, extension_file);
-    return std::make_shared<const Lexicon>(std::move(impl));
+    return detail::build_table<Lexicon>(herald::data::lexicon_finance, "data/lexicon/finance.lex", &extension_file,
+                                        "lexicon");
 }
 
 }  // namespace herald::analysis

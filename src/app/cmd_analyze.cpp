@@ -44,12 +44,9 @@ const CommandSpec& analyze_spec() {
 
 int command_analyze(int argc, char** argv, int first) {
     const CommandSpec& spec = analyze_spec();
-    Options o = parse_args(argc, argv, first, spec);
-    if (o.flag("help")) {
-        std::fputs(spec.help_text().c_str(), stdout);
-        return 0;
-    }
-    if (o.has("config")) o.merge_config_file(o.get("config"), spec);
+    std::optional<Options> parsed = parse_command(argc, argv, first, spec);
+    if (!parsed) return 0;
+    Options& o = *parsed;
     bool alerts_mode = o.flag("alerts");
     if (alerts_mode && !o.has("rules")) throw UsageError("herald analyze: --alerts needs --rules FILE");
     std::shared_ptr<const rules::RuleSet> rule_set;

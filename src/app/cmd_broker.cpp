@@ -104,11 +104,9 @@ int command_broker(int argc, char** argv, int first) {
             {"control", "", "read fault-injection commands from stdin (see above)", ""},
         },
         false};
-    Options o = parse_args(argc, argv, first, spec);
-    if (o.flag("help")) {
-        std::fputs(spec.help_text().c_str(), stdout);
-        return 0;
-    }
+    std::optional<Options> parsed = parse_command(argc, argv, first, spec);
+    if (!parsed) return 0;
+    Options& o = *parsed;
     int n = static_cast<int>(o.get_int("brokers", 1, 1, 16));
     std::string error;
     auto broker = kafka::EmbeddedBroker::create(n, error);

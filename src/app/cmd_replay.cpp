@@ -127,12 +127,9 @@ int replay_files(const Options& o, std::vector<std::string> files) {
 
 int command_replay(int argc, char** argv, int first) {
     const CommandSpec& spec = replay_spec();
-    Options o = parse_args(argc, argv, first, spec);
-    if (o.flag("help")) {
-        std::fputs(spec.help_text().c_str(), stdout);
-        return 0;
-    }
-    if (o.has("config")) o.merge_config_file(o.get("config"), spec);
+    std::optional<Options> parsed = parse_command(argc, argv, first, spec);
+    if (!parsed) return 0;
+    Options& o = *parsed;
     if (!o.has("brokers")) throw UsageError("herald replay: --brokers HOST:PORT is required");
     std::vector<std::string> files = o.files;
     if (o.has("input")) files.insert(files.begin(), o.get("input"));

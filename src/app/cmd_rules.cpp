@@ -22,11 +22,9 @@ int command_rules(int argc, char** argv, int first) {
         }
         throw UsageError("herald rules: expected `herald rules check FILE` (see herald rules check --help)");
     }
-    Options o = parse_args(argc, argv, first + 1, spec);
-    if (o.flag("help")) {
-        std::fputs(spec.help_text().c_str(), stdout);
-        return 0;
-    }
+    std::optional<Options> parsed = parse_command(argc, argv, first + 1, spec);
+    if (!parsed) return 0;
+    Options& o = *parsed;
     if (o.files.empty()) throw UsageError("herald rules check: name at least one rules FILE");
     int status = 0;
     for (const auto& path : o.files) {

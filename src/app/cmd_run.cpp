@@ -23,12 +23,9 @@ int command_run(int argc, char** argv, int first) {
                      },
                      false};
     for (auto& opt : engine_options()) spec.options.push_back(opt);
-    Options o = parse_args(argc, argv, first, spec);
-    if (o.flag("help")) {
-        std::fputs(spec.help_text().c_str(), stdout);
-        return 0;
-    }
-    if (o.has("config")) o.merge_config_file(o.get("config"), spec);
+    std::optional<Options> parsed = parse_command(argc, argv, first, spec);
+    if (!parsed) return 0;
+    Options& o = *parsed;
     if (!o.has("brokers")) throw UsageError("herald run: --brokers HOST:PORT is required (or `brokers:` in --config)");
     if (!o.has("rules")) throw UsageError("herald run: --rules FILE is required (or `rules:` in --config)");
 

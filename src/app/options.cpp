@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
+#include <cstdio>
 #include <sstream>
 
 #include "herald/core/time.hpp"
@@ -108,6 +109,16 @@ Options parse_args(int argc, char** argv, int first, const CommandSpec& spec) {
         else if (name == "producer") add_property(o.producer, value, name);
         else o.values_[name] = value;
     }
+    return o;
+}
+
+std::optional<Options> parse_command(int argc, char** argv, int first, const CommandSpec& spec) {
+    Options o = parse_args(argc, argv, first, spec);
+    if (o.flag("help")) {
+        std::fputs(spec.help_text().c_str(), stdout);
+        return std::nullopt;
+    }
+    if (o.has("config")) o.merge_config_file(o.get("config"), spec);
     return o;
 }
 

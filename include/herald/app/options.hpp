@@ -2,11 +2,12 @@
 // Command-line and config-file options. Flags and the YAML config use the same keys
 // ("--input-topic news" == "input-topic: news"); flags win. Start-up code only: throws UsageError.
 //
-//   herald::app::Options o = herald::app::parse_args(argc, argv, 2, spec);   // skip "herald run"
-//   o.merge_config_file(o.get("config"));                                    // if given
-//   std::string brokers = o.get("brokers", "127.0.0.1:9092");
+//   auto o = herald::app::parse_command(argc, argv, 2, spec);  // skip "herald run"; merges --config
+//   if (!o) return 0;                                          // --help was printed
+//   std::string brokers = o->get("brokers", "127.0.0.1:9092");
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -58,5 +59,9 @@ private:
 
 // Throws UsageError naming the bad argument. "--help" sets flag "help".
 Options parse_args(int argc, char** argv, int first, const CommandSpec& spec);
+
+// What every command does first: parse_args, then --help prints the help to stdout and gives
+// nullopt (the command exits 0), and --config FILE is merged under the flags.
+std::optional<Options> parse_command(int argc, char** argv, int first, const CommandSpec& spec);
 
 }  // namespace herald::app
