@@ -39,8 +39,8 @@ struct AliasTable::Impl {
     // (first byte, length) of every word that can start a match in lowercase ("it", "iPhone",
     // "eBay"): other lowercase words need no lookup unless they continue a match.
     uint64_t lower_start[256] = {};
-    bool may_start_lower(std::string_view w) const {
-        return w.size() < 64 && ((lower_start[static_cast<unsigned char>(detail::fold_char(w[0]))] >> w.size()) & 1);
+    bool may_start_lower(unsigned char folded_first, size_t size) const {
+        return size < 64 && ((lower_start[folded_first] >> size) & 1);
     }
     std::deque<std::string> strings;                // owns every string_view above
 

@@ -81,8 +81,12 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
         uint32_t id = detail::kNoWord;
         if (t.kind == TokenKind::word) {
             const std::string_view field = fields[static_cast<int>(t.field)];
-            if (t.capitalized || prev != detail::kNoWord || tab.may_start_lower(field.substr(t.begin, t.end - t.begin)))
-                id = tab.words.find_token(field, t, keys[i]);
+            // The key's low byte is the folded first letter: no trip to the text for most words.
+            const WordKey& key = keys[i];
+            const unsigned char first = key.a != 0 ? static_cast<unsigned char>(key.a)
+                                                   : static_cast<unsigned char>(detail::fold_char(field[t.begin]));
+            if (t.capitalized || prev != detail::kNoWord || tab.may_start_lower(first, t.end - t.begin))
+                id = tab.words.find_token(field, t, key);
             // The tokenizer keeps possessives whole ("Amazon's", "Amazon’s"): try the name without them.
             if (id == detail::kNoWord && t.capitalized) {
                 std::string_view w = field.substr(t.begin, t.end - t.begin);
