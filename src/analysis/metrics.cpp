@@ -102,14 +102,14 @@ private:
         fl_ = flags_.data();
         W::word_flags(c_.doc, first(), last(), fl_);
         const std::string_view field = c_.doc.event().field(c_.sent->field);
-        for (uint32_t t = first(); t < last(); ++t) {
-            const Token& tk = c_.doc.tokens[t];
-            if (tk.kind != TokenKind::punct) continue;
-            const char ch = field[tk.begin];
+        const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
+        for (uint32_t k = 0, n = last_ - first_; k < n; ++k) {
+            if (toks[k].kind != TokenKind::punct) continue;
+            const char ch = field[toks[k].begin];
             uint32_t f = 0;
             if (ch == ',' || ch == '(' || static_cast<unsigned char>(ch) == 0xE2) f |= kPunctComma;
             if (ch == ';' || ch == ':') f |= kPunctComma | kPunctHard;
-            fl_[t - first_] = f;
+            fl_[k] = f;
         }
         for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
             uint32_t e = mention_end_token(c_.doc, c_.mentions[m], last());
@@ -152,19 +152,21 @@ private:
 
     void map_figures(uint32_t q_begin, uint32_t q_end) {
         figs_.clear();
-        uint32_t t = first();
+        const Token* toks = c_.doc.tokens.data();
+        const uint32_t last = last_;
+        uint32_t t = first_;
         for (uint32_t qi = q_begin; qi < q_end; ++qi) {
             const Quantity& q = c_.quantities[qi];
-            while (t < last() && c_.doc.tokens[t].end <= q.span.begin) ++t;
+            while (t < last && toks[t].end <= q.span.begin) ++t;
             uint32_t e = t;
-            while (e < last() && c_.doc.tokens[e].begin < q.span.end) ++e;
+            while (e < last && toks[e].begin < q.span.end) ++e;
             MetricExtractor::Fig fg;
             fg.q = qi;
             fg.tb = t;
             fg.te = e > t ? e : t + 1;
             fg.money = !q.unit.is_percent() && !(q.unit.view() == "bp");
             if (fg.money)
-                for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) fl_[k - first_] |= kFigureFlag;
+                for (uint32_t k = fg.tb; k < fg.te && k < last; ++k) fl_[k - first_] |= kFigureFlag;
             figs_.push_back(fg);
         }
     }
@@ -250,9 +252,10 @@ private:
     // Cues are marked once per sentence, on its first metric, instead of re-read per metric.
     // The bit is only set on forecast words, "by" and numbers, which no "flags == 0" test reads.
     void mark_forecast_cues() {
-        for (uint32_t t = first(); t < last(); ++t)
-            if ((F(t) & (W::kForecast | W::kStop)) || c_.doc.tokens[t].kind == TokenKind::number)
-                if (forecast_cue(t)) fl_[t - first_] |= kForecastCue;
+        const Token* toks = c_.doc.tokens.data() + first_;
+        for (uint32_t k = 0, n = last_ - first_; k < n; ++k)
+            if (((fl_[k] & (W::kForecast | W::kStop)) || toks[k].kind == TokenKind::number) && forecast_cue(first_ + k))
+                fl_[k] |= kForecastCue;
         cues_done_ = true;
     }
 

@@ -53,8 +53,12 @@ inline size_t next_digit(std::string_view s, size_t i) {
 // True when s[i..] starts with `lit` (lower-case ASCII) ignoring case.
 inline bool starts_ci(std::string_view s, size_t i, std::string_view lit) {
     if (i + lit.size() > s.size()) return false;
-    for (size_t k = 0; k < lit.size(); ++k)
-        if (lower(s[i + k]) != lit[k]) return false;
+    const char* p = s.data() + i;
+    for (size_t k = 0; k < lit.size(); ++k) {
+        // lower(c) == l: equal bytes (the common case, one compare), or c is l's capital.
+        const char c = p[k], l = lit[k];
+        if (c != l && (static_cast<char>(c | 0x20) != l || l < 'a' || l > 'z')) return false;
+    }
     return true;
 }
 

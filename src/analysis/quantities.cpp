@@ -29,6 +29,11 @@ struct Figure {
 };
 
 size_t minus_before(std::string_view s, size_t at) {
+    // Every dash ends in '-' or the last byte of "–" (E2 80 93) or "−" (E2 88 92): one test
+    // answers the usual case (a space or a letter) for every number.
+    if (at == 0) return 0;
+    const unsigned char last = static_cast<unsigned char>(s[at - 1]);
+    if (last != '-' && last != 0x93 && last != 0x92) return 0;
     for (size_t len : {size_t{1}, size_t{3}}) {
         if (at >= len && num::dash_at(s, at - len) == len) {
             size_t b = at - len;
