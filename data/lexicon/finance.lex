@@ -28,14 +28,20 @@ miss | misses | missed = -0.5
 record | records = 0.35
 record high | all-time high | record-high | highest ever = 0.6
 record loss | record losses | record low | all-time low = -0.6
+# "52-week low": the number is its own token, so the phrase starts at "week".
+week low | week lows | month low | month lows | year low | year lows | multi-year low = -0.5
+week high | week highs | month high | month highs | year high | year highs | multi-year high = 0.5
 better | best = 0.35
 worse | worst = -0.45
 better-than-expected | stronger-than-expected = 0.55
 worse-than-expected | weaker-than-expected | disappointing | disappointed | disappointment = -0.55
+disappoint | disappoints = -0.55
 in line with expectations | meet expectations | met expectations | meets expectations = 0.15
 failed to meet | fail to meet | fails to meet | did not meet = -0.5
 profit warning | profit warnings | warns on profit = -0.7
 returned to profit | return to profit | back in the black | turned profitable = 0.6
+returns to profit | returning to profit | returns to profitability | returning to profitability = 0.6
+returned to growth | return to growth | returns to growth | back to growth = 0.5
 swung to a loss | swung into the red | slipped into the red | fell into the red = -0.6
 sold out | oversubscribed | over-subscribed | fully booked = 0.6
 
@@ -51,8 +57,11 @@ bad | terrible | dismal | dire = -0.5
 positive | positively | favorable | favourable | favorably | favourably = 0.4
 negative | negatively | unfavorable | unfavourable | adverse | adversely = -0.4
 optimistic | optimism | confident | confidence = 0.35
+bright | brighter | brightened | brightening | rosy | rosier = 0.4
+gloomy | gloomier | gloom | bleak | bleaker | grim | grimmer = -0.5
 pessimistic | pessimism = -0.4
 attractive | compelling = 0.35
+constructive = 0.35
 
 # Improvement and deterioration (pairing with a measure overrides: "costs improved" is not a thing)
 improve | improves | improved | improving | improvement | improvements = 0.45
@@ -84,12 +93,15 @@ benefit | benefits | benefited | benefitted | benefiting = 0.3
 savings | synergies | efficiencies = 0.3
 breakthrough | breakout = 0.5
 boom | booming | thriving = 0.45
+insatiable | red-hot | voracious = 0.45
 resilient | resilience | durable = 0.3
 lucrative = 0.4
 surpass | surpassed | surpasses = 0.35
 exceed | exceeded | exceeds | exceeding = 0
 strategic leverage | competitive advantage | structural advantage = 0.35
 approval | approved = 0.2
+approve | approves | approving | green light | go-ahead | clearance = 0.3
+met its primary endpoint | met the primary endpoint | met its main goal | met the main goal = 0.5
 innovative = 0.2
 leading | leader = 0.15
 dividend increase | special dividend | share buyback | buyback | buybacks = 0.35
@@ -102,10 +114,23 @@ fraud | scandal | misconduct = -0.65
 default | defaults | defaulted | defaulting = -0.55
 bankruptcy | bankrupt | insolvency | insolvent | receivership = -0.7
 dilution | dilutive = -0.35
+accretive = 0.35
+reject | rejects | rejected | rejecting | rejection = -0.4
+short seller | short sellers | short-seller | short-sellers | short report = -0.35
 impairment | impairments | write-down | write-downs | writedown | writedowns | write-off | write-offs = -0.45
 layoff | layoffs | laid off | lay off | lays off | job cuts | job losses | redundancies = -0.45
 restructuring = 0
 recall | recalls | recalled = -0.4
+going concern | going-concern | substantial doubt = -0.6
+burned through | burn through | burns through | burning through = -0.4
+departure | departures | resigned | resigns | resignation | ousted | left the company = -0.3
+correction | corrections | inventory correction = -0.3
+# Earnings news: a charge is a one-time cost ("took a $2 billion charge").
+charge | charges | one-time charge | one-off charge | restructuring charge | tax charge | impairment charge = -0.3
+marred | mars | execution issues | execution problems | operational issues | quality issues | elusive = -0.4
+breach | breaches | breached | data breach | cyberattack | cyberattacks | cyber attack | ransomware = -0.45
+outage | outages | grounded | grounding | blackout = -0.4
+dismissed the lawsuit | dismissed the case | dismissed the suit | dismissed the claims | lawsuit dismissed = 0.4
 closure | closures | shut down | shutdown | close down | closing down = -0.35
 strike | strikes = -0.25
 delay | delays | delayed | postponed | postpone | postpones = -0.3
@@ -129,8 +154,10 @@ threat | threats | vulnerable | vulnerability = -0.35
 warning | warn | warns | warned = -0.4
 challenging | difficult | difficulties | tough = -0.35
 slow | slower | slowing | sluggish | stagnant | stagnation = -0.3
+slowed | slows = -0.3
 slippage | lag | lagging = -0.25
 pressured = -0.35
+pressure | pressures | under pressure = -0.3
 cautious = -0.15
 punishes | punish = -0.25
 
@@ -141,6 +168,7 @@ competitive | competitiveness | efficient | efficiently | effective | effectivel
 well | step forward | milestone | win-win | pave the way | reinforce | reinforces | reinforced = 0.3
 sustainable | fastest | easiest | premium = 0.2
 remained strong | remains strong | remain strong | remained high | remained robust | remained solid = 0.35
+back to normal | return to normal | returned to normal | returns to normal | normalized | normalised = 0.3
 return to profitability | returned to profitability | return to profit | back to profit = 0.6
 as well | as well as | well as | well-known | well known = 0
 
@@ -178,6 +206,7 @@ interrupted | disrupted | disruption | disruptions | stuck | scam | scamming | n
 
 # Phrases that contain a direction word but state none ("up to 150,000 tonnes", "set up a unit").
 up to | set up | sets up | setting up | made up | make up | makes up | end up | ended up | take up = 0
+in charge | in charge of | free of charge | took charge | take charge | charge of = 0
 step down | steps down | stepped down | stepping down | declined to comment | declined comment = 0
 falls due | fall due | fell due | falling due = 0
 this fall | the fall | in the fall | soft drinks | soft drink = 0
@@ -185,7 +214,7 @@ this fall | the fall | in the fall | soft drinks | soft drink = 0
 # Words that are neutral in finance though not in general English: listed so an extension
 # cannot be surprised by them, and documented as deliberate.
 liability | liabilities | tax | taxes | cost | share | gross | vice | capital | interest | outstanding = 0
-fine | charge | charges | exposure | critical | crude | mine | mines | division | board | director = 0
+fine | exposure | critical | crude | mine | mines | division | board | director = 0
 
 # ---------------------------------------------------------------------------------------------
 # Negators flip (and weaken) the terms up to 3 tokens after them in the same clause.
@@ -193,6 +222,7 @@ fine | charge | charges | exposure | critical | crude | mine | mines | division 
 not | no | never | n't | nor | neither | without | cannot | can't | cant
 didn't | doesn't | don't | isn't | wasn't | aren't | weren't | won't | wouldn't | hasn't | haven't | hadn't
 no longer | lack of | lack | absence of | unlikely to | far from
+failed to | fails to | fail to | failing to | unable to
 
 # ---------------------------------------------------------------------------------------------
 # Multipliers on the next term (and, for directions, on the adverb right after: "rose sharply").
@@ -220,6 +250,8 @@ would = 0.85
 but | however | yet | nevertheless | nonetheless | still = before
 although | though | even though | despite | in spite of | notwithstanding | even if = clause
 rather than | instead of = clause
+while | whereas = clause
+as | because | since | amid | thanks to | due to = boundary
 
 # ---------------------------------------------------------------------------------------------
 # Financial measures: "good" ones are good news when they rise (and bad when they fall), "bad"
@@ -236,20 +268,31 @@ orders | order intake | order book | order backlog | backlog | bookings | new or
 demand | deliveries | shipments | volume | volumes | sales volume | sales volumes | production | output = good
 comparable sales | like-for-like sales | same-store sales | premiums | premium income | net interest income = good
 index | indices | market capitalization | market capitalisation = good
+stocks | equities | stock market | stock markets | wall street | bourse | bourses = good
 market share | share price | shares | stock | stock price | valuation | market value = good
 dividend | dividends | payout | cash flow | free cash flow | cash | liquidity | equity ratio = good
+cash conversion | cash generation = good
 guidance | outlook | forecast | forecasts | price target | target price | rating = good
+price targets | target prices | ratings | target | targets = good
+growth | subscriber growth | user growth | sales growth | revenue growth | earnings growth = good
+buyback | buybacks | share buyback | share buybacks | share repurchase | share repurchases | repurchases = good
 customers | subscribers | users | traffic | passengers | occupancy | capacity utilization = good
 subscriber base | customer base | client base | user base | clients | members = good
 jobs | workforce | staff | personnel | headcount | employees | employment = good
 productivity | efficiency | visibility | exports | utilization | utilisation | quality = good
+working capital | solvency | capital adequacy | capital ratio | tier 1 ratio = good
 cost | costs | expenses | operating expenses | expenditure = bad
+cash burn | burn rate = bad -0.3
 loss | losses | net loss | operating loss | pretax loss | pre-tax loss = bad -0.35 1.4
 deficit | deficits = bad -0.3
 debt | debts | net debt | borrowings | gearing | financial leverage | net leverage | leverage ratio | indebtedness = bad
 negotiating leverage | pricing leverage | operating leverage | pricing power | bargaining power = good
 layoffs | job cuts | redundancies = bad -0.45
-unemployment | churn | delinquencies | arrears | vacancy | vacancy rate | inventories = bad
+unemployment | churn | delinquencies | arrears | vacancy | vacancy rate | inventories | vacancies = bad
+bad loans | bad debt | bad debts | non-performing loans | nonperforming loans | npl | npls | problem loans = bad -0.3
+loan losses | loan-loss provisions | loan loss provisions | credit losses | provisions | charge-offs = bad -0.3
+overdue | past due | overdue receivables | doubtful receivables = bad
+inventory | inventory levels | stockpiles = bad
 impairment | impairments | write-downs | writedowns = bad -0.45
 risk | risks | uncertainty = bad -0.15
 prices of raw materials | raw material prices | raw material costs | input costs = bad
@@ -260,6 +303,7 @@ vacancy rate | unemployment rate | default rate | cost ratio | cost-income ratio
 # Quantities that move without being good or bad news; they absorb a nearby direction.
 leverage | share capital | capital | stake | holding | holdings | ownership | number of shares | voting rights = neutral
 price | prices | interest rate | interest rates | rate | rates | rent levels | capacity | investment | investments = neutral
+capex | capital expenditure | capital expenditures | capital spending | spending = neutral
 
 # ---------------------------------------------------------------------------------------------
 # Directions: what a measure did. Optional strength (default 1).
@@ -283,17 +327,37 @@ fall | falls | fell | fallen | falling | decrease | decreases | decreased | decr
 decline | declines | declined | declining | drop | drops | dropped | dropping = down
 down | lower | lowered | lowers | lowering | reduce | reduces | reduced | reducing | reduction | reductions = down
 cut | cuts | cutting | trim | trims | trimmed | curb | curbed | contraction = down
+contracted | contracting = down
 shrink | shrinks | shrank | shrunk | shrinking | narrow | narrows | narrowed | narrowing = down
 weaken | weakened | deteriorate | deteriorated | worsen | worsened | compression | erosion | eroded = down
 slump | slumped | tumble | tumbled | slash | slashed | halved | sank | sink = down 1.3
+dried up | dry up | dries up | drying up = down 1.3
 plunge | plunged | plummet | plummeted | collapse | collapsed = down 1.5
+crush | crushes | crushed | crushing | hammered | battered | wiped out = down 1.5
+squeeze | squeezes | squeezed | squeezing = down
 slip | slipped | slid | eased | dip | dipped | edged down | inched down | ticked down = down 0.7
 went down | gone down | goes down | fewer | smaller = down
 compress | compresses | compressed | compressing = down
 flatten | flattens | flattened | flattening | plateau | plateaued | stall | stalled | stalling = down 0.6
+slow | slows | slowed | slowing = down 0.8
+lowest | lowest level = down 1.2
+highest | highest level = up 1.2
 larger | bigger = up 0.8
 slide | slides | sliding = down
 lower-than-expected | weaker-than-expected = down 1.2
+# Extremes say where a measure went; alone, their [valence] speaks ("unemployment fell to a record low").
+record high | all-time high | record-high | highest ever | new high | new highs = up 1.3
+record low | all-time low | record-low | lowest ever = down 1.3
+week high | week highs | month high | month highs | year high | year highs | multi-year high = up
+week low | week lows | month low | month lows | year low | year lows | multi-year low = down
+halt | halts | halted | suspend | suspends | suspended | pause | pauses | paused = down
+smaller-than-expected | narrower-than-expected = down 1.2
+wider-than-expected | bigger-than-expected | larger-than-expected = up 1.2
+# Paying back debt lowers it; a reinstated dividend or resumed output comes back.
+repay | repays | repaid | repaying | pay down | paid down | paying down | pays down = down
+reinstate | reinstates | reinstated | resume | resumes | resumed | restore | restores | restored = up
+piled up | pile up | piles up | piling up | build-up | buildup = up
+add | adds | added | adding = up 0.8
 
 # ---------------------------------------------------------------------------------------------
 # Comparisons with expectations: pair with an [expectation] term within 4 tokens after.
@@ -304,6 +368,7 @@ below | missed | miss | misses | short of | fell short of | worse than | weaker 
 
 [expectation]
 expectations | expectation | expected | estimates | estimate | forecast | forecasts | consensus = 
+range | indicated range | price range | marketed range
 guidance | feared | anticipated | projections | predicted | targets | views | whisper number
 
 # ---------------------------------------------------------------------------------------------
@@ -312,6 +377,7 @@ guidance | feared | anticipated | projections | predicted | targets | views | wh
 [award]
 sign | signs | signed | signing | win | wins | won | winning | award | awarded | secure | secures | secured
 receive | receives | received | conclude | concluded | inked | land | landed | clinch | clinched | book | booked
+extend | extends | extended | renew | renews | renewed
 
 [business]
 contract | contracts | agreement | agreements | deal | deals | order | orders | framework agreement | supply deal

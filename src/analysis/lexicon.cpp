@@ -71,7 +71,10 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
         case Section::contrast:
             if (vals.size() == 1 && vals[0] == "before") r.contrast = 1;
             else if (vals.size() == 1 && vals[0] == "clause") r.contrast = 2;
-            else fail(file, line, "contrast terms take '= before' (but, however) or '= clause' (although, despite)");
+            else if (vals.size() == 1 && vals[0] == "boundary") r.contrast = 3;
+            else
+                fail(file, line,
+                     "contrast terms take '= before' (but, however), '= clause' (although, despite) or '= boundary' (as, because)");
             break;
         case Section::measure:
             if (vals.empty() || (vals[0] != "good" && vals[0] != "bad" && vals[0] != "neutral"))

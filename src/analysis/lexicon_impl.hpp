@@ -23,7 +23,8 @@ struct TermRoles {
     bool neutral_measure = false;  // takes a direction without tone ("share capital increased")
     int8_t direction = 0;       // +1 up (rose, higher, widened), -1 down (fell, narrowed, cut)
     int8_t comparator = 0;      // +1 above/beat/better, -1 below/miss/worse (against expectations)
-    uint8_t contrast = 0;       // 1 "but": weakens what came before; 2 "although": weakens its own clause
+    uint8_t contrast = 0;       // opens a clause; 1 "but": weakens what came before; 2 "although": weakens
+                                // its own clause; 3 "as", "because": only the boundary
     bool negator = false;
     bool expectation = false;   // expectations, estimates, consensus, forecast, feared
     bool prior_marker = false;  // "compared", "from", "versus": the next figure is the prior one

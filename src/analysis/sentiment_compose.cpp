@@ -270,7 +270,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
                     cw.push_back(1.0f);
                 }
                 if (roles->contrast == 1) but_clause = clause;
-                else cw[clause] *= tuning::kConcessive;
+                else if (roles->contrast == 2) cw[clause] *= tuning::kConcessive;
             }
             Item it;
             it.begin = t;
@@ -340,6 +340,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         // measure of the clause before, however far back, unless another direction sits between.
         const bool opens_clause = i == 0 || items_[i - 1].clause != d.clause;
         size_t neutral = n;  // a neutral measure only takes the direction when no good/bad one is in reach
+        uint32_t neutral_dist = UINT32_MAX;
         for (size_t j = i; j-- > 0;) {
             const Item& m = items_[j];
             const uint32_t dist = d.begin - m.end;
@@ -347,14 +348,19 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
                 (!opens_clause || dist >= static_cast<uint32_t>(tuning::kAppositiveReach) || m.roles->direction != 0))
                 break;
             if (m.clause == d.clause && dist >= static_cast<uint32_t>(tuning::kMeasureBefore)) break;
-            if (m.roles->neutral_measure && neutral == n) neutral = j;
+            if (m.roles->neutral_measure && neutral == n) {
+                neutral = j;
+                neutral_dist = dist;
+            }
             if (m.roles->measure != 0) {
                 best = j;
                 best_dist = dist;
                 break;
             }
         }
-        for (size_t j = i + 1; j < n; ++j) {
+        // A neutral subject right before the verb takes it ("leverage fell to 1.2x EBITDA").
+        const bool neutral_subject = best == n && neutral != n && neutral_dist == 0;
+        for (size_t j = i + 1; j < n && !neutral_subject; ++j) {
             const Item& m = items_[j];
             const uint32_t dist = m.begin - d.end;
             if (m.clause != d.clause || dist >= static_cast<uint32_t>(tuning::kMeasureAfter)) break;

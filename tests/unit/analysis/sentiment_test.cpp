@@ -310,6 +310,53 @@ TEST_CASE("fpb-dev accuracy stays above the target (when the shared data is pres
     CHECK(static_cast<double>(correct) / static_cast<double>(total) >= 0.82);
 }
 
+TEST_CASE("herald's own headline set stays accurate (data/eval/headlines.tsv)") {
+    std::ifstream in(std::string(HERALD_SOURCE_DIR) + "/data/eval/headlines.tsv");
+    REQUIRE(in);
+    Scorer s;
+    long total = 0, correct = 0;
+    for (std::string line; std::getline(in, line);) {
+        size_t tab = line.find('\t');
+        if (tab == std::string::npos || line[0] == '#') continue;
+        std::string label = line.substr(0, tab);
+        double v = s.score(line.substr(tab + 1));
+        std::string got = v >= 0.10 ? "positive" : v <= -0.10 ? "negative" : "neutral";
+        ++total;
+        correct += got == label;
+    }
+    REQUIRE(total >= 290);
+    CHECK(static_cast<double>(correct) / static_cast<double>(total) >= 0.93);  // 0.962 when written
+}
+
+TEST_CASE("a boundary word ends the clause a direction looks for its measure in") {
+    Scorer s;
+    CHECK(s.score("Margins should expand as input costs normalize") > 0.1);
+    CHECK(s.score("Profit rose because costs fell") > 0.1);
+}
+
+TEST_CASE("a neutral subject right before the verb takes the direction") {
+    Scorer s;
+    // Without the rule "fell" paired with EBITDA after it: "good measure down".
+    CHECK(s.score("Leverage fell to 1.2x EBITDA") > -0.1);
+}
+
+TEST_CASE("record highs and lows say where the measure went") {
+    Scorer s;
+    CHECK(s.score("Unemployment fell to a record low") > 0.1);
+    CHECK(s.score("Churn fell to an all-time low") > 0.1);
+    CHECK(s.score("Shares hit a record low") < -0.1);
+    CHECK(s.score("Costs hit a record high") < -0.1);
+    CHECK(s.score("Shares hit a 52-week high") > 0.1);
+}
+
+TEST_CASE("failing to act and paying back debt") {
+    Scorer s;
+    CHECK(s.score("The company failed to cut costs as promised") < -0.1);
+    CHECK(s.score("The company repaid its debt ahead of schedule") > 0.1);
+    CHECK(s.score("The firm posted a smaller-than-expected loss") > 0.1);
+    CHECK(s.score("The firm posted a wider-than-expected loss") < -0.1);
+}
+
 TEST_CASE("new business: an award verb with a contract or order after it") {
     Scorer s;
     CHECK(s.score("Ruukki has signed a new , long-term contract with Aker .") > 0.1);
