@@ -43,12 +43,15 @@ struct Ctx {
     const std::vector<Quantity>& quantities;
     std::vector<Metric>& out;
     const Sentence* sent = nullptr;
+    std::string_view field;  // the sentence's field text: every token of a sentence is in it
     uint32_t si = 0;
     uint32_t mention_begin = 0, mention_end = 0;  // mentions of this sentence
     int pub_year = 0;
 
     std::string_view tok(uint32_t t) const {
-        return t >= sent->first_token && t < sent->last_token ? doc.text(doc.tokens[t]) : std::string_view{};
+        if (t < sent->first_token || t >= sent->last_token) return {};
+        const Token& k = doc.tokens[t];
+        return {field.data() + k.begin, k.end - k.begin};
     }
 };
 
@@ -505,15 +508,18 @@ private:
                 if (x[0] == 'q' || x[0] == 'Q') return Basis::qoq;
             }
             if (f & W::kSequential) return (x[0] == 'q' || x[0] == 'Q') ? Basis::qoq : Basis::sequential;
-            std::string_view n1 = c_.tok(t + 1), n2 = c_.tok(t + 2);
-            if (eq_ci(x, "year") && (eq_ci(n1, "over") || eq_ci(n1, "on")) && eq_ci(n2, "year")) return Basis::yoy;
-            if (eq_ci(x, "quarter") && (eq_ci(n1, "over") || eq_ci(n1, "on")) && eq_ci(n2, "quarter"))
-                return Basis::qoq;
-            if ((eq_ci(x, "year") && (eq_ci(n1, "earlier") || eq_ci(n1, "ago"))) || eq_ci(x, "year-ago") ||
-                eq_ci(x, "year-earlier") ||
-                ((eq_ci(x, "last") || eq_ci(x, "previous") || eq_ci(x, "prior")) && eq_ci(n1, "year")))
-                return Basis::yoy;
+            if (eq_ci(x, "year-ago") || eq_ci(x, "year-earlier")) return Basis::yoy;
             if (eq_ci(x, "annualized") || eq_ci(x, "annualised")) return Basis::annualized;
+            // The next tokens are read only after a word that starts a two- or three-word basis.
+            const bool year = eq_ci(x, "year"), quarter = eq_ci(x, "quarter");
+            const bool before_year = eq_ci(x, "last") || eq_ci(x, "previous") || eq_ci(x, "prior");
+            if (!year && !quarter && !before_year) continue;
+            std::string_view n1 = c_.tok(t + 1), n2 = c_.tok(t + 2);
+            const bool over = eq_ci(n1, "over") || eq_ci(n1, "on");
+            if (year && over && eq_ci(n2, "year")) return Basis::yoy;
+            if (quarter && over && eq_ci(n2, "quarter")) return Basis::qoq;
+            if ((year && (eq_ci(n1, "earlier") || eq_ci(n1, "ago"))) || (before_year && eq_ci(n1, "year")))
+                return Basis::yoy;
         }
         return Basis::none;
     }
@@ -756,9 +762,10 @@ bool multiplier_sentence(const Document& doc, MultiplierCursor& text, const Sent
 // "$225B. It also ...": the tokenizer reads "B." as an initial; a period right after a figure's
 // scale letter and before a capitalised word ends the sentence.
 uint32_t split_point(const Document& doc, const Sentence& s, uint32_t last) {
+    const std::string_view field = doc.event().field(s.field);  // the field of all the sentence's tokens
     for (uint32_t t = s.first_token + 2; t + 1 < last; ++t) {
         const Token& dot = doc.tokens[t];
-        if (dot.kind != TokenKind::punct || doc.text(dot) != ".") continue;
+        if (dot.kind != TokenKind::punct || dot.end - dot.begin != 1 || field[dot.begin] != '.') continue;
         const Token& prev = doc.tokens[t - 1];
         const Token& num = doc.tokens[t - 2];
         const Token& next = doc.tokens[t + 1];
@@ -828,6 +835,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             while (me < nm && mentions[me].token < s.last_token) ++me;
             if (qe > qi || multiplier_sentence(doc, mult, s)) {
                 c.sent = &s;
+                c.field = doc.event().field(s.field);
                 c.si = si;
                 c.mention_begin = mi;
                 c.mention_end = me;

@@ -35,14 +35,18 @@ inline size_t next_digit(std::string_view s, size_t i) {
     const size_t n = s.size();
     const char* p = s.data();
 #if defined(__SSE2__)
-    const __m128i zero = _mm_set1_epi8('0');
-    const __m128i nine = _mm_set1_epi8(9);
-    for (; i + 16 <= n; i += 16) {
-        const __m128i d = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), zero);
-        // d <= 9 as unsigned bytes exactly for '0'..'9'
-        const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
-        if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    }
+    // Digit bytes of p[q .. q + 16): d <= 9 as unsigned bytes exactly for '0'..'9'.
+    auto digits = [](const char* q) {
+        const __m128i d = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(q)), _mm_set1_epi8('0'));
+        return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+    };
+    // Prose has long digit-free stretches: one test per 64 bytes, then the 16-byte steps find the byte.
+    while (i + 64 <= n && !_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digits(p + i), digits(p + i + 16)),
+                                                           _mm_or_si128(digits(p + i + 32), digits(p + i + 48)))))
+        i += 64;
+    for (; i + 16 <= n; i += 16)
+        if (const int mask = _mm_movemask_epi8(digits(p + i)))
+            return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
 #else
     while (i + 8 <= n && !has_digit8(p + i)) i += 8;
 #endif

@@ -59,10 +59,12 @@ struct Writer {
 
 class Scanner {
 public:
-    Scanner(const Document& doc, const Sentence& s) : doc_(doc), s_(s) {}
+    Scanner(const Document& doc, const Sentence& s) : doc_(doc), s_(s), field_(doc.event().field(s.field)) {}
 
     std::string_view tok(uint32_t t) const {
-        return t >= s_.first_token && t < s_.last_token ? doc_.text(doc_.tokens[t]) : std::string_view{};
+        if (t < s_.first_token || t >= s_.last_token) return {};
+        const Token& k = doc_.tokens[t];
+        return {field_.data() + k.begin, k.end - k.begin};  // every token of a sentence is in its field
     }
 
     // A year right after token t (optionally after "of"/"ended"), or right before token b.
@@ -197,6 +199,7 @@ public:
 private:
     const Document& doc_;
     const Sentence& s_;
+    std::string_view field_;
 };
 
 constexpr uint64_t key_of(std::string_view w) {
