@@ -28,7 +28,8 @@ constexpr uint32_t kFigureFlag = 1u << 30;  // token belongs to a money figure
 constexpr uint32_t kPunctComma = 1u << 29;  // , ; : ( and dashes: clause punctuation
 constexpr uint32_t kPunctHard = 1u << 28;   // ; : end a clause for every purpose
 constexpr uint32_t kMentionFlag = 1u << 27;
-constexpr uint32_t kForecastCue = 1u << 26;  // the token makes its clause a projection (see mark_forecast_cues)
+constexpr uint32_t kForecastCue = 1u << 26;  // the token makes its clause a projection (forecast_cue); only on
+                                             // forecast words, "by" and numbers, which no "flags == 0" test reads
 
 // The tokenizer's folded key of a short lower-case word: its bytes little-endian, zero-padded.
 constexpr uint64_t word_key(std::string_view w) {
@@ -107,7 +108,12 @@ private:
         const std::string_view field = c_.doc.event().field(c_.sent->field);
         const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
         for (uint32_t k = 0, n = last_ - first_; k < n; ++k) {
-            if (toks[k].kind != TokenKind::punct) continue;
+            if (toks[k].kind != TokenKind::punct) {
+                if (((fl_[k] & (W::kForecast | W::kStop)) || toks[k].kind == TokenKind::number) &&
+                    forecast_cue(first_ + k))
+                    fl_[k] |= kForecastCue;
+                continue;
+            }
             const char ch = field[toks[k].begin];
             uint32_t f = 0;
             if (ch == ',' || ch == '(' || static_cast<unsigned char>(ch) == 0xE2) f |= kPunctComma;
@@ -252,18 +258,8 @@ private:
         return false;
     }
 
-    // Cues are marked once per sentence, on its first metric, instead of re-read per metric.
-    // The bit is only set on forecast words, "by" and numbers, which no "flags == 0" test reads.
-    void mark_forecast_cues() {
-        const Token* toks = c_.doc.tokens.data() + first_;
-        for (uint32_t k = 0, n = last_ - first_; k < n; ++k)
-            if (((fl_[k] & (W::kForecast | W::kStop)) || toks[k].kind == TokenKind::number) && forecast_cue(first_ + k))
-                fl_[k] |= kForecastCue;
-        cues_done_ = true;
-    }
-
-    bool forecast_in(uint32_t b, uint32_t e) {
-        if (!cues_done_) mark_forecast_cues();
+    // The cues are marked once per sentence (tag_tokens), not re-read per metric.
+    bool forecast_in(uint32_t b, uint32_t e) const {
         const uint32_t ce = clause_end(e);
         for (uint32_t t = clause_begin(b); t < ce; ++t)
             if (F(t) & kForecastCue) return true;
@@ -658,7 +654,6 @@ private:
     periods::Found periods_[kMaxPeriods];
     size_t n_periods_ = 0;
     bool periods_done_ = false;
-    bool cues_done_ = false;
     uint32_t first_ = 0, last_ = 0;
     uint32_t* fl_ = nullptr;  // flags_.data() once sized
     const Mention* last_mention_ = nullptr;
