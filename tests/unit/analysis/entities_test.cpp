@@ -73,6 +73,19 @@ TEST_CASE("company names, the longest alias wins") {
     CHECK(m[0].sentence == 0);
 }
 
+TEST_CASE("companies across sectors and countries, and their products") {
+    Finder f;
+    const auto& m = f.find("Lucid and Humana fell; Airbus and Saudi Aramco rose; the A350 sold well.");
+    REQUIRE(m.size() == 5);
+    CHECK(m[0].ticker == "LCID");
+    CHECK(m[1].ticker == "HUM");
+    CHECK(m[2].ticker == "EADSY");
+    CHECK(m[3].ticker == "2222.SR");
+    CHECK(m[4].ticker == "EADSY");
+    CHECK(m[4].is_segment);
+    CHECK(f.find("The explanation was lucid.").empty());  // capitalised aliases need the capital
+}
+
 TEST_CASE("tickers count as aliases, short and word-like ones do not") {
     Finder f;
     CHECK(f.find("Shares of $AMZN rose.").size() == 1);
