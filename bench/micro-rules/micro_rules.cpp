@@ -5,25 +5,11 @@
 //   BM_StateBytesPer1000Keys  state_bytes() per 1,000 keys for a windowed per-ticker rule set.
 #include <benchmark/benchmark.h>
 
-#include <atomic>
-#include <cstdlib>
 #include <deque>
-#include <new>
 #include <string>
 
+#include "alloc_counter.hpp"
 #include "herald/rules/engine.hpp"
-
-namespace {
-std::atomic<uint64_t> g_allocs{0};
-}
-
-void* operator new(std::size_t n) {
-    g_allocs.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(n ? n : 1)) return p;
-    throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 using namespace herald;
 
@@ -114,7 +100,7 @@ void BM_Evaluate100Rules(benchmark::State& state) {
         out.clear();
         engine.evaluate({ev.event, ev.analysis, t += 60'000}, out);
     }
-    uint64_t allocs_before = g_allocs.load();
+    uint64_t allocs_before = bench::allocations();
     uint64_t fired = 0;
     for (auto _ : state) {
         out.clear();
@@ -123,7 +109,7 @@ void BM_Evaluate100Rules(benchmark::State& state) {
         benchmark::DoNotOptimize(out.data());
     }
     state.counters["allocs_per_event"] =
-        benchmark::Counter(static_cast<double>(g_allocs.load() - allocs_before) / static_cast<double>(state.iterations()));
+        benchmark::Counter(static_cast<double>(bench::allocations() - allocs_before) / static_cast<double>(state.iterations()));
     state.counters["alerts_per_event"] =
         benchmark::Counter(static_cast<double>(fired) / static_cast<double>(state.iterations()));
     state.counters["rules"] = static_cast<double>(loaded.rules->size());
@@ -159,7 +145,9 @@ void BM_StateBytesPer1000Keys(benchmark::State& state) {
         int64_t t = 1'777'583'400'000;
         for (int round = 0; round < events_per_key; ++round) {
             for (int k = 0; k < 1000; ++k) {
-                Event ev("T" + std::to_string(k), (k + round) % 3 == 0 ? -0.5 : 0.4);
+                std::string ticker = "T";
+                ticker += std::to_string(k);  // appended: gcc 12 warns (-Wrestrict) on "T" + string
+                Event ev(ticker, (k + round) % 3 == 0 ? -0.5 : 0.4);
                 out.clear();
                 engine.evaluate({ev.event, ev.analysis, t += 1000}, out);
             }
