@@ -1,35 +1,22 @@
 // micro-metrics: MB/s of QuantityExtractor + MetricExtractor over seed-sized articles (about 2.5 KB,
 // figures in the summary, prose in the body), on a Document built once; and heap allocations per
-// article in steady state, counted by this binary's global operator new.
+// article in steady state, counted by bench/support's global operator new.
 //
 //   micro-metrics [--benchmark_filter=...]
 //   micro-metrics --once N     extracts N + 1 times with no timing loop, for exact instruction
 //                              counts under callgrind (toggle on QuantityExtractor/MetricExtractor::extract)
 #include <benchmark/benchmark.h>
 
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <new>
 #include <string>
 #include <vector>
 
+#include "alloc_counter.hpp"
 #include "herald/analysis/entities.hpp"
 #include "herald/analysis/metrics.hpp"
 #include "herald/analysis/quantities.hpp"
-
-namespace {
-std::atomic<uint64_t> g_allocations{0};
-}
-
-void* operator new(std::size_t n) {
-    g_allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(n ? n : 1)) return p;
-    throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 using namespace herald::analysis;
 
@@ -87,7 +74,7 @@ void BM_QuantitiesAndMetrics(benchmark::State& state) {
         qx.extract(a.doc, qs);
         mx.extract(a.doc, a.mentions, qs, ms);
     }
-    uint64_t before = g_allocations.load();
+    uint64_t before = herald::bench::allocations();
     uint64_t articles = 0;
     for (auto _ : state) {
         qs.clear();
@@ -98,8 +85,7 @@ void BM_QuantitiesAndMetrics(benchmark::State& state) {
         ++articles;
     }
     state.SetBytesProcessed(static_cast<int64_t>(articles * bytes));
-    state.counters["allocs_per_article"] =
-        articles ? static_cast<double>(g_allocations.load() - before) / static_cast<double>(articles) : 0.0;
+    state.counters["allocs_per_article"] = herald::bench::per_item(before, articles);
     state.counters["metrics"] = static_cast<double>(ms.size());
     state.counters["quantities"] = static_cast<double>(qs.size());
     state.counters["article_bytes"] = static_cast<double>(bytes);

@@ -29,6 +29,10 @@ void write_change(core::JsonWriter& w, const Change& c) {
         w.key("percent");
         w.number(c.percent);
     }
+    if (c.has_points) {
+        w.key("points");
+        w.number(c.points);
+    }
     if (c.basis != Basis::none) {
         w.key("basis");
         w.string(basis_name(c.basis));
@@ -93,7 +97,7 @@ void write_metric_json(core::JsonWriter& w, const Metric& m) {
             w.string(m.unit.view());
         }
     }
-    if (m.change.direction != Direction::none || m.change.has_percent) write_change(w, m.change);
+    if (m.change.direction != Direction::none || m.change.has_percent || m.change.has_points) write_change(w, m.change);
     if (m.has_prior) {
         w.key("prior_value");
         w.number(m.prior_value);

@@ -241,7 +241,12 @@ private:
     bool forecast_cue(uint32_t t) const {
         const uint32_t f = F(t);
         auto is = [&](uint32_t k, std::string_view w) { return c_.doc.keys[k].a == word_key(w); };  // w: <= 7 bytes
-        if (f & W::kForecast) return !(is(t, "may") && c_.doc.tokens[t].capitalized);  // "May": a month
+        if (f & W::kForecast) {
+            // "topped the $2.05 consensus", "versus $0.95 expected": a yardstick, not a projection.
+            for (uint32_t k = t > first() + 4 ? t - 4 : first(); k < t; ++k)
+                if (F(k) & (W::kComparator | W::kPriorCue)) return false;
+            return !(is(t, "may") && c_.doc.tokens[t].capitalized);  // "May": a month
+        }
         // Only "by" (a stop word) and numbers need their text read.
         if ((f & W::kStop) && is(t, "by") && t + 1 < last()) {
             std::string_view n = c_.tok(t + 1);
@@ -433,6 +438,7 @@ private:
             if (!h) h = hit_before(fg.tb, 14);
             if (!h) continue;
             if (h->kind == MetricKind::operating_margin || h->kind == MetricKind::gross_margin) continue;
+            if (h->kind == MetricKind::eps && dividend_before(fg.tb)) continue;  // "a dividend of 52p per share"
             Metric m;
             m.kind = h->kind;
             m.has_value = true;
@@ -444,6 +450,11 @@ private:
             m.text = q.text;
             attribute(m, h, fg.tb, fg.te, np_after || (fg.te < last() && (eq_ci(c_.tok(fg.te), "of"))));
             finish(m, fg.tb, fg.te, h);
+            if (!np_after) m.change.direction = direction_to(h, fg.tb);
+            // "a net loss of $120 million, or 35 cents a share": the per-share figure of a loss.
+            if (m.kind == MetricKind::eps && m.value > 0 && c_.out.size() > first_metric_ && c_.out.back().has_value &&
+                c_.out.back().value < 0 && fg.tb >= first() + 2 && eq_ci(c_.tok(fg.tb - 1), "or") && c_.tok(fg.tb - 2) == ",")
+                m.value = -m.value;
             if (has_pending_prior_ && pending_prior_unit_ == q.unit) {
                 m.has_prior = true;
                 m.prior_value = h->loss && pending_prior_ > 0 ? -pending_prior_ : pending_prior_;
@@ -469,6 +480,36 @@ private:
         has_pending_prior_ = true;
         pending_prior_ = q.value;
         pending_prior_unit_ = q.unit;
+    }
+
+    // "backlog grew to a record $57 billion", "pre-tax profit fell to 2.3 million pounds": the verb
+    // between the kind and a "to" before the figure says which way the value moved. A loss is a
+    // negative value: "loss increased to" moves it down, "loss narrowed to" up. "Up to" and
+    // "compared to" are no moves.
+    Direction direction_to(const MetricExtractor::Hit* h, uint32_t tb) const {
+        if (h->end > tb) return Direction::none;
+        for (uint32_t t = h->end; t < tb; ++t) {
+            if (!eq_ci(c_.tok(t), "to")) continue;
+            if (t > first() && (eq_ci(c_.tok(t - 1), "compared") || eq_ci(c_.tok(t - 1), "up"))) return Direction::none;
+            Direction d = Direction::none;
+            for (uint32_t k = h->end; k < t; ++k) {
+                const uint32_t f = F(k);
+                if (f & (W::kUp | W::kWiden)) d = h->loss ? Direction::down : Direction::up;
+                else if (f & (W::kDown | W::kNarrow)) d = h->loss ? Direction::up : Direction::down;
+                else if (f & W::kFlat) d = Direction::flat;
+            }
+            return d;
+        }
+        return Direction::none;
+    }
+
+    // A per-share figure of a dividend is not earnings per share.
+    bool dividend_before(uint32_t tb) const {
+        for (uint32_t t = tb > first() + 8 ? tb - 8 : first(); t < tb; ++t) {
+            std::string_view x = c_.tok(t);
+            if (eq_ci(x, "dividend") || eq_ci(x, "dividends") || eq_ci(x, "payout")) return true;
+        }
+        return false;
     }
 
     static void direction_from_prior(Metric& m) {
@@ -524,6 +565,10 @@ private:
     void change_pass() {
         for (auto& fg : figs_) {
             const Quantity& q = c_.quantities[fg.q];
+            if (q.unit.view() == "bp") {
+                margin_bp(fg, q);
+                continue;
+            }
             if (!q.unit.is_percent()) continue;
             uint32_t nt = fg.te;
             std::string_view next = c_.tok(nt);
@@ -567,8 +612,8 @@ private:
                 }
             }
             if (!h) continue;
-            if (margin && dir == Direction::none) {
-                emit_margin(fg, q, h);
+            if (margin) {
+                margin_figure(fg, q, h, dir);
                 continue;
             }
             if (dir == Direction::none && q.value < 0) dir = Direction::down;
@@ -582,18 +627,91 @@ private:
         }
     }
 
-    void emit_margin(const MetricExtractor::Fig& fg, const Quantity& q, const MetricExtractor::Hit* h) {
-        Metric m;
-        m.kind = h->kind;
+    static bool is_margin(MetricKind k) { return k == MetricKind::operating_margin || k == MetricKind::gross_margin; }
+
+    // The latest metric of this kind in the sentence, or null.
+    Metric* sentence_metric(MetricKind kind) {
+        for (size_t i = c_.out.size(); i > first_metric_; --i)
+            if (c_.out[i - 1].kind == kind) return &c_.out[i - 1];
+        return nullptr;
+    }
+
+    // A margin's percentage is its level ("fell to 9.5% from 11.2%"), unless it comes right after
+    // the direction word or "by", or is written in points: then it is the change, in points.
+    void margin_figure(const MetricExtractor::Fig& fg, const Quantity& q, const MetricExtractor::Hit* h, Direction dir) {
+        if (prior_cue_before(fg.tb)) {
+            Metric* m = sentence_metric(h->kind);
+            if (m && m->has_value && !m->has_prior && m->unit == q.unit) {
+                m->has_prior = true;
+                m->prior_value = q.value;
+                direction_from_prior(*m);
+            }
+            return;
+        }
+        const uint32_t before = fg.tb > first() ? F(fg.tb - 1) : 0;
+        const bool change = (before & (W::kUp | W::kDown | W::kWiden | W::kNarrow)) ||
+                            (fg.tb > first() && eq_ci(c_.tok(fg.tb - 1), "by")) || q.text.find("point") != std::string_view::npos;
+        if (change) {
+            margin_change(fg, q, h, dir, q.value);
+            return;
+        }
+        Metric* m = sentence_metric(h->kind);
+        if (m && !m->has_value) {  // the change came first ("widened 1.2 points to 15%")
+            take_value(*m, q);
+            return;
+        }
+        Metric nm;
+        take_value(nm, q);
+        nm.change.direction = dir;
+        push_metric(nm, h, fg.tb, fg.te);
+    }
+
+    // The figure's value, unit and bytes on a metric.
+    static void take_value(Metric& m, const Quantity& q) {
         m.has_value = true;
         m.value = q.value;
         m.unit = q.unit;
         m.qualifier = q.qualifier;
         m.span = q.span;
         m.text = q.text;
-        attribute(m, h, fg.tb, fg.te, false);
-        finish(m, fg.tb, fg.te, h);
+    }
+
+    // A new metric of the hit's kind, with entity, period and forecast from the context.
+    void push_metric(Metric& m, const MetricExtractor::Hit* h, uint32_t tb, uint32_t te) {
+        m.kind = h->kind;
+        attribute(m, h, tb, te, false);
+        finish(m, tb, te, h);
         c_.out.push_back(m);
+    }
+
+    // "gross margin expanded 120 basis points", "margin was 14.2%, down 80 bp".
+    void margin_bp(const MetricExtractor::Fig& fg, const Quantity& q) {
+        const MetricExtractor::Hit* h = hit_before(fg.tb, 12, true);
+        if (!h || !is_margin(h->kind)) return;
+        Direction dir = direction_in(h->end, fg.tb, false);
+        if (dir == Direction::none) dir = direction_in(fg.te, fg.te + 1 < last() ? fg.te + 1 : fg.te, false);
+        margin_change(fg, q, h, dir, q.value / 100.0);
+    }
+
+    void margin_change(const MetricExtractor::Fig& fg, const Quantity& q, const MetricExtractor::Hit* h, Direction dir,
+                       double points) {
+        if (dir == Direction::none && points < 0) dir = Direction::down;
+        if (dir == Direction::none) return;
+        Change ch;
+        ch.direction = dir;
+        ch.has_points = true;
+        ch.points = dir == Direction::down ? -std::fabs(points) : std::fabs(points);
+        if (Metric* m = sentence_metric(h->kind)) {
+            const Basis basis = m->change.basis;
+            m->change = ch;
+            m->change.basis = basis;
+            return;
+        }
+        Metric nm;
+        nm.change = ch;
+        nm.span = q.span;
+        nm.text = q.text;
+        push_metric(nm, h, fg.tb, fg.te);
     }
 
     void attach_change(const Change& ch, const MetricExtractor::Hit* h, uint32_t tb, uint32_t te, const Quantity& q) {
@@ -611,13 +729,10 @@ private:
             return;
         }
         Metric m;
-        m.kind = h->kind;
         m.change = ch;
         m.span = q.span;
         m.text = q.text;
-        attribute(m, h, tb, te, false);
-        finish(m, tb, te, h);
-        c_.out.push_back(m);
+        push_metric(m, h, tb, te);
     }
 
     // "revenue doubled", "profit halved": a change without a figure.

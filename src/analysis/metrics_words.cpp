@@ -113,6 +113,11 @@ constexpr Entry kEntries[] = {
     {"while", kClause | kStop}, {"but", kClause | kStop}, {"despite", kClause | kStop},
     {"although", kClause | kStop}, {"though", kClause | kStop}, {"whereas", kClause | kStop},
     {"however", kClause | kStop},
+    // comparisons with a yardstick ("topped the $2.05 consensus")
+    {"beat", kComparator}, {"beats", kComparator}, {"beating", kComparator}, {"topped", kComparator},
+    {"tops", kComparator}, {"missed", kComparator}, {"misses", kComparator}, {"exceeded", kComparator},
+    {"exceeds", kComparator}, {"surpasses", kComparator}, {"above", kComparator}, {"below", kComparator},
+    {"than", kComparator}, {"ahead", kComparator},
     // earlier values
     {"from", kPriorCue | kStop}, {"versus", kPriorCue | kStop}, {"vs", kPriorCue | kStop},
     {"vs.", kPriorCue | kStop}, {"against", kPriorCue | kStop},
@@ -126,7 +131,7 @@ constexpr Entry kEntries[] = {
     {"have", kStop}, {"had", kStop}, {"is", kStop}, {"was", kStop}, {"are", kStop}, {"were", kStop},
     {"be", kStop}, {"been", kStop}, {"said", kStop}, {"reported", kStop}, {"posted", kStop},
     {"generated", kStop}, {"reached", kStop}, {"reach", kStop}, {"related", kStop}, {"also", kStop},
-    {"surpassed", kStop}, {"exceeding", kStop}, {"totaled", kStop}, {"totalled", kStop}, {"amounted", kStop},
+    {"surpassed", kStop | kComparator}, {"exceeding", kStop | kComparator}, {"totaled", kStop}, {"totalled", kStop}, {"amounted", kStop},
     {"plus", kStop}, {"excluding", kStop}, {"including", kStop}, {"before", kStop}, {"after", kStop},
     // price moves
     {"shares", kStock}, {"stock", kStock}, {"stocks", kStock}, {"share", kStock}, {"index", kStock},
@@ -151,6 +156,8 @@ constexpr Phrase kPhrases[] = {
     {{"operating", "cash", "flow"}, 3, K::cash_flow, false},
     {{"ebit", "margin"}, 2, K::operating_margin, false},
     {{"ebitda", "margin"}, 2, K::operating_margin, false},
+    {{"net", "interest", "income"}, 3, K::net_interest_income, false},
+    {{"net", "interest", "revenue"}, 3, K::net_interest_income, false},
     {{"net", "income"}, 2, K::net_income, false},
     {{"net", "profit"}, 2, K::net_income, false},
     {{"net", "earnings"}, 2, K::net_income, false},

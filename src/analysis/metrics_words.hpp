@@ -37,6 +37,7 @@ enum Flag : uint32_t {
     kHalve = 1u << 22,     // halved
     kPeriodWord = 1u << 23,
     kPeriodStart = 1u << 24,  // may start a period expression (periods::may_start*); set by word_flags only
+    kComparator = 1u << 25,   // beat, topped, above: an expectation word after it is a yardstick, not a projection
 };
 
 struct WordInfo {

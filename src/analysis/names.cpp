@@ -31,7 +31,8 @@ constexpr std::array<std::string_view, 7> kLabels{"strongly negative", "moderate
                                                   "strongly positive"};
 constexpr std::array<std::string_view, static_cast<size_t>(MetricKind::count_)> kKinds{
     "revenue", "operating_income", "net_income", "pretax_income",    "eps",          "ebitda",   "backlog", "capex",
-    "run_rate", "commitments",     "orders",     "guidance",         "operating_margin", "gross_margin", "cash_flow"};
+    "run_rate", "commitments",     "orders",     "guidance",         "operating_margin", "gross_margin", "cash_flow",
+    "net_interest_income"};
 }  // namespace
 
 std::string_view label_name(Label l) { return kLabels[static_cast<size_t>(l)]; }

@@ -135,7 +135,8 @@ inline bool scale_at(std::string_view s, size_t i, bool attached, Scale& out) {
     struct W { std::string_view w; int e; };
     static constexpr W kWords[] = {{"trillion", 12}, {"billion", 9}, {"million", 6}, {"thousand", 3}, {"bln", 9},
                                    {"bil", 9},       {"bn", 9},      {"mln", 6},     {"mio", 6},      {"mil", 6},
-                                   {"mn", 6},        {"trn", 12},    {"tn", 12}};
+                                   {"mn", 6},        {"trn", 12},    {"tn", 12},
+                                   {"crore", 7},     {"crores", 7},  {"lakh", 5},    {"lakhs", 5}};  // Indian
     static constexpr auto kIndex = index_by_letter(kWords, false);
     if (i >= s.size()) return false;
     bool found = false;
@@ -225,6 +226,9 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
     if (i + 2 < s.size() && byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) == 0xAC)
         return {SuffixKind::currency, Unit::of("EUR"), i + 3};  // "580 €"
     if (!num::is_alpha(s[i])) return out;
+    // "52p" (attached, alone): pence.
+    if (!spaced && s[i] == 'p' && (i + 1 >= s.size() || !num::is_alnum(s[i + 1])))
+        return {SuffixKind::cents, Unit::of("GBP"), i + 1};
     struct W { std::string_view w; SuffixKind k; };
     static constexpr W kWords[] = {{"percentage points", SuffixKind::percent}, {"percentage point", SuffixKind::percent},
                                    {"percentage-point", SuffixKind::percent},  {"percent", SuffixKind::percent},

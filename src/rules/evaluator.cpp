@@ -236,6 +236,7 @@ bool Evaluator::num(int32_t n, double& out) {
             switch (MetricField(nd.sub)) {
                 case MetricField::value: out = m->value; return m->has_value;
                 case MetricField::change_percent: out = m->change.percent; return m->change.has_percent;
+                case MetricField::change_points: out = m->change.points; return m->change.has_points;
                 case MetricField::prior: out = m->prior_value; return m->has_prior;
                 default: return false;
             }

@@ -94,6 +94,7 @@ struct MetricFieldInfo {
 constexpr MetricFieldInfo kMetricFields[] = {
     {"value", MetricField::value, Type::number},
     {"change.percent", MetricField::change_percent, Type::number},
+    {"change.points", MetricField::change_points, Type::number},
     {"change.direction", MetricField::direction, Type::string},
     {"direction", MetricField::direction, Type::string},
     {"change.basis", MetricField::basis, Type::string},

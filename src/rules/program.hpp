@@ -60,6 +60,7 @@ enum class EventField : uint8_t {
 enum class MetricField : uint8_t {
     value,
     change_percent,
+    change_points,
     direction,
     basis,
     forecast,

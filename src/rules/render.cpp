@@ -47,6 +47,10 @@ void append_metric_field(std::string& out, const analysis::Metric& m, MetricFiel
             if (m.change.has_percent) append_number(out, m.change.percent);
             else out += "n/a";
             return;
+        case MetricField::change_points:
+            if (m.change.has_points) append_number(out, m.change.points);
+            else out += "n/a";
+            return;
         case MetricField::prior:
             if (m.has_prior) append_scaled(out, m.prior_value);
             else out += "n/a";

@@ -58,6 +58,7 @@ enum class MetricKind : uint8_t {
     operating_margin,
     gross_margin,
     cash_flow,
+    net_interest_income,  // a bank's interest earned minus interest paid
     count_  // not a kind: number of kinds
 };
 std::string_view metric_kind_name(MetricKind k);
@@ -98,6 +99,8 @@ struct Change {
     Direction direction = Direction::none;
     bool has_percent = false;
     double percent = 0.0;  // 28.0 means +28 %; sign follows direction
+    bool has_points = false;
+    double points = 0.0;  // percentage points of a ratio ("margin widened 120 bp": +1.2); sign follows direction
     Basis basis = Basis::none;
 };
 

@@ -103,7 +103,18 @@ const Expect kCases[] = {
     {"Amazon announced a $100B-plus Anthropic commitment.", 0, K::commitments, "Anthropic", 100e9},
     {"Acme announced a $100B-plus Initech commitment.", 0, K::commitments, "Initech", 100e9},
     {"Microsoft posted solid results, but Amazon spent $44.2B on capex.", 0, K::capex, "Amazon", 44.2e9},
-    {"Acme's net sales rose to EUR 10 mn while Globex's net sales fell to EUR 4 mn.", 1, K::revenue, "Globex", 4e6},
+    {"Acme's net sales rose to EUR 10 mn while Globex's net sales fell to EUR 4 mn.", 1, K::revenue, "Globex", 4e6, D::down},
+    // the verb before "to" moves the value; a loss is a negative value
+    {"Acme's backlog grew to a record $57 billion.", 0, K::backlog, "Acme", 57e9, D::up},
+    {"Acme's pre-tax profit fell to 2.3 million pounds.", 0, K::pretax_income, "Acme", 2.3e6, D::down},
+    {"Acme's operating loss increased to EUR 17 mn.", 0, K::operating_income, "Acme", -17e6, D::down},
+    {"Acme's net loss contracted to EUR 49 mn.", 0, K::net_income, "Acme", -49e6, D::up},
+    {"Acme's total revenue comes up to about EUR 160 mn.", 0, K::revenue, "Acme", 160e6},
+    // per share after a loss, and banks' net interest income
+    {"Acme reported a net loss of $120 million, or 35 cents a share.", 1, K::eps, "Acme", -0.35},
+    {"Acme's net interest income rose 6% to $14.2 billion.", 0, K::net_interest_income, "Acme", 14.2e9, D::up, 6.0},
+    // a consensus figure is a yardstick, not a projection
+    {"Acme's adjusted earnings per share of $2.15 topped the $2.05 consensus.", 0, K::eps, "Acme", 2.15},
     // several metrics in one sentence
     {"Acme reported $37.6B in revenue, up 28% year over year, with $14.2B in operating income.", 1, K::operating_income, "Acme", 14.2e9},
     {"Acme's revenue was EUR 10 mn and its operating profit EUR 2 mn.", 1, K::operating_income, "Acme", 2e6},
@@ -113,6 +124,8 @@ const Expect kCases[] = {
 
 // Texts where no metric must come out.
 const std::string_view kNoMetric[] = {
+    "Acme raised its dividend to 52p per share.",
+    "Acme's board proposed a dividend of EUR 0.50 per share.",
     "Acme's shares rose 5% after the results.",
     "Acme's revenue beat estimates and its shares rose 5%.",
     "Acme owns a 28% stake in Globex.",
@@ -230,4 +243,38 @@ TEST_CASE("extract does not reallocate once warmed up") {
     }
     CHECK(out.size() == 2);
     CHECK(out.data() == data);
+}
+
+TEST_CASE("margins: a percentage is the level, basis points and points are the change") {
+    testing::Run r;
+    struct Case {
+        std::string_view text;
+        double value;
+        Direction dir;
+        std::optional<double> points;
+        std::optional<double> prior;
+    };
+    const Case cases[] = {
+        {"Acme's operating margin fell to 9.5% from 11.2%.", 9.5, Direction::down, std::nullopt, 11.2},
+        {"Acme's gross margin expanded 120 basis points to 41.3%.", 41.3, Direction::up, 1.2, std::nullopt},
+        {"Acme's operating margin was 14.2%, down 80 basis points.", 14.2, Direction::down, -0.8, std::nullopt},
+        {"Acme's operating margin improved by 1.5 percentage points to 15.2%.", 15.2, Direction::up, 1.5, std::nullopt},
+        {"Acme's EBIT margin was up from 1.4 % to 5.1 %.", 5.1, Direction::up, std::nullopt, std::nullopt},
+        {"Acme's operating profit margin was 8.3 % , compared to 11.8 % a year earlier.", 8.3, Direction::down, std::nullopt, 11.8},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        const auto& ms = r.on(c.text);
+        REQUIRE(ms.size() == 1);
+        const Metric& m = ms[0];
+        CHECK(m.has_value);
+        CHECK(near(m.value, c.value));
+        CHECK(m.unit.view() == "%");
+        CHECK(direction_name(m.change.direction) == direction_name(c.dir));
+        CHECK_FALSE(m.change.has_percent);
+        CHECK(m.change.has_points == c.points.has_value());
+        if (c.points && m.change.has_points) CHECK(near(m.change.points, *c.points));
+        CHECK(m.has_prior == c.prior.has_value());
+        if (c.prior && m.has_prior) CHECK(near(m.prior_value, *c.prior));
+    }
 }

@@ -34,6 +34,10 @@ struct Expect {
 const Expect kSingle[] = {
     // dollars, written every way
     {"Amazon reported $37.6B in AWS revenue", 37.6e9, "USD", "$37.6B"},
+    // Indian scale words and pence
+    {"The bank set aside Rs 1,200 crore for bad loans.", 12e9, "INR", "Rs 1,200 crore"},
+    {"The startup raised Rs 45 lakh from angels.", 4.5e6, "INR", "Rs 45 lakh"},
+    {"The dividend was raised to 52p per share.", 0.52, "GBP", "52p"},
     {"revenue of $37.6 billion in the quarter", 37.6e9, "USD", "$37.6 billion"},
     {"sales reached US$4.7 billion last year", 4.7e9, "USD", "US$4.7 billion"},
     {"sales reached U.S.$4.7 billion last year", 4.7e9, "USD", "U.S.$4.7 billion"},
@@ -92,7 +96,7 @@ const Expect kSingle[] = {
     {"sales of 2.5 billion Swiss francs", 2.5e9, "CHF", "2.5 billion Swiss francs"},
     {"sales of 2.5 billion francs", 2.5e9, "CHF", "2.5 billion francs"},
     {"sales of CHF 2.5 billion", 2.5e9, "CHF", "CHF 2.5 billion"},
-    {"sales of Rs 450 crore ago", 450, "INR", "Rs 450"},
+    {"sales of Rs 450 crore ago", 4.5e9, "INR", "Rs 450 crore"},  // a crore is ten million
     {"sales of \xE2\x82\xB9" "450 billion", 450e9, "INR", "\xE2\x82\xB9" "450 billion"},
     {"revenue of 3 trillion won", 3e12, "KRW", "3 trillion won"},
     {"a 40 billion rubles loan", 40e9, "RUB", "40 billion rubles"},

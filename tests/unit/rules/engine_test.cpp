@@ -455,3 +455,35 @@ TEST_CASE("an or with a metric branch still holds through its other branch when 
     f.id("g").at(kT0).headline("Toyota cuts forecast").sentiment(-0.5);
     CHECK(run(e, f).size() == 1);
 }
+
+TEST_CASE("change.points: how many percentage points a margin moved") {
+    Engine e(must_load(R"Y(rules:
+  - id: margin-expansion
+    severity: info
+    when: metric("operating_margin").change.points >= 50bp
+    summary: "operating margin up {metric.change.points} points to {metric.value}%"
+)Y"));
+    auto margin_event = [](std::string id, int64_t t, double points) {
+        Fixture f;
+        f.id(std::move(id)).at(t).headline("Acme margin").sentiment(0.2);
+        herald::analysis::Metric m;
+        m.kind = herald::analysis::MetricKind::operating_margin;
+        m.has_value = true;
+        m.value = 41.3;
+        m.unit = herald::analysis::Unit::of("%");
+        m.change.direction = points > 0 ? herald::analysis::Direction::up : herald::analysis::Direction::down;
+        m.change.has_points = true;
+        m.change.points = points;
+        f.analysis.metrics.push_back(m);
+        return f;
+    };
+    Fixture wide = margin_event("m-1", kT0, 1.2);
+    auto alerts = run(e, wide);
+    REQUIRE(alerts.size() == 1);
+    CHECK(alerts[0].summary == "operating margin up 1.2 points to 41.3%");
+    Fixture narrow = margin_event("m-2", kT0 + 1, 0.3);
+    CHECK(run(e, narrow).empty());
+    Fixture none = margin_event("m-3", kT0 + 2, 0.0);
+    none.analysis.metrics[0].change.has_points = false;  // no stated change: the comparison is false
+    CHECK(run(e, none).empty());
+}
