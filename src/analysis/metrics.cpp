@@ -425,8 +425,21 @@ private:
         has_pending_prior_ = false;
         for (size_t fi = 0; fi < figs_.size(); ++fi) {
             auto& fg = figs_[fi];
-            if (!fg.money || is_conversion(fi)) continue;
+            if (!fg.money) continue;
             const Quantity& q = c_.quantities[fg.q];
+            if (is_conversion(fi)) {
+                // In brackets and in the same currency it is the year before, not a conversion
+                // ("net sales EUR 845.2 million (EUR 790.1 million)", as Nordic reports write it).
+                const MetricExtractor::Fig& pf = figs_[fi - 1];
+                if (pf.metric >= 0 && c_.quantities[pf.q].unit == q.unit) {
+                    Metric& pm = c_.out[static_cast<size_t>(pf.metric)];
+                    if (!pm.has_prior) {
+                        pm.has_prior = true;
+                        pm.prior_value = pm.value < 0 && q.value > 0 ? -q.value : q.value;
+                    }
+                }
+                continue;
+            }
             if (prior_cue_before(fg.tb)) {
                 // An earlier value does not separate the later figure from its kind word.
                 for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) fl_[k - first_] &= ~kFigureFlag;
@@ -489,6 +502,7 @@ private:
     Direction direction_to(const MetricExtractor::Hit* h, uint32_t tb) const {
         if (h->end > tb) return Direction::none;
         for (uint32_t t = h->end; t < tb; ++t) {
+            if (eq_ci(c_.tok(t), "at") && t > h->end && (F(t - 1) & W::kFlat)) return Direction::flat;  // "flat at $2.9 billion"
             if (!eq_ci(c_.tok(t), "to")) continue;
             if (t > first() && (eq_ci(c_.tok(t - 1), "compared") || eq_ci(c_.tok(t - 1), "up"))) return Direction::none;
             Direction d = Direction::none;

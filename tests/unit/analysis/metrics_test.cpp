@@ -70,7 +70,7 @@ const Expect kCases[] = {
     {"Acme's revenue grew 8% quarter over quarter.", 0, K::revenue, "Acme", none, D::up, 8.0, B::qoq},
     {"Acme's revenue was up 4% q/q.", 0, K::revenue, "Acme", none, D::up, 4.0, B::qoq},
     {"Acme's operating profit rose by 34.9 %.", 0, K::operating_income, "Acme", none, D::up, 34.9},
-    {"Acme's EBITDA was flat at $1 billion.", 0, K::ebitda, "Acme", 1e9},
+    {"Acme's EBITDA was flat at $1 billion.", 0, K::ebitda, "Acme", 1e9, D::flat},
     {"Acme expects 21% annualized EPS growth.", 0, K::eps, "Acme", none, D::up, 21.0, B::annualized, true},
     {"Acme delivered 30% revenue growth.", 0, K::revenue, "Acme", none, D::up, 30.0},
     {"Acme reported a 5% decline in revenue.", 0, K::revenue, "Acme", none, D::down, -5.0},
@@ -120,6 +120,9 @@ const Expect kCases[] = {
     {"Acme's revenue was EUR 10 mn and its operating profit EUR 2 mn.", 1, K::operating_income, "Acme", 2e6},
     // two currencies and a conversion: the first is the value
     {"Acme's net sales were EUR 46 million ( USD 64.5 m ).", 0, K::revenue, "Acme", 46e6},
+    // the same currency in brackets is the year before (Nordic reports): direction from the two
+    {"Acme's net sales amounted to EUR 845.2 million (EUR 790.1 million).", 0, K::revenue, "Acme", 845.2e6, D::up},
+    {"Acme's operating loss was EUR 2.0 mn (EUR 3.1 mn).", 0, K::operating_income, "Acme", -2.0e6, D::up},
 };
 
 // Texts where no metric must come out.
