@@ -129,6 +129,18 @@ int run_engine(EngineSetup& setup) {
                  static_cast<unsigned long long>(c.processed.load()),
                  static_cast<unsigned long long>(c.dead_lettered.load()),
                  static_cast<unsigned long long>(c.alerts_acked.load()));
+    // What rebalances and redeliveries did: quiet in the steady state, the first thing to read
+    // when a count above does not add up.
+    if (c.redelivered_skipped.load() + c.lost_dropped.load() + c.stale_dropped.load() + c.alerts_already_published.load() +
+            c.rebuild_failures.load() > 0)
+        std::fprintf(stderr, "herald: after rebalances: %llu redelivered messages skipped, %llu events of lost partitions "
+                             "left to their new owner, %llu messages of revoked partitions dropped from a batch, %llu "
+                             "alerts already published not repeated, %llu incomplete rule state rebuilds\n",
+                     static_cast<unsigned long long>(c.redelivered_skipped.load()),
+                     static_cast<unsigned long long>(c.lost_dropped.load()),
+                     static_cast<unsigned long long>(c.stale_dropped.load()),
+                     static_cast<unsigned long long>(c.alerts_already_published.load()),
+                     static_cast<unsigned long long>(c.rebuild_failures.load()));
     return code;
 }
 

@@ -880,6 +880,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     poller.join();
     store_done_offsets();
     consumer->close();
+    counters.stale_dropped.store(consumer->stale_dropped(), std::memory_order_relaxed);
     if (failed.load()) return 1;
     if (!drained) {
         std::fprintf(stderr, "herald: stopped with unacknowledged work after %lld ms; it will be reprocessed\n",

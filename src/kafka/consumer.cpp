@@ -89,6 +89,9 @@ struct Consumer::Hooks {
 
         if (err == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
             const bool lost = rd_kafka_assignment_lost(rk);
+            if (self->in_batch_)
+                for (int i = 0; i < parts->cnt; ++i)
+                    self->revoked_in_batch_.push_back({parts->elems[i].topic, parts->elems[i].partition});
             if (lost && self->callbacks_.on_lost) self->callbacks_.on_lost(from_list(parts));
             else if (self->callbacks_.on_revoking) self->callbacks_.on_revoking(from_list(parts));
             if (!lost) {
@@ -173,10 +176,20 @@ bool Consumer::subscribe(const std::vector<std::string>& topics, std::string& er
 }
 
 size_t Consumer::consume_batch(std::vector<Message>& out, size_t max, int timeout_ms) {
+    const size_t first = out.size();
     size_t added = 0;
     int wait = timeout_ms;
+    in_batch_ = true;
     while (added < max) {
         rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_, wait);
+        // A rebalance was served inside that poll: what this call took earlier from the partitions
+        // it revoked is stale (see batch_filter.hpp).
+        if (!revoked_in_batch_.empty()) {
+            const size_t dropped = drop_revoked(out, first, revoked_in_batch_);
+            added -= dropped;
+            stale_dropped_ += dropped;
+            revoked_in_batch_.clear();
+        }
         if (!m) break;
         wait = 0;  // the batch is whatever is ready once the first message arrived
         if (m->err && m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
@@ -189,6 +202,7 @@ size_t Consumer::consume_batch(std::vector<Message>& out, size_t max, int timeou
         out.emplace_back(m);
         ++added;
     }
+    in_batch_ = false;
     return added;
 }
 

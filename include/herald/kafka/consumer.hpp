@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "herald/kafka/batch_filter.hpp"
 #include "herald/kafka/message.hpp"
 #include "herald/kafka/types.hpp"
 
@@ -70,7 +71,12 @@ public:
     bool subscribe(const std::vector<std::string>& topics, std::string& error);
     // Appends up to `max` messages, waiting up to timeout_ms for the first. Serves callbacks.
     // Error messages (other than partition EOF) are reported via on_error, not returned.
+    // Messages of a partition revoked or lost by a rebalance served during the call, taken before
+    // it, are not returned: they belong to the old assignment, and the same partition may already
+    // be assigned again, resuming at its committed offset.
     size_t consume_batch(std::vector<Message>& out, size_t max, int timeout_ms);
+    // Messages consume_batch dropped for that reason, since creation.
+    uint64_t stale_dropped() const { return stale_dropped_; }
     // Marks `next_offset` (last processed + 1) as the position to commit. Returns 0 or the
     // rd_kafka_resp_err_t (e.g. the partition is not assigned any more). No heap allocation.
     int store_offset(std::string_view topic, int32_t partition, int64_t next_offset);
@@ -109,6 +115,11 @@ private:
     // threads look them up without a lock (subscribe before they start).
     std::vector<std::pair<std::string, rd_kafka_topic_t*>> topic_handles_;
     bool closed_ = false;
+    // Partitions revoked or lost inside the current consume_batch call (filled by the rebalance
+    // callback, emptied by consume_batch after each poll).
+    std::vector<RevokedPartition> revoked_in_batch_;
+    bool in_batch_ = false;
+    uint64_t stale_dropped_ = 0;
 };
 
 }  // namespace herald::kafka
