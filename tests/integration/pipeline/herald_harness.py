@@ -132,8 +132,10 @@ def start_run(herald, bootstrap, rules, extra=()):
 def produce(bootstrap, topic, records):
     """records: iterable of (key, value, headers) with bytes/str/None values."""
     errors = []
+    # One request in flight: tests inject produce errors, and with more the embedded broker can
+    # acknowledge a batch it did not store (tools/mock_produce_loss.py, docs/kafka.md).
     p = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True, "linger.ms": 5,
-                  "message.max.bytes": 16 * 1024 * 1024})
+                  "max.in.flight": 1, "message.max.bytes": 16 * 1024 * 1024})
 
     def on_delivery(err, msg):
         if err is not None:
@@ -224,8 +226,17 @@ class TopicWatcher:
         self.c.close()
 
 
+_offset_clients = {}
+
+
 def committed_offsets(bootstrap, group, topic):
-    c = Consumer({"bootstrap.servers": bootstrap, "group.id": group, "enable.auto.commit": False})
+    # One client per (cluster, group), kept: tests poll this every 50 ms, and creating and
+    # destroying a client each time, while the embedded broker's connections come and go, hits an
+    # assertion in librdkafka 2.0's broker teardown (the test process aborts).
+    c = _offset_clients.get((bootstrap, group))
+    if c is None:
+        c = Consumer({"bootstrap.servers": bootstrap, "group.id": group, "enable.auto.commit": False})
+        _offset_clients[(bootstrap, group)] = c
     md = c.list_topics(topic, timeout=10)
     parts = [TopicPartition(topic, p) for p in sorted(md.topics[topic].partitions.keys())]
     committed = {tp.partition: tp.offset for tp in c.committed(parts, timeout=10)}
@@ -235,8 +246,44 @@ def committed_offsets(bootstrap, group, topic):
         high[tp.partition] = hi
         if hi == 0 and committed[tp.partition] < 0:
             committed[tp.partition] = 0  # an empty partition has nothing to commit
-    c.close()
     return committed, high
+
+
+def watermarks(bootstrap, topic):
+    """{partition: (low, high)} of `topic`."""
+    c = Consumer({"bootstrap.servers": bootstrap, "group.id": f"watermarks-{time.monotonic_ns()}"})
+    md = c.list_topics(topic, timeout=10)
+    out = {p: c.get_watermark_offsets(TopicPartition(topic, p), timeout=5, cached=False)
+           for p in sorted(md.topics[topic].partitions.keys())}
+    c.close()
+    return out
+
+
+def wait_all_committed(bootstrap, group, topic, run, port, seconds, what):
+    """Waits until `group` has committed every offset of `topic` while `run` (a Process) stays up.
+    On a timeout says what was stuck: the partitions behind, herald's own view, its last words."""
+    state = {}
+
+    def done():
+        assert run.proc.poll() is None, f"herald exited ({run.proc.returncode}):\n" + "\n".join(run.stderr_lines[-20:])
+        state["committed"], state["high"] = committed_offsets(bootstrap, group, topic)
+        return state["committed"] == state["high"]
+    try:
+        wait_for(done, seconds, what)
+    except AssertionError:
+        behind = {p: (state["committed"].get(p), hi) for p, hi in state.get("high", {}).items()
+                  if state["committed"].get(p) != hi}
+        print(f"partitions behind (committed, end): {behind}")
+        try:
+            text = scrape(port)
+            for name in ("herald_events_consumed_total", "herald_events_processed_total", "herald_partitions_assigned",
+                         "herald_inflight_events", "herald_consumer_paused", "herald_producer_queue_messages",
+                         "herald_consumer_lag_messages", "herald_alert_delivery_failures_total"):
+                print(f"{name}: {metric_values(text, name)}")
+        except OSError as e:
+            print(f"cannot scrape herald: {e}")
+        print("herald's stderr (last 40 lines):\n" + "\n".join(run.stderr_lines[-40:]))
+        raise
 
 
 def scrape(port):
