@@ -443,7 +443,7 @@ private:
             if (prior_cue_before(fg.tb)) {
                 // An earlier value does not separate the later figure from its kind word.
                 for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) fl_[k - first_] &= ~kFigureFlag;
-                set_prior(q, fg.tb);
+                set_prior(q, fg.te);
                 continue;
             }
             const MetricExtractor::Hit* h = hit_after(fg);
@@ -471,6 +471,7 @@ private:
             if (has_pending_prior_ && pending_prior_unit_ == q.unit) {
                 m.has_prior = true;
                 m.prior_value = h->loss && pending_prior_ > 0 ? -pending_prior_ : pending_prior_;
+                if (m.change.basis == Basis::none) m.change.basis = pending_prior_basis_;
                 has_pending_prior_ = false;
             }
             fg.metric = static_cast<int>(c_.out.size());
@@ -479,20 +480,35 @@ private:
         for (size_t i = first_metric_; i < c_.out.size(); ++i) direction_from_prior(c_.out[i]);
     }
 
-    void set_prior(const Quantity& q, uint32_t tb) {
-        // The nearest value before it in the sentence with the same unit; else the next one.
+    // `te` ends the earlier figure: what follows it may say how far back it is ("versus $1.05 a
+    // year ago"), which is the basis of the change the two figures make.
+    void set_prior(const Quantity& q, uint32_t te) {
+        const Basis basis = basis_after(te, te, te);
+        // A value before it in the sentence with the same unit and the closest magnitude, nearest
+        // first ("net loss of $44 million, or 9 cents a share, from $130 million": the loss, not
+        // the per-share figure); else the next one.
+        Metric* best = nullptr;
+        double best_gap = 0.0;
         for (size_t i = c_.out.size(); i > first_metric_; --i) {
             Metric& m = c_.out[i - 1];
-            if (m.has_value && !m.has_prior && m.unit == q.unit && m.span.begin < q.span.begin) {
-                m.has_prior = true;
-                m.prior_value = m.value < 0 && q.value > 0 ? -q.value : q.value;
-                return;
+            if (!m.has_value || m.has_prior || !(m.unit == q.unit) || m.span.begin >= q.span.begin) continue;
+            const double a = std::fabs(m.value), b = std::fabs(q.value);
+            const double gap = a > 0 && b > 0 ? std::fabs(std::log(a / b)) : 1e9;
+            if (!best || gap < best_gap) {
+                best = &m;
+                best_gap = gap;
             }
         }
-        (void)tb;
+        if (best) {
+            best->has_prior = true;
+            best->prior_value = best->value < 0 && q.value > 0 ? -q.value : q.value;
+            if (best->change.basis == Basis::none) best->change.basis = basis;
+            return;
+        }
         has_pending_prior_ = true;
         pending_prior_ = q.value;
         pending_prior_unit_ = q.unit;
+        pending_prior_basis_ = basis;
     }
 
     // "backlog grew to a record $57 billion", "pre-tax profit fell to 2.3 million pounds": the verb
@@ -559,7 +575,9 @@ private:
                 if (x[0] == 'q' || x[0] == 'Q') return Basis::qoq;
             }
             if (f & W::kSequential) return (x[0] == 'q' || x[0] == 'Q') ? Basis::qoq : Basis::sequential;
-            if (eq_ci(x, "year-ago") || eq_ci(x, "year-earlier")) return Basis::yoy;
+            if (eq_ci(x, "year-ago") || eq_ci(x, "year-earlier") || eq_ci(x, "prior-year") || eq_ci(x, "previous-year"))
+                return Basis::yoy;
+            if (eq_ci(x, "prior-quarter") || eq_ci(x, "previous-quarter")) return Basis::qoq;
             if (eq_ci(x, "annualized") || eq_ci(x, "annualised")) return Basis::annualized;
             // The next tokens are read only after a word that starts a two- or three-word basis.
             const bool year = eq_ci(x, "year"), quarter = eq_ci(x, "quarter");
@@ -571,6 +589,7 @@ private:
             if (quarter && over && eq_ci(n2, "quarter")) return Basis::qoq;
             if ((year && (eq_ci(n1, "earlier") || eq_ci(n1, "ago"))) || (before_year && eq_ci(n1, "year")))
                 return Basis::yoy;
+            if ((quarter && eq_ci(n1, "earlier")) || (before_year && eq_ci(n1, "quarter"))) return Basis::qoq;
         }
         return Basis::none;
     }
@@ -658,6 +677,7 @@ private:
             if (m && m->has_value && !m->has_prior && m->unit == q.unit) {
                 m->has_prior = true;
                 m->prior_value = q.value;
+                if (m->change.basis == Basis::none) m->change.basis = basis_after(fg.te, fg.te, fg.te);
                 direction_from_prior(*m);
             }
             return;
@@ -739,7 +759,9 @@ private:
             if (!best || d < bd) best = &m, bd = d;
         }
         if (best) {
+            const Basis known = best->change.basis;  // from its prior value ("... a year earlier")
             best->change = ch;
+            if (best->change.basis == Basis::none) best->change.basis = known;
             return;
         }
         Metric m;
@@ -779,6 +801,7 @@ private:
     bool has_pending_prior_ = false;
     double pending_prior_ = 0;
     Unit pending_prior_unit_;
+    Basis pending_prior_basis_ = Basis::none;
     static constexpr size_t kMaxPeriods = 8;
     periods::Found periods_[kMaxPeriods];
     size_t n_periods_ = 0;

@@ -80,6 +80,11 @@ const Expect kCases[] = {
     // prior values
     {"Acme's net sales rose to EUR 12.5 mn from EUR 10.1 mn.", 0, K::revenue, "Acme", 12.5e6, D::up},
     {"Acme's orders fell to EUR 8 mn, down from EUR 8.7 mn.", 0, K::orders, "Acme", 8e6, D::down},
+    {"Acme's diluted EPS was $1.23 versus $1.05 a year ago.", 0, K::eps, "Acme", 1.23, D::up, none, B::yoy},
+    {"Acme's revenue was $12.4 billion, an increase of 8% compared with $11.5 billion in the prior-year quarter.", 0,
+     K::revenue, "Acme", 12.4e9, D::up, 8.0, B::yoy},
+    {"Acme reported a pretax profit of £1.9bn, against £2.3bn a year earlier.", 0, K::pretax_income, "Acme", 1.9e9,
+     D::down, none, B::yoy},
     // forecasts and periods
     {"Acme expects revenue of $5 billion in fiscal 2027.", 0, K::revenue, "Acme", 5e9, D::none, none, B::none, true, "FY2027"},
     {"Acme's revenue guidance is $1.2-1.5 billion.", 0, K::revenue, "Acme", 1.2e9, D::none, none, B::none, true},
@@ -246,6 +251,31 @@ TEST_CASE("extract does not reallocate once warmed up") {
     }
     CHECK(out.size() == 2);
     CHECK(out.data() == data);
+}
+
+TEST_CASE("an earlier value goes to the figure of its size and brings its basis") {
+    testing::Run r;
+    // The loss, not its per-share figure, is what "$130 million" was.
+    const auto& ms = r.on("Acme's net loss narrowed to $44 million, or 9 cents per share, from $130 million a year earlier.");
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[0].kind == MetricKind::net_income);
+    CHECK(ms[0].has_prior);
+    CHECK(near(ms[0].prior_value, -130e6));
+    CHECK(ms[0].change.direction == Direction::up);
+    CHECK(ms[0].change.basis == Basis::yoy);
+    CHECK(ms[1].kind == MetricKind::eps);
+    CHECK(near(ms[1].value, -0.09));
+    CHECK_FALSE(ms[1].has_prior);
+
+    const auto& margin = r.on("Acme's gross margin was 46.2%, compared to 44.9% last year.");
+    REQUIRE(margin.size() == 1);
+    CHECK(near(margin[0].prior_value, 44.9));
+    CHECK(margin[0].change.basis == Basis::yoy);
+
+    const auto& seq = r.on("Acme's backlog was $9 billion, compared with $8 billion in the prior quarter.");
+    REQUIRE(seq.size() == 1);
+    CHECK(seq[0].change.direction == Direction::up);
+    CHECK(seq[0].change.basis == Basis::qoq);
 }
 
 TEST_CASE("margins: a percentage is the level, basis points and points are the change") {
