@@ -107,8 +107,8 @@ leading | leader = 0.15
 dividend increase | special dividend | share buyback | buyback | buybacks = 0.35
 
 # Trouble: legal, credit, operations
-lawsuit | lawsuits | sued | suing | litigation = -0.4
-probe | probes | investigation | investigations | subpoena = -0.4
+sued | suing = -0.4
+subpoena = -0.4
 fined | a fine | penalty | penalties | sanction | sanctions = -0.4
 fraud | scandal | misconduct = -0.65
 default | defaults | defaulted | defaulting = -0.55
@@ -132,7 +132,13 @@ breach | breaches | breached | data breach | cyberattack | cyberattacks | cyber 
 outage | outages | grounded | grounding | blackout = -0.4
 dismissed the lawsuit | dismissed the case | dismissed the suit | dismissed the claims | lawsuit dismissed = 0.4
 closure | closures | shut down | shutdown | close down | closing down = -0.35
-strike | strikes = -0.25
+walked off the job | walk off the job | walks off the job | walkout | walkouts | went on strike | go on strike = -0.45
+strike a deal | strikes a deal | struck a deal | striking a deal = 0.2
+dashed hopes | dashing hopes | dashes hopes | dash hopes | dashed expectations = -0.5
+reviving hopes | revived hopes | revives hopes | raising hopes | raised hopes | boosting hopes | fuelled hopes | fueled hopes = 0.4
+# Insurers add to reserves when old claims cost more than thought.
+strengthen reserves | strengthened reserves | strengthening reserves | reserve strengthening = -0.4
+reserve charge | reserve charges | adverse development | adverse reserve development = -0.4
 delay | delays | delayed | postponed | postpone | postpones = -0.3
 cancel | cancels | cancelled | canceled | cancellation = -0.35
 halt | halted | suspend | suspended | suspension = -0.35
@@ -196,7 +202,7 @@ love | loves | beautiful | beautifully | boomed | strategic sense | makes sense 
 lay-off | lay-offs | laying off | temporary lay-offs | personnel negotiations | personnel reductions = -0.45
 job reductions | workforce reductions | headcount reductions | redundancy | terminate | terminated | termination = -0.4
 dismissed | forced | suffered | suffer | suffers | painful | stressful | awkward | upset | invalid = -0.4
-dispute | disputes | disagreement | embroiled | hack | hacked | theft | thieves | stealing | ponzi = -0.45
+disagreement | embroiled | hack | hacked | theft | thieves | stealing | ponzi = -0.45
 lost ground | loses ground | losing ground | dark spot | burdened | stopped | be stopped = -0.4
 lost | loses | lose | tight | tighter | tightened | suspected = -0.25
 losing | trouble | troubles | troubled | damaged | damage | damages | badly | bogus | stoppage | poorest = -0.4
@@ -208,6 +214,7 @@ interrupted | disrupted | disruption | disruptions | stuck | scam | scamming | n
 up to | set up | sets up | setting up | made up | make up | makes up | end up | ended up | take up = 0
 in charge | in charge of | free of charge | took charge | take charge | charge of = 0
 step down | steps down | stepped down | stepping down | declined to comment | declined comment = 0
+resolved to | resolves to | has resolved to | have resolved to = 0
 falls due | fall due | fell due | falling due = 0
 this fall | the fall | in the fall | soft drinks | soft drink = 0
 
@@ -215,6 +222,12 @@ this fall | the fall | in the fall | soft drinks | soft drink = 0
 # cannot be surprised by them, and documented as deliberate.
 liability | liabilities | tax | taxes | cost | share | gross | vice | capital | interest | outstanding = 0
 fine | exposure | critical | crude | mine | mines | division | board | director = 0
+# "effective January 1", "effective tax rate": a date or a rate, not praise.
+effective immediately | effective today | effective tomorrow | effective as of | effective from | effective on = 0
+effective upon | effective no later than | effective date | effective tax rate | effective interest rate = 0
+effective january | effective february | effective march | effective april | effective may | effective june = 0
+effective july | effective august | effective september | effective october | effective november | effective december = 0
+became effective | become effective | becomes effective | becoming effective = 0
 
 # ---------------------------------------------------------------------------------------------
 # Negators flip (and weaken) the terms up to 3 tokens after them in the same clause.
@@ -283,6 +296,13 @@ productivity | efficiency | visibility | exports | utilization | utilisation | q
 working capital | solvency | capital adequacy | capital ratio | tier 1 ratio = good
 cost | costs | expenses | operating expenses | expenditure = bad
 cash burn | burn rate = bad -0.3
+# Troubles that can go away: "dismissed the patent lawsuit", "ending a six-week strike",
+# "removing an overhang" are good news, as a bad measure that goes down.
+lawsuit | lawsuits | litigation | class action | class actions = bad -0.4
+strike | strikes | overhang | overhangs = bad -0.25
+probe | probes | investigation | investigations = bad -0.4
+dispute | disputes = bad -0.45
+inflation | price pressures | inflationary pressures | core inflation | cpi = bad
 loss | losses | net loss | operating loss | pretax loss | pre-tax loss = bad -0.35 1.4
 deficit | deficits = bad -0.3
 debt | debts | net debt | borrowings | gearing | financial leverage | net leverage | leverage ratio | indebtedness = bad
@@ -351,6 +371,13 @@ record low | all-time low | record-low | lowest ever = down 1.3
 week high | week highs | month high | month highs | year high | year highs | multi-year high = up
 week low | week lows | month low | month lows | year low | year lows | multi-year low = down
 halt | halts | halted | suspend | suspends | suspended | pause | pauses | paused = down
+halting | suspending | pausing = down
+remove | removes | removed | removing | eliminate | eliminates | eliminated | eliminating = down
+resolve | resolves | resolved | resolving | dismiss | dismisses | dismissed = down
+# "ending a six-week strike"; not "ended"/"ending" alone ("the year ended December 31").
+ending a | ended a | ends a | end a = down
+hotter | hotter-than-expected | heated up | heats up = up
+cooler | cooler-than-expected | cooled | cooling | cools | moderated | moderating = down
 smaller-than-expected | narrower-than-expected = down 1.2
 wider-than-expected | bigger-than-expected | larger-than-expected = up 1.2
 # Paying back debt lowers it; a reinstated dividend or resumed output comes back.
