@@ -414,11 +414,32 @@ private:
         return num::skip_spaces_back(s, i - 1) == p.span.end;
     }
 
-    bool prior_cue_before(uint32_t tb) const {
+    // An earlier value follows from/versus/against/compared with, directly or through its kind:
+    // "from $4.5 mn", "from a profit of $300 million", "compared with revenue of $2.4 billion".
+    // `sign` is +1 or -1 when that kind says whether the earlier value was a profit or a loss.
+    bool prior_cue_before(uint32_t tb, int* sign = nullptr) const {
         if (tb <= first()) return false;
-        if (F(tb - 1) & W::kPriorCue) return true;
-        std::string_view a = c_.tok(tb - 1), b = tb >= first() + 2 ? c_.tok(tb - 2) : std::string_view{};
-        return (eq_ci(a, "with") || eq_ci(a, "to")) && eq_ci(b, "compared");
+        auto cue_at = [this](uint32_t t) {  // the cue ends just before token t
+            if (t <= first()) return false;
+            if (F(t - 1) & W::kPriorCue) return true;
+            std::string_view a = c_.tok(t - 1), b = t >= first() + 2 ? c_.tok(t - 2) : std::string_view{};
+            return (eq_ci(a, "with") || eq_ci(a, "to")) && eq_ci(b, "compared");
+        };
+        if (cue_at(tb)) return true;
+        if (tb < first() + 3 || !eq_ci(c_.tok(tb - 1), "of")) return false;
+        for (const auto& h : hits_) {
+            if (h.modifier || h.end != tb - 1) continue;
+            uint32_t b = h.begin;
+            for (int k = 0; k < 2 && b > first(); ++k) {
+                std::string_view d = c_.tok(b - 1);
+                if (!eq_ci(d, "a") && !eq_ci(d, "an") && !eq_ci(d, "the") && !eq_ci(d, "its")) break;
+                --b;
+            }
+            if (!cue_at(b)) return false;
+            if (sign) *sign = h.loss ? -1 : 1;
+            return true;
+        }
+        return false;
     }
 
     void money_pass() {
@@ -440,10 +461,11 @@ private:
                 }
                 continue;
             }
-            if (prior_cue_before(fg.tb)) {
+            int prior_sign = 0;
+            if (prior_cue_before(fg.tb, &prior_sign)) {
                 // An earlier value does not separate the later figure from its kind word.
                 for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) fl_[k - first_] &= ~kFigureFlag;
-                set_prior(q, fg.te);
+                set_prior(q, fg.te, prior_sign);
                 continue;
             }
             const MetricExtractor::Hit* h = hit_after(fg);
@@ -470,7 +492,10 @@ private:
                 m.value = -m.value;
             if (has_pending_prior_ && pending_prior_unit_ == q.unit) {
                 m.has_prior = true;
-                m.prior_value = h->loss && pending_prior_ > 0 ? -pending_prior_ : pending_prior_;
+                m.prior_value = pending_prior_sign_ > 0   ? std::fabs(pending_prior_)
+                                : pending_prior_sign_ < 0 ? -std::fabs(pending_prior_)
+                                : h->loss && pending_prior_ > 0 ? -pending_prior_
+                                                                : pending_prior_;
                 if (m.change.basis == Basis::none) m.change.basis = pending_prior_basis_;
                 has_pending_prior_ = false;
             }
@@ -482,7 +507,7 @@ private:
 
     // `te` ends the earlier figure: what follows it may say how far back it is ("versus $1.05 a
     // year ago"), which is the basis of the change the two figures make.
-    void set_prior(const Quantity& q, uint32_t te) {
+    void set_prior(const Quantity& q, uint32_t te, int sign = 0) {
         const Basis basis = basis_after(te, te, te);
         // A value before it in the sentence with the same unit and the closest magnitude, nearest
         // first ("net loss of $44 million, or 9 cents a share, from $130 million": the loss, not
@@ -501,7 +526,10 @@ private:
         }
         if (best) {
             best->has_prior = true;
-            best->prior_value = best->value < 0 && q.value > 0 ? -q.value : q.value;
+            // Named, the earlier kind decides ("a loss ... from a profit of"); else it is like the later.
+            best->prior_value = sign > 0 ? std::fabs(q.value)
+                                : sign < 0 ? -std::fabs(q.value)
+                                           : best->value < 0 && q.value > 0 ? -q.value : q.value;
             if (best->change.basis == Basis::none) best->change.basis = basis;
             return;
         }
@@ -509,6 +537,7 @@ private:
         pending_prior_ = q.value;
         pending_prior_unit_ = q.unit;
         pending_prior_basis_ = basis;
+        pending_prior_sign_ = sign;
     }
 
     // "backlog grew to a record $57 billion", "pre-tax profit fell to 2.3 million pounds": the verb
@@ -631,6 +660,9 @@ private:
                 if (c_.doc.tokens[t].kind != TokenKind::word || (f & (W::kStop | kMentionFlag))) break;
             }
             bool margin = false;
+            // A segment right before the move outranks a kind word further back ("YouTube ad
+            // revenue rose 13%, while Google Cloud jumped 34%").
+            if (!h && segment_move(fg, q)) continue;
             if (!h) {
                 h = hit_before(fg.tb, 12, true);
                 if (h) {
@@ -638,6 +670,9 @@ private:
                     for (uint32_t j = h->end; j < fg.tb; ++j) stock |= (F(j) & W::kStock) != 0;
                     if (stock) continue;
                     dir = direction_in(h->end, fg.tb, h->loss);
+                    // "an increase in revenue of 12%": the move is named before the kind.
+                    if (dir == Direction::none && h->begin >= first() + 2 && eq_ci(c_.tok(h->begin - 1), "in"))
+                        dir = direction_in(h->begin - 2, h->begin - 1, h->loss);
                     if (dir == Direction::none) dir = direction_in(fg.te, fg.te + 1 < last() ? fg.te + 1 : fg.te, h->loss);
                     between_b = h->end;
                     between_e = fg.tb;
@@ -658,6 +693,43 @@ private:
             ch.basis = basis_after(fg.te, between_b, between_e);
             attach_change(ch, h, fg.tb, fg.te, q);
         }
+    }
+
+    // "Azure grew 40%", "Google Cloud grew 34%", "Azure growth of 37%": a segment or product does
+    // not trade, so its growth is its revenue's. Only growth words count: a brand can also be a
+    // listed name, and "Peugeot fell 0.81 pct" is a share price.
+    static bool growth_word(std::string_view x) {
+        static constexpr std::string_view kWords[] = {"grew",     "grow",       "grows",      "growing", "expanded",
+                                                      "expands",  "shrank",     "shrinks",    "contracted"};
+        for (std::string_view w : kWords)
+            if (eq_ci(x, w)) return true;
+        return false;
+    }
+    bool segment_move(const MetricExtractor::Fig& fg, const Quantity& q) {
+        for (uint32_t mi = c_.mention_begin; mi < c_.mention_end; ++mi) {
+            const Mention& mn = c_.mentions[mi];
+            if (!mn.is_segment) continue;
+            const uint32_t e = mention_end_token(c_.doc, mn, last());
+            Direction dir = Direction::none;
+            if (e + 1 == fg.tb && e < last() && growth_word(c_.tok(e))) {
+                const std::string_view x = c_.tok(e);
+                dir = eq_ci(x, "shrank") || eq_ci(x, "shrinks") || eq_ci(x, "contracted") ? Direction::down : Direction::up;
+            }
+            else if (e + 2 == fg.tb && eq_ci(c_.tok(e), "growth") && eq_ci(c_.tok(e + 1), "of"))
+                dir = Direction::up;
+            if (dir == Direction::none) continue;
+            Change ch;
+            ch.direction = dir;
+            ch.has_percent = true;
+            ch.percent = dir == Direction::down ? -std::fabs(q.value) : std::fabs(q.value);
+            ch.basis = basis_after(fg.te, fg.te, fg.te);
+            MetricExtractor::Hit seg;
+            seg.begin = seg.np_begin = seg.end = e;  // right after the name, which attribution finds before it
+            seg.kind = MetricKind::revenue;
+            attach_change(ch, &seg, fg.tb, fg.te, q);
+            return true;
+        }
+        return false;
     }
 
     static bool is_margin(MetricKind k) { return k == MetricKind::operating_margin || k == MetricKind::gross_margin; }
@@ -802,6 +874,7 @@ private:
     double pending_prior_ = 0;
     Unit pending_prior_unit_;
     Basis pending_prior_basis_ = Basis::none;
+    int pending_prior_sign_ = 0;
     static constexpr size_t kMaxPeriods = 8;
     periods::Found periods_[kMaxPeriods];
     size_t n_periods_ = 0;

@@ -278,6 +278,75 @@ TEST_CASE("an earlier value goes to the figure of its size and brings its basis"
     CHECK(seq[0].change.basis == Basis::qoq);
 }
 
+TEST_CASE("an earlier value named by its kind: 'from a profit of', 'from revenue of'") {
+    testing::Run r;
+    const auto& swing = r.on("Acme swung to a net loss of $1.2 billion from a profit of $300 million a year earlier.");
+    REQUIRE(swing.size() == 1);  // the profit is the earlier value, not a second metric
+    CHECK(swing[0].kind == MetricKind::net_income);
+    CHECK(near(swing[0].value, -1.2e9));
+    CHECK(near(swing[0].prior_value, 300e6));  // a profit: positive, although the later figure is a loss
+    CHECK(swing[0].change.direction == Direction::down);
+    CHECK(swing[0].change.basis == Basis::yoy);
+
+    const auto& narrowed = r.on("Acme's net loss narrowed to $44 million from a loss of $130 million.");
+    REQUIRE(narrowed.size() == 1);
+    CHECK(near(narrowed[0].prior_value, -130e6));
+    CHECK(narrowed[0].change.direction == Direction::up);
+
+    const auto& rev = r.on("Acme's revenue fell to $2 billion from revenue of $2.4 billion.");
+    REQUIRE(rev.size() == 1);
+    CHECK(near(rev[0].prior_value, 2.4e9));
+
+    // "from" before a kind that is not the earlier value's stays what it was.
+    const auto& source = r.on("Revenue from cloud services of $5 billion rose 20%.");
+    REQUIRE(source.size() == 1);
+    CHECK(near(source[0].value, 5e9));
+    CHECK_FALSE(source[0].has_prior);
+}
+
+TEST_CASE("a move named before its kind: 'an increase in revenue of 12%'") {
+    testing::Run r;
+    const auto& up = r.on("Acme reported an increase in revenue of 12%.");
+    REQUIRE(up.size() == 1);
+    CHECK(up[0].kind == MetricKind::revenue);
+    CHECK(up[0].change.direction == Direction::up);
+    CHECK(near(up[0].change.percent, 12.0));
+    const auto& down = r.on("Acme reported a decline in operating profit of 8%.");
+    REQUIRE(down.size() == 1);
+    CHECK(down[0].kind == MetricKind::operating_income);
+    CHECK(near(down[0].change.percent, -8.0));
+}
+
+TEST_CASE("a segment's growth without a kind word is its revenue's; a share-price move is not") {
+    testing::Run r;
+    struct Case {
+        std::string_view text;
+        std::string_view entity;  // empty: no metric
+        double percent;
+    };
+    const Case cases[] = {
+        {"Azure grew 40% in the quarter.", "Azure", 40.0},
+        {"Azure growth of 37% beat estimates.", "Azure", 37.0},
+        {"AWS shrank 5% from a year earlier.", "AWS", -5.0},
+        {"Acme's ad revenue rose 13%, while Azure grew 34% year over year.", "Azure", 34.0},
+        {"AWS fell 2% in early trading.", "", 0.0},
+        {"Amazon grew 10% last year.", "", 0.0},  // a company: its growth could be anything
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        const auto& ms = r.on(c.text);
+        if (c.entity.empty()) {
+            CHECK(ms.empty());
+            continue;
+        }
+        REQUIRE(!ms.empty());
+        const Metric& m = ms.back();
+        CHECK(m.kind == MetricKind::revenue);
+        CHECK(m.entity == c.entity);
+        CHECK(near(m.change.percent, c.percent));
+    }
+}
+
 TEST_CASE("margins: a percentage is the level, basis points and points are the change") {
     testing::Run r;
     struct Case {
