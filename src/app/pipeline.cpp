@@ -10,6 +10,7 @@
 #include "herald/app/alert_tail.hpp"
 #include "herald/app/event_processor.hpp"
 #include "herald/app/offset_tracker.hpp"
+#include "herald/app/produced_alerts.hpp"
 #include "herald/app/spsc_queue.hpp"
 #include "herald/app/state_rebuild.hpp"
 #include "herald/core/time.hpp"
@@ -74,6 +75,9 @@ struct PartitionState {
     // them so cooldowns stay in phase with the run that published them. Freed after the rebuild.
     PartitionAlertHistory history;
     bool have_history = false;
+    // Alerts this process produced for the partition, shared by every state the partition has
+    // had here (all on the same worker); merged into `published` before the first live event.
+    std::shared_ptr<ProducedAlerts> produced;
     PartitionState(int32_t p, size_t w, size_t capacity, std::shared_ptr<const rules::RuleSet> rules, uint64_t version)
         : partition(p), worker(w), tracker(capacity), engine(std::move(rules)), rules_version(version) {}
 };
@@ -120,6 +124,8 @@ struct Pipeline::Impl {
     // States of partitions given up while workers or delivery reports still referenced them; freed
     // once idle, so a partition that comes back always starts from a fresh state.
     std::vector<std::unique_ptr<PartitionState>> retired;
+    // Per partition, the alerts produced here (consumer thread: hands them to each new state).
+    std::vector<std::shared_ptr<ProducedAlerts>> produced_by_partition;
     std::atomic<bool> workers_stop{false};
     std::atomic<bool> poller_stop{false};
     std::thread poller;
@@ -241,6 +247,10 @@ struct Pipeline::Impl {
     // the state is complete when live events arrive; other partitions keep flowing meanwhile.
     void rebuild(EventProcessor& proc, PartitionState& ps, int64_t committed, std::vector<rules::Alert>& alerts,
                  std::string& detail) {
+        // Alerts produced here for events it will replay, maybe not on the alerts topic yet.
+        // (Under transactions they were aborted with their transaction: nothing to skip.)
+        if (!config.exactly_once && ps.produced)
+            ps.produced->since(committed, [&ps](uint64_t id) { ps.published.insert(id); });
         sync_rules(ps);
         int64_t span = config.rebuild_span_ms >= 0 ? config.rebuild_span_ms : 2 * ps.engine.rules()->max_window_ms();
         if (span <= 0 || committed <= 0) {
@@ -378,6 +388,9 @@ struct Pipeline::Impl {
                 }
                 counters.alerts_produced.fetch_add(1, std::memory_order_relaxed);
                 if (!produce(config.alerts_topic, alert.key, json, headers, std::size(headers), 0, token)) break;
+                if (!config.exactly_once && ps.produced &&
+                    (id_value != 0 || parse_alert_id(std::string_view(alert.alert_id, 16), id_value)))
+                    ps.produced->add(msg.offset(), id_value);
             }
             if (!alerts.empty())
                 metrics.stage(telemetry::Stage::publish).observe(static_cast<double>(steady_ns() - t3) * 1e-9);
@@ -451,6 +464,9 @@ struct Pipeline::Impl {
             if (!partitions[p]) {
                 partitions[p] = std::make_unique<PartitionState>(tp.partition, p % workers.size(),
                                                                  config.max_inflight, rs, version);
+                if (p >= produced_by_partition.size()) produced_by_partition.resize(p + 1);
+                if (!produced_by_partition[p]) produced_by_partition[p] = std::make_shared<ProducedAlerts>();
+                partitions[p]->produced = produced_by_partition[p];
                 committed[tp.partition] = tp.offset;
                 partitions[p]->next_offset = tp.offset >= 0 ? tp.offset : -1;
                 partitions[p]->txn_committed = tp.offset >= 0 ? tp.offset : -1;
@@ -481,8 +497,9 @@ struct Pipeline::Impl {
             if (!config.exactly_once)
                 for (auto& [p, set] : ids) partitions[static_cast<size_t>(p)]->published = std::move(set);
         }
-        // Rule state first: the rebuild order is queued ahead of the partition's first live event.
-        if (!config.pass_through && config.rebuild_span_ms != 0)
+        // Rule state first: the rebuild order is queued ahead of the partition's first live event
+        // (it also takes over the alerts this process already produced for the partition).
+        if (!config.pass_through)
             for (auto& [p, offset] : committed) queue_rebuild(*partitions[static_cast<size_t>(p)], offset);
         update_assigned_gauge();
     }
@@ -490,7 +507,7 @@ struct Pipeline::Impl {
     // Orders the partition's worker to rebuild its rule state from the history before `committed`
     // ahead of the partition's first live event (the worker's queue keeps the order).
     void queue_rebuild(PartitionState& ps, int64_t committed) {
-        if (committed <= 0) return;  // nothing before it
+        if (committed < 0) committed = 0;  // no commit yet: everything is replayed
         ps.rebuilding.store(true, std::memory_order_release);
         WorkItem item{kafka::Message{}, &ps, nullptr, committed};
         Worker& w = *workers[ps.worker];
