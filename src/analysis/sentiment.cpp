@@ -35,11 +35,19 @@ struct SentimentScorer::Scratch {
     explicit Scratch(const Lexicon::Impl& lex) : composer(lex) {}
     SentenceComposer composer;
     std::vector<double> sentence_scores;
+    // Clauses of every sentence, flat: sentence i owns [clause_begin[i], clause_begin[i + 1]).
+    std::vector<uint32_t> clause_begin, clause_first;
+    std::vector<double> clause_raw;
+    // The companies of one sentence while it is attributed (at most kMaxSplit, else no split).
+    static constexpr size_t kMaxSplit = 8;
+    struct InSentence {
+        size_t entity = 0;   // index into entities
+        size_t clause = 0;   // first clause (relative to the sentence) that names it
+    };
     struct Entity {
         std::string_view name, ticker;
         uint32_t mentions = 0;
         uint32_t first = 0;  // index of its first mention: ties keep document order
-        uint32_t last_sentence = UINT32_MAX;
         Accumulator acc;
     };
     std::vector<Entity> entities;
@@ -54,6 +62,9 @@ void SentimentScorer::score(const Document& doc, const std::vector<Mention>& men
     Scratch& sc = *scratch_;
     sc.composer.index(doc);
     sc.sentence_scores.resize(doc.sentences.size());
+    sc.clause_begin.clear();
+    sc.clause_first.clear();
+    sc.clause_raw.clear();
     Accumulator document;
     for (size_t i = 0; i < doc.sentences.size(); ++i) {
         const Sentence& s = doc.sentences[i];
@@ -61,32 +72,101 @@ void SentimentScorer::score(const Document& doc, const std::vector<Mention>& men
         if (explain) ex = &explain->sentences.emplace_back();
         double v = sc.composer.score(doc, s, metrics, ex);
         sc.sentence_scores[i] = v;
+        sc.clause_begin.push_back(static_cast<uint32_t>(sc.clause_first.size()));
+        for (size_t c = 0; c < sc.composer.clause_count(); ++c) {
+            sc.clause_first.push_back(sc.composer.clause_first(c));
+            sc.clause_raw.push_back(sc.composer.clause_raw(c));
+        }
         document.add(field_weight(s.field), v);
     }
     out.sentiment.score = document.value();
     out.sentiment.label = label_for(out.sentiment.score);
 
-    // Per entity: the sentences that name it or refer to it, each counted once.
+    sc.clause_begin.push_back(static_cast<uint32_t>(sc.clause_first.size()));
+
+    // Per entity: the sentences that name it or refer to it, each counted once. Where a sentence
+    // names several companies in different clauses ("Nvidia jumped 8%, while AMD fell 4%"),
+    // each takes the clauses from its first one up to the next company's (leading clauses go to
+    // the first company); companies in one clause share it.
     sc.entities.clear();
-    for (uint32_t k = 0; k < mentions.size(); ++k) {
-        const Mention& m = mentions[k];
-        Scratch::Entity* e = nullptr;
-        for (auto& x : sc.entities)
-            if (m.ticker.empty() ? (x.ticker.empty() && x.name == m.company) : x.ticker == m.ticker) {
-                e = &x;
-                break;
+    for (uint32_t k0 = 0; k0 < mentions.size();) {
+        const uint32_t si = mentions[k0].sentence;
+        uint32_t k1 = k0;
+        while (k1 < mentions.size() && mentions[k1].sentence == si) ++k1;
+        const uint32_t cb = sc.clause_begin[si], ce = sc.clause_begin[si + 1];
+        Scratch::InSentence here[Scratch::kMaxSplit];
+        size_t n_here = 0;
+        bool overflow = false;
+        for (uint32_t k = k0; k < k1; ++k) {
+            const Mention& m = mentions[k];
+            size_t ei = sc.entities.size();
+            for (size_t x = 0; x < sc.entities.size(); ++x) {
+                const auto& e = sc.entities[x];
+                if (m.ticker.empty() ? (e.ticker.empty() && e.name == m.company) : e.ticker == m.ticker) {
+                    ei = x;
+                    break;
+                }
             }
-        if (!e) {
-            e = &sc.entities.emplace_back();
-            e->name = m.company;
-            e->ticker = m.ticker;
-            e->first = k;
+            if (ei == sc.entities.size()) {
+                auto& e = sc.entities.emplace_back();
+                e.name = m.company;
+                e.ticker = m.ticker;
+                e.first = k;
+            }
+            if (!m.is_reference) ++sc.entities[ei].mentions;
+            uint32_t c = cb;
+            while (c + 1 < ce && sc.clause_first[c + 1] <= m.token) ++c;
+            size_t h = 0;
+            while (h < n_here && here[h].entity != ei) ++h;
+            if (h < n_here) continue;  // named earlier in the sentence: its first clause counts
+            if (n_here == Scratch::kMaxSplit) {
+                overflow = true;
+                continue;
+            }
+            here[n_here++] = {ei, c - cb};
         }
-        if (!m.is_reference) ++e->mentions;
-        if (e->last_sentence != m.sentence) {
-            e->last_sentence = m.sentence;
-            e->acc.add(field_weight(doc.sentences[m.sentence].field), sc.sentence_scores[m.sentence]);
+        const double whole = sc.sentence_scores[si];
+        const double w = field_weight(doc.sentences[si].field);
+        bool split = !overflow && n_here > 1;
+        if (split) {
+            split = false;  // only when the companies sit in different clauses
+            for (size_t h = 1; h < n_here; ++h) split |= here[h].clause != here[0].clause;
         }
+        for (size_t h = 0; h < n_here; ++h) {
+            double v = whole;
+            if (split) {
+                size_t from = here[h].clause, to = ce - cb;
+                bool first = true;
+                for (size_t g = 0; g < n_here; ++g) {
+                    if (here[g].clause < from) first = false;
+                    if (here[g].clause > from && here[g].clause < to) to = here[g].clause;
+                }
+                if (first) from = 0;
+                double raw = 0.0;
+                for (size_t c = from; c < to; ++c) raw += sc.clause_raw[cb + c];
+                v = SentenceComposer::squash(raw);
+            }
+            sc.entities[here[h].entity].acc.add(w, v);
+        }
+        // Beyond kMaxSplit companies in one sentence: the rest take the whole sentence.
+        if (overflow)
+            for (uint32_t k = k0; k < k1; ++k) {
+                size_t ei = 0;
+                for (; ei < sc.entities.size(); ++ei) {
+                    const auto& e = sc.entities[ei];
+                    const Mention& m = mentions[k];
+                    if (m.ticker.empty() ? (e.ticker.empty() && e.name == m.company) : e.ticker == m.ticker) break;
+                }
+                bool seen = false;
+                for (size_t h = 0; h < n_here; ++h) seen |= here[h].entity == ei;
+                for (uint32_t j = k0; j < k && !seen; ++j) {
+                    const Mention& p = mentions[j];
+                    const auto& e = sc.entities[ei];
+                    seen = p.ticker.empty() ? (e.ticker.empty() && e.name == p.company) : e.ticker == p.ticker;
+                }
+                if (!seen) sc.entities[ei].acc.add(w, whole);
+            }
+        k0 = k1;
     }
     // Named only by references would mean a reference without a company: cannot happen, but
     // an entity the event names that the text never mentions still gets the document's tone.

@@ -197,9 +197,18 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
     return 0;
 }
 
+double SentenceComposer::squash(double raw) {
+    // A little evidence is no evidence: the dead zone keeps descriptive sentences neutral.
+    raw = raw > tuning::kDeadZone ? raw - tuning::kDeadZone : raw < -tuning::kDeadZone ? raw + tuning::kDeadZone : 0.0;
+    return raw / std::sqrt(raw * raw + tuning::kSentenceSoftness);
+}
+
 void SentenceComposer::add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule,
                            ExplainSentence* ex) {
     raw += w;
+    size_t c = clause_first_.size();
+    while (c > 1 && clause_first_[c - 1] > it.begin) --c;
+    clause_raw_[c - 1] += w;
     if (!ex || w == 0) return;
     const Token& a = doc.tokens[it.begin];
     const Token& b = doc.tokens[it.end - 1];
@@ -213,6 +222,8 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
 double SentenceComposer::score(const Document& doc, const Sentence& s, const std::vector<Metric>& metrics,
                                ExplainSentence* ex) {
     // Sentences come in document order: the marks of this one start where the last one's ended.
+    clause_first_.assign(1, s.first_token);
+    clause_raw_.assign(1, 0.0);
     auto mk = marks_.begin() + static_cast<std::ptrdiff_t>(std::min(mark_cursor_, marks_.size()));
     if (mk != marks_.begin() && *(mk - 1) >= s.first_token) mk = std::lower_bound(marks_.begin(), mk, s.first_token);
     while (mk != marks_.end() && *mk < s.first_token) ++mk;
@@ -241,6 +252,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             if (!(items_.empty() && cw.size() == 1)) {
                 ++clause;
                 cw.push_back(1.0f);
+                clause_first_.push_back(t + 1);
+                clause_raw_.push_back(0.0);
             }
             continue;
         }
@@ -268,6 +281,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
                 if (!items_.empty() || t > s.first_token) {
                     ++clause;
                     cw.push_back(1.0f);
+                    clause_first_.push_back(t);
+                    clause_raw_.push_back(0.0);
                 }
                 if (roles->contrast == 1) but_clause = clause;
                 else if (roles->contrast == 2) cw[clause] *= tuning::kConcessive;
@@ -458,9 +473,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         add(raw, doc, it, w, rule, ex);
     }
 
-    // A little evidence is no evidence: the dead zone keeps descriptive sentences neutral.
-    raw = raw > tuning::kDeadZone ? raw - tuning::kDeadZone : raw < -tuning::kDeadZone ? raw + tuning::kDeadZone : 0.0;
-    double score = raw / std::sqrt(raw * raw + tuning::kSentenceSoftness);
+    const double score = squash(raw);
     if (ex) {
         ex->span = Span{s.field, s.begin, s.end};
         ex->score = score;

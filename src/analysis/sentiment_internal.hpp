@@ -41,6 +41,13 @@ public:
     void index(const Document& doc);
     // `metrics` are those of the whole event; the ones inside the sentence add their direction.
     double score(const Document& doc, const Sentence& s, const std::vector<Metric>& metrics, ExplainSentence* explain);
+    // The clauses of the sentence last scored: first token and summed evidence of each, so two
+    // companies in one sentence ("Nvidia jumped, while AMD fell") can each get their own part.
+    size_t clause_count() const { return clause_first_.size(); }
+    uint32_t clause_first(size_t c) const { return clause_first_[c]; }
+    double clause_raw(size_t c) const { return clause_raw_[c]; }
+    // Summed evidence to a score in (-1, 1), as for a whole sentence.
+    static double squash(double raw);
 
 private:
     struct Item {
@@ -61,6 +68,8 @@ private:
     size_t mark_cursor_ = 0;       // first mark not yet read by score(): sentences come in order
     std::vector<Item> items_;
     std::vector<float> clause_weight_;
+    std::vector<uint32_t> clause_first_;
+    std::vector<double> clause_raw_;
 };
 
 }  // namespace herald::analysis

@@ -237,6 +237,40 @@ TEST_CASE("per-entity sentiment comes from the sentences about each company") {
     CHECK(msft->mentions == 1);
 }
 
+TEST_CASE("companies in different clauses of one sentence each take their own clauses") {
+    Scorer s;
+    struct Case {
+        std::string_view text, first, second;
+        int first_sign, second_sign;
+    };
+    const Case cases[] = {
+        {"Nvidia shares jumped 8% after strong guidance, while AMD fell 4% on weak data center sales.", "NVDA", "AMD", 1, -1},
+        {"Ford cut its outlook, but General Motors raised its full-year forecast.", "F", "GM", -1, 1},
+        {"Microsoft beat estimates on Azure strength; Alphabet disappointed as cloud growth slowed.", "MSFT", "GOOGL", 1, -1},
+        // Leading clauses belong to the first company named.
+        {"After a strong quarter, Apple raised its dividend, while Intel cut its forecast.", "AAPL", "INTC", 1, -1},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        const Analysis& a = s.run(std::string(c.text), "", "");
+        const EntityResult* x = entity(a, c.first);
+        const EntityResult* y = entity(a, c.second);
+        REQUIRE(x);
+        REQUIRE(y);
+        CHECK(x->sentiment.score * c.first_sign > 0.1);
+        CHECK(y->sentiment.score * c.second_sign > 0.1);
+    }
+    // In one clause they share it; alone, a company takes the whole sentence, contrast included.
+    const Analysis& same = s.run("Intel and AMD both cut their forecasts.", "", "");
+    REQUIRE(entity(same, "INTC"));
+    REQUIRE(entity(same, "AMD"));
+    CHECK(entity(same, "INTC")->sentiment.score == entity(same, "AMD")->sentiment.score);
+    CHECK(entity(same, "AMD")->sentiment.score < -0.1);
+    const Analysis& alone = s.run("Intel beat estimates, but cut its full-year forecast.", "", "");
+    REQUIRE(entity(alone, "INTC"));
+    CHECK(entity(alone, "INTC")->sentiment.score == doctest::Approx(alone.sentiment.score));
+}
+
 TEST_CASE("references carry a sentence to the last named company of the paragraph") {
     Scorer s;
     const Analysis& a = s.run("", "", "Nvidia reported results on Tuesday. The company raised its guidance.");
