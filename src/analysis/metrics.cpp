@@ -684,6 +684,9 @@ private:
                 margin_figure(fg, q, h, dir);
                 continue;
             }
+            // "growth slowed to 33% from 39%": the rate after the cue is the earlier rate, not a
+            // second change.
+            if (prior_cue_before(fg.tb)) continue;
             if (dir == Direction::none && q.value < 0) dir = Direction::down;
             if (dir == Direction::none) continue;
             Change ch;

@@ -297,6 +297,15 @@ TEST_CASE("an earlier value named by its kind: 'from a profit of', 'from revenue
     REQUIRE(rev.size() == 1);
     CHECK(near(rev[0].prior_value, 2.4e9));
 
+    // A rate after the cue is the earlier rate, not a second change.
+    const auto& rate = r.on("Acme's revenue growth slowed to 33% from 39%.");
+    REQUIRE(rate.size() == 1);
+    CHECK(near(rate[0].change.percent, 33.0));
+    const auto& cut = r.on("Acme cut its full-year sales growth forecast to 6 pct from 10 pct.");
+    REQUIRE(cut.size() == 1);
+    CHECK(near(cut[0].change.percent, 6.0));
+    CHECK(cut[0].forecast);
+
     // "from" before a kind that is not the earlier value's stays what it was.
     const auto& source = r.on("Revenue from cloud services of $5 billion rose 20%.");
     REQUIRE(source.size() == 1);
