@@ -50,7 +50,8 @@ bool all_caps(std::string_view w) {
 // ordinary text; only the others also count as aliases of their company.
 bool ticker_is_safe_alias(std::string_view t) {
     static constexpr std::string_view kWords[] = {"ALL", "NOW", "CAT", "LOW", "KEY", "ARE", "HAS", "CAN", "FOR",
-                                                  "AND", "THE", "ONE", "BIG", "ICE", "CEO", "USA", "NEW", "ANY"};
+                                                  "AND", "THE", "ONE", "BIG", "ICE", "CEO", "USA", "NEW", "ANY",
+                                                  "RACE"};
     if (t.size() < 3) return false;
     for (auto w : kWords)
         if (w == t) return false;

@@ -8,6 +8,14 @@ namespace herald::analysis {
 
 namespace {
 
+// Exact-case aliases ("BYD", "AWS") also match their possessive ("BYD's", "BYD’s"), which the
+// tokenizer keeps whole.
+bool same_or_possessive(std::string_view text, std::string_view word) {
+    if (text.size() < word.size() || text.substr(0, word.size()) != word) return false;
+    const std::string_view rest = text.substr(word.size());
+    return rest.empty() || rest == "'s" || rest == "\xE2\x80\x99s";
+}
+
 bool iequal(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
@@ -161,7 +169,8 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
                 for (uint32_t e : tab.starting[id]) {
                     const AliasEntry& en = tab.entries[e];
                     if (t + en.length > s.last_token) continue;
-                    if (en.exact_case ? doc.text(tok) != en.first : (en.needs_capital && !tok.capitalized)) continue;
+                    if (en.exact_case ? !same_or_possessive(doc.text(tok), en.first) : (en.needs_capital && !tok.capitalized))
+                        continue;
                     if (!detail::same_ids(tab.entry_words.data() + en.words_begin, sc.ids.data() + t, en.length)) continue;
                     const AliasCompany& c = tab.companies[en.company];
                     emit(s, si, t, en.length, en.entity, c.name, c.ticker, en.segment, false);

@@ -173,3 +173,17 @@ TEST_CASE("possessives name the company: Amazon's, Microsoft’s") {
     CHECK(m[2].ticker == "AAPL");
     CHECK(f.find("The company's results").empty());  // lowercase possessives are not names
 }
+
+TEST_CASE("possessives of exact-case aliases: BYD's, AWS’s; a ticker that is a word is not an alias") {
+    Finder f;
+    const auto& m = f.find("BYD's sales surged while AWS\xE2\x80\x99s growth slowed.");
+    REQUIRE(m.size() == 2);
+    CHECK(m[0].ticker == "BYDDY");
+    CHECK(m[1].ticker == "AMZN");
+    CHECK(m[1].entity == "AWS");
+    CHECK(f.find("Byd's sales").empty());        // exact case still applies
+    CHECK(f.find("THE RACE IS ON").empty());     // RACE (Ferrari's ticker) spells a word
+    const auto& ferrari = f.find("Ferrari raised its guidance.");  // "its" refers back to it
+    REQUIRE(!ferrari.empty());
+    for (const auto& x : ferrari) CHECK(x.ticker == "RACE");
+}
