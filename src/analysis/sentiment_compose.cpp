@@ -241,6 +241,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     uint16_t clause = 0;
     std::vector<float>& cw = clause_weight_;
     int but_clause = -1;
+    bool any_comparator = false, any_deal = false, any_direction_word = false, any_measure = false, any_hedge = false;
 
     // 1. Terms, longest phrase first, and clause boundaries (only the tokens index() marked).
     uint32_t consumed = s.first_token;  // tokens before this belong to a phrase already read
@@ -293,6 +294,13 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             it.roles = roles;
             it.clause = clause;
             items_.push_back(it);
+            // Which passes below have anything to pair: most sentences have no comparator, no
+            // deal and no direction, and a skipped loop mispredicts nothing.
+            any_comparator |= roles->comparator != 0;
+            any_deal |= roles->deal == 1;
+            any_direction_word |= roles->direction != 0;
+            any_measure |= roles->measure != 0;
+            any_hedge |= roles->hedge != 0;
         }
         consumed = t + len;
     }
@@ -301,14 +309,15 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         for (int c = 0; c < but_clause; ++c) cw[c] *= tuning::kBeforeBut;
         for (size_t c = static_cast<size_t>(but_clause); c < cw.size(); ++c) cw[c] *= tuning::kAfterBut;
     }
-    for (const Item& it : items_)
-        if (it.roles->hedge != 0) cw[it.clause] *= it.roles->hedge;
+    if (any_hedge)
+        for (const Item& it : items_)
+            if (it.roles->hedge != 0) cw[it.clause] *= it.roles->hedge;
 
     double raw = 0;
     const size_t n = items_.size();
 
     // 2. Comparisons with expectations: "above expectations", "missed estimates", "better than feared".
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < (any_comparator ? n : 0); ++i) {
         Item& c = items_[i];
         if (c.roles->comparator == 0 || c.used) continue;
         for (size_t j = i + 1; j < n; ++j) {
@@ -327,7 +336,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
 
     // 2b. New business: an award verb with a contract, order or deal after it ("signed a new ,
     // long-term contract", "received orders worth EUR 12 mn").
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < (any_deal ? n : 0); ++i) {
         Item& v = items_[i];
         if (v.roles->deal != 1 || v.used) continue;
         for (size_t j = i + 1; j < n; ++j) {
@@ -346,7 +355,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
 
     // 3. Direction x polarity: the nearest measure in the clause ("costs rose", "an increase in sales").
     bool any_direction = false;
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < (any_direction_word ? n : 0); ++i) {
         Item& d = items_[i];
         if (d.roles->direction == 0 || d.used) continue;
         size_t best = n;
@@ -443,7 +452,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     }
 
     // 5. Measures with no direction word: figures "compared with" earlier ones imply one.
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < (any_measure && !any_direction ? n : 0); ++i) {
         Item& m = items_[i];
         if (m.roles->measure == 0 || m.used || any_direction) continue;
         int dir = implied_direction(doc, s, m.end);
