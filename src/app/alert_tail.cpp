@@ -2,12 +2,19 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #include "herald/kafka/reader.hpp"
 
 namespace herald::app {
+
+using Clock = std::chrono::steady_clock;
 
 bool parse_alert_id(std::string_view hex, uint64_t& value) {
     if (hex.size() != 16) return false;
@@ -83,9 +90,15 @@ bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, in
         for (const auto& [p, c] : committed) (*history)[p].complete_from = std::max<int64_t>(c, 0);
     }
     if (o.lookback_messages <= 0 || committed.empty()) return true;
+    // One deadline for every step: the caller waits at most timeout_ms in all.
+    const auto deadline = Clock::now() + std::chrono::milliseconds(o.timeout_ms);
+    auto left = [&deadline] {
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        return static_cast<int>(std::max<int64_t>(ms, 1));
+    };
     auto reader = kafka::Reader::create(o.brokers, o.properties, error);
     if (!reader) return false;
-    int32_t partitions = reader->partition_count(o.alerts_topic, o.timeout_ms, error);
+    int32_t partitions = reader->partition_count(o.alerts_topic, left(), error);
     if (partitions <= 0) {
         if (error.empty()) error = "alerts topic '" + o.alerts_topic + "' has no partitions";
         return false;
@@ -95,8 +108,9 @@ bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, in
     std::map<int32_t, bool> cut;     // alerts partition -> the look-back did not reach its start
     for (int32_t p = 0; p < partitions; ++p) {
         int64_t low = 0, high = 0;
-        if (!reader->watermarks(o.alerts_topic, p, low, high, o.timeout_ms)) {
-            error = "cannot read the end offsets of '" + o.alerts_topic + "'";
+        if (!reader->watermarks(o.alerts_topic, p, low, high, left())) {
+            error = "cannot read the offsets of '" + o.alerts_topic + "/" + std::to_string(p) + "' within " +
+                    std::to_string(o.timeout_ms) + " ms";
             return false;
         }
         if (high <= low) {
@@ -131,9 +145,8 @@ bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, in
     std::string buffer, topic;
     std::vector<uint64_t> members;
     std::vector<kafka::Message> batch;
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(o.timeout_ms);
     while (!end.empty()) {
-        if (std::chrono::steady_clock::now() > deadline) {
+        if (Clock::now() > deadline) {
             error = "reading the tail of '" + o.alerts_topic + "' took longer than " + std::to_string(o.timeout_ms) + " ms";
             return false;
         }
@@ -167,6 +180,56 @@ bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, in
     }
     finish_history();
     return true;
+}
+
+bool read_published_alerts_within(const AlertTailOptions& o, const std::map<int32_t, int64_t>& committed,
+                                  PublishedAlertIds& out, std::string& error, AlertHistory* history) {
+    // What the helper thread hands back; shared, so an abandoned helper writes into its own copy.
+    struct Job {
+        std::mutex mutex;
+        std::condition_variable finished;
+        bool done = false;
+        bool ok = false;
+        PublishedAlertIds ids;
+        AlertHistory history;
+        std::string error;
+    };
+    auto job = std::make_shared<Job>();
+    const auto deadline = Clock::now() + std::chrono::milliseconds(o.timeout_ms);
+    std::thread([job, o, committed, deadline, want_history = history != nullptr] {
+        bool ok = false;
+        std::string why;
+        PublishedAlertIds ids;
+        AlertHistory hist;
+        for (int attempt = 0; !ok && attempt < 3; ++attempt) {  // a busy broker is worth another try
+            auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+            if (attempt > 0 && ms < 1000) break;
+            AlertTailOptions a = o;
+            a.timeout_ms = static_cast<int>(std::max<int64_t>(ms, 1));
+            ids.clear();
+            why.clear();
+            ok = read_published_alerts(a, committed, ids, why, want_history ? &hist : nullptr);
+        }
+        std::lock_guard lock(job->mutex);
+        job->ok = ok;
+        job->ids = std::move(ids);
+        job->history = std::move(hist);
+        job->error = std::move(why);
+        job->done = true;
+        job->finished.notify_all();
+    }).detach();
+    // Every step above honours the deadline; the grace covers closing the reader, which librdkafka
+    // does without one.
+    std::unique_lock lock(job->mutex);
+    if (!job->finished.wait_until(lock, deadline + std::chrono::seconds(2), [&job] { return job->done; })) {
+        error = "reading the tail of '" + o.alerts_topic + "' did not finish within " + std::to_string(o.timeout_ms) +
+                " ms (a broker stopped answering); gave up on it";
+        return false;
+    }
+    out = std::move(job->ids);
+    if (history) *history = std::move(job->history);
+    error = std::move(job->error);
+    return job->ok;
 }
 
 }  // namespace herald::app

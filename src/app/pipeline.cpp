@@ -478,12 +478,7 @@ struct Pipeline::Impl {
             PublishedAlertIds ids;
             AlertHistory history;
             std::string error;
-            bool read = false;
-            for (int attempt = 0; attempt < 3 && !read; ++attempt) {  // a busy broker is worth a retry
-                ids.clear();
-                error.clear();
-                read = read_published_alerts(tail, committed, ids, error, &history);
-            }
+            bool read = read_published_alerts_within(tail, committed, ids, error, &history);
             if (read)
                 for (auto& [p, h] : history) {
                     partitions[static_cast<size_t>(p)]->history = std::move(h);

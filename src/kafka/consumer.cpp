@@ -7,6 +7,7 @@
 
 #include "config.hpp"
 #include "partition_list.hpp"
+#include "watermarks.hpp"
 
 namespace herald::kafka {
 
@@ -282,8 +283,7 @@ bool Consumer::position(std::vector<TopicPartition>& tps, std::string& error) co
 
 bool Consumer::watermarks(const std::string& topic, int32_t partition, int64_t& low, int64_t& high,
                           int timeout_ms) const {
-    return rd_kafka_query_watermark_offsets(rk_, topic.c_str(), partition, &low, &high, timeout_ms) ==
-           RD_KAFKA_RESP_ERR_NO_ERROR;
+    return detail::query_watermarks(rk_, topic, partition, low, high, timeout_ms);
 }
 
 bool Consumer::offsets_for_times(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const {

@@ -6,6 +6,7 @@
 
 #include "config.hpp"
 #include "partition_list.hpp"
+#include "watermarks.hpp"
 
 namespace herald::kafka {
 
@@ -88,8 +89,7 @@ size_t Reader::consume_batch(std::vector<Message>& out, size_t max, int timeout_
 
 bool Reader::watermarks(const std::string& topic, int32_t partition, int64_t& low, int64_t& high,
                         int timeout_ms) const {
-    return rd_kafka_query_watermark_offsets(rk_, topic.c_str(), partition, &low, &high, timeout_ms) ==
-           RD_KAFKA_RESP_ERR_NO_ERROR;
+    return detail::query_watermarks(rk_, topic, partition, low, high, timeout_ms);
 }
 
 bool Reader::offsets_for_times(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const {

@@ -44,6 +44,13 @@ using AlertHistory = std::map<int32_t, PartitionAlertHistory>;
 bool read_published_alerts(const AlertTailOptions& options, const std::map<int32_t, int64_t>& committed,
                            PublishedAlertIds& out, std::string& error, AlertHistory* history = nullptr);
 
+// read_published_alerts on a helper thread, retried while time is left, that returns within
+// options.timeout_ms (plus 2 s) whatever the brokers do: the consumer thread calls it inside a
+// rebalance and must not be held there. A read still running at the deadline is abandoned (it
+// ends on its own; its result is dropped) and the call returns false with the reason in `error`.
+bool read_published_alerts_within(const AlertTailOptions& options, const std::map<int32_t, int64_t>& committed,
+                                  PublishedAlertIds& out, std::string& error, AlertHistory* history = nullptr);
+
 // "9f2c4e01a7b3d5c8" -> its 64-bit value; false when not 16 hex digits.
 bool parse_alert_id(std::string_view hex, uint64_t& value);
 
