@@ -2,34 +2,17 @@
 // rules, alerts printed as they fire, /metrics served.
 #include <atomic>
 #include <cstdio>
-#include <mutex>
 
 #include "herald/app/commands.hpp"
+#include "herald/app/engine_runner.hpp"
 #include "herald/app/feed_publisher.hpp"
 #include "herald/app/line_reader.hpp"
 #include "herald/app/resources.hpp"
 #include "herald/app/run_options.hpp"
-#include "herald/core/time.hpp"
 #include "herald/kafka/embedded_broker.hpp"
 
 namespace herald::app {
 
-namespace {
-// One readable line per alert: time, severity, rule, key, summary, event.
-void print_alert(const AlertNotice& n, bool json) {
-    static std::mutex out_mutex;  // the delivery thread and the main thread both print
-    std::lock_guard<std::mutex> lock(out_mutex);
-    if (json) {
-        std::fwrite(n.json.data(), 1, n.json.size(), stdout);
-        std::fputc('\n', stdout);
-    } else {
-        std::string when = core::format_rfc3339(n.event_time_ms);
-        std::fprintf(stdout, "%s  %-8s  %-26s %-6s %s  [%s]\n", when.c_str(), n.alert.severity.c_str(),
-                     n.alert.rule_id.c_str(), n.alert.key.c_str(), n.alert.summary.c_str(), n.event_id.c_str());
-    }
-    std::fflush(stdout);
-}
-}  // namespace
 
 int command_demo(int argc, char** argv, int first) {
     CommandSpec spec{"demo",

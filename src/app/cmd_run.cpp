@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "herald/app/commands.hpp"
+#include "herald/app/engine_runner.hpp"
 #include "herald/app/resources.hpp"
 #include "herald/app/run_options.hpp"
 
@@ -20,6 +21,8 @@ int command_run(int argc, char** argv, int first) {
                          {"dlq-topic", "TOPIC", "where bad messages go, with herald-error headers", "news.dlq"},
                          {"group", "ID", "consumer group", "herald"},
                          {"rules", "FILE", "rules file (YAML); reloaded on SIGHUP and on change", ""},
+                         {"print-alerts", "", "print each alert the broker acknowledged on stdout, as published "
+                          "(one JSON line)", ""},
                      },
                      false};
     for (auto& opt : engine_options()) spec.options.push_back(opt);
@@ -38,6 +41,7 @@ int command_run(int argc, char** argv, int first) {
     apply_engine_options(o, setup);
     setup.rules_path = o.get("rules");
     setup.rules = load_rules_or_throw(setup.rules_path);
+    if (o.has("print-alerts")) setup.pipeline.on_alert = [](const AlertNotice& n) { print_alert(n, true); };
     return run_engine(setup);
 }
 

@@ -10,10 +10,25 @@
 #include <mutex>
 #include <thread>
 
+#include "herald/core/time.hpp"
 #include "herald/telemetry/http_server.hpp"
 #include "herald/telemetry/metrics.hpp"
 
 namespace herald::app {
+
+void print_alert(const AlertNotice& n, bool json) {
+    static std::mutex out_mutex;  // the delivery thread and the main thread both print
+    std::lock_guard<std::mutex> lock(out_mutex);
+    if (json) {
+        std::fwrite(n.json.data(), 1, n.json.size(), stdout);
+        std::fputc('\n', stdout);
+    } else {
+        std::string when = core::format_rfc3339(n.event_time_ms);
+        std::fprintf(stdout, "%s  %-8s  %-26s %-6s %s  [%s]\n", when.c_str(), n.alert.severity.c_str(),
+                     n.alert.rule_id.c_str(), n.alert.key.c_str(), n.alert.summary.c_str(), n.event_id.c_str());
+    }
+    std::fflush(stdout);
+}
 
 namespace {
 std::atomic<bool> g_stop{false};
@@ -141,6 +156,9 @@ int run_engine(EngineSetup& setup) {
                      static_cast<unsigned long long>(c.stale_dropped.load()),
                      static_cast<unsigned long long>(c.alerts_already_published.load()),
                      static_cast<unsigned long long>(c.rebuild_failures.load()));
+    if (c.fetch_restarts.load() > 0)
+        std::fprintf(stderr, "herald: %llu stalled partition fetches restarted (--fetch-stall-timeout)\n",
+                     static_cast<unsigned long long>(c.fetch_restarts.load()));
     return code;
 }
 

@@ -39,6 +39,9 @@ constexpr int kQueueFull = RD_KAFKA_RESP_ERR__QUEUE_FULL;
 constexpr int64_t kPauseAfterMs = 100;
 // How long an assignment waits for the alerts of earlier, given-up partitions to be acknowledged.
 constexpr int64_t kRetiredSettleMs = 5000;
+// The fetch-stall check: how often it may run, and its bound for asking the brokers.
+constexpr int64_t kStallCheckEveryMs = 5000;
+constexpr int kStallLookupTimeoutMs = 2000;
 std::string kafka_error_name(int err) { return rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)); }
 
 }  // namespace
@@ -56,6 +59,9 @@ struct PartitionState {
     // revoke can still hold this partition's messages when it is assigned again in the same poll,
     // and the refetch from the committed offset then repeats them: those are skipped.
     int64_t next_offset = -1;
+    // When the consumer thread last dispatched a message of the partition, or got the partition
+    // (steady ns): the fetch-stall check.
+    int64_t last_message_ns = 0;
     // Set when the group took the partition away: its queued events are dropped, not published,
     // because the new owner already reprocesses them.
     std::atomic<bool> lost{false};
@@ -135,6 +141,7 @@ struct Pipeline::Impl {
     std::mutex failure_mutex;
     std::atomic<int32_t> assigned{0};
     bool paused = false;
+    int64_t next_stall_check_ns = 0;  // consumer thread: restart_stalled_fetches
     telemetry::StatsParser stats;
     // exactly-once
     std::atomic<bool> txn_abort_needed{false};  // a delivery in the open transaction failed
@@ -469,6 +476,7 @@ struct Pipeline::Impl {
                 partitions[p]->produced = produced_by_partition[p];
                 committed[tp.partition] = tp.offset;
                 partitions[p]->next_offset = tp.offset >= 0 ? tp.offset : -1;
+                partitions[p]->last_message_ns = steady_ns();
                 partitions[p]->txn_committed = tp.offset >= 0 ? tp.offset : -1;
             }
         }
@@ -699,6 +707,44 @@ struct Pipeline::Impl {
         metrics.partitions_assigned().Set(n);
     }
 
+    // librdkafka 2.0 can leave a partition's fetcher idle for good once the brokers are back from
+    // an outage that outlasted the session (seen in integration_broker_faults: assigned, not
+    // paused, newer messages on the broker, nothing delivered for minutes). Restarting the fetch
+    // at the next offset (a seek) gets it going; an idle partition with nothing newer is left be.
+    void restart_stalled_fetches() {
+        if (config.fetch_stall_ms <= 0) return;
+        const int64_t now = steady_ns();
+        if (now < next_stall_check_ns) return;
+        next_stall_check_ns = now + kStallCheckEveryMs * 1'000'000;
+        const int64_t quiet_ns = config.fetch_stall_ms * 1'000'000;
+        std::vector<kafka::TopicPartition> suspects;
+        for (const auto& ps : partitions)
+            if (ps && ps->next_offset >= 0 && now - ps->last_message_ns >= quiet_ns &&
+                !ps->lost.load(std::memory_order_relaxed) && !ps->leaving.load(std::memory_order_relaxed))
+                suspects.push_back({config.input_topic, ps->partition, kafka::kOffsetEnd, 0});
+        if (suspects.empty()) return;
+        std::string error;
+        if (!consumer->offsets_for_times(suspects, kStallLookupTimeoutMs, error)) return;  // brokers away: wait
+        std::vector<kafka::TopicPartition> restart;
+        for (const auto& tp : suspects) {
+            PartitionState* ps = state_for(tp.partition);
+            if (!ps || tp.error != 0 || tp.offset <= ps->next_offset) continue;  // nothing newer: idle
+            restart.push_back({config.input_topic, tp.partition, ps->next_offset, 0});
+            ps->last_message_ns = now;  // judge the restart after another quiet period
+            std::fprintf(stderr, "herald: partition %d: nothing fetched for %lld s while the broker holds offsets up "
+                                 "to %lld (next: %lld); restarting its fetch\n", tp.partition,
+                         static_cast<long long>(config.fetch_stall_ms / 1000), static_cast<long long>(tp.offset),
+                         static_cast<long long>(ps->next_offset));
+        }
+        if (restart.empty()) return;
+        if (!consumer->seek(restart, kStallLookupTimeoutMs, error)) {
+            std::fprintf(stderr, "herald: restarting stalled fetches failed: %s\n", error.c_str());
+            return;
+        }
+        counters.fetch_restarts.fetch_add(restart.size(), std::memory_order_relaxed);
+        metrics.fetch_restarts().Increment(static_cast<double>(restart.size()));
+    }
+
     void set_paused(bool pause) {
         if (pause == paused) return;
         std::vector<kafka::TopicPartition> tps;
@@ -834,6 +880,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
                 commit_transaction();
             if (failed.load(std::memory_order_acquire)) break;
         }
+        if (!paused) restart_stalled_fetches();
         batch.clear();
         size_t room = config.max_inflight > inflight ? config.max_inflight - inflight : 0;
         size_t want = std::min(config.batch_size, std::max<size_t>(room, 1));
@@ -850,6 +897,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
                 continue;
             }
             ps->next_offset = msg.offset() + 1;
+            ps->last_message_ns = received;
             if (ps->txn_committed < 0) ps->txn_committed = msg.offset();  // where an abort rewinds to
             OffsetTracker::Slot* slot = ps->tracker.begin(msg.offset(), msg.timestamp_ms(), received);
             while (!slot) {  // the partition's ring is full: wait for acknowledgements
@@ -870,7 +918,9 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
         store_done_offsets();
     }
 
-    // Stop: finish what was dispatched, acknowledge, commit, leave the group.
+    // Stop: finish what was dispatched, acknowledge, commit, leave the group, all within one
+    // --drain-timeout (what the orchestrator's grace period is sized by), brokers or not.
+    const auto stop_deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(config.drain_timeout_ms);
     bool drained = drain({}, config.drain_timeout_ms);
     store_done_offsets();
     if (config.exactly_once && !failed.load()) {
@@ -881,17 +931,28 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
             txn_open = false;
         }
     }
-    if (!consumer->commit_sync(err))
+    auto budget_left_ms = [&stop_deadline] {
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(stop_deadline - std::chrono::steady_clock::now());
+        return static_cast<int>(std::max<int64_t>(ms.count(), 0));
+    };
+    // Committing needs the group's coordinator: without brokers librdkafka would wait about a
+    // session timeout. Past the budget, a couple of seconds more, then the restart redoes the rest.
+    if (!consumer->commit_sync(err, std::max(budget_left_ms(), 2000)))
         std::fprintf(stderr, "herald: final offset commit failed: %s\n", err.c_str());
     workers_stop.store(true, std::memory_order_release);
     for (auto& w : workers) w->queue.wake();
     for (auto& w : workers) w->thread.join();
-    if (!producer->flush(static_cast<int>(config.drain_timeout_ms)))
+    // Drained means every alert was acknowledged: flushing is then instant; if not, the drain
+    // already spent the budget waiting for the same acknowledgements.
+    if (!producer->flush(budget_left_ms()))
         std::fprintf(stderr, "herald: messages still unacknowledged at exit\n");
     poller_stop.store(true);
     poller.join();
     store_done_offsets();
-    consumer->close();
+    // Leaving the group needs the coordinator too: past the budget, a couple of seconds, then go.
+    if (!consumer->close(std::max(budget_left_ms(), 2000)))
+        std::fprintf(stderr, "herald: could not leave the group before the drain timeout (brokers unreachable?); "
+                             "exiting anyway: the group moves its partitions on after the session timeout\n");
     counters.stale_dropped.store(consumer->stale_dropped(), std::memory_order_relaxed);
     if (failed.load()) return 1;
     if (!drained) {

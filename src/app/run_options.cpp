@@ -15,6 +15,10 @@ std::vector<OptionSpec> engine_options() {
         {"batch-size", "N", "messages taken from the consumer per poll", "1024"},
         {"max-event-bytes", "N", "larger messages are dead-lettered as too_large", "1048576"},
         {"drain-timeout", "DURATION", "how long a stop or rebalance waits for in-flight work", "30s"},
+        {"fetch-stall-timeout", "DURATION",
+         "restart the fetch of a partition that got nothing this long while the broker holds newer messages "
+         "(0 = never)",
+         "30s"},
         {"dedup-lookback", "N", "alerts read back per alerts partition on assignment to avoid repeats (0 = off)",
          "100000"},
         {"rebuild-span", "DURATION",
@@ -47,6 +51,7 @@ void apply_engine_options(const Options& o, EngineSetup& s) {
     p.batch_size = static_cast<size_t>(o.get_int("batch-size", 1024, 1, 1 << 20));
     p.max_event_bytes = static_cast<size_t>(o.get_int("max-event-bytes", 1 << 20, 1024, 1LL << 30));
     p.drain_timeout_ms = o.get_duration_ms("drain-timeout", 30000);
+    p.fetch_stall_ms = o.get_duration_ms("fetch-stall-timeout", 30000);
     p.pass_through = o.flag("pass-through");
     if (o.has("rebuild-span") && o.get("rebuild-span") != "auto") p.rebuild_span_ms = o.get_duration_ms("rebuild-span", 0);
     p.rebuild_max_events = o.get_int("rebuild-max-events", 200000, 0, INT64_MAX);

@@ -2,6 +2,8 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <utility>
 
@@ -96,8 +98,15 @@ struct Consumer::Hooks {
             if (lost && self->callbacks_.on_lost) self->callbacks_.on_lost(from_list(parts));
             else if (self->callbacks_.on_revoking) self->callbacks_.on_revoking(from_list(parts));
             if (!lost) {
-                // Commit what the application stored for these partitions before someone else takes them.
-                rd_kafka_resp_err_t e = rd_kafka_commit(rk, nullptr, 0);
+                // Commit what the application stored for these partitions before someone else takes
+                // them, within a bound: without a coordinator librdkafka would wait a session timeout.
+                int ms = self->lookup_timeout_ms_;
+                if (self->close_bounded_) {
+                    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(self->close_deadline_ -
+                                                                                       std::chrono::steady_clock::now());
+                    ms = static_cast<int>(std::clamp<int64_t>(left.count(), 0, ms));
+                }
+                auto e = static_cast<rd_kafka_resp_err_t>(self->commit_within(ms));
                 if (e && e != RD_KAFKA_RESP_ERR__NO_OFFSET)
                     report(self, e, std::string("kafka consumer: commit on revoke failed: ") + rd_kafka_err2str(e), false);
             }
@@ -156,6 +165,10 @@ std::unique_ptr<Consumer> Consumer::create(const Options& options, Callbacks cal
 Consumer::~Consumer() {
     if (!rk_) return;
     close();
+    // After a close that gave up, rd_kafka_destroy would wait for the same group handler. Only a
+    // process about to exit gives up (see close): leave the handle to the exit. Its callbacks
+    // cannot run any more: they are served only from this object's polls.
+    if (abandoned_) return;
     for (auto& [name, rkt] : topic_handles_) rd_kafka_topic_destroy(rkt);
     rd_kafka_destroy(rk_);
 }
@@ -217,11 +230,34 @@ int Consumer::store_offset(std::string_view topic, int32_t partition, int64_t ne
     return e ? e : list->elems[0].err;
 }
 
-bool Consumer::commit_sync(std::string& error) {
-    rd_kafka_resp_err_t e = rd_kafka_commit(rk_, nullptr, 0);
+bool Consumer::commit_sync(std::string& error, int timeout_ms) {
+    auto e = timeout_ms < 0 ? rd_kafka_commit(rk_, nullptr, 0)
+                            : static_cast<rd_kafka_resp_err_t>(commit_within(timeout_ms));
     if (e == RD_KAFKA_RESP_ERR_NO_ERROR || e == RD_KAFKA_RESP_ERR__NO_OFFSET) return true;
     error = std::string("kafka consumer: commit failed: ") + rd_kafka_err2str(e);
     return false;
+}
+
+// The commit's result arrives as an event on a queue of ours, which we stop reading at the deadline.
+int Consumer::commit_within(int timeout_ms) {
+    rd_kafka_queue_t* queue = rd_kafka_queue_new(rk_);
+    rd_kafka_resp_err_t e = rd_kafka_commit_queue(rk_, nullptr, queue, nullptr, nullptr);
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        e = RD_KAFKA_RESP_ERR__TIMED_OUT;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+        for (;;) {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            if (left.count() <= 0) break;
+            rd_kafka_event_t* ev = rd_kafka_queue_poll(queue, static_cast<int>(left.count()));
+            if (!ev) continue;
+            const bool result = rd_kafka_event_type(ev) == RD_KAFKA_EVENT_OFFSET_COMMIT;
+            if (result) e = rd_kafka_event_error(ev);
+            rd_kafka_event_destroy(ev);
+            if (result) break;
+        }
+    }
+    rd_kafka_queue_destroy(queue);
+    return e;
 }
 
 void Consumer::commit_async() {
@@ -296,12 +332,40 @@ bool Consumer::offsets_for_times(std::vector<TopicPartition>& tps, int timeout_m
     return true;
 }
 
-void Consumer::close() {
-    if (closed_ || !rk_) return;
+bool Consumer::close(int timeout_ms) {
+    if (closed_ || !rk_) return !abandoned_;
     closed_ = true;
-    // Runs the revoke path of on_rebalance (on_revoking, commit, unassign) on this thread.
-    if (rd_kafka_resp_err_t e = rd_kafka_consumer_close(rk_))
-        Hooks::report(this, e, std::string("kafka consumer: close: ") + rd_kafka_err2str(e), false);
+    if (timeout_ms < 0) {
+        // Runs the revoke path of on_rebalance (on_revoking, commit, unassign) on this thread.
+        if (rd_kafka_resp_err_t e = rd_kafka_consumer_close(rk_))
+            Hooks::report(this, e, std::string("kafka consumer: close: ") + rd_kafka_err2str(e), false);
+        return true;
+    }
+    // The same close, served here from its own queue so that it can stop waiting.
+    rd_kafka_queue_t* queue = rd_kafka_queue_new(rk_);
+    if (rd_kafka_error_t* e = rd_kafka_consumer_close_queue(rk_, queue)) {
+        Hooks::report(this, rd_kafka_error_code(e), take_error(e, "kafka consumer: close"), false);
+        rd_kafka_queue_destroy(queue);
+        return true;
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    close_deadline_ = deadline;
+    close_bounded_ = true;
+    while (!rd_kafka_consumer_closed(rk_)) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+            abandoned_ = true;
+            break;
+        }
+        // The closing revoke arrives as an event: run it through the rebalance callback (it must
+        // unassign for the close to finish). Other events (late messages, results) are of no use.
+        if (rd_kafka_event_t* ev = rd_kafka_queue_poll(queue, 50)) {
+            if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_REBALANCE)
+                Hooks::on_rebalance(rk_, rd_kafka_event_error(ev), rd_kafka_event_topic_partition_list(ev), this);
+            rd_kafka_event_destroy(ev);
+        }
+    }
+    rd_kafka_queue_destroy(queue);
+    return !abandoned_;
 }
 
 std::string Consumer::rebalance_protocol() const {

@@ -56,6 +56,10 @@ Metrics::Metrics(MetricsOptions options)
     alert_delivery_failures_ = &counter_family(r, "herald_alert_delivery_failures_total",
                                                "Alerts the producer could not deliver (delivery report with an error).")
                                     .Add({});
+    fetch_restarts_ = &counter_family(r, "herald_consumer_fetch_restarts_total",
+                                      "Partitions whose fetch was restarted: nothing arrived for --fetch-stall-timeout "
+                                      "while the broker held newer messages.")
+                           .Add({});
 
     auto& dead = counter_family(r, "herald_events_dead_lettered_total",
                                 "Events sent to the dead-letter topic, by error code.");

@@ -30,6 +30,10 @@ struct EngineSetup {
 
 int run_engine(EngineSetup& setup);
 
+// Prints an alert the broker acknowledged on stdout: one readable line (time, severity, rule,
+// key, summary, event), or its JSON as published. Thread-safe; flushes each line.
+void print_alert(const AlertNotice& notice, bool json);
+
 // SIGINT/SIGTERM set the stop flag, SIGHUP the reload flag; installing is idempotent and
 // run_engine does it itself.
 void install_stop_handlers();

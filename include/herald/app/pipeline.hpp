@@ -47,6 +47,9 @@ struct PipelineConfig {
     int64_t stop_after_events = 0;     // 0 = never (demo: --events N)
     int64_t stop_after_ms = 0;         // 0 = never (demo: --duration)
     int64_t drain_timeout_ms = 30000;  // how long a stop or revoke waits for in-flight work
+    // A partition with newer messages on the broker but none delivered for this long has its fetch
+    // restarted (0 = never).
+    int64_t fetch_stall_ms = 30000;
     // Benchmark ceiling: consume and commit only (no parsing, analysis, rules or publishing).
     bool pass_through = false;
     // Alerts-topic messages read back per partition at assignment to skip re-publishing alerts of
@@ -89,7 +92,8 @@ public:
             lost_dropped{0},         // events whose partition was lost: not published, the new owner redoes them
             rebuilt_events{0},       // history events re-read to rebuild rule state on assignment
             rebuild_failures{0},
-            stale_dropped{0};  // taken in the poll that revoked their partition (set when run returns)
+            stale_dropped{0},  // taken in the poll that revoked their partition (set when run returns)
+            fetch_restarts{0};  // partitions whose stalled fetch was restarted
     };
     const Counters& counters() const;
 

@@ -21,6 +21,7 @@
 // enable.partition.eof=false. Both eager and cooperative-sticky assignors are handled.
 // Threading: consume_batch, commit_sync, pause/resume and close belong to one polling thread;
 // store_offset may be called from any thread.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -44,7 +45,9 @@ public:
         std::string brokers;
         std::string group;
         Properties extra;
-        // Bound for the committed-offset lookup done on assignment (on_assigned gets those offsets).
+        // Bound for the committed-offset lookup done on assignment (on_assigned gets those offsets)
+        // and for the commit done when partitions are revoked (past it, the next owner redoes the
+        // uncommitted part: at-least-once holds).
         int assignment_lookup_timeout_ms = 10000;
     };
     struct Callbacks {
@@ -80,7 +83,9 @@ public:
     // Marks `next_offset` (last processed + 1) as the position to commit. Returns 0 or the
     // rd_kafka_resp_err_t (e.g. the partition is not assigned any more). No heap allocation.
     int store_offset(std::string_view topic, int32_t partition, int64_t next_offset);
-    bool commit_sync(std::string& error);  // commits stored offsets; "nothing to commit" is success
+    // Commits stored offsets; "nothing to commit" is success. timeout_ms < 0 waits as long as
+    // librdkafka does (for a coordinator: without one, about a session timeout).
+    bool commit_sync(std::string& error, int timeout_ms = -1);
     void commit_async();                   // failures reach on_error
     // Moves the fetch position of assigned partitions to tp.offset (an offset or kOffsetBeginning).
     bool seek(const std::vector<TopicPartition>& tps, int timeout_ms, std::string& error);
@@ -97,7 +102,10 @@ public:
     // tp.offset holds a timestamp (ms) in, the earliest offset at or after it out (-1 = end).
     bool offsets_for_times(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const;
     // Leaves the group cleanly (on_revoking runs, stored offsets are committed). Idempotent.
-    void close();
+    // With timeout_ms >= 0 it gives up when the group has not let go by then (brokers away:
+    // librdkafka would wait about a session timeout); the handle is then torn down without
+    // waiting, and false is returned. Only for a process that is about to exit.
+    bool close(int timeout_ms = -1);
     bool closed() const { return closed_; }
     // "EAGER", "COOPERATIVE", or "NONE" before the first rebalance.
     std::string rebalance_protocol() const;
@@ -108,6 +116,7 @@ public:
 
 private:
     explicit Consumer(Callbacks callbacks);
+    int commit_within(int timeout_ms);  // an rd_kafka_resp_err_t
     rd_kafka_t* rk_ = nullptr;
     Callbacks callbacks_;
     int lookup_timeout_ms_ = 10000;
@@ -115,6 +124,10 @@ private:
     // threads look them up without a lock (subscribe before they start).
     std::vector<std::pair<std::string, rd_kafka_topic_t*>> topic_handles_;
     bool closed_ = false;
+    bool abandoned_ = false;  // close gave up: destroy without waiting for librdkafka's threads
+    // Set by close(timeout_ms): the revoke-path commit inside the close keeps to the same deadline.
+    std::chrono::steady_clock::time_point close_deadline_{};
+    bool close_bounded_ = false;
     // Partitions revoked or lost inside the current consume_batch call (filled by the rebalance
     // callback, emptied by consume_batch after each poll).
     std::vector<RevokedPartition> revoked_in_batch_;

@@ -66,6 +66,7 @@ public:
         return alerts_published_->get({rule, severity});
     }
     prometheus::Counter& alert_delivery_failures() { return *alert_delivery_failures_; }
+    prometheus::Counter& fetch_restarts() { return *fetch_restarts_; }
     prometheus::Counter& rules_reloads(std::string_view result) { return rules_reloads_->get({result}); }
     // delivery: exactly-once; result = commit | abort.
     prometheus::Counter& transactions(std::string_view result) { return transactions_->get({result}); }
@@ -106,6 +107,7 @@ private:
     prometheus::Counter* events_consumed_ = nullptr;
     prometheus::Counter* events_processed_ = nullptr;
     prometheus::Counter* alert_delivery_failures_ = nullptr;
+    prometheus::Counter* fetch_restarts_ = nullptr;
     std::unique_ptr<LabelCache<prometheus::Counter, 1>> dead_lettered_;
     std::unique_ptr<LabelCache<prometheus::Counter, 2>> alerts_published_;
     std::unique_ptr<LabelCache<prometheus::Counter, 1>> rules_reloads_;

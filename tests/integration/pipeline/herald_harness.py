@@ -4,6 +4,7 @@ Every wait has a deadline; nothing sleeps a fixed time to let something happen."
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -336,3 +337,15 @@ def herald_analyze_alerts(herald, rules, feed_path):
                        timeout=600)
     assert r.returncode == 0, f"herald analyze failed ({r.returncode}): {r.stderr[-2000:]}"
     return [json.loads(l) for l in r.stdout.splitlines() if l.strip()]
+
+
+def robustness_setup(default_events, seed):
+    """The common start of a robustness test run as `TEST HERALD_BINARY SOURCE_DIR WORK_DIR [EVENTS]`:
+    an empty WORK_DIR and a GeneratedFeed for the pipeline rules.
+    Returns (herald, src, work, rules, feed)."""
+    herald, src, work = sys.argv[1:4]
+    events = int(sys.argv[4]) if len(sys.argv) > 4 else default_events
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    rules = os.path.join(src, "tests", "integration", "pipeline", "pipeline-rules.yaml")
+    return herald, src, work, rules, GeneratedFeed(herald, src, work, rules, events, seed)

@@ -42,7 +42,8 @@ try:
     # One produce request in flight: with more, the embedded broker can acknowledge a batch it
     # did not store when it injects produce errors (tools/mock_produce_loss.py, docs/kafka.md).
     run, port = h.start_run(herald, bootstrap, rules,
-                            ["--max-inflight", "1024", "--batch-size", "128", "--producer", "max.in.flight=1"])
+                            ["--max-inflight", "1024", "--batch-size", "128", "--producer", "max.in.flight=1",
+                             "--print-alerts"])
 
     def processed():
         return h.metric_sum(h.scrape(port), "herald_events_processed_total")
@@ -109,21 +110,29 @@ try:
     alerts = [json.loads(m.value())
               for m in h.read_all(bootstrap, "alerts", expect_at_least=len(expected), seconds=120, short_ok=True)]
     ids = [a["alert_id"] for a in alerts]
-    lost, invented, dup = expected - set(ids), set(ids) - expected, len(ids) - len(set(ids))
+    # What the broker acknowledged to herald (--print-alerts): an acknowledged alert missing from the
+    # topic was dropped by the embedded broker, not by herald (docs/kafka.md, mock limits).
+    acked = {json.loads(line)["alert_id"] for line in run.stdout_lines if line.startswith("{")}
+    dropped_by_broker = (expected & acked) - set(ids)
+    lost, invented, dup = expected - set(ids) - acked, set(ids) - expected, len(ids) - len(set(ids))
     print(f"broker faults: {events_n} events, {broker.faults} fault commands; {len(expected)} alerts predicted, "
           f"lost {len(lost)}, invented {len(invented)}, duplicated {dup}; herald peak RSS {peak / 1024:.0f} MB")
-    if lost or invented:
+    if dropped_by_broker:
+        print(f"the embedded broker acknowledged {len(dropped_by_broker)} alerts it did not store "
+              f"(librdkafka 2.0.2 mock, docs/kafka.md); herald delivered them")
+    if lost or invented or dropped_by_broker:
         # Where the missing alerts' events sit, and what herald said: enough to find the cause.
         by_id = {a["alert_id"]: a for a in feed.alerts + alerts}
-        events = {by_id[i]["event_id"] for i in lost | invented}
+        events = {by_id[i]["event_id"] for i in lost | invented | dropped_by_broker}
         where = {}
         for m in h.read_all(bootstrap, "news", expect_at_least=events_n, seconds=60, short_ok=True):
             eid = json.loads(m.value()).get("id")
             if eid in events:
                 where.setdefault(eid, []).append(f"news/{m.partition()}@{m.offset()}")
-        for i in sorted(lost | invented):
+        for i in sorted(lost | invented | dropped_by_broker):
             a = by_id[i]
-            print(f"{'lost' if i in lost else 'invented'}: {i} rule {a['rule']} event {a['event_id']} at "
+            kind = 'lost' if i in lost else 'invented' if i in invented else 'acknowledged, not stored'
+            print(f"{kind}: {i} rule {a['rule']} event {a['event_id']} at "
                   f"{', '.join(where.get(a['event_id'], ['?']))}")
         # Read back per alerts partition against its offsets: missing in the log, or not readable?
         read_per_partition = {}

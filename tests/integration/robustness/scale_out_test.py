@@ -5,7 +5,6 @@ lost or repeated against the offline prediction, and per key the alerts keep the
 usage: scale_out_test.py HERALD_BINARY SOURCE_DIR WORK_DIR [EVENTS]"""
 import json
 import os
-import shutil
 import signal
 import sys
 from collections import defaultdict
@@ -13,12 +12,8 @@ from collections import defaultdict
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "pipeline"))
 import herald_harness as h  # noqa: E402
 
-herald, src, work = sys.argv[1:4]
-events_n = int(sys.argv[4]) if len(sys.argv) > 4 else 30000
-shutil.rmtree(work, ignore_errors=True)
-os.makedirs(work)
-rules = os.path.join(src, "tests", "integration", "pipeline", "pipeline-rules.yaml")
-feed = h.GeneratedFeed(herald, src, work, rules, events_n, seed=31)
+herald, src, work, rules, feed = h.robustness_setup(30000, seed=31)
+events_n = len(feed.records)
 expected = feed.expected
 
 broker, bootstrap = h.start_broker(herald, "news:12,alerts:3,news.dlq:1")

@@ -41,6 +41,7 @@ TEST_CASE("every catalogue metric renders with its type") {
         {"herald_events_dead_lettered_total", "counter"},
         {"herald_alerts_published_total", "counter"},
         {"herald_alert_delivery_failures_total", "counter"},
+        {"herald_consumer_fetch_restarts_total", "counter"},
         {"herald_rules_reloads_total", "counter"},
         {"herald_stage_duration_seconds", "histogram"},
         {"herald_event_to_alert_latency_seconds", "histogram"},
