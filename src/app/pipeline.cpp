@@ -709,8 +709,10 @@ struct Pipeline::Impl {
 
     // librdkafka 2.0 can leave a partition's fetcher idle for good once the brokers are back from
     // an outage that outlasted the session (seen in integration_broker_faults: assigned, not
-    // paused, newer messages on the broker, nothing delivered for minutes). Restarting the fetch
-    // at the next offset (a seek) gets it going; an idle partition with nothing newer is left be.
+    // paused by herald, newer messages on the broker, nothing delivered for minutes; a seek did
+    // not help, likely the pause librdkafka sets during a cooperative rebalance and did not lift).
+    // Taking the partition out of the assignment and back at the next offset restarts its fetcher;
+    // an idle partition with nothing newer is left be.
     void restart_stalled_fetches() {
         if (config.fetch_stall_ms <= 0) return;
         const int64_t now = steady_ns();
@@ -725,19 +727,26 @@ struct Pipeline::Impl {
         if (suspects.empty()) return;
         std::string error;
         if (!consumer->offsets_for_times(suspects, kStallLookupTimeoutMs, error)) return;  // brokers away: wait
+        // A partition whose leader went unknown in an outage waits for librdkafka's next periodic
+        // metadata refresh (5 min by default) before fetching again: ask for the leaders now.
+        std::vector<int32_t> leaders;
+        bool have_leaders = consumer->refresh_metadata(config.input_topic, kStallLookupTimeoutMs, error, &leaders);
         std::vector<kafka::TopicPartition> restart;
         for (const auto& tp : suspects) {
             PartitionState* ps = state_for(tp.partition);
             if (!ps || tp.error != 0 || tp.offset <= ps->next_offset) continue;  // nothing newer: idle
             restart.push_back({config.input_topic, tp.partition, ps->next_offset, 0});
             ps->last_message_ns = now;  // judge the restart after another quiet period
+            int32_t leader = have_leaders && static_cast<size_t>(tp.partition) < leaders.size()
+                                 ? leaders[static_cast<size_t>(tp.partition)]
+                                 : -1;
             std::fprintf(stderr, "herald: partition %d: nothing fetched for %lld s while the broker holds offsets up "
-                                 "to %lld (next: %lld); restarting its fetch\n", tp.partition,
+                                 "to %lld (next: %lld, leader broker %d); restarting its fetch\n", tp.partition,
                          static_cast<long long>(config.fetch_stall_ms / 1000), static_cast<long long>(tp.offset),
-                         static_cast<long long>(ps->next_offset));
+                         static_cast<long long>(ps->next_offset), static_cast<int>(leader));
         }
         if (restart.empty()) return;
-        if (!consumer->seek(restart, kStallLookupTimeoutMs, error)) {
+        if (!consumer->restart_partitions(restart, kStallLookupTimeoutMs, error)) {
             std::fprintf(stderr, "herald: restarting stalled fetches failed: %s\n", error.c_str());
             return;
         }

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "config.hpp"
+#include "metadata.hpp"
 #include "partition_list.hpp"
 #include "watermarks.hpp"
 
@@ -264,6 +265,35 @@ void Consumer::commit_async() {
     rd_kafka_resp_err_t e = rd_kafka_commit(rk_, nullptr, 1);
     if (e && e != RD_KAFKA_RESP_ERR__NO_OFFSET)
         Hooks::report(this, e, std::string("kafka consumer: commit failed: ") + rd_kafka_err2str(e), false);
+}
+
+bool Consumer::restart_partitions(const std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) {
+    const char* protocol = rd_kafka_rebalance_protocol(rk_);
+    if (!protocol || std::strcmp(protocol, "COOPERATIVE") != 0) return seek(tps, timeout_ms, error);
+    ListPtr list = to_list(tps);
+    if (rd_kafka_error_t* e = rd_kafka_incremental_unassign(rk_, list.get())) {
+        error = take_error(e, "kafka consumer: incremental unassign");
+        return false;
+    }
+    if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk_, list.get())) {
+        error = take_error(e, "kafka consumer: incremental assign");
+        return false;
+    }
+    return true;
+}
+
+bool Consumer::refresh_metadata(const std::string& topic, int timeout_ms, std::string& error,
+                                std::vector<int32_t>* leaders) {
+    detail::MetadataPtr md = detail::topic_metadata(rk_, topic, timeout_ms, "kafka consumer", error);
+    if (!md) return false;
+    if (leaders && md->topic_cnt == 1) {
+        const rd_kafka_metadata_topic_t& t = md->topics[0];
+        leaders->assign(static_cast<size_t>(t.partition_cnt), -1);
+        for (int i = 0; i < t.partition_cnt; ++i)
+            if (t.partitions[i].id >= 0 && t.partitions[i].id < t.partition_cnt)
+                (*leaders)[static_cast<size_t>(t.partitions[i].id)] = t.partitions[i].leader;
+    }
+    return true;
 }
 
 bool Consumer::seek(const std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) {

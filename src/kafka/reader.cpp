@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "config.hpp"
+#include "metadata.hpp"
 #include "partition_list.hpp"
 #include "watermarks.hpp"
 
@@ -103,21 +104,14 @@ bool Reader::offsets_for_times(std::vector<TopicPartition>& tps, int timeout_ms,
 }
 
 int32_t Reader::partition_count(const std::string& topic, int timeout_ms, std::string& error) const {
-    rd_kafka_topic_t* rkt = rd_kafka_topic_new(rk_, topic.c_str(), nullptr);
-    const rd_kafka_metadata_t* md = nullptr;
-    rd_kafka_resp_err_t e = rd_kafka_metadata(rk_, 0, rkt, &md, timeout_ms);
-    rd_kafka_topic_destroy(rkt);
-    if (e) {
-        error = "kafka reader: metadata for topic '" + topic + "' failed: " + rd_kafka_err2str(e);
-        return -1;
-    }
+    detail::MetadataPtr md = detail::topic_metadata(rk_, topic, timeout_ms, "kafka reader", error);
+    if (!md) return -1;
     int32_t count = -1;
     if (md->topic_cnt == 1 && md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR) count = md->topics[0].partition_cnt;
     else if (md->topic_cnt == 1)
         error = "kafka reader: topic '" + topic + "': " + rd_kafka_err2str(md->topics[0].err);
     else
         error = "kafka reader: topic '" + topic + "' not in metadata";
-    rd_kafka_metadata_destroy(md);
     return count;
 }
 

@@ -89,6 +89,15 @@ public:
     void commit_async();                   // failures reach on_error
     // Moves the fetch position of assigned partitions to tp.offset (an offset or kOffsetBeginning).
     bool seek(const std::vector<TopicPartition>& tps, int timeout_ms, std::string& error);
+    // Takes the partitions out of the assignment and puts them back at tp.offset: their fetchers
+    // start afresh, and librdkafka drops the rebalance pause it may have left on them. Under the
+    // cooperative protocol only (incremental unassign + assign); otherwise a seek.
+    bool restart_partitions(const std::vector<TopicPartition>& tps, int timeout_ms, std::string& error);
+    // Asks a broker for `topic`'s metadata now (librdkafka takes partition leaders from the answer;
+    // its own periodic refresh runs every topic.metadata.refresh.interval.ms). Fills each
+    // partition's leader broker id (-1: none) in `leaders` when given.
+    bool refresh_metadata(const std::string& topic, int timeout_ms, std::string& error,
+                          std::vector<int32_t>* leaders = nullptr);
     bool pause(const std::vector<TopicPartition>& tps);
     bool resume(const std::vector<TopicPartition>& tps);
     std::vector<TopicPartition> assignment() const;

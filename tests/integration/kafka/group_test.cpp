@@ -152,3 +152,43 @@ TEST_CASE("pause stops a partition's delivery until resume; commit_async reports
     CHECK(member->consumer->rebalance_protocol() != "NONE");
     CHECK_FALSE(member->consumer->member_id().empty());
 }
+
+TEST_CASE("restart_partitions fetches a partition again from the given offset; bounded commit and close") {
+    auto broker = start_broker(1, {{"news", 2}});
+    auto member = join(*broker, "g4", "news", {{"partition.assignment.strategy", "cooperative-sticky"}});
+    std::vector<Message> got;
+    REQUIRE(poll_until([&] { member->consumer->consume_batch(got, 10, 100); },
+                       [&] { return member->consumer->assignment().size() == 2; }, 15000));
+    CHECK(member->consumer->rebalance_protocol() == "COOPERATIVE");
+    produce_n(*broker, "news", 0, 5);
+    produce_n(*broker, "news", 1, 5);
+    REQUIRE(poll_until([&] { member->consumer->consume_batch(got, 20, 100); }, [&] { return got.size() >= 10; },
+                       10000));
+
+    // Partition 0 out of the assignment and back at offset 2: it delivers 2, 3, 4 again.
+    std::string error;
+    REQUIRE_MESSAGE(member->consumer->restart_partitions({{"news", 0, 2, 0}}, 5000, error), error);
+    got.clear();
+    REQUIRE(poll_until([&] { member->consumer->consume_batch(got, 20, 100); }, [&] { return got.size() >= 3; },
+                       10000));
+    REQUIRE(got.size() == 3);
+    for (size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i].partition() == 0);
+        CHECK(got[i].offset() == static_cast<int64_t>(2 + i));
+    }
+    CHECK(member->consumer->assignment().size() == 2);
+    // Partition 1 was not touched: it goes on from where it was.
+    produce_n(*broker, "news", 1, 2);
+    REQUIRE(poll_until([&] { member->consumer->consume_batch(got, 20, 100); }, [&] { return got.size() >= 5; },
+                       10000));
+    CHECK(got.back().partition() == 1);
+    CHECK(got.back().offset() == 6);
+
+    // With the broker up, the bounded commit and close finish well inside their budget.
+    member->consumer->store_offset("news", 1, 7);
+    REQUIRE_MESSAGE(member->consumer->commit_sync(error, 5000), error);
+    auto t0 = Clock::now();
+    CHECK(member->consumer->close(5000));
+    CHECK(Clock::now() - t0 < std::chrono::seconds(5));
+    CHECK(member->errors.empty());
+}
