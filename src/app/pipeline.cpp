@@ -42,6 +42,8 @@ constexpr int64_t kRetiredSettleMs = 5000;
 // The fetch-stall check: how often it may run, and its bound for asking the brokers.
 constexpr int64_t kStallCheckEveryMs = 5000;
 constexpr int kStallLookupTimeoutMs = 2000;
+// Restarts of a partition that still delivers nothing before the instance gives up and exits.
+constexpr int kMaxStallRestarts = 3;
 std::string kafka_error_name(int err) { return rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)); }
 
 }  // namespace
@@ -62,6 +64,7 @@ struct PartitionState {
     // When the consumer thread last dispatched a message of the partition, or got the partition
     // (steady ns): the fetch-stall check.
     int64_t last_message_ns = 0;
+    int stall_restarts = 0;  // fetch restarts since the partition last delivered a message
     // Set when the group took the partition away: its queued events are dropped, not published,
     // because the new owner already reprocesses them.
     std::atomic<bool> lost{false};
@@ -735,6 +738,16 @@ struct Pipeline::Impl {
         for (const auto& tp : suspects) {
             PartitionState* ps = state_for(tp.partition);
             if (!ps || tp.error != 0 || tp.offset <= ps->next_offset) continue;  // nothing newer: idle
+            if (ps->stall_restarts >= kMaxStallRestarts) {
+                // Seen: restarts do not always wake it. A fresh process does; the orchestrator
+                // starts one and it resumes from the committed offset (nothing is skipped).
+                fail("partition " + std::to_string(tp.partition) + " fetched nothing through " +
+                     std::to_string(kMaxStallRestarts) + " fetch restarts while the broker holds offsets up to " +
+                     std::to_string(tp.offset) + " (next: " + std::to_string(ps->next_offset) +
+                     "): librdkafka's fetcher is stuck; exiting so that a new instance takes the partition over");
+                return;
+            }
+            ++ps->stall_restarts;
             restart.push_back({config.input_topic, tp.partition, ps->next_offset, 0});
             ps->last_message_ns = now;  // judge the restart after another quiet period
             int32_t leader = have_leaders && static_cast<size_t>(tp.partition) < leaders.size()
@@ -907,6 +920,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
             }
             ps->next_offset = msg.offset() + 1;
             ps->last_message_ns = received;
+            ps->stall_restarts = 0;
             if (ps->txn_committed < 0) ps->txn_committed = msg.offset();  // where an abort rewinds to
             OffsetTracker::Slot* slot = ps->tracker.begin(msg.offset(), msg.timestamp_ms(), received);
             while (!slot) {  // the partition's ring is full: wait for acknowledgements

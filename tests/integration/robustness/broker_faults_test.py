@@ -41,9 +41,9 @@ try:
     h.produce(bootstrap, "news", chunks[0])
     # One produce request in flight: with more, the embedded broker can acknowledge a batch it
     # did not store when it injects produce errors (tools/mock_produce_loss.py, docs/kafka.md).
-    run, port = h.start_run(herald, bootstrap, rules,
-                            ["--max-inflight", "1024", "--batch-size", "128", "--producer", "max.in.flight=1",
-                             "--print-alerts"])
+    run_args = ["--max-inflight", "1024", "--batch-size", "128", "--producer", "max.in.flight=1", "--print-alerts"]
+    run, port = h.start_run(herald, bootstrap, rules, run_args)
+    runs = [run]
 
     def processed():
         return h.metric_sum(h.scrape(port), "herald_events_processed_total")
@@ -103,7 +103,23 @@ try:
           f"peak {peak_outage / 1024:.0f} MB during)", flush=True)
     h.produce(bootstrap, "news", chunks[7])
 
-    h.wait_all_committed(bootstrap, "herald", "news", run, port, 300, "every event to be committed after the faults")
+    # librdkafka 2.0.2 sometimes leaves a partition's fetcher stuck after this outage; herald then
+    # exits 1 after three fetch restarts (docs/operations.md, "Stalled fetches"), and a new
+    # instance, as an orchestrator would start, takes over from the committed offset.
+    deadline = time.monotonic() + 300
+    while True:
+        try:
+            h.wait_all_committed(bootstrap, "herald", "news", run, port, max(1.0, deadline - time.monotonic()),
+                                 "every event to be committed after the faults")
+            break
+        except AssertionError:
+            stuck = run.proc.poll() == 1 and any("fetcher is stuck" in line for line in run.stderr_lines)
+            if not stuck or time.monotonic() > deadline:
+                raise
+            print("herald exited on a stuck fetch: " +
+                  next(line for line in run.stderr_lines if "fetcher is stuck" in line), flush=True)
+            run, port = h.start_run(herald, bootstrap, rules, run_args)
+            runs.append(run)
     peak = rss_kb(run.proc.pid, "VmHWM")
     assert run.stop() == 0, "herald did not exit 0 on SIGTERM after the faults"
 
@@ -112,7 +128,7 @@ try:
     ids = [a["alert_id"] for a in alerts]
     # What the broker acknowledged to herald (--print-alerts): an acknowledged alert missing from the
     # topic was dropped by the embedded broker, not by herald (docs/kafka.md, mock limits).
-    acked = {json.loads(line)["alert_id"] for line in run.stdout_lines if line.startswith("{")}
+    acked = {json.loads(line)["alert_id"] for r in runs for line in r.stdout_lines if line.startswith("{")}
     dropped_by_broker = (expected & acked) - set(ids)
     lost, invented, dup = expected - set(ids) - acked, set(ids) - expected, len(ids) - len(set(ids))
     print(f"broker faults: {events_n} events, {broker.faults} fault commands; {len(expected)} alerts predicted, "
