@@ -12,6 +12,7 @@
 #include "alloc_counter.hpp"
 #include "herald/analysis/document.hpp"
 #include "herald/analysis/entities.hpp"
+#include "herald/analysis/entity_sentiment.hpp"
 #include "herald/analysis/sentiment.hpp"
 #include "seed_corpus.hpp"
 
@@ -19,21 +20,21 @@ namespace ha = herald::analysis;
 
 namespace {
 
-// Tokenizer + entities + sentiment: everything this module does to an article.
+// Tokenizer + entities + sentiment: everything this module does to an article, as the Analyzer
+// runs it.
 void BM_DocumentEntitiesSentiment(benchmark::State& state) {
     const herald::bench::SeedCorpus& c = herald::bench::seed_corpus();
     ha::Document doc;
     std::vector<ha::Mention> mentions;
     std::vector<ha::Metric> metrics;
-    ha::EntityFinder finder(ha::AliasTable::builtin());
-    ha::SentimentScorer scorer(ha::Lexicon::builtin());
+    ha::EntitySentiment es(ha::Lexicon::builtin(), ha::AliasTable::builtin());
     ha::Analysis out;
     auto run = [&](const ha::Event& e) {
         out.clear();
         mentions.clear();
         doc.build(e);
-        finder.find(doc, mentions);
-        scorer.score(doc, mentions, metrics, out);
+        es.find_entities(doc, mentions);
+        es.score(doc, mentions, metrics, out);
         benchmark::DoNotOptimize(out.sentiment.score);
     };
     for (const auto& e : c.events) run(e);  // warm-up: buffers reach their steady size
@@ -49,21 +50,30 @@ void BM_DocumentEntitiesSentiment(benchmark::State& state) {
 }
 BENCHMARK(BM_DocumentEntitiesSentiment);
 
-// Entities + sentiment on an already tokenized document (the tokenizer is shared with metrics).
-void BM_EntitiesSentiment(benchmark::State& state) {
+// Entities + sentiment on an already tokenized document (the tokenizer is shared with metrics):
+// `Joint` runs EntitySentiment, one table probe per token for both tables, as the Analyzer
+// does; `Separate` runs EntityFinder then SentimentScorer, each with its own pass and probe.
+template <bool Joint>
+void entities_sentiment(benchmark::State& state) {
     const herald::bench::SeedCorpus& c = herald::bench::seed_corpus();
     std::vector<ha::Document> docs(c.events.size());
     for (size_t i = 0; i < docs.size(); ++i) docs[i].build(c.events[i]);
     std::vector<ha::Mention> mentions;
     std::vector<ha::Metric> metrics;
+    ha::EntitySentiment es(ha::Lexicon::builtin(), ha::AliasTable::builtin());
     ha::EntityFinder finder(ha::AliasTable::builtin());
     ha::SentimentScorer scorer(ha::Lexicon::builtin());
     ha::Analysis out;
     auto run = [&](const ha::Document& d) {
         out.clear();
         mentions.clear();
-        finder.find(d, mentions);
-        scorer.score(d, mentions, metrics, out);
+        if constexpr (Joint) {
+            es.find_entities(d, mentions);
+            es.score(d, mentions, metrics, out);
+        } else {
+            finder.find(d, mentions);
+            scorer.score(d, mentions, metrics, out);
+        }
         benchmark::DoNotOptimize(out.sentiment.score);
     };
     for (const auto& d : docs) run(d);
@@ -76,7 +86,10 @@ void BM_EntitiesSentiment(benchmark::State& state) {
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
     state.counters["allocs_per_article"] = herald::bench::per_item(before, articles);
 }
+void BM_EntitiesSentiment(benchmark::State& state) { entities_sentiment<true>(state); }
 BENCHMARK(BM_EntitiesSentiment);
+void BM_EntitiesThenSentiment(benchmark::State& state) { entities_sentiment<false>(state); }
+BENCHMARK(BM_EntitiesThenSentiment);
 
 // Each component alone on tokenized documents, to see where the time goes.
 void BM_EntitiesOnly(benchmark::State& state) {

@@ -152,14 +152,14 @@ void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
         if (cols.size() > 3) for_each_alt(cols[3], [&](std::string_view a) { add_alias(a, company, true); });
     }
     starting.resize(words.size());
-    starts_reference.assign(words.size(), 0);
+    reference_starting.assign(words.size(), {});
     auto mark_lower = [&](uint32_t id) {
         std::string_view w = words.word(id);
         if (!w.empty() && w.size() < 64) lower_start[static_cast<unsigned char>(w[0])] |= uint64_t{1} << w.size();
     };
-    for (const auto& ref : references) {
-        starts_reference[ref[0]] = 1;
-        mark_lower(ref[0]);
+    for (uint32_t r = 0; r < references.size(); ++r) {
+        reference_starting[references[r][0]].push_back(r);
+        mark_lower(references[r][0]);
     }
     for (const AliasEntry& en : entries)
         if (!en.needs_capital && !en.exact_case) mark_lower(entry_words[en.words_begin]);

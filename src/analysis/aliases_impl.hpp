@@ -35,7 +35,7 @@ struct AliasTable::Impl {
     std::vector<std::vector<uint32_t>> starting;  // by word id: entries starting with it, longest first
     std::vector<AliasCompany> companies;
     std::vector<std::vector<uint32_t>> references;  // word ids of "the company", "it" ...
-    std::vector<uint8_t> starts_reference;          // by word id: some reference starts with it
+    std::vector<std::vector<uint32_t>> reference_starting;  // by word id: references starting with it, in order
     // (first byte, length) of every word that can start a match in lowercase ("it", "iPhone",
     // "eBay"): other lowercase words need no lookup unless they continue a match.
     uint64_t lower_start[256] = {};

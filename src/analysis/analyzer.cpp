@@ -11,18 +11,18 @@ Resources Resources::load(const std::string& lexicon_file, const std::string& al
     return r;
 }
 
-Analyzer::Analyzer(const Resources& resources) : entities_(resources.aliases), sentiment_(resources.lexicon) {}
+Analyzer::Analyzer(const Resources& resources) : entity_sentiment_(resources.lexicon, resources.aliases) {}
 
 void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) {
     out.clear();
     mentions_.clear();
     if (explain) explain->clear();
     doc_.build(event);
-    entities_.find(doc_, mentions_);
+    entity_sentiment_.find_entities(doc_, mentions_);
     quantities_.extract(doc_, out.quantities);
     metrics_.extract(doc_, mentions_, out.quantities, out.metrics);
     // Sentiment last: the direction of extracted metrics ("costs rose") feeds its polarity.
-    sentiment_.score(doc_, mentions_, out.metrics, out, explain);
+    entity_sentiment_.score(doc_, mentions_, out.metrics, out, explain);
 }
 
 }  // namespace herald::analysis

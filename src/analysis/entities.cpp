@@ -2,7 +2,7 @@
 // references ("the company", "it") carried to the last company named in the paragraph.
 #include <algorithm>
 
-#include "aliases_impl.hpp"
+#include "entities_internal.hpp"
 
 namespace herald::analysis {
 
@@ -50,72 +50,26 @@ void split_name(std::string_view name, std::vector<std::string_view>& out) {
     }
 }
 
-}  // namespace
-
-struct EntityFinder::Scratch {
-    std::vector<uint32_t> ids;   // word id of each token in the alias table
-    std::vector<uint32_t> hits;  // tokens with an id, in order, then a sentinel past the end
-    struct Hint {
-        uint32_t words_begin = 0, words_end = 0;  // into words
-        std::string_view company, ticker;
-        bool needs_capital = false;
-    };
-    std::vector<Hint> hints;
-    std::vector<std::string_view> words;
+// Looks a keyed token up in the alias table (for the tokens that count).
+struct AliasProbe {
+    static constexpr bool kFiltered = false;
+    const AliasTable::Impl& tab;
+    std::string_view field;
+    const Token& t;
+    const WordKey& key;
+    uint32_t operator()() const { return tab.words.find_token(field, t, key); }
 };
 
-EntityFinder::EntityFinder(std::shared_ptr<const AliasTable> aliases)
-    : aliases_(std::move(aliases)), scratch_(std::make_unique<Scratch>()) {}
-EntityFinder::~EntityFinder() = default;
+}  // namespace
 
-void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
+void EntityFinder::read_hint_names(const Event& event) {
     const AliasTable::Impl& tab = aliases_->impl();
     Scratch& sc = *scratch_;
-    const auto& toks = doc.tokens;
-    sc.ids.resize(toks.size());
-    sc.hits.resize(toks.size() + 1);
-    std::string_view fields[4];
-    for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
-    // Only tokens that can start or continue an alias are looked up: capitalised words, words
-    // that may start one in lowercase, and anything right after a token of the table.
-    const Token* tp = toks.data();
-    const WordKey* keys = doc.keys.data();
-    uint32_t* ids = sc.ids.data();
-    uint32_t* hits = sc.hits.data();
-    size_t nh = 0;
-    uint32_t prev = detail::kNoWord;
-    for (size_t i = 0, n = toks.size(); i < n; ++i) {
-        const Token& t = tp[i];
-        uint32_t id = detail::kNoWord;
-        if (t.kind == TokenKind::word) {
-            const std::string_view field = fields[static_cast<int>(t.field)];
-            // The key's low byte is the folded first letter: no trip to the text for most words.
-            const WordKey& key = keys[i];
-            const unsigned char first = key.a != 0 ? static_cast<unsigned char>(key.a)
-                                                   : static_cast<unsigned char>(detail::fold_char(field[t.begin]));
-            if (t.capitalized || prev != detail::kNoWord || tab.may_start_lower(first, t.end - t.begin))
-                id = tab.words.find_token(field, t, key);
-            // The tokenizer keeps possessives whole ("Amazon's", "Amazon’s"): try the name without them.
-            if (id == detail::kNoWord && t.capitalized) {
-                std::string_view w = field.substr(t.begin, t.end - t.begin);
-                size_t cut = w.size() > 2 && w.substr(w.size() - 2) == "'s" ? 2
-                             : w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s" ? 4
-                                                                             : 0;
-                if (cut) id = tab.words.find(w.substr(0, w.size() - cut));
-            }
-        } else if (t.kind != TokenKind::number && prev != detail::kNoWord) {
-            id = tab.words.find_in(fields[static_cast<int>(t.field)], t.begin, t.end);
-        }
-        prev = ids[i] = id;
-        hits[nh] = static_cast<uint32_t>(i);  // written always, kept only for a hit: no branch
-        nh += id != detail::kNoWord;
-    }
-    hits[nh] = UINT32_MAX;
-
-    // Names the event gives: resolved to a known company by ticker when possible.
+    for (unsigned char c : sc.hint_start_set) sc.hint_start[c] = 0;
+    sc.hint_start_set.clear();
     sc.hints.clear();
     sc.words.clear();
-    for (const EntityHint& h : doc.event().entities) {
+    for (const EntityHint& h : event.entities) {
         if (h.name.empty()) continue;
         Scratch::Hint hint;
         hint.words_begin = static_cast<uint32_t>(sc.words.size());
@@ -127,7 +81,71 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
         hint.ticker = known != UINT32_MAX ? tab.companies[known].ticker : h.ticker;
         hint.needs_capital = h.name[0] >= 'A' && h.name[0] <= 'Z';
         sc.hints.push_back(hint);
+        const std::string_view first = sc.words[hint.words_begin];
+        const auto c = static_cast<unsigned char>(detail::fold_char(first[0]));
+        if (first.size() < 64) {
+            if (sc.hint_start[c] == 0) sc.hint_start_set.push_back(c);
+            sc.hint_start[c] |= uint64_t{1} << first.size();
+        }
     }
+}
+
+EntityFinder::EntityFinder(std::shared_ptr<const AliasTable> aliases)
+    : aliases_(std::move(aliases)), scratch_(std::make_unique<Scratch>()) {}
+EntityFinder::~EntityFinder() = default;
+
+void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
+    index(doc);
+    match(doc, out);
+}
+
+void EntityFinder::index(const Document& doc) {
+    const AliasTable::Impl& tab = aliases_->impl();
+    Scratch& sc = *scratch_;
+    const auto& toks = doc.tokens;
+    sc.ids.resize(toks.size());
+    sc.hits.resize(toks.size() + 1);
+    std::string_view fields[4];
+    for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
+    const Token* tp = toks.data();
+    const WordKey* keys = doc.keys.data();
+    uint32_t* ids = sc.ids.data();
+    uint32_t* hits = sc.hits.data();
+    size_t nh = 0;
+    uint32_t prev = detail::kNoWord;
+    for (size_t i = 0, n = toks.size(); i < n; ++i) {
+        const Token& t = tp[i];
+        const std::string_view field = fields[static_cast<int>(t.field)];
+        const uint32_t id = alias_token_id(tab, field, t, keys[i], prev, AliasProbe{tab, field, t, keys[i]});
+        prev = ids[i] = id;
+        hits[nh] = static_cast<uint32_t>(i);  // written always, kept only for a hit: no branch
+        nh += id != detail::kNoWord;
+    }
+    hits[nh] = UINT32_MAX;
+    read_hints(doc);
+}
+
+void EntityFinder::read_hints(const Document& doc) {
+    read_hint_names(doc.event());
+    if (scratch_->hints.empty()) return;
+    // Hits are also the tokens that may start a name the event gives: match() visits only hits.
+    Scratch& sc = *scratch_;
+    std::string_view fields[4];
+    for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
+    size_t nh = 0;
+    for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+        const Token& t = doc.tokens[i];
+        sc.hits[nh] = i;
+        nh += (sc.ids[i] != detail::kNoWord) | sc.may_start_hint(fields[static_cast<int>(t.field)], t);
+    }
+    sc.hits[nh] = UINT32_MAX;
+}
+
+void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
+    const AliasTable::Impl& tab = aliases_->impl();
+    Scratch& sc = *scratch_;
+    const auto& toks = doc.tokens;
+    const uint32_t* hits = sc.hits.data();
 
     auto emit = [&](const Sentence& s, uint32_t si, uint32_t t, uint32_t len, std::string_view entity,
                     std::string_view company, std::string_view ticker, bool segment, bool reference) {
@@ -146,7 +164,7 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
     const Mention* last = nullptr;  // last named company in the current paragraph
     size_t last_index = 0;
     uint32_t paragraph = UINT32_MAX;
-    const uint32_t* next_hit = hits;  // first token with an id at or after the scan position
+    const uint32_t* next_hit = hits;  // first hit at or after the scan position
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         const Sentence& s = doc.sentences[si];
         if (s.paragraph != paragraph) {
@@ -154,16 +172,16 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
             last = nullptr;
         }
         uint32_t t = s.first_token;
-        const bool any_hint = !sc.hints.empty();
         while (t < s.last_token) {
-            uint32_t matched = 0;
-            const uint32_t id = sc.ids[t];
-            // Most tokens are in no table: without names from the event, nothing can start at them.
-            if (id == detail::kNoWord && !any_hint) {
-                while (*next_hit < t) ++next_hit;  // jump to the next token with an id
+            // Most tokens are in no table and start no name the event gives: nothing can start
+            // at them. Jump to the next token that has an id or may start a name.
+            while (*next_hit < t) ++next_hit;
+            if (*next_hit != t) {
                 t = std::min(*next_hit, s.last_token);
                 continue;
             }
+            uint32_t matched = 0;
+            const uint32_t id = sc.ids[t];
             const Token& tok = toks[t];
             if (id != detail::kNoWord && id < tab.starting.size()) {
                 for (uint32_t e : tab.starting[id]) {
@@ -196,9 +214,11 @@ void EntityFinder::find(const Document& doc, std::vector<Mention>& out) {
                 t += matched;
                 continue;
             }
-            if (last && id != detail::kNoWord && tab.starts_reference[id]) {
-                for (const auto& ref : tab.references) {
-                    if (t + ref.size() > s.last_token || !detail::same_ids(ref.data(), sc.ids.data() + t, ref.size()))
+            if (last && id != detail::kNoWord && id < tab.reference_starting.size()) {
+                for (uint32_t r : tab.reference_starting[id]) {
+                    const auto& ref = tab.references[r];  // its first word is this token's
+                    if (t + ref.size() > s.last_token ||
+                        !detail::same_ids(ref.data() + 1, sc.ids.data() + t + 1, ref.size() - 1))
                         continue;
                     const Mention& l = out[last_index];  // out may have grown: re-read by index
                     emit(s, si, t, static_cast<uint32_t>(ref.size()), l.entity, l.company, l.ticker, l.is_segment, true);

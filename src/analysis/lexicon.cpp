@@ -210,8 +210,8 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
     }
     word_roles.resize(words.size());
     starting.resize(words.size());
-    word_active.assign(words.size(), 0);
-    for (uint32_t id = 0; id < words.size(); ++id) word_active[id] = word_roles[id].any() || !starting[id].empty();
+    word_active.assign(words.size() + 1, 0);
+    for (uint32_t id = 0; id < words.size(); ++id) word_active[id + 1] = word_roles[id].any() || !starting[id].empty();
     phrase_heads.clear();
     heads_begin.assign(words.size() + 1, 0);
     for (uint32_t id = 0; id < words.size(); ++id) {

@@ -46,7 +46,9 @@ struct LexPhrase {
 struct Lexicon::Impl {
     detail::WordTable words;
     std::vector<TermRoles> word_roles;            // by word id: single-word terms
-    std::vector<uint8_t> word_active;             // by word id: a term alone or the start of a phrase
+    // By word id + 1: a term alone or the start of a phrase. [0] is kNoWord's (kNoWord + 1 wraps
+    // to 0), so the hot path reads it without testing for kNoWord first.
+    std::vector<uint8_t> word_active;
     // Flat copy of `starting` for the hot path: per word [begin, end) into phrase_heads, each
     // head holding the phrase's second word so most candidates are rejected without touching it.
     struct Head {

@@ -57,10 +57,17 @@ SentimentScorer::SentimentScorer(std::shared_ptr<const Lexicon> lexicon)
     : lexicon_(std::move(lexicon)), scratch_(std::make_unique<Scratch>(lexicon_->impl())) {}
 SentimentScorer::~SentimentScorer() = default;
 
+SentenceComposer& SentimentScorer::composer() { return scratch_->composer; }
+
 void SentimentScorer::score(const Document& doc, const std::vector<Mention>& mentions,
                             const std::vector<Metric>& metrics, Analysis& out, Explanation* explain) {
+    scratch_->composer.index(doc);
+    aggregate(doc, mentions, metrics, out, explain);
+}
+
+void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>& mentions,
+                                const std::vector<Metric>& metrics, Analysis& out, Explanation* explain) {
     Scratch& sc = *scratch_;
-    sc.composer.index(doc);
     sc.sentence_scores.resize(doc.sentences.size());
     sc.clause_begin.clear();
     sc.clause_first.clear();

@@ -11,12 +11,6 @@ namespace herald::analysis {
 
 namespace {
 
-// Punctuation that ends a clause: negation and pairing do not reach across it.
-bool is_clause_break(std::string_view p) {
-    if (p.size() == 1) return p[0] == ',' || p[0] == ';' || p[0] == ':' || p[0] == '(' || p[0] == ')' || p[0] == '-';
-    return p == "\xE2\x80\x93" || p == "\xE2\x80\x94";  // – —
-}
-
 bool parse_number(std::string_view s, double& out) {
     char buf[32];
     size_t n = 0;
@@ -72,38 +66,24 @@ int metric_polarity(MetricKind k) { return k == MetricKind::capex ? 0 : 1; }
 
 void SentenceComposer::index(const Document& doc) {
     const size_t n = doc.tokens.size();
-    ids_.resize(n);
-    marks_.resize(n);  // at most one mark per token: written through a pointer, trimmed after
     std::string_view fields[4];
     for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
     // Raw pointers: the loop writes ids while reading tokens, and must not reload either.
     const Token* toks = doc.tokens.data();
     const WordKey* keys = doc.keys.data();
-    uint32_t* ids = ids_.data();
-    uint32_t* marks = marks_.data();
+    uint32_t* ids = this->ids(n);
+    uint32_t* marks = this->marks(n);
     size_t m = 0;
     for (size_t i = 0; i < n; ++i) {
         const Token& t = toks[i];
-        bool mark = false;
-        if (t.kind == TokenKind::word) {
-            // Numbers and punctuation are never lexicon terms.
-            const uint32_t id = lex_.words.find_token(fields[static_cast<int>(t.field)], t, keys[i]);
-            ids[i] = id;
-            mark = id != detail::kNoWord && lex_.word_active[id] != 0;
-        } else {
-            ids[i] = detail::kNoWord;
-            // What score() has to visit: terms and clause breaks. A hyphen breaks a clause only when
-            // spaced (" - "), not inside "12-month".
-            if (t.kind == TokenKind::punct) {
-                const std::string_view field = fields[static_cast<int>(t.field)];
-                mark = is_clause_break(field.substr(t.begin, t.end - t.begin)) && (field[t.begin] != '-' || t.space_before);
-            }
-        }
+        const std::string_view field = fields[static_cast<int>(t.field)];
+        // Numbers and punctuation are never lexicon terms.
+        const uint32_t id = t.kind == TokenKind::word ? lex_.words.find_token(field, t, keys[i]) : detail::kNoWord;
+        ids[i] = id;
         marks[m] = static_cast<uint32_t>(i);
-        m += mark;
+        m += visits(field, t, id);
     }
-    marks_.resize(m);
-    mark_cursor_ = 0;
+    indexed(m);
 }
 
 float SentenceComposer::modifier_before(size_t i) const {

@@ -1,5 +1,6 @@
 #pragma once
 // Shared between the sentence composer and the document/entity aggregation of SentimentScorer.
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -33,12 +34,44 @@ inline constexpr double kHeadlineWeight = 2.0, kSummaryWeight = 2.0, kBodyWeight
 inline constexpr double kDocumentGain = 0.7;     // tanh(gain * sum(w s) / sqrt(sum w)): document saturation
 }  // namespace tuning
 
+// Punctuation that ends a clause: negation and pairing do not reach across it.
+inline constexpr auto kClauseBreakByte = [] {
+    std::array<bool, 256> b{};
+    for (unsigned char c : {',', ';', ':', '(', ')', '-'}) b[c] = true;
+    return b;
+}();
+inline bool is_clause_break(std::string_view p) {
+    if (p.size() == 1) return kClauseBreakByte[static_cast<unsigned char>(p[0])];
+    return p == "\xE2\x80\x93" || p == "\xE2\x80\x94";  // – —
+}
+
 // Scores one sentence; appends to `explain` (may be null) the terms that moved it.
 class SentenceComposer {
 public:
     explicit SentenceComposer(const Lexicon::Impl& lex) : lex_(lex) {}
     // Looks every token up once per document.
     void index(const Document& doc);
+    // The same from a joint pass over the tokens (EntitySentiment): fill ids(n) with each token's
+    // lexicon id and marks(n) with the tokens visits() accepts, then call indexed(count).
+    uint32_t* ids(size_t n) {
+        ids_.resize(n);
+        return ids_.data();
+    }
+    uint32_t* marks(size_t n) {
+        marks_.resize(n);  // at most one mark per token: written through a pointer, trimmed after
+        return marks_.data();
+    }
+    void indexed(size_t mark_count) {
+        marks_.resize(mark_count);
+        mark_cursor_ = 0;
+    }
+    // What score() has to visit: terms (`id` the token's lexicon id) and clause breaks.
+    [[gnu::always_inline]] bool visits(std::string_view field, const Token& t, uint32_t id) const {
+        if (t.kind == TokenKind::word) return lex_.word_active[id + 1] != 0;  // kNoWord reads [0]
+        // A hyphen breaks a clause only when spaced (" - "), not inside "12-month".
+        return t.kind == TokenKind::punct && is_clause_break(field.substr(t.begin, t.end - t.begin)) &&
+               (field[t.begin] != '-' || t.space_before);
+    }
     // `metrics` are those of the whole event; the ones inside the sentence add their direction.
     double score(const Document& doc, const Sentence& s, const std::vector<Metric>& metrics, ExplainSentence* explain);
     // The clauses of the sentence last scored: first token and summed evidence of each, so two

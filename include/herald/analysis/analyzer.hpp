@@ -13,6 +13,7 @@
 #include "herald/analysis/analysis.hpp"
 #include "herald/analysis/document.hpp"
 #include "herald/analysis/entities.hpp"
+#include "herald/analysis/entity_sentiment.hpp"
 #include "herald/analysis/metrics.hpp"
 #include "herald/analysis/quantities.hpp"
 #include "herald/analysis/sentiment.hpp"
@@ -39,10 +40,9 @@ public:
 private:
     Document doc_;
     std::vector<Mention> mentions_;
-    EntityFinder entities_;
+    EntitySentiment entity_sentiment_;
     QuantityExtractor quantities_;
     MetricExtractor metrics_;
-    SentimentScorer sentiment_;
 };
 
 }  // namespace herald::analysis

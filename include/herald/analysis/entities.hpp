@@ -17,6 +17,8 @@
 
 namespace herald::analysis {
 
+class EntitySentiment;
+
 struct Mention {
     std::string_view entity;   // what metrics report: the segment/product ("AWS", "Trainium") or the company
     std::string_view company;  // canonical company name ("Amazon")
@@ -53,6 +55,13 @@ public:
     void find(const Document& doc, std::vector<Mention>& out);
 
 private:
+    friend class EntitySentiment;  // fills the alias ids itself, then calls match()
+    void index(const Document& doc);  // alias id of every token, then read_hints()
+    // After the token pass: the names the event gives (`entities`), resolved to a known company
+    // by ticker when possible, and the tokens that may start one added to the hits.
+    void read_hints(const Document& doc);
+    void read_hint_names(const Event& event);
+    void match(const Document& doc, std::vector<Mention>& out);  // mentions from those ids
     std::shared_ptr<const AliasTable> aliases_;
     struct Scratch;
     std::unique_ptr<Scratch> scratch_;

@@ -16,6 +16,9 @@
 
 namespace herald::analysis {
 
+class EntitySentiment;
+class SentenceComposer;
+
 class Lexicon {
 public:
     static std::shared_ptr<const Lexicon> builtin();
@@ -56,6 +59,10 @@ public:
                Analysis& out, Explanation* explain = nullptr);
 
 private:
+    friend class EntitySentiment;  // indexes the tokens itself, then calls aggregate()
+    void aggregate(const Document& doc, const std::vector<Mention>& mentions, const std::vector<Metric>& metrics,
+                   Analysis& out, Explanation* explain);
+    SentenceComposer& composer();
     std::shared_ptr<const Lexicon> lexicon_;
     struct Scratch;
     std::unique_ptr<Scratch> scratch_;

@@ -1,0 +1,44 @@
+#pragma once
+// Company mentions and sentiment of a document with one table probe per token for both the
+// alias table and the lexicon (a table joining their words), instead of one pass and one probe
+// per table. Same results as EntityFinder followed by SentimentScorer; the Analyzer uses it.
+//
+//   herald::analysis::EntitySentiment es(Lexicon::builtin(), AliasTable::builtin());
+//   es.find_entities(doc, mentions);                 // looks up every token in both tables
+//   es.score(doc, mentions, metrics, analysis);      // the same doc: reuses those lookups
+#include <memory>
+#include <vector>
+
+#include "herald/analysis/analysis.hpp"
+#include "herald/analysis/document.hpp"
+#include "herald/analysis/entities.hpp"
+#include "herald/analysis/sentiment.hpp"
+
+namespace herald::analysis {
+
+class EntitySentiment {
+public:
+    EntitySentiment(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const AliasTable> aliases);
+    ~EntitySentiment();
+    // Appends the mentions in document order, as EntityFinder::find.
+    void find_entities(const Document& doc, std::vector<Mention>& out);
+    // As SentimentScorer::score. Reuses the lookups of the last find_entities() when it ran on
+    // this document, built from the same event and not rebuilt since (the Analyzer's order);
+    // otherwise looks the tokens up again.
+    void score(const Document& doc, const std::vector<Mention>& mentions, const std::vector<Metric>& metrics,
+               Analysis& out, Explanation* explain = nullptr);
+
+private:
+    void index(const Document& doc);
+    EntityFinder finder_;
+    SentimentScorer scorer_;
+    struct JointTable;
+    std::unique_ptr<const JointTable> joint_;
+    // What the buffers were filled from: a rebuilt document is looked up again.
+    const Document* indexed_doc_ = nullptr;
+    const Event* indexed_event_ = nullptr;
+    const Token* indexed_tokens_ = nullptr;
+    size_t indexed_count_ = 0;
+};
+
+}  // namespace herald::analysis

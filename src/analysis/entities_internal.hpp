@@ -1,0 +1,68 @@
+#pragma once
+// EntityFinder's per-document buffers, shared with EntitySentiment, which fills the alias ids
+// in its joint pass over the tokens before EntityFinder::match reads them.
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "aliases_impl.hpp"
+
+namespace herald::analysis {
+
+struct EntityFinder::Scratch {
+    std::vector<uint32_t> ids;   // word id of each token in the alias table
+    std::vector<uint32_t> hits;  // tokens with an id, in order, then a sentinel past the end
+    struct Hint {
+        uint32_t words_begin = 0, words_end = 0;  // into words
+        std::string_view company, ticker;
+        bool needs_capital = false;
+    };
+    std::vector<Hint> hints;
+    std::vector<std::string_view> words;
+    // (folded first byte, length) of the first word of every hint, as AliasTable::Impl's
+    // lower_start: a token that fails cannot start a hint, and match() skips it.
+    uint64_t hint_start[256] = {};
+    std::vector<unsigned char> hint_start_set;  // entries to clear for the next document
+
+    bool may_start_hint(std::string_view field, const Token& t) const {
+        const size_t len = t.end - t.begin;
+        return len < 64 && ((hint_start[static_cast<unsigned char>(detail::fold_char(field[t.begin]))] >> len) & 1);
+    }
+};
+
+// The alias-table id of token `t`, `prev` being that of the token before it. Only tokens that
+// can start or continue an alias count: capitalised words, words that may start one in
+// lowercase, and anything right after a token of the table. `keyed()` gives the id of a word
+// token the tokenizer gave a key: EntityFinder probes the alias table for the tokens that count;
+// EntitySentiment returns what its joint lookup found, already filtered by the same rule.
+// Keyless words go through the text.
+template <class KeyedLookup>
+[[gnu::always_inline]] inline uint32_t alias_token_id(const AliasTable::Impl& tab, std::string_view field, const Token& t,
+                                                      const WordKey& key, uint32_t prev, KeyedLookup keyed) {
+    uint32_t id = detail::kNoWord;
+    if (t.kind == TokenKind::word) {
+        const uint32_t len = t.end - t.begin;
+        if (key.a != 0 && keyed.kFiltered) {
+            id = keyed();
+        } else {
+            // The key's low byte is the folded first letter: no trip to the text for most words.
+            const unsigned char first = key.a != 0 ? static_cast<unsigned char>(key.a)
+                                                   : static_cast<unsigned char>(detail::fold_char(field[t.begin]));
+            if (t.capitalized || prev != detail::kNoWord || tab.may_start_lower(first, len))
+                id = key.a != 0 ? keyed() : tab.words.find(field.substr(t.begin, len));
+        }
+        // The tokenizer keeps possessives whole ("Amazon's", "Amazon’s"): try the name without them.
+        if (id == detail::kNoWord && t.capitalized && field[t.end - 1] == 's') {
+            const std::string_view w = field.substr(t.begin, len);
+            const size_t cut = w.size() > 2 && w.substr(w.size() - 2) == "'s"                 ? 2
+                               : w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s" ? 4
+                                                                                           : 0;
+            if (cut) id = tab.words.find(w.substr(0, w.size() - cut));
+        }
+    } else if (t.kind != TokenKind::number && prev != detail::kNoWord) {
+        id = tab.words.find_in(field, t.begin, t.end);
+    }
+    return id;
+}
+
+}  // namespace herald::analysis
