@@ -129,6 +129,7 @@ void EntitySentiment::index(const Document& doc) {
     uint32_t* lexicon_ids = composer.ids(n);
     uint32_t* marks = composer.marks(n);
     const JointTable::View joint = joint_->view();
+    const uint8_t* active = lexicon.word_active.data();
     size_t nh = 0, m = 0;
     uint32_t prev = detail::kNoWord;
     for (size_t i = 0; i < n; ++i) {
@@ -154,7 +155,7 @@ void EntitySentiment::index(const Document& doc) {
         nh += alias_id != detail::kNoWord;
         lexicon_ids[i] = lexicon_id;
         marks[m] = static_cast<uint32_t>(i);
-        m += composer.visits(field, t, lexicon_id);
+        m += SentenceComposer::visits(active, field, t, lexicon_id);
     }
     hits[nh] = UINT32_MAX;
     finder_.read_hints(doc);

@@ -73,6 +73,7 @@ void SentenceComposer::index(const Document& doc) {
     const WordKey* keys = doc.keys.data();
     uint32_t* ids = this->ids(n);
     uint32_t* marks = this->marks(n);
+    const uint8_t* active = lex_.word_active.data();
     size_t m = 0;
     for (size_t i = 0; i < n; ++i) {
         const Token& t = toks[i];
@@ -81,7 +82,7 @@ void SentenceComposer::index(const Document& doc) {
         const uint32_t id = t.kind == TokenKind::word ? lex_.words.find_token(field, t, keys[i]) : detail::kNoWord;
         ids[i] = id;
         marks[m] = static_cast<uint32_t>(i);
-        m += visits(field, t, id);
+        m += visits(active, field, t, id);
     }
     indexed(m);
 }

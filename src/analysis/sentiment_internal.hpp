@@ -66,8 +66,9 @@ public:
         mark_cursor_ = 0;
     }
     // What score() has to visit: terms (`id` the token's lexicon id) and clause breaks.
-    [[gnu::always_inline]] bool visits(std::string_view field, const Token& t, uint32_t id) const {
-        if (t.kind == TokenKind::word) return lex_.word_active[id + 1] != 0;  // kNoWord reads [0]
+    // `active` is the lexicon's word_active.data(), fetched once by the caller's token loop.
+    [[gnu::always_inline]] static bool visits(const uint8_t* active, std::string_view field, const Token& t, uint32_t id) {
+        if (t.kind == TokenKind::word) return active[id + 1] != 0;  // kNoWord reads [0]
         // A hyphen breaks a clause only when spaced (" - "), not inside "12-month".
         return t.kind == TokenKind::punct && is_clause_break(field.substr(t.begin, t.end - t.begin)) &&
                (field[t.begin] != '-' || t.space_before);
