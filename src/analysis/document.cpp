@@ -100,6 +100,19 @@ inline size_t skip_word_bytes(std::string_view s, size_t i) {
     return i;
 }
 
+// The bytes of a word of n <= 16 bytes within the two 8-byte halves of its key.
+struct WordMask {
+    uint64_t a, b;
+};
+constexpr auto kWordMask = [] {
+    std::array<WordMask, 17> m{};
+    for (size_t n = 0; n <= 16; ++n) {
+        m[n].a = n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+        m[n].b = n <= 8 ? 0 : n >= 16 ? ~uint64_t{0} : (uint64_t{1} << (8 * (n - 8))) - 1;
+    }
+    return m;
+}();
+
 // The folded key of an ASCII word token s[b, e). Its bytes are letters, digits and ' - . only,
 // and all but the capitals already have bit 0x20 set: OR-ing 0x20 into each byte lowercases it,
 // the same key detail::short_key builds for the tables.
@@ -116,12 +129,11 @@ inline WordKey ascii_word_key(std::string_view s, size_t b, size_t e) {
         std::memcpy(&a, buf, 8);
         std::memcpy(&c, buf + 8, 8);
     }
-    const uint64_t bits = 8 * n;
-    const uint64_t ma = bits >= 64 ? ~uint64_t{0} : (uint64_t{1} << bits) - 1;
-    const uint64_t mc = bits <= 64 ? 0 : bits >= 128 ? ~uint64_t{0} : (uint64_t{1} << (bits - 64)) - 1;
+    // Masks from a table, not from shifts chosen by the length: word lengths are data the
+    // branch predictor cannot learn, and the compiler branches on such a choice.
     detail::ShortKey k;
-    k.a = (a | 0x2020202020202020ull) & ma;
-    k.b = (c | 0x2020202020202020ull) & mc;
+    k.a = (a | 0x2020202020202020ull) & kWordMask[n].a;
+    k.b = (c | 0x2020202020202020ull) & kWordMask[n].b;
     k.len = static_cast<uint32_t>(n);
     return {k.a, k.b, detail::key_hash(k)};
 }
