@@ -273,6 +273,11 @@ struct Pipeline::Impl {
         props.insert(props.end(), config.consumer_properties.begin(), config.consumer_properties.end());
         StateRebuildOptions o{config.brokers, props, config.input_topic, ps.partition,
                               committed, span, config.rebuild_max_events, 60000};
+        // A stop ends it too: with the brokers down it would otherwise hold the worker, and the
+        // stop, until its own deadline.
+        o.cancelled = [this, &ps] {
+            return ps.leaving.load(std::memory_order_relaxed) || workers_stop.load(std::memory_order_acquire);
+        };
         StateRebuildReport report;
         std::string error;
         auto t0 = std::chrono::steady_clock::now();
@@ -295,16 +300,26 @@ struct Pipeline::Impl {
         ps.engine.set_suppressed(false);
         ps.engine.set_fired_history(nullptr);
         ps.history = PartitionAlertHistory{};
+        const int32_t partition = ps.partition;
+        const bool stopped = !ok && workers_stop.load(std::memory_order_acquire);
+        const bool leaving = ps.leaving.load(std::memory_order_acquire);
+        // Cancelled by the stop: its queued events come after the final commit, and without the
+        // state they could raise alerts the complete state would not. Drop them; the next run
+        // redoes them.
+        if (stopped) ps.lost.store(true, std::memory_order_release);
         ps.rebuilding.store(false, std::memory_order_release);  // last touch when the partition is leaving
         counters.rebuilt_events.fetch_add(static_cast<uint64_t>(report.events), std::memory_order_relaxed);
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-        if (!ok) {
+        if (stopped) {
+            std::fprintf(stderr, "herald: partition %d: rule state rebuild cancelled by the stop; its queued events "
+                                 "are left to the next run\n", partition);
+        } else if (!ok && !leaving) {
             counters.rebuild_failures.fetch_add(1, std::memory_order_relaxed);
             std::fprintf(stderr, "herald: partition %d: rule state rebuild incomplete (%s); windowed rules start "
-                                 "from what was read\n", ps.partition, error.c_str());
-        } else if (report.events > 0) {
+                                 "from what was read\n", partition, error.c_str());
+        } else if (ok && report.events > 0) {
             std::fprintf(stderr, "herald: partition %d: rule state rebuilt from %lld events [%lld, %lld) in %.0f ms%s\n",
-                         ps.partition, static_cast<long long>(report.events), static_cast<long long>(report.from),
+                         partition, static_cast<long long>(report.events), static_cast<long long>(report.from),
                          static_cast<long long>(report.to), ms,
                          report.capped ? " (capped by --rebuild-max-events)" : "");
         }

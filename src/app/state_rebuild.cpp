@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 #include <vector>
 
 #include "herald/kafka/reader.hpp"
@@ -15,11 +16,29 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Reads from `offset` until a message at or after it arrives; its timestamp goes to `ts`.
+// Between reads of the rebuild: false, with the reason in `error`, once it must end.
+struct Limits {
+    Clock::time_point deadline;
+    const std::function<bool()>& cancelled;
+    bool go_on(std::string& error) const {
+        if (cancelled && cancelled()) {
+            error = "cancelled";
+            return false;
+        }
+        return Clock::now() < deadline;
+    }
+    // A broker query's timeout: at most 5 s, so a cancel is seen between queries.
+    int query_ms() const {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        return static_cast<int>(std::clamp<int64_t>(left, 0, 5000));
+    }
+};
+
 bool timestamp_at(kafka::Reader& reader, const std::string& topic, int32_t partition, int64_t offset,
-                  Clock::time_point deadline, int64_t& ts, int64_t& found_offset, std::string& error) {
+                  const Limits& limits, int64_t& ts, int64_t& found_offset, std::string& error) {
     if (!reader.assign({{topic, partition, offset, 0}}, error)) return false;
     std::vector<kafka::Message> batch;
-    while (Clock::now() < deadline) {
+    while (limits.go_on(error)) {
         batch.clear();
         reader.consume_batch(batch, 1, 100);
         for (const auto& m : batch) {
@@ -29,8 +48,9 @@ bool timestamp_at(kafka::Reader& reader, const std::string& topic, int32_t parti
             return true;
         }
     }
-    error = "no message at offset " + std::to_string(offset) + " of " + topic + "/" + std::to_string(partition) +
-            " before the deadline";
+    if (error.empty())
+        error = "no message at offset " + std::to_string(offset) + " of " + topic + "/" + std::to_string(partition) +
+                " before the deadline";
     return false;
 }
 
@@ -49,15 +69,19 @@ int64_t position(kafka::Reader& reader, const std::string& topic, int32_t partit
 bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<bool(const kafka::Message&)>& each,
                              StateRebuildReport& report, std::string& error) {
     report = StateRebuildReport{};
+    error.clear();
     report.to = o.committed;
     if (o.span_ms <= 0 || o.committed <= 0 || o.max_events <= 0) return true;  // nothing can matter
-    const auto deadline = Clock::now() + std::chrono::milliseconds(o.timeout_ms);
+    const Limits limits{Clock::now() + std::chrono::milliseconds(o.timeout_ms), o.cancelled};
     auto reader = kafka::Reader::create(o.brokers, o.properties, error);
     if (!reader) return false;
     int64_t low = 0, high = 0;
-    if (!reader->watermarks(o.topic, o.partition, low, high, o.timeout_ms)) {
-        error = "cannot read the offsets of " + o.topic + "/" + std::to_string(o.partition);
-        return false;
+    while (!reader->watermarks(o.topic, o.partition, low, high, limits.query_ms())) {
+        if (!limits.go_on(error)) {
+            if (error.empty()) error = "cannot read the offsets of " + o.topic + "/" + std::to_string(o.partition);
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));  // a quick failure: do not spin
     }
     const int64_t end = std::min(o.committed, high);
     if (end <= low) return true;
@@ -66,9 +90,9 @@ bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<b
     // The newest timestamp the rules saw: the message just before the committed offset (a
     // transaction marker there has no message, so read forward from a little earlier).
     int64_t last_ts = 0, at = 0;
-    if (!timestamp_at(*reader, o.topic, o.partition, std::max(low, end - 16), deadline, last_ts, at, error)) return false;
+    if (!timestamp_at(*reader, o.topic, o.partition, std::max(low, end - 16), limits, last_ts, at, error)) return false;
     std::vector<kafka::Message> batch;
-    while (at < end - 1 && Clock::now() < deadline) {  // walk to the last message before `end`
+    while (at < end - 1 && limits.go_on(error)) {  // walk to the last message before `end`
         batch.clear();
         reader->consume_batch(batch, 64, 100);
         for (const auto& m : batch)
@@ -84,7 +108,8 @@ bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<b
     int64_t from = -1;
     std::vector<kafka::TopicPartition> lookup{{o.topic, o.partition, target, 0}};
     std::string lookup_error;
-    if (reader->offsets_for_times(lookup, 5000, lookup_error) && lookup[0].error == 0 && lookup[0].offset >= low &&
+    if (error == "cancelled") return false;
+    if (reader->offsets_for_times(lookup, limits.query_ms(), lookup_error) && lookup[0].error == 0 && lookup[0].offset >= low &&
         lookup[0].offset < end - 1)
         from = lookup[0].offset;
     if (from < 0) {
@@ -94,7 +119,7 @@ bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<b
             int64_t probe = end - step;
             if (probe <= floor) break;
             int64_t ts = 0, found = 0;
-            if (!timestamp_at(*reader, o.topic, o.partition, probe, deadline, ts, found, error)) return false;
+            if (!timestamp_at(*reader, o.topic, o.partition, probe, limits, ts, found, error)) return false;
             if (ts < target) {
                 from = probe;
                 break;
@@ -109,9 +134,10 @@ bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<b
     if (!reader->assign({{o.topic, o.partition, from, 0}}, error)) return false;
     int64_t next = from;
     while (next < end) {
-        if (Clock::now() > deadline) {
-            error = "re-reading " + o.topic + "/" + std::to_string(o.partition) + " [" + std::to_string(from) + ", " +
-                    std::to_string(end) + ") took longer than " + std::to_string(o.timeout_ms) + " ms";
+        if (!limits.go_on(error)) {
+            if (error.empty())
+                error = "re-reading " + o.topic + "/" + std::to_string(o.partition) + " [" + std::to_string(from) +
+                        ", " + std::to_string(end) + ") took longer than " + std::to_string(o.timeout_ms) + " ms";
             return false;
         }
         batch.clear();

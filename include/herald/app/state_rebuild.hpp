@@ -32,6 +32,9 @@ struct StateRebuildOptions {
     int64_t span_ms = 0;       // event-time history to re-read
     int64_t max_events = 200000;
     int timeout_ms = 30000;    // for the whole rebuild
+    // Asked between reads (at least every 100 ms, and between the at most 5 s broker queries):
+    // true abandons the rebuild at once, e.g. herald is stopping with the brokers down.
+    std::function<bool()> cancelled;
 };
 
 struct StateRebuildReport {
@@ -43,7 +46,7 @@ struct StateRebuildReport {
 
 // Calls `each` for every message in [from, committed) in offset order; `each` returns false to
 // stop early (the partition went away). False (with `error`) when the history could not be read
-// in time; the state is then partial.
+// in time or `cancelled` said so; the state is then partial.
 bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<bool(const kafka::Message&)>& each,
                              StateRebuildReport& report, std::string& error);
 

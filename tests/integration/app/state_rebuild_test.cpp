@@ -1,5 +1,6 @@
 // Rule-state rebuild on assignment re-reads [first offset with timestamp >= ts(committed-1) - span,
 // committed). The embedded broker has no time index, so this also covers the backward search.
+#include <chrono>
 #include <set>
 
 #include "herald/app/state_rebuild.hpp"
@@ -86,4 +87,31 @@ TEST_CASE("rebuild is capped by max_events, stops when asked, and does nothing w
     REQUIRE(herald::app::rebuild_partition_state(options(*broker, 1500, 0), [&](const Message&) { return ++n > 0; },
                                                  report, error));
     CHECK(n == 0);  // rules without windows, cooldowns or holds need no history
+}
+
+TEST_CASE("a cancel ends the rebuild between broker queries, even with every broker down") {
+    // Before the cancel predicate, a stop could wait for the rebuild's whole timeout (60 s in
+    // herald run) when the brokers were unreachable.
+    auto broker = broker_with_history();
+    REQUIRE(broker->set_broker_down(1, true));
+    auto o = options(*broker, 1500, 6 * 60 * kMinute);
+    o.timeout_ms = 60000;
+    const auto start = std::chrono::steady_clock::now();
+    o.cancelled = [&] { return std::chrono::steady_clock::now() - start > std::chrono::milliseconds(300); };
+    herald::app::StateRebuildReport report;
+    std::string error;
+    int n = 0;
+    CHECK_FALSE(herald::app::rebuild_partition_state(o, [&](const Message&) { return ++n > 0; }, report, error));
+    const auto took = std::chrono::steady_clock::now() - start;
+    CHECK(error == "cancelled");
+    CHECK(n == 0);
+    // One broker query (at most 5 s) can be in flight when the cancel comes.
+    CHECK(took < std::chrono::seconds(12));
+
+    // Brokers back: the same options without a cancel read the history again.
+    REQUIRE(broker->set_broker_down(1, false));
+    o.cancelled = nullptr;
+    REQUIRE_MESSAGE(herald::app::rebuild_partition_state(o, [&](const Message&) { return ++n > 0; }, report, error),
+                    error);
+    CHECK(n > 0);
 }
