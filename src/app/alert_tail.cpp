@@ -10,11 +10,10 @@
 #include <thread>
 #include <vector>
 
+#include "herald/core/deadline.hpp"
 #include "herald/kafka/reader.hpp"
 
 namespace herald::app {
-
-using Clock = std::chrono::steady_clock;
 
 bool parse_alert_id(std::string_view hex, uint64_t& value) {
     if (hex.size() != 16) return false;
@@ -91,11 +90,8 @@ bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, in
     }
     if (o.lookback_messages <= 0 || committed.empty()) return true;
     // One deadline for every step: the caller waits at most timeout_ms in all.
-    const auto deadline = Clock::now() + std::chrono::milliseconds(o.timeout_ms);
-    auto left = [&deadline] {
-        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-        return static_cast<int>(std::max<int64_t>(ms, 1));
-    };
+    const core::Deadline deadline(o.timeout_ms);
+    auto left = [&deadline] { return deadline.left_ms(1); };
     auto reader = kafka::Reader::create(o.brokers, o.properties, error);
     if (!reader) return false;
     int32_t partitions = reader->partition_count(o.alerts_topic, left(), error);
@@ -146,7 +142,7 @@ bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, in
     std::vector<uint64_t> members;
     std::vector<kafka::Message> batch;
     while (!end.empty()) {
-        if (Clock::now() > deadline) {
+        if (deadline.expired()) {
             error = "reading the tail of '" + o.alerts_topic + "' took longer than " + std::to_string(o.timeout_ms) + " ms";
             return false;
         }
@@ -195,17 +191,16 @@ bool read_published_alerts_within(const AlertTailOptions& o, const std::map<int3
         std::string error;
     };
     auto job = std::make_shared<Job>();
-    const auto deadline = Clock::now() + std::chrono::milliseconds(o.timeout_ms);
+    const core::Deadline deadline(o.timeout_ms);
     std::thread([job, o, committed, deadline, want_history = history != nullptr] {
         bool ok = false;
         std::string why;
         PublishedAlertIds ids;
         AlertHistory hist;
         for (int attempt = 0; !ok && attempt < 3; ++attempt) {  // a busy broker is worth another try
-            auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-            if (attempt > 0 && ms < 1000) break;
+            if (attempt > 0 && deadline.left_ms() < 1000) break;
             AlertTailOptions a = o;
-            a.timeout_ms = static_cast<int>(std::max<int64_t>(ms, 1));
+            a.timeout_ms = deadline.left_ms(1);
             ids.clear();
             why.clear();
             ok = read_published_alerts(a, committed, ids, why, want_history ? &hist : nullptr);
@@ -221,7 +216,7 @@ bool read_published_alerts_within(const AlertTailOptions& o, const std::map<int3
     // Every step above honours the deadline; the grace covers closing the reader, which librdkafka
     // does without one.
     std::unique_lock lock(job->mutex);
-    if (!job->finished.wait_until(lock, deadline + std::chrono::seconds(2), [&job] { return job->done; })) {
+    if (!job->finished.wait_until(lock, deadline.at() + std::chrono::seconds(2), [&job] { return job->done; })) {
         error = "reading the tail of '" + o.alerts_topic + "' did not finish within " + std::to_string(o.timeout_ms) +
                 " ms (a broker stopped answering); gave up on it";
         return false;

@@ -13,6 +13,7 @@
 #include "herald/app/produced_alerts.hpp"
 #include "herald/app/spsc_queue.hpp"
 #include "herald/app/state_rebuild.hpp"
+#include "herald/core/deadline.hpp"
 #include "herald/core/time.hpp"
 #include "herald/kafka/consumer.hpp"
 #include "herald/kafka/producer.hpp"
@@ -958,7 +959,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
 
     // Stop: finish what was dispatched, acknowledge, commit, leave the group, all within one
     // --drain-timeout (what the orchestrator's grace period is sized by), brokers or not.
-    const auto stop_deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(config.drain_timeout_ms);
+    const core::Deadline stop_deadline(config.drain_timeout_ms);
     bool drained = drain({}, config.drain_timeout_ms);
     store_done_offsets();
     if (config.exactly_once && !failed.load()) {
@@ -969,10 +970,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
             txn_open = false;
         }
     }
-    auto budget_left_ms = [&stop_deadline] {
-        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(stop_deadline - std::chrono::steady_clock::now());
-        return static_cast<int>(std::max<int64_t>(ms.count(), 0));
-    };
+    auto budget_left_ms = [&stop_deadline] { return stop_deadline.left_ms(); };
     // Committing needs the group's coordinator: without brokers librdkafka would wait about a
     // session timeout. Past the budget, a couple of seconds more, then the restart redoes the rest.
     if (!consumer->commit_sync(err, std::max(budget_left_ms(), 2000)))

@@ -5,6 +5,7 @@
 #include <thread>
 #include <vector>
 
+#include "herald/core/deadline.hpp"
 #include "herald/kafka/reader.hpp"
 
 #include <librdkafka/rdkafka.h>
@@ -13,27 +14,22 @@ namespace herald::app {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-// Reads from `offset` until a message at or after it arrives; its timestamp goes to `ts`.
 // Between reads of the rebuild: false, with the reason in `error`, once it must end.
 struct Limits {
-    Clock::time_point deadline;
+    core::Deadline deadline;
     const std::function<bool()>& cancelled;
     bool go_on(std::string& error) const {
         if (cancelled && cancelled()) {
             error = "cancelled";
             return false;
         }
-        return Clock::now() < deadline;
+        return !deadline.expired();
     }
     // A broker query's timeout: at most 5 s, so a cancel is seen between queries.
-    int query_ms() const {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-        return static_cast<int>(std::clamp<int64_t>(left, 0, 5000));
-    }
+    int query_ms() const { return deadline.left_ms(0, 5000); }
 };
 
+// Reads from `offset` until a message at or after it arrives; its timestamp goes to `ts`.
 bool timestamp_at(kafka::Reader& reader, const std::string& topic, int32_t partition, int64_t offset,
                   const Limits& limits, int64_t& ts, int64_t& found_offset, std::string& error) {
     if (!reader.assign({{topic, partition, offset, 0}}, error)) return false;
@@ -72,7 +68,7 @@ bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<b
     error.clear();
     report.to = o.committed;
     if (o.span_ms <= 0 || o.committed <= 0 || o.max_events <= 0) return true;  // nothing can matter
-    const Limits limits{Clock::now() + std::chrono::milliseconds(o.timeout_ms), o.cancelled};
+    const Limits limits{core::Deadline(o.timeout_ms), o.cancelled};
     auto reader = kafka::Reader::create(o.brokers, o.properties, error);
     if (!reader) return false;
     int64_t low = 0, high = 0;

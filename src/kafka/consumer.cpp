@@ -102,11 +102,7 @@ struct Consumer::Hooks {
                 // Commit what the application stored for these partitions before someone else takes
                 // them, within a bound: without a coordinator librdkafka would wait a session timeout.
                 int ms = self->lookup_timeout_ms_;
-                if (self->close_bounded_) {
-                    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(self->close_deadline_ -
-                                                                                       std::chrono::steady_clock::now());
-                    ms = static_cast<int>(std::clamp<int64_t>(left.count(), 0, ms));
-                }
+                if (self->close_bounded_) ms = self->close_deadline_.left_ms(0, ms);
                 auto e = static_cast<rd_kafka_resp_err_t>(self->commit_within(ms));
                 if (e && e != RD_KAFKA_RESP_ERR__NO_OFFSET)
                     report(self, e, std::string("kafka consumer: commit on revoke failed: ") + rd_kafka_err2str(e), false);
@@ -245,11 +241,9 @@ int Consumer::commit_within(int timeout_ms) {
     rd_kafka_resp_err_t e = rd_kafka_commit_queue(rk_, nullptr, queue, nullptr, nullptr);
     if (e == RD_KAFKA_RESP_ERR_NO_ERROR) {
         e = RD_KAFKA_RESP_ERR__TIMED_OUT;
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-        for (;;) {
-            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-            if (left.count() <= 0) break;
-            rd_kafka_event_t* ev = rd_kafka_queue_poll(queue, static_cast<int>(left.count()));
+        const core::Deadline deadline(timeout_ms);
+        while (!deadline.expired()) {
+            rd_kafka_event_t* ev = rd_kafka_queue_poll(queue, deadline.left_ms(1));
             if (!ev) continue;
             const bool result = rd_kafka_event_type(ev) == RD_KAFKA_EVENT_OFFSET_COMMIT;
             if (result) e = rd_kafka_event_error(ev);
@@ -378,11 +372,10 @@ bool Consumer::close(int timeout_ms) {
         rd_kafka_queue_destroy(queue);
         return true;
     }
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-    close_deadline_ = deadline;
+    close_deadline_ = core::Deadline(timeout_ms);
     close_bounded_ = true;
     while (!rd_kafka_consumer_closed(rk_)) {
-        if (std::chrono::steady_clock::now() >= deadline) {
+        if (close_deadline_.expired()) {
             abandoned_ = true;
             break;
         }

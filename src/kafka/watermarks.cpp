@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "herald/core/deadline.hpp"
 #include "herald/kafka/types.hpp"
 #include "partition_list.hpp"
 
@@ -24,12 +25,8 @@ bool list_offset(rd_kafka_t* rk, const std::string& topic, int32_t partition, in
 
 bool query_watermarks(rd_kafka_t* rk, const std::string& topic, int32_t partition, int64_t& low, int64_t& high,
                       int timeout_ms) {
-    using Clock = std::chrono::steady_clock;
-    const auto deadline = Clock::now() + std::chrono::milliseconds(std::max(timeout_ms, 0));
-    auto left = [&] {
-        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-        return static_cast<int>(std::max<int64_t>(ms, 1));
-    };
+    const core::Deadline deadline(timeout_ms);
+    auto left = [&deadline] { return deadline.left_ms(1); };
     int64_t first = 0, end = 0;
     if (!list_offset(rk, topic, partition, kOffsetBeginning, left(), first)) return false;
     if (!list_offset(rk, topic, partition, kOffsetEnd, left(), end)) return false;

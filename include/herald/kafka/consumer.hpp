@@ -30,6 +30,7 @@
 #include <utility>
 #include <vector>
 
+#include "herald/core/deadline.hpp"
 #include "herald/kafka/batch_filter.hpp"
 #include "herald/kafka/message.hpp"
 #include "herald/kafka/types.hpp"
@@ -135,7 +136,7 @@ private:
     bool closed_ = false;
     bool abandoned_ = false;  // close gave up: destroy without waiting for librdkafka's threads
     // Set by close(timeout_ms): the revoke-path commit inside the close keeps to the same deadline.
-    std::chrono::steady_clock::time_point close_deadline_{};
+    core::Deadline close_deadline_;
     bool close_bounded_ = false;
     // Partitions revoked or lost inside the current consume_batch call (filled by the rebalance
     // callback, emptied by consume_batch after each poll).
