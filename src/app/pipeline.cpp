@@ -826,6 +826,11 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
         std::fprintf(stderr, "herald: cannot start transactions (delivery: exactly-once): %s\n", err.c_str());
         return 2;
     }
+    // Learn the output topics now: the first alert after start would otherwise wait about a
+    // second for librdkafka to look its topic up. Not fatal: the producer retries on first use.
+    if (!producer->learn_topics({config.alerts_topic, config.dlq_topic}, 5000, err))
+        std::fprintf(stderr, "herald: warning: %s; the first messages to it wait until the brokers know it\n",
+                     err.c_str());
 
     kafka::Consumer::Options copts;
     copts.brokers = config.brokers;

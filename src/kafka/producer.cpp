@@ -5,7 +5,9 @@
 #include <utility>
 
 #include "config.hpp"
+#include "herald/core/deadline.hpp"
 #include "herald/kafka/consumer.hpp"
+#include "metadata.hpp"
 #include "partition_list.hpp"
 
 namespace herald::kafka {
@@ -96,6 +98,23 @@ int Producer::fatal_error(std::string& reason) const {
 }
 
 size_t Producer::queue_length() const { return static_cast<size_t>(rd_kafka_outq_len(rk_)); }
+
+bool Producer::learn_topics(const std::vector<std::string>& topics, int timeout_ms, std::string& error) {
+    const core::Deadline deadline(timeout_ms);
+    bool ok = true;
+    for (const std::string& topic : topics) {
+        std::string why;
+        // The topic object outlives this handle inside librdkafka, with the metadata just read.
+        detail::MetadataPtr md = detail::topic_metadata(rk_, topic, deadline.left_ms(1), "kafka producer", why);
+        if (md && md->topic_cnt > 0 && md->topics[0].err)
+            why = "kafka producer: topic '" + topic + "': " + rd_kafka_err2str(md->topics[0].err);
+        if (!why.empty() && ok) {
+            error = why;
+            ok = false;
+        }
+    }
+    return ok;
+}
 
 bool Producer::txn_result(void* rd_error, const char* what, std::string& error) {
     auto* e = static_cast<rd_kafka_error_t*>(rd_error);

@@ -60,6 +60,11 @@ public:
     bool flush(int timeout_ms);            // false when messages remain
     int fatal_error(std::string& reason) const;  // 0 when none
     size_t queue_length() const;           // messages and requests not yet acknowledged
+    // Asks the brokers for these topics' metadata now, within one timeout for all. librdkafka
+    // 2.0.2 otherwise holds the first message to a topic it has not seen for about a second
+    // while it learns the topic. False, with the first failure in `error`, when a topic could
+    // not be looked up in time (the producer still learns it later, on first use).
+    bool learn_topics(const std::vector<std::string>& topics, int timeout_ms, std::string& error);
 
     // Transactions (Options::transactional_id set). On failure, last_txn_error() says whether
     // to retry the call, abort the transaction, or give up the producer.

@@ -2,6 +2,7 @@
 // empty values, delivery reports with opaques, and the plain Reader's offset lookups.
 #include <librdkafka/rdkafka.h>
 
+#include <chrono>
 #include <map>
 
 #include "kafka_test_support.hpp"
@@ -181,4 +182,37 @@ TEST_CASE("reader looks up watermarks, offsets by time and partition counts") {
     CHECK(got[3].error() == RD_KAFKA_RESP_ERR__PARTITION_EOF);
     CHECK_FALSE(got[3].error_string().empty());
     CHECK(reader->error_count() == 0);
+}
+
+TEST_CASE("a producer that learned its topic sends the first message to it at once") {
+    // librdkafka 2.0.2 holds the first message to a topic it has not looked up yet for about a
+    // second; herald run learns the alerts and dead-letter topics at start for that reason.
+    auto broker = start_broker(1, {{"warmup", 1}, {"alerts", 1}});
+    Delivered delivered;
+    auto producer = make_producer(broker->bootstrap(), delivered);
+    REQUIRE(producer->produce("warmup", 0, "k", "v", nullptr, 0, 0, nullptr) == 0);  // connected and idle
+    REQUIRE(drain(*producer, 10000));
+    producer->poll(0);
+    REQUIRE(delivered.ok == 1);
+
+    std::string error;
+    REQUIRE_MESSAGE(producer->learn_topics({"alerts"}, 5000, error), error);
+    const auto start = std::chrono::steady_clock::now();
+    REQUIRE(producer->produce("alerts", -1, "AMZN", "{}", nullptr, 0, 0, nullptr) == 0);
+    REQUIRE(drain(*producer, 10000));
+    producer->poll(0);
+    const auto took = std::chrono::steady_clock::now() - start;
+    REQUIRE(delivered.ok == 2);
+    CHECK(took < std::chrono::milliseconds(500));  // about 1,000 ms without learn_topics
+
+    // Brokers that do not answer cost the timeout once, for all topics, and say which failed.
+    // (A topic the brokers lack is reported the same way; the embedded broker creates any topic
+    // it is asked about, so that case is not reproducible here.)
+    REQUIRE(broker->set_broker_down(1, true));
+    Delivered none;
+    auto unanswered = make_producer(broker->bootstrap(), none);
+    const auto asked = std::chrono::steady_clock::now();
+    CHECK_FALSE(unanswered->learn_topics({"alerts", "news.dlq"}, 1000, error));
+    CHECK(std::chrono::steady_clock::now() - asked < std::chrono::seconds(5));
+    CHECK(error.find("'alerts'") != std::string::npos);
 }
