@@ -503,6 +503,7 @@ def run_latency(args, feed, rate, extra):
         # No timestamp given: librdkafka stamps each message at produce(), i.e. the send time, so
         # herald's event-to-alert histogram measures broker + herald + alert acknowledgement.
         producer = Producer({"bootstrap.servers": broker.bootstrap, "linger.ms": 0, "enable.idempotence": True,
+                             "socket.nagle.disable": True,
                              "log_level": 3})
         errors = []
 

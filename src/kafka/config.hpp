@@ -14,7 +14,7 @@ struct ConfDeleter {
 };
 using ConfPtr = std::unique_ptr<rd_kafka_conf_t, ConfDeleter>;
 
-// Applies `defaults`, then `extra` (so user properties win). On a bad property returns null and
+// Applies herald's base settings (no Nagle delay), `defaults`, then `extra` (so user properties win). On a bad property returns null and
 // a one-line error naming the client, property and value.
 ConfPtr build_conf(const char* client, const Properties& defaults, const Properties& extra, std::string& error);
 
