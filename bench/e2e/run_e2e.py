@@ -16,6 +16,10 @@ Modes (each starts a fresh `herald broker`, so groups, offsets and histograms ne
                normal-mode rate measured in this invocation), stamping each message with its send time,
                and reads the event-to-alert latency histogram. Needs python3-confluent-kafka because
                `herald replay` stamps messages with the event time, not the send time.
+  floor        the latency mode's input path without herald: the same producer, rate, partitions and
+               consumer settings, read by a confluent-kafka consumer (floor_consumer.py). Its
+               event-to-receive latency is the part of event-to-alert that is producer client, broker and
+               machine, the latency counterpart of pass-through.
 Throughput modes run herald twice: normal (parse, analyze, rules, publish) and --pass-through (consume
 and commit only: the I/O ceiling), and report the ratio.
 
@@ -485,52 +489,65 @@ def run_streaming(args, feed, pass_through):
         broker.close()
 
 
-def run_latency(args, feed, rate, extra):
-    try:
-        from confluent_kafka import Producer
-    except ImportError:
-        raise BenchError("the latency mode needs python3-confluent-kafka (scripts/setup.sh installs it); "
-                         "run it with /usr/bin/python3 or leave 'latency' out of --modes")
+def latency_n_and_warm(args, feed, rate):
+    """Events to send and how many of the first are warm-up (left out of the figures)."""
     n = min(len(feed.lines), args.latency_events or max(1000, int(rate * args.latency_seconds)))
-    # Warm-up traffic, left out of the figures: herald's first alerts wait for the alerts topic's
-    # metadata (about 1 s after start-up), which is a start-up cost, not steady-state latency.
-    warm = max(1, min(n // 5, int(rate * args.warmup_seconds)))
+    return n, max(1, min(n // 5, int(rate * args.warmup_seconds)))
+
+
+class PacedSender:
+    """Publishes feed lines into `news` at a fixed rate with confluent-kafka. No timestamp is given:
+    librdkafka stamps each message at produce(), i.e. the send time."""
+
+    def __init__(self, bootstrap, feed, rate, mode):
+        try:
+            from confluent_kafka import Producer
+        except ImportError:
+            raise BenchError(f"the {mode} mode needs python3-confluent-kafka (scripts/setup.sh installs it); "
+                             f"run it with /usr/bin/python3 or leave '{mode}' out of --modes")
+        self.feed, self.rate, self.errors = feed, rate, []
+        self.producer = Producer({"bootstrap.servers": bootstrap, "linger.ms": 0, "enable.idempotence": True,
+                                  "socket.nagle.disable": True, "log_level": 3})
+
+    def _on_delivery(self, err, _msg):
+        if err is not None:
+            self.errors.append(err)
+
+    def send(self, first, last):
+        """Sends lines [first, last) at the rate, waits for every acknowledgement; returns the seconds taken."""
+        producer, feed, rate = self.producer, self.feed, self.rate
+        t0 = time.monotonic()
+        i = first
+        while i < last:
+            due = min(last, first + int((time.monotonic() - t0) * rate) + 1)
+            while i < due:
+                try:
+                    producer.produce("news", value=feed.lines[i], key=feed.keys[i] or None,
+                                     on_delivery=self._on_delivery)
+                    i += 1
+                except BufferError:
+                    producer.poll(0.001)
+            producer.poll(0)
+            delay = t0 + (i - first) / rate - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+        secs = time.monotonic() - t0
+        if producer.flush(60) != 0 or self.errors:
+            raise BenchError(f"paced producer: {len(self.errors)} delivery errors, e.g. {self.errors[:1]}")
+        return secs
+
+
+def run_latency(args, feed, rate, extra):
+    n, warm = latency_n_and_warm(args, feed, rate)
+    # Warm-up traffic, left out of the figures: start-up costs (first fetches, page faults, the
+    # alerts topic's first produce) are not steady-state latency.
     broker = Broker(args.herald, args.partitions)
     herald = None
     try:
         herald = Herald(args, broker.bootstrap, False, extra)
         herald.wait_ready(60)
-        # No timestamp given: librdkafka stamps each message at produce(), i.e. the send time, so
-        # herald's event-to-alert histogram measures broker + herald + alert acknowledgement.
-        producer = Producer({"bootstrap.servers": broker.bootstrap, "linger.ms": 0, "enable.idempotence": True,
-                             "socket.nagle.disable": True,
-                             "log_level": 3})
-        errors = []
-
-        def on_delivery(err, _msg):
-            if err is not None:
-                errors.append(err)
-
-        def send(first, last):
-            t0 = time.monotonic()
-            i = first
-            while i < last:
-                due = min(last, first + int((time.monotonic() - t0) * rate) + 1)
-                while i < due:
-                    try:
-                        producer.produce("news", value=feed.lines[i], key=feed.keys[i] or None,
-                                         on_delivery=on_delivery)
-                        i += 1
-                    except BufferError:
-                        producer.poll(0.001)
-                producer.poll(0)
-                delay = t0 + (i - first) / rate - time.monotonic()
-                if delay > 0:
-                    time.sleep(delay)
-            secs = time.monotonic() - t0
-            if producer.flush(60) != 0 or errors:
-                raise BenchError(f"latency producer: {len(errors)} delivery errors, e.g. {errors[:1]}")
-            return secs
+        # Herald's event-to-alert histogram measures producer client + broker + herald + alert acknowledgement.
+        sender = PacedSender(broker.bootstrap, feed, rate, "latency")
 
         def settle(count):
             """Waits until herald processed `count` events and acknowledged every alert they cause."""
@@ -540,9 +557,9 @@ def run_latency(args, feed, rate, extra):
                      f"herald to publish the {alerts} alerts of the first {count} events")
             return herald.samples(), proc_cpu_seconds(herald.proc.pid), time.monotonic()
 
-        send(0, warm)
+        sender.send(0, warm)
         s0, cpu0, t0 = settle(warm)
-        send_secs = send(warm, n)
+        send_secs = sender.send(warm, n)
         s1, cpu1, t1 = settle(n)
         measured = n - warm
         result = {"herald_args": " ".join(extra), "target_rate": round(rate, 1),
@@ -572,6 +589,44 @@ def run_latency(args, feed, rate, extra):
         broker.close()
 
 
+def run_floor(args, feed, rate):
+    """The input path without herald: the same producer, broker, partitions, rate and consumer
+    settings, read by confluent-kafka (floor_consumer.py). Event-to-receive latency here is what
+    event-to-alert cannot go below on this machine, whatever herald does."""
+    n, warm = latency_n_and_warm(args, feed, rate)
+    broker = Broker(args.herald, args.partitions)
+    reader = None
+    try:
+        reader = Process([sys.executable, os.path.join(HERE, "floor_consumer.py"), broker.bootstrap, str(n), str(warm),
+                          str(args.fetch_wait_ms), str(args.timeout + 60)], "floor consumer")
+        wait_for(lambda: "ready" in reader.stdout_lines or reader.check_alive(), 60,
+                 "the floor consumer to get its partitions")
+        sender = PacedSender(broker.bootstrap, feed, rate, "floor")
+        send_secs = sender.send(0, n)
+        def finished():
+            if len(reader.stdout_lines) > 1:
+                return True
+            if reader.proc.poll() is None:
+                return False
+            # Exited: its last line may still be in the pipe; a non-zero exit is a failure.
+            if reader.proc.returncode != 0:
+                reader.check_alive()
+            return wait_for(lambda: len(reader.stdout_lines) > 1, 5, "the floor consumer's result line")
+        wait_for(finished, args.timeout, f"the floor consumer to read {n} events")
+        got = json.loads(reader.stdout_lines[-1])
+        if got["received"] < n:
+            raise BenchError(f"the floor consumer read {got['received']} of {n} events before its deadline")
+        result = {"target_rate": round(rate, 1), "achieved_rate": round(n / send_secs, 1), "events": got["measured"],
+                  "warmup_events": warm}
+        for key in ("p50_ms", "p90_ms", "p99_ms", "max_ms"):
+            result[f"event_to_receive_{key}"] = got.get(key)
+        return result
+    finally:
+        if reader:
+            reader.proc.kill()
+        broker.close()
+
+
 # --------------------------------------------------------------------------- report
 def fmt(v, spec="{:,.0f}"):
     return "-" if v is None else spec.format(v)
@@ -590,7 +645,7 @@ def table(results):
                          fmt(r["consume_to_alert_p50_ms"], "{:.1f}"), fmt(r["consume_to_alert_p99_ms"], "{:.1f}"),
                          fmt(r["cpu_s_per_1m_events"], "{:.1f}"), fmt(r["peak_rss_mb"], "{:.1f}"),
                          fmt(r["alerts_published"])))
-    for key in ("latency", "latency_linger0"):
+    for key in ("latency", "latency_repeat"):
         lat = results.get(key)
         if not lat:
             continue
@@ -599,6 +654,11 @@ def table(results):
                      fmt(lat["consume_to_alert_p50_ms"], "{:.2f}"), fmt(lat["consume_to_alert_p99_ms"], "{:.2f}"),
                      fmt(lat["cpu_s_per_1m_events"], "{:.1f}"), fmt(lat["peak_rss_mb"], "{:.1f}"),
                      fmt(lat["alerts_published"])))
+    floor = results.get("floor")
+    if floor:  # event-to-receive without herald, in the event-to-alert columns
+        rows.append((f"floor (no herald) @ {floor['achieved_rate']:,.0f}/s", fmt(floor["achieved_rate"]), "-",
+                     fmt(floor["event_to_receive_p50_ms"], "{:.2f}"), fmt(floor["event_to_receive_p99_ms"], "{:.2f}"),
+                     "-", "-", "-", "-", "-"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
              for r in rows]
@@ -629,8 +689,8 @@ def parse_args(argv):
     p.add_argument("--workers", type=int, default=0, help="herald run --workers (default: herald's, = cores)")
     p.add_argument("--herald", default=os.path.join(ROOT, "build", "herald"), help="herald binary")
     p.add_argument("--rules", default=os.path.join(HERE, "rules.yaml"), help="rules file (default bench/e2e/rules.yaml)")
-    p.add_argument("--modes", default="preproduced,streaming,latency",
-                   help="comma-separated subset of preproduced,streaming,latency")
+    p.add_argument("--modes", default="preproduced,streaming,latency,floor",
+                   help="comma-separated subset of preproduced,streaming,latency,floor")
     p.add_argument("--rate", default="auto", help="latency mode: events/s, or auto = half the best normal-mode "
                    "rate measured in this invocation")
     p.add_argument("--latency-seconds", type=float, default=20, help="latency mode: seconds of paced traffic "
@@ -653,9 +713,9 @@ def parse_args(argv):
     p.add_argument("--keep-going", action="store_true", help="report a failed run and continue with the others")
     args = p.parse_args(argv)
     args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
-    bad = [m for m in args.modes if m not in ("preproduced", "streaming", "latency")]
+    bad = [m for m in args.modes if m not in ("preproduced", "streaming", "latency", "floor")]
     if bad:
-        p.error(f"--modes: unknown mode {bad[0]!r}; use preproduced, streaming, latency")
+        p.error(f"--modes: unknown mode {bad[0]!r}; use preproduced, streaming, latency, floor")
     if args.events < 100:
         p.error("--events must be at least 100")
     if args.rate != "auto":
@@ -665,7 +725,7 @@ def parse_args(argv):
             p.error(f"--rate {args.rate!r} must be a number of events/s or auto")
         if args.rate <= 0:
             p.error("--rate must be positive")
-    elif "latency" in args.modes and not {"preproduced", "streaming"} & set(args.modes):
+    elif {"latency", "floor"} & set(args.modes) and not {"preproduced", "streaming"} & set(args.modes):
         p.error("--rate auto needs a throughput mode in --modes; give --rate EVENTS_PER_S")
     if not os.access(args.herald, os.X_OK):
         p.error(f"--herald {args.herald}: not an executable; build it with "
@@ -712,16 +772,19 @@ def main(argv):
                     failures.append(f"{mode} normal: {normal['alerts_published']} alerts published, "
                                     f"herald analyze predicts {feed.expected_alerts}")
             results[mode] = entry
-        if "latency" in args.modes:
+        if {"latency", "floor"} & set(args.modes):
             rate = args.rate
             if rate == "auto":
                 best = [results[m]["normal"]["events_per_s"] for m in ("preproduced", "streaming")
                         if results.get(m, {}).get("normal")]
                 rate = max(best) / 2 if best else None
             # Herald's defaults, then its alerts producer without batching delay (linger.ms=5 by default).
-            for key, extra in (("latency", []), ("latency_linger0", ["--producer", "linger.ms=0"])):
-                if rate:
-                    results[key] = attempt(f"{key} at {rate:,.0f} events/s", run_latency, args, feed, rate, extra)
+            # Two runs with herald's defaults (the second shows the run-to-run spread), then the floor.
+            for key in ("latency", "latency_repeat"):
+                if rate and "latency" in args.modes:
+                    results[key] = attempt(f"{key} at {rate:,.0f} events/s", run_latency, args, feed, rate, [])
+            if rate and "floor" in args.modes:
+                results["floor"] = attempt(f"floor at {rate:,.0f} events/s", run_floor, args, feed, rate)
     except BenchError:
         pass  # already logged; the report below still says what ran
 
