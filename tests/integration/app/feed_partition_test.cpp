@@ -14,7 +14,12 @@ TEST_CASE("default_partition matches where librdkafka's default partitioner puts
     Delivered delivered;
     auto producer = make_producer(broker->bootstrap(), delivered);
     std::vector<std::string> keys;
-    for (int i = 0; i < 300; ++i) keys.push_back(i % 3 == 0 ? "T" + std::to_string(i) : "KEY-" + std::to_string(i * 7919));
+    for (int i = 0; i < 300; ++i) {
+        // Appended, not "T" + std::to_string(i): GCC 12 warns falsely (-Wrestrict) on that form.
+        std::string key = i % 3 == 0 ? "T" : "KEY-";
+        key += std::to_string(i % 3 == 0 ? i : i * 7919);
+        keys.push_back(std::move(key));
+    }
     keys.insert(keys.end(), {"AMZN", "MSFT", "NVDA", "GOOGL", "BRK.B", "7203.T"});
     for (size_t i = 0; i < keys.size(); ++i)
         REQUIRE(producer->produce("news", -1, keys[i], "v", nullptr, 0, 0, reinterpret_cast<void*>(i + 1)) == 0);
