@@ -57,10 +57,18 @@ class Process:
         for line in stream:
             sink.append(line.rstrip("\n"))
 
+    def collect_rest(self, seconds=10):
+        """Once the process has exited: waits until its last output lines are collected (the pipes
+        reach end of file), so a caller never reads the lines before the final ones arrive."""
+        for t in self._threads:
+            t.join(seconds)
+
     def wait_stderr(self, pattern, seconds):
         rx = re.compile(pattern)
 
         def find():
+            if self.proc.poll() is not None:
+                self.collect_rest()
             if self.proc.poll() is not None and not any(rx.search(l) for l in self.stderr_lines):
                 raise AssertionError(f"{self.name} exited with {self.proc.returncode} before printing /{pattern}/:\n"
                                      + "\n".join(self.stderr_lines[-30:]))
@@ -78,15 +86,18 @@ class Process:
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
         try:
-            return self.proc.wait(timeout=seconds)
+            code = self.proc.wait(timeout=seconds)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             raise AssertionError(f"{self.name} did not exit within {seconds}s of signal {sig}")
+        self.collect_rest()
+        return code
 
     def kill(self):
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
+        self.collect_rest()
 
 
 def start_broker(herald, topics):

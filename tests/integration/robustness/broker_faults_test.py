@@ -113,6 +113,8 @@ try:
                                  "every event to be committed after the faults")
             break
         except AssertionError:
+            if run.proc.poll() is not None:
+                run.collect_rest()  # its last stderr line may still be in the pipe
             stuck = run.proc.poll() == 1 and any("fetcher is stuck" in line for line in run.stderr_lines)
             if not stuck or time.monotonic() > deadline:
                 raise
