@@ -58,9 +58,10 @@ int command_demo(int argc, char** argv, int first) {
     {
         kafka::Producer::Options popts;
         popts.brokers = broker->bootstrap();
-        auto producer = kafka::Producer::create(popts, nullptr, error);
+        FeedDeliveries deliveries;
+        auto producer = kafka::Producer::create(popts, deliveries.callback(), error);
         if (!producer) throw std::runtime_error("cannot create the feed producer: " + error);
-        FeedPublisher pub(*producer, "news");
+        FeedPublisher pub(*producer, "news", &deliveries);
         int64_t t;
         if (o.has("feed")) {
             LineReader reader;

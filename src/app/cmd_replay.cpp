@@ -66,9 +66,16 @@ int replay_files(const Options& o, std::vector<std::string> files) {
     kafka::Producer::Options popts;
     popts.brokers = o.get("brokers");
     popts.extra = o.kafka;
-    auto producer = kafka::Producer::create(popts, nullptr, error);
+    FeedDeliveries deliveries;
+    auto producer = kafka::Producer::create(popts, deliveries.callback(), error);
     if (!producer) throw UsageError("herald replay: cannot create a Kafka producer: " + error);
-    FeedPublisher pub(*producer, topic);
+    // Learn the topic before the first event. Messages produced before librdkafka knows the topic
+    // wait about a second, and (measured: 1 run in 5 of 100k events, --kafka partitioner=random
+    // over 104 partitions) the first ~900 of them all landed on partition 0.
+    if (!producer->learn_topics({topic}, 5000, error))
+        std::fprintf(stderr, "herald replay: warning: %s; the first events wait until the brokers know it\n",
+                     error.c_str());
+    FeedPublisher pub(*producer, topic, &deliveries);
     install_stop_handlers();
 
     auto wall_start = std::chrono::steady_clock::now();

@@ -20,8 +20,8 @@ int32_t default_partition(std::string_view key, int32_t partitions) {
     return static_cast<int32_t>(crc % static_cast<uLong>(partitions));
 }
 
-FeedPublisher::FeedPublisher(kafka::Producer& producer, std::string topic)
-    : producer_(producer), topic_(std::move(topic)), parser_(64 << 20) {}
+FeedPublisher::FeedPublisher(kafka::Producer& producer, std::string topic, const FeedDeliveries* deliveries)
+    : producer_(producer), topic_(std::move(topic)), deliveries_(deliveries), parser_(64 << 20) {}
 
 bool FeedPublisher::publish_line(std::string_view line, int64_t& event_time_ms) {
     std::string_view key;
@@ -47,6 +47,13 @@ bool FeedPublisher::publish_line(std::string_view line, int64_t& event_time_ms) 
 bool FeedPublisher::flush(int timeout_ms) {
     if (!producer_.flush(timeout_ms)) {
         error_ = "messages for '" + topic_ + "' were not acknowledged within " + std::to_string(timeout_ms) + " ms";
+        return false;
+    }
+    // librdkafka gives up on a message after message.timeout.ms and reports it, then flush is done.
+    if (deliveries_ && deliveries_->failed > 0) {
+        error_ = std::to_string(deliveries_->failed) + " of " + std::to_string(published_) + " events were not delivered to '" +
+                 topic_ + "' (first error: " + deliveries_->first_error +
+                 "); check --brokers and that the topic exists, then publish again";
         return false;
     }
     return true;

@@ -3,9 +3,11 @@
 // primary ticker (so one company's news stays in one partition, in order), message timestamp =
 // its event time. Used by `herald demo` and `herald replay --input`.
 //
-//   FeedPublisher pub(producer, "news");
-//   pub.publish_line(line, line_number);      // false + error() on a broker error
-//   pub.flush(30000);
+//   FeedDeliveries deliveries;
+//   auto producer = kafka::Producer::create(options, deliveries.callback(), error);
+//   FeedPublisher pub(*producer, "news", &deliveries);
+//   pub.publish_line(line, event_time_ms);    // false + error() on a broker error
+//   pub.flush(30000);                         // false + error() also if any event was not delivered
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,9 +24,27 @@ std::string_view feed_key(const analysis::Event& event);
 // CRC-32 of the key modulo the partition count; -1 for an empty key (random placement).
 int32_t default_partition(std::string_view key, int32_t partitions);
 
+// Counts the producer's delivery reports, so a publisher can tell "queued" from "in the topic".
+struct FeedDeliveries {
+    uint64_t delivered = 0;
+    uint64_t failed = 0;
+    std::string first_error;
+    kafka::Producer::DeliveryCallback callback() {
+        return [this](void*, int err, std::string_view reason, int32_t, int64_t) {
+            if (err == 0) {
+                ++delivered;
+            } else if (failed++ == 0) {
+                first_error.assign(reason);
+            }
+        };
+    }
+};
+
 class FeedPublisher {
 public:
-    FeedPublisher(kafka::Producer& producer, std::string topic);
+    // `deliveries` (optional) is the tally the producer was created with; flush() then fails when
+    // any event was not acknowledged by the brokers.
+    FeedPublisher(kafka::Producer& producer, std::string topic, const FeedDeliveries* deliveries = nullptr);
     // Bad lines are published as they are (herald run dead-letters them); their event time is unknown.
     bool publish_line(std::string_view line, int64_t& event_time_ms);
     bool flush(int timeout_ms);
@@ -34,6 +54,7 @@ public:
 private:
     kafka::Producer& producer_;
     std::string topic_;
+    const FeedDeliveries* deliveries_;
     parse::EventParser parser_;
     analysis::Event event_;
     std::string detail_;

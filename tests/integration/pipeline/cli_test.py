@@ -1,6 +1,7 @@
 """The herald command line as users meet it: one-line errors with exit code 2, `rules check`,
-`analyze` (analyses, alerts, bad lines), `replay` from files into a topic and from a topic's time
-range into a separate alerts topic, and hot reload of the rules file by a running `herald run`.
+`analyze` (analyses, alerts, bad lines), `replay` from files into a topic (and its failure when
+the brokers never acknowledge) and from a topic's time range into a separate alerts topic, and hot
+reload of the rules file by a running `herald run`.
 
 usage: cli_test.py HERALD_BINARY SOURCE_DIR SHARED_DATA_DIR WORK_DIR"""
 import json
@@ -100,6 +101,15 @@ feed = write("feed.ndjson", gen.stdout)
 subprocess.run(["gzip", "-kf", feed], check=True)
 expected = h.herald_analyze_alerts(herald, rules, feed)
 check(len(expected) > 10, f"the replay feed should alert; predicted {len(expected)}")
+
+# Events the brokers never acknowledged are a failure, not "done": nothing listens on port 1.
+# (replay exited 0 with "done: 3 events published" before it read its delivery reports.)
+few = write("few.ndjson", "".join(gen.stdout.splitlines(keepends=True)[:3]))
+r = herald_cmd("replay", "--brokers", "127.0.0.1:1", "--input", few, "--topic", "news", "--kafka",
+               "message.timeout.ms=500")
+last = [l for l in r.stderr.splitlines() if l.startswith("herald replay:")][-1:]
+check(r.returncode == 1 and last and "3 of 3 events were not delivered to 'news'" in last[0], r.stderr)
+check("metadata for topic 'news'" in r.stderr, f"replay looks its topic up first and says when it cannot: {r.stderr}")
 
 broker, bootstrap = h.start_broker(herald, "news:4,alerts:3,news.dlq:1,alerts.replay:2")
 run = None
