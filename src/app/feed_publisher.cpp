@@ -53,7 +53,7 @@ bool FeedPublisher::flush(int timeout_ms) {
     if (deliveries_ && deliveries_->failed > 0) {
         error_ = std::to_string(deliveries_->failed) + " of " + std::to_string(published_) + " events were not delivered to '" +
                  topic_ + "' (first error: " + deliveries_->first_error +
-                 "); check --brokers and that the topic exists, then publish again";
+                 "); check that the brokers are reachable and the topic exists, then publish again";
         return false;
     }
     return true;
