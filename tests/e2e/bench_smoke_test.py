@@ -21,8 +21,10 @@ r = report["results"]
 assert not report["failures"], report["failures"]
 for kind in ("normal", "pass_through"):
     got = r["preproduced"][kind]
-    for key in ("events_per_s", "cpu_s_per_1m_events", "peak_rss_mb"):
+    for key in ("events_per_s", "peak_rss_mb"):
         assert isinstance(got[key], (int, float)) and got[key] > 0, (kind, key, got[key])
+    # CPU comes from /proc clock ticks (10 ms): a 2,000-event pass-through run can take none.
+    assert isinstance(got["cpu_s_per_1m_events"], (int, float)) and got["cpu_s_per_1m_events"] >= 0, (kind, got)
 assert r["preproduced"]["normal"]["alerts_published"] == report["feed"]["expected_alerts"]
 for key in ("latency", "latency_repeat"):
     assert r[key]["event_to_alert_count"] > 0 and r[key]["event_to_alert_p99_ms"] is not None, r[key]
