@@ -60,6 +60,7 @@ TEST_CASE("releases from other threads are seen by the committing thread") {
     std::vector<OffsetTracker::Slot*> slots;
     for (int i = 0; i < 1000; ++i) {
         auto* s = t.begin(i, -1, 0);
+        REQUIRE(s != nullptr);
         s->add_pending(1);
         slots.push_back(s);
     }
