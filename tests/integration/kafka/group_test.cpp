@@ -23,9 +23,11 @@ void produce_n(EmbeddedBroker& broker, const std::string& topic, int32_t partiti
 }
 
 struct Member {
-    std::unique_ptr<Consumer> consumer;
     std::vector<std::vector<TopicPartition>> assigned;
     std::vector<std::string> errors;
+    // Last: destroyed first, because closing it can still run the callbacks that fill the fields
+    // above (declared first, it pushed into already destroyed vectors: LeakSanitizer in CI).
+    std::unique_ptr<Consumer> consumer;
 };
 
 std::unique_ptr<Member> join(EmbeddedBroker& broker, const std::string& group, const std::string& topic,
