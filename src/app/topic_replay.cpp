@@ -8,6 +8,7 @@
 
 #include "herald/app/engine_runner.hpp"
 #include "herald/app/event_processor.hpp"
+#include "herald/app/feed_publisher.hpp"
 #include "herald/app/resources.hpp"
 #include "herald/core/time.hpp"
 #include "herald/kafka/producer.hpp"
@@ -78,9 +79,8 @@ int replay_topic(const Options& o) {
     kafka::Producer::Options popts;
     popts.brokers = o.get("brokers");
     popts.extra = o.kafka;
-    uint64_t delivery_failures = 0;
-    auto producer = kafka::Producer::create(
-        popts, [&](void*, int err, std::string_view, int32_t, int64_t) { delivery_failures += err != 0; }, error);
+    FeedDeliveries deliveries;
+    auto producer = kafka::Producer::create(popts, deliveries.callback(), error);
     if (!producer) throw UsageError("herald replay: cannot create a Kafka producer: " + error);
 
     if (!assignment.empty() && !reader->assign(assignment, error)) throw std::runtime_error("assign: " + error);
@@ -132,9 +132,15 @@ int replay_topic(const Options& o) {
             events += publishing;
         }
     }
-    if (!producer->flush(60000) || delivery_failures > 0) {
-        std::fprintf(stderr, "herald replay: %llu alerts were not acknowledged by the broker\n",
-                     static_cast<unsigned long long>(delivery_failures + producer->queue_length()));
+    if (!producer->flush(60000) || deliveries.failed > 0) {
+        const uint64_t lost = deliveries.failed + static_cast<uint64_t>(producer->queue_length());
+        std::fprintf(stderr,
+                     "herald replay: %llu of %llu alerts were not delivered to '%s' (%s); check that the brokers "
+                     "are reachable and the topic exists, then replay again\n",
+                     static_cast<unsigned long long>(lost), static_cast<unsigned long long>(published),
+                     alerts_topic.c_str(),
+                     deliveries.failed > 0 ? ("first error: " + deliveries.first_error).c_str()
+                                           : "no acknowledgement within 60 s");
         return 1;
     }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

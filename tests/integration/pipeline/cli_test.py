@@ -1,7 +1,7 @@
 """The herald command line as users meet it: one-line errors with exit code 2, `rules check`,
 `analyze` (analyses, alerts, bad lines), `replay` from files into a topic (and its failure when
 the brokers never acknowledge) and from a topic's time range into a separate alerts topic, and hot
-reload of the rules file by a running `herald run`.
+reload of the rules file by a running `herald run`, and a topic replay whose alerts the broker refuses.
 
 usage: cli_test.py HERALD_BINARY SOURCE_DIR SHARED_DATA_DIR WORK_DIR"""
 import json
@@ -157,6 +157,23 @@ finally:
         print("\n".join(run.stderr_lines[-20:]), file=sys.stderr)
         run.kill()
     broker.kill()
+
+# Topic replay whose alerts the broker refuses: exit 1 with the count and the broker's reason.
+# (It used to say only "N alerts were not acknowledged by the broker".)
+faulty = h.FaultyBroker(herald, "news:2,alerts.replay:1", brokers=1)
+try:
+    r = herald_cmd("replay", "--brokers", faulty.bootstrap, "--input", feed, "--topic", "news", "--speed", "max")
+    check(r.returncode == 0, r.stderr)
+    faulty.command("errors produce 87 1000000")  # INVALID_RECORD: not retriable
+    r = herald_cmd("replay", "--brokers", faulty.bootstrap, "--from-topic", "news", "--since", "2000-01-01T00:00:00Z",
+                   "--until", "2100-01-01T00:00:00Z", "--alerts-topic", "alerts.replay", "--rules", rules,
+                   "--kafka", "message.timeout.ms=5000")
+    last = [l for l in r.stderr.splitlines() if l.startswith("herald replay:")][-1:]
+    n = len(expected)
+    check(r.returncode == 1 and last and f"{n} of {n} alerts were not delivered to 'alerts.replay' (first error: "
+          "Broker: Broker failed to validate record)" in last[0], r.stderr)
+finally:
+    faulty.kill()
 
 print(f"cli: {checks} checks")
 print("1 passed, 0 failed")
