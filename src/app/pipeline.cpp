@@ -102,6 +102,7 @@ struct DeliveryToken {
     rules::Alert alert;  // likewise
     std::string event_id;
     int64_t event_time_ms = 0;
+    int64_t produced_ns = 0;  // steady clock, when handed to the producer: the delivery wait
 };
 
 struct WorkItem {
@@ -157,6 +158,23 @@ struct Pipeline::Impl {
         : config(std::move(c)), resources(std::move(r)), metrics(m), rules(std::move(rs)),
           stats(m, telemetry::StatsParserOptions{config.input_topic, true}) {}
 
+    // run() joins its threads on every path; this is the backstop for a path that returns early,
+    // where a joinable std::thread would abort the process instead of letting it exit with its
+    // reason. The consumer goes first: closing it may call the rebalance callbacks, which touch
+    // `partitions` and `workers`, destroyed after it in declaration order otherwise.
+    ~Impl() {
+        workers_stop.store(true, std::memory_order_release);
+        for (auto& w : workers)
+            if (w->thread.joinable()) {
+                w->queue.wake();
+                w->thread.join();
+            }
+        poller_stop.store(true, std::memory_order_release);
+        if (poller.joinable()) poller.join();
+        consumer.reset();
+        producer.reset();
+    }
+
     void fail(const std::string& why) {
         {
             std::lock_guard<std::mutex> lock(failure_mutex);
@@ -202,6 +220,7 @@ struct Pipeline::Impl {
             if (config.on_alert)
                 config.on_alert(AlertNotice{token->json, token->alert, token->event_id, token->event_time_ms});
         }
+        if (err == 0) metrics.wait(telemetry::Wait::delivery).observe(seconds_since(token->produced_ns));
         delete token;
         slot->release();  // last touch of the slot: the consumer thread may reuse it after this
     }
@@ -211,6 +230,7 @@ struct Pipeline::Impl {
     bool produce(const std::string& topic, std::string_view key, std::string_view value,
                  const kafka::Header* headers, size_t n_headers, int64_t timestamp_ms, DeliveryToken* token) {
         token->slot->add_pending(1);
+        token->produced_ns = steady_ns();
         for (;;) {
             int err = producer->produce(topic, -1, key, value, headers, n_headers, timestamp_ms, token);
             if (err == 0) return true;
@@ -337,14 +357,15 @@ struct Pipeline::Impl {
             slot->release();
             return;
         }
-        if (config.pass_through) {
+        if (config.pass_through) {  // the I/O ceiling: consume and commit, nothing else
             metrics.events_processed().Increment();
             counters.processed.fetch_add(1, std::memory_order_relaxed);
             slot->release();
             return;
         }
-
         int64_t t0 = steady_ns();
+        metrics.wait(telemetry::Wait::queue).observe(static_cast<double>(t0 - slot->received_ns) * 1e-9);
+
         parse::ErrorCode code = msg.is_null() ? parse::ErrorCode::empty : proc.parse(msg.payload(), source, detail);
         if (msg.is_null()) detail = "null message value (tombstone)";
         int64_t t1 = steady_ns();
@@ -869,6 +890,8 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
         return 2;
     }
 
+    // Before any thread starts: a failure here returns with nothing to stop.
+    if (config.exactly_once && !begin_transaction()) return 1;
     size_t n_workers = config.workers == 0 ? 1 : config.workers;
     size_t queue_capacity = config.max_inflight + config.batch_size;
     for (size_t i = 0; i < n_workers; ++i) workers.push_back(std::make_unique<Worker>(queue_capacity));
@@ -882,7 +905,6 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
         }
     });
 
-    if (config.exactly_once && !begin_transaction()) return 1;
     auto started = std::chrono::steady_clock::now();
     std::vector<kafka::Message> batch;
     batch.reserve(config.batch_size);

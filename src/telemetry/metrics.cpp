@@ -32,6 +32,14 @@ std::string_view stage_name(Stage stage) {
     return "unknown";
 }
 
+std::string_view wait_name(Wait wait) {
+    switch (wait) {
+        case Wait::queue: return "queue";
+        case Wait::delivery: return "delivery";
+    }
+    return "unknown";
+}
+
 std::string_view build_version() { return HERALD_VERSION; }
 
 std::vector<std::string> default_dead_letter_reasons() {
@@ -46,7 +54,10 @@ Metrics::Metrics(MetricsOptions options)
       event_to_alert_family_("herald_event_to_alert_latency_seconds",
                              "From the input message's Kafka timestamp to the alert being acknowledged by the broker."),
       consume_to_alert_family_("herald_consume_to_alert_latency_seconds",
-                               "From herald receiving the message to the alert being acknowledged: herald's own share.") {
+                               "From herald receiving the message to the alert being acknowledged: herald's own share."),
+      wait_family_("herald_wait_duration_seconds",
+                   "Waits inside consume-to-alert: queue (received -> a worker starts the event), delivery "
+                   "(message handed to the producer -> acknowledged by the brokers).") {
     auto& r = *registry_;
     events_consumed_ = &counter_family(r, "herald_events_consumed_total",
                                        "Messages received from the input topic.").Add({});
@@ -85,6 +96,8 @@ Metrics::Metrics(MetricsOptions options)
         stages_[i] = &stage_family_.add({{"stage", std::string(stage_name(static_cast<Stage>(i)))}});
     event_to_alert_ = &event_to_alert_family_.add({});
     consume_to_alert_ = &consume_to_alert_family_.add({});
+    for (size_t i = 0; i < kWaitCount; ++i)
+        waits_[i] = &wait_family_.add({{"wait", std::string(wait_name(static_cast<Wait>(i)))}});
 
     inflight_events_ = &gauge_family(r, "herald_inflight_events",
                                      "Events consumed whose work is not finished yet.").Add({});
@@ -157,7 +170,7 @@ std::vector<std::string> Metrics::broker_rtt_brokers() const {
 
 std::vector<prometheus::MetricFamily> Metrics::Collect() const {
     std::vector<prometheus::MetricFamily> families = registry_->Collect();
-    for (const LatencyHistogramFamily* h : {&stage_family_, &event_to_alert_family_, &consume_to_alert_family_}) {
+    for (const LatencyHistogramFamily* h : {&stage_family_, &event_to_alert_family_, &consume_to_alert_family_, &wait_family_}) {
         for (auto& f : h->Collect()) families.push_back(std::move(f));
     }
     return families;

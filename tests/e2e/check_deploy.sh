@@ -99,7 +99,7 @@ herald_alerts_published_total herald_alert_delivery_failures_total herald_stage_
 herald_event_to_alert_latency_seconds herald_consume_to_alert_latency_seconds herald_consumer_lag_messages
 herald_rules_loaded herald_rules_reloads_total herald_build_info herald_inflight_events
 herald_producer_queue_messages herald_broker_rtt_seconds herald_partitions_assigned herald_consumer_paused
-herald_entity_sentiment_score""".split()
+herald_entity_sentiment_score herald_wait_duration_seconds""".split()
 # `herald run --help`: its options are the config file's keys.
 HERALD_KEYS = {"brokers", "input-topic", "alerts-topic", "dlq-topic", "group", "rules", "metrics-port",
                "metrics-address", "workers", "max-inflight", "batch-size", "max-event-bytes", "drain-timeout",

@@ -9,6 +9,7 @@
 //   metrics.events_consumed().Increment();
 //   metrics.dead_lettered("invalid_json").Increment();
 //   metrics.stage(herald::telemetry::Stage::parse).observe(elapsed_seconds);
+//   metrics.wait(herald::telemetry::Wait::queue).observe(waited_seconds);
 //   metrics.alert_published("aws-growth", "high").Increment();
 //   metrics.consumer_lag(7).Set(1200);                       // stats thread, rare path
 #include <array>
@@ -35,6 +36,13 @@ namespace herald::telemetry {
 enum class Stage : uint8_t { parse, analyze, rules, publish };
 inline constexpr size_t kStageCount = 4;
 std::string_view stage_name(Stage stage);
+
+// Values of herald_wait_duration_seconds{wait}: the parts of consume-to-alert that are waiting,
+// not working. queue = received by the consumer -> a worker starts the event; delivery = a
+// message handed to the producer -> acknowledged by the brokers.
+enum class Wait : uint8_t { queue, delivery };
+inline constexpr size_t kWaitCount = 2;
+std::string_view wait_name(Wait wait);
 
 // Values of herald_rules_reloads_total{result}.
 inline constexpr std::string_view kReloadSuccess = "ok";
@@ -75,6 +83,7 @@ public:
     LatencyHistogram& stage(Stage stage) { return *stages_[static_cast<size_t>(stage)]; }
     LatencyHistogram& event_to_alert_latency() { return *event_to_alert_; }
     LatencyHistogram& consume_to_alert_latency() { return *consume_to_alert_; }
+    LatencyHistogram& wait(Wait wait) { return *waits_[static_cast<size_t>(wait)]; }
 
     // Gauges.
     prometheus::Gauge& inflight_events() { return *inflight_events_; }
@@ -116,7 +125,9 @@ private:
     LatencyHistogramFamily stage_family_;
     LatencyHistogramFamily event_to_alert_family_;
     LatencyHistogramFamily consume_to_alert_family_;
+    LatencyHistogramFamily wait_family_;
     std::array<LatencyHistogram*, kStageCount> stages_{};
+    std::array<LatencyHistogram*, kWaitCount> waits_{};
     LatencyHistogram* event_to_alert_ = nullptr;
     LatencyHistogram* consume_to_alert_ = nullptr;
 

@@ -140,6 +140,10 @@ try:
     for stage in ("parse", "analyze", "rules", "publish"):
         assert f'herald_stage_duration_seconds_count{{stage="{stage}"}}' in text, stage
     assert "herald_event_to_alert_latency_seconds_bucket" in text
+    # Every event waited in a worker's queue once; every alert and dead letter waited for its ack.
+    waits = h.metric_values(text, "herald_wait_duration_seconds_count")
+    assert waits.get('{wait="queue"}') == total, waits
+    assert waits.get('{wait="delivery"}') == len(expected) + len(dlq), (waits, len(expected), len(dlq))
 
     # ---- stop and committed offsets ----------------------------------------------------------------
     code = run.stop()

@@ -46,6 +46,7 @@ TEST_CASE("every catalogue metric renders with its type") {
         {"herald_stage_duration_seconds", "histogram"},
         {"herald_event_to_alert_latency_seconds", "histogram"},
         {"herald_consume_to_alert_latency_seconds", "histogram"},
+        {"herald_wait_duration_seconds", "histogram"},
         {"herald_consumer_lag_messages", "gauge"},
         {"herald_rules_loaded", "gauge"},
         {"herald_build_info", "gauge"},
@@ -130,6 +131,9 @@ TEST_CASE("counters, gauges and histograms show what was recorded") {
     metrics.stage(Stage::publish).observe(0.004);
     metrics.event_to_alert_latency().observe(1.5);
     metrics.consume_to_alert_latency().observe(0.003);
+    metrics.wait(herald::telemetry::Wait::queue).observe(0.0002);
+    metrics.wait(herald::telemetry::Wait::delivery).observe(0.0021);
+    metrics.wait(herald::telemetry::Wait::delivery).observe(0.0004);
 
     const auto exp = render(metrics);
     CHECK(exp.value("herald_events_consumed_total") == 5.0);
@@ -153,6 +157,10 @@ TEST_CASE("counters, gauges and histograms show what was recorded") {
     CHECK(exp.value("herald_event_to_alert_latency_seconds_bucket", {{"le", "1"}}) == 0.0);
     CHECK(exp.value("herald_event_to_alert_latency_seconds_bucket", {{"le", "2.5"}}) == 1.0);
     CHECK(exp.value("herald_consume_to_alert_latency_seconds_count") == 1.0);
+    CHECK(exp.value("herald_wait_duration_seconds_count", {{"wait", "queue"}}) == 1.0);
+    CHECK(exp.value("herald_wait_duration_seconds_count", {{"wait", "delivery"}}) == 2.0);
+    CHECK(exp.value("herald_wait_duration_seconds_sum", {{"wait", "delivery"}}) == doctest::Approx(0.0025));
+    CHECK(exp.value("herald_wait_duration_seconds_bucket", {{"wait", "delivery"}, {"le", "0.0005"}}) == 1.0);
     CHECK(exp.count("herald_event_to_alert_latency_seconds_bucket") == 18);
 }
 
