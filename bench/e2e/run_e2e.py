@@ -169,6 +169,23 @@ def value(samples, name, **labels):
     return sum(v for n, l, v in samples if n == name and all(l.get(k) == x for k, x in labels.items()))
 
 
+def stage_means(samples, before=None, processed=None):
+    """{stage: count, µs per call (and per processed event when `processed` is given)} from the
+    stage histograms, over what happened since the `before` scrape when one is given."""
+    def since(name, stage):
+        return value(samples, name, stage=stage) - (value(before, name, stage=stage) if before else 0)
+
+    stages = {}
+    for stage in ("parse", "analyze", "rules", "publish"):
+        c = since("herald_stage_duration_seconds_count", stage)
+        total = since("herald_stage_duration_seconds_sum", stage)
+        if c:
+            stages[stage] = {"count": int(c), "us_per_call": round(total / c * 1e6, 1)}
+            if processed is not None:
+                stages[stage]["us_per_event"] = round(total / max(processed, 1) * 1e6, 1)
+    return stages
+
+
 def buckets(samples, name, **labels):
     """Cumulative (upper bound, count) pairs of a histogram, sorted by bound."""
     out = [(float(l["le"]), v) for n, l, v in samples
@@ -380,14 +397,7 @@ def finish(herald, args, n, first, last, feed, pass_through):
         for q in (0.5, 0.99):
             v = histogram_quantile(q, b)
             result[f"{key}_p{int(q * 100)}_ms"] = None if v is None else round(v * 1000, 3)
-    stages = {}
-    for stage in ("parse", "analyze", "rules", "publish"):
-        c = value(s, "herald_stage_duration_seconds_count", stage=stage)
-        total = value(s, "herald_stage_duration_seconds_sum", stage=stage)
-        if c:
-            stages[stage] = {"count": int(c), "us_per_event": round(total / max(processed, 1) * 1e6, 1),
-                             "us_per_call": round(total / c * 1e6, 1)}
-    result["stages"] = stages
+    result["stages"] = stage_means(s, processed=processed)
     return result
 
 
@@ -413,7 +423,7 @@ def run_preproduced(args, feed, pass_through):
         herald = Herald(args, broker.bootstrap, pass_through)
         perf = None
         if args.perf and not pass_through:  # sample herald's CPU while it works off the backlog
-            perf = subprocess.Popen(["perf", "record", "-F", "999", "-o", args.perf, "-p", str(herald.proc.pid)],
+            perf = subprocess.Popen(["perf", "record", "-g", "-F", "999", "-o", args.perf, "-p", str(herald.proc.pid)],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         start = (time.monotonic(), proc_cpu_seconds(herald.proc.pid))
         first, last = measure(herald, len(feed.lines), args.timeout, start)
@@ -569,14 +579,26 @@ def run_latency(args, feed, rate, extra):
                   "peak_rss_mb": round(proc_status_kb(herald.proc.pid, "VmHWM") / 1024, 1),
                   "alerts_published": int(value(s1, "herald_alerts_published_total") -
                                           value(s0, "herald_alerts_published_total"))}
+        def delta_buckets(name, **labels):
+            before = dict(buckets(s0, name, **labels))
+            return [(le, c - before.get(le, 0)) for le, c in buckets(s1, name, **labels)]
+
         for name, key in (("herald_event_to_alert_latency_seconds", "event_to_alert"),
                           ("herald_consume_to_alert_latency_seconds", "consume_to_alert")):
-            before = dict(buckets(s0, name))
-            delta = [(le, c - before.get(le, 0)) for le, c in buckets(s1, name)]
+            delta = delta_buckets(name)
             result[f"{key}_count"] = int(delta[-1][1]) if delta else 0
             for q in (0.5, 0.9, 0.99):
                 v = histogram_quantile(q, delta)
                 result[f"{key}_p{int(q * 100)}_ms"] = None if v is None else round(v * 1000, 3)
+        # Where consume-to-alert went: the waits around the stages and the stages' means, from
+        # herald's histograms over the measured events (bucket resolution for the quantiles).
+        waits = {}
+        for wait in ("queue", "delivery"):
+            delta = delta_buckets("herald_wait_duration_seconds", wait=wait)
+            if delta and delta[-1][1] > 0:
+                waits[wait] = {f"p{int(q * 100)}_ms": round(histogram_quantile(q, delta) * 1000, 3) for q in (0.5, 0.99)}
+        result["waits"] = waits
+        result["stages"] = stage_means(s1, before=s0)
         rc = herald.proc.stop()
         if rc != 0:
             raise BenchError(f"herald run exited with {rc} after SIGTERM (expected 0)")
@@ -667,6 +689,14 @@ def table(results):
         ratio = results.get(mode, {}).get("ratio_normal_to_pass_through")
         if ratio is not None:
             lines.append(f"{mode}: normal / pass-through = {ratio:.2f}")
+    for key in ("latency", "latency_repeat"):  # where herald's consume-to-alert time went
+        lat = results.get(key)
+        if not lat or not lat.get("waits"):
+            continue
+        parts = [f"{w} wait p50/p99 {fmt(v.get('p50_ms'), '{:.2f}')}/{fmt(v.get('p99_ms'), '{:.2f}')} ms"
+                 for w, v in lat["waits"].items()]
+        parts += [f"{st} mean {v['us_per_call']:.0f} us" for st, v in lat.get("stages", {}).items()]
+        lines.append(f"{key}: " + ", ".join(parts))
     return "\n".join(lines)
 
 

@@ -1,8 +1,9 @@
 #include "herald/app/run_options.hpp"
 
-#include <thread>
+#include <algorithm>
 
 #include "herald/app/resources.hpp"
+#include "herald/core/cpus.hpp"
 
 namespace herald::app {
 
@@ -10,7 +11,7 @@ std::vector<OptionSpec> engine_options() {
     return {
         {"metrics-port", "PORT", "port of /metrics, /healthz and /readyz (0 = any free port)", "9464"},
         {"metrics-address", "ADDR", "address the metrics server binds", "127.0.0.1"},
-        {"workers", "N", "analysis threads (partitions are spread over them)", "cores"},
+        {"workers", "N", "analysis threads (partitions are spread over them)", "2 x usable CPUs"},
         {"max-inflight", "N", "events consumed but not yet acknowledged before consumption pauses", "8192"},
         {"batch-size", "N", "messages taken from the consumer per poll", "1024"},
         {"max-event-bytes", "N", "larger messages are dead-lettered as too_large", "1048576"},
@@ -45,8 +46,11 @@ std::vector<OptionSpec> engine_options() {
 
 void apply_engine_options(const Options& o, EngineSetup& s) {
     PipelineConfig& p = s.pipeline;
-    unsigned cores = std::thread::hardware_concurrency();
-    p.workers = static_cast<size_t>(o.get_int("workers", cores ? cores : 2, 1, 256));
+    // Two per usable CPU: with one, a worker that loses its core (to the Kafka client's threads,
+    // or a co-located broker) holds up all of its partitions, and their queue wait made most of
+    // the p99 latency (bench/e2e at 17.9k events/s: queue-wait p99 21-28 ms with 2 workers on 2
+    // cores, 7-10 ms with 4; throughput 36-39k vs 39-44k events/s; docs/performance.md).
+    p.workers = static_cast<size_t>(o.get_int("workers", std::min(2 * core::usable_cpus(), 256u), 1, 256));
     p.max_inflight = static_cast<size_t>(o.get_int("max-inflight", 8192, 16, 1 << 22));
     p.batch_size = static_cast<size_t>(o.get_int("batch-size", 1024, 1, 1 << 20));
     p.max_event_bytes = static_cast<size_t>(o.get_int("max-event-bytes", 1 << 20, 1024, 1LL << 30));
