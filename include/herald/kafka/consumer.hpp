@@ -133,6 +133,8 @@ private:
     // Topic handles for store_offset, added by subscribe() and kept until destruction, so worker
     // threads look them up without a lock (subscribe before they start).
     std::vector<std::pair<std::string, rd_kafka_topic_t*>> topic_handles_;
+    bool cooperative_ = false;  // partition.assignment.strategy is cooperative-sticky
+    size_t owned_ = 0;          // partitions assigned through the rebalance callback, not yet revoked
     bool closed_ = false;
     bool abandoned_ = false;  // close gave up: destroy without waiting for librdkafka's threads
     // Set by close(timeout_ms): the revoke-path commit inside the close keeps to the same deadline.
