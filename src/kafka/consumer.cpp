@@ -72,15 +72,15 @@ struct Consumer::Hooks {
         const bool cooperative = self->cooperative_;
 
         if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
-            // An assignment served by close() came before it. Once the close has reached the
-            // group, librdkafka 2.0.2 no longer waits for it, and a request made to the group
-            // thread then (assign, or any other) can be dropped unanswered by the group's final
-            // teardown: rd_kafka_assign waited forever (integration_kafka_group_test hung under
-            // TSan). The request is not needed: under EAGER the close has already rejoined and
-            // unassigned; under COOPERATIVE the revoke of everything owned follows and settles
-            // it. Only a cooperative member owning nothing must answer, and there the group
-            // waits for the call. The application never hears of these partitions.
-            if (self->closed_) {
+            // An assignment that arrived after the close began (see close()). Once the close
+            // has reached the group, librdkafka 2.0.2 no longer waits for the answer, and a
+            // request made to the group thread then (assign, or any other) can be dropped
+            // unanswered by the group's final teardown: rd_kafka_assign waited forever
+            // (integration_kafka_group_test hung under TSan). The answer is not needed: under
+            // EAGER the close has already rejoined and unassigned; under COOPERATIVE the revoke
+            // of everything owned follows and settles it. Only a cooperative member owning
+            // nothing must answer, and there the group waits for the call.
+            if (self->group_closing_) {
                 if (!cooperative || self->owned_ + static_cast<size_t>(parts->cnt) > 0) return;
                 if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk, parts))
                     report(self, rd_kafka_error_code(e), take_error(e, "kafka consumer: incremental assign"), false);
@@ -93,6 +93,9 @@ struct Consumer::Hooks {
                 return report(self, e, std::string("kafka consumer: assign: ") + rd_kafka_err2str(e), false);
             }
             self->owned_ = (cooperative ? self->owned_ : 0) + static_cast<size_t>(parts->cnt);
+            // Served by close() before it reaches the group: the member is leaving, so the
+            // application is not handed partitions it will give back at once.
+            if (self->closed_) return;
             std::vector<TopicPartition> tps = from_list(parts);
             // Tell the application where each partition resumes (e.g. to rebuild state from there).
             ListPtr lookup(rd_kafka_topic_partition_list_copy(parts));
@@ -383,6 +386,8 @@ bool Consumer::offsets_for_times(std::vector<TopicPartition>& tps, int timeout_m
 bool Consumer::close(int timeout_ms) {
     if (closed_ || !rk_) return !abandoned_;
     closed_ = true;
+    serve_queued_rebalances();
+    group_closing_ = true;
     if (timeout_ms < 0) {
         // Runs the revoke path of on_rebalance (on_revoking, commit, unassign) on this thread.
         if (rd_kafka_resp_err_t e = rd_kafka_consumer_close(rk_))
@@ -413,6 +418,25 @@ bool Consumer::close(int timeout_ms) {
     }
     rd_kafka_queue_destroy(queue);
     return !abandoned_;
+}
+
+// A rebalance queued but not served yet is answered now, while the group still waits for the
+// answer: once the close reaches the group, librdkafka may drop it (see on_rebalance). A
+// cooperative revoke queued while the application stopped polling (a member joined during the
+// last drain) would otherwise be followed by the close's own revoke, whose unassign raced the
+// teardown. Messages on the way are dropped: their offsets were never stored.
+void Consumer::serve_queued_rebalances() {
+    rd_kafka_queue_t* queue = rd_kafka_queue_get_consumer(rk_);
+    if (!queue) return;
+    // Bounded by what is queued now: fetchers keep adding messages meanwhile.
+    for (size_t n = rd_kafka_queue_length(queue); n > 0; --n) {
+        rd_kafka_event_t* ev = rd_kafka_queue_poll(queue, 0);
+        if (!ev) break;
+        if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_REBALANCE)
+            Hooks::on_rebalance(rk_, rd_kafka_event_error(ev), rd_kafka_event_topic_partition_list(ev), this);
+        rd_kafka_event_destroy(ev);
+    }
+    rd_kafka_queue_destroy(queue);
 }
 
 std::string Consumer::rebalance_protocol() const {

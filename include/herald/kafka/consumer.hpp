@@ -112,6 +112,8 @@ public:
     // tp.offset holds a timestamp (ms) in, the earliest offset at or after it out (-1 = end).
     bool offsets_for_times(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const;
     // Leaves the group cleanly (on_revoking runs, stored offsets are committed). Idempotent.
+    // A rebalance still queued is answered first; an assignment among them is applied without
+    // on_assigned (the member gives it back at once). Queued messages are dropped.
     // With timeout_ms >= 0 it gives up when the group has not let go by then (brokers away:
     // librdkafka would wait about a session timeout); the handle is then torn down without
     // waiting, and false is returned. Only for a process that is about to exit.
@@ -127,6 +129,7 @@ public:
 private:
     explicit Consumer(Callbacks callbacks);
     int commit_within(int timeout_ms);  // an rd_kafka_resp_err_t
+    void serve_queued_rebalances();     // first step of close()
     rd_kafka_t* rk_ = nullptr;
     Callbacks callbacks_;
     int lookup_timeout_ms_ = 10000;
@@ -135,7 +138,8 @@ private:
     std::vector<std::pair<std::string, rd_kafka_topic_t*>> topic_handles_;
     bool cooperative_ = false;  // partition.assignment.strategy is cooperative-sticky
     size_t owned_ = 0;          // partitions assigned through the rebalance callback, not yet revoked
-    bool closed_ = false;
+    bool closed_ = false;         // close() began
+    bool group_closing_ = false;  // ... and has asked the group to let go
     bool abandoned_ = false;  // close gave up: destroy without waiting for librdkafka's threads
     // Set by close(timeout_ms): the revoke-path commit inside the close keeps to the same deadline.
     core::Deadline close_deadline_;

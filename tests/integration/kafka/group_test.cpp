@@ -27,6 +27,7 @@ void produce_n(EmbeddedBroker& broker, const std::string& topic, int32_t partiti
 
 struct Member {
     std::vector<std::vector<TopicPartition>> assigned;
+    std::vector<std::vector<TopicPartition>> revoking;
     std::vector<std::string> errors;
     // Last: destroyed first, because closing it can still run the callbacks that fill the fields
     // above (declared first, it pushed into already destroyed vectors: LeakSanitizer in CI).
@@ -39,12 +40,26 @@ std::unique_ptr<Member> join(EmbeddedBroker& broker, const std::string& group, c
     Consumer::Callbacks cb;
     Member* m = member.get();
     cb.on_assigned = [m](const std::vector<TopicPartition>& tps) { m->assigned.push_back(tps); };
+    cb.on_revoking = [m](const std::vector<TopicPartition>& tps) { m->revoking.push_back(tps); };
     cb.on_error = [m](int, const std::string& why, bool) { m->errors.push_back(why); };
     std::string error;
     member->consumer = Consumer::create({broker.bootstrap(), group, fast_group(std::move(extra))}, cb, error);
     REQUIRE_MESSAGE(member->consumer, error);
     REQUIRE_MESSAGE(member->consumer->subscribe({topic}, error), error);
     return member;
+}
+
+// Waits, without serving anything, until the member's queue holds an event (with nothing
+// produced meanwhile, a rebalance).
+bool wait_for_queued_event(Consumer& c, int timeout_ms) {
+    rd_kafka_queue_t* queue = rd_kafka_queue_get_consumer(c.handle());
+    REQUIRE(queue);
+    auto until = deadline_in(timeout_ms);
+    while (rd_kafka_queue_length(queue) == 0 && Clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const bool queued = rd_kafka_queue_length(queue) > 0;
+    rd_kafka_queue_destroy(queue);
+    return queued;
 }
 
 std::vector<Message> consume(Consumer& c, size_t n, int timeout_ms) {
@@ -200,22 +215,16 @@ TEST_CASE("restart_partitions fetches a partition again from the given offset; b
 
 // librdkafka 2.0.2 drops a request to the group thread made after a closing group stopped waiting
 // for it, and rd_kafka_assign then waits forever: a close that served a queued assignment hung
-// (the member above that never polls, under TSan, 2 runs in 70). The close now leaves such an
-// assignment alone: nobody is told of partitions the member is giving up before it had them.
-TEST_CASE("close leaves alone an assignment the member never served") {
+// (the member above that never polls, under TSan, 2 runs in 70). The close now answers what is
+// queued before it asks the group to let go, and tells nobody of partitions the member is giving
+// up before it had them.
+TEST_CASE("close answers an assignment the member never served, without reporting it") {
     for (std::string strategy : {"range", "cooperative-sticky"}) {
         CAPTURE(strategy);
         auto broker = start_broker(1, {{"news", 2}});
         auto member = join(*broker, "g5", "news", {{"partition.assignment.strategy", strategy}});
         // Nothing was produced, so the first event on the member's queue is its assignment.
-        rd_kafka_queue_t* queue = rd_kafka_queue_get_consumer(member->consumer->handle());
-        REQUIRE(queue);
-        auto until = deadline_in(20000);
-        while (rd_kafka_queue_length(queue) == 0 && Clock::now() < until)
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        const size_t queued = rd_kafka_queue_length(queue);
-        rd_kafka_queue_destroy(queue);
-        REQUIRE(queued > 0);
+        REQUIRE(wait_for_queued_event(*member->consumer, 20000));
 
         // Both ways to close: unbounded (as the destructor does) and bounded (as herald run does).
         const bool bounded = strategy != "range";
@@ -232,4 +241,35 @@ TEST_CASE("close leaves alone an assignment the member never served") {
         REQUIRE(poll_until([&] { next->consumer->consume_batch(got, 10, 100); },
                            [&] { return next->consumer->assignment().size() == 2; }, 20000));
     }
+}
+
+// A member joins while the owner is not polling (herald run's last drain): the owner's revoke is
+// queued when it closes. The close answers it first (on_revoking, commit of what was stored),
+// then leaves, and the newcomer gets everything with the owner's offsets.
+TEST_CASE("close answers a revoke queued while the member was not polling") {
+    auto broker = start_broker(1, {{"news", 2}});
+    produce_n(*broker, "news", 0, 3);
+    produce_n(*broker, "news", 1, 3);
+    const Properties cooperative{{"partition.assignment.strategy", "cooperative-sticky"}};
+    auto owner = join(*broker, "g6", "news", cooperative);
+    auto got = consume(*owner->consumer, 6, 20000);
+    REQUIRE(got.size() == 6);
+    got.clear();  // messages go before their consumer
+    CHECK(owner->consumer->store_offset("news", 0, 3) == 0);
+    CHECK(owner->consumer->store_offset("news", 1, 3) == 0);
+
+    auto newcomer = join(*broker, "g6", "news", cooperative);
+    REQUIRE(wait_for_queued_event(*owner->consumer, 20000));  // the owner's revoke
+    auto t0 = Clock::now();
+    CHECK(owner->consumer->close(20000));
+    CHECK(Clock::now() - t0 < std::chrono::seconds(20));
+    CHECK_FALSE(owner->revoking.empty());
+    CHECK(owner->errors.empty());
+
+    std::vector<Message> none;
+    REQUIRE(poll_until([&] { newcomer->consumer->consume_batch(none, 10, 100); },
+                       [&] { return newcomer->consumer->assignment().size() == 2; }, 20000));
+    CHECK(none.empty());  // both partitions resume after what the owner stored
+    CHECK(committed_offset(*newcomer->consumer, "news", 0) == 3);
+    CHECK(committed_offset(*newcomer->consumer, "news", 1) == 3);
 }
