@@ -141,6 +141,14 @@ struct Consumer::Hooks {
         rd_kafka_assign(rk, nullptr);
         self->owned_ = 0;
     }
+
+    // An event taken from a queue by close(): rebalances go through on_rebalance, the rest
+    // (messages whose offsets were never stored, results) are dropped. Destroys the event.
+    static void on_event(Consumer* self, rd_kafka_event_t* ev) {
+        if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_REBALANCE)
+            on_rebalance(self->rk_, rd_kafka_event_error(ev), rd_kafka_event_topic_partition_list(ev), self);
+        rd_kafka_event_destroy(ev);
+    }
 };
 
 Consumer::Consumer(Callbacks callbacks) : callbacks_(std::move(callbacks)) {}
@@ -386,6 +394,11 @@ bool Consumer::offsets_for_times(std::vector<TopicPartition>& tps, int timeout_m
 bool Consumer::close(int timeout_ms) {
     if (closed_ || !rk_) return !abandoned_;
     closed_ = true;
+    if (timeout_ms >= 0) {
+        // One budget for the whole close, the queued revoke's commit included.
+        close_deadline_ = core::Deadline(timeout_ms);
+        close_bounded_ = true;
+    }
     serve_queued_rebalances();
     group_closing_ = true;
     if (timeout_ms < 0) {
@@ -401,8 +414,6 @@ bool Consumer::close(int timeout_ms) {
         rd_kafka_queue_destroy(queue);
         return true;
     }
-    close_deadline_ = core::Deadline(timeout_ms);
-    close_bounded_ = true;
     while (!rd_kafka_consumer_closed(rk_)) {
         if (close_deadline_.expired()) {
             abandoned_ = true;
@@ -410,11 +421,7 @@ bool Consumer::close(int timeout_ms) {
         }
         // The closing revoke arrives as an event: run it through the rebalance callback (it must
         // unassign for the close to finish). Other events (late messages, results) are of no use.
-        if (rd_kafka_event_t* ev = rd_kafka_queue_poll(queue, 50)) {
-            if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_REBALANCE)
-                Hooks::on_rebalance(rk_, rd_kafka_event_error(ev), rd_kafka_event_topic_partition_list(ev), this);
-            rd_kafka_event_destroy(ev);
-        }
+        if (rd_kafka_event_t* ev = rd_kafka_queue_poll(queue, 50)) Hooks::on_event(this, ev);
     }
     rd_kafka_queue_destroy(queue);
     return !abandoned_;
@@ -432,9 +439,7 @@ void Consumer::serve_queued_rebalances() {
     for (size_t n = rd_kafka_queue_length(queue); n > 0; --n) {
         rd_kafka_event_t* ev = rd_kafka_queue_poll(queue, 0);
         if (!ev) break;
-        if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_REBALANCE)
-            Hooks::on_rebalance(rk_, rd_kafka_event_error(ev), rd_kafka_event_topic_partition_list(ev), this);
-        rd_kafka_event_destroy(ev);
+        Hooks::on_event(this, ev);
     }
     rd_kafka_queue_destroy(queue);
 }
