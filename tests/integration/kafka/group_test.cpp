@@ -273,3 +273,28 @@ TEST_CASE("close answers a revoke queued while the member was not polling") {
     CHECK(committed_offset(*newcomer->consumer, "news", 0) == 3);
     CHECK(committed_offset(*newcomer->consumer, "news", 1) == 3);
 }
+
+// The same queued revoke with the brokers away: answering it (its commit cannot reach the
+// coordinator) comes out of the close's budget, not on top of it.
+TEST_CASE("a bounded close keeps to its budget with a revoke queued and the brokers away") {
+    auto broker = start_broker(1, {{"news", 2}});
+    produce_n(*broker, "news", 0, 3);
+    produce_n(*broker, "news", 1, 3);
+    const Properties cooperative{{"partition.assignment.strategy", "cooperative-sticky"}};
+    auto owner = join(*broker, "g7", "news", cooperative);
+    auto got = consume(*owner->consumer, 6, 20000);
+    REQUIRE(got.size() == 6);
+    got.clear();
+    CHECK(owner->consumer->store_offset("news", 0, 3) == 0);
+
+    auto newcomer = join(*broker, "g7", "news", cooperative);
+    REQUIRE(wait_for_queued_event(*owner->consumer, 20000));
+    REQUIRE(broker->set_broker_down(1, true));
+    auto t0 = Clock::now();
+    CHECK_FALSE(owner->consumer->close(1500));  // the group cannot be told: the handle is let go
+    const auto took_ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
+    // Before, the queued revoke's commit could wait up to 10 s (the lookup bound) first: 11.5 s.
+    CHECK(took_ms < 8000);
+    CHECK_FALSE(owner->revoking.empty());
+    REQUIRE(broker->set_broker_down(1, false));
+}
