@@ -244,57 +244,63 @@ TEST_CASE("close answers an assignment the member never served, without reportin
 }
 
 // A member joins while the owner is not polling (herald run's last drain): the owner's revoke is
-// queued when it closes. The close answers it first (on_revoking, commit of what was stored),
-// then leaves, and the newcomer gets everything with the owner's offsets.
-TEST_CASE("close answers a revoke queued while the member was not polling") {
-    auto broker = start_broker(1, {{"news", 2}});
-    produce_n(*broker, "news", 0, 3);
-    produce_n(*broker, "news", 1, 3);
-    const Properties cooperative{{"partition.assignment.strategy", "cooperative-sticky"}};
-    auto owner = join(*broker, "g6", "news", cooperative);
-    auto got = consume(*owner->consumer, 6, 20000);
+// queued when it closes. The owner holds both partitions of "news", offsets 3 stored on each.
+namespace {
+
+struct QueuedRevoke {
+    std::unique_ptr<Member> owner;
+    std::unique_ptr<Member> newcomer;  // last: destroyed first
+};
+
+QueuedRevoke queue_a_revoke(EmbeddedBroker& broker, const std::string& group, Properties extra = {}) {
+    produce_n(broker, "news", 0, 3);
+    produce_n(broker, "news", 1, 3);
+    extra.emplace_back("partition.assignment.strategy", "cooperative-sticky");
+    QueuedRevoke q;
+    q.owner = join(broker, group, "news", extra);
+    auto got = consume(*q.owner->consumer, 6, 20000);
     REQUIRE(got.size() == 6);
     got.clear();  // messages go before their consumer
-    CHECK(owner->consumer->store_offset("news", 0, 3) == 0);
-    CHECK(owner->consumer->store_offset("news", 1, 3) == 0);
+    CHECK(q.owner->consumer->store_offset("news", 0, 3) == 0);
+    CHECK(q.owner->consumer->store_offset("news", 1, 3) == 0);
+    q.newcomer = join(broker, group, "news", extra);
+    REQUIRE(wait_for_queued_event(*q.owner->consumer, 20000));  // the owner's revoke
+    return q;
+}
 
-    auto newcomer = join(*broker, "g6", "news", cooperative);
-    REQUIRE(wait_for_queued_event(*owner->consumer, 20000));  // the owner's revoke
+}  // namespace
+
+// The close answers the queued revoke first (on_revoking, commit of what was stored), then
+// leaves, and the newcomer gets everything with the owner's offsets.
+TEST_CASE("close answers a revoke queued while the member was not polling") {
+    auto broker = start_broker(1, {{"news", 2}});
+    auto q = queue_a_revoke(*broker, "g6");
     auto t0 = Clock::now();
-    CHECK(owner->consumer->close(20000));
+    CHECK(q.owner->consumer->close(20000));
     CHECK(Clock::now() - t0 < std::chrono::seconds(20));
-    CHECK_FALSE(owner->revoking.empty());
-    CHECK(owner->errors.empty());
+    CHECK_FALSE(q.owner->revoking.empty());
+    CHECK(q.owner->errors.empty());
 
     std::vector<Message> none;
-    REQUIRE(poll_until([&] { newcomer->consumer->consume_batch(none, 10, 100); },
-                       [&] { return newcomer->consumer->assignment().size() == 2; }, 20000));
+    REQUIRE(poll_until([&] { q.newcomer->consumer->consume_batch(none, 10, 100); },
+                       [&] { return q.newcomer->consumer->assignment().size() == 2; }, 20000));
     CHECK(none.empty());  // both partitions resume after what the owner stored
-    CHECK(committed_offset(*newcomer->consumer, "news", 0) == 3);
-    CHECK(committed_offset(*newcomer->consumer, "news", 1) == 3);
+    CHECK(committed_offset(*q.newcomer->consumer, "news", 0) == 3);
+    CHECK(committed_offset(*q.newcomer->consumer, "news", 1) == 3);
 }
 
 // The same queued revoke with the brokers away: answering it (its commit cannot reach the
 // coordinator) comes out of the close's budget, not on top of it.
 TEST_CASE("a bounded close keeps to its budget with a revoke queued and the brokers away") {
     auto broker = start_broker(1, {{"news", 2}});
-    produce_n(*broker, "news", 0, 3);
-    produce_n(*broker, "news", 1, 3);
-    const Properties cooperative{{"partition.assignment.strategy", "cooperative-sticky"}};
-    auto owner = join(*broker, "g7", "news", cooperative);
-    auto got = consume(*owner->consumer, 6, 20000);
-    REQUIRE(got.size() == 6);
-    got.clear();
-    CHECK(owner->consumer->store_offset("news", 0, 3) == 0);
-
-    auto newcomer = join(*broker, "g7", "news", cooperative);
-    REQUIRE(wait_for_queued_event(*owner->consumer, 20000));
+    // The connection errors while the broker is down are expected: keep them off the output.
+    auto q = queue_a_revoke(*broker, "g7", {{"log_level", "0"}});
     REQUIRE(broker->set_broker_down(1, true));
     auto t0 = Clock::now();
-    CHECK_FALSE(owner->consumer->close(1500));  // the group cannot be told: the handle is let go
+    CHECK_FALSE(q.owner->consumer->close(1500));  // the group cannot be told: the handle is let go
     const auto took_ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
     // Before, the queued revoke's commit could wait up to 10 s (the lookup bound) first: 11.5 s.
     CHECK(took_ms < 8000);
-    CHECK_FALSE(owner->revoking.empty());
+    CHECK_FALSE(q.owner->revoking.empty());
     REQUIRE(broker->set_broker_down(1, false));
 }
