@@ -133,7 +133,6 @@ outage | outages | grounded | grounding | blackout = -0.4
 dismissed the lawsuit | dismissed the case | dismissed the suit | dismissed the claims | lawsuit dismissed = 0.4
 closure | closures | shut down | shutdown | close down | closing down = -0.35
 walked off the job | walk off the job | walks off the job | walkout | walkouts | went on strike | go on strike = -0.45
-strike a deal | strikes a deal | struck a deal | striking a deal = 0.2
 dashed hopes | dashing hopes | dashes hopes | dash hopes | dashed expectations = -0.5
 reviving hopes | revived hopes | revives hopes | raising hopes | raised hopes | boosting hopes | fuelled hopes | fueled hopes = 0.4
 # Insurers add to reserves when old claims cost more than thought.
@@ -209,6 +208,76 @@ losing | trouble | troubles | troubled | damaged | damage | damages | badly | bo
 criticised | criticized | criticising | criticizing | criticism | boycott | boycotting | refused | refuses = -0.4
 strength | strengths = 0.3
 interrupted | disrupted | disruption | disruptions | stuck | scam | scamming | nasty | side effects = -0.35
+
+# Business events with no tone word of their own. Tried and dropped, as they made neutral
+# fpb-dev sentences positive (1-17 sentences each): deliver/supply, launch, "set up a", largest,
+# "completed the acquisition", "selected as", and as neutral profile text "a leading maker".
+# Passive signing: the business noun comes first ("an agreement was signed").
+agreement was signed | contract was signed | deal was signed | agreements were signed | contracts were signed = 0.25
+agreement has been signed | contract has been signed | deal has been signed | order was placed = 0.25
+# Routine or legal senses of "contract" and "order": no new business.
+court order | court orders | court ordered | restraining order | executive order | gag order | in order to | in order = 0
+order to | ordered to | ordered by | order by the court | cease-and-desist order | consent order = 0
+
+# Word senses (cause of many false tones): dates, places, tax terms, profile text.
+record date | record dates | of record | holders of record | shareholders of record | record day = 0
+great britain | great lakes | great wall | capital gain | capital gains | gain on sale | gains on sale = 0
+# "concerned about 100 employees" relates; people "are concerned about" worry.
+concerned about | concern about | concerning | concerns regarding = 0
+are concerned about | is concerned about | were concerned about | was concerned about | remain concerned = -0.35
+strike a deal | strikes a deal | struck a deal | striking a deal | strike deal | strikes deal = 0.2
+record fine | record fines | record penalty | record penalties | record settlement = -0.55
+# Removing a bad thing is good news.
+exits bankruptcy | exit bankruptcy | exited bankruptcy | exiting bankruptcy = 0.45
+emerges from bankruptcy | emerged from bankruptcy | emerge from bankruptcy | emerging from bankruptcy = 0.45
+curbs lifted | ban lifted | sanctions lifted | restrictions lifted | tariffs lifted | lifted the ban = 0.4
+lifts ban | lifts the ban | lift the ban | lifted sanctions | lifts sanctions | lifted curbs | lifts curbs = 0.4
+eased restrictions | eases restrictions | ease restrictions | removed tariffs | removes tariffs = 0.35
+rejected a hostile | rejects hostile | rejected hostile | rejects a hostile | rejected the hostile = 0
+cleared of | dropped from the probe | dropped from a probe | dropped the probe | drops probe | ends probe = 0.4
+swung to a profit | swung to profit | swung into profit | swings to profit | swings to a profit | turned a profit = 0.6
+swung to a net profit | swung into the black | moved into the black | swung to an operating profit = 0.6
+
+# Vocabulary: tone words of company news.
+banned | impacted | worrying | worrisome | troubling | leakage | toxic | contamination = -0.35
+bear market | bear markets = -0.45
+bestseller | bestsellers | best-seller | best-sellers | honoured | honored | award-winning = 0.4
+cooperate | cooperates | cooperating | co-operate = 0.2
+violated | violate | violates | violating | violation | violations = -0.45
+grievance | grievances | liquidated | liquidation | liquidate = -0.45
+too low | close-down | closedown | closing down = -0.35
+subpoenaed | subpoenas | pleaded guilty | pleads guilty | plead guilty | guilty plea = -0.5
+
+# Analysts and traders: ratings, coverage, positions.
+at buy | as buy | at outperform | as outperform | at overweight | as overweight = 0.45
+conviction buy | conviction list | conviction buy list | top pick | top picks = 0.45
+at sell | as sell | at underperform | as underperform | at underweight | as underweight = -0.45
+cuts to hold | cut to hold | cuts to neutral | cut to neutral | cuts to sell | cut to sell = -0.5
+cuts to market perform | cut to market perform | cuts to mkt perform | cut to mkt perform | cuts to perform = -0.5
+cuts to sector perform | cut to sector perform | cuts to equal weight | cut to equal weight | cuts to in-line = -0.5
+cuts to underperform | cut to underperform | cuts to underweight | cut to underweight | cuts to peer perform = -0.5
+lowers to neutral | lowered to neutral | lowers to hold | lowered to hold | lowers to sell | lowered to sell = -0.5
+ups to buy | upped to buy | raises to buy | raised to buy | lifts to buy | lifted to buy | boosts to buy = 0.5
+ups to outperform | upped to outperform | raises to outperform | raised to outperform | ups to overweight = 0.5
+raises to overweight | raised to overweight | ups to neutral | upped to neutral | raises to neutral = 0.4
+raised to neutral | raises to hold | raised to hold | ups to hold | raises to market perform | ups to market perform = 0.4
+raises to sector perform | raised to sector perform | ups to equal weight | raises to equal weight = 0.4
+bull | bulls | bull camp = 0.25
+loses a bull | lost a bull | loses another bull | new bear | bear steps out = -0.45
+gains a bull | adds a bull | new bull | gets a bull | joins bulls = 0.45
+goes short | go short | went short | going short | shorting | shorted = -0.4
+goes long | went long | going long = 0.4
+call buying | bought calls | buying calls | calls active | puts sold = 0.3
+put buying | bought puts | buying puts | puts active = -0.3
+estimate-beating | forecast-beating | expectation-beating | consensus-beating = 0.5
+in-line | inline with = 0.15
+reels in expectations | reels in pt | reels in price target | reeled in expectations = -0.45
+two-week high | three-week high | four-week high | five-week high | six-week high | seven-week high | eight-week high | nine-week high | ten-week high | eleven-week high | twelve-week high | fifteen-week high | twenty-week high | thirty-week high | multi-week high | several-week high | two-week highs | three-week highs | four-week highs | five-week highs | six-week highs | seven-week highs | eight-week highs | nine-week highs | ten-week highs | eleven-week highs | twelve-week highs | fifteen-week highs | twenty-week highs | thirty-week highs | multi-week highs | several-week highs = 0.5
+two-month high | three-month high | four-month high | five-month high | six-month high | seven-month high | eight-month high | nine-month high | ten-month high | eleven-month high | twelve-month high | fifteen-month high | twenty-month high | thirty-month high | multi-month high | several-month high | two-month highs | three-month highs | four-month highs | five-month highs | six-month highs | seven-month highs | eight-month highs | nine-month highs | ten-month highs | eleven-month highs | twelve-month highs | fifteen-month highs | twenty-month highs | thirty-month highs | multi-month highs | several-month highs = 0.5
+two-year high | three-year high | four-year high | five-year high | six-year high | seven-year high | eight-year high | nine-year high | ten-year high | eleven-year high | twelve-year high | fifteen-year high | twenty-year high | thirty-year high | multi-year high | several-year high | two-year highs | three-year highs | four-year highs | five-year highs | six-year highs | seven-year highs | eight-year highs | nine-year highs | ten-year highs | eleven-year highs | twelve-year highs | fifteen-year highs | twenty-year highs | thirty-year highs | multi-year highs | several-year highs = 0.5
+two-week low | three-week low | four-week low | five-week low | six-week low | seven-week low | eight-week low | nine-week low | ten-week low | eleven-week low | twelve-week low | fifteen-week low | twenty-week low | thirty-week low | multi-week low | several-week low | two-week lows | three-week lows | four-week lows | five-week lows | six-week lows | seven-week lows | eight-week lows | nine-week lows | ten-week lows | eleven-week lows | twelve-week lows | fifteen-week lows | twenty-week lows | thirty-week lows | multi-week lows | several-week lows = -0.5
+two-month low | three-month low | four-month low | five-month low | six-month low | seven-month low | eight-month low | nine-month low | ten-month low | eleven-month low | twelve-month low | fifteen-month low | twenty-month low | thirty-month low | multi-month low | several-month low | two-month lows | three-month lows | four-month lows | five-month lows | six-month lows | seven-month lows | eight-month lows | nine-month lows | ten-month lows | eleven-month lows | twelve-month lows | fifteen-month lows | twenty-month lows | thirty-month lows | multi-month lows | several-month lows = -0.5
+two-year low | three-year low | four-year low | five-year low | six-year low | seven-year low | eight-year low | nine-year low | ten-year low | eleven-year low | twelve-year low | fifteen-year low | twenty-year low | thirty-year low | multi-year low | several-year low | two-year lows | three-year lows | four-year lows | five-year lows | six-year lows | seven-year lows | eight-year lows | nine-year lows | ten-year lows | eleven-year lows | twelve-year lows | fifteen-year lows | twenty-year lows | thirty-year lows | multi-year lows | several-year lows = -0.5
 
 # Phrases that contain a direction word but state none ("up to 150,000 tonnes", "set up a unit").
 up to | set up | sets up | setting up | made up | make up | makes up | end up | ended up | take up = 0
@@ -287,6 +356,7 @@ dividend | dividends | payout | cash flow | free cash flow | cash | liquidity | 
 cash conversion | cash generation = good
 guidance | outlook | forecast | forecasts | price target | target price | rating = good
 price targets | target prices | ratings | target | targets = good
+pt | pts | price objective = good
 growth | subscriber growth | user growth | sales growth | revenue growth | earnings growth = good
 buyback | buybacks | share buyback | share buybacks | share repurchase | share repurchases | repurchases = good
 customers | subscribers | users | traffic | passengers | occupancy | capacity utilization = good
@@ -364,6 +434,14 @@ lowest | lowest level = down 1.2
 highest | highest level = up 1.2
 larger | bigger = up 0.8
 slide | slides | sliding = down
+tank | tanks | tanked | tanking | sinks | sinking | skid | skids | skidded | sags | sagged = down 1.3
+dips | dipping | slips | slipping = down 0.7
+shed | sheds | shedding = down
+plunges | plunging | plummets | plummeting | tumbles | tumbling | slumps | slumping = down 1.5
+surging | jumping | spikes | spiking | soaring = up 1.3
+halves | halving = down 1.3
+rallies | rally | rallied | rallying = up
+reels in | reeled in | reel in = down
 lower-than-expected | weaker-than-expected = down 1.2
 # Extremes say where a measure went; alone, their [valence] speaks ("unemployment fell to a record low").
 record high | all-time high | record-high | highest ever | new high | new highs = up 1.3
@@ -391,6 +469,7 @@ add | adds | added | adding = up 0.8
 [comparator]
 above | exceeded | exceed | exceeds | beat | beats | topped | tops | surpassed | ahead of = better
 better than | outpaced | stronger than = better
+top | blows past | blew past | plow past | plows past | sails past | breezes past = better
 below | missed | miss | misses | short of | fell short of | worse than | weaker than = worse
 
 [expectation]
@@ -412,5 +491,5 @@ contract | contracts | agreement | agreements | deal | deals | order | orders | 
 # ---------------------------------------------------------------------------------------------
 # Prior-figure markers: "EUR 13.1 mn compared with EUR 8.7 mn" implies a direction.
 [prior]
-compared | versus | vs | from | against | year-ago | year-earlier
+compared | versus | vs | vs. | from | against | year-ago | year-earlier
 compared to a negative | compared with a negative | from a negative
