@@ -81,21 +81,19 @@ int replay_files(const Options& o, std::vector<std::string> files) {
     auto wall_start = std::chrono::steady_clock::now();
     int64_t first_event_ms = -1;
     auto last_progress = wall_start;
+    std::string stopped_at;  // "FILE line N" when interrupted before the end
     for (const auto& path : files) {
         LineReader reader;
         if (!reader.open(path, error)) throw UsageError("herald replay: " + error);
         std::string_view line;
-        while (reader.next(line)) {
-            if (stop_requested().load()) break;
+        uint64_t line_no = 0;
+        while (stopped_at.empty() && reader.next(line)) {
+            ++line_no;
             if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-            int64_t event_ms = -1;
-            if (!pub.publish_line(line, event_ms)) {
-                std::fprintf(stderr, "herald replay: %s\n", pub.error().c_str());
-                return 1;
-            }
+            const int64_t event_ms = pub.prepare(line);
             if (speed > 0 && event_ms >= 0) {
                 if (first_event_ms < 0) first_event_ms = event_ms;
-                // Sleep until this event's place on the compressed timeline.
+                // Wait for this event's place on the compressed timeline, then send it.
                 auto due = wall_start + std::chrono::microseconds(
                                             static_cast<int64_t>(static_cast<double>(event_ms - first_event_ms) * 1000.0 / speed));
                 while (std::chrono::steady_clock::now() < due && !stop_requested().load()) {
@@ -103,6 +101,14 @@ int replay_files(const Options& o, std::vector<std::string> files) {
                     std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
                         due - std::chrono::steady_clock::now(), std::chrono::milliseconds(100)));
                 }
+            }
+            if (stop_requested().load()) {
+                stopped_at = path + " line " + std::to_string(line_no);
+                break;
+            }
+            if (!pub.publish_prepared(line)) {
+                std::fprintf(stderr, "herald replay: %s\n", pub.error().c_str());
+                return 1;
             }
             auto now = std::chrono::steady_clock::now();
             if (now - last_progress > std::chrono::seconds(1)) {
@@ -114,6 +120,7 @@ int replay_files(const Options& o, std::vector<std::string> files) {
                              event_ms >= 0 ? core::format_rfc3339(event_ms).c_str() : "");
             }
         }
+        if (!stopped_at.empty()) break;
         if (!reader.error().empty()) {
             std::fprintf(stderr, "herald replay: %s\n", reader.error().c_str());
             return 1;
@@ -121,6 +128,14 @@ int replay_files(const Options& o, std::vector<std::string> files) {
     }
     if (!pub.flush(60000)) {
         std::fprintf(stderr, "herald replay: %s\n", pub.error().c_str());
+        return 1;
+    }
+    if (!stopped_at.empty()) {
+        // Not done: say how far it got, so the rest can be published from there.
+        std::fprintf(stderr,
+                     "herald replay: interrupted: %llu events published to '%s'; stopped before %s (not "
+                     "published), the rest of the input was not read\n",
+                     static_cast<unsigned long long>(pub.published()), topic.c_str(), stopped_at.c_str());
         return 1;
     }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
@@ -138,8 +153,8 @@ int command_replay(int argc, char** argv, int first) {
     if (!parsed) return 0;
     Options& o = *parsed;
     if (!o.has("brokers")) throw UsageError("herald replay: --brokers HOST:PORT is required");
-    std::vector<std::string> files = o.files;
-    if (o.has("input")) files.insert(files.begin(), o.get("input"));
+    std::vector<std::string> files = o.get_all("input");  // every --input, in order, then the arguments
+    files.insert(files.end(), o.files.begin(), o.files.end());
     if (!files.empty() && o.has("from-topic"))
         throw UsageError("herald replay: use either --input FILE... or --from-topic, not both");
     if (!files.empty()) return replay_files(o, files);

@@ -41,7 +41,9 @@ int main_dispatch(int argc, char** argv) {
         if (cmd == "rules") return command_rules(argc, argv, 2);
         if (cmd == "replay") return command_replay(argc, argv, 2);
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "herald: %s\n", e.what());
+        // Messages that already name their command ("herald replay: ...") are not prefixed again.
+        const bool named = std::strncmp(e.what(), "herald ", 7) == 0;
+        std::fprintf(stderr, "%s%s\n", named ? "" : "herald: ", e.what());
         return 2;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "herald %s: %s\n", cmd.c_str(), e.what());

@@ -24,14 +24,23 @@ FeedPublisher::FeedPublisher(kafka::Producer& producer, std::string topic, const
     : producer_(producer), topic_(std::move(topic)), deliveries_(deliveries), parser_(64 << 20) {}
 
 bool FeedPublisher::publish_line(std::string_view line, int64_t& event_time_ms) {
-    std::string_view key;
-    event_time_ms = -1;
+    event_time_ms = prepare(line);
+    return publish_prepared(line);
+}
+
+int64_t FeedPublisher::prepare(std::string_view line) {
+    key_ = {};
+    event_time_ms_ = -1;
     if (parser_.parse(line, event_, detail_) == parse::ErrorCode::none) {
-        key = feed_key(event_);
-        if (event_.has_published_at) event_time_ms = event_.published_at_ms;
+        key_ = feed_key(event_);
+        if (event_.has_published_at) event_time_ms_ = event_.published_at_ms;
     }
+    return event_time_ms_;
+}
+
+bool FeedPublisher::publish_prepared(std::string_view line) {
     for (;;) {
-        int err = producer_.produce(topic_, -1, key, line, nullptr, 0, event_time_ms > 0 ? event_time_ms : 0, nullptr);
+        int err = producer_.produce(topic_, -1, key_, line, nullptr, 0, event_time_ms_ > 0 ? event_time_ms_ : 0, nullptr);
         if (err == 0) break;
         if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
             error_ = "cannot publish to '" + topic_ + "': " + rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));

@@ -63,6 +63,12 @@ bool Options::flag(const std::string& key) const {
     return it != values_.end() && it->second != "false" && it->second != "0";
 }
 
+std::vector<std::string> Options::get_all(const std::string& key) const {
+    if (auto it = all_.find(key); it != all_.end()) return it->second;
+    if (auto it = values_.find(key); it != values_.end()) return {it->second};
+    return {};
+}
+
 namespace {
 void add_property(std::vector<std::pair<std::string, std::string>>& to, const std::string& kv, const std::string& opt) {
     auto eq = kv.find('=');
@@ -107,7 +113,10 @@ Options parse_args(int argc, char** argv, int first, const CommandSpec& spec) {
         if (name == "kafka") add_property(o.kafka, value, name);
         else if (name == "consumer") add_property(o.consumer, value, name);
         else if (name == "producer") add_property(o.producer, value, name);
-        else o.values_[name] = value;
+        else {
+            o.values_[name] = value;
+            o.all_[name].push_back(value);
+        }
     }
     return o;
 }

@@ -2,7 +2,9 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <map>
 
@@ -23,6 +25,28 @@ struct PartitionRange {
     int64_t next = 0;    // next offset expected
     std::unique_ptr<rules::Engine> engine;
 };
+
+// A topic the brokers do not have is a mistake in the command (exit 2), said with what is there.
+void require_topic(const kafka::Reader& reader, const std::string& topic, const std::string& brokers) {
+    std::vector<std::string> names;
+    std::string error;
+    if (!reader.topic_names(names, 10000, error)) throw std::runtime_error(error + " (brokers " + brokers + ")");
+    if (std::find(names.begin(), names.end(), topic) != names.end()) return;
+    std::sort(names.begin(), names.end());
+    std::string have;
+    size_t shown = 0;
+    for (const auto& n : names) {
+        if (n.rfind("__", 0) == 0) continue;  // internal topics (__consumer_offsets, ...)
+        if (shown++ == 10) {
+            have += ", ...";
+            break;
+        }
+        have += (have.empty() ? "" : ", ") + n;
+    }
+    throw UsageError("herald replay: topic '" + topic + "' does not exist on " + brokers +
+                     (have.empty() ? std::string(" (it has no topics)") : " (its topics: " + have + ")") +
+                     "; check --from-topic and --brokers");
+}
 
 int64_t parse_time_option(const Options& o, const std::string& key) {
     int64_t ms = 0;
@@ -47,6 +71,7 @@ int replay_topic(const Options& o) {
     kafka::Properties props = o.kafka;
     auto reader = kafka::Reader::create(o.get("brokers"), props, error);
     if (!reader) throw UsageError("herald replay: cannot create a Kafka reader: " + error);
+    require_topic(*reader, topic, o.get("brokers"));
     int32_t partitions = reader->partition_count(topic, 10000, error);
     if (partitions <= 0) throw UsageError("herald replay: cannot read topic '" + topic + "': " + error);
 
@@ -60,10 +85,12 @@ int replay_topic(const Options& o) {
     for (int32_t p = 0; p < partitions; ++p) warm.push_back({topic, p, warm_from, 0});
     if (!reader->offsets_for_times(warm, 10000, error)) warm.clear();
     std::vector<kafka::TopicPartition> assignment;
+    int64_t stored = 0;  // messages the topic holds now
     for (int32_t p = 0; p < partitions; ++p) {
         int64_t low = 0, high = 0;
         if (!reader->watermarks(topic, p, low, high, 10000))
             throw std::runtime_error("cannot read the end offsets of '" + topic + "'");
+        stored += high - low;
         PartitionRange r;
         r.warmup = low;
         if (!warm.empty() && warm[static_cast<size_t>(p)].error == 0 && warm[static_cast<size_t>(p)].offset >= low)
@@ -89,7 +116,8 @@ int replay_topic(const Options& o) {
     std::vector<kafka::Message> batch;
     std::vector<rules::Alert> alerts;
     std::string json, detail;
-    uint64_t events = 0, published = 0, bad = 0;
+    uint64_t events = 0, published = 0, bad = 0, read = 0;
+    int64_t first_ts = INT64_MAX, last_ts = INT64_MIN;  // of the messages read, to explain an empty range
     size_t open_partitions = ranges.size();
     auto t0 = std::chrono::steady_clock::now();
     while (open_partitions > 0 && !stop_requested().load()) {
@@ -104,6 +132,9 @@ int replay_topic(const Options& o) {
             r.next = m.offset() + 1;
             if (r.next >= r.end) --open_partitions;
             int64_t ts = m.timestamp_ms();
+            ++read;
+            first_ts = std::min(first_ts, ts);
+            last_ts = std::max(last_ts, ts);
             if (ts < warm_from || ts >= until) continue;  // outside the range and its warm-up
             bool publishing = ts >= since;
             r.engine->set_suppressed(!publishing);
@@ -141,6 +172,29 @@ int replay_topic(const Options& o) {
                      alerts_topic.c_str(),
                      deliveries.failed > 0 ? ("first error: " + deliveries.first_error).c_str()
                                            : "no acknowledgement within 60 s");
+        return 1;
+    }
+    const std::string range = "[" + o.get("since") + ", " + o.get("until") + ")";
+    if (stop_requested().load()) {
+        std::fprintf(stderr,
+                     "herald replay: interrupted: %llu events of '%s' in %s read so far, %llu alerts published to "
+                     "'%s'; the range was not finished, replay it again\n",
+                     static_cast<unsigned long long>(events), topic.c_str(), range.c_str(),
+                     static_cast<unsigned long long>(published), alerts_topic.c_str());
+        return 1;
+    }
+    if (events == 0) {
+        // Nothing in the range is not a success: say why, so a wrong range or topic shows.
+        std::string why;
+        if (stored == 0)
+            why = "topic '" + topic + "' is empty (" + std::to_string(partitions) + " partitions, no messages)";
+        else if (read == 0)
+            why = "no message of '" + topic + "' is at or after " + core::format_rfc3339(warm_from) +
+                  " (--since less the rules' longest window)";
+        else
+            why = "none of the " + std::to_string(read) + " messages read from '" + topic + "' has a timestamp in " +
+                  range + "; they span " + core::format_rfc3339(first_ts) + " to " + core::format_rfc3339(last_ts);
+        std::fprintf(stderr, "herald replay: nothing to replay: %s\n", why.c_str());
         return 1;
     }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -115,4 +115,18 @@ int32_t Reader::partition_count(const std::string& topic, int timeout_ms, std::s
     return count;
 }
 
+bool Reader::topic_names(std::vector<std::string>& names, int timeout_ms, std::string& error) const {
+    // All topics, not one: asking for one topic by name lets a broker with auto-creation (the
+    // embedded one, many real ones) create it, and a reader must never create what it reads.
+    const rd_kafka_metadata_t* md = nullptr;
+    if (rd_kafka_resp_err_t e = rd_kafka_metadata(rk_, 1, nullptr, &md, timeout_ms)) {
+        error = std::string("kafka reader: cannot list the brokers' topics: ") + rd_kafka_err2str(e);
+        return false;
+    }
+    detail::MetadataPtr owned(md);
+    names.clear();
+    for (int i = 0; i < md->topic_cnt; ++i) names.emplace_back(md->topics[i].topic);
+    return true;
+}
+
 }  // namespace herald::kafka

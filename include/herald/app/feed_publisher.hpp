@@ -47,6 +47,11 @@ public:
     FeedPublisher(kafka::Producer& producer, std::string topic, const FeedDeliveries* deliveries = nullptr);
     // Bad lines are published as they are (herald run dead-letters them); their event time is unknown.
     bool publish_line(std::string_view line, int64_t& event_time_ms);
+    // The same in two steps, for a caller that waits for an event's time before sending it:
+    // prepare() reads the line's key and event time (-1: unknown), publish_prepared() sends that
+    // same line (still valid; no other prepare() in between).
+    int64_t prepare(std::string_view line);
+    bool publish_prepared(std::string_view line);
     bool flush(int timeout_ms);
     uint64_t published() const { return published_; }
     const std::string& error() const { return error_; }
@@ -58,6 +63,8 @@ private:
     parse::EventParser parser_;
     analysis::Event event_;
     std::string detail_;
+    std::string_view key_;  // of the prepared line; points into parser_'s buffers
+    int64_t event_time_ms_ = -1;
     uint64_t published_ = 0;
     std::string error_;
 };

@@ -43,7 +43,12 @@ public:
     int64_t get_int(const std::string& key, int64_t fallback, int64_t min, int64_t max) const;
     int64_t get_duration_ms(const std::string& key, int64_t fallback) const;
     bool flag(const std::string& key) const;
-    void set(const std::string& key, const std::string& value) { values_[key] = value; }
+    // Every value of a repeatable option, in the order given (flags; else the config file's one).
+    std::vector<std::string> get_all(const std::string& key) const;
+    void set(const std::string& key, const std::string& value) {
+        values_[key] = value;
+        all_.erase(key);
+    }
     // librdkafka passthrough properties from the config file's `kafka:`, `consumer:` and
     // `producer:` maps and from repeated `--kafka key=value` / `--consumer` / `--producer` flags.
     std::vector<std::pair<std::string, std::string>> kafka, consumer, producer;
@@ -54,7 +59,8 @@ public:
 
 private:
     friend Options parse_args(int argc, char** argv, int first, const CommandSpec& spec);
-    std::map<std::string, std::string> values_;
+    std::map<std::string, std::string> values_;          // the last value of each option
+    std::map<std::string, std::vector<std::string>> all_;  // every value given on the command line
 };
 
 // Throws UsageError naming the bad argument. "--help" sets flag "help".

@@ -41,6 +41,8 @@ public:
                     int timeout_ms) const;
     bool offsets_for_times(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const;
     int32_t partition_count(const std::string& topic, int timeout_ms, std::string& error) const;
+    // Every topic the brokers have (internal ones included); never creates one.
+    bool topic_names(std::vector<std::string>& names, int timeout_ms, std::string& error) const;
     rd_kafka_t* handle() { return rk_; }
 
     struct Hooks;  // librdkafka callback trampolines (internal)

@@ -41,6 +41,16 @@ TEST_CASE("flags: --key value, --key=value, booleans, repeatable properties") {
     CHECK(o.consumer[0].second == "6000");
 }
 
+TEST_CASE("a repeated option keeps every value in order; get() gives the last") {
+    Options o = parse({"--brokers", "a:1", "--brokers=b:2", "--group", "g"});
+    CHECK(o.get_all("brokers") == std::vector<std::string>{"a:1", "b:2"});
+    CHECK(o.get("brokers") == "b:2");
+    CHECK(o.get_all("group") == std::vector<std::string>{"g"});
+    CHECK(o.get_all("workers").empty());
+    o.set("group", "h");
+    CHECK(o.get_all("group") == std::vector<std::string>{"h"});
+}
+
 TEST_CASE("usage errors name the bad argument") {
     CHECK_THROWS_WITH_AS(parse({"--nope"}), doctest::Contains("unknown option '--nope'"), UsageError);
     CHECK_THROWS_WITH_AS(parse({"--brokers"}), doctest::Contains("needs a value"), UsageError);
