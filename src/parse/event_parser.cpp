@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "herald/core/time.hpp"
+#include "json_diagnosis.hpp"
 
 namespace herald::parse {
 
@@ -83,6 +84,23 @@ ErrorCode field_error(simdjson::error_code e, std::string& detail, std::string_v
 }  // namespace
 
 ErrorCode EventParser::parse(std::string_view payload, analysis::Event& event, std::string& detail) {
+    ErrorCode code = parse_fields(payload, event, detail);
+    if (code != ErrorCode::invalid_json && code != ErrorCode::invalid_utf8 && code != ErrorCode::wrong_type &&
+        code != ErrorCode::not_object)
+        return code;
+    // Cold path (a dead letter): a message that is not JSON text is invalid_utf8 or invalid_json
+    // whatever simdjson's lazy parse met first (a field's type, the shape), with the byte offset
+    // of the first fault; valid JSON keeps its code and simdjson's detail.
+    using herald::parse::detail::JsonProblem;
+    switch (herald::parse::detail::diagnose_json(payload, detail)) {  // sets detail unless none
+        case JsonProblem::utf8: return ErrorCode::invalid_utf8;
+        case JsonProblem::syntax: return ErrorCode::invalid_json;
+        case JsonProblem::none: break;
+    }
+    return code;
+}
+
+ErrorCode EventParser::parse_fields(std::string_view payload, analysis::Event& event, std::string& detail) {
     event.clear();
     if (payload.empty()) return fail(ErrorCode::empty, detail, "empty message value");
     if (payload.size() > max_event_bytes_) {

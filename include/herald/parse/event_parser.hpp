@@ -46,6 +46,8 @@ public:
     size_t max_event_bytes() const { return max_event_bytes_; }
 
 private:
+    // The event's fields by simdjson; parse() then names the fault of a message that is not JSON.
+    ErrorCode parse_fields(std::string_view payload, analysis::Event& event, std::string& detail);
     struct Impl;
     std::unique_ptr<Impl> impl_;
     size_t max_event_bytes_;

@@ -171,6 +171,59 @@ TEST_CASE("a 10 MB message is too_large without being parsed") {
     CHECK(detail.find("10485771 bytes") != std::string::npos);
 }
 
+TEST_CASE("a message that is not JSON: the code says what is wrong and the detail where") {
+    EventParser p(4096);
+    Event e;
+    auto dead = [&](std::string_view payload, ErrorCode want_code, const std::string& want_detail) {
+        std::string detail;
+        ErrorCode got = p.parse(payload, e, detail);
+        CHECK_MESSAGE(got == want_code, (std::string(payload) + " -> " + std::string(error_code_name(got))));
+        CHECK(detail == want_detail);
+    };
+    // Trailing garbage was "document ended early in the middle of an object or array".
+    dead(R"({"headline":"x"} trailing)", ErrorCode::invalid_json, "trailing bytes after the JSON object at offset 17 ('t')");
+    dead(R"({"headline":"x"}})", ErrorCode::invalid_json, "trailing bytes after the JSON object at offset 16 ('}')");
+    dead("12 34", ErrorCode::invalid_json, "trailing bytes after the JSON value at offset 3 ('3')");
+    // Binary: bytes that are not UTF-8 are invalid_utf8, ASCII control bytes are invalid_json;
+    // both name the byte.
+    dead(std::string_view("\x00\x01\x02\xff\xfe", 5), ErrorCode::invalid_utf8,
+         "not UTF-8 at offset 3 (0xff): binary data, or text in another encoding such as Latin-1");
+    dead(std::string_view("\x1f\x8b\x08\x00", 4), ErrorCode::invalid_utf8,
+         "not UTF-8 at offset 1 (0x8b): binary data, or text in another encoding such as Latin-1");
+    dead(std::string_view("\x00\x01\x02{}", 5), ErrorCode::invalid_json,
+         "expected a JSON value at offset 0 (0x00): binary data, not JSON text");
+    dead("{\"headline\":\"caf\xe9\"}", ErrorCode::invalid_utf8,
+         "not UTF-8 at offset 16 (0xe9): binary data, or text in another encoding such as Latin-1");
+    // Structure, truncation, literals, strings, numbers.
+    dead(R"({"headline":"a",})", ErrorCode::invalid_json, "expected a \"quoted\" key at offset 16 ('}')");
+    dead(R"({"headline":"a" "b":1})", ErrorCode::invalid_json,
+         "expected ',' or '}' after an object member at offset 16 ('\"')");
+    dead(R"({"headline":"a","tickers":["A" "B"]})", ErrorCode::invalid_json,
+         "expected ',' or ']' after an array element at offset 31 ('\"')");
+    dead(R"({"headline" "a"})", ErrorCode::invalid_json, "expected ':' after the key at offset 12 ('\"')");
+    dead(R"({"headline":"a","x":[1,2})", ErrorCode::invalid_json,
+         "expected ',' or ']' after an array element at offset 24 ('}')");
+    dead(R"({"headline":"Amazon beats)", ErrorCode::invalid_json,
+         "the JSON ends inside a string at offset 25 (it starts at offset 12)");
+    dead(R"({"headline":"x","x":{"y":[1,)", ErrorCode::invalid_json,
+         "the JSON ends early at offset 28, inside an array (3 levels open)");
+    dead(R"({"headline":tru})", ErrorCode::invalid_json, "expected true, false or null at offset 12 ('t')");
+    dead(R"({"headline":"x","published_at":01})", ErrorCode::invalid_json,
+         "expected ',' or '}' after an object member at offset 32 ('1')");
+    dead(R"({"headline":"x","published_at":-})", ErrorCode::invalid_json,
+         "malformed number at offset 31 ('}' at offset 32)");
+    dead("{\"headline\":\"a\nb\"}", ErrorCode::invalid_json,
+         "a control byte inside a string must be escaped (\\n, \\t or \\u00XX) at offset 14 (0x0a)");
+    dead(R"({"headline":"a\qb"})", ErrorCode::invalid_json,
+         "invalid escape in a string (\\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX) at offset 15 ('q')");
+    dead(R"({"headline":"\u12G4"})", ErrorCode::invalid_json, "a \\u escape needs 4 hex digits at offset 13 ('\\')");
+    // Valid JSON keeps its own code and detail.
+    dead(R"({"headline":5})", ErrorCode::wrong_type, "expected a string for field 'headline'");
+    dead("[1,2]", ErrorCode::not_object, "event must be a JSON object");
+    dead("\xEF\xBB\xBF{\"headline\":\"x\"}", ErrorCode::invalid_json,
+         "a UTF-8 byte order mark (0xef 0xbb 0xbf) at offset 0: JSON messages must not start with one");
+}
+
 TEST_CASE("numbers that do not fit are errors of the field, not crashes") {
     EventParser p;
     Event e;
