@@ -25,19 +25,34 @@ void make_alert_id(std::string_view rule_id, std::string_view key, std::string_v
 
 namespace {
 int severity_rank(std::string_view s) { return s == "critical" ? 2 : s == "warning" ? 1 : 0; }
+
+// The group's severity: the highest of the members still firing (a resolved critical next to a
+// warning is a warning), or of all members when every one is a resolution.
+std::string_view group_severity(const std::vector<Alert>& alerts) {
+    const bool any_firing = std::any_of(alerts.begin(), alerts.end(), [](const Alert& a) { return !a.resolved; });
+    std::string_view best;
+    int best_rank = -1;
+    for (const Alert& a : alerts) {
+        if (any_firing && a.resolved) continue;
+        if (severity_rank(a.severity) > best_rank) {
+            best_rank = severity_rank(a.severity);
+            best = a.severity;
+        }
+    }
+    return best;
+}
 }  // namespace
 
 void group_alerts(std::vector<Alert>& alerts) {
     if (alerts.size() < 2) return;
     Alert g;
     g.rule_id = "grouped";
-    g.severity = alerts.front().severity;
+    g.severity = group_severity(alerts);
     g.key = alerts.front().key;
     g.summary = std::to_string(alerts.size()) + " rules:";
     uint64_t h = core::fnv1a64("grouped");
     for (size_t i = 0; i < alerts.size(); ++i) {
         Alert& a = alerts[i];
-        if (severity_rank(a.severity) > severity_rank(g.severity)) g.severity = a.severity;
         g.summary.append(i ? ", " : " ").append(a.rule_id).append(a.resolved ? " resolved" : "");
         g.summary.append(" (").append(a.key).append(")");
         h = core::fnv1a64(std::string_view(a.alert_id, 16), core::fnv1a64("\x1f", h));

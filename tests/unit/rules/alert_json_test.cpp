@@ -137,3 +137,28 @@ rules:
     CHECK(one[0].rule_id == "solo");
     CHECK(one[0].members.empty());
 }
+
+TEST_CASE("a grouped alert's severity is the highest of its firing members, not of a resolved one") {
+    auto make = [](const char* rule, const char* severity, bool resolved) {
+        Alert a;
+        a.rule_id = rule;
+        a.severity = severity;
+        a.key = "AMZN";
+        a.resolved = resolved;
+        make_alert_id(a.rule_id, a.key, "e-1", resolved, a.alert_id);
+        return a;
+    };
+    std::vector<Alert> alerts{make("outage", "critical", true), make("negative", "warning", false)};
+    group_alerts(alerts);
+    REQUIRE(alerts.size() == 1);
+    CHECK(alerts[0].severity == "warning");
+    CHECK(alerts[0].summary == "2 rules: outage resolved (AMZN), negative (AMZN)");
+
+    std::vector<Alert> firing{make("negative", "warning", false), make("outage", "critical", false)};
+    group_alerts(firing);
+    CHECK(firing[0].severity == "critical");
+
+    std::vector<Alert> all_resolved{make("negative", "warning", true), make("outage", "critical", true)};
+    group_alerts(all_resolved);
+    CHECK(all_resolved[0].severity == "critical");  // only resolutions: the highest of them
+}
