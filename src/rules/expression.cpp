@@ -150,7 +150,7 @@ public:
     void expect_end() {
         if (failed_ || at_end()) return;
         error(tok_.offset, "unexpected '" + std::string(tok_text()) + "' after the end of the expression",
-              "join conditions with and / or");
+              is_punct("=") ? "write `==` to compare" : "join conditions with and / or");
     }
 
     void error(uint32_t offset, std::string message, std::string hint = {}) {
@@ -174,7 +174,7 @@ public:
         }
         if (node.type != Type::boolean) {
             error(at, std::string(where) + " needs a condition (true/false), got a " + type_name(node.type),
-                  "compare it, e.g. `... >= 25%`");
+                  node.type == Type::string ? "compare it, e.g. `ticker == \"AMZN\"`" : "compare it, e.g. `... >= 25%`");
             return -1;
         }
         if (node.op == Op::metric_field) node.bind = node.a;
@@ -186,6 +186,7 @@ public:
 private:
     // ---- lexer ----
     void advance() {
+        prev_end_ = pos_;
         while (pos_ < src_.size() && (src_[pos_] == ' ' || src_[pos_] == '\t' || src_[pos_] == '\n' ||
                                       src_[pos_] == '\r'))
             ++pos_;
@@ -516,7 +517,25 @@ private:
             int32_t id = add(std::move(n));
             return bind_leaf(id, op_off) ? id : -1;
         }
+        // A value followed by something that cannot follow it: its comparison is missing or
+        // misspelt ("ticker = ...", "ticker is ..."). Said here, at that token, rather than as
+        // "'and' needs a condition" about the value.
+        Type lt = type_of(left);
+        if (lt != Type::boolean && lt != Type::selector && !ends_operand()) {
+            if (is_punct("="))
+                error(tok_.offset, "'=' is not a comparison", "write `==` to compare, e.g. `ticker == \"AMZN\"`");
+            else
+                error(tok_.offset, "expected a comparison after '" + std::string(src_.substr(left_off, prev_end_ - left_off)) +
+                                       "', found '" + std::string(tok_text()) + "'",
+                      "compare with ==, !=, <, <=, >, >=, in or contains, e.g. `ticker == \"AMZN\"`");
+            return -1;
+        }
         return left;
+    }
+
+    // Tokens that may follow a complete operand.
+    bool ends_operand() const {
+        return at_end() || is_word("and") || is_word("or") || is_punct(")") || is_punct(",") || is_punct("]");
     }
 
     int32_t wrap_not(int32_t inner, uint32_t at_off) {
@@ -935,6 +954,7 @@ private:
     std::vector<ExprError>& errors_;
     uint32_t base_;
     size_t pos_ = 0;
+    size_t prev_end_ = 0;  // where the token before tok_ ends (quoting the operand before it)
     Token tok_;
     bool failed_ = false;
     size_t depth_ = 0;

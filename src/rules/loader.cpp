@@ -286,7 +286,15 @@ int64_t RuleSet::max_window_ms() const { return program_->max_window_ms; }
 uint64_t RuleSet::content_hash() const { return program_->content_hash; }
 bool RuleSet::group_alerts() const { return program_->group_alerts; }
 
-LoadResult load_rules_text(std::string_view yaml, const std::string& name) { return Loader(yaml, name).run(); }
+LoadResult load_rules_text(std::string_view yaml, const std::string& name) {
+    LoadResult r = Loader(yaml, name).run();
+    // Checks run per section (top-level keys, then each rule's fields, then whole-rule checks):
+    // the reader wants the file's order.
+    std::stable_sort(r.errors.begin(), r.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    return r;
+}
 
 LoadResult load_rules_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

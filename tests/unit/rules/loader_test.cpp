@@ -158,6 +158,31 @@ TEST_CASE("syntax errors") {
           "avg(...) cannot aggregate metric(...) fields");
 }
 
+TEST_CASE("a missing or misspelt comparison is named where it is, also after 'and'") {
+    // `=` for `==`: at the top and after `and`.
+    Diagnostic d = only_error(rule("ticker = \"AMZN\""));
+    CHECK(d.message == "'=' is not a comparison");
+    CHECK(d.hint == "write `==` to compare, e.g. `ticker == \"AMZN\"`");
+    CHECK(d.column == 18);
+    d = only_error(rule("sentiment.score >= 0.5 and ticker = \"AMZN\""));
+    CHECK(d.message == "'=' is not a comparison");
+    CHECK(d.column == 45);
+    // A typo in the operator after `and`: the token that does not fit, not "'and' needs a condition".
+    d = only_error(rule("sentiment.score >= 0.5 and ticker is \"AMZN\""));
+    CHECK(d.message == "expected a comparison after 'ticker', found 'is'");
+    CHECK(d.column == 45);
+    d = only_error(rule("sentiment.score >= 0.5 and ticker \"AMZN\""));
+    CHECK(d.message == "expected a comparison after 'ticker', found '\"AMZN\"'");
+    d = only_error(rule("sentiment.score >= 0.5 and metric(\"revenue\").change.percent 25%"));
+    CHECK(d.message == "expected a comparison after 'metric(\"revenue\").change.percent', found '25%'");
+    // A value alone still says what it needs.
+    d = only_error(rule("sentiment.score >= 0.5 and ticker"));
+    CHECK(d.message == "'and' needs a condition (true/false), got a string");
+    CHECK(d.hint == "compare it, e.g. `ticker == \"AMZN\"`");
+    // `=` after a whole comparison.
+    CHECK(only_error(rule("ticker == \"A\" = 1")).hint == "write `==` to compare");
+}
+
 TEST_CASE("YAML syntax error and structure errors") {
     Diagnostic d = only_error("rules:\n  - id: [a, b\n");
     CHECK(d.message.rfind("YAML syntax error", 0) == 0);
@@ -205,6 +230,25 @@ TEST_CASE("several errors are all reported") {
         "  - id: b\n    severity: loud\n    when: count(5) > 1\n",
         "many.yaml");
     CHECK(r.errors.size() == 3);
+}
+
+TEST_CASE("errors come in the file's order, whatever check found them") {
+    // The top-level keys are checked before the rules, and a rule's missing fields after its
+    // expressions: the report is still sorted by line and column.
+    LoadResult r = load_rules_text(
+        "rules:\n  - id: a\n    when: sentiment.scor > 0\n"
+        "  - id: b\n    severity: loud\n    when: true\n"
+        "group_alerts: maybe\n",
+        "order.yaml");
+    REQUIRE(r.errors.size() == 4);
+    CHECK(r.errors[0].message == "rule 'a' has no 'severity'");
+    CHECK(r.errors[1].message == "unknown field 'sentiment.scor'");
+    CHECK(r.errors[2].message == "unknown severity 'loud'");
+    CHECK(r.errors[3].message == "'group_alerts' must be true or false");
+    for (size_t i = 1; i < r.errors.size(); ++i) {
+        CHECK(r.errors[i - 1].line <= r.errors[i].line);
+        if (r.errors[i - 1].line == r.errors[i].line) CHECK(r.errors[i - 1].column <= r.errors[i].column);
+    }
 }
 
 TEST_CASE("missing file") {
