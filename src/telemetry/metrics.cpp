@@ -91,6 +91,9 @@ Metrics::Metrics(MetricsOptions options)
     auto& txns = counter_family(r, "herald_transactions_total",
                                 "Kafka transactions of delivery: exactly-once, by result (commit or abort).");
     transactions_ = std::make_unique<LabelCache<prometheus::Counter, 1>>(txns, std::array<std::string, 1>{"result"});
+    // Both at 0 from start-up: rate() and the abort alert work before the first transaction.
+    transactions_->get({"commit"});
+    transactions_->get({"abort"});
 
     for (size_t i = 0; i < kStageCount; ++i)
         stages_[i] = &stage_family_.add({{"stage", std::string(stage_name(static_cast<Stage>(i)))}});

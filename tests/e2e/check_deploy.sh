@@ -94,12 +94,17 @@ def doc(rel):
         return {}
     return parsed[p][0] if parsed[p] else {}
 
-CATALOGUE = """herald_events_consumed_total herald_events_processed_total herald_events_dead_lettered_total
-herald_alerts_published_total herald_alert_delivery_failures_total herald_stage_duration_seconds
-herald_event_to_alert_latency_seconds herald_consume_to_alert_latency_seconds herald_consumer_lag_messages
-herald_rules_loaded herald_rules_reloads_total herald_build_info herald_inflight_events
-herald_producer_queue_messages herald_broker_rtt_seconds herald_partitions_assigned herald_consumer_paused
-herald_entity_sentiment_score herald_wait_duration_seconds""".split()
+# The metric catalogue: every name herald registers (src/telemetry/metrics.cpp). Each must be
+# documented in docs/metrics-reference.md and be on a panel or in an alert (section 3).
+metrics_src = os.path.join(root, "src/telemetry/metrics.cpp")
+CATALOGUE = sorted(set(re.findall(r'"(herald_[a-z0-9_]+)"', open(metrics_src, encoding="utf-8").read())))
+if len(CATALOGUE) < 10:
+    err(metrics_src, f"found only {len(CATALOGUE)} metric names: has the catalogue moved?")
+ref_path = os.path.join(root, "docs/metrics-reference.md")
+documented = set(re.findall(r"^### (herald_[a-z0-9_]+)", open(ref_path, encoding="utf-8").read(), re.M))
+for m in CATALOGUE:
+    if m not in documented:
+        err(ref_path, f"metric {m} (src/telemetry/metrics.cpp) has no '### {m}' entry")
 # `herald run --help`: its options are the config file's keys.
 HERALD_KEYS = {"brokers", "input-topic", "alerts-topic", "dlq-topic", "group", "rules", "metrics-port",
                "metrics-address", "workers", "max-inflight", "batch-size", "max-event-bytes", "drain-timeout",
@@ -188,7 +193,8 @@ for r in rules:
     exprs.append(str(r.get("expr", "")))
 names = {r.get("alert") for r in rules}
 for needed in ["HeraldInstanceDown", "HeraldNoEventsConsumed", "HeraldConsumerLagGrowing", "HeraldDeadLetterRateHigh",
-               "HeraldAlertDeliveryFailures", "HeraldRulesReloadFailing", "HeraldEventToAlertLatencyHigh"]:
+               "HeraldAlertDeliveryFailures", "HeraldRulesReloadFailing", "HeraldEventToAlertLatencyHigh",
+               "HeraldTransactionsAborting"]:
     if needed not in names:
         err(alerts_path, f"alert {needed} is missing")
 everything = " ".join(exprs)

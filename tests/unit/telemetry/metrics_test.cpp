@@ -43,6 +43,7 @@ TEST_CASE("every catalogue metric renders with its type") {
         {"herald_alert_delivery_failures_total", "counter"},
         {"herald_consumer_fetch_restarts_total", "counter"},
         {"herald_rules_reloads_total", "counter"},
+        {"herald_transactions_total", "counter"},
         {"herald_stage_duration_seconds", "histogram"},
         {"herald_event_to_alert_latency_seconds", "histogram"},
         {"herald_consume_to_alert_latency_seconds", "histogram"},
@@ -79,6 +80,9 @@ TEST_CASE("every catalogue metric renders with its type") {
     CHECK(exp.value("herald_broker_rtt_seconds", {{"broker", "localhost:9092/1"}}) == 0.0005);
     CHECK(exp.value("herald_rules_reloads_total", {{"result", "ok"}}) == 0.0);
     CHECK(exp.value("herald_rules_reloads_total", {{"result", "error"}}) == 0.0);
+    // At 0 from start-up, so the abort alert and the dashboard's panel have series to read.
+    CHECK(exp.value("herald_transactions_total", {{"result", "commit"}}) == 0.0);
+    CHECK(exp.value("herald_transactions_total", {{"result", "abort"}}) == 0.0);
     for (const char* stage : {"parse", "analyze", "rules", "publish"})
         CHECK(exp.value("herald_stage_duration_seconds_count", {{"stage", stage}}) == 0.0);
 }
