@@ -3,7 +3,7 @@
 the brokers never acknowledge) and from a topic's time range into a separate alerts topic, and hot
 reload of the rules file by a running `herald run`, and a topic replay whose alerts the broker refuses.
 
-usage: cli_test.py HERALD_BINARY SOURCE_DIR SHARED_DATA_DIR WORK_DIR"""
+usage: cli_test.py HERALD_BINARY SOURCE_DIR WORK_DIR"""
 import json
 import os
 import shutil
@@ -14,11 +14,10 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))
 import herald_harness as h  # noqa: E402
 
-herald, src, shared, work = sys.argv[1:5]
+herald, src, work = sys.argv[1:4]
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
 rules = os.path.join(src, "tests", "integration", "pipeline", "pipeline-rules.yaml")
-seeds = os.path.join(shared, "seeds.ndjson")
 
 
 def herald_cmd(*args, stdin=None):
@@ -76,9 +75,26 @@ check(len(errors) >= 3, f"expected every error as FILE:LINE:COL, got: {r.stderr}
 check(any(":3:" in e for e in errors) and any(":4:" in e for e in errors) and any(":5:" in e for e in errors), r.stderr)
 
 # ---- analyze -------------------------------------------------------------------------------------
+# Five short notes written for this test (it needs nothing outside the repository).
+notes = [
+    {"id": "note-0", "headline": "Amazon beats as AWS grows faster", "tickers": ["AMZN"],
+     "summary": "Amazon posted AWS revenue of $37.6B, up 28% year over year, a strong quarter. "
+                "The AWS backlog reached $364B, giving excellent visibility."},
+    {"id": "note-1", "headline": "Microsoft cloud sales rise", "summary": "Microsoft said Azure revenue grew 33%.",
+     "tickers": ["MSFT"]},
+    {"id": "note-2", "headline": "Intel cuts guidance", "summary": "Intel lowered its outlook after weak demand.",
+     "tickers": ["INTC"]},
+    {"id": "note-3", "headline": "Markets wait for the Fed", "summary": "Stocks were little changed."},
+    {"id": "note-4", "headline": "Nvidia data center revenue jumps",
+     "summary": "Nvidia reported data center revenue of $39.1 billion, up 73% from a year earlier.", "tickers": ["NVDA"]},
+]
+for i, n in enumerate(notes):
+    n["published_at"] = f"2026-04-30T21:{10 + 10 * i}:00Z"
+seeds = write("notes.ndjson", "".join(json.dumps(n) + "\n" for n in notes))
 r = herald_cmd("analyze", seeds)
 lines = [json.loads(l) for l in r.stdout.splitlines()]
-check(r.returncode == 0 and [l["id"] for l in lines] == [f"seed-00{i}" for i in range(5)], "analyze keeps order")
+check(r.returncode == 0 and [l["id"] for l in lines] == [f"note-{i}" for i in range(5)],
+      f"analyze keeps order: {r.returncode} {[l.get('id') for l in lines]} {r.stderr[-500:]}")
 s0 = lines[0]
 check(s0["sentiment"]["label"].endswith("positive") and s0["entities"][0]["ticker"] == "AMZN", s0["sentiment"])
 aws = [m for m in s0["metrics"] if m["kind"] == "revenue" and m["entity"] == "AWS"]
@@ -92,6 +108,14 @@ out = [json.loads(l) for l in r.stdout.splitlines()]
 check(len(out) == 3 and out[1] == {"line": 2, "error": "invalid_json", "detail": out[1]["detail"]}
       and out[2]["error"] == "missing_text", out)
 check(":2: invalid_json:" in r.stderr, r.stderr)
+# Trailing garbage and binary lines: the code says what is wrong, the detail where (a byte offset).
+r = subprocess.run([herald, "analyze"], capture_output=True, timeout=60,
+                   input=b'{"headline":"x"} trailing\n\x1f\x8b\x08\x00\x00\n\x00\x01{}\n')
+out = [json.loads(l) for l in r.stdout.decode().splitlines()]
+check([(o["error"], o["detail"]) for o in out] == [
+    ("invalid_json", "trailing bytes after the JSON object at offset 17 ('t')"),
+    ("invalid_utf8", "not UTF-8 at offset 1 (0x8b): binary data, or text in another encoding such as Latin-1"),
+    ("invalid_json", "expected a JSON value at offset 0 (0x00): binary data, not JSON text")], out)
 
 # ---- replay: files -> topic, topic time range -> separate alerts topic ----------------------------
 gen = subprocess.run([sys.executable, os.path.join(src, "tools", "gen_events.py"), "--count", "600", "--seed", "3",

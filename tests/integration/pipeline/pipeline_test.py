@@ -1,10 +1,11 @@
-"""End to end on the embedded broker: an independent client (confluent-kafka) produces the seeds,
-1,000 generated events and one of each bad message into `news`; `herald run` processes them; the
-test reads `alerts` and `news.dlq` with the independent client and checks every alert against the
-contract and the offline prediction (`herald analyze --rules --alerts`), one dead letter per bad
-message with its herald-error code, committed offsets, /metrics over HTTP and exit 0 on SIGTERM.
+"""End to end on the embedded broker: an independent client (confluent-kafka) produces five events
+of the bundled sample feed (data/sample-feed.ndjson), 1,000 generated events and one of each bad
+message into `news`; `herald run` processes them; the test reads `alerts` and `news.dlq` with the
+independent client and checks every alert against the contract and the offline prediction
+(`herald analyze --rules --alerts`), one dead letter per bad message with its herald-error code,
+committed offsets, /metrics over HTTP and exit 0 on SIGTERM.
 
-usage: pipeline_test.py HERALD_BINARY SOURCE_DIR SHARED_DATA_DIR WORK_DIR"""
+usage: pipeline_test.py HERALD_BINARY SOURCE_DIR WORK_DIR"""
 import json
 import os
 import re
@@ -14,12 +15,14 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))
 import herald_harness as h  # noqa: E402
 
-herald, src, shared, work = sys.argv[1:5]
+herald, src, work = sys.argv[1:4]
 os.makedirs(work, exist_ok=True)
 rules = os.path.join(src, "tests", "integration", "pipeline", "pipeline-rules.yaml")
 
 # ---- inputs -------------------------------------------------------------------------------
-seeds = [l for l in open(os.path.join(shared, "seeds.ndjson"), encoding="utf-8").read().splitlines() if l.strip()]
+# Data in the repository, so a checkout alone runs it (the feed `herald demo` publishes).
+sample = os.path.join(src, "data", "sample-feed.ndjson")
+seeds = [l for l in open(sample, encoding="utf-8").read().splitlines() if l.strip()][:5]
 gen = subprocess.run([sys.executable, os.path.join(src, "tools", "gen_events.py"), "--count", "1000", "--seed", "7",
                       "--size", "mixed", "--notable-fraction", "0.1"], capture_output=True, text=True, check=True)
 generated = [l for l in gen.stdout.splitlines() if l.strip()]
