@@ -220,11 +220,10 @@ court order | court orders | court ordered | restraining order | executive order
 order to | ordered to | ordered by | order by the court | cease-and-desist order | consent order = 0
 
 # Word senses (cause of many false tones): dates, places, tax terms, profile text.
-record date | record dates | of record | holders of record | shareholders of record | record day = 0
+record date | record dates | holders of record | shareholders of record | stockholders of record | record day = 0
 great britain | great lakes | great wall | capital gain | capital gains | gain on sale | gains on sale = 0
-# "concerned about 100 employees" relates; people "are concerned about" worry.
+# "concerned about 100 employees" relates; the noun "concerns about" still worries.
 concerned about | concern about | concerning | concerns regarding = 0
-are concerned about | is concerned about | were concerned about | was concerned about | remain concerned = -0.35
 strike a deal | strikes a deal | struck a deal | striking a deal | strike deal | strikes deal = 0.2
 record fine | record fines | record penalty | record penalties | record settlement = -0.55
 # Removing a bad thing is good news.
@@ -493,3 +492,21 @@ contract | contracts | agreement | agreements | deal | deals | order | orders | 
 [prior]
 compared | versus | vs | vs. | from | against | year-ago | year-earlier
 compared to a negative | compared with a negative | from a negative
+
+# ---------------------------------------------------------------------------------------------
+# Price moves: directions that, with no measure in reach, tell how the company, ticker or asset
+# named right before them traded ("Funko slides after PT cut", "GM and Ford tank").
+[move]
+rise | rises | rose | rising | fall | falls | fell | falling | gain | gains | gained | drop | drops | dropped
+jump | jumps | jumped | surge | surges | surged | surging | soar | soars | soared | soaring
+climb | climbs | climbed | climbing | rally | rallies | rallied | rallying | rebound | rebounds | rebounded
+spike | spikes | spiked | edged up | inched up | ticked up | edged down | inched down | ticked down
+plunge | plunges | plunged | plunging | plummet | plummets | plummeted | tumble | tumbles | tumbled
+slump | slumps | slumped | slide | slides | sliding | slid | slip | slips | slipped | dip | dips | dipped
+sink | sinks | sank | tank | tanks | tanked | skid | skids | skidded | sags | sagged
+
+# States: a measure right after these (within two words) is where the figure ended ("slipped to a
+# net loss") or where it came from ("up from a loss"), not what moved.
+[state]
+to | into = new
+from = prior

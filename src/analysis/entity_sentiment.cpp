@@ -149,6 +149,7 @@ void EntitySentiment::index(const Document& doc) {
                 lexicon_id = lexicon.words.find(field.substr(t.begin, t.end - t.begin));
             }
         }
+        if (lexicon_id != detail::kNoWord && is_tag(toks, i, field)) lexicon_id = detail::kNoWord;
         alias_id = alias_token_id(aliases, field, t, key, prev, Found{alias_id});
         prev = alias_ids[i] = alias_id;
         hits[nh] = static_cast<uint32_t>(i);  // written always, kept only for a hit: no branch

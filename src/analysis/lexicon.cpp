@@ -16,7 +16,7 @@ namespace herald::analysis {
 namespace {
 
 enum class Section {
-    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior, award, business
+    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior, award, business, move, state
 };
 
 std::string_view trim(std::string_view s) {
@@ -31,7 +31,7 @@ bool section_of(std::string_view name, Section& out) {
         {"downtoner", Section::intensifier},   {"hedge", Section::hedge},         {"contrast", Section::contrast},
         {"measure", Section::measure},         {"direction", Section::direction}, {"comparator", Section::comparator},
         {"expectation", Section::expectation}, {"prior", Section::prior},          {"award", Section::award},
-        {"business", Section::business}};
+        {"business", Section::business},       {"move", Section::move},           {"state", Section::state}};
     for (auto& [n, s] : kSections)
         if (n == name) {
             out = s;
@@ -99,6 +99,12 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
         case Section::prior: r.prior_marker = true; break;
         case Section::award: r.deal = 1; break;
         case Section::business: r.deal = 2; break;
+        case Section::move: r.move = true; break;
+        case Section::state:
+            if (vals.size() != 1 || (vals[0] != "new" && vals[0] != "prior"))
+                fail(file, line, "state terms take '= new' (to, into) or '= prior' (from)");
+            r.state = vals[0] == "new" ? 1 : 2;
+            break;
         case Section::none: break;
     }
 }
@@ -123,6 +129,8 @@ void merge(TermRoles& into, Section sec, const TermRoles& from) {
         case Section::prior: into.prior_marker = true; break;
         case Section::award:
         case Section::business: into.deal = from.deal; break;
+        case Section::move: into.move = true; break;
+        case Section::state: into.state = from.state; break;
         case Section::none: break;
     }
 }
@@ -149,7 +157,7 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
                 fail(file, line_no,
                      "unknown section " + std::string(line) +
                          "; use [valence] [negator] [intensifier] [downtoner] [hedge] [contrast] [measure] "
-                         "[direction] [comparator] [expectation] [prior] [award] [business]");
+                         "[direction] [comparator] [expectation] [prior] [award] [business] [move] [state]");
             continue;
         }
         if (sec == Section::none) fail(file, line_no, "term before any [section] header");

@@ -29,8 +29,15 @@ struct TermRoles {
     bool expectation = false;   // expectations, estimates, consensus, forecast, feared
     bool prior_marker = false;  // "compared", "from", "versus": the next figure is the prior one
     uint8_t deal = 0;           // 1 award verb ("signed", "won"), 2 business noun ("contract", "order")
+    bool move = false;          // a price move ("slides", "rallies"): with no measure in reach, a
+                                // company, ticker or asset named right before it is what moved
+    uint8_t state = 0;          // 1 "to"/"into": the measure after it is the new state ("slipped to a
+                                // loss"); 2 "from": the prior one ("up from a loss")
     bool has_valence = false;
 
+    // Whether the term is visited by composition. `move` qualifies a direction and `state` is read
+    // only next to a paired measure (through the token's id), so neither makes a word active:
+    // "to" stays out of every sentence's term list.
     bool any() const {
         return has_valence || intensity != 0 || hedge != 0 || measure != 0 || neutral_measure || direction != 0 || comparator != 0 ||
                contrast != 0 || negator || expectation || prior_marker || deal != 0;

@@ -59,6 +59,26 @@ bool is_negative_figure(const Document& doc, uint32_t k, uint32_t first) {
     return false;
 }
 
+// "grew four percent", "will cut up to twelve jobs": spelled-out numbers are figures too.
+bool is_number_word(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+        "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens"};
+    if (w.size() < 3 || w.size() > 9) return false;
+    for (auto k : kWords)
+        if (k.size() == w.size() &&
+            std::equal(w.begin(), w.end(), k.begin(), [](char a, char b) { return detail::fold_char(a) == b; }))
+            return true;
+    return false;
+}
+
+// A figure: a number that is not a year, or a spelled-out number.
+bool is_figure(const Document& doc, uint32_t k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind == TokenKind::number) return !is_year(doc, k);
+    return t.kind == TokenKind::word && is_number_word(doc.text(t));
+}
+
 // Polarity of what a metric measures when it rises: capex is neither good nor bad news by itself.
 int metric_polarity(MetricKind k) { return k == MetricKind::capex ? 0 : 1; }
 
@@ -79,7 +99,8 @@ void SentenceComposer::index(const Document& doc) {
         const Token& t = toks[i];
         const std::string_view field = fields[static_cast<int>(t.field)];
         // Numbers and punctuation are never lexicon terms.
-        const uint32_t id = t.kind == TokenKind::word ? lex_.words.find_token(field, t, keys[i]) : detail::kNoWord;
+        uint32_t id = t.kind == TokenKind::word ? lex_.words.find_token(field, t, keys[i]) : detail::kNoWord;
+        if (id != detail::kNoWord && is_tag(toks, i, field)) id = detail::kNoWord;
         ids[i] = id;
         marks[m] = static_cast<uint32_t>(i);
         m += visits(active, field, t, id);
@@ -176,6 +197,28 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
         return cur > prior ? 1 : cur < prior ? -1 : 0;
     }
     return 0;
+}
+
+// "slipped to a net loss", "up from a loss": the [state] word (read through its id: state words
+// are not active terms) within two tokens before the measure, after the direction. 1 new, 2 prior.
+int SentenceComposer::state_before(uint32_t after, uint32_t measure) const {
+    for (uint32_t k = measure; k > after && k + 3 > measure;) {
+        --k;
+        const uint32_t id = ids_[k];
+        if (id != detail::kNoWord && lex_.word_roles[id].state != 0) return lex_.word_roles[id].state;
+    }
+    return 0;
+}
+
+// The token right before a price move names what moved: a capitalised word that is not a
+// lexicon term ("Funko slides", "GM and Ford tank"), a cashtag's ticker, or the ")" of "(KSS)".
+bool SentenceComposer::names_subject(const Document& doc, const Sentence& s, uint32_t move) const {
+    if (move <= s.first_token) return false;
+    const Token& t = doc.tokens[move - 1];
+    if (t.kind == TokenKind::punct) return doc.text(t) == ")";
+    if (t.kind != TokenKind::word || !t.capitalized) return false;
+    const uint32_t id = ids_[move - 1];
+    return id == detail::kNoWord || !lex_.word_roles[id].any();
 }
 
 double SentenceComposer::squash(double raw) {
@@ -385,6 +428,17 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             d.used = items_[neutral].used = true;
             continue;
         }
+        if (best == n && d.roles->move && names_subject(doc, s, d.begin)) {
+            // "Zenith rises after trial win", "X and Y tank": the company or asset named right
+            // before a price move is what moved, an implicit share price.
+            double w = tuning::kDirection * d.roles->direction * d.roles->strength * modifier_before(i) *
+                       modifier_after(i) * cw[d.clause];
+            if (negated(i)) w *= tuning::kNegation;
+            add(raw, doc, d, w, d.roles->direction > 0 ? "move: subject up" : "move: subject down", ex);
+            d.used = true;
+            any_direction = true;
+            continue;
+        }
         if (best == n) {
             // No measure in reach: what rises in financial news is mostly good ("a rise of 0.8 percent").
             if (d.roles->has_valence) continue;  // "improved", "weakened" speak for themselves
@@ -392,7 +446,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             // "opens up" or "plans to increase the staff" describe, they do not report.
             bool figure = false;
             for (uint32_t k = d.end; k < s.last_token && k <= d.end + tuning::kUnpairedFigureReach; ++k)
-                if (toks[k].kind == TokenKind::number && !is_year(doc, k)) figure = true;
+                if (is_figure(doc, k)) figure = true;
             if (!figure) continue;
             double w = tuning::kUnpairedDirection * d.roles->direction * d.roles->strength * modifier_before(i) *
                        modifier_after(i) * cw[d.clause];
@@ -402,16 +456,22 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             continue;
         }
         Item& m = items_[best];
-        double w = tuning::kDirection * d.roles->direction * m.roles->measure * m.roles->importance * d.roles->strength *
-                   modifier_before(i) * modifier_after(i) * cw[d.clause];
+        // A measure after "to" or "from" is a state, not the object: "slipped to a net loss" ends
+        // in a loss, "up from a loss" leaves one. A good measure reached "to" keeps the direction
+        // ("fell to a profit of EUR 1 mn" is less profit).
+        const int state = best > i ? state_before(d.end, m.begin) : 0;
+        const int toward = state == 1 && m.roles->measure < 0 ? -1 : state == 2 ? -m.roles->measure : 0;
+        double w = tuning::kDirection * (toward != 0 ? toward : d.roles->direction * m.roles->measure) *
+                   m.roles->importance * d.roles->strength * modifier_before(i) * modifier_after(i) * cw[d.clause];
         if (negated(i)) w *= tuning::kNegation;
         Item span = d;
         span.begin = std::min(d.begin, m.begin);
         span.end = std::max(d.end, m.end);
         const bool good = m.roles->measure > 0, up = d.roles->direction > 0;
         add(raw, doc, span, w,
-            good ? (up ? "direction: good measure up" : "direction: good measure down")
-                 : (up ? "direction: bad measure up" : "direction: bad measure down"),
+            toward != 0 ? (state == 1 ? "state: to a bad measure" : good ? "state: from a good measure" : "state: from a bad measure")
+            : good ? (up ? "direction: good measure up" : "direction: good measure down")
+                   : (up ? "direction: bad measure up" : "direction: bad measure down"),
             ex);
         d.used = m.used = true;
         any_direction = true;

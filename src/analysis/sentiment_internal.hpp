@@ -45,6 +45,17 @@ inline bool is_clause_break(std::string_view p) {
     return p == "\xE2\x80\x93" || p == "\xE2\x80\x94";  // – —
 }
 
+// "$COST", "#Stock", "@Jess": a cashtag, hashtag or handle names a ticker, a topic or an
+// account; its word is no lexicon term ("$COST" is Costco, not a cost). Called only for words
+// the lexicon knows, so the common token pays nothing.
+inline bool is_tag(const Token* toks, size_t i, std::string_view field) {
+    if (i == 0) return false;
+    const Token& p = toks[i - 1];
+    if (p.kind != TokenKind::symbol || p.end != toks[i].begin || p.field != toks[i].field) return false;
+    const char c = field[p.begin];
+    return c == '$' || c == '#' || c == '@';
+}
+
 // Scores one sentence; appends to `explain` (may be null) the terms that moved it.
 class SentenceComposer {
 public:
@@ -94,6 +105,8 @@ private:
     float modifier_after(size_t i) const;
     bool negated(size_t i) const;
     int implied_direction(const Document& doc, const Sentence& s, uint32_t after_token) const;
+    int state_before(uint32_t after, uint32_t measure) const;
+    bool names_subject(const Document& doc, const Sentence& s, uint32_t move) const;
     void add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule, ExplainSentence* ex);
 
     const Lexicon::Impl& lex_;
