@@ -10,6 +10,17 @@ import sys
 
 herald, src, work = sys.argv[1:4]
 os.makedirs(work, exist_ok=True)
+
+# A fresh machine may have no git: the results then name the commit "unknown" instead of the
+# benchmark dying with FileNotFoundError (it did, and scripts/setup.sh did not install git).
+sys.path.insert(0, os.path.join(src, "bench", "e2e"))
+import run_e2e  # noqa: E402
+saved_path = os.environ["PATH"]
+os.environ["PATH"] = work  # a folder without git
+try:
+    assert run_e2e.git_commit() == "unknown (git is not installed)", run_e2e.git_commit()
+finally:
+    os.environ["PATH"] = saved_path
 out = os.path.join(work, "results.json")
 cmd = [sys.executable, os.path.join(src, "bench", "e2e", "run_e2e.py"), "--herald", herald, "--events", "2000",
        "--modes", "preproduced,latency,floor", "--rate", "1000", "--workdir", work, "--output", out]
