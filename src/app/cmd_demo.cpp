@@ -92,21 +92,36 @@ int command_demo(int argc, char** argv, int first) {
     // The demo group is alone: let a first join settle fast.
     setup.pipeline.consumer_properties.insert(setup.pipeline.consumer_properties.begin(),
                                               {{"session.timeout.ms", "6000"}, {"max.poll.interval.ms", "10000"}});
+    // What keeps the demo (and /metrics) up once the feed is done, said as it is: not "Ctrl-C"
+    // when --events or --duration will end it.
+    std::string after = "; /metrics stays up until Ctrl-C";
+    if (events_limit > 0 && static_cast<uint64_t>(events_limit) <= feed_events)
+        after = "; stopping (--events " + std::to_string(events_limit) + ")";
+    else if (setup.pipeline.stop_after_ms > 0)
+        after = "; /metrics stays up until --duration " + o.get("duration") + " has passed" +
+                (events_limit > 0 ? ", " + std::to_string(events_limit) + " events are consumed" : std::string()) +
+                " or Ctrl-C";
+    else if (events_limit > 0)
+        after = "; /metrics stays up until " + std::to_string(events_limit) + " events are consumed (--events) or Ctrl-C";
     std::atomic<bool> announced{false};
-    setup.on_started = [](int port) {
-        std::fprintf(stderr, "herald demo: metrics at http://127.0.0.1:%d/metrics (Ctrl-C to stop)\n", port);
+    std::string stops = "Ctrl-C to stop";
+    if (setup.pipeline.stop_after_ms > 0) stops = "stops after --duration " + o.get("duration") + ", or Ctrl-C";
+    if (events_limit > 0)
+        stops = "stops after " + std::to_string(events_limit) + " events are consumed" +
+                (setup.pipeline.stop_after_ms > 0 ? " or --duration " + o.get("duration") : std::string()) + ", or Ctrl-C";
+    setup.on_started = [stops](int port) {
+        std::fprintf(stderr, "herald demo: metrics at http://127.0.0.1:%d/metrics (%s)\n", port, stops.c_str());
     };
-    setup.on_tick = [&](const Pipeline& p) {
+    setup.on_tick = [&, after](const Pipeline& p) {
         const auto& c = p.counters();
         if (!announced.load() && c.processed.load() >= feed_events &&
             c.alerts_acked.load() + c.delivery_failures.load() >= c.alerts_produced.load()) {
             announced.store(true);
             std::fprintf(stderr,
-                         "herald demo: all %llu events processed, %llu alerts, %llu dead letters; /metrics stays up "
-                         "until Ctrl-C\n",
+                         "herald demo: all %llu events processed, %llu alerts, %llu dead letters%s\n",
                          static_cast<unsigned long long>(c.processed.load()),
                          static_cast<unsigned long long>(c.alerts_acked.load()),
-                         static_cast<unsigned long long>(c.dead_lettered.load()));
+                         static_cast<unsigned long long>(c.dead_lettered.load()), after.c_str());
         }
     };
     setup.quiet = true;

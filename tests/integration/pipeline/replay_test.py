@@ -80,7 +80,7 @@ try:
     ended = time.monotonic()
     check([json.loads(m.value())["id"] for m in watch.messages] == ["p1", "p2", "p3"], "paced order")
     # 4 s of compressed timeline: about 4 s in all, not 6 (one extra gap) and not 0.
-    check(3.5 <= ended - started < 12, f"replay of 40 s of events at 10x took {ended - started:.1f} s")
+    check(3.5 <= ended - started < 20, f"replay of 40 s of events at 10x took {ended - started:.1f} s")
     watch.close()
 
     # ---- every --input, in order, then the positional files.
