@@ -310,6 +310,9 @@ int main(int argc, char** argv) {
             p.run(e, &ex);
             std::printf("score %+.3f\n", p.out.sentiment.score);
             print_explanation(e, ex);
+            for (const auto& en : p.out.entities)
+                std::printf("  entity %.*s/%.*s x%u %+.2f\n", static_cast<int>(en.name.size()), en.name.data(),
+                            static_cast<int>(en.ticker.size()), en.ticker.data(), en.mentions, en.sentiment.score);
             return 0;
         }
         if (sets.front() != ',') sets = "," + sets + ",";

@@ -148,6 +148,12 @@ void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
         }
         add_alias(cols[1], company, false);
         if (ticker_is_safe_alias(cols[0])) add_alias(cols[0], company, false);  // "AMZN", "$AMZN"
+        else if (all_caps(cols[0])) {
+            bool known = false;
+            for (auto& c : cashtags)
+                if (c.ticker == cols[0]) known = (c.company = company, true);
+            if (!known) cashtags.push_back({keep(cols[0]), company});
+        }
         if (cols.size() > 2) for_each_alt(cols[2], [&](std::string_view a) { add_alias(a, company, false); });
         if (cols.size() > 3) for_each_alt(cols[3], [&](std::string_view a) { add_alias(a, company, true); });
     }

@@ -42,6 +42,19 @@ struct AliasTable::Impl {
     bool may_start_lower(unsigned char folded_first, size_t size) const {
         return size < 64 && ((lower_start[folded_first] >> size) & 1);
     }
+    // Tickers that are no alias alone (short or spelling a word: "GE", "NOW"), with their company:
+    // they name it only as a cashtag ("$NOW"), a word written against a "$".
+    struct Cashtag {
+        std::string_view ticker;
+        uint32_t company;
+    };
+    std::vector<Cashtag> cashtags;
+    // The company of cashtag text `w` ("NOW" after "$"), or UINT32_MAX.
+    uint32_t cashtag_company(std::string_view w) const {
+        for (const Cashtag& c : cashtags)
+            if (c.ticker == w) return c.company;
+        return UINT32_MAX;
+    }
     std::deque<std::string> strings;                // owns every string_view above
 
     // Parses alias-table text ("FILE" names it in errors); throws std::runtime_error "FILE:LINE: message".

@@ -50,6 +50,25 @@ void split_name(std::string_view name, std::vector<std::string_view>& out) {
     }
 }
 
+// Legal forms that close a company name ("Tesla Inc", "JPMorgan Chase & Co.", "Glencore plc"):
+// an event-given name matches the text with or without them.
+bool is_legal_suffix(std::string_view w) {
+    static constexpr std::string_view kSuffixes[] = {
+        "inc", "incorporated", "corp", "corporation", "co", "company", "plc", "ag", "sa", "se", "nv", "bv",
+        "ltd", "limited", "llc", "lp", "oyj", "oy", "ab", "asa", "spa", "gmbh", "kgaa", "holdings", "&", ".", ","};
+    for (auto s : kSuffixes)
+        if (iequal(w, s)) return true;
+    return false;
+}
+
+// The text token equals a name's word, or its possessive when it is the name's last word.
+bool hint_word_matches(std::string_view text, std::string_view word, bool last) {
+    if (iequal(text, word)) return true;
+    if (!last || text.size() <= word.size() || !iequal(text.substr(0, word.size()), word)) return false;
+    const std::string_view rest = text.substr(word.size());
+    return rest == "'s" || rest == "\xE2\x80\x99s";
+}
+
 // Looks a keyed token up in the alias table (for the tokens that count).
 struct AliasProbe {
     static constexpr bool kFiltered = false;
@@ -74,6 +93,8 @@ void EntityFinder::read_hint_names(const Event& event) {
         Scratch::Hint hint;
         hint.words_begin = static_cast<uint32_t>(sc.words.size());
         split_name(h.name, sc.words);
+        // Legal forms at the end are optional in the text: keep at least one word.
+        while (sc.words.size() > hint.words_begin + 1 && is_legal_suffix(sc.words.back())) sc.words.pop_back();
         hint.words_end = static_cast<uint32_t>(sc.words.size());
         if (hint.words_begin == hint.words_end) continue;
         uint32_t known = h.ticker.empty() ? UINT32_MAX : tab.company_by_ticker(h.ticker);
@@ -83,9 +104,11 @@ void EntityFinder::read_hint_names(const Event& event) {
         sc.hints.push_back(hint);
         const std::string_view first = sc.words[hint.words_begin];
         const auto c = static_cast<unsigned char>(detail::fold_char(first[0]));
-        if (first.size() < 64) {
+        if (first.size() + 4 < 64) {
             if (sc.hint_start[c] == 0) sc.hint_start_set.push_back(c);
             sc.hint_start[c] |= uint64_t{1} << first.size();
+            // A one-word name may stand in its possessive ("Glencore's", "Glencore’s").
+            if (hint.words_end - hint.words_begin == 1) sc.hint_start[c] |= (uint64_t{1} << (first.size() + 2)) | (uint64_t{1} << (first.size() + 4));
         }
     }
 }
@@ -113,6 +136,7 @@ void EntityFinder::index(const Document& doc) {
     uint32_t* hits = sc.hits.data();
     size_t nh = 0;
     uint32_t prev = detail::kNoWord;
+    sc.cashtags.clear();
     for (size_t i = 0, n = toks.size(); i < n; ++i) {
         const Token& t = tp[i];
         const std::string_view field = fields[static_cast<int>(t.field)];
@@ -120,6 +144,12 @@ void EntityFinder::index(const Document& doc) {
         prev = ids[i] = id;
         hits[nh] = static_cast<uint32_t>(i);  // written always, kept only for a hit: no branch
         nh += id != detail::kNoWord;
+        if (!t.space_before && id == detail::kNoWord && t.kind == TokenKind::word) [[unlikely]] {
+            if (const uint32_t c = cashtag_company(tab, field, tp, i); c != UINT32_MAX) {
+                sc.cashtags.push_back({static_cast<uint32_t>(i), c});
+                ++nh;
+            }
+        }
     }
     hits[nh] = UINT32_MAX;
     read_hints(doc);
@@ -132,11 +162,13 @@ void EntityFinder::read_hints(const Document& doc) {
     Scratch& sc = *scratch_;
     std::string_view fields[4];
     for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
-    size_t nh = 0;
+    size_t nh = 0, cashtag = 0;
     for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
         const Token& t = doc.tokens[i];
         sc.hits[nh] = i;
-        nh += (sc.ids[i] != detail::kNoWord) | sc.may_start_hint(fields[static_cast<int>(t.field)], t);
+        const bool tagged = cashtag < sc.cashtags.size() && sc.cashtags[cashtag].token == i;
+        cashtag += tagged;
+        nh += (sc.ids[i] != detail::kNoWord) | sc.may_start_hint(fields[static_cast<int>(t.field)], t) | tagged;
     }
     sc.hits[nh] = UINT32_MAX;
 }
@@ -165,6 +197,7 @@ void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
     size_t last_index = 0;
     uint32_t paragraph = UINT32_MAX;
     const uint32_t* next_hit = hits;  // first hit at or after the scan position
+    size_t cashtag = 0;               // first cashtag not yet passed
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         const Sentence& s = doc.sentences[si];
         if (s.paragraph != paragraph) {
@@ -196,16 +229,27 @@ void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
                     break;
                 }
             }
-            if (!matched) {
-                for (const Scratch::Hint& h : sc.hints) {
-                    uint32_t len = h.words_end - h.words_begin;
-                    if (t + len > s.last_token || (h.needs_capital && !tok.capitalized)) continue;
-                    bool eq = true;
-                    for (uint32_t k = 0; k < len && eq; ++k) eq = iequal(doc.text(toks[t + k]), sc.words[h.words_begin + k]);
-                    if (!eq) continue;
-                    emit(s, si, t, len, h.company, h.company, h.ticker, false, false);
-                    matched = len;
-                    break;
+            // A name the event gives, when longer than the alias matched here: the longest name
+            // wins ("BHP Billiton" over "BHP").
+            for (const Scratch::Hint& h : sc.hints) {
+                uint32_t len = h.words_end - h.words_begin;
+                if (len <= matched || t + len > s.last_token || (h.needs_capital && !tok.capitalized)) continue;
+                bool eq = true;
+                for (uint32_t k = 0; k < len && eq; ++k)
+                    eq = hint_word_matches(doc.text(toks[t + k]), sc.words[h.words_begin + k], k + 1 == len);
+                if (!eq) continue;
+                if (matched) out.pop_back();
+                emit(s, si, t, len, h.company, h.company, h.ticker, false, false);
+                matched = len;
+                break;
+            }
+            if (!matched && id == detail::kNoWord) {
+                // A cashtag of a ticker that is no alias alone ("$NOW"); hits come in order.
+                while (cashtag < sc.cashtags.size() && sc.cashtags[cashtag].token < t) ++cashtag;
+                if (cashtag < sc.cashtags.size() && sc.cashtags[cashtag].token == t) {
+                    const AliasCompany& c = tab.companies[sc.cashtags[cashtag].company];
+                    emit(s, si, t, 1, c.name, c.name, c.ticker, false, false);
+                    matched = 1;
                 }
             }
             if (matched) {

@@ -18,6 +18,11 @@ struct EntityFinder::Scratch {
         bool needs_capital = false;
     };
     std::vector<Hint> hints;
+    // Cashtags of tickers that are no alias alone ("$NOW"): token and company, in token order.
+    struct Cashtag {
+        uint32_t token, company;
+    };
+    std::vector<Cashtag> cashtags;
     std::vector<std::string_view> words;
     // (folded first byte, length) of the first word of every hint, as AliasTable::Impl's
     // lower_start: a token that fails cannot start a hint, and match() skips it.
@@ -63,6 +68,17 @@ template <class KeyedLookup>
         id = tab.words.find_in(field, t.begin, t.end);
     }
     return id;
+}
+
+// "$NOW", "$GE": the company of word token i when it is written against a "$" and is one of the
+// tickers that are no alias alone, else UINT32_MAX. The caller tests !space_before first: most
+// words pay one well-predicted branch.
+inline uint32_t cashtag_company(const AliasTable::Impl& tab, std::string_view field, const Token* toks, size_t i) {
+    if (i == 0 || tab.cashtags.empty()) return UINT32_MAX;
+    const Token& p = toks[i - 1];
+    if (p.kind != TokenKind::symbol || p.end != toks[i].begin || p.field != toks[i].field || field[p.begin] != '$')
+        return UINT32_MAX;
+    return tab.cashtag_company(field.substr(toks[i].begin, toks[i].end - toks[i].begin));
 }
 
 }  // namespace herald::analysis

@@ -175,6 +175,9 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
             }
         k0 = k1;
     }
+    // A text about one company: its sentences that do not name it ("Net sales rose 12 %") are
+    // about it too, so it takes the document's tone.
+    if (sc.entities.size() == 1) sc.entities[0].acc = document;
     // Named only by references would mean a reference without a company: cannot happen, but
     // an entity the event names that the text never mentions still gets the document's tone.
     for (const EntityHint& h : doc.event().entities) {

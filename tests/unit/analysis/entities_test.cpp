@@ -187,3 +187,34 @@ TEST_CASE("possessives of exact-case aliases: BYD's, AWS’s; a ticker that is a
     REQUIRE(!ferrari.empty());
     for (const auto& x : ferrari) CHECK(x.ticker == "RACE");
 }
+
+TEST_CASE("targets: cashtags of word-like tickers, legal forms and possessives of given names, longest name") {
+    Finder f;
+    // "$NOW" is ServiceNow; "NOW" alone is a word.
+    const auto& now = f.find("$NOW rises after the upgrade.");
+    REQUIRE(now.size() == 1);
+    CHECK(now[0].ticker == "NOW");
+    CHECK(f.find("NOW rises after the upgrade.").empty());
+    CHECK(f.find("Prices rise $5 NOW.").empty());
+    // A name the event gives matches without its legal form, and in its possessive.
+    f.event.entities.push_back({"Glencore plc", ""});
+    const auto& g = f.find("Glencore's profit rose. Glencore plc said so.");
+    REQUIRE(g.size() == 2);
+    CHECK(g[0].company == "Glencore plc");
+    CHECK(f.find("Glencorex rose.").empty());
+    f.event.entities.clear();
+    f.event.entities.push_back({"JPMorgan Chase & Co.", ""});
+    const auto& j = f.find("JPMorgan Chase raised its dividend.");
+    REQUIRE(!j.empty());
+    CHECK(j[0].ticker == "JPM");
+    CHECK(doctest::String(std::string(f.text.substr(j[0].span.begin, j[0].span.end - j[0].span.begin)).c_str()) ==
+          "JPMorgan Chase");
+    // The longest name wins over a shorter alias of the table.
+    f.event.entities.clear();
+    f.event.entities.push_back({"BHP Billiton", ""});
+    const auto& b = f.find("BHP Billiton shares rose.");
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].company == "BHP Billiton");
+    CHECK(b[0].span.end - b[0].span.begin == 12);
+    f.event.entities.clear();
+}

@@ -23,10 +23,11 @@ struct Scorer {
     EntityFinder finder{AliasTable::builtin()};
     SentimentScorer scorer{Lexicon::builtin()};
 
-    const Analysis& run(std::string text) {
+    const Analysis& run(std::string text, std::vector<EntityHint> entities = {}) {
         storage = std::move(text);
         event.clear();
         event.text = storage;
+        event.entities = std::move(entities);
         out.clear();
         mentions.clear();
         doc.build(event);
@@ -141,4 +142,19 @@ TEST_CASE("cause 7: vocabulary of company news") {
     CHECK(s.score("The book was honoured as a bestseller .") > 0.1);
     CHECK(s.score("The two groups will cooperate on research .") > 0.1);
     CHECK(s.score("The mill will shed 300 jobs .") < -0.1);
+}
+
+TEST_CASE("cause 6: a text about one company gives it the tone of all its sentences") {
+    Scorer s;
+    const Analysis& one = s.run("Zenith Oyj reported its results .\n\nNet sales rose 12 % and the outlook is strong .",
+                                {{"Zenith Oyj", ""}});
+    REQUIRE(one.entities.size() == 1);
+    CHECK(one.entities[0].name == "Zenith Oyj");
+    CHECK(one.entities[0].sentiment.score > 0.1);  // the second paragraph does not name it
+    CHECK(one.entities[0].sentiment.score == doctest::Approx(one.sentiment.score));
+    // Two companies: each keeps its own sentences.
+    const Analysis& two = s.run("Apple raised its outlook . Microsoft cut jobs .");
+    REQUIRE(two.entities.size() == 2);
+    CHECK(two.entities[0].sentiment.score > 0.1);
+    CHECK(two.entities[1].sentiment.score < -0.1);
 }
