@@ -264,7 +264,7 @@ raises to sector perform | raised to sector perform | ups to equal weight | rais
 bull | bulls | bull camp = 0.25
 loses a bull | lost a bull | loses another bull | new bear | bear steps out = -0.45
 gains a bull | adds a bull | new bull | gets a bull | joins bulls = 0.45
-goes short | go short | went short | going short | shorting | shorted = -0.4
+goes short | go short | went short | going short | shorted | shorting = -0.4
 goes long | went long | going long = 0.4
 call buying | bought calls | buying calls | calls active | puts sold = 0.3
 put buying | bought puts | buying puts | puts active = -0.3
@@ -321,6 +321,9 @@ partly | partially | moderately | relatively | fairly = 0.75
 # Hedges weaken their clause.
 [hedge]
 may | might | could | possibly | perhaps | potentially = 0.7
+# Goals are not achievements ("the goal is to strengthen"). "plans to", "intends to" were tried
+# as hedges too and dropped (fpb-dev -5 sentences).
+aims to | aim to | aiming to | aim is to | goal is to | objective is to | target is to | aspires to = 0.5
 if | unless = 0.6
 would = 0.85
 
@@ -510,3 +513,8 @@ sink | sinks | sank | tank | tanks | tanked | skid | skids | skidded | sags | sa
 [state]
 to | into = new
 from = prior
+
+# Short positions: the tone of the rest of their clause is about the bet against the stock
+# ("bad day to short", "great time to be shorting"): it reads inverted.
+[inverter]
+to short | shorting | short it | short this | short here | short position | short positions

@@ -16,7 +16,7 @@ namespace herald::analysis {
 namespace {
 
 enum class Section {
-    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior, award, business, move, state
+    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior, award, business, move, state, inverter
 };
 
 std::string_view trim(std::string_view s) {
@@ -31,7 +31,8 @@ bool section_of(std::string_view name, Section& out) {
         {"downtoner", Section::intensifier},   {"hedge", Section::hedge},         {"contrast", Section::contrast},
         {"measure", Section::measure},         {"direction", Section::direction}, {"comparator", Section::comparator},
         {"expectation", Section::expectation}, {"prior", Section::prior},          {"award", Section::award},
-        {"business", Section::business},       {"move", Section::move},           {"state", Section::state}};
+        {"business", Section::business},       {"move", Section::move},           {"state", Section::state},
+        {"inverter", Section::inverter}};
     for (auto& [n, s] : kSections)
         if (n == name) {
             out = s;
@@ -100,6 +101,7 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
         case Section::award: r.deal = 1; break;
         case Section::business: r.deal = 2; break;
         case Section::move: r.move = true; break;
+        case Section::inverter: r.inverts = true; break;
         case Section::state:
             if (vals.size() != 1 || (vals[0] != "new" && vals[0] != "prior"))
                 fail(file, line, "state terms take '= new' (to, into) or '= prior' (from)");
@@ -130,6 +132,7 @@ void merge(TermRoles& into, Section sec, const TermRoles& from) {
         case Section::award:
         case Section::business: into.deal = from.deal; break;
         case Section::move: into.move = true; break;
+        case Section::inverter: into.inverts = true; break;
         case Section::state: into.state = from.state; break;
         case Section::none: break;
     }
@@ -157,7 +160,7 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
                 fail(file, line_no,
                      "unknown section " + std::string(line) +
                          "; use [valence] [negator] [intensifier] [downtoner] [hedge] [contrast] [measure] "
-                         "[direction] [comparator] [expectation] [prior] [award] [business] [move] [state]");
+                         "[direction] [comparator] [expectation] [prior] [award] [business] [move] [state] [inverter]");
             continue;
         }
         if (sec == Section::none) fail(file, line_no, "term before any [section] header");

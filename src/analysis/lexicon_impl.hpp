@@ -34,13 +34,15 @@ struct TermRoles {
     uint8_t state = 0;          // 1 "to"/"into": the measure after it is the new state ("slipped to a
                                 // loss"); 2 "from": the prior one ("up from a loss")
     bool has_valence = false;
+    bool inverts = false;       // a short position ("to short", "shorting"): the tone of the rest of
+                                // its clause is about the bet against the stock ("bad day to short")
 
     // Whether the term is visited by composition. `move` qualifies a direction and `state` is read
     // only next to a paired measure (through the token's id), so neither makes a word active:
     // "to" stays out of every sentence's term list.
     bool any() const {
         return has_valence || intensity != 0 || hedge != 0 || measure != 0 || neutral_measure || direction != 0 || comparator != 0 ||
-               contrast != 0 || negator || expectation || prior_marker || deal != 0;
+               contrast != 0 || negator || expectation || prior_marker || deal != 0 || inverts;
     }
 };
 

@@ -229,9 +229,12 @@ double SentenceComposer::squash(double raw) {
 
 void SentenceComposer::add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule,
                            ExplainSentence* ex) {
-    raw += w;
     size_t c = clause_first_.size();
     while (c > 1 && clause_first_[c - 1] > it.begin) --c;
+    // "bad day to short", "a great time to be shorting": the tone is about the bet against the stock.
+    const bool inverted = !clause_inverted_.empty() && clause_inverted_[c - 1] && !(it.roles && it.roles->inverts);
+    if (inverted) w = -w;
+    raw += w;
     clause_raw_[c - 1] += w;
     if (!ex || w == 0) return;
     const Token& a = doc.tokens[it.begin];
@@ -239,7 +242,7 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
     ExplainTerm term;
     term.term = std::string(doc.event().field(a.field).substr(a.begin, b.end - a.begin));
     term.weight = std::round(w * 1e4) / 1e4;  // float weights: print 0.6, not 0.6000000238
-    term.rule = std::string(rule);
+    term.rule = inverted ? std::string(rule) + ", short position: inverted" : std::string(rule);
     ex->terms.push_back(std::move(term));
 }
 
@@ -265,7 +268,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     uint16_t clause = 0;
     std::vector<float>& cw = clause_weight_;
     int but_clause = -1;
-    bool any_comparator = false, any_deal = false, any_direction_word = false, any_measure = false, any_hedge = false;
+    bool any_comparator = false, any_deal = false, any_direction_word = false, any_measure = false, any_hedge = false,
+         any_inverter = false;
 
     // 1. Terms, longest phrase first, and clause boundaries (only the tokens index() marked).
     uint32_t consumed = s.first_token;  // tokens before this belong to a phrase already read
@@ -325,6 +329,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             any_direction_word |= roles->direction != 0;
             any_measure |= roles->measure != 0;
             any_hedge |= roles->hedge != 0;
+            any_inverter |= roles->inverts;
         }
         consumed = t + len;
     }
@@ -336,6 +341,12 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     if (any_hedge)
         for (const Item& it : items_)
             if (it.roles->hedge != 0) cw[it.clause] *= it.roles->hedge;
+    clause_inverted_.clear();
+    if (any_inverter) {
+        clause_inverted_.assign(cw.size(), 0);
+        for (const Item& it : items_)
+            if (it.roles->inverts) clause_inverted_[it.clause] = 1;
+    }
 
     double raw = 0;
     const size_t n = items_.size();

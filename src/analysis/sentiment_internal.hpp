@@ -115,6 +115,7 @@ private:
     size_t mark_cursor_ = 0;       // first mark not yet read by score(): sentences come in order
     std::vector<Item> items_;
     std::vector<float> clause_weight_;
+    std::vector<uint8_t> clause_inverted_;  // a short position in the clause: the rest reads inverted
     std::vector<uint32_t> clause_first_;
     std::vector<double> clause_raw_;
 };

@@ -80,5 +80,7 @@ TEST_CASE("bad lexicon files name the file, the line and what to do") {
     CHECK(error_of("[measure]\nsales = great\n").find("'= good', '= bad' or '= neutral'") != std::string::npos);
     CHECK(error_of("[contrast]\nbut = after\n").find(":2:") != std::string::npos);
     CHECK(error_of("[valence]\na || b = 0.3\n").find("empty term") != std::string::npos);
+    CHECK(error_of("[state]\nto = sideways\n").find(":2: state terms take '= new'") != std::string::npos);
+    CHECK(error_of("[nonsense]\n").find("[move] [state] [inverter]") != std::string::npos);
     CHECK_THROWS_AS(Lexicon::load("/nonexistent/file.lex"), std::runtime_error);
 }

@@ -132,6 +132,24 @@ TEST_CASE("cause 5: analyst ratings and trader positions") {
     CHECK(s.score("Sales Top Estimates") > 0.1);
 }
 
+TEST_CASE("cause 5: a short position inverts the tone of its clause") {
+    Scorer s;
+    CHECK(s.score("Bad day to short $TSLA") > 0.1);
+    CHECK(s.score("Bad day for $TSLA") < -0.1);
+    CHECK(s.score("Great time to be shorting this stock") < -0.1);
+    CHECK(s.score("Muddy Waters is shorting Luckin Coffee") < -0.1);
+    // Only its own clause: "Strong quarter" is not about the bet.
+    CHECK(s.score("Strong quarter , not a day to short") > 0.1);
+}
+
+TEST_CASE("cause 4: goals are not achievements") {
+    Scorer s;
+    const double goal = s.score("The goal is to strengthen the balance sheet .");
+    const double done = s.score("The company strengthened the balance sheet .");
+    CHECK(goal > 0.0);
+    CHECK(goal < done);
+}
+
 TEST_CASE("cause 7: vocabulary of company news") {
     Scorer s;
     CHECK(s.score("The plant closed after a leakage of toxic gas .") < -0.1);
