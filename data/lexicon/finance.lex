@@ -247,6 +247,16 @@ grievance | grievances | liquidated | liquidation | liquidate = -0.45
 too low | close-down | closedown | closing down = -0.35
 subpoenaed | subpoenas | pleaded guilty | pleads guilty | plead guilty | guilty plea = -0.5
 
+# Trouble and praise as finance news headlines put it.
+backlash | under fire | slams | slammed | criticizes | criticized | ridicule | ridiculed = -0.4
+obliterated | devastates | devastated | devastating | hurting | hamper | hampers | hampered = -0.45
+halts | suspends | withdraws guidance | withdrew guidance | pulls guidance | pulled guidance | idled | idling = -0.4
+cools on | cooled on | sidelines | on the sidelines | light side | takes a hit | took a hit | hit to = -0.35
+black swan | danger | dangerous | snarled | freefall | free fall | alarm | perilous | ugly = -0.4
+pain | anxiety | nervousness | nervous | panic | turbulent | turmoil = -0.35
+likes | impresses | impressed | well-positioned | well positioned | unlock value | comeback = 0.35
+priority review | breakthrough therapy | fast track | ok'd | okayed | cleared = 0.3
+
 # Analysts and traders: ratings, coverage, positions.
 at buy | as buy | at outperform | as outperform | at overweight | as overweight = 0.45
 conviction buy | conviction list | conviction buy list | top pick | top picks = 0.45
@@ -359,6 +369,10 @@ cash conversion | cash generation = good
 guidance | outlook | forecast | forecasts | price target | target price | rating = good
 price targets | target prices | ratings | target | targets = good
 pt | pts | price objective = good
+estimates | estimate = good
+# Markets and traded assets: their price is the news ("gold rallies", "the market fell").
+market | markets | gold | brent | crude | sterling | bitcoin = good
+oil price | oil prices | crude prices | crude oil prices = good
 growth | subscriber growth | user growth | sales growth | revenue growth | earnings growth = good
 buyback | buybacks | share buyback | share buybacks | share repurchase | share repurchases | repurchases = good
 customers | subscribers | users | traffic | passengers | occupancy | capacity utilization = good
@@ -436,6 +450,8 @@ lowest | lowest level = down 1.2
 highest | highest level = up 1.2
 larger | bigger = up 0.8
 slide | slides | sliding = down
+advances = up
+gives back | gave back = down
 tank | tanks | tanked | tanking | sinks | sinking | skid | skids | skidded | sags | sagged = down 1.3
 dips | dipping | slips | slipping = down 0.7
 shed | sheds | shedding = down
@@ -507,6 +523,7 @@ spike | spikes | spiked | edged up | inched up | ticked up | edged down | inched
 plunge | plunges | plunged | plunging | plummet | plummets | plummeted | tumble | tumbles | tumbled
 slump | slumps | slumped | slide | slides | sliding | slid | slip | slips | slipped | dip | dips | dipped
 sink | sinks | sank | tank | tanks | tanked | skid | skids | skidded | sags | sagged
+advances | gives back | gave back
 
 # States: a measure right after these (within two words) is where the figure ended ("slipped to a
 # net loss") or where it came from ("up from a loss"), not what moved.

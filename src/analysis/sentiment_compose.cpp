@@ -161,7 +161,10 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
     // A prior marker soon after the first figure, then the second figure.
     for (uint32_t k = a + 1; k < stop && k <= a + 12; ++k) {
         std::string_view txt = doc.text(toks[k]);
-        bool marker = (ids_[k] != detail::kNoWord && lex_.word_roles[ids_[k]].prior_marker) || txt == "(";
+        // A prior figure, or the one expected: "EPS 74 cents ; FactSet consensus 86 cents".
+        bool marker = (ids_[k] != detail::kNoWord &&
+                       (lex_.word_roles[ids_[k]].prior_marker || lex_.word_roles[ids_[k]].expectation)) ||
+                      txt == "(";
         if (!marker) {
             if (toks[k].kind == TokenKind::number && !is_year(doc, k))
                 return 0;  // a third figure: not a simple comparison
@@ -193,7 +196,9 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
         auto is_currency = [&](uint32_t x, std::string_view u) {
             return toks[x].kind == TokenKind::symbol || (u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z');
         };
-        if ((is_currency(before_b, ub) || (a > s.first_token && is_currency(a - 1, ua))) && ua != ub) return 0;
+        // The measure itself is no currency: "EPS 1 cent vs. 20 cents".
+        const bool a_currency = a > s.first_token && a - 1 >= after && is_currency(a - 1, ua);
+        if ((is_currency(before_b, ub) || a_currency) && ua != ub) return 0;
         return cur > prior ? 1 : cur < prior ? -1 : 0;
     }
     return 0;
