@@ -73,6 +73,7 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
     sc.clause_first.clear();
     sc.clause_raw.clear();
     Accumulator document;
+    sc.composer.set_mentions(&mentions);
     for (size_t i = 0; i < doc.sentences.size(); ++i) {
         const Sentence& s = doc.sentences[i];
         ExplainSentence* ex = nullptr;
@@ -86,6 +87,7 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
         }
         document.add(field_weight(s.field), v);
     }
+    sc.composer.set_mentions(nullptr);
     out.sentiment.score = document.value();
     out.sentiment.label = label_for(out.sentiment.score);
 

@@ -226,6 +226,21 @@ bool SentenceComposer::names_subject(const Document& doc, const Sentence& s, uin
     return id == detail::kNoWord || !lex_.word_roles[id].any();
 }
 
+// Whether `token` lies inside a company or product name (not a reference). Tokens are asked in
+// increasing order within a document, so a cursor walks the mentions once.
+bool SentenceComposer::in_name(const Document& doc, uint32_t token) {
+    if (!mentions_) return false;
+    const auto& ms = *mentions_;
+    const Token& t = doc.tokens[token];
+    while (mention_cursor_ < ms.size()) {
+        const Mention& m = ms[mention_cursor_];
+        if (m.token > token) return false;
+        if (m.span.field == t.field && t.end <= m.span.end) return !m.is_reference;
+        ++mention_cursor_;
+    }
+    return false;
+}
+
 double SentenceComposer::squash(double raw) {
     // A little evidence is no evidence: the dead zone keeps descriptive sentences neutral.
     raw = raw > tuning::kDeadZone ? raw - tuning::kDeadZone : raw < -tuning::kDeadZone ? raw + tuning::kDeadZone : 0.0;
@@ -291,6 +306,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             }
             continue;
         }
+        if (in_name(doc, t)) continue;  // "Best Buy", "Target": a name, not a term
         const uint32_t id = ids_[t];
         const TermRoles* roles = nullptr;
         uint32_t len = 1;
@@ -539,6 +555,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         add(raw, doc, it, w, rule, ex);
     }
 
+    // A question asserts nothing: "Is Acme a good stock to buy?", "Can Globex repeat its strong year?"
+    if (s.last_token > s.first_token && doc.text(toks[s.last_token - 1]) == "?") raw *= tuning::kQuestion;
     const double score = squash(raw);
     if (ex) {
         ex->span = Span{s.field, s.begin, s.end};

@@ -22,6 +22,7 @@ inline constexpr float kMetricDirection = 0.5f;  // direction reported by the me
 inline constexpr float kExpectation = 0.6f;      // above/below expectations
 inline constexpr float kDeal = 0.25f;            // an award verb with a contract/order after it
 inline constexpr int kDealReach = 6;             // tokens between them
+inline constexpr double kQuestion = 0.1;          // a sentence ending in "?" asserts (almost) nothing
 inline constexpr int kNegationReach = 3;         // tokens after a negator it still flips
 inline constexpr int kMeasureBefore = 8;         // "net sales for the first quarter were lower": up to 8 tokens before
 inline constexpr int kAppositiveReach = 20;      // "net sales of EUR 41.8 mn in 2007 , an increase of 11 %"
@@ -86,6 +87,12 @@ public:
     }
     // `metrics` are those of the whole event; the ones inside the sentence add their direction.
     double score(const Document& doc, const Sentence& s, const std::vector<Metric>& metrics, ExplainSentence* explain);
+    // The company mentions of the document being scored (sorted by token), or null: the words of
+    // a name are no terms ("Best Buy", "Target", "General Motors").
+    void set_mentions(const std::vector<Mention>* mentions) {
+        mentions_ = mentions;
+        mention_cursor_ = 0;
+    }
     // The clauses of the sentence last scored: first token and summed evidence of each, so two
     // companies in one sentence ("Nvidia jumped, while AMD fell") can each get their own part.
     size_t clause_count() const { return clause_first_.size(); }
@@ -107,6 +114,7 @@ private:
     int implied_direction(const Document& doc, const Sentence& s, uint32_t after_token) const;
     int state_before(uint32_t after, uint32_t measure) const;
     bool names_subject(const Document& doc, const Sentence& s, uint32_t move) const;
+    bool in_name(const Document& doc, uint32_t token);
     void add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule, ExplainSentence* ex);
 
     const Lexicon::Impl& lex_;
@@ -115,6 +123,8 @@ private:
     size_t mark_cursor_ = 0;       // first mark not yet read by score(): sentences come in order
     std::vector<Item> items_;
     std::vector<float> clause_weight_;
+    const std::vector<Mention>* mentions_ = nullptr;
+    size_t mention_cursor_ = 0;  // first mention that may still cover a later token
     std::vector<uint8_t> clause_inverted_;  // a short position in the clause: the rest reads inverted
     std::vector<uint32_t> clause_first_;
     std::vector<double> clause_raw_;

@@ -2,6 +2,7 @@
 // with the counter-examples that must keep their reading. Sentences are written for herald.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -182,6 +183,20 @@ TEST_CASE("cause 7: vocabulary of company news") {
     CHECK(s.score("The virus will hamper sales") < -0.1);
     CHECK(s.score("Ford's electric SUV impresses Credit Suisse") > 0.1);
     CHECK(s.score("The FDA granted priority review for the drug") > 0.1);
+}
+
+TEST_CASE("cause 6: the words of a company name are no terms") {
+    Scorer s;
+    CHECK(s.score("Best Buy opens a store in Oslo") == 0.0);
+    CHECK(s.score("The best buy of the year") > 0.1);
+    CHECK(s.score("Best Buy shares fell 3 %") < -0.1);
+}
+
+TEST_CASE("a question asserts almost nothing") {
+    Scorer s;
+    CHECK(std::fabs(s.score("Is Acme a good stock to buy?")) < 0.1);
+    CHECK(s.score("Acme is a good stock to buy .") > 0.1);
+    CHECK(std::fabs(s.score("Can Globex repeat its strong year?")) < 0.1);
 }
 
 TEST_CASE("cause 6: a text about one company gives it the tone of all its sentences") {
