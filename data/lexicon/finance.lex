@@ -257,6 +257,9 @@ pain | anxiety | nervousness | nervous | panic | turbulent | turmoil = -0.35
 likes | impresses | impressed | well-positioned | well positioned | unlock value | comeback = 0.35
 priority review | breakthrough therapy | fast track | ok'd | okayed | cleared = 0.3
 
+prevail | prevails | prevailed | not guilty | acquittal = 0.4
+guilty = -0.4
+
 # Analysts and traders: ratings, coverage, positions.
 at buy | as buy | at outperform | as outperform | at overweight | as overweight = 0.45
 conviction buy | conviction list | conviction buy list | top pick | top picks = 0.45
@@ -384,10 +387,13 @@ cost | costs | expenses | operating expenses | expenditure = bad
 cash burn | burn rate = bad -0.3
 # Troubles that can go away: "dismissed the patent lawsuit", "ending a six-week strike",
 # "removing an overhang" are good news, as a bad measure that goes down.
-lawsuit | lawsuits | litigation | class action | class actions = bad -0.4
+lawsuit | lawsuits | litigation | class action | class actions | class action lawsuit | class-action lawsuit = bad -0.4
 strike | strikes | overhang | overhangs = bad -0.25
 probe | probes | investigation | investigations = bad -0.4
 dispute | disputes = bad -0.45
+# "reduces recession probability", "jobless claims fall": a bad thing that recedes.
+recession | recession probability | recession risk | recession fears = bad -0.45
+jobless claims | initial claims | unemployment claims | financial stress | stress index = bad
 inflation | price pressures | inflationary pressures | core inflation | cpi = bad
 loss | losses | net loss | operating loss | pretax loss | pre-tax loss = bad -0.35 1.4
 deficit | deficits = bad -0.3
@@ -470,6 +476,7 @@ halt | halts | halted | suspend | suspends | suspended | pause | pauses | paused
 halting | suspending | pausing = down
 remove | removes | removed | removing | eliminate | eliminates | eliminated | eliminating = down
 resolve | resolves | resolved | resolving | dismiss | dismisses | dismissed = down
+settle | settles | settled | settling | settlement | settlements = down
 # "ending a six-week strike"; not "ended"/"ending" alone ("the year ended December 31").
 ending a | ended a | ends a | end a = down
 hotter | hotter-than-expected | heated up | heats up = up

@@ -97,6 +97,10 @@ TEST_CASE("cause 3: word senses") {
     CHECK(s.score("The retailer filed for bankruptcy .") < -0.1);
     CHECK(s.score("Import curbs lifted .") > 0.1);
     CHECK(s.score("The board rejected a hostile bid .") == 0.0);
+    CHECK(s.score("McDonald's settles class action lawsuit") > 0.1);
+    CHECK(s.score("The forecaster reduces its recession probability") > 0.1);
+    CHECK(s.score("The economy slid into recession") < -0.1);
+    CHECK(s.score("The jury found the bank not guilty") > 0.1);
     // "strike a deal" is not a labour strike.
     CHECK(s.score("Unions and management strike a deal .") > 0.1);
     CHECK(s.score("Workers went on strike .") < -0.1);
