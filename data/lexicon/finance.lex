@@ -260,7 +260,15 @@ priority review | breakthrough therapy | fast track | ok'd | okayed | cleared = 
 prevail | prevails | prevailed | not guilty | acquittal = 0.4
 guilty = -0.4
 
+fails to stop | failed to stop | fail to stop | fails to stem | failed to stem | fails to halt | failed to halt = -0.3
+worst is behind | worst is over | worst is behind us = 0.45
+
 # Analysts and traders: ratings, coverage, positions.
+# The rating a stock leaves says nothing ("downgraded to outperform from strong buy").
+from strong buy | from buy | from outperform | from overweight | from conviction buy | from top pick = 0
+from sell | from underperform | from underweight | from strong sell = 0
+cut from conviction buy | removed from conviction buy | cut from conviction list | removed from conviction list = -0.45
+gains a bear | gets a bear | adds a bear = -0.45
 at buy | as buy | at outperform | as outperform | at overweight | as overweight = 0.45
 conviction buy | conviction list | conviction buy list | top pick | top picks = 0.45
 at sell | as sell | at underperform | as underperform | at underweight | as underweight = -0.45
@@ -317,6 +325,7 @@ not | no | never | n't | nor | neither | without | cannot | can't | cant
 didn't | doesn't | don't | isn't | wasn't | aren't | weren't | won't | wouldn't | hasn't | haven't | hadn't
 no longer | lack of | lack | absence of | unlikely to | far from
 failed to | fails to | fail to | failing to | unable to
+declines to | declined to | decline to | refuses to | refused to
 
 # ---------------------------------------------------------------------------------------------
 # Multipliers on the next term (and, for directions, on the adverb right after: "rose sharply").
@@ -383,7 +392,7 @@ subscriber base | customer base | client base | user base | clients | members = 
 jobs | workforce | staff | personnel | headcount | employees | employment = good
 productivity | efficiency | visibility | exports | utilization | utilisation | quality = good
 working capital | solvency | capital adequacy | capital ratio | tier 1 ratio = good
-cost | costs | expenses | operating expenses | expenditure = bad
+cost | costs | expense | expenses | operating expenses | expenditure = bad
 cash burn | burn rate = bad -0.3
 # Troubles that can go away: "dismissed the patent lawsuit", "ending a six-week strike",
 # "removing an overhang" are good news, as a bad measure that goes down.
@@ -405,6 +414,7 @@ bad loans | bad debt | bad debts | non-performing loans | nonperforming loans | 
 loan losses | loan-loss provisions | loan loss provisions | credit losses | provisions | charge-offs = bad -0.3
 overdue | past due | overdue receivables | doubtful receivables = bad
 inventory | inventory levels | stockpiles = bad
+crude supply | crude inventories | crude stocks | crude inventory | oil inventories | gasoline inventories | inventory build = bad
 impairment | impairments | write-downs | writedowns = bad -0.45
 risk | risks | uncertainty = bad -0.15
 prices of raw materials | raw material prices | raw material costs | input costs = bad

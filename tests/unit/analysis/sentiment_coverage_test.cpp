@@ -147,6 +147,9 @@ TEST_CASE("cause 5: analyst ratings and trader positions") {
     CHECK(s.score("Oppenheimer cuts to Perform") < -0.1);
     CHECK(s.score("Cowen cuts to Market Perform") < -0.1);
     CHECK(s.score("Maxim Group ups to Buy") > 0.1);
+    CHECK(s.score("Becton Dickinson downgraded to outperform from strong buy at Raymond James") < -0.1);
+    CHECK(s.score("Grubhub gains a bear on margin view") < -0.1);
+    CHECK(s.score("The FDA declines to approve the drug") < -0.1);
     CHECK(s.score("GM loses a bull") < -0.1);
     CHECK(s.score("Muddy Waters goes short Luckin Coffee") < -0.1);
     CHECK(s.score("JPMorgan reels in expectations on Beyond Meat") < -0.1);
