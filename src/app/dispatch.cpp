@@ -5,6 +5,7 @@
 
 #include "herald/app/commands.hpp"
 #include "herald/app/options.hpp"
+#include "herald/core/open_files.hpp"
 
 namespace herald::app {
 
@@ -33,6 +34,9 @@ int main_dispatch(int argc, char** argv) {
         return 0;
     }
     std::string cmd = argv[1];
+    // Broker connections, pipes and metrics clients all take descriptors: the common soft limit
+    // of 1024 is far below the hard one, so use the hard one.
+    core::raise_open_files_limit();
     try {
         if (cmd == "run") return command_run(argc, argv, 2);
         if (cmd == "demo") return command_demo(argc, argv, 2);

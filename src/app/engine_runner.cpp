@@ -83,6 +83,8 @@ int run_engine(EngineSetup& setup) {
     telemetry::HttpServerOptions http;
     http.address = setup.metrics_address;
     http.port = static_cast<uint16_t>(setup.metrics_port);
+    http.idle_timeout = std::chrono::milliseconds(setup.metrics_idle_timeout_ms);
+    http.max_connections = setup.metrics_max_connections;
     telemetry::HttpServer server(metrics, http, [&pipeline](std::string& reason) { return pipeline.ready(reason); });
     std::string error;
     if (!server.start(error)) {

@@ -9,6 +9,7 @@
 
 #include "herald/app/alert_tail.hpp"
 #include "herald/app/event_processor.hpp"
+#include "herald/app/fetch_watch.hpp"
 #include "herald/app/offset_tracker.hpp"
 #include "herald/app/produced_alerts.hpp"
 #include "herald/app/spsc_queue.hpp"
@@ -40,8 +41,7 @@ constexpr int kQueueFull = RD_KAFKA_RESP_ERR__QUEUE_FULL;
 constexpr int64_t kPauseAfterMs = 100;
 // How long an assignment waits for the alerts of earlier, given-up partitions to be acknowledged.
 constexpr int64_t kRetiredSettleMs = 5000;
-// The fetch-stall check: how often it may run, and its bound for asking the brokers.
-constexpr int64_t kStallCheckEveryMs = 5000;
+// The fetch watch's bound for asking the brokers.
 constexpr int kStallLookupTimeoutMs = 2000;
 // Restarts of a partition that still delivers nothing before the instance gives up and exits.
 constexpr int kMaxStallRestarts = 3;
@@ -63,9 +63,8 @@ struct PartitionState {
     // and the refetch from the committed offset then repeats them: those are skipped.
     int64_t next_offset = -1;
     // When the consumer thread last dispatched a message of the partition, or got the partition
-    // (steady ns): the fetch-stall check.
+    // (steady ns): the fetch watch.
     int64_t last_message_ns = 0;
-    int stall_restarts = 0;  // fetch restarts since the partition last delivered a message
     // Set when the group took the partition away: its queued events are dropped, not published,
     // because the new owner already reprocesses them.
     std::atomic<bool> lost{false};
@@ -146,8 +145,18 @@ struct Pipeline::Impl {
     std::mutex failure_mutex;
     std::atomic<int32_t> assigned{0};
     bool paused = false;
-    int64_t next_stall_check_ns = 0;  // consumer thread: restart_stalled_fetches
-    telemetry::StatsParser stats;
+    // Partitions herald paused (set_paused): all of them are resumed, owned or not any more.
+    std::vector<kafka::TopicPartition> paused_partitions;
+    int64_t next_stall_check_ns = 0;  // consumer thread: watch_fetches
+    FetchWatch fetch_watch;
+    // What /readyz reports (server thread) of the consumer's liveness: the stalled partitions, and
+    // the client's last error while no partition is assigned.
+    std::atomic<bool> fetch_stalled{false};
+    mutable std::mutex liveness_mutex;
+    std::string stall_reason;
+    std::string last_client_error;
+    telemetry::StatsParser stats;           // the consumer's statistics: lag, broker states
+    telemetry::StatsParser producer_stats;  // the producer's: queue depth, broker RTT
     // exactly-once
     std::atomic<bool> txn_abort_needed{false};  // a delivery in the open transaction failed
     bool txn_open = false;
@@ -156,7 +165,17 @@ struct Pipeline::Impl {
 
     Impl(PipelineConfig c, analysis::Resources r, std::shared_ptr<const rules::RuleSet> rs, telemetry::Metrics& m)
         : config(std::move(c)), resources(std::move(r)), metrics(m), rules(std::move(rs)),
-          stats(m, telemetry::StatsParserOptions{config.input_topic, true}) {}
+          fetch_watch(FetchWatchOptions{config.fetch_stall_ms, kMaxStallRestarts, resets_to_end(config)}),
+          stats(m, telemetry::StatsParserOptions{config.input_topic, false}),
+          producer_stats(m, telemetry::StatsParserOptions{"", true}) {}
+
+    // auto.offset.reset as the user set it (herald's default is earliest).
+    static bool resets_to_end(const PipelineConfig& c) {
+        bool to_end = false;
+        for (const auto& [key, value] : c.consumer_properties)
+            if (key == "auto.offset.reset") to_end = value == "latest" || value == "end" || value == "largest";
+        return to_end;
+    }
 
     // run() joins its threads on every path; this is the backstop for a path that returns early,
     // where a joinable std::thread would abort the process instead of letting it exit with its
@@ -518,6 +537,7 @@ struct Pipeline::Impl {
                 partitions[p]->next_offset = tp.offset >= 0 ? tp.offset : -1;
                 partitions[p]->last_message_ns = steady_ns();
                 partitions[p]->txn_committed = tp.offset >= 0 ? tp.offset : -1;
+                fetch_watch.forget(tp.partition);
             }
         }
         if (!committed.empty() && config.dedup_lookback_messages > 0) {
@@ -544,6 +564,19 @@ struct Pipeline::Impl {
         // (it also takes over the alerts this process already produced for the partition).
         if (!config.pass_through)
             for (auto& [p, offset] : committed) queue_rebuild(*partitions[static_cast<size_t>(p)], offset);
+        // librdkafka keeps a partition's pause through a loss and a new assignment: one paused by
+        // herald (backpressure) and then lost and handed back would never fetch again
+        // (integration_coordinator_outage). New partitions follow herald's state now.
+        std::vector<kafka::TopicPartition> fresh;
+        for (auto& [p, offset] : committed) fresh.push_back({config.input_topic, p, kafka::kOffsetInvalid});
+        if (!fresh.empty()) {
+            if (paused) {
+                consumer->pause(fresh);
+                paused_partitions.insert(paused_partitions.end(), fresh.begin(), fresh.end());
+            } else {
+                consumer->resume(fresh);
+            }
+        }
         update_assigned_gauge();
     }
 
@@ -583,6 +616,7 @@ struct Pipeline::Impl {
         if (!ps) return;
         ps->lost.store(true, std::memory_order_release);
         ps->leaving.store(true, std::memory_order_release);
+        fetch_watch.forget(p);
         if (!ps->idle()) retired.push_back(std::move(partitions[static_cast<size_t>(p)]));
         partitions[static_cast<size_t>(p)].reset();
     }
@@ -727,7 +761,9 @@ struct Pipeline::Impl {
             auto fresh = std::make_unique<PartitionState>(p, slot->worker, config.max_inflight, rs, version);
             fresh->txn_committed = at;
             fresh->next_offset = at;
+            fresh->last_message_ns = steady_ns();
             fresh->born_in_rewind = rewinds;
+            fetch_watch.forget(p);
             slot = std::move(fresh);
             if (at < 0) continue;  // nothing was dispatched yet: its position never moved
             seeks.push_back({config.input_topic, p, at, 0});
@@ -748,60 +784,117 @@ struct Pipeline::Impl {
     }
 
     // librdkafka 2.0 can leave a partition's fetcher idle for good once the brokers are back from
-    // an outage that outlasted the session (seen in integration_broker_faults: assigned, not
-    // paused by herald, newer messages on the broker, nothing delivered for minutes; a seek did
-    // not help, likely the pause librdkafka sets during a cooperative rebalance and did not lift).
-    // Taking the partition out of the assignment and back at the next offset restarts its fetcher;
-    // an idle partition with nothing newer is left be.
-    void restart_stalled_fetches() {
-        if (config.fetch_stall_ms <= 0) return;
+    // an outage that outlasted the session (seen in integration_broker_faults, and in
+    // integration_coordinator_outage for partitions handed back without a committed offset:
+    // assigned, not paused by herald, newer messages on the broker, nothing delivered for
+    // minutes; a seek did not help, likely the pause librdkafka sets during a cooperative
+    // rebalance and did not lift). Taking the partition out of the assignment and back at its
+    // position restarts its fetcher. The watch (fetch_watch.hpp) measures how long data has been
+    // fetchable without progress, for every owned partition; an idle one is left be.
+    void watch_fetches() {
+        if (!fetch_watch.enabled()) return;
         const int64_t now = steady_ns();
         if (now < next_stall_check_ns) return;
-        next_stall_check_ns = now + kStallCheckEveryMs * 1'000'000;
-        const int64_t quiet_ns = config.fetch_stall_ms * 1'000'000;
-        std::vector<kafka::TopicPartition> suspects;
+        next_stall_check_ns = now + fetch_watch.check_every_ns();
+        std::vector<FetchObservation> owned;
         for (const auto& ps : partitions)
-            if (ps && ps->next_offset >= 0 && now - ps->last_message_ns >= quiet_ns &&
-                !ps->lost.load(std::memory_order_relaxed) && !ps->leaving.load(std::memory_order_relaxed))
-                suspects.push_back({config.input_topic, ps->partition, kafka::kOffsetEnd, 0});
-        if (suspects.empty()) return;
+            if (ps && !ps->lost.load(std::memory_order_relaxed) && !ps->leaving.load(std::memory_order_relaxed))
+                owned.push_back({ps->partition, ps->next_offset, ps->last_message_ns, -1, -1});
+        const std::vector<int32_t> ask = fetch_watch.suspects(owned, now);
+        if (!ask.empty()) look_up_log_bounds(ask, owned);
+        const std::vector<FetchWatch::Verdict> verdicts = fetch_watch.judge(owned, now);
+        publish_stalled();
+        if (!verdicts.empty()) restart_fetches(verdicts, now);
+    }
+
+    // Fills log_end (and log_start where herald has no position yet) of the partitions in `ask`
+    // from the brokers; left -1 when they do not answer in time (an outage: nothing is judged).
+    void look_up_log_bounds(const std::vector<int32_t>& ask, std::vector<FetchObservation>& owned) {
+        std::vector<kafka::TopicPartition> ends, starts;
+        for (int32_t p : ask) {
+            ends.push_back({config.input_topic, p, kafka::kOffsetEnd, 0});
+            const PartitionState* ps = state_for(p);
+            if (ps && ps->next_offset < 0) starts.push_back({config.input_topic, p, kafka::kOffsetBeginning, 0});
+        }
         std::string error;
-        if (!consumer->offsets_for_times(suspects, kStallLookupTimeoutMs, error)) return;  // brokers away: wait
+        if (!consumer->offsets_for_times(ends, kStallLookupTimeoutMs, error)) return;  // brokers away: wait
+        if (!starts.empty() && !consumer->offsets_for_times(starts, kStallLookupTimeoutMs, error)) starts.clear();
+        auto fill = [&owned](const std::vector<kafka::TopicPartition>& tps, bool end) {
+            for (const auto& tp : tps) {
+                if (tp.error != 0 || tp.offset < 0) continue;
+                for (auto& o : owned)
+                    if (o.partition == tp.partition) (end ? o.log_end : o.log_start) = tp.offset;
+            }
+        };
+        fill(ends, true);
+        fill(starts, false);
+    }
+
+    void restart_fetches(const std::vector<FetchWatch::Verdict>& verdicts, int64_t now) {
+        std::string error;
         // A partition whose leader went unknown in an outage waits for librdkafka's next periodic
         // metadata refresh (5 min by default) before fetching again: ask for the leaders now.
         std::vector<int32_t> leaders;
-        bool have_leaders = consumer->refresh_metadata(config.input_topic, kStallLookupTimeoutMs, error, &leaders);
+        const bool have_leaders = consumer->refresh_metadata(config.input_topic, kStallLookupTimeoutMs, error, &leaders);
         std::vector<kafka::TopicPartition> restart;
-        for (const auto& tp : suspects) {
-            PartitionState* ps = state_for(tp.partition);
-            if (!ps || tp.error != 0 || tp.offset <= ps->next_offset) continue;  // nothing newer: idle
-            if (ps->stall_restarts >= kMaxStallRestarts) {
+        for (const FetchWatch::Verdict& v : verdicts) {
+            if (v.action == FetchWatch::Action::give_up) {
                 // Seen: restarts do not always wake it. A fresh process does; the orchestrator
                 // starts one and it resumes from the committed offset (nothing is skipped).
-                fail("partition " + std::to_string(tp.partition) + " fetched nothing through " +
-                     std::to_string(kMaxStallRestarts) + " fetch restarts while the broker holds offsets up to " +
-                     std::to_string(tp.offset) + " (next: " + std::to_string(ps->next_offset) +
-                     "): librdkafka's fetcher is stuck; exiting so that a new instance takes the partition over");
+                fail("partition " + std::to_string(v.partition) + " has had fetchable data for " +
+                     std::to_string(v.waited_ms / 1000) + " s without progress through " +
+                     std::to_string(kMaxStallRestarts) + " fetch restarts (position " + std::to_string(v.position) +
+                     ", broker end " + std::to_string(v.log_end) + "): librdkafka's fetcher is stuck; exiting so "
+                     "that a new instance takes the partition over");
                 return;
             }
-            ++ps->stall_restarts;
-            restart.push_back({config.input_topic, tp.partition, ps->next_offset, 0});
-            ps->last_message_ns = now;  // judge the restart after another quiet period
-            int32_t leader = have_leaders && static_cast<size_t>(tp.partition) < leaders.size()
-                                 ? leaders[static_cast<size_t>(tp.partition)]
-                                 : -1;
-            std::fprintf(stderr, "herald: partition %d: nothing fetched for %lld s while the broker holds offsets up "
-                                 "to %lld (next: %lld, leader broker %d); restarting its fetch\n", tp.partition,
-                         static_cast<long long>(config.fetch_stall_ms / 1000), static_cast<long long>(tp.offset),
-                         static_cast<long long>(ps->next_offset), static_cast<int>(leader));
+            restart.push_back({config.input_topic, v.partition, v.restart_at, 0});
+            const int32_t leader = have_leaders && static_cast<size_t>(v.partition) < leaders.size()
+                                       ? leaders[static_cast<size_t>(v.partition)]
+                                       : -1;
+            std::fprintf(stderr, "herald: partition %d: fetchable data waited %lld s without progress (position %lld, "
+                                 "broker end %lld, leader broker %d); restarting its fetch (%d of %d)\n",
+                         v.partition, static_cast<long long>(v.waited_ms / 1000), static_cast<long long>(v.position),
+                         static_cast<long long>(v.log_end), static_cast<int>(leader), v.restarts, kMaxStallRestarts);
         }
-        if (restart.empty()) return;
         if (!consumer->restart_partitions(restart, kStallLookupTimeoutMs, error)) {
             std::fprintf(stderr, "herald: restarting stalled fetches failed: %s\n", error.c_str());
             return;
         }
+        consumer->resume(restart);  // herald has not paused them (the watch runs only then): no pause may stay
+        for (const auto& tp : restart) fetch_watch.restarted(tp.partition, now);
         counters.fetch_restarts.fetch_add(restart.size(), std::memory_order_relaxed);
         metrics.fetch_restarts().Increment(static_cast<double>(restart.size()));
+    }
+
+    // Hands the watch's findings to /readyz.
+    void publish_stalled() {
+        std::string reason = describe_stalled(fetch_watch.stalled());
+        std::lock_guard<std::mutex> lock(liveness_mutex);
+        fetch_stalled.store(!reason.empty(), std::memory_order_release);
+        stall_reason = std::move(reason);
+    }
+
+    // Why no partition is assigned, naming what the brokers and the group are doing.
+    std::string unassigned_reason() const {
+        const telemetry::ClusterView view = stats.cluster();
+        std::string error;
+        {
+            std::lock_guard<std::mutex> lock(liveness_mutex);
+            error = last_client_error;
+        }
+        std::string out = "no partitions assigned yet: ";
+        if (!view.reported) {
+            out += "no statistics from the consumer yet";
+        } else if (view.up == 0) {
+            out += "no broker reachable (" + (view.states.empty() ? std::string("none known") : view.states) + ")";
+        } else {
+            out += std::to_string(view.up) + " of " + std::to_string(view.brokers) + " brokers up";
+            if (!view.states.empty()) out += " (" + view.states + ")";
+            out += "; consumer group state '" + view.group_state + "', join state '" + view.group_join_state + "'";
+        }
+        if (!error.empty() && (!view.reported || view.up < view.brokers)) out += "; last client error: " + error;
+        return out;
     }
 
     void set_paused(bool pause) {
@@ -809,9 +902,25 @@ struct Pipeline::Impl {
         std::vector<kafka::TopicPartition> tps;
         for (auto& ps : partitions)
             if (ps) tps.push_back({config.input_topic, ps->partition, -1001});
-        if (pause) consumer->pause(tps);
-        else consumer->resume(tps);
+        if (pause) {
+            consumer->pause(tps);
+            paused_partitions = tps;
+        } else {
+            // Also those given up since the pause: a partition keeps its pause in librdkafka and
+            // may come back (on_assigned resumes it too).
+            for (const auto& tp : paused_partitions) {
+                bool listed = false;
+                for (const auto& t : tps) listed |= t.partition == tp.partition;
+                if (!listed) tps.push_back(tp);
+            }
+            consumer->resume(tps);
+            paused_partitions.clear();
+        }
         paused = pause;
+        // Paused by herald (backpressure), its partitions fetch nothing on purpose: that wait is
+        // not a stall.
+        fetch_watch.reset();
+        publish_stalled();
         metrics.consumer_paused().Set(pause ? 1 : 0);
     }
 
@@ -824,8 +933,11 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     popts.brokers = config.brokers;
     // Room for an event of max-event-bytes plus JSON and headers; the user's properties win.
     // Alerts are few and latency counts: send at once (linger 0; librdkafka still batches under load).
+    // Its statistics give herald_broker_rtt_seconds: its requests, unlike the consumer's fetches,
+    // are not held by the broker for fetch.wait.max.ms.
     popts.extra = {{"message.max.bytes", std::to_string(std::max<size_t>(config.max_event_bytes + 65536, 1000000))},
-                   {"linger.ms", "0"}};
+                   {"linger.ms", "0"},
+                   {"statistics.interval.ms", "5000"}};
     popts.extra.insert(popts.extra.end(), config.producer_properties.begin(), config.producer_properties.end());
     if (config.exactly_once) {
         popts.transactional_id = config.transactional_id;
@@ -835,6 +947,10 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
             popts.transactional_id = "herald-" + config.group + "-" + host + "-" + std::to_string(getpid());
         }
     }
+    popts.on_stats = [this](std::string_view json) {
+        std::string stats_error;
+        producer_stats.update(json, stats_error);  // a malformed report only skips one gauge refresh
+    };
     producer = kafka::Producer::create(
         popts,
         [this](void* opaque, int e, std::string_view reason, int32_t, int64_t) { on_delivery(opaque, e, reason); },
@@ -856,7 +972,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     kafka::Consumer::Options copts;
     copts.brokers = config.brokers;
     copts.group = config.group;
-    // Statistics feed consumer lag and broker RTT gauges; the user's properties come after and win.
+    // Statistics feed the consumer lag gauges and /readyz; the user's properties come after and win.
     // Cooperative rebalancing lets a revoked partition's done work be committed even while other
     // members join (and keeps the others' partitions running during a rebalance).
     // librdkafka's prefetch queue stays at its default (64 MB): 16 MB halved throughput on the
@@ -875,6 +991,8 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     callbacks.on_lost = [this](const std::vector<kafka::TopicPartition>& tps) { on_lost(tps); };
     callbacks.on_error = [this](int, const std::string& reason, bool fatal) {
         if (fatal) fail("fatal Kafka consumer error: " + reason);
+        std::lock_guard<std::mutex> lock(liveness_mutex);
+        last_client_error = reason;
     };
     callbacks.on_stats = [this](std::string_view json) {
         std::string stats_error;
@@ -945,7 +1063,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
                 commit_transaction();
             if (failed.load(std::memory_order_acquire)) break;
         }
-        if (!paused) restart_stalled_fetches();
+        if (!paused) watch_fetches();
         batch.clear();
         size_t room = config.max_inflight > inflight ? config.max_inflight - inflight : 0;
         size_t want = std::min(config.batch_size, std::max<size_t>(room, 1));
@@ -963,7 +1081,6 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
             }
             ps->next_offset = msg.offset() + 1;
             ps->last_message_ns = received;
-            ps->stall_restarts = 0;
             if (ps->txn_committed < 0) ps->txn_committed = msg.offset();  // where an abort rewinds to
             OffsetTracker::Slot* slot = ps->tracker.begin(msg.offset(), msg.timestamp_ms(), received);
             while (!slot) {  // the partition's ring is full: wait for acknowledgements
@@ -1049,8 +1166,15 @@ bool Pipeline::ready(std::string& reason) const {
         return false;
     }
     if (impl_->assigned.load() == 0) {
-        reason = "no partitions assigned yet";
+        reason = impl_->unassigned_reason();
         return false;
+    }
+    if (impl_->fetch_stalled.load(std::memory_order_acquire)) {
+        std::lock_guard<std::mutex> lock(impl_->liveness_mutex);
+        if (!impl_->stall_reason.empty()) {
+            reason = impl_->stall_reason;
+            return false;
+        }
     }
     return true;
 }

@@ -11,6 +11,12 @@ std::vector<OptionSpec> engine_options() {
     return {
         {"metrics-port", "PORT", "port of /metrics, /healthz and /readyz (0 = any free port)", "9464"},
         {"metrics-address", "ADDR", "address the metrics server binds", "127.0.0.1"},
+        {"metrics-max-connections", "N",
+         "open metrics connections at most; at the cap the oldest idle one is closed (never more than a quarter "
+         "of the descriptor limit)",
+         "64"},
+        {"metrics-idle-timeout", "DURATION", "close a metrics connection that sends no complete request this long",
+         "10s"},
         {"workers", "N", "analysis threads (partitions are spread over them)", "2 x usable CPUs"},
         {"max-inflight", "N", "events consumed but not yet acknowledged before consumption pauses", "8192"},
         {"batch-size", "N", "messages taken from the consumer per poll", "1024"},
@@ -73,6 +79,9 @@ void apply_engine_options(const Options& o, EngineSetup& s) {
     p.producer_properties.insert(p.producer_properties.end(), o.producer.begin(), o.producer.end());
     s.metrics_port = static_cast<int>(o.get_int("metrics-port", 9464, 0, 65535));
     s.metrics_address = o.get("metrics-address", "127.0.0.1");
+    s.metrics_max_connections = static_cast<size_t>(o.get_int("metrics-max-connections", 64, 1, 100000));
+    s.metrics_idle_timeout_ms = o.get_duration_ms("metrics-idle-timeout", 10000);
+    if (s.metrics_idle_timeout_ms < 1) throw UsageError("--metrics-idle-timeout must be at least 1ms");
     s.resources = load_analysis_resources(o);
 }
 

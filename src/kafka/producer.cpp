@@ -31,6 +31,12 @@ struct Producer::Hooks {
         }
         self->on_error_(err, std::string("kafka producer: ") + reason, false);
     }
+
+    static int on_stats(rd_kafka_t*, char* json, size_t len, void* opaque) {
+        auto* self = static_cast<Producer*>(opaque);
+        if (self->on_stats_) self->on_stats_(std::string_view(json, len));
+        return 0;  // librdkafka frees json
+    }
 };
 
 std::unique_ptr<Producer> Producer::create(const Options& options, DeliveryCallback on_delivery, std::string& error) {
@@ -51,9 +57,11 @@ std::unique_ptr<Producer> Producer::create(const Options& options, DeliveryCallb
     std::unique_ptr<Producer> self(new Producer());
     self->on_delivery_ = std::move(on_delivery);
     self->on_error_ = options.on_error;
+    self->on_stats_ = options.on_stats;
     rd_kafka_conf_set_opaque(conf.get(), self.get());
     rd_kafka_conf_set_dr_msg_cb(conf.get(), &Hooks::on_delivery);
     rd_kafka_conf_set_error_cb(conf.get(), &Hooks::on_error);
+    if (self->on_stats_) rd_kafka_conf_set_stats_cb(conf.get(), &Hooks::on_stats);
     self->rk_ = detail::create_handle("producer", RD_KAFKA_PRODUCER, std::move(conf), error);
     if (!self->rk_) return nullptr;
     return self;

@@ -1,6 +1,9 @@
 #include "herald/telemetry/http_server.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <cstdio>
+#include <list>
 #include <optional>
 #include <thread>
 
@@ -9,6 +12,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "herald/core/open_files.hpp"
 #include "herald/telemetry/metrics.hpp"
 #include "http_routes.hpp"
 
@@ -22,29 +26,50 @@ using tcp = asio::ip::tcp;
 
 constexpr size_t kMaxRequestBody = 8 * 1024;  // scrapes and probes carry no body
 
+class Session;
+
 struct Shared {
     const prometheus::Collectable& metrics;
     const ReadinessCheck& ready;
-    std::chrono::seconds idle_timeout;
+    std::chrono::milliseconds idle_timeout;
     std::string server_name;
+    // Open sessions, oldest first (server thread only): each descriptor they hold is one the
+    // Kafka clients may need, so their number is capped.
+    std::list<Session*> sessions;
 };
 
 // One client connection: read a request, answer it, repeat while keep-alive holds.
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(tcp::socket socket, const Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+    Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+        at_ = shared_.sessions.insert(shared_.sessions.end(), this);
+    }
+    ~Session() { shared_.sessions.erase(at_); }
 
     void read() {
         parser_.emplace();
         parser_->body_limit(kMaxRequestBody);
+        // One deadline for the whole request: an idle client, or one that trickles bytes, is
+        // dropped after idle_timeout.
         stream_.expires_after(shared_.idle_timeout);
+        waiting_ = true;
         http::async_read(stream_, buffer_, *parser_,
                          [self = shared_from_this()](beast::error_code ec, size_t) { self->on_read(ec); });
     }
 
+    // Waiting for a request (not answering one): the first to go when the cap is reached.
+    bool waiting() const { return waiting_; }
+
+    // Frees the descriptor now; the pending read then ends with an error and releases the session.
+    void evict() {
+        waiting_ = false;
+        close();
+    }
+
 private:
     void on_read(beast::error_code ec) {
-        if (ec) {  // end_of_stream, timeout, malformed request or shutdown: drop the connection
+        waiting_ = false;
+        if (ec) {  // end_of_stream, timeout, malformed request, eviction or shutdown: drop the connection
             close();
             return;
         }
@@ -95,13 +120,16 @@ private:
 
     void close() {
         beast::error_code ignored;
+        if (!stream_.socket().is_open()) return;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
         stream_.socket().close(ignored);
     }
 
     beast::tcp_stream stream_;
     beast::flat_buffer buffer_;
-    const Shared& shared_;
+    Shared& shared_;
+    std::list<Session*>::iterator at_;
+    bool waiting_ = false;
     std::optional<http::request_parser<http::string_body>> parser_;
     http::response<http::string_body> response_;
     std::optional<http::response_serializer<http::string_body>> serializer_;
@@ -126,10 +154,29 @@ struct HttpServer::Impl {
     std::atomic<uint16_t> port{0};
     std::atomic<bool> running{false};
 
+    size_t max_connections = 1;  // in force: options.max_connections within the descriptor budget
+    bool cap_reported = false;
+
     Impl(const prometheus::Collectable& metrics, HttpServerOptions opts, ReadinessCheck check)
         : options(std::move(opts)),
           ready(std::move(check)),
-          shared{metrics, ready, options.idle_timeout, "herald/" + std::string(build_version())} {}
+          shared{metrics, ready, options.idle_timeout, "herald/" + std::string(build_version()), {}} {}
+
+    // At the cap, the oldest connection waiting for a request makes room (a scraper that just
+    // connected is always served); when every one is busy answering, the newcomer is refused.
+    bool make_room() {
+        if (shared.sessions.size() < max_connections) return true;
+        if (!cap_reported) {
+            cap_reported = true;
+            std::fprintf(stderr, "herald: metrics server: %zu connections open (--metrics-max-connections); "
+                                 "dropping the oldest idle ones\n", max_connections);
+        }
+        auto idle = std::find_if(shared.sessions.begin(), shared.sessions.end(),
+                                 [](const Session* s) { return s->waiting(); });
+        if (idle == shared.sessions.end()) return false;
+        (*idle)->evict();
+        return true;
+    }
 
     void accept() {
         acceptor->async_accept([this](beast::error_code ec, tcp::socket socket) {
@@ -142,7 +189,12 @@ struct HttpServer::Impl {
                 });
                 return;
             }
-            std::make_shared<Session>(std::move(socket), shared)->read();
+            if (make_room()) {
+                std::make_shared<Session>(std::move(socket), shared)->read();
+            } else {
+                beast::error_code ignored;
+                socket.close(ignored);
+            }
             accept();
         });
     }
@@ -183,6 +235,9 @@ bool HttpServer::start(std::string& error) {
         return false;
     }
     s.port = s.acceptor->local_endpoint().port();
+    // At most a quarter of the descriptor limit: the rest stays for the Kafka clients.
+    const size_t fd_limit = core::open_files_limit();
+    s.max_connections = std::max<size_t>(1, std::min(s.options.max_connections, fd_limit / 4));
     s.accept();
     s.running = true;
     s.thread = std::thread([&s] {

@@ -78,7 +78,7 @@ bool parse_brokers(od::object brokers, StatsReport& report, std::string& error) 
         std::string name(broker_key);
         od::object broker;
         if (auto e = broker_field.value().get_object().get(broker)) return fail(error, "broker", e);
-        std::string_view source;
+        std::string_view source, state;
         int64_t samples = 0;
         double avg_us = 0;
         for (auto field : broker) {
@@ -90,17 +90,49 @@ bool parse_brokers(od::object brokers, StatsReport& report, std::string& error) 
                 name = v;
             } else if (key == "source") {
                 if (auto e = field.value().get_string().get(source)) return fail(error, "broker source", e);
+            } else if (key == "state") {
+                if (auto e = field.value().get_string().get(state)) return fail(error, "broker state", e);
             } else if (key == "rtt") {
                 od::object rtt;
                 if (auto e = field.value().get_object().get(rtt)) return fail(error, "broker rtt", e);
                 if (!parse_rtt(rtt, avg_us, samples, error)) return false;
             }
         }
-        // The internal broker (nodeid -1, source "internal") only queues work; it has no RTT.
-        if (source == "internal") continue;
-        report.rtts.push_back({std::move(name), avg_us * 1e-6, samples});
+        // The internal broker (nodeid -1, source "internal") only queues work; it has no RTT. A
+        // logical one ("GroupCoordinator", source "logical") is a second handle on a real broker.
+        if (source == "internal" || source == "logical") continue;
+        report.rtts.push_back({std::move(name), avg_us * 1e-6, samples, std::string(state)});
     }
     return true;
+}
+
+bool parse_group(od::object group, StatsReport& report, std::string& error) {
+    for (auto field : group) {
+        std::string_view key, value;
+        if (auto e = field.unescaped_key().get(key)) return fail(error, "cgrp key", e);
+        if (key != "state" && key != "join_state") continue;
+        if (auto e = field.value().get_string().get(value)) return fail(error, "cgrp state", e);
+        (key == "state" ? report.group_state : report.group_join_state) = value;
+    }
+    return true;
+}
+
+ClusterView view_of(const StatsReport& report) {
+    ClusterView view;
+    view.reported = true;
+    view.group_state = report.group_state;
+    view.group_join_state = report.group_join_state;
+    int listed = 0;
+    for (const auto& b : report.rtts) {
+        ++view.brokers;
+        if (b.state == "UP") {
+            ++view.up;
+        } else if (listed++ < 3) {
+            if (!view.states.empty()) view.states += ", ";
+            view.states += b.broker + " " + (b.state.empty() ? "?" : b.state);
+        }
+    }
+    return view;
 }
 
 }  // namespace
@@ -131,6 +163,10 @@ bool parse_statistics(std::string_view json, StatsReport& report, std::string& e
             od::object topics;
             if (auto e = field.value().get_object().get(topics)) return fail(error, "topics", e);
             if (!parse_topics(topics, report, error)) return false;
+        } else if (key == "cgrp") {
+            od::object group;
+            if (auto e = field.value().get_object().get(group)) return fail(error, "cgrp", e);
+            if (!parse_group(group, report, error)) return false;
         }
     }
     if (report.type.empty()) {
@@ -149,6 +185,7 @@ bool StatsParser::update(std::string_view json, std::string& error) {
     std::lock_guard lock(mutex_);
 
     if (report.type == "consumer") {
+        cluster_ = view_of(report);
         std::map<int32_t, int64_t> lag;
         for (const auto& p : report.lags)
             if (options_.topic.empty() || p.topic == options_.topic) lag[p.partition] += p.lag;
@@ -168,7 +205,7 @@ bool StatsParser::update(std::string_view json, std::string& error) {
         metrics_.producer_queue_messages().Set(static_cast<double>(report.queued_messages));
     }
 
-    if (options_.broker_rtt) {
+    if (options_.broker_rtt && report.type != "consumer") {
         std::set<std::string> seen;
         for (const auto& b : report.rtts) {
             // An idle window has no samples (avg 0): keep the last measured value instead.
@@ -180,6 +217,11 @@ bool StatsParser::update(std::string_view json, std::string& error) {
         rtt_brokers_ = std::move(seen);
     }
     return true;
+}
+
+ClusterView StatsParser::cluster() const {
+    std::lock_guard lock(mutex_);
+    return cluster_;
 }
 
 }  // namespace herald::telemetry

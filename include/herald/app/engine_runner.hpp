@@ -21,6 +21,8 @@ struct EngineSetup {
     std::string rules_path;  // empty: built-in rules, no reload
     std::string metrics_address = "127.0.0.1";
     int metrics_port = 9464;  // 0 = ephemeral
+    int64_t metrics_idle_timeout_ms = 10000;  // a metrics client's connection without a request is closed
+    size_t metrics_max_connections = 64;      // open metrics connections at most (the oldest idle one goes)
     bool quiet = false;       // no start-up lines on stderr
     // Called once the metrics server listens (with its port) and before consuming starts.
     std::function<void(int metrics_port)> on_started;

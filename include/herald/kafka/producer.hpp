@@ -37,6 +37,8 @@ public:
         Properties extra;
         std::string transactional_id;  // non-empty: transactional producer
         ErrorCallback on_error;        // client errors (transport, fatal); served from poll()
+        // librdkafka's statistics JSON (set statistics.interval.ms in extra); served from poll().
+        std::function<void(std::string_view stats_json)> on_stats;
     };
     // Called from poll()/flush() for every message, with the opaque given to produce().
     using DeliveryCallback =
@@ -90,6 +92,7 @@ private:
     rd_kafka_t* rk_ = nullptr;
     DeliveryCallback on_delivery_;
     ErrorCallback on_error_;
+    std::function<void(std::string_view)> on_stats_;
     TxnError last_txn_error_ = TxnError::none;
 };
 

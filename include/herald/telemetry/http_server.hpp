@@ -4,7 +4,10 @@
 //   GET|HEAD /healthz  200 "ok" while the process runs
 //   GET|HEAD /readyz   200 "ok" when the readiness check passes, else 503 with its reason
 // Anything else is 404 (405 for other methods). Connections are kept alive until the client
-// closes them or they sit idle for idle_timeout.
+// closes them or they sit idle for idle_timeout (a request must also arrive whole within it).
+// At most max_connections are open at once (and never more than a quarter of the process's
+// descriptor limit, which the Kafka clients need): at the cap the oldest idle connection is
+// closed to make room for a new one.
 //
 //   herald::telemetry::HttpServer server(metrics, {.address = "0.0.0.0", .port = 9464},
 //       [&](std::string& why) { if (assigned == 0) { why = "no partitions assigned"; return false; }
@@ -14,6 +17,7 @@
 //   ...
 //   server.stop();                                                       // joins the thread
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -26,7 +30,8 @@ namespace herald::telemetry {
 struct HttpServerOptions {
     std::string address = "127.0.0.1";  // IPv4 or IPv6 literal; "0.0.0.0" for every interface
     uint16_t port = 9464;               // 0 picks a free port: read it back with port()
-    std::chrono::seconds idle_timeout{30};
+    std::chrono::milliseconds idle_timeout{10000};
+    size_t max_connections = 64;
 };
 
 // Called on the server thread for each /readyz request: must be thread-safe and quick.

@@ -1,7 +1,8 @@
 #pragma once
 // Turns librdkafka's statistics JSON (emitted every statistics.interval.ms through the stats
 // callback) into herald gauges: consumer lag per input partition, round-trip time per broker,
-// and the producer's queue depth. Gauges of partitions or brokers that leave the report (revoked,
+// and the producer's queue depth; and keeps what the last consumer report said about the brokers'
+// connection states and the group (for /readyz). Gauges of partitions or brokers that leave the report (revoked,
 // decommissioned) are removed, so two instances of a group never both export one partition.
 //
 //   herald::telemetry::StatsParser stats(metrics, {.topic = "news"});
@@ -30,11 +31,16 @@ struct StatsReport {
         std::string broker;  // librdkafka's broker name, e.g. "kafka-1:9092/1"
         double seconds = 0.0;  // rtt.avg (librdkafka reports µs)
         int64_t samples = 0;   // rtt.cnt: 0 when the broker was idle during the window
+        std::string state;     // connection state: "UP", "DOWN", "CONNECT", "TRY_CONNECT", ...
     };
     std::string type;              // "consumer" or "producer"
     int64_t queued_messages = -1;  // top-level msg_cnt, -1 when absent
     std::vector<PartitionLag> lags;  // partitions with a known lag (consumer_lag >= 0), never -1
-    std::vector<BrokerRtt> rtts;     // every broker but librdkafka's internal one
+    // Every real broker: not librdkafka's internal one, nor its logical coordinator handles
+    // ("GroupCoordinator", "TxnCoordinator"), which duplicate a real broker's connection.
+    std::vector<BrokerRtt> rtts;
+    std::string group_state;       // cgrp.state ("up", "wait-coord", ...), empty when absent
+    std::string group_join_state;  // cgrp.join_state ("steady", "wait-join", ...)
 };
 
 // Pure parse; false with a one-line reason when the text is not a librdkafka statistics object.
@@ -42,7 +48,19 @@ bool parse_statistics(std::string_view json, StatsReport& report, std::string& e
 
 struct StatsParserOptions {
     std::string topic;        // only this topic's partitions count as lag; empty = sum all topics
-    bool broker_rtt = true;   // give RTT to one handle only when several share the brokers
+    // Whether this handle's reports set herald_broker_rtt_seconds: give it to one producer only
+    // when several share the brokers. A consumer's reports never do: its rtt includes the fetch
+    // long-poll (fetch.wait.max.ms, 500 ms by default), which is waiting, not request time.
+    bool broker_rtt = true;
+};
+
+// The brokers and the group as the last consumer report saw them.
+struct ClusterView {
+    bool reported = false;  // a consumer report arrived
+    int brokers = 0;        // real brokers known (configured bootstrap entries included)
+    int up = 0;             // ... whose connection is UP
+    std::string states;     // "NAME STATE" of up to 3 brokers that are not UP, comma separated
+    std::string group_state, group_join_state;
 };
 
 class StatsParser {
@@ -51,11 +69,13 @@ public:
 
     // Parses one report and updates the gauges. Thread-safe; no exceptions.
     bool update(std::string_view json, std::string& error);
+    ClusterView cluster() const;  // thread-safe
 
 private:
     Metrics& metrics_;
     StatsParserOptions options_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
+    ClusterView cluster_;
     std::set<int32_t> lag_partitions_;  // partitions this parser has a lag gauge for
     std::set<std::string> rtt_brokers_;
 };

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <string>
 
 #include <boost/asio/connect.hpp>
@@ -173,4 +174,38 @@ TEST_CASE("stop() closes idle keep-alive connections and the server can start ag
     REQUIRE_MESSAGE(server.start(error), error);
     Client again(server.port());
     CHECK(again.request(http::verb::get, "/healthz").result_int() == 200);
+}
+
+TEST_CASE("a connection that sends no request is dropped after the idle timeout") {
+    Metrics metrics;
+    HttpServer server(metrics, {.port = 0, .idle_timeout = std::chrono::milliseconds(200)});
+    std::string error;
+    REQUIRE(server.start(error));
+    Client idle(server.port());
+    const auto t0 = std::chrono::steady_clock::now();
+    CHECK(idle.closed_by_server());  // blocks until the server lets go
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
+    Client served(server.port());
+    CHECK(served.request(http::verb::get, "/healthz").result_int() == 200);
+}
+
+TEST_CASE("at the connection cap the oldest idle connection makes room for a new client") {
+    Metrics metrics;
+    HttpServer server(metrics, {.port = 0, .idle_timeout = std::chrono::seconds(60), .max_connections = 3});
+    std::string error;
+    REQUIRE(server.start(error));
+    Client oldest(server.port());
+    CHECK(oldest.request(http::verb::get, "/healthz").result_int() == 200);  // accepted first, now idle
+    Client second(server.port());
+    CHECK(second.request(http::verb::get, "/healthz").result_int() == 200);
+    Client third(server.port());
+    CHECK(third.request(http::verb::get, "/healthz").result_int() == 200);
+    // A fourth (a scraper arriving while idle clients hold every slot) is served...
+    Client scraper(server.port());
+    CHECK(scraper.request(http::verb::get, "/metrics").result_int() == 200);
+    // ... and the oldest idle connection was closed for it, well before its idle timeout.
+    const auto t0 = std::chrono::steady_clock::now();
+    CHECK(oldest.closed_by_server());
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
+    CHECK(third.request(http::verb::get, "/healthz").result_int() == 200);
 }

@@ -43,13 +43,17 @@ std::string consumer_stats(int64_t lag0, int64_t lag1, bool with_partition1, int
     },
     "kafka-2:9092/2": {
       "name": "kafka-2:9092/2", "nodeid": 2, "nodename": "kafka-2:9092", "source": "learned",
-      "state": "UP", "rtt": {"min": 0, "max": 0, "avg": )" + std::string(rtt_cnt > 0 ? "4000" : "0") +
+      "state": "TRY_CONNECT", "rtt": {"min": 0, "max": 0, "avg": )" + std::string(rtt_cnt > 0 ? "4000" : "0") +
            R"(, "sum": 0, "cnt": )" + std::to_string(rtt_cnt) + R"(},
       "toppars": {"news-1": {"topic": "news", "partition": 1}}
     },
     ":0/internal": {
       "name": ":0/internal", "nodeid": -1, "nodename": "", "source": "internal", "state": "UP",
       "rtt": {"min": 0, "max": 0, "avg": 0, "sum": 0, "cnt": 0}, "toppars": {}
+    },
+    "GroupCoordinator": {
+      "name": "GroupCoordinator", "nodeid": -1, "nodename": "kafka-1:9092", "source": "logical", "state": "UP",
+      "rtt": {"min": 900, "max": 1500, "avg": 1100, "sum": 11000, "cnt": 10}, "toppars": {}
     }
   },
   "topics": {
@@ -77,6 +81,20 @@ std::string consumer_stats(int64_t lag0, int64_t lag1, bool with_partition1, int
 })";
 }
 
+// A producer's statistics: its requests (Produce, Metadata) are answered without a long-poll wait.
+std::string producer_stats(int64_t msg_cnt, int64_t rtt_avg_us, int64_t rtt_cnt) {
+    return R"({"name": "rdkafka#producer-1", "client_id": "herald", "type": "producer",
+      "ts": 1, "time": 2, "msg_cnt": )" + std::to_string(msg_cnt) + R"(, "msg_size": 20480,
+      "brokers": {
+        "kafka-1:9092/1": {"name": "kafka-1:9092/1", "nodeid": 1, "source": "learned", "state": "UP",
+                           "rtt": {"avg": )" + std::to_string(rtt_avg_us) + R"(, "cnt": )" +
+           std::to_string(rtt_cnt) + R"(}},
+        "TxnCoordinator": {"name": "TxnCoordinator", "nodeid": -1, "source": "logical", "state": "UP",
+                           "rtt": {"avg": 7000, "cnt": 3}}},
+      "topics": {"alerts": {"topic": "alerts", "partitions": {
+          "0": {"partition": 0, "msgq_cnt": 17, "consumer_lag": -1}}}}})";
+}
+
 herald::test::Exposition render(const Metrics& metrics) {
     std::string error;
     auto parsed = herald::test::parse_exposition(prometheus::TextSerializer().Serialize(metrics.Collect()), error);
@@ -100,12 +118,55 @@ TEST_CASE("a consumer report yields lag per known partition and RTT per real bro
     CHECK(report.lags[1].partition == 1);
     CHECK(report.lags[1].lag == 110);
     CHECK(report.lags[2].topic == "other");
-    REQUIRE(report.rtts.size() == 2);  // the internal broker is skipped
+    REQUIRE(report.rtts.size() == 2);  // the internal broker and the logical GroupCoordinator are skipped
     CHECK(report.rtts[0].broker == "kafka-1:9092/1");
     CHECK(report.rtts[0].seconds == doctest::Approx(0.00125));
     CHECK(report.rtts[0].samples == 810);
+    CHECK(report.rtts[0].state == "UP");
     CHECK(report.rtts[1].broker == "kafka-2:9092/2");
     CHECK(report.rtts[1].seconds == doctest::Approx(0.004));
+    CHECK(report.rtts[1].state == "TRY_CONNECT");
+    CHECK(report.group_state == "up");
+    CHECK(report.group_join_state == "steady");
+}
+
+TEST_CASE("broker RTT comes from producer reports: a consumer's includes the fetch long-poll") {
+    Metrics metrics;
+    StatsParser consumer(metrics, {.topic = "news"});
+    StatsParser producer(metrics, {.topic = ""});
+    std::string error;
+    // An idle consumer's rtt is about fetch.wait.max.ms (500 ms): it must not become the gauge.
+    REQUIRE_MESSAGE(consumer.update(consumer_stats(200, 110, true, 5), error), error);
+    CHECK(render(metrics).count("herald_broker_rtt_seconds") == 0);
+    REQUIRE_MESSAGE(producer.update(producer_stats(0, 2500, 40), error), error);
+    auto exp = render(metrics);
+    CHECK(exp.value("herald_broker_rtt_seconds", {{"broker", "kafka-1:9092/1"}}) == doctest::Approx(0.0025));
+    CHECK(exp.count("herald_broker_rtt_seconds") == 1);  // no "TxnCoordinator" / "GroupCoordinator" series
+    // Another consumer report leaves the producer's figure alone.
+    REQUIRE(consumer.update(consumer_stats(200, 110, true, 5), error));
+    CHECK(render(metrics).value("herald_broker_rtt_seconds", {{"broker", "kafka-1:9092/1"}}) ==
+          doctest::Approx(0.0025));
+    // An idle window (no samples) keeps the last measured value.
+    REQUIRE(producer.update(producer_stats(0, 0, 0), error));
+    CHECK(render(metrics).value("herald_broker_rtt_seconds", {{"broker", "kafka-1:9092/1"}}) ==
+          doctest::Approx(0.0025));
+}
+
+TEST_CASE("the consumer's report tells which brokers are reachable and the group's state") {
+    Metrics metrics;
+    StatsParser stats(metrics, {.topic = "news"});
+    CHECK_FALSE(stats.cluster().reported);
+    std::string error;
+    REQUIRE(stats.update(consumer_stats(200, 110, true, 5), error));
+    const auto view = stats.cluster();
+    CHECK(view.reported);
+    CHECK(view.brokers == 2);
+    CHECK(view.up == 1);
+    CHECK(view.states == "kafka-2:9092/2 TRY_CONNECT");
+    CHECK(view.group_state == "up");
+    // A producer report does not replace the consumer's view.
+    REQUIRE(stats.update(producer_stats(0, 2500, 40), error));
+    CHECK(stats.cluster().brokers == 2);
 }
 
 TEST_CASE("the parser updates gauges and removes partitions that leave the report") {
@@ -117,16 +178,12 @@ TEST_CASE("the parser updates gauges and removes partitions that leave the repor
     CHECK(exp.value("herald_consumer_lag_messages", {{"partition", "0"}}) == 200.0);
     CHECK(exp.value("herald_consumer_lag_messages", {{"partition", "1"}}) == 110.0);
     CHECK(exp.count("herald_consumer_lag_messages") == 2);  // not 2 (unassigned), -1 or topic "other"
-    CHECK(exp.value("herald_broker_rtt_seconds", {{"broker", "kafka-1:9092/1"}}) == doctest::Approx(0.00125));
-    CHECK(exp.value("herald_broker_rtt_seconds", {{"broker", "kafka-2:9092/2"}}) == doctest::Approx(0.004));
-    CHECK(exp.count("herald_broker_rtt_seconds") == 2);
 
-    // Partition 1 revoked; broker 2 idle in this window: its last RTT stays.
+    // Partition 1 revoked.
     REQUIRE_MESSAGE(stats.update(consumer_stats(15, 0, false, 0), error), error);
     exp = render(metrics);
     CHECK(exp.value("herald_consumer_lag_messages", {{"partition", "0"}}) == 15.0);
     CHECK_FALSE(exp.value("herald_consumer_lag_messages", {{"partition", "1"}}).has_value());
-    CHECK(exp.value("herald_broker_rtt_seconds", {{"broker", "kafka-2:9092/2"}}) == doctest::Approx(0.004));
 }
 
 TEST_CASE("without a topic filter lags of the same partition number add up") {
@@ -143,18 +200,12 @@ TEST_CASE("a producer report sets the queue depth and leaves consumer lag alone"
     StatsParser producer(metrics, {.topic = "", .broker_rtt = false});
     std::string error;
     REQUIRE(consumer.update(consumer_stats(200, 110, true, 5), error));
-    const std::string producer_json = R"({"name": "rdkafka#producer-1", "client_id": "herald", "type": "producer",
-      "ts": 1, "time": 2, "msg_cnt": 17, "msg_size": 20480,
-      "brokers": {"kafka-1:9092/1": {"name": "kafka-1:9092/1", "nodeid": 1, "source": "learned",
-                  "rtt": {"avg": 9000, "cnt": 4}}},
-      "topics": {"alerts": {"topic": "alerts", "partitions": {
-          "0": {"partition": 0, "msgq_cnt": 17, "consumer_lag": -1}}}}})";
-    REQUIRE_MESSAGE(producer.update(producer_json, error), error);
+    REQUIRE_MESSAGE(producer.update(producer_stats(17, 9000, 4), error), error);
     const auto exp = render(metrics);
     CHECK(exp.value("herald_producer_queue_messages") == 17.0);
     CHECK(exp.value("herald_consumer_lag_messages", {{"partition", "1"}}) == 110.0);
-    // broker_rtt = false: the producer does not overwrite the consumer's RTT.
-    CHECK(exp.value("herald_broker_rtt_seconds", {{"broker", "kafka-1:9092/1"}}) == doctest::Approx(0.00125));
+    // broker_rtt = false: this producer leaves the RTT series to another handle.
+    CHECK(exp.count("herald_broker_rtt_seconds") == 0);
 }
 
 TEST_CASE("malformed statistics are rejected with a one-line reason and change nothing") {
