@@ -38,6 +38,7 @@ int command_run(int argc, char** argv, int first) {
     setup.pipeline.alerts_topic = o.get("alerts-topic", "alerts");
     setup.pipeline.dlq_topic = o.get("dlq-topic", "news.dlq");
     setup.pipeline.group = o.get("group", "herald");
+    setup.pipeline.exit_after_run = true;  // herald run exits when the pipeline stops
     apply_engine_options(o, setup);
     setup.rules_path = o.get("rules");
     setup.rules = load_rules_or_throw(setup.rules_path);

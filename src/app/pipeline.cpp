@@ -972,6 +972,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     kafka::Consumer::Options copts;
     copts.brokers = config.brokers;
     copts.group = config.group;
+    copts.exit_after_close = config.exit_after_run;
     // Statistics feed the consumer lag gauges and /readyz; the user's properties come after and win.
     // Cooperative rebalancing lets a revoked partition's done work be committed even while other
     // members join (and keeps the others' partitions running during a rebalance).

@@ -93,6 +93,7 @@ struct Consumer::Hooks {
                 return report(self, e, std::string("kafka consumer: assign: ") + rd_kafka_err2str(e), false);
             }
             self->owned_ = (cooperative ? self->owned_ : 0) + static_cast<size_t>(parts->cnt);
+            self->ever_assigned_ = true;
             // Served by close() before it reaches the group: the member is leaving, so the
             // application is not handed partitions it will give back at once.
             if (self->closed_) return;
@@ -176,6 +177,7 @@ std::unique_ptr<Consumer> Consumer::create(const Options& options, Callbacks cal
 
     std::unique_ptr<Consumer> self(new Consumer(std::move(callbacks)));
     self->lookup_timeout_ms_ = options.assignment_lookup_timeout_ms;
+    self->exit_after_close_ = options.exit_after_close;
     // librdkafka refuses a list mixing eager and cooperative assignors, so one name decides.
     char strategy[256] = {};
     size_t strategy_size = sizeof strategy;
@@ -201,6 +203,10 @@ Consumer::~Consumer() {
     // process about to exit gives up (see close): leave the handle to the exit. Its callbacks
     // cannot run any more: they are served only from this object's polls.
     if (abandoned_) return;
+    // A cooperative-sticky member that never got an assignment: rd_kafka_destroy would abort in
+    // librdkafka 2.0.2's sticky assignor (see Options::exit_after_close). The group was left by
+    // close(); the process exit reclaims the rest.
+    if (exit_after_close_ && cooperative_ && !ever_assigned_) return;
     for (auto& [name, rkt] : topic_handles_) rd_kafka_topic_destroy(rkt);
     rd_kafka_destroy(rk_);
 }

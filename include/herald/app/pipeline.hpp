@@ -64,6 +64,9 @@ struct PipelineConfig {
     std::string transactional_id;  // empty: herald-<group>-<host>-<pid>
     int64_t transaction_interval_ms = 100;
     int64_t rebuild_max_events = 200000;
+    // The process exits after run(): the consumer may be left to the exit where destroying it
+    // would abort in librdkafka 2.0.2 (kafka::Consumer::Options::exit_after_close).
+    bool exit_after_run = false;
     // Called from the delivery thread for every acknowledged alert (demo printing); may be empty.
     std::function<void(const AlertNotice&)> on_alert;
 };

@@ -50,6 +50,12 @@ public:
         // and for the commit done when partitions are revoked (past it, the next owner redoes the
         // uncommitted part: at-least-once holds).
         int assignment_lookup_timeout_ms = 10000;
+        // For a process that exits right after the consumer: when the member was never handed an
+        // assignment, the destructor closes but leaves the handle to the exit instead of
+        // destroying it. librdkafka 2.0.2 aborts in rd_kafka_destroy
+        // (rd_kafka_sticky_assignor_state_destroy: Assertion `assignor_state' failed) for a
+        // cooperative-sticky member that joined but got no assignment yet (docs/kafka.md).
+        bool exit_after_close = false;
     };
     struct Callbacks {
         // Called from inside consume_batch/close (the polling thread) during a rebalance.
@@ -141,6 +147,8 @@ private:
     bool closed_ = false;         // close() began
     bool group_closing_ = false;  // ... and has asked the group to let go
     bool abandoned_ = false;  // close gave up: destroy without waiting for librdkafka's threads
+    bool exit_after_close_ = false;  // Options::exit_after_close
+    bool ever_assigned_ = false;     // the rebalance callback applied an assignment
     // Set by close(timeout_ms): the revoke-path commit inside the close keeps to the same deadline.
     core::Deadline close_deadline_;
     bool close_bounded_ = false;
