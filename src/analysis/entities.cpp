@@ -89,6 +89,7 @@ void EntityFinder::read_hint_names(const Event& event) {
     sc.hints.clear();
     sc.words.clear();
     for (const EntityHint& h : event.entities) {
+        if (sc.hints.size() >= Scratch::kMaxHints) break;
         if (h.name.empty()) continue;
         Scratch::Hint hint;
         hint.words_begin = static_cast<uint32_t>(sc.words.size());
@@ -96,7 +97,9 @@ void EntityFinder::read_hint_names(const Event& event) {
         // Legal forms at the end are optional in the text: keep at least one word.
         while (sc.words.size() > hint.words_begin + 1 && is_legal_suffix(sc.words.back())) sc.words.pop_back();
         hint.words_end = static_cast<uint32_t>(sc.words.size());
-        if (hint.words_begin == hint.words_end) continue;
+        if (hint.words_end - hint.words_begin > Scratch::kMaxHintWords) sc.words.resize(hint.words_begin);
+        if (hint.words_begin >= sc.words.size()) continue;
+        hint.first_hash = Scratch::fold_hash(sc.words[hint.words_begin]);
         uint32_t known = h.ticker.empty() ? UINT32_MAX : tab.company_by_ticker(h.ticker);
         hint.company = known != UINT32_MAX ? tab.companies[known].name : h.name;
         hint.ticker = known != UINT32_MAX ? tab.companies[known].ticker : h.ticker;
@@ -231,9 +234,21 @@ void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
             }
             // A name the event gives, when longer than the alias matched here: the longest name
             // wins ("BHP Billiton" over "BHP").
+            // The first word is compared by hash first (a one-word name may be written possessive).
+            uint64_t first_hash = 0, bare_hash = 0;
+            if (!sc.hints.empty()) {
+                const std::string_view x = doc.text(tok);
+                first_hash = Scratch::fold_hash(x);
+                const size_t cut = x.size() > 2 && x.substr(x.size() - 2) == "'s"                 ? 2
+                                   : x.size() > 4 && x.substr(x.size() - 4) == "\xE2\x80\x99s" ? 4
+                                                                                               : 0;
+                bare_hash = cut ? Scratch::fold_hash(x.substr(0, x.size() - cut)) : first_hash;
+            }
             for (const Scratch::Hint& h : sc.hints) {
                 uint32_t len = h.words_end - h.words_begin;
-                if (len <= matched || t + len > s.last_token || (h.needs_capital && !tok.capitalized)) continue;
+                if ((h.first_hash != first_hash && (len != 1 || h.first_hash != bare_hash)) || len <= matched ||
+                    t + len > s.last_token || (h.needs_capital && !tok.capitalized))
+                    continue;
                 bool eq = true;
                 for (uint32_t k = 0; k < len && eq; ++k)
                     eq = hint_word_matches(doc.text(toks[t + k]), sc.words[h.words_begin + k], k + 1 == len);

@@ -14,9 +14,20 @@ struct EntityFinder::Scratch {
     std::vector<uint32_t> hits;  // tokens with an id, in order, then a sentinel past the end
     struct Hint {
         uint32_t words_begin = 0, words_end = 0;  // into words
+        uint64_t first_hash = 0;                  // fold_hash of the first word
         std::string_view company, ticker;
         bool needs_capital = false;
     };
+    // An event's names are looked for at every token that may start one, each against all of
+    // them: the first kMaxHints names of up to kMaxHintWords words bound that work (the rest are
+    // not looked for), and a hash of the first word spares the text compare for nearly all.
+    static constexpr size_t kMaxHints = 128;
+    static constexpr size_t kMaxHintWords = 16;
+    static uint64_t fold_hash(std::string_view w) {
+        uint64_t h = 0xcbf29ce484222325ull;
+        for (char c : w) h = (h ^ static_cast<unsigned char>(detail::fold_char(c))) * 0x100000001b3ull;
+        return h;
+    }
     std::vector<Hint> hints;
     // Cashtags of tickers that are no alias alone ("$NOW"): token and company, in token order.
     struct Cashtag {

@@ -10,6 +10,7 @@
 // join that kind's value in the sentence; (4) entity, period and forecast from context.
 #include "herald/analysis/metrics.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -69,8 +70,10 @@ namespace {
 class SentenceReader {
 public:
     SentenceReader(Ctx& c, std::vector<uint32_t>& flags, std::vector<MetricExtractor::Hit>& hits,
-                   std::vector<MetricExtractor::Fig>& figs)
-        : c_(c), flags_(flags), hits_(hits), figs_(figs) {}
+                   std::vector<MetricExtractor::Fig>& figs, std::vector<uint32_t>& clauses)
+        : c_(c), flags_(flags), hits_(hits), figs_(figs), clauses_(clauses) {
+        std::fill(std::begin(last_of_kind_), std::end(last_of_kind_), -1);
+    }
 
     void run(uint32_t q_begin, uint32_t q_end, const Mention*& last_mention, std::string_view& last_product,
              const Mention*& last_company) {
@@ -82,6 +85,7 @@ public:
         map_figures(q_begin, q_end);
         first_metric_ = c_.out.size();
         money_pass();
+        money_end_ = c_.out.size();
         change_pass();
         multiplier_pass();
         // Carry context to later sentences: the last named entity and product phrase.
@@ -180,10 +184,18 @@ private:
         }
     }
 
+    // Hits are in token order and do not overlap (find_hits), so both their begins and their ends
+    // ascend: lookups by position are binary searches, never a walk over every hit of the sentence
+    // (a hostile sentence holds hundreds of thousands).
+    const MetricExtractor::Hit* hit_beginning(uint32_t t) const {
+        auto it = std::lower_bound(hits_.begin(), hits_.end(), t,
+                                   [](const MetricExtractor::Hit& h, uint32_t x) { return h.begin < x; });
+        return it != hits_.end() && it->begin == t ? &*it : nullptr;
+    }
+
     const MetricExtractor::Hit* hit_at(uint32_t t) const {
-        for (const auto& h : hits_)
-            if (h.begin == t && !h.modifier) return &h;
-        return nullptr;
+        const MetricExtractor::Hit* h = hit_beginning(t);
+        return h && !h->modifier ? h : nullptr;
     }
 
     // The kind phrase a money figure heads or follows: "$37.6B in AWS revenue", "$20B run rate".
@@ -192,10 +204,7 @@ private:
         if (k < last() && (eq_ci(c_.tok(k), "in") || eq_ci(c_.tok(k), "of") || eq_ci(c_.tok(k), "on"))) ++k;
         const MetricExtractor::Hit* found = nullptr;
         for (uint32_t j = k; j < last() && j < k + 5; ++j) {
-            const MetricExtractor::Hit* h = nullptr;
-            for (const auto& x : hits_)
-                if (x.begin == j) h = &x;
-            if (h) {
+            if (const MetricExtractor::Hit* h = hit_beginning(j)) {
                 if (!h->modifier) found = h;
                 j = h->end - 1;
                 if (!h->modifier) break;
@@ -213,16 +222,21 @@ private:
     // The nearest kind phrase before a figure in its clause, not claimed across another money figure.
     // A change may follow its kind's value ("revenue accelerated to $37.6B, up 28%"), so percentages
     // look across money figures; money figures do not.
+    // The last unblocked hit in range is the nearest; a block between the latest candidate and the
+    // figure also lies between every earlier one and the figure, so only the latest is tested.
     const MetricExtractor::Hit* hit_before(uint32_t tb, uint32_t max_dist, bool across_figures = false) const {
-        const MetricExtractor::Hit* best = nullptr;
         const uint32_t block = (across_figures ? 0u : kFigureFlag) | kPunctHard | W::kClause;
-        for (const auto& h : hits_) {
-            if (h.modifier || h.end > tb || tb - h.end > max_dist) continue;
-            bool blocked = false;
-            for (uint32_t j = h.end; j < tb && !blocked; ++j) blocked = (F(j) & block) != 0;
-            if (!blocked) best = &h;  // hits are in order: the last unblocked is the nearest
+        auto it = std::upper_bound(hits_.begin(), hits_.end(), tb,
+                                   [](uint32_t x, const MetricExtractor::Hit& h) { return x < h.end; });
+        while (it != hits_.begin()) {
+            const MetricExtractor::Hit& h = *--it;
+            if (tb - h.end > max_dist) return nullptr;
+            if (h.modifier) continue;
+            for (uint32_t j = h.end; j < tb; ++j)
+                if (F(j) & block) return nullptr;
+            return &h;
         }
-        return best;
+        return nullptr;
     }
 
     uint32_t clause_begin(uint32_t t) const {
@@ -263,21 +277,56 @@ private:
         return false;
     }
 
-    // The cues are marked once per sentence (tag_tokens), not re-read per metric.
-    bool forecast_in(uint32_t b, uint32_t e) const {
-        const uint32_t ce = clause_end(e);
-        for (uint32_t t = clause_begin(b); t < ce; ++t)
-            if (F(t) & kForecastCue) return true;
-        return false;
+    // The cues are marked once per sentence (tag_tokens), not re-read per metric. Clause bounds and
+    // a running count of cues are tabled on the sentence's first metric, so each metric's test is
+    // O(1): walked per metric, a sentence of one long clause cost its length per figure.
+    bool forecast_in(uint32_t b, uint32_t e) {
+        // Short sentences (nearly all) walk: cheaper than the table, and bounded.
+        if (last_ - first_ <= kShortSentence || b > last() || e > last()) {
+            const uint32_t ce = clause_end(e);
+            for (uint32_t t = clause_begin(b); t < ce; ++t)
+                if (F(t) & kForecastCue) return true;
+            return false;
+        }
+        if (!clauses_done_) table_clauses();
+        const uint32_t n = last_ - first_ + 1;
+        const uint32_t* cb = clauses_.data();
+        const uint32_t* ce = cb + n;
+        const uint32_t* cues = ce + n;  // cues[k]: cue tokens in [first, first + k)
+        return cues[ce[e - first_] - first_] > cues[cb[b - first_] - first_];
+    }
+
+    void table_clauses() {
+        const uint32_t n = last_ - first_ + 1;
+        clauses_.resize(3 * static_cast<size_t>(n));
+        uint32_t* cb = clauses_.data();
+        uint32_t* ce = cb + n;
+        uint32_t* cues = ce + n;
+        constexpr uint32_t kEnds = kPunctComma | W::kClause;
+        cb[0] = first_;
+        cues[0] = 0;
+        for (uint32_t k = 1; k < n; ++k) {
+            cb[k] = (fl_[k - 1] & kEnds) ? first_ + k : cb[k - 1];
+            cues[k] = cues[k - 1] + ((fl_[k - 1] & kForecastCue) ? 1u : 0u);
+        }
+        ce[n - 1] = last_;
+        for (uint32_t k = n - 1; k > 0; --k) ce[k - 1] = (fl_[k - 1] & kEnds) ? first_ + k - 1 : ce[k];
+        clauses_done_ = true;
     }
 
     // Noun phrase headed by a product ("custom chips") or a unit noun with modifiers
     // ("AI-related chips business" -> "AI-related chips"), searching back from token `from`.
+    // A bare unit noun ("the business") stands for the product named earlier in the sentence
+    // (searched back to its start, not only to min_t), else in an earlier sentence, with the last
+    // bare noun passed as its head. One walk back: this was a recursion per bare noun, exponential
+    // in time and deep in stack on "business business ... $5B".
     bool product_before(uint32_t from, uint32_t min_t, std::string_view& text, uint32_t& head) const {
-        for (uint32_t t = from; t > min_t;) {
+        bool bare = false;  // a bare unit noun was seen: the walk goes on to the sentence start
+        uint32_t bare_head = 0;
+        for (uint32_t t = from; t > (bare ? first() : min_t);) {
             --t;
             uint32_t f = F(t);
-            if (f & kFigureFlag) return false;
+            if (f & kFigureFlag) break;
             if (!(f & (W::kProduct | W::kUnitNoun))) continue;
             uint32_t b = t;
             uint32_t e = (f & W::kUnitNoun) ? t : t + 1;  // a unit noun itself is dropped
@@ -292,13 +341,8 @@ private:
                 --b;
             }
             if (b == e) {
-                // "the business": the product named earlier in the sentence, or in an earlier one.
-                if (product_before(t, first(), text, head)) return true;
-                if (!last_product_.empty()) {
-                    text = last_product_;
-                    head = t;
-                    return true;
-                }
+                bare = true;
+                bare_head = t;
                 continue;
             }
             const Token& tb = c_.doc.tokens[b];
@@ -307,22 +351,49 @@ private:
             head = t;
             return true;
         }
-        return false;
+        if (!bare || last_product_.empty()) return false;
+        text = last_product_;
+        head = bare_head;
+        return true;
+    }
+
+    // Mentions come in token order and do not overlap (EntityFinder::match), so their first and
+    // end tokens both ascend: the first mention of the sentence at or after token t.
+    uint32_t mention_from(uint32_t t) const {
+        const Mention* b = c_.mentions.data() + c_.mention_begin;
+        const Mention* e = c_.mentions.data() + c_.mention_end;
+        return static_cast<uint32_t>(
+            std::lower_bound(b, e, t, [](const Mention& m, uint32_t x) { return m.token < x; }) - c_.mentions.data());
     }
 
     const Mention* mention_in(uint32_t b, uint32_t e) const {
-        const Mention* found = nullptr;
-        for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
-            const Mention& mn = c_.mentions[m];
-            if (mn.token >= b && mn.token < e) found = &mn;  // the last one: closest to the head noun
+        if (c_.mention_end - c_.mention_begin <= kFewMentions) {  // the usual case: a walk is cheaper
+            const Mention* found = nullptr;
+            for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
+                const Mention& mn = c_.mentions[m];
+                if (mn.token >= b && mn.token < e) found = &mn;  // the last one: closest to the head noun
+            }
+            return found;
         }
-        return found;
+        if (b >= e) return nullptr;
+        const uint32_t m = mention_from(e);  // the last one before e: closest to the head noun
+        return m > c_.mention_begin && c_.mentions[m - 1].token >= b ? &c_.mentions[m - 1] : nullptr;
     }
 
+    // The nearest mention to `anchor`: the last one ending at or before it (distance anchor - end),
+    // else one overlapping it or after it (distance token - anchor + 4, in uint32 arithmetic); on a
+    // tie the earlier one, unless a later one is a segment. Only three mentions can be nearest: the
+    // last before, the one overlapping the anchor and the first at or after it.
     const Mention* nearest_mention(uint32_t anchor, bool before_only) const {
         const Mention* best = nullptr;
         uint32_t bd = 0;
-        for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
+        uint32_t from = c_.mention_begin, to = c_.mention_end;  // few: all of them
+        if (to - from > kFewMentions) {
+            const uint32_t at = mention_from(anchor);
+            from = at > c_.mention_begin + 1 ? at - 2 : c_.mention_begin;
+            to = at < c_.mention_end ? at + 1 : at;
+        }
+        for (uint32_t m = from; m < to; ++m) {
             const Mention& mn = c_.mentions[m];
             uint32_t e = mention_end_token(c_.doc, mn, last());
             bool before = e <= anchor;
@@ -427,8 +498,12 @@ private:
         };
         if (cue_at(tb)) return true;
         if (tb < first() + 3 || !eq_ci(c_.tok(tb - 1), "of")) return false;
-        for (const auto& h : hits_) {
-            if (h.modifier || h.end != tb - 1) continue;
+        // The one hit ending right before "of" (hits do not overlap).
+        auto it = std::lower_bound(hits_.begin(), hits_.end(), tb - 1,
+                                   [](const MetricExtractor::Hit& h, uint32_t x) { return h.end < x; });
+        for (; it != hits_.end() && it->end == tb - 1; ++it) {
+            const MetricExtractor::Hit& h = *it;
+            if (h.modifier) continue;
             uint32_t b = h.begin;
             for (int k = 0; k < 2 && b > first(); ++k) {
                 std::string_view d = c_.tok(b - 1);
@@ -500,7 +575,7 @@ private:
                 has_pending_prior_ = false;
             }
             fg.metric = static_cast<int>(c_.out.size());
-            c_.out.push_back(m);
+            push(m);
         }
         for (size_t i = first_metric_; i < c_.out.size(); ++i) direction_from_prior(c_.out[i]);
     }
@@ -514,7 +589,8 @@ private:
         // the per-share figure); else the next one.
         Metric* best = nullptr;
         double best_gap = 0.0;
-        for (size_t i = c_.out.size(); i > first_metric_; --i) {
+        const size_t stop = c_.out.size() - first_metric_ > kMaxCandidates ? c_.out.size() - kMaxCandidates : first_metric_;
+        for (size_t i = c_.out.size(); i > stop; --i) {
             Metric& m = c_.out[i - 1];
             if (!m.has_value || m.has_prior || !(m.unit == q.unit) || m.span.begin >= q.span.begin) continue;
             const double a = std::fabs(m.value), b = std::fabs(q.value);
@@ -709,7 +785,10 @@ private:
         return false;
     }
     bool segment_move(const MetricExtractor::Fig& fg, const Quantity& q) {
-        for (uint32_t mi = c_.mention_begin; mi < c_.mention_end; ++mi) {
+        // A segment ending one or two tokens before the figure is among the last three mentions
+        // that start before it (mentions do not overlap).
+        const uint32_t to = mention_from(fg.tb);
+        for (uint32_t mi = to > c_.mention_begin + 3 ? to - 3 : c_.mention_begin; mi < to; ++mi) {
             const Mention& mn = c_.mentions[mi];
             if (!mn.is_segment) continue;
             const uint32_t e = mention_end_token(c_.doc, mn, last());
@@ -737,11 +816,10 @@ private:
 
     static bool is_margin(MetricKind k) { return k == MetricKind::operating_margin || k == MetricKind::gross_margin; }
 
-    // The latest metric of this kind in the sentence, or null.
+    // The latest metric of this kind in the sentence, or null (kept per kind by push()).
     Metric* sentence_metric(MetricKind kind) {
-        for (size_t i = c_.out.size(); i > first_metric_; --i)
-            if (c_.out[i - 1].kind == kind) return &c_.out[i - 1];
-        return nullptr;
+        const int32_t i = last_of_kind_[static_cast<size_t>(kind)];
+        return i >= 0 ? &c_.out[static_cast<size_t>(i)] : nullptr;
     }
 
     // A margin's percentage is its level ("fell to 9.5% from 11.2%"), unless it comes right after
@@ -790,6 +868,11 @@ private:
         m.kind = h->kind;
         attribute(m, h, tb, te, false);
         finish(m, tb, te, h);
+        push(m);
+    }
+
+    void push(const Metric& m) {
+        last_of_kind_[static_cast<size_t>(m.kind)] = static_cast<int32_t>(c_.out.size());
         c_.out.push_back(m);
     }
 
@@ -825,14 +908,31 @@ private:
 
     void attach_change(const Change& ch, const MetricExtractor::Hit* h, uint32_t tb, uint32_t te, const Quantity& q) {
         // The value of the same kind stated in this sentence takes the change ("$37.6B ..., up 28%").
+        // The nearest by bytes, the earlier on a tie. The money pass's values are in figure order:
+        // the nearest on each side of the change is the first one that qualifies, searched from
+        // where it would sort (at most kMaxCandidates steps each way); later metrics, the latest
+        // kMaxCandidates of them.
         Metric* best = nullptr;
         uint32_t bd = 0;
-        for (size_t i = first_metric_; i < c_.out.size(); ++i) {
+        size_t bi = 0;
+        auto consider = [&](size_t i) {
             Metric& m = c_.out[i];
-            if (m.kind != h->kind || m.change.has_percent || !m.has_value) continue;
+            if (m.kind != h->kind || m.change.has_percent || !m.has_value) return false;
             uint32_t d = m.span.begin > q.span.begin ? m.span.begin - q.span.begin : q.span.begin - m.span.begin;
-            if (!best || d < bd) best = &m, bd = d;
-        }
+            if (!best || d < bd || (d == bd && i < bi)) best = &m, bd = d, bi = i;
+            return true;
+        };
+        const auto run_b = c_.out.begin() + static_cast<std::ptrdiff_t>(first_metric_);
+        const auto run_e = c_.out.begin() + static_cast<std::ptrdiff_t>(money_end_);
+        const size_t at = static_cast<size_t>(
+            std::lower_bound(run_b, run_e, q.span.begin, [](const Metric& m, uint32_t x) { return m.span.begin < x; }) -
+            c_.out.begin());
+        for (size_t i = at, k = 0; i > first_metric_ && k < kMaxCandidates; ++k)
+            if (consider(--i)) break;
+        for (size_t i = at, k = 0; i < money_end_ && k < kMaxCandidates; ++i, ++k)
+            if (consider(i)) break;
+        const size_t from = c_.out.size() - money_end_ > kMaxCandidates ? c_.out.size() - kMaxCandidates : money_end_;
+        for (size_t i = from; i < c_.out.size(); ++i) consider(i);
         if (best) {
             const Basis known = best->change.basis;  // from its prior value ("... a year earlier")
             best->change = ch;
@@ -873,6 +973,16 @@ private:
     std::vector<MetricExtractor::Hit>& hits_;
     std::vector<MetricExtractor::Fig>& figs_;
     size_t first_metric_ = 0;
+    size_t money_end_ = 0;  // [first_metric_, money_end_): the money pass's metrics, in figure order
+    // A figure looks for the metric it completes (an earlier value, a change's value) among the
+    // sentence's latest kMaxCandidates metrics only: a sentence of normal text holds a few, and a
+    // hostile one of 100,000 figures would otherwise cost a walk over all of them per figure.
+    static constexpr size_t kMaxCandidates = 32;
+    static constexpr uint32_t kShortSentence = 64;  // tokens: forecast_in walks its clause
+    static constexpr uint32_t kFewMentions = 8;     // mentions in the sentence: lookups walk them all
+    int32_t last_of_kind_[static_cast<size_t>(MetricKind::count_)];  // index in c_.out, -1: none
+    std::vector<uint32_t>& clauses_;  // table_clauses(): clause begins, ends, cue counts
+    bool clauses_done_ = false;
     bool has_pending_prior_ = false;
     double pending_prior_ = 0;
     Unit pending_prior_unit_;
@@ -1062,7 +1172,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
                 c.si = si;
                 c.mention_begin = mi;
                 c.mention_end = me;
-                SentenceReader r(c, flags_, hits_, figs_);
+                SentenceReader r(c, flags_, hits_, figs_, clauses_);
                 r.run(qi, qe, last_mention, last_product, last_company);
             }
             qi = qe;

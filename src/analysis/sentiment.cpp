@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "entity_keys.hpp"
 #include "sentiment_internal.hpp"
 
 namespace herald::analysis {
@@ -51,6 +52,25 @@ struct SentimentScorer::Scratch {
         Accumulator acc;
     };
     std::vector<Entity> entities;
+    // Entities by key ('T' ticker, 'E' name of one without a ticker, 'N' any name) and the entity
+    // of each mention: lookups, not walks over every entity (an event may name thousands).
+    detail::EntityKeys keys;
+    std::vector<uint32_t> mention_entity;
+    std::vector<uint32_t> seen_in;  // per entity: 1 + the last sentence its overflow share went to
+
+    void add_entity(std::string_view name, std::string_view ticker, uint32_t first) {
+        const auto i = static_cast<uint32_t>(entities.size());
+        auto& e = entities.emplace_back();
+        e.name = name;
+        e.ticker = ticker;
+        e.first = first;
+        if (!ticker.empty()) keys.add('T', ticker, i);
+        else keys.add('E', name, i);
+        keys.add('N', name, i);
+    }
+    uint32_t entity_of(const Mention& m) const {
+        return m.ticker.empty() ? keys.find('E', m.company) : keys.find('T', m.ticker);
+    }
 };
 
 SentimentScorer::SentimentScorer(std::shared_ptr<const Lexicon> lexicon)
@@ -98,6 +118,9 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
     // each takes the clauses from its first one up to the next company's (leading clauses go to
     // the first company); companies in one clause share it.
     sc.entities.clear();
+    sc.keys.clear();
+    sc.seen_in.clear();
+    sc.mention_entity.resize(mentions.size());
     for (uint32_t k0 = 0; k0 < mentions.size();) {
         const uint32_t si = mentions[k0].sentence;
         uint32_t k1 = k0;
@@ -108,23 +131,18 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
         bool overflow = false;
         for (uint32_t k = k0; k < k1; ++k) {
             const Mention& m = mentions[k];
-            size_t ei = sc.entities.size();
-            for (size_t x = 0; x < sc.entities.size(); ++x) {
-                const auto& e = sc.entities[x];
-                if (m.ticker.empty() ? (e.ticker.empty() && e.name == m.company) : e.ticker == m.ticker) {
-                    ei = x;
-                    break;
-                }
+            size_t ei = sc.entity_of(m);
+            if (ei == detail::EntityKeys::kNone) {
+                ei = sc.entities.size();
+                sc.add_entity(m.company, m.ticker, k);
             }
-            if (ei == sc.entities.size()) {
-                auto& e = sc.entities.emplace_back();
-                e.name = m.company;
-                e.ticker = m.ticker;
-                e.first = k;
-            }
+            sc.mention_entity[k] = static_cast<uint32_t>(ei);
             if (!m.is_reference) ++sc.entities[ei].mentions;
-            uint32_t c = cb;
-            while (c + 1 < ce && sc.clause_first[c + 1] <= m.token) ++c;
+            // The clause holding the mention: the last one starting at or before it.
+            const uint32_t c = static_cast<uint32_t>(
+                std::upper_bound(sc.clause_first.begin() + cb + 1, sc.clause_first.begin() + (ce > cb ? ce : cb + 1),
+                                 m.token) -
+                sc.clause_first.begin() - 1);
             size_t h = 0;
             while (h < n_here && here[h].entity != ei) ++h;
             if (h < n_here) continue;  // named earlier in the sentence: its first clause counts
@@ -158,23 +176,17 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
             sc.entities[here[h].entity].acc.add(w, v);
         }
         // Beyond kMaxSplit companies in one sentence: the rest take the whole sentence.
-        if (overflow)
+        // (Once per entity: at its first mention in the sentence.)
+        if (overflow) {
+            sc.seen_in.resize(sc.entities.size(), 0);
             for (uint32_t k = k0; k < k1; ++k) {
-                size_t ei = 0;
-                for (; ei < sc.entities.size(); ++ei) {
-                    const auto& e = sc.entities[ei];
-                    const Mention& m = mentions[k];
-                    if (m.ticker.empty() ? (e.ticker.empty() && e.name == m.company) : e.ticker == m.ticker) break;
-                }
-                bool seen = false;
+                const uint32_t ei = sc.mention_entity[k];
+                bool seen = sc.seen_in[ei] == si + 1;
+                sc.seen_in[ei] = si + 1;
                 for (size_t h = 0; h < n_here; ++h) seen |= here[h].entity == ei;
-                for (uint32_t j = k0; j < k && !seen; ++j) {
-                    const Mention& p = mentions[j];
-                    const auto& e = sc.entities[ei];
-                    seen = p.ticker.empty() ? (e.ticker.empty() && e.name == p.company) : e.ticker == p.ticker;
-                }
                 if (!seen) sc.entities[ei].acc.add(w, whole);
             }
+        }
         k0 = k1;
     }
     // A text about one company: its sentences that do not name it ("Net sales rose 12 %") are
@@ -183,15 +195,11 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
     // Named only by references would mean a reference without a company: cannot happen, but
     // an entity the event names that the text never mentions still gets the document's tone.
     for (const EntityHint& h : doc.event().entities) {
-        bool found = false;
-        for (auto& x : sc.entities)
-            if ((!h.ticker.empty() && x.ticker == h.ticker) || x.name == h.name) found = true;
+        const bool found = (!h.ticker.empty() && sc.keys.find('T', h.ticker) != detail::EntityKeys::kNone) ||
+                           sc.keys.find('N', h.name) != detail::EntityKeys::kNone;
         if (found || h.name.empty()) continue;
-        auto& e = sc.entities.emplace_back();
-        e.name = h.name;
-        e.ticker = h.ticker;
-        e.first = static_cast<uint32_t>(mentions.size() + sc.entities.size());
-        e.acc = document;
+        sc.add_entity(h.name, h.ticker, static_cast<uint32_t>(mentions.size() + sc.entities.size()));
+        sc.entities.back().acc = document;
     }
     std::sort(sc.entities.begin(), sc.entities.end(), [](const Scratch::Entity& a, const Scratch::Entity& b) {
         return a.mentions != b.mentions ? a.mentions > b.mentions : a.first < b.first;

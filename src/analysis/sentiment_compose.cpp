@@ -249,8 +249,10 @@ double SentenceComposer::squash(double raw) {
 
 void SentenceComposer::add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule,
                            ExplainSentence* ex) {
-    size_t c = clause_first_.size();
-    while (c > 1 && clause_first_[c - 1] > it.begin) --c;
+    // The last clause starting at or before the item (clause starts ascend): a search, as a
+    // walk back cost a sentence of thousands of clauses their number per item.
+    const size_t c =
+        static_cast<size_t>(std::upper_bound(clause_first_.begin() + 1, clause_first_.end(), it.begin) - clause_first_.begin());
     // "bad day to short", "a great time to be shorting": the tone is about the bet against the stock.
     const bool inverted = !clause_inverted_.empty() && clause_inverted_[c - 1] && !(it.roles && it.roles->inverts);
     if (inverted) w = -w;
@@ -510,14 +512,25 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     }
 
     // 4. Directions the metric extractor found in this sentence, when the words gave none.
+    // The extractor appends metrics sentence by sentence: this sentence's are one run, found by
+    // binary search, and so is each one's token (a walk over every metric, and over the tokens
+    // up to each, cost a hostile text of many sentences or figures a time quadratic in them).
     if (!any_direction) {
-        for (const Metric& m : metrics) {
-            if (m.span.field != s.field || m.span.begin < s.begin || m.span.end > s.end) continue;
+        const auto before_s = [&s](const Metric& m) {
+            return static_cast<uint8_t>(m.span.field) < static_cast<uint8_t>(s.field) ||
+                   (m.span.field == s.field && m.span.begin < s.begin);
+        };
+        for (auto mi = std::partition_point(metrics.begin(), metrics.end(), before_s);
+             mi != metrics.end() && mi->span.field == s.field && mi->span.begin < s.end; ++mi) {
+            const Metric& m = *mi;
+            if (m.span.end > s.end) continue;
             int dir = m.change.direction == Direction::up ? 1 : m.change.direction == Direction::down ? -1 : 0;
             int pol = metric_polarity(m.kind);
             if (dir == 0 || pol == 0) continue;
-            uint32_t t = s.first_token;
-            while (t + 1 < s.last_token && toks[t].end <= m.span.begin) ++t;
+            const uint32_t t = static_cast<uint32_t>(
+                std::partition_point(toks.begin() + s.first_token, toks.begin() + (s.last_token - 1),
+                                     [&m](const Token& k) { return k.end <= m.span.begin; }) -
+                toks.begin());
             Item span{t, t + 1, nullptr, 0, false};
             add(raw, doc, span, tuning::kMetricDirection * dir * pol, dir > 0 ? "metric: up" : "metric: down", ex);
             any_direction = true;

@@ -40,6 +40,7 @@ private:
     std::vector<uint32_t> flags_;     // word flags per token of the current sentence
     std::vector<Hit> hits_;
     std::vector<Fig> figs_;
+    std::vector<uint32_t> clauses_;   // clause bounds and forecast cue counts per token of the sentence
 };
 
 }  // namespace herald::analysis
