@@ -12,6 +12,7 @@
 #include "herald/app/options.hpp"
 #include "herald/app/resources.hpp"
 #include "herald/core/json_writer.hpp"
+#include "herald/core/time.hpp"
 
 namespace herald::app {
 
@@ -35,6 +36,12 @@ const CommandSpec& analyze_spec() {
             {"lexicon", "FILE", "extra lexicon entries (extends the built-in lexicon)", ""},
             {"aliases", "FILE", "extra company aliases (extends the built-in table)", ""},
             {"max-event-bytes", "N", "largest accepted event", "1048576"},
+            {"max-future-skew", "DURATION",
+             "lines dated more than this ahead of --now are refused as future_time, as `herald run` dead-letters "
+             "them (0 = no check)",
+             "1h"},
+            {"now", "TIME", "RFC 3339 reference time for --max-future-skew (pins the output of feeds dated "
+             "near the present)", "when analyze starts"},
             {"config", "FILE", "YAML file with the same keys", ""},
         },
         true};
@@ -59,6 +66,12 @@ int command_analyze(int argc, char** argv, int first) {
     if (files.empty()) files.push_back("-");
 
     EventProcessor proc(resources, max_bytes);
+    // Offline there is no message timestamp: every line is judged against one instant, the
+    // start of the run (as if the file were published now) or --now.
+    int64_t now = core::now_ms();
+    if (o.has("now") && !core::parse_rfc3339(o.get("now"), now))
+        throw UsageError("--now '" + o.get("now") + "' is not an RFC 3339 time like 2026-04-30T21:10:00Z");
+    proc.set_event_time_policy(o.get_duration_ms("max-future-skew", kDefaultMaxFutureSkewMs), now);
     // One engine per partition the feed would land in (slot N: events without a key), or one for all.
     const auto partitions = static_cast<int32_t>(o.get_int("partitions", 0, 0, 100000));
     std::vector<std::unique_ptr<rules::Engine>> engines;

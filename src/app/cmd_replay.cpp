@@ -37,6 +37,10 @@ const CommandSpec& replay_spec() {
             {"until", "TIME", "RFC 3339 end of the range (exclusive)", ""},
             {"alerts-topic", "TOPIC", "where replayed alerts go (never the live alerts topic)", "alerts.replay"},
             {"rules", "FILE", "rules file for --from-topic", ""},
+            {"max-future-skew", "DURATION",
+             "--from-topic: events dated more than this ahead of their message timestamp (or the clock) are "
+             "skipped as future_time, as `herald run` dead-letters them (0 = no check)",
+             "1h"},
             {"lexicon", "FILE", "extra lexicon entries", ""},
             {"aliases", "FILE", "extra company aliases", ""},
             {"kafka", "KEY=VALUE", "librdkafka property (repeatable)", ""},

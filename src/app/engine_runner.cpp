@@ -62,6 +62,40 @@ int64_t file_mtime_ns(const std::string& path) {
     if (stat(path.c_str(), &st) != 0) return -1;
     return static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
 }
+
+// One reload attempt. Nothing in it may take the engine down: a file that cannot be loaded, or
+// even memory running out while validating it, keeps the running rules and counts an error.
+template <typename Expose>
+void reload_rules(const std::string& path, Pipeline& pipeline, telemetry::Metrics& metrics, Expose& expose_rules) {
+    std::string failure;
+    try {
+        rules::LoadResult r = rules::load_rules_file(path);
+        if (r.ok()) {
+            pipeline.set_rules(r.rules);
+            expose_rules(*r.rules);
+            if (r.rules->size() == 0) {
+                metrics.rules_reloads(telemetry::kReloadEmpty).Increment();
+                std::fprintf(stderr, "herald: warning: reloaded %s with no rules: no alert will be raised until rules "
+                                     "are added\n", path.c_str());
+            } else {
+                metrics.rules_reloads(telemetry::kReloadSuccess).Increment();
+                std::fprintf(stderr, "herald: reloaded %zu rules from %s\n", r.rules->size(), path.c_str());
+            }
+            return;
+        }
+        failure = path + " has " + std::to_string(r.errors.size()) + " error(s), first: " +
+                  (r.errors.empty() ? std::string() : r.errors.front().to_string());
+    } catch (const std::exception& e) {
+        failure = "loading " + path + " failed: " + e.what();
+    } catch (...) {
+        failure = "loading " + path + " failed";
+    }
+    try {
+        metrics.rules_reloads(telemetry::kReloadFailure).Increment();
+        std::fprintf(stderr, "herald: keeping the previous rules: %s\n", failure.c_str());
+    } catch (...) {
+    }
+}
 }  // namespace
 
 const std::atomic<bool>& stop_requested() { return g_stop; }
@@ -77,6 +111,9 @@ int run_engine(EngineSetup& setup) {
         for (size_t i = 0; i < rs.size(); ++i) metrics.alert_published(rs.rule_id(i), rs.severity(i));
     };
     expose_rules(*setup.rules);
+    if (setup.rules->size() == 0)
+        std::fprintf(stderr, "herald: warning: the rules file has no rules: no alert will be raised until rules are "
+                             "added\n");
 
     Pipeline pipeline(setup.pipeline, setup.resources, setup.rules, metrics);
 
@@ -116,18 +153,7 @@ int run_engine(EngineSetup& setup) {
             bool changed = now_mtime != mtime && now_mtime >= 0;
             if (!take_reload_request() && !changed) continue;
             mtime = now_mtime;
-            rules::LoadResult r = rules::load_rules_file(setup.rules_path);
-            if (r.ok()) {
-                pipeline.set_rules(r.rules);
-                expose_rules(*r.rules);
-                metrics.rules_reloads("ok").Increment();
-                std::fprintf(stderr, "herald: reloaded %zu rules from %s\n", r.rules->size(), setup.rules_path.c_str());
-            } else {
-                metrics.rules_reloads("error").Increment();
-                std::fprintf(stderr, "herald: keeping the previous rules: %s has %zu error(s), first: %s\n",
-                             setup.rules_path.c_str(), r.errors.size(),
-                             r.errors.empty() ? "" : r.errors.front().to_string().c_str());
-            }
+            reload_rules(setup.rules_path, pipeline, metrics, expose_rules);
         }
     });
 

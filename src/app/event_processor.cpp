@@ -3,6 +3,8 @@
 #include <charconv>
 
 #include "herald/analysis/analysis_json.hpp"
+#include "herald/core/time.hpp"
+#include "herald/telemetry/metrics.hpp"
 
 namespace herald::app {
 
@@ -31,6 +33,19 @@ parse::ErrorCode EventProcessor::parse(std::string_view payload, const EventSour
     }
     event_time_ms_ = event_.has_published_at ? event_.published_at_ms
                                              : (source.timestamp_ms >= 0 ? source.timestamp_ms : 0);
+    if (max_future_skew_ms_ > 0) {
+        // The clock bounds a message timestamp a producer set ahead (CreateTime is the producer's).
+        int64_t now = fixed_now_ms_ >= 0 ? fixed_now_ms_ : core::now_ms();
+        int64_t reference = source.timestamp_ms >= 0 && source.timestamp_ms < now ? source.timestamp_ms : now;
+        if (event_time_ms_ > reference && event_time_ms_ - reference > max_future_skew_ms_) {
+            detail = "event time ";
+            core::append_rfc3339(detail, event_time_ms_);
+            detail += " is more than max-future-skew (" + std::to_string(max_future_skew_ms_) + " ms) ahead of ";
+            core::append_rfc3339(detail, reference);
+            detail += reference == source.timestamp_ms ? " (the message timestamp)" : " (the clock)";
+            return parse::ErrorCode::future_time;
+        }
+    }
     return code;
 }
 
@@ -39,6 +54,12 @@ void EventProcessor::analyze(analysis::Explanation* explain) { analyzer_.analyze
 void EventProcessor::evaluate(rules::Engine& engine, std::vector<rules::Alert>& out) {
     rules::EventContext ctx{event_, analysis_, event_time_ms_};
     engine.evaluate(ctx, out);
+    if (metrics_ && !engine.suppressed()) {
+        const rules::Engine::EventNotes& n = engine.notes();
+        if (n.late) metrics_->events_late().Increment();
+        if (n.keys_capped) metrics_->rule_caps_hit(telemetry::kCapKeys).Increment();
+        if (n.alerts_capped) metrics_->rule_caps_hit(telemetry::kCapAlerts).Increment();
+    }
     // Here, so run, replay and analyze group alike.
     if (engine.rules() && engine.rules()->group_alerts()) rules::group_alerts(out);
 }

@@ -53,7 +53,10 @@ int64_t Options::get_duration_ms(const std::string& key, int64_t fallback) const
     auto it = values_.find(key);
     if (it == values_.end()) return fallback;
     int64_t ms = 0;
-    if (!core::parse_duration(it->second, ms))
+    core::DurationParse d = core::parse_duration_status(it->second, ms);
+    if (d == core::DurationParse::too_long)
+        throw UsageError("--" + key + " '" + it->second + "' is longer than the maximum duration, 3650d");
+    if (d != core::DurationParse::ok)
         throw UsageError("--" + key + " '" + it->second + "' is not a duration like 30s, 5m, 2h");
     return ms;
 }
@@ -131,6 +134,19 @@ std::optional<Options> parse_command(int argc, char** argv, int first, const Com
     return o;
 }
 
+namespace {
+std::string config_where(const std::string& path, const YAML::Mark& m) {
+    return path + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
+}
+
+// The text of a scalar, or a usage error at its place: yaml-cpp's own conversion error names no file.
+std::string config_scalar(const std::string& path, const YAML::Node& n, const std::string& what) {
+    if (!n.IsScalar()) throw UsageError(config_where(path, n.Mark()) + ": " + what + " must be a single value, not a " +
+                                        (n.IsMap() ? "map" : n.IsSequence() ? "list" : "null"));
+    return n.Scalar();
+}
+}  // namespace
+
 void Options::merge_config_file(const std::string& path, const CommandSpec& spec) {
     YAML::Node root;
     try {
@@ -138,30 +154,35 @@ void Options::merge_config_file(const std::string& path, const CommandSpec& spec
     } catch (const YAML::BadFile&) {
         throw UsageError("cannot read config file '" + path + "': check the path and permissions");
     } catch (const YAML::Exception& e) {
-        throw UsageError(path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-                         ": invalid YAML: " + e.msg);
+        throw UsageError(config_where(path, e.mark) + ": invalid YAML: " + e.msg);
     }
     if (root.IsNull()) return;
-    if (!root.IsMap()) throw UsageError(path + ": a config file must be a YAML map of option: value");
-    for (const auto& kv : root) {
-        std::string key = kv.first.as<std::string>();
-        auto where = [&] {
-            return path + ":" + std::to_string(kv.first.Mark().line + 1) + ":" + std::to_string(kv.first.Mark().column + 1);
-        };
-        if (key == "kafka" || key == "consumer" || key == "producer") {
-            if (!kv.second.IsMap()) throw UsageError(where() + ": '" + key + "' must be a map of librdkafka properties");
-            auto& to = key == "kafka" ? kafka : key == "consumer" ? consumer : producer;
-            // Flags come after the file so they win when librdkafka applies properties in order.
-            std::vector<std::pair<std::string, std::string>> from_file;
-            for (const auto& p : kv.second) from_file.emplace_back(p.first.as<std::string>(), p.second.as<std::string>());
-            to.insert(to.begin(), from_file.begin(), from_file.end());
-            continue;
+    if (!root.IsMap())
+        throw UsageError(config_where(path, root.Mark()) + ": a config file must be a YAML map of option: value");
+    try {
+        for (const auto& kv : root) {
+            std::string key = config_scalar(path, kv.first, "a config key");
+            auto where = [&] { return config_where(path, kv.first.Mark()); };
+            if (key == "kafka" || key == "consumer" || key == "producer") {
+                if (!kv.second.IsMap()) throw UsageError(where() + ": '" + key + "' must be a map of librdkafka properties");
+                auto& to = key == "kafka" ? kafka : key == "consumer" ? consumer : producer;
+                // Flags come after the file so they win when librdkafka applies properties in order.
+                std::vector<std::pair<std::string, std::string>> from_file;
+                for (const auto& p : kv.second) {
+                    std::string name = config_scalar(path, p.first, "a librdkafka property name");
+                    from_file.emplace_back(name, config_scalar(path, p.second, "'" + key + "." + name + "'"));
+                }
+                to.insert(to.begin(), from_file.begin(), from_file.end());
+                continue;
+            }
+            const OptionSpec* opt = spec.find(key);
+            if (!opt || key == "config" || key == "help")
+                throw UsageError(where() + ": unknown config key '" + key + "' for herald " + spec.name);
+            std::string value = config_scalar(path, kv.second, "'" + key + "'");
+            if (!values_.count(key)) values_[key] = value;
         }
-        const OptionSpec* opt = spec.find(key);
-        if (!opt || key == "config" || key == "help")
-            throw UsageError(where() + ": unknown config key '" + key + "' for herald " + spec.name);
-        if (!kv.second.IsScalar()) throw UsageError(where() + ": '" + key + "' must be a single value");
-        if (!values_.count(key)) values_[key] = kv.second.as<std::string>();
+    } catch (const YAML::Exception& e) {  // any other shape yaml-cpp refuses: still FILE:LINE:COL, exit 2
+        throw UsageError(config_where(path, e.mark) + ": " + e.msg);
     }
 }
 

@@ -272,6 +272,8 @@ struct Pipeline::Impl {
 
     void work(size_t index) {
         EventProcessor proc(resources, config.max_event_bytes);
+        proc.set_event_time_policy(config.max_future_skew_ms);
+        proc.set_metrics(&metrics);
         std::vector<rules::Alert> alerts;
         std::string json, detail;
         std::vector<kafka::Header> dlq_headers;

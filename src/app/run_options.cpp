@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "herald/app/event_processor.hpp"
 #include "herald/app/resources.hpp"
 #include "herald/core/cpus.hpp"
 
@@ -21,6 +22,10 @@ std::vector<OptionSpec> engine_options() {
         {"max-inflight", "N", "events consumed but not yet acknowledged before consumption pauses", "8192"},
         {"batch-size", "N", "messages taken from the consumer per poll", "1024"},
         {"max-event-bytes", "N", "larger messages are dead-lettered as too_large", "1048576"},
+        {"max-future-skew", "DURATION",
+         "events dated more than this ahead of their message timestamp (or the clock, when earlier) are "
+         "dead-lettered as future_time (0 = no check)",
+         "1h"},
         {"drain-timeout", "DURATION", "how long a stop or rebalance waits for in-flight work", "30s"},
         {"fetch-stall-timeout", "DURATION",
          "restart the fetch of a partition that got nothing this long while the broker holds newer messages "
@@ -61,6 +66,7 @@ void apply_engine_options(const Options& o, EngineSetup& s) {
     p.batch_size = static_cast<size_t>(o.get_int("batch-size", 1024, 1, 1 << 20));
     p.max_event_bytes = static_cast<size_t>(o.get_int("max-event-bytes", 1 << 20, 1024, 1LL << 30));
     p.drain_timeout_ms = o.get_duration_ms("drain-timeout", 30000);
+    p.max_future_skew_ms = o.get_duration_ms("max-future-skew", kDefaultMaxFutureSkewMs);
     p.fetch_stall_ms = o.get_duration_ms("fetch-stall-timeout", 30000);
     p.pass_through = o.flag("pass-through");
     if (o.has("rebuild-span") && o.get("rebuild-span") != "auto") p.rebuild_span_ms = o.get_duration_ms("rebuild-span", 0);

@@ -113,6 +113,7 @@ int replay_topic(const Options& o) {
     if (!assignment.empty() && !reader->assign(assignment, error)) throw std::runtime_error("assign: " + error);
     install_stop_handlers();
     EventProcessor proc(resources, static_cast<size_t>(o.get_int("max-event-bytes", 1 << 20, 1024, 1LL << 30)));
+    proc.set_event_time_policy(o.get_duration_ms("max-future-skew", kDefaultMaxFutureSkewMs));
     std::vector<kafka::Message> batch;
     std::vector<rules::Alert> alerts;
     std::string json, detail;

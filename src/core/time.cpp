@@ -79,11 +79,17 @@ bool parse_rfc3339(std::string_view s, int64_t& epoch_ms) {
     if (i != s.size()) return false;
     int64_t days = days_from_civil(Y, static_cast<unsigned>(M), static_cast<unsigned>(D));
     int64_t secs = days * 86400 + h * 3600 + mi * 60 + (sec == 60 ? 59 : sec) - offset_min * 60;
-    epoch_ms = secs * 1000 + millis;
+    int64_t ms = secs * 1000 + millis;
+    // An offset can move a time at the edge of the 4-digit years out of them (9999-12-31T23:59:59-23:59
+    // is in year 10000), where it could not be printed back.
+    if (ms < kMinTimeMs || ms > kMaxTimeMs) return false;
+    epoch_ms = ms;
     return true;
 }
 
 void append_rfc3339(std::string& out, int64_t epoch_ms, bool always_millis) {
+    // Kafka timestamps are any int64: keep the output a valid 4-digit-year time.
+    epoch_ms = epoch_ms < kMinTimeMs ? kMinTimeMs : epoch_ms > kMaxTimeMs ? kMaxTimeMs : epoch_ms;
     int64_t secs = epoch_ms >= 0 ? epoch_ms / 1000 : -((-epoch_ms + 999) / 1000);
     int64_t ms = epoch_ms - secs * 1000;
     int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
@@ -125,11 +131,21 @@ std::string format_rfc3339(int64_t epoch_ms, bool always_millis) {
     return s;
 }
 
-bool parse_duration(std::string_view s, int64_t& ms) {
-    if (s.empty()) return false;
+DurationParse parse_duration_status(std::string_view s, int64_t& ms) {
+    if (s.empty()) return DurationParse::bad;
     int64_t v = 0;
     auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (r.ec != std::errc() || v < 0) return false;
+    if (r.ec == std::errc::result_out_of_range) {
+        // All digits but beyond int64: too long whatever the unit, if the unit is one.
+        const char* p = s.data();
+        while (p < s.data() + s.size() && *p >= '0' && *p <= '9') ++p;
+        int64_t unused;
+        std::string_view unit(p, static_cast<size_t>(s.data() + s.size() - p));
+        return parse_duration_status(unit.empty() ? "1" : "1" + std::string(unit), unused) == DurationParse::ok
+                   ? DurationParse::too_long
+                   : DurationParse::bad;
+    }
+    if (r.ec != std::errc() || v < 0) return DurationParse::bad;
     std::string_view unit(r.ptr, static_cast<size_t>(s.data() + s.size() - r.ptr));
     int64_t scale;
     if (unit.empty() || unit == "s") scale = 1000;
@@ -138,11 +154,13 @@ bool parse_duration(std::string_view s, int64_t& ms) {
     else if (unit == "h") scale = 3'600'000;
     else if (unit == "d") scale = 86'400'000;
     else if (unit == "w") scale = 7 * 86'400'000LL;
-    else return false;
-    if (v > INT64_MAX / scale) return false;
+    else return DurationParse::bad;
+    if (v > kMaxDurationMs / scale || v * scale > kMaxDurationMs) return DurationParse::too_long;
     ms = v * scale;
-    return true;
+    return DurationParse::ok;
 }
+
+bool parse_duration(std::string_view s, int64_t& ms) { return parse_duration_status(s, ms) == DurationParse::ok; }
 
 int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -23,6 +23,7 @@ std::string_view error_code_name(ErrorCode code) {
         case ErrorCode::wrong_type: return "wrong_type";
         case ErrorCode::invalid_value: return "invalid_value";
         case ErrorCode::missing_text: return "missing_text";
+        case ErrorCode::future_time: return "future_time";
     }
     return "invalid_json";
 }

@@ -5,9 +5,17 @@ namespace herald::rules {
 namespace {
 // Messages quote the user's text (and yaml-cpp's messages quote the offending byte): control
 // characters are written escaped so a diagnostic always stays one line.
+// Quoted user text can be megabytes (a 1 MB field name): one diagnostic stays readable.
+constexpr size_t kMaxPartBytes = 512;
+
 void append_one_line(std::string& s, const std::string& text) {
     static constexpr char hex[] = "0123456789abcdef";
+    const size_t start = s.size();
     for (char ch : text) {
+        if (s.size() - start >= kMaxPartBytes) {
+            s.append("...");
+            return;
+        }
         unsigned char c = static_cast<unsigned char>(ch);
         if (c == '\n') s.append("\\n");
         else if (c == '\r') s.append("\\r");

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "evaluator.hpp"
+#include "key_index.hpp"
 #include "render.hpp"
 #include "state.hpp"
 
@@ -24,8 +25,18 @@ struct EngineState {
     const std::unordered_set<uint64_t>* fired_history = nullptr;
     uint64_t events = 0;
     int64_t max_time = std::numeric_limits<int64_t>::min();
+    Engine::EventNotes notes;
+    // The keys of the current event, per KeyMode, computed once per event on first use.
+    struct ModeKeys {
+        std::vector<KeyView> keys;
+        bool done = false;
+        bool capped = false;
+    };
+    ModeKeys mode_keys[3];
+    KeyIndex key_index;     // de-duplicates keys while a mode's list is built
+    KeyIndex by_ticker;     // entities by ticker (first wins), built once per event when needed
+    bool by_ticker_done = false;
     // scratch reused across events
-    std::vector<KeyView> keys;
     std::vector<WindowValue> window_values;
     std::string key_buf, value_key;
 
@@ -50,63 +61,86 @@ struct EngineState {
             max_windows = std::max(max_windows, r.windows.size());
         }
         window_values.assign(max_windows, WindowValue{});
-        keys.reserve(16);
     }
 };
 
 namespace {
 
-void add_key(std::vector<KeyView>& keys, std::string_view key, std::string_view ticker,
-             const analysis::EntityResult* entity) {
-    for (const auto& k : keys)
-        if (iequals(k.key, key)) return;
-    keys.push_back({key, ticker, entity});
+const analysis::EntityResult* entity_with_ticker(EngineState& s, const analysis::Analysis& a, std::string_view ticker) {
+    if (!s.by_ticker_done) {
+        s.by_ticker.reset(a.entities.size());
+        for (size_t i = 0; i < a.entities.size(); ++i)
+            if (!a.entities[i].ticker.empty()) s.by_ticker.insert(a.entities[i].ticker, static_cast<uint32_t>(i));
+        s.by_ticker_done = true;
+    }
+    int64_t i = s.by_ticker.find(ticker);
+    return i < 0 ? nullptr : &a.entities[static_cast<size_t>(i)];
 }
 
-const analysis::EntityResult* entity_with_ticker(const analysis::Analysis& a, std::string_view ticker) {
-    for (const auto& e : a.entities)
-        if (!e.ticker.empty() && iequals(e.ticker, ticker)) return &e;
-    return nullptr;
+// Adds a key unless the event already has it (ASCII case ignored). False once the list is full
+// and this key would have been a new one: the caller stops, the list is capped.
+bool add_key(EngineState& s, EngineState::ModeKeys& mk, size_t max_keys, std::string_view key,
+             std::string_view ticker, const analysis::EntityResult* entity) {
+    if (mk.keys.size() >= max_keys) {
+        if (s.key_index.find(key) >= 0) return true;
+        mk.capped = true;
+        return false;
+    }
+    if (s.key_index.insert(key, static_cast<uint32_t>(mk.keys.size()))) mk.keys.push_back({key, ticker, entity});
+    return true;
 }
 
-void collect_keys(KeyMode mode, const EventContext& ctx, std::vector<KeyView>& keys) {
-    keys.clear();
+// The keys of `mode` for this event: linear in the event's entities and tickers (hashed
+// de-duplication), and at most max_keys of them.
+void collect_keys(EngineState& s, KeyMode mode, const EventContext& ctx, size_t max_keys, EngineState::ModeKeys& mk) {
+    mk.keys.clear();
+    mk.capped = false;
+    mk.done = true;
     const auto& entities = ctx.analysis.entities;
     const auto& tickers = ctx.event.tickers;
     switch (mode) {
         case KeyMode::primary: {
             for (const auto& e : entities) {
                 if (!e.ticker.empty()) {
-                    keys.push_back({e.ticker, e.ticker, &e});
+                    mk.keys.push_back({e.ticker, e.ticker, &e});
                     return;
                 }
             }
             for (std::string_view t : tickers) {
                 if (!t.empty()) {
-                    keys.push_back({t, t, entity_with_ticker(ctx.analysis, t)});
+                    mk.keys.push_back({t, t, entity_with_ticker(s, ctx.analysis, t)});
                     return;
                 }
             }
-            keys.push_back({"_", {}, entities.empty() ? nullptr : &entities.front()});
+            mk.keys.push_back({"_", {}, entities.empty() ? nullptr : &entities.front()});
             return;
         }
         case KeyMode::ticker:
+            s.key_index.reset(std::min(max_keys + 1, entities.size() + tickers.size()));
             for (const auto& e : entities)
-                if (!e.ticker.empty()) add_key(keys, e.ticker, e.ticker, &e);
+                if (!e.ticker.empty() && !add_key(s, mk, max_keys, e.ticker, e.ticker, &e)) return;
             for (std::string_view t : tickers)
-                if (!t.empty()) add_key(keys, t, t, entity_with_ticker(ctx.analysis, t));
+                if (!t.empty() && s.key_index.find(t) < 0 &&
+                    !add_key(s, mk, max_keys, t, t, entity_with_ticker(s, ctx.analysis, t)))
+                    return;
             return;
         case KeyMode::entity:
+            s.key_index.reset(std::min(max_keys + 1, entities.size() + tickers.size()));
             for (const auto& e : entities)
-                if (!e.name.empty()) add_key(keys, e.name, e.ticker, &e);
+                if (!e.name.empty() && !add_key(s, mk, max_keys, e.name, e.ticker, &e)) return;
             for (std::string_view t : tickers)
-                if (!t.empty() && !entity_with_ticker(ctx.analysis, t)) add_key(keys, t, t, nullptr);
+                if (!t.empty() && !entity_with_ticker(s, ctx.analysis, t) && !add_key(s, mk, max_keys, t, t, nullptr))
+                    return;
             return;
     }
 }
 
+// Cooldowns compare distances, not order: a late event one minute before the key's last alert is
+// as far from it as one a minute after. last_fire is the latest alert's time.
 bool cooldown_over(const KeyState& ks, const Rule& r, int64_t t) {
-    return !ks.fired || t - ks.last_fire >= r.cooldown_ms;
+    if (!ks.fired) return true;
+    int64_t d = t >= ks.last_fire ? t - ks.last_fire : ks.last_fire - t;
+    return d >= r.cooldown_ms;
 }
 
 // A key state equal to a fresh one at event time `now` can be dropped without changing results.
@@ -156,18 +190,27 @@ void Engine::set_fired_history(const std::unordered_set<uint64_t>* published_ids
     state_->fired_history = published_ids;
 }
 bool Engine::suppressed() const { return state_->suppressed; }
+const Engine::EventNotes& Engine::notes() const { return state_->notes; }
 
 void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
     EngineState& s = *state_;
     if (!s.rules) return;
     const int64_t t = ctx.event_time_ms;
+    s.notes = {};
+    s.notes.late = t < s.max_time;
     s.max_time = std::max(s.max_time, t);
-    const auto& rules = s.rules->program().rules;
+    const detail::Program& program = s.rules->program();
+    const auto& rules = program.rules;
+    for (auto& mk : s.mode_keys) mk.done = false;
+    s.by_ticker_done = false;
+    uint32_t raised = 0;  // alerts this event raised (or, suppressed, would have): max_alerts_per_event
     for (size_t ri = 0; ri < rules.size(); ++ri) {
         const Rule& r = rules[ri];
         RuleState& rs = s.states[ri];
-        collect_keys(r.mode, ctx, s.keys);
-        for (const KeyView& key : s.keys) {
+        EngineState::ModeKeys& mk = s.mode_keys[static_cast<size_t>(r.mode)];
+        if (!mk.done) collect_keys(s, r.mode, ctx, program.max_keys_per_event, mk);
+        s.notes.keys_capped |= mk.capped;
+        for (const KeyView& key : mk.keys) {
             s.key_buf.assign(key.key);
             auto it = rs.keys.find(s.key_buf);
             if (it == rs.keys.end()) {
@@ -191,9 +234,12 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
                     if (ev.num(wn.a, v)) ring.push({t, v});
                 }
                 ring.evict_until(t - wn.span_ms);
-                // The window holds the samples of (t - span, ...]: events are expected in
-                // order per key; a late event sees samples that arrived before it.
+                // The window is (t - span, t]. Samples are in time order, so the ones after t
+                // (only when this event is late) are at the back and left out here.
                 uint32_t n = ring.size();
+                double sum = ring.sum();
+                while (n > 0 && ring.at(n - 1).t > t) sum -= ring.at(--n).v;
+                if (n == 0) sum = 0.0;
                 double lo = 0, hi = 0;
                 if (n > 0 && (agg == WindowAgg::min || agg == WindowAgg::max)) {
                     lo = hi = ring.at(0).v;
@@ -206,8 +252,8 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
                 WindowValue& out_v = s.window_values[w];
                 switch (agg) {
                     case WindowAgg::count: out_v = {static_cast<double>(n), true}; break;
-                    case WindowAgg::sum: out_v = {ring.sum(), true}; break;
-                    case WindowAgg::avg: out_v = {n ? ring.sum() / n : 0.0, n > 0}; break;
+                    case WindowAgg::sum: out_v = {sum, true}; break;
+                    case WindowAgg::avg: out_v = {n ? sum / n : 0.0, n > 0}; break;
                     case WindowAgg::min: out_v = {lo, n > 0}; break;
                     case WindowAgg::max: out_v = {hi, n > 0}; break;
                 }
@@ -225,15 +271,25 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
                             (r.hold_ms == 0 || t - ks.streak_start >= r.hold_ms);
                 bool fires = replaying ? s.fired_history->count(alert_id_value(r.id, key.key, ctx.event.id, false)) > 0
                                        : held && cooldown_over(ks, r, t);
+                // Past the cap an alert is not raised and leaves no trace (no cooldown starts),
+                // exactly as if the rule had not fired: a rebuild from the published record agrees.
+                if (fires && raised >= program.max_alerts_per_event) {
+                    fires = false;
+                    s.notes.alerts_capped = true;
+                }
                 if (fires) {
+                    ++raised;
+                    ks.last_fire = ks.fired ? std::max(ks.last_fire, t) : t;
                     ks.fired = true;
-                    ks.last_fire = t;
                     ks.active = r.resolved;
                     if (!s.suppressed) fill_alert(out.emplace_back(), r, key, ctx, ev, false);
                 }
             } else {
                 ks.streak = 0;
-                if (ks.active) {
+                if (ks.active && raised >= program.max_alerts_per_event) {
+                    s.notes.alerts_capped = true;  // stays active: the next false evaluation resolves it
+                } else if (ks.active) {
+                    ++raised;
                     ks.active = false;
                     if (!s.suppressed) fill_alert(out.emplace_back(), r, key, ctx, ev, true);
                 }

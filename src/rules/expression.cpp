@@ -742,7 +742,13 @@ private:
         }
         std::string_view t = tok_.text;
         bool has_unit = !t.empty() && !is_digit(t.back());
-        if (!has_unit || !core::parse_duration(t, ms) || ms <= 0) {
+        core::DurationParse d = has_unit ? core::parse_duration_status(t, ms) : core::DurationParse::bad;
+        if (d == core::DurationParse::too_long) {
+            error(off, "window duration '" + std::string(t) + "' is longer than the maximum, 3650d",
+                  "windows span at most 3650d (about ten years)");
+            return false;
+        }
+        if (d != core::DurationParse::ok || ms <= 0) {
             error(off, "bad duration '" + std::string(t) + "'", "write a positive number with a unit: 30m, 6h, 2d, 1w");
             return false;
         }
@@ -963,6 +969,8 @@ private:
 }  // namespace
 
 std::string closest_name(std::string_view word, const std::vector<std::string_view>& candidates) {
+    // Names are short: a long word is no typo of one, and edit distance is quadratic in length.
+    if (word.size() > 64) return {};
     size_t best = std::string::npos;
     std::string_view pick;
     for (auto c : candidates) {

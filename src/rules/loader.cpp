@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
+#include <unordered_map>
 
 #include "expression.hpp"
 #include "herald/core/hash.hpp"
@@ -21,6 +21,10 @@ using detail::Rule;
 
 constexpr std::string_view kRuleFields[] = {"id", "description", "severity", "for", "when",
                                             "cooldown", "hold", "resolved", "summary"};
+
+// Diagnostics kept per file; the rest are counted into one closing "... and N more" line, so a
+// file with thousands of mistakes prints a screenful, not gigabytes.
+constexpr size_t kMaxDiagnostics = 50;
 
 // Maps positions inside YAML scalars back to FILE:LINE:COL of the source text.
 class Locator {
@@ -83,11 +87,22 @@ public:
 
     LoadResult run() {
         LoadResult result;
+        if (text_.size() > kMaxRulesFileBytes) {
+            add_at(0, 0, "the rules file is " + std::to_string(text_.size()) + " bytes, more than the maximum " +
+                             std::to_string(kMaxRulesFileBytes),
+                   "split it or remove unused rules (limits: docs/rules.md)");
+            result.errors = std::move(errors_);
+            return result;
+        }
         YAML::Node root;
         try {
             root = YAML::Load(std::string(text_));
         } catch (const YAML::ParserException& e) {
             add(e.mark, 0, "YAML syntax error: " + e.msg, "check indentation and quoting around this place");
+            result.errors = std::move(errors_);
+            return result;
+        } catch (const YAML::Exception& e) {  // e.g. nesting deeper than yaml-cpp allows
+            add(e.mark, 0, "YAML error: " + e.msg, "check the structure around this place");
             result.errors = std::move(errors_);
             return result;
         }
@@ -104,18 +119,38 @@ public:
                 std::string v = it.second.IsScalar() ? it.second.Scalar() : "";
                 if (v == "true" || v == "false") program->group_alerts = v == "true";
                 else add(it.second.Mark(), 0, "'group_alerts' must be true or false", "write `group_alerts: true`");
+            } else if (k == "max_keys_per_event" || k == "max_alerts_per_event") {
+                std::string v = it.second.IsScalar() ? it.second.Scalar() : "";
+                bool digits = !v.empty() && v.size() <= 6 &&
+                              std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+                uint32_t n = digits ? static_cast<uint32_t>(std::stoul(v)) : 0;
+                if (n < 1 || n > detail::kLimitPerEventCeiling)
+                    add(it.second.Mark(), 0, "'" + k + "' must be a whole number from 1 to " +
+                                                 std::to_string(detail::kLimitPerEventCeiling),
+                        "write e.g. `" + k + ": 100`");
+                else (k == "max_keys_per_event" ? program->max_keys_per_event : program->max_alerts_per_event) = n;
             } else if (k != "rules") {
                 add(it.first.Mark(), 0, "unknown top-level field '" + k + "'",
-                    "the file holds `rules:` and optionally `group_alerts:`");
+                    "the file holds `rules:` and optionally `group_alerts:`, `max_keys_per_event:`, "
+                    "`max_alerts_per_event:`");
             }
         }
         YAML::Node list = root["rules"];
         if (!list.IsSequence()) {
             add(list.Mark(), 0, "'rules' must be a list of rules", "write each rule as `  - id: ...`");
         } else {
-            for (auto node : list) load_rule(node, *program);
+            size_t n = 0;
+            for (auto node : list) {
+                if (++n > kMaxRules) {
+                    add(node.Mark(), 0, "more than " + std::to_string(kMaxRules) + " rules in one file",
+                        "a file holds at most " + std::to_string(kMaxRules) + " rules (limits: docs/rules.md)");
+                    break;
+                }
+                load_rule(node, *program);
+            }
         }
         if (!errors_.empty()) {
+            finish_errors();
             result.errors = std::move(errors_);
             return result;
         }
@@ -130,12 +165,33 @@ public:
 
 private:
     void add(const YAML::Mark& mark, uint32_t offset, std::string message, std::string hint = {}) {
+        if (errors_.size() >= kMaxDiagnostics) {
+            ++dropped_;
+            return;
+        }
         int line, col;
         loc_.locate(mark, offset, line, col);
         add_at(line, col, std::move(message), std::move(hint));
     }
     void add_at(int line, int col, std::string message, std::string hint) {
+        if (errors_.size() >= kMaxDiagnostics) {
+            ++dropped_;
+            return;
+        }
         errors_.push_back({name_, line, col, std::move(message), std::move(hint)});
+    }
+    void finish_errors() {
+        if (dropped_ == 0) return;
+        errors_.push_back({name_, 0, 0, "... and " + std::to_string(dropped_) + " more error(s)",
+                           "fix the ones above first"});
+    }
+    // A `when` or `summary` over the size limit: reported, not compiled.
+    bool oversized(const YAML::Node& v, const std::string& field, const std::string& text) {
+        if (text.size() <= kMaxExpressionBytes) return false;
+        add(v.Mark(), 0, "'" + field + "' is " + std::to_string(text.size()) + " bytes, more than the maximum " +
+                             std::to_string(kMaxExpressionBytes),
+            "shorten it; for long lists, split the rule");
+        return true;
     }
     void add_expr_errors(const YAML::Node& value, const std::vector<ExprError>& errs) {
         for (const auto& e : errs) add(value.Mark(), e.offset, e.message, e.hint);
@@ -192,14 +248,21 @@ private:
                 has_summary = true;
             } else if (key == "cooldown") {
                 if (!scalar(v, key, s)) continue;
-                if (!core::parse_duration(s, rule.cooldown_ms) || rule.cooldown_ms < 0)
+                core::DurationParse d = core::parse_duration_status(s, rule.cooldown_ms);
+                if (d == core::DurationParse::too_long)
+                    add(v.Mark(), 0, "cooldown '" + s + "' is longer than the maximum, 3650d",
+                        "durations are at most 3650d (about ten years)");
+                else if (d != core::DurationParse::ok)
                     add(v.Mark(), 0, "bad duration '" + s + "' for cooldown", "write e.g. 30m, 6h, 1d (or 0 for none)");
             } else if (key == "hold") {
                 if (!scalar(v, key, s)) continue;
                 bool digits = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
                 if (digits && s.size() < 7) {
                     rule.hold_events = static_cast<uint32_t>(std::stoul(s));
-                } else if (!core::parse_duration(s, rule.hold_ms) || rule.hold_ms < 0) {
+                } else if (core::parse_duration_status(s, rule.hold_ms) == core::DurationParse::too_long) {
+                    add(v.Mark(), 0, "hold '" + s + "' is longer than the maximum, 3650d",
+                        "durations are at most 3650d (about ten years)");
+                } else if (!core::parse_duration(s, rule.hold_ms)) {
                     add(v.Mark(), 0, "bad hold '" + s + "'", "write a number of events (3) or a duration (30m)");
                 }
             } else if (key == "resolved") {
@@ -221,7 +284,7 @@ private:
             add(node.Mark(), 0, "rule '" + rule.id + "' has no 'when' condition", "add e.g. `when: sentiment.score <= -0.7`");
         } else {
             std::string text;
-            if (scalar(when_node, "when", text)) {
+            if (scalar(when_node, "when", text) && !oversized(when_node, "when", text)) {
                 std::vector<ExprError> errs;
                 rule.when = detail::compile_condition(rule, text, errs);
                 add_expr_errors(when_node, errs);
@@ -229,7 +292,7 @@ private:
         }
         if (has_summary) {
             std::string text;
-            if (scalar(summary_node, "summary", text)) {
+            if (scalar(summary_node, "summary", text) && !oversized(summary_node, "summary", text)) {
                 std::vector<ExprError> errs;
                 detail::compile_template(rule, text, errs);
                 add_expr_errors(summary_node, errs);
@@ -243,14 +306,14 @@ private:
             rule.summary = {a, b, c};
         }
         if (!rule.id.empty()) {
-            for (size_t i = 0; i < ids_.size(); ++i) {
-                if (ids_[i].first != rule.id) continue;
-                const YAML::Mark& m = ids_[i].second;
+            // One diagnostic per repeat, against the first definition: linear in the rules.
+            auto [first, inserted] = ids_.try_emplace(rule.id, id_node.Mark());
+            if (!inserted) {
+                const YAML::Mark& m = first->second;
                 add(id_node.Mark(), 0, "duplicate rule id '" + rule.id + "'",
                     "first defined at line " + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) +
                         "; ids must be unique");
             }
-            ids_.emplace_back(rule.id, id_node.Mark());
         }
         if (errors_.size() != errors_before) return;
         std::string when_text = when_node.Scalar();
@@ -267,7 +330,8 @@ private:
     std::string name_;
     Locator loc_;
     std::vector<Diagnostic> errors_;
-    std::vector<std::pair<std::string, YAML::Mark>> ids_;
+    std::unordered_map<std::string, YAML::Mark> ids_;
+    size_t dropped_ = 0;  // diagnostics past kMaxDiagnostics
 };
 
 }  // namespace
@@ -303,9 +367,17 @@ LoadResult load_rules_file(const std::string& path) {
         r.errors.push_back({path, 0, 0, "cannot open the rules file", "check the path and its permissions"});
         return r;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return load_rules_text(ss.str(), path);
+    // Read at most one byte past the limit: a huge file is refused without holding it in memory.
+    std::string text(kMaxRulesFileBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxRulesFileBytes) {
+        LoadResult r;
+        r.errors.push_back({path, 0, 0, "the rules file is larger than the maximum " + std::to_string(kMaxRulesFileBytes) +
+                                            " bytes", "split it or remove unused rules (limits: docs/rules.md)"});
+        return r;
+    }
+    return load_rules_text(text, path);
 }
 
 }  // namespace herald::rules

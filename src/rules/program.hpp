@@ -122,9 +122,18 @@ struct Rule {
     uint64_t fingerprint = 0;         // identity of the state layout: equal means state carries over
 };
 
+// Defaults of the top-level `max_keys_per_event` and `max_alerts_per_event` of a rules file.
+inline constexpr uint32_t kDefaultMaxKeysPerEvent = 100;
+inline constexpr uint32_t kDefaultMaxAlertsPerEvent = 100;
+inline constexpr uint32_t kLimitPerEventCeiling = 100000;  // the largest value either may take
+
 struct Program {
     std::vector<Rule> rules;
     bool group_alerts = false;  // top-level `group_alerts: true`
+    // One event is evaluated for at most this many keys per `for:` mode (the first ones in key
+    // order), and raises at most this many alerts; the rest are skipped and counted.
+    uint32_t max_keys_per_event = kDefaultMaxKeysPerEvent;
+    uint32_t max_alerts_per_event = kDefaultMaxAlertsPerEvent;
     int64_t max_window_ms = 0;
     uint64_t content_hash = 0;
 };

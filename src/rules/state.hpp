@@ -15,8 +15,9 @@ struct Sample {
     double v;
 };
 
-// Samples of one window for one key, oldest first, capped at kMaxSamplesPerWindow (the oldest
-// is dropped when full). Grows by doubling, then reuses its buffer: no steady-state allocation.
+// Samples of one window for one key in event-time order, oldest first, capped at
+// kMaxSamplesPerWindow (the oldest is dropped when full). A late sample is inserted in its place
+// (O(1) for events in order). Grows by doubling, then reuses its buffer: no steady-state allocation.
 class Ring {
 public:
     bool empty() const { return size_ == 0; }
@@ -35,11 +36,13 @@ public:
             if (cap() < kMaxSamplesPerWindow) grow();
             else pop_front();
         }
-        buf_[(head_ + size_) & (cap() - 1)] = s;
+        uint32_t i = size_;
+        for (; i > 0 && at(i - 1).t > s.t; --i) slot(i) = at(i - 1);
+        slot(i) = s;
         ++size_;
         sum_ += s.v;
     }
-    // Drops samples at or before `cutoff` from the front (samples arrive in event order).
+    // Drops samples at or before `cutoff` from the front.
     void evict_until(int64_t cutoff) {
         while (size_ > 0 && front().t <= cutoff) pop_front();
     }
@@ -47,6 +50,7 @@ public:
 
 private:
     uint32_t cap() const { return static_cast<uint32_t>(buf_.size()); }
+    Sample& slot(uint32_t i) { return buf_[(head_ + i) & (cap() - 1)]; }
     void grow() {
         std::vector<Sample> next(buf_.empty() ? 4 : buf_.size() * 2);
         for (uint32_t i = 0; i < size_; ++i) next[i] = at(i);

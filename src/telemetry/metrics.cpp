@@ -44,7 +44,7 @@ std::string_view build_version() { return HERALD_VERSION; }
 
 std::vector<std::string> default_dead_letter_reasons() {
     return {"empty",    "too_large", "invalid_json",  "invalid_utf8", "too_deep",
-            "not_object", "wrong_type", "invalid_value", "missing_text"};
+            "not_object", "wrong_type", "invalid_value", "missing_text", "future_time"};
 }
 
 Metrics::Metrics(MetricsOptions options)
@@ -72,6 +72,16 @@ Metrics::Metrics(MetricsOptions options)
                                       "while the broker held newer messages.")
                            .Add({});
 
+    events_late_ = &counter_family(r, "herald_events_late_total",
+                                   "Events evaluated with an event time earlier than the newest one their partition's "
+                                   "rules had seen.")
+                        .Add({});
+    auto& caps = counter_family(r, "herald_rule_caps_hit_total",
+                                "Events that had more keys (cap=keys) or raised more alerts (cap=alerts) than the rules "
+                                "file's max_keys_per_event / max_alerts_per_event; the rest were skipped.");
+    caps_keys_ = &caps.Add({{"cap", std::string(kCapKeys)}});
+    caps_alerts_ = &caps.Add({{"cap", std::string(kCapAlerts)}});
+
     auto& dead = counter_family(r, "herald_events_dead_lettered_total",
                                 "Events sent to the dead-letter topic, by error code.");
     dead_lettered_ = std::make_unique<LabelCache<prometheus::Counter, 1>>(dead, std::array<std::string, 1>{"reason"});
@@ -83,10 +93,11 @@ Metrics::Metrics(MetricsOptions options)
         alerts, std::array<std::string, 2>{"rule", "severity"});
 
     auto& reloads = counter_family(r, "herald_rules_reloads_total",
-                                   "Rule file reloads, by result (ok or error).");
+                                   "Rule file reloads, by result (ok, error, or empty: applied with no rules).");
     rules_reloads_ = std::make_unique<LabelCache<prometheus::Counter, 1>>(reloads, std::array<std::string, 1>{"result"});
     rules_reloads_->get({kReloadSuccess});
     rules_reloads_->get({kReloadFailure});
+    rules_reloads_->get({kReloadEmpty});
 
     auto& txns = counter_family(r, "herald_transactions_total",
                                 "Kafka transactions of delivery: exactly-once, by result (commit or abort).");

@@ -18,7 +18,15 @@
 #include "herald/parse/event_parser.hpp"
 #include "herald/rules/engine.hpp"
 
+namespace herald::telemetry {
+class Metrics;
+}
+
 namespace herald::app {
+
+// Events dated more than this ahead of their reference time are refused (future_time): one
+// event dated 9999-12-31 would otherwise hold its key's cooldowns and windows for ever.
+inline constexpr int64_t kDefaultMaxFutureSkewMs = 3'600'000;
 
 // Where an event came from. partition < 0 for files (offset is then the line number).
 struct EventSource {
@@ -33,8 +41,20 @@ public:
     EventProcessor(const analysis::Resources& resources, size_t max_event_bytes);
 
     // Parses and fills the defaults of DESIGN.md: id = topic/partition/offset (or the line
-    // number for files), event time = published_at, else the message timestamp.
+    // number for files), event time = published_at, else the message timestamp. An event time
+    // more than the max future skew ahead of its reference is ErrorCode::future_time; the
+    // reference is the message timestamp, or the clock when that is earlier or absent.
     parse::ErrorCode parse(std::string_view payload, const EventSource& source, std::string& detail);
+
+    // max_future_skew_ms: 0 turns the check off. fixed_now_ms >= 0 replaces the clock (offline
+    // analysis pins it once, so one run judges every line alike).
+    void set_event_time_policy(int64_t max_future_skew_ms, int64_t fixed_now_ms = -1) {
+        max_future_skew_ms_ = max_future_skew_ms;
+        fixed_now_ms_ = fixed_now_ms;
+    }
+    // Counts late events and per-event caps (herald_events_late_total, herald_rule_caps_hit_total)
+    // for evaluations that are not suppressed. Null: not counted.
+    void set_metrics(telemetry::Metrics* metrics) { metrics_ = metrics; }
     void analyze(analysis::Explanation* explain = nullptr);
     void evaluate(rules::Engine& engine, std::vector<rules::Alert>& out);
     void alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,
@@ -52,6 +72,9 @@ private:
     analysis::Analysis analysis_;
     std::string default_id_;
     int64_t event_time_ms_ = 0;
+    int64_t max_future_skew_ms_ = kDefaultMaxFutureSkewMs;
+    int64_t fixed_now_ms_ = -1;
+    telemetry::Metrics* metrics_ = nullptr;
 };
 
 }  // namespace herald::app

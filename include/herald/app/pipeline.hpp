@@ -44,6 +44,9 @@ struct PipelineConfig {
     size_t max_inflight = 8192;        // dispatched but unacknowledged events before consumption pauses
     size_t batch_size = 1024;
     size_t max_event_bytes = 1 << 20;
+    // Events dated more than this ahead of their message timestamp (or the clock) are
+    // dead-lettered as future_time; 0 = no check (EventProcessor::set_event_time_policy).
+    int64_t max_future_skew_ms = 3'600'000;
     int64_t stop_after_events = 0;     // 0 = never (demo: --events N)
     int64_t stop_after_ms = 0;         // 0 = never (demo: --duration)
     int64_t drain_timeout_ms = 30000;  // how long a stop or revoke waits for in-flight work

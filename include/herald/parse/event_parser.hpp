@@ -30,8 +30,9 @@ enum class ErrorCode : uint8_t {
     wrong_type,     // a known field with the wrong JSON type
     invalid_value,  // a known field with the right type but an unusable value (e.g. published_at)
     missing_text,   // no non-empty headline, summary, body or text
+    future_time,    // event time too far ahead of the message timestamp / clock (set by app::EventProcessor)
 };
-inline constexpr size_t kErrorCodeCount = 10;
+inline constexpr size_t kErrorCodeCount = 11;
 std::string_view error_code_name(ErrorCode code);
 
 class EventParser {

@@ -37,6 +37,14 @@ public:
     // Appends the alerts this event raises. Allocates only when an alert fires or a key is new.
     void evaluate(const EventContext& ctx, std::vector<Alert>& out);
 
+    // What the last evaluate() noticed about its event, for metrics (not for results).
+    struct EventNotes {
+        bool late = false;           // event time before the newest one this engine has seen
+        bool keys_capped = false;    // the event had more keys than max_keys_per_event: the rest were skipped
+        bool alerts_capped = false;  // more alerts than max_alerts_per_event: the rest were not raised
+    };
+    const EventNotes& notes() const;
+
     // Rebuild mode: windows, cooldowns and holds advance as usual but nothing is appended.
     void set_suppressed(bool on);
     bool suppressed() const;

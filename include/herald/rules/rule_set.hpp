@@ -51,6 +51,11 @@ struct LoadResult {
     bool ok() const { return rules != nullptr && errors.empty(); }
 };
 
+// Limits that keep loading (and a reload in a running engine) bounded in memory and time.
+inline constexpr size_t kMaxRulesFileBytes = 4u << 20;   // 4 MiB of YAML
+inline constexpr size_t kMaxRules = 10000;               // rules per file
+inline constexpr size_t kMaxExpressionBytes = 64u << 10;  // one `when` or `summary`
+
 LoadResult load_rules_file(const std::string& path);
 // `name` is the file name diagnostics report.
 LoadResult load_rules_text(std::string_view yaml, const std::string& name);

@@ -47,6 +47,10 @@ std::string_view wait_name(Wait wait);
 // Values of herald_rules_reloads_total{result}.
 inline constexpr std::string_view kReloadSuccess = "ok";
 inline constexpr std::string_view kReloadFailure = "error";
+inline constexpr std::string_view kReloadEmpty = "empty";  // applied, but the file has no rules
+// Values of herald_rule_caps_hit_total{cap}: max_keys_per_event, max_alerts_per_event.
+inline constexpr std::string_view kCapKeys = "keys";
+inline constexpr std::string_view kCapAlerts = "alerts";
 
 // herald's version (CMake PROJECT_VERSION), as shown by herald_build_info{version}.
 std::string_view build_version();
@@ -75,6 +79,10 @@ public:
     }
     prometheus::Counter& alert_delivery_failures() { return *alert_delivery_failures_; }
     prometheus::Counter& fetch_restarts() { return *fetch_restarts_; }
+    // Events earlier than the newest event time their partition's rules had seen (evaluated).
+    prometheus::Counter& events_late() { return *events_late_; }
+    // Events that hit a per-event cap of the rules file; cap = kCapKeys | kCapAlerts.
+    prometheus::Counter& rule_caps_hit(std::string_view cap) { return cap == kCapKeys ? *caps_keys_ : *caps_alerts_; }
     prometheus::Counter& rules_reloads(std::string_view result) { return rules_reloads_->get({result}); }
     // delivery: exactly-once; result = commit | abort.
     prometheus::Counter& transactions(std::string_view result) { return transactions_->get({result}); }
@@ -117,6 +125,9 @@ private:
     prometheus::Counter* events_processed_ = nullptr;
     prometheus::Counter* alert_delivery_failures_ = nullptr;
     prometheus::Counter* fetch_restarts_ = nullptr;
+    prometheus::Counter* events_late_ = nullptr;
+    prometheus::Counter* caps_keys_ = nullptr;
+    prometheus::Counter* caps_alerts_ = nullptr;
     std::unique_ptr<LabelCache<prometheus::Counter, 1>> dead_lettered_;
     std::unique_ptr<LabelCache<prometheus::Counter, 2>> alerts_published_;
     std::unique_ptr<LabelCache<prometheus::Counter, 1>> rules_reloads_;

@@ -82,6 +82,26 @@ TEST_CASE("config file: same keys, flags win, librdkafka maps, errors with line:
                          UsageError);
 }
 
+TEST_CASE("config file of the wrong shape: a usage error with FILE:LINE:COL, never yaml-cpp's bare text") {
+    Options o = parse({});
+    // A key that is a list or a map: yaml-cpp's conversion used to escape as a runtime error (exit 1).
+    auto list_key = temp_file("options_list_key.yaml", "brokers: a\n? [x, y]\n: 1\n");
+    CHECK_THROWS_WITH_AS(o.merge_config_file(list_key, spec()),
+                         doctest::Contains("options_list_key.yaml:2:3: a config key must be a single value, not a list"),
+                         UsageError);
+    auto map_prop = temp_file("options_map_prop.yaml", "kafka:\n  acks:\n    deep: 1\n");
+    CHECK_THROWS_WITH_AS(o.merge_config_file(map_prop, spec()),
+                         doctest::Contains("options_map_prop.yaml:3:5: 'kafka.acks' must be a single value, not a map"),
+                         UsageError);
+    auto list_value = temp_file("options_list_value.yaml", "group:\n  - a\n  - b\n");
+    CHECK_THROWS_WITH_AS(o.merge_config_file(list_value, spec()),
+                         doctest::Contains("options_list_value.yaml:2:3: 'group' must be a single value, not a list"),
+                         UsageError);
+    auto top_list = temp_file("options_top_list.yaml", "- brokers\n");
+    CHECK_THROWS_WITH_AS(o.merge_config_file(top_list, spec()), doctest::Contains("options_top_list.yaml:1:1: a config file"),
+                         UsageError);
+}
+
 TEST_CASE("line reader: plain files, long lines, CRLF, no final newline") {
     std::string long_line(300000, 'x');
     auto path = temp_file("lines.ndjson", "a\r\n\n" + long_line + "\nlast");

@@ -1,6 +1,7 @@
 // Evaluation semantics: conditions, keys, windows, cooldown, hold, resolved, reload.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <unordered_set>
 
@@ -492,4 +493,155 @@ TEST_CASE("change.points: how many percentage points a margin moved") {
     Fixture none = margin_event("m-3", kT0 + 2, 0.0);
     none.analysis.metrics[0].change.has_points = false;  // no stated change: the comparison is false
     CHECK(run(e, none).empty());
+}
+
+TEST_CASE("a late event is evaluated: cooldowns compare distances, not order") {
+    Engine e(must_load(R"Y(rules:
+  - id: any
+    severity: info
+    for: ticker
+    when: sentiment.score <= -0.5
+  - id: hourly
+    severity: info
+    for: ticker
+    when: sentiment.score <= -0.5
+    cooldown: 1h
+)Y"));
+    CHECK(run(e, news("1", kT0, "AMZN", -0.8)).size() == 2);
+    // One minute earlier than the key's last alert, cooldown 0: fires (it did not before).
+    auto late = run(e, news("2", kT0 - kMinute, "AMZN", -0.8));
+    REQUIRE(late.size() == 1);
+    CHECK(late[0].rule_id == "any");
+    CHECK(e.notes().late);
+    // Two hours before the last alert: outside the 1 h cooldown whichever side it is on.
+    CHECK(run(e, news("3", kT0 - 2 * kHour, "AMZN", -0.8)).size() == 2);
+    // The latest alert still starts the cooldown for what follows it.
+    CHECK(run(e, news("4", kT0 + 30 * kMinute, "AMZN", -0.8)).size() == 1);
+    CHECK_FALSE(e.notes().late);
+    CHECK(run(e, news("5", kT0 + 61 * kMinute, "AMZN", -0.8)).size() == 2);
+}
+
+TEST_CASE("a late event's windows hold (t - span, t]: later samples are left out") {
+    Engine e(must_load(R"Y(rules:
+  - id: w
+    severity: info
+    for: ticker
+    when: count(1h) >= 1
+    summary: "{count(1h)} {sum(sentiment.score, 1h)}"
+)Y"));
+    REQUIRE(run(e, news("1", kT0, "A", 0.5)).size() == 1);
+    REQUIRE(run(e, news("2", kT0 + 10 * kMinute, "A", 0.25)).size() == 1);
+    auto late = run(e, news("3", kT0 - 30 * kMinute, "A", 1));
+    REQUIRE(late.size() == 1);
+    CHECK(late[0].summary == "1 1");  // only itself: the two later stories are after it
+    auto next = run(e, news("4", kT0 + 20 * kMinute, "A", 0));
+    REQUIRE(next.size() == 1);
+    CHECK(next[0].summary == "4 1.75");  // 1, 2, 4 and the late 3 (50 min before 4): all in the hour
+}
+
+TEST_CASE("keys per event: linear de-duplication and a configurable cap, counted in the notes") {
+    auto rules = must_load(R"Y(max_keys_per_event: 3
+rules:
+  - id: t
+    severity: info
+    for: ticker
+    when: sentiment.score < 0
+)Y");
+    Engine e(rules);
+    Fixture f;
+    f.id("k").at(kT0).headline("x").sentiment(-0.3);
+    for (const char* t : {"AAA", "aaa", "BBB", "AAA", "CCC", "bbb", "DDD", "EEE"}) f.ticker(t);
+    auto alerts = run(e, f);
+    REQUIRE(alerts.size() == 3);
+    CHECK(alerts[0].key == "AAA");
+    CHECK(alerts[1].key == "BBB");
+    CHECK(alerts[2].key == "CCC");
+    CHECK(e.notes().keys_capped);
+    // Exactly at the cap: not capped.
+    Fixture g;
+    g.id("g").at(kT0 + 1).headline("x").sentiment(-0.3).ticker("X").ticker("Y").ticker("x").ticker("Z").ticker("Y");
+    CHECK(run(e, g).size() == 3);
+    CHECK_FALSE(e.notes().keys_capped);
+}
+
+TEST_CASE("default caps: an event naming 20,000 tickers raises 100 alerts, in time linear in the tickers") {
+    Engine e(must_load(R"Y(rules:
+  - id: t
+    severity: info
+    for: ticker
+    when: sentiment.score < 0
+  - id: e
+    severity: info
+    for: entity
+    when: sentiment.score < 0
+)Y"));
+    auto event_with = [](int n, int64_t t) {
+        Fixture f;
+        f.id("big" + std::to_string(n)).at(t).headline("x").sentiment(-0.3);
+        for (int i = 0; i < n; ++i) f.ticker("T" + std::to_string(i));
+        return f;
+    };
+    auto f = event_with(20000, kT0);
+    auto start = std::chrono::steady_clock::now();
+    auto alerts = run(e, f);
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    CHECK(alerts.size() == 100);  // before: 40,000 (every ticker, both rules)
+    CHECK(e.notes().alerts_capped);
+    CHECK(e.notes().keys_capped);
+    // A quadratic scan took seconds here; the hashed one takes well under a millisecond per 1,000.
+    CHECK(ms < 200);
+    MESSAGE("20,000 tickers x 2 keyed rules, default caps: " << ms << " ms");
+
+    // Without the caps the cost is linear: 4x the tickers, about 4x the time (16x when quadratic).
+    auto uncapped = must_load(R"Y(max_keys_per_event: 100000
+max_alerts_per_event: 100000
+rules:
+  - id: t
+    severity: info
+    for: ticker
+    when: sentiment.score < 0
+)Y");
+    auto timed = [&](int n) {
+        Engine fresh(uncapped);
+        auto ev = event_with(n, kT0);
+        auto t0 = std::chrono::steady_clock::now();
+        auto out = run(fresh, ev);
+        CHECK(out.size() == static_cast<size_t>(n));
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    };
+    timed(2000);  // warm-up
+    double t10 = timed(10000), t40 = timed(40000);
+    MESSAGE("uncapped: 10,000 tickers " << t10 << " ms, 40,000 tickers " << t40 << " ms");
+    CHECK(t40 < 8 * t10 + 20);
+}
+
+TEST_CASE("alerts per event: past the cap no alert and no cooldown; resolved alerts wait") {
+    Engine e(must_load(R"Y(max_alerts_per_event: 2
+rules:
+  - id: t
+    severity: info
+    for: ticker
+    when: sentiment.score < 0
+    cooldown: 1h
+    resolved: true
+)Y"));
+    Fixture f;
+    f.id("a").at(kT0).headline("x").sentiment(-0.3).ticker("A").ticker("B").ticker("C");
+    auto first = run(e, f);
+    REQUIRE(first.size() == 2);
+    CHECK(e.notes().alerts_capped);
+    // C raised nothing, so no cooldown started for it: it fires on the next event.
+    Fixture g;
+    g.id("b").at(kT0 + kMinute).headline("x").sentiment(-0.3).ticker("C");
+    auto second = run(e, g);
+    REQUIRE(second.size() == 1);
+    CHECK(second[0].key == "C");
+    CHECK_FALSE(e.notes().alerts_capped);
+}
+
+TEST_CASE("rules file limits: max_keys_per_event and max_alerts_per_event are checked") {
+    LoadResult r = load_rules_text("max_keys_per_event: 0\nmax_alerts_per_event: lots\nrules: []\n", "l.yaml");
+    REQUIRE(r.errors.size() == 2);
+    CHECK(r.errors[0].message == "'max_keys_per_event' must be a whole number from 1 to 100000");
+    CHECK(r.errors[1].message == "'max_alerts_per_event' must be a whole number from 1 to 100000");
 }

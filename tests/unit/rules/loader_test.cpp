@@ -129,6 +129,85 @@ TEST_CASE("duplicate id names the first definition") {
     CHECK(r.errors[0].hint == "first defined at line 2:9; ids must be unique");
 }
 
+TEST_CASE("durations past the documented maximum (3650d) are rejected with a clear error") {
+    Diagnostic d = only_error(rule("count(15250284452w) >= 1"));
+    CHECK(d.message == "window duration '15250284452w' is longer than the maximum, 3650d");
+    d = only_error(rule("count(sentiment.score > 0, 3651d) >= 1"));
+    CHECK(d.message == "window duration '3651d' is longer than the maximum, 3650d");
+    d = only_error(rule("sentiment.score > 0", "    cooldown: 9223372036854775807ms\n"));
+    CHECK(d.message == "cooldown '9223372036854775807ms' is longer than the maximum, 3650d");
+    d = only_error(rule("sentiment.score > 0", "    hold: 99999999999999999999d\n"));
+    CHECK(d.message == "hold '99999999999999999999d' is longer than the maximum, 3650d");
+    LoadResult ok = load_rules_text(rule("count(3650d) >= 1", "    cooldown: 3650d\n"), "r.yaml");
+    REQUIRE(ok.ok());
+    CHECK(ok.rules->max_window_ms() == 3650LL * 86'400'000);
+}
+
+namespace {
+std::string many_rules(size_t n, bool same_id) {
+    std::string y = "rules:\n";
+    for (size_t i = 0; i < n; ++i)
+        y += "  - id: r" + (same_id ? std::string() : std::to_string(i)) +
+             "\n    severity: info\n    when: sentiment.score > 0\n";
+    return y;
+}
+}  // namespace
+
+TEST_CASE("thousands of rules sharing one id: linear, capped diagnostics") {
+    // Before: every pair was reported, n(n-1)/2 lines (8 M for 4,000 rules).
+    LoadResult r = load_rules_text(many_rules(4000, true), "dup.yaml");
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.errors.size() == 51);  // 50 kept, then one summary line
+    CHECK(r.errors[0].message == "duplicate rule id 'r'");
+    CHECK(r.errors[0].hint == "first defined at line 2:9; ids must be unique");
+    CHECK(r.errors[49].hint == "first defined at line 2:9; ids must be unique");
+    CHECK(r.errors[50].line == 0);
+    CHECK(r.errors[50].message == "... and 3949 more error(s)");
+}
+
+TEST_CASE("a list of 20,000 YAML aliases of one rule: capped at 10,000 rules, capped diagnostics") {
+    std::string y = "base: &r {id: same, severity: info, when: sentiment.score > 0}\nrules:\n";
+    for (int i = 0; i < 20000; ++i) y += "  - *r\n";
+    LoadResult r = load_rules_text(y, "alias.yaml");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.errors.size() == 51);
+    CHECK(r.errors.back().message.rfind("... and ", 0) == 0);
+}
+
+TEST_CASE("limits: rules per file, file size, expression size") {
+    LoadResult r = load_rules_text(many_rules(kMaxRules + 1, false), "big.yaml");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message == "more than 10000 rules in one file");
+    CHECK(r.errors[0].line == 2 + 3 * static_cast<int>(kMaxRules));
+    CHECK(load_rules_text(many_rules(kMaxRules, false), "max.yaml").ok());
+
+    std::string huge = "rules: []\n# " + std::string(kMaxRulesFileBytes, 'x') + "\n";
+    r = load_rules_text(huge, "huge.yaml");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.find("more than the maximum 4194304") != std::string::npos);
+    std::string path = std::string(HERALD_BINARY_DIR) + "/huge_rules.yaml";
+    {
+        std::ofstream(path) << huge;
+    }
+    r = load_rules_file(path);
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message == "the rules file is larger than the maximum 4194304 bytes");
+
+    std::string when = "ticker in [";
+    while (when.size() <= kMaxExpressionBytes) when += "\"AAAAAAAA\", ";
+    when += "\"B\"]";
+    Diagnostic d = only_error(rule(when));
+    CHECK(d.message.find("'when' is ") == 0);
+    CHECK(d.message.find("more than the maximum 65536") != std::string::npos);
+}
+
+TEST_CASE("a diagnostic quoting a megabyte of user text stays short") {
+    std::string key(1 << 20, 'k');
+    Diagnostic d = only_error(rule("sentiment.score > 0", "    " + key + ": 1\n"));
+    CHECK(d.to_string().size() < 1200);
+    CHECK(d.hint.empty() == false);
+}
+
 TEST_CASE("missing fields, bad severity, bad for, bad metric kind, labels") {
     LoadResult r = load_rules_text("rules:\n  - id: a\n    description: nothing else\n", "m.yaml");
     REQUIRE(r.errors.size() == 2);

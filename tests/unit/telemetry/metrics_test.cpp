@@ -42,6 +42,8 @@ TEST_CASE("every catalogue metric renders with its type") {
         {"herald_alerts_published_total", "counter"},
         {"herald_alert_delivery_failures_total", "counter"},
         {"herald_consumer_fetch_restarts_total", "counter"},
+        {"herald_events_late_total", "counter"},
+        {"herald_rule_caps_hit_total", "counter"},
         {"herald_rules_reloads_total", "counter"},
         {"herald_transactions_total", "counter"},
         {"herald_stage_duration_seconds", "histogram"},
