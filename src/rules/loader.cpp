@@ -150,7 +150,6 @@ public:
             }
         }
         if (!errors_.empty()) {
-            finish_errors();
             result.errors = std::move(errors_);
             return result;
         }
@@ -180,11 +179,15 @@ private:
         }
         errors_.push_back({name_, line, col, std::move(message), std::move(hint)});
     }
-    void finish_errors() {
+public:
+    // After the kept errors (and after sorting them): one line for the ones past kMaxDiagnostics.
+    void append_dropped(std::vector<Diagnostic>& errors) const {
         if (dropped_ == 0) return;
-        errors_.push_back({name_, 0, 0, "... and " + std::to_string(dropped_) + " more error(s)",
-                           "fix the ones above first"});
+        errors.push_back({name_, 0, 0, "... and " + std::to_string(dropped_) + " more error(s)",
+                          "fix the ones above first"});
     }
+
+private:
     // A `when` or `summary` over the size limit: reported, not compiled.
     bool oversized(const YAML::Node& v, const std::string& field, const std::string& text) {
         if (text.size() <= kMaxExpressionBytes) return false;
@@ -351,12 +354,14 @@ uint64_t RuleSet::content_hash() const { return program_->content_hash; }
 bool RuleSet::group_alerts() const { return program_->group_alerts; }
 
 LoadResult load_rules_text(std::string_view yaml, const std::string& name) {
-    LoadResult r = Loader(yaml, name).run();
+    Loader loader(yaml, name);
+    LoadResult r = loader.run();
     // Checks run per section (top-level keys, then each rule's fields, then whole-rule checks):
     // the reader wants the file's order.
     std::stable_sort(r.errors.begin(), r.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
+    loader.append_dropped(r.errors);
     return r;
 }
 
