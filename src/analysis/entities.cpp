@@ -139,7 +139,6 @@ void EntityFinder::index(const Document& doc) {
     uint32_t* hits = sc.hits.data();
     size_t nh = 0;
     uint32_t prev = detail::kNoWord;
-    sc.cashtags.clear();
     for (size_t i = 0, n = toks.size(); i < n; ++i) {
         const Token& t = tp[i];
         const std::string_view field = fields[static_cast<int>(t.field)];
@@ -147,15 +146,45 @@ void EntityFinder::index(const Document& doc) {
         prev = ids[i] = id;
         hits[nh] = static_cast<uint32_t>(i);  // written always, kept only for a hit: no branch
         nh += id != detail::kNoWord;
-        if (!t.space_before && id == detail::kNoWord && t.kind == TokenKind::word) [[unlikely]] {
-            if (const uint32_t c = cashtag_company(tab, field, tp, i); c != UINT32_MAX) {
-                sc.cashtags.push_back({static_cast<uint32_t>(i), c});
-                ++nh;
-            }
-        }
     }
     hits[nh] = UINT32_MAX;
+    read_cashtags(doc);
     read_hints(doc);
+}
+
+void EntityFinder::read_cashtags(const Document& doc) {
+    const AliasTable::Impl& tab = aliases_->impl();
+    Scratch& sc = *scratch_;
+    sc.cashtags.clear();
+    if (tab.cashtags.empty()) return;
+    // memchr finds the rare "$" before a letter; the token pass pays nothing for cashtags (a
+    // per-token test there cost 13 instructions a token). Tokens are in field order, then offset.
+    const auto before = [](const Token& t, std::pair<Field, uint32_t> at) {
+        return t.field != at.first ? t.field < at.first : t.begin < at.second;
+    };
+    for (Field f : kTextFields) {
+        const std::string_view text = doc.event().field(f);
+        for (size_t pos = text.find('$'); pos != std::string_view::npos; pos = text.find('$', pos + 1)) {
+            if (pos + 1 >= text.size() || !((text[pos + 1] | 0x20) >= 'a' && (text[pos + 1] | 0x20) <= 'z')) continue;
+            const auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(),
+                                             std::pair<Field, uint32_t>{f, static_cast<uint32_t>(pos + 1)}, before);
+            if (it == doc.tokens.end() || it->field != f || it->begin != pos + 1) continue;
+            const uint32_t i = static_cast<uint32_t>(it - doc.tokens.begin());
+            if (sc.ids[i] != detail::kNoWord) continue;  // an alias already ("$AMZN")
+            const uint32_t c = cashtag_company(tab, text, doc.tokens.data(), i);
+            if (c != UINT32_MAX) sc.cashtags.push_back({i, c});
+        }
+    }
+    if (sc.cashtags.empty()) return;
+    // Merge them into the hits, both in token order (a cashtag token has no alias id: no duplicate).
+    size_t nh = 0;
+    while (sc.hits[nh] != UINT32_MAX) ++nh;
+    size_t a = nh, b = sc.cashtags.size(), out = nh + b;
+    sc.hits[out] = UINT32_MAX;
+    while (b > 0) {
+        if (a > 0 && sc.hits[a - 1] > sc.cashtags[b - 1].token) sc.hits[--out] = sc.hits[--a];
+        else sc.hits[--out] = sc.cashtags[--b].token;
+    }
 }
 
 void EntityFinder::read_hints(const Document& doc) {
@@ -165,13 +194,24 @@ void EntityFinder::read_hints(const Document& doc) {
     Scratch& sc = *scratch_;
     std::string_view fields[4];
     for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
-    size_t nh = 0, cashtag = 0;
+    size_t nh = 0;
     for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
         const Token& t = doc.tokens[i];
         sc.hits[nh] = i;
-        const bool tagged = cashtag < sc.cashtags.size() && sc.cashtags[cashtag].token == i;
-        cashtag += tagged;
-        nh += (sc.ids[i] != detail::kNoWord) | sc.may_start_hint(fields[static_cast<int>(t.field)], t) | tagged;
+        nh += (sc.ids[i] != detail::kNoWord) | sc.may_start_hint(fields[static_cast<int>(t.field)], t);
+    }
+    sc.hits[nh] = UINT32_MAX;
+    // Cashtags are hits too (rare: a second pass only when there are some).
+    if (!sc.cashtags.empty()) {
+        size_t cashtag = 0;
+        nh = 0;
+        for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+            const Token& t = doc.tokens[i];
+            sc.hits[nh] = i;
+            const bool tagged = cashtag < sc.cashtags.size() && sc.cashtags[cashtag].token == i;
+            cashtag += tagged;
+            nh += (sc.ids[i] != detail::kNoWord) | sc.may_start_hint(fields[static_cast<int>(t.field)], t) | tagged;
+        }
     }
     sc.hits[nh] = UINT32_MAX;
 }

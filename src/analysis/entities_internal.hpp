@@ -82,8 +82,7 @@ template <class KeyedLookup>
 }
 
 // "$NOW", "$GE": the company of word token i when it is written against a "$" and is one of the
-// tickers that are no alias alone, else UINT32_MAX. The caller tests !space_before first: most
-// words pay one well-predicted branch.
+// tickers that are no alias alone, else UINT32_MAX.
 inline uint32_t cashtag_company(const AliasTable::Impl& tab, std::string_view field, const Token* toks, size_t i) {
     if (i == 0 || tab.cashtags.empty()) return UINT32_MAX;
     const Token& p = toks[i - 1];

@@ -132,7 +132,6 @@ void EntitySentiment::index(const Document& doc) {
     const uint8_t* active = lexicon.word_active.data();
     size_t nh = 0, m = 0;
     uint32_t prev = detail::kNoWord;
-    es.cashtags.clear();
     for (size_t i = 0; i < n; ++i) {
         const Token& t = toks[i];
         const WordKey& key = keys[i];
@@ -150,22 +149,17 @@ void EntitySentiment::index(const Document& doc) {
                 lexicon_id = lexicon.words.find(field.substr(t.begin, t.end - t.begin));
             }
         }
-        if (lexicon_id != detail::kNoWord && is_tag(toks, i, field)) lexicon_id = detail::kNoWord;
         alias_id = alias_token_id(aliases, field, t, key, prev, Found{alias_id});
         prev = alias_ids[i] = alias_id;
         hits[nh] = static_cast<uint32_t>(i);  // written always, kept only for a hit: no branch
         nh += alias_id != detail::kNoWord;
-        if (!t.space_before && alias_id == detail::kNoWord && t.kind == TokenKind::word) [[unlikely]] {
-            if (const uint32_t c = cashtag_company(aliases, field, toks, i); c != UINT32_MAX) {
-                es.cashtags.push_back({static_cast<uint32_t>(i), c});
-                ++nh;
-            }
-        }
+
         lexicon_ids[i] = lexicon_id;
         marks[m] = static_cast<uint32_t>(i);
         m += SentenceComposer::visits(active, field, t, lexicon_id);
     }
     hits[nh] = UINT32_MAX;
+    finder_.read_cashtags(doc);
     finder_.read_hints(doc);
     composer.indexed(m);
     indexed_doc_ = &doc;

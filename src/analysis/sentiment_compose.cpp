@@ -99,8 +99,7 @@ void SentenceComposer::index(const Document& doc) {
         const Token& t = toks[i];
         const std::string_view field = fields[static_cast<int>(t.field)];
         // Numbers and punctuation are never lexicon terms.
-        uint32_t id = t.kind == TokenKind::word ? lex_.words.find_token(field, t, keys[i]) : detail::kNoWord;
-        if (id != detail::kNoWord && is_tag(toks, i, field)) id = detail::kNoWord;
+        const uint32_t id = t.kind == TokenKind::word ? lex_.words.find_token(field, t, keys[i]) : detail::kNoWord;
         ids[i] = id;
         marks[m] = static_cast<uint32_t>(i);
         m += visits(active, field, t, id);
@@ -223,7 +222,7 @@ bool SentenceComposer::names_subject(const Document& doc, const Sentence& s, uin
     if (t.kind == TokenKind::punct) return doc.text(t) == ")";
     if (t.kind != TokenKind::word || !t.capitalized) return false;
     const uint32_t id = ids_[move - 1];
-    return id == detail::kNoWord || !lex_.word_roles[id].any();
+    return id == detail::kNoWord || !lex_.word_roles[id].any() || is_tag(doc, move - 1);
 }
 
 // Whether `token` lies inside a company or product name (not a reference). Tokens are asked in
@@ -308,7 +307,9 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             }
             continue;
         }
-        if (in_name(doc, t)) continue;  // "Best Buy", "Target": a name, not a term
+        // "Best Buy", "Target": a name, not a term; "$COST", "#Stock": a tag, not a term.
+        // Names are capitalised ("Best Buy"): lowercase terms skip the look at the mentions.
+        if ((tok.capitalized && in_name(doc, t)) || (!tok.space_before && is_tag(doc, t))) continue;
         const uint32_t id = ids_[t];
         const TermRoles* roles = nullptr;
         uint32_t len = 1;

@@ -47,13 +47,13 @@ inline bool is_clause_break(std::string_view p) {
 }
 
 // "$COST", "#Stock", "@Jess": a cashtag, hashtag or handle names a ticker, a topic or an
-// account; its word is no lexicon term ("$COST" is Costco, not a cost). Called only for words
-// the lexicon knows, so the common token pays nothing.
-inline bool is_tag(const Token* toks, size_t i, std::string_view field) {
+// account; its word is no lexicon term ("$COST" is Costco, not a cost). Asked only of terms
+// written against the token before them, so the common token pays nothing.
+inline bool is_tag(const Document& doc, size_t i) {
     if (i == 0) return false;
-    const Token& p = toks[i - 1];
-    if (p.kind != TokenKind::symbol || p.end != toks[i].begin || p.field != toks[i].field) return false;
-    const char c = field[p.begin];
+    const Token& p = doc.tokens[i - 1];
+    if (p.kind != TokenKind::symbol || p.end != doc.tokens[i].begin || p.field != doc.tokens[i].field) return false;
+    const char c = doc.text(p)[0];
     return c == '$' || c == '#' || c == '@';
 }
 

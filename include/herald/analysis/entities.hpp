@@ -60,6 +60,9 @@ private:
     // After the token pass: the names the event gives (`entities`), resolved to a known company
     // by ticker when possible, and the tokens that may start one added to the hits.
     void read_hints(const Document& doc);
+    // After the token pass: the cashtags of tickers that are no alias alone ("$NOW"), added to
+    // the hits.
+    void read_cashtags(const Document& doc);
     void read_hint_names(const Event& event);
     void match(const Document& doc, std::vector<Mention>& out);  // mentions from those ids
     std::shared_ptr<const AliasTable> aliases_;
