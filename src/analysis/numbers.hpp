@@ -148,6 +148,25 @@ inline bool parse_decimal(std::string_view s, size_t i, Decimal& d) {
             ++i;
         }
     }
+    // Indian grouping: one or two digits, pairs, then a group of three ("5,00,000" five lakh,
+    // "2,35,000", "1,00,00,000" one crore). Read whole, or the figure would stop at the first comma.
+    if (!d.grouped && d.int_digits <= 2 && i < n && s[i] == ',') {
+        size_t k = i;
+        int pairs = 0;
+        while (k + 3 < n && s[k] == ',' && is_digit(s[k + 1]) && is_digit(s[k + 2]) && s[k + 3] == ',') {
+            k += 3;
+            ++pairs;
+        }
+        if (pairs > 0 && k + 3 < n && s[k] == ',' && is_digit(s[k + 1]) && is_digit(s[k + 2]) && is_digit(s[k + 3]) &&
+            (k + 4 >= n || !is_digit(s[k + 4]))) {
+            for (const size_t end = k + 4; i < end; ++i) {
+                if (s[i] == ',') continue;
+                if (!take(s[i])) return false;
+                ++d.int_digits;
+            }
+            d.grouped = true;
+        }
+    }
     // Tokenized text splits "1.4" as "1 .4": join when the integer part is short.
     if (i + 2 < n && s[i] == ' ' && s[i + 1] == '.' && is_digit(s[i + 2]) && !d.grouped && d.int_digits <= 3) ++i;
     if (i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {

@@ -70,6 +70,21 @@ bool parse_figure(std::string_view s, size_t i, Figure& f) {
     }
     f.begin = b;
     f.end = f.d.end;
+    // An exponent ("$1e9", "2.5E+6") is the figure's scale; a negative or large one is no amount.
+    if (size_t x = f.d.end; x + 1 < s.size() && (s[x] == 'e' || s[x] == 'E')) {
+        size_t k = x + 1 + (s[x + 1] == '+' ? 1 : 0);
+        if (k < s.size() && num::is_digit(s[k])) {
+            int e = 0;
+            for (; k < s.size() && num::is_digit(s[k]); ++k)
+                if ((e = e * 10 + (s[k] - '0')) > 15) return false;
+            if (k < s.size() && num::is_alnum(s[k])) return false;
+            f.has_scale = true;
+            f.scale = {e, k, false};
+            f.end = k;
+            return true;
+        }
+        if (s[x + 1] == '-') return false;
+    }
     size_t j = num::skip_spaces(s, f.d.end);
     bool attached = j == f.d.end;
     units::Scale sc;
@@ -78,7 +93,12 @@ bool parse_figure(std::string_view s, size_t i, Figure& f) {
         f.has_scale = true;
         f.scale = sc;
         f.end = sc.end;
+        return true;
     }
+    // Letters or digits right after the number that are no scale and no unit ("$0x1F", "$5abc",
+    // "10x"): the number is part of a word, not an amount.
+    if (attached && j < s.size() && num::is_alnum(s[j]) && units::suffix_at(s, j).kind == units::SuffixKind::none)
+        return false;
     return true;
 }
 

@@ -136,7 +136,8 @@ inline bool scale_at(std::string_view s, size_t i, bool attached, Scale& out) {
     static constexpr W kWords[] = {{"trillion", 12}, {"billion", 9}, {"million", 6}, {"thousand", 3}, {"bln", 9},
                                    {"bil", 9},       {"bn", 9},      {"mln", 6},     {"mio", 6},      {"mil", 6},
                                    {"mn", 6},        {"trn", 12},    {"tn", 12},
-                                   {"crore", 7},     {"crores", 7},  {"lakh", 5},    {"lakhs", 5}};  // Indian
+                                   {"mm", 6},  // "$5mm": finance's million
+                                   {"crore", 7},     {"crores", 7},  {"cr", 7},      {"lakh", 5},    {"lakhs", 5}};  // Indian
     static constexpr auto kIndex = index_by_letter(kWords, false);
     if (i >= s.size()) return false;
     bool found = false;

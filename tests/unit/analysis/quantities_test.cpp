@@ -338,3 +338,47 @@ TEST_CASE("extract appends and does not allocate once warmed up") {
     CHECK(out.capacity() == cap);
     CHECK(out.data() == data);
 }
+
+// Issue 20 item 17: numbers read right, or not at all.
+TEST_CASE("an exponent is the figure's scale; a negative or huge one is no amount") {
+    auto q = extract("revenue of $1e9 and capex of $2.5E+6");
+    REQUIRE(q.size() == 2);
+    CHECK(near(q[0].value, 1e9));
+    CHECK(q[0].text == "$1e9");
+    CHECK(near(q[1].value, 2.5e6));
+    CHECK(q[1].text == "$2.5E+6");
+    CHECK(extract("costs of $5e-3 per unit").empty());
+    CHECK(extract("a loss of $1e99").empty());
+    CHECK(extract("a loss of $1e9x").empty());
+}
+
+TEST_CASE("Indian digit grouping is read whole, with lakh and crore") {
+    auto q = extract("revenue of $5,00,000 and Rs 2,35,000 crore, profit \xE2\x82\xB9" "1,00,00,000 and Rs 12,34,56,789");
+    REQUIRE(q.size() == 4);
+    CHECK(near(q[0].value, 5e5));
+    CHECK(q[0].text == "$5,00,000");
+    CHECK(near(q[1].value, 2.35e12));
+    CHECK(q[1].unit.view() == "INR");
+    CHECK(q[1].text == "Rs 2,35,000 crore");
+    CHECK(near(q[2].value, 1e7));
+    CHECK(near(q[3].value, 123456789));
+    // Western grouping is unchanged.
+    auto w = extract("paid $1,234,567 and $12,345");
+    REQUIRE(w.size() == 2);
+    CHECK(near(w[0].value, 1234567));
+    CHECK(near(w[1].value, 12345));
+}
+
+TEST_CASE("a number glued to letters that are no scale or unit is no amount") {
+    CHECK(extract("revenue of $0x1F billion").empty());
+    CHECK(extract("bought $258P puts and $310C calls").empty());
+    CHECK(extract("a $5abc fee").empty());
+    auto q = extract("raised $5mm, Rs 500 cr and $5bn; EPS 52p; margin 5pct");
+    REQUIRE(q.size() == 5);
+    CHECK(near(q[0].value, 5e6));
+    CHECK(near(q[1].value, 5e9));
+    CHECK(q[1].unit.view() == "INR");
+    CHECK(near(q[2].value, 5e9));
+    CHECK(near(q[3].value, 0.52));
+    CHECK(near(q[4].value, 5));
+}
