@@ -1,5 +1,6 @@
 // `herald analyze [FILE...]`: offline analysis, or with --rules --alerts the alerts exactly as
 // `herald run` would publish them (offline replay of a feed).
+#include <cerrno>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -132,7 +133,11 @@ int command_analyze(int argc, char** argv, int first) {
                 proc.analysis_json(out, explain_on ? &explanation : nullptr);
                 out.push_back('\n');
             }
-            std::fwrite(out.data(), 1, out.size(), stdout);
+            // Output that cannot be written: stop reading (the dispatcher reports it, exit 1).
+            if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::ferror(stdout)) {
+                note_output_error(errno);
+                return 1;
+            }
         }
         if (!reader.error().empty()) {
             std::fprintf(stderr, "herald analyze: %s\n", reader.error().c_str());

@@ -1,3 +1,7 @@
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -22,28 +26,68 @@ constexpr const char* kUsage =
     "  rules check    validate a rules file\n"
     "\n"
     "`herald <command> --help` describes each command's options.\n";
+
+// A closed standard descriptor would be handed to the next file or socket herald opens (a feed,
+// a broker connection), and output meant for stdout would land there. Each closed one is
+// taken by /dev/null, opened so that writing to stdout or stderr fails (read-only) and reading
+// stdin gives end of input: lost output is then seen (output_failed) instead of misdirected.
+void guard_standard_descriptors() {
+    for (int fd = 0; fd <= 2; ++fd) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        const int got = open("/dev/null", O_RDONLY);
+        if (got >= 0 && got != fd) {  // a lower descriptor was free too: move it into place
+            dup2(got, fd);
+            close(got);
+        }
+    }
+}
+
+int g_output_error = 0;  // errno of the first failed write a command noted
+
+// Did any write to stdout fail? Flushes what is buffered. errno of the failure, when known.
+bool output_failed(int& error) {
+    errno = 0;
+    const bool failed = std::fflush(stdout) != 0 || std::ferror(stdout);
+    error = g_output_error != 0 ? g_output_error : errno;
+    return failed;
+}
+
+// Output that could not be written fails the command: `herald analyze feed > /dev/full` used to
+// exit 0 with every line lost.
+int checked(const std::string& cmd, int status) {
+    int error = 0;
+    if (!output_failed(error)) return status;
+    std::fprintf(stderr, "herald%s%s: cannot write to standard output (%s): output was lost\n", cmd.empty() ? "" : " ", cmd.c_str(),
+                 error != 0 ? std::strerror(error) : "write failed");
+    return status == 0 ? 1 : status;
+}
+}  // namespace
+
+void note_output_error(int error) {
+    if (g_output_error == 0) g_output_error = error;
 }
 
 int main_dispatch(int argc, char** argv) {
+    guard_standard_descriptors();
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
+        return checked("", argc < 2 ? 2 : 0);
     }
     if (!std::strcmp(argv[1], "--version")) {
         std::printf("herald %s\n", HERALD_VERSION);
-        return 0;
+        return checked("", 0);
     }
     std::string cmd = argv[1];
     // Broker connections, pipes and metrics clients all take descriptors: the common soft limit
     // of 1024 is far below the hard one, so use the hard one.
     core::raise_open_files_limit();
     try {
-        if (cmd == "run") return command_run(argc, argv, 2);
-        if (cmd == "demo") return command_demo(argc, argv, 2);
-        if (cmd == "broker") return command_broker(argc, argv, 2);
-        if (cmd == "analyze") return command_analyze(argc, argv, 2);
-        if (cmd == "rules") return command_rules(argc, argv, 2);
-        if (cmd == "replay") return command_replay(argc, argv, 2);
+        if (cmd == "run") return checked(cmd, command_run(argc, argv, 2));
+        if (cmd == "demo") return checked(cmd, command_demo(argc, argv, 2));
+        if (cmd == "broker") return checked(cmd, command_broker(argc, argv, 2));
+        if (cmd == "analyze") return checked(cmd, command_analyze(argc, argv, 2));
+        if (cmd == "rules") return checked(cmd, command_rules(argc, argv, 2));
+        if (cmd == "replay") return checked(cmd, command_replay(argc, argv, 2));
     } catch (const UsageError& e) {
         // Messages that already name their command ("herald replay: ...") are not prefixed again.
         const bool named = std::strncmp(e.what(), "herald ", 7) == 0;

@@ -7,6 +7,9 @@
 
 namespace herald::app {
 
+// Records the errno of a failed write to stdout (the dispatcher's one-line report names it).
+void note_output_error(int error);
+
 int main_dispatch(int argc, char** argv);
 int command_run(int argc, char** argv, int first);
 int command_demo(int argc, char** argv, int first);
