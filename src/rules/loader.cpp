@@ -94,6 +94,10 @@ public:
             result.errors = std::move(errors_);
             return result;
         }
+        if (!structure_fits()) {
+            result.errors = std::move(errors_);
+            return result;
+        }
         YAML::Node root;
         try {
             root = YAML::Load(std::string(text_));
@@ -163,6 +167,29 @@ public:
     }
 
 private:
+    // Counted before parsing, quotes and comments included (an over-estimate): a legitimate file
+    // of kMaxRules rules is far below both limits.
+    bool structure_fits() {
+        size_t lines = 1, flow = 0;
+        for (char c : text_) {
+            lines += c == '\n';
+            flow += c == '[' || c == '{' || c == ',';
+        }
+        if (lines > kMaxRulesFileLines) {
+            add_at(0, 0, "the rules file has " + std::to_string(lines) + " lines, more than the maximum " +
+                             std::to_string(kMaxRulesFileLines),
+                   "split it or remove unused rules (limits: docs/rules.md)");
+            return false;
+        }
+        if (flow > kMaxRulesFileFlowChars) {
+            add_at(0, 0, "the rules file has " + std::to_string(flow) + " of the characters [ { and , more than the "
+                             "maximum " + std::to_string(kMaxRulesFileFlowChars),
+                   "write rules in block style, and long lists in fewer rules (limits: docs/rules.md)");
+            return false;
+        }
+        return true;
+    }
+
     void add(const YAML::Mark& mark, uint32_t offset, std::string message, std::string hint = {}) {
         if (errors_.size() >= kMaxDiagnostics) {
             ++dropped_;

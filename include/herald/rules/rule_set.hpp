@@ -55,6 +55,10 @@ struct LoadResult {
 inline constexpr size_t kMaxRulesFileBytes = 4u << 20;   // 4 MiB of YAML
 inline constexpr size_t kMaxRules = 10000;               // rules per file
 inline constexpr size_t kMaxExpressionBytes = 64u << 10;  // one `when` or `summary`
+// yaml-cpp holds about half a kilobyte per node: a 4 MiB file of `[[[[...` or `- {}` lines took
+// 330-570 MB to refuse. Lines and flow characters ([ { ,) bound the nodes before parsing.
+inline constexpr size_t kMaxRulesFileLines = 150000;
+inline constexpr size_t kMaxRulesFileFlowChars = 200000;
 
 LoadResult load_rules_file(const std::string& path);
 // `name` is the file name diagnostics report.

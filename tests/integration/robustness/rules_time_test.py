@@ -7,7 +7,8 @@ A. event time and keys: a story dated 9999-12-31 (dead-lettered future_time) and
    `herald analyze --rules --alerts --partitions 4`, which refuses the same lines.
 B. rules reloads that must fail without harming the running rules, each at bounded CPU and RSS:
    10,000 rules sharing one id, a list of 20,000 YAML aliases of one rule, a window of
-   15250284452w, a file over 4 MiB. Events published after them raise exactly the predicted alerts.
+   15250284452w, a file over 4 MiB, 4 MB of nested brackets (570 MB to refuse before the
+   structure limits). Events published after them raise exactly the predicted alerts.
 C. a reload to `rules: []`: applied, one warning line, counted as result="empty".
 The process stays up throughout, exits 0 on SIGTERM with every offset committed.
 
@@ -29,7 +30,7 @@ PARTITIONS = 4
 TICKERS_IN_BIG_EVENT = 20000
 # Bounds: a quadratic key scan or diagnostics list costs seconds to minutes and gigabytes here.
 CPU_BOUND_S = 5.0
-RSS_BOUND_MB = 700
+RSS_BOUND_MB = 300  # deploy/k8s limits a pod to 512Mi
 
 RULES = """rules:
   - id: every
@@ -174,6 +175,7 @@ try:
          "rules:\n  - &r {id: same, severity: info, when: sentiment.score > 0}\n" + "  - *r\n" * 20000),
         ("window of 15250284452w", RULES.replace("count(1d)", "count(15250284452w)", 1)),
         ("4.5 MiB file", RULES + "# " + "x" * (9 << 19) + "\n"),
+        ("4 MB of nested brackets", "rules: " + "[" * 2_000_000 + "]" * 2_000_000 + "\n"),
     ]
     for name, text in bad_files:
         before = h.metric_values(h.scrape(port), "herald_rules_reloads_total").get('{result="error"}', 0)
@@ -188,6 +190,7 @@ try:
         assert cpu < CPU_BOUND_S and rss < RSS_BOUND_MB, f"{name}: {cpu:.2f} s CPU, peak RSS {rss:.0f} MB"
         print(f"B: reload of the {name} refused in {took:.2f} s, {cpu:.2f} s CPU, peak RSS {rss:.0f} MB", flush=True)
     run.wait_stderr(r"keeping the previous rules: .*larger than the maximum", 10)
+    run.wait_stderr(r"keeping the previous rules: .*of the characters \[ \{ and , more than the maximum", 10)
     assert h.metric_values(h.scrape(port), "herald_rules_loaded") == {"": 3.0}
     # The running rules are intact: events after the failed reloads raise what the original rules predict.
     write_rules(RULES)  # the same rules again: an ok reload, state kept (same ids and definitions)

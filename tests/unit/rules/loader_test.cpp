@@ -201,6 +201,29 @@ TEST_CASE("limits: rules per file, file size, expression size") {
     CHECK(d.message.find("more than the maximum 65536") != std::string::npos);
 }
 
+TEST_CASE("limits on structure, checked before parsing: lines and flow characters") {
+    // Under 4 MiB, yet yaml-cpp took 330-570 MB and 2-3 s to refuse each of these.
+    std::string lines = "rules:\n";
+    for (size_t i = 0; i < kMaxRulesFileLines; ++i) lines += "  - {}\n";
+    LoadResult r = load_rules_text(lines, "lines.yaml");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message == "the rules file has 150002 lines, more than the maximum 150000");
+    r = load_rules_text("rules: " + std::string(2'000'000, '[') + std::string(2'000'000, ']') + "\n", "deep.yaml");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.find("of the characters [ { and , more than the maximum 200000") != std::string::npos);
+    // A realistic large file stays well inside: 10,000 rules with a 200-ticker list each.
+    std::string list = "ticker in [";
+    for (int i = 0; i < 10; ++i) list += "\"T" + std::to_string(i) + "\", ";
+    list += "\"Z\"]";
+    std::string big = "rules:\n";
+    for (size_t i = 0; i < kMaxRules; ++i)
+        big += "  - id: r" + std::to_string(i) + "\n    description: a rule, with commas, in prose\n"
+               "    severity: info\n    for: ticker\n    when: " + list + "\n    cooldown: 1h\n";
+    r = load_rules_text(big, "big.yaml");
+    for (const auto& d : r.errors) MESSAGE(d.to_string());
+    CHECK(r.ok());
+}
+
 TEST_CASE("a diagnostic quoting a megabyte of user text stays short") {
     std::string key(1 << 20, 'k');
     Diagnostic d = only_error(rule("sentiment.score > 0", "    " + key + ": 1\n"));
