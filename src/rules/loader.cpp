@@ -88,7 +88,7 @@ public:
     LoadResult run() {
         LoadResult result;
         if (text_.size() > kMaxRulesFileBytes) {
-            add_at(0, 0, "the rules file is " + std::to_string(text_.size()) + " bytes, more than the maximum " +
+            add_at(1, 1, "the rules file is " + std::to_string(text_.size()) + " bytes, more than the maximum " +
                              std::to_string(kMaxRulesFileBytes),
                    "split it or remove unused rules (limits: docs/rules.md)");
             result.errors = std::move(errors_);
@@ -176,13 +176,13 @@ private:
             flow += c == '[' || c == '{' || c == ',';
         }
         if (lines > kMaxRulesFileLines) {
-            add_at(0, 0, "the rules file has " + std::to_string(lines) + " lines, more than the maximum " +
+            add_at(1, 1, "the rules file has " + std::to_string(lines) + " lines, more than the maximum " +
                              std::to_string(kMaxRulesFileLines),
                    "split it or remove unused rules (limits: docs/rules.md)");
             return false;
         }
         if (flow > kMaxRulesFileFlowChars) {
-            add_at(0, 0, "the rules file has " + std::to_string(flow) + " of the characters [ { and , more than the "
+            add_at(1, 1, "the rules file has " + std::to_string(flow) + " of the characters [ { and , more than the "
                              "maximum " + std::to_string(kMaxRulesFileFlowChars),
                    "write rules in block style, and long lists in fewer rules (limits: docs/rules.md)");
             return false;
@@ -191,8 +191,8 @@ private:
     }
 
     void add(const YAML::Mark& mark, uint32_t offset, std::string message, std::string hint = {}) {
-        if (errors_.size() >= kMaxDiagnostics) {
-            ++dropped_;
+        if (errors_.size() >= kMaxDiagnostics && dropped_ > 0) {
+            ++dropped_;  // past the first dropped one, not even located: linear, whatever the count
             return;
         }
         int line, col;
@@ -201,7 +201,7 @@ private:
     }
     void add_at(int line, int col, std::string message, std::string hint) {
         if (errors_.size() >= kMaxDiagnostics) {
-            ++dropped_;
+            if (dropped_++ == 0) first_dropped_ = {line, col};
             return;
         }
         errors_.push_back({name_, line, col, std::move(message), std::move(hint)});
@@ -210,7 +210,8 @@ public:
     // After the kept errors (and after sorting them): one line for the ones past kMaxDiagnostics.
     void append_dropped(std::vector<Diagnostic>& errors) const {
         if (dropped_ == 0) return;
-        errors.push_back({name_, 0, 0, "... and " + std::to_string(dropped_) + " more error(s)",
+        errors.push_back({name_, first_dropped_.first, first_dropped_.second,
+                          "... and " + std::to_string(dropped_) + " more error(s), the next one here",
                           "fix the ones above first"});
     }
 
@@ -362,6 +363,7 @@ private:
     std::vector<Diagnostic> errors_;
     std::unordered_map<std::string, YAML::Mark> ids_;
     size_t dropped_ = 0;  // diagnostics past kMaxDiagnostics
+    std::pair<int, int> first_dropped_{1, 1};
 };
 
 }  // namespace
