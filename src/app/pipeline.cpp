@@ -785,14 +785,13 @@ struct Pipeline::Impl {
         metrics.partitions_assigned().Set(n);
     }
 
-    // librdkafka 2.0 can leave a partition's fetcher idle for good once the brokers are back from
-    // an outage that outlasted the session (seen in integration_broker_faults, and in
-    // integration_coordinator_outage for partitions handed back without a committed offset:
-    // assigned, not paused by herald, newer messages on the broker, nothing delivered for
-    // minutes; a seek did not help, likely the pause librdkafka sets during a cooperative
-    // rebalance and did not lift). Taking the partition out of the assignment and back at its
-    // position restarts its fetcher. The watch (fetch_watch.hpp) measures how long data has been
-    // fetchable without progress, for every owned partition; an idle one is left be.
+    // A partition can be assigned, newer messages on the broker, and nothing delivered for
+    // minutes: seen after outages in integration_broker_faults and integration_coordinator_outage
+    // (there a pause herald had set before the partition was lost outlived the re-assignment; see
+    // on_assigned), and with a fetch that keeps failing. The watch (fetch_watch.hpp) measures, for
+    // every owned partition, how long fetchable data has waited without progress; /readyz reports
+    // a stalled one, and taking it out of the assignment and back at its position (and resuming
+    // it) restarts its fetcher. An idle partition is left be.
     void watch_fetches() {
         if (!fetch_watch.enabled()) return;
         const int64_t now = steady_ns();
