@@ -4,6 +4,9 @@
 
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "herald/core/time.hpp"
@@ -72,12 +75,38 @@ std::vector<std::string> Options::get_all(const std::string& key) const {
     return {};
 }
 
+std::string property_value(const std::string& name, const std::string& value, const std::string& where) {
+    // Secrets on the command line are visible to every user in /proc: a value can name a file
+    // ("@file:/run/secrets/kafka-password", e.g. a mounted Kubernetes Secret) or an environment
+    // variable ("${env:KAFKA_PASSWORD}"). Error lines name the file or variable, never a value.
+    if (value.rfind("@file:", 0) == 0) {
+        const std::string path = value.substr(6);
+        std::ifstream in(path, std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!in.good() && !in.eof())
+            throw UsageError(where + ": cannot read '" + path + "' for property '" + name +
+                             "': check the path and permissions");
+        if (!text.empty() && text.back() == '\n') text.pop_back();  // files end in a newline
+        if (!text.empty() && text.back() == '\r') text.pop_back();
+        return text;
+    }
+    if (value.size() > 7 && value.rfind("${env:", 0) == 0 && value.back() == '}') {
+        const std::string var = value.substr(6, value.size() - 7);
+        const char* v = std::getenv(var.c_str());
+        if (!v) throw UsageError(where + ": environment variable '" + var + "' for property '" + name + "' is not set");
+        return v;
+    }
+    return value;
+}
+
 namespace {
 void add_property(std::vector<std::pair<std::string, std::string>>& to, const std::string& kv, const std::string& opt) {
     auto eq = kv.find('=');
+    // The argument is not echoed: it may be a secret written without its key.
     if (eq == std::string::npos || eq == 0)
-        throw UsageError("--" + opt + " '" + kv + "' must be KEY=VALUE (a librdkafka property)");
-    to.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+        throw UsageError("--" + opt + " needs KEY=VALUE (a librdkafka property); an argument without a key or '=' was given");
+    const std::string name = kv.substr(0, eq);
+    to.emplace_back(name, property_value(name, kv.substr(eq + 1), "--" + opt + " " + name));
 }
 }  // namespace
 
@@ -170,7 +199,8 @@ void Options::merge_config_file(const std::string& path, const CommandSpec& spec
                 std::vector<std::pair<std::string, std::string>> from_file;
                 for (const auto& p : kv.second) {
                     std::string name = config_scalar(path, p.first, "a librdkafka property name");
-                    from_file.emplace_back(name, config_scalar(path, p.second, "'" + key + "." + name + "'"));
+                    from_file.emplace_back(name, property_value(name, config_scalar(path, p.second, "'" + key + "." + name + "'"),
+                                                                config_where(path, p.second.Mark())));
                 }
                 to.insert(to.begin(), from_file.begin(), from_file.end());
                 continue;

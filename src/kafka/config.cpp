@@ -9,12 +9,31 @@ bool apply(rd_kafka_conf_t* conf, const char* client, const std::string& name, c
     char errstr[512];
     if (rd_kafka_conf_set(conf, name.c_str(), value.c_str(), errstr, sizeof errstr) == RD_KAFKA_CONF_OK)
         return true;
-    error = std::string("kafka ") + client + " config: " + name + "=" + value + ": " + errstr +
+    // Error lines end up in logs: a value is shown only for a property librdkafka knows whose
+    // name says nothing of secrets ("sasl.pasword=..." is unknown, so its value stays hidden).
+    size_t size = 0;
+    const bool known = rd_kafka_conf_get(conf, name.c_str(), nullptr, &size) == RD_KAFKA_CONF_OK;
+    const bool show = known && !may_hold_secret(name);
+    std::string why = errstr;
+    if (!show && !value.empty())  // librdkafka quotes invalid values in its message
+        for (size_t at = why.find(value); at != std::string::npos; at = why.find(value, at + 8))
+            why.replace(at, value.size(), "(hidden)");
+    error = std::string("kafka ") + client + " config: " + name + (show ? "=" + value : " (value hidden)") + ": " + why +
             " (see librdkafka CONFIGURATION.md for valid properties)";
     return false;
 }
 
 }  // namespace
+
+bool may_hold_secret(std::string_view name) {
+    static constexpr std::string_view kWords[] = {"pass", "secret", "key", "token", "jaas", "credential", "sasl",
+                                                  "oauth", "cert", "pem", "private", "auth", "pwd"};
+    std::string lower(name);
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+    for (std::string_view w : kWords)
+        if (lower.find(w) != std::string::npos) return true;
+    return false;
+}
 
 ConfPtr build_conf(const char* client, const Properties& defaults, const Properties& extra, std::string& error) {
     ConfPtr conf(rd_kafka_conf_new());

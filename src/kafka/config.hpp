@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "herald/kafka/types.hpp"
 
@@ -15,7 +16,11 @@ struct ConfDeleter {
 using ConfPtr = std::unique_ptr<rd_kafka_conf_t, ConfDeleter>;
 
 // Applies herald's base settings (no Nagle delay), `defaults`, then `extra` (so user properties win). On a bad property returns null and
-// a one-line error naming the client, property and value.
+// a one-line error naming the client and property (and the value, unless it may be a secret).
+// Could the property hold a secret (password, key, token, JAAS, SASL, TLS...)? Its value is then
+// never printed.
+bool may_hold_secret(std::string_view name);
+
 ConfPtr build_conf(const char* client, const Properties& defaults, const Properties& extra, std::string& error);
 
 // Creates the handle; takes ownership of conf (also on failure). Null + one-line error on failure.

@@ -324,6 +324,15 @@ for (kind, name), (p, d) in k8s.items():
         cm = v.get("configMap", {}).get("name")
         if cm and ("ConfigMap", cm) not in k8s:
             err(p, f"volume {v.get('name')} uses ConfigMap {cm}, which is not defined")
+        sec = v.get("secret", {}).get("secretName")
+        if sec and ("Secret", sec) not in k8s:
+            err(p, f"volume {v.get('name')} uses Secret {sec}, which is not defined")
+    # Kafka credentials come from a mounted Secret, never from args or env literals.
+    if not any(v.get("secret", {}).get("secretName") for v in pod.get("volumes", [])):
+        err(p, "the pod must mount the Kafka credentials Secret (secret.yaml)")
+    for a in c.get("args", []) + [str(e.get("value", "")) for e in c.get("env", [])]:
+        if re.search(r"(password|secret|token)=", str(a), re.I):
+            err(p, f"a secret on the command line or in a literal env value ({a}): use @file: with the Secret")
     for (k2, n2), (p2, d2) in k8s.items():
         if k2 in ("Service", "PodDisruptionBudget"):
             sel = d2.get("spec", {}).get("selector", {})

@@ -63,6 +63,10 @@ private:
     std::map<std::string, std::vector<std::string>> all_;  // every value given on the command line
 };
 
+// A librdkafka property's value as given, or read from "@file:PATH" (one trailing newline
+// dropped) or "${env:NAME}"; UsageError (naming `where`, never a value) when it cannot be read.
+std::string property_value(const std::string& name, const std::string& value, const std::string& where);
+
 // Throws UsageError naming the bad argument. "--help" sets flag "help".
 Options parse_args(int argc, char** argv, int first, const CommandSpec& spec);
 

@@ -137,3 +137,39 @@ TEST_CASE("line reader: gzip files") {
     }
     CHECK(n == 2);
 }
+
+TEST_CASE("librdkafka property values from a file or the environment, never echoed (issue 20 item 13)") {
+    const std::string secret_file = temp_file("kafka-password.txt", "s3cret-from-file\n");
+    setenv("HERALD_TEST_KAFKA_SECRET", "s3cret-from-env", 1);
+    Options o = parse({"--kafka", "sasl.password=@file:" + secret_file, "--consumer",
+                       "sasl.username=${env:HERALD_TEST_KAFKA_SECRET}", "--kafka", "client.id=plain"});
+    REQUIRE(o.kafka.size() == 2);
+    CHECK(o.kafka[0] == std::pair<std::string, std::string>{"sasl.password", "s3cret-from-file"});  // newline dropped
+    CHECK(o.kafka[1] == std::pair<std::string, std::string>{"client.id", "plain"});
+    REQUIRE(o.consumer.size() == 1);
+    CHECK(o.consumer[0].second == "s3cret-from-env");
+
+    // The config file's kafka map takes the same forms.
+    const std::string cfg = temp_file("secret-config.yaml", "kafka:\n  sasl.password: \"@file:" + secret_file +
+                                                                "\"\n  sasl.username: ${env:HERALD_TEST_KAFKA_SECRET}\n");
+    Options c = parse({"--config", cfg});
+    c.merge_config_file(cfg, spec());
+    REQUIRE(c.kafka.size() == 2);
+    CHECK(c.kafka[0].second == "s3cret-from-file");
+    CHECK(c.kafka[1].second == "s3cret-from-env");
+
+    // Errors name the property and the file or variable, exit 2 (UsageError).
+    CHECK_THROWS_WITH_AS(parse({"--kafka", "sasl.password=@file:/nonexistent/pw"}),
+                         doctest::Contains("cannot read '/nonexistent/pw' for property 'sasl.password'"), UsageError);
+    CHECK_THROWS_WITH_AS(parse({"--kafka", "sasl.password=${env:HERALD_TEST_UNSET_VARIABLE}"}),
+                         doctest::Contains("'HERALD_TEST_UNSET_VARIABLE' for property 'sasl.password' is not set"),
+                         UsageError);
+    // A property written without '=' is not echoed: it may be a bare secret.
+    try {
+        parse({"--kafka", "hunter2-secret"});
+        FAIL("no error");
+    } catch (const UsageError& e) {
+        CHECK(std::string(e.what()).find("hunter2") == std::string::npos);
+        CHECK(std::string(e.what()).find("KEY=VALUE") != std::string::npos);
+    }
+}

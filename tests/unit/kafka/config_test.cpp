@@ -96,3 +96,25 @@ TEST_CASE("transactions on a non-transactional producer are refused with a reaso
     CHECK_FALSE(error.empty());
     CHECK(producer->last_txn_error() != Producer::TxnError::none);
 }
+
+TEST_CASE("config errors never print a value that may be a secret (issue 20 item 13)") {
+    std::string error;
+    // A misspelt property is unknown to librdkafka: it may be a secret, its value is not printed.
+    auto consumer = Consumer::create({kNowhere, "g", {{"sasl.pasword", "hunter2-secret"}}}, {}, error);
+    CHECK_FALSE(consumer);
+    CHECK(error.find("sasl.pasword") != std::string::npos);
+    CHECK(error.find("hunter2") == std::string::npos);
+    CHECK(error.find("value hidden") != std::string::npos);
+
+    // A known property whose name says it may hold a secret: hidden too, also in librdkafka's text.
+    error.clear();
+    auto producer = Producer::create({kNowhere, {{"sasl.oauthbearer.method", "hunter2-secret"}}, ""}, {}, error);
+    CHECK_FALSE(producer);
+    CHECK(error.find("sasl.oauthbearer.method") != std::string::npos);
+    CHECK(error.find("hunter2") == std::string::npos);
+
+    error.clear();
+    auto reader = Reader::create(kNowhere, {{"ssl_key_passwd_typo", "hunter2-secret"}}, error);
+    CHECK_FALSE(reader);
+    CHECK(error.find("hunter2") == std::string::npos);
+}
