@@ -498,6 +498,11 @@ repay | repays | repaid | repaying | pay down | paid down | paying down | pays d
 reinstate | reinstates | reinstated | resume | resumes | resumed | restore | restores | restored = up
 piled up | pile up | piles up | piling up | build-up | buildup = up
 add | adds | added | adding = up 0.8
+# Comparisons with an earlier period ("30 % more than a year before", "less than in 2009").
+more than a year earlier | more than a year ago | more than a year before | more than last year | more than in = up
+higher than a year earlier | higher than last year | above last year = up
+less than a year earlier | less than a year ago | less than a year before | less than last year | less than in = down
+lower than a year earlier | lower than last year | below last year | fell short of last year | short of last year = down
 
 # ---------------------------------------------------------------------------------------------
 # Comparisons with expectations: pair with an [expectation] term within 4 tokens after.

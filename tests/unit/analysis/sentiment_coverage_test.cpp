@@ -168,6 +168,15 @@ TEST_CASE("cause 5: a short position inverts the tone of its clause") {
     CHECK(s.score("Strong quarter , not a day to short") > 0.1);
 }
 
+TEST_CASE("cause 4: comparisons with an earlier period") {
+    Scorer s;
+    CHECK(s.score("Sales were 30 % more than a year before .") > 0.1);
+    CHECK(s.score("Net sales were less than in 2009 .") < -0.1);
+    CHECK(s.score("Operating profit fell short of last year .") < -0.1);
+    CHECK(s.score("Costs were 5 % less than a year earlier .") > 0.1);
+    CHECK(s.score("The plant employs more than 300 people .") == 0.0);
+}
+
 TEST_CASE("cause 4: goals are not achievements") {
     Scorer s;
     const double goal = s.score("The goal is to strengthen the balance sheet .");
