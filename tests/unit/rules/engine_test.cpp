@@ -1,6 +1,7 @@
 // Evaluation semantics: conditions, keys, windows, cooldown, hold, resolved, reload.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <unordered_set>
@@ -593,26 +594,33 @@ TEST_CASE("default caps: an event naming 20,000 tickers raises 100 alerts, in ti
     MESSAGE("20,000 tickers x 2 keyed rules, default caps: " << ms << " ms");
 
     // Without the caps the cost is linear: 4x the tickers, about 4x the time (16x when quadratic).
+    // Timed on an event whose key states exist already (no allocation) and that fires nothing,
+    // best of five, so the figure is the key handling itself. Sizes that stay in cache: at 40,000
+    // keys the state map's cache misses dominate and vary with the machine's load.
     auto uncapped = must_load(R"Y(max_keys_per_event: 100000
 max_alerts_per_event: 100000
 rules:
   - id: t
     severity: info
     for: ticker
-    when: sentiment.score < 0
+    when: sentiment.score > 0
 )Y");
     auto timed = [&](int n) {
         Engine fresh(uncapped);
         auto ev = event_with(n, kT0);
-        auto t0 = std::chrono::steady_clock::now();
-        auto out = run(fresh, ev);
-        CHECK(out.size() == static_cast<size_t>(n));
-        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        CHECK(run(fresh, ev).empty());
+        CHECK(fresh.key_count() == static_cast<size_t>(n));
+        double best = 1e9;
+        for (int i = 0; i < 5; ++i) {
+            auto t0 = std::chrono::steady_clock::now();
+            CHECK(run(fresh, ev).empty());
+            best = std::min(best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        }
+        return best;
     };
-    timed(2000);  // warm-up
-    double t10 = timed(10000), t40 = timed(40000);
-    MESSAGE("uncapped: 10,000 tickers " << t10 << " ms, 40,000 tickers " << t40 << " ms");
-    CHECK(t40 < 8 * t10 + 20);
+    double t2 = timed(2500), t10 = timed(10000);
+    MESSAGE("uncapped: 2,500 tickers " << t2 << " ms, 10,000 tickers " << t10 << " ms");
+    CHECK(t10 < 8 * t2 + 3);  // quadratic: over 100 ms at 10,000
 }
 
 TEST_CASE("alerts per event: past the cap no alert and no cooldown; resolved alerts wait") {
