@@ -7,7 +7,9 @@ in-flight window fills and herald pauses its partitions; then the group takes th
 once broker 1 is back, hands them back without a committed offset. Before the fix they stayed
 paused in librdkafka for good (herald had resumed only the partitions it still owned): 12
 partitions assigned, nothing consumed, /readyz 200, no fetch restart, nothing committed.
-Checked: every event is committed, every predicted alert published, herald exits 0 on SIGTERM;
+Checked: every event is committed, every predicted alert published, herald exits 0 on SIGTERM,
+and /readyz named the broker that was away while the partitions were gone (and, for an instance
+with no broker at all, said "no broker reachable" with the connection error; issue 21 item 20);
 reported: how long it took, the fetch restarts and what /readyz said.
 
 usage: coordinator_outage_test.py HERALD_BINARY SOURCE_DIR WORK_DIR [EVENTS] [OUTAGE_SECONDS]"""
@@ -32,6 +34,17 @@ def readyz(port):
     except urllib.error.HTTPError as e:
         return e.code, e.read().decode().strip()
 
+
+# No broker at all (nothing listens on port 1): /readyz names the brokers' state, not just
+# "no partitions assigned yet" (issue 21 item 20).
+lonely, lonely_port = h.start_run(herald, "127.0.0.1:1", rules, ["--drain-timeout", "2s"])
+try:
+    said = h.wait_for(lambda: (lambda r: r[1] if r[0] == 503 and "no broker reachable" in r[1] else None)(
+        readyz(lonely_port)), 30, "/readyz to say that no broker is reachable")
+    print(f"/readyz without a broker: {said}", flush=True)
+    assert "127.0.0.1:1" in said and "Connection refused" in said, said
+finally:
+    lonely.stop()
 
 broker = h.FaultyBroker(herald, "news:12,alerts:3,news.dlq:1", brokers=3)
 bootstrap = broker.bootstrap
@@ -61,6 +74,8 @@ try:
     broker.command("up 1")
     print(f"broker 1 (coordinator, leader of every output partition) was down {outage_s:.0f} s; /readyz said "
           f"meanwhile: {sorted(seen_unready)}", flush=True)
+    assert any("brokers up" in t and "/1 " in t for t in seen_unready), \
+        f"/readyz did not name the broker that was away: {sorted(seen_unready)}"
     t_back = time.monotonic()
     h.wait_for(lambda: h.metric_sum(h.scrape(port), "herald_partitions_assigned") == 12, 60,
                "herald to own its 12 partitions again")
