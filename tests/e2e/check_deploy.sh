@@ -107,7 +107,8 @@ for m in CATALOGUE:
         err(ref_path, f"metric {m} (src/telemetry/metrics.cpp) has no '### {m}' entry")
 # `herald run --help`: its options are the config file's keys.
 HERALD_KEYS = {"brokers", "input-topic", "alerts-topic", "dlq-topic", "group", "rules", "metrics-port",
-               "metrics-address", "workers", "max-inflight", "batch-size", "max-event-bytes", "drain-timeout",
+               "metrics-address", "metrics-max-connections", "metrics-idle-timeout", "workers", "max-inflight",
+               "batch-size", "max-event-bytes", "drain-timeout",
                "lexicon", "aliases", "kafka", "consumer", "producer"}
 REQUIRED_KEYS = {"brokers", "input-topic", "alerts-topic", "dlq-topic", "group", "rules", "metrics-port",
                  "metrics-address"}
