@@ -263,6 +263,10 @@ guilty = -0.4
 fails to stop | failed to stop | fail to stop | fails to stem | failed to stem | fails to halt | failed to halt = -0.3
 worst is behind | worst is over | worst is behind us = 0.45
 
+dumping | dumped | dump | dumps = -0.35
+selling pressure | sell pressure | profit taking | profit-taking = -0.35
+buying pressure | bargain hunting | dip buying | buy the dip = 0.35
+
 # Analysts and traders: ratings, coverage, positions.
 # The rating a stock leaves says nothing ("downgraded to outperform from strong buy").
 from strong buy | from buy | from outperform | from overweight | from conviction buy | from top pick = 0
@@ -384,6 +388,7 @@ pt | pts | price objective = good
 estimates | estimate = good
 # Markets and traded assets: their price is the news ("gold rallies", "the market fell").
 market | markets | gold | brent | crude | sterling | bitcoin = good
+futures | stock futures | index futures | dow | nasdaq | ftse | dax = good
 oil price | oil prices | crude prices | crude oil prices = good
 growth | subscriber growth | user growth | sales growth | revenue growth | earnings growth = good
 buyback | buybacks | share buyback | share buybacks | share repurchase | share repurchases | repurchases = good

@@ -128,6 +128,8 @@ TEST_CASE("cause 1: markets and traded assets move") {
     CHECK(s.score("Oil prices rose over the past week") > 0.1);
     CHECK(s.score("Kohl's (KSS) advances off of recent lows") > 0.1);
     CHECK(s.score("WTI crude gives back 1 %") < -0.1);
+    CHECK(s.score("Stock futures slip ahead of the jobs report") < -0.1);
+    CHECK(s.score("Hedge funds are dumping the shares") < -0.1);
 }
 
 TEST_CASE("cause 5: a cashtag, hashtag or handle is no lexicon term") {
