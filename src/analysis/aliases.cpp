@@ -171,7 +171,15 @@ void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
         if (!en.needs_capital && !en.exact_case) mark_lower(entry_words[en.words_begin]);
 }
 
-AliasTable::AliasTable(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+AliasTable::AliasTable(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {
+    for (const auto& c : impl_->companies)
+        if (!c.ticker.empty()) tickers_.push_back(c.ticker);
+    std::sort(tickers_.begin(), tickers_.end());
+}
+
+bool AliasTable::knows_ticker(std::string_view ticker) const {
+    return std::binary_search(tickers_.begin(), tickers_.end(), ticker);
+}
 AliasTable::~AliasTable() = default;
 size_t AliasTable::company_count() const { return impl_->companies.size(); }
 

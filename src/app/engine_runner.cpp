@@ -104,7 +104,9 @@ bool take_reload_request() { return g_reload.exchange(false); }
 
 int run_engine(EngineSetup& setup) {
     install_stop_handlers();
-    telemetry::Metrics metrics;
+    telemetry::MetricsOptions metrics_options;
+    metrics_options.entity_sentiment_max_series = setup.entity_sentiment_series;
+    telemetry::Metrics metrics(metrics_options);
     // Every rule's alert counter exists from the start, so dashboards show zeros, not gaps.
     auto expose_rules = [&metrics](const rules::RuleSet& rs) {
         metrics.rules_loaded().Set(static_cast<double>(rs.size()));

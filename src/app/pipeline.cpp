@@ -426,8 +426,15 @@ struct Pipeline::Impl {
             int64_t t2 = steady_ns();
             metrics.stage(telemetry::Stage::analyze).observe(static_cast<double>(t2 - t1) * 1e-9);
 
-            for (const auto& e : proc.result().entities)
-                if (!e.ticker.empty()) metrics.entity_sentiment(e.ticker).Set(e.sentiment.score);
+            // Tickers come from events: only the alias table's get a series (docs/metrics-reference.md).
+            for (const auto& e : proc.result().entities) {
+                if (e.ticker.empty()) continue;
+                if (!resources.aliases->knows_ticker(e.ticker)) {
+                    metrics.entity_sentiment_untracked().Increment();
+                } else if (prometheus::Gauge* g = metrics.entity_sentiment(e.ticker)) {
+                    g->Set(e.sentiment.score);
+                }
+            }
 
             sync_rules(ps);
             alerts.clear();

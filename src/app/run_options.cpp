@@ -46,6 +46,9 @@ std::vector<OptionSpec> engine_options() {
          "a zombie after a restart)", "herald-GROUP-HOST-PID"},
         {"transaction-interval", "DURATION", "exactly-once: how often the open transaction commits", "100ms"},
         {"pass-through", "", "benchmark ceiling: consume and commit only, no analysis or publishing", ""},
+        {"entity-sentiment-series", "N",
+         "herald_entity_sentiment_score: at most N tickers get a series (only tickers of the alias table; "
+         "0: none)", "1000"},
         {"lexicon", "FILE", "extra lexicon entries (extends the built-in lexicon)", ""},
         {"aliases", "FILE", "extra company aliases (extends the built-in table)", ""},
         {"kafka", "KEY=VALUE", "librdkafka property for consumer and producer (repeatable)", ""},
@@ -88,6 +91,7 @@ void apply_engine_options(const Options& o, EngineSetup& s) {
     s.metrics_max_connections = static_cast<size_t>(o.get_int("metrics-max-connections", 64, 1, 100000));
     s.metrics_idle_timeout_ms = o.get_duration_ms("metrics-idle-timeout", 10000);
     if (s.metrics_idle_timeout_ms < 1) throw UsageError("--metrics-idle-timeout must be at least 1ms");
+    s.entity_sentiment_series = static_cast<size_t>(o.get_int("entity-sentiment-series", 1000, 0, 1000000));
     s.resources = load_analysis_resources(o);
 }
 

@@ -123,8 +123,16 @@ Metrics::Metrics(MetricsOptions options)
                                      "1 while consumption is paused for back-pressure, else 0.").Add({});
     rules_loaded_ = &gauge_family(r, "herald_rules_loaded", "Rules currently active.").Add({});
     auto& sentiment = gauge_family(r, "herald_entity_sentiment_score",
-                                   "Sentiment score (-1..1) of the latest story about each ticker.");
-    entity_sentiment_ = std::make_unique<LabelCache<prometheus::Gauge, 1>>(sentiment, std::array<std::string, 1>{"ticker"});
+                                   "Sentiment score (-1..1) of the latest story about each ticker (tickers of the "
+                                   "alias table, at most --entity-sentiment-series of them).");
+    entity_sentiment_max_series_ = options.entity_sentiment_max_series;
+    entity_sentiment_ = std::make_unique<LabelCache<prometheus::Gauge, 1>>(
+        sentiment, std::array<std::string, 1>{"ticker"}, options.entity_sentiment_max_series);
+    entity_sentiment_untracked_ =
+        &counter_family(r, "herald_entity_sentiment_untracked_total",
+                        "Entity sentiment updates with no series: a ticker outside the alias table, or beyond "
+                        "--entity-sentiment-series tickers.")
+             .Add({});
     gauge_family(r, "herald_build_info", "Always 1; the version label says which herald is running.")
         .Add({{"version", options.version}})
         .Set(1);

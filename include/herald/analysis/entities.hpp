@@ -38,6 +38,8 @@ public:
     // std::runtime_error with "FILE:LINE: message" on a bad file (start-up only).
     static std::shared_ptr<const AliasTable> load(const std::string& extension_file);
     size_t company_count() const;
+    // Is the ticker one of the table's companies? (A binary search over them.)
+    bool knows_ticker(std::string_view ticker) const;
     struct Impl;
     const Impl& impl() const { return *impl_; }
     explicit AliasTable(std::unique_ptr<Impl> impl);
@@ -45,6 +47,7 @@ public:
 
 private:
     std::unique_ptr<Impl> impl_;
+    std::vector<std::string_view> tickers_;  // sorted, into impl_'s strings
 };
 
 class EntityFinder {

@@ -23,6 +23,7 @@ struct EngineSetup {
     int metrics_port = 9464;  // 0 = ephemeral
     int64_t metrics_idle_timeout_ms = 10000;  // a metrics client's connection without a request is closed
     size_t metrics_max_connections = 64;      // open metrics connections at most (the oldest idle one goes)
+    size_t entity_sentiment_series = 1000;    // herald_entity_sentiment_score tickers at most (0: none)
     bool quiet = false;       // no start-up lines on stderr
     // Called once the metrics server listens (with its port) and before consuming starts.
     std::function<void(int metrics_port)> on_started;

@@ -7,7 +7,9 @@
 //   herald::telemetry::LabelCache<prometheus::Counter, 2> cache(family, {"rule", "severity"});
 //   cache.get({"aws-growth", "high"}).Increment();
 //
-// Children are never removed: label sets must come from a bounded vocabulary (codes, rule ids).
+// Children are never removed: label sets must come from a bounded vocabulary (codes, rule ids),
+// or the cache is given a maximum size and try_get() refuses new label sets beyond it (label
+// values taken from input, e.g. tickers: 20,000 events naming new companies made 20,000 series).
 #include <array>
 #include <atomic>
 #include <cstddef>
@@ -31,8 +33,9 @@ class LabelCache {
 public:
     using Values = std::array<std::string_view, N>;
 
-    LabelCache(prometheus::Family<Metric>& family, std::array<std::string, N> label_names)
-        : family_(family), names_(std::move(label_names)) {
+    // max_entries 0: unbounded.
+    LabelCache(prometheus::Family<Metric>& family, std::array<std::string, N> label_names, size_t max_entries = 0)
+        : family_(family), names_(std::move(label_names)), max_entries_(max_entries) {
         publish(16);
     }
     LabelCache(const LabelCache&) = delete;
@@ -42,7 +45,16 @@ public:
         const uint64_t h = hash(values);
         const Table* table = current_.load(std::memory_order_acquire);
         if (Metric* found = find(*table, h, values)) return *found;
-        return insert(h, values);
+        return *insert(h, values, false);
+    }
+
+    // The child, or null for a new label set once max_entries exist (nothing is created).
+    Metric* try_get(const Values& values) {
+        const uint64_t h = hash(values);
+        const Table* table = current_.load(std::memory_order_acquire);
+        if (Metric* found = find(*table, h, values)) return found;
+        if (full_.load(std::memory_order_relaxed)) return nullptr;
+        return insert(h, values, true);
     }
 
     size_t size() const {
@@ -100,10 +112,14 @@ private:
         tables_.push_back(std::move(table));
     }
 
-    Metric& insert(uint64_t h, const Values& values) {
+    Metric* insert(uint64_t h, const Values& values, bool bounded) {
         std::lock_guard lock(mutex_);
         Table* table = tables_.back().get();
-        if (Metric* found = find(*table, h, values)) return *found;
+        if (Metric* found = find(*table, h, values)) return found;
+        if (bounded && max_entries_ != 0 && entries_.size() >= max_entries_) {
+            full_.store(true, std::memory_order_relaxed);
+            return nullptr;
+        }
         prometheus::Labels labels;
         Entry entry{h, {}, nullptr};
         for (size_t i = 0; i < N; ++i) {
@@ -117,11 +133,13 @@ private:
         } else {
             place(*table, &added);
         }
-        return *added.metric;
+        return added.metric;
     }
 
     prometheus::Family<Metric>& family_;
     const std::array<std::string, N> names_;
+    const size_t max_entries_;
+    std::atomic<bool> full_{false};  // try_get's fast refusal once max_entries_ exist
     mutable std::mutex mutex_;
     std::deque<Entry> entries_;  // stable addresses
     std::vector<std::unique_ptr<Table>> tables_;

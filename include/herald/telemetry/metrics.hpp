@@ -60,6 +60,8 @@ std::vector<std::string> default_dead_letter_reasons();
 
 struct MetricsOptions {
     std::vector<std::string> dead_letter_reasons = default_dead_letter_reasons();
+    // herald_entity_sentiment_score{ticker}: at most this many tickers (series); 0: none.
+    size_t entity_sentiment_max_series = 1000;
     std::string version = std::string(build_version());
 };
 
@@ -99,9 +101,16 @@ public:
     prometheus::Gauge& partitions_assigned() { return *partitions_assigned_; }
     prometheus::Gauge& consumer_paused() { return *consumer_paused_; }
     prometheus::Gauge& rules_loaded() { return *rules_loaded_; }
-    // Sentiment (-1..1) of the latest story about a ticker; tickers come from the bounded
-    // company lexicon, so the label set stays small. Lock-free once the ticker was seen.
-    prometheus::Gauge& entity_sentiment(std::string_view ticker) { return entity_sentiment_->get({ticker}); }
+    // Sentiment (-1..1) of the latest story about a ticker. Tickers come from events, so the
+    // label set is bounded: the caller passes only tickers of the alias table, and at most
+    // entity_sentiment_max_series of them get a series (the first seen); null for the others,
+    // which are counted in herald_entity_sentiment_untracked_total. Lock-free once seen.
+    prometheus::Gauge* entity_sentiment(std::string_view ticker) {
+        prometheus::Gauge* g = entity_sentiment_max_series_ ? entity_sentiment_->try_get({ticker}) : nullptr;
+        if (!g) entity_sentiment_untracked_->Increment();
+        return g;
+    }
+    prometheus::Counter& entity_sentiment_untracked() { return *entity_sentiment_untracked_; }
 
     // Per-partition lag and per-broker RTT come and go with assignments and metadata: these
     // lock (statistics callback, a few times a minute). A reference stays valid until forget_*.
@@ -148,6 +157,8 @@ private:
     prometheus::Gauge* consumer_paused_ = nullptr;
     prometheus::Gauge* rules_loaded_ = nullptr;
     std::unique_ptr<LabelCache<prometheus::Gauge, 1>> entity_sentiment_;
+    size_t entity_sentiment_max_series_ = 0;
+    prometheus::Counter* entity_sentiment_untracked_ = nullptr;
 
     prometheus::Family<prometheus::Gauge>* consumer_lag_family_ = nullptr;
     prometheus::Family<prometheus::Gauge>* broker_rtt_family_ = nullptr;

@@ -218,3 +218,11 @@ TEST_CASE("targets: cashtags of word-like tickers, legal forms and possessives o
     CHECK(b[0].span.end - b[0].span.begin == 12);
     f.event.entities.clear();
 }
+
+TEST_CASE("the alias table knows its tickers (entity sentiment series are kept to them)") {
+    auto table = AliasTable::builtin();
+    CHECK(table->knows_ticker("AMZN"));
+    CHECK(table->knows_ticker("MSFT"));
+    CHECK_FALSE(table->knows_ticker("ZZZZ9"));
+    CHECK_FALSE(table->knows_ticker(""));
+}

@@ -1,6 +1,8 @@
 #include "herald/telemetry/metrics.hpp"
 
 #include <doctest/doctest.h>
+
+#include <cstdio>
 #include <prometheus/text_serializer.h>
 
 #include <set>
@@ -32,7 +34,7 @@ TEST_CASE("every catalogue metric renders with its type") {
     metrics.alert_published("aws-growth", "high");
     metrics.consumer_lag(3).Set(42);
     metrics.broker_rtt("localhost:9092/1").Set(0.0005);
-    metrics.entity_sentiment("AMZN").Set(0.62);
+    metrics.entity_sentiment("AMZN")->Set(0.62);
     const auto exp = render(metrics);
 
     const std::map<std::string, std::string> catalogue = {
@@ -43,6 +45,7 @@ TEST_CASE("every catalogue metric renders with its type") {
         {"herald_alert_delivery_failures_total", "counter"},
         {"herald_consumer_fetch_restarts_total", "counter"},
         {"herald_events_late_total", "counter"},
+        {"herald_entity_sentiment_untracked_total", "counter"},
         {"herald_rule_caps_hit_total", "counter"},
         {"herald_rules_reloads_total", "counter"},
         {"herald_transactions_total", "counter"},
@@ -214,4 +217,29 @@ TEST_CASE("stage names match the contract") {
     CHECK(herald::telemetry::stage_name(Stage::analyze) == "analyze");
     CHECK(herald::telemetry::stage_name(Stage::rules) == "rules");
     CHECK(herald::telemetry::stage_name(Stage::publish) == "publish");
+}
+
+TEST_CASE("entity sentiment series are bounded: new tickers beyond the cap get none and are counted (issue 20 item 10)") {
+    herald::telemetry::MetricsOptions options;
+    options.entity_sentiment_max_series = 3;
+    Metrics metrics(options);
+    for (int i = 0; i < 20000; ++i) {
+        char ticker[16];
+        std::snprintf(ticker, sizeof ticker, "T%d", i);
+        prometheus::Gauge* g = metrics.entity_sentiment(ticker);
+        CHECK((g != nullptr) == (i < 3));
+        if (g) g->Set(0.5);
+    }
+    // A ticker that has its series keeps it (lock-free lookup), beyond the cap too.
+    REQUIRE(metrics.entity_sentiment("T1") != nullptr);
+    const auto exp = render(metrics);
+    CHECK(exp.count("herald_entity_sentiment_score") == 3);
+    CHECK(exp.value("herald_entity_sentiment_score", {{"ticker", "T2"}}) == 0.5);
+    CHECK_FALSE(exp.value("herald_entity_sentiment_score", {{"ticker", "T3"}}).has_value());
+    CHECK(exp.value("herald_entity_sentiment_untracked_total") == 19997.0);
+
+    herald::telemetry::MetricsOptions off;
+    off.entity_sentiment_max_series = 0;
+    Metrics none(off);
+    CHECK(none.entity_sentiment("AMZN") == nullptr);
 }
