@@ -126,12 +126,15 @@ SHAPES = {
 BASELINE = {"id": "base", "headline": "Amazon revenue rose 5% to $5B", "published_at": "2026-10-05T12:00:00Z"}
 
 
+MODE_ARGS = {"analyze": [], "alerts": None}  # alerts: --rules RULES --alerts (what `herald run` computes)
+
+
 def run_once(herald, path, timeout):
     """CPU seconds (user + system) of one `herald analyze` run on path, or None on timeout."""
     start = time.monotonic()
     with open(os.devnull, "wb") as devnull:
-        proc = subprocess.Popen([herald, "analyze", "--max-event-bytes", str(64 * MB), path], stdout=devnull,
-                                stderr=subprocess.PIPE)
+        proc = subprocess.Popen([herald, "analyze", "--max-event-bytes", str(64 * MB), *MODE_ARGS["current"], path],
+                                stdout=devnull, stderr=subprocess.PIPE)
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -172,11 +175,16 @@ def main():
     ap.add_argument("--max-ms-per-mb", type=float, default=0, help="fail when a shape's largest size exceeds it")
     ap.add_argument("--max-ratio", type=float, default=0, help="fail when a doubling multiplies CPU by more")
     ap.add_argument("--json", action="store_true", help="one JSON object per shape instead of a table")
+    ap.add_argument("--mode", choices=["analyze", "alerts"], default="analyze",
+                    help="analyze: print analyses (JSON per event); alerts: --rules RULES --alerts, the analysis and "
+                         "rule evaluation `herald run` does, without printing every figure")
+    ap.add_argument("--rules", default=os.path.join(os.path.dirname(__file__), "..", "..", "data", "rules", "demo.yaml"))
     ap.add_argument("--list", action="store_true")
     a = ap.parse_args()
     if a.list:
         print("\n".join(SHAPES))
         return 0
+    MODE_ARGS["current"] = [] if a.mode == "analyze" else ["--rules", a.rules, "--alerts"]
     shapes = [s for s in a.shapes.split(",") if s] or list(SHAPES)
     for s in shapes:
         if s not in SHAPES:
@@ -186,7 +194,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         _, base = measure(a.herald, BASELINE, tmp, max(a.repeat, 3), a.timeout)
         if not a.json:
-            print("baseline (start-up + one tiny event): %.1f ms CPU" % (base * 1000))
+            print("mode %s; baseline (start-up + one tiny event): %.1f ms CPU" % (a.mode, base * 1000))
             print("%-20s %s  %s" % ("shape", "  ".join("%9s" % ("%g MB" % s) for s in sizes),
                                     "ms/MB at largest  worst ratio/doubling"))
         for name in shapes:
