@@ -1,5 +1,6 @@
 #include "herald/app/event_processor.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "herald/analysis/analysis_json.hpp"
@@ -33,6 +34,9 @@ parse::ErrorCode EventProcessor::parse(std::string_view payload, const EventSour
     }
     event_time_ms_ = event_.has_published_at ? event_.published_at_ms
                                              : (source.timestamp_ms >= 0 ? source.timestamp_ms : 0);
+    // A Kafka timestamp is any int64: kept within the years RFC 3339 can write, rule arithmetic
+    // (distances between event times, t - span) cannot overflow, even with the check off.
+    event_time_ms_ = std::clamp(event_time_ms_, core::kMinTimeMs, core::kMaxTimeMs);
     if (max_future_skew_ms_ > 0) {
         // The clock bounds a message timestamp a producer set ahead (CreateTime is the producer's).
         int64_t now = fixed_now_ms_ >= 0 ? fixed_now_ms_ : core::now_ms();

@@ -68,6 +68,9 @@ TEST_CASE("event time far ahead of the message timestamp or the clock is future_
     // 0 turns the check off.
     h.proc.set_event_time_policy(0);
     CHECK(h.parse(event("g", "9999-12-31T00:00:00Z"), ts) == parse::ErrorCode::none);
+    // Without published_at a record timestamp past year 9999 is held to it (no overflow later).
+    CHECK(h.proc.parse(R"({"headline":"x"})", EventSource{"news", 0, 2, INT64_MAX}, h.detail) == parse::ErrorCode::none);
+    CHECK(h.proc.event_time_ms() == core::kMaxTimeMs);
 }
 
 TEST_CASE("one event dated 9999-12-31 no longer silences its ticker; a late event still alerts") {
