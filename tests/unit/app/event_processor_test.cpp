@@ -2,6 +2,7 @@
 // (future_time) before they reach the rules; late ones are evaluated and counted.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
