@@ -14,6 +14,7 @@
 #include "herald/app/resources.hpp"
 #include "herald/core/json_writer.hpp"
 #include "herald/core/time.hpp"
+#include "herald/output/message_size.hpp"
 
 namespace herald::app {
 
@@ -43,6 +44,10 @@ const CommandSpec& analyze_spec() {
              "1h"},
             {"now", "TIME", "RFC 3339 reference time for --max-future-skew (pins the output of feeds dated "
              "near the present)", "when analyze starts"},
+            {"message-max-bytes", "N",
+             "with --alerts: the producer message.max.bytes of the `herald run` to reproduce (alerts are cut to "
+             "fit it as herald run cuts them)",
+             "max(max-event-bytes + 65536, 1000000)"},
             {"config", "FILE", "YAML file with the same keys", ""},
         },
         true};
@@ -66,7 +71,10 @@ int command_analyze(int argc, char** argv, int first) {
     std::vector<std::string> files = o.files;
     if (files.empty()) files.push_back("-");
 
-    EventProcessor proc(resources, max_bytes);
+    const auto message_bytes = static_cast<size_t>(
+        o.get_int("message-max-bytes", static_cast<int64_t>(output::default_message_max_bytes(max_bytes)),
+                  static_cast<int64_t>(rules::kMinMessageBytes), 1LL << 31));
+    EventProcessor proc(resources, max_bytes, message_bytes);
     // Offline there is no message timestamp: every line is judged against one instant, the
     // start of the run (as if the file were published now) or --now.
     int64_t now = core::now_ms();

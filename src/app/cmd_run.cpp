@@ -40,6 +40,7 @@ int command_run(int argc, char** argv, int first) {
     setup.pipeline.group = o.get("group", "herald");
     setup.pipeline.exit_after_run = true;  // herald run exits when the pipeline stops
     apply_engine_options(o, setup);
+    validate_topics(setup.pipeline);
     setup.rules_path = o.get("rules");
     setup.rules = load_rules_or_throw(setup.rules_path);
     if (o.has("print-alerts")) setup.pipeline.on_alert = [](const AlertNotice& n) { print_alert(n, true); };

@@ -9,8 +9,9 @@
 
 namespace herald::app {
 
-EventProcessor::EventProcessor(const analysis::Resources& resources, size_t max_event_bytes)
-    : parser_(max_event_bytes), analyzer_(resources) {
+EventProcessor::EventProcessor(const analysis::Resources& resources, size_t max_event_bytes,
+                               size_t message_max_bytes)
+    : parser_(max_event_bytes), analyzer_(resources), limits_(rules::alert_limits_for(message_max_bytes)) {
     default_id_.reserve(128);
 }
 
@@ -65,15 +66,23 @@ void EventProcessor::evaluate(rules::Engine& engine, std::vector<rules::Alert>& 
         if (n.alerts_capped) metrics_->rule_caps_hit(telemetry::kCapAlerts).Increment();
     }
     // Here, so run, replay and analyze group alike.
-    if (engine.rules() && engine.rules()->group_alerts()) rules::group_alerts(out);
+    if (engine.rules() && engine.rules()->group_alerts()) rules::group_alerts(out, limits_);
 }
 
-void EventProcessor::alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,
+bool EventProcessor::alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,
                                 std::string& out) const {
     rules::EventContext ctx{event_, analysis_, event_time_ms_};
     rules::SourceRef ref{source.topic, source.partition, source.offset};
     out.clear();
-    rules::append_alert_json(out, alert, ctx, ref, detected_at_ms);
+    return rules::append_alert_json(out, alert, ctx, ref, detected_at_ms, limits_);
+}
+
+std::string_view EventProcessor::alert_key(const rules::Alert& alert, std::string& scratch) const {
+    return rules::capped_text(alert.key, limits_.key, scratch);
+}
+
+std::string_view EventProcessor::alert_rule(const rules::Alert& alert, std::string& scratch) const {
+    return rules::capped_text(alert.rule_id, limits_.rule, scratch);
 }
 
 void EventProcessor::analysis_json(std::string& out, const analysis::Explanation* explain) const {

@@ -1,5 +1,6 @@
 #include "herald/app/pipeline.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <cstdio>
@@ -18,6 +19,8 @@
 #include "herald/core/time.hpp"
 #include "herald/kafka/consumer.hpp"
 #include "herald/kafka/producer.hpp"
+#include "herald/output/dead_letter.hpp"
+#include "herald/output/message_size.hpp"
 #include "herald/telemetry/metrics.hpp"
 #include "herald/telemetry/stats_parser.hpp"
 
@@ -46,6 +49,22 @@ constexpr int kStallLookupTimeoutMs = 2000;
 // Restarts of a partition that still delivers nothing before the instance gives up and exits.
 constexpr int kMaxStallRestarts = 3;
 std::string kafka_error_name(int err) { return rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)); }
+
+// Errors that refuse one message, not the producer or the brokers: a refused alert's event is
+// dead-lettered (alert_refused), a refused dead letter is dropped, and the rest goes on.
+// (Not INVALID_RECORD: it says nothing about one message's size or time; it keeps stopping
+// at-least-once and aborting and redoing exactly-once, as integration_exactly_once expects.)
+constexpr rd_kafka_resp_err_t kRefusesOneMessage[] = {
+    RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE, RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE, RD_KAFKA_RESP_ERR_INVALID_TIMESTAMP};
+bool refuses_one_message(int err) {
+    return std::find(std::begin(kRefusesOneMessage), std::end(kRefusesOneMessage),
+                     static_cast<rd_kafka_resp_err_t>(err)) != std::end(kRefusesOneMessage);
+}
+// The exactly-once redo remembers a refused dead letter by its input message.
+uint64_t letter_key(int32_t partition, int64_t offset) {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(partition)) << 44) ^ static_cast<uint64_t>(offset);
+}
+constexpr std::string_view kAlertRefused = "alert_refused";
 
 }  // namespace
 
@@ -102,7 +121,23 @@ struct DeliveryToken {
     std::string event_id;
     int64_t event_time_ms = 0;
     int64_t produced_ns = 0;  // steady clock, when handed to the producer: the delivery wait
+    // Which input message it came from and, for an alert, what to say if the alert is refused.
+    int32_t partition = -1;
+    int64_t offset = -1;
+    char alert_id[17] = {};
+    std::string rule;
+    size_t bytes = 0;
 };
+
+// What a refused alert's dead letter needs (at-least-once: the poller produces it).
+struct RefusedAlert {
+    OffsetTracker::Slot* slot = nullptr;  // holds one pending unit for this dead letter
+    int32_t partition = -1;
+    int64_t offset = -1;
+    std::string detail;
+};
+
+enum class Produced { ok, refused, failed };
 
 struct WorkItem {
     kafka::Message message;
@@ -162,6 +197,15 @@ struct Pipeline::Impl {
     bool txn_open = false;
     uint64_t rewinds = 0;
     std::chrono::steady_clock::time_point last_txn_commit = std::chrono::steady_clock::now();
+    // Messages refused one by one (refuses_one_message). Rare: a mutex, and a flag so that the
+    // workers look only when there is something to find.
+    size_t message_max_bytes = 0;  // the producer's message.max.bytes: what outgoing messages fit
+    std::mutex refused_mutex;
+    std::unordered_set<uint64_t> refused_alerts;   // exactly-once: alert ids, dead-lettered on the redo
+    std::unordered_set<uint64_t> refused_letters;  // exactly-once: letter_key()s, dropped on the redo
+    std::atomic<bool> any_refused{false};
+    std::vector<RefusedAlert> refused_pending;     // at-least-once: dead letters for the poller
+    std::atomic<bool> refusal_reported[telemetry::kOutputCount] = {};
 
     Impl(PipelineConfig c, analysis::Resources r, std::shared_ptr<const rules::RuleSet> rs, telemetry::Metrics& m)
         : config(std::move(c)), resources(std::move(r)), metrics(m), rules(std::move(rs)),
@@ -213,14 +257,21 @@ struct Pipeline::Impl {
     void on_delivery(void* opaque, int err, std::string_view reason) {
         auto* token = static_cast<DeliveryToken*>(opaque);
         OffsetTracker::Slot* slot = token->slot;
+        if (err != 0 && refuses_one_message(err)) {
+            on_refused(token, reason);
+            return;
+        }
         if (err != 0 && config.exactly_once) {
             // Inside a transaction: abort it and redo the work from the last commit, no exit.
-            // Purges are the abort itself taking back what it had not sent.
+            // Purges are mostly the abort itself taking back what it had not sent (abort_and_rewind
+            // clears the flag once they are all in), but librdkafka also purges the queue when
+            // the transaction needs an epoch bump (after a refused message: OUT_OF_ORDER_SEQUENCE);
+            // a failed slot with no abort coming would hold the partition forever.
             if (err != RD_KAFKA_RESP_ERR__PURGE_QUEUE && err != RD_KAFKA_RESP_ERR__PURGE_INFLIGHT) {
                 metrics.alert_delivery_failures().Increment();
                 counters.delivery_failures.fetch_add(1, std::memory_order_relaxed);
-                txn_abort_needed.store(true, std::memory_order_release);
             }
+            txn_abort_needed.store(true, std::memory_order_release);
             slot->failed.store(true, std::memory_order_release);
         } else if (err != 0) {
             // librdkafka already retried for message.timeout.ms: the alert is lost unless we stop
@@ -244,18 +295,117 @@ struct Pipeline::Impl {
         slot->release();  // last touch of the slot: the consumer thread may reuse it after this
     }
 
+    // A message the producer or a broker refused by itself (delivery thread, or a worker for
+    // produce()'s own refusal through note_refusal). Under exactly-once the transaction is redone
+    // and the redo dead-letters (or drops) it; otherwise a refused alert's dead letter is queued
+    // for the poller and a refused dead letter is dropped.
+    void on_refused(DeliveryToken* token, std::string_view reason) {
+        OffsetTracker::Slot* slot = token->slot;
+        note_refusal(token->is_alert, reason);
+        if (config.exactly_once) {
+            uint64_t id = 0;
+            {
+                std::lock_guard<std::mutex> lock(refused_mutex);
+                if (!token->is_alert) refused_letters.insert(letter_key(token->partition, token->offset));
+                else if (parse_alert_id(std::string_view(token->alert_id, 16), id)) refused_alerts.insert(id);
+                any_refused.store(true, std::memory_order_release);
+            }
+            txn_abort_needed.store(true, std::memory_order_release);
+            slot->failed.store(true, std::memory_order_release);
+        } else if (token->is_alert) {
+            slot->add_pending(1);  // the dead letter's, handed to the poller
+            std::lock_guard<std::mutex> lock(refused_mutex);
+            refused_pending.push_back({slot, token->partition, token->offset, refusal_detail(*token, reason)});
+        }
+        delete token;
+        slot->release();
+    }
+
+    void note_refusal(bool alert, std::string_view reason) {
+        auto output = alert ? telemetry::Output::alerts : telemetry::Output::dead_letters;
+        metrics.messages_refused(output).Increment();
+        if (!refusal_reported[static_cast<size_t>(output)].exchange(true))  // once: no logging per event
+            std::fprintf(stderr, "herald: the %s topic refused a message (%.*s); %s; herald_messages_refused_total "
+                                 "counts them\n", alert ? "alerts" : "dead-letter", static_cast<int>(reason.size()),
+                         reason.data(),
+                         alert ? "its event is dead-lettered as alert_refused"
+                               : "the dead letter is dropped (its event stays in the input topic)");
+    }
+
+    static std::string refusal_detail(const DeliveryToken& t, std::string_view reason) {
+        return "alert " + std::string(t.alert_id, 16) + " of rule '" + t.rule + "' (" + std::to_string(t.bytes) +
+               " bytes) was refused: " + std::string(reason);
+    }
+
+    bool refused_before(bool alert, uint64_t key) {
+        if (!any_refused.load(std::memory_order_acquire)) return false;
+        std::lock_guard<std::mutex> lock(refused_mutex);
+        return alert ? refused_alerts.count(key) > 0 : refused_letters.count(key) > 0;
+    }
+
+    // Poller thread: produces the dead letters of refused alerts (at-least-once). A full queue
+    // leaves the rest for the next round: this thread is the one that drains it.
+    void produce_refused(output::DeadLetterBuilder& dl) {
+        std::vector<RefusedAlert> todo;
+        {
+            std::lock_guard<std::mutex> lock(refused_mutex);
+            if (refused_pending.empty()) return;
+            todo.swap(refused_pending);
+        }
+        size_t i = 0;
+        for (; i < todo.size(); ++i) {
+            RefusedAlert& r = todo[i];
+            dl.build({config.input_topic, r.partition, r.offset, {}, {}, false, nullptr, 0, kAlertRefused, r.detail});
+            auto* token = new DeliveryToken{r.slot, false, nullptr, {}, {}, {}, 0};
+            token->partition = r.partition;
+            token->offset = r.offset;
+            token->produced_ns = steady_ns();
+            int err = producer->produce(config.dlq_topic, -1, dl.key(), std::string_view{}, dl.headers().data(),
+                                        dl.headers().size(), 0, token);
+            if (err == kQueueFull) {
+                delete token;
+                break;
+            }
+            if (err != 0) {  // refused as well: dropped (nothing else to do with it)
+                delete token;
+                note_refusal(false, kafka_error_name(err));
+                r.slot->release();
+                continue;
+            }
+            count_dead_letter(kAlertRefused, dl.truncated());
+        }
+        if (i < todo.size()) {
+            std::lock_guard<std::mutex> lock(refused_mutex);
+            refused_pending.insert(refused_pending.begin(), std::make_move_iterator(todo.begin() + static_cast<std::ptrdiff_t>(i)),
+                                   std::make_move_iterator(todo.end()));
+        }
+    }
+
+    void count_dead_letter(std::string_view code, bool truncated) {
+        metrics.dead_lettered(code).Increment();
+        counters.dead_lettered.fetch_add(1, std::memory_order_relaxed);
+        if (truncated) metrics.messages_truncated(telemetry::Output::dead_letters).Increment();
+    }
+
     // ---- worker threads --------------------------------------------------------------------
     // Enqueues one message on the producer, waiting (not dropping) while its queue is full.
-    bool produce(const std::string& topic, std::string_view key, std::string_view value,
-                 const kafka::Header* headers, size_t n_headers, int64_t timestamp_ms, DeliveryToken* token) {
+    // `refused`: the producer refused this one message (its hold on the slot is given back).
+    Produced produce(const std::string& topic, std::string_view key, std::string_view value,
+                     const kafka::Header* headers, size_t n_headers, int64_t timestamp_ms, DeliveryToken* token) {
         token->slot->add_pending(1);
         token->produced_ns = steady_ns();
         for (;;) {
             int err = producer->produce(topic, -1, key, value, headers, n_headers, timestamp_ms, token);
-            if (err == 0) return true;
+            if (err == 0) return Produced::ok;
             if (err == kQueueFull) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(1));  // the poller drains the queue
                 continue;
+            }
+            if (refuses_one_message(err)) {
+                note_refusal(token->is_alert, kafka_error_name(err));
+                token->slot->release();
+                delete token;
+                return Produced::refused;
             }
             token->slot->failed.store(true, std::memory_order_release);
             token->slot->release();
@@ -266,22 +416,43 @@ struct Pipeline::Impl {
                 fail("cannot enqueue a message for topic '" + topic + "': " + kafka_error_name(err));
             }
             delete token;
-            return false;
+            return Produced::failed;
         }
     }
 
+    // Dead-letters one input message (worker). A dead letter refused by itself is dropped.
+    void dead_letter(output::DeadLetterBuilder& dl, const output::DeadLetterInput& in, OffsetTracker::Slot* slot,
+                     int64_t timestamp_ms) {
+        if (config.exactly_once && refused_before(false, letter_key(in.partition, in.offset))) return;
+        dl.build(in);
+        auto* token = new DeliveryToken{slot, false, nullptr, {}, {}, {}, 0};
+        token->partition = in.partition;
+        token->offset = in.offset;
+        // No value (data() null) makes a null message value, as Kafka has for tombstones.
+        std::string_view value = dl.has_value() ? dl.value() : std::string_view{};
+        if (produce(config.dlq_topic, dl.key(), value, dl.headers().data(), dl.headers().size(), timestamp_ms,
+                    token) == Produced::ok)
+            count_dead_letter(in.code, dl.truncated());
+    }
+
+    // One worker's reused buffers.
+    struct Scratch {
+        std::vector<rules::Alert> alerts;
+        std::string json, detail, key, rule;
+        std::vector<kafka::Header> headers;
+    };
+
     void work(size_t index) {
-        EventProcessor proc(resources, config.max_event_bytes);
+        EventProcessor proc(resources, config.max_event_bytes, message_max_bytes);
         proc.set_event_time_policy(config.max_future_skew_ms);
         proc.set_metrics(&metrics);
-        std::vector<rules::Alert> alerts;
-        std::string json, detail;
-        std::vector<kafka::Header> dlq_headers;
+        output::DeadLetterBuilder dl(message_max_bytes, config.max_event_bytes);
+        Scratch scratch;
         Worker& self = *workers[index];
         WorkItem item;
         while (self.queue.pop_wait(item, workers_stop)) {
-            if (item.rebuild_until >= 0) rebuild(proc, *item.partition, item.rebuild_until, alerts, detail);
-            else process(proc, item, alerts, json, detail, dlq_headers);
+            if (item.rebuild_until >= 0) rebuild(proc, *item.partition, item.rebuild_until, scratch.alerts, scratch.detail);
+            else process(proc, dl, item, scratch);
             item = WorkItem{};  // destroys the Kafka message now, not at the next pop
         }
     }
@@ -367,11 +538,11 @@ struct Pipeline::Impl {
         }
     }
 
-    void process(EventProcessor& proc, WorkItem& item, std::vector<rules::Alert>& alerts, std::string& json,
-                 std::string& detail, std::vector<kafka::Header>& dlq_headers) {
+    void process(EventProcessor& proc, output::DeadLetterBuilder& dl, WorkItem& item, Scratch& sc) {
         const kafka::Message& msg = item.message;
         PartitionState& ps = *item.partition;
         OffsetTracker::Slot* slot = item.slot;
+        std::string& detail = sc.detail;
         EventSource source{msg.topic(), msg.partition(), msg.offset(), msg.timestamp_ms()};
         if (ps.lost.load(std::memory_order_acquire)) {
             counters.lost_dropped.fetch_add(1, std::memory_order_relaxed);
@@ -392,35 +563,17 @@ struct Pipeline::Impl {
         int64_t t1 = steady_ns();
         metrics.stage(telemetry::Stage::parse).observe(static_cast<double>(t1 - t0) * 1e-9);
 
+        const int64_t timestamp_ms = msg.timestamp_ms() > 0 ? msg.timestamp_ms() : 0;
         if (code != parse::ErrorCode::none) {
-            std::string_view reason = parse::error_code_name(code);
-            metrics.dead_lettered(reason).Increment();
-            counters.dead_lettered.fetch_add(1, std::memory_order_relaxed);
-            char partition_text[16], offset_text[24];
-            int pn = std::snprintf(partition_text, sizeof partition_text, "%d", msg.partition());
-            int on = std::snprintf(offset_text, sizeof offset_text, "%lld", static_cast<long long>(msg.offset()));
-            // The original headers travel with the dead letter, then herald's own.
-            dlq_headers.clear();
+            // The original key, value and headers travel with the dead letter, bounded to what the
+            // producer accepts (output::DeadLetterBuilder); the full message stays in the input topic.
+            sc.headers.clear();
             kafka::Header h;
             for (size_t i = 0; i < msg.header_count(); ++i)
-                if (msg.header_at(i, h)) dlq_headers.push_back(h);
-            dlq_headers.push_back({"herald-error", reason});
-            dlq_headers.push_back({"herald-error-detail", detail});
-            dlq_headers.push_back({"herald-source-topic", msg.topic()});
-            dlq_headers.push_back({"herald-source-partition", std::string_view(partition_text, static_cast<size_t>(pn))});
-            dlq_headers.push_back({"herald-source-offset", std::string_view(offset_text, static_cast<size_t>(on))});
-            // A message over max-event-bytes is kept whole in the input topic (the headers point at
-            // it); the dead letter carries its first max-event-bytes bytes, which any broker accepts.
-            std::string_view value = msg.payload();
-            char size_text[24];
-            if (value.size() > config.max_event_bytes) {
-                int sn = std::snprintf(size_text, sizeof size_text, "%zu", value.size());
-                dlq_headers.push_back({"herald-original-bytes", std::string_view(size_text, static_cast<size_t>(sn))});
-                value = value.substr(0, config.max_event_bytes);
-            }
-            auto* token = new DeliveryToken{slot, false, nullptr, {}, {}, {}, 0};
-            produce(config.dlq_topic, msg.key(), value, dlq_headers.data(), dlq_headers.size(),
-                    msg.timestamp_ms() > 0 ? msg.timestamp_ms() : 0, token);
+                if (msg.header_at(i, h)) sc.headers.push_back(h);
+            dead_letter(dl, {msg.topic(), msg.partition(), msg.offset(), msg.key(), msg.payload(), !msg.is_null(),
+                             sc.headers.data(), sc.headers.size(), parse::error_code_name(code), detail},
+                        slot, timestamp_ms);
         } else {
             proc.analyze();
             int64_t t2 = steady_ns();
@@ -437,42 +590,74 @@ struct Pipeline::Impl {
             }
 
             sync_rules(ps);
-            alerts.clear();
-            proc.evaluate(ps.engine, alerts);
+            sc.alerts.clear();
+            proc.evaluate(ps.engine, sc.alerts);
             int64_t t3 = steady_ns();
             metrics.stage(telemetry::Stage::rules).observe(static_cast<double>(t3 - t2) * 1e-9);
 
-            for (const rules::Alert& alert : alerts) {
+            for (const rules::Alert& alert : sc.alerts) {
                 if (ps.lost.load(std::memory_order_acquire)) break;  // the new owner publishes them
                 uint64_t id_value = 0;
-                if (!ps.published.empty() && parse_alert_id(std::string_view(alert.alert_id, 16), id_value) &&
-                    ps.published.count(id_value)) {
+                const bool have_id = parse_alert_id(std::string_view(alert.alert_id, 16), id_value);
+                if (have_id && !ps.published.empty() && ps.published.count(id_value)) {
                     counters.alerts_already_published.fetch_add(1, std::memory_order_relaxed);
                     continue;  // published before a crash or a rebalance: do not repeat it
                 }
-                proc.alert_json(alert, source, core::now_ms(), json);
-                kafka::Header headers[] = {{"herald-alert-id", std::string_view(alert.alert_id, 16)},
-                                           {"herald-rule", alert.rule_id}};
+                if (proc.alert_json(alert, source, core::now_ms(), sc.json))
+                    metrics.messages_truncated(telemetry::Output::alerts).Increment();
                 auto* token = new DeliveryToken{slot, true, &metrics.alert_published(alert.rule_id, alert.severity),
                                                 {}, {}, {}, 0};
+                token->partition = msg.partition();
+                token->offset = msg.offset();
+                std::copy(alert.alert_id, alert.alert_id + 17, token->alert_id);
+                token->rule = proc.alert_rule(alert, sc.rule);
+                token->bytes = sc.json.size();
+                if (config.exactly_once && have_id && refused_before(true, id_value)) {
+                    // Refused in an aborted transaction: this redo dead-letters it instead.
+                    refuse_alert(dl, *token, "refused by the broker in an earlier attempt", slot, timestamp_ms);
+                    delete token;
+                    continue;
+                }
                 if (config.on_alert) {
-                    token->json = json;
+                    token->json = sc.json;
                     token->alert = alert;
                     token->event_id = proc.event().id;
                     token->event_time_ms = proc.event_time_ms();
                 }
+                kafka::Header headers[] = {{"herald-alert-id", std::string_view(alert.alert_id, 16)},
+                                           {"herald-rule", token->rule}};
+                DeliveryToken refusal = {slot, true, nullptr, {}, {}, {}, 0};  // what a refusal reports
+                refusal.partition = token->partition;
+                refusal.offset = token->offset;
+                std::copy(alert.alert_id, alert.alert_id + 17, refusal.alert_id);
+                refusal.rule = token->rule;
+                refusal.bytes = token->bytes;
                 counters.alerts_produced.fetch_add(1, std::memory_order_relaxed);
-                if (!produce(config.alerts_topic, alert.key, json, headers, std::size(headers), 0, token)) break;
-                if (!config.exactly_once && ps.produced &&
-                    (id_value != 0 || parse_alert_id(std::string_view(alert.alert_id, 16), id_value)))
-                    ps.produced->add(msg.offset(), id_value);
+                Produced r = produce(config.alerts_topic, proc.alert_key(alert, sc.key), sc.json,
+                                     headers, std::size(headers), 0, token);
+                if (r == Produced::failed) break;
+                if (r == Produced::refused) {
+                    refuse_alert(dl, refusal, "refused by the producer", slot, timestamp_ms);
+                    continue;
+                }
+                if (!config.exactly_once && ps.produced && have_id) ps.produced->add(msg.offset(), id_value);
             }
-            if (!alerts.empty())
+            if (!sc.alerts.empty())
                 metrics.stage(telemetry::Stage::publish).observe(static_cast<double>(steady_ns() - t3) * 1e-9);
         }
         metrics.events_processed().Increment();
         counters.processed.fetch_add(1, std::memory_order_relaxed);
         slot->release();  // last touch of slot and partition state
+    }
+
+    // Dead-letters the event of an alert that cannot be produced (worker): code alert_refused, no
+    // key or value, the headers say which alert and where its event is.
+    void refuse_alert(output::DeadLetterBuilder& dl, const DeliveryToken& alert, std::string_view reason,
+                      OffsetTracker::Slot* slot, int64_t timestamp_ms) {
+        const std::string detail = refusal_detail(alert, reason);
+        dead_letter(dl, {config.input_topic, alert.partition, alert.offset, {}, {}, false, nullptr, 0, kAlertRefused,
+                         detail},
+                    slot, timestamp_ms);
     }
 
     // ---- consumer thread -------------------------------------------------------------------
@@ -943,7 +1128,13 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     // Alerts are few and latency counts: send at once (linger 0; librdkafka still batches under load).
     // Its statistics give herald_broker_rtt_seconds: its requests, unlike the consumer's fetches,
     // are not held by the broker for fetch.wait.max.ms.
-    popts.extra = {{"message.max.bytes", std::to_string(std::max<size_t>(config.max_event_bytes + 65536, 1000000))},
+    std::string size_error;
+    message_max_bytes = output::message_max_bytes(config.producer_properties, config.max_event_bytes, size_error);
+    if (message_max_bytes == 0) {
+        std::fprintf(stderr, "herald: --kafka/--producer %s\n", size_error.c_str());
+        return 2;
+    }
+    popts.extra = {{"message.max.bytes", std::to_string(output::default_message_max_bytes(config.max_event_bytes))},
                    {"linger.ms", "0"},
                    {"statistics.interval.ms", "5000"}};
     popts.extra.insert(popts.extra.end(), config.producer_properties.begin(), config.producer_properties.end());
@@ -1024,8 +1215,10 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     for (size_t i = 0; i < n_workers; ++i) workers.push_back(std::make_unique<Worker>(queue_capacity));
     for (size_t i = 0; i < n_workers; ++i) workers[i]->thread = std::thread([this, i] { work(i); });
     poller = std::thread([this] {
+        output::DeadLetterBuilder dl(message_max_bytes, config.max_event_bytes);
         while (!poller_stop.load(std::memory_order_acquire)) {
             producer->poll(50);
+            produce_refused(dl);
             metrics.producer_queue_messages().Set(static_cast<double>(producer->queue_length()));
             std::string reason;
             if (producer->fatal_error(reason) != 0) fail("fatal Kafka producer error: " + reason);

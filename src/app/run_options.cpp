@@ -5,6 +5,7 @@
 #include "herald/app/event_processor.hpp"
 #include "herald/app/resources.hpp"
 #include "herald/core/cpus.hpp"
+#include "herald/output/message_size.hpp"
 
 namespace herald::app {
 
@@ -86,6 +87,9 @@ void apply_engine_options(const Options& o, EngineSetup& s) {
     p.consumer_properties.insert(p.consumer_properties.end(), o.consumer.begin(), o.consumer.end());
     p.producer_properties = o.kafka;
     p.producer_properties.insert(p.producer_properties.end(), o.producer.begin(), o.producer.end());
+    std::string size_error;
+    if (output::message_max_bytes(p.producer_properties, p.max_event_bytes, size_error) == 0)
+        throw UsageError("--kafka/--producer " + size_error);
     s.metrics_port = static_cast<int>(o.get_int("metrics-port", 9464, 0, 65535));
     s.metrics_address = o.get("metrics-address", "127.0.0.1");
     s.metrics_max_connections = static_cast<size_t>(o.get_int("metrics-max-connections", 64, 1, 100000));
@@ -93,6 +97,18 @@ void apply_engine_options(const Options& o, EngineSetup& s) {
     if (s.metrics_idle_timeout_ms < 1) throw UsageError("--metrics-idle-timeout must be at least 1ms");
     s.entity_sentiment_series = static_cast<size_t>(o.get_int("entity-sentiment-series", 1000, 0, 1000000));
     s.resources = load_analysis_resources(o);
+}
+
+void validate_topics(const PipelineConfig& p) {
+    if (p.dlq_topic == p.input_topic)
+        throw UsageError("--dlq-topic '" + p.dlq_topic + "' is also the --input-topic: herald would read its dead "
+                         "letters back and dead-letter them again forever; choose another dead-letter topic");
+    if (p.alerts_topic == p.input_topic)
+        throw UsageError("--alerts-topic '" + p.alerts_topic + "' is also the --input-topic: herald would read its "
+                         "alerts back as news; choose another alerts topic");
+    if (p.alerts_topic == p.dlq_topic)
+        throw UsageError("--alerts-topic and --dlq-topic are both '" + p.alerts_topic + "': alerts and dead letters "
+                         "would be mixed (and dead letters read back as published alerts); give them separate topics");
 }
 
 }  // namespace herald::app

@@ -15,6 +15,7 @@
 #include "herald/core/time.hpp"
 #include "herald/kafka/producer.hpp"
 #include "herald/kafka/reader.hpp"
+#include "herald/output/message_size.hpp"
 
 namespace herald::app {
 
@@ -105,18 +106,25 @@ int replay_topic(const Options& o) {
 
     kafka::Producer::Options popts;
     popts.brokers = o.get("brokers");
-    popts.extra = o.kafka;
+    const auto max_event_bytes = static_cast<size_t>(o.get_int("max-event-bytes", 1 << 20, 1024, 1LL << 30));
+    // Alerts bounded as `herald run` bounds them for the same producer properties.
+    std::string size_error;
+    const size_t message_bytes = output::message_max_bytes(o.kafka, max_event_bytes, size_error);
+    if (message_bytes == 0) throw UsageError("herald replay: --kafka " + size_error);
+    // The same message.max.bytes as `herald run`, so alerts are bounded alike; the user's --kafka wins.
+    popts.extra = {{"message.max.bytes", std::to_string(output::default_message_max_bytes(max_event_bytes))}};
+    popts.extra.insert(popts.extra.end(), o.kafka.begin(), o.kafka.end());
     FeedDeliveries deliveries;
     auto producer = kafka::Producer::create(popts, deliveries.callback(), error);
     if (!producer) throw UsageError("herald replay: cannot create a Kafka producer: " + error);
 
     if (!assignment.empty() && !reader->assign(assignment, error)) throw std::runtime_error("assign: " + error);
     install_stop_handlers();
-    EventProcessor proc(resources, static_cast<size_t>(o.get_int("max-event-bytes", 1 << 20, 1024, 1LL << 30)));
+    EventProcessor proc(resources, max_event_bytes, message_bytes);
     proc.set_event_time_policy(o.get_duration_ms("max-future-skew", kDefaultMaxFutureSkewMs));
     std::vector<kafka::Message> batch;
     std::vector<rules::Alert> alerts;
-    std::string json, detail;
+    std::string json, detail, key_text, rule_text;
     uint64_t events = 0, published = 0, bad = 0, read = 0;
     int64_t first_ts = INT64_MAX, last_ts = INT64_MIN;  // of the messages read, to explain an empty range
     size_t open_partitions = ranges.size();
@@ -149,9 +157,10 @@ int replay_topic(const Options& o) {
                 for (const auto& a : alerts) {
                     proc.alert_json(a, source, core::now_ms(), json);
                     kafka::Header headers[] = {{"herald-alert-id", std::string_view(a.alert_id, 16)},
-                                               {"herald-rule", a.rule_id}};
+                                               {"herald-rule", proc.alert_rule(a, rule_text)}};
+                    std::string_view key = proc.alert_key(a, key_text);
                     int err;
-                    while ((err = producer->produce(alerts_topic, -1, a.key, json, headers, 2, 0, nullptr)) ==
+                    while ((err = producer->produce(alerts_topic, -1, key, json, headers, 2, 0, nullptr)) ==
                            RD_KAFKA_RESP_ERR__QUEUE_FULL)
                         producer->poll(10);
                     if (err != 0)

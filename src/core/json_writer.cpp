@@ -62,7 +62,43 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
     }
     return n;
 }
+// The raw bytes of the escape unit at s[i] and what it becomes: the same rules as
+// append_json_escaped, so sizes computed here match what it writes.
+struct Unit {
+    size_t raw, escaped;
+};
+Unit unit_at(std::string_view s, size_t i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+        size_t n = utf8_sequence_length(s, i);
+        return n == 0 ? Unit{1, 3} : Unit{n, n};
+    }
+    if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t') return {1, 2};
+    return {1, c < 0x20 ? size_t{6} : size_t{1}};
+}
 }  // namespace
+
+size_t json_escaped_size(std::string_view s) {
+    size_t total = 0;
+    for (size_t i = 0; i < s.size();) {
+        Unit u = unit_at(s, i);
+        total += u.escaped;
+        i += u.raw;
+    }
+    return total;
+}
+
+size_t json_escaped_prefix(std::string_view s, size_t cap, size_t* escaped) {
+    size_t total = 0, i = 0;
+    while (i < s.size()) {
+        Unit u = unit_at(s, i);
+        if (total + u.escaped > cap) break;
+        total += u.escaped;
+        i += u.raw;
+    }
+    if (escaped) *escaped = total;
+    return i;
+}
 
 void append_json_escaped(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";

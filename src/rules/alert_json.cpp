@@ -6,6 +6,7 @@
 #include "herald/core/json_writer.hpp"
 #include "herald/core/time.hpp"
 #include "herald/rules/alert.hpp"
+#include "herald/rules/alert_limits.hpp"
 
 namespace herald::rules {
 
@@ -27,12 +28,15 @@ namespace {
 int severity_rank(std::string_view s) { return s == "critical" ? 2 : s == "warning" ? 1 : 0; }
 
 // The group's severity: the highest of the members still firing (a resolved critical next to a
-// warning is a warning), or of all members when every one is a resolution.
-std::string_view group_severity(const std::vector<Alert>& alerts) {
-    const bool any_firing = std::any_of(alerts.begin(), alerts.end(), [](const Alert& a) { return !a.resolved; });
+// warning is a warning), or of all members when every one is a resolution. Over alerts[b, e).
+std::string_view group_severity(const std::vector<Alert>& alerts, size_t b, size_t e) {
+    const bool any_firing = std::any_of(alerts.begin() + static_cast<std::ptrdiff_t>(b),
+                                        alerts.begin() + static_cast<std::ptrdiff_t>(e),
+                                        [](const Alert& a) { return !a.resolved; });
     std::string_view best;
     int best_rank = -1;
-    for (const Alert& a : alerts) {
+    for (size_t i = b; i < e; ++i) {
+        const Alert& a = alerts[i];
         if (any_firing && a.resolved) continue;
         if (severity_rank(a.severity) > best_rank) {
             best_rank = severity_rank(a.severity);
@@ -41,27 +45,31 @@ std::string_view group_severity(const std::vector<Alert>& alerts) {
     }
     return best;
 }
-}  // namespace
 
-void group_alerts(std::vector<Alert>& alerts) {
-    if (alerts.size() < 2) return;
+// Folds alerts[b, e) (two or more) into one grouped alert. part/parts: which share of the event's
+// alerts it is when they did not fit one message (parts == 1: all of them).
+Alert fold(std::vector<Alert>& alerts, size_t b, size_t e, size_t part, size_t parts) {
     Alert g;
     g.rule_id = "grouped";
-    g.severity = group_severity(alerts);
-    g.key = alerts.front().key;
-    g.summary = std::to_string(alerts.size()) + " rules:";
+    g.severity = group_severity(alerts, b, e);
+    g.key = alerts[b].key;
+    g.summary = std::to_string(e - b) + " rules";
+    if (parts > 1)
+        g.summary += " (part " + std::to_string(part + 1) + " of " + std::to_string(parts) + ", " +
+                     std::to_string(alerts.size()) + " in all)";
+    g.summary += ":";
     uint64_t h = core::fnv1a64("grouped");
-    for (size_t i = 0; i < alerts.size(); ++i) {
+    for (size_t i = b; i < e; ++i) {
         Alert& a = alerts[i];
-        g.summary.append(i ? ", " : " ").append(a.rule_id).append(a.resolved ? " resolved" : "");
+        g.summary.append(i > b ? ", " : " ").append(a.rule_id).append(a.resolved ? " resolved" : "");
         g.summary.append(" (").append(a.key).append(")");
         h = core::fnv1a64(std::string_view(a.alert_id, 16), core::fnv1a64("\x1f", h));
         for (uint32_t m : a.metric_indices)
             if (std::find(g.metric_indices.begin(), g.metric_indices.end(), m) == g.metric_indices.end())
                 g.metric_indices.push_back(m);
         for (const analysis::Span& s : a.evidence)
-            if (std::find_if(g.evidence.begin(), g.evidence.end(), [&](const analysis::Span& e) {
-                    return e.field == s.field && e.begin == s.begin && e.end == s.end;
+            if (std::find_if(g.evidence.begin(), g.evidence.end(), [&](const analysis::Span& x) {
+                    return x.field == s.field && x.begin == s.begin && x.end == s.end;
                 }) == g.evidence.end())
                 g.evidence.push_back(s);
         Alert::Member& m = g.members.emplace_back();
@@ -73,25 +81,86 @@ void group_alerts(std::vector<Alert>& alerts) {
         m.resolved = a.resolved;
     }
     core::to_hex16(core::mix64(h), g.alert_id);
-    alerts.clear();
-    alerts.push_back(std::move(g));
+    return g;
 }
+
+// Upper bound of one member object in the "grouped" array, as append_alert_json writes it.
+size_t member_bytes(const Alert& a, const AlertLimits& limits) {
+    constexpr size_t kPunctuation = 100;  // names, quotes, id, "resolved":true, comma
+    return kPunctuation + a.severity.size() + capped_size(a.rule_id, limits.rule) + capped_size(a.key, limits.key) +
+           capped_size(a.summary, limits.member_summary);
+}
+}  // namespace
+
+void group_alerts(std::vector<Alert>& alerts, const AlertLimits& limits) {
+    if (alerts.size() < 2) return;
+    // Consecutive runs of members that fit one message's "grouped" share; usually one run.
+    std::vector<size_t> starts{0};
+    size_t used = 0;
+    for (size_t i = 0; i < alerts.size(); ++i) {
+        size_t n = limits.members == AlertLimits::kNone ? 0 : member_bytes(alerts[i], limits);
+        if (i > starts.back() && used + n > limits.members) {
+            starts.push_back(i);
+            used = 0;
+        }
+        used += n;
+    }
+    starts.push_back(alerts.size());
+    const size_t parts = starts.size() - 1;
+    std::vector<Alert> out;
+    out.reserve(parts);
+    for (size_t p = 0; p < parts; ++p) {
+        if (starts[p + 1] - starts[p] == 1) out.push_back(std::move(alerts[starts[p]]));  // a part of one: as is
+        else out.push_back(fold(alerts, starts[p], starts[p + 1], p, parts));
+    }
+    alerts.swap(out);
+}
+
+namespace {
+// Writes capped strings and remembers whether any was cut.
+class Capper {
+public:
+    std::string_view operator()(std::string_view s, size_t cap) {
+        std::string_view r = capped_text(s, cap, scratch_);
+        if (r.data() != s.data()) cut = true;
+        return r;
+    }
+    bool cut = false;
+
+private:
+    std::string scratch_;
+};
+
+// Appends a rendered array item when it fits what is left of the array's share.
+bool fits(size_t& used, size_t item, size_t share) {
+    if (item + 1 > share || used > share - item - 1) return false;
+    used += item + 1;
+    return true;
+}
+}  // namespace
 
 void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,
                        int64_t detected_at_ms) {
+    append_alert_json(out, a, ctx, src, detected_at_ms, AlertLimits{});
+}
+
+bool append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,
+                       int64_t detected_at_ms, const AlertLimits& limits) {
     core::JsonWriter w(out);
-    std::string time;
+    Capper cap;
+    std::string time, item;
+    size_t omitted_members = 0, omitted_metrics = 0, omitted_evidence = 0;
     w.begin_object();
     w.key("alert_id");
     w.string(std::string_view(a.alert_id, 16));
     w.key("rule");
-    w.string(a.rule_id);
+    w.string(cap(a.rule_id, limits.rule));
     w.key("severity");
     w.string(a.severity);
     w.key("key");
-    w.string(a.key);
+    w.string(cap(a.key, limits.key));
     w.key("event_id");
-    w.string(ctx.event.id);
+    w.string(cap(ctx.event.id, limits.event_id));
     w.key("event_time");
     core::append_rfc3339(time, ctx.event_time_ms);
     w.string(time);
@@ -104,27 +173,32 @@ void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
         w.boolean(true);
     }
     w.key("summary");
-    w.string(a.summary);
+    w.string(cap(a.summary, limits.summary));
     if (!a.members.empty()) {
         w.key("grouped");
         w.begin_array();
+        size_t used = 0;
         for (const Alert::Member& m : a.members) {
-            w.begin_object();
-            w.key("alert_id");
-            w.string(std::string_view(m.alert_id, 16));
-            w.key("rule");
-            w.string(m.rule_id);
-            w.key("severity");
-            w.string(m.severity);
-            w.key("key");
-            w.string(m.key);
+            item.clear();
+            core::JsonWriter mw(item);
+            mw.begin_object();
+            mw.key("alert_id");
+            mw.string(std::string_view(m.alert_id, 16));
+            mw.key("rule");
+            mw.string(cap(m.rule_id, limits.rule));
+            mw.key("severity");
+            mw.string(m.severity);
+            mw.key("key");
+            mw.string(cap(m.key, limits.key));
             if (m.resolved) {
-                w.key("resolved");
-                w.boolean(true);
+                mw.key("resolved");
+                mw.boolean(true);
             }
-            w.key("summary");
-            w.string(m.summary);
-            w.end_object();
+            mw.key("summary");
+            mw.string(cap(m.summary, limits.member_summary));
+            mw.end_object();
+            if (fits(used, item.size(), limits.members)) w.raw(item);
+            else ++omitted_members;
         }
         w.end_array();
     }
@@ -132,25 +206,45 @@ void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
     analysis::write_sentiment_json(w, ctx.analysis.sentiment);
     w.key("metrics");
     w.begin_array();
-    for (uint32_t i : a.metric_indices)
-        if (i < ctx.analysis.metrics.size()) analysis::write_metric_json(w, ctx.analysis.metrics[i]);
+    size_t used = 0;
+    for (uint32_t i : a.metric_indices) {
+        if (i >= ctx.analysis.metrics.size()) continue;
+        item.clear();
+        core::JsonWriter mw(item);
+        analysis::write_metric_json(mw, ctx.analysis.metrics[i]);
+        if (fits(used, item.size(), limits.metrics)) w.raw(item);
+        else ++omitted_metrics;
+    }
     w.end_array();
     w.key("evidence");
     w.begin_array();
+    used = 0;
+    constexpr size_t kEvidenceFrame = 96;  // {"field":"headline","span":[N,N],"text":""} and a comma
     for (const analysis::Span& s : a.evidence) {
         std::string_view text = ctx.event.field(s.field);
         if (s.end > text.size() || s.begin > s.end) continue;
-        w.begin_object();
-        w.key("field");
-        w.string(analysis::field_name(s.field));
-        w.key("span");
-        w.begin_array();
-        w.integer(s.begin);
-        w.integer(s.end);
-        w.end_array();
-        w.key("text");
-        w.string(text.substr(s.begin, s.end - s.begin));
-        w.end_object();
+        const size_t left = limits.evidence - used;
+        if (left <= kEvidenceFrame + 64) {  // no room for a useful sentence
+            ++omitted_evidence;
+            continue;
+        }
+        item.clear();
+        core::JsonWriter ew(item);
+        ew.begin_object();
+        ew.key("field");
+        ew.string(analysis::field_name(s.field));
+        ew.key("span");
+        ew.begin_array();
+        ew.integer(s.begin);
+        ew.integer(s.end);
+        ew.end_array();
+        ew.key("text");
+        ew.string(cap(text.substr(s.begin, s.end - s.begin), limits.evidence == AlertLimits::kNone
+                                                                  ? AlertLimits::kNone
+                                                                  : left - kEvidenceFrame));
+        ew.end_object();
+        if (fits(used, item.size(), limits.evidence)) w.raw(item);
+        else ++omitted_evidence;
     }
     w.end_array();
     if (src.partition >= 0) {
@@ -164,7 +258,25 @@ void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
         w.integer(src.offset);
         w.end_object();
     }
+    const bool truncated = cap.cut || omitted_members || omitted_metrics || omitted_evidence;
+    if (truncated) {
+        w.key("truncated");
+        w.boolean(true);
+    }
+    if (omitted_members || omitted_metrics || omitted_evidence) {
+        w.key("omitted");
+        w.begin_object();
+        const std::pair<const char*, size_t> counts[] = {
+            {"grouped", omitted_members}, {"metrics", omitted_metrics}, {"evidence", omitted_evidence}};
+        for (const auto& [name, n] : counts)
+            if (n) {
+                w.key(name);
+                w.integer(static_cast<int64_t>(n));
+            }
+        w.end_object();
+    }
     w.end_object();
+    return truncated;
 }
 
 }  // namespace herald::rules

@@ -40,11 +40,16 @@ std::string_view wait_name(Wait wait) {
     return "unknown";
 }
 
+std::string_view output_name(Output output) {
+    return output == Output::alerts ? "alerts" : "dead_letters";
+}
+
 std::string_view build_version() { return HERALD_VERSION; }
 
 std::vector<std::string> default_dead_letter_reasons() {
     return {"empty",    "too_large", "invalid_json",  "invalid_utf8", "too_deep",
-            "not_object", "wrong_type", "invalid_value", "missing_text", "future_time"};
+            "not_object", "wrong_type", "invalid_value", "missing_text", "future_time",
+            "alert_refused"};
 }
 
 Metrics::Metrics(MetricsOptions options)
@@ -81,6 +86,19 @@ Metrics::Metrics(MetricsOptions options)
                                 "file's max_keys_per_event / max_alerts_per_event; the rest were skipped.");
     caps_keys_ = &caps.Add({{"cap", std::string(kCapKeys)}});
     caps_alerts_ = &caps.Add({{"cap", std::string(kCapAlerts)}});
+
+    auto& refused = counter_family(r, "herald_messages_refused_total",
+                                   "Messages the producer or a broker refused one by one (e.g. larger than the "
+                                   "topic accepts), by output: a refused alert's event is dead-lettered as "
+                                   "alert_refused, a refused dead letter is dropped.");
+    auto& truncated = counter_family(r, "herald_messages_truncated_total",
+                                     "Messages cut to fit the producer's message.max.bytes before they were "
+                                     "produced, by output.");
+    for (size_t i = 0; i < kOutputCount; ++i) {
+        const std::string name(output_name(static_cast<Output>(i)));
+        refused_[i] = &refused.Add({{"output", name}});
+        truncated_[i] = &truncated.Add({{"output", name}});
+    }
 
     auto& dead = counter_family(r, "herald_events_dead_lettered_total",
                                 "Events sent to the dead-letter topic, by error code.");

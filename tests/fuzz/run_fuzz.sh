@@ -20,7 +20,7 @@ build_dir=$1
 seconds=$2
 here=$(cd "$(dirname "$0")" && pwd)
 source_dir=$(cd "$here/../.." && pwd)
-targets=${TARGETS:-"fuzz_event_parser fuzz_quantities_metrics fuzz_sentiment fuzz_rules fuzz_analysis_json"}
+targets=${TARGETS:-"fuzz_event_parser fuzz_quantities_metrics fuzz_sentiment fuzz_rules fuzz_analysis_json fuzz_outgoing"}
 jobs=${JOBS:-2}
 max_len=${FUZZ_MAX_LEN:-8192}
 

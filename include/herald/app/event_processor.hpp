@@ -16,6 +16,7 @@
 
 #include "herald/analysis/analyzer.hpp"
 #include "herald/parse/event_parser.hpp"
+#include "herald/rules/alert_limits.hpp"
 #include "herald/rules/engine.hpp"
 
 namespace herald::telemetry {
@@ -38,7 +39,9 @@ struct EventSource {
 
 class EventProcessor {
 public:
-    EventProcessor(const analysis::Resources& resources, size_t max_event_bytes);
+    // message_max_bytes: the producer's message.max.bytes the alerts must fit (0: unbounded);
+    // output::message_max_bytes() derives it the same way for `run`, `replay` and `analyze`.
+    EventProcessor(const analysis::Resources& resources, size_t max_event_bytes, size_t message_max_bytes = 0);
 
     // Parses and fills the defaults of DESIGN.md: id = topic/partition/offset (or the line
     // number for files), event time = published_at, else the message timestamp. An event time
@@ -57,8 +60,13 @@ public:
     void set_metrics(telemetry::Metrics* metrics) { metrics_ = metrics; }
     void analyze(analysis::Explanation* explain = nullptr);
     void evaluate(rules::Engine& engine, std::vector<rules::Alert>& out);
-    void alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,
+    // Returns whether the alert had to be cut to fit (rules::append_alert_json with the limits).
+    bool alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,
                     std::string& out) const;
+    // The alert's Kafka message key and herald-rule header: the same capped texts as in its JSON.
+    std::string_view alert_key(const rules::Alert& alert, std::string& scratch) const;
+    std::string_view alert_rule(const rules::Alert& alert, std::string& scratch) const;
+    const rules::AlertLimits& alert_limits() const { return limits_; }
     void analysis_json(std::string& out, const analysis::Explanation* explain = nullptr) const;
 
     const analysis::Event& event() const { return event_; }
@@ -71,6 +79,7 @@ private:
     analysis::Event event_;
     analysis::Analysis analysis_;
     std::string default_id_;
+    rules::AlertLimits limits_;
     int64_t event_time_ms_ = 0;
     int64_t max_future_skew_ms_ = kDefaultMaxFutureSkewMs;
     int64_t fixed_now_ms_ = -1;

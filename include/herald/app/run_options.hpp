@@ -14,5 +14,10 @@ namespace herald::app {
 std::vector<OptionSpec> engine_options();
 // Reads the shared options into setup.pipeline/resources/metrics (not the rules: callers differ).
 void apply_engine_options(const Options& o, EngineSetup& setup);
+// Refuses (UsageError: exit 2) topic settings that loop or mix outputs: the dead-letter topic or
+// the alerts topic equal to the input topic (herald would read its own output back: a dead letter
+// is dead-lettered again forever), or alerts and dead letters on one topic (their consumers, and
+// herald's own duplicate check, which reads the alerts topic back, could not tell them apart).
+void validate_topics(const PipelineConfig& p);
 
 }  // namespace herald::app

@@ -46,5 +46,10 @@ private:
 
 // Escapes s as JSON string content (without quotes), replacing invalid UTF-8 by U+FFFD.
 void append_json_escaped(std::string& out, std::string_view s);
+// What append_json_escaped appends for s, in bytes (quotes not included).
+size_t json_escaped_size(std::string_view s);
+// The longest prefix of s, ending between two escape units (never inside a UTF-8 sequence), whose
+// escaped size is at most `cap`; its escaped size goes to *escaped when given.
+size_t json_escaped_prefix(std::string_view s, size_t cap, size_t* escaped = nullptr);
 
 }  // namespace herald::core

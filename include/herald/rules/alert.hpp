@@ -11,6 +11,7 @@
 
 #include "herald/analysis/analysis.hpp"
 #include "herald/analysis/event.hpp"
+#include "herald/rules/alert_limits.hpp"
 
 namespace herald::rules {
 
@@ -50,12 +51,20 @@ struct SourceRef {
 // Appends one alert object (no newline). ctx must be the event the alert was raised for.
 void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,
                        int64_t detected_at_ms);
+// The same within `limits` (alert_limits.hpp): a string over its cap is cut and ends with
+// " [truncated from N bytes]"; grouped members, metrics and evidence sentences that do not fit
+// their share are left out and counted in "omitted"; either adds "truncated": true. Returns
+// whether anything was cut or left out.
+bool append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,
+                       int64_t detected_at_ms, const AlertLimits& limits);
 
 // Folds the alerts one event raised into one message (rules files with `group_alerts: true`), when
 // there are two or more: rule "grouped", the highest severity, the first alert's key, summary
 // "N rules: rule (key), ...", the union of their metrics and evidence, each alert as a member,
-// and id = hash of the member ids (so it is as deterministic as they are).
-void group_alerts(std::vector<Alert>& alerts);
+// and id = hash of the member ids (so it is as deterministic as they are). When the members do not
+// fit limits.members, consecutive runs that do become one message each (summary "N rules (part i
+// of k, T in all): ..."), a run of one being the plain alert: every member is still published.
+void group_alerts(std::vector<Alert>& alerts, const AlertLimits& limits = {});
 
 // The id formula, exposed so consumers and tests can recompute it.
 void make_alert_id(std::string_view rule_id, std::string_view key, std::string_view event_id, bool resolved,

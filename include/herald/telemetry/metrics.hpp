@@ -44,6 +44,12 @@ enum class Wait : uint8_t { queue, delivery };
 inline constexpr size_t kWaitCount = 2;
 std::string_view wait_name(Wait wait);
 
+// Values of herald_messages_refused_total{output} and herald_messages_truncated_total{output}:
+// the alerts topic or the dead-letter topic.
+enum class Output : uint8_t { alerts, dead_letters };
+inline constexpr size_t kOutputCount = 2;
+std::string_view output_name(Output output);
+
 // Values of herald_rules_reloads_total{result}.
 inline constexpr std::string_view kReloadSuccess = "ok";
 inline constexpr std::string_view kReloadFailure = "error";
@@ -85,6 +91,10 @@ public:
     prometheus::Counter& events_late() { return *events_late_; }
     // Events that hit a per-event cap of the rules file; cap = kCapKeys | kCapAlerts.
     prometheus::Counter& rule_caps_hit(std::string_view cap) { return cap == kCapKeys ? *caps_keys_ : *caps_alerts_; }
+    // Messages the producer or a broker refused one by one (too large for the topic, ...).
+    prometheus::Counter& messages_refused(Output o) { return *refused_[static_cast<size_t>(o)]; }
+    // Messages cut to fit message.max.bytes before they were produced.
+    prometheus::Counter& messages_truncated(Output o) { return *truncated_[static_cast<size_t>(o)]; }
     prometheus::Counter& rules_reloads(std::string_view result) { return rules_reloads_->get({result}); }
     // delivery: exactly-once; result = commit | abort.
     prometheus::Counter& transactions(std::string_view result) { return transactions_->get({result}); }
@@ -137,6 +147,7 @@ private:
     prometheus::Counter* events_late_ = nullptr;
     prometheus::Counter* caps_keys_ = nullptr;
     prometheus::Counter* caps_alerts_ = nullptr;
+    std::array<prometheus::Counter*, kOutputCount> refused_{}, truncated_{};
     std::unique_ptr<LabelCache<prometheus::Counter, 1>> dead_lettered_;
     std::unique_ptr<LabelCache<prometheus::Counter, 2>> alerts_published_;
     std::unique_ptr<LabelCache<prometheus::Counter, 1>> rules_reloads_;
