@@ -389,7 +389,8 @@ struct Pipeline::Impl {
 
     // ---- worker threads --------------------------------------------------------------------
     // Enqueues one message on the producer, waiting (not dropping) while its queue is full.
-    // `refused`: the producer refused this one message (its hold on the slot is given back).
+    // refused: the producer refused this one message; its hold on the slot is given back and the
+    // token stays the caller's (to say what was refused). Otherwise the token is the producer's.
     Produced produce(const std::string& topic, std::string_view key, std::string_view value,
                      const kafka::Header* headers, size_t n_headers, int64_t timestamp_ms, DeliveryToken* token) {
         token->slot->add_pending(1);
@@ -404,7 +405,6 @@ struct Pipeline::Impl {
             if (refuses_one_message(err)) {
                 note_refusal(token->is_alert, kafka_error_name(err));
                 token->slot->release();
-                delete token;
                 return Produced::refused;
             }
             token->slot->failed.store(true, std::memory_order_release);
@@ -430,9 +430,10 @@ struct Pipeline::Impl {
         token->offset = in.offset;
         // No value (data() null) makes a null message value, as Kafka has for tombstones.
         std::string_view value = dl.has_value() ? dl.value() : std::string_view{};
-        if (produce(config.dlq_topic, dl.key(), value, dl.headers().data(), dl.headers().size(), timestamp_ms,
-                    token) == Produced::ok)
-            count_dead_letter(in.code, dl.truncated());
+        Produced r = produce(config.dlq_topic, dl.key(), value, dl.headers().data(), dl.headers().size(),
+                             timestamp_ms, token);
+        if (r == Produced::ok) count_dead_letter(in.code, dl.truncated());
+        if (r == Produced::refused) delete token;  // dropped: its event stays in the input topic
     }
 
     // One worker's reused buffers.
@@ -626,18 +627,13 @@ struct Pipeline::Impl {
                 }
                 kafka::Header headers[] = {{"herald-alert-id", std::string_view(alert.alert_id, 16)},
                                            {"herald-rule", token->rule}};
-                DeliveryToken refusal = {slot, true, nullptr, {}, {}, {}, 0};  // what a refusal reports
-                refusal.partition = token->partition;
-                refusal.offset = token->offset;
-                std::copy(alert.alert_id, alert.alert_id + 17, refusal.alert_id);
-                refusal.rule = token->rule;
-                refusal.bytes = token->bytes;
                 counters.alerts_produced.fetch_add(1, std::memory_order_relaxed);
                 Produced r = produce(config.alerts_topic, proc.alert_key(alert, sc.key), sc.json,
                                      headers, std::size(headers), 0, token);
                 if (r == Produced::failed) break;
                 if (r == Produced::refused) {
-                    refuse_alert(dl, refusal, "refused by the producer", slot, timestamp_ms);
+                    refuse_alert(dl, *token, "refused by the producer", slot, timestamp_ms);
+                    delete token;
                     continue;
                 }
                 if (!config.exactly_once && ps.produced && have_id) ps.produced->add(msg.offset(), id_value);

@@ -6,7 +6,7 @@
 // headers (herald's first).
 //
 // Input: byte 0 picks message.max.bytes, byte 1 a repeat factor that blows the fields up to
-// megabytes, byte 2 a number of grouped alerts; the rest is split at \x1e into rule id, key,
+// megabytes (from 224 on), byte 2 a number of grouped alerts (thousands from 240 on); the rest is split at \x1e into rule id, key,
 // summary, event id, event text, header name, header value, dead-letter key and value.
 #include <simdjson.h>
 
@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "fuzz_support.hpp"
+#include "herald/core/json_writer.hpp"
 #include "herald/output/dead_letter.hpp"
 #include "herald/rules/alert.hpp"
 #include "herald/rules/alert_limits.hpp"
@@ -25,7 +26,7 @@ using namespace herald;
 
 namespace {
 constexpr size_t kSizes[] = {rules::kMinMessageBytes, 20000, 65536, 1000000, 1114112};
-constexpr size_t kMaxField = 3 << 20;
+constexpr size_t kMaxField = 3 << 19;  // 1.5 MB: more than any message.max.bytes tried
 
 std::string grow(std::string_view part, size_t repeat) {
     std::string out;
@@ -62,8 +63,12 @@ bool herald_name(std::string_view n) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size < 3) return 0;
     const size_t m = kSizes[data[0] % std::size(kSizes)];
-    const size_t repeat = 1 + static_cast<size_t>(data[1]) * static_cast<size_t>(data[1]) * 16;
-    const size_t group = static_cast<size_t>(data[2]) * 50;
+    // Most inputs keep their fields as they are (fast: many executions); byte 1 >= 224 blows them
+    // up to megabytes.
+    const size_t blow = data[1] >= 224 ? static_cast<size_t>(data[1] - 223) : 0;
+    const size_t repeat = 1 + blow * blow * 256;
+    // Small groups mostly; byte 2 >= 240 makes groups of 1,200 to 19,200 alerts (split into parts).
+    size_t group = data[2] >= 240 ? static_cast<size_t>(data[2] - 239) * 1200 : data[2] % 16;
     std::string_view rest(reinterpret_cast<const char*>(data + 3), size - 3);
     std::string f[9];
     for (size_t i = 0; i < 9; ++i) {
@@ -71,6 +76,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         f[i] = grow(rest.substr(0, sep), repeat);
         rest = sep == std::string_view::npos ? std::string_view{} : rest.substr(sep + 1);
     }
+    // Each grouped alert copies the fields: keep a group to ~32 MB of them (fuzzing time, not a limit
+    // of herald's).
+    group = std::min(group, (32u << 20) / (f[0].size() + f[1].size() + f[2].size() + 1));
     static simdjson::dom::parser parser;
     const rules::AlertLimits l = rules::alert_limits_for(m);
 

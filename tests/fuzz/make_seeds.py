@@ -131,21 +131,21 @@ def rules():
 
 
 def outgoing():
-    """fuzz_outgoing: byte 0 message.max.bytes, byte 1 repeat factor, byte 2 group size, then rule id,
+    """fuzz_outgoing: byte 0 message.max.bytes, byte 1 repeat factor (from 224 on), byte 2 group size (thousands from 240 on), then rule id,
     key, summary, event id, event text, header name, header value, dead-letter key, value."""
     def seed(size, repeat, group, *fields):
         return bytes([size, repeat, group]) + FS.encode().join(f.encode() if isinstance(f, str) else f for f in fields)
     return [
         seed(3, 0, 0, "cloud-growth", "AMZN", "AWS revenue growth 28%", "seed-000", TEXTS[1], "trace-id", "abc",
              "AMZN", "{bad json"),
-        seed(3, 48, 0, "mention", "ABCDEFGHIJKLMNOPQRST", "ABCDEFGHIJKLMNOPQRST (ABCDEFGHIJKLMNOPQRST)", "id", TEXTS[0]),
-        seed(4, 90, 0, "long-description", "AMZN", "A description of twenty-three words. ", "x", "y"),
-        seed(3, 0, 240, "mention", "T", "mention of T", "seed-1", TEXTS[2]),
-        seed(0, 40, 10, "r\"\x01", "\x02\x1f\"", "\x01" * 10, "\\" * 10, "\n" * 10, "herald-error", "forged", "k", "v"),
-        seed(1, 60, 0, b"\xff\xfe", b"\xc3\x28", "\u00e9\u4e2d\U0001F600".encode(), b"\xed\xa0\x80", b"\xe2\x82", "HERALD-x",
+        seed(3, 230, 0, "mention", "ABCDEFGHIJKLMNOPQRST", "ABCDEFGHIJKLMNOPQRST (ABCDEFGHIJKLMNOPQRST)", "id", TEXTS[0]),
+        seed(4, 240, 0, "long-description", "AMZN", "A description of twenty-three words. ", "x", "y"),
+        seed(3, 0, 249, "mention", "T", "mention of T", "seed-1", TEXTS[2]),
+        seed(0, 20, 10, "r\"\x01", "\x02\x1f\"", "\x01" * 10, "\\" * 10, "\n" * 10, "herald-error", "forged", "k", "v"),
+        seed(1, 0, 0, b"\xff\xfe", b"\xc3\x28", "\u00e9\u4e2d\U0001F600".encode(), b"\xed\xa0\x80", b"\xe2\x82", "HERALD-x",
              b"\x00" * 8, b"\xff" * 4, b"\x00" * 8),
-        seed(4, 70, 0, "r", "k", "s", "e", "t", "h", "header value " * 70, "key" * 100, "value" * 300),
-        seed(2, 20, 30, "", "", "", "", ""),
+        seed(4, 3, 0, "r", "k", "s", "e", "t", "h", "header value " * 70, "key" * 100, "value" * 300),
+        seed(2, 0, 14, "", "", "", "", ""),
     ]
 
 
