@@ -58,18 +58,51 @@ struct SentimentScorer::Scratch {
     std::vector<uint32_t> mention_entity;
     std::vector<uint32_t> seen_in;  // per entity: 1 + the last sentence its overflow share went to
 
+    // A document names a few entities: they are walked, as a hash costs more; past kScan the
+    // index is built and kept.
+    static constexpr size_t kScan = 8;
+    bool indexed = false;
+
+    void clear_entities() {
+        entities.clear();
+        keys.clear();
+        indexed = false;
+    }
+    void index(uint32_t i) {
+        const Entity& e = entities[i];
+        if (!e.ticker.empty()) keys.add('T', e.ticker, i);
+        else keys.add('E', e.name, i);
+        keys.add('N', e.name, i);
+    }
     void add_entity(std::string_view name, std::string_view ticker, uint32_t first) {
         const auto i = static_cast<uint32_t>(entities.size());
         auto& e = entities.emplace_back();
         e.name = name;
         e.ticker = ticker;
         e.first = first;
-        if (!ticker.empty()) keys.add('T', ticker, i);
-        else keys.add('E', name, i);
-        keys.add('N', name, i);
+        if (indexed) {
+            index(i);
+        } else if (entities.size() > kScan) {
+            for (uint32_t j = 0; j <= i; ++j) index(j);
+            indexed = true;
+        }
     }
     uint32_t entity_of(const Mention& m) const {
-        return m.ticker.empty() ? keys.find('E', m.company) : keys.find('T', m.ticker);
+        if (indexed) return m.ticker.empty() ? keys.find('E', m.company) : keys.find('T', m.ticker);
+        for (uint32_t x = 0; x < entities.size(); ++x) {
+            const auto& e = entities[x];
+            if (m.ticker.empty() ? (e.ticker.empty() && e.name == m.company) : e.ticker == m.ticker) return x;
+        }
+        return detail::EntityKeys::kNone;
+    }
+    // Is there an entity with this ticker (when not empty) or this name?
+    bool has_entity(std::string_view ticker, std::string_view name) const {
+        if (indexed)
+            return (!ticker.empty() && keys.find('T', ticker) != detail::EntityKeys::kNone) ||
+                   keys.find('N', name) != detail::EntityKeys::kNone;
+        for (const auto& x : entities)
+            if ((!ticker.empty() && x.ticker == ticker) || x.name == name) return true;
+        return false;
     }
 };
 
@@ -118,7 +151,7 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
     // each takes the clauses from its first one up to the next company's (leading clauses go to
     // the first company); companies in one clause share it.
     sc.entities.clear();
-    sc.keys.clear();
+    sc.clear_entities();
     sc.seen_in.clear();
     sc.mention_entity.resize(mentions.size());
     for (uint32_t k0 = 0; k0 < mentions.size();) {
@@ -195,8 +228,7 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
     // Named only by references would mean a reference without a company: cannot happen, but
     // an entity the event names that the text never mentions still gets the document's tone.
     for (const EntityHint& h : doc.event().entities) {
-        const bool found = (!h.ticker.empty() && sc.keys.find('T', h.ticker) != detail::EntityKeys::kNone) ||
-                           sc.keys.find('N', h.name) != detail::EntityKeys::kNone;
+        const bool found = sc.has_entity(h.ticker, h.name);
         if (found || h.name.empty()) continue;
         sc.add_entity(h.name, h.ticker, static_cast<uint32_t>(mentions.size() + sc.entities.size()));
         sc.entities.back().acc = document;
