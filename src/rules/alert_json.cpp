@@ -48,7 +48,9 @@ std::string_view group_severity(const std::vector<Alert>& alerts, size_t b, size
 
 // Folds alerts[b, e) (two or more) into one grouped alert. part/parts: which share of the event's
 // alerts it is when they did not fit one message (parts == 1: all of them).
-Alert fold(std::vector<Alert>& alerts, size_t b, size_t e, size_t part, size_t parts) {
+// The summary lists members while it is shorter than summary_bytes (the cap would cut the rest
+// anyway, and building it whole costs members x rule id), then says how many it left out.
+Alert fold(std::vector<Alert>& alerts, size_t b, size_t e, size_t part, size_t parts, size_t summary_bytes) {
     Alert g;
     g.rule_id = "grouped";
     g.severity = group_severity(alerts, b, e);
@@ -59,10 +61,15 @@ Alert fold(std::vector<Alert>& alerts, size_t b, size_t e, size_t part, size_t p
                      std::to_string(alerts.size()) + " in all)";
     g.summary += ":";
     uint64_t h = core::fnv1a64("grouped");
+    size_t unlisted = 0;
     for (size_t i = b; i < e; ++i) {
         Alert& a = alerts[i];
-        g.summary.append(i > b ? ", " : " ").append(a.rule_id).append(a.resolved ? " resolved" : "");
-        g.summary.append(" (").append(a.key).append(")");
+        if (g.summary.size() < summary_bytes) {
+            g.summary.append(i > b ? ", " : " ").append(a.rule_id).append(a.resolved ? " resolved" : "");
+            g.summary.append(" (").append(a.key).append(")");
+        } else {
+            ++unlisted;
+        }
         h = core::fnv1a64(std::string_view(a.alert_id, 16), core::fnv1a64("\x1f", h));
         for (uint32_t m : a.metric_indices)
             if (std::find(g.metric_indices.begin(), g.metric_indices.end(), m) == g.metric_indices.end())
@@ -80,6 +87,7 @@ Alert fold(std::vector<Alert>& alerts, size_t b, size_t e, size_t part, size_t p
         m.summary = std::move(a.summary);
         m.resolved = a.resolved;
     }
+    if (unlisted > 0) g.summary += ", ... and " + std::to_string(unlisted) + " more";
     core::to_hex16(core::mix64(h), g.alert_id);
     return g;
 }
@@ -111,7 +119,7 @@ void group_alerts(std::vector<Alert>& alerts, const AlertLimits& limits) {
     out.reserve(parts);
     for (size_t p = 0; p < parts; ++p) {
         if (starts[p + 1] - starts[p] == 1) out.push_back(std::move(alerts[starts[p]]));  // a part of one: as is
-        else out.push_back(fold(alerts, starts[p], starts[p + 1], p, parts));
+        else out.push_back(fold(alerts, starts[p], starts[p + 1], p, parts, limits.summary));
     }
     alerts.swap(out);
 }

@@ -156,6 +156,15 @@ TEST_CASE("a group too large for one message is split into parts that keep every
     CHECK(alerts[0].severity == "critical");
     CHECK(alerts[0].summary.find(" rules (part 1 of ") != std::string::npos);
 
+    // Long rule ids: each part's summary lists members up to its cap, then counts the rest.
+    auto long_ids = original;
+    for (Alert& a : long_ids) a.rule_id = std::string(1500, 'r');
+    group_alerts(long_ids, l);
+    REQUIRE(long_ids.size() > 1);
+    CHECK(long_ids[0].summary.size() < l.summary + 3000);
+    CHECK(long_ids[0].summary.find(" more") != std::string::npos);
+    CHECK(long_ids[0].summary.find(", ... and ") != std::string::npos);
+
     auto whole = original;
     group_alerts(whole);  // unbounded: one message as before
     CHECK(whole.size() == 1);
