@@ -1,217 +1,169 @@
 // eval-metrics: runs the full analyzer (entities, quantities, metrics) over an NDJSON event file and
-// compares its metrics with a gold file of the same ids.
+// scores its metrics against hand-annotated gold (../shared/data/metrics-guideline.md).
 //
-//   eval-metrics [EVENTS.ndjson GOLD.ndjson] [--quiet]
+//   eval-metrics [EVENTS.ndjson GOLD...] [--list] [--min-all-right F] [--min-kv-f1 F]
 //
-// A predicted metric matches a gold one when kind, entity, value (0.5 % tolerance), change
-// (direction, percent, basis when gold states them) and forecast flag agree. Entities match
-// case-insensitively, when one is the initials of the other ("AWS" / "Amazon Web Services"), or
-// when both name the same thing by the same head noun ("custom silicon" / "custom AI silicon").
-// Prints recall and precision overall and per criterion, then every miss and false positive.
+// GOLD is a file or a directory of *.ndjson files (data/eval/metrics-gold/); only events that
+// have a gold line are scored. Prints kind+value precision/recall/F1, the share of gold figures
+// with all fields right (kind, value incl. low/high, entity-or-segment, change, period, forecast)
+// and the accuracy per field; --list adds every miss, false positive and wrong field. Gold figures
+// marked "doubtful" are not scored either way. Exit 1 when a --min-* floor is not reached.
 #include <simdjson.h>
 
-#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <string>
 #include <vector>
 
 #include "herald/analysis/analysis_json.hpp"
 #include "herald/analysis/analyzer.hpp"
 #include "herald/parse/event_parser.hpp"
+#include "score.hpp"
 
 using namespace herald::analysis;
+using namespace eval_metrics;
 
 namespace {
 
-struct GoldMetric {
-    std::string kind, entity, unit, direction, basis;
-    bool has_value = false, has_percent = false, forecast = false;
-    double value = 0, percent = 0;
-    std::string json;
+struct Options {
+    std::string events = HERALD_SHARED_DATA_DIR "/seeds.ndjson";
+    std::vector<std::string> gold{HERALD_SHARED_DATA_DIR "/seeds-gold.ndjson"};
+    bool list = false;
+    double min_all_right = -1, min_kv_f1 = -1;
 };
 
-std::string lower(std::string_view s) {
-    std::string o(s);
-    for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return o;
+int usage(const std::string& why) {
+    std::cerr << "eval-metrics: " << why
+              << "; usage: eval-metrics [EVENTS.ndjson GOLD...] [--list] [--min-all-right F] [--min-kv-f1 F]\n";
+    return 2;
 }
 
-std::vector<std::string> words_of(const std::string& s) {
-    std::vector<std::string> w;
-    std::string cur;
-    for (char c : s) {
-        if (std::isalnum(static_cast<unsigned char>(c))) cur += c;
-        else if (!cur.empty()) w.push_back(cur), cur.clear();
-    }
-    if (!cur.empty()) w.push_back(cur);
-    return w;
+bool parse_fraction(const char* s, double& out) {
+    char* end = nullptr;
+    out = std::strtod(s, &end);
+    return end != s && *end == '\0' && out >= 0 && out <= 1;
 }
 
-bool entity_match(std::string_view pred, const std::string& gold) {
-    std::string p = lower(pred), g = lower(gold);
-    if (p == g) return true;
-    auto pw = words_of(p), gw = words_of(g);
-    auto initials = [](const std::vector<std::string>& w) {
-        std::string i;
-        for (auto& x : w) i += x[0];
-        return i;
-    };
-    if (pw.size() == 1 && gw.size() > 1 && initials(gw) == pw[0]) return true;
-    if (gw.size() == 1 && pw.size() > 1 && initials(pw) == gw[0]) return true;
-    // Same head noun (last word, "related"/"business" aside) and not a single company name.
-    auto head = [](std::vector<std::string> w) {
-        while (!w.empty() && (w.back() == "business" || w.back() == "segment" || w.back() == "unit")) w.pop_back();
-        return w.empty() ? std::string() : w.back();
-    };
-    return pw.size() + gw.size() > 2 && !head(pw).empty() && head(pw) == head(gw);
+std::string_view field_of(const void* event, std::string_view field) {
+    const auto& ev = *static_cast<const Event*>(event);
+    if (field == "headline") return ev.headline;
+    if (field == "summary") return ev.summary;
+    if (field == "body") return ev.body;
+    if (field == "text") return ev.text;
+    return {};
 }
 
-bool near(double a, double b) { return std::fabs(a - b) <= 0.005 * std::fmax(std::fabs(a), std::fabs(b)) + 1e-9; }
-
-struct Criteria {
-    bool kind, entity, value, change, forecast;
-    bool all() const { return kind && entity && value && change && forecast; }
-};
-
-Criteria compare(const Metric& m, const GoldMetric& g) {
-    Criteria c{};
-    c.kind = metric_kind_name(m.kind) == g.kind;
-    c.entity = entity_match(m.entity, g.entity);
-    c.value = g.has_value ? (m.has_value && near(m.value, g.value) && m.unit.view() == g.unit) : !m.has_value || true;
-    c.change = (g.direction.empty() || direction_name(m.change.direction) == g.direction) &&
-               (!g.has_percent || (m.change.has_percent && near(m.change.percent, g.percent))) &&
-               (g.basis.empty() || basis_name(m.change.basis) == g.basis) &&
-               (!g.direction.empty() || m.change.direction == Direction::none);
-    c.forecast = m.forecast == g.forecast;
-    return c;
-}
-
-std::string metric_json(const Metric& m) {
+// herald's metric through its own JSON, so fields it does not emit yet read as null.
+Figure predicted(const Metric& m, simdjson::dom::parser& parser) {
     std::string s;
     herald::core::JsonWriter w(s);
     write_metric_json(w, m);
-    return s;
+    simdjson::dom::element doc;
+    if (parser.parse(s).get(doc)) return {};
+    return read_figure(doc);
 }
 
-std::map<std::string, std::vector<GoldMetric>> load_gold(const std::string& path) {
-    std::map<std::string, std::vector<GoldMetric>> out;
-    std::ifstream in(path);
-    std::string line;
-    simdjson::dom::parser p;
-    while (std::getline(in, line)) {
-        if (line.empty()) continue;
-        simdjson::dom::element doc = p.parse(line);
-        std::string id{std::string_view(doc["id"])};
-        auto& v = out[id];
-        for (simdjson::dom::element m : doc["metrics"].get_array()) {
-            GoldMetric g;
-            g.json = simdjson::minify(m);
-            g.kind = std::string{std::string_view(m["kind"])};
-            std::string_view sv;
-            if (!m["entity"].get(sv)) g.entity = std::string(sv);
-            double d;
-            if (!m["value"].get(d)) g.has_value = true, g.value = d;
-            if (!m["unit"].get(sv)) g.unit = std::string(sv);
-            bool b;
-            if (!m["forecast"].get(b)) g.forecast = b;
-            simdjson::dom::element ch;
-            if (!m["change"].get(ch)) {
-                if (!ch["direction"].get(sv)) g.direction = std::string(sv);
-                if (!ch["basis"].get(sv)) g.basis = std::string(sv);
-                if (!ch["percent"].get(d)) g.has_percent = true, g.percent = d;
-                int64_t i;
-                if (!g.has_percent && !ch["percent"].get(i)) g.has_percent = true, g.percent = static_cast<double>(i);
-            }
-            v.push_back(g);
-        }
-    }
-    return out;
-}
+double ratio(size_t a, size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 1.0; }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string events = HERALD_SHARED_DATA_DIR "/seeds.ndjson", gold_path = HERALD_SHARED_DATA_DIR "/seeds-gold.ndjson";
-    bool quiet = false;
+    Options o;
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--quiet") quiet = true;
-        else if (a == "-h" || a == "--help") {
-            std::cout << "usage: eval-metrics [EVENTS.ndjson GOLD.ndjson] [--quiet]\n";
+        if (a == "--list") o.list = true;
+        else if (a == "--quiet") o.list = false;  // the lists are opt-in now; kept for old scripts
+        else if (a == "--min-all-right" || a == "--min-kv-f1") {
+            double& target = a == "--min-all-right" ? o.min_all_right : o.min_kv_f1;
+            if (i + 1 >= argc || !parse_fraction(argv[++i], target)) return usage(a + " needs a fraction 0..1");
+        } else if (a == "-h" || a == "--help") {
+            usage("help");
             return 0;
-        } else files.push_back(a);
+        } else if (!a.empty() && a[0] == '-') return usage("unknown option " + a);
+        else files.push_back(a);
     }
-    if (files.size() == 2) events = files[0], gold_path = files[1];
-    else if (!files.empty()) {
-        std::cerr << "eval-metrics: give both EVENTS and GOLD files, or neither (defaults: the seeds)\n";
+    if (files.size() == 1) return usage("give EVENTS and at least one GOLD file or directory, or neither (the seeds)");
+    if (files.size() >= 2) o.events = files[0], o.gold.assign(files.begin() + 1, files.end());
+
+    Gold gold;
+    std::string error;
+    if (!load_gold(o.gold, gold, error)) {
+        std::cerr << "eval-metrics: " << error << "\n";
         return 2;
     }
-    std::ifstream in(events);
+    std::ifstream in(o.events);
     if (!in) {
-        std::cerr << "eval-metrics: cannot read " << events << "\n";
+        std::cerr << "eval-metrics: cannot read events file " << o.events << "\n";
         return 2;
     }
-    auto gold = load_gold(gold_path);
 
     Analyzer analyzer(Resources::builtin());
-    herald::parse::EventParser parser;
+    herald::parse::EventParser event_parser;
+    simdjson::dom::parser json;
     Event ev;
     Analysis a;
+    Tally t;
+    Listing list;
+    size_t texts_not_found = 0;
     std::string line, detail;
-    size_t n_gold = 0, n_found = 0, n_pred = 0, n_correct = 0;
-    size_t crit_hits[5] = {};
-    const char* crit_names[5] = {"kind", "entity", "value", "change", "forecast"};
-    std::vector<std::string> misses, fps;
+    std::vector<Figure> pred;
     while (std::getline(in, line)) {
         if (line.empty()) continue;
-        if (parser.parse(line, ev, detail) != herald::parse::ErrorCode::none) {
-            std::cerr << "eval-metrics: bad event line: " << detail << "\n";
+        if (event_parser.parse(line, ev, detail) != herald::parse::ErrorCode::none) {
+            std::cerr << "eval-metrics: bad event line in " << o.events << ": " << detail << "\n";
             continue;
         }
+        auto it = gold.find(ev.id);
+        if (it == gold.end()) continue;  // not annotated (yet)
         analyzer.analyze(ev, a);
-        std::string id(ev.id);
-        const auto& gs = gold[id];
-        n_gold += gs.size();
-        n_pred += a.metrics.size();
-        std::vector<bool> pred_ok(a.metrics.size(), false);
-        for (const auto& g : gs) {
-            bool found = false;
-            // Best partial match for per-criterion figures: the predicted metric agreeing on most criteria.
-            int best_score = -1;
-            Criteria best{};
-            for (size_t i = 0; i < a.metrics.size(); ++i) {
-                Criteria c = compare(a.metrics[i], g);
-                if (c.all()) found = true, pred_ok[i] = true;
-                int score = c.kind * 4 + c.value * 8 + c.entity * 2 + c.change + c.forecast;
-                if (score > best_score) best_score = score, best = c;
-            }
-            if (found) ++n_found, best = {true, true, true, true, true};
-            crit_hits[0] += best.kind, crit_hits[1] += best.entity, crit_hits[2] += best.value;
-            crit_hits[3] += best.change, crit_hits[4] += best.forecast;
-            if (!found) misses.push_back(id + "  " + g.json);
-        }
-        for (size_t i = 0; i < a.metrics.size(); ++i) {
-            if (pred_ok[i]) ++n_correct;
-            else fps.push_back(id + "  " + metric_json(a.metrics[i]));
-        }
+        pred.clear();
+        for (const auto& m : a.metrics) pred.push_back(predicted(m, json));
+        std::vector<Figure> g = it->second;
+        texts_not_found += locate(g, &ev, field_of);
+        score_event(ev.id, g, pred, t, list);
     }
-    auto pct = [](size_t a_, size_t b_) { return b_ ? 100.0 * static_cast<double>(a_) / static_cast<double>(b_) : 100.0; };
-    std::printf("gold metrics %zu, predicted %zu\n", n_gold, n_pred);
-    std::printf("recall    %.1f %% (%zu/%zu all of kind, entity, value, change, forecast)\n", pct(n_found, n_gold),
-                n_found, n_gold);
-    std::printf("precision %.1f %% (%zu/%zu predicted metrics match a gold one)\n", pct(n_correct, n_pred), n_correct,
-                n_pred);
-    for (int k = 0; k < 5; ++k)
-        std::printf("  %-8s right for %.1f %% of gold metrics\n", crit_names[k], pct(crit_hits[k], n_gold));
-    if (!quiet) {
-        std::printf("misses (%zu):\n", misses.size());
-        for (auto& m : misses) std::printf("  %s\n", m.c_str());
-        std::printf("false positives (%zu):\n", fps.size());
-        for (auto& f : fps) std::printf("  %s\n", f.c_str());
+
+    size_t scored_pred = t.pred - t.pred_on_doubtful;
+    double p = ratio(t.kind_value, scored_pred), r = ratio(t.kind_value, t.gold);
+    double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0, all = ratio(t.all_right, t.gold);
+    std::printf("events scored %zu; gold figures %zu (+%zu doubtful, not scored); herald metrics %zu (%zu on doubtful)\n",
+                t.events, t.gold, t.doubtful, t.pred, t.pred_on_doubtful);
+    std::printf("kind+value  precision %.3f (%zu/%zu)  recall %.3f (%zu/%zu)  F1 %.3f\n", p, t.kind_value, scored_pred,
+                r, t.kind_value, t.gold, f1);
+    std::printf("all fields right  %.3f (%zu/%zu gold figures: kind, value, entity-or-segment, change, period, forecast)\n",
+                all, t.all_right, t.gold);
+    for (int f = 0; f < kFieldCount; ++f)
+        std::printf("  %-18s right for %.3f (%zu/%zu)\n", kFieldNames[f], ratio(t.field_right[f], t.gold),
+                    t.field_right[f], t.gold);
+    std::printf("misses %zu, false positives %zu, matched with a wrong field %zu%s\n", list.misses.size(),
+                list.false_positives.size(), list.wrong.size(), o.list ? "" : " (--list prints them)");
+    if (o.list) {
+        std::printf("misses (%zu):\n", list.misses.size());
+        for (auto& m : list.misses) std::printf("  %s\n", m.c_str());
+        std::printf("false positives (%zu):\n", list.false_positives.size());
+        for (auto& f : list.false_positives) std::printf("  %s\n", f.c_str());
+        std::printf("wrong fields (%zu):\n", list.wrong.size());
+        for (auto& w : list.wrong) std::printf("  %s\n", w.c_str());
     }
-    return 0;
+    int rc = 0;
+    if (texts_not_found) {
+        // A gold text that is not in its field is a mistake in the gold: it cannot be paired by span.
+        std::fprintf(stderr, "eval-metrics: %zu gold texts are not in their event's field: fix the gold lines\n",
+                     texts_not_found);
+        rc = 1;
+    }
+    if (o.min_all_right >= 0 && all + 1e-9 < o.min_all_right) {
+        std::fprintf(stderr, "eval-metrics: all fields right %.3f is below the floor %.3f: see --list for what regressed\n",
+                     all, o.min_all_right);
+        rc = 1;
+    }
+    if (o.min_kv_f1 >= 0 && f1 + 1e-9 < o.min_kv_f1) {
+        std::fprintf(stderr, "eval-metrics: kind+value F1 %.3f is below the floor %.3f: see --list for what regressed\n", f1,
+                     o.min_kv_f1);
+        rc = 1;
+    }
+    return rc;
 }
