@@ -48,15 +48,18 @@ bool value_right(const Figure& p, const Figure& g) {
 }
 
 // Herald's segment, or its entity when segment is null, against the most specific of the gold's.
-bool entity_right(const Figure& p, const Figure& g) {
+bool entity_right(const Figure& p, const Figure& g, const Companies& companies) {
     const std::string& pred = p.segment.empty() ? p.entity : p.segment;
     const std::string& gold = g.segment.empty() ? g.entity : g.segment;
     if (entity_match(pred, gold)) return true;
     for (const auto& alt : g.segment_alts)
         if (entity_match(pred, alt)) return true;
-    // A company total: the same company by ticker ("Alphabet" for "Google"). Only where the gold
-    // says there is no segment (the seeds gold keeps segments in `entity`).
-    return g.has_segment_key && g.segment.empty() && p.segment.empty() && !g.ticker.empty() && p.ticker == g.ticker;
+    // A company total: another name of the same company ("Alphabet" for "Google"). Only where the
+    // gold says there is no segment (the seeds gold keeps segments in `entity`).
+    if (!g.has_segment_key || !g.segment.empty() || !p.segment.empty() || g.ticker.empty()) return false;
+    for (const auto& c : companies)
+        if (c.ticker == g.ticker && lower(c.name) == lower(p.entity)) return true;
+    return false;
 }
 
 bool same_basis(const std::string& a, const std::string& b) {
@@ -131,11 +134,11 @@ bool same_span(const Figure& p, const Figure& g) {
     return g.begin >= 0 && p.begin >= 0 && p.field == g.field && p.begin < g.end && g.begin < p.end;
 }
 
-Verdict compare(const Figure& p, const Figure& g) {
+Verdict compare(const Figure& p, const Figure& g, const Companies& companies) {
     Verdict v;
     v.right[kKind] = p.kind == g.kind;
     v.right[kValue] = value_right(p, g);
-    v.right[kEntity] = entity_right(p, g);
+    v.right[kEntity] = entity_right(p, g, companies);
     v.right[kChange] = change_right(p, g);
     v.right[kPeriod] = period_right(p, g);
     v.right[kForecast] = p.forecast == g.forecast;

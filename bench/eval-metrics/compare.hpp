@@ -1,6 +1,7 @@
 #pragma once
 // Field-by-field comparison of a herald metric with a gold one (../shared/data/metrics-guideline.md).
 #include <string>
+#include <vector>
 
 #include "figure.hpp"
 
@@ -20,7 +21,15 @@ struct Verdict {
     bool kind_value() const { return right[kKind] && right[kValue]; }
 };
 
-Verdict compare(const Figure& pred, const Figure& gold);
+// The companies herald found in the event (canonical name, ticker): a company total is right when
+// herald names the gold's company by one of its names ("Alphabet" for "Google"), not by a
+// segment that carries the company's ticker ("Google Cloud").
+struct Company {
+    std::string name, ticker;
+};
+using Companies = std::vector<Company>;
+
+Verdict compare(const Figure& pred, const Figure& gold, const Companies& companies = {});
 
 // Exposed for the unit test.
 bool near(double a, double b);

@@ -44,10 +44,18 @@ TEST_CASE("herald's segment, or its entity when segment is null, against the mos
     CHECK(compare(parse(R"({"kind":"revenue","entity":"Walmart Connect","value":1e9,"unit":"USD"})"), g).right[kEntity]);
     CHECK_FALSE(compare(parse(R"({"kind":"revenue","entity":"Walmart","ticker":"WMT","value":1e9,"unit":"USD"})"), g)
                     .right[kEntity]);
-    // A company total: the company by name or by ticker.
+    // A company total: the company by name, or by another name herald knows for that ticker; a
+    // segment herald reports as the entity is not the company.
     Figure total = gold("");
-    CHECK(compare(parse(R"({"kind":"revenue","entity":"Walmart Inc","ticker":"WMT","value":1e9})"), total).right[kEntity]);
-    CHECK_FALSE(compare(parse(R"({"kind":"revenue","entity":"Walmart","segment":"Sam's Club","ticker":"WMT"})"), total)
+    Companies companies{{"Walmart Inc", "WMT"}};
+    CHECK(compare(parse(R"({"kind":"revenue","entity":"Walmart Inc","ticker":"WMT","value":1e9})"), total, companies)
+              .right[kEntity]);
+    CHECK_FALSE(compare(parse(R"({"kind":"revenue","entity":"Walmart Inc","ticker":"WMT","value":1e9})"), total)
+                    .right[kEntity]);
+    CHECK_FALSE(compare(parse(R"({"kind":"revenue","entity":"Walmart U.S.","ticker":"WMT"})"), total, companies)
+                    .right[kEntity]);
+    CHECK_FALSE(compare(parse(R"({"kind":"revenue","entity":"Walmart","segment":"Sam's Club","ticker":"WMT"})"), total,
+                        companies)
                     .right[kEntity]);
 }
 
@@ -87,7 +95,7 @@ TEST_CASE("pairing: overlapping spans first, one to one; doubtful gold is not sc
     Figure stray = parse(R"({"kind":"net_income","value":7,"unit":"USD","field":"summary","span":[50,52]})");
     Tally t;
     Listing list;
-    score_event("e1", g, {stray, on_doubtful, right}, t, list);
+    score_event("e1", g, {stray, on_doubtful, right}, {}, t, list);
     CHECK(t.gold == 1);
     CHECK(t.doubtful == 1);
     CHECK(t.all_right == 1);

@@ -110,6 +110,7 @@ int main(int argc, char** argv) {
     size_t texts_not_found = 0;
     std::string line, detail;
     std::vector<Figure> pred;
+    Companies companies;
     while (std::getline(in, line)) {
         if (line.empty()) continue;
         if (event_parser.parse(line, ev, detail) != herald::parse::ErrorCode::none) {
@@ -121,9 +122,12 @@ int main(int argc, char** argv) {
         analyzer.analyze(ev, a);
         pred.clear();
         for (const auto& m : a.metrics) pred.push_back(predicted(m, json));
+        companies.clear();
+        for (const auto& e : a.entities)
+            if (!e.ticker.empty()) companies.push_back({std::string(e.name), std::string(e.ticker)});
         std::vector<Figure> g = it->second;
         texts_not_found += locate(g, &ev, field_of);
-        score_event(ev.id, g, pred, t, list);
+        score_event(ev.id, g, pred, companies, t, list);
     }
 
     size_t scored_pred = t.pred - t.pred_on_doubtful;

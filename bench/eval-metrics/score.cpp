@@ -89,15 +89,15 @@ size_t locate(std::vector<Figure>& gold, const void* event, FieldText field_text
     return not_found;
 }
 
-void score_event(std::string_view id, const std::vector<Figure>& gold, const std::vector<Figure>& pred, Tally& t,
-                 Listing& list) {
+void score_event(std::string_view id, const std::vector<Figure>& gold, const std::vector<Figure>& pred,
+                 const Companies& companies, Tally& t, Listing& list) {
     ++t.events;
     // Candidate pairs, best first: (score, gold index, pred index).
     std::vector<std::tuple<int, size_t, size_t>> pairs;
     std::vector<std::vector<Verdict>> verdicts(gold.size(), std::vector<Verdict>(pred.size()));
     for (size_t gi = 0; gi < gold.size(); ++gi)
         for (size_t pi = 0; pi < pred.size(); ++pi) {
-            const Verdict v = verdicts[gi][pi] = compare(pred[pi], gold[gi]);
+            const Verdict v = verdicts[gi][pi] = compare(pred[pi], gold[gi], companies);
             bool overlap = same_span(pred[pi], gold[gi]);
             bool eligible = overlap || v.kind_value() || (gold[gi].value && v.right[kValue]) ||
                             (gold[gi].begin < 0 && v.right[kKind] && v.right[kEntity]);

@@ -34,7 +34,7 @@ struct Listing {
 
 // Pairs predictions with gold figures one to one: first those whose spans overlap, then by kind
 // and value (the seeds gold has no text: kind and entity too), the pair agreeing most first.
-void score_event(std::string_view id, const std::vector<Figure>& gold, const std::vector<Figure>& pred, Tally& t,
-                 Listing& list);
+void score_event(std::string_view id, const std::vector<Figure>& gold, const std::vector<Figure>& pred,
+                 const Companies& companies, Tally& t, Listing& list);
 
 }  // namespace eval_metrics
