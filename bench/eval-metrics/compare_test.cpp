@@ -102,6 +102,9 @@ TEST_CASE("pairing: overlapping spans first, one to one; doubtful gold is not sc
     CHECK(t.kind_value == 1);
     CHECK(t.pred == 3);
     CHECK(t.pred_on_doubtful == 1);
+    CHECK(t.by_kind.size() == 1);  // the doubtful figure's kind is not scored either
+    CHECK(t.by_kind["revenue"].gold == 1);
+    CHECK(t.by_kind["revenue"].all_right == 1);
     CHECK(list.false_positives.size() == 1);
     CHECK(list.misses.empty());
 }

@@ -1,12 +1,13 @@
 // eval-metrics: runs the full analyzer (entities, quantities, metrics) over an NDJSON event file and
 // scores its metrics against hand-annotated gold (../shared/data/metrics-guideline.md).
 //
-//   eval-metrics [EVENTS.ndjson GOLD...] [--list] [--min-all-right F] [--min-kv-f1 F]
+//   eval-metrics [EVENTS.ndjson GOLD...] [--list] [--by-kind] [--min-all-right F] [--min-kv-f1 F]
 //
 // GOLD is a file or a directory of *.ndjson files (data/eval/metrics-gold/); only events that
 // have a gold line are scored. Prints kind+value precision/recall/F1, the share of gold figures
 // with all fields right (kind, value incl. low/high, entity-or-segment, change, period, forecast)
-// and the accuracy per field; --list adds every miss, false positive and wrong field. Gold figures
+// and the accuracy per field; --by-kind the recall and all-right share per gold kind; --list adds
+// every miss, false positive and wrong field. Gold figures
 // marked "doubtful" are not scored either way. Exit 1 when a --min-* floor is not reached.
 #include <simdjson.h>
 
@@ -30,13 +31,13 @@ namespace {
 struct Options {
     std::string events = HERALD_SHARED_DATA_DIR "/seeds.ndjson";
     std::vector<std::string> gold{HERALD_SHARED_DATA_DIR "/seeds-gold.ndjson"};
-    bool list = false;
+    bool list = false, by_kind = false;
     double min_all_right = -1, min_kv_f1 = -1;
 };
 
 int usage(const std::string& why) {
     std::cerr << "eval-metrics: " << why
-              << "; usage: eval-metrics [EVENTS.ndjson GOLD...] [--list] [--min-all-right F] [--min-kv-f1 F]\n";
+              << "; usage: eval-metrics [EVENTS.ndjson GOLD...] [--list] [--by-kind] [--min-all-right F] [--min-kv-f1 F]\n";
     return 2;
 }
 
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--list") o.list = true;
+        else if (a == "--by-kind") o.by_kind = true;
         else if (a == "--quiet") o.list = false;  // the lists are opt-in now; kept for old scripts
         else if (a == "--min-all-right" || a == "--min-kv-f1") {
             double& target = a == "--min-all-right" ? o.min_all_right : o.min_kv_f1;
@@ -144,6 +146,12 @@ int main(int argc, char** argv) {
                     t.field_right[f], t.gold);
     std::printf("misses %zu, false positives %zu, matched with a wrong field %zu%s\n", list.misses.size(),
                 list.false_positives.size(), list.wrong.size(), o.list ? "" : " (--list prints them)");
+    if (o.by_kind) {
+        std::printf("per gold kind: figures, kind+value recall, all fields right\n");
+        for (const auto& [kind, k] : t.by_kind)
+            std::printf("  %-20s %4zu  %.3f  %.3f\n", kind.c_str(), k.gold, ratio(k.kind_value, k.gold),
+                        ratio(k.all_right, k.gold));
+    }
     if (o.list) {
         std::printf("misses (%zu):\n", list.misses.size());
         for (auto& m : list.misses) std::printf("  %s\n", m.c_str());

@@ -118,6 +118,8 @@ void score_event(std::string_view id, const std::vector<Figure>& gold, const std
             continue;
         }
         ++t.gold;
+        KindTally& k = t.by_kind[g.kind];
+        ++k.gold;
         if (gold_to[gi] < 0) {
             list.misses.push_back(std::string(id) + "  " + g.json);
             continue;
@@ -126,6 +128,8 @@ void score_event(std::string_view id, const std::vector<Figure>& gold, const std
         for (int f = 0; f < kFieldCount; ++f) t.field_right[f] += v.right[f];
         t.kind_value += v.kind_value();
         t.all_right += v.all();
+        k.kind_value += v.kind_value();
+        k.all_right += v.all();
         if (!v.all()) list.wrong.push_back(pair_line(id, v, g, pred[static_cast<size_t>(gold_to[gi])]));
     }
     for (size_t pi = 0; pi < pred.size(); ++pi) {

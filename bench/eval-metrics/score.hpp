@@ -21,7 +21,12 @@ bool load_gold(const std::vector<std::string>& paths, Gold& gold, std::string& e
 using FieldText = std::string_view (*)(const void* event, std::string_view field);
 size_t locate(std::vector<Figure>& gold, const void* event, FieldText field_text);
 
+struct KindTally {
+    size_t gold = 0, kind_value = 0, all_right = 0;
+};
+
 struct Tally {
+    std::map<std::string, KindTally, std::less<>> by_kind;  // per gold kind, for --by-kind
     size_t events = 0, gold = 0, doubtful = 0, pred = 0, pred_on_doubtful = 0;
     size_t kind_value = 0;  // pairs with kind and value right (true positives of kind+value)
     size_t all_right = 0;
