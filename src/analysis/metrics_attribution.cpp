@@ -1,0 +1,161 @@
+// Whose a metric is and when: entity and ticker from the names and product phrases around the
+// figure, period from the sentence's period expressions, forecast from the clause's cues.
+#include "metrics_reader.hpp"
+
+namespace herald::analysis::metric_reader {
+
+// Noun phrase headed by a product ("custom chips") or a unit noun with modifiers
+// ("AI-related chips business" -> "AI-related chips"), searching back from token `from`.
+// A bare unit noun ("the business") stands for the product named earlier in the sentence
+// (searched back to its start, not only to min_t), else in an earlier sentence, with the last
+// bare noun passed as its head. One walk back: this was a recursion per bare noun, exponential
+// in time and deep in stack on "business business ... $5B".
+bool SentenceReader::product_before(uint32_t from, uint32_t min_t, std::string_view& text, uint32_t& head) const {
+    bool bare = false;  // a bare unit noun was seen: the walk goes on to the sentence start
+    uint32_t bare_head = 0;
+    for (uint32_t t = from; t > (bare ? first() : min_t);) {
+        --t;
+        uint32_t f = F(t);
+        if (f & kFigureFlag) break;
+        if (!(f & (W::kProduct | W::kUnitNoun))) continue;
+        uint32_t b = t;
+        uint32_t e = (f & W::kUnitNoun) ? t : t + 1;  // a unit noun itself is dropped
+        for (uint32_t k = 0; k < 3 && b > first(); ++k) {
+            uint32_t pf = F(b - 1);
+            const Token& pt = c_.doc.tokens[b - 1];
+            std::string_view w = c_.tok(b - 1);
+            if (pt.kind != TokenKind::word || (pf & (W::kStop | W::kDeterminer | kMentionFlag | W::kKind))) break;
+            if ((pf & ~(W::kProduct | W::kPhrase | W::kAnnualized | W::kPeriodStart)) != 0) break;
+            if (w.size() > 3 && (w.substr(w.size() - 2) == "ly" || w.substr(w.size() - 3) == "ing")) break;
+            --b;
+        }
+        if (b == e) {
+            bare = true;
+            bare_head = t;
+            continue;
+        }
+        const Token& tb = c_.doc.tokens[b];
+        const Token& te = c_.doc.tokens[e - 1];
+        text = c_.doc.event().field(tb.field).substr(tb.begin, te.end - tb.begin);
+        head = t;
+        return true;
+    }
+    if (!bare || last_product_.empty()) return false;
+    text = last_product_;
+    head = bare_head;
+    return true;
+}
+
+const Mention* SentenceReader::mention_in(uint32_t b, uint32_t e) const {
+    if (c_.mention_end - c_.mention_begin <= kFewMentions) {  // the usual case: a walk is cheaper
+        const Mention* found = nullptr;
+        for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
+            const Mention& mn = c_.mentions[m];
+            if (mn.token >= b && mn.token < e) found = &mn;  // the last one: closest to the head noun
+        }
+        return found;
+    }
+    if (b >= e) return nullptr;
+    const uint32_t m = mention_from(e);  // the last one before e: closest to the head noun
+    return m > c_.mention_begin && c_.mentions[m - 1].token >= b ? &c_.mentions[m - 1] : nullptr;
+}
+
+// The nearest mention to `anchor`: the last one ending at or before it (distance anchor - end),
+// else one overlapping it or after it (distance token - anchor + 4, in uint32 arithmetic); on a
+// tie the earlier one, unless a later one is a segment. Only three mentions can be nearest: the
+// last before, the one overlapping the anchor and the first at or after it.
+const Mention* SentenceReader::nearest_mention(uint32_t anchor, bool before_only) const {
+    const Mention* best = nullptr;
+    uint32_t bd = 0;
+    uint32_t from = c_.mention_begin, to = c_.mention_end;  // few: all of them
+    if (to - from > kFewMentions) {
+        const uint32_t at = mention_from(anchor);
+        from = at > c_.mention_begin + 1 ? at - 2 : c_.mention_begin;
+        to = at < c_.mention_end ? at + 1 : at;
+    }
+    for (uint32_t m = from; m < to; ++m) {
+        const Mention& mn = c_.mentions[m];
+        uint32_t e = mention_end_token(c_.doc, mn, last());
+        bool before = e <= anchor;
+        if (before_only && !before) continue;
+        uint32_t d = before ? anchor - e : mn.token - anchor + 4;  // before wins ties
+        if (!best || d < bd || (d == bd && mn.is_segment)) best = &mn, bd = d;
+    }
+    return best;
+}
+
+std::string_view SentenceReader::company_ticker(uint32_t anchor) const {
+    if (const Mention* m = nearest_mention(anchor, false); m && !m->ticker.empty()) return m->ticker;
+    if (last_company_ && !last_company_->ticker.empty()) return last_company_->ticker;
+    if (last_mention_ && !last_mention_->ticker.empty()) return last_mention_->ticker;
+    const auto& tickers = c_.doc.event().tickers;
+    return tickers.empty() ? std::string_view{} : tickers.front();
+}
+
+// A name the alias table does not know, between the figure and its kind: "$100B-plus Anthropic
+// commitment". Sets entity and ticker when there is one.
+bool SentenceReader::unknown_name_between(Metric& m, const Hit* h, uint32_t te, uint32_t anchor) {
+    for (uint32_t t = te; t < h->np_begin; ++t) {
+        const Token& tk = c_.doc.tokens[t];
+        std::string_view x = c_.tok(t);
+        bool has_lower = false;
+        for (char ch : x) has_lower |= ch >= 'a' && ch <= 'z';
+        if (tk.kind == TokenKind::word && tk.capitalized && x.size() >= 3 && has_lower && (F(t) & ~W::kPeriodStart) == 0) {
+            m.entity = x;
+            m.ticker = company_ticker(anchor);
+            return true;
+        }
+    }
+    return false;
+}
+
+// Entity and ticker of a metric: a name inside the kind's noun phrase or the figure's, then
+// the nearer of a product phrase and a named entity before, then the context.
+void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after) {
+    const Mention* mn = nullptr;
+    if (h) mn = mention_in(h->np_begin >= first() + 3 ? h->np_begin - 3 : first(), h->begin);
+    if (mn && mention_end_token(c_.doc, *mn, last()) + 2 < h->np_begin) mn = nullptr;
+    if (!mn && np_after) mn = mention_in(te, h ? h->begin : te + 3);
+    uint32_t anchor = h && h->end <= tb ? h->np_begin : tb;
+    if (!mn && np_after && h && h->begin > te && unknown_name_between(m, h, te, anchor)) return;
+    if (!mn) {
+        std::string_view ptext;
+        uint32_t phead = 0;
+        const Mention* before = nearest_mention(anchor, true);
+        uint32_t before_end = before ? mention_end_token(c_.doc, *before, last()) : 0;
+        uint32_t min_t = anchor > first() + 12 ? anchor - 12 : first();
+        if (product_before(anchor, min_t, ptext, phead) && (!before || phead >= before_end)) {
+            m.entity = ptext;
+            m.ticker = company_ticker(anchor);
+            product_seen_ = ptext;
+            return;
+        }
+        mn = before ? before : nearest_mention(anchor, false);
+    }
+    if (!mn) mn = last_mention_;
+    if (!mn) {
+        m.ticker = company_ticker(anchor);
+        return;
+    }
+    // A segment has no per-share figure: EPS belongs to the company.
+    m.entity = (m.kind == MetricKind::eps && mn->is_segment) ? mn->company : mn->entity;
+    // A partner without a ticker ("Anthropic commitment"): the figure is the reporting company's.
+    m.ticker = !mn->ticker.empty() ? mn->ticker : company_ticker(anchor);
+}
+
+// Forecast and period of a metric whose figure covers tokens [tb, te), kind phrase h.
+void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
+    uint32_t b = h && h->begin < tb ? h->begin : tb;
+    uint32_t e = h && h->end > te ? h->end : te;
+    if ((h && h->forecast) || forecast_in(b, e > b ? e - 1 : b)) m.forecast = true;
+    if (!periods_done_) {
+        n_periods_ = periods::all(c_.doc, *c_.sent, fl_, W::kPeriodStart, periods_, kMaxPeriods);
+        periods_done_ = true;
+    }
+    if (const periods::Found* p = periods::nearest_of(periods_, n_periods_, tb)) {
+        m.period = p->period;
+        if (p->after_by) m.forecast = true;
+    }
+}
+
+}  // namespace herald::analysis::metric_reader

@@ -1,0 +1,268 @@
+// Percentages and multipliers: the change of a kind ("revenue rose 28%", "21% EPS growth",
+// "revenue doubled"), a margin's level or its move in points, a segment's growth ("Azure grew
+// 40%"). A change joins its kind's value in the sentence, else it is a metric of its own.
+#include <cmath>
+
+#include "metrics_reader.hpp"
+
+namespace herald::analysis::metric_reader {
+
+// Percentages: a margin's value, a share of something (ignored) or the change of a kind.
+void SentenceReader::change_pass() {
+    for (auto& fg : figs_) {
+        const Quantity& q = c_.quantities[fg.q];
+        if (q.unit.view() == "bp") {
+            margin_bp(fg, q);
+            continue;
+        }
+        if (!q.unit.is_percent()) continue;
+        uint32_t nt = fg.te;
+        std::string_view next = c_.tok(nt);
+        if (eq_ci(next, "of") || (nt < last() && (F(nt) & W::kStock))) continue;  // "28% of revenue", "a 5% stake"
+        Direction dir = Direction::none;
+        uint32_t between_b = fg.te, between_e = fg.te;
+        const Hit* h = change_kind_after(fg, dir, between_e);
+        // A segment right before the move outranks a kind word further back ("YouTube ad
+        // revenue rose 13%, while Google Cloud jumped 34%").
+        if (!h && segment_move(fg, q)) continue;
+        bool margin = false;
+        if (!h) {
+            h = change_kind_before(fg, dir);
+            if (h) {
+                between_b = h->end;
+                between_e = fg.tb;
+                margin = is_margin(h->kind);
+            }
+        }
+        if (!h) continue;
+        if (margin) {
+            margin_figure(fg, q, h, dir);
+            continue;
+        }
+        // "growth slowed to 33% from 39%": the rate after the cue is the earlier rate, not a
+        // second change.
+        if (prior_cue_before(fg.tb)) continue;
+        if (dir == Direction::none && q.value < 0) dir = Direction::down;
+        if (dir == Direction::none) continue;
+        Change ch;
+        ch.direction = dir;
+        ch.has_percent = true;
+        ch.percent = dir == Direction::down ? -std::fabs(q.value) : std::fabs(q.value);
+        ch.basis = basis_after(fg.te, between_b, between_e);
+        attach_change(ch, h, fg.tb, fg.te, q);
+    }
+}
+
+// The kind a percentage names after it: "21% expected annualized EPS growth", "a 5% rise in
+// revenue". Sets dir, and between_e to the kind's first token when the kind follows directly.
+const Hit* SentenceReader::change_kind_after(const Fig& fg, Direction& dir, uint32_t& between_e) const {
+    for (uint32_t t = fg.te; t < last() && t < fg.te + 5; ++t) {
+        uint32_t f = F(t);
+        if (const Hit* x = hit_at(t)) {
+            if (!(F(x->end < last() ? x->end : t) & W::kGrowthNoun)) return nullptr;
+            dir = direction_in(x->end, x->end + 1, x->loss);
+            between_e = t;
+            return x;
+        }
+        if (f & W::kGrowthNoun) {
+            if (!eq_ci(c_.tok(t + 1), "in")) return nullptr;
+            const Hit* x = hit_at(t + 2);
+            if (x) dir = direction_in(t, t + 1, x->loss);
+            return x;
+        }
+        if (c_.doc.tokens[t].kind != TokenKind::word || (f & (W::kStop | kMentionFlag))) return nullptr;
+    }
+    return nullptr;
+}
+
+// The kind before a percentage in its clause ("revenue rose 28%") and the direction of the move;
+// null when there is none or a price word stands between ("revenue ... shares fell 3%").
+const Hit* SentenceReader::change_kind_before(const Fig& fg, Direction& dir) const {
+    const Hit* h = hit_before(fg.tb, 12, true);
+    if (!h) return nullptr;
+    for (uint32_t j = h->end; j < fg.tb; ++j)
+        if (F(j) & W::kStock) return nullptr;
+    dir = direction_in(h->end, fg.tb, h->loss);
+    // "an increase in revenue of 12%": the move is named before the kind.
+    if (dir == Direction::none && h->begin >= first() + 2 && eq_ci(c_.tok(h->begin - 1), "in"))
+        dir = direction_in(h->begin - 2, h->begin - 1, h->loss);
+    if (dir == Direction::none) dir = direction_in(fg.te, fg.te + 1 < last() ? fg.te + 1 : fg.te, h->loss);
+    return h;
+}
+
+namespace {
+
+// "Azure grew 40%", "Google Cloud grew 34%", "Azure growth of 37%": a segment or product does
+// not trade, so its growth is its revenue's. Only growth words count: a brand can also be a
+// listed name, and "Peugeot fell 0.81 pct" is a share price.
+bool growth_word(std::string_view x) {
+    static constexpr std::string_view kWords[] = {"grew",    "grow",   "grows",   "growing",   "expanded",
+                                                  "expands", "shrank", "shrinks", "contracted"};
+    for (std::string_view w : kWords)
+        if (eq_ci(x, w)) return true;
+    return false;
+}
+
+}  // namespace
+
+bool SentenceReader::segment_move(const Fig& fg, const Quantity& q) {
+    // A segment ending one or two tokens before the figure is among the last three mentions
+    // that start before it (mentions do not overlap).
+    const uint32_t to = mention_from(fg.tb);
+    for (uint32_t mi = to > c_.mention_begin + 3 ? to - 3 : c_.mention_begin; mi < to; ++mi) {
+        const Mention& mn = c_.mentions[mi];
+        if (!mn.is_segment) continue;
+        const uint32_t e = mention_end_token(c_.doc, mn, last());
+        Direction dir = Direction::none;
+        if (e + 1 == fg.tb && e < last() && growth_word(c_.tok(e))) {
+            const std::string_view x = c_.tok(e);
+            dir = eq_ci(x, "shrank") || eq_ci(x, "shrinks") || eq_ci(x, "contracted") ? Direction::down : Direction::up;
+        } else if (e + 2 == fg.tb && eq_ci(c_.tok(e), "growth") && eq_ci(c_.tok(e + 1), "of")) {
+            dir = Direction::up;
+        }
+        if (dir == Direction::none) continue;
+        Change ch;
+        ch.direction = dir;
+        ch.has_percent = true;
+        ch.percent = dir == Direction::down ? -std::fabs(q.value) : std::fabs(q.value);
+        ch.basis = basis_after(fg.te, fg.te, fg.te);
+        Hit seg;
+        seg.begin = seg.np_begin = seg.end = e;  // right after the name, which attribution finds before it
+        seg.kind = MetricKind::revenue;
+        attach_change(ch, &seg, fg.tb, fg.te, q);
+        return true;
+    }
+    return false;
+}
+
+// A margin's percentage is its level ("fell to 9.5% from 11.2%"), unless it comes right after
+// the direction word or "by", or is written in points: then it is the change, in points.
+void SentenceReader::margin_figure(const Fig& fg, const Quantity& q, const Hit* h, Direction dir) {
+    if (prior_cue_before(fg.tb)) {
+        Metric* m = sentence_metric(h->kind);
+        if (m && m->has_value && !m->has_prior && m->unit == q.unit) {
+            m->has_prior = true;
+            m->prior_value = q.value;
+            if (m->change.basis == Basis::none) m->change.basis = basis_after(fg.te, fg.te, fg.te);
+            direction_from_prior(*m);
+        }
+        return;
+    }
+    const uint32_t before = fg.tb > first() ? F(fg.tb - 1) : 0;
+    const bool change = (before & (W::kUp | W::kDown | W::kWiden | W::kNarrow)) ||
+                        (fg.tb > first() && eq_ci(c_.tok(fg.tb - 1), "by")) || q.text.find("point") != std::string_view::npos;
+    if (change) {
+        margin_change(fg, q, h, dir, q.value);
+        return;
+    }
+    Metric* m = sentence_metric(h->kind);
+    if (m && !m->has_value) {  // the change came first ("widened 1.2 points to 15%")
+        take_value(*m, q);
+        return;
+    }
+    Metric nm;
+    take_value(nm, q);
+    nm.change.direction = dir;
+    push_metric(nm, h, fg.tb, fg.te);
+}
+
+// A new metric of the hit's kind, with entity, period and forecast from the context.
+void SentenceReader::push_metric(Metric& m, const Hit* h, uint32_t tb, uint32_t te) {
+    m.kind = h->kind;
+    attribute(m, h, tb, te, false);
+    finish(m, tb, te, h);
+    push(m);
+}
+
+// "gross margin expanded 120 basis points", "margin was 14.2%, down 80 bp".
+void SentenceReader::margin_bp(const Fig& fg, const Quantity& q) {
+    const Hit* h = hit_before(fg.tb, 12, true);
+    if (!h || !is_margin(h->kind)) return;
+    Direction dir = direction_in(h->end, fg.tb, false);
+    if (dir == Direction::none) dir = direction_in(fg.te, fg.te + 1 < last() ? fg.te + 1 : fg.te, false);
+    margin_change(fg, q, h, dir, q.value / 100.0);
+}
+
+void SentenceReader::margin_change(const Fig& fg, const Quantity& q, const Hit* h, Direction dir, double points) {
+    if (dir == Direction::none && points < 0) dir = Direction::down;
+    if (dir == Direction::none) return;
+    Change ch;
+    ch.direction = dir;
+    ch.has_points = true;
+    ch.points = dir == Direction::down ? -std::fabs(points) : std::fabs(points);
+    if (Metric* m = sentence_metric(h->kind)) {
+        const Basis basis = m->change.basis;
+        m->change = ch;
+        m->change.basis = basis;
+        return;
+    }
+    Metric nm;
+    nm.change = ch;
+    nm.span = q.span;
+    nm.text = q.text;
+    push_metric(nm, h, fg.tb, fg.te);
+}
+
+void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, uint32_t te, const Quantity& q) {
+    // The value of the same kind stated in this sentence takes the change ("$37.6B ..., up 28%").
+    // The nearest by bytes, the earlier on a tie. The money pass's values are in figure order:
+    // the nearest on each side of the change is the first one that qualifies, searched from
+    // where it would sort (at most kMaxCandidates steps each way); later metrics, the latest
+    // kMaxCandidates of them.
+    Metric* best = nullptr;
+    uint32_t bd = 0;
+    size_t bi = 0;
+    auto consider = [&](size_t i) {
+        Metric& m = c_.out[i];
+        if (m.kind != h->kind || m.change.has_percent || !m.has_value) return false;
+        uint32_t d = m.span.begin > q.span.begin ? m.span.begin - q.span.begin : q.span.begin - m.span.begin;
+        if (!best || d < bd || (d == bd && i < bi)) best = &m, bd = d, bi = i;
+        return true;
+    };
+    const auto run_b = c_.out.begin() + static_cast<std::ptrdiff_t>(first_metric_);
+    const auto run_e = c_.out.begin() + static_cast<std::ptrdiff_t>(money_end_);
+    const size_t at = static_cast<size_t>(
+        std::lower_bound(run_b, run_e, q.span.begin, [](const Metric& m, uint32_t x) { return m.span.begin < x; }) -
+        c_.out.begin());
+    for (size_t i = at, k = 0; i > first_metric_ && k < kMaxCandidates; ++k)
+        if (consider(--i)) break;
+    for (size_t i = at, k = 0; i < money_end_ && k < kMaxCandidates; ++i, ++k)
+        if (consider(i)) break;
+    const size_t from = c_.out.size() - money_end_ > kMaxCandidates ? c_.out.size() - kMaxCandidates : money_end_;
+    for (size_t i = from; i < c_.out.size(); ++i) consider(i);
+    if (best) {
+        const Basis known = best->change.basis;  // from its prior value ("... a year earlier")
+        best->change = ch;
+        if (best->change.basis == Basis::none) best->change.basis = known;
+        return;
+    }
+    Metric m;
+    m.change = ch;
+    m.span = q.span;
+    m.text = q.text;
+    push_metric(m, h, tb, te);
+}
+
+// "revenue doubled", "profit halved": a change without a figure.
+void SentenceReader::multiplier_pass() {
+    for (const auto& h : hits_) {
+        if (h.modifier) continue;
+        for (uint32_t t = h.end; t < last() && t < h.end + 3; ++t) {
+            uint32_t f = F(t);
+            double pct = (f & W::kDouble) ? 100.0 : (f & W::kTriple) ? 200.0 : (f & W::kHalve) ? -50.0 : 0.0;
+            if (pct == 0.0) continue;
+            Change ch;
+            ch.direction = pct > 0 ? Direction::up : Direction::down;
+            ch.has_percent = true;
+            ch.percent = pct;
+            Quantity q;
+            const Token& tk = c_.doc.tokens[t];
+            q.span = {tk.field, tk.begin, tk.end};
+            q.text = c_.doc.text(tk);
+            attach_change(ch, &h, t, t + 1, q);
+            break;
+        }
+    }
+}
+
+}  // namespace herald::analysis::metric_reader

@@ -1,0 +1,230 @@
+// Money figures: the kind each one states ("$37.6B in AWS revenue", "backlog reached $364B"),
+// earlier values after from/versus ("from $4.5 mn"), conversions in brackets, and the direction
+// a "grew to"/"fell to" gives the value.
+#include <cmath>
+
+#include "metrics_reader.hpp"
+#include "numbers.hpp"
+
+namespace herald::analysis::metric_reader {
+
+void SentenceReader::money_pass() {
+    has_pending_prior_ = false;
+    for (size_t fi = 0; fi < figs_.size(); ++fi) {
+        auto& fg = figs_[fi];
+        if (!fg.money) continue;
+        const Quantity& q = c_.quantities[fg.q];
+        if (is_conversion(fi)) {
+            conversion_prior(fi, q);
+            continue;
+        }
+        int prior_sign = 0;
+        if (prior_cue_before(fg.tb, &prior_sign)) {
+            // An earlier value does not separate the later figure from its kind word.
+            for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) fl_[k - first_] &= ~kFigureFlag;
+            set_prior(q, fg.te, prior_sign);
+            continue;
+        }
+        const Hit* h = hit_after(fg);
+        bool np_after = h != nullptr;
+        if (!h) h = hit_before(fg.tb, 14);
+        if (!h) continue;
+        if (is_margin(h->kind)) continue;
+        if (h->kind == MetricKind::eps && dividend_before(fg.tb)) continue;  // "a dividend of 52p per share"
+        money_metric(fg, q, h, np_after);
+    }
+    for (size_t i = first_metric_; i < c_.out.size(); ++i) direction_from_prior(c_.out[i]);
+}
+
+// In brackets and in the same currency it is the year before, not a conversion
+// ("net sales EUR 845.2 million (EUR 790.1 million)", as Nordic reports write it).
+bool SentenceReader::conversion_prior(size_t fi, const Quantity& q) {
+    const Fig& pf = figs_[fi - 1];
+    if (pf.metric < 0 || !(c_.quantities[pf.q].unit == q.unit)) return false;
+    Metric& pm = c_.out[static_cast<size_t>(pf.metric)];
+    if (pm.has_prior) return false;
+    pm.has_prior = true;
+    pm.prior_value = pm.value < 0 && q.value > 0 ? -q.value : q.value;
+    return true;
+}
+
+// The metric of money figure fg, whose kind phrase is h (after the figure when np_after).
+void SentenceReader::money_metric(Fig& fg, const Quantity& q, const Hit* h, bool np_after) {
+    Metric m;
+    m.kind = h->kind;
+    m.has_value = true;
+    m.value = q.value;
+    if (h->loss && m.value > 0) m.value = -m.value;
+    m.unit = q.unit;
+    m.qualifier = q.qualifier;
+    m.span = q.span;
+    m.text = q.text;
+    attribute(m, h, fg.tb, fg.te, np_after || (fg.te < last() && (eq_ci(c_.tok(fg.te), "of"))));
+    finish(m, fg.tb, fg.te, h);
+    if (!np_after) m.change.direction = direction_to(h, fg.tb);
+    // "a net loss of $120 million, or 35 cents a share": the per-share figure of a loss.
+    if (m.kind == MetricKind::eps && m.value > 0 && c_.out.size() > first_metric_ && c_.out.back().has_value &&
+        c_.out.back().value < 0 && fg.tb >= first() + 2 && eq_ci(c_.tok(fg.tb - 1), "or") && c_.tok(fg.tb - 2) == ",")
+        m.value = -m.value;
+    take_pending_prior(m, q, h);
+    fg.metric = static_cast<int>(c_.out.size());
+    push(m);
+}
+
+// "from $1.2 billion to $1.5 billion": an earlier value read before its metric existed.
+void SentenceReader::take_pending_prior(Metric& m, const Quantity& q, const Hit* h) {
+    if (!has_pending_prior_ || !(pending_prior_unit_ == q.unit)) return;
+    m.has_prior = true;
+    m.prior_value = pending_prior_sign_ > 0       ? std::fabs(pending_prior_)
+                    : pending_prior_sign_ < 0     ? -std::fabs(pending_prior_)
+                    : h->loss && pending_prior_ > 0 ? -pending_prior_
+                                                    : pending_prior_;
+    if (m.change.basis == Basis::none) m.change.basis = pending_prior_basis_;
+    has_pending_prior_ = false;
+}
+
+// Is the figure in brackets right after another figure ("EUR 46 million ( USD 64.5 m )")?
+bool SentenceReader::is_conversion(size_t fi) const {
+    if (fi == 0) return false;
+    const Quantity& q = c_.quantities[figs_[fi].q];
+    const Quantity& p = c_.quantities[figs_[fi - 1].q];
+    if (!figs_[fi - 1].money || p.span.field != q.span.field) return false;
+    std::string_view s = c_.doc.event().field(q.span.field);
+    size_t i = num::skip_spaces_back(s, q.span.begin);
+    if (i == 0 || s[i - 1] != '(') return false;
+    return num::skip_spaces_back(s, i - 1) == p.span.end;
+}
+
+// An earlier value follows from/versus/against/compared with, directly or through its kind:
+// "from $4.5 mn", "from a profit of $300 million", "compared with revenue of $2.4 billion".
+// `sign` is +1 or -1 when that kind says whether the earlier value was a profit or a loss.
+bool SentenceReader::prior_cue_before(uint32_t tb, int* sign) const {
+    if (tb <= first()) return false;
+    auto cue_at = [this](uint32_t t) {  // the cue ends just before token t
+        if (t <= first()) return false;
+        if (F(t - 1) & W::kPriorCue) return true;
+        std::string_view a = c_.tok(t - 1), b = t >= first() + 2 ? c_.tok(t - 2) : std::string_view{};
+        return (eq_ci(a, "with") || eq_ci(a, "to")) && eq_ci(b, "compared");
+    };
+    if (cue_at(tb)) return true;
+    if (tb < first() + 3 || !eq_ci(c_.tok(tb - 1), "of")) return false;
+    // The one hit ending right before "of" (hits do not overlap).
+    auto it = std::lower_bound(hits_.begin(), hits_.end(), tb - 1, [](const Hit& h, uint32_t x) { return h.end < x; });
+    for (; it != hits_.end() && it->end == tb - 1; ++it) {
+        const Hit& h = *it;
+        if (h.modifier) continue;
+        uint32_t b = h.begin;
+        for (int k = 0; k < 2 && b > first(); ++k) {
+            std::string_view d = c_.tok(b - 1);
+            if (!eq_ci(d, "a") && !eq_ci(d, "an") && !eq_ci(d, "the") && !eq_ci(d, "its")) break;
+            --b;
+        }
+        if (!cue_at(b)) return false;
+        if (sign) *sign = h.loss ? -1 : 1;
+        return true;
+    }
+    return false;
+}
+
+// `te` ends the earlier figure: what follows it may say how far back it is ("versus $1.05 a
+// year ago"), which is the basis of the change the two figures make.
+void SentenceReader::set_prior(const Quantity& q, uint32_t te, int sign) {
+    const Basis basis = basis_after(te, te, te);
+    // A value before it in the sentence with the same unit and the closest magnitude, nearest
+    // first ("net loss of $44 million, or 9 cents a share, from $130 million": the loss, not
+    // the per-share figure); else the next one.
+    Metric* best = nullptr;
+    double best_gap = 0.0;
+    const size_t stop = c_.out.size() - first_metric_ > kMaxCandidates ? c_.out.size() - kMaxCandidates : first_metric_;
+    for (size_t i = c_.out.size(); i > stop; --i) {
+        Metric& m = c_.out[i - 1];
+        if (!m.has_value || m.has_prior || !(m.unit == q.unit) || m.span.begin >= q.span.begin) continue;
+        const double a = std::fabs(m.value), b = std::fabs(q.value);
+        const double gap = a > 0 && b > 0 ? std::fabs(std::log(a / b)) : 1e9;
+        if (!best || gap < best_gap) {
+            best = &m;
+            best_gap = gap;
+        }
+    }
+    if (best) {
+        best->has_prior = true;
+        // Named, the earlier kind decides ("a loss ... from a profit of"); else it is like the later.
+        best->prior_value = sign > 0   ? std::fabs(q.value)
+                            : sign < 0 ? -std::fabs(q.value)
+                                       : best->value < 0 && q.value > 0 ? -q.value : q.value;
+        if (best->change.basis == Basis::none) best->change.basis = basis;
+        return;
+    }
+    has_pending_prior_ = true;
+    pending_prior_ = q.value;
+    pending_prior_unit_ = q.unit;
+    pending_prior_basis_ = basis;
+    pending_prior_sign_ = sign;
+}
+
+// "backlog grew to a record $57 billion", "pre-tax profit fell to 2.3 million pounds": the verb
+// between the kind and a "to" before the figure says which way the value moved. A loss is a
+// negative value: "loss increased to" moves it down, "loss narrowed to" up. "Up to" and
+// "compared to" are no moves.
+Direction SentenceReader::direction_to(const Hit* h, uint32_t tb) const {
+    if (h->end > tb) return Direction::none;
+    for (uint32_t t = h->end; t < tb; ++t) {
+        if (eq_ci(c_.tok(t), "at") && t > h->end && (F(t - 1) & W::kFlat)) return Direction::flat;  // "flat at $2.9 billion"
+        if (!eq_ci(c_.tok(t), "to")) continue;
+        if (t > first() && (eq_ci(c_.tok(t - 1), "compared") || eq_ci(c_.tok(t - 1), "up"))) return Direction::none;
+        Direction d = Direction::none;
+        for (uint32_t k = h->end; k < t; ++k) {
+            const uint32_t f = F(k);
+            if (f & (W::kUp | W::kWiden)) d = h->loss ? Direction::down : Direction::up;
+            else if (f & (W::kDown | W::kNarrow)) d = h->loss ? Direction::up : Direction::down;
+            else if (f & W::kFlat) d = Direction::flat;
+        }
+        return d;
+    }
+    return Direction::none;
+}
+
+// A per-share figure of a dividend is not earnings per share.
+bool SentenceReader::dividend_before(uint32_t tb) const {
+    for (uint32_t t = tb > first() + 8 ? tb - 8 : first(); t < tb; ++t) {
+        std::string_view x = c_.tok(t);
+        if (eq_ci(x, "dividend") || eq_ci(x, "dividends") || eq_ci(x, "payout")) return true;
+    }
+    return false;
+}
+
+// The basis of a change: "annualized" between the kind and the figure, else the words after the
+// figure ending at te ("year over year", "y/y", "a year earlier", "sequentially", "q/q").
+Basis SentenceReader::basis_after(uint32_t te, uint32_t b, uint32_t e_between) const {
+    for (uint32_t t = b; t < e_between; ++t)
+        if (F(t) & W::kAnnualized) return Basis::annualized;
+    for (uint32_t t = te; t < last() && t < te + 7; ++t) {
+        uint32_t f = F(t);
+        std::string_view x = c_.tok(t);
+        if ((f & (kPunctComma | W::kClause)) || eq_ci(x, "and") || eq_ci(x, "or") || eq_ci(x, "with")) break;
+        if (f & W::kPeriodWord) return Basis::yoy;
+        if (x.size() == 1 && c_.tok(t + 1) == "/" && t + 2 < last() && eq_ci(c_.tok(t + 2), x)) {
+            if (x[0] == 'y' || x[0] == 'Y') return Basis::yoy;  // "y/y" as three tokens
+            if (x[0] == 'q' || x[0] == 'Q') return Basis::qoq;
+        }
+        if (f & W::kSequential) return (x[0] == 'q' || x[0] == 'Q') ? Basis::qoq : Basis::sequential;
+        if (eq_ci(x, "year-ago") || eq_ci(x, "year-earlier") || eq_ci(x, "prior-year") || eq_ci(x, "previous-year"))
+            return Basis::yoy;
+        if (eq_ci(x, "prior-quarter") || eq_ci(x, "previous-quarter")) return Basis::qoq;
+        if (eq_ci(x, "annualized") || eq_ci(x, "annualised")) return Basis::annualized;
+        // The next tokens are read only after a word that starts a two- or three-word basis.
+        const bool year = eq_ci(x, "year"), quarter = eq_ci(x, "quarter");
+        const bool before_year = eq_ci(x, "last") || eq_ci(x, "previous") || eq_ci(x, "prior");
+        if (!year && !quarter && !before_year) continue;
+        std::string_view n1 = c_.tok(t + 1), n2 = c_.tok(t + 2);
+        const bool over = eq_ci(n1, "over") || eq_ci(n1, "on");
+        if (year && over && eq_ci(n2, "year")) return Basis::yoy;
+        if (quarter && over && eq_ci(n2, "quarter")) return Basis::qoq;
+        if ((year && (eq_ci(n1, "earlier") || eq_ci(n1, "ago"))) || (before_year && eq_ci(n1, "year")))
+            return Basis::yoy;
+        if ((quarter && eq_ci(n1, "earlier")) || (before_year && eq_ci(n1, "quarter"))) return Basis::qoq;
+    }
+    return Basis::none;
+}
+
+}  // namespace herald::analysis::metric_reader

@@ -1,0 +1,239 @@
+#pragma once
+// The metric extractor's per-sentence reader, shared by the files of its passes:
+//   metrics_tagging.cpp      token flags, kind phrases ("hits"), figures, clauses, forecast cues
+//   metrics_money.cpp        money figures: their kind, earlier values, conversions, "grew to" moves
+//   metrics_change.cpp       percentages and multipliers: changes, margins, segment growth
+//   metrics_attribution.cpp  entity, ticker, period and forecast of a metric
+//   metrics.cpp              the document walk: which sentences are read, where they split
+// Everything works on the Document's tokens plus buffers the MetricExtractor reuses, so steady
+// state does not allocate. Helpers called per token are inline here; the passes call the rest
+// per figure or per hit.
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "herald/analysis/metrics.hpp"
+#include "metrics_words.hpp"
+#include "periods.hpp"
+
+namespace herald::analysis::metric_reader {
+
+namespace W = words;
+using words::eq_ci;
+using Hit = MetricExtractor::Hit;
+using Fig = MetricExtractor::Fig;
+
+constexpr uint32_t kFigureFlag = 1u << 30;  // token belongs to a money figure
+constexpr uint32_t kPunctComma = 1u << 29;  // , ; : ( and dashes: clause punctuation
+constexpr uint32_t kPunctHard = 1u << 28;   // ; : end a clause for every purpose
+constexpr uint32_t kMentionFlag = 1u << 27;
+constexpr uint32_t kForecastCue = 1u << 26;  // the token makes its clause a projection (forecast_cue); only on
+                                             // forecast words, "by" and numbers, which no "flags == 0" test reads
+
+// The tokenizer's folded key of a short lower-case word: its bytes little-endian, zero-padded.
+constexpr uint64_t word_key(std::string_view w) {
+    uint64_t v = 0;
+    for (size_t i = 0; i < w.size() && i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return v;
+}
+
+struct Ctx {
+    const Document& doc;
+    const std::vector<Mention>& mentions;
+    const std::vector<Quantity>& quantities;
+    std::vector<Metric>& out;
+    const Sentence* sent = nullptr;
+    std::string_view field;  // the sentence's field text: every token of a sentence is in it
+    uint32_t si = 0;
+    uint32_t mention_begin = 0, mention_end = 0;  // mentions of this sentence
+    int pub_year = 0;
+
+    std::string_view tok(uint32_t t) const {
+        if (t < sent->first_token || t >= sent->last_token) return {};
+        const Token& k = doc.tokens[t];
+        return {field.data() + k.begin, k.end - k.begin};
+    }
+};
+
+inline uint32_t mention_end_token(const Document& doc, const Mention& m, uint32_t limit) {
+    uint32_t t = m.token;
+    while (t < limit && doc.tokens[t].begin < m.span.end) ++t;
+    return t;
+}
+
+// Context carried from one read sentence to the next: the last named entity and product phrase.
+struct Carry {
+    const Mention* last_mention = nullptr;
+    const Mention* last_company = nullptr;
+    std::string_view last_product;
+};
+
+class SentenceReader {
+public:
+    SentenceReader(Ctx& c, std::vector<uint32_t>& flags, std::vector<Hit>& hits, std::vector<Fig>& figs,
+                   std::vector<uint32_t>& clauses)
+        : c_(c), flags_(flags), hits_(hits), figs_(figs), clauses_(clauses) {
+        std::fill(std::begin(last_of_kind_), std::end(last_of_kind_), -1);
+    }
+
+    // Reads the sentence c.sent, whose figures are quantities [q_begin, q_end); appends its metrics.
+    void run(uint32_t q_begin, uint32_t q_end, Carry& carry);
+
+private:
+    // --- tagging (metrics_tagging.cpp) ---
+    void tag_tokens();
+    void find_hits();
+    void map_figures(uint32_t q_begin, uint32_t q_end);
+    const Hit* hit_after(const Fig& fg) const;
+    const Hit* hit_before(uint32_t tb, uint32_t max_dist, bool across_figures = false) const;
+    bool forecast_cue(uint32_t t) const;
+    bool forecast_in(uint32_t b, uint32_t e);
+    void table_clauses();
+
+    // --- attribution (metrics_attribution.cpp) ---
+    bool product_before(uint32_t from, uint32_t min_t, std::string_view& text, uint32_t& head) const;
+    const Mention* mention_in(uint32_t b, uint32_t e) const;
+    const Mention* nearest_mention(uint32_t anchor, bool before_only) const;
+    std::string_view company_ticker(uint32_t anchor) const;
+    bool unknown_name_between(Metric& m, const Hit* h, uint32_t te, uint32_t anchor);
+    void attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after);
+    void finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h);
+
+    // --- money figures (metrics_money.cpp) ---
+    void money_pass();
+    bool conversion_prior(size_t fi, const Quantity& q);
+    void money_metric(Fig& fg, const Quantity& q, const Hit* h, bool np_after);
+    void take_pending_prior(Metric& m, const Quantity& q, const Hit* h);
+    bool is_conversion(size_t fi) const;
+    bool prior_cue_before(uint32_t tb, int* sign = nullptr) const;
+    void set_prior(const Quantity& q, uint32_t te, int sign = 0);
+    Direction direction_to(const Hit* h, uint32_t tb) const;
+    bool dividend_before(uint32_t tb) const;
+    Basis basis_after(uint32_t te, uint32_t b, uint32_t e_between) const;
+
+    // --- percentages and multipliers (metrics_change.cpp) ---
+    void change_pass();
+    const Hit* change_kind_after(const Fig& fg, Direction& dir, uint32_t& between_e) const;
+    const Hit* change_kind_before(const Fig& fg, Direction& dir) const;
+    bool segment_move(const Fig& fg, const Quantity& q);
+    void margin_figure(const Fig& fg, const Quantity& q, const Hit* h, Direction dir);
+    void push_metric(Metric& m, const Hit* h, uint32_t tb, uint32_t te);
+    void margin_bp(const Fig& fg, const Quantity& q);
+    void margin_change(const Fig& fg, const Quantity& q, const Hit* h, Direction dir, double points);
+    void attach_change(const Change& ch, const Hit* h, uint32_t tb, uint32_t te, const Quantity& q);
+    void multiplier_pass();
+
+    // --- small helpers used per token ---
+    // The sentence bounds and flags are cached in members: read through c_ they would be reloaded
+    // after every store the compiler cannot rule out as aliasing.
+    uint32_t F(uint32_t t) const { return fl_[t - first_]; }
+    uint32_t first() const { return first_; }
+    uint32_t last() const { return last_; }
+
+    // Hits are in token order and do not overlap (find_hits), so both their begins and their ends
+    // ascend: lookups by position are binary searches, never a walk over every hit of the sentence
+    // (a hostile sentence holds hundreds of thousands).
+    const Hit* hit_beginning(uint32_t t) const {
+        auto it = std::lower_bound(hits_.begin(), hits_.end(), t, [](const Hit& h, uint32_t x) { return h.begin < x; });
+        return it != hits_.end() && it->begin == t ? &*it : nullptr;
+    }
+    const Hit* hit_at(uint32_t t) const {
+        const Hit* h = hit_beginning(t);
+        return h && !h->modifier ? h : nullptr;
+    }
+
+    uint32_t clause_begin(uint32_t t) const {
+        while (t > first() && !(F(t - 1) & (kPunctComma | W::kClause))) --t;
+        return t;
+    }
+    uint32_t clause_end(uint32_t t) const {
+        while (t < last() && !(F(t) & (kPunctComma | W::kClause))) ++t;
+        return t;
+    }
+
+    // Mentions come in token order and do not overlap (EntityFinder::match), so their first and
+    // end tokens both ascend: the first mention of the sentence at or after token t.
+    uint32_t mention_from(uint32_t t) const {
+        const Mention* b = c_.mentions.data() + c_.mention_begin;
+        const Mention* e = c_.mentions.data() + c_.mention_end;
+        return static_cast<uint32_t>(
+            std::lower_bound(b, e, t, [](const Mention& m, uint32_t x) { return m.token < x; }) - c_.mentions.data());
+    }
+
+    Direction direction_in(uint32_t b, uint32_t e, bool loss) const {
+        Direction d = Direction::none;
+        for (uint32_t t = b; t < e; ++t) {
+            uint32_t f = F(t);
+            if (f & W::kUp) d = Direction::up;
+            else if (f & W::kDown) d = Direction::down;
+            else if (f & W::kFlat) d = Direction::flat;
+            else if (f & W::kNarrow) d = loss ? Direction::up : Direction::down;
+            else if (f & W::kWiden) d = loss ? Direction::down : Direction::up;
+        }
+        return d;
+    }
+
+    static void direction_from_prior(Metric& m) {
+        if (!m.has_prior || m.change.direction != Direction::none) return;
+        m.change.direction = m.value > m.prior_value ? Direction::up
+                             : m.value < m.prior_value ? Direction::down
+                                                       : Direction::flat;
+    }
+
+    static bool is_margin(MetricKind k) { return k == MetricKind::operating_margin || k == MetricKind::gross_margin; }
+
+    // The latest metric of this kind in the sentence, or null (kept per kind by push()).
+    Metric* sentence_metric(MetricKind kind) {
+        const int32_t i = last_of_kind_[static_cast<size_t>(kind)];
+        return i >= 0 ? &c_.out[static_cast<size_t>(i)] : nullptr;
+    }
+
+    // The figure's value, unit and bytes on a metric.
+    static void take_value(Metric& m, const Quantity& q) {
+        m.has_value = true;
+        m.value = q.value;
+        m.unit = q.unit;
+        m.qualifier = q.qualifier;
+        m.span = q.span;
+        m.text = q.text;
+    }
+
+    void push(const Metric& m) {
+        last_of_kind_[static_cast<size_t>(m.kind)] = static_cast<int32_t>(c_.out.size());
+        c_.out.push_back(m);
+    }
+
+    Ctx& c_;
+    std::vector<uint32_t>& flags_;
+    std::vector<Hit>& hits_;
+    std::vector<Fig>& figs_;
+    size_t first_metric_ = 0;
+    size_t money_end_ = 0;  // [first_metric_, money_end_): the money pass's metrics, in figure order
+    // A figure looks for the metric it completes (an earlier value, a change's value) among the
+    // sentence's latest kMaxCandidates metrics only: a sentence of normal text holds a few, and a
+    // hostile one of 100,000 figures would otherwise cost a walk over all of them per figure.
+    static constexpr size_t kMaxCandidates = 32;
+    static constexpr uint32_t kShortSentence = 64;  // tokens: forecast_in walks its clause
+    static constexpr uint32_t kFewMentions = 8;     // mentions in the sentence: lookups walk them all
+    int32_t last_of_kind_[static_cast<size_t>(MetricKind::count_)];  // index in c_.out, -1: none
+    std::vector<uint32_t>& clauses_;  // table_clauses(): clause begins, ends, cue counts
+    bool clauses_done_ = false;
+    bool has_pending_prior_ = false;
+    double pending_prior_ = 0;
+    Unit pending_prior_unit_;
+    Basis pending_prior_basis_ = Basis::none;
+    int pending_prior_sign_ = 0;
+    static constexpr size_t kMaxPeriods = 8;
+    periods::Found periods_[kMaxPeriods];
+    size_t n_periods_ = 0;
+    bool periods_done_ = false;
+    uint32_t first_ = 0, last_ = 0;
+    uint32_t* fl_ = nullptr;  // flags_.data() once sized
+    const Mention* last_mention_ = nullptr;
+    const Mention* last_company_ = nullptr;
+    std::string_view last_product_;
+    std::string_view product_seen_;
+};
+
+}  // namespace herald::analysis::metric_reader
