@@ -10,10 +10,11 @@
 // texts scored exactly 0 (no evidence found).
 //
 //   eval-sentiment [--data DIR] [--errors N] [--explain] [--lexicon FILE] [--aliases FILE]
-//                  [--sets fpb,seeds,headlines,tweets] [--heldout]
+//                  [--sets fpb,seeds,headlines,tweets] [--heldout] [--rules-only]
 //   eval-sentiment --text "Operating profit rose to EUR 13.1 mn ."   (explains one text)
 // --errors N prints up to N misclassified sentences per (gold, predicted) pair; --explain adds
-// the terms that moved each of them. Exit status 1 when a target is missed (fpb-dev, seeds).
+// the terms that moved each of them; --rules-only leaves out the learned layer (to measure it).
+// Exit status 1 when a target is missed (fpb-dev, seeds).
 #include <simdjson.h>
 
 #include <cmath>
@@ -29,6 +30,7 @@
 #include "herald/analysis/entities.hpp"
 #include "herald/analysis/sentiment.hpp"
 #include "herald/parse/event_parser.hpp"
+#include "tfns_split.hpp"
 
 namespace ha = herald::analysis;
 
@@ -75,18 +77,9 @@ void print_explanation(const ha::Event& e, const ha::Explanation& ex) {
 // Which lines of a labelled file a report takes.
 enum class Part { all, dev, heldout };
 
-// The tweet set is split by a hash of the text: a quarter is held out (measured, never looked
-// at: --errors shows none of it), the rest is the development part. FNV-1a 64 of the text bytes,
-// held out when the hash is divisible by 4: deterministic, and a tweet stays on its side when
-// the file is reordered or extended.
-bool held_out(std::string_view text) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h % 4 == 0;
-}
+// The tweet set's split (tfns_split.hpp): the held-out quarter is measured, never looked at
+// (--errors shows none of it) and never trained on (train-sentiment skips it).
+bool held_out(std::string_view text) { return herald::bench::tfns_held_out(text); }
 
 struct Stats {
     long confusion[3][3] = {};
@@ -276,7 +269,7 @@ bool eval_seeds(Pipeline& p, const std::string& dir, bool explain) {
 int main(int argc, char** argv) {
     std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, sets = "fpb,seeds,headlines,tweets";
     int errors = 0;
-    bool explain = false, heldout = false;
+    bool explain = false, heldout = false, rules_only = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -294,14 +287,15 @@ int main(int argc, char** argv) {
         else if (a == "--text") text = value();
         else if (a == "--sets") sets = "," + value() + ",";
         else if (a == "--heldout") heldout = true;
+        else if (a == "--rules-only") rules_only = true;
         else {
             std::fprintf(stderr, "unknown option %s; usage: eval-sentiment [--data DIR] [--errors N] [--explain] "
-                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,tweets] [--heldout] [--text TEXT]\n", a.c_str());
+                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,tweets] [--heldout] [--rules-only] [--text TEXT]\n", a.c_str());
             return 2;
         }
     }
     try {
-        Pipeline p(lexicon.empty() ? ha::Lexicon::builtin() : ha::Lexicon::load(lexicon),
+        Pipeline p(rules_only ? ha::Lexicon::rules_only() : lexicon.empty() ? ha::Lexicon::builtin() : ha::Lexicon::load(lexicon),
                    aliases.empty() ? ha::AliasTable::builtin() : ha::AliasTable::load(aliases));
         if (!text.empty()) {  // explain one text instead of evaluating
             ha::Event e;

@@ -7,6 +7,7 @@
 // allocs_per_article counts calls to operator new during the timed loop.
 #include <benchmark/benchmark.h>
 
+#include <iterator>
 #include <vector>
 
 #include "alloc_counter.hpp"
@@ -50,6 +51,21 @@ void BM_DocumentEntitiesSentiment(benchmark::State& state) {
 }
 BENCHMARK(BM_DocumentEntitiesSentiment);
 
+// Runs `run` over the documents once (buffers reach their steady size), then in the timed loop;
+// `per` names the allocations-per-document counter.
+template <class Run>
+void timed(benchmark::State& state, const std::vector<ha::Document>& docs, int64_t bytes, const char* per, Run run) {
+    for (const auto& d : docs) run(d);
+    uint64_t before = herald::bench::allocations(), count = 0;
+    for (auto _ : state)
+        for (const auto& d : docs) {
+            run(d);
+            ++count;
+        }
+    state.SetBytesProcessed(state.iterations() * bytes);
+    state.counters[per] = herald::bench::per_item(before, count);
+}
+
 // Entities + sentiment on an already tokenized document (the tokenizer is shared with metrics):
 // `Joint` runs EntitySentiment, one table probe per token for both tables, as the Analyzer
 // does; `Separate` runs EntityFinder then SentimentScorer, each with its own pass and probe.
@@ -76,20 +92,52 @@ void entities_sentiment(benchmark::State& state) {
         }
         benchmark::DoNotOptimize(out.sentiment.score);
     };
-    for (const auto& d : docs) run(d);
-    uint64_t before = herald::bench::allocations(), articles = 0;
-    for (auto _ : state)
-        for (const auto& d : docs) {
-            run(d);
-            ++articles;
-        }
-    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
-    state.counters["allocs_per_article"] = herald::bench::per_item(before, articles);
+    timed(state, docs, static_cast<int64_t>(c.bytes), "allocs_per_article", run);
 }
 void BM_EntitiesSentiment(benchmark::State& state) { entities_sentiment<true>(state); }
 BENCHMARK(BM_EntitiesSentiment);
 void BM_EntitiesThenSentiment(benchmark::State& state) { entities_sentiment<false>(state); }
 BENCHMARK(BM_EntitiesThenSentiment);
+
+// Entities + sentiment on a tokenized document, as the Analyzer runs them.
+struct JointRun {
+    std::vector<ha::Mention> mentions;
+    std::vector<ha::Metric> metrics;
+    ha::EntitySentiment es{ha::Lexicon::builtin(), ha::AliasTable::builtin()};
+    ha::Analysis out;
+    void operator()(const ha::Document& d) {
+        out.clear();
+        mentions.clear();
+        es.find_entities(d, mentions);
+        es.score(d, mentions, metrics, out);
+        benchmark::DoNotOptimize(out.sentiment.score);
+    }
+};
+
+// Short posts (cashtags, links): the learned layer reads every sentence of them. Written here.
+void BM_PostsEntitiesSentiment(benchmark::State& state) {
+    static const char* const kPosts[] = {
+        "$ACME shares +5% premarket after Q3 beat https://t.co/a1B2",
+        "$GLBX downgraded to Neutral at Initech Securities https://t.co/b2C3",
+        "@trader $XYZ calls printing today, new highs",
+        "Bad day to short $TSLA",
+        "$AMZN AWS revenue up 17% y/y, margins expand https://t.co/c3D4",
+        "$INTC guidance weak, capex keeps rising #semis",
+        "$NFLX subscriber growth slows, stock -8% after hours https://t.co/d4E5",
+        "$COST monthly sales in line with estimates https://t.co/e5F6",
+    };
+    std::vector<ha::Event> events(std::size(kPosts));
+    std::vector<ha::Document> docs(events.size());
+    int64_t bytes = 0;
+    for (size_t i = 0; i < docs.size(); ++i) {
+        events[i].text = kPosts[i];
+        docs[i].build(events[i]);
+        bytes += static_cast<int64_t>(events[i].text.size());
+    }
+    JointRun run;
+    timed(state, docs, bytes, "allocs_per_post", [&run](const ha::Document& d) { run(d); });
+}
+BENCHMARK(BM_PostsEntitiesSentiment);
 
 // Each component alone on tokenized documents, to see where the time goes.
 void BM_EntitiesOnly(benchmark::State& state) {

@@ -9,6 +9,7 @@
 
 namespace herald::data {
 extern const std::string_view lexicon_finance;
+extern const std::string_view lexicon_learned;
 }
 
 namespace herald::analysis {
@@ -232,7 +233,11 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
     heads_begin[words.size()] = static_cast<uint32_t>(phrase_heads.size());
 }
 
-Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+// Every lexicon carries the compiled-in learned layer; rules_only() copies one and turns it off.
+Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {
+    if (impl_->use_learned && impl_->learned.empty())
+        impl_->learned.parse(herald::data::lexicon_learned, "data/lexicon/learned.tsv");
+}
 Lexicon::~Lexicon() = default;
 size_t Lexicon::term_count() const {
     size_t n = impl_->phrases.size();
@@ -240,11 +245,20 @@ size_t Lexicon::term_count() const {
     return n;
 }
 
+size_t Lexicon::learned_feature_count() const { return impl_->use_learned ? impl_->learned.feature_count() : 0; }
+
 std::shared_ptr<const Lexicon> Lexicon::builtin() {
     // Parsed once per process; every scorer shares it.
     static const std::shared_ptr<const Lexicon> kBuiltin =
         detail::build_table<Lexicon>(herald::data::lexicon_finance, "data/lexicon/finance.lex", nullptr, "lexicon");
     return kBuiltin;
+}
+
+std::shared_ptr<const Lexicon> Lexicon::rules_only() {
+    auto impl = std::make_unique<Impl>(builtin()->impl());
+    impl->use_learned = false;
+    impl->learned = LearnedModel();
+    return std::make_shared<const Lexicon>(std::move(impl));
 }
 
 std::shared_ptr<const Lexicon> Lexicon::load(const std::string& extension_file) {

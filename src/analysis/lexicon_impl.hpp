@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "herald/analysis/learned.hpp"
 #include "herald/analysis/sentiment.hpp"
 #include "lexicon_vocab.hpp"
 
@@ -69,6 +70,10 @@ struct Lexicon::Impl {
     std::vector<LexPhrase> phrases;               // multi-word terms
     std::vector<uint32_t> phrase_words;           // word ids of every phrase, concatenated
     std::vector<std::vector<uint32_t>> starting;  // by word id: phrases that start with it, longest first
+    // The learned layer (data/lexicon/learned.tsv), asked where the rules find no tone; off in
+    // Lexicon::rules_only().
+    LearnedModel learned;
+    bool use_learned = true;
 
     // Parses lexicon text ("FILE" names it in errors); throws std::runtime_error "FILE:LINE: message".
     void parse(std::string_view text, std::string_view file);

@@ -32,6 +32,8 @@ inline constexpr int kMeasureAfter = 4;          // "an increase in net sales": 
 inline constexpr double kDeadZone = 0.0;         // |raw| below this is neutral
 inline constexpr double kSentenceSoftness = 0.3; // raw / sqrt(raw^2 + k): saturates the sentence sum
 inline constexpr double kHeadlineWeight = 2.0, kSummaryWeight = 2.0, kBodyWeight = 1.0;
+inline constexpr double kLearned = 0.3;          // the learned layer's (p(pos) - p(neg)) in microblog text
+inline constexpr size_t kMicroblogBytes = 512;   // a document this short with a cashtag/handle/link is microblog
 inline constexpr double kDocumentGain = 0.7;     // tanh(gain * sum(w s) / sqrt(sum w)): document saturation
 }  // namespace tuning
 
@@ -92,6 +94,7 @@ public:
     void set_mentions(const std::vector<Mention>* mentions) {
         mentions_ = mentions;
         mention_cursor_ = 0;
+        microblog_ = -1;  // a new document
     }
     // The clauses of the sentence last scored: first token and summed evidence of each, so two
     // companies in one sentence ("Nvidia jumped, while AMD fell") can each get their own part.
@@ -115,6 +118,9 @@ private:
     int state_before(uint32_t after, uint32_t measure) const;
     bool names_subject(const Document& doc, const Sentence& s, uint32_t move) const;
     bool in_name(const Document& doc, uint32_t token);
+    double learned(const Document& doc, const Sentence& s, double raw, ExplainSentence* ex);
+    void explain_learned(const Document& doc, const Sentence& s, int sign, double p, double rules, double w,
+                         ExplainSentence& ex) const;
     void add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule, ExplainSentence* ex);
 
     const Lexicon::Impl& lex_;
@@ -125,6 +131,7 @@ private:
     std::vector<float> clause_weight_;
     const std::vector<Mention>* mentions_ = nullptr;
     size_t mention_cursor_ = 0;  // first mention that may still cover a later token
+    int microblog_ = -1;  // the document is a microblog post the learned layer reads (-1: not looked yet)
     std::vector<uint8_t> clause_inverted_;  // a short position in the clause: the rest reads inverted
     std::vector<uint32_t> clause_first_;
     std::vector<double> clause_raw_;

@@ -22,9 +22,12 @@ class SentenceComposer;
 class Lexicon {
 public:
     static std::shared_ptr<const Lexicon> builtin();
+    // The built-in lexicon without the learned layer: the rules alone (to measure what it adds).
+    static std::shared_ptr<const Lexicon> rules_only();
     // Built-in lexicon extended/overridden by a file; throws std::runtime_error "FILE:LINE: message".
     static std::shared_ptr<const Lexicon> load(const std::string& extension_file);
     size_t term_count() const;  // single words and phrases with a role
+    size_t learned_feature_count() const;  // features of the learned layer (0: rules only)
     struct Impl;
     const Impl& impl() const { return *impl_; }
     explicit Lexicon(std::unique_ptr<Impl> impl);

@@ -1,0 +1,142 @@
+// The learned layer (include/herald/analysis/learned.hpp): its features, the weights file, and
+// how the scorer asks it only about silent sentences of microblog text.
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "herald/analysis/document.hpp"
+#include "herald/analysis/entities.hpp"
+#include "herald/analysis/learned.hpp"
+#include "herald/analysis/sentiment.hpp"
+
+using namespace herald::analysis;
+
+namespace {
+
+std::vector<std::string> names_of(const std::string& text) {
+    Event e;
+    e.text = text;
+    Document doc;
+    doc.build(e);
+    std::vector<std::string> out;
+    for (const auto& s : doc.sentences) learned_feature_names(doc, s.first_token, s.last_token, out);
+    return out;
+}
+
+LearnedModel::Logits logits_of(const LearnedModel& m, const std::string& text) {
+    Event e;
+    e.text = text;
+    Document doc;
+    doc.build(e);
+    return m.logits(doc, 0, static_cast<uint32_t>(doc.tokens.size()));
+}
+
+struct Scored {
+    double score = 0;
+    std::string rules;  // every explanation rule, joined
+};
+
+Scored score(const std::shared_ptr<const Lexicon>& lexicon, const std::string& text) {
+    Event e;
+    e.text = text;
+    Document doc;
+    doc.build(e);
+    std::vector<Mention> mentions;
+    EntityFinder finder(AliasTable::builtin());
+    finder.find(doc, mentions);
+    SentimentScorer scorer(lexicon);
+    Analysis out;
+    Explanation ex;
+    scorer.score(doc, mentions, {}, out, &ex);
+    Scored r;
+    r.score = out.sentiment.score;
+    for (const auto& s : ex.sentences)
+        for (const auto& t : s.terms) r.rules += t.term + " (" + t.rule + ") ";
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("learned features: words folded, figures, cashtags, handles and links as classes, pairs") {
+    const auto n = names_of("$TSLA Upgraded, target +12% @jess https://t.co/AbC9 #Stocks");
+    const std::vector<std::string> want = {
+        "#cashtag", "upgraded", "#cashtag upgraded", "target", "upgraded target", "+",      "target +", "#num",
+        "+ #num",   "%",        "#num %",            "#handle", "% #handle",      "#url",   "#handle #url", "stocks",
+        "#url stocks"};
+    CHECK(n == want);
+    // Punctuation is style and is left out, except the sign of a figure, "!" and "?".
+    CHECK(names_of("Sales fell . Again , (really)") == std::vector<std::string>{"sales", "fell", "sales fell", "again", "really", "again really"});
+    CHECK(names_of("Why ?!") == std::vector<std::string>{"why", "?", "why ?", "!", "? !"});
+    CHECK(names_of("shares -5%") == std::vector<std::string>{"shares", "-", "shares -", "#num", "- #num", "%", "#num %"});
+}
+
+TEST_CASE("learned model: the ids of the file's names are the ids the tokens give") {
+    LearnedModel m;
+    m.parse("# test weights\n#bias\t-1\t-2\nupgraded\t1.5\t0\nprice target\t0.25\t0.5\n#cashtag\t0\t0.125\n", "t.tsv");
+    CHECK(m.feature_count() == 3);
+    auto z = logits_of(m, "$ACME UPGRADED , Price target raised");
+    CHECK(z.positive == doctest::Approx(-1 + 1.5 + 0.25));
+    CHECK(z.negative == doctest::Approx(-2 + 0.5 + 0.125));
+    z = logits_of(m, "target price upgrades");  // neither the pair in this order nor another form
+    CHECK(z.positive == doctest::Approx(-1));
+    CHECK(learned_feature_id("price target") != learned_feature_id("target price"));
+}
+
+TEST_CASE("learned model: a bad weights line names the file and line") {
+    LearnedModel m;
+    CHECK_THROWS_WITH_AS(m.parse("#bias\t0\t0\nup\t1\n", "w.tsv"), doctest::Contains("w.tsv:2: not three tab-separated fields"),
+                         std::runtime_error);
+    CHECK_THROWS_WITH_AS(m.parse("up\t1\tx\n", "w.tsv"), doctest::Contains("w.tsv:1: weight is not a number"),
+                         std::runtime_error);
+    CHECK_THROWS_WITH_AS(m.parse("up\t1\t0\nUp\t1\t0\n", "w.tsv"), doctest::Contains("'Up' listed twice"),
+                         std::runtime_error);
+}
+
+TEST_CASE("learned layer: the built-in weights load") {
+    CHECK(Lexicon::builtin()->learned_feature_count() > 5000);
+    CHECK(Lexicon::rules_only()->learned_feature_count() == 0);
+}
+
+TEST_CASE("learned layer: decides in short microblog posts, with the rules' score as a feature, and explains itself") {
+    // The rules read no tone in a signed figure; the learned layer does, in a post.
+    const Scored up = score(Lexicon::builtin(), "$ACME Globex shares +5% premarket");
+    CHECK(up.score > 0.1);
+    CHECK(up.rules.find("learned: p(positive)") != std::string::npos);
+    CHECK(up.rules.find("rules +0.00") != std::string::npos);
+    CHECK(up.rules.find("+ #num +") != std::string::npos);  // its strongest feature and weight
+    const Scored down = score(Lexicon::builtin(), "$ACME Globex shares -5% premarket");
+    CHECK(down.score < -0.1);
+    CHECK(down.rules.find("learned: p(negative)") != std::string::npos);
+    CHECK(score(Lexicon::rules_only(), "$ACME Globex shares +5% premarket").score == 0.0);
+    // The rules' score is its strongest feature: a post the rules read keeps their side.
+    const std::string ruled = "$ACME Globex downgraded to sell https://t.co/x";
+    CHECK(score(Lexicon::rules_only(), ruled).score < -0.1);
+    const Scored learned = score(Lexicon::builtin(), ruled);
+    CHECK(learned.score < -0.1);
+    CHECK(learned.rules.find("learned: p(negative)") != std::string::npos);
+    // A routine post the rules read as good news ("best"): such posts are labelled neutral.
+    const std::string routine = "$ACME Acme CEO to speak at the best investor conference https://t.co/x";
+    CHECK(score(Lexicon::rules_only(), routine).score > 0.1);
+    const Scored neutral = score(Lexicon::builtin(), routine);
+    CHECK(neutral.score == 0.0);
+    CHECK(neutral.rules.find("(learned layer) (learned: p(neutral)") != std::string::npos);
+    // The short-position rule reaches it through the rules' score.
+    CHECK(score(Lexicon::builtin(), "Bad day to short $TSLA").score > 0.1);
+    // Where the layer changes nothing it adds no line.
+    CHECK(score(Lexicon::builtin(), "$ACME Top 5 stocks to watch this week https://t.co/x").rules.empty());
+}
+
+TEST_CASE("learned layer: news text is left to the rules") {
+    // No cashtag, handle, hashtag or link: the rules alone.
+    CHECK(score(Lexicon::builtin(), "Globex shares +5% premarket").score ==
+          score(Lexicon::rules_only(), "Globex shares +5% premarket").score);
+    // A cashtag in a longer document (an article, not a post): the rules alone.
+    std::string article = "$ACME Globex shares +5% premarket. ";
+    while (article.size() <= 600) article += "The company makes valves and pumps for the process industry. ";
+    CHECK(score(Lexicon::builtin(), article).score == score(Lexicon::rules_only(), article).score);
+    const std::string ruled = "Globex was downgraded to sell by Initech analysts";
+    CHECK(score(Lexicon::builtin(), ruled).score == score(Lexicon::rules_only(), ruled).score);
+    CHECK(score(Lexicon::builtin(), ruled).rules.find("learned") == std::string::npos);
+}
