@@ -105,11 +105,15 @@ documented = set(re.findall(r"^### (herald_[a-z0-9_]+)", open(ref_path, encoding
 for m in CATALOGUE:
     if m not in documented:
         err(ref_path, f"metric {m} (src/telemetry/metrics.cpp) has no '### {m}' entry")
-# `herald run --help`: its options are the config file's keys.
-HERALD_KEYS = {"brokers", "input-topic", "alerts-topic", "dlq-topic", "group", "rules", "metrics-port",
-               "metrics-address", "metrics-max-connections", "metrics-idle-timeout", "workers", "max-inflight",
-               "batch-size", "max-event-bytes", "drain-timeout",
-               "lexicon", "aliases", "kafka", "consumer", "producer"}
+# The config file's keys are `herald run`'s options (less config and help), read from where they are
+# declared: the OptionSpec entries ({"name", "ARG", ...}) of cmd_run.cpp and engine_options().
+HERALD_KEYS = set()
+for src in ("src/app/cmd_run.cpp", "src/app/run_options.cpp"):
+    with open(os.path.join(root, src), encoding="utf-8") as f:
+        HERALD_KEYS |= set(re.findall(r'\{"([a-z][a-z0-9-]*)",\s*"[A-Z=_]*"', f.read()))
+HERALD_KEYS -= {"config", "help"}
+if not {"brokers", "rules", "drain-timeout", "fetch-stall-timeout"} <= HERALD_KEYS:
+    err("src/app/run_options.cpp", f"cannot read herald run's options (found {sorted(HERALD_KEYS)})")
 REQUIRED_KEYS = {"brokers", "input-topic", "alerts-topic", "dlq-topic", "group", "rules", "metrics-port",
                  "metrics-address"}
 
