@@ -892,6 +892,25 @@ struct Pipeline::Impl {
         return txn_open;
     }
 
+    // Waits until the work of every partition state (retired ones too) has stopped: queued events
+    // dropped (the states are marked lost), rebuilds cancelled (leaving), and every message handed
+    // to the producer reported. Each round purges the producer's queue, so a message a worker was
+    // still handing over is failed too; the poller serves the reports. False at the deadline.
+    bool quiesce(int64_t timeout_ms) {
+        const core::Deadline deadline(timeout_ms);
+        auto settled = [](const std::unique_ptr<PartitionState>& ps) {
+            return !ps || (ps->tracker.all_released() && !ps->rebuilding.load(std::memory_order_acquire));
+        };
+        for (;;) {
+            producer->purge_outstanding();
+            if (std::all_of(partitions.begin(), partitions.end(), settled) &&
+                std::all_of(retired.begin(), retired.end(), settled))
+                return true;
+            if (deadline.expired()) return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    }
+
     // Aborts the open transaction (readers with read_committed never see its messages), throws
     // the partitions' state away and re-reads from the last committed offsets, rebuilding rule
     // state first. `dropping`: partitions that are going away and are not re-read.
@@ -903,15 +922,22 @@ struct Pipeline::Impl {
                 ps->lost.store(true, std::memory_order_release);  // workers drop what is queued
                 ps->leaving.store(true, std::memory_order_release);
             }
+        // Quiet first, abort after: librdkafka checks the transaction state when a produce call
+        // begins but queues the message at its end, so a worker still inside the call when the
+        // abort's purge ran queues its message after it: outside any transaction, never sent nor
+        // reported until message.timeout.ms, holding its event's slot (integration_exactly_once
+        // under ASan: the rewind gave up after --drain-timeout, integration_exactly_once_abort_race).
+        if (!quiesce(config.drain_timeout_ms)) {
+            fail("work of an aborted transaction did not stop within --drain-timeout (a worker or a partition's "
+                 "rule state rebuild is stuck)");
+            return;
+        }
         std::string err;
         if (txn_open) {
-            // Nothing of this transaction matters any more: fail it locally rather than wait for it.
-            producer->purge_outstanding();
             bool aborted = false;
             for (int attempt = 0; attempt < 5 && !aborted; ++attempt) {
                 aborted = producer->abort_transaction(5000, err);
                 if (!aborted && producer->last_txn_error() != kafka::Producer::TxnError::retriable) break;
-                if (!aborted) producer->purge_outstanding();
             }
             if (!aborted) {
                 txn_open = false;
@@ -921,18 +947,6 @@ struct Pipeline::Impl {
         }
         txn_open = false;
         metrics.transactions("abort").Increment();
-        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(config.drain_timeout_ms);
-        for (;;) {
-            bool quiet = true;
-            for (auto& ps : partitions)
-                if (ps && (!ps->tracker.all_released() || ps->rebuilding.load(std::memory_order_acquire))) quiet = false;
-            if (quiet) break;
-            if (std::chrono::steady_clock::now() > deadline) {
-                fail("work of an aborted transaction did not stop within --drain-timeout");
-                return;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        }
         txn_abort_needed.store(false, std::memory_order_release);
         ++rewinds;
         auto rs = current_rules();

@@ -69,6 +69,9 @@ bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<b
     report.to = o.committed;
     if (o.span_ms <= 0 || o.committed <= 0 || o.max_events <= 0) return true;  // nothing can matter
     const Limits limits{core::Deadline(o.timeout_ms), o.cancelled};
+    // Cancelled while queued (its partition lost or aborted before the worker got to it): no
+    // client to start and stop.
+    if (!limits.go_on(error)) return false;
     auto reader = kafka::Reader::create(o.brokers, o.properties, error);
     if (!reader) return false;
     int64_t low = 0, high = 0;

@@ -2,6 +2,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <iterator>
 #include <utility>
 
 #include "config.hpp"
@@ -83,12 +84,23 @@ int Producer::produce(std::string_view topic, int32_t partition, std::string_vie
             rd_kafka_header_add(hdrs, headers[i].name.data(), static_cast<ssize_t>(headers[i].name.size()),
                                 headers[i].value.data(), static_cast<ssize_t>(headers[i].value.size()));
     }
-    rd_kafka_resp_err_t e = rd_kafka_producev(
-        rk_, RD_KAFKA_V_TOPIC(topic_name.c_str()), RD_KAFKA_V_PARTITION(partition),
-        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-        RD_KAFKA_V_KEY(const_cast<char*>(key.data()), key.data() ? key.size() : 0),
-        RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.data() ? value.size() : 0),
-        RD_KAFKA_V_TIMESTAMP(timestamp_ms), RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_END);
+    // produceva, not the variadic producev: same checks and queueing, and a call a test can wrap
+    // (integration_exactly_once_abort_race holds one inside librdkafka).
+    const rd_kafka_vu_t vus[] = {
+        {RD_KAFKA_VTYPE_TOPIC, {.cstr = topic_name.c_str()}},
+        {RD_KAFKA_VTYPE_PARTITION, {.i32 = partition}},
+        {RD_KAFKA_VTYPE_MSGFLAGS, {.i = RD_KAFKA_MSG_F_COPY}},
+        {RD_KAFKA_VTYPE_KEY, {.mem = {const_cast<char*>(key.data()), key.data() ? key.size() : 0}}},
+        {RD_KAFKA_VTYPE_VALUE, {.mem = {const_cast<char*>(value.data()), value.data() ? value.size() : 0}}},
+        {RD_KAFKA_VTYPE_TIMESTAMP, {.i64 = timestamp_ms}},
+        {RD_KAFKA_VTYPE_OPAQUE, {.ptr = opaque}},
+        {RD_KAFKA_VTYPE_HEADERS, {.headers = hdrs}},
+    };
+    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
+    if (rd_kafka_error_t* error = rd_kafka_produceva(rk_, vus, std::size(vus))) {
+        e = rd_kafka_error_code(error);
+        rd_kafka_error_destroy(error);
+    }
     // Headers belong to librdkafka only when the message was accepted.
     if (e && hdrs) rd_kafka_headers_destroy(hdrs);
     return e;

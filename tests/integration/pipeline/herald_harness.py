@@ -40,11 +40,11 @@ def wait_for(predicate, seconds, what, interval=0.05):
 class Process:
     """A child process whose stderr is collected by a thread (so it never blocks on a full pipe)."""
 
-    def __init__(self, args, name, stdin=None):
+    def __init__(self, args, name, stdin=None, env=None):
         self.name = name
         self.args = args
         self.proc = subprocess.Popen(args, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     bufsize=1)
+                                     bufsize=1, env=env)
         self.stdout_lines = []
         self.stderr_lines = []
         self._threads = [threading.Thread(target=self._pump, args=(self.proc.stdout, self.stdout_lines), daemon=True),
@@ -134,9 +134,9 @@ def group_settings():
             "--consumer", "heartbeat.interval.ms=500"]
 
 
-def start_run(herald, bootstrap, rules, extra=()):
+def start_run(herald, bootstrap, rules, extra=(), env=None):
     args = [herald, "run", "--brokers", bootstrap, "--rules", rules, "--metrics-port", "0", *group_settings(), *extra]
-    p = Process(args, "herald run")
+    p = Process(args, "herald run", env=env)
     m = p.wait_stderr(r"metrics on http://[0-9.]+:(\d+)/metrics", 60)
     return p, int(m.group(1))
 
