@@ -185,4 +185,10 @@ void Producer::purge_outstanding() {
     rd_kafka_purge(rk_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT | RD_KAFKA_PURGE_F_NON_BLOCKING);
 }
 
+bool Producer::discard_outstanding(int timeout_ms) {
+    if (rd_kafka_outq_len(rk_) == 0) return true;
+    rd_kafka_purge(rk_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);  // blocking: all purged on return
+    return rd_kafka_flush(rk_, timeout_ms) == RD_KAFKA_RESP_ERR_NO_ERROR;  // serves their delivery reports
+}
+
 }  // namespace herald::kafka

@@ -80,6 +80,10 @@ public:
     // Fails every message not yet acknowledged (queued and in flight) with a purge error in its
     // delivery report, so an abort does not wait for sends that no longer matter.
     void purge_outstanding();
+    // Before letting the producer go with messages unacknowledged: fails them all and serves their
+    // delivery reports here, so each opaque comes back once (destroying the handle would drop them
+    // unreported, and what the opaques own leaks). False when some remain after timeout_ms.
+    bool discard_outstanding(int timeout_ms);
     TxnError last_txn_error() const { return last_txn_error_; }
 
     rd_kafka_t* handle() { return rk_; }
