@@ -329,8 +329,16 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     if (mk != marks_.begin() && *(mk - 1) >= s.first_token) mk = std::lower_bound(marks_.begin(), mk, s.first_token);
     while (mk != marks_.end() && *mk < s.first_token) ++mk;
     if ((mk == marks_.end() || *mk >= s.last_token) && metrics.empty()) {
-        // Nothing in the lexicon and no metric: only the learned layer may find a tone.
-        const double score = squash(learned(doc, s, 0.0, ex));
+        // Nothing in the lexicon and no metric: a signed figure ("Nikkei +0.8%") or the learned
+        // layer may still find a tone.
+        double raw = 0.0;
+        if (has_signed_figure(doc, s)) {
+            items_.clear();
+            clause_inverted_.clear();
+            signed_figures(raw, doc, s, ex);
+            if (doc.text(doc.tokens[s.last_token - 1]) == "?") raw *= tuning::kQuestion;
+        }
+        const double score = squash(learned(doc, s, raw, ex));
         if (ex) {
             ex->span = Span{s.field, s.begin, s.end};
             ex->score = score;
@@ -591,6 +599,9 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             any_direction = true;
         }
     }
+
+    // 4b. Signs written against percentages: "Revenue +12 % y/y", "Nikkei -0.8%".
+    if (!any_direction) any_direction = signed_figures(raw, doc, s, ex);
 
     // 5. Measures with no direction word: figures "compared with" earlier ones imply one.
     for (size_t i = 0; i < (any_measure && !any_direction ? n : 0); ++i) {

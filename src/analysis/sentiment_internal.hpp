@@ -119,6 +119,9 @@ private:
     bool names_subject(const Document& doc, const Sentence& s, uint32_t move) const;
     bool in_name(const Document& doc, uint32_t token);
     double learned(const Document& doc, const Sentence& s, double raw, ExplainSentence* ex);
+    // "+12 %", "-0.8%": signs as directions (sentiment_signed.cpp). Whether any was read.
+    static bool has_signed_figure(const Document& doc, const Sentence& s);
+    bool signed_figures(double& raw, const Document& doc, const Sentence& s, ExplainSentence* ex);
     void explain_learned(const Document& doc, const Sentence& s, int sign, double p, double rules, double w,
                          ExplainSentence& ex) const;
     void add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule, ExplainSentence* ex);

@@ -100,16 +100,20 @@ TEST_CASE("learned layer: the built-in weights load") {
 }
 
 TEST_CASE("learned layer: decides in short microblog posts, with the rules' score as a feature, and explains itself") {
-    // The rules read no tone in a signed figure; the learned layer does, in a post.
-    const Scored up = score(Lexicon::builtin(), "$ACME Globex shares +5% premarket");
+    // Posts the rules read no tone in; the learned layer does.
+    const std::string rising = "$ACME Globex sees output advance";
+    CHECK(score(Lexicon::rules_only(), rising).score == 0.0);
+    const Scored up = score(Lexicon::builtin(), rising);
     CHECK(up.score > 0.1);
     CHECK(up.rules.find("learned: p(positive)") != std::string::npos);
     CHECK(up.rules.find("rules +0.00") != std::string::npos);
-    CHECK(up.rules.find("+ #num +") != std::string::npos);  // its strongest feature and weight
-    const Scored down = score(Lexicon::builtin(), "$ACME Globex shares -5% premarket");
+    CHECK(up.rules.find("; output +") != std::string::npos);  // its strongest features and weights
+    const std::string sued = "$ACME Initech sues Globex over costs https://t.co/x";
+    CHECK(score(Lexicon::rules_only(), sued).score == 0.0);
+    const Scored down = score(Lexicon::builtin(), sued);
     CHECK(down.score < -0.1);
     CHECK(down.rules.find("learned: p(negative)") != std::string::npos);
-    CHECK(score(Lexicon::rules_only(), "$ACME Globex shares +5% premarket").score == 0.0);
+    CHECK(down.rules.find("; sues -") != std::string::npos);
     // The rules' score is its strongest feature: a post the rules read keeps their side.
     const std::string ruled = "$ACME Globex downgraded to sell https://t.co/x";
     CHECK(score(Lexicon::rules_only(), ruled).score < -0.1);
@@ -130,12 +134,13 @@ TEST_CASE("learned layer: decides in short microblog posts, with the rules' scor
 
 TEST_CASE("learned layer: news text is left to the rules") {
     // No cashtag, handle, hashtag or link: the rules alone.
+    CHECK(score(Lexicon::builtin(), "Globex sees output advance").score == 0.0);
     CHECK(score(Lexicon::builtin(), "Globex shares +5% premarket").score ==
           score(Lexicon::rules_only(), "Globex shares +5% premarket").score);
     // A cashtag in a longer document (an article, not a post): the rules alone.
-    std::string article = "$ACME Globex shares +5% premarket. ";
+    std::string article = "$ACME Globex sees output advance. ";
     while (article.size() <= 600) article += "The company makes valves and pumps for the process industry. ";
-    CHECK(score(Lexicon::builtin(), article).score == score(Lexicon::rules_only(), article).score);
+    CHECK(score(Lexicon::builtin(), article).score == 0.0);
     const std::string ruled = "Globex was downgraded to sell by Initech analysts";
     CHECK(score(Lexicon::builtin(), ruled).score == score(Lexicon::rules_only(), ruled).score);
     CHECK(score(Lexicon::builtin(), ruled).rules.find("learned") == std::string::npos);

@@ -67,6 +67,23 @@ TEST_CASE("cause 1: spelled-out numbers are figures") {
     CHECK(s.score("The cider maker grew steadily .") == 0.0);
 }
 
+TEST_CASE("cause 1: a sign written against a percentage is a direction") {
+    Scorer s;
+    CHECK(s.score("Nikkei +0.8%") > 0.1);
+    CHECK(s.score("Stoxx 600 -1.2% at midday") < -0.1);
+    CHECK(s.score("Revenue +12% y/y") > 0.1);        // a good measure up
+    CHECK(s.score("Costs +5 % on the year") < -0.1);  // a bad measure up
+    CHECK(s.score("Net loss -20 percent") > 0.1);     // a bad measure down
+    CHECK(s.score("Operating profit (+2.1 pct) in the quarter") > 0.1);
+    // No sign: a range, a neutral measure, a sign with no percentage, a question.
+    CHECK(s.score("The range was 5-10%") == 0.0);
+    CHECK(s.score("Stake +2 %") == 0.0);
+    CHECK(s.score("Temperatures were -5 degrees") == 0.0);
+    CHECK(std::fabs(s.score("Is the Nikkei +0.8%?")) < 0.1);
+    // A direction word reads the figure already: counted once.
+    CHECK(s.score("Sales rose +5 %") == doctest::Approx(s.score("Sales rose 5 %")));
+}
+
 TEST_CASE("cause 4: a measure after 'to' or 'from' is a state, not what moved") {
     Scorer s;
     CHECK(s.score("Operating profit was EUR 2 mn , up from a loss of EUR 1 mn .") > 0.1);
