@@ -66,6 +66,15 @@ TEST_CASE("stated null fields must be null; the seeds gold's absent ones are not
     Figure seeds = parse(R"({"kind":"revenue","entity":"Walmart","value":1e9,"unit":"USD","change":{"direction":"up"}})");
     CHECK(compare(p, seeds).right[kChange]);   // percent and basis not stated: not compared
     CHECK(compare(p, seeds).right[kPeriod]);   // no period key: not compared
+    // The seeds gold's "quarter" ("in the quarter") is the report's quarter, whatever herald names.
+    Figure seeds_q = parse(R"({"kind":"capex","entity":"Amazon","value":1e9,"unit":"USD","period":"quarter"})");
+    CHECK(compare(parse(R"({"kind":"capex","entity":"Amazon","value":1e9,"unit":"USD","period":"Q1"})"), seeds_q).right[kPeriod]);
+    CHECK_FALSE(compare(parse(R"({"kind":"capex","entity":"Amazon","value":1e9,"unit":"USD","period":"FY2026"})"), seeds_q)
+                    .right[kPeriod]);
+    // The guideline's gold never writes "quarter": there it is compared as written.
+    Figure new_q = gold("");
+    new_q.period = "quarter";
+    CHECK_FALSE(compare(p, new_q).right[kPeriod]);
     Figure basis = gold(R"(,"change":{"direction":"up","percent":5,"percent_high":null,"points":null,"basis":null})");
     basis.has_change = true, basis.direction = "up", basis.percent = 5.0, basis.has_direction_key = basis.has_percent_key =
         basis.has_basis_key = true;

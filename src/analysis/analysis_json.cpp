@@ -29,6 +29,10 @@ void write_change(core::JsonWriter& w, const Change& c) {
         w.key("percent");
         w.number(c.percent);
     }
+    if (c.has_percent_high) {
+        w.key("percent_high");
+        w.number(c.percent_high);
+    }
     if (c.has_points) {
         w.key("points");
         w.number(c.points);
@@ -85,6 +89,10 @@ void write_metric_json(core::JsonWriter& w, const Metric& m) {
         w.key("entity");
         w.string(m.entity);
     }
+    // Always written: null says the figure is the company's total, not a segment's.
+    w.key("segment");
+    if (m.segment.empty()) w.null();
+    else w.string(m.segment);
     if (!m.ticker.empty()) {
         w.key("ticker");
         w.string(m.ticker);
@@ -92,6 +100,12 @@ void write_metric_json(core::JsonWriter& w, const Metric& m) {
     if (m.has_value) {
         w.key("value");
         w.number(m.value);
+        if (m.is_range) {
+            w.key("low");
+            w.number(m.low);
+            w.key("high");
+            w.number(m.high);
+        }
         if (!m.unit.empty()) {
             w.key("unit");
             w.string(m.unit.view());

@@ -155,6 +155,7 @@ int year_of(int64_t ms) {
 
 void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& mentions,
                               const std::vector<Quantity>& quantities, std::vector<Metric>& out) {
+    const size_t first_metric = out.size();
     Ctx c{doc, mentions, quantities, out};
     c.pub_year = doc.event().has_published_at ? year_of(doc.event().published_at_ms) : 0;
     Carry carry;
@@ -204,6 +205,8 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             s.first_token = s.last_token;
         }
     }
+    // Periods the sentences left out or gave relative to the report ("next quarter").
+    periods::complete(doc, out, first_metric);
 }
 
 }  // namespace herald::analysis

@@ -1,8 +1,14 @@
 #pragma once
-// Reporting periods written in a sentence, normalized: "Q1 2026", "first quarter of 2010" -> "Q1 2010",
-// "January-September 2009" -> "9M 2009", "fiscal 2025" -> "FY2025", "full year" -> "FY", "the quarter" -> "quarter".
+// Reporting periods written in a sentence, normalized to the forms an analyst writes: "Q1 2026",
+// "first quarter of 2010" -> "Q1 2010", "fiscal 2026 third quarter" / "Q3 FY26" -> "Q3 2026",
+// "January-September 2009" -> "9M 2009", "fiscal 2025" / "in 2025" / "2025 capex" / "year ending
+// March 2025" -> "FY2025", "full year" -> "FY", "in September" -> "Sep", "the quarter" -> "quarter".
+// Periods relative to the report ("next quarter", "this year") and the ones a sentence leaves out
+// are settled per event by complete(): the headline's or summary's report period, the year the
+// item states.
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "herald/analysis/analysis.hpp"
 #include "herald/analysis/document.hpp"
@@ -13,6 +19,8 @@ struct Found {
     Period period;
     uint32_t token = 0;   // first token of the expression
     bool after_by = false;  // "by Q1 2028": a target date, so the figure is a projection
+    bool prior = false;     // "from $9B in 2024", "compared with the first quarter": an earlier period
+    bool target = false;    // "through 2028", "until the first half of 2027": an end date, not the report
 };
 
 // The period expression in the sentence nearest to token `near`; false when there is none.
@@ -27,7 +35,11 @@ size_t all(const Document& doc, const Sentence& s, const uint32_t* flags, uint32
 
 // Can a word start a period expression? A word that fails cannot (the matchers' first filter).
 // Keyed words (WordKey::a != 0): may_start_key, or one of kStartWords; keyless words: may_start_text.
-inline constexpr std::string_view kStartWords[] = {"second", "six", "third", "three", "twelve", "nine"};
+inline constexpr std::string_view kStartWords[] = {
+    "second", "six",     "third",    "three",   "twelve",   "nine",    "year",     "calendar", "next",
+    "current", "this",   "coming",   "january", "march",    "april",   "may",      "june",     "july",
+    "august",  "september", "october", "november", "december", "sept",  "jan",     "mar",      "apr",
+    "jun",     "jul",     "aug",      "sep",     "oct",      "nov",     "dec"};
 bool may_start_text(std::string_view word);
 // First letter q/h/f (Q1, H1, FY, first, fiscal, full) or a dash (January-September, nine-month).
 inline bool may_start_key(const WordKey& k) {
@@ -41,7 +53,18 @@ inline bool may_start_key(const WordKey& k) {
     return has_dash(k.a) || (k.b != 0 && has_dash(k.b));
 }
 
-// The one of `found[0..n)` nearest to token `near`; nullptr when n == 0.
+// The one of `found[0..n)` nearest to token `near`, an end date (Found::target) only when there is
+// no other; never an earlier period (Found::prior: it is the earlier value's); nullptr when none.
 const Found* nearest_of(const Found* found, size_t n, uint32_t near);
+
+// Settles the periods of out[from, end) once the event's metrics are known: a relative period
+// ("next quarter") from the report period (the headline's or summary's, else the first reported
+// figure's); a year from the item's text when the sentence leaves it out ("Q3" -> "Q3 2026";
+// guidance for an earlier quarter than the report's is next year's); the report period for an
+// actual figure whose sentence states none, unless the kind is no result of a period (deal value,
+// price target, buyback, dividend, job cuts). The item's year is the one its report periods state
+// (the headline's, the summary's, the figures'): a year written for something else ("since 2019")
+// or only in a date is not the report's.
+void complete(const Document& doc, std::vector<Metric>& out, size_t from);
 
 }  // namespace herald::analysis::periods

@@ -64,12 +64,19 @@ void last_value_key(const analysis::Metric& m, std::string& out) {
     for (char c : m.ticker) out.push_back(lower(c));
     out.push_back('\x1f');
     for (char c : m.entity) out.push_back(lower(c));
+    out.push_back('\x1f');  // a segment's figures are remembered apart from the company's
+    for (char c : m.segment) out.push_back(lower(c));
 }
 
 bool Evaluator::selects(const Node& sel, const analysis::Metric& m, bool restrict_to_key) const {
     if (m.kind != sel.kind) return false;
     if (sel.forecast >= 0 && m.forecast != (sel.forecast == 1)) return false;
-    if (!sel.entity.empty() && !iequals(m.entity, sel.entity) && !iequals(m.ticker, sel.entity)) return false;
+    // entity= also names a segment ("AWS"), as it did when a segment's figures carried its name as the entity.
+    if (!sel.entity.empty() && !iequals(m.entity, sel.entity) && !iequals(m.ticker, sel.entity) &&
+        !iequals(m.segment, sel.entity))
+        return false;
+    if (!sel.segment.empty() && !iequals(m.segment, sel.segment)) return false;
+    if (sel.total >= 0 && m.segment.empty() != (sel.total == 1)) return false;
     if (!restrict_to_key) return true;
     switch (rule_.mode) {
         case KeyMode::primary: return true;
@@ -238,6 +245,12 @@ bool Evaluator::num(int32_t n, double& out) {
                 case MetricField::change_percent: out = m->change.percent; return m->change.has_percent;
                 case MetricField::change_points: out = m->change.points; return m->change.has_points;
                 case MetricField::prior: out = m->prior_value; return m->has_prior;
+                // A single value is both ends of itself, so `.high >= X` reads ranges and values alike.
+                case MetricField::low: out = m->is_range ? m->low : m->value; return m->has_value;
+                case MetricField::high: out = m->is_range ? m->high : m->value; return m->has_value;
+                case MetricField::change_percent_high:
+                    out = m->change.has_percent_high ? m->change.percent_high : m->change.percent;
+                    return m->change.has_percent;
                 default: return false;
             }
         }
@@ -323,6 +336,7 @@ bool Evaluator::str(int32_t n, std::string_view& out) {
                 case MetricField::basis: out = analysis::basis_name(m->change.basis); break;
                 case MetricField::unit: out = m->unit.view(); break;
                 case MetricField::entity: out = m->entity; break;
+                case MetricField::segment: out = m->segment; break;
                 case MetricField::ticker: out = m->ticker; break;
                 case MetricField::period: out = m->period.view(); break;
                 case MetricField::kind: out = analysis::metric_kind_name(m->kind); break;

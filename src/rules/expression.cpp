@@ -94,6 +94,7 @@ struct MetricFieldInfo {
 constexpr MetricFieldInfo kMetricFields[] = {
     {"value", MetricField::value, Type::number},
     {"change.percent", MetricField::change_percent, Type::number},
+    {"change.percent_high", MetricField::change_percent_high, Type::number},
     {"change.points", MetricField::change_points, Type::number},
     {"change.direction", MetricField::direction, Type::string},
     {"direction", MetricField::direction, Type::string},
@@ -102,6 +103,9 @@ constexpr MetricFieldInfo kMetricFields[] = {
     {"forecast", MetricField::forecast, Type::boolean},
     {"unit", MetricField::unit, Type::string},
     {"entity", MetricField::entity, Type::string},
+    {"segment", MetricField::segment, Type::string},
+    {"low", MetricField::low, Type::number},
+    {"high", MetricField::high, Type::number},
     {"ticker", MetricField::ticker, Type::string},
     {"period", MetricField::period, Type::string},
     {"prior", MetricField::prior, Type::number},
@@ -825,29 +829,39 @@ private:
         while (is_punct(",")) {
             advance();
             if (tok_.kind != Tok::ident) {
-                error(tok_.offset, "expected a named argument (entity=, forecast=)");
+                error(tok_.offset, "expected a named argument (entity=, segment=, total=, forecast=)");
                 return -1;
             }
             std::string arg(tok_.text);
             uint32_t arg_off = tok_.offset;
             advance();
             if (!expect("=", "after the argument name")) return -1;
-            if (arg == "entity") {
+            if (arg == "entity" || arg == "segment") {
                 if (tok_.kind != Tok::string) {
-                    error(tok_.offset, "entity= needs a quoted name", "e.g. entity=\"AWS\"");
+                    error(tok_.offset, arg + "= needs a quoted name", arg == "entity" ? "e.g. entity=\"Amazon\"" : "e.g. segment=\"AWS\"");
                     return -1;
                 }
-                sel.entity = tok_.value;
+                (arg == "entity" ? sel.entity : sel.segment) = tok_.value;
                 advance();
-            } else if (arg == "forecast") {
+            } else if (arg == "forecast" || arg == "total") {
                 if (!is_word("true") && !is_word("false")) {
-                    error(tok_.offset, "forecast= needs true or false");
+                    error(tok_.offset, arg + "= needs true or false",
+                          arg == "total" ? "total=true: company totals only; total=false: segment figures only" : "");
                     return -1;
                 }
-                sel.forecast = is_word("true") ? 1 : 0;
+                (arg == "forecast" ? sel.forecast : sel.total) = is_word("true") ? 1 : 0;
                 advance();
             } else {
-                error(arg_off, "unknown argument '" + arg + "' of metric(...)", "metric takes entity=\"...\" and forecast=true|false");
+                static const std::vector<std::string_view> kArgs = {"entity", "segment", "total", "forecast"};
+                std::string near = closest_name(arg, kArgs);
+                error(arg_off, "unknown argument '" + arg + "' of metric(...)",
+                      near.empty() ? "metric takes entity=\"...\", segment=\"...\", total=true|false and forecast=true|false"
+                                   : "did you mean '" + near + "'?");
+                return -1;
+            }
+            if (sel.total == 1 && !sel.segment.empty()) {
+                error(arg_off, "total=true selects company totals, which have no segment",
+                      "drop segment=\"...\" or total=true");
                 return -1;
             }
         }
@@ -856,7 +870,8 @@ private:
         int32_t id = -1;
         for (size_t i = 0; i < rule_.nodes.size(); ++i) {
             const Node& o = rule_.nodes[i];
-            if (o.op == Op::selector && o.kind == sel.kind && o.forecast == sel.forecast && o.entity == sel.entity)
+            if (o.op == Op::selector && o.kind == sel.kind && o.forecast == sel.forecast && o.entity == sel.entity &&
+                o.segment == sel.segment && o.total == sel.total)
                 id = static_cast<int32_t>(i);
         }
         if (id < 0) id = add(std::move(sel));
@@ -887,7 +902,7 @@ private:
         for (const auto& f : kMetricFields) names.push_back(f.name);
         std::string near = closest_name(path, names);
         error(field_off, "unknown metric field '" + path + "'",
-              near.empty() ? "metric fields: value, change.percent, change.direction, basis, forecast, unit, entity, period, prior"
+              near.empty() ? "metric fields: value, low, high, change.percent, change.direction, basis, forecast, unit, entity, segment, period, prior"
                            : "did you mean '" + near + "'?");
         return -1;
     }

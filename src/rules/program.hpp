@@ -71,6 +71,10 @@ enum class MetricField : uint8_t {
     prior,
     kind,
     qualifier,
+    segment,
+    low,
+    high,
+    change_percent_high,
 };
 
 enum class WindowAgg : uint8_t { count, avg, min, max, sum };
@@ -95,6 +99,8 @@ struct Node {
     analysis::MetricKind kind = analysis::MetricKind::revenue;
     std::string entity;  // matches metric entity or ticker, case-insensitive; empty = any
     int8_t forecast = -1;  // -1 any, 0 actuals only, 1 forecasts only
+    std::string segment;   // matches the metric's segment, case-insensitive; empty = any
+    int8_t total = -1;     // -1 any, 1 company totals only (no segment), 0 segment figures only
     uint32_t offset = 0;   // byte offset in the source expression, for diagnostics
 };
 

@@ -55,6 +55,19 @@ void append_metric_field(std::string& out, const analysis::Metric& m, MetricFiel
             if (m.has_prior) append_scaled(out, m.prior_value);
             else out += "n/a";
             return;
+        case MetricField::low:
+        case MetricField::high: {
+            const double v = !m.is_range ? m.value : f == MetricField::low ? m.low : m.high;
+            if (!m.has_value) out += "n/a";
+            else if (m.unit.is_percent() || m.unit.empty() || m.unit.view() == "bp") append_number(out, v);
+            else append_scaled(out, v);
+            return;
+        }
+        case MetricField::change_percent_high:
+            if (m.change.has_percent) append_number(out, m.change.has_percent_high ? m.change.percent_high : m.change.percent);
+            else out += "n/a";
+            return;
+        case MetricField::segment: out += m.segment.empty() ? std::string_view("n/a") : m.segment; return;
         case MetricField::direction: out += analysis::direction_name(m.change.direction); return;
         case MetricField::basis: out += analysis::basis_name(m.change.basis); return;
         case MetricField::forecast: out += m.forecast ? "forecast" : "actual"; return;
@@ -124,7 +137,9 @@ void render_summary(const Rule& rule, const KeyView& key, const EventContext& ct
                 if (n.type == Type::number) {
                     double v;
                     if (ev.num(p.node, v)) {
-                        if (n.op == Op::metric_field && MetricField(n.sub) == MetricField::value) append_scaled(out, v);
+                        if (n.op == Op::metric_field && (MetricField(n.sub) == MetricField::value || MetricField(n.sub) == MetricField::low ||
+                                                          MetricField(n.sub) == MetricField::high))
+                            append_scaled(out, v);
                         else append_number(out, v);
                     } else {
                         out += "n/a";

@@ -99,6 +99,8 @@ struct Change {
     Direction direction = Direction::none;
     bool has_percent = false;
     double percent = 0.0;  // 28.0 means +28 %; sign follows direction
+    bool has_percent_high = false;  // a change range ("growth of 4.8-5.1%"): percent is the low end
+    double percent_high = 0.0;
     bool has_points = false;
     double points = 0.0;  // percentage points of a ratio ("margin widened 120 bp": +1.2); sign follows direction
     Basis basis = Basis::none;
@@ -118,10 +120,13 @@ struct Period {
 
 struct Metric {
     MetricKind kind = MetricKind::revenue;
-    std::string_view entity;  // "AWS", "Amazon", "Trainium", or text from the event
-    std::string_view ticker;  // "AMZN"; empty when unknown
+    std::string_view entity;   // the company: "Amazon", or text from the event
+    std::string_view segment;  // the business unit, product, brand or region ("AWS", "advertising"); empty for company totals
+    std::string_view ticker;   // "AMZN"; empty when unknown
     bool has_value = false;
-    double value = 0.0;
+    double value = 0.0;        // a range's low end
+    bool is_range = false;     // "$2.60 to $2.65": low and high are the ends
+    double low = 0.0, high = 0.0;
     Unit unit;
     Change change;
     bool has_prior = false;

@@ -11,7 +11,8 @@ namespace {
 Metric aws_revenue() {
     Metric m;
     m.kind = MetricKind::revenue;
-    m.entity = "AWS";
+    m.entity = "Amazon";
+    m.segment = "AWS";
     m.ticker = "AMZN";
     m.has_value = true;
     m.value = 37600000000.0;
@@ -44,7 +45,7 @@ std::string quantity_json(const Quantity& q) {
 
 TEST_CASE("metric json has the DESIGN.md fields in order") {
     CHECK(metric_json(aws_revenue()) ==
-          R"({"kind":"revenue","entity":"AWS","ticker":"AMZN","value":37600000000,"unit":"USD",)"
+          R"({"kind":"revenue","entity":"Amazon","segment":"AWS","ticker":"AMZN","value":37600000000,"unit":"USD",)"
           R"("change":{"direction":"up","percent":28,"basis":"yoy"},"period":"Q1","forecast":false,)"
           R"("field":"summary","span":[17,23],"text":"$37.6B"})");
 }
@@ -59,7 +60,7 @@ TEST_CASE("metric json omits absent optional fields") {
     m.forecast = true;
     m.span = {Field::summary, 3, 6};
     m.text = "21%";
-    CHECK(metric_json(m) == R"({"kind":"eps","entity":"Amazon","change":{"direction":"up","percent":21},)"
+    CHECK(metric_json(m) == R"({"kind":"eps","entity":"Amazon","segment":null,"change":{"direction":"up","percent":21},)"
                             R"("forecast":true,"field":"summary","span":[3,6],"text":"21%"})");
 }
 
@@ -76,9 +77,41 @@ TEST_CASE("metric json writes prior value, qualifier and negative values") {
     m.qualifier = Qualifier::about;
     m.span = {Field::body, 0, 4};
     m.text = "(1.2)";
-    CHECK(metric_json(m) == R"({"kind":"net_income","entity":"Acme","value":-1200000,"unit":"EUR",)"
+    CHECK(metric_json(m) == R"({"kind":"net_income","entity":"Acme","segment":null,"value":-1200000,"unit":"EUR",)"
                             R"("change":{"direction":"up"},"prior_value":-4500000,"forecast":false,)"
                             R"J("qualifier":"about","field":"body","span":[0,4],"text":"(1.2)"})J");
+}
+
+TEST_CASE("metric json: segment always written (null for a company total), value and change ranges") {
+    Metric m;
+    m.kind = MetricKind::eps;
+    m.entity = "Walmart";
+    m.has_value = true;
+    m.value = 2.60;
+    m.is_range = true;
+    m.low = 2.60;
+    m.high = 2.65;
+    m.unit = Unit::of("USD");
+    m.forecast = true;
+    m.span = {Field::summary, 0, 14};
+    m.text = "$2.60 to $2.65";
+    CHECK(metric_json(m) == R"({"kind":"eps","entity":"Walmart","segment":null,"value":2.6,"low":2.6,"high":2.65,)"
+                            R"("unit":"USD","forecast":true,"field":"summary","span":[0,14],"text":"$2.60 to $2.65"})");
+    Metric g;
+    g.kind = MetricKind::revenue;
+    g.entity = "Walmart";
+    g.segment = "Walmart U.S.";
+    g.change.direction = Direction::up;
+    g.change.has_percent = true;
+    g.change.percent = 4.8;
+    g.change.has_percent_high = true;
+    g.change.percent_high = 5.1;
+    g.forecast = true;
+    g.span = {Field::summary, 0, 8};
+    g.text = "4.8-5.1%";
+    CHECK(metric_json(g) == R"({"kind":"revenue","entity":"Walmart","segment":"Walmart U.S.",)"
+                            R"("change":{"direction":"up","percent":4.8,"percent_high":5.1},)"
+                            R"("forecast":true,"field":"summary","span":[0,8],"text":"4.8-5.1%"})");
 }
 
 TEST_CASE("quantity json: plain, range and qualifier") {
@@ -131,7 +164,7 @@ TEST_CASE("analysis line: id, published_at, sentiment, entities, metrics, quanti
           R"(prefix:{"id":"seed-000","published_at":"2026-04-30T21:10:00Z",)"
           R"("sentiment":{"score":0.78,"label":"strongly positive"},)"
           R"("entities":[{"name":"Amazon","ticker":"AMZN","mentions":6,"sentiment":{"score":0.74,"label":"strongly positive"}}],)"
-          R"("metrics":[{"kind":"revenue","entity":"AWS","ticker":"AMZN","value":37600000000,"unit":"USD",)"
+          R"("metrics":[{"kind":"revenue","entity":"Amazon","segment":"AWS","ticker":"AMZN","value":37600000000,"unit":"USD",)"
           R"("change":{"direction":"up","percent":28,"basis":"yoy"},"period":"Q1","forecast":false,)"
           R"("field":"summary","span":[17,23],"text":"$37.6B"}],)"
           R"("quantities":[{"value":37600000000,"unit":"USD","field":"summary","span":[17,23],"text":"$37.6B"}]})");

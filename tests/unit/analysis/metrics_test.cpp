@@ -95,7 +95,7 @@ const Expect kCases[] = {
     {"Acme's net sales were EUR 46 mn in January-September 2009.", 0, K::revenue, "Acme", 46e6, D::none, none, B::none, false, "9M 2009"},
     {"Acme's fourth-quarter revenue was $3 billion.", 0, K::revenue, "Acme", 3e9, D::none, none, B::none, false, "Q4"},
     {"Acme's full-year revenue was $12 billion.", 0, K::revenue, "Acme", 12e9, D::none, none, B::none, false, "FY"},
-    {"Acme spent $4.2B on capex in the quarter.", 0, K::capex, "Acme", 4.2e9, D::none, none, B::none, false, "quarter"},
+    {"Acme spent $4.2B on capex in the third quarter.", 0, K::capex, "Acme", 4.2e9, D::none, none, B::none, false, "Q3"},
     {"Acme's Q1 2026 revenue was $9 billion.", 0, K::revenue, "Acme", 9e9, D::none, none, B::none, false, "Q1 2026"},
     {"Acme's FY2025 revenue was $9 billion.", 0, K::revenue, "Acme", 9e9, D::none, none, B::none, false, "FY2025"},
     {"Acme's revenue was $9 billion in the first half of 2025.", 0, K::revenue, "Acme", 9e9, D::none, none, B::none, false, "H1 2025"},

@@ -38,7 +38,8 @@ TEST_CASE("alert JSON has every contract field in order, source only with a part
     Fixture f;
     f.id("seed-000").at(kT0).summary("Amazon reported $37.6B in AWS revenue, up 28% year over year. More \"quoted\" text.");
     f.sentiment(0.78).entity("Amazon", "AMZN", 0.74, 6);
-    f.metric(MetricKind::revenue, "AWS", "AMZN", 37.6e9, "$37.6B", 28, true);
+    f.metric(MetricKind::revenue, "Amazon", "AMZN", 37.6e9, "$37.6B", 28, true);
+    f.analysis.metrics[0].segment = "AWS";  // entity="AWS" selects the segment's figure
     auto alerts = run(engine, f);
     REQUIRE(alerts.size() == 1);
     std::string json;
@@ -47,8 +48,8 @@ TEST_CASE("alert JSON has every contract field in order, source only with a part
     std::string head = "{\"alert_id\":\"" + id +
                        "\",\"rule\":\"cloud-growth\",\"severity\":\"warning\",\"key\":\"AMZN\",\"event_id\":\"seed-000\","
                        "\"event_time\":\"2026-04-30T21:10:00Z\",\"detected_at\":\"2026-04-30T21:10:00.004Z\","
-                       "\"summary\":\"AWS revenue growth 28% >= 25%\",\"sentiment\":{\"score\":0.78,\"label\":\"strongly positive\"},"
-                       "\"metrics\":[{\"kind\":\"revenue\",\"entity\":\"AWS\",\"ticker\":\"AMZN\",\"value\":37600000000";
+                       "\"summary\":\"Amazon revenue growth 28% >= 25%\",\"sentiment\":{\"score\":0.78,\"label\":\"strongly positive\"},"
+                       "\"metrics\":[{\"kind\":\"revenue\",\"entity\":\"Amazon\",\"segment\":\"AWS\",\"ticker\":\"AMZN\",\"value\":37600000000";
     CHECK(json.substr(0, head.size()) == head);
     std::string tail =
         "\"evidence\":[{\"field\":\"summary\",\"span\":[0,61],\"text\":\"Amazon reported $37.6B in AWS revenue, up 28% year over "

@@ -247,7 +247,7 @@ TEST_CASE("missing fields, bad severity, bad for, bad metric kind, labels") {
     d = only_error(rule("sentiment.label == \"very bad\""));
     CHECK(d.message == "\"very bad\" is not a sentiment label");
     CHECK(only_error(rule("metric(\"revenue\").change.pct > 1")).message == "unknown metric field 'change.pct'");
-    CHECK(only_error(rule("metric(\"revenue\", segment=\"AWS\")")).message == "unknown argument 'segment' of metric(...)");
+    CHECK(only_error(rule("metric(\"revenue\", sector=\"AWS\")")).message == "unknown argument 'sector' of metric(...)");
 }
 
 TEST_CASE("syntax errors") {

@@ -1,0 +1,301 @@
+// Segment attribution and combined figures (segments.hpp). Word classes are small sorted tables
+// searched with the token folded to lower case; only the few tokens around a metric are read.
+#include "segments.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "metrics_words.hpp"
+#include "numbers.hpp"
+
+namespace herald::analysis::segments {
+
+namespace {
+
+namespace W = words;
+using words::eq_ci;
+
+// Business nouns: what a company reports a segment or product line as.
+constexpr std::string_view kBusiness[] = {
+    "ad",           "ads",          "advertising",     "aerospace",      "apparel",        "asset",
+    "auto",         "automotive",   "banking",         "beauty",         "beverage",       "beverages",
+    "broadband",    "brokerage",    "card",            "cards",          "cargo",          "center",
+    "centre",       "chemicals",    "cloud",           "commercial",     "consulting",     "consumer",
+    "data",         "datacenter",   "defence",         "defense",        "devices",        "diagnostics",
+    "digital",      "downstream",   "e-commerce",      "ecommerce",      "enterprise",     "entertainment",
+    "foundry",      "freight",      "gaming",          "grocery",        "hardware",       "healthcare",
+    "hotels",       "industrial",   "insurance",       "investment",     "licensing",      "logistics",
+    "luxury",       "management",   "markets",         "media",          "medtech",        "membership",
+    "memory",       "mobile",       "mortgage",        "networking",     "online",         "parks",
+    "payments",     "pharma",       "pharmaceutical",  "pharmaceuticals", "pharmacy",      "refining",
+    "reinsurance",  "retail",       "semiconductor",   "semiconductors", "server",         "servers",
+    "services",     "software",     "storage",         "streaming",      "studios",        "subscription",
+    "subscriptions", "trading",     "travel",          "upstream",       "wealth",         "wearables",
+    "wholesale",    "wireless",
+};
+// Business nouns that can be the subject of a move ("advertising grew 53%"): not ones that also
+// name a market or a sector ("markets fell", "retail rose").
+constexpr std::string_view kMoveSubjects[] = {
+    "ad",        "ads",      "advertising", "center",       "centre",        "cloud",     "devices",
+    "digital",   "e-commerce", "ecommerce", "gaming",       "hardware",      "licensing", "membership",
+    "online",    "payments", "services",    "software",     "streaming",     "subscription", "subscriptions",
+    "wearables",
+};
+constexpr std::string_view kRegions[] = {
+    "africa",  "america",  "americas", "apac",     "asia",          "asia-pacific", "australia", "brazil",
+    "britain", "canada",   "central",  "china",    "domestic",      "east",         "eastern",   "emea",
+    "europe",  "france",   "germany",  "greater",  "india",         "indonesia",    "international", "japan",
+    "korea",   "latam",    "latin",    "mexico",   "middle",        "north",        "overseas",  "south",
+    "u.k",     "u.s",      "uk",       "usa",      "western",
+};
+// Words that qualify a figure without naming a business.
+constexpr std::string_view kQualifying[] = {
+    "adjusted",    "annual",        "annualized", "basic",       "comparable", "comparable-store", "consolidated",
+    "core",        "diluted",       "fiscal",     "full",        "full-year",  "gaap",             "global",
+    "gross",       "group",         "like-for-like", "net",      "non-gaap",   "organic",          "overall",
+    "quarterly",   "record",        "recurring",  "reported",    "same-store", "segment",          "total",
+    "underlying",  "worldwide",
+};
+// Capitalised words that are no brand.
+constexpr std::string_view kNotBrand[] = {
+    "analysts", "co", "company", "consensus", "corp", "inc", "ltd", "plc", "street", "wall",
+};
+// Words that make a figure several companies' together.
+constexpr std::string_view kCombine[] = {
+    "aggregate", "altogether", "collectively", "combined", "jointly", "together",
+};
+// Nouns for a group of companies that can own a figure ("the four hyperscalers' capex").
+constexpr std::string_view kGroups[] = {
+    "automakers",   "banks",     "big",        "carmakers", "chipmakers", "companies", "companies'",
+    "firms",        "firms'",    "giants",     "hyperscaler", "hyperscalers", "hyperscalers'", "industry",
+    "industry-wide", "lenders",  "megacaps",   "peers",     "retailers",  "rivals",    "sector",
+    "sector-wide",
+};
+constexpr std::string_view kMonths[] = {
+    "april", "august", "december", "february", "january", "july", "june", "march", "may", "november", "october", "september",
+};
+
+template <size_t N>
+constexpr bool sorted(const std::string_view (&a)[N]) {
+    for (size_t i = 1; i < N; ++i)
+        if (!(a[i - 1] < a[i])) return false;
+    return true;
+}
+static_assert(sorted(kBusiness) && sorted(kMoveSubjects) && sorted(kRegions) && sorted(kQualifying) &&
+              sorted(kNotBrand) && sorted(kCombine) && sorted(kGroups) && sorted(kMonths));
+
+// Is w (any case) in the sorted lower-case table?
+template <size_t N>
+bool in(const std::string_view (&table)[N], std::string_view w) {
+    char buf[24];
+    if (w.empty() || w.size() > sizeof buf) return false;
+    for (size_t i = 0; i < w.size(); ++i) buf[i] = num::lower(w[i]);
+    const std::string_view low(buf, w.size());
+    return std::binary_search(std::begin(table), std::end(table), low);
+}
+
+bool has_digit(std::string_view w) {
+    for (char c : w)
+        if (num::is_digit(c)) return true;
+    return false;
+}
+
+// Q3, H1, FY26, 9M, 2025, third-quarter, full-year, nine-month, months: a period, never a business.
+bool period_like(std::string_view w) {
+    if (w.size() == 4 && has_digit(w)) return true;
+    if (w.size() >= 2 && ((w[0] | 0x20) == 'q' || (w[0] | 0x20) == 'h') && num::is_digit(w[1])) return true;
+    if (w.size() >= 2 && (w[0] | 0x20) == 'f' && (w[1] | 0x20) == 'y') return true;
+    if (w.size() == 2 && num::is_digit(w[0]) && (w[1] | 0x20) == 'm') return true;
+    if (in(kMonths, w)) return true;
+    const size_t dash = w.rfind('-');
+    if (dash != std::string_view::npos) {
+        const std::string_view tail = w.substr(dash + 1);
+        return eq_ci(tail, "quarter") || eq_ci(tail, "half") || eq_ci(tail, "year") || eq_ci(tail, "month");
+    }
+    return false;
+}
+
+bool number_word(std::string_view w) {
+    return eq_ci(w, "two") || eq_ci(w, "three") || eq_ci(w, "four") || eq_ci(w, "five") || eq_ci(w, "six") ||
+           eq_ci(w, "seven") || eq_ci(w, "largest") || eq_ci(w, "biggest");
+}
+
+bool is_word(const View& v, uint32_t t) { return t >= v.first && t < v.last && v.doc.tokens[t].kind == TokenKind::word; }
+
+// A brand or product written as a name: "Sam's Club", "iPhone", "AWS", "PlayStation". The first
+// word of a sentence is capitalised anyway, so there only a capital after the first letter counts.
+bool brand_word(const View& v, uint32_t t) {
+    const std::string_view w = v.tok(t);
+    if (w.size() < 2 || period_like(w) || in(kNotBrand, w) || in(kQualifying, w)) return false;
+    if (v.flag(t) & (W::kKind | W::kPhrase | W::kStop | W::kDeterminer | W::kForecast | W::kUp | W::kDown))
+        return false;
+    bool inner_capital = false;
+    for (size_t i = 1; i < w.size(); ++i) inner_capital |= w[i] >= 'A' && w[i] <= 'Z';
+    if (inner_capital) return true;
+    return v.doc.tokens[t].capitalized && t > v.first;
+}
+
+enum class Class : uint8_t { none, business, region, brand };
+
+Class classify(const View& v, uint32_t t) {
+    if (!is_word(v, t) || v.mention_at(t)) return Class::none;
+    const std::string_view w = v.tok(t);
+    if (in(kBusiness, w)) return Class::business;
+    // "US" only in capitals: "us" is a pronoun.
+    if (in(kRegions, w) && (!eq_ci(w, "us") || w == "US")) return Class::region;
+    if (w == "US") return Class::region;
+    if (brand_word(v, t)) return Class::brand;
+    return Class::none;
+}
+
+// The text from token b to token e - 1, with the full stop of a trailing "U.S." kept.
+std::string_view span_text(const View& v, uint32_t b, uint32_t e) {
+    const Token& tb = v.doc.tokens[b];
+    const Token& te = v.doc.tokens[e - 1];
+    const std::string_view field = v.doc.event().field(tb.field);
+    uint32_t end = te.end;
+    if (end < field.size() && field[end] == '.') {
+        const std::string_view w = v.tok(e - 1);
+        if (w.size() >= 3 && w[w.size() - 2] == '.') ++end;  // "U.S" + "." -> "U.S."
+    }
+    return field.substr(tb.begin, end - tb.begin);
+}
+
+uint32_t mention_end(const View& v, const Mention& m) {
+    uint32_t t = m.token;
+    while (t < v.last && v.doc.tokens[t].begin < m.span.end) ++t;
+    return t;
+}
+
+}  // namespace
+
+std::string_view View::tok(uint32_t t) const {
+    if (t < first || t >= last) return {};
+    const Token& k = doc.tokens[t];
+    return doc.event().field(k.field).substr(k.begin, k.end - k.begin);
+}
+
+const Mention* View::mention_at(uint32_t t) const {
+    // The last mention starting at or before t (mentions are in token order and do not overlap).
+    const Mention* e = mentions + n_mentions;
+    const Mention* it = std::upper_bound(mentions, e, t, [](uint32_t x, const Mention& m) { return x < m.token; });
+    if (it == mentions) return nullptr;
+    const Mention& m = *(it - 1);
+    const Token& tk = doc.tokens[t];
+    return tk.field == m.span.field && tk.begin < m.span.end ? &m : nullptr;
+}
+
+bool is_business_word(std::string_view w) { return in(kBusiness, w); }
+bool is_region_word(std::string_view w) { return in(kRegions, w) || w == "US"; }
+bool is_qualifying_word(std::string_view w) { return in(kQualifying, w); }
+
+std::string_view before_kind(const View& v, uint32_t np_begin) {
+    uint32_t t = np_begin;
+    // Qualifying words and periods between the business and the kind: "Walmart U.S. comparable sales".
+    while (t > v.first && is_word(v, t - 1) && !v.mention_at(t - 1) &&
+           (in(kQualifying, v.tok(t - 1)) || period_like(v.tok(t - 1))))
+        --t;
+    const uint32_t e = t;
+    Class first_class = Class::none;
+    while (t > v.first && e - t < 5) {
+        // The full stop of "U.S." is a token of its own.
+        if (t > v.first + 1 && v.tok(t - 1) == "." && v.tok(t - 2).find('.') != std::string_view::npos) --t;
+        const Class c = classify(v, t - 1);
+        if (c == Class::none) {
+            if (t < e && v.tok(t) == ".") ++t;
+            break;
+        }
+        first_class = c;
+        --t;
+    }
+    if (t == e) return {};
+    // A region of the company: "Walmart U.S.", "Walmart International".
+    if (first_class == Class::region && t > v.first) {
+        if (const Mention* m = v.mention_at(t - 1); m && !m->is_segment) return span_text(v, m->token, e);
+    }
+    return span_text(v, t, e);
+}
+
+std::string_view after_kind(const View& v, uint32_t end, uint32_t stop) {
+    uint32_t t = end;
+    if (t >= stop || !is_word(v, t)) return {};
+    const std::string_view prep = v.tok(t);
+    if (!eq_ci(prep, "from") && !eq_ci(prep, "in") && !eq_ci(prep, "at") && !eq_ci(prep, "of")) return {};
+    ++t;
+    while (t < stop && is_word(v, t) && (v.flag(t) & W::kDeterminer)) ++t;
+    if (t < stop && (eq_ci(v.tok(t), "its") || eq_ci(v.tok(t), "their"))) ++t;
+    if (t >= stop) return {};
+    if (const Mention* m = v.mention_at(t)) return m->is_segment ? m->entity : std::string_view{};
+    const uint32_t b = t;
+    while (t < stop && t - b < 4 && classify(v, t) != Class::none) ++t;
+    return t > b ? span_text(v, b, t) : std::string_view{};
+}
+
+std::string_view subject_of_move(const View& v, uint32_t verb, bool growth_verb) {
+    uint32_t t = verb;
+    while (t > v.first && verb - t < 3 && is_word(v, t - 1) && !v.mention_at(t - 1)) {
+        const std::string_view w = v.tok(t - 1);
+        if (!in(kMoveSubjects, w) && !(growth_verb && is_region_word(w) && (!eq_ci(w, "us") || w == "US"))) break;
+        --t;
+    }
+    if (t == verb) return {};
+    // What comes before must leave the noun as the subject: the sentence or clause start, a
+    // conjunction, a determiner, an owner, or a word such as "global".
+    if (t > v.first) {
+        const uint32_t p = t - 1;
+        const std::string_view w = v.tok(p);
+        const bool ok = !is_word(v, p) || (v.flag(p) & (W::kClause | W::kDeterminer)) || v.mention_at(p) ||
+                        eq_ci(w, "and") || eq_ci(w, "its") || eq_ci(w, "their") || eq_ci(w, "as") ||
+                        in(kQualifying, w);
+        if (!ok) return {};
+    }
+    return span_text(v, t, verb);
+}
+
+bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind_b, uint32_t kind_e) {
+    bool respectively = false;
+    for (uint32_t t = clause_b; t < clause_e && t < v.last; ++t) {
+        if (!is_word(v, t)) continue;
+        if (in(kCombine, v.tok(t))) return true;
+        respectively |= eq_ci(v.tok(t), "respectively");
+    }
+    if (respectively) return false;  // "Acme and Globex grew 5% and 7%, respectively": one figure each
+    // A group owning the kind: "the four hyperscalers' capex", "hyperscaler capex", "Big Tech
+    // capex". Only the kind's own modifiers are read: "analysts at big banks expect revenue" is not it.
+    for (uint32_t t = kind_b, k = 0; t > clause_b && k < 5; --t, ++k) {
+        const std::string_view w = v.tok(t - 1);
+        if (w == "'" || w == "\xE2\x80\x99") continue;  // the possessive of "hyperscalers'"
+        if (!is_word(v, t - 1) || v.mention_at(t - 1)) break;
+        if (in(kGroups, w)) return true;
+        if (!in(kQualifying, w) && !in(kBusiness, w) && !number_word(w) && !eq_ci(w, "tech")) break;
+    }
+    // A group or several companies after it: "capex of the four hyperscalers", "spending by
+    // Microsoft, Alphabet and Amazon".
+    uint32_t t = kind_e;
+    if (t >= clause_e || !is_word(v, t)) return false;
+    const std::string_view prep = v.tok(t);
+    if (!eq_ci(prep, "of") && !eq_ci(prep, "by") && !eq_ci(prep, "across") && !eq_ci(prep, "among")) return false;
+    std::string_view companies[2];
+    uint32_t n = 0;
+    for (++t; t < v.last && t < kind_e + 16;) {
+        if (const Mention* m = v.mention_at(t)) {
+            if (n == 0 || m->company != companies[0]) {
+                if (n < 2) companies[n] = m->company;
+                ++n;
+            }
+            t = mention_end(v, *m);
+            continue;
+        }
+        const std::string_view w = v.tok(t);
+        if (in(kGroups, w)) return true;
+        if (w == "," || eq_ci(w, "and") || eq_ci(w, "&") || (v.flag(t) & W::kDeterminer) ||
+            v.doc.tokens[t].kind == TokenKind::number || number_word(w) || w == "'" || w == "\xE2\x80\x99") {
+            ++t;
+            continue;
+        }
+        break;
+    }
+    return n >= 2;
+}
+
+}  // namespace herald::analysis::segments

@@ -1,0 +1,135 @@
+// Rules over segment figures and ranges: metric(..., segment=, total=), .segment, .low, .high,
+// .change.percent_high, and their load errors.
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+
+using namespace herald::rules;
+using namespace herald::rules::test;
+using herald::analysis::MetricKind;
+
+namespace {
+
+// Amazon's total revenue (+13 %) and AWS's (+28 %), as the analysis reports them.
+Fixture amazon_event(std::string id, int64_t t) {
+    Fixture f;
+    f.id(std::move(id)).at(t).summary("Amazon revenue was $181.5B, up 13%, and AWS revenue was $37.6B, up 28%.");
+    f.sentiment(0.5).entity("Amazon", "AMZN", 0.5, 3).ticker("AMZN");
+    f.metric(MetricKind::revenue, "Amazon", "AMZN", 181.5e9, "$181.5B", 13, true);
+    f.metric(MetricKind::revenue, "Amazon", "AMZN", 37.6e9, "$37.6B", 28, true);
+    f.analysis.metrics[1].segment = "AWS";
+    return f;
+}
+
+Diagnostic only_error(std::string_view when) {
+    LoadResult r = load_rules_text("rules:\n  - id: r1\n    severity: info\n    when: " + std::string(when) + "\n", "r.yaml");
+    CHECK_FALSE(r.ok());
+    REQUIRE(r.errors.size() == 1);
+    return r.errors[0];
+}
+
+std::vector<Alert> fire(std::string_view when, const Fixture& f, std::string_view summary = "{metric.value}") {
+    Engine e(must_load("rules:\n  - id: r\n    severity: info\n    when: " + std::string(when) + "\n    summary: \"" +
+                       std::string(summary) + "\"\n"));
+    return run(e, f);
+}
+
+}  // namespace
+
+TEST_CASE("total=true reads company totals only, total=false segment figures only") {
+    Fixture f = amazon_event("e1", kT0);
+    // Without a filter the segment's 28 % fires a 20 % threshold.
+    CHECK(fire("metric(\"revenue\").change.percent >= 20%", f).size() == 1);
+    CHECK(fire("metric(\"revenue\", total=true).change.percent >= 20%", f).empty());
+    auto a = fire("metric(\"revenue\", total=true).change.percent >= 10%", f, "{metric.value} {metric.segment}");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].summary == "181.5B n/a");
+    CHECK(a[0].metric_indices == std::vector<uint32_t>{0});
+    a = fire("metric(\"revenue\", total=false).change.percent >= 10%", f, "{metric.segment} of {metric.entity}");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].summary == "AWS of Amazon");
+}
+
+TEST_CASE("segment= and .segment select a business; entity= still names a segment too") {
+    Fixture f = amazon_event("e1", kT0);
+    auto a = fire("metric(\"revenue\", segment=\"aws\").value >= 30B", f);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].metric_indices == std::vector<uint32_t>{1});
+    CHECK(fire("metric(\"revenue\", segment=\"Azure\").value >= 1", f).empty());
+    a = fire("metric(\"revenue\").segment == \"AWS\" and metric(\"revenue\").change.percent > 25%", f);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].metric_indices == std::vector<uint32_t>{1});
+    // A company total has no segment: comparing it is false, even with !=.
+    a = fire("metric(\"revenue\", total=true).segment != \"AWS\"", f);
+    CHECK(a.empty());
+    // Rules written when a segment's figures carried its name as the entity keep working.
+    a = fire("metric(\"revenue\", entity=\"AWS\").change.percent >= 25%", f);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].metric_indices == std::vector<uint32_t>{1});
+    CHECK(fire("metric(\"revenue\", entity=\"Amazon\").value > 0", f).size() == 1);
+}
+
+TEST_CASE("for: entity keys a segment's figure to its company") {
+    Fixture f = amazon_event("e1", kT0);
+    Engine e(must_load(R"Y(rules:
+  - id: seg
+    severity: info
+    for: entity
+    when: metric("revenue", total=false).change.percent >= 25%
+)Y"));
+    auto a = run(e, f);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].key == "Amazon");
+}
+
+TEST_CASE(".low and .high read both ends of a range; a single value is both") {
+    Fixture f;
+    f.id("e1").at(kT0).summary("Acme expects adjusted EPS of $2.60 to $2.65 and sales growth of 4.8-5.1%.");
+    f.sentiment(0.3).entity("Acme", "ACME", 0.3).ticker("ACME");
+    f.metric(MetricKind::eps, "Acme", "ACME", 2.60, "$2.60 to $2.65", 0, false, true);
+    f.analysis.metrics[0].is_range = true;
+    f.analysis.metrics[0].low = 2.60;
+    f.analysis.metrics[0].high = 2.65;
+    f.metric(MetricKind::revenue, "Acme", "ACME", 0, "4.8-5.1%", 4.8, true, true);
+    f.analysis.metrics[1].has_value = false;
+    f.analysis.metrics[1].change.has_percent_high = true;
+    f.analysis.metrics[1].change.percent_high = 5.1;
+    f.metric(MetricKind::capex, "Acme", "ACME", 7e9);
+
+    CHECK(fire("metric(\"eps\").high >= 2.65", f).size() == 1);
+    CHECK(fire("metric(\"eps\").low >= 2.65", f).empty());
+    CHECK(fire("metric(\"eps\").value >= 2.65", f).empty());  // the value is the low end
+    auto a = fire("metric(\"eps\").high > 2.6", f, "{metric.low}-{metric.high} {metric.unit}");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].summary == "2.6-2.65 USD");
+    CHECK(fire("metric(\"revenue\").change.percent_high >= 5%", f).size() == 1);
+    CHECK(fire("metric(\"revenue\").change.percent >= 5%", f).empty());
+    // Without a value .low/.high are missing; a plain value is both of its ends.
+    CHECK(fire("metric(\"revenue\").high > 0", f).empty());
+    CHECK(fire("metric(\"capex\").low == 7B and metric(\"capex\").high == 7B", f).size() == 1);
+    // A plain percentage is its own high end.
+    Fixture g = amazon_event("e2", kT0);
+    CHECK(fire("metric(\"revenue\").change.percent_high >= 28%", g).size() == 1);
+}
+
+TEST_CASE("segment=, total= and the new fields: load errors with hints") {
+    Diagnostic d = only_error("metric(\"revenue\", segmnt=\"AWS\").value > 1");
+    CHECK(d.message == "unknown argument 'segmnt' of metric(...)");
+    CHECK(d.hint == "did you mean 'segment'?");
+    d = only_error("metric(\"revenue\", totl=true).value > 1");
+    CHECK(d.hint == "did you mean 'total'?");
+    d = only_error("metric(\"revenue\", total=\"yes\").value > 1");
+    CHECK(d.message == "total= needs true or false");
+    CHECK(d.hint == "total=true: company totals only; total=false: segment figures only");
+    d = only_error("metric(\"revenue\", segment=AWS).value > 1");
+    CHECK(d.message == "segment= needs a quoted name");
+    d = only_error("metric(\"revenue\", total=true, segment=\"AWS\").value > 1");
+    CHECK(d.message == "total=true selects company totals, which have no segment");
+    d = only_error("metric(\"revenue\").segmnt == \"AWS\"");
+    CHECK(d.message == "unknown metric field 'segmnt'");
+    CHECK(d.hint == "did you mean 'segment'?");
+    d = only_error("metric(\"eps\").hihg > 2");
+    CHECK(d.hint == "did you mean 'high'?");
+    d = only_error("metric(\"revenue\").segment > 2");
+    CHECK(d.message == "type mismatch: cannot compare a string with a number");
+}
