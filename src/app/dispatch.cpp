@@ -23,6 +23,7 @@ constexpr const char* kUsage =
     "  broker         a standalone embedded Kafka broker on loopback; prints its address\n"
     "  analyze        NDJSON events in, one analysis (or, with --rules --alerts, alerts) per line out\n"
     "  replay         publish NDJSON feeds into a topic, or re-run rules over a topic's time range\n"
+    "  backtest       what a rules change would have done on a feed: alerts added, removed, changed\n"
     "  rules check    validate a rules file\n"
     "\n"
     "`herald <command> --help` describes each command's options.\n";
@@ -88,6 +89,7 @@ int main_dispatch(int argc, char** argv) {
         if (cmd == "analyze") return checked(cmd, command_analyze(argc, argv, 2));
         if (cmd == "rules") return checked(cmd, command_rules(argc, argv, 2));
         if (cmd == "replay") return checked(cmd, command_replay(argc, argv, 2));
+        if (cmd == "backtest") return checked(cmd, command_backtest(argc, argv, 2));
     } catch (const UsageError& e) {
         // Messages that already name their command ("herald replay: ...") are not prefixed again.
         const bool named = std::strncmp(e.what(), "herald ", 7) == 0;

@@ -56,17 +56,21 @@ parse::ErrorCode EventProcessor::parse(std::string_view payload, const EventSour
 
 void EventProcessor::analyze(analysis::Explanation* explain) { analyzer_.analyze(event_, analysis_, explain); }
 
-void EventProcessor::evaluate(rules::Engine& engine, std::vector<rules::Alert>& out) {
-    rules::EventContext ctx{event_, analysis_, event_time_ms_};
+void evaluate_rules(rules::Engine& engine, const rules::EventContext& ctx, const rules::AlertLimits& limits,
+                    std::vector<rules::Alert>& out) {
     engine.evaluate(ctx, out);
+    // Here, so run, replay, analyze and backtest group alike.
+    if (engine.rules() && engine.rules()->group_alerts()) rules::group_alerts(out, limits);
+}
+
+void EventProcessor::evaluate(rules::Engine& engine, std::vector<rules::Alert>& out) {
+    evaluate_rules(engine, rules::EventContext{event_, analysis_, event_time_ms_}, limits_, out);
     if (metrics_ && !engine.suppressed()) {
         const rules::Engine::EventNotes& n = engine.notes();
         if (n.late) metrics_->events_late().Increment();
         if (n.keys_capped) metrics_->rule_caps_hit(telemetry::kCapKeys).Increment();
         if (n.alerts_capped) metrics_->rule_caps_hit(telemetry::kCapAlerts).Increment();
     }
-    // Here, so run, replay and analyze group alike.
-    if (engine.rules() && engine.rules()->group_alerts()) rules::group_alerts(out, limits_);
 }
 
 bool EventProcessor::alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,

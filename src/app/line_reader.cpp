@@ -24,6 +24,10 @@ bool LineReader::open(const std::string& path, std::string& error) {
     return true;
 }
 
+int64_t LineReader::file_offset() const {
+    return file_ ? static_cast<int64_t>(gzoffset(static_cast<gzFile>(file_))) : 0;
+}
+
 bool LineReader::next(std::string_view& line) {
     for (;;) {
         const char* nl = static_cast<const char*>(std::memchr(buffer_.data() + start_, '\n', end_ - start_));

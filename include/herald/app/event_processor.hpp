@@ -37,6 +37,11 @@ struct EventSource {
     int64_t timestamp_ms = -1;  // Kafka message timestamp, -1 when none
 };
 
+// The rules over one analysed event as every command runs them: the engine's alerts appended to
+// out, folded into one message when the rules file asks for `group_alerts`.
+void evaluate_rules(rules::Engine& engine, const rules::EventContext& ctx, const rules::AlertLimits& limits,
+                    std::vector<rules::Alert>& out);
+
 class EventProcessor {
 public:
     // message_max_bytes: the producer's message.max.bytes the alerts must fit (0: unbounded);
@@ -59,6 +64,11 @@ public:
     // for evaluations that are not suppressed. Null: not counted.
     void set_metrics(telemetry::Metrics* metrics) { metrics_ = metrics; }
     void analyze(analysis::Explanation* explain = nullptr);
+    // The same analysis of an event held elsewhere (a copy_event of event(), analysed on another
+    // thread than its parse): out's views point into `event`'s texts.
+    void analyze(const analysis::Event& event, analysis::Analysis& out, analysis::Explanation* explain = nullptr) {
+        analyzer_.analyze(event, out, explain);
+    }
     void evaluate(rules::Engine& engine, std::vector<rules::Alert>& out);
     // Returns whether the alert had to be cut to fit (rules::append_alert_json with the limits).
     bool alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,

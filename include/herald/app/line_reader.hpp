@@ -23,6 +23,8 @@ public:
     // input or on a read error.
     bool next(std::string_view& line);
     int64_t line_number() const { return line_number_; }
+    // Bytes read from the file itself so far (compressed bytes for .gz), for progress against its size.
+    int64_t file_offset() const;
     const std::string& error() const { return error_; }  // set when next() stopped on a read error
 
 private:

@@ -1,0 +1,38 @@
+#pragma once
+// A rules file over an offline feed, in input order: one engine for the whole feed, or one per
+// partition the feed would land in when published keyed by ticker (--partitions N, as
+// `herald run` keeps state). The alerts and their JSON are what `herald run` publishes, with
+// detected_at = the event time and no source, so the output is reproducible byte for byte.
+// Shared by `herald analyze --alerts` and `herald backtest` (once per rules file).
+//
+//   OfflineRules rules(rule_set, partitions, message_max_bytes);
+//   rules.evaluate(event, alerts);                  // alerts cleared first
+//   for (auto& a : alerts) rules.alert_json(event, a, json);
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "herald/app/offline_feed.hpp"
+#include "herald/rules/engine.hpp"
+
+namespace herald::app {
+
+class OfflineRules {
+public:
+    OfflineRules(std::shared_ptr<const rules::RuleSet> rules, int32_t partitions, size_t message_max_bytes);
+
+    // The alerts one analysed event raises (e.ok() must hold), in publishing order.
+    void evaluate(const FeedEvent& e, std::vector<rules::Alert>& alerts);
+    // The alert's JSON line without its newline (out replaced).
+    void alert_json(const FeedEvent& e, const rules::Alert& alert, std::string& out) const;
+    const rules::RuleSet& rule_set() const { return *rules_; }
+
+private:
+    std::shared_ptr<const rules::RuleSet> rules_;
+    int32_t partitions_;
+    rules::AlertLimits limits_;
+    std::vector<rules::Engine> engines_;  // [partitions_]: events without a key
+};
+
+}  // namespace herald::app
