@@ -329,16 +329,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     if (mk != marks_.begin() && *(mk - 1) >= s.first_token) mk = std::lower_bound(marks_.begin(), mk, s.first_token);
     while (mk != marks_.end() && *mk < s.first_token) ++mk;
     if ((mk == marks_.end() || *mk >= s.last_token) && metrics.empty()) {
-        // Nothing in the lexicon and no metric: a signed figure ("Nikkei +0.8%") or the learned
-        // layer may still find a tone.
-        double raw = 0.0;
-        if (has_signed_figure(doc, s)) {
-            items_.clear();
-            clause_inverted_.clear();
-            signed_figures(raw, doc, s, ex);
-            if (doc.text(doc.tokens[s.last_token - 1]) == "?") raw *= tuning::kQuestion;
-        }
-        const double score = squash(learned(doc, s, raw, ex));
+        // Nothing in the lexicon and no metric: only the learned layer may find a tone.
+        const double score = squash(learned(doc, s, 0.0, ex));
         if (ex) {
             ex->span = Span{s.field, s.begin, s.end};
             ex->score = score;
@@ -346,6 +338,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         return score;
     }
     items_.clear();
+    signs_.clear();
     clause_weight_.assign(1, 1.0f);
     const auto& toks = doc.tokens;
     uint16_t clause = 0;
@@ -360,6 +353,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         const uint32_t t = *mk;
         if (t < consumed) continue;
         const Token& tok = toks[t];
+        if (tok.kind != TokenKind::word) note_sign(doc, s, t);
+        if (tok.kind == TokenKind::symbol) continue;
         if (tok.kind == TokenKind::punct) {
             if (!(items_.empty() && cw.size() == 1)) {
                 ++clause;
@@ -601,7 +596,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     }
 
     // 4b. Signs written against percentages: "Revenue +12 % y/y", "Nikkei -0.8%".
-    if (!any_direction) any_direction = signed_figures(raw, doc, s, ex);
+    if (!any_direction && !signs_.empty()) any_direction = signed_figures(raw, doc, ex);
 
     // 5. Measures with no direction word: figures "compared with" earlier ones imply one.
     for (size_t i = 0; i < (any_measure && !any_direction ? n : 0); ++i) {

@@ -83,6 +83,7 @@ public:
     // `active` is the lexicon's word_active.data(), fetched once by the caller's token loop.
     [[gnu::always_inline]] static bool visits(const uint8_t* active, std::string_view field, const Token& t, uint32_t id) {
         if (t.kind == TokenKind::word) return active[id + 1] != 0;  // kNoWord reads [0]
+        if (t.kind == TokenKind::symbol) return field[t.begin] == '+';  // a sign ("+12 %"), sentiment_signed.cpp
         // A hyphen breaks a clause only when spaced (" - "), not inside "12-month".
         return t.kind == TokenKind::punct && is_clause_break(field.substr(t.begin, t.end - t.begin)) &&
                (field[t.begin] != '-' || t.space_before);
@@ -119,9 +120,11 @@ private:
     bool names_subject(const Document& doc, const Sentence& s, uint32_t move) const;
     bool in_name(const Document& doc, uint32_t token);
     double learned(const Document& doc, const Sentence& s, double raw, ExplainSentence* ex);
-    // "+12 %", "-0.8%": signs as directions (sentiment_signed.cpp). Whether any was read.
-    static bool has_signed_figure(const Document& doc, const Sentence& s);
-    bool signed_figures(double& raw, const Document& doc, const Sentence& s, ExplainSentence* ex);
+    // "+12 %", "-0.8%": signs as directions (sentiment_signed.cpp). note_sign() takes a marked
+    // "+", "-" or "(" (whose next token may be the sign); signed_figures() reads the signs noted
+    // in the sentence and says whether any counted.
+    void note_sign(const Document& doc, const Sentence& s, uint32_t t);
+    bool signed_figures(double& raw, const Document& doc, ExplainSentence* ex);
     void explain_learned(const Document& doc, const Sentence& s, int sign, double p, double rules, double w,
                          ExplainSentence& ex) const;
     void add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule, ExplainSentence* ex);
@@ -136,6 +139,7 @@ private:
     size_t mention_cursor_ = 0;  // first mention that may still cover a later token
     int microblog_ = -1;  // the document is a microblog post the learned layer reads (-1: not looked yet)
     std::vector<uint8_t> clause_inverted_;  // a short position in the clause: the rest reads inverted
+    std::vector<uint32_t> signs_;  // signed percentages of the sentence: their sign tokens
     std::vector<uint32_t> clause_first_;
     std::vector<double> clause_raw_;
 };

@@ -31,17 +31,16 @@ int sign_at(const Document& doc, const Sentence& s, uint32_t k) {
 
 }  // namespace
 
-bool SentenceComposer::has_signed_figure(const Document& doc, const Sentence& s) {
-    for (uint32_t k = s.first_token; k + 2 < s.last_token; ++k)
-        if (sign_at(doc, s, k) != 0) return true;
-    return false;
+void SentenceComposer::note_sign(const Document& doc, const Sentence& s, uint32_t t) {
+    // "(-5 %)": the "-" after a bracket is no clause break, so it is not marked; its "(" is.
+    if (doc.text(doc.tokens[t]) == "(" && t + 1 < s.last_token) ++t;
+    if (sign_at(doc, s, t) != 0) signs_.push_back(t);
 }
 
-bool SentenceComposer::signed_figures(double& raw, const Document& doc, const Sentence& s, ExplainSentence* ex) {
+bool SentenceComposer::signed_figures(double& raw, const Document& doc, ExplainSentence* ex) {
     bool added = false;
-    for (uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
-        const int sign = sign_at(doc, s, k);
-        if (sign == 0) continue;
+    for (const uint32_t k : signs_) {
+        const int sign = doc.text(doc.tokens[k])[0] == '+' ? 1 : -1;
         // The nearest measure before the sign, not past another direction ("sales rose 5 % ,
         // costs +3 %" pairs the costs); the sign may open a clause (" -5 %" after a space).
         // A direction word before it reads the figure already ("rose +5 %").
