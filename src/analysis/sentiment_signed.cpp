@@ -34,7 +34,8 @@ int sign_at(const Document& doc, const Sentence& s, uint32_t k) {
 void SentenceComposer::note_sign(const Document& doc, const Sentence& s, uint32_t t) {
     // "(-5 %)": the "-" after a bracket is no clause break, so it is not marked; its "(" is.
     if (doc.text(doc.tokens[t]) == "(" && t + 1 < s.last_token) ++t;
-    if (sign_at(doc, s, t) != 0) signs_.push_back(t);
+    // "(+5 %)": the "+" is marked too; it counts once.
+    if (sign_at(doc, s, t) != 0 && (signs_.empty() || signs_.back() != t)) signs_.push_back(t);
 }
 
 bool SentenceComposer::signed_figures(double& raw, const Document& doc, ExplainSentence* ex) {

@@ -75,6 +75,8 @@ TEST_CASE("cause 1: a sign written against a percentage is a direction") {
     CHECK(s.score("Costs +5 % on the year") < -0.1);  // a bad measure up
     CHECK(s.score("Net loss -20 percent") > 0.1);     // a bad measure down
     CHECK(s.score("Operating profit (+2.1 pct) in the quarter") > 0.1);
+    CHECK(s.score("Nikkei (+0.8%)") == doctest::Approx(s.score("Nikkei +0.8%")));  // counted once
+    CHECK(s.score("Nikkei (-0.8%)") == doctest::Approx(s.score("Nikkei -0.8%")));
     // No sign: a range, a neutral measure, a sign with no percentage, a question.
     CHECK(s.score("The range was 5-10%") == 0.0);
     CHECK(s.score("Stake +2 %") == 0.0);
