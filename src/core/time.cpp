@@ -141,7 +141,9 @@ DurationParse parse_duration_status(std::string_view s, int64_t& ms) {
         while (p < s.data() + s.size() && *p >= '0' && *p <= '9') ++p;
         int64_t unused;
         std::string_view unit(p, static_cast<size_t>(s.data() + s.size() - p));
-        return parse_duration_status(unit.empty() ? "1" : "1" + std::string(unit), unused) == DurationParse::ok
+        std::string one_unit(1, '1');  // appended, not "1" + std::string(unit): GCC 12 warns falsely (-Wrestrict)
+        one_unit.append(unit);
+        return parse_duration_status(one_unit, unused) == DurationParse::ok
                    ? DurationParse::too_long
                    : DurationParse::bad;
     }
