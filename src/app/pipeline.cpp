@@ -365,15 +365,15 @@ struct Pipeline::Impl {
     // Poller thread: produces the dead letters of refused alerts (at-least-once). A full queue
     // leaves the rest for the next round: this thread is the one that drains it.
     void produce_refused(output::DeadLetterBuilder& dl) {
-        std::vector<RefusedAlert> todo;
+        std::vector<RefusedAlert> pending_refusals;
         {
             std::lock_guard<std::mutex> lock(refused_mutex);
             if (refused_pending.empty()) return;
-            todo.swap(refused_pending);
+            pending_refusals.swap(refused_pending);
         }
         size_t i = 0;
-        for (; i < todo.size(); ++i) {
-            RefusedAlert& r = todo[i];
+        for (; i < pending_refusals.size(); ++i) {
+            RefusedAlert& r = pending_refusals[i];
             dl.build({config.input_topic, r.partition, r.offset, {}, {}, false, nullptr, 0, kAlertRefused, r.detail});
             auto* token = new DeliveryToken{r.slot, false, nullptr, {}, {}, {}, 0};
             token->partition = r.partition;
@@ -393,10 +393,11 @@ struct Pipeline::Impl {
             }
             count_dead_letter(kAlertRefused, dl.truncated());
         }
-        if (i < todo.size()) {
+        if (i < pending_refusals.size()) {
             std::lock_guard<std::mutex> lock(refused_mutex);
-            refused_pending.insert(refused_pending.begin(), std::make_move_iterator(todo.begin() + static_cast<std::ptrdiff_t>(i)),
-                                   std::make_move_iterator(todo.end()));
+            auto rest = pending_refusals.begin() + static_cast<std::ptrdiff_t>(i);
+            refused_pending.insert(refused_pending.begin(), std::make_move_iterator(rest),
+                                   std::make_move_iterator(pending_refusals.end()));
         }
     }
 
