@@ -34,8 +34,9 @@ struct Member {
     std::unique_ptr<Consumer> consumer;
 };
 
+// exit_after_close: see Consumer::Options (a member that may be destroyed before its first assignment).
 std::unique_ptr<Member> join(EmbeddedBroker& broker, const std::string& group, const std::string& topic,
-                             Properties extra = {}) {
+                             Properties extra = {}, bool exit_after_close = false) {
     auto member = std::make_unique<Member>();
     Consumer::Callbacks cb;
     Member* m = member.get();
@@ -43,7 +44,9 @@ std::unique_ptr<Member> join(EmbeddedBroker& broker, const std::string& group, c
     cb.on_revoking = [m](const std::vector<TopicPartition>& tps) { m->revoking.push_back(tps); };
     cb.on_error = [m](int, const std::string& why, bool) { m->errors.push_back(why); };
     std::string error;
-    member->consumer = Consumer::create({broker.bootstrap(), group, fast_group(std::move(extra))}, cb, error);
+    Consumer::Options options{broker.bootstrap(), group, fast_group(std::move(extra))};
+    options.exit_after_close = exit_after_close;
+    member->consumer = Consumer::create(options, cb, error);
     REQUIRE_MESSAGE(member->consumer, error);
     REQUIRE_MESSAGE(member->consumer->subscribe({topic}, error), error);
     return member;
@@ -263,7 +266,12 @@ QueuedRevoke queue_a_revoke(EmbeddedBroker& broker, const std::string& group, Pr
     got.clear();  // messages go before their consumer
     CHECK(q.owner->consumer->store_offset("news", 0, 3) == 0);
     CHECK(q.owner->consumer->store_offset("news", 1, 3) == 0);
-    q.newcomer = join(broker, group, "news", extra);
+    // The newcomer's first assignment waits for the owner's answer, which the brokers-away case
+    // below never lets the group have: destroying a cooperative-sticky member that joined but got
+    // no assignment yet aborts librdkafka 2.0.2 (rd_kafka_sticky_assignor_state_destroy: Assertion
+    // `assignor_state' failed; that case under TSan, 3 runs in 10). Such a member's handle is left
+    // to the process exit, as herald run does with its own.
+    q.newcomer = join(broker, group, "news", extra, true);
     REQUIRE(wait_for_queued_event(*q.owner->consumer, 20000));  // the owner's revoke
     return q;
 }
@@ -279,6 +287,7 @@ TEST_CASE("close answers a revoke queued while the member was not polling") {
     CHECK(q.owner->consumer->close(20000));
     CHECK(Clock::now() - t0 < std::chrono::seconds(20));
     CHECK_FALSE(q.owner->revoking.empty());
+    for (const auto& e : q.owner->errors) MESSAGE(e);
     CHECK(q.owner->errors.empty());
 
     std::vector<Message> none;
