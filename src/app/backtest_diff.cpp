@@ -1,5 +1,6 @@
 #include "herald/app/backtest_diff.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace herald::app {
@@ -88,6 +89,7 @@ RuleDiff& BacktestDiff::rule(const std::string& id) {
 void BacktestDiff::add(const FeedEvent& e, const std::vector<rules::Alert>& before,
                        const std::vector<std::string>& before_json, const std::vector<rules::Alert>& after,
                        const std::vector<std::string>& after_json) {
+    ++events_;
     matched_.assign(before.size(), false);
     for (size_t i = 0; i < after.size(); ++i) {
         const rules::Alert* pair = nullptr;
@@ -99,14 +101,14 @@ void BacktestDiff::add(const FeedEvent& e, const std::vector<rules::Alert>& befo
                 pair_json = &before_json[j];
                 break;
             }
-        record(e, pair, pair_json, &after[i], &after_json[i]);
+        record(e, i, pair, pair_json, &after[i], &after_json[i]);
     }
     for (size_t j = 0; j < before.size(); ++j)
-        if (!matched_[j]) record(e, &before[j], &before_json[j], nullptr, nullptr);
+        if (!matched_[j]) record(e, after.size() + j, &before[j], &before_json[j], nullptr, nullptr);
 }
 
-void BacktestDiff::record(const FeedEvent& e, const rules::Alert* before, const std::string* before_json,
-                          const rules::Alert* after, const std::string* after_json) {
+void BacktestDiff::record(const FeedEvent& e, size_t index, const rules::Alert* before,
+                          const std::string* before_json, const rules::Alert* after, const std::string* after_json) {
     const rules::Alert& any = after ? *after : *before;
     RuleDiff& r = rule(any.rule_id);
     DiffStats& k = r.keys[any.key];
@@ -123,15 +125,22 @@ void BacktestDiff::record(const FeedEvent& e, const rules::Alert* before, const 
         for (DiffStats* s : {&total_, &r.total, &k}) ++(after ? s->added : s->removed);
         examples = after ? &r.added : &r.removed;
     }
-    if (examples->size() >= examples_) return;
+    const auto i = static_cast<int64_t>(index);
+    const std::array<int64_t, 4> order = e.partition >= 0 ? std::array<int64_t, 4>{e.event_time_ms, e.partition, e.position, i}
+                                                          : std::array<int64_t, 4>{events_, 0, 0, i};
+    auto at = std::upper_bound(examples->begin(), examples->end(), order,
+                               [](const auto& o, const AlertExample& x) { return o < x.order; });
+    if (static_cast<size_t>(at - examples->begin()) >= examples_) return;
     AlertExample ex;
+    ex.order = order;
     ex.time_ms = e.event_time_ms;
     ex.key = any.key;
     ex.event_id = std::string(e.event.id);
     if (before) ex.before = view_of(e, *before, *before_json);
     if (after) ex.after = view_of(e, *after, *after_json);
     if (before && after) ex.differences = differences(*before, *after);
-    examples->push_back(std::move(ex));
+    examples->insert(at, std::move(ex));
+    if (examples->size() > examples_) examples->pop_back();
 }
 
 }  // namespace herald::app

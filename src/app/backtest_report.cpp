@@ -160,6 +160,7 @@ void append_text_report(std::string& out, const BacktestRun& run, const Backtest
     const bool baseline = !run.baseline_file.empty();
     appendf(out, "backtest of %s%s%s over %llu events", run.rules_file.c_str(), baseline ? " against " : "",
             run.baseline_file.c_str(), static_cast<unsigned long long>(run.events));
+    if (!run.topic_range.empty()) out += " of " + run.topic_range;
     if (run.events > 0)
         appendf(out, " (%s to %s)", core::format_rfc3339(run.first_event_ms).c_str(),
                 core::format_rfc3339(run.last_event_ms).c_str());
@@ -324,6 +325,10 @@ void append_json_report(std::string& out, const BacktestRun& run, const Backtest
         w.null();
     else
         w.string(run.baseline_file);
+    if (!run.topic_range.empty()) {
+        w.key("input");
+        w.string(run.topic_range);
+    }
     w.key("events");
     w.integer(static_cast<int64_t>(run.events));
     w.key("bad_lines");

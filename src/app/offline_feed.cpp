@@ -1,7 +1,5 @@
 #include "herald/app/offline_feed.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <condition_variable>
 #include <cstdio>
@@ -12,7 +10,6 @@
 #include "herald/analysis/analysis_json.hpp"
 #include "herald/app/event_copy.hpp"
 #include "herald/app/event_processor.hpp"
-#include "herald/app/line_reader.hpp"
 
 namespace herald::app {
 
@@ -23,32 +20,22 @@ constexpr size_t kBatchEvents = 64;
 constexpr size_t kBatchBytes = 1 << 20;
 constexpr size_t kBatchesPerJob = 4;
 
+// A record's bytes in Batch::text and where it came from.
 struct LineRef {
     size_t at = 0, size = 0;
-    int64_t line = 0;
-    size_t file = 0;
+    std::string_view origin;
+    SourceRecord record;  // its payload is not kept (the bytes are in the batch)
 };
 
 struct Batch {
     std::string text;  // the batch's lines back to back
     std::vector<LineRef> lines;
     std::vector<FeedEvent> events;  // events[i] is lines[i] once analysed; reused across batches
-    std::string error;              // a file error that comes after these lines in input order
-    int64_t file_bytes = 0;         // input position when the batch was cut, for progress
+    std::string error;              // a source error that comes after these lines in input order
+    int64_t input_done = 0;         // FeedSource::done() when the batch was cut, for progress
     bool done = false;              // analysed; guarded by Impl::mutex
 };
 
-bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
-
-int64_t total_size(const std::vector<std::string>& files) {
-    int64_t total = 0;
-    for (const auto& f : files) {
-        struct stat st {};
-        if (f == "-" || stat(f.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return -1;
-        total += st.st_size;
-    }
-    return total;
-}
 }  // namespace
 
 struct OfflineFeed::Impl {
@@ -64,9 +51,7 @@ struct OfflineFeed::Impl {
     uint64_t delivered = 0;            // the calling thread's alone
 
     // Reading, on the calling thread.
-    size_t file_index = 0;
-    std::unique_ptr<LineReader> reader;
-    int64_t bytes_of_done_files = 0;
+    FeedSource* source = nullptr;
     bool input_done = false, input_errors = false;
 
     Impl(const analysis::Resources& r, const FeedSettings& s, FeedProgress& p) : resources(r), settings(s), progress(p) {
@@ -79,42 +64,28 @@ struct OfflineFeed::Impl {
         return proc;
     }
 
-    // Reads lines into b until it is full or the input ends. A file error cuts the batch there,
-    // so the message is reported after exactly the lines before it.
+    // Reads records into b until it is full or the input ends. A source error cuts the batch
+    // there, so the message is reported after exactly the records before it.
     void fill(Batch& b) {
         b.text.clear();
         b.lines.clear();
         b.error.clear();
+        SourceRecord r;
         while (b.lines.size() < kBatchEvents && b.text.size() < kBatchBytes && b.error.empty()) {
-            if (!reader) {
-                if (file_index == settings.files.size()) {
-                    input_done = true;
-                    break;
-                }
-                reader = std::make_unique<LineReader>();
-                if (!reader->open(settings.files[file_index], b.error)) {
-                    reader.reset();
-                    ++file_index;
-                    input_errors = true;
-                }
-                continue;
+            FeedSource::Next n = source->next(r, b.error);
+            if (n == FeedSource::Next::end) {
+                input_done = true;
+                break;
             }
-            std::string_view line;
-            if (!reader->next(line)) {
-                if (!reader->error().empty()) {
-                    b.error = reader->error();
-                    input_errors = true;
-                }
-                bytes_of_done_files += reader->file_offset();
-                reader.reset();
-                ++file_index;
-                continue;
+            if (n == FeedSource::Next::error) {
+                input_errors = true;
+                break;
             }
-            if (blank(line)) continue;  // blank lines separate nothing
-            b.lines.push_back({b.text.size(), line.size(), reader->line_number(), file_index});
-            b.text.append(line);
+            b.lines.push_back({b.text.size(), r.payload.size(), source->origin(), r});
+            b.lines.back().record.payload = {};
+            b.text.append(r.payload);
         }
-        b.file_bytes = bytes_of_done_files + (reader ? reader->file_offset() : 0);
+        b.input_done = source->done();
     }
 
     void analyse(Batch& b, EventProcessor& proc) const {
@@ -122,13 +93,17 @@ struct OfflineFeed::Impl {
         for (size_t i = 0; i < b.lines.size(); ++i) {
             const LineRef& r = b.lines[i];
             FeedEvent& e = b.events[i];
-            e.path = settings.files[r.file];
-            e.line = r.line;
+            e.origin = r.origin;
+            e.position = r.record.position;
+            e.partition = r.record.partition;
+            e.timestamp_ms = r.record.timestamp_ms;
+            e.warmup = r.record.warmup;
             e.bytes = r.size;
             e.detail.clear();
             e.analysis_json.clear();
-            EventSource source{e.path == "-" ? std::string_view("stdin") : e.path, -1, r.line, -1};
-            e.code = proc.parse(std::string_view(b.text).substr(r.at, r.size), source, e.detail);
+            EventSource from{e.origin == "-" ? std::string_view("stdin") : e.origin, e.partition, e.position,
+                               e.timestamp_ms};
+            e.code = proc.parse(std::string_view(b.text).substr(r.at, r.size), from, e.detail);
             if (!e.ok()) {
                 e.event.clear();
                 e.analysis.clear();
@@ -170,11 +145,14 @@ struct OfflineFeed::Impl {
         if (!b.error.empty()) std::fprintf(stderr, "herald %s: %s\n", settings.command.c_str(), b.error.c_str());
         progress.events.fetch_add(b.lines.size(), std::memory_order_relaxed);
         progress.event_bytes.fetch_add(bytes, std::memory_order_relaxed);
-        progress.file_bytes.store(b.file_bytes, std::memory_order_relaxed);
+        progress.input_done.store(b.input_done, std::memory_order_relaxed);
         return true;
     }
 
-    FeedStatus run(const std::function<bool(FeedEvent&)>& sink) {
+    FeedStatus run(FeedSource& from, const std::function<bool(FeedEvent&)>& sink) {
+        source = &from;
+        progress.input_total.store(from.total(), std::memory_order_relaxed);
+        progress.input_unit.store(from.unit(), std::memory_order_relaxed);
         std::vector<std::thread> workers;
         for (unsigned i = 1; i < settings.jobs; ++i) workers.emplace_back([this] { worker(); });
         auto own = make_processor();  // the calling thread analyses too while it would wait
@@ -225,14 +203,18 @@ struct OfflineFeed::Impl {
 OfflineFeed::OfflineFeed(const analysis::Resources& resources, FeedSettings settings)
     : resources_(resources), settings_(std::move(settings)) {
     if (settings_.jobs == 0) settings_.jobs = 1;
-    progress_.total_file_bytes = total_size(settings_.files);
 }
 
 OfflineFeed::~OfflineFeed() = default;
 
 FeedStatus OfflineFeed::run(const std::function<bool(FeedEvent&)>& sink) {
+    FileSource files(settings_.files);
+    return run(files, sink);
+}
+
+FeedStatus OfflineFeed::run(FeedSource& source, const std::function<bool(FeedEvent&)>& sink) {
     Impl impl(resources_, settings_, progress_);
-    return impl.run(sink);
+    return impl.run(source, sink);
 }
 
 }  // namespace herald::app

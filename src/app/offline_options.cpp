@@ -66,15 +66,23 @@ size_t offline_message_bytes(const Options& o) {
 int32_t offline_partitions(const Options& o) { return static_cast<int32_t>(o.get_int("partitions", 0, 0, 100000)); }
 
 void report_bad_line(const std::string& command, const FeedEvent& e) {
-    std::fprintf(stderr, "herald %s: %s:%lld: %s: %s\n", command.c_str(), std::string(e.path).c_str(),
-                 static_cast<long long>(e.line), std::string(parse::error_code_name(e.code)).c_str(), e.detail.c_str());
+    // FILE:LINE for files, TOPIC/PARTITION/OFFSET (the default event id's form) for messages.
+    std::string where(e.origin);
+    if (e.partition >= 0) {
+        where.push_back('/');
+        where.append(std::to_string(e.partition));
+    }
+    where.push_back(e.partition >= 0 ? '/' : ':');
+    where.append(std::to_string(e.position));
+    std::fprintf(stderr, "herald %s: %s: %s: %s\n", command.c_str(), where.c_str(),
+                 std::string(parse::error_code_name(e.code)).c_str(), e.detail.c_str());
 }
 
 void append_bad_line_json(const FeedEvent& e, std::string& out) {
     core::JsonWriter w(out);
     w.begin_object();
     w.key("line");
-    w.integer(e.line);
+    w.integer(e.position);
     w.key("error");
     w.string(parse::error_code_name(e.code));
     w.key("detail");

@@ -13,8 +13,11 @@ OfflineRules::OfflineRules(std::shared_ptr<const rules::RuleSet> rules, int32_t 
 
 void OfflineRules::evaluate(const FeedEvent& e, std::vector<rules::Alert>& alerts) {
     alerts.clear();
-    const int32_t slot = partitions_ > 0 ? default_partition(feed_key(e.event), partitions_) : 0;
+    // A message keeps the state of its own partition; a line that of the partition it would land in.
+    int32_t slot = e.partition;
+    if (slot < 0 || slot >= partitions_) slot = partitions_ > 0 ? default_partition(feed_key(e.event), partitions_) : 0;
     rules::Engine& engine = engines_[static_cast<size_t>(slot < 0 ? partitions_ : slot)];
+    engine.set_suppressed(e.warmup);
     evaluate_rules(engine, rules::EventContext{e.event, e.analysis, e.event_time_ms}, limits_, alerts);
 }
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string_view>
 
 namespace herald::app {
 
@@ -22,18 +23,20 @@ void ProgressLine::stop() {
 }
 
 std::string ProgressLine::format(const std::string& command, uint64_t events, uint64_t event_bytes,
-                                 int64_t file_bytes, int64_t total_file_bytes, double seconds) {
+                                 int64_t input_done, int64_t input_total, const char* unit, double seconds) {
     const double s = seconds > 0 ? seconds : 1e-9;
     char buf[256];
     int n = std::snprintf(buf, sizeof buf, "herald %s: %llu events, %.0f events/s, %.1f MB/s", command.c_str(),
                           static_cast<unsigned long long>(events), static_cast<double>(events) / s,
                           static_cast<double>(event_bytes) / 1e6 / s);
     std::string line(buf, n > 0 ? static_cast<size_t>(n) : 0);
-    if (total_file_bytes > 0 && file_bytes > 0) {
-        const double done = static_cast<double>(file_bytes) / static_cast<double>(total_file_bytes);
-        const auto eta = static_cast<long long>(s * (1 - done) / (done > 0 ? done : 1));
-        n = std::snprintf(buf, sizeof buf, ", %.0f%% of %.1f MB, ETA %lld:%02lld", 100 * done,
-                          static_cast<double>(total_file_bytes) / 1e6, eta / 60, eta % 60);
+    if (input_total > 0 && input_done > 0) {
+        const double done = static_cast<double>(input_done) / static_cast<double>(input_total);
+        const auto eta = static_cast<long long>(s * (1 - done) / done);
+        const bool bytes = std::string_view(unit) == "bytes";
+        n = std::snprintf(buf, sizeof buf, ", %.0f%% of %.*f %s, ETA %lld:%02lld", 100 * done, bytes ? 1 : 0,
+                          bytes ? static_cast<double>(input_total) / 1e6 : static_cast<double>(input_total),
+                          bytes ? "MB" : unit, eta / 60, eta % 60);
         line.append(buf, n > 0 ? static_cast<size_t>(n) : 0);
     }
     return line;
@@ -47,8 +50,9 @@ void ProgressLine::loop() {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::string line = format(command_, progress_.events.load(std::memory_order_relaxed),
                                   progress_.event_bytes.load(std::memory_order_relaxed),
-                                  progress_.file_bytes.load(std::memory_order_relaxed), progress_.total_file_bytes,
-                                  seconds);
+                                  progress_.input_done.load(std::memory_order_relaxed),
+                                  progress_.input_total.load(std::memory_order_relaxed),
+                                  progress_.input_unit.load(std::memory_order_relaxed), seconds);
         const size_t shown = line.size();
         if (line.size() < width) line.append(width - line.size(), ' ');  // cover a longer previous line
         width = shown;

@@ -11,6 +11,7 @@
 //   BacktestDiff diff(candidate.rule_ids(), baseline.rule_ids(), 5);
 //   diff.add(event, before_alerts, before_json, after_alerts, after_json);   // per event
 //   for (const RuleDiff& r : diff.rules()) ...
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -44,6 +45,10 @@ struct AlertView {
 };
 
 struct AlertExample {
+    // Which examples come first: input order for files; for a topic, whose partitions arrive
+    // interleaved as the brokers send them, (event time, partition, offset), so the report is
+    // the same on every run. The last component orders the alerts of one event.
+    std::array<int64_t, 4> order{};
     int64_t time_ms = 0;
     std::string key, event_id;
     AlertView before, after;  // removed: before only; added: after only; changed: both
@@ -55,7 +60,7 @@ struct RuleDiff {
     bool in_before = false, in_after = false;  // defined in the baseline / candidate rules file
     DiffStats total;
     std::map<std::string, DiffStats> keys;
-    std::vector<AlertExample> added, removed, changed;  // the first N of each, in feed order
+    std::vector<AlertExample> added, removed, changed;  // the first N of each, by AlertExample::order
 };
 
 class BacktestDiff {
@@ -73,13 +78,14 @@ public:
 
 private:
     RuleDiff& rule(const std::string& id);
-    void record(const FeedEvent& e, const rules::Alert* before, const std::string* before_json,
+    void record(const FeedEvent& e, size_t index, const rules::Alert* before, const std::string* before_json,
                 const rules::Alert* after, const std::string* after_json);
 
     std::vector<RuleDiff> rules_;
     std::unordered_map<std::string, size_t> index_;
     DiffStats total_;
     size_t examples_;
+    int64_t events_ = 0;  // events added so far: the input order of files
     std::vector<bool> matched_;  // scratch: before alerts paired with an after alert
 };
 

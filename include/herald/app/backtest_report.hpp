@@ -16,6 +16,7 @@ namespace herald::app {
 struct BacktestRun {
     std::string rules_file;
     std::string baseline_file;  // empty: no baseline, every alert is the candidate's own
+    std::string topic_range;    // "topic 'news' in [SINCE, UNTIL)" with --from-topic; empty for files
     uint64_t events = 0;        // valid events evaluated
     uint64_t bad_lines = 0;     // lines that are not events (skipped, said on stderr)
     int64_t first_event_ms = 0, last_event_ms = 0;  // event times seen (meaningful when events > 0)

@@ -1,6 +1,6 @@
 #pragma once
 // Offline input for `herald analyze` and `herald backtest`: reads NDJSON files (plain or .gz, "-"
-// for stdin) in order, parses and analyses the events on every CPU asked for, and hands them to
+// for stdin) in order, or a topic's time range (FeedSource), parses and analyses the events on every CPU asked for, and hands them to
 // one sink on the calling thread strictly in input order. The sink (rules, diffs, output) is
 // therefore sequential and sees the same events in the same order whatever --jobs is, so the
 // output is byte-identical to --jobs 1.
@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "herald/analysis/analyzer.hpp"
+#include "herald/app/feed_source.hpp"
 #include "herald/parse/event_parser.hpp"
 
 namespace herald::app {
@@ -34,11 +35,15 @@ struct FeedSettings {
     std::string command = "analyze";  // names the command in messages ("herald analyze: ...")
 };
 
-// One non-blank input line after parsing and analysis. Views stay valid during the sink call.
+// One input record (a non-blank line, or a message) after parsing and analysis. Views stay
+// valid during the sink call.
 struct FeedEvent {
-    std::string_view path;  // as given ("-" for stdin)
-    int64_t line = 0;
-    size_t bytes = 0;  // of the line
+    std::string_view origin;  // the file as given ("-" for stdin), or the topic
+    int64_t position = 0;     // line number, or offset
+    int32_t partition = -1;   // -1 for files
+    int64_t timestamp_ms = -1;  // the message timestamp; -1 for files
+    bool warmup = false;        // before the range read: rules update state but raise nothing
+    size_t bytes = 0;           // of the line or payload
     parse::ErrorCode code = parse::ErrorCode::none;
     std::string detail;  // why the line is not an event (code != none)
     analysis::Event event;
@@ -52,10 +57,13 @@ struct FeedEvent {
 
 // Counters the progress line reads from another thread.
 struct FeedProgress {
-    std::atomic<uint64_t> events{0};      // delivered to the sink
-    std::atomic<uint64_t> event_bytes{0};  // their line bytes
-    std::atomic<int64_t> file_bytes{0};    // of the input files, read and delivered (compressed for .gz)
-    int64_t total_file_bytes = -1;         // sum of the files' sizes; -1 when unknown (stdin)
+    std::atomic<uint64_t> events{0};       // delivered to the sink
+    std::atomic<uint64_t> event_bytes{0};  // their bytes
+    // The input read and delivered (FeedSource::done: file bytes, compressed for .gz, or
+    // messages), of input_total (-1: unknown, e.g. stdin), in input_unit.
+    std::atomic<int64_t> input_done{0};
+    std::atomic<int64_t> input_total{-1};
+    std::atomic<const char*> input_unit{"bytes"};
 };
 
 enum class FeedStatus {
@@ -71,9 +79,11 @@ public:
     OfflineFeed(const OfflineFeed&) = delete;
     OfflineFeed& operator=(const OfflineFeed&) = delete;
 
-    // Calls sink(event) for every non-blank line in input order, on this thread. A file that cannot
-    // be opened or read is reported on stderr at its place in that order.
+    // Calls sink(event) for every non-blank line of the files in input order, on this thread. A
+    // file that cannot be opened or read is reported on stderr at its place in that order.
     FeedStatus run(const std::function<bool(FeedEvent&)>& sink);
+    // The same for every record of another source (a topic range).
+    FeedStatus run(FeedSource& source, const std::function<bool(FeedEvent&)>& sink);
     FeedProgress& progress() { return progress_; }
 
 private:

@@ -24,8 +24,9 @@ public:
     void stop();
 
     // The line for these figures (no "\r"), exposed for tests.
-    static std::string format(const std::string& command, uint64_t events, uint64_t event_bytes, int64_t file_bytes,
-                              int64_t total_file_bytes, double seconds);
+    // unit: "bytes" (the total is shown in MB) or "messages".
+    static std::string format(const std::string& command, uint64_t events, uint64_t event_bytes, int64_t input_done,
+                              int64_t input_total, const char* unit, double seconds);
 
 private:
     void loop();
