@@ -12,8 +12,6 @@ namespace herald::app {
 namespace {
 constexpr int64_t kDayMs = 86'400'000;
 
-std::string day_text(int64_t day) { return core::format_rfc3339(day * kDayMs).substr(0, 10); }
-
 void appendf(std::string& out, const char* format, ...) __attribute__((format(printf, 2, 3)));
 void appendf(std::string& out, const char* format, ...) {
     char buf[1024];
@@ -23,10 +21,6 @@ void appendf(std::string& out, const char* format, ...) {
     va_end(args);
     if (n > 0) out.append(buf, std::min(static_cast<size_t>(n), sizeof buf - 1));
 }
-
-// The side a rule's times are read from: the candidate's, or the baseline's for a rule that no
-// longer fires.
-const SideStats& shown_side(const DiffStats& d) { return d.after.fired > 0 ? d.after : d.before; }
 
 std::string busiest_text(const SideStats& s) {
     uint32_t n = 0;
@@ -45,22 +39,6 @@ std::string quoted(std::string_view s, size_t max = 160) {
     for (char& c : q)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     return q + "\"";
-}
-
-bool differs(const DiffStats& d) { return d.added + d.removed + d.changed > 0; }
-
-// The keys worth reading first: most differences, then most alerts, then by name.
-std::vector<const std::pair<const std::string, DiffStats>*> top_keys(const RuleDiff& r, size_t n, bool baseline) {
-    std::vector<const std::pair<const std::string, DiffStats>*> keys;
-    for (const auto& kv : r.keys)
-        if (!baseline || differs(kv.second)) keys.push_back(&kv);
-    auto weight = [](const DiffStats& d) { return d.added + d.removed + d.changed; };
-    std::stable_sort(keys.begin(), keys.end(), [&](auto* a, auto* b) {
-        if (weight(a->second) != weight(b->second)) return weight(a->second) > weight(b->second);
-        return a->second.after.fired + a->second.before.fired > b->second.after.fired + b->second.before.fired;
-    });
-    if (keys.size() > n) keys.resize(n);
-    return keys;
 }
 
 void text_alert(std::string& out, const char* label, const AlertView& v) {
@@ -126,7 +104,7 @@ void text_rule_detail(std::string& out, const RuleDiff& r, bool baseline, size_t
         appendf(out, "\n%s: %llu alerts on %zu keys\n", r.rule.c_str(), static_cast<unsigned long long>(d.after.fired),
                 r.keys.size());
     }
-    auto shown = top_keys(r, keys, baseline);
+    auto shown = keys_to_show(r, keys, baseline);
     const size_t listed = baseline ? static_cast<size_t>(std::count_if(r.keys.begin(), r.keys.end(),
                                                                        [](const auto& kv) { return differs(kv.second); }))
                                    : r.keys.size();
@@ -155,6 +133,25 @@ void text_rule_detail(std::string& out, const RuleDiff& r, bool baseline, size_t
     }
 }
 }  // namespace
+
+std::string day_text(int64_t day) { return core::format_rfc3339(day * kDayMs).substr(0, 10); }
+
+const SideStats& shown_side(const DiffStats& d) { return d.after.fired > 0 ? d.after : d.before; }
+
+bool differs(const DiffStats& d) { return d.added + d.removed + d.changed > 0; }
+
+std::vector<const KeyStats*> keys_to_show(const RuleDiff& r, size_t n, bool baseline) {
+    std::vector<const KeyStats*> keys;
+    for (const auto& kv : r.keys)
+        if (!baseline || differs(kv.second)) keys.push_back(&kv);
+    auto weight = [](const DiffStats& d) { return d.added + d.removed + d.changed; };
+    std::stable_sort(keys.begin(), keys.end(), [&](const KeyStats* a, const KeyStats* b) {
+        if (weight(a->second) != weight(b->second)) return weight(a->second) > weight(b->second);
+        return a->second.after.fired + a->second.before.fired > b->second.after.fired + b->second.before.fired;
+    });
+    if (keys.size() > n) keys.resize(n);
+    return keys;
+}
 
 void append_text_report(std::string& out, const BacktestRun& run, const BacktestDiff& diff, size_t keys) {
     const bool baseline = !run.baseline_file.empty();

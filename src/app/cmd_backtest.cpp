@@ -4,12 +4,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "herald/app/backtest_diff.hpp"
+#include "herald/app/backtest_html.hpp"
 #include "herald/app/backtest_report.hpp"
 #include "herald/app/commands.hpp"
 #include "herald/app/engine_runner.hpp"
@@ -41,6 +44,8 @@ const CommandSpec& backtest_spec() {
                 {"rules", "FILE", "the candidate rules file (YAML)", ""},
                 {"baseline", "FILE", "the rules file to compare with (usually the live one)", "none: list the alerts"},
                 {"json", "", "write the report as one JSON document (docs/backtest.md)", ""},
+                {"html", "FILE", "also write the report as a self-contained HTML page (charts per rule, no network)",
+                 ""},
                 {"examples", "N", "examples kept per rule of each kind (added, removed, changed)", "3"},
                 {"keys", "N", "keys listed per rule in the terminal report (--json lists all)", "10"},
                 {"brokers", "LIST", "Kafka bootstrap servers, with --from-topic", ""},
@@ -95,6 +100,21 @@ BacktestInput open_input(const Options& o, const FeedSettings& settings, int64_t
     in.source = std::make_unique<TopicSource>(*in.range);
     install_stop_handlers();  // Ctrl-C ends the read and says the range was not finished
     return in;
+}
+// The page goes to its file whole or not at all (a partial page would look complete in a browser).
+bool write_html(const std::string& path, const BacktestRun& run, const BacktestDiff& diff, size_t keys) {
+    std::string page;
+    append_html_report(page, run, diff, keys);
+    const std::string tmp = path + ".tmp";
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    bool ok = f && std::fwrite(page.data(), 1, page.size(), f) == page.size();
+    const int error = errno;
+    if (f && std::fclose(f) != 0) ok = false;
+    if (ok && std::rename(tmp.c_str(), path.c_str()) == 0) return true;
+    std::fprintf(stderr, "herald backtest: cannot write --html %s: %s\n", path.c_str(),
+                 std::strerror(errno != 0 ? errno : error));
+    std::remove(tmp.c_str());
+    return false;
 }
 }  // namespace
 
@@ -157,6 +177,7 @@ int command_backtest(int argc, char** argv, int first) {
         std::fprintf(stderr, "herald backtest: nothing to backtest: %s\n", why.c_str());
         return 1;
     }
+    if (o.has("html") && !write_html(o.get("html"), run, diff, keys)) return 1;
     std::string out;
     if (o.flag("json"))
         append_json_report(out, run, diff);

@@ -238,6 +238,67 @@ check("        evidence: \"" in r.stdout, "examples show their evidence")
 r2 = run("backtest", "--now", NOW, "--rules", new_rules, "--baseline", old_rules, "--examples", "2", "--jobs", "1", *feed)
 check(r2.stdout == r.stdout, "text report identical for --jobs 1")
 
+# --html: a self-contained page (no script, nothing fetched) whose charts and tables hold the
+# numbers of the JSON report: per rule, one bar per day and side with its count, the examples and
+# their evidence highlighted. (Parsed here; not rendered in a browser.)
+import html.parser  # noqa: E402
+
+
+class Page(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.sections, self.section, self.rows, self.stack, self.marks, self.fetches = {}, None, 0, [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.stack.append(tag)
+        if tag in ("script", "link", "img", "iframe") or "src" in a or (a.get("href") or "#").split("#")[0]:
+            self.fetches.append((tag, a))
+        if tag == "section":
+            self.section = {"bars": collections.Counter(), "days": set(), "examples": collections.Counter(), "marks": []}
+            self.sections[a["id"]] = self.section
+        elif tag == "rect" and self.section is not None:
+            self.section["bars"][a["class"]] += int(a["data-alerts"])
+            self.section["days"].add(a["data-day"])
+        elif tag == "div" and self.section is not None and "example" in a.get("class", ""):
+            self.section["examples"][a["class"].split()[1]] += 1
+        elif tag == "tr" and self.section is None:
+            self.rows += 1
+
+    def handle_endtag(self, tag):
+        self.stack.pop()
+        if tag == "section":
+            self.section = None
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1] == "mark" and self.section is not None:
+            self.section["marks"].append(data)
+
+
+page_path = os.path.join(work, "report.html")
+r = run("backtest", "--now", NOW, "--rules", new_rules, "--baseline", old_rules, "--html", page_path, *feed)
+check(r.returncode == 0 and f"alerts: {tot['before']['fired']} before" in r.stdout, "--html keeps the terminal report")
+text = open(page_path, encoding="utf-8").read()
+page = Page()
+page.feed(text)
+check(text.startswith("<!DOCTYPE html>") and not page.fetches, f"self-contained: {page.fetches[:3]}")
+check(page.rows == len(report["rules"]) + 1, f"rules table rows: {page.rows}")
+for i, rule in enumerate(report["rules"]):
+    sec = page.sections[f"rule-{i}"]
+    check(sec["bars"]["before"] == rule["before"]["fired"] and sec["bars"]["after"] == rule["after"]["fired"],
+          f"html {rule['rule']}: bars {dict(sec['bars'])} vs {rule['before']['fired']}/{rule['after']['fired']}")
+    check(sec["days"] == {d["day"] for d in rule["days"]}, f"html {rule['rule']}: days")
+    check(all(sec["examples"][k + "-example"] == len(rule["examples"][k]) for k in ("added", "removed", "changed")),
+          f"html {rule['rule']}: examples {dict(sec['examples'])}")
+    want_marks = [m for k in ("added", "removed", "changed") for e in rule["examples"][k]
+                  for m in (e["after"] if "after" in e else e["before"])["evidence"]]
+    check(sec["marks"] == want_marks, f"html {rule['rule']}: evidence highlighted")
+r2 = run("backtest", "--now", NOW, "--rules", new_rules, "--baseline", old_rules, "--jobs", "1", "--html",
+         page_path + ".1", *feed)
+check(open(page_path + ".1", encoding="utf-8").read() == text, "the same page for --jobs 1")
+r = run("backtest", "--now", NOW, "--rules", new_rules, "--html", os.path.join(work, "no", "such", "dir.html"), *feed)
+check(r.returncode == 1 and "cannot write --html" in r.stderr, r.stderr)
+
 # Without a baseline: the candidate's alerts alone.
 r = run("backtest", "--now", NOW, "--rules", new_rules, "--json", *feed)
 alone = json.loads(r.stdout)
