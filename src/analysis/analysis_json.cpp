@@ -2,6 +2,7 @@
 // so a reader can tell "not stated" from zero.
 #include "herald/analysis/analysis_json.hpp"
 
+#include "herald/analysis/event_types.hpp"
 #include "herald/core/time.hpp"
 
 namespace herald::analysis {
@@ -154,6 +155,43 @@ void write_quantity_json(core::JsonWriter& w, const Quantity& q) {
     w.end_object();
 }
 
+void write_corporate_event_json(core::JsonWriter& w, const CorporateEvent& e, const Analysis& a) {
+    w.begin_object();
+    w.key("type");
+    w.string(e.name);
+    w.key("polarity");
+    w.string(polarity_name(e.polarity));
+    if (e.entity < a.entities.size()) {
+        const EntityResult& ent = a.entities[e.entity];
+        w.key("company");
+        w.string(ent.name);
+        if (!ent.ticker.empty()) {
+            w.key("ticker");
+            w.string(ent.ticker);
+        }
+    }
+    if (e.role != EventRole::none) {
+        w.key("role");
+        w.string(event_role_name(e.role));
+    }
+    if (!e.detail.empty()) {
+        w.key("detail");
+        w.string(e.detail);
+    }
+    if (e.has_figure) {
+        w.key("figure");
+        w.number(e.figure);
+        if (!e.unit.empty()) {
+            w.key("unit");
+            w.string(e.unit.view());
+        }
+    }
+    write_span(w, e.span);
+    w.key("text");
+    w.string(e.text);
+    w.end_object();
+}
+
 void append_analysis_json(std::string& out, const Event& event, const Analysis& a, const Explanation* explain) {
     core::JsonWriter w(out);
     w.begin_object();
@@ -191,6 +229,10 @@ void append_analysis_json(std::string& out, const Event& event, const Analysis& 
     w.key("quantities");
     w.begin_array();
     for (const auto& q : a.quantities) write_quantity_json(w, q);
+    w.end_array();
+    w.key("events");
+    w.begin_array();
+    for (const auto& e : a.events) write_corporate_event_json(w, e, a);
     w.end_array();
     if (explain) write_explain(w, *explain);
     w.end_object();

@@ -2,7 +2,7 @@
 
 namespace herald::analysis {
 
-Resources Resources::builtin() { return {Lexicon::builtin(), AliasTable::builtin()}; }
+Resources Resources::builtin() { return {Lexicon::builtin(), AliasTable::builtin(), EventTypeTable::builtin()}; }
 
 Resources Resources::load(const std::string& lexicon_file, const std::string& aliases_file) {
     Resources r;
@@ -11,7 +11,9 @@ Resources Resources::load(const std::string& lexicon_file, const std::string& al
     return r;
 }
 
-Analyzer::Analyzer(const Resources& resources) : entity_sentiment_(resources.lexicon, resources.aliases) {}
+Analyzer::Analyzer(const Resources& resources)
+    : entity_sentiment_(resources.lexicon, resources.aliases),
+      event_types_(resources.event_types ? resources.event_types : EventTypeTable::builtin()) {}
 
 void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) {
     out.clear();
@@ -23,6 +25,8 @@ void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) 
     metrics_.extract(doc_, mentions_, out.quantities, out.metrics);
     // Sentiment last: the direction of extracted metrics ("costs rose") feeds its polarity.
     entity_sentiment_.score(doc_, mentions_, out.metrics, out, explain);
+    // Event types last: they are reported per company of out.entities, with figures from quantities.
+    event_types_.classify(doc_, mentions_, out);
 }
 
 }  // namespace herald::analysis

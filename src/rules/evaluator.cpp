@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "herald/analysis/event_types.hpp"
+
 namespace herald::rules::detail {
 
 namespace {
@@ -51,6 +53,17 @@ bool is_text_field(EventField f, analysis::Field& out) {
 }
 
 }  // namespace
+
+const analysis::CorporateEvent* Evaluator::event_for(const Node& nd) const {
+    const analysis::Analysis& an = ctx_.analysis;
+    if (!key_.entity || an.entities.empty()) return nullptr;
+    const analysis::EntityResult* first = an.entities.data();
+    if (key_.entity < first || key_.entity >= first + an.entities.size()) return nullptr;
+    const auto index = static_cast<uint32_t>(key_.entity - first);
+    for (const auto& e : an.events)
+        if (e.type == nd.event_type && e.entity == index) return &e;
+    return nullptr;
+}
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -132,6 +145,11 @@ bool Evaluator::cond_raw(int32_t n) {
     const Node& nd = node(n);
     switch (nd.op) {
         case Op::const_bool: return nd.num != 0;
+        case Op::event_type: {
+            const analysis::CorporateEvent* e = event_for(nd);
+            if (e && marks.n_spans < Marks::kMaxSpans) marks.spans[marks.n_spans++] = e->span;
+            return e != nullptr;
+        }
         case Op::exists: return cur_sel == nd.a && cur_metric != nullptr;
         case Op::metric_field: {
             const analysis::Metric* m = metric_for(nd.a);
@@ -264,6 +282,12 @@ bool Evaluator::num(int32_t n, double& out) {
             out = (m->value - it->second) / std::fabs(it->second) * 100.0;
             return true;
         }
+        case Op::event_field: {
+            const analysis::CorporateEvent* e = event_for(nd);
+            if (!e || EventTypeField(nd.sub) != EventTypeField::figure || !e->has_figure) return false;
+            out = e->figure;
+            return true;
+        }
         case Op::window: {
             const WindowValue& w = windows_[nd.slot];
             out = w.v;
@@ -328,6 +352,19 @@ bool Evaluator::str(int32_t n, std::string_view& out) {
                 case EventField::text: out = ev.text; return true;
                 default: return false;
             }
+        case Op::event_field: {
+            const analysis::CorporateEvent* e = event_for(nd);
+            if (!e) return false;
+            switch (EventTypeField(nd.sub)) {
+                case EventTypeField::unit: out = e->unit.view(); break;
+                case EventTypeField::detail: out = e->detail; break;
+                case EventTypeField::role: out = analysis::event_role_name(e->role); break;
+                case EventTypeField::polarity: out = analysis::polarity_name(e->polarity); break;
+                case EventTypeField::text: out = e->text; break;
+                default: return false;
+            }
+            return !out.empty();
+        }
         case Op::metric_field: {
             const analysis::Metric* m = metric_for(nd.a);
             if (!m) return false;

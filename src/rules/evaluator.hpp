@@ -62,6 +62,8 @@ public:
 private:
     bool cond_raw(int32_t n);
     const analysis::Metric* metric_for(int32_t sel) const;
+    // The key's company's event of node nd's type (event(...)), or null.
+    const analysis::CorporateEvent* event_for(const Node& nd) const;
     const Node& node(int32_t n) const { return rule_.nodes[static_cast<size_t>(n)]; }
 
     const EventContext& ctx_;

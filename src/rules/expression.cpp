@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "herald/analysis/event_types.hpp"
 #include "herald/core/time.hpp"
 
 namespace herald::rules::detail {
@@ -113,7 +114,20 @@ constexpr MetricFieldInfo kMetricFields[] = {
     {"qualifier", MetricField::qualifier, Type::string},
 };
 
-constexpr std::string_view kFunctions[] = {"metric", "count", "avg", "min", "max", "sum", "change_since_last", "abs"};
+constexpr std::string_view kFunctions[] = {"metric", "count", "avg", "min", "max", "sum", "change_since_last", "abs", "event"};
+
+struct EventFieldInfo {
+    std::string_view name;
+    EventTypeField field;
+    Type type;
+};
+
+// event("TYPE").FIELD (docs/rules.md, "Event types").
+constexpr EventFieldInfo kEventFields[] = {
+    {"figure", EventTypeField::figure, Type::number},   {"unit", EventTypeField::unit, Type::string},
+    {"detail", EventTypeField::detail, Type::string},   {"role", EventTypeField::role, Type::string},
+    {"polarity", EventTypeField::polarity, Type::string}, {"text", EventTypeField::text, Type::string},
+};
 
 const char* kLabels[] = {"strongly negative", "moderately negative", "mildly negative", "neutral",
                          "mildly positive",   "moderately positive", "strongly positive"};
@@ -365,6 +379,12 @@ private:
         } else if (f.op == Op::metric_field && f.sub == uint8_t(MetricField::qualifier)) {
             allowed = {"over", "under", "about"};
             what = "qualifier";
+        } else if (f.op == Op::event_field && f.sub == uint8_t(EventTypeField::role)) {
+            allowed = {"acquirer", "target"};
+            what = "role";
+        } else if (f.op == Op::event_field && f.sub == uint8_t(EventTypeField::polarity)) {
+            allowed = {"positive", "negative", "neutral"};
+            what = "polarity";
         } else if (f.op == Op::metric_field && f.sub == uint8_t(MetricField::kind)) {
             analysis::MetricKind k;
             if (!analysis::parse_metric_kind(l.str, k)) error(lit_off, "unknown metric kind \"" + l.str + "\"", kinds_hint());
@@ -763,6 +783,7 @@ private:
     int32_t parse_call(const std::string& name, uint32_t start) {
         advance();  // '('
         if (name == "metric") return parse_metric(start);
+        if (name == "event") return parse_event(start);
         if (name == "count" || name == "avg" || name == "min" || name == "max" || name == "sum")
             return parse_window(name, start);
         if (name == "change_since_last") {
@@ -794,7 +815,7 @@ private:
         std::vector<std::string_view> fns(std::begin(kFunctions), std::end(kFunctions));
         std::string near = closest_name(name, fns);
         error(start, "unknown function '" + name + "'",
-              near.empty() ? "functions: metric, count, avg, min, max, sum, change_since_last, abs"
+              near.empty() ? "functions: metric, event, count, avg, min, max, sum, change_since_last, abs"
                            : "did you mean '" + near + "'?");
         return -1;
     }
@@ -905,6 +926,52 @@ private:
               near.empty() ? "metric fields: value, low, high, change.percent, change.direction, basis, forecast, unit, entity, segment, period, prior"
                            : "did you mean '" + near + "'?");
         return -1;
+    }
+
+    // event("TYPE") is true when the key's company has that corporate event type;
+    // event("TYPE").FIELD reads it. Type names come from the event type table.
+    int32_t parse_event(uint32_t start) {
+        auto table = analysis::EventTypeTable::builtin();
+        Node n;
+        n.op = Op::event_type;
+        n.type = Type::boolean;
+        n.offset = start;
+        if (tok_.kind != Tok::string) {
+            error(tok_.offset, "event(...) needs an event type as a quoted string", event_types_hint(*table));
+            return -1;
+        }
+        if (!table->find(tok_.value, n.event_type)) {
+            std::string near = closest_name(tok_.value, table->names());
+            error(tok_.offset, "unknown event type \"" + tok_.value + "\"",
+                  near.empty() ? event_types_hint(*table) : "did you mean \"" + near + "\"?");
+            return -1;
+        }
+        advance();
+        if (!expect(")", "to close event(")) return -1;
+        if (!is_punct(".")) return add(std::move(n));
+        advance();
+        uint32_t field_off = tok_.offset;
+        std::string_view field = tok_.kind == Tok::ident ? tok_.text : std::string_view();
+        for (const auto& f : kEventFields) {
+            if (f.name != field) continue;
+            advance();
+            n.op = Op::event_field;
+            n.type = f.type;
+            n.sub = static_cast<uint8_t>(f.field);
+            return postfix_check(add(std::move(n)));
+        }
+        std::vector<std::string_view> names;
+        for (const auto& f : kEventFields) names.push_back(f.name);
+        std::string near = closest_name(field, names);
+        error(field_off, "unknown event field '" + std::string(tok_text()) + "'",
+              near.empty() ? "event fields: figure, unit, detail, role, polarity, text" : "did you mean '" + near + "'?");
+        return -1;
+    }
+
+    static std::string event_types_hint(const analysis::EventTypeTable& table) {
+        std::string list;
+        for (auto name : table.names()) list += (list.empty() ? "" : ", ") + std::string(name);
+        return "known types: " + list;
     }
 
     int32_t parse_window(const std::string& name, uint32_t start) {

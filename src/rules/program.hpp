@@ -35,6 +35,8 @@ enum class Op : uint8_t {
     div,
     neg,
     abs,
+    event_type,   // event("TYPE"): the key's company has that corporate event type; event_type = its index
+    event_field,  // event("TYPE").FIELD: sub = EventTypeField, event_type = the type's index
 };
 
 enum class EventField : uint8_t {
@@ -77,6 +79,9 @@ enum class MetricField : uint8_t {
     change_percent_high,
 };
 
+// Fields of event("TYPE") (analysis::CorporateEvent; docs/events-taxonomy.md).
+enum class EventTypeField : uint8_t { figure, unit, detail, role, polarity, text };
+
 enum class WindowAgg : uint8_t { count, avg, min, max, sum };
 enum class CmpOp : uint8_t { lt, le, gt, ge, eq, ne };
 
@@ -102,6 +107,7 @@ struct Node {
     std::string segment;   // matches the metric's segment, case-insensitive; empty = any
     int8_t total = -1;     // -1 any, 1 company totals only (no segment), 0 segment figures only
     uint32_t offset = 0;   // byte offset in the source expression, for diagnostics
+    uint16_t event_type = 0;  // Op::event_type / event_field: index into the EventTypeTable
 };
 
 enum class KeyMode : uint8_t { primary, ticker, entity };

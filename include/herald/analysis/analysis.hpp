@@ -145,17 +145,38 @@ struct EntityResult {
     Sentiment sentiment;
 };
 
+// A corporate event the text reports about one company (issue 16; docs/events-taxonomy.md).
+// Names point into the process-lifetime EventTypeTable, text into the event.
+enum class EventRole : uint8_t { none, acquirer, target };
+std::string_view event_role_name(EventRole r);  // "" for none
+
+struct CorporateEvent {
+    uint16_t type = 0;        // index into the EventTypeTable
+    std::string_view name;    // "guidance_cut"
+    int8_t polarity = 0;      // +1, -1, 0
+    uint32_t entity = 0;      // index into Analysis::entities
+    EventRole role = EventRole::none;
+    std::string_view detail;  // "completed", "credit", "suspended", ... or empty
+    Span span;                // the words that report it
+    std::string_view text;    // the bytes of span
+    bool has_figure = false;  // the figure the text states with it ("$10 billion", "1,500 jobs", "$350")
+    double figure = 0.0;
+    Unit unit;                // empty for counts
+};
+
 struct Analysis {
     Sentiment sentiment;
     std::vector<EntityResult> entities;  // most mentioned first
     std::vector<Metric> metrics;
     std::vector<Quantity> quantities;
+    std::vector<CorporateEvent> events;  // in text order, one per (type, company)
 
     void clear() {
         sentiment = {};
         entities.clear();
         metrics.clear();
         quantities.clear();
+        events.clear();
     }
 };
 

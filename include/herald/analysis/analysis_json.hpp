@@ -19,5 +19,7 @@ void append_analysis_json(std::string& out, const Event& event, const Analysis& 
 void write_metric_json(core::JsonWriter& w, const Metric& m);
 void write_quantity_json(core::JsonWriter& w, const Quantity& q);
 void write_sentiment_json(core::JsonWriter& w, const Sentiment& s);
+// One corporate event object ({"type", "polarity", "company", "ticker", ...}; docs/events-taxonomy.md).
+void write_corporate_event_json(core::JsonWriter& w, const CorporateEvent& e, const Analysis& a);
 
 }  // namespace herald::analysis

@@ -14,6 +14,7 @@
 #include "herald/analysis/document.hpp"
 #include "herald/analysis/entities.hpp"
 #include "herald/analysis/entity_sentiment.hpp"
+#include "herald/analysis/event_types.hpp"
 #include "herald/analysis/metrics.hpp"
 #include "herald/analysis/quantities.hpp"
 #include "herald/analysis/sentiment.hpp"
@@ -24,6 +25,7 @@ namespace herald::analysis {
 struct Resources {
     std::shared_ptr<const Lexicon> lexicon;
     std::shared_ptr<const AliasTable> aliases;
+    std::shared_ptr<const EventTypeTable> event_types = EventTypeTable::builtin();
     static Resources builtin();
     // Empty paths mean "built-in only". Throws std::runtime_error on a bad file (start-up only).
     static Resources load(const std::string& lexicon_file, const std::string& aliases_file);
@@ -43,6 +45,7 @@ private:
     EntitySentiment entity_sentiment_;
     QuantityExtractor quantities_;
     MetricExtractor metrics_;
+    EventTypeClassifier event_types_;
 };
 
 }  // namespace herald::analysis

@@ -1,0 +1,328 @@
+// Matching of the event type table over one document: one table probe per token, and pattern
+// matching only from the rare tokens that can start a pattern. Scratch is reused: no allocation
+// once the buffers have grown.
+#include "herald/analysis/entities.hpp"
+#include "event_types_impl.hpp"
+
+namespace herald::analysis {
+
+using namespace events_detail;
+
+namespace {
+
+constexpr uint32_t kScopeTokens = 8;   // how far before a match negation and hedges reach
+constexpr uint32_t kFigureTokens = 10; // how far after a match its figure may stand
+
+bool is_clause_mark(std::string_view t) {
+    return t == "," || t == ";" || t == ":" || t == "(" || t == ")" || t == "\"";
+}
+
+}  // namespace
+
+namespace {
+
+// The entity (index into analysis.entities) a mention stands for; -1 when it has none.
+int32_t entity_of(const Mention& m, const Analysis& a) {
+    for (size_t i = 0; i < a.entities.size(); ++i) {
+        const EntityResult& e = a.entities[i];
+        if (!m.ticker.empty() ? e.ticker == m.ticker : e.name == m.company) return static_cast<int32_t>(i);
+    }
+    return -1;
+}
+
+// Parses "1,500", "1.02" (with a following "million"/"billion"/"thousand") as a count.
+bool count_at(const Document& doc, uint32_t tok, uint32_t end, double& out) {
+    std::string_view s = doc.text(doc.tokens[tok]);
+    double v = 0, scale = 0;
+    bool digits = false;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') {
+            digits = true;
+            if (scale > 0) {
+                v += (c - '0') * scale;
+                scale /= 10;
+            } else {
+                v = v * 10 + (c - '0');
+            }
+        } else if (c == '.' && scale == 0) {
+            scale = 0.1;
+        } else if (c != ',') {
+            return false;
+        }
+    }
+    if (!digits) return false;
+    if (tok + 1 < end) {
+        std::string_view next = doc.text(doc.tokens[tok + 1]);
+        if (next == "million" || next == "mn") v *= 1e6;
+        else if (next == "billion" || next == "bn") v *= 1e9;
+        else if (next == "thousand") v *= 1e3;
+    }
+    out = v;
+    return true;
+}
+
+}  // namespace
+
+struct EventTypeClassifier::Scratch {
+    std::vector<uint32_t> ids;        // word id of every token, or kNoWord
+    std::vector<int32_t> company_at;  // mention index of a named company starting at the token, or -1
+    std::vector<uint16_t> company_len;
+    bool companies_built = false;
+
+    const Document* doc = nullptr;
+    const std::vector<Mention>* mentions = nullptr;
+    const EventTypeTable::Impl* t = nullptr;
+
+    // ---- token tests ----
+    std::string_view text(uint32_t tok) const { return doc->text(doc->tokens[tok]); }
+    bool is_anchor(uint32_t tok) const { return ids[tok] != detail::kNoWord && !t->anchors[ids[tok]].empty(); }
+    bool in_class_single(uint32_t tok, uint32_t cls) const { return ids[tok] != detail::kNoWord && t->in_class(ids[tok], cls); }
+
+    // Length of the longest entry of `cls` starting at `tok` that ends by `end`, 0 for none.
+    uint32_t class_len(uint32_t tok, uint32_t cls, uint32_t end) const {
+        uint32_t w = ids[tok];
+        if (w == detail::kNoWord) return 0;
+        uint32_t best = t->in_class(w, cls) ? 1 : 0;
+        for (uint32_t m : t->multi_by_first[w]) {
+            const MultiEntry& e = t->multi[m];
+            uint32_t n = static_cast<uint32_t>(e.ids.size());
+            if (e.cls != cls || n <= best || tok + n > end) continue;
+            bool same = true;
+            for (uint32_t k = 1; k < n && same; ++k) same = ids[tok + k] == e.ids[k];
+            if (same) best = n;
+        }
+        return best;
+    }
+
+    // A token a gap may not skip: a clause mark or a word of @stop (clause words, event verbs).
+    bool stops_gap(uint32_t tok) const {
+        const Token& k = doc->tokens[tok];
+        if (k.kind == TokenKind::punct) return is_clause_mark(text(tok));
+        return t->stop >= 0 && in_class_single(tok, static_cast<uint32_t>(t->stop));
+    }
+
+    void build_companies() {
+        companies_built = true;
+        company_at.assign(doc->tokens.size(), -1);
+        company_len.assign(doc->tokens.size(), 0);
+        for (size_t i = 0; i < mentions->size(); ++i) {
+            const Mention& m = (*mentions)[i];
+            if (m.is_reference || m.token >= doc->tokens.size() || company_at[m.token] >= 0) continue;
+            uint32_t end = m.token;
+            while (end < doc->tokens.size() && doc->tokens[end].field == m.span.field && doc->tokens[end].begin < m.span.end)
+                ++end;
+            company_at[m.token] = static_cast<int32_t>(i);
+            company_len[m.token] = static_cast<uint16_t>(end > m.token ? end - m.token : 1);
+        }
+    }
+
+    // Matches pattern p from token `start` within [start, end); sets the end and the object.
+    bool match(const Pattern& p, uint32_t start, uint32_t end, uint32_t& out_end, int32_t& object) {
+        uint32_t i = start;
+        uint32_t gap = 0;
+        object = -1;
+        for (const Element& e : p.elements) {
+            if (e.kind == Element::Kind::gap) {
+                gap = e.gap;
+                continue;
+            }
+            bool found = false;
+            for (uint32_t k = 0; k <= gap; ++k) {
+                uint32_t j = i + k;
+                if (j >= end) return false;
+                uint32_t len = element_len(e, j, end, object);
+                if (len > 0) {
+                    i = j + len;
+                    found = true;
+                    break;
+                }
+                if (stops_gap(j)) return false;
+            }
+            if (!found) return false;
+            gap = 0;
+        }
+        out_end = i;
+        return true;
+    }
+
+    uint32_t element_len(const Element& e, uint32_t j, uint32_t end, int32_t& object) {
+        switch (e.kind) {
+            case Element::Kind::word: return ids[j] == e.id ? 1 : 0;
+            case Element::Kind::cls: return class_len(j, e.id, end);
+            case Element::Kind::company:
+                if (!companies_built) build_companies();
+                if (company_at[j] < 0) return 0;
+                object = company_at[j];
+                return company_len[j];
+            case Element::Kind::gap: return 0;
+        }
+        return 0;
+    }
+
+    // Whether a word of `cls` stands in [from, to): one-word entries and phrases that end by `to`.
+    bool class_in(uint32_t from, uint32_t to, int32_t cls) const {
+        if (cls < 0) return false;
+        for (uint32_t k = from; k < to; ++k)
+            if (class_len(k, static_cast<uint32_t>(cls), to) > 0) return true;
+        return false;
+    }
+
+    // The company named nearest before token `tk` in sentence `si` (a reference such as "the
+    // company" counts), else the first one after the match, else the last one named earlier in
+    // the paragraph; -1 for none. `skip` is the object's mention.
+    int32_t subject(uint32_t si, uint32_t tk, uint32_t end, int32_t skip) const {
+        const auto& ms = *mentions;
+        int32_t before = -1, after = -1, earlier = -1;
+        const uint32_t para = doc->sentences[si].paragraph;
+        for (size_t i = 0; i < ms.size(); ++i) {
+            const Mention& m = ms[i];
+            if (static_cast<int32_t>(i) == skip) continue;
+            if (m.sentence == si) {
+                if (m.token < tk) before = static_cast<int32_t>(i);
+                else if (m.token >= end && after < 0) after = static_cast<int32_t>(i);
+            } else if (m.sentence < si && doc->sentences[m.sentence].paragraph == para) {
+                earlier = static_cast<int32_t>(i);
+            }
+        }
+        return before >= 0 ? before : after >= 0 ? after : earlier;
+    }
+
+    // The figure stated with the match: a quantity inside it or just after, else a count.
+    void figure(const Sentence& sent, uint32_t tk, uint32_t end, const Analysis& a, CorporateEvent& ev) const {
+        uint32_t last = end + kFigureTokens < sent.last_token ? end + kFigureTokens : sent.last_token;
+        const uint32_t b = doc->tokens[tk].begin, e = doc->tokens[last - 1].end;
+        for (const Quantity& q : a.quantities) {
+            if (q.span.field != sent.field || q.span.begin < b || q.span.begin >= e) continue;
+            ev.has_figure = true;
+            ev.figure = q.value;
+            ev.unit = q.unit;
+            return;
+        }
+        for (uint32_t k = tk; k < last; ++k) {
+            if (doc->tokens[k].kind != TokenKind::number) continue;
+            std::string_view w = text(k);
+            bool year = w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20");
+            double v;
+            if (!year && count_at(*doc, k, last, v)) {
+                ev.has_figure = true;
+                ev.figure = v;
+                return;
+            }
+        }
+    }
+
+    void add(const CorporateEvent& ev, Analysis& a) const {
+        for (CorporateEvent& o : a.events) {
+            if (o.type != ev.type || o.entity != ev.entity) continue;
+            if (!o.has_figure && ev.has_figure) {
+                o.has_figure = true;
+                o.figure = ev.figure;
+                o.unit = ev.unit;
+            }
+            return;
+        }
+        if (a.events.size() < kMaxEvents) a.events.push_back(ev);
+    }
+
+    void record(uint32_t si, uint32_t tk, uint32_t end, int32_t object, const Pattern& p, Analysis& a) const {
+        const Row& row = t->rows[p.row];
+        const Sentence& sent = doc->sentences[si];
+        CorporateEvent ev;
+        ev.type = p.row;
+        ev.name = row.name;
+        ev.polarity = row.polarity;
+        ev.detail = !p.detail.empty() ? std::string_view(p.detail) : std::string_view(row.detail);
+        if (row.context_class >= 0 && class_in(sent.first_token, sent.last_token, row.context_class))
+            ev.detail = row.context_detail;
+        const Token& first = doc->tokens[tk];
+        const Token& lastt = doc->tokens[end - 1];
+        ev.span = {first.field, first.begin, lastt.end};
+        ev.text = doc->event().field(first.field).substr(first.begin, lastt.end - first.begin);
+        figure(sent, tk, end, a, ev);
+        EventRole subject_role = p.passive ? row.object_role : row.subject_role;
+        EventRole object_role = p.passive ? row.subject_role : row.object_role;
+        int32_t obj_entity = object >= 0 ? entity_of((*mentions)[static_cast<size_t>(object)], a) : -1;
+        if (object < 0 || row.roles) {
+            int32_t subj = subject(si, tk, end, object);
+            int32_t subj_entity = subj >= 0 ? entity_of((*mentions)[static_cast<size_t>(subj)], a) : -1;
+            if (subj < 0 && object < 0 && a.entities.size() == 1) subj_entity = 0;  // a one-company story
+            if (subj_entity >= 0 && subj_entity != obj_entity) {
+                ev.entity = static_cast<uint32_t>(subj_entity);
+                ev.role = row.roles ? subject_role : EventRole::none;
+                add(ev, a);
+            }
+        }
+        if (obj_entity >= 0) {
+            ev.entity = static_cast<uint32_t>(obj_entity);
+            ev.role = row.roles ? object_role : EventRole::none;
+            add(ev, a);
+        }
+    }
+
+    // The start of the scope before a match: up to kScopeTokens back, not across a clause mark.
+    uint32_t scope_start(const Sentence& s, uint32_t start) const {
+        uint32_t k = start;
+        while (k > s.first_token && start - k < kScopeTokens) {
+            const Token& tok = doc->tokens[k - 1];
+            if (tok.kind == TokenKind::punct && is_clause_mark(text(k - 1))) break;
+            --k;
+        }
+        return k;
+    }
+};
+
+EventTypeClassifier::EventTypeClassifier(std::shared_ptr<const EventTypeTable> table)
+    : table_(std::move(table)), s_(std::make_unique<Scratch>()) {
+    s_->t = &table_->impl();
+}
+
+EventTypeClassifier::~EventTypeClassifier() = default;
+
+
+void EventTypeClassifier::classify(const Document& doc, const std::vector<Mention>& mentions, Analysis& a) {
+    Scratch& s = *s_;
+    const EventTypeTable::Impl& t = *s.t;
+    s.doc = &doc;
+    s.mentions = &mentions;
+    s.companies_built = false;
+    const size_t n = doc.tokens.size();
+    s.ids.resize(n);
+    bool any = false;
+    for (size_t i = 0; i < n; ++i) {
+        const Token& tok = doc.tokens[i];
+        uint32_t id = detail::kNoWord;
+        if (tok.kind != TokenKind::punct)
+            id = t.words.find_token(doc.event().field(tok.field), tok, doc.keys[i]);
+        s.ids[i] = id;
+        any |= id != detail::kNoWord && !t.anchors[id].empty();
+    }
+    if (!any || a.entities.empty()) return;
+
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+        const Sentence& sent = doc.sentences[si];
+        bool question = sent.last_token > sent.first_token && s.text(sent.last_token - 1) == "?";
+        uint32_t last_row = UINT32_MAX, last_row_at = UINT32_MAX;
+        for (uint32_t tk = sent.first_token; tk < sent.last_token; ++tk) {
+            if (!s.is_anchor(tk)) continue;
+            for (uint32_t pi : t.anchors[s.ids[tk]]) {
+                const Pattern& p = t.patterns[pi];
+                if (p.row == last_row && last_row_at == tk) continue;  // the row already matched here
+                uint32_t end;
+                int32_t object;
+                if (!s.match(p, tk, sent.last_token, end, object)) continue;
+                last_row = p.row;
+                last_row_at = tk;
+                const Row& row = t.rows[p.row];
+                if (question) continue;
+                uint32_t from = s.scope_start(sent, tk);
+                if (s.class_in(from, tk, t.negator) || s.class_in(from, tk, t.hedge) ||
+                    s.class_in(from, tk, row.unless_before_class) ||
+                    s.class_in(sent.first_token, sent.last_token, row.unless_class))
+                    continue;
+                s.record(si, tk, end, object, p, a);
+            }
+        }
+    }
+}
+
+}  // namespace herald::analysis

@@ -1,0 +1,74 @@
+#pragma once
+// In-memory form of the event type table (data/events/event_types.txt): word classes, types
+// (rows) and their patterns, with every word interned once so matching compares word ids.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "herald/analysis/event_types.hpp"
+#include "lexicon_vocab.hpp"
+
+namespace herald::analysis {
+
+namespace events_detail {
+
+inline constexpr size_t kMaxClasses = 128;
+
+struct ClassSet {
+    uint64_t bits[kMaxClasses / 64] = {};
+    void set(uint32_t c) { bits[c >> 6] |= uint64_t{1} << (c & 63); }
+    bool has(uint32_t c) const { return (bits[c >> 6] >> (c & 63)) & 1; }
+};
+
+struct Element {
+    enum class Kind : uint8_t { word, cls, gap, company } kind = Kind::word;
+    uint8_t gap = 0;   // Kind::gap: up to this many other tokens
+    uint32_t id = 0;   // word id or class index
+};
+
+struct Pattern {
+    uint16_t row = 0;
+    bool passive = false;   // subject and object swap roles
+    bool has_company = false;
+    std::string detail;     // "[completed]": overrides the row's detail
+    std::vector<Element> elements;
+};
+
+struct Row {
+    std::string name;
+    int8_t polarity = 0;
+    std::string detail;
+    int32_t context_class = -1;  // `context @class WORD`
+    std::string context_detail;
+    bool roles = false;          // `roles SUBJECT OBJECT`
+    EventRole subject_role = EventRole::none, object_role = EventRole::none;
+    int32_t unless_class = -1;         // no event when the sentence has a word of it
+    int32_t unless_before_class = -1;  // ... or when one stands in the scope before the match
+};
+
+// A class entry of several tokens ("ruled out", "price target").
+struct MultiEntry {
+    uint32_t cls = 0;
+    std::vector<uint32_t> ids;
+};
+
+}  // namespace events_detail
+
+struct EventTypeTable::Impl {
+    detail::WordTable words;
+    std::vector<std::string> class_names;
+    std::vector<events_detail::ClassSet> word_classes;           // by word id: classes it is a one-word entry of
+    std::vector<std::vector<uint32_t>> multi_by_first;           // by word id: MultiEntry indices starting with it
+    std::vector<events_detail::MultiEntry> multi;
+    std::vector<std::vector<uint32_t>> anchors;                  // by word id: patterns whose first element it can start
+    std::vector<events_detail::Row> rows;
+    std::vector<events_detail::Pattern> patterns;
+    int32_t negator = -1, hedge = -1, stop = -1;  // the scope classes
+
+    void parse(std::string_view text, std::string_view name);
+    bool in_class(uint32_t word, uint32_t cls) const {
+        return word < word_classes.size() && word_classes[word].has(cls);
+    }
+};
+
+}  // namespace herald::analysis

@@ -1,0 +1,203 @@
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "herald/analysis/analysis_json.hpp"
+#include "herald/analysis/analyzer.hpp"
+
+using namespace herald::analysis;
+
+namespace {
+
+struct Found {
+    std::string type, company, role, detail;
+    bool has_figure = false;
+    double figure = 0;
+};
+
+// Runs the whole analyzer on a headline and summary; the events as (type, ticker or name).
+std::vector<Found> events_of(const std::string& headline, const std::string& summary = "",
+                             std::vector<EntityHint> hints = {}) {
+    static Analyzer analyzer(Resources::builtin());
+    Event e;
+    e.id = "t";
+    e.headline = headline;
+    e.summary = summary;
+    e.entities = std::move(hints);
+    Analysis a;
+    analyzer.analyze(e, a);
+    std::vector<Found> out;
+    for (const auto& ev : a.events) {
+        const EntityResult& en = a.entities[ev.entity];
+        out.push_back({std::string(ev.name), std::string(en.ticker.empty() ? en.name : en.ticker),
+                       std::string(event_role_name(ev.role)), std::string(ev.detail), ev.has_figure, ev.figure});
+    }
+    return out;
+}
+
+bool has(const std::vector<Found>& v, const std::string& type, const std::string& company) {
+    for (const auto& f : v)
+        if (f.type == type && f.company == company) return true;
+    return false;
+}
+
+const Found* find(const std::vector<Found>& v, const std::string& type, const std::string& company) {
+    for (const auto& f : v)
+        if (f.type == type && f.company == company) return &f;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the built-in table has every issue-16 type, each with a polarity") {
+    auto t = EventTypeTable::builtin();
+    for (const char* name : {"earnings_beat", "earnings_miss", "guidance_raise", "guidance_cut", "guidance_reaffirm",
+                             "merger_acquisition", "buyback", "dividend_raise", "dividend_cut", "rating_upgrade",
+                             "rating_downgrade", "price_target_raise", "price_target_cut", "layoffs", "litigation",
+                             "regulatory_action", "management_change", "product_launch", "recall", "bankruptcy",
+                             "contract_win", "offering"}) {
+        uint16_t type;
+        CHECK_MESSAGE(t->find(name, type), name);
+    }
+    uint16_t type;
+    REQUIRE(t->find("guidance_cut", type));
+    CHECK(t->polarity(type) == -1);
+    CHECK_FALSE(t->find("guidance_cuts", type));
+}
+
+TEST_CASE("one row per type: a type reported plainly is tagged on its company") {
+    CHECK(has(events_of("Apple tops quarterly estimates on iPhone strength"), "earnings_beat", "AAPL"));
+    CHECK(has(events_of("Nike misses revenue expectations as China sales slump"), "earnings_miss", "NKE"));
+    CHECK(has(events_of("Eli Lilly raises 2026 revenue forecast"), "guidance_raise", "LLY"));
+    CHECK(has(events_of("Ford lowers annual profit guidance after supplier fire"), "guidance_cut", "F"));
+    CHECK(has(events_of("Home Depot reiterates annual guidance"), "guidance_reaffirm", "HD"));
+    CHECK(has(events_of("Visa expands buyback by $25 billion"), "buyback", "V"));
+    CHECK(has(events_of("Coca-Cola lifts quarterly dividend for 63rd straight year"), "dividend_raise", "KO"));
+    CHECK(has(events_of("Intel suspends dividend as turnaround costs mount"), "dividend_cut", "INTC"));
+    CHECK(has(events_of("Microsoft to cut 6,000 jobs"), "layoffs", "MSFT"));
+    CHECK(has(events_of("Toyota recalls 1 million vehicles over faulty camera"), "recall", "TM"));
+    CHECK(has(events_of("Lockheed Martin wins $11 billion F-35 contract"), "contract_win", "LMT"));
+    CHECK(has(events_of("Rivian prices $1.5 billion share offering"), "offering", "RIVN"));
+    CHECK(has(events_of("Apple unveils new iPhone models"), "product_launch", "AAPL"));
+    CHECK(has(events_of("Nike CFO to step down at end of year"), "management_change", "NKE"));
+    CHECK(has(events_of("EU fines Meta EUR 798 million"), "regulatory_action", "META"));
+    CHECK(has(events_of("Shareholders sue Super Micro Computer over disclosures"), "litigation", "SMCI"));
+    CHECK(has(events_of("Northvolt files for bankruptcy in Sweden", "", {{"Northvolt", ""}}), "bankruptcy", "Northvolt"));
+}
+
+TEST_CASE("negation and hedges: denied, may consider, questions are no events") {
+    CHECK(events_of("Acme denied it would cut jobs", "", {{"Acme", "ACME"}}).empty());
+    CHECK(events_of("Airbnb may consider a buyback if shares stay weak").empty());
+    CHECK(events_of("Will Adobe beat expectations again?").empty());
+    CHECK(events_of("Pfizer says it has no plans to cut its dividend").empty());
+    CHECK(events_of("Disney is considering layoffs in its TV unit").empty());
+    CHECK(events_of("Analysts expect Micron to beat estimates").empty());
+    CHECK(events_of("Apple delays launch of smart home hub").empty());
+    // ... while the plain statements are events
+    CHECK(has(events_of("Acme will cut 500 jobs", "", {{"Acme", "ACME"}}), "layoffs", "ACME"));
+    CHECK(has(events_of("Airbnb announces a $6 billion buyback"), "buyback", "ABNB"));
+}
+
+TEST_CASE("ratings and targets belong to the rated company, not the broker") {
+    auto v = events_of("Goldman Sachs downgrades Nike to Neutral",
+                       "Goldman Sachs cut its rating on Nike to Neutral from Buy and lowered its price target to $70 from $90.");
+    CHECK(has(v, "rating_downgrade", "NKE"));
+    CHECK(has(v, "price_target_cut", "NKE"));
+    CHECK_FALSE(has(v, "rating_downgrade", "GS"));
+    const Found* pt = find(v, "price_target_cut", "NKE");
+    REQUIRE(pt);
+    CHECK(pt->has_figure);
+    CHECK(pt->figure == doctest::Approx(70));
+    auto credit = events_of("Moody's downgrades Intel to Baa1 on weak cash flow");
+    const Found* d = find(credit, "rating_downgrade", "INTC");
+    REQUIRE(d);
+    CHECK(d->detail == "credit");
+    CHECK(has(events_of("Amazon upgraded to Buy at Redwood Securities"), "rating_upgrade", "AMZN"));
+}
+
+TEST_CASE("mergers: acquirer and target, passive voice, stages") {
+    auto v = events_of("Alphabet to buy Wiz for $32 billion", "", {{"Wiz", ""}});
+    const Found* a = find(v, "merger_acquisition", "GOOGL");
+    const Found* t = find(v, "merger_acquisition", "Wiz");
+    REQUIRE(a);
+    REQUIRE(t);
+    CHECK(a->role == "acquirer");
+    CHECK(t->role == "target");
+    CHECK(a->detail == "announced");
+    CHECK(a->figure == doctest::Approx(32e9));
+    auto p = events_of("Fuji Soft agreed to be acquired by KKR", "", {{"Fuji Soft", ""}});
+    const Found* pk = find(p, "merger_acquisition", "KKR");
+    const Found* pf = find(p, "merger_acquisition", "Fuji Soft");
+    REQUIRE(pk);
+    REQUIRE(pf);
+    CHECK(pk->role == "acquirer");
+    CHECK(pf->role == "target");
+    auto c = events_of("Synopsys closes acquisition of Ansys", "", {{"Ansys", ""}});
+    const Found* cs = find(c, "merger_acquisition", "SNPS");
+    REQUIRE(cs);
+    CHECK(cs->detail == "completed");
+}
+
+TEST_CASE("figures: counts for layoffs, money for buybacks") {
+    const auto v = events_of("Intel to lay off 15,000 workers");
+    const Found* l = find(v, "layoffs", "INTC");
+    REQUIRE(l);
+    CHECK(l->figure == doctest::Approx(15000));
+    const auto b = events_of("Booking Holdings plans $20 billion stock repurchase");
+    const Found* f = find(b, "buyback", "BKNG");
+    REQUIRE(f);
+    CHECK(f->figure == doctest::Approx(20e9));
+}
+
+TEST_CASE("one event per type and company; an event with no company is dropped") {
+    auto v = events_of("Microsoft to cut 6,000 jobs", "Microsoft said it will lay off about 6,000 workers.");
+    size_t n = 0;
+    for (const auto& f : v) n += f.type == "layoffs";
+    CHECK(n == 1);
+    CHECK(events_of("U.S. payrolls rise 164,000, beating forecasts").empty());
+}
+
+TEST_CASE("the analysis JSON lists events with company, span and figure") {
+    Analyzer analyzer(Resources::builtin());
+    Event e;
+    e.id = "j";
+    e.headline = "Microsoft to cut 6,000 jobs";
+    Analysis a;
+    analyzer.analyze(e, a);
+    std::string line;
+    append_analysis_json(line, e, a);
+    CHECK(line.find(R"("events":[{"type":"layoffs","polarity":"negative","company":"Microsoft","ticker":"MSFT",)") !=
+          std::string::npos);
+    CHECK(line.find(R"("figure":6000)") != std::string::npos);
+    CHECK(line.find(R"("field":"headline","span":[13,27],"text":"cut 6,000 jobs")") != std::string::npos);
+}
+
+TEST_CASE("table errors name the line") {
+    CHECK_THROWS_WITH_AS(EventTypeTable::parse("type x bad\n", "t.txt"), "t.txt:1: polarity must be positive, negative or neutral",
+                         std::runtime_error);
+    CHECK_THROWS_WITH_AS(EventTypeTable::parse("type x positive\n  pattern @nope\n", "t.txt"),
+                         "t.txt:2: class @nope is never defined", std::runtime_error);
+    CHECK_THROWS_WITH_AS(EventTypeTable::parse("type x positive\n  pattern $co buys\n", "t.txt"),
+                         "t.txt:2: a pattern cannot start with $co", std::runtime_error);
+    CHECK_THROWS_WITH_AS(EventTypeTable::parse("pattern a\n", "t.txt"), "t.txt:1: 'pattern' before the first 'type' line",
+                         std::runtime_error);
+    auto t = EventTypeTable::parse("@v = ships | ship\ntype shipped neutral\n  pattern @v ~2 units\n", "t.txt");
+    CHECK(t->type_count() == 1);
+}
+
+TEST_CASE("a new type is one row: a table of its own classifies with it") {
+    auto t = EventTypeTable::parse("@v = ships | shipped\ntype shipped neutral\n  pattern @v ~2 units\n", "t.txt");
+    Resources r = Resources::builtin();
+    r.event_types = t;
+    Analyzer analyzer(r);
+    Event e;
+    e.id = "n";
+    e.headline = "Apple shipped 50 million units";
+    Analysis a;
+    analyzer.analyze(e, a);
+    REQUIRE(a.events.size() == 1);
+    CHECK(a.events[0].name == "shipped");
+    CHECK(a.entities[a.events[0].entity].ticker == "AAPL");
+}
