@@ -97,7 +97,13 @@ struct EventTypeClassifier::Scratch {
     // A token a gap may not skip: a clause mark or a word of @stop (clause words, event verbs).
     bool stops_gap(uint32_t tok) const {
         const Token& k = doc->tokens[tok];
-        if (k.kind == TokenKind::punct) return is_clause_mark(text(tok));
+        if (k.kind == TokenKind::punct) {
+            // A comma before an amount is no clause mark: "a seven-year, $38 billion deal".
+            if (text(tok) == "," && tok + 1 < doc->tokens.size() && doc->tokens[tok + 1].field == k.field &&
+                (doc->tokens[tok + 1].kind == TokenKind::number || doc->tokens[tok + 1].kind == TokenKind::symbol))
+                return false;
+            return is_clause_mark(text(tok));
+        }
         return t->stop >= 0 && in_class_single(tok, static_cast<uint32_t>(t->stop));
     }
 
@@ -117,10 +123,19 @@ struct EventTypeClassifier::Scratch {
     }
 
     // Matches pattern p from token `start` within [start, end); sets the end and the object.
-    bool match(const Pattern& p, uint32_t start, uint32_t end, uint32_t& out_end, int32_t& object) {
+    // A negator or hedge inside a gap of the match: "Regulators could probe ...".
+    bool scoped(uint32_t tok, uint32_t end) const {
+        return (t->negator >= 0 && class_len(tok, static_cast<uint32_t>(t->negator), end) > 0) ||
+               (t->hedge >= 0 && class_len(tok, static_cast<uint32_t>(t->hedge), end) > 0);
+    }
+
+    // Matches pattern p from token `start` within [start, end); sets the end and the object, and
+    // `hedged` when a gap skipped a negator or hedge.
+    bool match(const Pattern& p, uint32_t start, uint32_t end, uint32_t& out_end, int32_t& object, bool& hedged) {
         uint32_t i = start;
         uint32_t gap = 0;
         object = -1;
+        hedged = false;
         for (const Element& e : p.elements) {
             if (e.kind == Element::Kind::gap) {
                 gap = e.gap;
@@ -137,6 +152,7 @@ struct EventTypeClassifier::Scratch {
                     break;
                 }
                 if (stops_gap(j)) return false;
+                hedged |= scoped(j, end);
             }
             if (!found) return false;
             gap = 0;
@@ -172,19 +188,56 @@ struct EventTypeClassifier::Scratch {
     // the paragraph; -1 for none. `skip` is the object's mention.
     int32_t subject(uint32_t si, uint32_t tk, uint32_t end, int32_t skip) const {
         const auto& ms = *mentions;
-        int32_t before = -1, after = -1, earlier = -1;
+        int32_t before = -1, after = -1, earlier = -1, first_in_sentence = -1;
         const uint32_t para = doc->sentences[si].paragraph;
         for (size_t i = 0; i < ms.size(); ++i) {
             const Mention& m = ms[i];
             if (static_cast<int32_t>(i) == skip) continue;
             if (m.sentence == si) {
+                if (first_in_sentence < 0 && m.token < tk && !m.is_reference) first_in_sentence = static_cast<int32_t>(i);
                 if (m.token < tk) before = static_cast<int32_t>(i);
                 else if (m.token >= end && after < 0) after = static_cast<int32_t>(i);
             } else if (m.sentence < si && doc->sentences[m.sentence].paragraph == para) {
                 earlier = static_cast<int32_t>(i);
             }
         }
+        // The nearest company before belongs to another clause when a clause word stands between
+        // ("HPE closed its takeover of Juniper after settling with ..."): the sentence's first one is
+        // the subject then.
+        if (before >= 0 && t->stop >= 0 && first_in_sentence >= 0 && first_in_sentence != before) {
+            const Mention& b = ms[static_cast<size_t>(before)];
+            for (uint32_t k = b.token + 1; k < tk; ++k)
+                if (in_class_single(k, static_cast<uint32_t>(t->stop)) && doc->tokens[k].kind == TokenKind::word &&
+                    !is_event_verb(k))
+                    return first_in_sentence;
+        }
         return before >= 0 ? before : after >= 0 ? after : earlier;
+    }
+
+    // Clause words of @stop are the lowercase function words; its verbs ("raised") join clauses of
+    // one subject and do not change it.
+    bool is_event_verb(uint32_t tok) const { return is_anchor(tok); }
+
+    // Whether a company is named inside the match [tk, end) of sentence si.
+    bool mention_in(uint32_t si, uint32_t tk, uint32_t end) const {
+        for (const Mention& m : *mentions)
+            if (m.sentence == si && m.token >= tk && m.token < end) return true;
+        return false;
+    }
+
+    // The named company joined to mention m by "and" or "," right before it ("X and Y", "X, Y"), or -1.
+    int32_t coordinated(int32_t m) const {
+        const Mention& cur = (*mentions)[static_cast<size_t>(m)];
+        if (cur.is_reference || cur.token < 2) return -1;
+        std::string_view joint = text(cur.token - 1);
+        if (joint != "and" && joint != ",") return -1;
+        const Token& before = doc->tokens[cur.token - 2];
+        for (int32_t i = m - 1; i >= 0; --i) {
+            const Mention& o = (*mentions)[static_cast<size_t>(i)];
+            if (o.sentence != cur.sentence) return -1;
+            if (!o.is_reference && o.span.field == before.field && o.span.end == before.end) return i;
+        }
+        return -1;
     }
 
     // The figure stated with the match: a quantity inside it or just after, else a count.
@@ -241,14 +294,26 @@ struct EventTypeClassifier::Scratch {
         figure(sent, tk, end, a, ev);
         EventRole subject_role = p.passive ? row.object_role : row.subject_role;
         EventRole object_role = p.passive ? row.subject_role : row.object_role;
+        if (p.seller) {  // a sale: the subject sells to the object, who acquires
+            subject_role = EventRole::seller;
+            object_role = EventRole::acquirer;
+        }
         int32_t obj_entity = object >= 0 ? entity_of((*mentions)[static_cast<size_t>(object)], a) : -1;
         if (object < 0 || row.roles) {
             int32_t subj = subject(si, tk, end, object);
             int32_t subj_entity = subj >= 0 ? entity_of((*mentions)[static_cast<size_t>(subj)], a) : -1;
-            if (subj < 0 && object < 0 && a.entities.size() == 1) subj_entity = 0;  // a one-company story
+            if (subj < 0 && object < 0 && a.entities.size() == 1 && !mention_in(si, tk, end))
+                subj_entity = 0;  // a one-company story
+            ev.role = row.roles ? subject_role : EventRole::none;
             if (subj_entity >= 0 && subj_entity != obj_entity) {
                 ev.entity = static_cast<uint32_t>(subj_entity);
-                ev.role = row.roles ? subject_role : EventRole::none;
+                add(ev, a);
+            }
+            // Subjects joined by "and" or "," share it: "Capital One and Discover call off ...".
+            for (int32_t m = subj; m >= 0 && (m = coordinated(m)) >= 0;) {
+                int32_t e = entity_of((*mentions)[static_cast<size_t>(m)], a);
+                if (e < 0 || e == obj_entity) break;
+                ev.entity = static_cast<uint32_t>(e);
                 add(ev, a);
             }
         }
@@ -309,14 +374,17 @@ void EventTypeClassifier::classify(const Document& doc, const std::vector<Mentio
                 if (p.row == last_row && last_row_at == tk) continue;  // the row already matched here
                 uint32_t end;
                 int32_t object;
-                if (!s.match(p, tk, sent.last_token, end, object)) continue;
+                bool hedged;
+                if (!s.match(p, tk, sent.last_token, end, object, hedged)) continue;
                 last_row = p.row;
                 last_row_at = tk;
                 const Row& row = t.rows[p.row];
-                if (question) continue;
+                // A [none] pattern is an exception: it matches so that the row's others do not.
+                if (question || p.none) continue;
+                // Negation and hedges in the clause before the match or in its gaps.
                 uint32_t from = s.scope_start(sent, tk);
-                if (s.class_in(from, tk, t.negator) || s.class_in(from, tk, t.hedge) ||
-                    s.class_in(from, tk, row.unless_before_class) ||
+                if (hedged || s.class_in(from, tk, t.negator) || s.class_in(from, tk, t.hedge) ||
+                    s.class_in(sent.first_token, tk, row.unless_before_class) ||
                     s.class_in(sent.first_token, sent.last_token, row.unless_class))
                     continue;
                 s.record(si, tk, end, object, p, a);

@@ -17,6 +17,7 @@ std::string_view event_role_name(EventRole r) {
     switch (r) {
         case EventRole::acquirer: return "acquirer";
         case EventRole::target: return "target";
+        case EventRole::seller: return "seller";
         case EventRole::none: return "";
     }
     return "";
@@ -201,6 +202,8 @@ private:
             if (tok.front() == '[' && tok.back() == ']' && p.elements.empty()) {
                 std::string_view flag = tok.substr(1, tok.size() - 2);
                 if (flag == "passive") p.passive = true;
+                else if (flag == "none") p.none = true;
+                else if (flag == "seller") p.seller = true;
                 else p.detail = std::string(flag);
                 continue;
             }

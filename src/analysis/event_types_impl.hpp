@@ -29,6 +29,8 @@ struct Element {
 struct Pattern {
     uint16_t row = 0;
     bool passive = false;   // subject and object swap roles
+    bool none = false;      // [none]: an exception; matching it means no event for the row here
+    bool seller = false;    // [seller]: a sale; the subject sells (role seller), the object acquires
     bool has_company = false;
     std::string detail;     // "[completed]": overrides the row's detail
     std::vector<Element> elements;

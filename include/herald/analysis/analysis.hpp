@@ -147,7 +147,7 @@ struct EntityResult {
 
 // A corporate event the text reports about one company (issue 16; docs/events-taxonomy.md).
 // Names point into the process-lifetime EventTypeTable, text into the event.
-enum class EventRole : uint8_t { none, acquirer, target };
+enum class EventRole : uint8_t { none, acquirer, target, seller };
 std::string_view event_role_name(EventRole r);  // "" for none
 
 struct CorporateEvent {
