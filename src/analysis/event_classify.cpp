@@ -63,8 +63,10 @@ bool count_at(const Document& doc, uint32_t tok, uint32_t end, double& out) {
 
 }  // namespace
 
+constexpr uint32_t kUnknown = detail::kNoWord - 1;  // a token's word id not looked up yet
+
 struct EventTypeClassifier::Scratch {
-    std::vector<uint32_t> ids;        // word id of every token, or kNoWord
+    mutable std::vector<uint32_t> ids;  // word id of every token, kNoWord, or kUnknown until needed
     std::vector<int32_t> company_at;  // mention index of a named company starting at the token, or -1
     std::vector<uint16_t> company_len;
     bool companies_built = false;
@@ -75,20 +77,39 @@ struct EventTypeClassifier::Scratch {
 
     // ---- token tests ----
     std::string_view text(uint32_t tok) const { return doc->text(doc->tokens[tok]); }
-    bool is_anchor(uint32_t tok) const { return ids[tok] != detail::kNoWord && !t->anchors[ids[tok]].empty(); }
-    bool in_class_single(uint32_t tok, uint32_t cls) const { return ids[tok] != detail::kNoWord && t->in_class(ids[tok], cls); }
+    // The word id of a token, looked up on first use: most tokens are never needed.
+    uint32_t id(uint32_t tok) const {
+        uint32_t w = ids[tok];
+        if (w != kUnknown) return w;
+        const Token& k = doc->tokens[tok];
+        w = detail::kNoWord;
+        if (k.kind == TokenKind::word && doc->keys[tok].a != 0) w = t->words.find_token(std::string_view(), k, doc->keys[tok]);
+        else if (k.kind == TokenKind::word || k.kind == TokenKind::symbol) w = t->words.find(text(tok));
+        ids[tok] = w;
+        return w;
+    }
+    // Anchors were looked up in the first pass; a token left unknown there starts no pattern.
+    bool is_anchor(uint32_t tok) const {
+        uint32_t w = ids[tok];
+        return w < kUnknown && t->anchor_word[w] != 0;
+    }
+    bool in_class_single(uint32_t tok, uint32_t cls) const {
+        uint32_t w = id(tok);
+        return w != detail::kNoWord && t->in_class(w, cls);
+    }
 
     // Length of the longest entry of `cls` starting at `tok` that ends by `end`, 0 for none.
     uint32_t class_len(uint32_t tok, uint32_t cls, uint32_t end) const {
-        uint32_t w = ids[tok];
+        uint32_t w = id(tok);
         if (w == detail::kNoWord) return 0;
         uint32_t best = t->in_class(w, cls) ? 1 : 0;
+        if (!(t->word_flags[w] & EventTypeTable::Impl::kStartsPhrase)) return best;
         for (uint32_t m : t->multi_by_first[w]) {
             const MultiEntry& e = t->multi[m];
             uint32_t n = static_cast<uint32_t>(e.ids.size());
             if (e.cls != cls || n <= best || tok + n > end) continue;
             bool same = true;
-            for (uint32_t k = 1; k < n && same; ++k) same = ids[tok + k] == e.ids[k];
+            for (uint32_t k = 1; k < n && same; ++k) same = id(tok + k) == e.ids[k];
             if (same) best = n;
         }
         return best;
@@ -104,7 +125,8 @@ struct EventTypeClassifier::Scratch {
                 return false;
             return is_clause_mark(text(tok));
         }
-        return t->stop >= 0 && in_class_single(tok, static_cast<uint32_t>(t->stop));
+        uint32_t w = id(tok);
+        return w != detail::kNoWord && (t->word_flags[w] & EventTypeTable::Impl::kStop);
     }
 
     void build_companies() {
@@ -125,6 +147,11 @@ struct EventTypeClassifier::Scratch {
     // Matches pattern p from token `start` within [start, end); sets the end and the object.
     // A negator or hedge inside a gap of the match: "Regulators could probe ...".
     bool scoped(uint32_t tok, uint32_t end) const {
+        uint32_t w = id(tok);
+        if (w == detail::kNoWord) return false;
+        uint8_t f = t->word_flags[w];
+        if (f & (EventTypeTable::Impl::kNegator | EventTypeTable::Impl::kHedge)) return true;
+        if (!(f & EventTypeTable::Impl::kStartsPhrase)) return false;
         return (t->negator >= 0 && class_len(tok, static_cast<uint32_t>(t->negator), end) > 0) ||
                (t->hedge >= 0 && class_len(tok, static_cast<uint32_t>(t->hedge), end) > 0);
     }
@@ -163,7 +190,7 @@ struct EventTypeClassifier::Scratch {
 
     uint32_t element_len(const Element& e, uint32_t j, uint32_t end, int32_t& object) {
         switch (e.kind) {
-            case Element::Kind::word: return ids[j] == e.id ? 1 : 0;
+            case Element::Kind::word: return id(j) == e.id ? 1 : 0;
             case Element::Kind::cls: return class_len(j, e.id, end);
             case Element::Kind::company:
                 if (!companies_built) build_companies();
@@ -251,6 +278,21 @@ struct EventTypeClassifier::Scratch {
             ev.unit = q.unit;
             return;
         }
+        // A figure right before the match, in its clause: "a $20 billion stock repurchase".
+        uint32_t from = tk;
+        while (from > sent.first_token && tk - from < 4 && !is_clause_mark(text(from - 1))) --from;
+        if (from < tk) {
+            const uint32_t fb = doc->tokens[from].begin;
+            const Quantity* last_before = nullptr;
+            for (const Quantity& q : a.quantities)
+                if (q.span.field == sent.field && q.span.begin >= fb && q.span.end <= b) last_before = &q;
+            if (last_before) {
+                ev.has_figure = true;
+                ev.figure = last_before->value;
+                ev.unit = last_before->unit;
+                return;
+            }
+        }
         for (uint32_t k = tk; k < last; ++k) {
             if (doc->tokens[k].kind != TokenKind::number) continue;
             std::string_view w = text(k);
@@ -324,6 +366,17 @@ struct EventTypeClassifier::Scratch {
         }
     }
 
+    // [after:@class:N]: a word of the class ends within N words before tk, in the same clause.
+    bool after(const Sentence& sent, uint32_t tk, const Pattern& p) const {
+        for (uint32_t k = tk, n = 0; k > sent.first_token && n < p.after_words; --k, ++n) {
+            const Token& tok = doc->tokens[k - 1];
+            if (tok.kind == TokenKind::punct && is_clause_mark(text(k - 1))) return false;
+            for (uint32_t b = k; b > sent.first_token && k - b < 4; --b)  // phrases of up to 4 words ending at k
+                if (class_len(b - 1, static_cast<uint32_t>(p.after_class), k) == k - b + 1) return true;
+        }
+        return false;
+    }
+
     // The start of the scope before a match: up to kScopeTokens back, not across a clause mark.
     uint32_t scope_start(const Sentence& s, uint32_t start) const {
         uint32_t k = start;
@@ -350,21 +403,39 @@ void EventTypeClassifier::classify(const Document& doc, const std::vector<Mentio
     s.doc = &doc;
     s.mentions = &mentions;
     s.companies_built = false;
-    const size_t n = doc.tokens.size();
-    s.ids.resize(n);
-    bool any = false;
-    for (size_t i = 0; i < n; ++i) {
-        const Token& tok = doc.tokens[i];
-        uint32_t id = detail::kNoWord;
-        if (tok.kind != TokenKind::punct)
-            id = t.words.find_token(doc.event().field(tok.field), tok, doc.keys[i]);
-        s.ids[i] = id;
-        any |= id != detail::kNoWord && !t.anchors[id].empty();
-    }
-    if (!any || a.entities.empty()) return;
-
+    if (a.entities.empty()) return;
+    s.ids.resize(doc.tokens.size());
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         const Sentence& sent = doc.sentences[si];
+        // One pass over the sentence: the words that may start a pattern are looked up (a
+        // 512-byte filter of their hashes answers the others, looked up only when a match needs
+        // them), and what the sentence may hold is gathered from the hash buckets, so that a
+        // pattern whose classes and words are not all there is not tried.
+        ClassSet present;
+        uint64_t words = 0;
+        bool anchored = false;
+        for (uint32_t i = sent.first_token; i < sent.last_token; ++i) {
+            const WordKey& key = doc.keys[i];
+            const Token& tok = doc.tokens[i];
+            s.ids[i] = kUnknown;
+            if (key.a != 0) {
+                const size_t b = EventTypeTable::Impl::bucket(key.hash);
+                present.add(t.bucket_classes[b]);
+                words |= t.bucket_words[b];
+                if (t.maybe_anchor(key.hash) && tok.kind == TokenKind::word) {
+                    uint32_t id = s.id(i);
+                    anchored |= id != detail::kNoWord && t.anchor_word[id];
+                }
+            } else if (tok.kind != TokenKind::punct && tok.kind != TokenKind::number) {
+                // Long words and symbols ("$"): looked up now, their classes added exactly.
+                uint32_t id = s.id(i);
+                if (id == detail::kNoWord) continue;
+                present.add(t.word_maybe[id]);
+                words |= t.word_bits[id];
+                anchored |= t.anchor_word[id] != 0;
+            }
+        }
+        if (!anchored) continue;
         bool question = sent.last_token > sent.first_token && s.text(sent.last_token - 1) == "?";
         uint32_t last_row = UINT32_MAX, last_row_at = UINT32_MAX;
         for (uint32_t tk = sent.first_token; tk < sent.last_token; ++tk) {
@@ -372,6 +443,8 @@ void EventTypeClassifier::classify(const Document& doc, const std::vector<Mentio
             for (uint32_t pi : t.anchors[s.ids[tk]]) {
                 const Pattern& p = t.patterns[pi];
                 if (p.row == last_row && last_row_at == tk) continue;  // the row already matched here
+                if ((p.need_words & ~words) != 0 || !present.covers(p.need_classes)) continue;
+                if (p.after_class >= 0 && !s.after(sent, tk, p)) continue;
                 uint32_t end;
                 int32_t object;
                 bool hedged;

@@ -204,6 +204,7 @@ private:
                 if (flag == "passive") p.passive = true;
                 else if (flag == "none") p.none = true;
                 else if (flag == "seller") p.seller = true;
+                else if (flag.substr(0, 7) == "after:@") after_flag(p, flag.substr(7), raw.line);
                 else p.detail = std::string(flag);
                 continue;
             }
@@ -236,6 +237,20 @@ private:
         uint32_t index = static_cast<uint32_t>(t_.patterns.size());
         add_anchors(p.elements.front(), index);
         t_.patterns.push_back(std::move(p));
+    }
+
+    // [after:@class:N]: the look-back that lets a pattern start at its rarer word.
+    void after_flag(Pattern& p, std::string_view spec, size_t line) {
+        size_t colon = spec.find(':');
+        int n = 0;
+        for (char ch : colon == std::string_view::npos ? std::string_view() : spec.substr(colon + 1)) {
+            if (ch < '0' || ch > '9') { n = -1; break; }
+            n = n * 10 + (ch - '0');
+        }
+        if (colon == std::string_view::npos || n < 1 || n > 12) fail(line, "write [after:@class:N] with N from 1 to 12");
+        p.after_class = static_cast<int32_t>(class_id(spec.substr(0, colon), line));
+        if (!defined_[static_cast<size_t>(p.after_class)]) fail(line, "class @" + std::string(spec.substr(0, colon)) + " is never defined");
+        p.after_words = static_cast<uint8_t>(n);
     }
 
     // Every word that can start the pattern points at it.
@@ -271,6 +286,49 @@ void EventTypeTable::Impl::parse(std::string_view text, std::string_view name) {
     word_classes.resize(words.size());
     multi_by_first.resize(words.size());
     anchors.resize(words.size());
+    // Per word: the classes it may bring to a sentence and its hash bit; then the buckets.
+    word_maybe = word_classes;
+    for (const auto& m : multi) word_maybe[m.ids[0]].set(m.cls);
+    word_bits.assign(words.size(), 0);
+    for (uint32_t w = 0; w < words.size(); ++w) {
+        detail::ShortKey k;
+        if (!detail::short_key(words.word(w), k)) {
+            word_bits[w] = ~uint64_t{0};  // a long word: its patterns are never filtered by it
+            continue;
+        }
+        const uint64_t h = detail::key_hash(k);
+        word_bits[w] = hash_bit(h);
+        bucket_classes[bucket(h)].add(word_maybe[w]);
+        bucket_words[bucket(h)] |= word_bits[w];
+    }
+    for (Pattern& p : patterns) {
+        for (const Element& e : p.elements) {
+            if (e.kind == Element::Kind::cls) p.need_classes.set(e.id);
+            if (p.after_class >= 0) p.need_classes.set(static_cast<uint32_t>(p.after_class));
+            else if (e.kind == Element::Kind::word && word_bits[e.id] != ~uint64_t{0}) p.need_words |= word_bits[e.id];
+        }
+    }
+    word_flags.assign(words.size(), 0);
+    for (uint32_t w = 0; w < words.size(); ++w) {
+        uint8_t f = multi_by_first[w].empty() ? 0 : kStartsPhrase;
+        if (negator >= 0 && in_class(w, static_cast<uint32_t>(negator))) f |= kNegator;
+        if (hedge >= 0 && in_class(w, static_cast<uint32_t>(hedge))) f |= kHedge;
+        if (stop >= 0 && in_class(w, static_cast<uint32_t>(stop))) f |= kStop;
+        word_flags[w] = f;
+    }
+    anchor_word.assign(words.size(), 0);
+    for (uint32_t w = 0; w < anchors.size(); ++w) {
+        if (anchors[w].empty()) continue;
+        anchor_word[w] = 1;
+        detail::ShortKey k;
+        // Keyed as the tokenizer keys a token (WordKey::hash); a longer word is looked up by text.
+        if (!detail::short_key(words.word(w), k)) {
+            long_anchors = true;
+            continue;
+        }
+        const uint32_t bit = static_cast<uint32_t>(detail::key_hash(k) >> 20) & (kAnchorBits - 1);
+        anchor_filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
 }
 
 EventTypeTable::EventTypeTable(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -18,6 +18,15 @@ struct ClassSet {
     uint64_t bits[kMaxClasses / 64] = {};
     void set(uint32_t c) { bits[c >> 6] |= uint64_t{1} << (c & 63); }
     bool has(uint32_t c) const { return (bits[c >> 6] >> (c & 63)) & 1; }
+    void add(const ClassSet& o) {
+        for (size_t i = 0; i < kMaxClasses / 64; ++i) bits[i] |= o.bits[i];
+    }
+    // Every class of `need` is in this set.
+    bool covers(const ClassSet& need) const {
+        for (size_t i = 0; i < kMaxClasses / 64; ++i)
+            if (need.bits[i] & ~bits[i]) return false;
+        return true;
+    }
 };
 
 struct Element {
@@ -31,9 +40,15 @@ struct Pattern {
     bool passive = false;   // subject and object swap roles
     bool none = false;      // [none]: an exception; matching it means no event for the row here
     bool seller = false;    // [seller]: a sale; the subject sells (role seller), the object acquires
+    int32_t after_class = -1;  // [after:@class:N]: a word of it stands up to N words before the match
+    uint8_t after_words = 0;
     bool has_company = false;
     std::string detail;     // "[completed]": overrides the row's detail
     std::vector<Element> elements;
+    // What a sentence must hold for the pattern to match there: its classes, and its words as
+    // bits of their hashes (Impl::word_bits). Tested before matching.
+    ClassSet need_classes;
+    uint64_t need_words = 0;
 };
 
 struct Row {
@@ -63,6 +78,27 @@ struct EventTypeTable::Impl {
     std::vector<std::vector<uint32_t>> multi_by_first;           // by word id: MultiEntry indices starting with it
     std::vector<events_detail::MultiEntry> multi;
     std::vector<std::vector<uint32_t>> anchors;                  // by word id: patterns whose first element it can start
+    std::vector<uint8_t> anchor_word;                            // by word id: 1 when it can start a pattern
+    std::vector<events_detail::ClassSet> word_maybe;             // by word id: classes it is or starts an entry of
+    std::vector<uint64_t> word_bits;                             // by word id: a bit of its hash
+    // Hash buckets of the table's words (WordKey::hash): the classes and word bits of the words
+    // in each, so a sentence's may-hold set costs one load per token, without a lookup.
+    static constexpr size_t kBuckets = 1024;
+    static size_t bucket(uint64_t hash) { return static_cast<size_t>(hash >> 24) & (kBuckets - 1); }
+    static uint64_t hash_bit(uint64_t hash) { return uint64_t{1} << ((hash >> 40) & 63); }
+    events_detail::ClassSet bucket_classes[kBuckets];
+    uint64_t bucket_words[kBuckets] = {};
+    // By word id: what the matcher asks of every word it passes, in one byte.
+    enum WordFlag : uint8_t { kNegator = 1, kHedge = 2, kStop = 4, kStartsPhrase = 8 };
+    std::vector<uint8_t> word_flags;
+    // A bit per hash bucket of the words that can start a pattern (WordKey::hash): 512 bytes.
+    static constexpr size_t kAnchorBits = 4096;
+    uint64_t anchor_filter[kAnchorBits / 64] = {};
+    bool long_anchors = false;  // a word of over 16 bytes starts a pattern ("better-than-expected")
+    bool maybe_anchor(uint64_t hash) const {
+        const uint32_t bit = static_cast<uint32_t>(hash >> 20) & (kAnchorBits - 1);
+        return (anchor_filter[bit >> 6] >> (bit & 63)) & 1;
+    }
     std::vector<events_detail::Row> rows;
     std::vector<events_detail::Pattern> patterns;
     int32_t negator = -1, hedge = -1, stop = -1;  // the scope classes
