@@ -67,6 +67,7 @@ constexpr uint32_t kUnknown = detail::kNoWord - 1;  // a token's word id not loo
 
 struct EventTypeClassifier::Scratch {
     mutable std::vector<uint32_t> ids;  // word id of every token, kNoWord, or kUnknown until needed
+    std::vector<uint32_t> anchor_at;    // the tokens of the current sentence that start a pattern
     std::vector<int32_t> company_at;  // mention index of a named company starting at the token, or -1
     std::vector<uint16_t> company_len;
     bool companies_built = false;
@@ -404,42 +405,50 @@ void EventTypeClassifier::classify(const Document& doc, const std::vector<Mentio
     s.mentions = &mentions;
     s.companies_built = false;
     if (a.entities.empty()) return;
-    s.ids.resize(doc.tokens.size());
+    s.ids.assign(doc.tokens.size(), kUnknown);
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         const Sentence& sent = doc.sentences[si];
         // One pass over the sentence: the words that may start a pattern are looked up (a
-        // 512-byte filter of their hashes answers the others, looked up only when a match needs
+        // 2 KB filter of their hashes answers the others, looked up only when a match needs
         // them), and what the sentence may hold is gathered from the hash buckets, so that a
         // pattern whose classes and words are not all there is not tried.
-        ClassSet present;
-        uint64_t words = 0;
-        bool anchored = false;
+        uint64_t c0 = 0, c1 = 0, words = 0;
+        s.anchor_at.clear();
+        const WordKey* keys = doc.keys.data();
         for (uint32_t i = sent.first_token; i < sent.last_token; ++i) {
-            const WordKey& key = doc.keys[i];
-            const Token& tok = doc.tokens[i];
-            s.ids[i] = kUnknown;
+            const WordKey& key = keys[i];
             if (key.a != 0) {
-                const size_t b = EventTypeTable::Impl::bucket(key.hash);
-                present.add(t.bucket_classes[b]);
-                words |= t.bucket_words[b];
-                if (t.maybe_anchor(key.hash) && tok.kind == TokenKind::word) {
-                    uint32_t id = s.id(i);
-                    anchored |= id != detail::kNoWord && t.anchor_word[id];
-                }
-            } else if (tok.kind != TokenKind::punct && tok.kind != TokenKind::number) {
-                // Long words and symbols ("$"): looked up now, their classes added exactly.
-                uint32_t id = s.id(i);
-                if (id == detail::kNoWord) continue;
-                present.add(t.word_maybe[id]);
-                words |= t.word_bits[id];
-                anchored |= t.anchor_word[id] != 0;
+                const EventTypeTable::Impl::Bucket& b = t.buckets[EventTypeTable::Impl::bucket(key.hash)];
+                c0 |= b.classes[0];
+                c1 |= b.classes[1];
+                words |= b.words;
+                if (t.maybe_anchor(key.hash)) s.anchor_at.push_back(i);  // looked up below
+                continue;
             }
+            const TokenKind kind = doc.tokens[i].kind;
+            if (kind == TokenKind::punct || kind == TokenKind::number) continue;
+            // Long words and symbols ("$"): looked up now, their classes added exactly.
+            uint32_t id = s.id(i);
+            if (id == detail::kNoWord) continue;
+            c0 |= t.word_maybe[id].bits[0];
+            c1 |= t.word_maybe[id].bits[1];
+            words |= t.word_bits[id];
+            if (t.anchor_word[id]) s.anchor_at.push_back(i);
         }
-        if (!anchored) continue;
+        // The filter's candidates: keep the words that do start a pattern.
+        size_t kept = 0;
+        for (uint32_t i : s.anchor_at) {
+            uint32_t id = doc.tokens[i].kind == TokenKind::word ? s.id(i) : detail::kNoWord;
+            if (id != detail::kNoWord && t.anchor_word[id]) s.anchor_at[kept++] = i;
+        }
+        s.anchor_at.resize(kept);
+        ClassSet present;
+        present.bits[0] = c0;
+        present.bits[1] = c1;
+        if (s.anchor_at.empty()) continue;
         bool question = sent.last_token > sent.first_token && s.text(sent.last_token - 1) == "?";
         uint32_t last_row = UINT32_MAX, last_row_at = UINT32_MAX;
-        for (uint32_t tk = sent.first_token; tk < sent.last_token; ++tk) {
-            if (!s.is_anchor(tk)) continue;
+        for (uint32_t tk : s.anchor_at) {
             for (uint32_t pi : t.anchors[s.ids[tk]]) {
                 const Pattern& p = t.patterns[pi];
                 if (p.row == last_row && last_row_at == tk) continue;  // the row already matched here

@@ -298,8 +298,9 @@ void EventTypeTable::Impl::parse(std::string_view text, std::string_view name) {
         }
         const uint64_t h = detail::key_hash(k);
         word_bits[w] = hash_bit(h);
-        bucket_classes[bucket(h)].add(word_maybe[w]);
-        bucket_words[bucket(h)] |= word_bits[w];
+        Bucket& b = buckets[bucket(h)];
+        for (size_t i = 0; i < kMaxClasses / 64; ++i) b.classes[i] |= word_maybe[w].bits[i];
+        b.words |= word_bits[w];
     }
     for (Pattern& p : patterns) {
         for (const Element& e : p.elements) {

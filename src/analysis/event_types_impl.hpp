@@ -86,13 +86,16 @@ struct EventTypeTable::Impl {
     static constexpr size_t kBuckets = 1024;
     static size_t bucket(uint64_t hash) { return static_cast<size_t>(hash >> 24) & (kBuckets - 1); }
     static uint64_t hash_bit(uint64_t hash) { return uint64_t{1} << ((hash >> 40) & 63); }
-    events_detail::ClassSet bucket_classes[kBuckets];
-    uint64_t bucket_words[kBuckets] = {};
+    struct Bucket {
+        uint64_t classes[events_detail::kMaxClasses / 64] = {};
+        uint64_t words = 0;
+    };
+    Bucket buckets[kBuckets];
     // By word id: what the matcher asks of every word it passes, in one byte.
     enum WordFlag : uint8_t { kNegator = 1, kHedge = 2, kStop = 4, kStartsPhrase = 8 };
     std::vector<uint8_t> word_flags;
-    // A bit per hash bucket of the words that can start a pattern (WordKey::hash): 512 bytes.
-    static constexpr size_t kAnchorBits = 4096;
+    // A bit per hash bucket of the words that can start a pattern (WordKey::hash): 2 KB.
+    static constexpr size_t kAnchorBits = 16384;
     uint64_t anchor_filter[kAnchorBits / 64] = {};
     bool long_anchors = false;  // a word of over 16 bytes starts a pattern ("better-than-expected")
     bool maybe_anchor(uint64_t hash) const {
