@@ -167,7 +167,7 @@ TEST_CASE("analysis line: id, published_at, sentiment, entities, metrics, quanti
           R"("metrics":[{"kind":"revenue","entity":"Amazon","segment":"AWS","ticker":"AMZN","value":37600000000,"unit":"USD",)"
           R"("change":{"direction":"up","percent":28,"basis":"yoy"},"period":"Q1","forecast":false,)"
           R"("field":"summary","span":[17,23],"text":"$37.6B"}],)"
-          R"("quantities":[{"value":37600000000,"unit":"USD","field":"summary","span":[17,23],"text":"$37.6B"}]})");
+          R"("quantities":[{"value":37600000000,"unit":"USD","field":"summary","span":[17,23],"text":"$37.6B"}],"events":[]})");
 }
 
 TEST_CASE("analysis line without published_at, entity ticker or explanation; explain when given") {
@@ -179,12 +179,12 @@ TEST_CASE("analysis line without published_at, entity ticker or explanation; exp
     append_analysis_json(out, e, a);
     CHECK(out == R"({"id":"x\"1","sentiment":{"score":0,"label":"neutral"},)"
                  R"("entities":[{"name":"Acme","mentions":1,"sentiment":{"score":0,"label":"neutral"}}],)"
-                 R"("metrics":[],"quantities":[]})");
+                 R"("metrics":[],"quantities":[],"events":[]})");
 
     Explanation ex;
     ex.sentences.push_back({{Field::headline, 0, 10}, -0.5, {{"fell", -0.5, "lexicon"}}});
     out.clear();
     append_analysis_json(out, e, Analysis{}, &ex);
-    CHECK(out == R"({"id":"x\"1","sentiment":{"score":0,"label":"neutral"},"entities":[],"metrics":[],"quantities":[],)"
+    CHECK(out == R"({"id":"x\"1","sentiment":{"score":0,"label":"neutral"},"entities":[],"metrics":[],"quantities":[],"events":[],)"
                  R"("explain":[{"field":"headline","span":[0,10],"score":-0.5,"terms":[{"term":"fell","weight":-0.5,"rule":"lexicon"}]}]})");
 }
