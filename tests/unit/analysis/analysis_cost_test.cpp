@@ -126,10 +126,17 @@ TEST_CASE("analysis cost: 4x the text costs under 8x the CPU, for every hostile 
     constexpr size_t kSmall = 64 * 1024, kLarge = 4 * kSmall;
     for (const Shape& shape : shapes()) {
         CAPTURE(shape.name);
-        const double small = std::max(cost(shape, kSmall, 5), 1e-4);  // floor: timer resolution
-        const double large = cost(shape, kLarge, 3);
-        MESSAGE(std::string(shape.name) << ": " << small * 1e3 << " ms at 64 KB, " << large * 1e3 << " ms at 256 KB");
-        CHECK(large < 8.0 * small);
+        // Up to three rounds: cache pressure from other processes on a loaded machine can throw
+        // one round's ratio off; a quadratic pass fails all three.
+        bool linear = false;
+        for (int round = 0; round < 3 && !linear; ++round) {
+            const double small = std::max(cost(shape, kSmall, 5), 1e-4);  // floor: timer resolution
+            const double large = cost(shape, kLarge, 3);
+            MESSAGE(std::string(shape.name) << ": " << small * 1e3 << " ms at 64 KB, " << large * 1e3
+                                            << " ms at 256 KB");
+            linear = large < 8.0 * small;
+        }
+        CHECK(linear);
     }
 }
 
