@@ -13,6 +13,7 @@
 #include <cstring>
 
 #include "metrics_reader.hpp"
+#include "numbers.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -23,6 +24,7 @@ namespace herald::analysis {
 namespace {
 
 using metric_reader::Carry;
+using metric_reader::count_sentence;
 using metric_reader::Ctx;
 using metric_reader::SentenceReader;
 using metric_reader::word_key;
@@ -95,6 +97,28 @@ private:
     size_t pos_ = std::string_view::npos;  // first match at or after from_ (npos: none)
 };
 
+// The next digit of a field, kept across the sentences like MultiplierCursor: a count figure
+// ("delivered 384,122 vehicles") needs one, and most sentences without a quantity have none.
+class DigitCursor {
+public:
+    bool in(const Document& doc, Field f, uint32_t b, uint32_t e) {
+        if (!valid_ || f != field_ || b < from_ || pos_ < b) {
+            const std::string_view s = doc.event().field(f);
+            pos_ = num::next_digit(s, b);
+            field_ = f;
+            from_ = b;
+            valid_ = true;
+        }
+        return pos_ < e;
+    }
+
+private:
+    bool valid_ = false;
+    Field field_ = Field::text;
+    uint32_t from_ = 0;
+    size_t pos_ = 0;
+};
+
 // Does a token in [b, e) read "doubled", "tripled" or "halved" in any case? Every token the
 // multiplier pass acts on does, so a sentence without one needs no reading for multipliers; one
 // compare of the tokenizer's key per token instead of scanning the text for 'l'.
@@ -160,6 +184,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
     c.pub_year = doc.event().has_published_at ? year_of(doc.event().published_at_ms) : 0;
     Carry carry;
     MultiplierCursor mult;
+    DigitCursor digits;
     uint32_t qi = 0, mi = 0;
     const uint32_t nq = static_cast<uint32_t>(quantities.size());
     const uint32_t nm = static_cast<uint32_t>(mentions.size());
@@ -172,8 +197,9 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             ++qi;
         const bool whole_has_figure =
             qi < nq && quantities[qi].span.field == whole.field && quantities[qi].span.begin < whole.end;
-        if (!whole_has_figure && !multiplier_sentence(doc, mult, whole))
-            continue;
+        const bool counts = !whole_has_figure && digits.in(doc, whole.field, whole.begin, whole.end) &&
+                            count_sentence(doc, whole);
+        if (!whole_has_figure && !counts && !multiplier_sentence(doc, mult, whole)) continue;
         Sentence s = whole;
         while (s.first_token < whole.last_token) {
             s.last_token = split_point(doc, s, whole.last_token);
@@ -192,7 +218,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             }
             uint32_t me = mi;
             while (me < nm && mentions[me].token < s.last_token) ++me;
-            if (qe > qi || multiplier_sentence(doc, mult, s)) {
+            if (qe > qi || multiplier_sentence(doc, mult, s) || (counts && count_sentence(doc, s))) {
                 c.sent = &s;
                 c.field = doc.event().field(s.field);
                 c.si = si;

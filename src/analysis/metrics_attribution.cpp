@@ -113,7 +113,10 @@ bool SentenceReader::unknown_name_between(Metric& m, const Hit* h, uint32_t te, 
 // the nearer of a product phrase and a named entity before, then the context.
 void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after) {
     const Mention* mn = nullptr;
-    if (h) mn = mention_in(h->np_begin >= first() + 3 ? h->np_begin - 3 : first(), h->begin);
+    // An analyst's price target is for the company after "on"/"for": "raised its price target on Acme".
+    if (h && h->kind == MetricKind::price_target && (eq_ci(c_.tok(h->end), "on") || eq_ci(c_.tok(h->end), "for")))
+        mn = mention_in(h->end + 1, h->end + 2);
+    if (h && !mn) mn = mention_in(h->np_begin >= first() + 3 ? h->np_begin - 3 : first(), h->begin);
     if (mn && mention_end_token(c_.doc, *mn, last()) + 2 < h->np_begin) mn = nullptr;
     if (!mn && np_after) mn = mention_in(te, h ? h->begin : te + 3);
     uint32_t anchor = h && h->end <= tb ? h->np_begin : tb;
@@ -147,7 +150,7 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
 void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     uint32_t b = h && h->begin < tb ? h->begin : tb;
     uint32_t e = h && h->end > te ? h->end : te;
-    if ((h && h->forecast) || forecast_in(b, e > b ? e - 1 : b)) m.forecast = true;
+    if ((h && h->forecast) || tb > analyst_from_ || forecast_in(b, e > b ? e - 1 : b)) m.forecast = true;
     if (!periods_done_) {
         n_periods_ = periods::all(c_.doc, *c_.sent, fl_, W::kPeriodStart, periods_, kMaxPeriods);
         periods_done_ = true;

@@ -18,6 +18,7 @@ void SentenceReader::change_pass() {
         if (!q.unit.is_percent()) continue;
         uint32_t nt = fg.te;
         std::string_view next = c_.tok(nt);
+        if (eq_ci(next, "of") && job_share(fg, q)) continue;  // "cut 10% of its workforce"
         if (eq_ci(next, "of") || (nt < last() && (F(nt) & W::kStock))) continue;  // "28% of revenue", "a 5% stake"
         Direction dir = Direction::none;
         uint32_t between_b = fg.te, between_e = fg.te;
@@ -34,7 +35,9 @@ void SentenceReader::change_pass() {
                 margin = is_margin(h->kind);
             }
         }
-        if (!h) continue;
+        if (!h || h->kind == W::kNotMetric) continue;  // "credit losses rose 20%", "beating estimates of 8%"
+        // A percentage by a price target is the stock's upside or move, not the target's change.
+        if (h->kind == MetricKind::price_target) continue;
         if (margin) {
             margin_figure(fg, q, h, dir);
             continue;
@@ -246,7 +249,7 @@ void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, 
 // "revenue doubled", "profit halved": a change without a figure.
 void SentenceReader::multiplier_pass() {
     for (const auto& h : hits_) {
-        if (h.modifier) continue;
+        if (h.modifier || h.kind == W::kNotMetric) continue;
         for (uint32_t t = h.end; t < last() && t < h.end + 3; ++t) {
             uint32_t f = F(t);
             double pct = (f & W::kDouble) ? 100.0 : (f & W::kTriple) ? 200.0 : (f & W::kHalve) ? -50.0 : 0.0;

@@ -3,6 +3,7 @@
 // a "grew to"/"fell to" gives the value.
 #include <cmath>
 
+#include "metric_kinds.hpp"
 #include "metrics_reader.hpp"
 #include "numbers.hpp"
 
@@ -22,15 +23,18 @@ void SentenceReader::money_pass() {
         if (prior_cue_before(fg.tb, &prior_sign)) {
             // An earlier value does not separate the later figure from its kind word.
             for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) fl_[k - first_] &= ~kFigureFlag;
-            set_prior(q, fg.te, prior_sign);
+            // "versus $0.95 expected": a yardstick, neither an earlier value nor a metric.
+            if (!yardstick_after(fg.te)) set_prior(q, fg.te, prior_sign);
             continue;
         }
         const Hit* h = hit_after(fg);
         bool np_after = h != nullptr;
         if (!h) h = hit_before(fg.tb, 14);
-        if (!h) continue;
-        if (is_margin(h->kind)) continue;
-        if (h->kind == MetricKind::eps && dividend_before(fg.tb)) continue;  // "a dividend of 52p per share"
+        if (h && h->per_share && (h = per_share_kind(fg, h)) && !h->per_share) np_after = false;
+        // Not a company metric ("provisions for credit losses of $3.4 billion"), a margin (values
+        // in %) or a kind counted in units ("deliveries").
+        if (!h || h->kind == W::kNotMetric || is_margin(h->kind)) continue;
+        if (kinds::row(h->kind).unit == kinds::UnitKind::count) continue;
         money_metric(fg, q, h, np_after);
     }
     for (size_t i = first_metric_; i < c_.out.size(); ++i) direction_from_prior(c_.out[i]);
@@ -62,6 +66,10 @@ void SentenceReader::money_metric(Fig& fg, const Quantity& q, const Hit* h, bool
     attribute(m, h, fg.tb, fg.te, np_after || (fg.te < last() && (eq_ci(c_.tok(fg.te), "of"))));
     finish(m, fg.tb, fg.te, h);
     if (!np_after) m.change.direction = direction_to(h, fg.tb);
+    // "reaffirmed its full-year revenue guidance of $5 billion": a projection that did not move.
+    if (m.forecast && m.kind != MetricKind::price_target && m.change.direction == Direction::none &&
+        role_before(fg.tb, W::Role::reaffirm, 10))
+        m.change.direction = Direction::flat;
     // "a net loss of $120 million, or 35 cents a share": the per-share figure of a loss.
     if (m.kind == MetricKind::eps && m.value > 0 && c_.out.size() > first_metric_ && c_.out.back().has_value &&
         c_.out.back().value < 0 && fg.tb >= first() + 2 && eq_ci(c_.tok(fg.tb - 1), "or") && c_.tok(fg.tb - 2) == ",")
@@ -179,18 +187,53 @@ Direction SentenceReader::direction_to(const Hit* h, uint32_t tb) const {
             else if (f & (W::kDown | W::kNarrow)) d = h->loss ? Direction::up : Direction::down;
             else if (f & W::kFlat) d = Direction::flat;
         }
-        return d;
+        return d != Direction::none ? d : verb_before(h);
     }
     return Direction::none;
 }
 
-// A per-share figure of a dividend is not earnings per share.
-bool SentenceReader::dividend_before(uint32_t tb) const {
-    for (uint32_t t = tb > first() + 8 ? tb - 8 : first(); t < tb; ++t) {
-        std::string_view x = c_.tok(t);
-        if (eq_ci(x, "dividend") || eq_ci(x, "dividends") || eq_ci(x, "payout")) return true;
+// A move named right before the kind's noun phrase: "raised its price target on Acme to $250",
+// "cut its dividend to 10 cents", "raised its full-year revenue guidance to". Only determiners,
+// names and plain modifiers may stand between.
+Direction SentenceReader::verb_before(const Hit* h) const {
+    constexpr uint32_t kPlain = W::kDeterminer | W::kStop | kMentionFlag | W::kPeriodStart | W::kPhrase | W::kAnnualized;
+    for (uint32_t k = h->np_begin; k > first() && k + 4 > h->np_begin;) {
+        --k;
+        const uint32_t f = F(k);
+        if (f & W::kUp) return h->loss ? Direction::down : Direction::up;
+        if (f & W::kDown) return h->loss ? Direction::up : Direction::down;
+        if ((f & ~kPlain) || (f & W::kClause) || c_.doc.tokens[k].kind == TokenKind::punct) break;
+    }
+    return Direction::none;
+}
+
+// Is the figure ending at te an expectation ("$0.95 expected", "$2.05 analysts had forecast")?
+bool SentenceReader::yardstick_after(uint32_t te) const {
+    for (uint32_t k = te; k < last() && k < te + 2; ++k) {
+        if (c_.doc.tokens[k].kind != TokenKind::word) return false;
+        const W::Role r = W::lookup_token(c_.doc, k).role;
+        if (r == W::Role::yardstick || r == W::Role::analyst) return true;
+        if (!(F(k) & W::kDeterminer)) return false;
     }
     return false;
+}
+
+// A word of the role up to max_dist tokens before tb in its clause.
+bool SentenceReader::role_before(uint32_t tb, W::Role role, uint32_t max_dist) const {
+    for (uint32_t k = tb; k > first() && k + max_dist > tb;) {
+        --k;
+        if (F(k) & (kPunctHard | W::kClause)) return false;
+        if (c_.doc.tokens[k].kind == TokenKind::word && W::lookup_token(c_.doc, k).role == role) return true;
+    }
+    return false;
+}
+
+// "$0.52 a share": the per-share kind named before it in the clause ("a dividend of 52p per
+// share", "agreed to buy Globex for $25 a share"), else EPS (the marker itself).
+const Hit* SentenceReader::per_share_kind(const Fig& fg, const Hit* marker) const {
+    const Hit* h = hit_before(fg.tb, 14);
+    if (h && h->kind != W::kNotMetric && h->kind != MetricKind::eps && kinds::row(h->kind).per_share) return h;
+    return marker;
 }
 
 // The basis of a change: "annualized" between the kind and the figure, else the words after the

@@ -2,6 +2,7 @@
 // The metric extractor's per-sentence reader, shared by the files of its passes:
 //   metrics_tagging.cpp      token flags, kind phrases ("hits"), figures, clauses, forecast cues
 //   metrics_money.cpp        money figures: their kind, earlier values, conversions, "grew to" moves
+//   metrics_counts.cpp       counts of units: deliveries, subscribers, job cuts
 //   metrics_change.cpp       percentages and multipliers: changes, margins, segment growth
 //   metrics_attribution.cpp  entity, ticker, period and forecast of a metric
 //   metrics.cpp              the document walk: which sentences are read, where they split
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "herald/analysis/metrics.hpp"
+#include "metric_kinds.hpp"
 #include "metrics_words.hpp"
 #include "periods.hpp"
 
@@ -28,6 +30,8 @@ constexpr uint32_t kFigureFlag = 1u << 30;  // token belongs to a money figure
 constexpr uint32_t kPunctComma = 1u << 29;  // , ; : ( and dashes: clause punctuation
 constexpr uint32_t kPunctHard = 1u << 28;   // ; : end a clause for every purpose
 constexpr uint32_t kMentionFlag = 1u << 27;
+constexpr uint32_t kScopeEnd = 1u << 31;     // "as" starting a clause: a projection's scope ends before it
+                                             // ("raises outlook as e-commerce sales jump 27%")
 constexpr uint32_t kForecastCue = 1u << 26;  // the token makes its clause a projection (forecast_cue); only on
                                              // forecast words, "by" and numbers, which no "flags == 0" test reads
 
@@ -62,6 +66,9 @@ inline uint32_t mention_end_token(const Document& doc, const Mention& m, uint32_
     return t;
 }
 
+// Can the sentence hold a count figure ("delivered 384,122 vehicles")? (metrics_counts.cpp)
+bool count_sentence(const Document& doc, const Sentence& s);
+
 // Context carried from one read sentence to the next: the last named entity and product phrase.
 struct Carry {
     const Mention* last_mention = nullptr;
@@ -84,10 +91,13 @@ private:
     // --- tagging (metrics_tagging.cpp) ---
     void tag_tokens();
     void find_hits();
+    void price_targets();
     void map_figures(uint32_t q_begin, uint32_t q_end);
     const Hit* hit_after(const Fig& fg) const;
     const Hit* hit_before(uint32_t tb, uint32_t max_dist, bool across_figures = false) const;
     bool forecast_cue(uint32_t t) const;
+    bool as_clause(uint32_t t) const;
+    bool analyst_subject(uint32_t t) const;
     bool forecast_in(uint32_t b, uint32_t e);
     void table_clauses();
 
@@ -109,8 +119,20 @@ private:
     bool prior_cue_before(uint32_t tb, int* sign = nullptr) const;
     void set_prior(const Quantity& q, uint32_t te, int sign = 0);
     Direction direction_to(const Hit* h, uint32_t tb) const;
-    bool dividend_before(uint32_t tb) const;
+    const Hit* per_share_kind(const Fig& fg, const Hit* marker) const;
+    bool yardstick_after(uint32_t te) const;
+    bool role_before(uint32_t tb, W::Role role, uint32_t max_dist) const;
+    Direction verb_before(const Hit* h) const;
     Basis basis_after(uint32_t te, uint32_t b, uint32_t e_between) const;
+
+    // --- counts (metrics_counts.cpp) ---
+    void count_pass();
+    bool read_count(uint32_t t, double& value, uint32_t& te) const;
+    const Hit* count_kind(uint32_t tb, uint32_t te, Hit& made) const;
+    bool cut_verb_before(uint32_t tb) const;
+    Qualifier qualifier_before(uint32_t t) const;
+    void sort_metrics();
+    bool job_share(const Fig& fg, const Quantity& q);
 
     // --- percentages and multipliers (metrics_change.cpp) ---
     void change_pass();
@@ -144,11 +166,11 @@ private:
     }
 
     uint32_t clause_begin(uint32_t t) const {
-        while (t > first() && !(F(t - 1) & (kPunctComma | W::kClause))) --t;
+        while (t > first() && !(F(t - 1) & (kPunctComma | W::kClause | kScopeEnd))) --t;
         return t;
     }
     uint32_t clause_end(uint32_t t) const {
-        while (t < last() && !(F(t) & (kPunctComma | W::kClause))) ++t;
+        while (t < last() && !(F(t) & (kPunctComma | W::kClause | kScopeEnd))) ++t;
         return t;
     }
 
@@ -181,7 +203,8 @@ private:
                                                        : Direction::flat;
     }
 
-    static bool is_margin(MetricKind k) { return k == MetricKind::operating_margin || k == MetricKind::gross_margin; }
+    // A ratio kind (margins): its percentages are levels, its moves points (the kind catalogue's column).
+    static bool is_margin(MetricKind k) { return k != W::kNotMetric && kinds::is_ratio(k); }
 
     // The latest metric of this kind in the sentence, or null (kept per kind by push()).
     Metric* sentence_metric(MetricKind kind) {
@@ -219,6 +242,7 @@ private:
     int32_t last_of_kind_[static_cast<size_t>(MetricKind::count_)];  // index in c_.out, -1: none
     std::vector<uint32_t>& clauses_;  // table_clauses(): clause begins, ends, cue counts
     bool clauses_done_ = false;
+    uint32_t analyst_from_ = UINT32_MAX;  // "Analysts expect ...": figures after this token are projections
     bool has_pending_prior_ = false;
     double pending_prior_ = 0;
     Unit pending_prior_unit_;

@@ -1,6 +1,7 @@
 // The reader's first pass over a sentence: word flags per token, the kind phrases ("hits"),
 // the figures' tokens, clause bounds and forecast cues. Later passes only read what it marks.
 #include "metrics_reader.hpp"
+#include "metric_kinds.hpp"
 #include "numbers.hpp"
 
 namespace herald::analysis::metric_reader {
@@ -14,6 +15,7 @@ void SentenceReader::run(uint32_t q_begin, uint32_t q_end, Carry& carry) {
     map_figures(q_begin, q_end);
     first_metric_ = c_.out.size();
     money_pass();
+    count_pass();
     money_end_ = c_.out.size();
     change_pass();
     multiplier_pass();
@@ -35,8 +37,15 @@ void SentenceReader::tag_tokens() {
     const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
     for (uint32_t k = 0, n = last_ - first_; k < n; ++k) {
         if (toks[k].kind != TokenKind::punct) {
-            if (((fl_[k] & (W::kForecast | W::kStop)) || toks[k].kind == TokenKind::number) && forecast_cue(first_ + k))
+            if (((fl_[k] & (W::kForecast | W::kStop)) || toks[k].kind == TokenKind::number) && forecast_cue(first_ + k)) {
                 fl_[k] |= kForecastCue;
+                // An analysts' projection runs to the sentence's end, across commas ("Analysts
+                // expect revenue of $16.2 billion, up 15%, and cloud growth of 70%").
+                if ((fl_[k] & W::kForecast) && first_ + k < analyst_from_ && analyst_subject(first_ + k))
+                    analyst_from_ = first_ + k;
+            }
+            if ((fl_[k] & W::kStop) && c_.doc.keys[first_ + k].a == word_key("as") && as_clause(first_ + k))
+                fl_[k] |= kScopeEnd;
             continue;
         }
         const char ch = field[toks[k].begin];
@@ -63,18 +72,22 @@ void SentenceReader::find_hits() {
         Hit h;
         if (pm.tokens) {
             h = {t, t + pm.tokens, t, pm.kind, pm.loss, false, false};
+            // "per share", "a share": EPS unless a per-share kind is named before ("a dividend of 52p a share").
+            h.per_share = pm.kind == MetricKind::eps && pm.tokens == 2 && (eq_ci(x, "per") || eq_ci(x, "a"));
         } else if (f & W::kKind) {
             h = {t, t + 1, t, W::lookup_token(c_.doc, t).kind, (f & W::kLoss) != 0, (f & W::kForecast) != 0, false};
         } else {
             continue;
         }
-        if (h.kind == MetricKind::guidance) h.forecast = true;
-        // "revenue guidance", "Trainium revenue commitments": the last kind word heads the phrase.
+        const bool metric = h.kind != W::kNotMetric;
+        if (metric && kinds::row(h.kind).forecast) h.forecast = true;
+        // "revenue guidance", "Trainium revenue commitments": the last kind word heads the phrase;
+        // a generic word ("guidance", "target") takes the kind before it.
         if (!hits_.empty() && hits_.back().end == h.begin) {
             Hit& prev = hits_.back();
             prev.modifier = true;
             h.np_begin = prev.np_begin;
-            if (h.kind == MetricKind::guidance) {
+            if (metric && kinds::row(h.kind).generic && prev.kind != W::kNotMetric) {
                 h.kind = prev.kind;
                 h.loss = prev.loss;
             }
@@ -82,6 +95,22 @@ void SentenceReader::find_hits() {
         hits_.push_back(h);
         t = h.end - 1;
     }
+    price_targets();
+}
+
+// A bare "target" in an analyst's note is the price target ("initiated ... with a Buy rating and
+// a $340 target"); elsewhere it is the company's own (guidance, or the kind before it).
+void SentenceReader::price_targets() {
+    bool any = false;
+    for (const Hit& h : hits_) any |= h.kind == MetricKind::guidance && h.end == h.np_begin + 1 && eq_ci(c_.tok(h.begin), "target");
+    if (!any) return;
+    bool analyst = false;
+    for (uint32_t t = first(); t < last() && !analyst; ++t)
+        analyst = c_.doc.tokens[t].kind == TokenKind::word && W::lookup_token(c_.doc, t).role == W::Role::analyst;
+    if (!analyst) return;
+    for (Hit& h : hits_)
+        if (h.kind == MetricKind::guidance && h.end == h.np_begin + 1 && eq_ci(c_.tok(h.begin), "target"))
+            h.kind = MetricKind::price_target;
 }
 
 void SentenceReader::map_figures(uint32_t q_begin, uint32_t q_end) {
@@ -119,7 +148,9 @@ const Hit* SentenceReader::hit_after(const Fig& fg) const {
         }
         uint32_t f = F(j);
         const Token& tk = c_.doc.tokens[j];
-        if (tk.kind != TokenKind::word || (f & (W::kStop | W::kUp | W::kDown | W::kForecast)) || (f & kFigureFlag))
+        // A comparison ends the figure's phrase: "EPS of $1.87 beat estimates" is EPS, not estimates.
+        if (tk.kind != TokenKind::word || (f & (W::kStop | W::kUp | W::kDown | W::kForecast | W::kComparator)) ||
+            (f & kFigureFlag))
             break;
     }
     return found;
@@ -136,7 +167,7 @@ const Hit* SentenceReader::hit_before(uint32_t tb, uint32_t max_dist, bool acros
     while (it != hits_.begin()) {
         const Hit& h = *--it;
         if (tb - h.end > max_dist) return nullptr;
-        if (h.modifier) continue;
+        if (h.modifier || h.per_share) continue;  // a per-share marker names only the figure right before it
         for (uint32_t j = h.end; j < tb; ++j)
             if (F(j) & block) return nullptr;
         return &h;
@@ -157,6 +188,21 @@ bool SentenceReader::forecast_cue(uint32_t t) const {
             if (F(k) & (W::kComparator | W::kPriorCue)) return false;
         return !(is(t, "may") && c_.doc.tokens[t].capitalized);  // "May": a month
     }
+    // "for cloud revenue to grow 70% a year", "to cut 2,000 jobs": an infinitive of a move is a projection. Not
+    // "to reach"/"to hit", which follow reported moves ("rose 5% to reach a record").
+    if ((f & W::kStop) && is(t, "to") && t + 1 < last()) {
+        // Keys hold a word's first 8 bytes: "eliminate" also matches "eliminated", never after "to".
+        static constexpr uint64_t kMoves[] = {word_key("grow"),   word_key("rise"),   word_key("increase"),
+                                              word_key("climb"),  word_key("double"), word_key("triple"),
+                                              word_key("exceed"), word_key("surpass"), word_key("decline"),
+                                              word_key("fall"),   word_key("drop"),   word_key("expand"),
+                                              word_key("eliminate"), word_key("lay"), word_key("shed"),
+                                              word_key("slash"),  word_key("axe"),    word_key("reduce"),
+                                              word_key("cut")};
+        const uint64_t a = c_.doc.keys[t + 1].a;
+        for (uint64_t w : kMoves)
+            if (a == w) return true;
+    }
     // Only "by" (a stop word) and numbers need their text read.
     if ((f & W::kStop) && is(t, "by") && t + 1 < last()) {
         std::string_view n = c_.tok(t + 1);
@@ -165,10 +211,38 @@ bool SentenceReader::forecast_cue(uint32_t t) const {
     }
     if (c_.pub_year && c_.doc.tokens[t].kind == TokenKind::number) {
         std::string_view n = c_.tok(t);
-        if (n.size() == 4 && n[0] == '2' && t > first() && (is(t - 1, "in") || is(t - 1, "for") || is(t - 1, "through"))) {
+        // "in 2027", "through fiscal 2028", "by FY 2028"
+        const uint32_t p = t > first() + 1 && (is(t - 1, "fiscal") || is(t - 1, "fy")) ? t - 1 : t;
+        if (n.size() == 4 && n[0] == '2' && p > first() &&
+            (is(p - 1, "in") || is(p - 1, "for") || is(p - 1, "through") || (p < t && is(p - 1, "by")))) {
             int y = (n[0] - '0') * 1000 + (n[1] - '0') * 100 + (n[2] - '0') * 10 + (n[3] - '0');
             if (y > c_.pub_year) return true;
         }
+    }
+    return false;
+}
+
+// "as" opening a clause of its own ("raises outlook as e-commerce sales jump 27%"), not a
+// comparison or a phrase ("as much as", "as expected", "such as", "as well as", "as of").
+bool SentenceReader::as_clause(uint32_t t) const {
+    static constexpr std::string_view kNot[] = {"much", "many", "high", "low", "little", "well", "of", "expected",
+                                                "forecast", "planned", "part", "such", "long", "soon", "far",
+                                                "usual", "previously", "guided", "promised", "a", "an"};
+    const std::string_view next = c_.tok(t + 1);
+    for (std::string_view w : kNot)
+        if (eq_ci(next, w)) return false;
+    if (t >= first() + 2 && eq_ci(c_.tok(t - 2), "as")) return false;  // the second "as" of "as big as"
+    const std::string_view prev = c_.tok(t - 1);
+    return !(eq_ci(prev, "such") || eq_ci(prev, "so") || eq_ci(prev, "same"));
+}
+
+// Is the expectation word at t said by analysts ("Analysts expect", "Wall Street expects",
+// "analysts polled by LSEG forecast")? An analyst word up to five tokens before it.
+bool SentenceReader::analyst_subject(uint32_t t) const {
+    for (uint32_t k = t; k > first() && k + 5 > t;) {
+        --k;
+        if (F(k) & (kPunctHard | W::kClause)) return false;
+        if (c_.doc.tokens[k].kind == TokenKind::word && W::lookup_token(c_.doc, k).role == W::Role::analyst) return true;
     }
     return false;
 }
@@ -198,7 +272,7 @@ void SentenceReader::table_clauses() {
     uint32_t* cb = clauses_.data();
     uint32_t* ce = cb + n;
     uint32_t* cues = ce + n;
-    constexpr uint32_t kEnds = kPunctComma | W::kClause;
+    constexpr uint32_t kEnds = kPunctComma | W::kClause | kScopeEnd;
     cb[0] = first_;
     cues[0] = 0;
     for (uint32_t k = 1; k < n; ++k) {

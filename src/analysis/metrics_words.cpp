@@ -4,6 +4,7 @@
 #include <array>
 
 #include "lexicon_vocab.hpp"
+#include "metric_kinds.hpp"
 #include "numbers.hpp"
 #include "periods.hpp"
 
@@ -13,67 +14,19 @@ namespace {
 
 struct Entry {
     std::string_view word;
-    uint32_t flags;
-    MetricKind kind;
+    uint32_t flags = 0;
+    MetricKind kind = MetricKind::revenue;
+    Role role = Role::none;
 };
 
 using K = MetricKind;
 
 constexpr Entry kEntries[] = {
-    // what a figure measures (single words)
-    {"revenue", kKind | kPhrase, K::revenue},
-    {"revenues", kKind, K::revenue},
-    {"sales", kKind, K::revenue},
-    {"turnover", kKind, K::revenue},
-    {"topline", kKind, K::revenue},
-    {"top-line", kKind, K::revenue},
-    {"ebit", kKind | kPhrase, K::operating_income},
-    {"profit", kKind | kPhrase, K::net_income},
-    {"profits", kKind, K::net_income},
-    {"earnings", kKind | kPhrase, K::net_income},
-    {"loss", kKind | kLoss | kPhrase, K::net_income},
-    {"losses", kKind | kLoss, K::net_income},
-    {"eps", kKind, K::eps},
-    {"ebitda", kKind | kPhrase, K::ebitda},
-    {"backlog", kKind, K::backlog},
-    {"rpo", kKind, K::backlog},
-    {"capex", kKind, K::capex},
-    {"run-rate", kKind, K::run_rate},
-    {"arr", kKind, K::run_rate},
-    {"commitment", kKind, K::commitments},
-    {"commitments", kKind, K::commitments},
-    {"reserved", kKind, K::commitments},
-    {"committed", kKind, K::commitments},
-    {"orders", kKind, K::orders},
-    {"order", kKind | kPhrase, K::orders},
-    {"bookings", kKind, K::orders},
-    {"guidance", kKind | kForecast, K::guidance},
-    {"outlook", kKind | kForecast, K::guidance},
-    {"margin", kKind, K::operating_margin},
-    {"margins", kKind, K::operating_margin},
-    {"fcf", kKind, K::cash_flow},
-    // first words of phrases only
-    {"operating", kPhrase, K::revenue},
-    {"net", kPhrase, K::revenue},
-    {"pretax", kPhrase, K::revenue},
-    {"pre-tax", kPhrase, K::revenue},
-    {"gross", kPhrase, K::revenue},
-    {"free", kPhrase, K::revenue},
-    {"cash", kPhrase, K::revenue},
-    {"capital", kPhrase, K::revenue},
-    {"run", kPhrase, K::revenue},
-    {"annualized", kPhrase | kAnnualized, K::revenue},
-    {"annualised", kPhrase | kAnnualized, K::revenue},
-    {"annual", kPhrase, K::revenue},
-    {"remaining", kPhrase, K::revenue},
-    {"per", kPhrase, K::revenue},
-    {"top", kPhrase, K::revenue},
-    {"bottom", kPhrase, K::revenue},
-    {"new", kPhrase, K::revenue},
-    {"adjusted", kPhrase, K::revenue},
-    {"diluted", kPhrase, K::revenue},
-    {"income", kPhrase, K::revenue},
-    {"a", kPhrase | kDeterminer | kStop, K::revenue},
+    // Kind words and phrases come from the kind catalogue (metric_kinds.hpp); listed here are the
+    // words that also play another part.
+    {"annualized", kAnnualized, K::revenue},
+    {"annualised", kAnnualized, K::revenue},
+    {"a", kDeterminer | kStop, K::revenue},
     // direction
     {"up", kUp}, {"rose", kUp}, {"rise", kUp | kGrowthNoun}, {"rises", kUp}, {"rising", kUp}, {"grew", kUp},
     {"grow", kUp}, {"grows", kUp}, {"growing", kUp}, {"growth", kUp | kGrowthNoun}, {"increased", kUp},
@@ -82,14 +35,16 @@ constexpr Entry kEntries[] = {
     {"surged", kUp}, {"surge", kUp | kGrowthNoun}, {"surges", kUp}, {"climbed", kUp}, {"climbs", kUp},
     {"advanced", kUp}, {"soared", kUp}, {"higher", kUp}, {"improved", kUp}, {"improvement", kUp | kGrowthNoun},
     {"accelerated", kUp}, {"expanded", kUp}, {"boosted", kUp}, {"rebounded", kUp}, {"strengthened", kUp},
-    {"raised", kUp}, {"lifted", kUp}, {"increasing", kUp},
+    {"raised", kUp}, {"lifted", kUp}, {"increasing", kUp}, {"raises", kUp}, {"raising", kUp}, {"lifts", kUp},
+    {"boosts", kUp}, {"hikes", kUp}, {"hiked", kUp},
     {"down", kDown}, {"fell", kDown}, {"fall", kDown | kGrowthNoun}, {"falls", kDown}, {"falling", kDown},
     {"declined", kDown}, {"decline", kDown | kGrowthNoun}, {"declines", kDown}, {"declining", kDown},
     {"decreased", kDown}, {"decrease", kDown | kGrowthNoun}, {"decreases", kDown}, {"dropped", kDown},
     {"drop", kDown | kGrowthNoun}, {"drops", kDown}, {"slipped", kDown}, {"slid", kDown}, {"slumped", kDown},
     {"plunged", kDown}, {"tumbled", kDown}, {"lower", kDown}, {"shrank", kDown}, {"contracted", kDown},
-    {"eased", kDown}, {"sank", kDown}, {"weakened", kDown}, {"reduced", kDown}, {"cut", kDown},
-    {"dipped", kDown}, {"lowered", kDown}, {"contraction", kDown | kGrowthNoun},
+    {"eased", kDown}, {"sank", kDown}, {"weakened", kDown}, {"reduced", kDown},
+    {"dipped", kDown}, {"lowered", kDown}, {"lowers", kDown}, {"lowering", kDown}, {"trims", kDown},
+    {"trimmed", kDown}, {"contraction", kDown | kGrowthNoun},
     {"flat", kFlat}, {"unchanged", kFlat}, {"stable", kFlat},
     {"narrowed", kNarrow}, {"narrowing", kNarrow}, {"widened", kWiden}, {"widening", kWiden},
     {"doubled", kDouble}, {"tripled", kTriple}, {"halved", kHalve},
@@ -137,6 +92,49 @@ constexpr Entry kEntries[] = {
     {"shares", kStock}, {"stock", kStock}, {"stocks", kStock}, {"share", kStock}, {"index", kStock},
     {"price", kStock}, {"prices", kStock}, {"valuation", kStock}, {"yield", kStock}, {"yields", kStock},
     {"stake", kStock}, {"tax", kStock}, {"rate", kStock}, {"rates", kStock}, {"inflation", kStock},
+    // parts looked up when a figure asks (Role)
+    {"vehicles", 0, K::revenue, Role::count_noun}, {"vehicle", 0, K::revenue, Role::count_noun},
+    {"cars", 0, K::revenue, Role::count_noun}, {"units", 0, K::revenue, Role::count_noun},
+    {"aircraft", 0, K::revenue, Role::count_noun}, {"jets", 0, K::revenue, Role::count_noun},
+    {"planes", 0, K::revenue, Role::count_noun}, {"airplanes", 0, K::revenue, Role::count_noun},
+    {"trucks", 0, K::revenue, Role::count_noun}, {"evs", 0, K::revenue, Role::count_noun},
+    {"devices", 0, K::revenue, Role::count_noun}, {"smartphones", 0, K::revenue, Role::count_noun},
+    {"handsets", 0, K::revenue, Role::count_noun}, {"phones", 0, K::revenue, Role::count_noun},
+    {"iphones", 0, K::revenue, Role::count_noun}, {"customers", 0, K::revenue, Role::count_noun},
+    {"accounts", 0, K::revenue, Role::count_noun}, {"households", 0, K::revenue, Role::count_noun},
+    {"jobs", 0, K::revenue, Role::job_noun}, {"positions", 0, K::revenue, Role::job_noun},
+    {"roles", 0, K::revenue, Role::job_noun}, {"employees", 0, K::revenue, Role::job_noun},
+    {"workers", 0, K::revenue, Role::job_noun}, {"staff", 0, K::revenue, Role::job_noun},
+    {"people", 0, K::revenue, Role::job_noun}, {"workforce", 0, K::revenue, Role::job_noun},
+    {"headcount", 0, K::revenue, Role::job_noun}, {"staffers", 0, K::revenue, Role::job_noun},
+    {"cut", kDown, K::revenue, Role::cut_verb}, {"cuts", kDown, K::revenue, Role::cut_verb},
+    {"cutting", 0, K::revenue, Role::cut_verb}, {"eliminate", 0, K::revenue, Role::cut_verb},
+    {"eliminates", 0, K::revenue, Role::cut_verb}, {"eliminating", 0, K::revenue, Role::cut_verb},
+    {"eliminated", 0, K::revenue, Role::cut_verb}, {"slash", 0, K::revenue, Role::cut_verb},
+    {"slashing", 0, K::revenue, Role::cut_verb}, {"slashed", 0, K::revenue, Role::cut_verb},
+    {"shed", 0, K::revenue, Role::cut_verb}, {"shedding", 0, K::revenue, Role::cut_verb},
+    {"axe", 0, K::revenue, Role::cut_verb}, {"axing", 0, K::revenue, Role::cut_verb},
+    {"lay", 0, K::revenue, Role::cut_verb}, {"laid", 0, K::revenue, Role::cut_verb},
+    {"trim", 0, K::revenue, Role::cut_verb}, {"trimming", 0, K::revenue, Role::cut_verb},
+    {"reduce", 0, K::revenue, Role::cut_verb}, {"reducing", 0, K::revenue, Role::cut_verb},
+    {"analyst", 0, K::revenue, Role::analyst}, {"analysts", 0, K::revenue, Role::analyst},
+    {"rating", 0, K::revenue, Role::analyst}, {"overweight", 0, K::revenue, Role::analyst},
+    {"underweight", 0, K::revenue, Role::analyst}, {"outperform", 0, K::revenue, Role::analyst},
+    {"underperform", 0, K::revenue, Role::analyst}, {"initiated", 0, K::revenue, Role::analyst},
+    {"initiates", 0, K::revenue, Role::analyst}, {"upgraded", 0, K::revenue, Role::analyst},
+    {"downgraded", 0, K::revenue, Role::analyst}, {"upgrades", 0, K::revenue, Role::analyst},
+    {"downgrades", 0, K::revenue, Role::analyst}, {"coverage", 0, K::revenue, Role::analyst},
+    {"reaffirmed", 0, K::revenue, Role::reaffirm}, {"reaffirms", 0, K::revenue, Role::reaffirm},
+    {"reaffirming", 0, K::revenue, Role::reaffirm}, {"reiterated", 0, K::revenue, Role::reaffirm},
+    {"reiterates", 0, K::revenue, Role::reaffirm}, {"reiterating", 0, K::revenue, Role::reaffirm},
+    {"maintained", 0, K::revenue, Role::reaffirm}, {"maintains", 0, K::revenue, Role::reaffirm},
+    {"affirmed", 0, K::revenue, Role::reaffirm}, {"affirms", 0, K::revenue, Role::reaffirm},
+    {"confirmed", 0, K::revenue, Role::reaffirm}, {"confirms", 0, K::revenue, Role::reaffirm},
+    {"held", 0, K::revenue, Role::reaffirm}, {"kept", 0, K::revenue, Role::reaffirm},
+    {"street", 0, K::revenue, Role::analyst}, {"analysts'", 0, K::revenue, Role::analyst},
+    {"expected", 0, K::revenue, Role::yardstick}, {"estimated", 0, K::revenue, Role::yardstick},
+    {"anticipated", 0, K::revenue, Role::yardstick}, {"predicted", 0, K::revenue, Role::yardstick},
+    {"projected", 0, K::revenue, Role::yardstick}, {"forecast", 0, K::revenue, Role::yardstick},
     // products and units that own metrics
     {"chips", kProduct}, {"chip", kProduct}, {"silicon", kProduct}, {"processors", kProduct},
     {"accelerators", kProduct}, {"semiconductors", kProduct}, {"gpus", kProduct}, {"cpus", kProduct},
@@ -144,78 +142,89 @@ constexpr Entry kEntries[] = {
     {"division", kUnitNoun}, {"segment's", kUnitNoun},
 };
 
-constexpr Phrase kPhrases[] = {
-    {{"operating", "income"}, 2, K::operating_income, false},
-    {{"operating", "profit"}, 2, K::operating_income, false},
-    {{"operating", "profits"}, 2, K::operating_income, false},
-    {{"operating", "loss"}, 2, K::operating_income, true},
-    {{"operating", "result"}, 2, K::operating_income, false},
-    {{"operating", "earnings"}, 2, K::operating_income, false},
-    {{"operating", "margin"}, 2, K::operating_margin, false},
-    {{"operating", "margins"}, 2, K::operating_margin, false},
-    {{"operating", "cash", "flow"}, 3, K::cash_flow, false},
-    {{"ebit", "margin"}, 2, K::operating_margin, false},
-    {{"ebitda", "margin"}, 2, K::operating_margin, false},
-    {{"net", "interest", "income"}, 3, K::net_interest_income, false},
-    {{"net", "interest", "revenue"}, 3, K::net_interest_income, false},
-    {{"net", "income"}, 2, K::net_income, false},
-    {{"net", "profit"}, 2, K::net_income, false},
-    {{"net", "earnings"}, 2, K::net_income, false},
-    {{"net", "loss"}, 2, K::net_income, true},
-    {{"net", "result"}, 2, K::net_income, false},
-    {{"net", "sales"}, 2, K::revenue, false},
-    {{"net", "revenue"}, 2, K::revenue, false},
-    {{"net", "revenues"}, 2, K::revenue, false},
-    {{"pretax", "profit"}, 2, K::pretax_income, false},
-    {{"pretax", "income"}, 2, K::pretax_income, false},
-    {{"pretax", "loss"}, 2, K::pretax_income, true},
-    {{"pretax", "earnings"}, 2, K::pretax_income, false},
-    {{"pre-tax", "profit"}, 2, K::pretax_income, false},
-    {{"pre-tax", "income"}, 2, K::pretax_income, false},
-    {{"pre-tax", "loss"}, 2, K::pretax_income, true},
-    {{"pre-tax", "earnings"}, 2, K::pretax_income, false},
-    {{"profit", "before", "tax"}, 3, K::pretax_income, false},
-    {{"profit", "before", "taxes"}, 3, K::pretax_income, false},
-    {{"profit", "before", "taxation"}, 3, K::pretax_income, false},
-    {{"profit", "margin"}, 2, K::operating_margin, false},
-    {{"loss", "before", "tax"}, 3, K::pretax_income, true},
-    {{"loss", "before", "taxes"}, 3, K::pretax_income, true},
-    {{"loss", "per", "share"}, 3, K::eps, true},
-    {{"income", "before", "taxes"}, 3, K::pretax_income, false},
-    {{"income", "before", "tax"}, 3, K::pretax_income, false},
-    {{"earnings", "before", "taxes"}, 3, K::pretax_income, false},
-    {{"earnings", "per", "share"}, 3, K::eps, false},
-    {{"per", "share"}, 2, K::eps, false},
-    {{"a", "share"}, 2, K::eps, false},
-    {{"diluted", "eps"}, 2, K::eps, false},
-    {{"adjusted", "ebitda"}, 2, K::ebitda, false},
-    {{"adjusted", "eps"}, 2, K::eps, false},
-    {{"gross", "margin"}, 2, K::gross_margin, false},
-    {{"gross", "margins"}, 2, K::gross_margin, false},
-    {{"free", "cash", "flow"}, 3, K::cash_flow, false},
-    {{"cash", "flow"}, 2, K::cash_flow, false},
-    {{"cash", "flows"}, 2, K::cash_flow, false},
-    {{"capital", "expenditure"}, 2, K::capex, false},
-    {{"capital", "expenditures"}, 2, K::capex, false},
-    {{"capital", "spending"}, 2, K::capex, false},
-    {{"capital", "investment"}, 2, K::capex, false},
-    {{"capital", "investments"}, 2, K::capex, false},
-    {{"run", "rate"}, 2, K::run_rate, false},
-    {{"annualized", "revenue"}, 2, K::run_rate, false},
-    {{"annualised", "revenue"}, 2, K::run_rate, false},
-    {{"annualized", "run", "rate"}, 3, K::run_rate, false},
-    {{"annualised", "run", "rate"}, 3, K::run_rate, false},
-    {{"annual", "run", "rate"}, 3, K::run_rate, false},
-    {{"annual", "recurring", "revenue"}, 3, K::run_rate, false},
-    {{"remaining", "performance", "obligations"}, 3, K::backlog, false},
-    {{"revenue", "backlog"}, 2, K::backlog, false},
-    {{"order", "backlog"}, 2, K::backlog, false},
-    {{"order", "book"}, 2, K::backlog, false},
-    {{"order", "intake"}, 2, K::orders, false},
-    {{"new", "orders"}, 2, K::orders, false},
-    {{"top", "line"}, 2, K::revenue, false},
-    {{"bottom", "line"}, 2, K::net_income, false},
+// The kind catalogue's words as table entries and phrases, derived at compile time: a single word
+// is a kind word (kKind, kLoss for a loss word, kForecast for a forecast kind), a phrase's first
+// word gets kPhrase. kNotMetrics' words are kind words of the kind kNotMetric.
+struct Source {
+    std::string_view words;
+    MetricKind kind;
+    bool loss;
+    bool forecast;
 };
+
+constexpr std::array<Source, 2 * std::size(kinds::kRows) + 1> kSources = [] {
+    std::array<Source, 2 * std::size(kinds::kRows) + 1> out{};
+    size_t n = 0;
+    for (const kinds::Row& r : kinds::kRows) {
+        out[n++] = {r.words, r.kind, false, r.forecast};
+        out[n++] = {r.loss_words, r.kind, true, r.forecast};
+    }
+    out[n] = {kinds::kNotMetrics, kNotMetric, false, false};
+    return out;
+}();
+
+constexpr bool is_phrase(std::string_view p) { return p.find(' ') != std::string_view::npos; }
+
+constexpr size_t count_of(bool phrases) {
+    size_t n = 0;
+    for (const Source& src : kSources) kinds::each_phrase(src.words, [&](std::string_view p) { n += is_phrase(p) == phrases; });
+    return n;
+}
+
+// One entry per single kind word and one per phrase (its first word).
+constexpr auto kKindEntries = [] {
+    std::array<Entry, count_of(false) + count_of(true)> out{};
+    size_t n = 0;
+    for (const Source& src : kSources)
+        kinds::each_phrase(src.words, [&](std::string_view p) {
+            if (is_phrase(p))
+                out[n++] = {p.substr(0, p.find(' ')), kPhrase, K::revenue};
+            else
+                out[n++] = {p, kKind | (src.loss ? kLoss : 0u) | (src.forecast ? kForecast : 0u), src.kind};
+        });
+    return out;
+}();
+
+constexpr auto kPhrases = [] {
+    std::array<Phrase, count_of(true)> out{};
+    size_t n = 0;
+    for (const Source& src : kSources)
+        kinds::each_phrase(src.words, [&](std::string_view p) {
+            if (!is_phrase(p)) return;
+            Phrase& ph = out[n++];
+            ph.kind = src.kind;
+            ph.loss = src.loss;
+            ph.n = 0;
+            for (size_t b = 0; b <= p.size();) {
+                size_t e = p.find(' ', b);
+                if (e == std::string_view::npos) e = p.size();
+                ph.words[ph.n++] = p.substr(b, e - b);
+                b = e + 1;
+            }
+        });
+    return out;
+}();
+
+constexpr bool phrases_fit() {
+    for (const Source& src : kSources) {
+        bool ok = true;
+        kinds::each_phrase(src.words, [&](std::string_view p) {
+            size_t words = 1;
+            for (char c : p) words += c == ' ';
+            ok = ok && !p.empty() && words <= std::size(Phrase{}.words);
+        });
+        if (!ok) return false;
+    }
+    return true;
+}
+static_assert(phrases_fit(), "a kind phrase has at most 5 words and none is empty");
+
+// Every entry: the fixed words above, then the catalogue's.
+template <class F>
+void each_entry(F f) {
+    for (const auto& e : kEntries) f(e);
+    for (const auto& e : kKindEntries) f(e);
+}
 
 // ASCII lower-case copy into a fixed buffer; longer words are not in the tables.
 bool lower_into(std::string_view w, char* buf, size_t cap, std::string_view& out) {
@@ -237,7 +246,7 @@ uint32_t hash_of(std::string_view w) {
 struct Table {
     std::array<Entry, kSlots> slots{};
     Table() {
-        for (const auto& e : kEntries) {
+        each_entry([this](const Entry& e) {
             size_t i = hash_of(e.word) & (kSlots - 1);
             while (!slots[i].word.empty() && slots[i].word != e.word) i = (i + 1) & (kSlots - 1);
             if (slots[i].word.empty()) {
@@ -245,8 +254,9 @@ struct Table {
             } else {  // a word listed in two groups keeps every flag
                 slots[i].flags |= e.flags;
                 if (e.flags & kKind) slots[i].kind = e.kind;
+                if (e.role != Role::none) slots[i].role = e.role;
             }
-        }
+        });
     }
 };
 
@@ -256,7 +266,7 @@ const Table& table() {
 }
 
 // The words of up to 16 bytes by their folded key (the tokenizer's WordKey), for the per-token
-// probe: 1,024 slots for about 270 words, so a word that is not listed (most) usually ends on the
+// probe: 1,024 slots for about 470 words, so a word that is not listed (most) usually ends on the
 // first slot. The key pair alone identifies the word (words hold no zero byte).
 struct KeyTable {
     struct Slot {
@@ -271,12 +281,13 @@ struct KeyTable {
     }
     KeyTable() {
         static_assert(kN == size_t{1} << (64 - 54));
-        for (const auto& e : kEntries) {
+        each_entry([this](const Entry& e) {
             Slot* s = insert(e.word);
-            if (!s) continue;  // longer words: only keyless tokens, which take the text path
+            if (!s) return;  // longer words: only keyless tokens, which take the text path
             s->info.flags |= e.flags;  // a word listed in two groups keeps every flag
             if (e.flags & kKind) s->info.kind = e.kind;
-        }
+            if (e.role != Role::none) s->info.role = e.role;
+        });
         for (std::string_view w : periods::kStartWords) insert(w)->period_start = true;
     }
     Slot* insert(std::string_view word) {
@@ -342,7 +353,7 @@ WordInfo lookup(std::string_view token) {
     const Table& t = table();
     size_t i = hash_of(w) & (kSlots - 1);
     while (!t.slots[i].word.empty()) {
-        if (t.slots[i].word == w) return {t.slots[i].flags, t.slots[i].kind};
+        if (t.slots[i].word == w) return {t.slots[i].flags, t.slots[i].kind, t.slots[i].role};
         i = (i + 1) & (kSlots - 1);
     }
     return {};

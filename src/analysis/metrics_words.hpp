@@ -40,9 +40,25 @@ enum Flag : uint32_t {
     kComparator = 1u << 25,   // beat, topped, above: an expectation word after it is a yardstick, not a projection
 };
 
+// Parts a word plays that only a few figures ask about, looked up when needed (the flag bits
+// are all taken).
+enum class Role : uint8_t {
+    none,
+    count_noun,  // vehicles, units, aircraft: a number before it is a count
+    job_noun,    // jobs, positions, employees, workforce: a count noun that job cuts are counted in
+    cut_verb,    // cut, eliminate, lay (off), shed: jobs named after it are cut
+    analyst,     // analyst, rating, overweight, initiated: the sentence is an analyst's note
+    reaffirm,    // reaffirmed, reiterated, maintained: a forecast that did not move
+    yardstick,   // consensus, estimates, expectations: what a figure is measured against
+};
+
+// The kind of kNotMetrics' words: they name figures that are no company metric.
+inline constexpr MetricKind kNotMetric = MetricKind::count_;
+
 struct WordInfo {
     uint32_t flags = 0;
-    MetricKind kind = MetricKind::revenue;  // valid when flags & kKind
+    MetricKind kind = MetricKind::revenue;  // valid when flags & kKind (kNotMetric: not a metric)
+    Role role = Role::none;
 };
 
 // Looks up one token (any case). Unknown words give flags 0.

@@ -2,6 +2,7 @@
 #include <array>
 
 #include "herald/analysis/analysis.hpp"
+#include "metric_kinds.hpp"
 
 namespace herald::analysis {
 
@@ -29,10 +30,6 @@ namespace {
 constexpr std::array<std::string_view, 7> kLabels{"strongly negative", "moderately negative", "mildly negative",
                                                   "neutral",           "mildly positive",     "moderately positive",
                                                   "strongly positive"};
-constexpr std::array<std::string_view, static_cast<size_t>(MetricKind::count_)> kKinds{
-    "revenue", "operating_income", "net_income", "pretax_income",    "eps",          "ebitda",   "backlog", "capex",
-    "run_rate", "commitments",     "orders",     "guidance",         "operating_margin", "gross_margin", "cash_flow",
-    "net_interest_income"};
 }  // namespace
 
 std::string_view label_name(Label l) { return kLabels[static_cast<size_t>(l)]; }
@@ -46,12 +43,12 @@ bool parse_label(std::string_view name, Label& out) {
     return false;
 }
 
-std::string_view metric_kind_name(MetricKind k) { return kKinds[static_cast<size_t>(k)]; }
+std::string_view metric_kind_name(MetricKind k) { return kinds::row(k).name; }
 
 bool parse_metric_kind(std::string_view name, MetricKind& out) {
-    for (size_t i = 0; i < kKinds.size(); ++i)
-        if (kKinds[i] == name) {
-            out = static_cast<MetricKind>(i);
+    for (const kinds::Row& r : kinds::kRows)
+        if (r.name == name) {
+            out = r.kind;
             return true;
         }
     return false;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "metric_kinds.hpp"
 #include "sentiment_internal.hpp"
 
 namespace herald::analysis {
@@ -80,8 +81,9 @@ bool is_figure(const Document& doc, uint32_t k) {
     return t.kind == TokenKind::word && is_number_word(doc.text(t));
 }
 
-// Polarity of what a metric measures when it rises: capex is neither good nor bad news by itself.
-int metric_polarity(MetricKind k) { return k == MetricKind::capex ? 0 : 1; }
+// Polarity of what a metric measures when it rises (the kind catalogue's column): capex is
+// neither good nor bad news by itself, more job cuts are bad news.
+int metric_polarity(MetricKind k) { return kinds::row(k).polarity; }
 
 }  // namespace
 

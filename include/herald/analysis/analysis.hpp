@@ -59,23 +59,31 @@ enum class MetricKind : uint8_t {
     gross_margin,
     cash_flow,
     net_interest_income,  // a bank's interest earned minus interest paid
+    comparable_sales,     // same-store / like-for-like sales
+    dividend,
+    buyback,
+    deliveries,           // units delivered or shipped (count)
+    subscribers,          // subscribers, users, members (count)
+    job_cuts,             // jobs cut (count, or % of staff)
+    deal_value,           // price of an acquisition, merger or stake deal
+    price_target,         // an analyst's price target for the stock
     count_  // not a kind: number of kinds
 };
 std::string_view metric_kind_name(MetricKind k);
 bool parse_metric_kind(std::string_view name, MetricKind& out);
 
-// "USD", "EUR", ... (ISO 4217), "%" or "bp"; empty when a metric has no value.
+// "USD", "EUR", ... (ISO 4217), "%", "bp" or "count"; empty when a metric has no value.
 struct Unit {
-    char code[4] = {0, 0, 0, 0};
-    std::string_view view() const { return {code, strnlen(code, 4)}; }
+    char code[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    std::string_view view() const { return {code, strnlen(code, sizeof code)}; }
     bool empty() const { return code[0] == 0; }
     bool is_percent() const { return code[0] == '%'; }
     static Unit of(std::string_view s) {
         Unit u;
-        std::memcpy(u.code, s.data(), s.size() < 3 ? s.size() : 3);
+        std::memcpy(u.code, s.data(), s.size() < 7 ? s.size() : 7);
         return u;
     }
-    bool operator==(const Unit& o) const { return std::memcmp(code, o.code, 4) == 0; }
+    bool operator==(const Unit& o) const { return std::memcmp(code, o.code, sizeof code) == 0; }
 };
 
 // A byte range [begin, end) into one text field of the event.

@@ -28,6 +28,7 @@ public:
         bool loss = false;
         bool forecast = false;
         bool modifier = false;        // followed by another kind word that heads the phrase
+        bool per_share = false;       // a bare "per share" / "a share": the kind named before it decides
     };
     struct Fig {
         uint32_t q = 0;               // index into quantities

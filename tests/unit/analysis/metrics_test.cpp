@@ -132,8 +132,6 @@ const Expect kCases[] = {
 
 // Texts where no metric must come out.
 const std::string_view kNoMetric[] = {
-    "Acme raised its dividend to 52p per share.",
-    "Acme's board proposed a dividend of EUR 0.50 per share.",
     "Acme's shares rose 5% after the results.",
     "Acme's revenue beat estimates and its shares rose 5%.",
     "Acme owns a 28% stake in Globex.",
@@ -142,6 +140,19 @@ const std::string_view kNoMetric[] = {
     "Acme has 4,500 employees and 15 offices.",
     "Inflation rose 3.1% in March.",
     "Acme's stock price fell 12% in 2009.",
+    // credit-loss provisions, impairments and charges are no net income; market and sector
+    // figures are no company's; a number in a name is no count (issue 14 item 5)
+    "Acme set aside provisions for credit losses of $3.4 billion.",
+    "Acme's provision for loan losses rose 20% to $1.1 billion.",
+    "Acme booked a $2 billion impairment charge.",
+    "Acme took a goodwill impairment of $450 million.",
+    "Acme recorded a $120 million write-down on inventory.",
+    "Net income included a $500 million restructuring charge at Acme.",
+    "U.S. retail sales rose 0.4% in October.",
+    "Acme's market share rose to 25%.",
+    "Acme's market value climbed to $3 trillion.",
+    "Acme added four directors, expanding its board to 13 members.",
+    "Acme said Microsoft 365 sales teams will grow.",
 };
 
 bool near(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(1.0, std::fabs(b)); }

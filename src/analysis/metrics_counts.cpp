@@ -1,0 +1,178 @@
+// Counts: numbers of units the count kinds measure (deliveries, subscribers, job cuts). They are
+// no quantities (a bare number is not one), so this pass reads them from the number tokens:
+// "delivered 384,122 vehicles", "301.6 million paid subscribers", "cut 2,200 defense jobs",
+// "deliveries rose 7% to 497,000"; and "cut 10% of its workforce" (job cuts in %).
+#include "metric_kinds.hpp"
+#include "metrics_reader.hpp"
+#include "numbers.hpp"
+
+namespace herald::analysis::metric_reader {
+
+namespace {
+
+bool is_count_kind(MetricKind k) { return k != W::kNotMetric && kinds::row(k).unit == kinds::UnitKind::count; }
+
+// "million", "mn", "m", "billion", "bn", "thousand", "k": the power of ten, else 0.
+int scale_of(std::string_view w) {
+    if (eq_ci(w, "million") || eq_ci(w, "mn") || eq_ci(w, "mln") || eq_ci(w, "m")) return 6;
+    if (eq_ci(w, "billion") || eq_ci(w, "bn") || eq_ci(w, "b")) return 9;
+    if (eq_ci(w, "thousand") || eq_ci(w, "k")) return 3;
+    return 0;
+}
+
+// The word at token k names counted units (a count or job noun, or a count kind's word).
+bool count_word(const Document& doc, uint32_t k) {
+    const W::WordInfo wi = W::lookup_token(doc, k);
+    return wi.role == W::Role::count_noun || wi.role == W::Role::job_noun ||
+           ((wi.flags & W::kKind) && is_count_kind(wi.kind));
+}
+
+}  // namespace
+
+// Can sentence s hold a count figure? A number with a count word up to four words after it
+// ("2,200 defense jobs") or a count kind word up to five tokens before it ("deliveries rose 7%
+// to 497,000"). Sentences with no quantity are read only when this holds (and, tested first by the
+// caller, they hold a digit).
+bool count_sentence(const Document& doc, const Sentence& s) {
+    const Token* toks = doc.tokens.data();
+    for (uint32_t t = s.first_token; t < s.last_token; ++t) {
+        if (toks[t].kind != TokenKind::number) continue;
+        for (uint32_t k = t + 1; k < s.last_token && k <= t + 4 && toks[k].kind == TokenKind::word; ++k)
+            if (count_word(doc, k)) return true;
+        for (uint32_t k = t; k > s.first_token && k + 5 > t;) {
+            --k;
+            if (toks[k].kind != TokenKind::word) continue;
+            const W::WordInfo wi = W::lookup_token(doc, k);
+            if ((wi.flags & W::kKind) && is_count_kind(wi.kind)) return true;
+        }
+    }
+    return false;
+}
+
+// The number at token t with its scale word: value, and the token after it in te. False for
+// what is no count: a year, a number glued to letters.
+bool SentenceReader::read_count(uint32_t t, double& value, uint32_t& te) const {
+    const Token& tk = c_.doc.tokens[t];
+    num::Decimal d;
+    if (!num::parse_decimal(c_.field, tk.begin, d)) return false;
+    // "Microsoft 365", "Boeing 737": a number right after a name is part of it.
+    if (t > first() && !d.grouped && (F(t - 1) & kMentionFlag) && c_.doc.tokens[t].space_before) return false;
+    te = t + 1;
+    while (te < last() && c_.doc.tokens[te].begin < d.end) ++te;
+    if (d.end < c_.field.size() && num::is_alpha(c_.field[d.end]) && c_.doc.tokens[t].end > d.end) return false;
+    const int scale = te < last() ? scale_of(c_.tok(te)) : 0;
+    if (scale) ++te;
+    // "in 2025": a year, not a count.
+    if (!scale && !d.grouped && d.decimals == 0 && d.int_digits == 4 && d.mantissa >= 1900 && d.mantissa <= 2100)
+        return false;
+    value = num::scaled(d, scale);
+    return true;
+}
+
+// The count kind of a number at [tb, te): a count kind word after it ("301.6 million
+// subscribers"), a job noun after it with a cut verb before ("cut 2,200 defense jobs"), or a
+// count kind word before it ("delivered 384,122 vehicles", "deliveries rose 7% to 497,000").
+// `made` receives a synthesized hit for job nouns.
+const Hit* SentenceReader::count_kind(uint32_t tb, uint32_t te, Hit& made) const {
+    bool units = false;  // a count noun follows: "497,000 vehicles"
+    for (uint32_t k = te; k < last() && k < te + 3; ++k) {
+        if (c_.doc.tokens[k].kind != TokenKind::word || (F(k) & (W::kStop | kFigureFlag))) break;
+        if (const Hit* h = hit_at(k)) return is_count_kind(h->kind) ? h : nullptr;
+        units |= W::lookup_token(c_.doc, k).role == W::Role::count_noun;
+        if (W::lookup_token(c_.doc, k).role == W::Role::job_noun) {
+            if (!cut_verb_before(tb)) return nullptr;
+            made = {};
+            made.begin = made.np_begin = k;
+            made.end = k + 1;
+            made.kind = MetricKind::job_cuts;
+            return &made;
+        }
+    }
+    const Hit* h = hit_before(tb, 8);
+    if (!h || !is_count_kind(h->kind)) return nullptr;
+    // Right after the kind, after a linking word ("to", "of", "reached") or before units: not "on Oct. 13".
+    if (!units && h->end != tb && !(F(tb - 1) & (W::kStop | W::kUp | W::kDown))) return nullptr;
+    return h;
+}
+
+// "about 2,000 jobs", "more than 1,500 positions", "up to 700 roles".
+Qualifier SentenceReader::qualifier_before(uint32_t t) const {
+    const std::string_view a = c_.tok(t - 1), b = t >= first() + 2 ? c_.tok(t - 2) : std::string_view{};
+    if (eq_ci(a, "about") || eq_ci(a, "around") || eq_ci(a, "approximately") || eq_ci(a, "roughly") || eq_ci(a, "some"))
+        return Qualifier::about;
+    if (eq_ci(a, "over") || (eq_ci(a, "than") && eq_ci(b, "more")) || (eq_ci(a, "least") && eq_ci(b, "at")))
+        return Qualifier::over;
+    if (eq_ci(a, "nearly") || eq_ci(a, "almost") || (eq_ci(a, "to") && eq_ci(b, "up")) || (eq_ci(a, "than") && eq_ci(b, "less")))
+        return Qualifier::under;
+    return Qualifier::none;
+}
+
+// A cut verb up to eight tokens before tb in its clause ("plans to cut about 2,000 jobs").
+bool SentenceReader::cut_verb_before(uint32_t tb) const {
+    for (uint32_t k = tb; k > first() && k + 8 > tb;) {
+        --k;
+        if (F(k) & (kPunctHard | W::kClause | kFigureFlag)) return false;
+        if (c_.doc.tokens[k].kind == TokenKind::word && W::lookup_token(c_.doc, k).role == W::Role::cut_verb) return true;
+    }
+    return false;
+}
+
+void SentenceReader::count_pass() {
+    const size_t before = c_.out.size();
+    size_t fi = 0;
+    for (uint32_t t = first(); t < last(); ++t) {
+        if (c_.doc.tokens[t].kind != TokenKind::number) continue;
+        while (fi < figs_.size() && figs_[fi].te <= t) ++fi;
+        if (fi < figs_.size() && figs_[fi].tb <= t) continue;  // part of a money or percent figure
+        double value = 0;
+        uint32_t te = t;
+        if (!read_count(t, value, te)) continue;
+        Hit made;
+        const Hit* h = count_kind(t, te, made);
+        if (!h) continue;
+        Metric m;
+        m.kind = h->kind;
+        m.has_value = true;
+        m.value = value;
+        m.unit = Unit::of("count");
+        m.qualifier = qualifier_before(t);
+        const Token& b = c_.doc.tokens[t];
+        const Token& e = c_.doc.tokens[te - 1];
+        m.span = {b.field, b.begin, e.end};
+        m.text = c_.field.substr(b.begin, e.end - b.begin);
+        attribute(m, h, t, te, h->begin >= te);
+        finish(m, t, te, h);
+        if (h->end <= t) m.change.direction = direction_to(h, t);
+        push(m);
+        t = te - 1;
+    }
+    if (c_.out.size() > before && before > first_metric_) sort_metrics();
+}
+
+// Count metrics come after the money pass's: the sentence's metrics go back to figure order,
+// which attach_change's search relies on. Insertion sort: few, and no allocation.
+void SentenceReader::sort_metrics() {
+    auto* m = c_.out.data();
+    for (size_t i = first_metric_ + 1; i < c_.out.size(); ++i)
+        for (size_t j = i; j > first_metric_ && m[j].span.begin < m[j - 1].span.begin; --j) std::swap(m[j], m[j - 1]);
+    for (size_t i = first_metric_; i < c_.out.size(); ++i)
+        last_of_kind_[static_cast<size_t>(m[i].kind)] = static_cast<int32_t>(i);
+}
+
+// "cut 10% of its workforce", "eliminate 5% of jobs": job cuts as a share of staff.
+bool SentenceReader::job_share(const Fig& fg, const Quantity& q) {
+    uint32_t k = fg.te + 1;  // after "of"
+    while (k < last() && k < fg.te + 4 && (F(k) & W::kDeterminer)) ++k;
+    if (k >= last() || c_.doc.tokens[k].kind != TokenKind::word) return false;
+    if (W::lookup_token(c_.doc, k).role != W::Role::job_noun || !cut_verb_before(fg.tb)) return false;
+    Hit made;
+    made.begin = made.np_begin = k;
+    made.end = k + 1;
+    made.kind = MetricKind::job_cuts;
+    Metric m;
+    take_value(m, q);
+    push_metric(m, &made, fg.tb, fg.te);
+    return true;
+}
+
+}  // namespace herald::analysis::metric_reader
