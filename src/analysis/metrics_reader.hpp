@@ -79,8 +79,8 @@ struct Carry {
 class SentenceReader {
 public:
     SentenceReader(Ctx& c, std::vector<uint32_t>& flags, std::vector<Hit>& hits, std::vector<Fig>& figs,
-                   std::vector<uint32_t>& clauses)
-        : c_(c), flags_(flags), hits_(hits), figs_(figs), clauses_(clauses) {
+                   std::vector<uint32_t>& clauses, std::vector<Metric>& merged)
+        : c_(c), flags_(flags), hits_(hits), figs_(figs), clauses_(clauses), merged_(merged) {
         std::fill(std::begin(last_of_kind_), std::end(last_of_kind_), -1);
     }
 
@@ -131,7 +131,7 @@ private:
     const Hit* count_kind(uint32_t tb, uint32_t te, Hit& made) const;
     bool cut_verb_before(uint32_t tb) const;
     Qualifier qualifier_before(uint32_t t) const;
-    void sort_metrics();
+    void sort_metrics(size_t counts_begin);
     bool job_share(const Fig& fg, const Quantity& q);
 
     // --- percentages and multipliers (metrics_change.cpp) ---
@@ -241,6 +241,7 @@ private:
     static constexpr uint32_t kFewMentions = 8;     // mentions in the sentence: lookups walk them all
     int32_t last_of_kind_[static_cast<size_t>(MetricKind::count_)];  // index in c_.out, -1: none
     std::vector<uint32_t>& clauses_;  // table_clauses(): clause begins, ends, cue counts
+    std::vector<Metric>& merged_;     // sort_metrics()' buffer, reused
     bool clauses_done_ = false;
     uint32_t analyst_from_ = UINT32_MAX;  // "Analysts expect ...": figures after this token are projections
     bool has_pending_prior_ = false;

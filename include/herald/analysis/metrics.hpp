@@ -42,6 +42,7 @@ private:
     std::vector<Hit> hits_;
     std::vector<Fig> figs_;
     std::vector<uint32_t> clauses_;   // clause bounds and forecast cue counts per token of the sentence
+    std::vector<Metric> merged_;      // a sentence's money and count metrics merged into figure order
 };
 
 }  // namespace herald::analysis

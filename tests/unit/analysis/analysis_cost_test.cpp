@@ -77,6 +77,10 @@ const std::vector<Shape>& shapes() {
         body_of("segment growth", "AWS grew 20% Azure grew 30% Google Cloud grew 34% "),
         body_of("figures on many lines", "revenue $5B\n"),
         body_of("bare unit nouns", "business business revenue $5B "),
+        body_of("counts between figures", "revenue $5B 300 subscribers "),
+        body_of("counts and changes", "deliveries rose 7% to 497,000 vehicles "),
+        body_of("per-share prices", "a dividend of $1 a share "),
+        body_of("analysts' projections", "analysts expect revenue $5B as sales rose 5% "),
         {"event-named entities",
          [](size_t size, Event& ev, std::vector<std::string>& store) {
              std::string body;
