@@ -109,9 +109,21 @@ bool SentenceReader::unknown_name_between(Metric& m, const Hit* h, uint32_t te, 
     return false;
 }
 
+// The company in context at token `anchor`: the nearest name's company, else the last company
+// named, else the company of the last name.
+std::string_view SentenceReader::company_name(uint32_t anchor) const {
+    if (const Mention* m = nearest_mention(anchor, false); m && !m->company.empty()) return m->company;
+    if (last_company_) return last_company_->company;
+    if (last_mention_) return last_mention_->company;
+    return {};
+}
+
 // Entity and ticker of a metric: a name inside the kind's noun phrase or the figure's, then
-// the nearer of a product phrase and a named entity before, then the context.
-void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after) {
+// the nearer of a product phrase and a named entity before, then the context. The entity is
+// the company; a segment or product named so is the metric's segment.
+void SentenceReader::attribute_entity(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after) {
+    entity_mention_ = nullptr;
+    entity_mention_in_phrase_ = false;
     const Mention* mn = nullptr;
     // An analyst's price target is for the company after "on"/"for": "raised its price target on Acme".
     if (h && h->kind == MetricKind::price_target && (eq_ci(c_.tok(h->end), "on") || eq_ci(c_.tok(h->end), "for")))
@@ -119,6 +131,7 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
     if (h && !mn) mn = mention_in(h->np_begin >= first() + 3 ? h->np_begin - 3 : first(), h->begin);
     if (mn && mention_end_token(c_.doc, *mn, last()) + 2 < h->np_begin) mn = nullptr;
     if (!mn && np_after) mn = mention_in(te, h ? h->begin : te + 3);
+    entity_mention_in_phrase_ = mn != nullptr;
     uint32_t anchor = h && h->end <= tb ? h->np_begin : tb;
     if (!mn && np_after && h && h->begin > te && unknown_name_between(m, h, te, anchor)) return;
     if (!mn) {
@@ -128,7 +141,8 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
         uint32_t before_end = before ? mention_end_token(c_.doc, *before, last()) : 0;
         uint32_t min_t = anchor > first() + 12 ? anchor - 12 : first();
         if (product_before(anchor, min_t, ptext, phead) && (!before || phead >= before_end)) {
-            m.entity = ptext;
+            m.segment = ptext;
+            m.entity = company_name(anchor);
             m.ticker = company_ticker(anchor);
             product_seen_ = ptext;
             return;
@@ -140,8 +154,10 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
         m.ticker = company_ticker(anchor);
         return;
     }
+    entity_mention_ = mn;
+    m.entity = mn->company.empty() ? mn->entity : mn->company;
     // A segment has no per-share figure: EPS belongs to the company.
-    m.entity = (m.kind == MetricKind::eps && mn->is_segment) ? mn->company : mn->entity;
+    if (mn->is_segment && m.kind != MetricKind::eps) m.segment = mn->entity;
     // A partner without a ticker ("Anthropic commitment"): the figure is the reporting company's.
     m.ticker = !mn->ticker.empty() ? mn->ticker : company_ticker(anchor);
 }

@@ -10,6 +10,7 @@ namespace herald::analysis::metric_reader {
 // Percentages: a margin's value, a share of something (ignored) or the change of a kind.
 void SentenceReader::change_pass() {
     for (auto& fg : figs_) {
+        if (fg.range_end) continue;
         const Quantity& q = c_.quantities[fg.q];
         if (q.unit.view() == "bp") {
             margin_bp(fg, q);
@@ -26,6 +27,7 @@ void SentenceReader::change_pass() {
         // A segment right before the move outranks a kind word further back ("YouTube ad
         // revenue rose 13%, while Google Cloud jumped 34%").
         if (!h && segment_move(fg, q)) continue;
+        if (!h && business_move(fg, q)) continue;  // "global advertising grew 53%"
         bool margin = false;
         if (!h) {
             h = change_kind_before(fg, dir);
@@ -48,9 +50,8 @@ void SentenceReader::change_pass() {
         if (dir == Direction::none && q.value < 0) dir = Direction::down;
         if (dir == Direction::none) continue;
         Change ch;
-        ch.direction = dir;
-        ch.has_percent = true;
-        ch.percent = dir == Direction::down ? -std::fabs(q.value) : std::fabs(q.value);
+        set_percent(ch, dir, q);
+        range_change(ch, fg);
         ch.basis = basis_after(fg.te, between_b, between_e);
         attach_change(ch, h, fg.tb, fg.te, q);
     }
@@ -125,9 +126,7 @@ bool SentenceReader::segment_move(const Fig& fg, const Quantity& q) {
         }
         if (dir == Direction::none) continue;
         Change ch;
-        ch.direction = dir;
-        ch.has_percent = true;
-        ch.percent = dir == Direction::down ? -std::fabs(q.value) : std::fabs(q.value);
+        set_percent(ch, dir, q);
         ch.basis = basis_after(fg.te, fg.te, fg.te);
         Hit seg;
         seg.begin = seg.np_begin = seg.end = e;  // right after the name, which attribution finds before it
@@ -165,6 +164,7 @@ void SentenceReader::margin_figure(const Fig& fg, const Quantity& q, const Hit* 
     }
     Metric nm;
     take_value(nm, q);
+    range_value(nm, fg);
     nm.change.direction = dir;
     push_metric(nm, h, fg.tb, fg.te);
 }
@@ -172,6 +172,7 @@ void SentenceReader::margin_figure(const Fig& fg, const Quantity& q, const Hit* 
 // A new metric of the hit's kind, with entity, period and forecast from the context.
 void SentenceReader::push_metric(Metric& m, const Hit* h, uint32_t tb, uint32_t te) {
     m.kind = h->kind;
+    if (combined_figure(h, tb, te)) return;  // several companies' together: no one's metric
     attribute(m, h, tb, te, false);
     finish(m, tb, te, h);
     push(m);
@@ -233,6 +234,9 @@ void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, 
         if (consider(i)) break;
     const size_t from = c_.out.size() - money_end_ > kMaxCandidates ? c_.out.size() - kMaxCandidates : money_end_;
     for (size_t i = from; i < c_.out.size(); ++i) consider(i);
+    // Never across businesses: "revenue was $10 billion and cloud revenue grew 30%" is the
+    // cloud's change, not the total's.
+    if (best && !same_business(*best, h, tb, te)) best = nullptr;
     if (best) {
         const Basis known = best->change.basis;  // from its prior value ("... a year earlier")
         best->change = ch;

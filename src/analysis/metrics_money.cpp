@@ -13,7 +13,7 @@ void SentenceReader::money_pass() {
     has_pending_prior_ = false;
     for (size_t fi = 0; fi < figs_.size(); ++fi) {
         auto& fg = figs_[fi];
-        if (!fg.money) continue;
+        if (!fg.money || fg.range_end) continue;
         const Quantity& q = c_.quantities[fg.q];
         if (is_conversion(fi)) {
             conversion_prior(fi, q);
@@ -27,7 +27,10 @@ void SentenceReader::money_pass() {
             if (!yardstick_after(fg.te)) set_prior(q, fg.te, prior_sign);
             continue;
         }
-        const Hit* h = hit_after(fg);
+        // A range's kind may follow its high end: "$12.8 billion to $13.8 billion in revenue".
+        Fig whole = fg;
+        if (fg.range_start) whole.te = figs_[fi + 1].te;
+        const Hit* h = hit_after(whole);
         bool np_after = h != nullptr;
         if (!h) h = hit_before(fg.tb, 14);
         if (h && h->per_share && (h = per_share_kind(fg, h)) && !h->per_share) np_after = false;
@@ -56,13 +59,10 @@ bool SentenceReader::conversion_prior(size_t fi, const Quantity& q) {
 void SentenceReader::money_metric(Fig& fg, const Quantity& q, const Hit* h, bool np_after) {
     Metric m;
     m.kind = h->kind;
-    m.has_value = true;
-    m.value = q.value;
-    if (h->loss && m.value > 0) m.value = -m.value;
-    m.unit = q.unit;
-    m.qualifier = q.qualifier;
-    m.span = q.span;
-    m.text = q.text;
+    take_value(m, q);
+    range_value(m, fg);
+    if (h->loss && m.value > 0) m.value = -m.value, m.low = -m.low, m.high = -m.high;
+    if (combined_figure(h, fg.tb, fg.te)) return;  // several companies' together: no one's metric
     attribute(m, h, fg.tb, fg.te, np_after || (fg.te < last() && (eq_ci(c_.tok(fg.te), "of"))));
     finish(m, fg.tb, fg.te, h);
     if (!np_after) m.change.direction = direction_to(h, fg.tb);

@@ -5,11 +5,14 @@
 //   metrics_counts.cpp       counts of units: deliveries, subscribers, job cuts
 //   metrics_change.cpp       percentages and multipliers: changes, margins, segment growth
 //   metrics_attribution.cpp  entity, ticker, period and forecast of a metric
+//   metrics_segments.cpp     the business a metric is about (segment), figures of several companies
+//   metrics_ranges.cpp       ranges written as two figures ("$12.8 billion to $13.8 billion")
 //   metrics.cpp              the document walk: which sentences are read, where they split
 // Everything works on the Document's tokens plus buffers the MetricExtractor reuses, so steady
 // state does not allocate. Helpers called per token are inline here; the passes call the rest
 // per figure or per hit.
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -18,6 +21,7 @@
 #include "metric_kinds.hpp"
 #include "metrics_words.hpp"
 #include "periods.hpp"
+#include "segments.hpp"
 
 namespace herald::analysis::metric_reader {
 
@@ -107,8 +111,22 @@ private:
     const Mention* nearest_mention(uint32_t anchor, bool before_only) const;
     std::string_view company_ticker(uint32_t anchor) const;
     bool unknown_name_between(Metric& m, const Hit* h, uint32_t te, uint32_t anchor);
-    void attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after);
+    void attribute_entity(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after);
+    std::string_view company_name(uint32_t anchor) const;
     void finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h);
+
+    // --- segments and combined figures (metrics_segments.cpp) ---
+    void attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after);
+    segments::View segment_view() const;
+    bool total_before(const Hit* h) const;
+    bool combined_figure(const Hit* h, uint32_t tb, uint32_t te) const;
+    bool business_move(const Fig& fg, const Quantity& q);
+    bool same_business(const Metric& value, const Hit* h, uint32_t tb, uint32_t te);
+
+    // --- ranges written as two figures (metrics_ranges.cpp) ---
+    void join_ranges();
+    void range_value(Metric& m, const Fig& fg) const;
+    void range_change(Change& ch, const Fig& fg) const;
 
     // --- money figures (metrics_money.cpp) ---
     void money_pass();
@@ -212,14 +230,28 @@ private:
         return i >= 0 ? &c_.out[static_cast<size_t>(i)] : nullptr;
     }
 
-    // The figure's value, unit and bytes on a metric.
+    // The figure's value (a range's low end, and both ends), unit and bytes on a metric.
     static void take_value(Metric& m, const Quantity& q) {
         m.has_value = true;
         m.value = q.value;
+        m.is_range = q.is_range;
+        m.low = q.low;
+        m.high = q.high;
         m.unit = q.unit;
         m.qualifier = q.qualifier;
         m.span = q.span;
         m.text = q.text;
+    }
+
+    // A percentage as a change in that direction; a range ("4.8-5.1%") keeps its high end.
+    static void set_percent(Change& ch, Direction dir, const Quantity& q) {
+        ch.direction = dir;
+        ch.has_percent = true;
+        ch.percent = dir == Direction::down ? -std::fabs(q.value) : std::fabs(q.value);
+        if (q.is_range) {
+            ch.has_percent_high = true;
+            ch.percent_high = dir == Direction::down ? -std::fabs(q.high) : std::fabs(q.high);
+        }
     }
 
     void push(const Metric& m) {
@@ -259,6 +291,11 @@ private:
     const Mention* last_company_ = nullptr;
     std::string_view last_product_;
     std::string_view product_seen_;
+    // Set by attribute_entity for attribute: the mention the entity came from, and whether it
+    // was inside the kind's phrase ("AWS revenue") rather than only the nearest name.
+    const Mention* entity_mention_ = nullptr;
+    bool entity_mention_in_phrase_ = false;
+    std::string_view forced_segment_;  // business_move: the business its verb's subject names
 };
 
 }  // namespace herald::analysis::metric_reader

@@ -13,6 +13,7 @@ void SentenceReader::run(uint32_t q_begin, uint32_t q_end, Carry& carry) {
     tag_tokens();
     find_hits();
     map_figures(q_begin, q_end);
+    join_ranges();
     first_metric_ = c_.out.size();
     money_pass();
     count_pass();

@@ -229,8 +229,8 @@ private:
         for (char ch : x)
             if (ch == '-') m = kPart | kYearRef | kFull | kMonths;  // third-quarter, fiscal-year, full-year, nine-month
         switch (c) {
-            case 'q': return m | (x.size() == 2 ? kPart : x.size() == 7 ? kQuarter : 0);
-            case 'h': return m | (x.size() == 2 ? kPart : 0);
+            case 'q': return m | (x.size() == 2 ? uint32_t{kPart} : x.size() == 7 ? uint32_t{kQuarter} : 0u);
+            case 'h': return m | (x.size() == 2 ? uint32_t{kPart} : 0u);
             case 'f':  // first, fourth, fiscal, full, FY25, february
                 if (x.size() <= 4 && num::lower(x[1]) != 'y' && x.size() != 4) return m;
                 return m | kPart | kYearRef | kFull | kMonth;
@@ -240,7 +240,7 @@ private:
             case 'y': return m | kYearWord;
             case 'c': return m | kRelative | kYearRef;          // current, coming, calendar
             case 'j': case 'm': case 'a': case 'o': case 'd': return m | kMonth;
-            default: return m | (num::is_digit(c) ? kMonths : 0);  // 9M
+            default: return m | (num::is_digit(c) ? uint32_t{kMonths} : 0u);  // 9M
         }
     }
 
@@ -502,15 +502,15 @@ size_t collect(const Document& doc, const Sentence& s, Candidate&& candidate, Fo
         out[n].after_by = t > s.first_token && eq_ci(sc.tok(t - 1), "by");
         out[n].prior = prior_period(sc, s.first_token, t);
         // "through 2028", "until the first half of 2027", "starting in the second half of 2026"
-        auto end_word = [](std::string_view w) {
-            return eq_ci(w, "through") || eq_ci(w, "until") || eq_ci(w, "till") || eq_ci(w, "starting") ||
-                   eq_ci(w, "beginning") || eq_ci(w, "into");
+        auto end_word = [](std::string_view x) {
+            return eq_ci(x, "through") || eq_ci(x, "until") || eq_ci(x, "till") || eq_ci(x, "starting") ||
+                   eq_ci(x, "beginning") || eq_ci(x, "into");
         };
         // The end word may sit before "in", "the", "of": "starting in the second half of 2026".
         for (uint32_t k = t, j = 0; k > s.first_token && j < 4 && !out[n].target; --k, ++j) {
-            const std::string_view w = sc.tok(k - 1);
-            if (end_word(w)) out[n].target = true;
-            else if (!eq_ci(w, "in") && !eq_ci(w, "the") && !eq_ci(w, "of") && !eq_ci(w, "a")) break;
+            const std::string_view x = sc.tok(k - 1);
+            if (end_word(x)) out[n].target = true;
+            else if (!eq_ci(x, "in") && !eq_ci(x, "the") && !eq_ci(x, "of") && !eq_ci(x, "a")) break;
         }
         ++n;
         t += len - 1;

@@ -24,7 +24,7 @@ constexpr std::string_view kBusiness[] = {
     "data",         "datacenter",   "defence",         "defense",        "devices",        "diagnostics",
     "digital",      "downstream",   "e-commerce",      "ecommerce",      "enterprise",     "entertainment",
     "foundry",      "freight",      "gaming",          "grocery",        "hardware",       "healthcare",
-    "hotels",       "industrial",   "insurance",       "investment",     "licensing",      "logistics",
+    "hotels",       "industrial",   "infrastructure",  "insurance",      "investment",     "licensing",      "logistics",
     "luxury",       "management",   "markets",         "media",          "medtech",        "membership",
     "memory",       "mobile",       "mortgage",        "networking",     "online",         "parks",
     "payments",     "pharma",       "pharmaceutical",  "pharmaceuticals", "pharmacy",      "refining",
@@ -110,6 +110,7 @@ bool period_like(std::string_view w) {
     const size_t dash = w.rfind('-');
     if (dash != std::string_view::npos) {
         const std::string_view tail = w.substr(dash + 1);
+        if (in(kMonths, tail) || in(kMonths, w.substr(0, w.find('-')))) return true;  // July-September
         return eq_ci(tail, "quarter") || eq_ci(tail, "half") || eq_ci(tail, "year") || eq_ci(tail, "month");
     }
     return false;
@@ -129,16 +130,24 @@ bool brand_word(const View& v, uint32_t t) {
     if (w.size() < 2 || period_like(w) || in(kNotBrand, w) || in(kQualifying, w)) return false;
     if (v.flag(t) & (W::kKind | W::kPhrase | W::kStop | W::kDeterminer | W::kForecast | W::kUp | W::kDown))
         return false;
+    // A currency code before its amount ("EUR 4.8 bn") is no brand.
+    if (t + 1 < v.last && v.doc.tokens[t + 1].kind == TokenKind::number) return false;
     bool inner_capital = false;
     for (size_t i = 1; i < w.size(); ++i) inner_capital |= w[i] >= 'A' && w[i] <= 'Z';
     if (inner_capital) return true;
-    return v.doc.tokens[t].capitalized && t > v.first;
+    if (!v.doc.tokens[t].capitalized) return false;
+    // The first word of a sentence is capitalised anyway: a name only when a capitalised word
+    // follows it ("Network Infrastructure sales"), not "Strong revenue".
+    return t > v.first || (t + 1 < v.last && v.doc.tokens[t + 1].capitalized && v.doc.tokens[t + 1].kind == TokenKind::word &&
+                           !(v.flag(t + 1) & (W::kKind | W::kPhrase)));
 }
 
 enum class Class : uint8_t { none, business, region, brand };
 
 Class classify(const View& v, uint32_t t) {
     if (!is_word(v, t) || v.mention_at(t)) return Class::none;
+    // A word glued to a number is part of the figure: "$100B-plus".
+    if (!v.doc.tokens[t].space_before && t > v.first && v.doc.tokens[t - 1].kind == TokenKind::number) return Class::none;
     const std::string_view w = v.tok(t);
     if (in(kBusiness, w)) return Class::business;
     // "US" only in capitals: "us" is a pronoun.
@@ -200,7 +209,13 @@ std::string_view before_kind(const View& v, uint32_t np_begin) {
     while (t > v.first && e - t < 5) {
         // The full stop of "U.S." is a token of its own.
         if (t > v.first + 1 && v.tok(t - 1) == "." && v.tok(t - 2).find('.') != std::string_view::npos) --t;
-        const Class c = classify(v, t - 1);
+        Class c = classify(v, t - 1);
+        // "Client and Gaming revenue": two businesses joined
+        if (c == Class::none && t < e && t > v.first + 1 && (eq_ci(v.tok(t - 1), "and") || v.tok(t - 1) == "&") &&
+            classify(v, t - 2) != Class::none) {
+            --t;
+            c = classify(v, t - 1);
+        }
         if (c == Class::none) {
             if (t < e && v.tok(t) == ".") ++t;
             break;
@@ -220,14 +235,25 @@ std::string_view after_kind(const View& v, uint32_t end, uint32_t stop) {
     uint32_t t = end;
     if (t >= stop || !is_word(v, t)) return {};
     const std::string_view prep = v.tok(t);
-    if (!eq_ci(prep, "from") && !eq_ci(prep, "in") && !eq_ci(prep, "at") && !eq_ci(prep, "of")) return {};
+    if (!eq_ci(prep, "from") && !eq_ci(prep, "in") && !eq_ci(prep, "at")) return {};  // "of" introduces the figure
     ++t;
     while (t < stop && is_word(v, t) && (v.flag(t) & W::kDeterminer)) ++t;
     if (t < stop && (eq_ci(v.tok(t), "its") || eq_ci(v.tok(t), "their"))) ++t;
     if (t >= stop) return {};
     if (const Mention* m = v.mention_at(t)) return m->is_segment ? m->entity : std::string_view{};
     const uint32_t b = t;
-    while (t < stop && t - b < 4 && classify(v, t) != Class::none) ++t;
+    while (t < stop && t - b < 5) {
+        if (classify(v, t) != Class::none) {
+            ++t;
+            continue;
+        }
+        // "AI and cloud customers": two businesses joined
+        if (t > b && t + 1 < stop && (eq_ci(v.tok(t), "and") || v.tok(t) == "&") && classify(v, t + 1) != Class::none) {
+            t += 2;
+            continue;
+        }
+        break;
+    }
     return t > b ? span_text(v, b, t) : std::string_view{};
 }
 
@@ -253,6 +279,8 @@ std::string_view subject_of_move(const View& v, uint32_t verb, bool growth_verb)
 }
 
 bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind_b, uint32_t kind_e) {
+    // "Together, Acme and Globex spent ...": the word opens the sentence, before the figure's clause.
+    if (clause_b > v.first && is_word(v, v.first) && in(kCombine, v.tok(v.first))) return true;
     bool respectively = false;
     for (uint32_t t = clause_b; t < clause_e && t < v.last; ++t) {
         if (!is_word(v, t)) continue;

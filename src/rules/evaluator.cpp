@@ -374,6 +374,7 @@ bool Evaluator::str(int32_t n, std::string_view& out) {
                 case MetricField::unit: out = m->unit.view(); break;
                 case MetricField::entity: out = m->entity; break;
                 case MetricField::segment: out = m->segment; break;
+                case MetricField::business: out = m->segment.empty() ? m->entity : m->segment; break;
                 case MetricField::ticker: out = m->ticker; break;
                 case MetricField::period: out = m->period.view(); break;
                 case MetricField::kind: out = analysis::metric_kind_name(m->kind); break;

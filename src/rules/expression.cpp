@@ -105,6 +105,7 @@ constexpr MetricFieldInfo kMetricFields[] = {
     {"unit", MetricField::unit, Type::string},
     {"entity", MetricField::entity, Type::string},
     {"segment", MetricField::segment, Type::string},
+    {"business", MetricField::business, Type::string},
     {"low", MetricField::low, Type::number},
     {"high", MetricField::high, Type::number},
     {"ticker", MetricField::ticker, Type::string},

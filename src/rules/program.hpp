@@ -74,6 +74,7 @@ enum class MetricField : uint8_t {
     kind,
     qualifier,
     segment,
+    business,  // the segment when there is one, else the entity
     low,
     high,
     change_percent_high,

@@ -68,6 +68,9 @@ void append_metric_field(std::string& out, const analysis::Metric& m, MetricFiel
             else out += "n/a";
             return;
         case MetricField::segment: out += m.segment.empty() ? std::string_view("n/a") : m.segment; return;
+        case MetricField::business:  // "AWS" for AWS's figure, "Amazon" for the company's
+            out += !m.segment.empty() ? m.segment : !m.entity.empty() ? m.entity : m.ticker;
+            return;
         case MetricField::direction: out += analysis::direction_name(m.change.direction); return;
         case MetricField::basis: out += analysis::basis_name(m.change.basis); return;
         case MetricField::forecast: out += m.forecast ? "forecast" : "actual"; return;

@@ -35,6 +35,10 @@ public:
         uint32_t tb = 0, te = 0;      // tokens covered
         bool money = false;
         int metric = -1;              // index into out when it became a metric value
+        // "$12.8 billion to $13.8 billion", "10% to 12%": two figures written as one range. The
+        // first carries the high end (join_ranges), the second is no figure of its own.
+        bool range_start = false, range_end = false;
+        uint32_t high_q = 0;          // the quantity of the high end (range_start)
     };
 
 private:

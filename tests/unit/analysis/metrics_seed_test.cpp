@@ -60,7 +60,8 @@ TEST_CASE("seed-000: AWS revenue, operating income, backlog and Trainium commitm
     MESSAGE(json);
     REQUIRE(ms.size() >= 4);
     CHECK(ms[0].kind == MetricKind::revenue);
-    CHECK(ms[0].entity == "AWS");
+    CHECK(ms[0].entity == "Amazon");
+    CHECK(ms[0].segment == "AWS");
     CHECK(ms[0].ticker == "AMZN");
     CHECK(ms[0].value == 37.6e9);
     CHECK(ms[0].unit.view() == "USD");
@@ -73,7 +74,8 @@ TEST_CASE("seed-000: AWS revenue, operating income, backlog and Trainium commitm
     CHECK(ms[2].kind == MetricKind::backlog);
     CHECK(ms[2].value == 364e9);
     CHECK(ms[3].kind == MetricKind::commitments);
-    CHECK(ms[3].entity == "Trainium");
+    CHECK(ms[3].entity == "Amazon");
+    CHECK(ms[3].segment == "Trainium");
     CHECK(ms[3].value == 225e9);
     CHECK(ms.size() == 4);
 }

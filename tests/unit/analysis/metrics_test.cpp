@@ -168,7 +168,9 @@ TEST_CASE("metrics: kind, entity, value, change, forecast and period from contex
         if (ms.size() <= c.index) continue;
         const Metric& m = ms[c.index];
         CHECK(metric_kind_name(m.kind) == metric_kind_name(c.kind));
-        CHECK(m.entity == c.entity);
+        // `entity` here is the business: the segment when the text names one ("AWS"), else the
+        // company; metrics_segments_test.cpp checks the two fields apart.
+        CHECK((m.segment.empty() ? m.entity : m.segment) == c.entity);
         CHECK(m.has_value == c.value.has_value());
         if (c.value && m.has_value) CHECK(near(m.value, *c.value));
         CHECK(direction_name(m.change.direction) == direction_name(c.dir));
@@ -218,7 +220,8 @@ TEST_CASE("a change without a value keeps the percentage's span") {
     testing::Run r;
     auto ms = r.on("AWS revenue up 28% and sequential improvement across all segments.");
     REQUIRE(ms.size() == 1);
-    CHECK(ms[0].entity == "AWS");
+    CHECK(ms[0].entity == "Amazon");
+    CHECK(ms[0].segment == "AWS");
     CHECK(ms[0].ticker == "AMZN");
     CHECK_FALSE(ms[0].has_value);
     CHECK(ms[0].change.percent == 28.0);
@@ -362,7 +365,7 @@ TEST_CASE("a segment's growth without a kind word is its revenue's; a share-pric
         REQUIRE(!ms.empty());
         const Metric& m = ms.back();
         CHECK(m.kind == MetricKind::revenue);
-        CHECK(m.entity == c.entity);
+        CHECK(m.segment == c.entity);
         CHECK(near(m.change.percent, c.percent));
     }
 }

@@ -75,8 +75,8 @@ TEST_CASE("seed-000: AWS revenue growth rule fires for AMZN with the AWS metric"
   - id: cloud-growth
     severity: warning
     for: entity
-    when: metric("revenue", entity="AWS").change.percent >= 25%
-    summary: "{entity} revenue growth {metric.change.percent}% >= 25%"
+    when: metric("revenue", segment="AWS").change.percent >= 25%
+    summary: "{metric.business} revenue growth {metric.change.percent}% >= 25%"
 )Y");
     std::ifstream in(HERALD_SHARED_DATA_DIR "/seeds.ndjson");
     if (!in.good()) {  // shared evaluation data absent in a fresh clone
@@ -102,5 +102,6 @@ TEST_CASE("seed-000: AWS revenue growth rule fires for AMZN with the AWS metric"
     REQUIRE(!alerts[0].metric_indices.empty());
     const auto& m = an.metrics[alerts[0].metric_indices[0]];
     CHECK(m.value == doctest::Approx(37.6e9));
-    CHECK(m.entity == "AWS");
+    CHECK(m.entity == "Amazon");
+    CHECK(m.segment == "AWS");
 }

@@ -48,6 +48,15 @@ TEST_CASE("total=true reads company totals only, total=false segment figures onl
     a = fire("metric(\"revenue\", total=false).change.percent >= 10%", f, "{metric.segment} of {metric.entity}");
     REQUIRE(a.size() == 1);
     CHECK(a[0].summary == "AWS of Amazon");
+    // .business: the segment when there is one, else the company.
+    a = fire("metric(\"revenue\").change.percent >= 10%", f, "{metric.business} revenue");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].summary == "Amazon revenue");  // the first matched metric: the total
+    CHECK(fire("metric(\"revenue\").business == \"AWS\" and metric(\"revenue\").value > 30B", f).size() == 1);
+    CHECK(fire("metric(\"revenue\").business == \"Amazon\" and metric(\"revenue\").value < 30B", f).empty());
+    a = fire("metric(\"revenue\", segment=\"AWS\").value > 0", f, "{metric.business} revenue");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].summary == "AWS revenue");
 }
 
 TEST_CASE("segment= and .segment select a business; entity= still names a segment too") {

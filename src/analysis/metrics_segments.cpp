@@ -1,0 +1,110 @@
+// The business a metric is about: its segment (a unit, product, brand or region the text
+// attributes the figure to), while its entity stays the company; and figures stated for several
+// companies together, which are no one company's metric. The words are read by segments.*.
+#include "metrics_reader.hpp"
+
+namespace herald::analysis::metric_reader {
+
+segments::View SentenceReader::segment_view() const {
+    return {c_.doc, first_, last_, fl_, c_.mentions.data() + c_.mention_begin, c_.mention_end - c_.mention_begin};
+}
+
+// "total revenue", "consolidated net income", "group sales": the company's total, whatever
+// business the sentence named before ("OCI revenue to reach $166 billion ... and total revenue
+// of $225 billion").
+bool SentenceReader::total_before(const Hit* h) const {
+    for (uint32_t t = h->np_begin, k = 0; t > first() && k < 2; --t, ++k) {
+        const std::string_view w = c_.tok(t - 1);
+        if (eq_ci(w, "total") || eq_ci(w, "consolidated") || eq_ci(w, "group") || eq_ci(w, "overall")) return true;
+    }
+    return false;
+}
+
+// Entity and ticker (attribute_entity), then the segment: a segment or product name the entity
+// step found (in the kind's phrase or the nearest one), else business words right before the
+// kind ("e-commerce sales", "Walmart U.S. comparable sales") or after it ("revenue from
+// advertising", "sales in Greater China"). Per-share figures are the company's.
+void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after) {
+    attribute_entity(m, h, tb, te, np_after);
+    if (m.kind == MetricKind::eps) {
+        m.segment = {};
+        return;
+    }
+    if (!forced_segment_.empty()) {
+        m.segment = forced_segment_;
+        return;
+    }
+    if (!h || h->begin == h->end) return;  // segment_move's hit is the segment's name itself
+    // A segment named only in an earlier sentence is not this figure's business: "AWS revenue
+    // rose 20% ... Net income was $21.2 billion" is Amazon's.
+    if (entity_mention_ && entity_mention_ == last_mention_ && !entity_mention_in_phrase_) m.segment = {};
+    if (total_before(h)) {
+        m.segment = {};
+        return;
+    }
+    // A name inside the kind's phrase ("AWS revenue") is the business; so is the nearest one,
+    // unless the kind's own words name another ("AWS ... while e-commerce sales rose 27%").
+    const segments::View v = segment_view();
+    std::string_view named = segments::before_kind(v, h->np_begin);
+    if (named.empty()) {
+        // A few words after the kind, never past the figure: after_kind reads no further.
+        uint32_t stop = tb >= h->end ? tb : last();
+        if (stop > h->end + 8) stop = h->end + 8;
+        named = segments::after_kind(v, h->end, stop);
+    }
+    if (!named.empty() && named != m.entity && !(entity_mention_in_phrase_ && !m.segment.empty())) m.segment = named;
+}
+
+// Is a figure whose kind phrase is h and whose tokens are [tb, te) stated for several
+// companies together ("combined capital expenditures of Microsoft, Alphabet, Amazon and Meta")?
+// The clause around the figure is read at most kCombinedReach tokens each way: per figure, a
+// walk to the clause's ends would cost a hostile one-clause sentence of n figures n^2.
+bool SentenceReader::combined_figure(const Hit* h, uint32_t tb, uint32_t te) const {
+    if (!h || h->begin == h->end) return false;
+    constexpr uint32_t kCombinedReach = 24;
+    const uint32_t b = h->np_begin < tb ? h->np_begin : tb;
+    const uint32_t e = h->end > te ? h->end : te;
+    uint32_t cb = b, ce = e;
+    while (cb > first() && b - cb < kCombinedReach && !(F(cb - 1) & (kPunctComma | W::kClause))) --cb;
+    while (ce < last() && ce - e < kCombinedReach && !(F(ce) & (kPunctComma | W::kClause))) ++ce;
+    return segments::combined(segment_view(), cb, ce, h->np_begin, h->end);
+}
+
+// Is a change whose kind phrase is h, at tokens [tb, te), about the business of `value`? The
+// change is attributed as a metric of its own would be, and both must name the same company and
+// segment.
+bool SentenceReader::same_business(const Metric& value, const Hit* h, uint32_t tb, uint32_t te) {
+    Metric probe;
+    probe.kind = h->kind;
+    attribute(probe, h, tb, te, false);
+    return probe.segment == value.segment && (probe.entity.empty() || value.entity.empty() || probe.entity == value.entity);
+}
+
+// "global advertising grew 53%", "cloud rose 30%": a change of the business its verb's subject
+// names, when no kind word names the figure. The verb is right before the figure, or before "by".
+bool SentenceReader::business_move(const Fig& fg, const Quantity& q) {
+    uint32_t verb = fg.tb;
+    if (verb > first() && eq_ci(c_.tok(verb - 1), "by")) --verb;
+    if (verb <= first() + 1) return false;
+    --verb;
+    const uint32_t f = F(verb);
+    if (!(f & (W::kUp | W::kDown))) return false;
+    const std::string_view x = c_.tok(verb);
+    const bool growth = eq_ci(x, "grew") || eq_ci(x, "grows") || eq_ci(x, "expanded") || eq_ci(x, "shrank");
+    const std::string_view business = segments::subject_of_move(segment_view(), verb, growth);
+    if (business.empty()) return false;
+    Change ch;
+    set_percent(ch, direction_in(verb, verb + 1, false), q);
+    if (ch.direction == Direction::none) return false;
+    ch.basis = basis_after(fg.te, fg.te, fg.te);
+    Hit kind;  // revenue named by the business's own words, which attribution reads before the verb
+    kind.begin = kind.np_begin = verb;
+    kind.end = verb + 1;
+    kind.kind = MetricKind::revenue;
+    forced_segment_ = business;
+    attach_change(ch, &kind, fg.tb, fg.te, q);
+    forced_segment_ = {};
+    return true;
+}
+
+}  // namespace herald::analysis::metric_reader
