@@ -119,7 +119,7 @@ private:
     void attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after);
     segments::View segment_view() const;
     bool total_before(const Hit* h) const;
-    bool combined_figure(const Hit* h, uint32_t tb, uint32_t te) const;
+    bool combined_figure(const Hit* h, uint32_t tb, uint32_t te);
     bool business_move(const Fig& fg, const Quantity& q);
     bool same_business(const Metric& value, const Hit* h, uint32_t tb, uint32_t te);
 
@@ -296,6 +296,7 @@ private:
     const Mention* entity_mention_ = nullptr;
     bool entity_mention_in_phrase_ = false;
     std::string_view forced_segment_;  // business_move: the business its verb's subject names
+    int8_t combined_possible_ = -1;    // segments::combined_possible of this sentence, -1: not asked yet
 };
 
 }  // namespace herald::analysis::metric_reader

@@ -65,11 +65,11 @@ constexpr std::string_view kCombine[] = {
     "aggregate", "altogether", "collectively", "combined", "jointly", "together",
 };
 // Nouns for a group of companies that can own a figure ("the four hyperscalers' capex").
+// Nouns for a group of companies that can own a figure ("the four hyperscalers' capex"). Long
+// words only: short plurals ("banks", "peers") name groups too often to mean a joint figure.
 constexpr std::string_view kGroups[] = {
-    "automakers",   "banks",     "big",        "carmakers", "chipmakers", "companies", "companies'",
-    "firms",        "firms'",    "giants",     "hyperscaler", "hyperscalers", "hyperscalers'", "industry",
-    "industry-wide", "lenders",  "megacaps",   "peers",     "retailers",  "rivals",    "sector",
-    "sector-wide",
+    "automakers", "carmakers", "chipmakers", "companies", "companies'", "hyperscaler", "hyperscalers",
+    "hyperscalers'", "industry", "industry-wide", "megacaps", "sector", "sector-wide",
 };
 constexpr std::string_view kMonths[] = {
     "april", "august", "december", "february", "january", "july", "june", "march", "may", "november", "october", "september",
@@ -84,15 +84,41 @@ constexpr bool sorted(const std::string_view (&a)[N]) {
 static_assert(sorted(kBusiness) && sorted(kMoveSubjects) && sorted(kRegions) && sorted(kQualifying) &&
               sorted(kNotBrand) && sorted(kCombine) && sorted(kGroups) && sorted(kMonths));
 
-// Is w (any case) in the sorted lower-case table?
+// A sorted lower-case table with the lengths and first letters of its words: most tokens fail
+// those two tests, so the fold and the binary search run on few (they ran per token per table).
 template <size_t N>
-bool in(const std::string_view (&table)[N], std::string_view w) {
+struct Words {
+    const std::string_view* w;
+    uint32_t letters = 0;  // bit (c & 31) for each first letter c
+    size_t lo = 64, hi = 0;
+    constexpr explicit Words(const std::string_view (&a)[N]) : w(a) {
+        for (std::string_view x : a) {
+            letters |= 1u << (static_cast<unsigned char>(x[0]) & 31);
+            lo = x.size() < lo ? x.size() : lo;
+            hi = x.size() > hi ? x.size() : hi;
+        }
+    }
+};
+
+// Is w (any case) in the table?
+template <size_t N>
+bool in(const Words<N>& table, std::string_view w) {
     char buf[24];
-    if (w.empty() || w.size() > sizeof buf) return false;
+    if (w.size() < table.lo || w.size() > table.hi || w.size() > sizeof buf) return false;
+    if (!(table.letters & (1u << (static_cast<unsigned char>(num::lower(w[0])) & 31)))) return false;
     for (size_t i = 0; i < w.size(); ++i) buf[i] = num::lower(w[i]);
     const std::string_view low(buf, w.size());
-    return std::binary_search(std::begin(table), std::end(table), low);
+    return std::binary_search(table.w, table.w + N, low);
 }
+
+constexpr Words kBusinessW{kBusiness};
+constexpr Words kMoveSubjectsW{kMoveSubjects};
+constexpr Words kRegionsW{kRegions};
+constexpr Words kQualifyingW{kQualifying};
+constexpr Words kNotBrandW{kNotBrand};
+constexpr Words kCombineW{kCombine};
+constexpr Words kGroupsW{kGroups};
+constexpr Words kMonthsW{kMonths};
 
 bool has_digit(std::string_view w) {
     for (char c : w)
@@ -106,11 +132,11 @@ bool period_like(std::string_view w) {
     if (w.size() >= 2 && ((w[0] | 0x20) == 'q' || (w[0] | 0x20) == 'h') && num::is_digit(w[1])) return true;
     if (w.size() >= 2 && (w[0] | 0x20) == 'f' && (w[1] | 0x20) == 'y') return true;
     if (w.size() == 2 && num::is_digit(w[0]) && (w[1] | 0x20) == 'm') return true;
-    if (in(kMonths, w)) return true;
+    if (in(kMonthsW, w)) return true;
     const size_t dash = w.rfind('-');
     if (dash != std::string_view::npos) {
         const std::string_view tail = w.substr(dash + 1);
-        if (in(kMonths, tail) || in(kMonths, w.substr(0, w.find('-')))) return true;  // July-September
+        if (in(kMonthsW, tail) || in(kMonthsW, w.substr(0, w.find('-')))) return true;  // July-September
         return eq_ci(tail, "quarter") || eq_ci(tail, "half") || eq_ci(tail, "year") || eq_ci(tail, "month");
     }
     return false;
@@ -127,7 +153,7 @@ bool is_word(const View& v, uint32_t t) { return t >= v.first && t < v.last && v
 // word of a sentence is capitalised anyway, so there only a capital after the first letter counts.
 bool brand_word(const View& v, uint32_t t) {
     const std::string_view w = v.tok(t);
-    if (w.size() < 2 || period_like(w) || in(kNotBrand, w) || in(kQualifying, w)) return false;
+    if (w.size() < 2 || period_like(w) || in(kNotBrandW, w) || in(kQualifyingW, w)) return false;
     if (v.flag(t) & (W::kKind | W::kPhrase | W::kStop | W::kDeterminer | W::kForecast | W::kUp | W::kDown))
         return false;
     // A currency code before its amount ("EUR 4.8 bn") is no brand.
@@ -149,9 +175,9 @@ Class classify(const View& v, uint32_t t) {
     // A word glued to a number is part of the figure: "$100B-plus".
     if (!v.doc.tokens[t].space_before && t > v.first && v.doc.tokens[t - 1].kind == TokenKind::number) return Class::none;
     const std::string_view w = v.tok(t);
-    if (in(kBusiness, w)) return Class::business;
+    if (in(kBusinessW, w)) return Class::business;
     // "US" only in capitals: "us" is a pronoun.
-    if (in(kRegions, w) && (!eq_ci(w, "us") || w == "US")) return Class::region;
+    if (in(kRegionsW, w) && (!eq_ci(w, "us") || w == "US")) return Class::region;
     if (w == "US") return Class::region;
     if (brand_word(v, t)) return Class::brand;
     return Class::none;
@@ -194,15 +220,15 @@ const Mention* View::mention_at(uint32_t t) const {
     return tk.field == m.span.field && tk.begin < m.span.end ? &m : nullptr;
 }
 
-bool is_business_word(std::string_view w) { return in(kBusiness, w); }
-bool is_region_word(std::string_view w) { return in(kRegions, w) || w == "US"; }
-bool is_qualifying_word(std::string_view w) { return in(kQualifying, w); }
+bool is_business_word(std::string_view w) { return in(kBusinessW, w); }
+bool is_region_word(std::string_view w) { return in(kRegionsW, w) || w == "US"; }
+bool is_qualifying_word(std::string_view w) { return in(kQualifyingW, w); }
 
 std::string_view before_kind(const View& v, uint32_t np_begin) {
     uint32_t t = np_begin;
     // Qualifying words and periods between the business and the kind: "Walmart U.S. comparable sales".
     while (t > v.first && is_word(v, t - 1) && !v.mention_at(t - 1) &&
-           (in(kQualifying, v.tok(t - 1)) || period_like(v.tok(t - 1))))
+           (in(kQualifyingW, v.tok(t - 1)) || period_like(v.tok(t - 1))))
         --t;
     const uint32_t e = t;
     Class first_class = Class::none;
@@ -261,7 +287,7 @@ std::string_view subject_of_move(const View& v, uint32_t verb, bool growth_verb)
     uint32_t t = verb;
     while (t > v.first && verb - t < 3 && is_word(v, t - 1) && !v.mention_at(t - 1)) {
         const std::string_view w = v.tok(t - 1);
-        if (!in(kMoveSubjects, w) && !(growth_verb && is_region_word(w) && (!eq_ci(w, "us") || w == "US"))) break;
+        if (!in(kMoveSubjectsW, w) && !(growth_verb && is_region_word(w) && (!eq_ci(w, "us") || w == "US"))) break;
         --t;
     }
     if (t == verb) return {};
@@ -272,19 +298,31 @@ std::string_view subject_of_move(const View& v, uint32_t verb, bool growth_verb)
         const std::string_view w = v.tok(p);
         const bool ok = !is_word(v, p) || (v.flag(p) & (W::kClause | W::kDeterminer)) || v.mention_at(p) ||
                         eq_ci(w, "and") || eq_ci(w, "its") || eq_ci(w, "their") || eq_ci(w, "as") ||
-                        in(kQualifying, w);
+                        in(kQualifyingW, w);
         if (!ok) return {};
     }
     return span_text(v, t, verb);
 }
 
+bool combined_possible(const View& v) {
+    std::string_view company;
+    for (uint32_t m = 0; m < v.n_mentions; ++m) {
+        if (v.mentions[m].is_segment) continue;
+        if (company.empty()) company = v.mentions[m].company;
+        else if (v.mentions[m].company != company) return true;
+    }
+    for (uint32_t t = v.first; t < v.last; ++t)
+        if (v.doc.tokens[t].kind == TokenKind::word && (in(kCombineW, v.tok(t)) || in(kGroupsW, v.tok(t)))) return true;
+    return false;
+}
+
 bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind_b, uint32_t kind_e) {
     // "Together, Acme and Globex spent ...": the word opens the sentence, before the figure's clause.
-    if (clause_b > v.first && is_word(v, v.first) && in(kCombine, v.tok(v.first))) return true;
+    if (clause_b > v.first && is_word(v, v.first) && in(kCombineW, v.tok(v.first))) return true;
     bool respectively = false;
     for (uint32_t t = clause_b; t < clause_e && t < v.last; ++t) {
         if (!is_word(v, t)) continue;
-        if (in(kCombine, v.tok(t))) return true;
+        if (in(kCombineW, v.tok(t))) return true;
         respectively |= eq_ci(v.tok(t), "respectively");
     }
     if (respectively) return false;  // "Acme and Globex grew 5% and 7%, respectively": one figure each
@@ -294,8 +332,8 @@ bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind
         const std::string_view w = v.tok(t - 1);
         if (w == "'" || w == "\xE2\x80\x99") continue;  // the possessive of "hyperscalers'"
         if (!is_word(v, t - 1) || v.mention_at(t - 1)) break;
-        if (in(kGroups, w)) return true;
-        if (!in(kQualifying, w) && !in(kBusiness, w) && !number_word(w) && !eq_ci(w, "tech")) break;
+        if (in(kGroupsW, w)) return true;
+        if (!in(kQualifyingW, w) && !in(kBusinessW, w) && !number_word(w) && !eq_ci(w, "tech")) break;
     }
     // A group or several companies after it: "capex of the four hyperscalers", "spending by
     // Microsoft, Alphabet and Amazon".
@@ -315,7 +353,7 @@ bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind
             continue;
         }
         const std::string_view w = v.tok(t);
-        if (in(kGroups, w)) return true;
+        if (in(kGroupsW, w)) return true;
         if (w == "," || eq_ci(w, "and") || eq_ci(w, "&") || (v.flag(t) & W::kDeterminer) ||
             v.doc.tokens[t].kind == TokenKind::number || number_word(w) || w == "'" || w == "\xE2\x80\x99") {
             ++t;

@@ -52,6 +52,10 @@ std::string_view subject_of_move(const View& v, uint32_t verb, bool growth_verb)
 // capex", "capex of Microsoft, Alphabet, Amazon and Meta").
 bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind_b, uint32_t kind_e);
 
+// Can any figure of the sentence be several companies' together? False when it has no combine
+// or group word and names fewer than two companies: combined() need not run (once per sentence).
+bool combined_possible(const View& v);
+
 // Word classes, exposed for tests: a business noun ("advertising", "cloud", "e-commerce"), a
 // region ("Europe", "U.S", "International") and a word that qualifies a figure without naming a
 // business ("total", "adjusted", "comparable").

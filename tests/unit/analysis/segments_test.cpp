@@ -133,6 +133,7 @@ TEST_CASE("figures of several companies together") {
     CHECK_FALSE(combined("Capex of Microsoft rose to $30 billion.", "Capex"));
     CHECK_FALSE(combined("Acme and Globex sales rose 5% and 7%, respectively.", "sales"));
     CHECK_FALSE(combined("Analysts at the big banks expect Acme revenue of $5 billion.", "revenue"));
+    CHECK_FALSE(combined("Acme's revenue beat peers' revenue.", "revenue"));
 }
 
 TEST_CASE("word classes") {
