@@ -107,6 +107,15 @@ SHAPES = {
     "currency_codes": lambda n: body_event(repeat_to("USD 5bn EUR 4bn ", n)),
     "euro_signs": lambda n: body_event(repeat_to("\u20ac5bn ", n // 2)),
     "plus": lambda n: body_event(repeat_to("$5B plus ", n)),
+    # Figures as written in news (issue 14 item 7): dense currency amounts of every form, ranges,
+    # number words, decimal commas and bracketed comparisons.
+    "currency_amounts": lambda n: body_event(repeat_to(
+        "C$5bn, EUR 4,5 mn, 12.5 MEUR, \u00a33m, US$7 billion, 75 USD million, RM50 million, 5\u4ebf\u5143, ", n)),
+    "range_forms": lambda n: body_event(repeat_to("20-25% $1.2bn-$1.5bn between 5 and 7 percent EUR 10-12 mn ", n)),
+    "number_words": lambda n: body_event(repeat_to("five billion dollars, half a million euros, ten percent, ", n)),
+    "number_words_bare": lambda n: body_event(repeat_to("one two three hundred thousand million ", n)),
+    "bracket_comparisons": lambda n: body_event(repeat_to("EUR 44.1 ( 39.2 ) million EUR 5.1 mn ( 4.9 ) ", n)),
+    "decimal_commas": lambda n: body_event(repeat_to("EUR 12,4 mn EUR512 ,000 ", n)),
     "qualifiers": lambda n: body_event(repeat_to("more than about $5B ", n)),
     "sentiment_words": lambda n: body_event(repeat_to("strong growth beat weak loss ", n)),
     "negations": lambda n: body_event(repeat_to("not ", n)),

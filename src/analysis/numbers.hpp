@@ -148,6 +148,22 @@ inline bool parse_decimal(std::string_view s, size_t i, Decimal& d) {
             ++i;
         }
     }
+    // Tokenized text splits "512,000" as "512 ,000": join the groups when the integer part is short.
+    if (!d.grouped && d.int_digits <= 3) {
+        while (i + 4 < n && s[i] == ' ' && s[i + 1] == ',' && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
+               is_digit(s[i + 4]) && (i + 5 >= n || !is_digit(s[i + 5]))) {
+            for (size_t k = i + 2; k < i + 5; ++k) {
+                if (!take(s[k])) return false;
+                ++d.int_digits;
+            }
+            d.grouped = true;
+            i += 5;
+        }
+        if (d.grouped) {
+            d.end = i;
+            return true;
+        }
+    }
     // Indian grouping: one or two digits, pairs, then a group of three ("5,00,000" five lakh,
     // "2,35,000", "1,00,00,000" one crore). Read whole, or the figure would stop at the first comma.
     if (!d.grouped && d.int_digits <= 2 && i < n && s[i] == ',') {
@@ -179,6 +195,27 @@ inline bool parse_decimal(std::string_view s, size_t i, Decimal& d) {
     }
     d.end = i;
     return digits > 0;
+}
+
+// A decimal comma right after d ("12,4", "0,45": one or two digits, then no digit): its end, else 0.
+// Whether it is a decimal comma and not a list ("1,5 and 7") is the caller's call.
+inline size_t decimal_comma_end(std::string_view s, const Decimal& d) {
+    size_t i = d.end;
+    if (d.grouped || d.decimals || i + 1 >= s.size() || s[i] != ',' || !is_digit(s[i + 1])) return 0;
+    size_t k = i + 1;
+    while (k < s.size() && is_digit(s[k]) && k - i <= 3) ++k;
+    return k - i - 1 <= 2 ? k : 0;
+}
+
+// Appends the fraction digits s[from, to) to d (after a decimal comma).
+inline bool append_fraction(std::string_view s, size_t from, size_t to, Decimal& d) {
+    for (size_t k = from; k < to; ++k) {
+        if (d.int_digits + d.decimals >= 18) return false;
+        d.mantissa = d.mantissa * 10 + static_cast<uint64_t>(s[k] - '0');
+        ++d.decimals;
+    }
+    d.end = to;
+    return true;
 }
 
 inline constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,

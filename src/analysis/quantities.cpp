@@ -8,6 +8,7 @@
 
 #include "numbers.hpp"
 #include "quantities_units.hpp"
+#include "quantities_words.hpp"
 
 namespace herald::analysis {
 
@@ -43,6 +44,27 @@ size_t minus_before(std::string_view s, size_t at) {
     return 0;
 }
 
+// A unit or scale right at s[j] (after a figure): a decimal comma before it is one, not a list.
+bool unit_or_scale_at(std::string_view s, size_t j) {
+    units::Scale sc;
+    return units::scale_at(s, j, false, sc) || units::suffix_at(s, j).kind != units::SuffixKind::none;
+}
+
+// "EUR 44.1 ( 39.2 ) million": a scale after a bracketed earlier figure applies to both. Returns the
+// scale and where the bracketed number starts (0 when the figure is not followed so).
+size_t bracket_scale(std::string_view s, size_t end, units::Scale& sc) {
+    size_t k = num::skip_spaces(s, end);
+    if (k >= s.size() || s[k] != '(') return 0;
+    const size_t at = num::skip_spaces(s, k + 1);
+    num::Decimal inner;
+    if (at >= s.size() || !num::is_digit(s[at]) || !num::parse_decimal(s, at, inner)) return 0;
+    size_t c = num::skip_spaces(s, inner.end);
+    if (c >= s.size() || s[c] != ')') return 0;
+    const size_t w = num::skip_spaces(s, c + 1);
+    if (!units::scale_at(s, w, false, sc) || sc.single_letter) return 0;
+    return at;
+}
+
 bool parse_figure(std::string_view s, size_t i, Figure& f) {
     f = {};
     if (!num::parse_decimal(s, i, f.d)) return false;
@@ -54,7 +76,8 @@ bool parse_figure(std::string_view s, size_t i, Figure& f) {
     // Currency sign or code, attached ("$37.6B", "EUR1") or after one space ("USD 37.6bn").
     size_t cb = num::skip_spaces_back(s, b);
     size_t sign_begin = 0;
-    if (b - cb <= 3 && units::sign_before(s, cb, f.prefix_unit, sign_begin)) {
+    int prefix_exp10 = 0;
+    if (b - cb <= 3 && units::sign_before(s, cb, f.prefix_unit, sign_begin, prefix_exp10)) {
         f.has_prefix = true;
         b = sign_begin;
         if (!f.negative) {
@@ -63,6 +86,11 @@ bool parse_figure(std::string_view s, size_t i, Figure& f) {
                 b -= m;
             }
         }
+    }
+    // A decimal comma ("EUR 12,4 mn", "1,5 %"): only before a unit or scale, or after a currency.
+    if (size_t ce = num::decimal_comma_end(s, f.d)) {
+        if ((f.has_prefix || unit_or_scale_at(s, num::skip_spaces(s, ce))) && !num::append_fraction(s, f.d.end + 1, ce, f.d))
+            return false;
     }
     if (b > 0 && s[b - 1] == '(' && f.d.end < s.size() && s[f.d.end] == ')') {
         f.paren = true;
@@ -94,6 +122,25 @@ bool parse_figure(std::string_view s, size_t i, Figure& f) {
         f.scale = sc;
         f.end = sc.end;
         return true;
+    }
+    if (prefix_exp10) {  // "MEUR 12.5": the code carries the scale
+        f.has_scale = true;
+        f.scale = {prefix_exp10, f.d.end, false};
+        return true;
+    }
+    // A code between the number and its scale: "75 USD million", "12.5 EUR mn".
+    if (j + 3 < s.size() && units::upper3(s, j)) {
+        Unit u;
+        const size_t w = num::skip_spaces(s, j + 3);
+        if (w > j + 3 && units::iso_code(s.substr(j, 3), u) && units::scale_at(s, w, false, sc) &&
+            (!f.has_prefix || f.prefix_unit == u)) {
+            f.has_prefix = true;
+            f.prefix_unit = u;
+            f.has_scale = true;
+            f.scale = sc;
+            f.end = sc.end;
+            return true;
+        }
     }
     // Letters or digits right after the number that are no scale and no unit ("$0x1F", "$5abc",
     // "10x"): the number is part of a word, not an amount.
@@ -202,12 +249,40 @@ struct LastMoney {
     size_t end = 0;
 };
 
+// True when a sentence ends in s[from, to): ". " (or "!", "?") before a capital, or a line break.
+// A currency is carried over only within a sentence ("Sales were $5 million. Nokia sold 3 million
+// phones": the phones are no dollars).
+bool sentence_break(std::string_view s, size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k) {
+        const char c = s[k];
+        if (c == '\n') return true;
+        if ((c == '.' || c == '!' || c == '?') && k + 1 < to && num::is_space(s[k + 1])) {
+            const size_t j = num::skip_spaces(s, k + 1);
+            if (j < s.size() && num::is_upper(s[j])) return true;
+        }
+    }
+    return false;
+}
+
+// The previous quantity of the field: a bracketed figure right after it is its conversion or
+// comparison ("EUR 46 million ( USD 64.5 m )", "EUR 44.1 mn ( 39.2 )"), never a negative amount.
+struct Previous {
+    bool set = false;
+    size_t end = 0;
+    Unit unit;
+    int exp10 = 0;
+    size_t bracket_at = 0;  // where a bracketed figure whose scale follows the bracket starts
+    int bracket_exp10 = 0;
+};
+
 class FieldScanner {
 public:
-    FieldScanner(Field f, std::string_view s, std::vector<Quantity>& out, LastMoney& last)
-        : f_(f), s_(s), out_(out), last_(last) {}
+    FieldScanner(Field f, std::string_view s, std::vector<Quantity>& out, LastMoney& last, size_t limit,
+                 qwords::WordFigures words)
+        : f_(f), s_(s), out_(out), last_(last), limit_(limit), words_(words) {}
 
-    void run() {
+    // False when the document's figure limit stopped the scan.
+    bool run() {
         const size_t n = s_.size();
         size_t i = 0;
         while (i < n) {
@@ -215,13 +290,16 @@ public:
                 i = num::next_digit(s_, i + 1);
                 continue;
             }
-            if (i > 0 && num::is_wordch(s_[i - 1]) && !attached_code(i) && !minus_before(s_, i)) {
+            if (!emit_words_before(i)) return false;
+            if (i > 0 && num::is_wordch(s_[i - 1]) && !after_han(i) && !attached_code(i) && !minus_before(s_, i)) {
                 // Inside a word or a longer number: "Trainium2", "Q1", "10-K"'s digits.
                 while (i < n && (num::is_alnum(s_[i]) || s_[i] == '.' || s_[i] == ',')) ++i;
                 continue;
             }
+            if (out_.size() >= limit_) return false;
             i = figure_at(i);
         }
+        return emit_words_before(n);
     }
 
 private:
@@ -229,6 +307,42 @@ private:
         Unit u;
         size_t b = 0;
         return units::sign_before(s_, i, u, b);
+    }
+
+    // A digit right after a CJK character ("营收5亿元") starts a number; after "é" it is a word's.
+    bool after_han(size_t i) const {
+        return i >= 3 && static_cast<unsigned char>(s_[i - 3]) >= 0xE3 && static_cast<unsigned char>(s_[i - 3]) <= 0xE9;
+    }
+
+    // Figures written in words ("five billion dollars") that start before byte `limit`.
+    bool emit_words_before(size_t limit) {
+        qwords::WordFigure w;
+        while (words_.next_before(limit, w)) {
+            if (out_.size() >= limit_) return false;
+            Quantity q;
+            q.unit = w.unit;
+            q.value = num::scaled(w.d, w.exp10);
+            q.qualifier = qualifier_before(s_, w.begin);
+            q.span = {f_, static_cast<uint32_t>(w.begin), static_cast<uint32_t>(w.end)};
+            q.text = s_.substr(w.begin, w.end - w.begin);
+            out_.push_back(q);
+            prev_ = {true, w.end, w.unit, w.exp10};
+            if (!w.unit.is_percent()) last_ = {true, w.unit, w.exp10, f_, w.end};
+        }
+        return true;
+    }
+
+    // True when the figure at a (a digit, or "(" of "(1.2)") is bracketed right after the previous
+    // quantity: only spaces between that quantity's end and the "(".
+    bool bracketed_after_previous(const Figure& a) const {
+        if (!prev_.set) return false;
+        size_t open = a.begin;
+        if (!(a.paren && s_[open] == '(')) {
+            open = num::skip_spaces_back(s_, a.has_prefix ? a.begin : a.d.begin);
+            if (open == 0 || s_[open - 1] != '(') return false;
+            --open;
+        }
+        return num::skip_spaces_back(s_, open) == prev_.end;
     }
 
     // Reads the figure at s[i] (a digit) and emits it when it has a unit; returns where to go on.
@@ -257,6 +371,19 @@ private:
                 }
             }
         }
+        // "EUR 44.1 ( 39.2 ) million": the scale after the bracket is this figure's and the bracketed one's.
+        units::Scale bracket;
+        size_t bracket_at = 0;
+        if (!range && !a.has_scale && sa.kind == units::SuffixKind::none && !a.paren)
+            if ((bracket_at = bracket_scale(s_, a.end, bracket)) != 0) {
+                a.has_scale = true;
+                a.scale = {bracket.exp10, a.end, false};
+            }
+        if (!range && !a.has_scale && prev_.set && prev_.bracket_at == i) {
+            a.has_scale = true;
+            a.scale = {prev_.bracket_exp10, a.end, false};
+        }
+        const bool conversion = bracketed_after_previous(a);
         const Figure& last = range ? b : a;
         size_t end = range ? (suffix.kind != units::SuffixKind::none && suffix.end > last.end ? suffix.end : last.end)
                            : after_a;
@@ -274,6 +401,8 @@ private:
             case units::SuffixKind::bp: unit = suffix.unit; break;
             case units::SuffixKind::currency:
                 unit = suffix.unit;
+                exp10 += suffix.exp10;  // "12.5 MEUR"
+                exp10_b += suffix.exp10;
                 money = true;
                 break;
             case units::SuffixKind::cents:
@@ -289,10 +418,17 @@ private:
                 if (has_prefix) {
                     unit = prefix_unit;
                     money = true;
-                } else if (a.has_scale && !a.scale.single_letter && last_.set && !count_noun_at(s_, end)) {
+                } else if (conversion && !prev_.unit.empty() && (a.d.decimals > 0 || a.d.int_digits >= 2 || a.has_scale)) {
+                    // "EUR 44.1 mn ( 39.2 )": the bracketed comparison is in the unit and scale before it.
+                    unit = prev_.unit;
+                    if (!a.has_scale) exp10 = exp10_b = prev_.exp10;
+                    money = !unit.is_percent() && !(unit == Unit::of("bp"));
+                } else if (a.has_scale && !a.scale.single_letter && last_.set && last_.field == f_ &&
+                           !sentence_break(s_, last_.end, a.begin) && !count_noun_at(s_, end)) {
                     unit = last_.unit;  // "EUR 1.2 million and 3.4 million": the currency carries over
                     money = true;
-                } else if (a.paren && a.d.decimals > 0 && last_.set && last_.field == f_ && a.begin < last_.end + 400) {
+                } else if (a.paren && !conversion && a.d.decimals > 0 && last_.set && last_.field == f_ &&
+                           a.begin < last_.end + 400) {
                     unit = last_.unit;  // "(1.2)" in a table of amounts: a negative figure in the same unit
                     exp10 = last_.exp10;
                     money = true;
@@ -304,7 +440,7 @@ private:
         Quantity q;
         q.unit = unit;
         q.value = num::scaled(a.d, exp10);
-        if (a.negative || a.paren) q.value = -q.value;
+        if (a.negative || (a.paren && !conversion)) q.value = -q.value;
         if (range) {
             q.is_range = true;
             q.low = q.value;
@@ -323,7 +459,9 @@ private:
         q.span = {f_, static_cast<uint32_t>(a.begin), static_cast<uint32_t>(end)};
         q.text = s_.substr(a.begin, end - a.begin);
         out_.push_back(q);
-        if (money) last_ = {true, unit, exp10, f_, end};
+        // A conversion into another currency leaves the chain in the first one.
+        if (money && !(conversion && last_.set && !(unit == last_.unit))) last_ = {true, unit, exp10, f_, end};
+        prev_ = {true, end, unit, exp10, bracket_at, bracket_at ? bracket.exp10 : 0};
         return end;
     }
 
@@ -331,15 +469,31 @@ private:
     std::string_view s_;
     std::vector<Quantity>& out_;
     LastMoney& last_;
+    size_t limit_;
+    qwords::WordFigures words_;
+    Previous prev_;
 };
 
 }  // namespace
 
 void QuantityExtractor::extract(const Document& doc, std::vector<Quantity>& out) {
     LastMoney last;
+    capped_ = false;
+    const size_t limit = out.size() + kMaxFigures;
+    const auto& toks = doc.tokens;
+    uint32_t t = 0;
     for (Field f : kTextFields) {
         std::string_view s = doc.event().field(f);
-        if (!s.empty()) FieldScanner(f, s, out, last).run();
+        if (s.empty()) continue;
+        // The field's tokens: fields are tokenized in kTextFields order.
+        while (t < toks.size() && toks[t].field < f) ++t;
+        uint32_t e = t;
+        while (e < toks.size() && toks[e].field == f) ++e;
+        if (!FieldScanner(f, s, out, last, limit, qwords::WordFigures(doc, s, t, e)).run()) {
+            capped_ = true;
+            return;
+        }
+        t = e;
     }
 }
 

@@ -65,29 +65,80 @@ inline bool iso_code(std::string_view w, Unit& out) {
     return false;
 }
 
-// A currency sign ending at s[end): its ISO code and where the sign (with any "US"/"C"/"HK" letters) begins.
-inline bool sign_before(std::string_view s, size_t end, Unit& unit, size_t& begin) {
+// Letters written with a dollar sign, before it ("C$", "HK$", "MXN$", also spaced "C $") or
+// after it ("$US", "$A").
+struct DollarLetters { std::string_view letters; const char* code; };
+inline constexpr DollarLetters kDollarPrefixes[] = {
+    {"U.S.", "USD"}, {"US", "USD"}, {"AU", "AUD"}, {"HK", "HKD"}, {"NZ", "NZD"}, {"NT", "TWD"}, {"MXN", "MXN"},
+    {"MX", "MXN"},   {"C", "CAD"},  {"A", "AUD"},  {"S", "SGD"},  {"R", "BRL"}};
+
+// Currency words written before a number ("EURO 98 million", "euro410 million", "RM50 million",
+// "SKr 500 million", "rmb 5 billion"); `exact` entries must match case, the others any case.
+struct WordBefore { std::string_view w; const char* code; bool exact; };
+inline constexpr WordBefore kWordsBefore[] = {
+    {"euro", "EUR", false}, {"euros", "EUR", false}, {"rmb", "CNY", false}, {"skr", "SEK", false},
+    {"sfr", "CHF", false},  {"RM", "MYR", true},     {"rs", "INR", false},  {"rs.", "INR", false}};
+
+// Words after which a letter before a spaced "$" names a series, not a currency ("Series C $20 million").
+inline bool letter_names_series(std::string_view s, size_t letter) {
+    static constexpr std::string_view kWords[] = {"series", "class", "tranche", "phase", "type", "grade", "group",
+                                                  "round", "plan", "option", "section", "category", "level", "part"};
+    const size_t e = num::skip_spaces_back(s, letter);
+    if (e == letter) return false;
+    for (auto w : kWords)
+        if (num::word_before(s, e, w)) return true;
+    return false;
+}
+
+// "M"/"m" or "T"/"k" before a capitalised ISO code: millions or thousands of it ("MEUR", "TEUR",
+// "kSEK"), as Nordic and German reports write them. Returns the power of ten, else 0.
+inline int code_scale_letter(char c) { return c == 'M' || c == 'm' ? 6 : c == 'T' || c == 'k' ? 3 : 0; }
+
+inline bool upper3(std::string_view s, size_t i) {
+    return i + 3 <= s.size() && num::is_upper(s[i]) && num::is_upper(s[i + 1]) && num::is_upper(s[i + 2]);
+}
+
+// A currency sign ending at s[end): its ISO code, where the sign (with any "US"/"C"/"HK" letters)
+// begins and the power of ten a scaled code carries ("MEUR": 6; else 0).
+inline bool sign_before(std::string_view s, size_t end, Unit& unit, size_t& begin, int& exp10) {
     auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    exp10 = 0;
+    auto starts_word = [&](size_t b) { return b == 0 || !num::is_alnum(s[b - 1]); };
     if (end >= 1 && s[end - 1] == '$') {
         size_t b = end - 1;
-        struct Pre { std::string_view letters; const char* code; };
-        static constexpr Pre kDollarPrefixes[] = {{"U.S.", "USD"}, {"US", "USD"}, {"HK", "HKD"}, {"NZ", "NZD"},
-                                                  {"NT", "TWD"},   {"MX", "MXN"}, {"C", "CAD"},   {"A", "AUD"},
-                                                  {"S", "SGD"},    {"R", "BRL"}};
         unit = Unit::of("USD");
         begin = b;
         // Every prefix ends in a capital or '.': a plain "$" (after a space) needs no compare.
-        const bool may_prefix = b > 0 && (num::is_upper(s[b - 1]) || s[b - 1] == '.');
-        for (const auto& p : kDollarPrefixes) {
-            if (!may_prefix) break;
-            if (b >= p.letters.size() && s.substr(b - p.letters.size(), p.letters.size()) == p.letters &&
-                (b == p.letters.size() || !num::is_alnum(s[b - p.letters.size() - 1]))) {
-                unit = Unit::of(p.code);
-                begin = b - p.letters.size();
-                break;
+        size_t lb = b;
+        if (lb >= 2 && s[lb - 1] == ' ' && num::is_upper(s[lb - 2])) {  // "C $1.2 billion"
+            size_t k = lb - 1;
+            while (k > 0 && lb - 1 - k < 3 && num::is_upper(s[k - 1])) --k;
+            if (!letter_names_series(s, k)) --lb;
+        }
+        if (lb > 0 && (num::is_upper(s[lb - 1]) || s[lb - 1] == '.')) {
+            for (const auto& p : kDollarPrefixes) {
+                const size_t n = p.letters.size();
+                if (lb >= n && s.substr(lb - n, n) == p.letters && starts_word(lb - n)) {
+                    unit = Unit::of(p.code);
+                    begin = lb - n;
+                    break;
+                }
             }
         }
         return true;
+    }
+    // "$US4.7 billion", "$A850 million": the letters after the sign.
+    if (end >= 2 && num::is_upper(s[end - 1])) {
+        size_t k = end;
+        while (k > 0 && end - k < 3 && num::is_upper(s[k - 1])) --k;
+        if (k > 0 && s[k - 1] == '$' && starts_word(k - 1)) {
+            for (const auto& p : kDollarPrefixes)
+                if (s.substr(k, end - k) == p.letters) {
+                    unit = Unit::of(p.code);
+                    begin = k - 1;
+                    return true;
+                }
+        }
     }
     if (end >= 2 && byte(end - 2) == 0xC2) {
         if (byte(end - 1) == 0xA3) unit = Unit::of("GBP");
@@ -108,20 +159,34 @@ inline bool sign_before(std::string_view s, size_t end, Unit& unit, size_t& begi
         begin = end - 3;
         return true;
     }
-    // Capitalised ISO code: "USD", "EUR" (attached as in "EUR1" or spaced).
-    if (end >= 3 && num::is_upper(s[end - 1]) && num::is_upper(s[end - 2]) && num::is_upper(s[end - 3]) &&
-        (end == 3 || !num::is_alnum(s[end - 4]))) {
-        if (iso_code(s.substr(end - 3, 3), unit)) {
+    if (end == 0 || !num::is_alpha(s[end - 1])) return false;
+    // Capitalised ISO code: "USD", "EUR" (attached as in "EUR1" or spaced), or a scaled one ("MEUR").
+    if (end >= 3 && upper3(s, end - 3) && iso_code(s.substr(end - 3, 3), unit)) {
+        if (starts_word(end - 3)) {
             begin = end - 3;
             return true;
         }
+        if (end >= 4 && code_scale_letter(s[end - 4]) && starts_word(end - 4)) {
+            exp10 = code_scale_letter(s[end - 4]);
+            begin = end - 4;
+            return true;
+        }
     }
-    if (end >= 2 && (num::word_before(s, end, "rs") || (end >= 3 && num::word_before(s, end, "rs.")))) {
-        unit = Unit::of("INR");
-        begin = end - (s[end - 1] == '.' ? 3 : 2);
-        return true;
+    for (const auto& w : kWordsBefore) {
+        const size_t n = w.w.size();
+        if (end < n || !starts_word(end - n)) continue;
+        if (w.exact ? s.substr(end - n, n) == w.w : num::starts_ci(s, end - n, w.w)) {
+            unit = Unit::of(w.code);
+            begin = end - n;
+            return true;
+        }
     }
     return false;
+}
+
+inline bool sign_before(std::string_view s, size_t end, Unit& unit, size_t& begin) {
+    int exp10 = 0;
+    return sign_before(s, end, unit, begin, exp10);
 }
 
 // Scale words after a figure: "billion", "bn", "bln", "m" ... as a power of ten.
@@ -140,6 +205,14 @@ inline bool scale_at(std::string_view s, size_t i, bool attached, Scale& out) {
                                    {"crore", 7},     {"crores", 7},  {"cr", 7},      {"lakh", 5},    {"lakhs", 5}};  // Indian
     static constexpr auto kIndex = index_by_letter(kWords, false);
     if (i >= s.size()) return false;
+    if (static_cast<unsigned char>(s[i]) >= 0xE4) {
+        // Chinese 万 (10^4) and 亿/億 (10^8): trusted only with a currency, like a single letter.
+        const std::string_view rest = s.substr(i, 3);
+        const int e = rest == "\xE4\xB8\x87" ? 4 : (rest == "\xE4\xBA\xBF" || rest == "\xE5\x84\x84") ? 8 : 0;
+        if (!e) return false;
+        out = {e, i + 3, true};
+        return true;
+    }
     bool found = false;
     kIndex.each(s[i], [&](size_t k) {
         const W& w = kWords[k];
@@ -171,7 +244,38 @@ struct Suffix {
     SuffixKind kind = SuffixKind::none;
     Unit unit;
     size_t end = 0;
+    int exp10 = 0;  // a scaled code after the figure ("12.5 MEUR": 6)
 };
+
+// Chinese currency words after a figure (and its 万/亿 scale): "元" yuan, "美元" US dollars ...
+inline bool han_currency_at(std::string_view s, size_t i, Unit& unit, size_t& end) {
+    struct H { std::string_view bytes; const char* code; };
+    static constexpr H kHan[] = {{"\xE7\xBE\x8E\xE5\x85\x83", "USD"}, {"\xE6\xB8\xAF\xE5\x85\x83", "HKD"},
+                                 {"\xE6\x97\xA5\xE5\x85\x83", "JPY"}, {"\xE6\xAC\xA7\xE5\x85\x83", "EUR"},
+                                 {"\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81", "CNY"}, {"\xE5\x85\x83", "CNY"}};
+    for (const auto& h : kHan)
+        if (s.substr(i, h.bytes.size()) == h.bytes) {
+            unit = Unit::of(h.code);
+            end = i + h.bytes.size();
+            return true;
+        }
+    return false;
+}
+
+// Currency codes written in any case after a figure ("5 mln eur", "500 million skr").
+inline bool code_any_case_at(std::string_view s, size_t i, Unit& unit) {
+    struct C { std::string_view w; const char* code; };
+    static constexpr C kCodes[] = {{"eur", "EUR"}, {"usd", "USD"}, {"gbp", "GBP"}, {"sek", "SEK"}, {"nok", "NOK"},
+                                   {"dkk", "DKK"}, {"chf", "CHF"}, {"jpy", "JPY"}, {"cny", "CNY"}, {"cad", "CAD"},
+                                   {"aud", "AUD"}, {"hkd", "HKD"}, {"inr", "INR"}, {"rmb", "CNY"}, {"skr", "SEK"}};
+    if (i + 3 < s.size() && num::is_alnum(s[i + 3])) return false;
+    for (const auto& c : kCodes)
+        if (num::starts_ci(s, i, c.w)) {
+            unit = Unit::of(c.code);
+            return true;
+        }
+    return false;
+}
 
 // Currency names after a figure ("euros", "Swedish kronor"), longest phrase first.
 inline bool currency_word_at(std::string_view s, size_t i, Unit& unit, size_t& end) {
@@ -226,7 +330,16 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
     if (i + 1 < s.size() && byte(i) == 0xC2 && byte(i + 1) == 0xA2) return {SuffixKind::cents, {}, i + 2};  // ¢
     if (i + 2 < s.size() && byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) == 0xAC)
         return {SuffixKind::currency, Unit::of("EUR"), i + 3};  // "580 €"
+    if (static_cast<unsigned char>(s[i]) >= 0xE4) {
+        Unit u;
+        size_t end = 0;
+        if (han_currency_at(s, i, u, end)) return {SuffixKind::currency, u, end};
+        return out;
+    }
     if (!num::is_alpha(s[i])) return out;
+    // "5 pc" (lower case: "PC" is a computer): per cent, as British news writes it.
+    if (s[i] == 'p' && i + 1 < s.size() && s[i + 1] == 'c' && (i + 2 >= s.size() || !num::is_alnum(s[i + 2])))
+        return {SuffixKind::percent, Unit::of("%"), i + 2};
     // "52p" (attached, alone): pence.
     if (!spaced && s[i] == 'p' && (i + 1 >= s.size() || !num::is_alnum(s[i + 1])))
         return {SuffixKind::cents, Unit::of("GBP"), i + 1};
@@ -257,13 +370,30 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
     if (found) return out;
     Unit u;
     size_t end = 0;
-    if (currency_word_at(s, i, u, end)) return {SuffixKind::currency, u, end};
-    // A code after the figure ("100 EUR"), unless it starts the next figure ("2009 EUR 10 mn").
-    if (i + 3 <= s.size() && num::is_upper(s[i]) && num::is_upper(s[i + 1]) && num::is_upper(s[i + 2]) &&
-        (i + 3 == s.size() || !num::is_alnum(s[i + 3])) && iso_code(s.substr(i, 3), u)) {
-        size_t j = num::skip_spaces(s, i + 3);
+    if (currency_word_at(s, i, u, end)) {
+        // "10 pounds of coffee": a weight, not money ("2 billion pounds of debt" stays money).
+        if ((s[i] == 'p' || s[i] == 'P') && end - i <= 6 && num::word_at(s, num::skip_spaces(s, end), "of")) {
+            const size_t b = num::skip_spaces_back(s, i);
+            if (!(num::word_before(s, b, "million") || num::word_before(s, b, "billion") ||
+                  num::word_before(s, b, "bn") || num::word_before(s, b, "mln") || num::word_before(s, b, "m")))
+                return out;
+        }
+        return {SuffixKind::currency, u, end};
+    }
+    // A code after the figure ("100 EUR", "mln eur"; scaled "12.5 MEUR"), unless it starts the
+    // next figure ("2009 EUR 10 mn").
+    int exp10 = 0;
+    size_t code_at = i;
+    if (code_scale_letter(s[i]) && upper3(s, i + 1)) {
+        exp10 = code_scale_letter(s[i]);
+        code_at = i + 1;
+    }
+    const bool upper = upper3(s, code_at) && (code_at + 3 == s.size() || !num::is_alnum(s[code_at + 3])) &&
+                       iso_code(s.substr(code_at, 3), u);
+    if (upper || (code_at == i && code_any_case_at(s, i, u))) {
+        size_t j = num::skip_spaces(s, code_at + 3);
         if (j < s.size() && num::is_digit(s[j])) return out;
-        return {SuffixKind::currency, u, i + 3};
+        return {SuffixKind::currency, u, code_at + 3, exp10};
     }
     return out;
 }

@@ -382,3 +382,138 @@ TEST_CASE("a number glued to letters that are no scale or unit is no amount") {
     CHECK(near(q[3].value, 0.52));
     CHECK(near(q[4].value, 5));
 }
+
+// Issue 14 item 7: figures as they are written in news and releases.
+namespace {
+
+const Expect kWritten[] = {
+    // letters with the dollar sign, before it (also spaced) or after it
+    {"Revenue was C $1.2 billion in the quarter.", 1.2e9, "CAD", "C $1.2 billion"},
+    {"Revenue was AU$850 million in the quarter.", 850e6, "AUD", "AU$850 million"},
+    {"Revenue was $US4.7 billion in the quarter.", 4.7e9, "USD", "$US4.7 billion"},
+    {"Revenue was $A850 million in the quarter.", 850e6, "AUD", "$A850 million"},
+    {"Revenue was MXN$500 million in the quarter.", 500e6, "MXN", "MXN$500 million"},
+    {"It raised a Series C $20 million round.", 20e6, "USD", "$20 million"},
+    // codes and words after (or around) the scale
+    {"Net sales were 5 mln eur in 2009.", 5e6, "EUR", "5 mln eur"},
+    {"Net sales were 75 USD million in 2009.", 75e6, "USD", "75 USD million"},
+    {"Net sales were EURO 98 million in 2009.", 98e6, "EUR", "EURO 98 million"},
+    {"Net sales were euro410 million in 2009.", 410e6, "EUR", "euro410 million"},
+    {"Net sales were 12.5 MEUR in 2009.", 12.5e6, "EUR", "12.5 MEUR"},
+    {"Net sales were MEUR 12.5 in 2009.", 12.5e6, "EUR", "MEUR 12.5"},
+    {"Net sales were 30 MUSD in 2009.", 30e6, "USD", "30 MUSD"},
+    {"Orders of TEUR 450 were booked.", 450e3, "EUR", "TEUR 450"},
+    {"Net sales were 500 million skr in 2009.", 500e6, "SEK", "500 million skr"},
+    {"Net sales were SKr 500 million in 2009.", 500e6, "SEK", "SKr 500 million"},
+    {"Net sales were RM 50 million in 2009.", 50e6, "MYR", "RM 50 million"},
+    {"Net sales were RM50 million in 2009.", 50e6, "MYR", "RM50 million"},
+    {"Net sales were rmb 5 billion in 2009.", 5e9, "CNY", "rmb 5 billion"},
+    {"Net sales were 5 billion rmb in 2009.", 5e9, "CNY", "5 billion rmb"},
+    {"\xE8\x90\xA5\xE6\x94\xB6" "5\xE4\xBA\xBF\xE5\x85\x83", 5e8, "CNY", "5\xE4\xBA\xBF\xE5\x85\x83"},        // 营收5亿元
+    {"Net sales were 3000\xE4\xB8\x87\xE5\x85\x83.", 3e7, "CNY", "3000\xE4\xB8\x87\xE5\x85\x83"},         // 3000万元
+    {"A deal of 2\xE4\xBA\xBF\xE7\xBE\x8E\xE5\x85\x83.", 2e8, "USD", "2\xE4\xBA\xBF\xE7\xBE\x8E\xE5\x85\x83"},  // 2亿美元
+    {"It paid 5,000\xE5\x85\x83 for it.", 5000, "CNY", "5,000\xE5\x85\x83"},
+    // decimal comma and split thousands in tokenized text
+    {"Net sales were EUR 12,4 mn in 2009.", 12.4e6, "EUR", "EUR 12,4 mn"},
+    {"Operating profit EUR 0,4 mn", 0.4e6, "EUR", "EUR 0,4 mn"},
+    {"The margin was 5,25 % in 2009.", 5.25, "%", "5,25 %"},
+    {"Net sales were EUR512 ,000 in 2009.", 512000, "EUR", "EUR512 ,000"},
+    // pc for percent
+    {"Revenue rose 5 pc to a record.", 5, "%", "5 pc"},
+    // number words
+    {"Net sales were five billion dollars in 2009.", 5e9, "USD", "five billion dollars"},
+    {"The company paid half a million dollars in fines.", 0.5e6, "USD", "half a million dollars"},
+    {"The deal is worth a billion dollars.", 1e9, "USD", "a billion dollars"},
+    {"The deal is worth one and a half billion euros.", 1.5e9, "EUR", "one and a half billion euros"},
+    {"Twenty-five million dollars were raised.", 25e6, "USD", "Twenty-five million dollars"},
+    {"It paid two hundred million pounds.", 200e6, "GBP", "two hundred million pounds"},
+    {"It cost five hundred dollars.", 500, "USD", "five hundred dollars"},
+    {"Revenue rose five percent in May.", 5, "%", "five percent"},
+    {"Revenue rose ten per cent in May.", 10, "%", "ten per cent"},
+    {"The margin widened two percentage points.", 2, "%", "two percentage points"},
+    {"The deal is worth about a billion dollars.", 1e9, "USD", "a billion dollars"},
+    // "pounds of" after a scale word is money
+    {"It refinanced 2 billion pounds of debt.", 2e9, "GBP", "2 billion pounds"},
+};
+
+const std::string_view kWrittenNone[] = {
+    "The company sold 10 pounds of coffee.",
+    "Five billion people use it.",
+    "One of the two companies said it hired a million workers.",
+    "It hired five hundred workers in twenty-five towns.",
+    "The 5 PC makers and 12 PCs.",
+};
+
+}  // namespace
+
+TEST_CASE("figures as written in news: currency letters, codes after the scale, decimal commas, words") {
+    for (const auto& c : kWritten) {
+        CAPTURE(c.input);
+        auto q = extract(c.input);
+        CHECK(q.size() == 1);
+        if (q.size() != 1) continue;
+        CHECK(near(q[0].value, c.value));
+        CHECK(q[0].unit.view() == c.unit);
+        CHECK(q[0].text == c.text);
+        CHECK(c.input.substr(q[0].span.begin, q[0].span.end - q[0].span.begin) == c.text);
+    }
+    for (auto t : kWrittenNone) {
+        CAPTURE(t);
+        CHECK(extract(t).empty());
+    }
+}
+
+TEST_CASE("number words keep their qualifier and their place among digit figures") {
+    auto q = extract("Revenue of $2 billion, about five billion dollars less than 3 million euros.");
+    REQUIRE(q.size() == 3);
+    CHECK(q[0].text == "$2 billion");
+    CHECK(q[1].text == "five billion dollars");
+    CHECK(q[1].qualifier == Qualifier::about);
+    CHECK(q[2].text == "3 million euros");
+}
+
+TEST_CASE("a scale after a bracket applies to the figure before it and the bracketed one") {
+    auto q = extract("Net sales were EUR 44.1 ( 39.2 ) million in 2009.");
+    REQUIRE(q.size() == 2);
+    CHECK(near(q[0].value, 44.1e6));
+    CHECK(q[0].unit.view() == "EUR");
+    CHECK(near(q[1].value, 39.2e6));
+    CHECK(q[1].unit.view() == "EUR");
+}
+
+TEST_CASE("a bracketed conversion or comparison is never a negative amount") {
+    auto q = extract("Sales were \xC2\xA3" "50 ($64) per unit.");
+    REQUIRE(q.size() == 2);
+    CHECK(q[1].unit.view() == "USD");
+    CHECK(near(q[1].value, 64));
+    auto nordic = extract("Net sales were EUR 44.1 mn ( 39.2 ) in 2009.");
+    REQUIRE(nordic.size() == 2);
+    CHECK(near(nordic[1].value, 39.2e6));
+    CHECK(nordic[1].unit.view() == "EUR");
+    auto pct = extract("The margin was 5.2 % ( 4.9 % ).");
+    REQUIRE(pct.size() == 2);
+    CHECK(near(pct[1].value, 4.9));
+    // A footnote mark after an amount is no figure; a bracketed figure elsewhere is still negative.
+    CHECK(extract("Sales were $5 billion (2) in the year.").size() == 1);
+    auto table = extract("Operating result, EUR mn: EUR 2.1 in 2009 and (1.2) in 2008.");
+    REQUIRE(table.size() == 2);
+    CHECK(table[1].value == -1.2);
+}
+
+TEST_CASE("a currency is inherited only along a chain of the same currency, within the sentence") {
+    auto q = extract("Sales were EUR 46 million ( USD 64.5 m ) and profit 3 million.");
+    REQUIRE(q.size() == 3);
+    CHECK(q[1].unit.view() == "USD");
+    CHECK(q[2].unit.view() == "EUR");  // the conversion does not start a chain
+    auto other = extract("Sales were $5 million. Nokia sold 3 million phones.");
+    REQUIRE(other.size() == 1);
+    auto chain = extract("Sales rose to EUR 12.5 million from 10.1 million and 9.8 million.");
+    REQUIRE(chain.size() == 3);
+    CHECK(chain[2].unit.view() == "EUR");
+}
+
+TEST_CASE("pounds of a commodity are a weight, not money") {
+    auto q = extract("The company sold 10 pounds of coffee for $5.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].unit.view() == "USD");
+}
