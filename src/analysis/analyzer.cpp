@@ -13,7 +13,9 @@ Resources Resources::load(const std::string& lexicon_file, const std::string& al
 
 Analyzer::Analyzer(const Resources& resources)
     : entity_sentiment_(resources.lexicon, resources.aliases),
-      event_types_(resources.event_types ? resources.event_types : EventTypeTable::builtin()) {}
+      event_types_(resources.event_types ? resources.event_types : EventTypeTable::builtin()) {
+    doc_.reserve_max();
+}
 
 void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) {
     out.clear();
@@ -23,6 +25,8 @@ void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) 
     entity_sentiment_.find_entities(doc_, mentions_);
     quantities_.extract(doc_, out.quantities);
     metrics_.extract(doc_, mentions_, out.quantities, out.metrics);
+    out.tokens_capped = doc_.capped();
+    out.figures_capped = quantities_.capped();
     // Sentiment last: the direction of extracted metrics ("costs rose") feeds its polarity.
     entity_sentiment_.score(doc_, mentions_, out.metrics, out, explain);
     // Event types last: they are reported per company of out.entities, with figures from quantities.

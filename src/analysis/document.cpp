@@ -11,6 +11,7 @@
 
 #include "herald/analysis/document.hpp"
 #include "lexicon_vocab.hpp"
+#include "quantities_words.hpp"
 
 namespace herald::analysis {
 
@@ -171,15 +172,23 @@ bool is_abbreviation(std::string_view w) {
 
 }  // namespace
 
+void Document::reserve_max() {
+    tokens.reserve(kMaxTokens);
+    keys.reserve(kMaxTokens);
+}
+
 void Document::build(const Event& event) {
     event_ = &event;
     tokens.clear();
     keys.clear();
+    figure_words.clear();
     sentences.clear();
+    capped_ = false;
+    for (auto& e : extent_) e = 0;
     uint32_t paragraph = 0;
     for (Field f : kTextFields) {
         std::string_view s = event.field(f);
-        if (!s.empty()) {
+        if (!s.empty() && !capped_) {
             tokenize_field(f, s, paragraph);
             ++paragraph;  // each field is its own paragraph
         }
@@ -206,7 +215,12 @@ void Document::tokenize_field(Field f, std::string_view s, uint32_t& paragraph) 
         sentence_start_token = end_token;
     };
 
+    size_t room = kMaxTokens - tokens.size();  // tokens this event may still have
     while (i < n) {
+        if (room == 0) {
+            capped_ = true;  // the rest of the text is not analysed (documented, counted by the caller)
+            break;
+        }
         size_t len;
         CharClass k = class_at(s, i, len);
         if (k == CharClass::space) {
@@ -260,7 +274,13 @@ void Document::tokenize_field(Field f, std::string_view s, uint32_t& paragraph) 
                 if (!ok) break;
                 i += l2;
             }
-            if (ascii) key = ascii_word_key(s, t.begin, i);
+            if (ascii) {
+                key = ascii_word_key(s, t.begin, i);
+                // A scale or percent word after a word may end a figure written in words ("five billion").
+                if (qwords::trigger_of(key) != qwords::Trigger::none && !tokens.empty() &&
+                    tokens.back().kind == TokenKind::word && tokens.back().field == f)
+                    figure_words.push_back(static_cast<uint32_t>(tokens.size()));
+            }
         } else if (k == CharClass::digit) {
             t.kind = TokenKind::number;
             ++i;
@@ -284,6 +304,7 @@ void Document::tokenize_field(Field f, std::string_view s, uint32_t& paragraph) 
         t.end = static_cast<uint32_t>(i);
         tokens.push_back(t);
         keys.push_back(key);
+        --room;
         space_before = false;
 
         if (t.kind == TokenKind::punct) {
@@ -320,6 +341,7 @@ void Document::tokenize_field(Field f, std::string_view s, uint32_t& paragraph) 
         }
     }
     close_sentence(static_cast<uint32_t>(tokens.size()));
+    extent_[static_cast<size_t>(f)] = static_cast<uint32_t>(capped_ ? i : n);
 }
 
 }  // namespace herald::analysis

@@ -163,7 +163,7 @@ void EntityFinder::read_cashtags(const Document& doc) {
         return t.field != at.first ? t.field < at.first : t.begin < at.second;
     };
     for (Field f : kTextFields) {
-        const std::string_view text = doc.event().field(f);
+        const std::string_view text = doc.event().field(f).substr(0, doc.extent(f));  // tokenized bytes
         for (size_t pos = text.find('$'); pos != std::string_view::npos; pos = text.find('$', pos + 1)) {
             if (pos + 1 >= text.size() || !((text[pos + 1] | 0x20) >= 'a' && (text[pos + 1] | 0x20) <= 'z')) continue;
             const auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(),

@@ -96,7 +96,7 @@ inline bool same_ids(const uint32_t* a, const uint32_t* b, size_t n) {
     return true;
 }
 
-inline uint64_t key_hash(const ShortKey& k) {
+constexpr uint64_t key_hash(const ShortKey& k) {
     uint64_t h = (k.a ^ (uint64_t{k.len} << 56)) * 0x9E3779B97F4A7C15ull;
     h ^= (k.b + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
     return h ^ (h >> 31);

@@ -483,7 +483,8 @@ void QuantityExtractor::extract(const Document& doc, std::vector<Quantity>& out)
     const auto& toks = doc.tokens;
     uint32_t t = 0;
     for (Field f : kTextFields) {
-        std::string_view s = doc.event().field(f);
+        // The tokenized bytes: past the token cap nothing else is analysed either.
+        std::string_view s = doc.event().field(f).substr(0, doc.extent(f));
         if (s.empty()) continue;
         // The field's tokens: fields are tokenized in kTextFields order.
         while (t < toks.size() && toks[t].field < f) ++t;

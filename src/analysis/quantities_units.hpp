@@ -172,6 +172,9 @@ inline bool sign_before(std::string_view s, size_t end, Unit& unit, size_t& begi
             return true;
         }
     }
+    // Every word before ends in o, s, b, r, M or '.': other letters need no compare.
+    const char z = num::lower(s[end - 1]);
+    if (z != 'o' && z != 's' && z != 'b' && z != 'r' && z != 'm') return false;
     for (const auto& w : kWordsBefore) {
         const size_t n = w.w.size();
         if (end < n || !starts_word(end - n)) continue;
@@ -268,9 +271,15 @@ inline bool code_any_case_at(std::string_view s, size_t i, Unit& unit) {
     static constexpr C kCodes[] = {{"eur", "EUR"}, {"usd", "USD"}, {"gbp", "GBP"}, {"sek", "SEK"}, {"nok", "NOK"},
                                    {"dkk", "DKK"}, {"chf", "CHF"}, {"jpy", "JPY"}, {"cny", "CNY"}, {"cad", "CAD"},
                                    {"aud", "AUD"}, {"hkd", "HKD"}, {"inr", "INR"}, {"rmb", "CNY"}, {"skr", "SEK"}};
-    if (i + 3 < s.size() && num::is_alnum(s[i + 3])) return false;
+    if (i + 3 > s.size() || (i + 3 < s.size() && num::is_alnum(s[i + 3]))) return false;
+    // The three letters lower-cased and packed: one integer compare per code.
+    auto pack = [](char a, char b, char c) {
+        return static_cast<uint32_t>(static_cast<unsigned char>(a)) << 16 |
+               static_cast<uint32_t>(static_cast<unsigned char>(b)) << 8 | static_cast<unsigned char>(c);
+    };
+    const uint32_t k = pack(num::lower(s[i]), num::lower(s[i + 1]), num::lower(s[i + 2]));
     for (const auto& c : kCodes)
-        if (num::starts_ci(s, i, c.w)) {
+        if (pack(c.w[0], c.w[1], c.w[2]) == k) {
             unit = Unit::of(c.code);
             return true;
         }

@@ -3,36 +3,13 @@
 // of two") are not quantities, as bare digits are not.
 #include "quantities_words.hpp"
 
+#include <algorithm>
+
 #include "quantities_units.hpp"
 
 namespace herald::analysis::qwords {
 
 namespace {
-
-// The tokenizer's folded key of a lower-case word of at most 8 bytes (WordKey::a).
-constexpr uint64_t key8(std::string_view w) {
-    uint64_t v = 0;
-    for (size_t i = 0; i < w.size() && i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
-    return v;
-}
-
-enum class Trigger { none, scale, percent };
-
-// What a word token starts: a scale word, a percent word, or neither. One key compare per word.
-Trigger trigger_of(const WordKey& k) {
-    if (k.b != 0) return k.a == key8("percenta") ? Trigger::percent : Trigger::none;  // "percentage point(s)"
-    switch (k.a) {
-        case key8("hundred"):
-        case key8("thousand"):
-        case key8("million"):
-        case key8("billion"):
-        case key8("trillion"): return Trigger::scale;
-        case key8("percent"):
-        case key8("per"):
-        case key8("pct"): return Trigger::percent;
-        default: return Trigger::none;
-    }
-}
 
 struct NumberWord { std::string_view w; int value; };
 // Values; "hundred" multiplies, "a"/"an" is one before a scale, "half"/"and" are read in context.
@@ -98,7 +75,8 @@ int64_t read_tenths(const int* v, size_t n) {
 bool WordFigures::read_at(uint32_t t, WordFigure& out) const {
     const Token* toks = doc_.tokens.data();
     const Trigger tr = trigger_of(doc_.keys[t]);
-    if (tr == Trigger::none || t == first_) return false;
+    // Most scale and percent words follow digits ("$5 billion"): those are the digit scanner's.
+    if (tr == Trigger::none || t == first_ || toks[t - 1].kind != TokenKind::word) return false;
     const Token& trig = toks[t];
     // The unit after the scale word, or the percent words themselves.
     size_t end = 0;
@@ -154,12 +132,17 @@ bool WordFigures::read_at(uint32_t t, WordFigure& out) const {
     return false;
 }
 
+WordFigures::WordFigures(const Document& doc, std::string_view field, uint32_t first, uint32_t last)
+    : doc_(doc), s_(field), first_(first), last_(last) {
+    const auto& fw = doc.figure_words;
+    c_ = static_cast<size_t>(std::lower_bound(fw.begin(), fw.end(), first) - fw.begin());
+}
+
 bool WordFigures::next_before(size_t limit, WordFigure& out) {
+    const auto& fw = doc_.figure_words;
     const Token* toks = doc_.tokens.data();
-    while (t_ < last_ && toks[t_].begin < limit) {
-        const uint32_t t = t_++;
-        if (toks[t].kind == TokenKind::word && read_at(t, out)) return true;
-    }
+    while (c_ < fw.size() && fw[c_] < last_ && toks[fw[c_]].begin < limit)
+        if (read_at(fw[c_++], out)) return true;
     return false;
 }
 

@@ -9,9 +9,51 @@
 
 #include "herald/analysis/analysis.hpp"
 #include "herald/analysis/document.hpp"
+#include "lexicon_vocab.hpp"
 #include "numbers.hpp"
 
 namespace herald::analysis::qwords {
+
+// The tokenizer's folded key of a lower-case word of at most 8 bytes (WordKey::a).
+constexpr uint64_t key8(std::string_view w) {
+    uint64_t v = 0;
+    for (size_t i = 0; i < w.size() && i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return v;
+}
+
+enum class Trigger { none, scale, percent };
+
+// A 64-bit Bloom filter of the trigger words over the top bits of the tokenizer's key hash: one
+// shift and one bit test per word (the tokenizer runs it on every word) let through about one
+// word in eight for the compares.
+constexpr uint64_t bloom_bit(std::string_view w) {
+    detail::ShortKey k;
+    k.a = key8(w);
+    k.b = w.size() > 8 ? key8(w.substr(8)) : 0;
+    k.len = static_cast<uint32_t>(w.size());
+    return uint64_t{1} << (detail::key_hash(k) >> 58);
+}
+inline constexpr uint64_t kBloom = bloom_bit("hundred") | bloom_bit("thousand") | bloom_bit("million") |
+                                   bloom_bit("billion") | bloom_bit("trillion") | bloom_bit("percent") |
+                                   bloom_bit("per") | bloom_bit("pct") | bloom_bit("percentage");
+
+// What a word's key is: a scale word ("million", "hundred"), a percent word ("percent", "per",
+// "pct", "percentage"), or neither. The words that may end a figure written in words.
+inline Trigger trigger_of(const WordKey& k) {
+    if (!((kBloom >> (k.hash >> 58)) & 1)) return Trigger::none;
+    if (k.b != 0) return k.a == key8("percenta") ? Trigger::percent : Trigger::none;  // "percentage point(s)"
+    switch (k.a) {
+        case key8("hundred"):
+        case key8("thousand"):
+        case key8("million"):
+        case key8("billion"):
+        case key8("trillion"): return Trigger::scale;
+        case key8("percent"):
+        case key8("per"):
+        case key8("pct"): return Trigger::percent;
+        default: return Trigger::none;
+    }
+}
 
 struct WordFigure {
     size_t begin = 0, end = 0;  // bytes in the field: first number word to the unit
@@ -20,11 +62,11 @@ struct WordFigure {
     Unit unit;
 };
 
-// Walks the word tokens [first, last) of one field in order.
+// Reads the figures written in words of one field (tokens [first, last)) in order, from the
+// scale and percent words the tokenizer listed (Document::figure_words).
 class WordFigures {
 public:
-    WordFigures(const Document& doc, std::string_view field, uint32_t first, uint32_t last)
-        : doc_(doc), s_(field), first_(first), t_(first), last_(last) {}
+    WordFigures(const Document& doc, std::string_view field, uint32_t first, uint32_t last);
 
     // The next figure written in words that begins before byte `limit`: true and `out` filled.
     bool next_before(size_t limit, WordFigure& out);
@@ -34,7 +76,8 @@ private:
 
     const Document& doc_;
     std::string_view s_;
-    uint32_t first_, t_, last_;
+    uint32_t first_, last_;
+    size_t c_;  // next entry of doc_.figure_words
 };
 
 }  // namespace herald::analysis::qwords

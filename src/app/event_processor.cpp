@@ -54,7 +54,15 @@ parse::ErrorCode EventProcessor::parse(std::string_view payload, const EventSour
     return code;
 }
 
-void EventProcessor::analyze(analysis::Explanation* explain) { analyzer_.analyze(event_, analysis_, explain); }
+void EventProcessor::analyze(analysis::Explanation* explain) {
+    analyzer_.analyze(event_, analysis_, explain);
+    if (metrics_) {
+        using telemetry::AnalysisCap;
+        if (analysis_.tokens_capped) metrics_->analysis_caps_hit(AnalysisCap::tokens).Increment();
+        if (analysis_.figures_capped) metrics_->analysis_caps_hit(AnalysisCap::figures).Increment();
+        if (analysis_.metrics_capped) metrics_->analysis_caps_hit(AnalysisCap::metrics).Increment();
+    }
+}
 
 void evaluate_rules(rules::Engine& engine, const rules::EventContext& ctx, const rules::AlertLimits& limits,
                     std::vector<rules::Alert>& out) {

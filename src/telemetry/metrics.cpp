@@ -44,6 +44,15 @@ std::string_view output_name(Output output) {
     return output == Output::alerts ? "alerts" : "dead_letters";
 }
 
+std::string_view analysis_cap_name(AnalysisCap cap) {
+    switch (cap) {
+        case AnalysisCap::tokens: return "tokens";
+        case AnalysisCap::figures: return "figures";
+        case AnalysisCap::metrics: return "metrics";
+    }
+    return "tokens";
+}
+
 std::string_view build_version() { return HERALD_VERSION; }
 
 std::vector<std::string> default_dead_letter_reasons() {
@@ -86,6 +95,12 @@ Metrics::Metrics(MetricsOptions options)
                                 "file's max_keys_per_event / max_alerts_per_event; the rest were skipped.");
     caps_keys_ = &caps.Add({{"cap", std::string(kCapKeys)}});
     caps_alerts_ = &caps.Add({{"cap", std::string(kCapAlerts)}});
+    auto& analysis_caps = counter_family(r, "herald_analysis_caps_hit_total",
+                                         "Events whose analysis stopped at a cap: more tokens (cap=tokens), money or "
+                                         "percent figures (cap=figures) or metrics (cap=metrics) than one event is "
+                                         "read for; the rest of the event was not analysed.");
+    for (size_t i = 0; i < kAnalysisCapCount; ++i)
+        analysis_caps_[i] = &analysis_caps.Add({{"cap", std::string(analysis_cap_name(static_cast<AnalysisCap>(i)))}});
 
     auto& refused = counter_family(r, "herald_messages_refused_total",
                                    "Messages the producer or a broker refused one by one (e.g. larger than the "

@@ -178,9 +178,13 @@ struct Analysis {
     std::vector<Metric> metrics;
     std::vector<Quantity> quantities;
     std::vector<CorporateEvent> events;  // in text order, one per (type, company)
+    // The analysis stopped at a cap: the text beyond Document::kMaxTokens tokens, the figures
+    // beyond QuantityExtractor::kMaxFigures or the metrics beyond MetricExtractor's cap.
+    bool tokens_capped = false, figures_capped = false, metrics_capped = false;
 
     void clear() {
         sentiment = {};
+        tokens_capped = figures_capped = metrics_capped = false;
         entities.clear();
         metrics.clear();
         quantities.clear();

@@ -47,7 +47,18 @@ struct Sentence {
 
 class Document {
 public:
+    // At most this many tokens per event (about 1.4 MB of prose, more than the default
+    // --max-event-bytes holds): text beyond is not analysed, so no event costs more than a
+    // bounded amount of CPU and memory (issue 20). capped() says an event hit it.
+    static constexpr size_t kMaxTokens = size_t{1} << 18;
+
     void build(const Event& event);
+    // Reserves the token buffers for kMaxTokens (an Analyzer does, once per worker): a large
+    // event then grows no buffer, and a one-shot run touches their pages once, not twice.
+    void reserve_max();
+    bool capped() const { return capped_; }
+    // Bytes of field f that were tokenized: the whole field unless the token cap stopped it.
+    size_t extent(Field f) const { return extent_[static_cast<size_t>(f)]; }
     const Event& event() const { return *event_; }
     std::string_view text(const Token& t) const { return event_->field(t.field).substr(t.begin, t.end - t.begin); }
     std::string_view text(const Sentence& s) const { return event_->field(s.field).substr(s.begin, s.end - s.begin); }
@@ -55,10 +66,15 @@ public:
     std::vector<Token> tokens;
     std::vector<WordKey> keys;  // one per token, same index
     std::vector<Sentence> sentences;
+    // Word tokens that may end a figure written in words: a scale or percent word ("billion",
+    // "percent") right after another word. Ascending; the quantity extractor reads only these.
+    std::vector<uint32_t> figure_words;
 
 private:
     void tokenize_field(Field f, std::string_view s, uint32_t& paragraph);
     const Event* event_ = nullptr;
+    bool capped_ = false;
+    uint32_t extent_[4] = {};
 };
 
 }  // namespace herald::analysis

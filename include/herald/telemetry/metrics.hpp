@@ -57,6 +57,12 @@ inline constexpr std::string_view kReloadEmpty = "empty";  // applied, but the f
 // Values of herald_rule_caps_hit_total{cap}: max_keys_per_event, max_alerts_per_event.
 inline constexpr std::string_view kCapKeys = "keys";
 inline constexpr std::string_view kCapAlerts = "alerts";
+// Values of herald_analysis_caps_hit_total{cap}: an event's text beyond the analysis caps is not
+// read (issue 20: bounded CPU per MB of any text). tokens: Document::kMaxTokens; figures:
+// QuantityExtractor::kMaxFigures; metrics: MetricExtractor's cap.
+enum class AnalysisCap : uint8_t { tokens, figures, metrics };
+inline constexpr size_t kAnalysisCapCount = 3;
+std::string_view analysis_cap_name(AnalysisCap cap);
 
 // herald's version (CMake PROJECT_VERSION), as shown by herald_build_info{version}.
 std::string_view build_version();
@@ -91,6 +97,8 @@ public:
     prometheus::Counter& events_late() { return *events_late_; }
     // Events that hit a per-event cap of the rules file; cap = kCapKeys | kCapAlerts.
     prometheus::Counter& rule_caps_hit(std::string_view cap) { return cap == kCapKeys ? *caps_keys_ : *caps_alerts_; }
+    // Events whose analysis stopped at a cap (the rest of their text or figures not read).
+    prometheus::Counter& analysis_caps_hit(AnalysisCap cap) { return *analysis_caps_[static_cast<size_t>(cap)]; }
     // Messages the producer or a broker refused one by one (too large for the topic, ...).
     prometheus::Counter& messages_refused(Output o) { return *refused_[static_cast<size_t>(o)]; }
     // Messages cut to fit message.max.bytes before they were produced.
@@ -147,6 +155,7 @@ private:
     prometheus::Counter* events_late_ = nullptr;
     prometheus::Counter* caps_keys_ = nullptr;
     prometheus::Counter* caps_alerts_ = nullptr;
+    prometheus::Counter* analysis_caps_[kAnalysisCapCount] = {};
     std::array<prometheus::Counter*, kOutputCount> refused_{}, truncated_{};
     std::unique_ptr<LabelCache<prometheus::Counter, 1>> dead_lettered_;
     std::unique_ptr<LabelCache<prometheus::Counter, 2>> alerts_published_;

@@ -71,3 +71,29 @@ TEST_CASE("a reused document keeps no state from the previous event") {
     CHECK(d.tokens.size() == 2);
     CHECK(d.sentences[0].field == Field::summary);
 }
+
+// Issue 20: no event costs more than a bounded amount of work, however long its text.
+TEST_CASE("tokens stop at kMaxTokens; the rest of the text is not analysed") {
+    std::string text;
+    for (size_t i = 0; i < Document::kMaxTokens / 2 + 10; ++i) text += "5% ";
+    Event e;
+    e.headline = "short headline";
+    e.body = text;
+    e.text = "never reached";
+    Document d;
+    d.build(e);
+    CHECK(d.capped());
+    CHECK(d.tokens.size() == Document::kMaxTokens);
+    CHECK(d.keys.size() == Document::kMaxTokens);
+    CHECK(d.extent(Field::headline) == e.headline.size());
+    CHECK(d.extent(Field::body) < text.size());
+    CHECK(d.extent(Field::body) == d.tokens.back().end + 1);  // stopped before the next token
+    CHECK(d.extent(Field::text) == 0);
+    CHECK(d.sentences.back().last_token == Document::kMaxTokens);
+    // A shorter event on the same document is whole again.
+    Event small;
+    small.body = "Revenue rose 5%.";
+    d.build(small);
+    CHECK_FALSE(d.capped());
+    CHECK(d.extent(Field::body) == small.body.size());
+}

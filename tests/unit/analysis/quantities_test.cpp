@@ -517,3 +517,25 @@ TEST_CASE("pounds of a commodity are a weight, not money") {
     REQUIRE(q.size() == 1);
     CHECK(q[0].unit.view() == "USD");
 }
+
+// Issue 20: figure-dense text is read up to kMaxFigures figures per event.
+TEST_CASE("figures stop at kMaxFigures per event, and the extractor says so") {
+    std::string text;
+    for (size_t i = 0; i < QuantityExtractor::kMaxFigures + 100; ++i) text += "$5B and five percent ";
+    Event e;
+    e.body = text;
+    Document doc;
+    doc.build(e);
+    std::vector<Quantity> out;
+    QuantityExtractor x;
+    x.extract(doc, out);
+    CHECK(x.capped());
+    CHECK(out.size() == QuantityExtractor::kMaxFigures);
+    CHECK(out.back().text == "five percent");  // word and digit figures alternate, in order
+    e.body = "Revenue of $5B.";
+    doc.build(e);
+    out.clear();
+    x.extract(doc, out);
+    CHECK_FALSE(x.capped());
+    CHECK(out.size() == 1);
+}

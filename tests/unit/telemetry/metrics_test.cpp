@@ -47,6 +47,7 @@ TEST_CASE("every catalogue metric renders with its type") {
         {"herald_events_late_total", "counter"},
         {"herald_entity_sentiment_untracked_total", "counter"},
         {"herald_rule_caps_hit_total", "counter"},
+        {"herald_analysis_caps_hit_total", "counter"},
         {"herald_messages_refused_total", "counter"},
         {"herald_messages_truncated_total", "counter"},
         {"herald_rules_reloads_total", "counter"},
