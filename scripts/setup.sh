@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages herald needs, for one purpose:
 #   scripts/setup.sh demo   build herald and run `herald demo` (compiler, cmake, the libraries)
 #   scripts/setup.sh test   + every test suite: doctest, Google Benchmark, python3-confluent-kafka,
-#                             python3-yaml, the prometheus server and promtool, git, kcat (default)
+#                             python3-yaml, the prometheus server and promtool, Alertmanager
+#                             (`herald notify`'s tests), git, kcat (default)
 #   scripts/setup.sh ci     + clang and the libFuzzer runtime (.ci/run's fuzzing), debootstrap
 #                             (.ci/run's fresh-machine check)
 # Idempotent: packages already present are skipped, so a second run costs seconds. Needs root or
@@ -11,8 +12,8 @@ set -euo pipefail
 
 mode=${1:-test}
 demo=(build-essential cmake pkg-config librdkafka-dev libsimdjson-dev libboost-dev prometheus-cpp-dev
-      libyaml-cpp-dev zlib1g-dev)
-test=(doctest-dev libbenchmark-dev python3-confluent-kafka python3-yaml prometheus git kcat gzip)
+      libyaml-cpp-dev zlib1g-dev libcurl4-openssl-dev)
+test=(doctest-dev libbenchmark-dev python3-confluent-kafka python3-yaml prometheus prometheus-alertmanager git kcat gzip)
 ci=(clang libclang-rt-14-dev debootstrap)
 case "$mode" in
   demo) packages=("${demo[@]}") ;;
@@ -43,8 +44,11 @@ fi
 
 # Debian's prometheus package starts a system-wide server on 0.0.0.0:9090 where systemd runs; the
 # tests start their own on a free loopback port and never need it. Remember whether it was there.
-prometheus_new=0
-if [[ " ${missing[*]} " == *" prometheus "* ]]; then prometheus_new=1; fi
+# prometheus-alertmanager likewise starts one on 0.0.0.0:9093.
+services_new=()
+for service in prometheus prometheus-alertmanager; do
+  if [[ " ${missing[*]} " == *" $service "* ]]; then services_new+=("$service"); fi
+done
 
 export DEBIAN_FRONTEND=noninteractive
 echo "setup: installing ${#missing[@]} Debian packages for '$mode': ${missing[*]}" >&2
@@ -76,8 +80,10 @@ if [ "$status" -ne 0 ]; then
 fi
 rm -f "$log"
 
-if [ "$prometheus_new" -eq 1 ] && [ -d /run/systemd/system ] && systemctl is-enabled --quiet prometheus 2>/dev/null; then
-  "${sudo_cmd[@]}" systemctl disable --now prometheus >/dev/null 2>&1 || true
-  echo "setup: stopped and disabled the prometheus system service that Debian's package starts on 0.0.0.0:9090 (herald's tests run their own; 'systemctl enable --now prometheus' brings it back)" >&2
-fi
+for service in "${services_new[@]}"; do
+  if [ -d /run/systemd/system ] && systemctl is-enabled --quiet "$service" 2>/dev/null; then
+    "${sudo_cmd[@]}" systemctl disable --now "$service" >/dev/null 2>&1 || true
+    echo "setup: stopped and disabled the $service system service that Debian's package starts (herald's tests run their own on loopback; 'systemctl enable --now $service' brings it back)" >&2
+  fi
+done
 echo "setup: done" >&2

@@ -1,0 +1,76 @@
+#include "herald/notify/metrics.hpp"
+
+namespace herald::notify {
+
+NotifyMetrics::NotifyMetrics() : registry_(std::make_shared<prometheus::Registry>()) {
+    auto& r = *registry_;
+    consumed = &prometheus::BuildCounter()
+                    .Name("herald_notify_alerts_consumed_total")
+                    .Help("Messages read from the alerts topic by herald notify.")
+                    .Register(r)
+                    .Add({});
+    skipped_ = &prometheus::BuildCounter()
+                    .Name("herald_notify_alerts_skipped_total")
+                    .Help("Alerts-topic messages that are not herald alerts, by reason; skipped, not delivered.")
+                    .Register(r);
+    deliveries_ = &prometheus::BuildCounter()
+                       .Name("herald_notify_deliveries_total")
+                       .Help("Alert deliveries by target and result (delivered, failed attempt, dead_lettered).")
+                       .Register(r);
+    resends_ = &prometheus::BuildCounter()
+                    .Name("herald_notify_alertmanager_resends_total")
+                    .Help("Firing alerts sent to Alertmanager again (every resend interval), by target.")
+                    .Register(r);
+    queue_ = &prometheus::BuildGauge()
+                  .Name("herald_notify_queue_alerts")
+                  .Help("Alerts waiting for delivery to a target, retries included.")
+                  .Register(r);
+    retry_ = &prometheus::BuildGauge()
+                  .Name("herald_notify_retry_queue_alerts")
+                  .Help("Alerts waiting for a target after a failed attempt (the retry queue depth).")
+                  .Register(r);
+    latency_ = &prometheus::BuildHistogram()
+                    .Name("herald_notify_delivery_latency_seconds")
+                    .Help("Alert published on the alerts topic -> acknowledged by the target, retries included.")
+                    .Register(r);
+    dead_letter_errors = &prometheus::BuildCounter()
+                              .Name("herald_notify_dead_letter_errors_total")
+                              .Help("Dead-letter messages the broker did not acknowledge (produced again).")
+                              .Register(r)
+                              .Add({});
+    inflight = &prometheus::BuildGauge()
+                    .Name("herald_notify_inflight_alerts")
+                    .Help("Alerts read and not yet delivered (or dead-lettered) to every target: their offsets wait.")
+                    .Register(r)
+                    .Add({});
+    active = &prometheus::BuildGauge()
+                  .Name("herald_notify_active_alerts")
+                  .Help("Firing alerts herald notify keeps sending to Alertmanager (not resolved, not expired).")
+                  .Register(r)
+                  .Add({});
+    for (ParseResult p : {ParseResult::invalid_json, ParseResult::not_an_alert, ParseResult::oversized})
+        skipped_->Add({{"reason", std::string(parse_result_name(p))}});
+}
+
+TargetMetrics& NotifyMetrics::target(const std::string& name) {
+    auto [it, added] = targets_.try_emplace(name);
+    if (!added) return it->second;
+    TargetMetrics& t = it->second;
+    t.delivered = &deliveries_->Add({{"target", name}, {"result", "delivered"}});
+    t.failed = &deliveries_->Add({{"target", name}, {"result", "failed"}});
+    t.dead_lettered = &deliveries_->Add({{"target", name}, {"result", "dead_lettered"}});
+    t.resent = &resends_->Add({{"target", name}});
+    t.queued = &queue_->Add({{"target", name}});
+    t.retrying = &retry_->Add({{"target", name}});
+    // From a loopback Alertmanager (milliseconds) to a chat service behind retries (minutes).
+    t.latency = &latency_->Add({{"target", name}},
+                               prometheus::Histogram::BucketBoundaries{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
+                                                                       5, 10, 30, 60, 120, 300});
+    return t;
+}
+
+prometheus::Counter& NotifyMetrics::skipped(ParseResult why) {
+    return skipped_->Add({{"reason", std::string(parse_result_name(why))}});
+}
+
+}  // namespace herald::notify

@@ -1,0 +1,219 @@
+// herald notify's consumer loop: read, fan out to the targets, store offsets as alerts finish.
+#include "herald/notify/notifier.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "herald/core/time.hpp"
+
+namespace herald::notify {
+
+struct Notifier::DeadLetter {
+    JobPtr job;
+    std::string target, why, attempts;
+};
+
+Notifier::Notifier(NotifyOptions options, NotifyMetrics& metrics) : options_(std::move(options)), metrics_(metrics) {}
+
+Notifier::~Notifier() {
+    for (auto& w : workers_) w->stop();
+    if (producer_) producer_->discard_outstanding(1000);  // hands back (and frees) every DeadLetter
+    std::lock_guard<std::mutex> lock(retry_mutex_);
+    for (DeadLetter* d : dead_letter_retry_) delete d;
+}
+
+bool Notifier::start(std::string& error) {
+    if (options_.targets.empty()) {
+        error = "no delivery target: give --alertmanager URL and/or --webhook URL";
+        return false;
+    }
+    kafka::Consumer::Callbacks cb;
+    cb.on_assigned = [this](const std::vector<kafka::TopicPartition>& tps) { assigned_ += tps.size(); };
+    cb.on_revoking = [this](const std::vector<kafka::TopicPartition>& tps) { revoke(tps); };
+    cb.on_error = [this](int, const std::string& why, bool fatal) {
+        if (fatal && !fatal_) {
+            fatal_reason_ = why;
+            fatal_ = true;
+        }
+    };
+    consumer_ = kafka::Consumer::create({options_.brokers, options_.group, options_.consumer_properties}, cb, error);
+    if (!consumer_ || !consumer_->subscribe({options_.topic}, error)) return false;
+    auto on_delivery = [this](void* opaque, int err, std::string_view, int32_t, int64_t) {
+        auto* d = static_cast<DeadLetter*>(opaque);
+        if (err == 0) {
+            finished(d->job);
+            delete d;
+            return;
+        }
+        // Not acknowledged: the alert is neither delivered nor dead-lettered yet. Again, from run().
+        metrics_.dead_letter_errors->Increment();
+        std::lock_guard<std::mutex> lock(retry_mutex_);
+        dead_letter_retry_.push_back(d);
+    };
+    producer_ = kafka::Producer::create({options_.brokers, options_.producer_properties, "", {}, {}}, on_delivery, error);
+    if (!producer_) return false;
+    std::string ignored;  // the topic may be created later; the producer learns it on first use
+    producer_->learn_topics({options_.dead_letter_topic}, 5000, ignored);
+    for (const TargetConfig& t : options_.targets) {
+        any_alertmanager_ = any_alertmanager_ || t.kind == TargetConfig::Kind::alertmanager;
+        const std::string name = t.name;
+        workers_.push_back(std::make_unique<TargetWorker>(
+            t, metrics_.target(t.name), options_.console_url, [this](const JobPtr& j) { finished(j); },
+            [this, name](const JobPtr& j, const std::string& why, int attempts) { dead_letter(j, name, why, attempts); }));
+    }
+    for (auto& w : workers_) w->start();
+    next_resend_ms_ = core::now_ms() + options_.resend_interval_ms;
+    return true;
+}
+
+void Notifier::revoke(const std::vector<kafka::TopicPartition>& tps) {
+    // Offsets of what finished are stored already; the rest goes to the next owner, who sends it
+    // again (deliveries still under way here may then arrive twice: at least once).
+    for (const auto& tp : tps)
+        if (tp.topic == options_.topic) ledger_.drop(tp.partition);
+    assigned_ -= std::min(assigned_.load(), tps.size());
+    metrics_.inflight->Set(static_cast<double>(ledger_.pending()));
+}
+
+void Notifier::finished(const JobPtr& job) {
+    if (job->pending.fetch_sub(1) != 1) return;
+    std::lock_guard<std::mutex> lock(finished_mutex_);
+    finished_.push_back(job);
+}
+
+void Notifier::dead_letter(const JobPtr& job, const std::string& target, const std::string& why, int attempts) {
+    produce_dead_letter(new DeadLetter{job, target, why, std::to_string(attempts)});
+}
+
+void Notifier::produce_dead_letter(DeadLetter* d) {
+    const kafka::Header headers[] = {{"herald-alert-id", d->job->alert.alert_id},
+                                     {"herald-notify-target", d->target},
+                                     {"herald-notify-error", d->why},
+                                     {"herald-notify-attempts", d->attempts}};
+    const int err = producer_->produce(options_.dead_letter_topic, -1, d->job->alert.key, d->job->alert.json, headers,
+                                       4, 0, d);
+    if (err != 0) {  // queue full or the like: the run loop tries again
+        std::lock_guard<std::mutex> lock(retry_mutex_);
+        dead_letter_retry_.push_back(d);
+    }
+}
+
+void Notifier::mark_done(int32_t partition, uint64_t generation, int64_t offset) {
+    const int64_t next = ledger_.done(partition, generation, offset);
+    if (next >= 0) consumer_->store_offset(options_.topic, partition, next);
+}
+
+void Notifier::drain_finished() {
+    std::vector<JobPtr> done;
+    {
+        std::lock_guard<std::mutex> lock(finished_mutex_);
+        done.swap(finished_);
+    }
+    for (const JobPtr& j : done) mark_done(j->partition, j->generation, j->offset);
+    std::vector<DeadLetter*> again;
+    {
+        std::lock_guard<std::mutex> lock(retry_mutex_);
+        again.swap(dead_letter_retry_);
+    }
+    for (DeadLetter* d : again) produce_dead_letter(d);
+    metrics_.inflight->Set(static_cast<double>(ledger_.pending()));
+}
+
+void Notifier::skip(const kafka::Message& m, ParseResult why, const std::string& detail) {
+    metrics_.skipped(why).Increment();
+    // Bad input is counted always, told on stderr only now and then: a flood must not flood the log.
+    if (skipped_ < 5 || skipped_ % 1000 == 0)
+        std::fprintf(stderr, "herald notify: skipped %s[%d] offset %lld (%s: %s); %llu skipped so far\n",
+                     options_.topic.c_str(), m.partition(), static_cast<long long>(m.offset()),
+                     std::string(parse_result_name(why)).c_str(), detail.c_str(),
+                     static_cast<unsigned long long>(skipped_ + 1));
+    ++skipped_;
+}
+
+void Notifier::handle(const kafka::Message& m) {
+    metrics_.consumed->Increment();
+    const uint64_t generation = ledger_.add(m.partition(), m.offset());
+    auto job = std::make_shared<Job>();
+    std::string why;
+    const ParseResult r = parse_alert(m.payload(), job->alert, why, options_.max_alert_bytes);
+    if (r != ParseResult::ok) {
+        skip(m, r, why);
+        mark_done(m.partition(), generation, m.offset());
+        return;
+    }
+    job->partition = m.partition();
+    job->offset = m.offset();
+    job->generation = generation;
+    job->published_ms = m.timestamp_ms();
+    if (any_alertmanager_) {
+        to_am_alerts(job->alert, options_.active_for_ms, job->am);
+        for (const AmAlert& a : job->am) active_.update(a);
+    }
+    job->pending = static_cast<int>(workers_.size());
+    for (auto& w : workers_) w->push(job);
+}
+
+void Notifier::resend_active() {
+    const int64_t now = core::now_ms();
+    if (now < next_resend_ms_) return;
+    next_resend_ms_ = now + options_.resend_interval_ms;
+    std::vector<AmAlert> active;
+    active_.collect(now, active);
+    metrics_.active->Set(static_cast<double>(active_.size()));
+    if (active.empty()) return;
+    for (auto& w : workers_) {
+        if (w->config().kind != TargetConfig::Kind::alertmanager) continue;
+        const size_t per_post = std::max<size_t>(1, w->config().batch);
+        for (size_t i = 0; i < active.size(); i += per_post) {
+            auto job = std::make_shared<Job>();
+            const size_t end = std::min(active.size(), i + per_post);
+            job->am.assign(active.begin() + static_cast<std::ptrdiff_t>(i), active.begin() + static_cast<std::ptrdiff_t>(end));
+            w->push(std::move(job));
+        }
+    }
+}
+
+void Notifier::flow_control() {
+    const bool full = ledger_.pending() >= options_.max_inflight;
+    if (full == paused_) return;
+    const auto tps = consumer_->assignment();
+    if (full) consumer_->pause(tps);
+    else consumer_->resume(tps);
+    paused_ = full;
+}
+
+bool Notifier::run(const std::atomic<bool>& stop, std::string& error) {
+    std::vector<kafka::Message> batch;
+    while (!stop.load() && !fatal_) {
+        producer_->poll(0);
+        drain_finished();
+        resend_active();
+        flow_control();
+        batch.clear();
+        consumer_->consume_batch(batch, 500, 100);
+        for (const kafka::Message& m : batch)
+            if (!m.error()) handle(m);
+        if (paused_ && !batch.empty()) flow_control();  // a new assignment is not paused yet
+    }
+    // Drain: give deliveries under way a chance to finish so their offsets are committed.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.drain_timeout_ms);
+    while (!fatal_ && ledger_.pending() > 0 && std::chrono::steady_clock::now() < until) {
+        producer_->poll(20);
+        drain_finished();
+    }
+    for (auto& w : workers_) w->stop();
+    producer_->flush(5000);
+    drain_finished();
+    if (ledger_.pending() > 0)
+        std::fprintf(stderr, "herald notify: stopping with %zu alert(s) not delivered everywhere: they are delivered after the restart\n",
+                     ledger_.pending());
+    consumer_->close(10000);
+    if (fatal_) {
+        error = "fatal Kafka error: " + fatal_reason_;
+        return false;
+    }
+    return true;
+}
+
+}  // namespace herald::notify
