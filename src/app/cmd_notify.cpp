@@ -90,6 +90,21 @@ notify::TargetConfig base_target(const Options& o) {
     return t;
 }
 
+// A URL or header value: "@file:PATH" for the whole value, or text with "${env:NAME}" anywhere in
+// it ("Bearer ${env:TOKEN}"). Errors name the variable or file, never a value.
+std::string secret_value(const std::string& name, const std::string& value, const std::string& where) {
+    if (value.rfind("@file:", 0) == 0) return property_value(name, value, where);
+    std::string out;
+    size_t pos = 0;
+    for (;;) {
+        const size_t at = value.find("${env:", pos);
+        const size_t end = at == std::string::npos ? at : value.find('}', at);
+        if (end == std::string::npos) return out.append(value, pos, std::string::npos);
+        out.append(value, pos, at - pos).append(property_value(name, value.substr(at, end - at + 1), where));
+        pos = end + 1;
+    }
+}
+
 // One entry of the --webhooks file; `where` is FILE:LINE:COL of the entry.
 notify::TargetConfig webhook_from_yaml(const YAML::Node& n, const notify::TargetConfig& base, const std::string& where) {
     if (!n.IsMap()) throw UsageError(where + ": a webhook must be a map with at least 'url'");
@@ -103,7 +118,7 @@ notify::TargetConfig webhook_from_yaml(const YAML::Node& n, const notify::Target
             if (!kv.second.IsMap()) throw UsageError(at + ": must be a map of header: value");
             for (const auto& h : kv.second) {
                 const std::string name = h.first.as<std::string>();
-                t.headers.push_back(name + ": " + property_value(name, h.second.as<std::string>(), at));
+                t.headers.push_back(name + ": " + secret_value(name, h.second.as<std::string>(), at));
             }
             continue;
         }
@@ -111,7 +126,7 @@ notify::TargetConfig webhook_from_yaml(const YAML::Node& n, const notify::Target
         const std::string v = kv.second.Scalar();
         try {
             if (key == "name") t.name = v;
-            else if (key == "url") t.url = property_value("url", v, at);
+            else if (key == "url") t.url = secret_value("url", v, at);
             else if (key == "body") {
                 std::string error;
                 if (!notify::BodyTemplate::compile(v, t.body, error)) throw UsageError(at + ": " + error);

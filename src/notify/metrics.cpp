@@ -52,14 +52,14 @@ NotifyMetrics::NotifyMetrics() : registry_(std::make_shared<prometheus::Registry
         skipped_->Add({{"reason", std::string(parse_result_name(p))}});
 }
 
-TargetMetrics& NotifyMetrics::target(const std::string& name) {
+TargetMetrics& NotifyMetrics::target(const std::string& name, bool alertmanager) {
     auto [it, added] = targets_.try_emplace(name);
     if (!added) return it->second;
     TargetMetrics& t = it->second;
     t.delivered = &deliveries_->Add({{"target", name}, {"result", "delivered"}});
     t.failed = &deliveries_->Add({{"target", name}, {"result", "failed"}});
     t.dead_lettered = &deliveries_->Add({{"target", name}, {"result", "dead_lettered"}});
-    t.resent = &resends_->Add({{"target", name}});
+    if (alertmanager) t.resent = &resends_->Add({{"target", name}});
     t.queued = &queue_->Add({{"target", name}});
     t.retrying = &retry_->Add({{"target", name}});
     // From a loopback Alertmanager (milliseconds) to a chat service behind retries (minutes).

@@ -59,7 +59,7 @@ bool Notifier::start(std::string& error) {
         any_alertmanager_ = any_alertmanager_ || t.kind == TargetConfig::Kind::alertmanager;
         const std::string name = t.name;
         workers_.push_back(std::make_unique<TargetWorker>(
-            t, metrics_.target(t.name), options_.console_url, [this](const JobPtr& j) { finished(j); },
+            t, metrics_.target(t.name, t.kind == TargetConfig::Kind::alertmanager), options_.console_url, [this](const JobPtr& j) { finished(j); },
             [this, name](const JobPtr& j, const std::string& why, int attempts) { dead_letter(j, name, why, attempts); }));
     }
     for (auto& w : workers_) w->start();

@@ -109,7 +109,7 @@ void TargetWorker::finish(const std::vector<JobPtr>& batch, bool delivered, cons
     for (const JobPtr& j : batch) {
         metrics_.queued->Decrement();
         if (j->resend()) {
-            if (delivered) metrics_.resent->Increment(static_cast<double>(j->am.size()));
+            if (delivered && metrics_.resent) metrics_.resent->Increment(static_cast<double>(j->am.size()));
             continue;
         }
         if (delivered) {
@@ -121,6 +121,42 @@ void TargetWorker::finish(const std::vector<JobPtr>& batch, bool delivered, cons
             dead_letter_(j, why, attempts);
         }
     }
+}
+
+// A target that fails now and then, or is down for hours, must not flood the log: each kind of
+// line appears at most once per kQuietMs per target, saying how many it stands for.
+constexpr int64_t kQuietMs = 30000;
+
+void DeliveryLog::failed(const std::string& target, const std::string& why) {
+    if (failing_) return;
+    failing_ = true;
+    const int64_t now = core::now_ms();
+    if (now - last_failed_ms_ < kQuietMs) {
+        ++unreported_failures_;
+        return;
+    }
+    std::fprintf(stderr, "herald notify: %s: delivery failed (%s); retrying with backoff", target.c_str(), why.c_str());
+    if (unreported_failures_ > 0) std::fprintf(stderr, " (failed %llu more time(s) since the last report)",
+                                               static_cast<unsigned long long>(unreported_failures_));
+    std::fputc('\n', stderr);
+    unreported_failures_ = 0;
+    last_failed_ms_ = now;
+    announced_ = true;
+}
+
+void DeliveryLog::recovered(const std::string& target) {
+    if (failing_ && announced_) std::fprintf(stderr, "herald notify: %s: delivering again\n", target.c_str());
+    failing_ = announced_ = false;
+}
+
+void DeliveryLog::gave_up(const std::string& target, size_t alerts, int attempts, const std::string& why) {
+    given_up_ += alerts;
+    const int64_t now = core::now_ms();
+    if (now - last_gave_up_ms_ < kQuietMs) return;
+    std::fprintf(stderr, "herald notify: %s: gave up on %llu alert(s) (dead-lettered), the last after %d attempt(s): %s\n",
+                 target.c_str(), static_cast<unsigned long long>(given_up_), attempts, why.c_str());
+    given_up_ = 0;
+    last_gave_up_ms_ = now;
 }
 
 void TargetWorker::run() {
@@ -136,7 +172,6 @@ void TargetWorker::run() {
     if (!has_type) headers.push_back("Content-Type: application/json");
     const size_t fixed_headers = headers.size();
     uint64_t request = 0;
-    bool failing = false;  // said so on stderr; said again when it recovers
     while (true) {
         batch.clear();
         if (!next_batch(batch)) return;
@@ -149,26 +184,20 @@ void TargetWorker::run() {
             const HttpResult r = client.post(config_.url, body, headers, config_.timeout_ms);
             ++request;
             if (r.ok()) {
-                if (failing) std::fprintf(stderr, "herald notify: %s: delivering again\n", config_.name.c_str());
-                failing = false;
+                log_.recovered(config_.name);
                 if (attempt > 1) metrics_.retrying->Decrement(static_cast<double>(batch.size()));
                 finish(batch, true, "", attempt);
                 break;
             }
             metrics_.failed->Increment(static_cast<double>(batch.size()));
-            if (!failing && !batch.front()->resend())
-                std::fprintf(stderr, "herald notify: %s: delivery failed (%s); retrying with backoff\n",
-                             config_.name.c_str(), r.error.c_str());
-            failing = failing || !batch.front()->resend();
+            if (!batch.front()->resend()) log_.failed(config_.name, r.error);
             if (attempt == 1) metrics_.retrying->Increment(static_cast<double>(batch.size()));
             const bool give_up = r.permanent() || (config_.max_attempts > 0 && attempt >= config_.max_attempts) ||
                                  batch.front()->resend();
             if (give_up) {
                 metrics_.retrying->Decrement(static_cast<double>(batch.size()));
                 // One line per give-up, not per attempt: a down endpoint must not flood the log.
-                if (!batch.front()->resend())
-                    std::fprintf(stderr, "herald notify: %s: gave up on %zu alert(s) after %d attempt(s): %s\n",
-                                 config_.name.c_str(), batch.size(), attempt, r.error.c_str());
+                if (!batch.front()->resend()) log_.gave_up(config_.name, batch.size(), attempt, r.error);
                 finish(batch, false, r.error, attempt);
                 break;
             }

@@ -2,7 +2,7 @@
 // herald notify's Prometheus metrics (docs/metrics-reference.md, "herald notify").
 //
 //   herald::notify::NotifyMetrics m;
-//   TargetMetrics& t = m.target("alertmanager:127.0.0.1:9093");   // at start-up
+//   TargetMetrics& t = m.target("alertmanager:127.0.0.1:9093", true);   // at start-up
 //   t.delivered->Increment();
 //   server = HttpServer(m.registry(), ...);
 #include <map>
@@ -22,7 +22,7 @@ struct TargetMetrics {
     prometheus::Counter* delivered = nullptr;      // deliveries_total{result="delivered"}
     prometheus::Counter* failed = nullptr;         // {result="failed"}: an attempt that failed
     prometheus::Counter* dead_lettered = nullptr;  // {result="dead_lettered"}
-    prometheus::Counter* resent = nullptr;         // Alertmanager: active alerts sent again
+    prometheus::Counter* resent = nullptr;         // Alertmanager only: active alerts sent again
     prometheus::Gauge* queued = nullptr;           // alerts waiting for this target
     prometheus::Gauge* retrying = nullptr;         // ... of which already failed at least once
     prometheus::Histogram* latency = nullptr;      // published -> acknowledged by the target
@@ -32,7 +32,7 @@ class NotifyMetrics {
 public:
     NotifyMetrics();
     prometheus::Registry& registry() { return *registry_; }
-    TargetMetrics& target(const std::string& name);  // start-up only (not thread-safe)
+    TargetMetrics& target(const std::string& name, bool alertmanager);  // start-up only (not thread-safe)
     prometheus::Counter& skipped(ParseResult why);
     prometheus::Counter* consumed = nullptr;
     prometheus::Counter* dead_letter_errors = nullptr;  // dead-letter produce failures (retried)

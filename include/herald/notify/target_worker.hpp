@@ -13,6 +13,7 @@
 //   w.stop();            // what is still queued stays undelivered (its offset was never stored)
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -24,6 +25,20 @@
 #include "herald/notify/metrics.hpp"
 
 namespace herald::notify {
+
+// What a target's thread says on stderr about failures: the first of a series, the recovery, and
+// give-ups, each kind at most once per 30 s.
+class DeliveryLog {
+public:
+    void failed(const std::string& target, const std::string& why);
+    void recovered(const std::string& target);
+    void gave_up(const std::string& target, size_t alerts, int attempts, const std::string& why);
+
+private:
+    bool failing_ = false, announced_ = false;
+    int64_t last_failed_ms_ = INT64_MIN / 2, last_gave_up_ms_ = INT64_MIN / 2;
+    uint64_t unreported_failures_ = 0, given_up_ = 0;
+};
 
 class TargetWorker {
 public:
@@ -62,6 +77,7 @@ private:
     std::deque<JobPtr> queue_;
     bool stopping_ = false;
     std::thread thread_;
+    DeliveryLog log_;    // worker thread only
     double tokens_ = 0;  // rate limit bucket (worker thread only)
     Clock::time_point refilled_;
 };

@@ -112,10 +112,10 @@ receivers:
             self.process.kill()
 
 
-def start_notify(herald, bootstrap, extra, group="herald-notify"):
+def start_notify(herald, bootstrap, extra, group="herald-notify", env=None):
     args = [herald, "notify", "--brokers", bootstrap, "--group", group, "--metrics-port", "0",
             *h.group_settings(), *extra]
-    p = h.Process(args, "herald notify")
+    p = h.Process(args, "herald notify", env=env)
     m = p.wait_stderr(r"metrics on http://[0-9.]+:(\d+)/metrics", 60)
     return p, int(m.group(1))
 
