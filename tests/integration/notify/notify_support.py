@@ -130,3 +130,18 @@ def wait_committed(bootstrap, group, topic, seconds, what):
 def delivered(port, target_prefix, result="delivered"):
     values = h.metric_values(h.scrape(port), "herald_notify_deliveries_total")
     return sum(v for labels, v in values.items() if f'target="{target_prefix}' in labels and f'result="{result}"' in labels)
+
+
+def stop_all_committed(notify, bootstrap, group="herald-notify"):
+    """SIGTERM: herald notify exits 0 with every offset of the alerts topic committed."""
+    code = notify.stop()
+    assert code == 0, f"herald notify exited {code}:\n" + "\n".join(notify.stderr_lines[-20:])
+    committed, high = h.committed_offsets(bootstrap, group, "alerts")
+    assert committed == high, f"committed {committed} != end {high}"
+
+
+def kill_and_show(notify):
+    """After a failure: stop herald notify and show its last words."""
+    if notify:
+        notify.kill()
+        print("herald notify's stderr:\n" + "\n".join(notify.stderr_lines[-40:]))
