@@ -270,58 +270,6 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
     ex->terms.push_back(std::move(term));
 }
 
-// In a short microblog document (a cashtag, handle, hashtag or link, at most kMicroblogBytes:
-// the tweet-trained model does not carry to news sentences, docs/sentiment.md) the learned
-// layer decides, with the rules' score of the sentence as one of its features:
-// kLearned x (p(positive) - p(negative)) unless neutral has the majority, else 0.
-// Elsewhere the rules' raw evidence is returned as it is.
-double SentenceComposer::learned(const Document& doc, const Sentence& s, double raw, ExplainSentence* ex) {
-    if (!lex_.use_learned || lex_.learned.empty() || s.last_token <= s.first_token) return raw;
-    if (microblog_ < 0) {
-        size_t bytes = 0;
-        for (Field f : kTextFields) bytes += doc.event().field(f).size();
-        microblog_ = bytes <= tuning::kMicroblogBytes &&
-                     LearnedModel::speaks_for(doc, 0, static_cast<uint32_t>(doc.tokens.size()));
-    }
-    if (!microblog_) return raw;
-    const double rules = squash(raw);
-    const LearnedModel::Logits z = lex_.learned.logits(doc, s.first_token, s.last_token, rules);
-    const double top = std::max({0.0, z.positive, z.negative});
-    const double neutral = std::exp(-top), pos = std::exp(z.positive - top), neg = std::exp(z.negative - top);
-    const double sum = neutral + pos + neg;
-    // Neutral only as the majority: on the trainer's validation fifth as accurate as the most
-    // likely class (0.834 / 0.832), and a post with mixed tone keeps the side that leads.
-    const int sign = neutral >= 0.5 * sum ? 0 : pos > neg ? 1 : -1;
-    const double w = sign == 0 ? 0.0 : tuning::kLearned * (pos - neg) / sum;
-    // The clauses keep their shares of the evidence (companies in different clauses).
-    if (raw != 0)
-        for (double& c : clause_raw_) c *= w / raw;
-    else
-        clause_raw_[0] = w;
-    if (ex && w != raw) explain_learned(doc, s, sign, (sign > 0 ? pos : sign < 0 ? neg : neutral) / sum, rules, w - raw, *ex);
-    return w;
-}
-
-void SentenceComposer::explain_learned(const Document& doc, const Sentence& s, int sign, double p, double rules,
-                                       double w, ExplainSentence& ex) const {
-    std::vector<LearnedModel::Contribution> top;
-    if (sign != 0) lex_.learned.top_features(doc, s.first_token, s.last_token, sign, 3, top);
-    ExplainTerm term;
-    term.weight = std::round(w * 1e4) / 1e4;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "learned: p(%s) %.2f, rules %+.2f", sign > 0 ? "positive" : sign < 0 ? "negative" : "neutral",
-                  p, rules);
-    term.rule = buf;
-    for (const auto& c : top) {
-        if (!term.term.empty()) term.term += ", ";
-        term.term += c.feature;
-        std::snprintf(buf, sizeof buf, "; %s %+.2f", c.feature.c_str(), c.weight);
-        term.rule += buf;
-    }
-    if (term.term.empty()) term.term = "(learned layer)";
-    ex.terms.push_back(std::move(term));
-}
-
 double SentenceComposer::score(const Document& doc, const Sentence& s, const std::vector<Metric>& metrics,
                                ExplainSentence* ex) {
     // Sentences come in document order: the marks of this one start where the last one's ended.

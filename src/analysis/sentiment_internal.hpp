@@ -33,7 +33,7 @@ inline constexpr double kDeadZone = 0.0;         // |raw| below this is neutral
 inline constexpr double kSentenceSoftness = 0.3; // raw / sqrt(raw^2 + k): saturates the sentence sum
 inline constexpr double kHeadlineWeight = 2.0, kSummaryWeight = 2.0, kBodyWeight = 1.0;
 inline constexpr double kLearned = 0.3;          // the learned layer's (p(pos) - p(neg)) in microblog text
-inline constexpr size_t kMicroblogBytes = 512;   // a document this short with a cashtag/handle/link is microblog
+inline constexpr size_t kMicroblogBytes = 512;   // a document this short with a cashtag/handle/link, or a headline, is read by the learned layer
 inline constexpr double kDocumentGain = 0.7;     // tanh(gain * sum(w s) / sqrt(sum w)): document saturation
 }  // namespace tuning
 
@@ -119,6 +119,10 @@ private:
     int state_before(uint32_t after, uint32_t measure) const;
     bool names_subject(const Document& doc, const Sentence& s, uint32_t move) const;
     bool in_name(const Document& doc, uint32_t token);
+    // The learned layer (sentiment_learned.cpp): whether it reads the document, and its verdict.
+    static constexpr int kPost = 1, kHeadline = 2;
+    int reads_learned(const Document& doc);
+    static bool headline_shaped(const Document& doc);
     double learned(const Document& doc, const Sentence& s, double raw, ExplainSentence* ex);
     // "+12 %", "-0.8%": signs as directions (sentiment_signed.cpp). note_sign() takes a marked
     // "+", "-" or "(" (whose next token may be the sign); signed_figures() reads the signs noted
@@ -137,7 +141,7 @@ private:
     std::vector<float> clause_weight_;
     const std::vector<Mention>* mentions_ = nullptr;
     size_t mention_cursor_ = 0;  // first mention that may still cover a later token
-    int microblog_ = -1;  // the document is a microblog post the learned layer reads (-1: not looked yet)
+    int microblog_ = -1;  // kPost, kHeadline or 0: what the learned layer reads the document as (-1: not looked yet)
     std::vector<uint8_t> clause_inverted_;  // a short position in the clause: the rest reads inverted
     std::vector<uint32_t> signs_;  // signed percentages of the sentence: their sign tokens
     std::vector<uint32_t> clause_first_;

@@ -1,5 +1,5 @@
 // The learned layer (include/herald/analysis/learned.hpp): its features, the weights file, and
-// how the scorer asks it only about silent sentences of microblog text.
+// how the scorer asks it about short posts and headlines, not news prose.
 #include <doctest/doctest.h>
 
 #include <stdexcept>
@@ -132,16 +132,39 @@ TEST_CASE("learned layer: decides in short microblog posts, with the rules' scor
     CHECK(score(Lexicon::builtin(), "$ACME Top 5 stocks to watch this week https://t.co/x").rules.empty());
 }
 
-TEST_CASE("learned layer: news text is left to the rules") {
-    // No cashtag, handle, hashtag or link: the rules alone.
-    CHECK(score(Lexicon::builtin(), "Globex sees output advance").score == 0.0);
-    CHECK(score(Lexicon::builtin(), "Globex shares +5% premarket").score ==
-          score(Lexicon::rules_only(), "Globex shares +5% premarket").score);
+TEST_CASE("learned layer: news prose is left to the rules") {
+    // No cashtag, handle, hashtag or link, and sentences that end in a full stop: the rules alone.
+    CHECK(score(Lexicon::builtin(), "Initech sues Globex over economic costs.").score == 0.0);
+    CHECK(score(Lexicon::builtin(), "Initech sues Globex over economic costs . ''").score == 0.0);
+    CHECK(score(Lexicon::builtin(), "Globex shares +5% premarket.").score ==
+          score(Lexicon::rules_only(), "Globex shares +5% premarket.").score);
     // A cashtag in a longer document (an article, not a post): the rules alone.
     std::string article = "$ACME Globex sees output advance. ";
     while (article.size() <= 600) article += "The company makes valves and pumps for the process industry. ";
     CHECK(score(Lexicon::builtin(), article).score == 0.0);
-    const std::string ruled = "Globex was downgraded to sell by Initech analysts";
+    const std::string ruled = "Globex was downgraded to sell by Initech analysts.";
     CHECK(score(Lexicon::builtin(), ruled).score == score(Lexicon::rules_only(), ruled).score);
     CHECK(score(Lexicon::builtin(), ruled).rules.find("learned") == std::string::npos);
+}
+
+TEST_CASE("learned layer: in a headline it speaks only where the rules are silent") {
+    // A short text none of whose sentences ends in a full stop is a headline: the layer reads
+    // the sentences the rules find nothing in.
+    const std::string sues = "Initech sues Globex over economic costs";
+    CHECK(score(Lexicon::rules_only(), sues).score == 0.0);
+    const Scored down = score(Lexicon::builtin(), sues);
+    CHECK(down.score < -0.1);
+    CHECK(down.rules.find("learned: p(negative)") != std::string::npos);
+    // Where the rules found tone, a headline keeps it: the tweets' annotators call some clear
+    // news neutral that headline sets score as tone (a post would be neutral here).
+    for (const char* text : {"Hooli wins $2 billion Pentagon contract", "The net loss shrank to $5 million",
+                             "Globex was downgraded to sell by Initech analysts"}) {
+        CAPTURE(text);
+        CHECK(score(Lexicon::builtin(), text).score == score(Lexicon::rules_only(), text).score);
+        CHECK(score(Lexicon::builtin(), text).score != 0.0);
+    }
+    // A long text is an article, not a headline, with or without full stops.
+    std::string article = "Initech sues Globex over economic costs";
+    while (article.size() <= 600) article += " and the company makes valves and pumps for the process industry";
+    CHECK(score(Lexicon::builtin(), article).score == 0.0);
 }
