@@ -3,7 +3,8 @@
 #   scripts/setup.sh demo   build herald and run `herald demo` (compiler, cmake, the libraries)
 #   scripts/setup.sh test   + every test suite: doctest, Google Benchmark, python3-confluent-kafka,
 #                             python3-yaml, the prometheus server and promtool, Alertmanager
-#                             (`herald notify`'s tests), git, kcat (default)
+#                             (`herald notify`'s tests), git, kcat, and chromium with
+#                             python3-websocket (the console's page test) (default)
 #   scripts/setup.sh ci     + clang and the libFuzzer runtime (.ci/run's fuzzing), debootstrap
 #                             (.ci/run's fresh-machine check)
 # Idempotent: packages already present are skipped, so a second run costs seconds. Needs root or
@@ -12,14 +13,15 @@ set -euo pipefail
 
 mode=${1:-test}
 demo=(build-essential cmake pkg-config librdkafka-dev libsimdjson-dev libboost-dev prometheus-cpp-dev
-      libyaml-cpp-dev zlib1g-dev libcurl4-openssl-dev)
-test=(doctest-dev libbenchmark-dev python3-confluent-kafka python3-yaml prometheus prometheus-alertmanager git kcat gzip)
+      libyaml-cpp-dev zlib1g-dev libcurl4-openssl-dev libsqlite3-dev)
+test=(doctest-dev libbenchmark-dev python3-confluent-kafka python3-yaml prometheus prometheus-alertmanager git kcat gzip
+      chromium python3-websocket)
 ci=(clang libclang-rt-14-dev debootstrap)
 case "$mode" in
   demo) packages=("${demo[@]}") ;;
   test) packages=("${demo[@]}" "${test[@]}") ;;
   ci) packages=("${demo[@]}" "${test[@]}" "${ci[@]}") ;;
-  -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "setup: unknown mode '$mode': use demo, test or ci (see scripts/setup.sh --help)" >&2; exit 2 ;;
 esac
 

@@ -25,6 +25,7 @@ constexpr const char* kUsage =
     "  replay         publish NDJSON feeds into a topic, or re-run rules over a topic's time range\n"
     "  backtest       what a rules change would have done on a feed: alerts added, removed, changed\n"
     "  notify         deliver the alerts topic to Alertmanager and webhooks, at least once\n"
+    "  console        the analysts' page: alerts as they fire, evidence, charts, acknowledge; JSON API\n"
     "  rules check    validate a rules file\n"
     "\n"
     "`herald <command> --help` describes each command's options.\n";
@@ -92,6 +93,7 @@ int main_dispatch(int argc, char** argv) {
         if (cmd == "replay") return checked(cmd, command_replay(argc, argv, 2));
         if (cmd == "backtest") return checked(cmd, command_backtest(argc, argv, 2));
         if (cmd == "notify") return checked(cmd, command_notify(argc, argv, 2));
+        if (cmd == "console") return checked(cmd, command_console(argc, argv, 2));
     } catch (const UsageError& e) {
         // Messages that already name their command ("herald replay: ...") are not prefixed again.
         const bool named = std::strncmp(e.what(), "herald ", 7) == 0;

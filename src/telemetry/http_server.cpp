@@ -13,6 +13,7 @@
 #include <boost/beast/http.hpp>
 
 #include "herald/core/open_files.hpp"
+#include "herald/telemetry/listener.hpp"
 #include "herald/telemetry/metrics.hpp"
 #include "http_routes.hpp"
 
@@ -136,10 +137,6 @@ private:
     bool keep_alive_ = false;
 };
 
-std::string endpoint_text(const std::string& address, uint16_t port) {
-    const bool v6 = address.find(':') != std::string::npos;
-    return (v6 ? "[" + address + "]" : address) + ":" + std::to_string(port);
-}
 
 }  // namespace
 
@@ -212,23 +209,10 @@ bool HttpServer::start(std::string& error) {
         error = "cannot listen on " + where + ": the metrics server is already running";
         return false;
     }
-    beast::error_code ec;
-    const auto address = asio::ip::make_address(s.options.address, ec);
-    if (ec) {
-        error = "cannot listen on " + where + ": '" + s.options.address +
-                "' is not an IP address (use e.g. 127.0.0.1, 0.0.0.0 or ::)";
-        return false;
-    }
     s.io = std::make_unique<asio::io_context>(1);
     s.acceptor = std::make_unique<tcp::acceptor>(*s.io);
     s.retry_timer = std::make_unique<asio::steady_timer>(*s.io);
-    const tcp::endpoint endpoint(address, s.options.port);
-    s.acceptor->open(endpoint.protocol(), ec);
-    if (!ec) s.acceptor->set_option(asio::socket_base::reuse_address(true), ec);
-    if (!ec) s.acceptor->bind(endpoint, ec);
-    if (!ec) s.acceptor->listen(asio::socket_base::max_listen_connections, ec);
-    if (ec) {
-        error = "cannot listen on " + where + ": " + ec.message();
+    if (!listen_on(*s.acceptor, s.options.address, s.options.port, error)) {
         s.retry_timer.reset();
         s.acceptor.reset();
         s.io.reset();

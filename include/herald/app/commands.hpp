@@ -19,5 +19,6 @@ int command_rules(int argc, char** argv, int first);
 int command_replay(int argc, char** argv, int first);
 int command_backtest(int argc, char** argv, int first);
 int command_notify(int argc, char** argv, int first);
+int command_console(int argc, char** argv, int first);
 
 }  // namespace herald::app
