@@ -12,17 +12,19 @@ import subprocess
 import sys
 import time
 
-from console_helpers import (EventStream, alert, api, records, request, scrape_console, start_console,
+from console_helpers import (EventStream, Publisher, alert, api, records, request, scrape_console, start_console,
                              wait_alerts)
 from herald_harness import Deadline, metric_sum, metric_values, produce, start_broker, wait_for
 
 
 def check_stream_and_api(port, bootstrap):
     stream = EventStream(port)
+    publisher = Publisher(bootstrap)
     t0 = time.monotonic()
-    produce(bootstrap, "alerts", records([alert(100, key="NVDA", severity="critical")]))
+    publisher.send([alert(100, key="NVDA", severity="critical")])
     event, row = stream.next_event(5)
     took = time.monotonic() - t0
+    publisher.flush()
     assert event == "alert" and row["alert_id"] == f"{100:016x}", (event, row)
     assert took < 1.0, f"the alert reached the event stream after {took:.2f}s"
     stream.close()
