@@ -482,6 +482,17 @@ halves | halving = down 1.3
 rallies | rally | rallied | rallying = up
 reels in | reeled in | reel in = down
 lower-than-expected | weaker-than-expected = down 1.2
+# Inflections of the verbs above that news headlines use ("Initech slashes outlook", "margins eroding").
+boosts | boosting | lifting | hiking | gaining | rebounds | rebounding | recovers | recovering = up
+restoring | resuming | reinstating = up
+quadruples | tripling = up 1.3
+skyrocket | skyrockets | skyrocketing = up 1.5
+pop | pops | popped | popping = up 1.3
+slashes | slashing | sagging | skidding = down 1.3
+collapses | collapsing | dive | dives | dived | diving | nosedive | nosedives | nosedived = down 1.5
+hammers | hammering | battering = down 1.5
+erode | erodes | eroding | curbing | trimming | eases = down
+stalls | plateaus = down 0.6
 # Extremes say where a measure went; alone, their [valence] speaks ("unemployment fell to a record low").
 record high | all-time high | record-high | highest ever | new high | new highs = up 1.3
 record low | all-time low | record-low | lowest ever = down 1.3
@@ -529,6 +540,7 @@ guidance | feared | anticipated | projections | predicted | targets | views | wh
 sign | signs | signed | signing | win | wins | won | winning | award | awarded | secure | secures | secured
 receive | receives | received | conclude | concluded | inked | land | landed | clinch | clinched | book | booked
 extend | extends | extended | renew | renews | renewed
+awards | books | clinches | clinching | concludes | inks | inking | lands | landing | renewing | securing | extending
 
 [business]
 contract | contracts | agreement | agreements | deal | deals | order | orders | framework agreement | supply deal
@@ -551,6 +563,9 @@ plunge | plunges | plunged | plunging | plummet | plummets | plummeted | tumble 
 slump | slumps | slumped | slide | slides | sliding | slid | slip | slips | slipped | dip | dips | dipped
 sink | sinks | sank | tank | tanks | tanked | skid | skids | skidded | sags | sagged
 advances | gives back | gave back
+jumping | dropping | dipping | slipping | slumping | sinking | tanking | tumbling | plummeting | gaining
+rebounding | spiking | sagging | skidding | pop | pops | popped | popping | skyrockets | skyrocketed | skyrocketing
+dive | dives | dived | diving | nosedive | nosedives | nosedived | collapses | collapsing
 
 # States: a measure right after these (within two words) is where the figure ended ("slipped to a
 # net loss") or where it came from ("up from a loss"), not what moved.

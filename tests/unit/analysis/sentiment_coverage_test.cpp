@@ -50,6 +50,26 @@ TEST_CASE("cause 1: inflections of move verbs and spelled-out extremes") {
     CHECK(s.score("The lira fell to a two-year low") < -0.1);
 }
 
+TEST_CASE("cause 1: every inflection of a direction, move and award verb") {
+    // Scored with the rules alone: the learned layer reads short headlines too.
+    Scorer s(Lexicon::rules_only());
+    CHECK(s.score("Initech slashes its outlook .") < -0.1);
+    CHECK(s.score("Margins keep eroding .") < -0.1);
+    CHECK(s.score("Globex is boosting output .") > 0.1);
+    CHECK(s.score("Sales growth stalls .") < -0.1);
+    // Price moves of the company named before them, in every tense.
+    CHECK(s.score("Initech pops on the news") > 0.1);
+    CHECK(s.score("Globex dives on the news") < -0.1);
+    CHECK(s.score("Initech nosedived on Monday") < -0.1);
+    CHECK(s.score("Globex tumbling again") < -0.1);
+    CHECK(s.score("Initech skyrockets") > 0.1);
+    // New business in the present tense.
+    CHECK(s.score("Globex lands a large order from a utility .") > 0.1);
+    CHECK(s.score("Initech inks supply deal with a carmaker .") > 0.1);
+    // A lowercase word before a move is still no subject; a dive that is no move of a name stays silent.
+    CHECK(s.score("the divers dive at dawn .") == 0.0);
+}
+
 TEST_CASE("cause 1: a company named right before a price move is what moved") {
     Scorer s;
     CHECK(s.score("Zenith rises after trial win") > 0.1);
