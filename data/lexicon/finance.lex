@@ -296,6 +296,17 @@ put buying | bought puts | buying puts | puts active = -0.3
 estimate-beating | forecast-beating | expectation-beating | consensus-beating = 0.5
 in-line | inline with = 0.15
 reels in expectations | reels in pt | reels in price target | reeled in expectations = -0.45
+# Traders' posts: positions, options and chart talk ("loaded up on $X calls", "$X puts printing").
+to the moon | going to the moon | mooning | calls printing | short squeeze | squeeze higher = 0.45
+loaded up | loading up | load up | bought more | buying more | adding to my | added to my | still long | stay long = 0.35
+break out | breaks out | breaking out | broke out | buy signal | holding support | held support | off support = 0.35
+going higher | headed higher | heading higher | bounce | bounces | bounced | bouncing | oversold = 0.3
+puts printing | sell signal | broke support | breaks support | lost support | below support | dead money = -0.4
+going lower | headed lower | heading lower | overbought | selling all | sold all | bagholder | bagholders = -0.35
+bag holder | bag holders | pump and dump | disaster | disastrous = -0.45
+disaster recovery = 0
+in the red = -0.4
+in the green = 0.4
 two-week high | three-week high | four-week high | five-week high | six-week high | seven-week high | eight-week high | nine-week high | ten-week high | eleven-week high | twelve-week high | fifteen-week high | twenty-week high | thirty-week high | multi-week high | several-week high | two-week highs | three-week highs | four-week highs | five-week highs | six-week highs | seven-week highs | eight-week highs | nine-week highs | ten-week highs | eleven-week highs | twelve-week highs | fifteen-week highs | twenty-week highs | thirty-week highs | multi-week highs | several-week highs = 0.5
 two-month high | three-month high | four-month high | five-month high | six-month high | seven-month high | eight-month high | nine-month high | ten-month high | eleven-month high | twelve-month high | fifteen-month high | twenty-month high | thirty-month high | multi-month high | several-month high | two-month highs | three-month highs | four-month highs | five-month highs | six-month highs | seven-month highs | eight-month highs | nine-month highs | ten-month highs | eleven-month highs | twelve-month highs | fifteen-month highs | twenty-month highs | thirty-month highs | multi-month highs | several-month highs = 0.5
 two-year high | three-year high | four-year high | five-year high | six-year high | seven-year high | eight-year high | nine-year high | ten-year high | eleven-year high | twelve-year high | fifteen-year high | twenty-year high | thirty-year high | multi-year high | several-year high | two-year highs | three-year highs | four-year highs | five-year highs | six-year highs | seven-year highs | eight-year highs | nine-year highs | ten-year highs | eleven-year highs | twelve-year highs | fifteen-year highs | twenty-year highs | thirty-year highs | multi-year highs | several-year highs = 0.5

@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <initializer_list>
+#include <memory>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -50,24 +53,48 @@ TEST_CASE("cause 1: inflections of move verbs and spelled-out extremes") {
     CHECK(s.score("The lira fell to a two-year low") < -0.1);
 }
 
+namespace {
+
+// Texts and the sign their score must have (+1, -1, 0 for exactly 0), scored by `lexicon`.
+void check_signs(const std::shared_ptr<const Lexicon>& lexicon, std::initializer_list<std::pair<const char*, int>> cases) {
+    Scorer s(lexicon);
+    for (const auto& [text, sign] : cases) {
+        CAPTURE(text);
+        const double v = s.score(text);
+        if (sign > 0) CHECK(v > 0.1);
+        else if (sign < 0) CHECK(v < -0.1);
+        else CHECK(v == 0.0);
+    }
+}
+
+}  // namespace
+
 TEST_CASE("cause 1: every inflection of a direction, move and award verb") {
     // Scored with the rules alone: the learned layer reads short headlines too.
-    Scorer s(Lexicon::rules_only());
-    CHECK(s.score("Initech slashes its outlook .") < -0.1);
-    CHECK(s.score("Margins keep eroding .") < -0.1);
-    CHECK(s.score("Globex is boosting output .") > 0.1);
-    CHECK(s.score("Sales growth stalls .") < -0.1);
-    // Price moves of the company named before them, in every tense.
-    CHECK(s.score("Initech pops on the news") > 0.1);
-    CHECK(s.score("Globex dives on the news") < -0.1);
-    CHECK(s.score("Initech nosedived on Monday") < -0.1);
-    CHECK(s.score("Globex tumbling again") < -0.1);
-    CHECK(s.score("Initech skyrockets") > 0.1);
-    // New business in the present tense.
-    CHECK(s.score("Globex lands a large order from a utility .") > 0.1);
-    CHECK(s.score("Initech inks supply deal with a carmaker .") > 0.1);
-    // A lowercase word before a move is still no subject; a dive that is no move of a name stays silent.
-    CHECK(s.score("the divers dive at dawn .") == 0.0);
+    check_signs(Lexicon::rules_only(), {
+        {"Initech slashes its outlook .", -1}, {"Margins keep eroding .", -1}, {"Sales growth stalls .", -1},
+        {"Globex is boosting output .", +1},
+        // Price moves of the company named before them, in every tense.
+        {"Initech pops on the news", +1}, {"Globex dives on the news", -1}, {"Initech nosedived on Monday", -1},
+        {"Globex tumbling again", -1}, {"Initech skyrockets", +1},
+        // New business in the present tense.
+        {"Globex lands a large order from a utility .", +1}, {"Initech inks supply deal with a carmaker .", +1},
+        // A lowercase word before a move is still no subject.
+        {"the divers dive at dawn .", 0},
+    });
+}
+
+TEST_CASE("cause 5: traders' posts: positions, options and chart talk") {
+    check_signs(Lexicon::rules_only(), {
+        {"Loaded up on more $ACME today", +1}, {"$ACME puts printing", -1}, {"$ACME calls printing", +1},
+        {"$ACME looks ready to break out", +1}, {"$ACME going lower from here", -1}, {"$ACME dead money", -1},
+        {"$ACME nice bounce off support", +1}, {"$ACME broke support", -1}, {"$ACME what a disaster", -1},
+        {"$ACME short squeeze coming", +1}, {"$ACME closed in the red", -1},
+        // A recovery site is no disaster; "short" alone still inverts ("bad day to short").
+        {"Acme sells disaster recovery services .", 0}, {"Great day to short $ACME", -1},
+    });
+    // Through the learned layer (the rules' score is its strongest feature).
+    check_signs(Lexicon::builtin(), {{"$ACME puts printing", -1}, {"$ACME calls printing", +1}});
 }
 
 TEST_CASE("cause 1: a company named right before a price move is what moved") {
