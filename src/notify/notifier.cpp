@@ -29,7 +29,10 @@ bool Notifier::start(std::string& error) {
         return false;
     }
     kafka::Consumer::Callbacks cb;
-    cb.on_assigned = [this](const std::vector<kafka::TopicPartition>& tps) { assigned_ += tps.size(); };
+    cb.on_assigned = [this](const std::vector<kafka::TopicPartition>& tps) {
+        assigned_ += tps.size();
+        if (paused_) consumer_->pause(tps);  // consuming is held: new partitions too
+    };
     cb.on_revoking = [this](const std::vector<kafka::TopicPartition>& tps) { revoke(tps); };
     cb.on_error = [this](int, const std::string& why, bool fatal) {
         if (fatal && !fatal_) {
@@ -194,7 +197,6 @@ bool Notifier::run(const std::atomic<bool>& stop, std::string& error) {
         consumer_->consume_batch(batch, 500, 100);
         for (const kafka::Message& m : batch)
             if (!m.error()) handle(m);
-        if (paused_ && !batch.empty()) flow_control();  // a new assignment is not paused yet
     }
     // Drain: give deliveries under way a chance to finish so their offsets are committed.
     const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.drain_timeout_ms);

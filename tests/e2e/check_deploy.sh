@@ -3,7 +3,9 @@
 #   - promtool: check config (every Prometheus config), check rules, test rules (unit tests);
 #   - python3: every YAML/JSON file parses, and the cross-file contracts hold (dashboard shape,
 #     metric catalogue covered, alert labels/annotations/tests, promql-expressions.txt in sync,
-#     docker-compose services and mounts, herald.yaml keys, Kubernetes manifests, Dockerfile);
+#     docker-compose services and mounts, herald.yaml and notify.yaml keys, Kubernetes manifests,
+#     Dockerfile);
+#   - amtool: deploy/alertmanager/alertmanager.yml is valid and routes by severity and ticker;
 #   - with --herald PATH: `herald rules check` on the shipped rules files.
 #
 #   tests/e2e/check_deploy.sh [--herald build/bin/herald]
@@ -31,6 +33,7 @@ done
 
 command -v promtool >/dev/null 2>&1 || fail "promtool not found: run scripts/setup.sh (Debian package prometheus)"
 command -v python3 >/dev/null 2>&1 || fail "python3 not found"
+command -v amtool >/dev/null 2>&1 || fail "amtool not found: run scripts/setup.sh test (Debian package prometheus-alertmanager)"
 
 # First line of promtool's output that says what failed.
 reason() { grep -m1 -iE 'FAILED|error|err:' <<<"$1" | sed 's/^[[:space:]]*//'; }
@@ -54,6 +57,23 @@ out="$(promtool check rules "$deploy/prometheus/herald-alerts.yml" 2>&1)" ||
   fail "promtool check rules deploy/prometheus/herald-alerts.yml: $(reason "$out")"
 out="$(cd "$deploy/prometheus/tests" && promtool test rules herald-alerts.test.yml 2>&1)" ||
   fail "promtool test rules deploy/prometheus/tests/herald-alerts.test.yml: $(grep -m1 'alertname:' <<<"$out" | sed 's/^[[:space:]]*//; s/,[[:space:]]*$//') differs from the expectation (run it for the full diff)"
+
+# Alertmanager's example configuration: valid, and each route reached by the alerts it is for.
+am_cfg="$deploy/alertmanager/alertmanager.yml"
+out="$(amtool check-config "$am_cfg" 2>&1)" ||
+  fail "amtool check-config deploy/alertmanager/alertmanager.yml: $(grep -m1 -iE 'FAILED|error' <<<"$out" | sed 's/^[[:space:]]*//')"
+while read -r want labels; do
+  # shellcheck disable=SC2086
+  got="$(amtool config routes test --config.file "$am_cfg" $labels 2>/dev/null)"
+  [ "$got" = "$want" ] || fail "deploy/alertmanager/alertmanager.yml routes {$labels} to '$got', expected '$want'"
+done <<'ROUTES'
+desk-pager,tech-desk alertname=guidance-cut severity=critical ticker=AMZN key=AMZN
+tech-desk alertname=cloud-growth severity=warning ticker=MSFT key=MSFT
+financials-desk alertname=margin-squeeze severity=warning ticker=JPM key=JPM
+research-digest alertname=sector-news severity=info key=_
+research-digest alertname=cloud-growth severity=warning ticker=TSLA key=TSLA
+ROUTES
+checked+=("deploy/alertmanager/alertmanager.yml (amtool check-config, 5 routes)")
 
 python3 - "$root" <<'PY' || exit 1
 import json, os, re, subprocess, sys
@@ -96,15 +116,21 @@ def doc(rel):
 
 # The metric catalogue: every name herald registers (src/telemetry/metrics.cpp). Each must be
 # documented in docs/metrics-reference.md and be on a panel or in an alert (section 3).
+# herald notify's metrics (src/notify/metrics.cpp) count too.
 metrics_src = os.path.join(root, "src/telemetry/metrics.cpp")
 CATALOGUE = sorted(set(re.findall(r'"(herald_[a-z0-9_]+)"', open(metrics_src, encoding="utf-8").read())))
 if len(CATALOGUE) < 10:
     err(metrics_src, f"found only {len(CATALOGUE)} metric names: has the catalogue moved?")
+notify_src = os.path.join(root, "src/notify/metrics.cpp")
+NOTIFY_METRICS = sorted(set(re.findall(r'"(herald_notify_[a-z0-9_]+)"', open(notify_src, encoding="utf-8").read())))
+if len(NOTIFY_METRICS) < 5:
+    err(notify_src, f"found only {len(NOTIFY_METRICS)} herald_notify_ metric names: has the catalogue moved?")
+CATALOGUE = sorted(set(CATALOGUE) | set(NOTIFY_METRICS))
 ref_path = os.path.join(root, "docs/metrics-reference.md")
 documented = set(re.findall(r"^### (herald_[a-z0-9_]+)", open(ref_path, encoding="utf-8").read(), re.M))
 for m in CATALOGUE:
     if m not in documented:
-        err(ref_path, f"metric {m} (src/telemetry/metrics.cpp) has no '### {m}' entry")
+        err(ref_path, f"metric {m} (src/telemetry or src/notify metrics.cpp) has no '### {m}' entry")
 # The config file's keys are `herald run`'s options (less config and help), read from where they are
 # declared: the OptionSpec entries ({"name", "ARG", ...}) of cmd_run.cpp and engine_options().
 HERALD_KEYS = set()
@@ -116,6 +142,14 @@ if not {"brokers", "rules", "drain-timeout", "fetch-stall-timeout"} <= HERALD_KE
     err("src/app/run_options.cpp", f"cannot read herald run's options (found {sorted(HERALD_KEYS)})")
 REQUIRED_KEYS = {"brokers", "input-topic", "alerts-topic", "dlq-topic", "group", "rules", "metrics-port",
                  "metrics-address"}
+# `herald notify`'s config keys, from its OptionSpec entries (src/app/cmd_notify.cpp).
+with open(os.path.join(root, "src/app/cmd_notify.cpp"), encoding="utf-8") as f:
+    NOTIFY_KEYS = set(re.findall(r'\{"([a-z][a-z0-9-]*)",\s*"[A-Z=_]*"', f.read())) - {"config", "help"}
+if not {"brokers", "alertmanager", "webhooks", "metrics-port"} <= NOTIFY_KEYS:
+    err("src/app/cmd_notify.cpp", f"cannot read herald notify's options (found {sorted(NOTIFY_KEYS)})")
+# The Deployments and what each must look like: its metrics port, replicas and config key.
+DEPLOYMENTS = {"herald": {"port": 9464, "replicas": 3, "config": "herald.yaml"},
+               "herald-notify": {"port": 9465, "replicas": 2, "config": "notify.yaml"}}
 
 # 2. Grafana dashboard and provisioning.
 dash_path = os.path.join(deploy, "grafana/dashboards/herald.json")
@@ -214,6 +248,10 @@ for cfg in ("prometheus/prometheus.yml", "prometheus/prometheus-local.yml", "pro
         err(os.path.join(deploy, cfg), 'no scrape job "herald" (the alerts and dashboard select job="herald")')
     if "herald-alerts.yml" not in c.get("rule_files", []):
         err(os.path.join(deploy, cfg), "rule_files does not load herald-alerts.yml")
+    # herald notify is scraped as job="herald-notify": its own job, or (Kubernetes) the pod's name label.
+    keeps = " ".join(str(r.get("regex", "")) for s in c.get("scrape_configs", []) for r in s.get("relabel_configs", []))
+    if "herald-notify" not in jobs and "herald-notify" not in keeps:
+        err(os.path.join(deploy, cfg), 'herald notify is not scraped (job "herald-notify")')
 
 # 4. promql-expressions.txt lists exactly what the dashboard and rules contain.
 txt_path = os.path.join(deploy, "promql-expressions.txt")
@@ -256,14 +294,14 @@ if os.path.basename(doc("herald.yaml").get("rules", "")) not in os.listdir(os.pa
 compose_path = os.path.join(deploy, "docker-compose.yml")
 compose = doc("docker-compose.yml")
 services = compose.get("services", {})
-for s in ("kafka", "topic-init", "herald", "prometheus", "grafana"):
+for s in ("kafka", "topic-init", "herald", "herald-notify", "alertmanager", "prometheus", "grafana"):
     if s not in services:
         err(compose_path, f"service {s} is missing")
 kenv = services.get("kafka", {}).get("environment", {})
 if "controller" not in str(kenv.get("KAFKA_PROCESS_ROLES", "")):
     err(compose_path, "kafka must run in KRaft mode (KAFKA_PROCESS_ROLES with controller)")
 init = " ".join(map(str, services.get("topic-init", {}).get("command", [])))
-for topic, parts in (("news", "12"), ("alerts", None), ("news.dlq", None)):
+for topic, parts in (("news", "12"), ("alerts", None), ("news.dlq", None), ("alerts.undelivered", None)):
     m = re.search(r"--topic " + re.escape(topic) + r" --partitions (\d+)", init)
     if not m:
         err(compose_path, f"topic-init does not create topic {topic}")
@@ -272,6 +310,26 @@ for topic, parts in (("news", "12"), ("alerts", None), ("news.dlq", None)):
 hdeps = services.get("herald", {}).get("depends_on", {})
 if "topic-init" not in hdeps and "kafka" not in hdeps:
     err(compose_path, "herald must depend on kafka (through topic-init)")
+ndeps = services.get("herald-notify", {}).get("depends_on", {})
+if "topic-init" not in ndeps or "alertmanager" not in ndeps:
+    err(compose_path, "herald-notify must depend on topic-init and alertmanager")
+notify_cmd = services.get("herald-notify", {}).get("command", [])
+if notify_cmd[:1] != ["notify"] or "./notify.yaml:/etc/herald/notify.yaml:ro" not in services.get("herald-notify", {}).get("volumes", []):
+    err(compose_path, "herald-notify must run `notify --config /etc/herald/notify.yaml` with ./notify.yaml mounted there")
+
+def check_notify_config(cfg, where):
+    if not isinstance(cfg, dict):
+        err(where, "must be a YAML map of option: value")
+        return
+    unknown = set(cfg) - NOTIFY_KEYS - {"kafka", "consumer", "producer"}
+    if unknown:
+        err(where, f"unknown herald notify keys {sorted(unknown)} (herald notify would refuse to start)")
+    if cfg.get("metrics-port") != 9465 or cfg.get("metrics-address") != "0.0.0.0":
+        err(where, "metrics-port must be 9465 and metrics-address 0.0.0.0 (compose, k8s and Prometheus use them)")
+check_notify_config(doc("notify.yaml"), os.path.join(deploy, "notify.yaml"))
+hooks_example = doc("notify-webhooks.yaml")
+if not isinstance(hooks_example, list) or not all(isinstance(w, dict) and w.get("url") for w in hooks_example):
+    err(os.path.join(deploy, "notify-webhooks.yaml"), "must be a list of webhooks, each with a url")
 for name, svc in services.items():
     for v in svc.get("volumes", []):
         src, _, rest = str(v).partition(":")
@@ -300,19 +358,28 @@ for f in sorted(os.listdir(os.path.join(deploy, "k8s"))):
 for kind in ("Deployment", "ConfigMap", "Service", "PodDisruptionBudget"):
     if not any(k == kind for k, _ in k8s):
         err(os.path.join(deploy, "k8s"), f"no {kind}")
+for name in DEPLOYMENTS:
+    if ("Deployment", name) not in k8s:
+        err(os.path.join(deploy, "k8s"), f"no Deployment {name}")
+pod_label_sets = []
 for (kind, name), (p, d) in k8s.items():
     if kind != "Deployment":
+        continue
+    want = DEPLOYMENTS.get(name)
+    if not want:
+        err(p, f"Deployment {name} is not in check_deploy.sh's DEPLOYMENTS table (its port, replicas, config)")
         continue
     spec = d.get("spec", {})
     tmpl = spec.get("template", {})
     pod_labels = tmpl.get("metadata", {}).get("labels", {})
-    if spec.get("replicas") != 3:
-        err(p, "Deployment replicas must be 3")
+    pod_label_sets.append(pod_labels)
+    if spec.get("replicas") != want["replicas"]:
+        err(p, f"Deployment {name} replicas must be {want['replicas']}")
     if not set(spec.get("selector", {}).get("matchLabels", {}).items()) <= set(pod_labels.items()):
         err(p, "selector does not match the pod labels")
     ann = tmpl.get("metadata", {}).get("annotations", {})
-    if ann.get("prometheus.io/scrape") != "true" or ann.get("prometheus.io/port") != "9464":
-        err(p, 'pod needs annotations prometheus.io/scrape: "true" and prometheus.io/port: "9464"')
+    if ann.get("prometheus.io/scrape") != "true" or ann.get("prometheus.io/port") != str(want["port"]):
+        err(p, f'pod needs annotations prometheus.io/scrape: "true" and prometheus.io/port: "{want["port"]}"')
     pod = tmpl.get("spec", {})
     if int(pod.get("terminationGracePeriodSeconds", 30)) < 30:
         err(p, "terminationGracePeriodSeconds below 30 s leaves no time to drain on SIGTERM")
@@ -323,8 +390,8 @@ for (kind, name), (p, d) in k8s.items():
         err(p, "readinessProbe must GET /readyz")
     if not c.get("resources", {}).get("requests") or not c.get("resources", {}).get("limits"):
         err(p, "container needs resources.requests and resources.limits")
-    if not any(port.get("containerPort") == 9464 for port in c.get("ports", [])):
-        err(p, "container must expose port 9464")
+    if not any(port.get("containerPort") == want["port"] for port in c.get("ports", [])):
+        err(p, f"container must expose port {want['port']}")
     for v in pod.get("volumes", []):
         cm = v.get("configMap", {}).get("name")
         if cm and ("ConfigMap", cm) not in k8s:
@@ -333,17 +400,17 @@ for (kind, name), (p, d) in k8s.items():
         if sec and ("Secret", sec) not in k8s:
             err(p, f"volume {v.get('name')} uses Secret {sec}, which is not defined")
     # Kafka credentials come from a mounted Secret, never from args or env literals.
-    if not any(v.get("secret", {}).get("secretName") for v in pod.get("volumes", [])):
-        err(p, "the pod must mount the Kafka credentials Secret (secret.yaml)")
+    if not any(v.get("secret", {}).get("secretName") == "herald-kafka" for v in pod.get("volumes", [])):
+        err(p, "the pod must mount the Kafka credentials Secret herald-kafka (secret.yaml)")
     for a in c.get("args", []) + [str(e.get("value", "")) for e in c.get("env", [])]:
         if re.search(r"(password|secret|token)=", str(a), re.I):
             err(p, f"a secret on the command line or in a literal env value ({a}): use @file: with the Secret")
-    for (k2, n2), (p2, d2) in k8s.items():
-        if k2 in ("Service", "PodDisruptionBudget"):
-            sel = d2.get("spec", {}).get("selector", {})
-            sel = sel.get("matchLabels", sel) if k2 == "PodDisruptionBudget" else sel
-            if not set(sel.items()) <= set(pod_labels.items()) or not sel:
-                err(p2, f"{k2} selector does not match the herald pods")
+for (k2, n2), (p2, d2) in k8s.items():
+    if k2 in ("Service", "PodDisruptionBudget"):
+        sel = d2.get("spec", {}).get("selector", {})
+        sel = sel.get("matchLabels", sel) if k2 == "PodDisruptionBudget" else sel
+        if not sel or not any(set(sel.items()) <= set(labels.items()) for labels in pod_label_sets):
+            err(p2, f"{k2} {n2} selector matches no Deployment's pods")
 found_rules = found_cfg = False
 for (kind, name), (p, d) in k8s.items():
     if kind != "ConfigMap":
@@ -352,6 +419,8 @@ for (kind, name), (p, d) in k8s.items():
         if key == "herald.yaml":
             found_cfg = True
             check_config(yaml.safe_load(text), f"{os.path.relpath(p, root)} ({name}/herald.yaml)")
+        elif key == "notify.yaml":
+            check_notify_config(yaml.safe_load(text), f"{os.path.relpath(p, root)} ({name}/notify.yaml)")
         elif key.endswith((".yaml", ".yml")):
             found_rules = True
             if text != rules_text:
