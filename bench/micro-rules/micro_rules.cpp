@@ -3,12 +3,17 @@
 //                         on a realistic analysed event; allocs_per_event counts operator new
 //                         in steady state when no alert fires (expected 0).
 //   BM_StateBytesPer1000Keys  state_bytes() per 1,000 keys for a windowed per-ticker rule set.
+//   BM_NoveltyObserve     ns per novelty state update (one company of one event: compare with the
+//                         company's stories, store this one) over 1,000 companies with full
+//                         histories; allocs_per_event (expected 0) and state_bytes_per_key.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <deque>
 #include <string>
 
 #include "alloc_counter.hpp"
+#include "herald/analysis/novelty.hpp"
 #include "herald/rules/engine.hpp"
 
 using namespace herald;
@@ -159,6 +164,45 @@ void BM_StateBytesPer1000Keys(benchmark::State& state) {
     state.counters["events_per_key"] = events_per_key;
 }
 BENCHMARK(BM_StateBytesPer1000Keys)->Arg(1)->Arg(10)->Arg(50)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+void BM_NoveltyObserve(benchmark::State& state) {
+    analysis::NoveltyTracker tracker(24 * 3600 * 1000LL);
+    std::vector<std::string> keys, ids;
+    for (int k = 0; k < 1000; ++k) keys.push_back("T" + std::to_string(k));
+    for (int i = 0; i < 4096; ++i) ids.push_back("bench-event-" + std::to_string(i));
+    // 64 stories of 24 content words each, sharing a few words so some comparisons go deep.
+    std::vector<analysis::StorySketch> sketches(64);
+    uint64_t x = 88172645463325252ULL;
+    for (auto& sk : sketches) {
+        std::vector<uint32_t> h;
+        for (int w = 0; w < 24; ++w) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            h.push_back(w < 4 ? static_cast<uint32_t>(w * 77777) : static_cast<uint32_t>(x));
+        }
+        std::sort(h.begin(), h.end());
+        h.erase(std::unique(h.begin(), h.end()), h.end());
+        sk.count = static_cast<uint8_t>(h.size());
+        sk.features = sk.count;
+        std::copy(h.begin(), h.end(), sk.mins);
+    }
+    int64_t t = 1'777'583'400'000;
+    size_t i = 0;
+    auto step = [&] {
+        auto r = tracker.observe(keys[i % keys.size()], sketches[(i / 7) % sketches.size()], ids[i % ids.size()],
+                                 t += 1000);
+        benchmark::DoNotOptimize(r.novelty);
+        ++i;
+    };
+    for (int w = 0; w < 40000; ++w) step();  // every company holds its 16 stories
+    uint64_t allocs_before = bench::allocations();
+    for (auto _ : state) step();
+    state.counters["allocs_per_event"] =
+        benchmark::Counter(static_cast<double>(bench::allocations() - allocs_before) / static_cast<double>(state.iterations()));
+    state.counters["state_bytes_per_key"] =
+        static_cast<double>(tracker.state_bytes()) / static_cast<double>(std::max<size_t>(1, tracker.key_count()));
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NoveltyObserve);
 
 }  // namespace
 

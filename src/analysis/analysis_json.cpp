@@ -217,6 +217,8 @@ void append_analysis_json(std::string& out, const Event& event, const Analysis& 
         }
         w.key("mentions");
         w.integer(e.mentions);
+        w.key("relevance");
+        w.integer(e.relevance);
         w.key("sentiment");
         write_sentiment_json(w, e.sentiment);
         w.end_object();

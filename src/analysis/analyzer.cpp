@@ -29,8 +29,11 @@ void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) 
     out.figures_capped = quantities_.capped();
     // Sentiment last: the direction of extracted metrics ("costs rose") feeds its polarity.
     entity_sentiment_.score(doc_, mentions_, out.metrics, out, explain);
+    relevance_.score(doc_, mentions_, out);
     // Event types last: they are reported per company of out.entities, with figures from quantities.
     event_types_.classify(doc_, mentions_, out);
+    // The story's sketch last: it includes the event types.
+    sketch_story(doc_, out, out.story);
 }
 
 }  // namespace herald::analysis

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "herald/analysis/novelty.hpp"
 #include "herald/app/commands.hpp"
 #include "herald/app/offline_feed.hpp"
 #include "herald/app/offline_options.hpp"
@@ -24,11 +25,14 @@ const CommandSpec& analyze_spec() {
             "event, in order: the analysis (sentiment, entities, metrics, quantities), or with --rules FILE\n"
             "--alerts the alerts the rules raise, one per line, exactly as `herald run` publishes them.\n"
             "A line that is not a valid event gives {\"line\":N,\"error\":CODE,\"detail\":...} in analysis mode.\n"
+            "Each analysis ends with the novelty of the story for each company against the feed's earlier\n"
+            "lines (--novelty-horizon, default 24h of event time; docs/events.md).\n"
             "Events are analysed on every usable CPU (--jobs); the output does not depend on --jobs.",
             {
                 {"rules", "FILE", "rules file (YAML) for --alerts", ""},
                 {"alerts", "", "write alerts instead of analyses", ""},
                 {"explain", "", "add per-sentence explanations of the sentiment score", ""},
+                {"novelty-horizon", "DURATION", "how far back in event time a story counts as already reported", "24h"},
             },
             true};
         for (auto& opt : offline_option_specs()) s.options.push_back(opt);
@@ -54,6 +58,9 @@ int command_analyze(int argc, char** argv, int first) {
     // One engine per partition the feed would land in (slot N: events without a key), or one for all.
     const int32_t partitions = offline_partitions(o);
     const size_t message_bytes = offline_message_bytes(o);
+    const int64_t horizon_ms = o.get_duration_ms("novelty-horizon", 24 * 3600 * 1000LL);
+    if (horizon_ms <= 0) throw UsageError("herald analyze: --novelty-horizon must be longer than 0");
+    analysis::NoveltyTracker novelty(horizon_ms);  // analysis lines: the feed as one partition
     std::unique_ptr<OfflineRules> offline_rules;
     if (alerts_mode) offline_rules = std::make_unique<OfflineRules>(rule_set, partitions, message_bytes);
 
@@ -75,6 +82,7 @@ int command_analyze(int argc, char** argv, int first) {
             }
         } else {
             out.append(e.analysis_json);
+            analysis::append_novelty_json(out, e.event, e.analysis, e.event_time_ms, novelty);
         }
         // Output that cannot be written: stop reading (the dispatcher reports it, exit 1).
         if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::ferror(stdout)) {

@@ -182,6 +182,18 @@ bool append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
     }
     w.key("summary");
     w.string(cap(a.summary, limits.summary));
+    if (a.relevance >= 0) {
+        w.key("relevance");
+        w.integer(a.relevance);
+    }
+    if (a.novelty >= 0) {
+        w.key("novelty");
+        w.integer(a.novelty);
+        if (!a.duplicate_of.empty()) {
+            w.key("duplicate_of");
+            w.string(a.duplicate_of);
+        }
+    }
     if (!a.members.empty()) {
         w.key("grouped");
         w.begin_array();

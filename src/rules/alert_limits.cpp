@@ -12,7 +12,8 @@ namespace herald::rules {
 namespace {
 // Upper bound of everything in an alert that is not capped: the field names, ids, times, severity,
 // sentiment, "resolved", the source object (a Kafka topic name is at most 249 bytes), the
-// "truncated"/"omitted" fields, and the alert headers' fixed part.
+// "truncated"/"omitted" fields, relevance, novelty and duplicate_of (at most
+// NoveltyTracker::kIdBytes bytes, 282 escaped), and the alert headers' fixed part.
 constexpr size_t kFixedBytes = 2048;
 
 void append_marker(std::string& out, size_t original) {

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "evaluator.hpp"
+#include "herald/analysis/novelty.hpp"
 #include "key_index.hpp"
 #include "render.hpp"
 #include "state.hpp"
@@ -39,6 +40,14 @@ struct EngineState {
     // scratch reused across events
     std::vector<WindowValue> window_values;
     std::string key_buf, value_key;
+    // Novelty per company, kept only when a rule reads it (docs/events.md, "Novelty").
+    std::unique_ptr<analysis::NoveltyTracker> novelty;
+    std::vector<NoveltyValue> novelty_values;  // per entity of the current event
+    struct DupId {
+        char bytes[analysis::NoveltyTracker::kIdBytes];
+        uint8_t len;
+    };
+    std::vector<DupId> dup_ids;
 
     void adopt(std::shared_ptr<const RuleSet> next) {
         std::vector<RuleState> old = std::move(states);
@@ -61,6 +70,30 @@ struct EngineState {
             max_windows = std::max(max_windows, r.windows.size());
         }
         window_values.assign(max_windows, WindowValue{});
+        const Program& p = rules->program();
+        if (!p.uses_novelty) novelty.reset();
+        else if (!novelty || novelty->horizon_ms() != p.novelty_horizon_ms)
+            novelty = std::make_unique<analysis::NoveltyTracker>(p.novelty_horizon_ms);
+    }
+
+    // Scores the event's story for each of its companies (the first max_keys_per_event), keyed by
+    // ticker or, without one, by name. Runs for every event, alerts or not, so the state is the
+    // same in a rebuild, a replay and offline.
+    void observe_novelty(const EventContext& ctx, size_t max_keys) {
+        const auto& entities = ctx.analysis.entities;
+        const size_t n = std::min(entities.size(), max_keys);
+        novelty_values.assign(entities.size(), NoveltyValue{});
+        if (dup_ids.size() < n) dup_ids.resize(n);
+        for (size_t i = 0; i < n; ++i) {
+            const analysis::EntityResult& e = entities[i];
+            std::string_view key = e.ticker.empty() ? e.name : e.ticker;
+            if (key.empty()) continue;
+            auto r = novelty->observe(key, ctx.analysis.story, ctx.event.id, ctx.event_time_ms);
+            DupId& d = dup_ids[i];
+            d.len = static_cast<uint8_t>(r.duplicate_of.size());
+            std::copy(r.duplicate_of.begin(), r.duplicate_of.end(), d.bytes);
+            novelty_values[i] = {true, r.novelty, std::string_view(d.bytes, d.len)};
+        }
     }
 };
 
@@ -169,6 +202,10 @@ void fill_alert(Alert& a, const Rule& r, const KeyView& key, const EventContext&
     for (size_t i = 0; i < ctx.analysis.metrics.size() && i < Marks::kMaxMetrics; ++i)
         if (ev.marks.metrics.test(i)) a.metric_indices.push_back(static_cast<uint32_t>(i));
     collect_evidence(ctx, ev.marks, a.evidence);
+    a.relevance = key.entity ? key.entity->relevance : -1;
+    const NoveltyValue* nv = ev.novelty_of_key();
+    a.novelty = nv ? nv->novelty : -1;
+    a.duplicate_of.assign(nv ? nv->duplicate_of : std::string_view());
 }
 
 }  // namespace
@@ -203,6 +240,7 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
     const auto& rules = program.rules;
     for (auto& mk : s.mode_keys) mk.done = false;
     s.by_ticker_done = false;
+    if (s.novelty) s.observe_novelty(ctx, program.max_keys_per_event);
     uint32_t raised = 0;  // alerts this event raised (or, suppressed, would have): max_alerts_per_event
     for (size_t ri = 0; ri < rules.size(); ++ri) {
         const Rule& r = rules[ri];
@@ -219,6 +257,10 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
             }
             KeyState& ks = it->second;
             Evaluator ev(ctx, r, key, s.window_values.data(), rs, s.value_key);
+            if (s.novelty) {
+                ev.novelty = s.novelty_values.data();
+                ev.novelty_count = s.novelty_values.size();
+            }
 
             // Windows first, so they include this event.
             for (size_t w = 0; w < r.windows.size(); ++w) {
@@ -324,7 +366,7 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
 size_t Engine::state_bytes() const {
     // Node of an unordered_map: next pointer + cached hash + the pair, plus one bucket pointer.
     constexpr size_t kNodeOverhead = 2 * sizeof(void*) + sizeof(void*);
-    size_t total = 0;
+    size_t total = state_->novelty ? state_->novelty->state_bytes() : 0;
     for (const RuleState& rs : state_->states) {
         total += rs.keys.bucket_count() * sizeof(void*);
         for (const auto& [key, ks] : rs.keys) {

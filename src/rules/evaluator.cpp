@@ -252,7 +252,17 @@ bool Evaluator::num(int32_t n, double& out) {
                     if (!key_.entity) return false;
                     out = key_.entity->mentions;
                     return true;
+                case EventField::entity_relevance:
+                    if (!key_.entity) return false;
+                    out = key_.entity->relevance;
+                    return true;
                 case EventField::metric_count: out = static_cast<double>(an.metrics.size()); return true;
+                case EventField::novelty: {
+                    const NoveltyValue* v = novelty_of_key();
+                    if (!v) return false;
+                    out = v->novelty;
+                    return true;
+                }
                 default: return false;
             }
         case Op::metric_field: {
@@ -319,6 +329,14 @@ bool Evaluator::num(int32_t n, double& out) {
     }
 }
 
+const NoveltyValue* Evaluator::novelty_of_key() const {
+    if (!novelty || !key_.entity) return nullptr;
+    const auto& entities = ctx_.analysis.entities;
+    if (entities.empty() || key_.entity < entities.data()) return nullptr;
+    size_t i = static_cast<size_t>(key_.entity - entities.data());
+    return i < novelty_count && novelty[i].ok ? &novelty[i] : nullptr;
+}
+
 bool Evaluator::str(int32_t n, std::string_view& out) {
     const Node& nd = node(n);
     const analysis::Event& ev = ctx_.event;
@@ -350,6 +368,12 @@ bool Evaluator::str(int32_t n, std::string_view& out) {
                 case EventField::summary: out = ev.summary; return true;
                 case EventField::body: out = ev.body; return true;
                 case EventField::text: out = ev.text; return true;
+                case EventField::duplicate_of: {
+                    const NoveltyValue* v = novelty_of_key();
+                    if (!v) return false;
+                    out = v->duplicate_of;
+                    return true;
+                }
                 default: return false;
             }
         case Op::event_field: {

@@ -36,6 +36,13 @@ struct WindowValue {
     bool ok = false;
 };
 
+// The novelty of one company of the event (Engine: NoveltyTracker), aligned with its entities.
+struct NoveltyValue {
+    bool ok = false;  // computed for this entity
+    uint8_t novelty = 100;
+    std::string_view duplicate_of;
+};
+
 bool iequals(std::string_view a, std::string_view b);
 
 class Evaluator {
@@ -58,6 +65,10 @@ public:
     // Only the metric field reads below look at these: the metric a leaf is being checked against.
     int32_t cur_sel = -1;
     const analysis::Metric* cur_metric = nullptr;
+    // Per entity of the event when a rule reads novelty; null otherwise.
+    const NoveltyValue* novelty = nullptr;
+    size_t novelty_count = 0;
+    const NoveltyValue* novelty_of_key() const;
 
 private:
     bool cond_raw(int32_t n);

@@ -74,6 +74,7 @@ constexpr FieldInfo kFields[] = {
     {"entity.name", EventField::entity_name, Type::string},
     {"entity.ticker", EventField::entity_ticker, Type::string},
     {"entity.mentions", EventField::entity_mentions, Type::number},
+    {"entity.relevance", EventField::entity_relevance, Type::number},
     {"ticker", EventField::ticker, Type::string},
     {"key", EventField::key, Type::string},
     {"source", EventField::source, Type::string},
@@ -84,6 +85,8 @@ constexpr FieldInfo kFields[] = {
     {"body", EventField::body, Type::string},
     {"text", EventField::text, Type::string},
     {"metrics.count", EventField::metric_count, Type::number},
+    {"novelty", EventField::novelty, Type::number},
+    {"duplicate_of", EventField::duplicate_of, Type::string},
 };
 
 struct MetricFieldInfo {

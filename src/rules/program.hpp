@@ -57,6 +57,9 @@ enum class EventField : uint8_t {
     body,
     text,
     metric_count,
+    novelty,       // 0-100 for the key's company (analysis::NoveltyTracker)
+    duplicate_of,  // the first story's id, "" for a first report
+    entity_relevance,
 };
 
 enum class MetricField : uint8_t {
@@ -138,7 +141,8 @@ struct Rule {
 // Defaults of the top-level `max_keys_per_event` and `max_alerts_per_event` of a rules file.
 inline constexpr uint32_t kDefaultMaxKeysPerEvent = 100;
 inline constexpr uint32_t kDefaultMaxAlertsPerEvent = 100;
-inline constexpr uint32_t kLimitPerEventCeiling = 100000;  // the largest value either may take
+inline constexpr uint32_t kLimitPerEventCeiling = 100000;
+inline constexpr int64_t kMaxNoveltyHorizonMs = 30LL * 24 * 3600 * 1000;  // the largest value either may take
 
 struct Program {
     std::vector<Rule> rules;
@@ -149,6 +153,8 @@ struct Program {
     uint32_t max_alerts_per_event = kDefaultMaxAlertsPerEvent;
     int64_t max_window_ms = 0;
     uint64_t content_hash = 0;
+    bool uses_novelty = false;                // a rule reads novelty or duplicate_of
+    int64_t novelty_horizon_ms = 24 * 3600 * 1000LL;  // top-level `novelty_horizon`
 };
 
 // Per key and window, at most this many samples are kept; older ones are dropped first.

@@ -151,6 +151,7 @@ struct EntityResult {
     std::string_view ticker;  // "AMZN"; empty for event-named entities without one
     uint32_t mentions = 0;
     Sentiment sentiment;
+    uint8_t relevance = 0;    // 0-100: how much the story is about it (RelevanceScorer)
 };
 
 // A corporate event the text reports about one company (issue 16; docs/events-taxonomy.md).
@@ -172,18 +173,30 @@ struct CorporateEvent {
     Unit unit;                // empty for counts
 };
 
+// The k smallest 32-bit hashes of a story's content words (headline and summary; the first
+// sentences of body or text when there is no summary) and its event types: a bottom-k sketch that
+// novelty compares (novelty.hpp). A story of up to kSize such features is held whole.
+struct StorySketch {
+    static constexpr uint32_t kSize = 32;
+    uint32_t mins[kSize] = {};  // ascending, distinct
+    uint8_t count = 0;          // hashes held (min(kSize, features))
+    uint16_t features = 0;      // distinct features of the story (estimated past kSize; at most 65535)
+};
+
 struct Analysis {
     Sentiment sentiment;
     std::vector<EntityResult> entities;  // most mentioned first
     std::vector<Metric> metrics;
     std::vector<Quantity> quantities;
     std::vector<CorporateEvent> events;  // in text order, one per (type, company)
+    StorySketch story;                   // what novelty compares (sketch_story)
     // The analysis stopped at a cap: the text beyond Document::kMaxTokens tokens, the figures
     // beyond QuantityExtractor::kMaxFigures or the metrics beyond MetricExtractor's cap.
     bool tokens_capped = false, figures_capped = false, metrics_capped = false;
 
     void clear() {
         sentiment = {};
+        story = {};
         tokens_capped = figures_capped = metrics_capped = false;
         entities.clear();
         metrics.clear();

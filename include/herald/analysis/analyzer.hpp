@@ -16,7 +16,9 @@
 #include "herald/analysis/entity_sentiment.hpp"
 #include "herald/analysis/event_types.hpp"
 #include "herald/analysis/metrics.hpp"
+#include "herald/analysis/novelty.hpp"
 #include "herald/analysis/quantities.hpp"
+#include "herald/analysis/relevance.hpp"
 #include "herald/analysis/sentiment.hpp"
 
 namespace herald::analysis {
@@ -38,6 +40,8 @@ public:
     // The mentions of the last analysed event (rules use them to key per entity).
     const std::vector<Mention>& mentions() const { return mentions_; }
     const Document& document() const { return doc_; }
+    // The parts behind entity i's relevance in the last analysed event.
+    RelevanceParts relevance_parts(size_t entity) const { return relevance_.parts(entity); }
 
 private:
     Document doc_;
@@ -46,6 +50,7 @@ private:
     QuantityExtractor quantities_;
     MetricExtractor metrics_;
     EventTypeClassifier event_types_;
+    RelevanceScorer relevance_;
 };
 
 }  // namespace herald::analysis

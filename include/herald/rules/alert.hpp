@@ -32,6 +32,10 @@ struct Alert {
     bool resolved = false;
     std::vector<uint32_t> metric_indices;   // the matched metrics, indices into analysis.metrics
     std::vector<analysis::Span> evidence;   // sentences that made the rule fire
+    // The key's company in the story: relevance 0-100, and when a rule reads novelty, the story's
+    // novelty and the first story's id (docs/events.md). -1: not known (no company, not computed).
+    int16_t relevance = -1, novelty = -1;
+    std::string duplicate_of;
     // A grouped alert (group_alerts): the alerts it stands for, in rule order.
     struct Member {
         char alert_id[17] = {};

@@ -48,6 +48,7 @@ for args, needle in [
     (["run", "--brokers", "127.0.0.1:1", "--rules", "/nonexistent/rules.yaml"], "rules.yaml"),
     (["run", "--config", "/nonexistent/herald.yaml"], "cannot read config file"),
     (["analyze", "--alerts"], "--alerts needs --rules FILE"),
+    (["analyze", "--novelty-horizon", "soon"], "--novelty-horizon 'soon' is not a duration"),
     (["demo", "--events", "zero"], "--events 'zero'"),
     (["replay", "--brokers", "127.0.0.1:1", "--speed", "fast", "x.ndjson"], "--speed 'fast'"),
 ]:
@@ -109,6 +110,30 @@ out = [json.loads(l) for l in r.stdout.splitlines()]
 check(len(out) == 3 and out[1] == {"line": 2, "error": "invalid_json", "detail": out[1]["detail"]}
       and out[2]["error"] == "missing_text", out)
 check(":2: invalid_json:" in r.stderr, r.stderr)
+# Relevance and novelty per company (docs/events.md): a copy from another outlet points at the first
+# report; another story about the company, and the first report itself, are news.
+nike = [
+    {"id": "reuters-1", "published_at": "2026-11-05T14:00:00Z",
+     "headline": "Nike cuts full-year revenue outlook as China sales slump",
+     "summary": "Nike lowered its fiscal 2026 revenue forecast to a decline of 4% to 6%, citing weaker demand in "
+                "Greater China and higher tariffs."},
+    {"id": "bloomberg-7", "published_at": "2026-11-05T14:20:00Z",
+     "headline": "Nike slashes annual sales forecast on China weakness, tariffs",
+     "summary": "Nike on Thursday lowered its fiscal 2026 revenue forecast, now expecting a decline of 4% to 6%, "
+                "blaming weaker demand in Greater China and higher tariffs."},
+    {"id": "reuters-2", "published_at": "2026-11-05T15:00:00Z", "headline": "Nike names new chief marketing officer",
+     "summary": "Nike appointed a former Adidas executive as chief marketing officer."},
+]
+r = herald_cmd("analyze", "--now", "2026-11-06T00:00:00Z", stdin="".join(json.dumps(e) + "\n" for e in nike))
+out = [json.loads(l) for l in r.stdout.splitlines()]
+check([o["novelty"] for o in out] == [
+    [{"company": "Nike", "ticker": "NKE", "novelty": 100}],
+    [{"company": "Nike", "ticker": "NKE", "novelty": 75, "duplicate_of": "reuters-1"}],
+    [{"company": "Nike", "ticker": "NKE", "novelty": 100}]], out)
+check(all(o["entities"][0]["relevance"] >= 90 for o in out), out)
+r = herald_cmd("analyze", "--novelty-horizon", "10m", stdin="".join(json.dumps(e) + "\n" for e in nike[:2]))
+check([o["novelty"][0]["novelty"] for o in map(json.loads, r.stdout.splitlines())] == [100, 100],
+      f"--novelty-horizon: {r.stdout}")
 # Trailing garbage and binary lines: the code says what is wrong, the detail where (a byte offset).
 r = subprocess.run([herald, "analyze"], capture_output=True, timeout=60,
                    input=b'{"headline":"x"} trailing\n\x1f\x8b\x08\x00\x00\n\x00\x01{}\n')

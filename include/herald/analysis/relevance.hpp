@@ -1,0 +1,57 @@
+#pragma once
+// How much a story is about each company it names (issue 16 item 2): 0-100 per entity, from
+// where and how often the text names it and how many companies share the story. A market
+// round-up naming fifteen companies is low relevance for each; a story headlined with one
+// company and about it throughout is high. docs/events.md ("Relevance") gives the formula.
+//
+//   herald::analysis::RelevanceScorer relevance;
+//   relevance.score(doc, mentions, analysis);   // sets analysis.entities[i].relevance
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "herald/analysis/analysis.hpp"
+#include "herald/analysis/document.hpp"
+#include "herald/analysis/entities.hpp"
+
+namespace herald::analysis {
+
+namespace detail {
+class EntityKeys;
+}
+
+// The parts of one entity's relevance, for tests and explanations. Points add up to at most 100
+// before the crowd factor scales them.
+struct RelevanceParts {
+    double title = 0.0;     // named in the headline (or the first sentence when there is none): 40
+    double lead = 0.0;      // how early the first mention is: up to 20
+    double share = 0.0;     // share of the sentences that name or refer to it: up to 25
+    double mentions = 0.0;  // how often it is named: up to 15
+    double crowd = 1.0;     // min(1, sqrt(2 / effective number of companies))
+};
+
+class RelevanceScorer {
+public:
+    RelevanceScorer();
+    ~RelevanceScorer();
+    // Sets relevance of every entity of `out` from the mentions of `doc`. No allocation once the
+    // scratch has grown to the largest event seen.
+    void score(const Document& doc, const std::vector<Mention>& mentions, Analysis& out);
+    // The parts behind entity i's relevance in the last score() call.
+    RelevanceParts parts(size_t entity) const;
+
+private:
+    struct Seen {
+        uint32_t first_sentence = UINT32_MAX;
+        uint32_t last_sentence = UINT32_MAX;
+        uint32_t sentences = 0;
+        bool in_title = false;
+    };
+    std::vector<Seen> seen_;
+    uint32_t title_sentences_ = 0, total_sentences_ = 0;
+    double crowd_ = 1.0;
+    std::vector<uint32_t> mention_counts_;
+    std::unique_ptr<detail::EntityKeys> keys_;  // entities by ticker or name
+};
+
+}  // namespace herald::analysis

@@ -1,0 +1,147 @@
+// Novelty (issue 16 item 3): story sketches, the near-duplicate test, and the per-company tracker
+// in event time (first report 100, copies decay, horizon, redelivery, late events, bounded state).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "herald/analysis/analyzer.hpp"
+#include "herald/analysis/novelty.hpp"
+
+using namespace herald::analysis;
+
+namespace {
+
+StorySketch sketch_of(const std::string& headline, const std::string& summary) {
+    static Analyzer analyzer(Resources::builtin());
+    Event e;
+    e.id = "t";
+    e.headline = headline;
+    e.summary = summary;
+    Analysis a;
+    analyzer.analyze(e, a);
+    return a.story;
+}
+
+constexpr int64_t kHour = 3600 * 1000LL;
+
+const StorySketch& cut_a() {
+    static StorySketch s = sketch_of(
+        "Nike cuts full-year revenue outlook as China sales slump",
+        "Nike lowered its fiscal 2026 revenue forecast to a decline of 4% to 6%, citing weaker demand in "
+        "Greater China and higher tariffs. Chief executive Elliott Hill said the turnaround will take longer.");
+    return s;
+}
+const StorySketch& cut_b() {  // the same story from another outlet: reworded, with boilerplate
+    static StorySketch s = sketch_of(
+        "UPDATE 2-Nike slashes annual sales forecast on China weakness, tariffs",
+        "Nike on Thursday lowered its fiscal 2026 revenue forecast, now expecting a decline of 4% to 6%, "
+        "blaming weaker demand in Greater China and higher tariffs. CEO Elliott Hill said the turnaround "
+        "would take longer than hoped. (Reporting by Jane Doe; Editing by John Roe)");
+    return s;
+}
+const StorySketch& other() {  // another story about the same company
+    static StorySketch s = sketch_of(
+        "Nike names new chief marketing officer from Adidas",
+        "Nike appointed Nicole Graham, a former Adidas brand executive, as chief marketing officer, "
+        "effective next month, as the sportswear maker revamps its advertising.");
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("a sketch holds a short story whole and compares equal to itself") {
+    const StorySketch& a = cut_a();
+    CHECK(a.count > 10);
+    CHECK(a.count < StorySketch::kSize);
+    CHECK(a.features == a.count);
+    StorySimilarity s = compare_stories(a, a);
+    CHECK(s.jaccard == 1.0);
+    CHECK(s.overlap == 1.0);
+}
+
+TEST_CASE("a syndicated rewrite is the same story; another story about the company is not") {
+    StorySimilarity same = compare_stories(cut_a(), cut_b());
+    INFO("jaccard " << same.jaccard << " overlap " << same.overlap);
+    CHECK(same_story(same));
+    StorySimilarity diff = compare_stories(cut_a(), other());
+    INFO("jaccard " << diff.jaccard << " overlap " << diff.overlap);
+    CHECK_FALSE(same_story(diff));
+    CHECK(diff.jaccard < 0.15);
+}
+
+TEST_CASE("a long story's sketch keeps the k smallest hashes and estimates its size") {
+    std::string summary;
+    for (int i = 0; i < 200; ++i) summary += "word" + std::to_string(i) + " ";
+    StorySketch s = sketch_of("", summary);
+    CHECK(s.count == StorySketch::kSize);
+    for (uint32_t i = 1; i < s.count; ++i) CHECK(s.mins[i - 1] < s.mins[i]);
+    CHECK(s.features > 100);
+    CHECK(s.features < 400);
+    CHECK(compare_stories(s, s).jaccard == 1.0);
+}
+
+TEST_CASE("the tracker: first report 100, copies decay and point at the first story") {
+    NoveltyTracker t(24 * kHour);
+    auto r1 = t.observe("NKE", cut_a(), "reuters-1", 10 * kHour);
+    CHECK(r1.novelty == 100);
+    CHECK(r1.duplicate_of.empty());
+    auto r2 = t.observe("nke", cut_b(), "bloomberg-7", 11 * kHour);  // keys ignore ASCII case
+    CHECK(r2.novelty == 75);
+    CHECK(r2.copies == 1);
+    CHECK(r2.duplicate_of == "reuters-1");
+    auto r3 = t.observe("NKE", cut_b(), "cnbc-3", 12 * kHour);
+    CHECK(r3.novelty == 56);
+    CHECK(r3.duplicate_of == "reuters-1");
+    // Another story about Nike, and the same story for another company, are new.
+    CHECK(t.observe("NKE", other(), "reuters-2", 12 * kHour).novelty == 100);
+    CHECK(t.observe("ADDYY", cut_a(), "reuters-1", 12 * kHour).novelty == 100);
+}
+
+TEST_CASE("the tracker works in event time: horizon, late events, redelivery") {
+    NoveltyTracker t(24 * kHour);
+    CHECK(t.observe("NKE", cut_a(), "a", 10 * kHour).novelty == 100);
+    // Past the horizon the story is news again.
+    CHECK(t.observe("NKE", cut_b(), "b", 35 * kHour).novelty == 100);
+    // A late copy dated before every copy held has no earlier report: it is the first.
+    NoveltyTracker late(24 * kHour);
+    CHECK(late.observe("NKE", cut_b(), "b", 12 * kHour).novelty == 100);
+    auto r = late.observe("NKE", cut_a(), "a", 11 * kHour);
+    CHECK(r.novelty == 100);
+    // ... and a copy after both sees two.
+    CHECK(late.observe("NKE", cut_b(), "c", 13 * kHour).copies == 2);
+    // A redelivered event (same id) scores as it did and is not stored twice.
+    auto again = late.observe("NKE", cut_b(), "c", 13 * kHour);
+    CHECK(again.copies == 2);
+    CHECK(late.observe("NKE", cut_b(), "d", 14 * kHour).copies == 3);
+}
+
+TEST_CASE("duplicate_of depends only on the stories within the horizon") {
+    // A chain of copies each within the horizon of the previous one: the last copy points at the
+    // earliest copy it can see, so a partition rebuilt from the horizon's events says the same.
+    NoveltyTracker full(2 * kHour), rebuilt(2 * kHour);
+    full.observe("NKE", cut_a(), "a", 0);
+    full.observe("NKE", cut_b(), "b", 1 * kHour);
+    rebuilt.observe("NKE", cut_b(), "b", 1 * kHour);  // the rebuild re-read starts after "a"
+    auto r = full.observe("NKE", cut_b(), "c", 150 * 60 * 1000LL);
+    auto q = rebuilt.observe("NKE", cut_b(), "c", 150 * 60 * 1000LL);
+    CHECK(r.duplicate_of == "b");
+    CHECK(q.duplicate_of == "b");
+    CHECK(r.novelty == q.novelty);
+}
+
+TEST_CASE("the tracker's state per company is bounded and swept after the horizon") {
+    NoveltyTracker t(24 * kHour);
+    t.observe("NKE", cut_a(), "first", 0);
+    size_t one_key = t.state_bytes();
+    for (int i = 0; i < 1000; ++i) {
+        std::string id = "s" + std::to_string(i);
+        t.observe("NKE", sketch_of("Nike story number " + std::to_string(i), "Distinct words " + id), id, i * 1000LL);
+    }
+    CHECK(t.key_count() == 1);
+    CHECK(t.state_bytes() == one_key);
+    CHECK(NoveltyTracker::bytes_per_key() < 4096);
+    // The 16 newest are held: the first story fell out, so its copy is new.
+    CHECK(t.observe("NKE", cut_b(), "late-copy", 1000 * 1000LL).novelty == 100);
+    t.sweep(1000 * 1000LL + 25 * kHour);
+    CHECK(t.key_count() == 0);
+}
