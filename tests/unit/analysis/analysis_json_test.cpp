@@ -163,7 +163,7 @@ TEST_CASE("analysis line: id, published_at, sentiment, entities, metrics, quanti
     CHECK(out ==
           R"(prefix:{"id":"seed-000","published_at":"2026-04-30T21:10:00Z",)"
           R"("sentiment":{"score":0.78,"label":"strongly positive"},)"
-          R"("entities":[{"name":"Amazon","ticker":"AMZN","mentions":6,"sentiment":{"score":0.74,"label":"strongly positive"}}],)"
+          R"("entities":[{"name":"Amazon","ticker":"AMZN","mentions":6,"relevance":0,"sentiment":{"score":0.74,"label":"strongly positive"}}],)"
           R"("metrics":[{"kind":"revenue","entity":"Amazon","segment":"AWS","ticker":"AMZN","value":37600000000,"unit":"USD",)"
           R"("change":{"direction":"up","percent":28,"basis":"yoy"},"period":"Q1","forecast":false,)"
           R"("field":"summary","span":[17,23],"text":"$37.6B"}],)"
@@ -178,7 +178,7 @@ TEST_CASE("analysis line without published_at, entity ticker or explanation; exp
     std::string out;
     append_analysis_json(out, e, a);
     CHECK(out == R"({"id":"x\"1","sentiment":{"score":0,"label":"neutral"},)"
-                 R"("entities":[{"name":"Acme","mentions":1,"sentiment":{"score":0,"label":"neutral"}}],)"
+                 R"("entities":[{"name":"Acme","mentions":1,"relevance":0,"sentiment":{"score":0,"label":"neutral"}}],)"
                  R"("metrics":[],"quantities":[],"events":[]})");
 
     Explanation ex;

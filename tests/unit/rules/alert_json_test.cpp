@@ -48,7 +48,7 @@ TEST_CASE("alert JSON has every contract field in order, source only with a part
     std::string head = "{\"alert_id\":\"" + id +
                        "\",\"rule\":\"cloud-growth\",\"severity\":\"warning\",\"key\":\"AMZN\",\"event_id\":\"seed-000\","
                        "\"event_time\":\"2026-04-30T21:10:00Z\",\"detected_at\":\"2026-04-30T21:10:00.004Z\","
-                       "\"summary\":\"Amazon revenue growth 28% >= 25%\",\"sentiment\":{\"score\":0.78,\"label\":\"strongly positive\"},"
+                       "\"summary\":\"Amazon revenue growth 28% >= 25%\",\"relevance\":0,\"sentiment\":{\"score\":0.78,\"label\":\"strongly positive\"},"
                        "\"metrics\":[{\"kind\":\"revenue\",\"entity\":\"Amazon\",\"segment\":\"AWS\",\"ticker\":\"AMZN\",\"value\":37600000000";
     CHECK(json.substr(0, head.size()) == head);
     std::string tail =
