@@ -584,6 +584,12 @@ dive | dives | dived | diving | nosedive | nosedives | nosedived | collapses | c
 to | into = new
 from = prior
 
+# Quality: directions that judge. Up is better and down worse whatever the measure: "costs
+# worsened" and "unemployment deteriorated" are bad news, "the loss improved" good news.
+[quality]
+improve | improves | improved | improving | improvement
+worsen | worsened | deteriorate | deteriorated
+
 # Short positions: the tone of the rest of their clause is about the bet against the stock
 # ("bad day to short", "great time to be shorting"): it reads inverted.
 [inverter]

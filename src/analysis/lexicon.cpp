@@ -17,7 +17,7 @@ namespace herald::analysis {
 namespace {
 
 enum class Section {
-    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior, award, business, move, state, inverter
+    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior, award, business, move, state, inverter, quality
 };
 
 std::string_view trim(std::string_view s) {
@@ -33,7 +33,7 @@ bool section_of(std::string_view name, Section& out) {
         {"measure", Section::measure},         {"direction", Section::direction}, {"comparator", Section::comparator},
         {"expectation", Section::expectation}, {"prior", Section::prior},          {"award", Section::award},
         {"business", Section::business},       {"move", Section::move},           {"state", Section::state},
-        {"inverter", Section::inverter}};
+        {"inverter", Section::inverter},       {"quality", Section::quality}};
     for (auto& [n, s] : kSections)
         if (n == name) {
             out = s;
@@ -102,6 +102,7 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
         case Section::award: r.deal = 1; break;
         case Section::business: r.deal = 2; break;
         case Section::move: r.move = true; break;
+        case Section::quality: r.quality = true; break;
         case Section::inverter: r.inverts = true; break;
         case Section::state:
             if (vals.size() != 1 || (vals[0] != "new" && vals[0] != "prior"))
@@ -133,6 +134,7 @@ void merge(TermRoles& into, Section sec, const TermRoles& from) {
         case Section::award:
         case Section::business: into.deal = from.deal; break;
         case Section::move: into.move = true; break;
+        case Section::quality: into.quality = true; break;
         case Section::inverter: into.inverts = true; break;
         case Section::state: into.state = from.state; break;
         case Section::none: break;
@@ -161,7 +163,7 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
                 fail(file, line_no,
                      "unknown section " + std::string(line) +
                          "; use [valence] [negator] [intensifier] [downtoner] [hedge] [contrast] [measure] "
-                         "[direction] [comparator] [expectation] [prior] [award] [business] [move] [state] [inverter]");
+                         "[direction] [comparator] [expectation] [prior] [award] [business] [move] [state] [inverter] [quality]");
             continue;
         }
         if (sec == Section::none) fail(file, line_no, "term before any [section] header");

@@ -30,6 +30,8 @@ struct TermRoles {
     bool expectation = false;   // expectations, estimates, consensus, forecast, feared
     bool prior_marker = false;  // "compared", "from", "versus": the next figure is the prior one
     uint8_t deal = 0;           // 1 award verb ("signed", "won"), 2 business noun ("contract", "order")
+    bool quality = false;       // a direction that judges ("improved", "worsened"): up is better and
+                                // down worse whatever the measure ("costs worsened" is bad news)
     bool move = false;          // a price move ("slides", "rallies"): with no measure in reach, a
                                 // company, ticker or asset named right before it is what moved
     uint8_t state = 0;          // 1 "to"/"into": the measure after it is the new state ("slipped to a
@@ -38,7 +40,7 @@ struct TermRoles {
     bool inverts = false;       // a short position ("to short", "shorting"): the tone of the rest of
                                 // its clause is about the bet against the stock ("bad day to short")
 
-    // Whether the term is visited by composition. `move` qualifies a direction and `state` is read
+    // Whether the term is visited by composition. `move` and `quality` qualify a direction and `state` is read
     // only next to a paired measure (through the token's id), so neither makes a word active:
     // "to" stays out of every sentence's term list.
     bool any() const {

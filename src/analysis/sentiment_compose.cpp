@@ -505,7 +505,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         // in a loss, "up from a loss" leaves one. A good measure reached "to" keeps the direction
         // ("fell to a profit of EUR 1 mn" is less profit).
         const int state = best > i ? state_before(d.end, m.begin) : 0;
-        const int toward = state == 1 && m.roles->measure < 0 ? -1 : state == 2 ? -m.roles->measure : 0;
+        int toward = state == 1 && m.roles->measure < 0 ? -1 : state == 2 ? -m.roles->measure : 0;
+        if (toward == 0 && d.roles->quality) toward = d.roles->direction;  // "costs worsened", "the loss improved"
         double w = tuning::kDirection * (toward != 0 ? toward : d.roles->direction * m.roles->measure) *
                    m.roles->importance * d.roles->strength * modifier_before(i) * modifier_after(i) * cw[d.clause];
         if (negated(i)) w *= tuning::kNegation;
@@ -514,7 +515,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
         span.end = std::max(d.end, m.end);
         const bool good = m.roles->measure > 0, up = d.roles->direction > 0;
         add(raw, doc, span, w,
-            toward != 0 ? (state == 1 ? "state: to a bad measure" : good ? "state: from a good measure" : "state: from a bad measure")
+            state != 0 && toward != 0 ? (state == 1 ? "state: to a bad measure" : good ? "state: from a good measure" : "state: from a bad measure")
+            : toward != 0 ? (up ? "direction: better" : "direction: worse")
             : good ? (up ? "direction: good measure up" : "direction: good measure down")
                    : (up ? "direction: bad measure up" : "direction: bad measure down"),
             ex);

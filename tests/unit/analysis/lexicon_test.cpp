@@ -66,6 +66,16 @@ TEST_CASE("an extension file overrides and adds terms, section by section") {
     std::remove(path.c_str());
 }
 
+TEST_CASE("an extension file's [quality] makes a direction judge, whatever the measure") {
+    // "soured" as a plain direction down reads a bad measure going down as good news; as a
+    // quality it is worse for any measure.
+    std::string path = write_temp("lexicon_quality.lex", "[direction]\nsoured = down\n[quality]\nsoured\n");
+    auto lex = Lexicon::load(path);
+    CHECK(score_with(lex, "Costs soured.") < -0.1);
+    CHECK(score_with(lex, "Sales soured.") < -0.1);
+    std::remove(path.c_str());
+}
+
 TEST_CASE("terms match case-insensitively and with typographic apostrophes") {
     auto lex = Lexicon::builtin();
     CHECK(score_with(lex, "SALES ROSE.") > 0.1);
@@ -81,6 +91,6 @@ TEST_CASE("bad lexicon files name the file, the line and what to do") {
     CHECK(error_of("[contrast]\nbut = after\n").find(":2:") != std::string::npos);
     CHECK(error_of("[valence]\na || b = 0.3\n").find("empty term") != std::string::npos);
     CHECK(error_of("[state]\nto = sideways\n").find(":2: state terms take '= new'") != std::string::npos);
-    CHECK(error_of("[nonsense]\n").find("[move] [state] [inverter]") != std::string::npos);
+    CHECK(error_of("[nonsense]\n").find("[move] [state] [inverter] [quality]") != std::string::npos);
     CHECK_THROWS_AS(Lexicon::load("/nonexistent/file.lex"), std::runtime_error);
 }

@@ -84,6 +84,15 @@ TEST_CASE("cause 1: every inflection of a direction, move and award verb") {
     });
 }
 
+TEST_CASE("cause 4: quality verbs judge: up is better, down worse, whatever the measure") {
+    check_signs(Lexicon::rules_only(), {
+        {"Operating costs worsened in the quarter .", -1}, {"The net loss improved to EUR 2 mn .", +1},
+        {"Unemployment deteriorated further .", -1}, {"Gross margin improved .", +1}, {"Sales deteriorated .", -1},
+        // Amount verbs keep reading the measure: more costs are bad news, a smaller loss good.
+        {"Operating costs rose .", -1}, {"The net loss narrowed .", +1},
+    });
+}
+
 TEST_CASE("cause 5: traders' posts: positions, options and chart talk") {
     check_signs(Lexicon::rules_only(), {
         {"Loaded up on more $ACME today", +1}, {"$ACME puts printing", -1}, {"$ACME calls printing", +1},
