@@ -6,7 +6,11 @@ resends are off for the run so nothing updates it later). A real Alertmanager (D
 prometheus-alertmanager) on loopback. Prints p50/p90/p99/max, and herald notify's own delivery
 latency histogram (Kafka timestamp -> acknowledged) for comparison.
 
-usage: notify_latency.py HERALD [--rate 100] [--seconds 30]"""
+--fetch-wait-ms N passes `--consumer fetch.wait.max.ms=N` to herald notify (its default is 100): the
+embedded broker holds a fetch that found no data that long even when data arrives meanwhile (a
+real Kafka broker answers at once), so 1 shows herald notify's own share.
+
+usage: notify_latency.py HERALD [--rate 100] [--seconds 30] [--fetch-wait-ms N]"""
 import argparse
 import datetime
 import json
@@ -39,13 +43,17 @@ def main():
     ap.add_argument("herald")
     ap.add_argument("--rate", type=int, default=100)
     ap.add_argument("--seconds", type=int, default=30)
+    ap.add_argument("--fetch-wait-ms", type=int)
     a = ap.parse_args()
     work = tempfile.mkdtemp(prefix="notify-bench-")
     broker, bootstrap = h.start_broker(a.herald, "alerts:3,alerts.undelivered:1")
     am = notify = None
     try:
         am = ns.Alertmanager(work)
-        notify, port = ns.start_notify(a.herald, bootstrap, ["--alertmanager", am.url, "--resend-interval", "1h"])
+        extra = ["--alertmanager", am.url, "--resend-interval", "1h"]
+        if a.fetch_wait_ms is not None:
+            extra += ["--consumer", f"fetch.wait.max.ms={a.fetch_wait_ms}"]
+        notify, port = ns.start_notify(a.herald, bootstrap, extra)
         p = Producer({"bootstrap.servers": bootstrap, "linger.ms": 0, "enable.idempotence": True})
         p.produce("alerts", value=json.dumps(ns.alert("warm-up", "W", 0)).encode())  # connected before the clock starts
         p.flush(10)

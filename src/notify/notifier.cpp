@@ -40,7 +40,12 @@ bool Notifier::start(std::string& error) {
             fatal_ = true;
         }
     };
-    consumer_ = kafka::Consumer::create({options_.brokers, options_.group, options_.consumer_properties}, cb, error);
+    // A caught-up consumer's fetch may be held by the broker this long before new alerts are seen
+    // (the embedded broker holds it in full even when data arrives; Kafka answers at once).
+    kafka::Properties consumer_properties{{"fetch.wait.max.ms", "100"}};
+    consumer_properties.insert(consumer_properties.end(), options_.consumer_properties.begin(),
+                               options_.consumer_properties.end());
+    consumer_ = kafka::Consumer::create({options_.brokers, options_.group, consumer_properties}, cb, error);
     if (!consumer_ || !consumer_->subscribe({options_.topic}, error)) return false;
     auto on_delivery = [this](void* opaque, int err, std::string_view, int32_t, int64_t) {
         auto* d = static_cast<DeadLetter*>(opaque);
@@ -54,7 +59,12 @@ bool Notifier::start(std::string& error) {
         std::lock_guard<std::mutex> lock(retry_mutex_);
         dead_letter_retry_.push_back(d);
     };
-    producer_ = kafka::Producer::create({options_.brokers, options_.producer_properties, "", {}, {}}, on_delivery, error);
+    // A dead letter carries the alert whole (up to max_alert_bytes) plus its headers; sent at once.
+    kafka::Properties producer_properties{{"message.max.bytes", std::to_string(options_.max_alert_bytes + 65536)},
+                                          {"linger.ms", "0"}};
+    producer_properties.insert(producer_properties.end(), options_.producer_properties.begin(),
+                               options_.producer_properties.end());
+    producer_ = kafka::Producer::create({options_.brokers, producer_properties, "", {}, {}}, on_delivery, error);
     if (!producer_) return false;
     std::string ignored;  // the topic may be created later; the producer learns it on first use
     producer_->learn_topics({options_.dead_letter_topic}, 5000, ignored);
