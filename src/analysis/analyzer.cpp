@@ -27,6 +27,7 @@ void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) 
     metrics_.extract(doc_, mentions_, out.quantities, out.metrics);
     out.tokens_capped = doc_.capped();
     out.figures_capped = quantities_.capped();
+    out.metrics_capped = metrics_.capped();
     // Sentiment last: the direction of extracted metrics ("costs rose") feeds its polarity.
     entity_sentiment_.score(doc_, mentions_, out.metrics, out, explain);
     relevance_.score(doc_, mentions_, out);

@@ -81,6 +81,41 @@ struct AliasProbe {
 
 }  // namespace
 
+// The names' keys (Scratch::names, Scratch::prefixes). Names with the same words and the same
+// needs_capital as an earlier one can never be the first match: they are left out.
+void EntityFinder::Scratch::index_names() {
+    Scratch& sc = *this;
+    sc.names.clear();
+    sc.prefixes.clear();
+    for (uint32_t i = 0; i < sc.hints.size(); ++i) {
+        const Scratch::Hint& h = sc.hints[i];
+        uint64_t k = Scratch::kChainSeed;
+        for (uint32_t w = h.words_begin; w < h.words_end; ++w) {
+            if (w > h.words_begin) sc.prefixes.push_back(k);
+            k = Scratch::chain_key(k, Scratch::fold_hash(sc.words[w]));
+        }
+        sc.names.push_back({k, i});
+    }
+    std::sort(sc.names.begin(), sc.names.end(),
+              [](const Scratch::NameKey& a, const Scratch::NameKey& b) { return a.key != b.key ? a.key < b.key : a.hint < b.hint; });
+    std::sort(sc.prefixes.begin(), sc.prefixes.end());
+    sc.prefixes.erase(std::unique(sc.prefixes.begin(), sc.prefixes.end()), sc.prefixes.end());
+    auto same_words = [&](const Scratch::Hint& a, const Scratch::Hint& b) {
+        if (a.words_end - a.words_begin != b.words_end - b.words_begin || a.needs_capital != b.needs_capital) return false;
+        for (uint32_t k = 0; k < a.words_end - a.words_begin; ++k)
+            if (!iequal(sc.words[a.words_begin + k], sc.words[b.words_begin + k])) return false;
+        return true;
+    };
+    size_t kept = 0;
+    for (size_t i = 0, run = 0; i < sc.names.size(); ++i) {
+        if (i == 0 || sc.names[i].key != sc.names[i - 1].key) run = kept;  // first kept entry of this key
+        bool repeat = false;
+        for (size_t j = run; j < kept && !repeat; ++j) repeat = same_words(sc.hints[sc.names[j].hint], sc.hints[sc.names[i].hint]);
+        if (!repeat) sc.names[kept++] = sc.names[i];
+    }
+    sc.names.resize(kept);
+}
+
 void EntityFinder::read_hint_names(const Event& event) {
     const AliasTable::Impl& tab = aliases_->impl();
     Scratch& sc = *scratch_;
@@ -99,7 +134,6 @@ void EntityFinder::read_hint_names(const Event& event) {
         hint.words_end = static_cast<uint32_t>(sc.words.size());
         if (hint.words_end - hint.words_begin > Scratch::kMaxHintWords) sc.words.resize(hint.words_begin);
         if (hint.words_begin >= sc.words.size()) continue;
-        hint.first_hash = Scratch::fold_hash(sc.words[hint.words_begin]);
         uint32_t known = h.ticker.empty() ? UINT32_MAX : tab.company_by_ticker(h.ticker);
         hint.company = known != UINT32_MAX ? tab.companies[known].name : h.name;
         hint.ticker = known != UINT32_MAX ? tab.companies[known].ticker : h.ticker;
@@ -114,6 +148,7 @@ void EntityFinder::read_hint_names(const Event& event) {
             if (hint.words_end - hint.words_begin == 1) sc.hint_start[c] |= (uint64_t{1} << (first.size() + 2)) | (uint64_t{1} << (first.size() + 4));
         }
     }
+    sc.index_names();
 }
 
 EntityFinder::EntityFinder(std::shared_ptr<const AliasTable> aliases)
@@ -216,6 +251,44 @@ void EntityFinder::read_hints(const Document& doc) {
     sc.hits[nh] = UINT32_MAX;
 }
 
+uint32_t EntityFinder::first_hint_at(const Document& doc, const Sentence& s, uint32_t t, uint32_t longer_than) const {
+    const Scratch& sc = *scratch_;
+    const auto& toks = doc.tokens;
+    const bool capital = toks[t].capitalized;
+    uint32_t best = UINT32_MAX;
+    // Does hint i match the words at t .. t + len (the last one possibly possessive)?
+    auto matches = [&](uint32_t i, uint32_t len) {
+        const Scratch::Hint& h = sc.hints[i];
+        if (h.words_end - h.words_begin != len || (h.needs_capital && !capital)) return false;
+        for (uint32_t k = 0; k < len; ++k)
+            if (!hint_word_matches(doc.text(toks[t + k]), sc.words[h.words_begin + k], k + 1 == len)) return false;
+        return true;
+    };
+    auto lookup = [&](uint64_t key, uint32_t len) {
+        auto it = std::lower_bound(sc.names.begin(), sc.names.end(), key,
+                                   [](const Scratch::NameKey& n, uint64_t k) { return n.key < k; });
+        for (; it != sc.names.end() && it->key == key && it->hint < best; ++it)
+            if (matches(it->hint, len)) best = it->hint;
+    };
+    uint64_t key = Scratch::kChainSeed;
+    const uint32_t limit = std::min<uint32_t>(s.last_token - t, Scratch::kMaxHintWords);
+    for (uint32_t len = 1; len <= limit; ++len) {
+        const std::string_view x = doc.text(toks[t + len - 1]);
+        const uint64_t word = Scratch::fold_hash(x);
+        if (len > longer_than) {
+            lookup(Scratch::chain_key(key, word), len);
+            // The last word may be possessive ("Glencore's", "Glencore’s").
+            const size_t cut = x.size() > 2 && x.substr(x.size() - 2) == "'s"                 ? 2
+                               : x.size() > 4 && x.substr(x.size() - 4) == "\xE2\x80\x99s" ? 4
+                                                                                           : 0;
+            if (cut) lookup(Scratch::chain_key(key, Scratch::fold_hash(x.substr(0, x.size() - cut))), len);
+        }
+        key = Scratch::chain_key(key, word);
+        if (!std::binary_search(sc.prefixes.begin(), sc.prefixes.end(), key)) break;
+    }
+    return best;
+}
+
 void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
     const AliasTable::Impl& tab = aliases_->impl();
     Scratch& sc = *scratch_;
@@ -273,30 +346,15 @@ void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
                 }
             }
             // A name the event gives, when longer than the alias matched here: the longest name
-            // wins ("BHP Billiton" over "BHP").
-            // The first word is compared by hash first (a one-word name may be written possessive).
-            uint64_t first_hash = 0, bare_hash = 0;
+            // wins ("BHP Billiton" over "BHP"); among names, the first the event gives.
             if (!sc.hints.empty()) {
-                const std::string_view x = doc.text(tok);
-                first_hash = Scratch::fold_hash(x);
-                const size_t cut = x.size() > 2 && x.substr(x.size() - 2) == "'s"                 ? 2
-                                   : x.size() > 4 && x.substr(x.size() - 4) == "\xE2\x80\x99s" ? 4
-                                                                                               : 0;
-                bare_hash = cut ? Scratch::fold_hash(x.substr(0, x.size() - cut)) : first_hash;
-            }
-            for (const Scratch::Hint& h : sc.hints) {
-                uint32_t len = h.words_end - h.words_begin;
-                if ((h.first_hash != first_hash && (len != 1 || h.first_hash != bare_hash)) || len <= matched ||
-                    t + len > s.last_token || (h.needs_capital && !tok.capitalized))
-                    continue;
-                bool eq = true;
-                for (uint32_t k = 0; k < len && eq; ++k)
-                    eq = hint_word_matches(doc.text(toks[t + k]), sc.words[h.words_begin + k], k + 1 == len);
-                if (!eq) continue;
-                if (matched) out.pop_back();
-                emit(s, si, t, len, h.company, h.company, h.ticker, false, false);
-                matched = len;
-                break;
+                const uint32_t h = first_hint_at(doc, s, t, matched);
+                if (h != UINT32_MAX) {
+                    const Scratch::Hint& hint = sc.hints[h];
+                    if (matched) out.pop_back();
+                    matched = hint.words_end - hint.words_begin;
+                    emit(s, si, t, matched, hint.company, hint.company, hint.ticker, false, false);
+                }
             }
             if (!matched && id == detail::kNoWord) {
                 // A cashtag of a ticker that is no alias alone ("$NOW"); hits come in order.

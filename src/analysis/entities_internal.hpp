@@ -14,13 +14,12 @@ struct EntityFinder::Scratch {
     std::vector<uint32_t> hits;  // tokens with an id, in order, then a sentinel past the end
     struct Hint {
         uint32_t words_begin = 0, words_end = 0;  // into words
-        uint64_t first_hash = 0;                  // fold_hash of the first word
         std::string_view company, ticker;
         bool needs_capital = false;
     };
-    // An event's names are looked for at every token that may start one, each against all of
-    // them: the first kMaxHints names of up to kMaxHintWords words bound that work (the rest are
-    // not looked for), and a hash of the first word spares the text compare for nearly all.
+    // An event's names are looked for at every token that may start one, through their keys
+    // (names, prefixes below): the first kMaxHints names of up to kMaxHintWords words are
+    // indexed (the rest are not looked for).
     static constexpr size_t kMaxHints = 128;
     static constexpr size_t kMaxHintWords = 16;
     static uint64_t fold_hash(std::string_view w) {
@@ -29,6 +28,24 @@ struct EntityFinder::Scratch {
         return h;
     }
     std::vector<Hint> hints;
+    // The names indexed by their words, so a token that starts many names ("Acme Holdings 1",
+    // "Acme Holdings 2" ...) costs a few lookups instead of a compare with each of them: a name's
+    // key chains its words' hashes (chain_key); `names` holds (key of the whole name, hint) sorted,
+    // without repeats of the same words and needs_capital, and `prefixes` the keys of every
+    // name's first 1 .. n-1 words, so a walk along the text stops at the first word no name
+    // continues with.
+    struct NameKey {
+        uint64_t key;
+        uint32_t hint;
+    };
+    std::vector<NameKey> names;
+    std::vector<uint64_t> prefixes;
+    static uint64_t chain_key(uint64_t prev, uint64_t word_hash) {
+        uint64_t k = (prev ^ word_hash) * 0x9E3779B97F4A7C15ull;
+        return k ^ (k >> 29);
+    }
+    static constexpr uint64_t kChainSeed = 0x243F6A8885A308D3ull;
+    void index_names();  // names and prefixes from hints and words
     // Cashtags of tickers that are no alias alone ("$NOW"): token and company, in token order.
     struct Cashtag {
         uint32_t token, company;

@@ -182,13 +182,14 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
     const size_t first_metric = out.size();
     Ctx c{doc, mentions, quantities, out};
     c.pub_year = doc.event().has_published_at ? year_of(doc.event().published_at_ms) : 0;
+    c.out_limit = first_metric + kMaxMetrics;
     Carry carry;
     MultiplierCursor mult;
     DigitCursor digits;
     uint32_t qi = 0, mi = 0;
     const uint32_t nq = static_cast<uint32_t>(quantities.size());
     const uint32_t nm = static_cast<uint32_t>(mentions.size());
-    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    for (uint32_t si = 0; si < doc.sentences.size() && !c.full; ++si) {
         const Sentence& whole = doc.sentences[si];
         // Most sentences hold no figure and no multiplier word: skip them before any splitting.
         // (Mentions passed over here are picked up by the next read sentence's catch-up loop.)
@@ -201,7 +202,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
                             count_sentence(doc, whole);
         if (!whole_has_figure && !counts && !multiplier_sentence(doc, mult, whole)) continue;
         Sentence s = whole;
-        while (s.first_token < whole.last_token) {
+        while (s.first_token < whole.last_token && !c.full) {
             s.last_token = split_point(doc, s, whole.last_token);
             s.begin = doc.tokens[s.first_token].begin;
             s.end = doc.tokens[s.last_token - 1].end;
@@ -231,6 +232,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             s.first_token = s.last_token;
         }
     }
+    capped_ = c.full;
     // Periods the sentences left out or gave relative to the report ("next quarter").
     periods::complete(doc, out, first_metric);
 }

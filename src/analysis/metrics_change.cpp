@@ -253,6 +253,7 @@ void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, 
 // "revenue doubled", "profit halved": a change without a figure.
 void SentenceReader::multiplier_pass() {
     for (const auto& h : hits_) {
+        if (c_.full) return;
         if (h.modifier || h.kind == W::kNotMetric) continue;
         for (uint32_t t = h.end; t < last() && t < h.end + 3; ++t) {
             uint32_t f = F(t);

@@ -120,7 +120,7 @@ bool SentenceReader::cut_verb_before(uint32_t tb) const {
 void SentenceReader::count_pass() {
     const size_t before = c_.out.size();
     size_t fi = 0;
-    for (uint32_t t = first(); t < last(); ++t) {
+    for (uint32_t t = first(); t < last() && !c_.full; ++t) {
         if (c_.doc.tokens[t].kind != TokenKind::number) continue;
         while (fi < figs_.size() && figs_[fi].te <= t) ++fi;
         if (fi < figs_.size() && figs_[fi].tb <= t) continue;  // part of a money or percent figure

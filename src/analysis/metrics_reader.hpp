@@ -56,6 +56,8 @@ struct Ctx {
     uint32_t si = 0;
     uint32_t mention_begin = 0, mention_end = 0;  // mentions of this sentence
     int pub_year = 0;
+    size_t out_limit = 0;  // out.size() may not reach it (MetricExtractor::kMaxMetrics)
+    bool full = false;     // a metric was dropped at out_limit: the passes stop
 
     std::string_view tok(uint32_t t) const {
         if (t < sent->first_token || t >= sent->last_token) return {};
@@ -255,6 +257,10 @@ private:
     }
 
     void push(const Metric& m) {
+        if (c_.out.size() >= c_.out_limit) {
+            c_.full = true;
+            return;
+        }
         last_of_kind_[static_cast<size_t>(m.kind)] = static_cast<int32_t>(c_.out.size());
         c_.out.push_back(m);
     }

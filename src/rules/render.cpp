@@ -83,19 +83,42 @@ void append_metric_field(std::string& out, const analysis::Metric& m, MetricFiel
     }
 }
 
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// Does text[i] close a sentence?
+bool ends_sentence(std::string_view text, size_t i) {
+    char c = text[i];
+    if (c == '\n') return true;
+    if (c != '.' && c != '!' && c != '?') return false;
+    return i + 1 >= text.size() || is_space(text[i + 1]);
+}
+
+// Bytes [b, e) of one field known to hold no sentence end: an evidence span inside it has the
+// sentence found last. Every marked metric of a long sentence (256 of a 2 MB one) would
+// otherwise walk the whole sentence again (issue 20: CPU per MB of hostile text).
+struct KnownSentence {
+    analysis::Field field = analysis::Field::headline;
+    size_t b = 0, e = 0;
+    bool valid = false;
+};
+
 // Expands [begin, end) to the sentence around it: from after the previous ". " / "! " / "? " /
 // newline to the next one, whitespace trimmed.
-analysis::Span sentence_around(std::string_view text, analysis::Span s) {
-    auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
-    auto ends_sentence = [&](size_t i) {  // text[i] closes a sentence
-        char c = text[i];
-        if (c == '\n') return true;
-        if (c != '.' && c != '!' && c != '?') return false;
-        return i + 1 >= text.size() || is_space(text[i + 1]);
-    };
+analysis::Span sentence_around(std::string_view text, analysis::Span s, KnownSentence* known = nullptr) {
     size_t b = std::min<size_t>(s.begin, text.size()), e = std::min<size_t>(s.end, text.size());
-    while (b > 0 && !ends_sentence(b - 1)) --b;
-    while (e < text.size() && !ends_sentence(e)) ++e;
+    if (known && known->valid && known->field == s.field && known->b <= b && e <= known->e) {
+        b = known->b;
+        e = known->e;
+    } else {
+        while (b > 0 && !ends_sentence(text, b - 1)) --b;
+        while (e < text.size() && !ends_sentence(text, e)) ++e;
+        if (known) {  // the span's own bytes were not looked at: the walks above cover the rest
+            size_t i = std::min<size_t>(s.begin, text.size());
+            const size_t span_end = std::min<size_t>(s.end, text.size());
+            while (i < span_end && !ends_sentence(text, i)) ++i;
+            *known = {s.field, b, e, i >= span_end};
+        }
+    }
     if (e < text.size() && text[e] != '\n') ++e;  // keep the full stop
     while (b < e && is_space(text[b])) ++b;
     while (e > b && is_space(text[e - 1])) --e;
@@ -163,10 +186,11 @@ void render_summary(const Rule& rule, const KeyView& key, const EventContext& ct
 
 void collect_evidence(const EventContext& ctx, const Marks& marks, std::vector<analysis::Span>& out) {
     const auto& metrics = ctx.analysis.metrics;
+    KnownSentence known;
     for (size_t i = 0; i < metrics.size() && i < Marks::kMaxMetrics; ++i) {
         if (!marks.metrics.test(i)) continue;
         const analysis::Span& s = metrics[i].span;
-        add_unique(out, sentence_around(ctx.event.field(s.field), s));
+        add_unique(out, sentence_around(ctx.event.field(s.field), s, &known));
     }
     for (uint8_t i = 0; i < marks.n_spans; ++i)
         add_unique(out, sentence_around(ctx.event.field(marks.spans[i].field), marks.spans[i]));

@@ -68,6 +68,9 @@ private:
     void read_cashtags(const Document& doc);
     void read_hint_names(const Event& event);
     void match(const Document& doc, std::vector<Mention>& out);  // mentions from those ids
+    // The first name the event gives (index into the hints) that is written at token t of
+    // sentence s and has more than `longer_than` words, or UINT32_MAX.
+    uint32_t first_hint_at(const Document& doc, const Sentence& s, uint32_t t, uint32_t longer_than) const;
     std::shared_ptr<const AliasTable> aliases_;
     struct Scratch;
     std::unique_ptr<Scratch> scratch_;

@@ -15,10 +15,18 @@ namespace herald::analysis {
 
 class MetricExtractor {
 public:
-    // Appends the metrics of every sentence that holds a quantity, in document order.
-    // Reuses its buffers: no allocation once they have grown.
+    // At most this many metrics per event (issue 20: bounded work per event). Figures are capped
+    // by QuantityExtractor::kMaxFigures, but a change without a figure ("revenue doubled") or a
+    // count is not: 2 MB of "revenue doubled " are 131,072 of them. Sentences after the cap is
+    // reached are not read (capped() says so); a long news story holds a few dozen.
+    static constexpr size_t kMaxMetrics = 2048;
+
+    // Appends the metrics of every sentence that holds a quantity, in document order, up to
+    // kMaxMetrics. Reuses its buffers: no allocation once they have grown.
     void extract(const Document& doc, const std::vector<Mention>& mentions, const std::vector<Quantity>& quantities,
                  std::vector<Metric>& out);
+    // True when the last extract() stopped at kMaxMetrics.
+    bool capped() const { return capped_; }
 
     // Per-sentence working state (public so the implementation's helpers can name it).
     struct Hit {
@@ -47,6 +55,7 @@ private:
     std::vector<Fig> figs_;
     std::vector<uint32_t> clauses_;   // clause bounds and forecast cue counts per token of the sentence
     std::vector<Metric> merged_;      // a sentence's money and count metrics merged into figure order
+    bool capped_ = false;
 };
 
 }  // namespace herald::analysis

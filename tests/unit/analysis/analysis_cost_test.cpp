@@ -13,29 +13,19 @@
 #include <string>
 #include <vector>
 
+#include "../../cost_support.hpp"
 #include "herald/analysis/analyzer.hpp"
 
 using namespace herald::analysis;
 
 namespace {
 
+using herald::test::repeat_to;
+using herald::test::thread_cpu_seconds;
+
 Analyzer& analyzer() {
     static Analyzer a(Resources::builtin());
     return a;
-}
-
-double thread_cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-std::string repeat_to(std::string_view unit, size_t size) {
-    std::string s;
-    s.reserve(size + unit.size());
-    while (s.size() < size) s.append(unit);
-    s.resize(size);
-    return s;
 }
 
 // A shape: fills an event's text (and names) for about `size` bytes. The strings live in `store`.

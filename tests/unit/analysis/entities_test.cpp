@@ -226,3 +226,45 @@ TEST_CASE("the alias table knows its tickers (entity sentiment series are kept t
     CHECK_FALSE(table->knows_ticker("ZZZZ9"));
     CHECK_FALSE(table->knows_ticker(""));
 }
+
+// The names an event gives are looked up by their words (issue 20: 128 names that start alike
+// were each compared at every token): the first name given that matches wins, whatever the
+// others (also over a longer one given later); the last word may be possessive; lowercase text
+// matches only names given in lowercase; a given name longer than an alias wins over it.
+TEST_CASE("event-named entities that start alike: the first given that matches, possessive, case") {
+    Finder f;
+    std::vector<std::string> names, tickers;
+    for (int i = 0; i < 100; ++i) {
+        names.push_back("Acme Holdings ");
+        names.back() += std::to_string(i);
+    }
+    names.push_back("Acme Holdings Group");  // 100
+    names.push_back("Acme Holdings");        // 101: read as "Acme" (legal forms are optional)
+    names.push_back("acme holdings 7");      // 102: lowercase
+    names.push_back("Acme Holdings 7");      // 103: a repeat of 7, never the first
+    for (size_t i = 0; i < names.size(); ++i) {
+        tickers.push_back("T");
+        tickers.back() += std::to_string(i);
+    }
+    for (size_t i = 0; i < names.size(); ++i) f.event.entities.push_back({names[i], tickers[i]});
+    const auto& m = f.find(
+        "Acme Holdings 42 rose. Acme Holdings Group's sales fell. Acme Holdings said so. "
+        "acme holdings 7 and Acme Holdings 7 agreed. Acme Holdings 250 is unknown.");
+    auto text = [&](const Mention& x) { return f.text.substr(x.span.begin, x.span.end - x.span.begin); };
+    REQUIRE(m.size() == 6);
+    CHECK(m[0].ticker == "T42");
+    CHECK(text(m[0]) == "Acme Holdings 42");
+    CHECK(m[1].ticker == "T100");
+    CHECK(text(m[1]) == "Acme Holdings Group's");
+    CHECK(m[2].ticker == "T101");
+    CHECK(text(m[2]) == "Acme");
+    CHECK(m[3].ticker == "T102");  // lowercase text: only the lowercase name
+    CHECK(m[4].ticker == "T7");    // capitalised: the first given
+    CHECK(m[5].ticker == "T101");  // "Acme" of "Acme Holdings 250"
+    Finder g;
+    g.event.entities.push_back({"Amazon Robotics", ""});
+    const auto& a = g.find("Amazon Robotics hired. Amazon rose.");
+    REQUIRE(a.size() == 2);
+    CHECK(a[0].company == "Amazon Robotics");
+    CHECK(a[1].ticker == "AMZN");
+}

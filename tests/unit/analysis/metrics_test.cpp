@@ -403,3 +403,38 @@ TEST_CASE("margins: a percentage is the level, basis points and points are the c
         if (c.prior && m.has_prior) CHECK(near(m.prior_value, *c.prior));
     }
 }
+
+// Issue 20: metrics without a figure ("revenue doubled") are not bounded by the figure cap; an
+// event yields at most kMaxMetrics metrics, and the sentences past the cap are not read.
+TEST_CASE("metrics stop at kMaxMetrics per event, and the extractor says so") {
+    Document doc;
+    QuantityExtractor qx;
+    MetricExtractor mx;
+    std::vector<Mention> mentions;
+    std::vector<Quantity> quantities;
+    std::vector<Metric> out;
+    auto extract = [&](const std::string& text) {
+        Event e;
+        e.body = text;
+        doc.build(e);
+        quantities.clear();
+        out.clear();
+        qx.extract(doc, quantities);
+        mx.extract(doc, mentions, quantities, out);
+    };
+    const size_t n = MetricExtractor::kMaxMetrics + 300;
+    std::string one_sentence, sentences;
+    for (size_t i = 0; i < n; ++i) one_sentence += "revenue doubled ";
+    for (size_t i = 0; i < n; ++i) sentences += "Revenue doubled. ";
+    extract(one_sentence);
+    CHECK(mx.capped());
+    CHECK(out.size() == MetricExtractor::kMaxMetrics);
+    CHECK(out.back().change.percent == 100.0);
+    extract(sentences);
+    CHECK(mx.capped());
+    CHECK(out.size() == MetricExtractor::kMaxMetrics);
+    CHECK(out.back().span.begin == 17 * (MetricExtractor::kMaxMetrics - 1) + 8);  // "doubled" of the last one read
+    extract("Revenue doubled to $5B. Operating income tripled.");
+    CHECK_FALSE(mx.capped());
+    CHECK(out.size() == 2);
+}
