@@ -67,6 +67,13 @@ bool AlertParser::parse(std::string_view payload, AlertRecord& out, std::string&
     double score = 0;
     out.has_sentiment = !o["sentiment"]["score"].get_double().get(score);
     out.sentiment = out.has_sentiment ? score : 0;
+    out.members.clear();
+    simdjson::dom::array grouped;
+    if (!o["grouped"].get_array().get(grouped))
+        for (simdjson::dom::element m : grouped) {
+            std::string_view id;
+            if (!m["alert_id"].get_string().get(id) && is_alert_id(id)) out.members.emplace_back(id);
+        }
     out.json.assign(payload);
     return true;
 }

@@ -54,7 +54,7 @@ void append_row_json(std::string& out, const Row& r) {
     w.end_object();
 }
 
-void append_rows_json(std::string& out, const std::vector<Row>& rows, bool more) {
+void append_rows_json(std::string& out, const std::vector<Row>& rows, bool more, int64_t last_seq) {
     out += "{\"alerts\":[";
     for (size_t i = 0; i < rows.size(); ++i) {
         if (i) out += ',';
@@ -62,7 +62,7 @@ void append_rows_json(std::string& out, const std::vector<Row>& rows, bool more)
     }
     out += "],\"next_before\":";
     out += more && !rows.empty() ? std::to_string(rows.back().seq) : "null";
-    out += '}';
+    out += ",\"last_seq\":" + std::to_string(last_seq) + "}";
 }
 
 void append_buckets_json(std::string& out, const std::vector<Bucket>& buckets, int64_t since_ms, int64_t bucket_ms,

@@ -167,7 +167,7 @@ Reply Router::handle(const Request& req, int64_t now_ms) {
     } else if (path == "/events") {
         reply.route = Route::events;
         if (!get_method) return error_reply(405, Route::events, "use GET");
-        int64_t after = 0;
+        int64_t after = -1;
         const std::string from = !req.last_event_id.empty() ? std::string(req.last_event_id) : get(query, "after");
         if (!from.empty() && (!parse_int(from, after) || after < 0))
             return error_reply(400, Route::events, "after (or Last-Event-ID) must be a seq number");
@@ -225,7 +225,8 @@ Reply Router::alerts(const std::map<std::string, std::string>& q, int64_t now_ms
     query.limit = static_cast<int>(n) + 1;  // one more tells whether there are more
     std::vector<Row> rows;
     std::string error;
-    if (!store_.list(query, rows, error)) {
+    const int64_t last = store_.last_seq(error);
+    if (last < 0 || !store_.list(query, rows, error)) {
         if (metrics_) metrics_->store_errors().Increment();
         return error_reply(500, Route::api_alerts, error);
     }
@@ -233,7 +234,7 @@ Reply Router::alerts(const std::map<std::string, std::string>& q, int64_t now_ms
     if (more) rows.pop_back();
     Reply r;
     r.route = Route::api_alerts;
-    append_rows_json(r.body, rows, more);
+    append_rows_json(r.body, rows, more, last);
     return r;
 }
 
@@ -288,15 +289,24 @@ Reply Router::stats(const std::map<std::string, std::string>& q, int64_t now_ms)
     constexpr int64_t kHour = 3'600'000;
     // Whole hours, so a bucket means the same hour from one refresh to the next.
     const int64_t since = (now_ms / kHour - hours + 1) * kHour;
+    Reply r;
+    r.route = Route::api_stats;
+    const std::string key = std::to_string(since) + "/" + std::to_string(keys);
+    if (key == stats_key_ && now_ms < stats_until_ms_) {
+        r.body = stats_body_;
+        return r;
+    }
     std::vector<Bucket> buckets;
     std::string error;
     if (!store_.buckets(since, kHour, buckets, error)) {
         if (metrics_) metrics_->store_errors().Increment();
         return error_reply(500, Route::api_stats, error);
     }
-    Reply r;
-    r.route = Route::api_stats;
     append_buckets_json(r.body, buckets, since, kHour, static_cast<size_t>(keys));
+    constexpr int64_t kReuseMs = 10'000;
+    stats_key_ = key;
+    stats_body_ = r.body;
+    stats_until_ms_ = now_ms + kReuseMs;
     return r;
 }
 

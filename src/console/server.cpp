@@ -174,7 +174,7 @@ private:
             "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
             "X-Content-Type-Options: nosniff\r\nConnection: keep-alive\r\n\r\nretry: 1000\n\n";
         // A browser that reconnects gets what it missed (at most 1,000) from the store.
-        if (after_seq > 0) {
+        if (after_seq >= 0) {
             Query q;
             q.after_seq = after_seq;
             q.limit = 1000;

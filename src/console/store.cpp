@@ -2,7 +2,8 @@
 
 #include <sqlite3.h>
 
-#include <cctype>
+#include <string_view>
+#include <utility>
 
 #include "statement.hpp"
 
@@ -10,20 +11,25 @@ namespace herald::console {
 
 namespace {
 
-// received_at is when the console stored the alert (latency measurements, pruning by age).
+// received_at is when the console stored the alert. The JSON as published (about 1 KB) has a
+// table of its own, so that scans of `alerts` (text search, filters without an index) read
+// small rows only. kVersion changes with the schema.
+constexpr int kVersion = 3;
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS alerts(
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
   rule TEXT NOT NULL, severity TEXT NOT NULL, key TEXT NOT NULL, summary TEXT NOT NULL,
   event_time INTEGER NOT NULL, detected_at INTEGER NOT NULL, received_at INTEGER NOT NULL,
-  resolved INTEGER NOT NULL, sentiment REAL, muted INTEGER NOT NULL, json TEXT NOT NULL);
+  resolved INTEGER NOT NULL, sentiment REAL, muted INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS alert_json(seq INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS alerts_by_key ON alerts(key, seq);
 CREATE INDEX IF NOT EXISTS alerts_by_rule ON alerts(rule, seq);
-CREATE INDEX IF NOT EXISTS alerts_by_detected ON alerts(detected_at);
+CREATE INDEX IF NOT EXISTS alerts_by_detected ON alerts(detected_at, key, sentiment);
 CREATE TABLE IF NOT EXISTS acks(alert_id TEXT PRIMARY KEY, acked_at INTEGER, muted_at INTEGER);
 CREATE TABLE IF NOT EXISTS mutes(rule TEXT NOT NULL, key TEXT NOT NULL, alert_id TEXT NOT NULL, at INTEGER NOT NULL,
   PRIMARY KEY(rule, key));
+CREATE TABLE IF NOT EXISTS members(member_id TEXT PRIMARY KEY, alert_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS offsets(topic TEXT NOT NULL, part INTEGER NOT NULL, next_offset INTEGER NOT NULL,
   PRIMARY KEY(topic, part));
 )sql";
@@ -52,9 +58,14 @@ void read_row(const Statement& s, Row& r) {
     r.mute_active = s.integer(13) != 0;
 }
 
-std::string lowered(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
+// "%text%" with LIKE's wildcards in the text escaped.
+std::string like_pattern(const std::string& text) {
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "%";
 }
 
 bool failed(const Statement& s, const char* what, std::string& error) {
@@ -89,10 +100,21 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error, 
             return nullptr;
         }
     }
+    {
+        Statement v(db, "PRAGMA user_version");
+        const int64_t version = v.step() == SQLITE_ROW ? v.integer(0) : 0;
+        if (had_alerts && version != kVersion) {
+            error = path + " was made by another version of herald console (schema " + std::to_string(version) +
+                    ", this one uses " + std::to_string(kVersion) + "): move it away, and the console rebuilds its "
+                    "alerts from the topic (acknowledgements and mutes are not carried over)";
+            return nullptr;
+        }
+    }
     // WAL: readers do not wait for the writer. The page cache is bounded (16 MB) whatever the
     // number of alerts stored.
     if (!store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16000;", error) ||
-        !store->exec(kSchema, error)) {
+        !store->exec(kSchema, error) ||
+        !store->exec(("PRAGMA user_version=" + std::to_string(kVersion)).c_str(), error)) {
         error = "cannot set up " + path + ": " + error;
         return nullptr;
     }
@@ -118,11 +140,13 @@ bool Store::add(const std::vector<AlertRecord>& alerts, const std::vector<Offset
     Statement lift(db_, "DELETE FROM mutes WHERE rule = ? AND key = ?");
     Statement insert(db_,
                      "INSERT OR IGNORE INTO alerts(id, rule, severity, key, summary, event_time, detected_at, "
-                     "received_at, resolved, sentiment, muted, json) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+                     "received_at, resolved, sentiment, muted) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    Statement json(db_, "INSERT INTO alert_json(seq, json) VALUES(?, ?)");
     Statement offset(db_,
                      "INSERT INTO offsets(topic, part, next_offset) VALUES(?,?,?) "
                      "ON CONFLICT(topic, part) DO UPDATE SET next_offset = excluded.next_offset");
-    bool ok = muted.ok() && lift.ok() && insert.ok() && offset.ok();
+    Statement member(db_, "INSERT OR IGNORE INTO members(member_id, alert_id) VALUES(?, ?)");
+    bool ok = muted.ok() && lift.ok() && insert.ok() && json.ok() && offset.ok() && member.ok();
     for (size_t i = 0; ok && i < alerts.size(); ++i) {
         const AlertRecord& a = alerts[i];
         bool is_muted = false;
@@ -138,11 +162,13 @@ bool Store::add(const std::vector<AlertRecord>& alerts, const std::vector<Offset
         insert.bind(6, a.event_time_ms).bind(7, a.detected_ms).bind(8, now_ms).bind(9, int64_t{a.resolved});
         if (a.has_sentiment) insert.bind_double(10, a.sentiment);
         else insert.bind_null(10);
-        insert.bind(11, int64_t{is_muted}).bind(12, a.json);
+        insert.bind(11, int64_t{is_muted});
         ok = ok && insert.run();
         if (ok && sqlite3_changes(db_) == 1) {
             Row r;
             r.seq = sqlite3_last_insert_rowid(db_);
+            ok = json.bind(1, r.seq).bind(2, a.json).run();
+            json.reset();
             r.id = a.id;
             r.rule = a.rule;
             r.severity = a.severity;
@@ -155,6 +181,10 @@ bool Store::add(const std::vector<AlertRecord>& alerts, const std::vector<Offset
             r.sentiment = a.sentiment;
             r.muted = is_muted;
             added.push_back(std::move(r));
+            for (size_t m = 0; ok && m < a.members.size(); ++m) {
+                ok = member.bind(1, a.members[m]).bind(2, a.id).run();
+                member.reset();
+            }
         }
         insert.reset();
     }
@@ -186,16 +216,28 @@ bool Store::offsets(const std::string& topic, std::map<int32_t, int64_t>& out, s
 }
 
 int64_t Store::prune(int64_t max_alerts, int64_t cutoff_ms, std::string& error) {
-    Statement by_count(db_,
-                       "DELETE FROM alerts WHERE seq <= (SELECT seq FROM alerts ORDER BY seq DESC LIMIT 1 OFFSET ?)");
-    by_count.bind(1, max_alerts);
-    if (!by_count.run()) return report(by_count, "pruning alerts", error, int64_t{-1});
-    int64_t gone = sqlite3_changes(db_);
-    Statement by_age(db_, "DELETE FROM alerts WHERE detected_at < ?");
-    by_age.bind(1, cutoff_ms);
-    if (!by_age.run()) return report(by_age, "pruning alerts", error, int64_t{-1});
-    gone += sqlite3_changes(db_);
-    if (gone > 0 && !exec("DELETE FROM acks WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE id = acks.alert_id)", error))
+    // The newest seq to delete: beyond max_alerts, or the newest detected before the cutoff.
+    int64_t last = 0;
+    {
+        Statement by_count(db_, "SELECT seq FROM alerts ORDER BY seq DESC LIMIT 1 OFFSET ?");
+        if (by_count.bind(1, max_alerts).step() == SQLITE_ROW) last = by_count.integer(0);
+        if (!by_count.ok()) return report(by_count, "pruning alerts", error, int64_t{-1});
+    }
+    // Each condition on its own statement, so each uses its index (seq, detected_at).
+    int64_t gone = 0;
+    const std::pair<const char*, int64_t> steps[] = {
+        {"DELETE FROM alert_json WHERE seq <= ?", last},
+        {"DELETE FROM alerts WHERE seq <= ?", last},
+        {"DELETE FROM alert_json WHERE seq IN (SELECT seq FROM alerts WHERE detected_at < ?)", cutoff_ms},
+        {"DELETE FROM alerts WHERE detected_at < ?", cutoff_ms}};
+    for (const auto& [sql, value] : steps) {
+        Statement del(db_, sql);
+        if (!del.bind(1, value).run()) return report(del, "pruning alerts", error, int64_t{-1});
+        if (std::string_view(sql).rfind("DELETE FROM alerts", 0) == 0) gone += sqlite3_changes(db_);
+    }
+    if (gone > 0 && !exec("DELETE FROM acks WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE id = acks.alert_id);"
+                          "DELETE FROM members WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE id = members.alert_id)",
+                          error))
         return -1;
     return gone;
 }
@@ -213,22 +255,24 @@ bool Store::list(const Query& q, std::vector<Row>& out, std::string& error) {
     text_is("a.key", q.ticker);
     text_is("a.rule", q.rule);
     text_is("a.severity", q.severity);
-    if (!q.text.empty()) {
-        values.push_back(lowered(q.text));
+    if (!q.text.empty()) {  // LIKE ignores ASCII case; % and _ in the text are matched as themselves
+        values.push_back(like_pattern(q.text));
         const std::string p = std::to_string(values.size());
-        sql.append(" AND (instr(lower(a.summary), ?").append(p).append(") OR instr(lower(a.key), ?").append(p);
-        sql.append(") OR instr(lower(a.rule), ?").append(p).append("))");
+        sql.append(" AND (a.summary LIKE ?").append(p).append(" ESCAPE '\\' OR a.key LIKE ?").append(p);
+        sql.append(" ESCAPE '\\' OR a.rule LIKE ?").append(p).append(" ESCAPE '\\')");
     }
     auto number_is = [&](const char* condition, int64_t v) {
         numbers.push_back(v);
         sql.append(" AND ").append(condition).append(" ?").append(std::to_string(100 + numbers.size()));
     };
-    if (q.since_ms != INT64_MIN) number_is("a.detected_at >=", q.since_ms);
-    if (q.after_seq > 0) number_is("a.seq >", q.after_seq);
+    // '+' keeps the planner off the detected_at index here: walking seq backwards and stopping at
+    // `limit` matches beats sorting every alert since the time by seq.
+    if (q.since_ms != INT64_MIN) number_is("+a.detected_at >=", q.since_ms);
+    if (q.after_seq >= 0) number_is("a.seq >", q.after_seq);
     if (q.before_seq > 0) number_is("a.seq <", q.before_seq);
     if (!q.include_muted) sql += " AND a.muted = 0";
     // Catching up (after_seq) goes oldest first so a client can append in order.
-    sql += q.after_seq > 0 ? " ORDER BY a.seq ASC" : " ORDER BY a.seq DESC";
+    sql += q.after_seq >= 0 ? " ORDER BY a.seq ASC" : " ORDER BY a.seq DESC";
     sql += " LIMIT ?100";
     Statement s(db_, sql.c_str());
     for (size_t i = 0; i < values.size(); ++i) s.bind(static_cast<int>(i + 1), values[i]);
@@ -242,7 +286,10 @@ bool Store::list(const Query& q, std::vector<Row>& out, std::string& error) {
 }
 
 bool Store::get(const std::string& id, Row& row, std::string& json, std::string& error) {
-    Statement s(db_, (std::string(kRowColumns) + ", a.json" + kRowTables + "WHERE a.id = ?").c_str());
+    // An id of a grouped alert's member finds the grouped alert.
+    Statement s(db_, (std::string(kRowColumns) + ", (SELECT json FROM alert_json WHERE seq = a.seq)" + kRowTables +
+                      "WHERE a.id = ?1 OR a.id = (SELECT alert_id FROM members WHERE member_id = ?1) LIMIT 1")
+                         .c_str());
     error.clear();
     s.bind(1, id);
     if (s.step() != SQLITE_ROW) return s.ok() ? false : failed(s, "reading an alert", error);
@@ -253,15 +300,18 @@ bool Store::get(const std::string& id, Row& row, std::string& json, std::string&
 
 namespace {
 // The rule, key and resolved flag of a stored alert.
-Change find_alert(sqlite3* db, const std::string& id, std::string& rule, std::string& key, bool& resolved,
+// The id may be a grouped alert's member's: `id` becomes the grouped alert's.
+Change find_alert(sqlite3* db, std::string& id, std::string& rule, std::string& key, bool& resolved,
                   std::string& error) {
-    Statement s(db, "SELECT rule, key, resolved FROM alerts WHERE id = ?");
+    Statement s(db, "SELECT rule, key, resolved, id FROM alerts WHERE id = ?1 OR "
+                    "id = (SELECT alert_id FROM members WHERE member_id = ?1) LIMIT 1");
     s.bind(1, id);
     const int rc = s.step();
     if (rc == SQLITE_ROW) {
         rule = s.text(0);
         key = s.text(1);
         resolved = s.integer(2) != 0;
+        id = s.text(3);
         return Change::done;
     }
     if (rc == SQLITE_DONE) return Change::not_found;
@@ -270,8 +320,8 @@ Change find_alert(sqlite3* db, const std::string& id, std::string& rule, std::st
 }
 }  // namespace
 
-Change Store::acknowledge(const std::string& id, int64_t now_ms, std::string& error) {
-    std::string rule, key;
+Change Store::acknowledge(const std::string& alert, int64_t now_ms, std::string& error) {
+    std::string id = alert, rule, key;
     bool resolved = false;
     const Change found = find_alert(db_, id, rule, key, resolved, error);
     if (found != Change::done) return found;
@@ -283,8 +333,8 @@ Change Store::acknowledge(const std::string& id, int64_t now_ms, std::string& er
     return sqlite3_changes(db_) == 1 ? Change::done : Change::unchanged;
 }
 
-Change Store::mute(const std::string& id, int64_t now_ms, std::string& error) {
-    std::string rule, key;
+Change Store::mute(const std::string& alert, int64_t now_ms, std::string& error) {
+    std::string id = alert, rule, key;
     bool resolved = false;
     const Change found = find_alert(db_, id, rule, key, resolved, error);
     if (found != Change::done) return found;
@@ -305,8 +355,8 @@ Change Store::mute(const std::string& id, int64_t now_ms, std::string& error) {
     return Change::done;
 }
 
-Change Store::unmute(const std::string& id, std::string& error) {
-    std::string rule, key;
+Change Store::unmute(const std::string& alert, std::string& error) {
+    std::string id = alert, rule, key;
     bool resolved = false;
     const Change found = find_alert(db_, id, rule, key, resolved, error);
     if (found != Change::done) return found;
@@ -319,10 +369,12 @@ Change Store::unmute(const std::string& id, std::string& error) {
     return Change::done;
 }
 
+// Read from the (detected_at, key, sentiment) index alone: grouping by key through the key
+// index instead read every row of the table in key order (16 s for 1,000,000 alerts).
 bool Store::buckets(int64_t since_ms, int64_t bucket_ms, std::vector<Bucket>& out, std::string& error) {
     Statement s(db_,
-                "SELECT key, (detected_at - ?1) / ?2 AS b, COUNT(*), COUNT(sentiment), TOTAL(sentiment) FROM alerts "
-                "WHERE detected_at >= ?1 GROUP BY key, b ORDER BY key, b");
+                "SELECT key, (detected_at - ?1) / ?2 AS b, COUNT(*), COUNT(sentiment), TOTAL(sentiment) "
+                "FROM alerts INDEXED BY alerts_by_detected WHERE detected_at >= ?1 GROUP BY key, b ORDER BY key, b");
     s.bind(1, since_ms).bind(2, bucket_ms);
     while (s.step() == SQLITE_ROW) {
         Bucket b;
@@ -340,6 +392,13 @@ int64_t Store::count(std::string& error) {
     Statement s(db_, "SELECT COUNT(*) FROM alerts");
     if (s.step() == SQLITE_ROW) return s.integer(0);
     failed(s, "counting alerts", error);
+    return -1;
+}
+
+int64_t Store::last_seq(std::string& error) {
+    Statement s(db_, "SELECT COALESCE(MAX(seq), 0) FROM alerts");
+    if (s.step() == SQLITE_ROW) return s.integer(0);
+    failed(s, "reading the last seq", error);
     return -1;
 }
 

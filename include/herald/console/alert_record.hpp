@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace herald::console {
 
@@ -26,6 +27,8 @@ struct AlertRecord {
     bool has_sentiment = false;
     double sentiment = 0;
     std::string json;      // the message as published
+    // A grouped alert's members' ids (herald notify links to each member: /alerts/<member id>).
+    std::vector<std::string> members;
 };
 
 // Alerts above this size are refused (herald's own are bounded by message.max.bytes, 1 MB by

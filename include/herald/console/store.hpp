@@ -38,7 +38,7 @@ struct Row {
 struct Query {
     std::string ticker, rule, severity, text;  // empty: any; text matches summary, key or rule
     int64_t since_ms = INT64_MIN;              // detected at or after
-    int64_t after_seq = 0;                     // seq greater than (SSE catch-up)
+    int64_t after_seq = -1;                    // >= 0: seq greater than, oldest first (catching up)
     int64_t before_seq = 0;                    // 0: newest first from the top; else seq below (paging)
     bool include_muted = true;
     int limit = 100;
@@ -80,6 +80,7 @@ public:
 
     bool list(const Query& q, std::vector<Row>& out, std::string& error);
     // The row and its JSON as published; false when there is no such alert (error empty) or on failure.
+    // A grouped alert's member's id finds the grouped alert (so do acknowledge, mute and unmute).
     bool get(const std::string& id, Row& row, std::string& json, std::string& error);
     Change acknowledge(const std::string& id, int64_t now_ms, std::string& error);
     // Mutes the alert's rule and key until a resolved alert for them arrives.
@@ -87,6 +88,7 @@ public:
     Change unmute(const std::string& id, std::string& error);
     bool buckets(int64_t since_ms, int64_t bucket_ms, std::vector<Bucket>& out, std::string& error);
     int64_t count(std::string& error);
+    int64_t last_seq(std::string& error);  // the newest row's seq, 0 when empty
 
 private:
     explicit Store(sqlite3* db) : db_(db) {}

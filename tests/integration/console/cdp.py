@@ -32,7 +32,9 @@ class Browser:
                 "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
                 "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
                 f"--user-data-dir={self.profile}", f"--window-size={width},{height}", "about:blank"]
-        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Not the sanitizer shims the test may run under (scripts/sanitize.sh preloads one for herald).
+        env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
+        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         port_file = os.path.join(self.profile, "DevToolsActivePort")
         wait_for(lambda: os.path.exists(port_file) and open(port_file).read().count("\n") >= 1, 60,
                  "chromium to start (DevToolsActivePort)")

@@ -40,7 +40,7 @@ class Publisher:
 
     def __init__(self, bootstrap):
         from confluent_kafka import Producer
-        self.producer = Producer({"bootstrap.servers": bootstrap, "linger.ms": 0})
+        self.producer = Producer({"bootstrap.servers": bootstrap, "linger.ms": 0, "enable.idempotence": True, "max.in.flight": 1})
         self.producer.list_topics("alerts", timeout=10)
 
     def send(self, alerts):
@@ -75,13 +75,13 @@ def request(port, path, method="GET", body=None, headers=None, timeout=10):
         c.close()
 
 
-def api(port, path, method="GET", headers=None):
+def api(port, path, method="GET", headers=None, timeout=10):
     h = dict(headers or {})
     body = None
     if method == "POST":
         h["Content-Type"] = "application/json"
         body = b"{}"
-    status, _, data = request(port, path, method, body, h)
+    status, _, data = request(port, path, method, body, h, timeout)
     assert status == 200, f"{method} {path}: {status} {data[:300]!r}"
     return json.loads(data)
 

@@ -120,8 +120,9 @@ def check_token(herald, bootstrap, work):
         assert request(port, "/healthz")[0] == 200
         ok = request(port, "/api/alerts", headers={"Authorization": "Bearer s3cret-token-of-enough-length"})
         assert ok[0] == 200, ok
-    finally:
         assert p.stop() == 0
+    finally:
+        p.kill()
 
 
 def main():
@@ -131,6 +132,7 @@ def main():
     db = os.path.join(work, "console.db")
     broker, bootstrap = start_broker(herald, "alerts:3")
     extra = ["--request-timeout", "2s", "--max-connections", "64"]
+    console = None
     try:
         produce(bootstrap, "alerts", records([alert(i, key=["AMZN", "MSFT"][i % 2]) for i in range(1, 21)]))
         console, port = start_console(herald, bootstrap, db, extra)
@@ -162,6 +164,8 @@ def main():
         assert console.stop() == 0
         check_token(herald, bootstrap, work)
     finally:
+        if console:
+            console.kill()
         broker.kill()
     print("console: ok")
 

@@ -57,6 +57,7 @@ TEST_CASE("the API lists with filters, returns one alert, and refuses bad parame
     CHECK(get(router, "/api/alerts?severity=info").body.find(id_of(1)) != std::string::npos);
     CHECK(get(router, "/api/alerts?since=2026-12-06T09:00:00Z").body.find(id_of(1)) != std::string::npos);
     CHECK(get(router, "/api/alerts?since=2026-12-06T11:00:00Z").body.find(id_of(1)) == std::string::npos);
+    CHECK(get(router, "/api/alerts?ticker=none").body.find("\"last_seq\":2") != std::string::npos);
     r = get(router, "/api/alerts?limit=1");
     CHECK(r.body.find("\"next_before\":null") == std::string::npos);  // there is more
     CHECK(get(router, "/api/alerts?limit=0").status == 400);
@@ -100,10 +101,11 @@ TEST_CASE("the page, the event stream, stats, metrics and health") {
     }
     Reply r = get(router, "/events");
     CHECK(r.stream);
-    CHECK(r.after_seq == 0);
+    CHECK(r.after_seq == -1);  // only new ones
     r = router.handle({.method = "GET", .target = "/events", .last_event_id = "41"}, 0);
     CHECK(r.after_seq == 41);
     CHECK(get(router, "/events?after=7").after_seq == 7);
+    CHECK(get(router, "/events?after=0").after_seq == 0);  // everything stored after the page's (empty) list
     CHECK(get(router, "/events?after=-1").status == 400);
     r = get(router, "/api/stats?hours=24");
     CHECK(r.status == 200);

@@ -1,6 +1,7 @@
 #include "herald/console/store.hpp"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include "console_fixtures.hpp"
 #include "herald/core/time.hpp"
@@ -87,6 +88,7 @@ TEST_CASE("listing filters by ticker, rule, severity, text and time, newest firs
     CHECK(ids({.severity = "critical"}) == std::vector<std::string>{id_of(3)});
     CHECK(ids({.text = "azure"}) == std::vector<std::string>{id_of(2)});      // any case
     CHECK(ids({.text = "downg"}) == std::vector<std::string>{id_of(3)});      // the rule too
+    CHECK(ids({.text = "UP"}).size() == 3);
     CHECK(ids({.since_ms = ms("2026-12-06T09:30:00Z")}) == std::vector<std::string>{id_of(4), id_of(3)});
     CHECK(ids({.before_seq = added[2].seq, .limit = 1}) == std::vector<std::string>{id_of(2)});
     CHECK(ids({.after_seq = added[1].seq}) == std::vector<std::string>{id_of(3), id_of(4)});  // oldest first
@@ -188,4 +190,44 @@ TEST_CASE("a file that is not SQLite is refused with one line naming it") {
     std::string error;
     CHECK_FALSE(Store::open(dir.db(), error));
     CHECK(error.find(dir.db()) != std::string::npos);
+}
+
+TEST_CASE("a grouped alert's member ids find the grouped alert (herald notify links each member)") {
+    Opened o;
+    Store* s = o.store.get();
+    std::string& error = o.error;
+    AlertParser parser;
+    AlertRecord grouped;
+    std::string reason;
+    REQUIRE(parser.parse(R"({"alert_id":"00000000000000aa","rule":"grouped","severity":"critical","key":"AMZN",)"
+                         R"("detected_at":"2026-12-06T10:00:00Z","summary":"2 rules","grouped":[)"
+                         R"({"alert_id":"00000000000000a1","rule":"growth","severity":"info","key":"AMZN"},)"
+                         R"({"alert_id":"00000000000000a2","rule":"cut","severity":"critical","key":"AMZN"}]})",
+                         grouped, reason));
+    CHECK(grouped.members == std::vector<std::string>{"00000000000000a1", "00000000000000a2"});
+    std::vector<Row> added;
+    REQUIRE(s->add({grouped}, {}, 0, added, error));
+    CHECK(s->last_seq(error) == added[0].seq);
+    Row row;
+    std::string json;
+    REQUIRE(s->get("00000000000000a2", row, json, error));
+    CHECK(row.id == "00000000000000aa");
+    CHECK(s->acknowledge("00000000000000a1", 7, error) == Change::done);
+    REQUIRE(s->get("00000000000000aa", row, json, error));
+    CHECK(row.acked_ms == 7);
+    CHECK_FALSE(s->get("00000000000000a3", row, json, error));
+}
+
+TEST_CASE("a file made with another schema version is refused with what to do") {
+    test::ScratchDir dir;
+    std::string error;
+    REQUIRE(Store::open(dir.db(), error));
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(dir.db().c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "PRAGMA user_version=1", nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    CHECK_FALSE(Store::open(dir.db(), error));
+    CHECK(error.find("move it away") != std::string::npos);
 }
