@@ -71,6 +71,23 @@ void write_explain(core::JsonWriter& w, const Explanation& e) {
     w.end_array();
 }
 
+// Why an entity has its relevance (--explain): the points of each part and the crowd factor.
+void write_relevance_parts(core::JsonWriter& w, const RelevanceParts& p) {
+    w.key("relevance_parts");
+    w.begin_object();
+    w.key("title");
+    w.number(p.title);
+    w.key("lead");
+    w.number(p.lead);
+    w.key("share");
+    w.number(p.share);
+    w.key("mentions");
+    w.number(p.mentions);
+    w.key("crowd");
+    w.number(p.crowd);
+    w.end_object();
+}
+
 }  // namespace
 
 void write_sentiment_json(core::JsonWriter& w, const Sentiment& s) {
@@ -207,7 +224,8 @@ void append_analysis_json(std::string& out, const Event& event, const Analysis& 
     write_sentiment_json(w, a.sentiment);
     w.key("entities");
     w.begin_array();
-    for (const auto& e : a.entities) {
+    for (size_t i = 0; i < a.entities.size(); ++i) {
+        const EntityResult& e = a.entities[i];
         w.begin_object();
         w.key("name");
         w.string(e.name);
@@ -219,6 +237,7 @@ void append_analysis_json(std::string& out, const Event& event, const Analysis& 
         w.integer(e.mentions);
         w.key("relevance");
         w.integer(e.relevance);
+        if (explain && i < explain->relevance.size()) write_relevance_parts(w, explain->relevance[i]);
         w.key("sentiment");
         write_sentiment_json(w, e.sentiment);
         w.end_object();

@@ -31,6 +31,8 @@ void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) 
     // Sentiment last: the direction of extracted metrics ("costs rose") feeds its polarity.
     entity_sentiment_.score(doc_, mentions_, out.metrics, out, explain);
     relevance_.score(doc_, mentions_, out);
+    if (explain)
+        for (size_t i = 0; i < out.entities.size(); ++i) explain->relevance.push_back(relevance_.parts(i));
     // Event types last: they are reported per company of out.entities, with figures from quantities.
     event_types_.classify(doc_, mentions_, out);
     // The story's sketch last: it includes the event types.

@@ -146,6 +146,16 @@ struct Metric {
     std::string_view text;   // the bytes of span
 };
 
+// The parts of one entity's relevance (RelevanceScorer; docs/events.md, "Relevance"), for
+// --explain and tests. Points add up to at most 100 before the crowd factor scales them.
+struct RelevanceParts {
+    double title = 0.0;     // named in the headline (or the first sentence when there is none): 40
+    double lead = 0.0;      // how early the first mention is: up to 20
+    double share = 0.0;     // share of the sentences that name or refer to it: up to 25
+    double mentions = 0.0;  // how often it is named: up to 15
+    double crowd = 1.0;     // min(1, sqrt(2 / effective number of companies))
+};
+
 struct EntityResult {
     std::string_view name;    // canonical company name ("Amazon")
     std::string_view ticker;  // "AMZN"; empty for event-named entities without one

@@ -20,16 +20,6 @@ namespace detail {
 class EntityKeys;
 }
 
-// The parts of one entity's relevance, for tests and explanations. Points add up to at most 100
-// before the crowd factor scales them.
-struct RelevanceParts {
-    double title = 0.0;     // named in the headline (or the first sentence when there is none): 40
-    double lead = 0.0;      // how early the first mention is: up to 20
-    double share = 0.0;     // share of the sentences that name or refer to it: up to 25
-    double mentions = 0.0;  // how often it is named: up to 15
-    double crowd = 1.0;     // min(1, sqrt(2 / effective number of companies))
-};
-
 class RelevanceScorer {
 public:
     RelevanceScorer();
@@ -37,7 +27,7 @@ public:
     // Sets relevance of every entity of `out` from the mentions of `doc`. No allocation once the
     // scratch has grown to the largest event seen.
     void score(const Document& doc, const std::vector<Mention>& mentions, Analysis& out);
-    // The parts behind entity i's relevance in the last score() call.
+    // The parts behind entity i's relevance in the last score() call (analysis.hpp).
     RelevanceParts parts(size_t entity) const;
 
 private:

@@ -50,7 +50,11 @@ struct ExplainSentence {
 };
 struct Explanation {
     std::vector<ExplainSentence> sentences;
-    void clear() { sentences.clear(); }
+    std::vector<RelevanceParts> relevance;  // per entity of the analysis, same order
+    void clear() {
+        sentences.clear();
+        relevance.clear();
+    }
 };
 
 class SentimentScorer {

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "herald/analysis/analysis_json.hpp"
 #include "herald/analysis/analyzer.hpp"
 
 using namespace herald::analysis;
@@ -88,4 +89,24 @@ TEST_CASE("without a headline the first sentence is the title") {
                                 "six months. Intel shares were flat.");
     CHECK(s.relevance["INTC"] >= 85);
     CHECK(s.parts_of_first.title == 40.0);
+}
+
+TEST_CASE("--explain shows the parts of each relevance") {
+    Analyzer analyzer(Resources::builtin());
+    Event e;
+    e.id = "x";
+    e.headline = "Intel names a new chief financial officer";
+    e.summary = "The search took six months.";
+    Analysis a;
+    Explanation ex;
+    analyzer.analyze(e, a, &ex);
+    REQUIRE(ex.relevance.size() == a.entities.size());
+    std::string line;
+    append_analysis_json(line, e, a, &ex);
+    // In the headline and first (40 + 20), one of two sentences (25 x 0.75), one mention (15 / 4).
+    CHECK(line.find(R"("relevance":83,"relevance_parts":{"title":40,"lead":20,"share":18.75,"mentions":3.75,"crowd":1})") !=
+          std::string::npos);
+    line.clear();
+    append_analysis_json(line, e, a);
+    CHECK(line.find("relevance_parts") == std::string::npos);
 }
