@@ -2,6 +2,8 @@
 // so a reader can tell "not stated" from zero.
 #include "herald/analysis/analysis_json.hpp"
 
+#include <utility>
+
 #include "herald/analysis/event_types.hpp"
 #include "herald/core/time.hpp"
 
@@ -75,16 +77,12 @@ void write_explain(core::JsonWriter& w, const Explanation& e) {
 void write_relevance_parts(core::JsonWriter& w, const RelevanceParts& p) {
     w.key("relevance_parts");
     w.begin_object();
-    w.key("title");
-    w.number(p.title);
-    w.key("lead");
-    w.number(p.lead);
-    w.key("share");
-    w.number(p.share);
-    w.key("mentions");
-    w.number(p.mentions);
-    w.key("crowd");
-    w.number(p.crowd);
+    const std::pair<std::string_view, double> parts[] = {
+        {"title", p.title}, {"lead", p.lead}, {"share", p.share}, {"mentions", p.mentions}, {"crowd", p.crowd}};
+    for (const auto& [name, value] : parts) {
+        w.key(name);
+        w.number(value);
+    }
     w.end_object();
 }
 
