@@ -29,8 +29,42 @@ bool is_stop_word(std::string_view folded) {
     return std::binary_search(std::begin(kStopWords), std::end(kStopWords), folded);
 }
 
+// The stop words as the tokenizer's folded keys (WordKey a, b), sorted: a word token is tested
+// without being copied or hashed again.
+struct StopKeys {
+    std::pair<uint64_t, uint64_t> keys[std::size(kStopWords)];
+    StopKeys() {
+        size_t i = 0;
+        for (std::string_view w : kStopWords) {
+            unsigned char buf[16] = {};
+            std::memcpy(buf, w.data(), w.size() < 16 ? w.size() : 16);
+            uint64_t a, b;
+            std::memcpy(&a, buf, 8);
+            std::memcpy(&b, buf + 8, 8);
+            keys[i++] = {a | (0x2020202020202020ull & mask_of(w.size(), 0)), b | (0x2020202020202020ull & mask_of(w.size(), 8))};
+        }
+        std::sort(std::begin(keys), std::end(keys));
+    }
+    // The tokenizer sets the 0x20 bit of every byte of the word (its case fold) and clears the rest.
+    static uint64_t mask_of(size_t len, size_t from) {
+        uint64_t m = 0;
+        for (size_t i = 0; i < 8; ++i)
+            if (from + i < len) m |= 0xffull << (8 * i);
+        return m;
+    }
+    bool has(const WordKey& k) const {
+        return std::binary_search(std::begin(keys), std::end(keys), std::pair<uint64_t, uint64_t>{k.a, k.b});
+    }
+};
+
+const StopKeys& stop_keys() {
+    static const StopKeys keys;
+    return keys;
+}
+
 // Adds hash h to the sketch: the kSize smallest distinct hashes, ascending.
 void add_min(StorySketch& s, uint32_t h) {
+    if (s.count == StorySketch::kSize && h >= s.mins[StorySketch::kSize - 1]) return;  // the usual case once full
     uint32_t* end = s.mins + s.count;
     uint32_t* at = std::lower_bound(s.mins, end, h);
     if (at != end && *at == h) return;
@@ -72,14 +106,28 @@ void sketch_story(const Document& doc, const Analysis& analysis, StorySketch& ou
     constexpr uint32_t kLeadSentences = 3;
     uint32_t lead_sentences = 0;
     char buf[32];
+    const StopKeys& stops = stop_keys();
+    // Copies share their lead: at most kMaxWords content words are read, headline first.
+    constexpr uint32_t kMaxWords = 64;
+    uint32_t words = 0;
     for (const Sentence& s : doc.sentences) {
         if (s.field != Field::headline && s.field != lead) continue;
         if (s.field == lead && s.field != Field::summary && lead_sentences++ >= kLeadSentences) break;
-        for (uint32_t t = s.first_token; t < s.last_token; ++t) {
+        for (uint32_t t = s.first_token; t < s.last_token && words < kMaxWords; ++t) {
             const Token& tok = doc.tokens[t];
+            if (tok.kind == TokenKind::word && doc.keys[t].a != 0) {
+                // The tokenizer's folded key and hash: no copy, no second hash.
+                if (tok.end - tok.begin < 3 || stops.has(doc.keys[t])) continue;
+                add_min(out, static_cast<uint32_t>(core::mix64(doc.keys[t].hash)));
+                ++words;
+                continue;
+            }
             if (tok.kind != TokenKind::word && tok.kind != TokenKind::number) continue;
             std::string_view folded;
-            if (fold_word(doc.text(tok), tok.kind, buf, folded)) add_min(out, feature_hash(folded, 0));
+            if (fold_word(doc.text(tok), tok.kind, buf, folded)) {
+                add_min(out, feature_hash(folded, 0));
+                ++words;
+            }
         }
     }
     // The event types it reports: two outlets reporting one guidance cut share this one.

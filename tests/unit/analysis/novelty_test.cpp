@@ -71,12 +71,13 @@ TEST_CASE("a syndicated rewrite is the same story; another story about the compa
 
 TEST_CASE("a long story's sketch keeps the k smallest hashes and estimates its size") {
     std::string summary;
-    for (int i = 0; i < 200; ++i) summary += "word" + std::to_string(i) + " ";
+    for (int i = 0; i < 200; ++i) summary.append("word").append(std::to_string(i)).append(" ");
     StorySketch s = sketch_of("", summary);
     CHECK(s.count == StorySketch::kSize);
     for (uint32_t i = 1; i < s.count; ++i) CHECK(s.mins[i - 1] < s.mins[i]);
-    CHECK(s.features > 100);
-    CHECK(s.features < 400);
+    // 64 content words are read (the lead): the estimate is near that.
+    CHECK(s.features > 40);
+    CHECK(s.features < 110);
     CHECK(compare_stories(s, s).jaccard == 1.0);
 }
 
@@ -134,8 +135,11 @@ TEST_CASE("the tracker's state per company is bounded and swept after the horizo
     t.observe("NKE", cut_a(), "first", 0);
     size_t one_key = t.state_bytes();
     for (int i = 0; i < 1000; ++i) {
-        std::string id = "s" + std::to_string(i);
-        t.observe("NKE", sketch_of("Nike story number " + std::to_string(i), "Distinct words " + id), id, i * 1000LL);
+        std::string id("s");
+        id.append(std::to_string(i));
+        std::string headline("Nike story number ");
+        headline.append(std::to_string(i));
+        t.observe("NKE", sketch_of(headline, std::string("Distinct words ").append(id)), id, i * 1000LL);
     }
     CHECK(t.key_count() == 1);
     CHECK(t.state_bytes() == one_key);
