@@ -9,6 +9,7 @@ Linear work shows a ratio near 2 per doubling; a quadratic pass shows about 4.
 
     bench/hostile-cost/hostile_cost.py --herald build/herald                  # every shape, 0.25-2 MB
     bench/hostile-cost/hostile_cost.py --herald build/herald --shapes figures --sizes 0.25,0.5
+    bench/hostile-cost/hostile_cost.py --herald build/herald --sizes 0.0078,0.031 --total 2   # small events, 2 MB of each
     bench/hostile-cost/hostile_cost.py --list
 
 Exit status 1 when a shape exceeds --max-ms-per-mb or --max-ratio (as a check), else 0.
@@ -160,10 +161,12 @@ def run_once(herald, path, timeout):
     return usage.ru_utime + usage.ru_stime
 
 
-def measure(herald, event, tmp, repeat, timeout):
+def measure(herald, event, tmp, repeat, timeout, copies=1):
     path = os.path.join(tmp, "event.ndjson")
+    line = json.dumps(event, ensure_ascii=False) + "\n"
     with open(path, "w") as f:
-        f.write(json.dumps(event, ensure_ascii=False) + "\n")
+        for _ in range(copies):
+            f.write(line)
     size = os.path.getsize(path)
     best = None
     for _ in range(repeat):  # the least CPU of the runs: noise only ever adds
@@ -183,6 +186,9 @@ def main():
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds per run before giving up on a shape")
     ap.add_argument("--max-ms-per-mb", type=float, default=0, help="fail when a shape's largest size exceeds it")
     ap.add_argument("--max-ratio", type=float, default=0, help="fail when a doubling multiplies CPU by more")
+    ap.add_argument("--total", type=float, default=0,
+                    help="MB per point: as many events of each size as make it (steady state, as in herald run: "
+                         "buffers grown once, a one-shot run's page faults spread); default one event")
     ap.add_argument("--json", action="store_true", help="one JSON object per shape instead of a table")
     ap.add_argument("--mode", choices=["analyze", "alerts"], default="analyze",
                     help="analyze: print analyses (JSON per event); alerts: --rules RULES --alerts, the analysis and "
@@ -209,7 +215,8 @@ def main():
         for name in shapes:
             row, prev, worst_ratio, per_mb = [], None, 0.0, None
             for mb in sizes:
-                size, t = measure(a.herald, SHAPES[name](int(mb * MB)), tmp, a.repeat, a.timeout)
+                copies = max(1, int(a.total * MB / (mb * MB))) if a.total else 1
+                size, t = measure(a.herald, SHAPES[name](int(mb * MB)), tmp, a.repeat, a.timeout, copies)
                 if t is None:
                     row.append(None)
                     per_mb = float("inf")
