@@ -105,6 +105,14 @@ std::string secret_value(const std::string& name, const std::string& value, cons
     }
 }
 
+// The whole of `v` as a number (std::stod alone takes "5x" as 5).
+double number(const std::string& v) {
+    size_t used = 0;
+    const double d = std::stod(v, &used);
+    if (used != v.size()) throw std::invalid_argument(v);
+    return d;
+}
+
 // One entry of the --webhooks file; `where` is FILE:LINE:COL of the entry.
 notify::TargetConfig webhook_from_yaml(const YAML::Node& n, const notify::TargetConfig& base, const std::string& where) {
     if (!n.IsMap()) throw UsageError(where + ": a webhook must be a map with at least 'url'");
@@ -130,9 +138,9 @@ notify::TargetConfig webhook_from_yaml(const YAML::Node& n, const notify::Target
             else if (key == "body") {
                 std::string error;
                 if (!notify::BodyTemplate::compile(v, t.body, error)) throw UsageError(at + ": " + error);
-            } else if (key == "rate") t.rate_per_s = std::stod(v);
-            else if (key == "burst") t.burst = std::stod(v);
-            else if (key == "max_attempts") t.max_attempts = std::stoi(v);
+            } else if (key == "rate") t.rate_per_s = number(v);
+            else if (key == "burst") t.burst = number(v);
+            else if (key == "max_attempts") t.max_attempts = static_cast<int>(number(v));
             else if (key == "timeout") {
                 if (!core::parse_duration(v, t.timeout_ms) || t.timeout_ms < 1) throw UsageError(at + ": not a duration like 10s");
             } else throw UsageError(at + ": unknown key (name, url, headers, body, rate, burst, max_attempts, timeout)");

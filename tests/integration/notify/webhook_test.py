@@ -2,12 +2,14 @@
 answer slowly, with herald notify killed (-9) and restarted on the way: nothing is lost (every
 alert acknowledged by every working receiver, every alert of the broken one dead-lettered after
 its attempts), Idempotency-Key is the alert id on every attempt and after the restart, the rate
-limit holds, body templates and headers (one from the environment) are applied.
+limit holds, body templates and headers (one from the environment) are applied. First, mistakes
+in the webhooks file and the flags exit 2 with one line.
 
 usage: webhook_test.py HERALD_BINARY SOURCE_DIR WORK_DIR"""
 import json
 import os
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -89,6 +91,26 @@ with open(hooks, "w") as f:
     Authorization: "Bearer ${{env:DESK_TOKEN}}"
   body: '{{"source": "herald", "status": "{{{{status}}}}", "alert": {{{{alert}}}}}}'
 """)
+
+# Configuration mistakes: exit 2 with one line naming the place (and never a secret).
+bad_files = {"body: '{\"t\": \"{{nope}}\"}'": "'body': unknown placeholder {{nope}}",
+             "body: '{\"t\": {{rule}} }'": "'body': the body is not valid JSON",
+             "rate: 5x": "'rate': '5x' is not a number",
+             "headers:\n    Authorization: \"Bearer ${env:HERALD_TEST_UNSET}\"":
+                 "'headers': environment variable 'HERALD_TEST_UNSET'"}
+for i, (entry, message) in enumerate(bad_files.items()):
+    path = os.path.join(work, f"bad{i}.yaml")
+    with open(path, "w") as f:
+        f.write(f"- url: http://127.0.0.1:9/hooks/SECRET\n  {entry}\n")
+    r = subprocess.run([herald, "notify", "--webhooks", path], capture_output=True, text=True, timeout=30)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and f"{path}:1:3 {message}" in r.stderr, r.stderr
+    assert "SECRET" not in r.stderr, r.stderr
+for args, message in ((["--brokers", "127.0.0.1:9"], "nothing to deliver to"),
+                      (["--alertmanager", "ftp://am/SECRET"], "must start with http:// or https://"),
+                      (["--webhook", "http://x/", "--dead-letter-topic", "alerts"], "undelivered alerts would be read back")):
+    r = subprocess.run([herald, "notify", *args], capture_output=True, text=True, timeout=30)
+    assert r.returncode == 2 and message in r.stderr and "SECRET" not in r.stderr, (args, r.stderr)
+print("configuration mistakes: exit 2, one line each, no secret shown")
 
 broker, bootstrap = h.start_broker(herald, "alerts:3,alerts.undelivered:1")
 notify = None
