@@ -115,6 +115,10 @@ ParseResult parse_alert(std::string_view json, NotifyAlert& out, std::string& wh
     if (!required(obj, "alert_id", out.alert_id, why) || !required(obj, "rule", out.rule, why) ||
         !required(obj, "severity", out.severity, why) || !required(obj, "key", out.key, why))
         return ParseResult::not_an_alert;
+    if (out.rule.empty() || out.severity.empty() || out.key.empty()) {
+        why = "rule, severity or key is empty";
+        return ParseResult::not_an_alert;
+    }
     if (!is_hex16(out.alert_id)) {
         why = "alert_id is not 16 hex digits";
         return ParseResult::not_an_alert;

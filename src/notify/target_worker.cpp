@@ -159,10 +159,49 @@ void DeliveryLog::gave_up(const std::string& target, size_t alerts, int attempts
     last_gave_up_ms_ = now;
 }
 
+// Sends one request's alerts until acknowledged, given up on, or stopping (then false). A
+// refused request of several Alertmanager alerts is sent again one alert per request, so that
+// only the alert Alertmanager refuses is dead-lettered, not the others that shared its request.
+bool TargetWorker::deliver(const std::vector<JobPtr>& batch, HttpClient& client, std::vector<std::string>& headers) {
+    std::string body;
+    body_for(batch, body);
+    // Webhook receivers drop repeats by this key: the same alert keeps it on every attempt.
+    if (config_.kind == TargetConfig::Kind::webhook) headers.push_back("Idempotency-Key: " + batch.front()->alert.alert_id);
+    const bool resend = batch.front()->resend();
+    for (int attempt = 1;; ++attempt) {
+        if (!take_token()) return false;
+        const HttpResult r = client.post(config_.url, body, headers, config_.timeout_ms);
+        ++requests_;
+        if (r.ok()) {
+            log_.recovered(config_.name);
+            if (attempt > 1) metrics_.retrying->Decrement(static_cast<double>(batch.size()));
+            finish(batch, true, "", attempt);
+            return true;
+        }
+        metrics_.failed->Increment(static_cast<double>(batch.size()));
+        if (!resend) log_.failed(config_.name, r.error);
+        if (attempt == 1) metrics_.retrying->Increment(static_cast<double>(batch.size()));
+        if (r.permanent() && batch.size() > 1 && !resend) {
+            metrics_.retrying->Decrement(static_cast<double>(batch.size()));
+            if (config_.kind == TargetConfig::Kind::webhook) headers.pop_back();
+            for (const JobPtr& j : batch)
+                if (!deliver({j}, client, headers)) return false;
+            return true;
+        }
+        if (r.permanent() || (config_.max_attempts > 0 && attempt >= config_.max_attempts) || resend) {
+            metrics_.retrying->Decrement(static_cast<double>(batch.size()));
+            if (!resend) log_.gave_up(config_.name, batch.size(), attempt, r.error);
+            finish(batch, false, r.error, attempt);
+            return true;
+        }
+        const int64_t wait = backoff_ms(attempt, config_.backoff_initial_ms, config_.backoff_max_ms, requests_);
+        if (!wait_until(Clock::now() + std::chrono::milliseconds(wait))) return false;
+    }
+}
+
 void TargetWorker::run() {
     HttpClient client;
     std::vector<JobPtr> batch;
-    std::string body;
     std::vector<std::string> headers = config_.headers;
     const bool has_type = std::any_of(headers.begin(), headers.end(), [](const std::string& h) {
         return h.size() >= 13 && std::equal(h.begin(), h.begin() + 13, "content-type:", [](char a, char b) {
@@ -171,39 +210,11 @@ void TargetWorker::run() {
     });
     if (!has_type) headers.push_back("Content-Type: application/json");
     const size_t fixed_headers = headers.size();
-    uint64_t request = 0;
     while (true) {
         batch.clear();
         if (!next_batch(batch)) return;
-        body_for(batch, body);
         headers.resize(fixed_headers);
-        // Webhook receivers drop repeats by this key: the same alert keeps it on every attempt.
-        if (config_.kind == TargetConfig::Kind::webhook) headers.push_back("Idempotency-Key: " + batch.front()->alert.alert_id);
-        for (int attempt = 1;; ++attempt) {
-            if (!take_token()) return;
-            const HttpResult r = client.post(config_.url, body, headers, config_.timeout_ms);
-            ++request;
-            if (r.ok()) {
-                log_.recovered(config_.name);
-                if (attempt > 1) metrics_.retrying->Decrement(static_cast<double>(batch.size()));
-                finish(batch, true, "", attempt);
-                break;
-            }
-            metrics_.failed->Increment(static_cast<double>(batch.size()));
-            if (!batch.front()->resend()) log_.failed(config_.name, r.error);
-            if (attempt == 1) metrics_.retrying->Increment(static_cast<double>(batch.size()));
-            const bool give_up = r.permanent() || (config_.max_attempts > 0 && attempt >= config_.max_attempts) ||
-                                 batch.front()->resend();
-            if (give_up) {
-                metrics_.retrying->Decrement(static_cast<double>(batch.size()));
-                // One line per give-up, not per attempt: a down endpoint must not flood the log.
-                if (!batch.front()->resend()) log_.gave_up(config_.name, batch.size(), attempt, r.error);
-                finish(batch, false, r.error, attempt);
-                break;
-            }
-            const int64_t wait = backoff_ms(attempt, config_.backoff_initial_ms, config_.backoff_max_ms, request);
-            if (!wait_until(Clock::now() + std::chrono::milliseconds(wait))) return;
-        }
+        if (!deliver(batch, client, headers)) return;
     }
 }
 

@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "herald/notify/http_client.hpp"
 #include "herald/notify/job.hpp"
 #include "herald/notify/metrics.hpp"
 
@@ -66,6 +67,7 @@ private:
     bool wait_until(Clock::time_point until);
     bool take_token();
     void finish(const std::vector<JobPtr>& batch, bool delivered, const std::string& why, int attempts);
+    bool deliver(const std::vector<JobPtr>& batch, HttpClient& client, std::vector<std::string>& headers);
 
     TargetConfig config_;
     TargetMetrics& metrics_;
@@ -78,6 +80,7 @@ private:
     bool stopping_ = false;
     std::thread thread_;
     DeliveryLog log_;    // worker thread only
+    uint64_t requests_ = 0;  // worker thread only; seeds the backoff jitter
     double tokens_ = 0;  // rate limit bucket (worker thread only)
     Clock::time_point refilled_;
 };

@@ -27,6 +27,7 @@ RATE = 5            # requests per second allowed to /limited
 requests = []       # (path, idempotency key, body, arrival time, status answered)
 lock = threading.Lock()
 attempts = {}       # (path, key) -> attempts seen
+am_posts = []       # (herald_alert_ids, status) of each request to the stand-in Alertmanager
 
 
 class Receiver(BaseHTTPRequestHandler):
@@ -39,6 +40,18 @@ class Receiver(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         key = self.headers.get("Idempotency-Key", "")
         path = self.path
+        if path == "/am/api/v2/alerts":
+            # An Alertmanager that refuses (400) any request holding the alert keyed BAD, and
+            # answers after 50 ms so that alerts queue up and share requests.
+            sent = json.loads(body)
+            status = 400 if any(a["labels"]["key"] == "BAD" for a in sent) else 200
+            with lock:
+                am_posts.append(([a["annotations"]["herald_alert_id"] for a in sent], status))
+            time.sleep(0.05)
+            self.send_response(status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         with lock:
             n = attempts[(path, key)] = attempts.get((path, key), 0) + 1
         status, delay = 200, 0.0
@@ -66,6 +79,7 @@ class Receiver(BaseHTTPRequestHandler):
 
 server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
 server.daemon_threads = True
+server.handle_error = lambda request, address: None  # a connection the kill -9 cut is expected
 threading.Thread(target=server.serve_forever, daemon=True).start()
 base = f"http://127.0.0.1:{server.server_address[1]}"
 hooks = os.path.join(work, "webhooks.yaml")
@@ -115,12 +129,14 @@ print("configuration mistakes: exit 2, one line each, no secret shown")
 broker, bootstrap = h.start_broker(herald, "alerts:3,alerts.undelivered:1")
 notify = None
 env = dict(os.environ, DESK_TOKEN="s3cret")
-args = ["--webhooks", hooks, "--console-url", "http://console.test", "--backoff", "100ms", "--max-backoff", "400ms",
+args = ["--webhooks", hooks, "--alertmanager", base + "/am", "--console-url", "http://console.test", "--backoff", "100ms", "--max-backoff", "400ms",
         "--max-attempts", "6"]
 try:
     notify, port = ns.start_notify(herald, bootstrap, args, env=env)
     first = [ns.alert("cloud-growth", f"W{i}", i, severity="critical") for i in range(40)]
     second = [ns.alert("margin-squeeze", f"X{i}", i) for i in range(40)]
+    bad = ns.alert("margin-squeeze", "BAD", 99)  # refused by the stand-in Alertmanager
+    second.insert(20, bad)
     alerts = {a["alert_id"]: a for a in first + second}
     h.produce(bootstrap, "alerts", [ns.record(a) for a in first])
 
@@ -133,18 +149,27 @@ try:
     notify, port = ns.start_notify(herald, bootstrap, args, env=env)
     h.produce(bootstrap, "alerts", [ns.record(a) for a in second])
 
+    def am_acknowledged():
+        with lock:
+            return {i for ids, status in am_posts if status == 200 for i in ids}
+
     def all_done():
         for path in ("/flaky", "/slow", "/timeout", "/limited", "/desk"):
             if not set(alerts) <= acknowledged(path):
                 return None
+        if not set(alerts) - {bad["alert_id"]} <= am_acknowledged():
+            return None
         dead = h.read_all(bootstrap, "alerts.undelivered", short_ok=True, seconds=1)
-        return dead if {dict(m.headers())["herald-alert-id"].decode() for m in dead} >= set(alerts) else None
+        broken = {dict(m.headers())["herald-alert-id"].decode() for m in dead
+                  if dict(m.headers())["herald-notify-target"] == b"broken"}
+        return dead if broken >= set(alerts) and len(dead) > len(broken) else None
     try:
         dead = h.wait_for(all_done, 180, "every alert acknowledged by every working receiver and dead-lettered for "
                           "/broken", interval=0.5)
     except AssertionError:
         for path in ("/flaky", "/slow", "/timeout", "/limited", "/desk"):
             print(f"{path}: {len(acknowledged(path) & set(alerts))} of {len(alerts)} acknowledged")
+        print(f"/am: {len(am_acknowledged() & set(alerts))} of {len(alerts) - 1} acknowledged")
         print("metrics:\n" + "\n".join(l for l in h.scrape(port).splitlines() if l.startswith("herald_notify")
                                          and "bucket" not in l))
         raise
@@ -154,8 +179,17 @@ try:
         hdr = {k: v.decode() for k, v in m.headers()}
         a = alerts[hdr["herald-alert-id"]]
         assert json.loads(m.value()) == a and m.key().decode() == a["key"], hdr
+        if hdr["herald-notify-target"].startswith("alertmanager:"):
+            # Refused: at once, alone; the alerts that shared its request were sent again without it.
+            assert a is bad and hdr["herald-notify-attempts"] == "1", hdr
+            assert hdr["herald-notify-error"].startswith("HTTP 400"), hdr
+            continue
         assert hdr["herald-notify-target"] == "broken" and hdr["herald-notify-attempts"] == "3", hdr
         assert hdr["herald-notify-error"].startswith("HTTP 503"), hdr
+    with lock:
+        shared = [ids for ids, status in am_posts if status == 400 and len(ids) > 1]
+    assert shared, f"the refused alert never shared a request: {[len(i) for i, _ in am_posts]}"
+    assert set(shared[0]) - {bad["alert_id"]} <= am_acknowledged()
     # Idempotency-Key = alert_id, the same body on every attempt (before and after the kill).
     with lock:
         seen = list(requests)
@@ -183,9 +217,10 @@ try:
     failed = ns.delivered(port, "flaky", "failed")
     assert failed > 0, "no failed attempt counted for /flaky"
     duplicates = len(seen) - len(bodies)
-    print(f"webhooks: {len(alerts)} alerts x 5 receivers acknowledged, {len(dead)} dead letters for /broken; "
+    print(f"webhooks: {len(alerts)} alerts x 5 receivers acknowledged, {len(dead) - 1} dead letters for /broken; "
           f"{duplicates} repeated requests (retries, timeouts, the kill), all with the same Idempotency-Key and body; "
-          f"at most {worst} requests/s to /limited (limit {RATE}/s)")
+          f"at most {worst} requests/s to /limited (limit {RATE}/s); the alert the stand-in Alertmanager "
+          f"refuses dead-lettered alone, the {len(shared[0]) - 1} sharing its request delivered")
     assert h.metric_sum(text, "herald_notify_retry_queue_alerts") == 0 and h.metric_sum(text, "herald_notify_queue_alerts") == 0
 
     ns.stop_all_committed(notify, bootstrap)

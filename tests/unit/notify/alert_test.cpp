@@ -39,6 +39,9 @@ TEST_CASE("messages that are not herald alerts are told apart") {
     CHECK(parse_alert(R"({"alert_id":"xyz","rule":"r","severity":"info","key":"K","detected_at":"2026-01-01T00:00:00Z"})", a,
                       why) == ParseResult::not_an_alert);
     CHECK(why == "alert_id is not 16 hex digits");
+    CHECK(parse_alert(R"({"alert_id":"0123456789abcdef","rule":"","severity":"info","key":"K","detected_at":"2026-01-01T00:00:00Z"})",
+                      a, why) == ParseResult::not_an_alert);
+    CHECK(why == "rule, severity or key is empty");
     CHECK(parse_alert(R"({"alert_id":"0123456789abcdef","rule":"r","severity":"info","key":"K"})", a, why) ==
           ParseResult::not_an_alert);
     CHECK(parse_alert(std::string(2000, ' ') + kAlert, a, why, 1024) == ParseResult::oversized);
