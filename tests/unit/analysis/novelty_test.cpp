@@ -2,7 +2,9 @@
 // in event time (first report 100, copies decay, horizon, redelivery, late events, bounded state).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "herald/analysis/analyzer.hpp"
 #include "herald/analysis/novelty.hpp"
@@ -148,4 +150,42 @@ TEST_CASE("the tracker's state per company is bounded and swept after the horizo
     CHECK(t.observe("NKE", cut_b(), "late-copy", 1000 * 1000LL).novelty == 100);
     t.sweep(1000 * 1000LL + 25 * kHour);
     CHECK(t.key_count() == 0);
+}
+
+// What the tracker counts as a copy is exactly same_story: a filter or shortcut added to observe()
+// to skip comparisons must not change it (a 256-bit filter of the hashes did: shared hashes can
+// share a bit).
+TEST_CASE("the tracker agrees with same_story on random pairs of sketches") {
+    uint64_t x = 0x9e3779b97f4a7c15ULL;
+    auto next = [&] {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        return static_cast<uint32_t>(x);
+    };
+    auto make = [&](const std::vector<uint32_t>& shared, int own, StorySketch& s) {
+        std::vector<uint32_t> h(shared);
+        for (int i = 0; i < own; ++i) h.push_back(next());
+        std::sort(h.begin(), h.end());
+        h.erase(std::unique(h.begin(), h.end()), h.end());
+        s = StorySketch{};
+        s.features = static_cast<uint16_t>(h.size());
+        s.count = static_cast<uint8_t>(std::min<size_t>(h.size(), StorySketch::kSize));
+        std::copy(h.begin(), h.begin() + s.count, s.mins);
+    };
+    int agreed = 0, copies = 0;
+    for (int round = 0; round < 2000; ++round) {
+        std::vector<uint32_t> shared;
+        const int n_shared = static_cast<int>(next() % 24);
+        for (int i = 0; i < n_shared; ++i) shared.push_back(next());
+        StorySketch a, b;
+        make(shared, static_cast<int>(next() % 40), a);
+        make(shared, static_cast<int>(next() % 40), b);
+        NoveltyTracker t(kHour);
+        t.observe("K", a, "a", 0);
+        const bool said = t.observe("K", b, "b", 1).novelty < 100;
+        const bool expected = same_story(compare_stories(b, a));
+        agreed += said == expected;
+        copies += expected;
+    }
+    CHECK(agreed == 2000);
+    CHECK(copies > 100);  // the pairs include copies, not only strangers
 }
