@@ -144,6 +144,7 @@ def memory(herald, count, work):
     lag = 5000
     broker, bootstrap = start_broker(herald, "alerts:6")
     db = os.path.join(work, "console.db")
+    console = None
     try:
         console, port = start_console(herald, bootstrap, db, ["--max-alerts", str(count)])
         pid = console.proc.pid
@@ -193,8 +194,9 @@ def memory(herald, count, work):
         api(port, "/api/alerts?limit=100")
         print(f"restart with {count} alerts stored: serving again in {time.monotonic() - t:.1f} s, "
               f"RSS {proc_status(console.proc.pid)['VmRSS']:.0f} MiB")
-        console.stop()
     finally:
+        if console:
+            console.kill()  # a failed step must not leave it running
         broker.kill()
 
 
