@@ -40,6 +40,10 @@ void write_change(core::JsonWriter& w, const Change& c) {
         w.key("points");
         w.number(c.points);
     }
+    if (c.has_amount) {
+        w.key("amount");
+        w.number(c.amount);
+    }
     if (c.basis != Basis::none) {
         w.key("basis");
         w.string(basis_name(c.basis));

@@ -171,8 +171,15 @@ void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
         n_periods_ = periods::all(c_.doc, *c_.sent, fl_, W::kPeriodStart, periods_, kMaxPeriods);
         periods_done_ = true;
     }
-    if (const periods::Found* p = periods::nearest_of(periods_, n_periods_, tb)) {
-        m.period = p->period;
+    // A price target values the stock, it is of no period: the years around it are the earnings
+    // estimates' ("raised its target to $345, arguing 2027 earnings estimates are too low"). A
+    // deal's price has a period only when one is written next to it.
+    if (m.kind == MetricKind::price_target) return;
+    const periods::Found* p = periods::nearest_of(periods_, n_periods_, tb);
+    if (p && m.kind == MetricKind::deal_value && (p->token + 4 < b || p->token > e + 3)) p = nullptr;
+    if (p) {
+        // "the December quarter" is Apple's fiscal first quarter: the company's fiscal calendar.
+        m.period = p->quarter_month ? periods::fiscal_quarter(*p, m.ticker) : p->period;
         if (p->after_by) m.forecast = true;
     }
 }

@@ -29,6 +29,14 @@ void SentenceReader::change_pass() {
         if (!h && segment_move(fg, q)) continue;
         if (!h && business_move(fg, q)) continue;  // "global advertising grew 53%"
         bool margin = false;
+        if (!h && fg.list_hit >= 0) {  // "revenue and EPS grew 5% and 7%, respectively"
+            if (change_kind_before(fg, dir)) h = list_kind(fg);
+            if (h) {
+                between_b = h->end;
+                between_e = fg.tb;
+                margin = is_margin(h->kind);
+            }
+        }
         if (!h) {
             h = change_kind_before(fg, dir);
             if (h) {

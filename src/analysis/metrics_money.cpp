@@ -13,7 +13,7 @@ void SentenceReader::money_pass() {
     has_pending_prior_ = false;
     for (size_t fi = 0; fi < figs_.size(); ++fi) {
         auto& fg = figs_[fi];
-        if (!fg.money || fg.range_end) continue;
+        if (!fg.money || fg.range_end || fg.amount) continue;
         const Quantity& q = c_.quantities[fg.q];
         if (is_conversion(fi)) {
             conversion_prior(fi, q);
@@ -30,14 +30,22 @@ void SentenceReader::money_pass() {
         // A range's kind may follow its high end: "$12.8 billion to $13.8 billion in revenue".
         Fig whole = fg;
         if (fg.range_start) whole.te = figs_[fi + 1].te;
-        const Hit* h = hit_after(whole);
-        bool np_after = h != nullptr;
-        if (!h) h = hit_before(fg.tb, 14);
+        const Hit* h = list_kind(fg);  // "revenue and EBIT of $3 billion and $1 billion, respectively"
+        bool np_after = false;
+        if (!h) {
+            h = hit_after(whole);
+            np_after = h != nullptr;
+            if (!h) h = hit_before(fg.tb, 14);
+        }
         if (h && h->per_share && (h = per_share_kind(fg, h)) && !h->per_share) np_after = false;
         // Not a company metric ("provisions for credit losses of $3.4 billion"), a margin (values
         // in %) or a kind counted in units ("deliveries").
         if (!h || h->kind == W::kNotMetric || is_margin(h->kind)) continue;
         if (kinds::row(h->kind).unit == kinds::UnitKind::count) continue;
+        // "sold $25 billion of bonds, drawing orders of more than $110 billion": the investors'
+        // demand for the securities, not orders the company won.
+        if ((h->kind == MetricKind::orders || h->kind == MetricKind::backlog) && securities_sale()) continue;
+        h = share_price_target(h, q);
         money_metric(fg, q, h, np_after);
     }
     for (size_t i = first_metric_; i < c_.out.size(); ++i) direction_from_prior(c_.out[i]);
@@ -75,6 +83,7 @@ void SentenceReader::money_metric(Fig& fg, const Quantity& q, const Hit* h, bool
         c_.out.back().value < 0 && fg.tb >= first() + 2 && eq_ci(c_.tok(fg.tb - 1), "or") && c_.tok(fg.tb - 2) == ",")
         m.value = -m.value;
     take_pending_prior(m, q, h);
+    take_amount(m, fg, h);  // "increased by $5 million to $80 million"
     fg.metric = static_cast<int>(c_.out.size());
     push(m);
 }
@@ -205,6 +214,32 @@ Direction SentenceReader::verb_before(const Hit* h) const {
         if ((f & ~kPlain) || (f & W::kClause) || c_.doc.tokens[k].kind == TokenKind::punct) break;
     }
     return Direction::none;
+}
+
+// Does the sentence report a sale of securities ("bonds", "notes", "tranches", "offering")?
+// Asked only for an orders or backlog figure, once per sentence.
+bool SentenceReader::securities_sale() {
+    if (securities_ < 0) {
+        securities_ = 0;
+        for (uint32_t t = first(); t < last() && !securities_; ++t)
+            if (c_.doc.tokens[t].kind == TokenKind::word && W::lookup_token(c_.doc, t).role == W::Role::securities)
+                securities_ = 1;
+    }
+    return securities_ != 0;
+}
+
+// "raises Netflix target to $1,500", "a $340 target": a bare target with an amount of a share
+// price's size (a company's own targets are totals, "$10 billion", or percentages) is an
+// analyst's price target for the stock even where no rating word says it is an analyst's note.
+const Hit* SentenceReader::share_price_target(const Hit* h, const Quantity& q) {
+    if (h->kind != MetricKind::guidance || h->np_begin + 1 != h->end) return h;
+    const std::string_view w = c_.tok(h->begin);
+    if (!eq_ci(w, "target") && !eq_ci(w, "targets")) return h;
+    if (q.value <= 0 || q.value >= 100000.0) return h;
+    price_target_hit_ = *h;
+    price_target_hit_.kind = MetricKind::price_target;
+    price_target_hit_.forecast = true;
+    return &price_target_hit_;
 }
 
 // Is the figure ending at te an expectation ("$0.95 expected", "$2.05 analysts had forecast")?

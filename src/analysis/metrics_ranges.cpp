@@ -9,7 +9,7 @@ void SentenceReader::join_ranges() {
     for (size_t fi = 0; fi + 1 < figs_.size(); ++fi) {
         Fig& a = figs_[fi];
         Fig& b = figs_[fi + 1];
-        if (a.range_end || b.te <= b.tb) continue;
+        if (a.range_end || a.amount || b.te <= b.tb) continue;
         const Quantity& qa = c_.quantities[a.q];
         const Quantity& qb = c_.quantities[b.q];
         if (qa.is_range || qb.is_range || !(qa.unit == qb.unit) || qa.span.field != qb.span.field) continue;

@@ -105,6 +105,7 @@ private:
     bool as_clause(uint32_t t) const;
     bool analyst_subject(uint32_t t) const;
     bool forecast_in(uint32_t b, uint32_t e);
+    bool coordinated_forecast(uint32_t cb, uint32_t ce) const;
     void table_clauses();
 
     // --- attribution (metrics_attribution.cpp) ---
@@ -125,6 +126,15 @@ private:
     bool business_move(const Fig& fg, const Quantity& q);
     bool same_business(const Metric& value, const Hit* h, uint32_t tb, uint32_t te);
 
+    // --- moves stated as amounts, "respectively" lists (metrics_lists.cpp) ---
+    bool amount_move(const Fig& a, const Fig& b) const;
+    void mark_amounts();
+    void take_amount(Metric& m, const Fig& fg, const Hit* h) const;
+    void respectively_lists();
+    const Hit* list_kind(const Fig& fg) const {
+        return fg.list_hit >= 0 ? &hits_[static_cast<size_t>(fg.list_hit)] : nullptr;
+    }
+
     // --- ranges written as two figures (metrics_ranges.cpp) ---
     void join_ranges();
     void range_value(Metric& m, const Fig& fg) const;
@@ -141,6 +151,8 @@ private:
     Direction direction_to(const Hit* h, uint32_t tb) const;
     const Hit* per_share_kind(const Fig& fg, const Hit* marker) const;
     bool yardstick_after(uint32_t te) const;
+    bool securities_sale();
+    const Hit* share_price_target(const Hit* h, const Quantity& q);
     bool role_before(uint32_t tb, W::Role role, uint32_t max_dist) const;
     Direction verb_before(const Hit* h) const;
     Basis basis_after(uint32_t te, uint32_t b, uint32_t e_between) const;
@@ -303,6 +315,8 @@ private:
     bool entity_mention_in_phrase_ = false;
     std::string_view forced_segment_;  // business_move: the business its verb's subject names
     int8_t combined_possible_ = -1;    // segments::combined_possible of this sentence, -1: not asked yet
+    int8_t securities_ = -1;           // securities_sale() of this sentence, -1: not asked yet
+    Hit price_target_hit_;             // share_price_target's hit, when it makes one
 };
 
 }  // namespace herald::analysis::metric_reader

@@ -13,7 +13,9 @@ void SentenceReader::run(uint32_t q_begin, uint32_t q_end, Carry& carry) {
     tag_tokens();
     find_hits();
     map_figures(q_begin, q_end);
+    mark_amounts();
     join_ranges();
+    respectively_lists();
     first_metric_ = c_.out.size();
     money_pass();
     count_pass();
@@ -47,6 +49,9 @@ void SentenceReader::tag_tokens() {
             }
             if ((fl_[k] & W::kStop) && c_.doc.keys[first_ + k].a == word_key("as") && as_clause(first_ + k))
                 fl_[k] |= kScopeEnd;
+            // "fell short of its forecast": a comparison, not a move.
+            if ((fl_[k] & W::kComparator) && k > 0 && (fl_[k - 1] & W::kDown) && c_.doc.keys[first_ + k].a == word_key("short"))
+                fl_[k - 1] &= ~W::kDown;
             continue;
         }
         const char ch = field[toks[k].begin];
@@ -185,8 +190,12 @@ bool SentenceReader::forecast_cue(uint32_t t) const {
     auto is = [&](uint32_t k, std::string_view w) { return c_.doc.keys[k].a == word_key(w); };  // w: <= 7 bytes
     if (f & W::kForecast) {
         // "topped the $2.05 consensus", "versus $0.95 expected": a yardstick, not a projection.
-        for (uint32_t k = t > first() + 4 ? t - 4 : first(); k < t; ++k)
+        // Not across a comma: "raised its target to $1,500 from $1,400, forecasting ..." projects.
+        for (uint32_t k = t; k > first() && k + 6 > t;) {
+            --k;
+            if (F(k) & kPunctComma) break;
             if (F(k) & (W::kComparator | W::kPriorCue)) return false;
+        }
         return !(is(t, "may") && c_.doc.tokens[t].capitalized);  // "May": a month
     }
     // "for cloud revenue to grow 70% a year", "to cut 2,000 jobs": an infinitive of a move is a projection. Not
@@ -255,16 +264,41 @@ bool SentenceReader::forecast_in(uint32_t b, uint32_t e) {
     // Short sentences (nearly all) walk: cheaper than the table, and bounded.
     if (last_ - first_ <= kShortSentence || b > last() || e > last()) {
         const uint32_t ce = clause_end(e);
-        for (uint32_t t = clause_begin(b); t < ce; ++t)
+        const uint32_t cb = clause_begin(b);
+        for (uint32_t t = cb; t < ce; ++t)
             if (F(t) & kForecastCue) return true;
-        return false;
+        return coordinated_forecast(cb, ce);
     }
     if (!clauses_done_) table_clauses();
     const uint32_t n = last_ - first_ + 1;
     const uint32_t* cb = clauses_.data();
     const uint32_t* ce = cb + n;
     const uint32_t* cues = ce + n;  // cues[k]: cue tokens in [first, first + k)
-    return cues[ce[e - first_] - first_] > cues[cb[b - first_] - first_];
+    return cues[ce[e - first_] - first_] > cues[cb[b - first_] - first_] || coordinated_forecast(cb[b - first_], ce[e - first_]);
+}
+
+// "Acme expects revenue of $12.4 billion, up 17%, and an operating margin of 23.9%", "expects
+// revenue of $72 billion, plus or minus 2%, with gross margins of about 74.5%": a clause opened
+// by "and"/"with"/"plus" after a comma, stating no verb of its own, is one more object of the
+// projection before it. The clause is [cb, ce); the walks are bounded (a hostile one-clause
+// sentence costs no more per figure) and stop at a clause word, ";", ":" or "as".
+bool SentenceReader::coordinated_forecast(uint32_t cb, uint32_t ce) const {
+    if (cb <= first() + 1 || cb >= last() || !(F(cb - 1) & kPunctComma) || (F(cb - 1) & kPunctHard)) return false;
+    const uint64_t open = c_.doc.keys[cb].a;
+    if (open != word_key("and") && open != word_key("with") && open != word_key("plus")) return false;
+    static constexpr uint64_t kVerbs[] = {word_key("reported"), word_key("posted"), word_key("said"), word_key("was"),
+                                          word_key("were"),     word_key("had"),    word_key("is"),   word_key("are")};
+    for (uint32_t t = cb; t < ce && t < cb + 24; ++t) {
+        if (F(t) & (W::kUp | W::kDown | W::kFlat)) return false;  // a move of its own: "and margin fell 2%"
+        for (uint64_t v : kVerbs)
+            if (c_.doc.keys[t].a == v) return false;
+    }
+    for (uint32_t t = cb - 1, n = 0; t > first() && n < 48; ++n) {
+        --t;
+        if (F(t) & kForecastCue) return true;
+        if (F(t) & (kPunctHard | W::kClause | kScopeEnd)) return false;
+    }
+    return false;
 }
 
 void SentenceReader::table_clauses() {

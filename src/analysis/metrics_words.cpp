@@ -63,7 +63,8 @@ constexpr Entry kEntries[] = {
     {"could", kForecast}, {"would", kForecast}, {"will", kForecast}, {"should", kForecast},
     {"may", kForecast}, {"might", kForecast}, {"likely", kForecast}, {"predicts", kForecast},
     {"predicted", kForecast}, {"budgeted", kForecast}, {"intends", kForecast}, {"goal", kForecast},
-    {"potential", kForecast}, {"consensus", kForecast},
+    {"potential", kForecast}, {"consensus", kForecast}, {"forecasting", kForecast}, {"projecting", kForecast},
+    {"targeted", kForecast}, {"guiding", kForecast}, {"anticipating", kForecast}, {"anticipate", kForecast},
     // clause boundaries
     {"while", kClause | kStop}, {"but", kClause | kStop}, {"despite", kClause | kStop},
     {"although", kClause | kStop}, {"though", kClause | kStop}, {"whereas", kClause | kStop},
@@ -72,7 +73,8 @@ constexpr Entry kEntries[] = {
     {"beat", kComparator}, {"beats", kComparator}, {"beating", kComparator}, {"topped", kComparator},
     {"tops", kComparator}, {"missed", kComparator}, {"misses", kComparator}, {"exceeded", kComparator},
     {"exceeds", kComparator}, {"surpasses", kComparator}, {"above", kComparator}, {"below", kComparator},
-    {"than", kComparator}, {"ahead", kComparator},
+    {"than", kComparator}, {"ahead", kComparator}, {"short", kComparator},
+    {"topping", kComparator}, {"missing", kComparator}, {"surpassing", kComparator}, {"outpacing", kComparator},
     // earlier values
     {"from", kPriorCue | kStop}, {"versus", kPriorCue | kStop}, {"vs", kPriorCue | kStop},
     {"vs.", kPriorCue | kStop}, {"against", kPriorCue | kStop},
@@ -132,6 +134,12 @@ constexpr Entry kEntries[] = {
     {"confirmed", 0, K::revenue, Role::reaffirm}, {"confirms", 0, K::revenue, Role::reaffirm},
     {"held", 0, K::revenue, Role::reaffirm}, {"kept", 0, K::revenue, Role::reaffirm},
     {"street", 0, K::revenue, Role::analyst}, {"analysts'", 0, K::revenue, Role::analyst},
+    // a securities sale: its "orders" and "order book" are investors' demand for the securities
+    {"bond", 0, K::revenue, Role::securities}, {"bonds", 0, K::revenue, Role::securities},
+    {"notes", 0, K::revenue, Role::securities}, {"tranche", 0, K::revenue, Role::securities},
+    {"tranches", 0, K::revenue, Role::securities}, {"debentures", 0, K::revenue, Role::securities},
+    {"offering", 0, K::revenue, Role::securities}, {"ipo", 0, K::revenue, Role::securities},
+    {"issuance", 0, K::revenue, Role::securities}, {"oversubscribed", 0, K::revenue, Role::securities},
     {"expected", 0, K::revenue, Role::yardstick}, {"estimated", 0, K::revenue, Role::yardstick},
     {"anticipated", 0, K::revenue, Role::yardstick}, {"predicted", 0, K::revenue, Role::yardstick},
     {"projected", 0, K::revenue, Role::yardstick}, {"forecast", 0, K::revenue, Role::yardstick},

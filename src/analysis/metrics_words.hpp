@@ -50,6 +50,7 @@ enum class Role : uint8_t {
     analyst,     // analyst, rating, overweight, initiated: the sentence is an analyst's note
     reaffirm,    // reaffirmed, reiterated, maintained: a forecast that did not move
     yardstick,   // consensus, estimates, expectations: what a figure is measured against
+    securities,  // bonds, notes, tranches, offering: a securities sale, whose orders are investors' demand
 };
 
 // The kind of kNotMetrics' words: they name figures that are no company metric.

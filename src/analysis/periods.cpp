@@ -5,6 +5,7 @@
 
 #include <string_view>
 
+#include "fiscal_years.hpp"
 #include "metrics_words.hpp"
 #include "numbers.hpp"
 
@@ -63,6 +64,7 @@ int count_word(std::string_view w) {
 struct Writer {
     char buf[24];
     size_t n = 0;
+    int quarter_month = 0, quarter_year = 0;  // a month-named quarter (Found::quarter_month)
     void add(std::string_view s) {
         for (char c : s)
             if (n < sizeof buf) buf[n++] = c;
@@ -296,8 +298,10 @@ private:
             if (uint32_t len = year_words_at(t, w)) return len;
         if (can & kRelative)
             if (uint32_t len = relative_at(t, w)) return len;
-        if (can & kMonth)
+        if (can & kMonth) {
+            if (uint32_t len = month_quarter_at(t, w)) return len;
             if (uint32_t len = month_at(t, w)) return len;
+        }
         // the quarter, this quarter, the latest quarter
         if ((can & kQuarter) && eq_ci(x, "quarter") && t > s_.first_token) {
             std::string_view p = tok(t - 1);
@@ -373,6 +377,37 @@ private:
             return k - t + 1;
         }
         return 0;
+    }
+
+    // "the December quarter", "December-quarter revenue", "the September 2025 quarter": the
+    // quarter ending in that month. Written as the calendar quarter ("Q4"), or nothing when the
+    // month ends none; the company's fiscal calendar may read it otherwise (fiscal_quarter).
+    uint32_t month_quarter_at(uint32_t t, Writer& w) const {
+        std::string_view x = tok(t);
+        uint32_t len = 0;
+        int m = 0, y = 0;
+        if (const size_t dash = x.find('-'); dash != std::string_view::npos) {
+            if (!eq_ci(x.substr(dash + 1), "quarter")) return 0;
+            m = month(x.substr(0, dash));
+            len = 1;
+        } else {
+            m = month(x);
+            if (!m) return 0;
+            len = 1;
+            if ((y = year_of(tok(t + 1)))) ++len;
+            if (!eq_ci(tok(t + len), "quarter")) return 0;
+            ++len;
+        }
+        if (!m || !doc_.tokens[t].capitalized) return 0;
+        if (!y) y = year_near(t + len, t + len, len);
+        w.quarter_month = m;
+        w.quarter_year = y;
+        if (m % 3 == 0) {
+            const char part[2] = {'Q', static_cast<char>('0' + m / 3)};
+            w.add({part, 2});
+            w.year(y);
+        }
+        return len;
     }
 
     // "in September", "for October 2025", "September sales": that month. "May" only after
@@ -501,6 +536,8 @@ size_t collect(const Document& doc, const Sentence& s, Candidate&& candidate, Fo
         out[n].token = t;
         out[n].after_by = t > s.first_token && eq_ci(sc.tok(t - 1), "by");
         out[n].prior = prior_period(sc, s.first_token, t);
+        out[n].quarter_month = static_cast<uint8_t>(w.quarter_month);
+        out[n].quarter_year = static_cast<int16_t>(w.quarter_year);
         // "through 2028", "until the first half of 2027", "starting in the second half of 2026"
         auto end_word = [](std::string_view x) {
             return eq_ci(x, "through") || eq_ci(x, "until") || eq_ci(x, "till") || eq_ci(x, "starting") ||
@@ -519,6 +556,19 @@ size_t collect(const Document& doc, const Sentence& s, Candidate&& candidate, Fo
 }
 
 }  // namespace
+
+Period fiscal_quarter(const Found& f, std::string_view ticker) {
+    const int end = fiscal::year_end_month(ticker);
+    const int q = end ? fiscal::quarter_ending(f.quarter_month, end) : 0;
+    if (!f.quarter_month || !q) return f.period;
+    Writer w;
+    w.add("Q");
+    w.add_int(q);
+    w.year(f.quarter_year ? fiscal::fiscal_year(f.quarter_month, f.quarter_year, end) : 0);
+    Period p;
+    p.set(w.view());
+    return p;
+}
 
 bool nearest(const Document& doc, const Sentence& s, uint32_t near, Found& out) {
     Found found[8];

@@ -21,7 +21,18 @@ struct Found {
     bool after_by = false;  // "by Q1 2028": a target date, so the figure is a projection
     bool prior = false;     // "from $9B in 2024", "compared with the first quarter": an earlier period
     bool target = false;    // "through 2028", "until the first half of 2027": an end date, not the report
+    // "the December quarter", "September-quarter revenue": a quarter named by the month it ends
+    // (1..12; 0 for any other form), and the calendar year written with it (0: none). `period`
+    // holds the calendar reading ("Q4"), empty when the month ends no calendar quarter; the
+    // company's fiscal calendar decides (fiscal_quarter).
+    uint8_t quarter_month = 0;
+    int16_t quarter_year = 0;
 };
+
+// The period of a month-named quarter (Found::quarter_month) for the company of `ticker`: its
+// fiscal quarter when the fiscal calendar table knows the company ("December quarter" at Apple:
+// "Q1"), else the calendar quarter already in f.period.
+Period fiscal_quarter(const Found& f, std::string_view ticker);
 
 // The period expression in the sentence nearest to token `near`; false when there is none.
 bool nearest(const Document& doc, const Sentence& s, uint32_t near, Found& out);

@@ -26,7 +26,8 @@ constexpr std::string_view kBusiness[] = {
     "foundry",      "freight",      "gaming",          "grocery",        "hardware",       "healthcare",
     "hotels",       "industrial",   "infrastructure",  "insurance",      "investment",     "licensing",      "logistics",
     "luxury",       "management",   "markets",         "media",          "medtech",        "membership",
-    "memory",       "mobile",       "mortgage",        "networking",     "online",         "parks",
+    "memory",       "mobile",       "mortgage",        "network",        "networking",     "networks",
+    "online",       "optical",      "parks",
     "payments",     "pharma",       "pharmaceutical",  "pharmaceuticals", "pharmacy",      "refining",
     "reinsurance",  "retail",       "semiconductor",   "semiconductors", "server",         "servers",
     "services",     "software",     "storage",         "streaming",      "studios",        "subscription",
@@ -38,7 +39,8 @@ constexpr std::string_view kBusiness[] = {
 constexpr std::string_view kMoveSubjects[] = {
     "ad",        "ads",      "advertising", "center",       "centre",        "cloud",     "devices",
     "digital",   "e-commerce", "ecommerce", "gaming",       "hardware",      "licensing", "membership",
-    "online",    "payments", "services",    "software",     "streaming",     "subscription", "subscriptions",
+    "network",   "networking", "networks",  "online",       "optical",       "payments",  "services",
+    "software",  "streaming", "subscription", "subscriptions",
     "wearables",
 };
 constexpr std::string_view kRegions[] = {
@@ -298,6 +300,7 @@ std::string_view subject_of_move(const View& v, uint32_t verb, bool growth_verb)
         const std::string_view w = v.tok(p);
         const bool ok = !is_word(v, p) || (v.flag(p) & (W::kClause | W::kDeterminer)) || v.mention_at(p) ||
                         eq_ci(w, "and") || eq_ci(w, "its") || eq_ci(w, "their") || eq_ci(w, "as") ||
+                        eq_ci(w, "with") ||  // "with optical networks up 19%"
                         in(kQualifyingW, w);
         if (!ok) return {};
     }

@@ -272,6 +272,7 @@ bool Evaluator::num(int32_t n, double& out) {
                 case MetricField::value: out = m->value; return m->has_value;
                 case MetricField::change_percent: out = m->change.percent; return m->change.has_percent;
                 case MetricField::change_points: out = m->change.points; return m->change.has_points;
+                case MetricField::change_amount: out = m->change.amount; return m->change.has_amount;
                 case MetricField::prior: out = m->prior_value; return m->has_prior;
                 // A single value is both ends of itself, so `.high >= X` reads ranges and values alike.
                 case MetricField::low: out = m->is_range ? m->low : m->value; return m->has_value;

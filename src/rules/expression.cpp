@@ -100,6 +100,7 @@ constexpr MetricFieldInfo kMetricFields[] = {
     {"change.percent", MetricField::change_percent, Type::number},
     {"change.percent_high", MetricField::change_percent_high, Type::number},
     {"change.points", MetricField::change_points, Type::number},
+    {"change.amount", MetricField::change_amount, Type::number},
     {"change.direction", MetricField::direction, Type::string},
     {"direction", MetricField::direction, Type::string},
     {"change.basis", MetricField::basis, Type::string},

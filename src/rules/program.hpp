@@ -81,6 +81,7 @@ enum class MetricField : uint8_t {
     low,
     high,
     change_percent_high,
+    change_amount,
 };
 
 // Fields of event("TYPE") (analysis::CorporateEvent; docs/events-taxonomy.md).

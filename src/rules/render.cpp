@@ -51,6 +51,10 @@ void append_metric_field(std::string& out, const analysis::Metric& m, MetricFiel
             if (m.change.has_points) append_number(out, m.change.points);
             else out += "n/a";
             return;
+        case MetricField::change_amount:
+            if (m.change.has_amount) append_scaled(out, m.change.amount);
+            else out += "n/a";
+            return;
         case MetricField::prior:
             if (m.has_prior) append_scaled(out, m.prior_value);
             else out += "n/a";

@@ -111,6 +111,8 @@ struct Change {
     double percent_high = 0.0;
     bool has_points = false;
     double points = 0.0;  // percentage points of a ratio ("margin widened 120 bp": +1.2); sign follows direction
+    bool has_amount = false;
+    double amount = 0.0;  // a move stated as an amount, in the value's unit ("increased by $5 million to $80 million": +5e6)
     Basis basis = Basis::none;
 };
 

@@ -47,6 +47,12 @@ public:
         // first carries the high end (join_ranges), the second is no figure of its own.
         bool range_start = false, range_end = false;
         uint32_t high_q = 0;          // the quantity of the high end (range_start)
+        // "increased by $5 million to $80 million": the first figure is the move, stated as an
+        // amount, of the level that follows (moves.cpp); it is no metric of its own.
+        bool amount = false;
+        // "revenue and operating income of $3 billion and $1 billion, respectively": the kind
+        // phrase (index into hits) the list gives this figure, -1 when none does.
+        int32_t list_hit = -1;
     };
 
 private:

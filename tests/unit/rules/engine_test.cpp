@@ -497,6 +497,34 @@ TEST_CASE("change.points: how many percentage points a margin moved") {
     CHECK(run(e, none).empty());
 }
 
+TEST_CASE("change.amount: a move stated as an amount") {
+    Engine e(must_load(R"Y(rules:
+  - id: revenue-jump
+    severity: info
+    when: metric("revenue").change.amount >= 1B
+    summary: "revenue up {metric.change.amount} to {metric.value}"
+)Y"));
+    // A revenue level of $12B whose move the text stated as an amount (or did not).
+    auto revenue_event = [](std::string id, int64_t t, double amount, bool has_amount) {
+        Fixture f;
+        f.id(std::move(id)).at(t).headline("Acme revenue").sentiment(0.2);
+        f.metric(herald::analysis::MetricKind::revenue, "Acme", "ACME", 12e9);
+        herald::analysis::Change& c = f.analysis.metrics.back().change;
+        c.direction = herald::analysis::Direction::up;
+        c.has_amount = has_amount;
+        c.amount = amount;
+        return f;
+    };
+    Fixture big = revenue_event("a-1", kT0, 1.5e9, true);
+    auto alerts = run(e, big);
+    REQUIRE(alerts.size() == 1);
+    CHECK(alerts[0].summary == "revenue up 1.5B to 12B");
+    Fixture small = revenue_event("a-2", kT0 + 1, 0.2e9, true);
+    CHECK(run(e, small).empty());
+    Fixture none = revenue_event("a-3", kT0 + 2, 5e9, false);  // no amount stated: the comparison is false
+    CHECK(run(e, none).empty());
+}
+
 TEST_CASE("a late event is evaluated: cooldowns compare distances, not order") {
     Engine e(must_load(R"Y(rules:
   - id: any

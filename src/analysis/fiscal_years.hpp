@@ -1,0 +1,48 @@
+#pragma once
+// Fiscal calendars of well-known companies whose fiscal year is not the calendar year, as data:
+// one row per listing ticker, the month its fiscal year ends. Used to read a quarter named by
+// the month it ends ("the December quarter", "September-quarter revenue"): Apple's December
+// quarter is its fiscal first quarter, Microsoft's its second. A company not in the table keeps
+// the calendar reading (the December quarter is Q4). Fiscal years that end on a weekday near a
+// month's end are listed under the month most of the year falls in ("ends late September": 9).
+// Adding a company is one row; the table must stay sorted by ticker (checked at compile time).
+#include <string_view>
+
+namespace herald::analysis::fiscal {
+
+struct Calendar {
+    std::string_view ticker;
+    int end_month;  // 1..12: the month the fiscal year ends
+};
+
+inline constexpr Calendar kCalendars[] = {
+    {"AAPL", 9},  {"ACN", 8},   {"ADBE", 11}, {"ADI", 10},  {"ADSK", 1},  {"AMAT", 10}, {"AVGO", 10},
+    {"AZO", 8},   {"BBY", 1},   {"CAG", 5},   {"COST", 8},  {"CRM", 1},   {"CSCO", 7},  {"DE", 10},
+    {"DELL", 1},  {"DIS", 9},   {"FDX", 5},   {"GIS", 5},   {"HD", 1},    {"HMC", 3},   {"HPE", 10},
+    {"HPQ", 10},  {"INFY", 3},  {"INTU", 7},  {"KLAC", 6},  {"KR", 1},    {"LOW", 1},   {"LRCX", 6},
+    {"MDT", 4},   {"MSFT", 6},  {"MU", 8},    {"NKE", 5},   {"NVDA", 1},  {"ORCL", 5},  {"PANW", 7},
+    {"PG", 6},    {"QCOM", 9},  {"SBUX", 9},  {"SNOW", 1},  {"SONY", 3},  {"TGT", 1},   {"TJX", 1},
+    {"TM", 3},    {"V", 9},     {"WDAY", 1},  {"WMT", 1},
+};
+
+constexpr bool sorted_by_ticker() {
+    for (size_t i = 1; i < sizeof kCalendars / sizeof kCalendars[0]; ++i)
+        if (!(kCalendars[i - 1].ticker < kCalendars[i].ticker)) return false;
+    return true;
+}
+static_assert(sorted_by_ticker(), "kCalendars must stay sorted by ticker");
+
+// The month the company's fiscal year ends, 0 when the table does not know it.
+int year_end_month(std::string_view ticker);
+
+// The fiscal quarter (1..4) of the quarter ending in calendar month `month` (1..12), for a fiscal
+// year ending in `end_month`; 0 when that month ends no quarter of that fiscal year.
+constexpr int quarter_ending(int month, int end_month) {
+    const int after = (month - end_month + 11) % 12;  // months since the fiscal year began, minus one
+    return after % 3 == 2 ? after / 3 + 1 : 0;
+}
+
+// The fiscal year (labelled by the calendar year it ends in) of calendar month `month` of `year`.
+constexpr int fiscal_year(int month, int year, int end_month) { return month <= end_month ? year : year + 1; }
+
+}  // namespace herald::analysis::fiscal

@@ -1,0 +1,126 @@
+// Two ways news pairs figures with what they measure beyond "kind ... figure":
+// - a move stated as an amount before the level it led to: "revenue increased by $5 million to
+//   $80 million", "net loss widened by EUR 2 mn to EUR 9 mn", "orders rose $1.2 billion to $14
+//   billion": one metric, the level, with the move as change.amount (signed like the direction);
+// - "respectively" lists: "revenue and operating income of $3 billion and $1 billion,
+//   respectively" gives the n-th kind the n-th figure.
+#include <cmath>
+
+#include "metrics_reader.hpp"
+
+namespace herald::analysis::metric_reader {
+
+namespace {
+
+// Words between a move and its amount that qualify the amount: "rose by about $5 million".
+bool amount_qualifier(std::string_view w) {
+    return eq_ci(w, "about") || eq_ci(w, "around") || eq_ci(w, "roughly") || eq_ci(w, "nearly") ||
+           eq_ci(w, "approximately") || eq_ci(w, "some") || eq_ci(w, "almost") || eq_ci(w, "over") ||
+           eq_ci(w, "more") || eq_ci(w, "than") || eq_ci(w, "less") || eq_ci(w, "just");
+}
+
+}  // namespace
+
+// Is money figure a, followed by "to" and money figure b of the same unit, the amount of a move
+// to b? After "by" ("increased by $5 million to $80 million") always; right after a move verb
+// ("rose $1.2 billion to $14 billion") when it is smaller than b, and not in an infinitive ("is
+// expected to grow $1 billion to $2 billion" can be a range of growth).
+bool SentenceReader::amount_move(const Fig& a, const Fig& b) const {
+    const Quantity& qa = c_.quantities[a.q];
+    const Quantity& qb = c_.quantities[b.q];
+    if (!a.money || !b.money || qa.is_range || qb.is_range || !(qa.unit == qb.unit) || qa.span.field != qb.span.field)
+        return false;
+    if (b.tb != a.te + 1 || !eq_ci(c_.tok(a.te), "to")) return false;
+    uint32_t t = a.tb;
+    for (int k = 0; k < 2 && t > first() && amount_qualifier(c_.tok(t - 1)); ++k) --t;
+    if (t <= first()) return false;
+    if (eq_ci(c_.tok(t - 1), "by")) return true;
+    if (!(F(t - 1) & (W::kUp | W::kDown | W::kWiden | W::kNarrow))) return false;
+    if (t >= first() + 2 && (eq_ci(c_.tok(t - 2), "to") || (F(t - 2) & W::kForecast))) return false;
+    return std::fabs(qa.value) < std::fabs(qb.value);
+}
+
+void SentenceReader::mark_amounts() {
+    for (size_t fi = 0; fi + 1 < figs_.size(); ++fi) {
+        Fig& a = figs_[fi];
+        if (!amount_move(a, figs_[fi + 1])) continue;
+        a.amount = true;
+        // The amount does not separate the level from the kind before it.
+        for (uint32_t k = a.tb; k < a.te && k < last(); ++k) fl_[k - first_] &= ~kFigureFlag;
+    }
+}
+
+// The level's metric takes the amount before it as its change ("by $5 million to"): the
+// direction from the move verb when direction_to found none, the amount signed like it.
+void SentenceReader::take_amount(Metric& m, const Fig& fg, const Hit* h) const {
+    const size_t fi = static_cast<size_t>(&fg - figs_.data());
+    if (fi == 0 || fi > figs_.size()) return;
+    const Fig& a = figs_[fi - 1];
+    if (!a.amount || a.te + 1 != fg.tb) return;
+    Direction dir = m.change.direction;
+    if (dir == Direction::none) {
+        uint32_t t = a.tb;
+        while (t > first() && (amount_qualifier(c_.tok(t - 1)) || eq_ci(c_.tok(t - 1), "by"))) --t;
+        if (t > first()) dir = direction_in(t - 1, t, h && h->loss);
+    }
+    if (dir != Direction::up && dir != Direction::down) return;
+    const double v = std::fabs(c_.quantities[a.q].value);
+    m.change.direction = dir;
+    m.change.has_amount = true;
+    m.change.amount = dir == Direction::down ? -v : v;
+}
+
+// "Revenue and operating income were $3 billion and $1 billion, respectively": figures joined
+// by commas and "and" right before "respectively", and as many kind phrases joined the same way
+// before the first of them, pair in order. Anything else is left to the nearest-kind reading.
+void SentenceReader::respectively_lists() {
+    if (figs_.size() < 2) return;
+    constexpr uint32_t kMaxList = 8;
+    for (uint32_t t = first(); t < last(); ++t) {
+        if (c_.doc.keys[t].a != word_key("respecti") || !eq_ci(c_.tok(t), "respectively")) continue;
+        // The figures ending right before it (a comma between).
+        size_t j = figs_.size();
+        while (j > 0 && figs_[j - 1].te > t) --j;
+        if (j == 0) continue;
+        uint32_t end = t;
+        if (end > first() && c_.tok(end - 1) == ",") --end;
+        if (figs_[j - 1].te != end) continue;
+        size_t i = j - 1;
+        uint32_t n = 1;
+        while (i > 0 && n < kMaxList) {
+            const Fig& prev = figs_[i - 1];
+            const Fig& cur = figs_[i];
+            uint32_t k = prev.te;
+            if (k < cur.tb && c_.tok(k) == ",") ++k;
+            if (k < cur.tb && eq_ci(c_.tok(k), "and")) ++k;
+            if (k != cur.tb || prev.te == cur.tb || prev.range_start || cur.range_end) break;
+            --i;
+            ++n;
+        }
+        if (n < 2) continue;
+        // The kind phrases before the first figure, joined by commas and "and".
+        auto it = std::upper_bound(hits_.begin(), hits_.end(), figs_[i].tb, [](uint32_t x, const Hit& h) { return x < h.end; });
+        int32_t idx[kMaxList];
+        uint32_t found = 0;
+        uint32_t next_begin = figs_[i].tb;
+        while (it != hits_.begin() && found < n) {
+            const Hit& h = *--it;
+            if (h.modifier || h.per_share || h.kind == W::kNotMetric) continue;
+            if (found > 0) {
+                uint32_t k = h.end;
+                if (k < next_begin && c_.tok(k) == ",") ++k;
+                if (k < next_begin && eq_ci(c_.tok(k), "and")) ++k;
+                while (k < next_begin && (F(k) & W::kDeterminer)) ++k;
+                if (k != next_begin) break;
+            } else if (figs_[i].tb - h.end > 6) {
+                break;
+            }
+            idx[found++] = static_cast<int32_t>(&h - hits_.data());
+            next_begin = h.np_begin;
+        }
+        if (found != n) continue;
+        for (uint32_t k = 0; k < n; ++k) figs_[i + k].list_hit = idx[n - 1 - k];
+    }
+}
+
+}  // namespace herald::analysis::metric_reader

@@ -1,0 +1,191 @@
+// How news reports figures, beyond "kind ... figure" (issue 14): moves stated as amounts,
+// "respectively" lists, month-named quarters read through the company's fiscal calendar, price
+// targets without a rating word, a securities sale's order book, projections continued across
+// commas, and business lines named without a kind word. Sentences written for these tests.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+
+#include "fiscal_years.hpp"
+#include "metrics_support.hpp"
+
+using namespace herald::analysis;
+
+namespace {
+
+bool near(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(1.0, std::fabs(b)); }
+
+bool kinds_are(const std::vector<Metric>& ms, std::initializer_list<MetricKind> want) {
+    return ms.size() == want.size() && std::equal(want.begin(), want.end(), ms.begin(),
+                                                  [](MetricKind k, const Metric& m) { return m.kind == k; });
+}
+
+}  // namespace
+
+TEST_CASE("a move stated as an amount gives the level with the change") {
+    testing::Run r;
+    SUBCASE("increased by X to Y") {
+        const auto& ms = r.on("Acme's revenue increased by $5 million to $80 million in the quarter.");
+        REQUIRE(ms.size() == 1);
+        CHECK(ms[0].kind == MetricKind::revenue);
+        CHECK(near(ms[0].value, 80e6));
+        CHECK(ms[0].change.direction == Direction::up);
+        CHECK(ms[0].change.has_amount);
+        CHECK(near(ms[0].change.amount, 5e6));
+        CHECK(!ms[0].is_range);
+    }
+    SUBCASE("a move verb right before the amount, a fall") {
+        const auto& ms = r.on("Globex said operating profit dropped EUR 3 mn to EUR 41 mn.");
+        REQUIRE(ms.size() == 1);
+        CHECK(ms[0].kind == MetricKind::operating_income);
+        CHECK(near(ms[0].value, 41e6));
+        CHECK(ms[0].change.direction == Direction::down);
+        CHECK(near(ms[0].change.amount, -3e6));
+    }
+    SUBCASE("a loss that widened is a fall of a negative value") {
+        const auto& ms = r.on("Acme's net loss widened by about $2 million to $9 million.");
+        REQUIRE(ms.size() == 1);
+        CHECK(near(ms[0].value, -9e6));
+        CHECK(ms[0].change.direction == Direction::down);
+        CHECK(near(ms[0].change.amount, -2e6));
+    }
+    SUBCASE("a range is still a range") {
+        const auto& ms = r.on("Acme expects revenue of $12 billion to $13 billion.");
+        REQUIRE(ms.size() == 1);
+        CHECK(ms[0].is_range);
+        CHECK(!ms[0].change.has_amount);
+    }
+}
+
+TEST_CASE("respectively lists give every figure its own kind") {
+    testing::Run r;
+    const auto& ms = r.on("Acme's revenue and operating income were $7 billion and $2 billion, respectively.");
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[0].kind == MetricKind::revenue);
+    CHECK(near(ms[0].value, 7e9));
+    CHECK(ms[1].kind == MetricKind::operating_income);
+    CHECK(near(ms[1].value, 2e9));
+
+    const auto& three = r.on("Globex reported sales, EBITDA and net income of EUR 900 mn, EUR 120 mn and EUR 45 mn respectively.");
+    CHECK(kinds_are(three, {MetricKind::revenue, MetricKind::ebitda, MetricKind::net_income}));
+    REQUIRE(three.size() == 3);
+    CHECK(near(three[2].value, 45e6));
+
+    const auto& moves = r.on("Acme's revenue and EPS grew 6% and 9%, respectively.");
+    REQUIRE(moves.size() == 2);
+    CHECK(moves[0].kind == MetricKind::revenue);
+    CHECK(near(moves[0].change.percent, 6.0));
+    CHECK(moves[1].kind == MetricKind::eps);
+    CHECK(near(moves[1].change.percent, 9.0));
+
+    // Without "respectively" the nearest kind still decides.
+    const auto& plain = r.on("Acme's revenue was $7 billion and its operating income $2 billion.");
+    CHECK(kinds_are(plain, {MetricKind::revenue, MetricKind::operating_income}));
+}
+
+TEST_CASE("fiscal calendars: a quarter named by its month is the company's fiscal quarter") {
+    using namespace herald::analysis::fiscal;
+    CHECK(year_end_month("AAPL") == 9);
+    CHECK(year_end_month("MSFT") == 6);
+    CHECK(year_end_month("ACME") == 0);
+    CHECK(year_end_month("") == 0);
+    CHECK(quarter_ending(12, 9) == 1);   // Apple's December quarter
+    CHECK(quarter_ending(9, 9) == 4);    // its September quarter
+    CHECK(quarter_ending(12, 6) == 2);   // Microsoft's December quarter
+    CHECK(quarter_ending(10, 1) == 3);   // a January year's October quarter
+    CHECK(quarter_ending(12, 12) == 4);  // the calendar
+    CHECK(quarter_ending(11, 12) == 0);  // November ends no calendar quarter
+    CHECK(fiscal_year(12, 2025, 9) == 2026);
+    CHECK(fiscal_year(3, 2026, 9) == 2026);
+
+    testing::Run r;
+    const auto& ms = r.on("Microsoft expects December-quarter revenue of $80 billion.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].period.view() == "Q2");
+    const auto& y = r.on("Microsoft said revenue in the December 2025 quarter rose 12%.");
+    REQUIRE(y.size() == 1);
+    CHECK(y[0].period.view() == "Q2 2026");
+    // A company the table does not know keeps the calendar reading.
+    const auto& cal = r.on("Acme said revenue in the September quarter was $3 billion.");
+    REQUIRE(cal.size() == 1);
+    CHECK(cal[0].period.view() == "Q3");
+    // A calendar span is written as one: "July-September quarter" stays the calendar's.
+    const auto& span = r.on("Microsoft's revenue for the July-September quarter was $70 billion.");
+    REQUIRE(span.size() == 1);
+    CHECK(span[0].period.view() == "Q3");
+}
+
+TEST_CASE("a bare target with a share-price sized amount is a price target, of no period") {
+    testing::Run r;
+    const auto& ms = r.on("Northgate raises Acme target to $410 from $380, citing fiscal 2028 estimates.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].kind == MetricKind::price_target);
+    CHECK(ms[0].entity == "Acme");
+    CHECK(near(ms[0].value, 410));
+    CHECK(ms[0].forecast);
+    CHECK(ms[0].period.empty());
+    CHECK(near(ms[0].prior_value, 380));
+    // A price target keeps no year of the sentence, named or not.
+    const auto& pt = r.on("The broker lifted its price target on Globex to $95, seeing FY2028 earnings of $6.10.");
+    REQUIRE(!pt.empty());
+    CHECK(pt[0].kind == MetricKind::price_target);
+    CHECK(pt[0].period.empty());
+    // A company's own target in billions is guidance.
+    const auto& own = r.on("Acme set a target of $50 billion for 2030.");
+    REQUIRE(own.size() == 1);
+    CHECK(own[0].kind == MetricKind::guidance);
+}
+
+TEST_CASE("a securities sale's order book is no company orders") {
+    testing::Run r;
+    CHECK(r.on("Acme sold $8 billion of notes in four tranches, drawing orders of about $40 billion.").empty());
+    CHECK(r.on("Globex priced its bond offering after an order book of EUR 12 bn.").empty());
+    const auto& ms = r.on("Acme won orders of $2 billion for its turbines.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].kind == MetricKind::orders);
+}
+
+TEST_CASE("a projection's objects continue across commas") {
+    testing::Run r;
+    const auto& ms = r.on("Acme expects first-quarter revenue of $9 billion, up 12%, and an operating margin of 21%.");
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[0].forecast);
+    CHECK(ms[1].kind == MetricKind::operating_margin);
+    CHECK(ms[1].forecast);
+    const auto& with = r.on("Globex forecast sales of EUR 2 bn, above the consensus, with gross margin of about 40%.");
+    REQUIRE(with.size() == 2);
+    CHECK(with[1].forecast);
+    // A clause with a verb of its own reports: "and gross margin was 40%".
+    const auto& own = r.on("Acme expects revenue of $9 billion, and gross margin was 40% in the quarter.");
+    REQUIRE(own.size() == 2);
+    CHECK(own[0].forecast);
+    CHECK(!own[1].forecast);
+    // A comparison before a comma does not make the next clause's expectation word a yardstick.
+    const auto& fc = r.on("Northgate raised its target on Acme to $410 from $380, forecasting 2027 operating margin of 25%.");
+    REQUIRE(fc.size() == 2);
+    CHECK(fc[1].kind == MetricKind::operating_margin);
+    CHECK(fc[1].forecast);
+}
+
+TEST_CASE("falling short of a forecast is no move and no projection") {
+    testing::Run r;
+    const auto& ms = r.on("Acme's operating margin of 18% fell short of its 20% forecast.");
+    REQUIRE(!ms.empty());
+    CHECK(near(ms[0].value, 18));
+    CHECK(!ms[0].forecast);
+    CHECK(ms[0].change.direction == Direction::none);
+}
+
+TEST_CASE("business lines named without a kind word or with their fees") {
+    testing::Run r;
+    const auto& ms = r.on("Acme's cloud sales grew 10%, with optical networks up 21%.");
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[1].segment == "optical networks");
+    CHECK(near(ms[1].change.percent, 21));
+    const auto& fees = r.on("At Acme, membership fee income rose 9% to $1.3 billion.");
+    REQUIRE(fees.size() == 1);
+    CHECK(fees[0].kind == MetricKind::revenue);
+    CHECK(fees[0].segment == "membership fee income");
+}
