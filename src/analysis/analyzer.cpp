@@ -12,7 +12,8 @@ Resources Resources::load(const std::string& lexicon_file, const std::string& al
 }
 
 Analyzer::Analyzer(const Resources& resources)
-    : entity_sentiment_(resources.lexicon, resources.aliases),
+    : entity_sentiment_(resources.lexicon, resources.aliases,
+                        resources.event_types ? resources.event_types : EventTypeTable::builtin()),
       event_types_(resources.event_types ? resources.event_types : EventTypeTable::builtin()) {
     doc_.reserve_max();
 }
@@ -34,7 +35,8 @@ void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) 
     if (explain)
         for (size_t i = 0; i < out.entities.size(); ++i) explain->relevance.push_back(relevance_.parts(i));
     // Event types last: they are reported per company of out.entities, with figures from quantities.
-    event_types_.classify(doc_, mentions_, out);
+    // The tokens were looked up in their table by find_entities' joint pass.
+    event_types_.classify(doc_, mentions_, out, entity_sentiment_.event_tokens());
     // The story's sketch last: it includes the event types.
     sketch_story(doc_, out, out.story);
 }

@@ -1,19 +1,22 @@
-// One pass over a document's tokens fills both the alias ids EntityFinder::match reads and the
-// lexicon ids and marks SentenceComposer::score reads. The two tables' short words are joined
-// in one open-addressing table, so a keyed word costs one filter test and at most one probe
-// for both (separately, the lookups were a third of the instructions of entities + sentiment).
+// One pass over a document's tokens fills the alias ids EntityFinder::match reads, the
+// lexicon ids and marks SentenceComposer::score reads and the event table's ids and cues
+// EventTypeClassifier reads. The tables' short words are joined in one open-addressing table,
+// so a keyed word costs one filter test and at most one probe for all of them (separately, the
+// lookups were a third of the instructions of entities + sentiment, and most of the event
+// classifier's).
 #include "herald/analysis/entity_sentiment.hpp"
 
 #include "entities_internal.hpp"
+#include "event_types_impl.hpp"
 #include "sentiment_internal.hpp"
 
 namespace herald::analysis {
 
 struct EntitySentiment::JointTable {
-    struct Slot {
+    struct Slot {  // 32 bytes
         uint64_t a = 0, b = 0;  // folded key, as WordTable's
-        uint32_t len = 0;       // 0: empty slot
-        uint32_t lexicon = detail::kNoWord, alias = detail::kNoWord;
+        uint32_t lexicon = detail::kNoWord, alias = detail::kNoWord, event = detail::kNoWord;
+        uint8_t len = 0;           // 0: empty slot
         bool alias_lower = false;  // may start an alias in lowercase ("it", "iPhone")
     };
     std::vector<Slot> slots;
@@ -23,10 +26,17 @@ struct EntitySentiment::JointTable {
 
     static uint32_t filter_bit(uint64_t h) { return static_cast<uint32_t>(h >> 40) & (kFilterBits - 1); }
 
-    JointTable(const detail::WordTable& lexicon, const AliasTable::Impl& alias_table) {
+    // The event table's id of a one-byte symbol token ("%", "$"), by its byte.
+    uint32_t symbol_event[256];
+    // By folded first byte: the event table has a word that a token without a key (longer than
+    // 16 bytes, or not ASCII: "won’t" folds to "won't") may be.
+    bool keyless_event_start[256] = {};
+
+    JointTable(const detail::WordTable& lexicon, const AliasTable::Impl& alias_table, const detail::WordTable* events) {
         const detail::WordTable& aliases = alias_table.words;
+        const size_t event_words = events ? events->size() : 0;
         size_t cap = 1024;
-        while (cap < 2 * (lexicon.size() + aliases.size())) cap *= 2;
+        while (cap < 2 * (lexicon.size() + aliases.size() + event_words)) cap *= 2;
         slots.assign(cap, Slot{});
         for (uint32_t id = 0; id < lexicon.size(); ++id)
             if (Slot* s = add(lexicon.word(id))) s->lexicon = id;
@@ -36,6 +46,19 @@ struct EntitySentiment::JointTable {
                 s->alias = id;
                 s->alias_lower = alias_table.may_start_lower(static_cast<unsigned char>(w[0]), w.size());
             }
+        for (uint32_t id = 0; id < event_words; ++id) {
+            const std::string_view w = events->word(id);
+            if (Slot* s = add(w)) s->event = id;
+            // Folded, stored words: a keyless token folds to one when it is long, holds a "'"
+            // (from "’") or is not ASCII.
+            bool keyless = w.size() > 16;
+            for (char ch : w) keyless |= ch == '\'' || static_cast<unsigned char>(ch) >= 0x80;
+            if (keyless) keyless_event_start[static_cast<unsigned char>(w[0])] = true;
+        }
+        for (int c = 0; c < 256; ++c) {
+            const char ch = static_cast<char>(c);
+            symbol_event[c] = events ? events->find(std::string_view(&ch, 1)) : detail::kNoWord;
+        }
     }
 
     // The slot of a table word, or null for a word without a short key (long, non-ASCII):
@@ -51,7 +74,7 @@ struct EntitySentiment::JointTable {
             if (s.len == 0) {
                 s.a = k.a;
                 s.b = k.b;
-                s.len = k.len;
+                s.len = static_cast<uint8_t>(k.len);
                 return &s;
             }
             if (s.a == k.a && s.b == k.b && s.len == k.len) return &s;
@@ -64,6 +87,8 @@ struct EntitySentiment::JointTable {
         const uint64_t* filter;
         const Slot* slots;
         size_t mask;
+        const uint32_t* symbol_event;
+        const bool* keyless_event_start;
         // The slot of a keyed token, or null when the word is in neither table.
         const Slot* find(const WordKey& key, uint32_t len) const {
             const uint32_t bit = filter_bit(key.hash);
@@ -75,7 +100,7 @@ struct EntitySentiment::JointTable {
             }
         }
     };
-    View view() const { return {filter.data(), slots.data(), slots.size() - 1}; }
+    View view() const { return {filter.data(), slots.data(), slots.size() - 1, symbol_event, keyless_event_start}; }
 };
 
 namespace {
@@ -87,12 +112,22 @@ struct Found {
     uint32_t operator()() const { return id; }
 };
 
+// A cue of a token without a key or of a symbol: out of the token loop's common path.
+[[gnu::noinline]] EventTokenIds::Cue* rare_cue(EventTokenIds::Cue* cue, size_t token, uint32_t event_id) {
+    if (event_id == detail::kNoWord) return cue;
+    *cue = {static_cast<uint32_t>(token), event_id};
+    return cue + 1;
+}
+
 }  // namespace
 
-EntitySentiment::EntitySentiment(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const AliasTable> aliases)
+EntitySentiment::EntitySentiment(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const AliasTable> aliases,
+                                 std::shared_ptr<const EventTypeTable> event_types)
     : finder_(aliases),
       scorer_(lexicon),
-      joint_(std::make_unique<const JointTable>(lexicon->impl().words, aliases->impl())) {}
+      event_types_(std::move(event_types)),
+      joint_(std::make_unique<const JointTable>(lexicon->impl().words, aliases->impl(),
+                                                event_types_ ? &event_types_->impl().words : nullptr)) {}
 EntitySentiment::~EntitySentiment() = default;
 
 void EntitySentiment::find_entities(const Document& doc, std::vector<Mention>& out) {
@@ -119,6 +154,8 @@ void EntitySentiment::index(const Document& doc) {
     const size_t n = doc.tokens.size();
     es.ids.resize(n);
     es.hits.resize(n + 1);
+    const detail::WordTable* events = event_types_ ? &event_types_->impl().words : nullptr;
+    event_tokens_.reserve(n);
     std::string_view fields[4];
     for (Field f : kTextFields) fields[static_cast<int>(f)] = doc.event().field(f);
     // Raw pointers: the loop writes ids while reading tokens, and must not reload either.
@@ -128,6 +165,8 @@ void EntitySentiment::index(const Document& doc) {
     uint32_t* hits = es.hits.data();
     uint32_t* lexicon_ids = composer.ids(n);
     uint32_t* marks = composer.marks(n);
+    EventTokenIds::Cue* const cues = event_tokens_.cues.data();
+    EventTokenIds::Cue* cue = cues;  // the next cue goes here
     const JointTable::View joint = joint_->view();
     const uint8_t* active = lexicon.word_active.data();
     size_t nh = 0, m = 0;
@@ -141,13 +180,33 @@ void EntitySentiment::index(const Document& doc) {
             if (key.a != 0) {
                 if (const JointTable::Slot* s = joint.find(key, t.end - t.begin)) {
                     lexicon_id = s->lexicon;
+                    // A word of the event table: written always, kept when it is one (no branch).
+                    *cue = {static_cast<uint32_t>(i), s->event};
+                    cue += s->event != detail::kNoWord;
                     // Only words that can start or continue an alias count (see alias_token_id).
                     const bool counts = t.capitalized | (prev != detail::kNoWord) | s->alias_lower;
                     alias_id = s->alias | (counts ? 0u : detail::kNoWord);  // kNoWord is all ones
                 }
-            } else {
-                lexicon_id = lexicon.words.find(field.substr(t.begin, t.end - t.begin));
+            } else [[unlikely]] {
+                const std::string_view w = field.substr(t.begin, t.end - t.begin);
+                detail::ShortKey k;
+                if (detail::short_key(w, k)) {
+                    // A short ASCII word the tokenizer left without a key (one right before a
+                    // non-ASCII character: "eyes’"): keyed here, one probe as for the others.
+                    const JointTable::Slot* s = joint.find({k.a, k.b, detail::key_hash(k)}, k.len);
+                    lexicon_id = s ? s->lexicon : detail::kNoWord;
+                    cue = rare_cue(cue, i, s ? s->event : detail::kNoWord);
+                } else {
+                    lexicon_id = lexicon.words.find(w);
+                    if (events && joint.keyless_event_start[static_cast<unsigned char>(detail::fold_char(w[0]))])
+                        cue = rare_cue(cue, i, events->find(w));
+                }
             }
+        } else if (t.kind == TokenKind::symbol) [[unlikely]] {
+            const uint32_t event_id = t.end - t.begin == 1 ? joint.symbol_event[static_cast<unsigned char>(field[t.begin])]
+                                      : events ? events->find(field.substr(t.begin, t.end - t.begin))
+                                               : detail::kNoWord;
+            cue = rare_cue(cue, i, event_id);
         }
         alias_id = alias_token_id(aliases, field, t, key, prev, Found{alias_id});
         prev = alias_ids[i] = alias_id;
@@ -159,6 +218,8 @@ void EntitySentiment::index(const Document& doc) {
         m += SentenceComposer::visits(active, field, t, lexicon_id);
     }
     hits[nh] = UINT32_MAX;
+    event_tokens_.cue_count = static_cast<size_t>(cue - cues);
+    if (event_types_) event_tokens_.mark_filled(doc, *event_types_);
     finder_.read_cashtags(doc);
     finder_.read_hints(doc);
     composer.indexed(m);

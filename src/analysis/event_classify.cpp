@@ -1,6 +1,7 @@
-// Matching of the event type table over one document: one table probe per token, and pattern
-// matching only from the rare tokens that can start a pattern. Scratch is reused: no allocation
-// once the buffers have grown.
+// Matching of the event type table over one document: the tokens with a word of the table (the
+// cues, found by the Analyzer's one probe per token for every table) are read sentence by
+// sentence, and patterns are matched only from the rarer cues that can start one. Scratch is
+// reused: no allocation once the buffers have grown.
 #include "herald/analysis/entities.hpp"
 #include "event_types_impl.hpp"
 
@@ -63,10 +64,9 @@ bool count_at(const Document& doc, uint32_t tok, uint32_t end, double& out) {
 
 }  // namespace
 
-constexpr uint32_t kUnknown = detail::kNoWord - 1;  // a token's word id not looked up yet
-
 struct EventTypeClassifier::Scratch {
-    mutable std::vector<uint32_t> ids;  // word id of every token, kNoWord, or kUnknown until needed
+    std::vector<uint32_t> ids;          // word id of every token, or kNoWord (from the cues)
+    EventTokenIds own;                  // the lookups when none were handed in
     std::vector<uint32_t> anchor_at;    // the tokens of the current sentence that start a pattern
     std::vector<int32_t> company_at;  // mention index of a named company starting at the token, or -1
     std::vector<uint16_t> company_len;
@@ -76,23 +76,32 @@ struct EventTypeClassifier::Scratch {
     const std::vector<Mention>* mentions = nullptr;
     const EventTypeTable::Impl* t = nullptr;
 
+    // Every token looked up in the table (the Analyzer's joint pass does the same for it).
+    void look_up(const Document& d, const EventTypeTable& table) {
+        const size_t n = d.tokens.size();
+        own.reserve(n);
+        own.cue_count = 0;
+        for (uint32_t i = 0; i < n; ++i) {
+            const Token& k = d.tokens[i];
+            uint32_t w = detail::kNoWord;
+            if (k.kind == TokenKind::word && d.keys[i].a != 0) w = t->words.find_token(std::string_view(), k, d.keys[i]);
+            else if (k.kind == TokenKind::word || k.kind == TokenKind::symbol) w = t->words.find(d.text(k));
+            if (w != detail::kNoWord) own.cues[own.cue_count++] = {i, w};
+        }
+        own.mark_filled(d, table);
+    }
+
     // ---- token tests ----
     std::string_view text(uint32_t tok) const { return doc->text(doc->tokens[tok]); }
-    // The word id of a token, looked up on first use: most tokens are never needed.
-    uint32_t id(uint32_t tok) const {
-        uint32_t w = ids[tok];
-        if (w != kUnknown) return w;
-        const Token& k = doc->tokens[tok];
-        w = detail::kNoWord;
-        if (k.kind == TokenKind::word && doc->keys[tok].a != 0) w = t->words.find_token(std::string_view(), k, doc->keys[tok]);
-        else if (k.kind == TokenKind::word || k.kind == TokenKind::symbol) w = t->words.find(text(tok));
-        ids[tok] = w;
-        return w;
+    uint32_t id(uint32_t tok) const { return ids[tok]; }
+    // The id of every token from the cues: the matcher reads any token of a sentence.
+    void spread(const Document& d, const EventTokenIds& in) {
+        ids.assign(d.tokens.size(), detail::kNoWord);
+        for (size_t c = 0; c < in.cue_count; ++c) ids[in.cues[c].token] = in.cues[c].id;
     }
-    // Anchors were looked up in the first pass; a token left unknown there starts no pattern.
     bool is_anchor(uint32_t tok) const {
         uint32_t w = ids[tok];
-        return w < kUnknown && t->anchor_word[w] != 0;
+        return w != detail::kNoWord && t->cue_info[w].anchor;
     }
     bool in_class_single(uint32_t tok, uint32_t cls) const {
         uint32_t w = id(tok);
@@ -399,52 +408,46 @@ EventTypeClassifier::~EventTypeClassifier() = default;
 
 
 void EventTypeClassifier::classify(const Document& doc, const std::vector<Mention>& mentions, Analysis& a) {
+    if (a.entities.empty()) return;
+    s_->look_up(doc, *table_);
+    run(doc, mentions, a, s_->own);
+}
+
+void EventTypeClassifier::classify(const Document& doc, const std::vector<Mention>& mentions, Analysis& a,
+                                   const EventTokenIds& looked_up) {
+    if (a.entities.empty()) return;
+    if (looked_up.filled_from(doc, *table_)) return run(doc, mentions, a, looked_up);
+    s_->look_up(doc, *table_);
+    run(doc, mentions, a, s_->own);
+}
+
+void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& mentions, Analysis& a,
+                              const EventTokenIds& ids_in) {
     Scratch& s = *s_;
     const EventTypeTable::Impl& t = *s.t;
     s.doc = &doc;
     s.mentions = &mentions;
     s.companies_built = false;
-    if (a.entities.empty()) return;
-    s.ids.assign(doc.tokens.size(), kUnknown);
-    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const EventTokenIds* ids = &ids_in;
+    s.spread(doc, *ids);
+    // Only sentences holding a cue (a token with a word of the table) are read, and of them only
+    // the cues: what classes and words the sentence holds, so that a pattern whose classes and
+    // words are not all there is not tried, and which tokens may start a pattern.
+    const EventTokenIds::Cue* cue = ids->cues.data();
+    const EventTokenIds::Cue* const cues_end = cue + ids->cue_count;
+    for (uint32_t si = 0; si < doc.sentences.size() && cue != cues_end; ++si) {
         const Sentence& sent = doc.sentences[si];
-        // One pass over the sentence: the words that may start a pattern are looked up (a
-        // 2 KB filter of their hashes answers the others, looked up only when a match needs
-        // them), and what the sentence may hold is gathered from the hash buckets, so that a
-        // pattern whose classes and words are not all there is not tried.
-        uint64_t c0 = 0, c1 = 0, words = 0;
-        s.anchor_at.clear();
-        const WordKey* keys = doc.keys.data();
-        for (uint32_t i = sent.first_token; i < sent.last_token; ++i) {
-            const WordKey& key = keys[i];
-            if (key.a != 0) {
-                const EventTypeTable::Impl::Bucket& b = t.buckets[EventTypeTable::Impl::bucket(key.hash)];
-                c0 |= b.classes[0];
-                c1 |= b.classes[1];
-                words |= b.words;
-                if (t.maybe_anchor(key.hash)) s.anchor_at.push_back(i);  // looked up below
-                continue;
-            }
-            const TokenKind kind = doc.tokens[i].kind;
-            if (kind == TokenKind::punct || kind == TokenKind::number) continue;
-            // Long words and symbols ("$"): looked up now, their classes added exactly.
-            uint32_t id = s.id(i);
-            if (id == detail::kNoWord) continue;
-            c0 |= t.word_maybe[id].bits[0];
-            c1 |= t.word_maybe[id].bits[1];
-            words |= t.word_bits[id];
-            if (t.anchor_word[id]) s.anchor_at.push_back(i);
-        }
-        // The filter's candidates: keep the words that do start a pattern.
-        size_t kept = 0;
-        for (uint32_t i : s.anchor_at) {
-            uint32_t id = doc.tokens[i].kind == TokenKind::word ? s.id(i) : detail::kNoWord;
-            if (id != detail::kNoWord && t.anchor_word[id]) s.anchor_at[kept++] = i;
-        }
-        s.anchor_at.resize(kept);
+        while (cue != cues_end && cue->token < sent.first_token) ++cue;
+        if (cue == cues_end || cue->token >= sent.last_token) continue;
         ClassSet present;
-        present.bits[0] = c0;
-        present.bits[1] = c1;
+        uint64_t words = 0;
+        s.anchor_at.clear();
+        for (; cue != cues_end && cue->token < sent.last_token; ++cue) {
+            const EventTypeTable::Impl::Cue& c = t.cue_info[cue->id];
+            present.add(c.maybe);
+            words |= c.bits;
+            if (c.anchor) s.anchor_at.push_back(cue->token);
+        }
         if (s.anchor_at.empty()) continue;
         bool question = sent.last_token > sent.first_token && s.text(sent.last_token - 1) == "?";
         uint32_t last_row = UINT32_MAX, last_row_at = UINT32_MAX;

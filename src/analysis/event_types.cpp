@@ -286,27 +286,21 @@ void EventTypeTable::Impl::parse(std::string_view text, std::string_view name) {
     word_classes.resize(words.size());
     multi_by_first.resize(words.size());
     anchors.resize(words.size());
-    // Per word: the classes it may bring to a sentence and its hash bit; then the buckets.
-    word_maybe = word_classes;
-    for (const auto& m : multi) word_maybe[m.ids[0]].set(m.cls);
-    word_bits.assign(words.size(), 0);
+    // Per word: the classes it may bring to a sentence, its hash bit, whether it starts a pattern.
+    cue_info.assign(words.size(), Cue{});
     for (uint32_t w = 0; w < words.size(); ++w) {
+        cue_info[w].maybe = word_classes[w];
+        cue_info[w].anchor = !anchors[w].empty();
         detail::ShortKey k;
-        if (!detail::short_key(words.word(w), k)) {
-            word_bits[w] = ~uint64_t{0};  // a long word: its patterns are never filtered by it
-            continue;
-        }
-        const uint64_t h = detail::key_hash(k);
-        word_bits[w] = hash_bit(h);
-        Bucket& b = buckets[bucket(h)];
-        for (size_t i = 0; i < kMaxClasses / 64; ++i) b.classes[i] |= word_maybe[w].bits[i];
-        b.words |= word_bits[w];
+        // Keyed as the tokenizer keys a token (WordKey::hash); a longer word is never filtered by.
+        cue_info[w].bits = detail::short_key(words.word(w), k) ? hash_bit(detail::key_hash(k)) : ~uint64_t{0};
     }
+    for (const auto& m : multi) cue_info[m.ids[0]].maybe.set(m.cls);
     for (Pattern& p : patterns) {
         for (const Element& e : p.elements) {
             if (e.kind == Element::Kind::cls) p.need_classes.set(e.id);
             if (p.after_class >= 0) p.need_classes.set(static_cast<uint32_t>(p.after_class));
-            else if (e.kind == Element::Kind::word && word_bits[e.id] != ~uint64_t{0}) p.need_words |= word_bits[e.id];
+            else if (e.kind == Element::Kind::word && cue_info[e.id].bits != ~uint64_t{0}) p.need_words |= cue_info[e.id].bits;
         }
     }
     word_flags.assign(words.size(), 0);
@@ -316,19 +310,6 @@ void EventTypeTable::Impl::parse(std::string_view text, std::string_view name) {
         if (hedge >= 0 && in_class(w, static_cast<uint32_t>(hedge))) f |= kHedge;
         if (stop >= 0 && in_class(w, static_cast<uint32_t>(stop))) f |= kStop;
         word_flags[w] = f;
-    }
-    anchor_word.assign(words.size(), 0);
-    for (uint32_t w = 0; w < anchors.size(); ++w) {
-        if (anchors[w].empty()) continue;
-        anchor_word[w] = 1;
-        detail::ShortKey k;
-        // Keyed as the tokenizer keys a token (WordKey::hash); a longer word is looked up by text.
-        if (!detail::short_key(words.word(w), k)) {
-            long_anchors = true;
-            continue;
-        }
-        const uint32_t bit = static_cast<uint32_t>(detail::key_hash(k) >> 20) & (kAnchorBits - 1);
-        anchor_filter[bit >> 6] |= uint64_t{1} << (bit & 63);
     }
 }
 

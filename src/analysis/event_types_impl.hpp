@@ -46,7 +46,7 @@ struct Pattern {
     std::string detail;     // "[completed]": overrides the row's detail
     std::vector<Element> elements;
     // What a sentence must hold for the pattern to match there: its classes, and its words as
-    // bits of their hashes (Impl::word_bits). Tested before matching.
+    // bits of their hashes (Impl::Cue::bits). Tested before matching.
     ClassSet need_classes;
     uint64_t need_words = 0;
 };
@@ -78,30 +78,19 @@ struct EventTypeTable::Impl {
     std::vector<std::vector<uint32_t>> multi_by_first;           // by word id: MultiEntry indices starting with it
     std::vector<events_detail::MultiEntry> multi;
     std::vector<std::vector<uint32_t>> anchors;                  // by word id: patterns whose first element it can start
-    std::vector<uint8_t> anchor_word;                            // by word id: 1 when it can start a pattern
-    std::vector<events_detail::ClassSet> word_maybe;             // by word id: classes it is or starts an entry of
-    std::vector<uint64_t> word_bits;                             // by word id: a bit of its hash
-    // Hash buckets of the table's words (WordKey::hash): the classes and word bits of the words
-    // in each, so a sentence's may-hold set costs one load per token, without a lookup.
-    static constexpr size_t kBuckets = 1024;
-    static size_t bucket(uint64_t hash) { return static_cast<size_t>(hash >> 24) & (kBuckets - 1); }
-    static uint64_t hash_bit(uint64_t hash) { return uint64_t{1} << ((hash >> 40) & 63); }
-    struct Bucket {
-        uint64_t classes[events_detail::kMaxClasses / 64] = {};
-        uint64_t words = 0;
+    // By word id: what a token of the word tells about its sentence (the classifier reads these
+    // for the cues of a sentence only): the classes it is or starts an entry of, a bit of its
+    // hash (all bits for a word too long for a key: never filtered by), whether it can start a pattern.
+    struct Cue {
+        events_detail::ClassSet maybe;
+        uint64_t bits = 0;
+        bool anchor = false;
     };
-    Bucket buckets[kBuckets];
+    std::vector<Cue> cue_info;
+    static uint64_t hash_bit(uint64_t hash) { return uint64_t{1} << ((hash >> 40) & 63); }
     // By word id: what the matcher asks of every word it passes, in one byte.
     enum WordFlag : uint8_t { kNegator = 1, kHedge = 2, kStop = 4, kStartsPhrase = 8 };
     std::vector<uint8_t> word_flags;
-    // A bit per hash bucket of the words that can start a pattern (WordKey::hash): 2 KB.
-    static constexpr size_t kAnchorBits = 16384;
-    uint64_t anchor_filter[kAnchorBits / 64] = {};
-    bool long_anchors = false;  // a word of over 16 bytes starts a pattern ("better-than-expected")
-    bool maybe_anchor(uint64_t hash) const {
-        const uint32_t bit = static_cast<uint32_t>(hash >> 20) & (kAnchorBits - 1);
-        return (anchor_filter[bit >> 6] >> (bit & 63)) & 1;
-    }
     std::vector<events_detail::Row> rows;
     std::vector<events_detail::Pattern> patterns;
     int32_t negator = -1, hedge = -1, stop = -1;  // the scope classes

@@ -12,16 +12,22 @@
 #include "herald/analysis/analysis.hpp"
 #include "herald/analysis/document.hpp"
 #include "herald/analysis/entities.hpp"
+#include "herald/analysis/event_types.hpp"
 #include "herald/analysis/sentiment.hpp"
 
 namespace herald::analysis {
 
 class EntitySentiment {
 public:
-    EntitySentiment(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const AliasTable> aliases);
+    // With an event type table, the same probe also finds each token's word of that table
+    // (event_tokens(), for EventTypeClassifier::classify).
+    EntitySentiment(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const AliasTable> aliases,
+                    std::shared_ptr<const EventTypeTable> event_types = nullptr);
     ~EntitySentiment();
     // Appends the mentions in document order, as EntityFinder::find.
     void find_entities(const Document& doc, std::vector<Mention>& out);
+    // The event table's words of the tokens of the last find_entities() (empty without a table).
+    const EventTokenIds& event_tokens() const { return event_tokens_; }
     // As SentimentScorer::score. Reuses the lookups of the last find_entities() when it ran on
     // this document, built from the same event and not rebuilt since (the Analyzer's order);
     // otherwise looks the tokens up again.
@@ -33,7 +39,9 @@ private:
     EntityFinder finder_;
     SentimentScorer scorer_;
     struct JointTable;
+    std::shared_ptr<const EventTypeTable> event_types_;
     std::unique_ptr<const JointTable> joint_;
+    EventTokenIds event_tokens_;
     // What the buffers were filled from: a rebuilt document is looked up again.
     const Document* indexed_doc_ = nullptr;
     const Event* indexed_event_ = nullptr;

@@ -46,6 +46,42 @@ private:
 // "positive" / "negative" / "neutral".
 std::string_view polarity_name(int8_t polarity);
 
+// The tokens of a document that hold a word of the event type table (the cues) and their word
+// ids, found by a pass that looks every token up anyway (EntitySentiment's joint pass), so the
+// classifier reads only the cues instead of passing over the document again.
+struct EventTokenIds {
+    struct Cue {
+        uint32_t token;  // index into Document::tokens
+        uint32_t id;     // the table's word
+    };
+    // A buffer that only grows (no per-event clearing); the first cue_count entries count, by token.
+    std::vector<Cue> cues;
+    size_t cue_count = 0;
+    // Room for a document of n tokens.
+    void reserve(size_t n) {
+        if (cues.size() < n) cues.resize(n);
+    }
+    // Filled with the words of `table` from this document, built from this event and not rebuilt since.
+    bool filled_from(const Document& doc, const EventTypeTable& table) const {
+        return table_ == &table && doc_ == &doc && event_ == &doc.event() && tokens_ == doc.tokens.data() &&
+               count_ == doc.tokens.size();
+    }
+    void mark_filled(const Document& doc, const EventTypeTable& table) {
+        table_ = &table;
+        doc_ = &doc;
+        event_ = &doc.event();
+        tokens_ = doc.tokens.data();
+        count_ = doc.tokens.size();
+    }
+
+private:
+    const EventTypeTable* table_ = nullptr;
+    const Document* doc_ = nullptr;
+    const Event* event_ = nullptr;
+    const Token* tokens_ = nullptr;
+    size_t count_ = 0;
+};
+
 // One worker's matcher: scratch buffers reused across events, so steady state does not allocate.
 class EventTypeClassifier {
 public:
@@ -54,9 +90,15 @@ public:
     // Appends to analysis.events the types the text reports, one per (type, company), for the
     // companies of analysis.entities. At most kMaxEvents per event.
     void classify(const Document& doc, const std::vector<Mention>& mentions, Analysis& analysis);
+    // The same with the tokens already looked up in this classifier's table (the Analyzer's
+    // EntitySentiment does it in its joint pass). Ids filled from another document or another
+    // table are not used: the tokens are looked up again.
+    void classify(const Document& doc, const std::vector<Mention>& mentions, Analysis& analysis,
+                  const EventTokenIds& looked_up);
     static constexpr size_t kMaxEvents = 64;
 
 private:
+    void run(const Document& doc, const std::vector<Mention>& mentions, Analysis& analysis, const EventTokenIds& ids);
     std::shared_ptr<const EventTypeTable> table_;
     struct Scratch;
     std::unique_ptr<Scratch> s_;
