@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "lexicon_vocab.hpp"
 #include "metrics_words.hpp"
 #include "numbers.hpp"
 
@@ -121,6 +122,38 @@ constexpr Words kNotBrandW{kNotBrand};
 constexpr Words kCombineW{kCombine};
 constexpr Words kGroupsW{kGroups};
 constexpr Words kMonthsW{kMonths};
+
+// The words of kCombine and kGroups as the tokenizer keys a token (Document::keys), in a small
+// open-addressing table: a whole sentence is tested for them (combined_possible) with one probe
+// per word instead of a fold and two binary searches (about 140 instructions a token before).
+class CombineOrGroupKeys {
+public:
+    CombineOrGroupKeys() {
+        for (std::string_view w : kCombine) add(w);
+        for (std::string_view w : kGroups) add(w);
+    }
+    // Is the word with this key (and byte length) in kCombine or kGroups?
+    bool has(const WordKey& k, uint32_t len) const {
+        for (size_t i = k.hash & kMask;; i = (i + 1) & kMask) {
+            const detail::ShortKey& s = slots_[i];
+            if (s.len == 0) return false;
+            if (s.a == k.a && s.b == k.b && s.len == len) return true;
+        }
+    }
+
+private:
+    static constexpr size_t kMask = 63;  // 64 slots for 19 words
+    void add(std::string_view w) {
+        detail::ShortKey k;
+        if (!detail::short_key(w, k)) return;  // a word over 16 bytes is never a keyed token
+        for (size_t i = detail::key_hash(k) & kMask;; i = (i + 1) & kMask)
+            if (slots_[i].len == 0) {
+                slots_[i] = k;
+                return;
+            }
+    }
+    detail::ShortKey slots_[kMask + 1];
+};
 
 bool has_digit(std::string_view w) {
     for (char c : w)
@@ -314,8 +347,16 @@ bool combined_possible(const View& v) {
         if (company.empty()) company = v.mentions[m].company;
         else if (v.mentions[m].company != company) return true;
     }
-    for (uint32_t t = v.first; t < v.last; ++t)
-        if (v.doc.tokens[t].kind == TokenKind::word && (in(kCombineW, v.tok(t)) || in(kGroupsW, v.tok(t)))) return true;
+    static const CombineOrGroupKeys combine_or_group;
+    const Token* toks = v.doc.tokens.data();
+    const WordKey* keys = v.doc.keys.data();
+    for (uint32_t t = v.first; t < v.last; ++t) {
+        if (toks[t].kind != TokenKind::word) continue;
+        // A word without a key (long, not ASCII, or right before a non-ASCII character) by its text.
+        if (keys[t].a != 0 ? combine_or_group.has(keys[t], toks[t].end - toks[t].begin)
+                           : in(kCombineW, v.tok(t)) || in(kGroupsW, v.tok(t)))
+            return true;
+    }
     return false;
 }
 
