@@ -113,15 +113,15 @@ int command_demo(int argc, char** argv, int first) {
         std::fprintf(stderr, "herald demo: metrics at http://127.0.0.1:%d/metrics (%s)\n", port, stops.c_str());
     };
     setup.on_tick = [&, after](const Pipeline& p) {
-        const auto& c = p.counters();
-        if (!announced.load() && c.processed.load() >= feed_events &&
-            c.alerts_acked.load() + c.delivery_failures.load() >= c.alerts_produced.load()) {
+        const Pipeline::Counters c = p.counters();
+        if (!announced.load() && c.processed >= feed_events &&
+            c.alerts_acked + c.delivery_failures >= c.alerts_produced) {
             announced.store(true);
             std::fprintf(stderr,
                          "herald demo: all %llu events processed, %llu alerts, %llu dead letters%s\n",
-                         static_cast<unsigned long long>(c.processed.load()),
-                         static_cast<unsigned long long>(c.alerts_acked.load()),
-                         static_cast<unsigned long long>(c.dead_lettered.load()), after.c_str());
+                         static_cast<unsigned long long>(c.processed),
+                         static_cast<unsigned long long>(c.alerts_acked),
+                         static_cast<unsigned long long>(c.dead_lettered), after.c_str());
         }
     };
     setup.quiet = true;

@@ -168,27 +168,27 @@ int run_engine(EngineSetup& setup) {
     control_cv.notify_all();
     control.join();
     server.stop();
-    const auto& c = pipeline.counters();
+    const Pipeline::Counters c = pipeline.counters();
     std::fprintf(stderr, "herald: stopped: %llu consumed, %llu processed, %llu dead-lettered, %llu alerts published\n",
-                 static_cast<unsigned long long>(c.consumed.load()),
-                 static_cast<unsigned long long>(c.processed.load()),
-                 static_cast<unsigned long long>(c.dead_lettered.load()),
-                 static_cast<unsigned long long>(c.alerts_acked.load()));
+                 static_cast<unsigned long long>(c.consumed),
+                 static_cast<unsigned long long>(c.processed),
+                 static_cast<unsigned long long>(c.dead_lettered),
+                 static_cast<unsigned long long>(c.alerts_acked));
     // What rebalances and redeliveries did: quiet in the steady state, the first thing to read
     // when a count above does not add up.
-    if (c.redelivered_skipped.load() + c.lost_dropped.load() + c.stale_dropped.load() + c.alerts_already_published.load() +
-            c.rebuild_failures.load() > 0)
+    if (c.redelivered_skipped + c.lost_dropped + c.stale_dropped + c.alerts_already_published +
+            c.rebuild_failures > 0)
         std::fprintf(stderr, "herald: after rebalances: %llu redelivered messages skipped, %llu events of lost partitions "
                              "left to their new owner, %llu messages of revoked partitions dropped from a batch, %llu "
                              "alerts already published not repeated, %llu incomplete rule state rebuilds\n",
-                     static_cast<unsigned long long>(c.redelivered_skipped.load()),
-                     static_cast<unsigned long long>(c.lost_dropped.load()),
-                     static_cast<unsigned long long>(c.stale_dropped.load()),
-                     static_cast<unsigned long long>(c.alerts_already_published.load()),
-                     static_cast<unsigned long long>(c.rebuild_failures.load()));
-    if (c.fetch_restarts.load() > 0)
+                     static_cast<unsigned long long>(c.redelivered_skipped),
+                     static_cast<unsigned long long>(c.lost_dropped),
+                     static_cast<unsigned long long>(c.stale_dropped),
+                     static_cast<unsigned long long>(c.alerts_already_published),
+                     static_cast<unsigned long long>(c.rebuild_failures));
+    if (c.fetch_restarts > 0)
         std::fprintf(stderr, "herald: %llu stalled partition fetches restarted (--fetch-stall-timeout)\n",
-                     static_cast<unsigned long long>(c.fetch_restarts.load()));
+                     static_cast<unsigned long long>(c.fetch_restarts));
     return code;
 }
 

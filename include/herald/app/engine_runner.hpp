@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "herald/app/pipeline.hpp"
+#include "herald/app/pipeline/pipeline.hpp"
 
 namespace herald::app {
 

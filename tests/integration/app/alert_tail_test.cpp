@@ -4,7 +4,7 @@
 #include <chrono>
 #include <string>
 
-#include "herald/app/alert_tail.hpp"
+#include "herald/app/pipeline/alert_tail.hpp"
 #include "kafka_test_support.hpp"
 
 using namespace herald::kafka;

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <set>
 
-#include "herald/app/state_rebuild.hpp"
+#include "herald/app/pipeline/state_rebuild.hpp"
 #include "kafka_test_support.hpp"
 
 using namespace herald::kafka;

@@ -1,4 +1,4 @@
-#include "herald/app/fetch_watch.hpp"
+#include "herald/app/pipeline/fetch_watch.hpp"
 
 #include <doctest/doctest.h>
 

@@ -4,8 +4,8 @@
 #include <thread>
 #include <vector>
 
-#include "herald/app/offset_tracker.hpp"
-#include "herald/app/spsc_queue.hpp"
+#include "herald/app/pipeline/offset_tracker.hpp"
+#include "herald/app/pipeline/spsc_queue.hpp"
 
 using herald::app::OffsetTracker;
 using herald::app::SpscQueue;

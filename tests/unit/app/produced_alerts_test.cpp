@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "herald/app/produced_alerts.hpp"
+#include "herald/app/pipeline/produced_alerts.hpp"
 
 using herald::app::ProducedAlerts;
 

@@ -1,4 +1,4 @@
-#include "herald/app/pipeline.hpp"
+#include "herald/app/pipeline/pipeline.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -8,13 +8,14 @@
 #include <unordered_set>
 #include <thread>
 
-#include "herald/app/alert_tail.hpp"
 #include "herald/app/event_processor.hpp"
-#include "herald/app/fetch_watch.hpp"
-#include "herald/app/offset_tracker.hpp"
-#include "herald/app/produced_alerts.hpp"
-#include "herald/app/spsc_queue.hpp"
-#include "herald/app/state_rebuild.hpp"
+#include "herald/app/pipeline/alert_tail.hpp"
+#include "herald/app/pipeline/backpressure.hpp"
+#include "herald/app/pipeline/fetch_stall.hpp"
+#include "herald/app/pipeline/partition_control.hpp"
+#include "herald/app/pipeline/partition_table.hpp"
+#include "herald/app/pipeline/spsc_queue.hpp"
+#include "herald/app/pipeline/state_rebuild.hpp"
 #include "herald/core/deadline.hpp"
 #include "herald/core/time.hpp"
 #include "herald/kafka/consumer.hpp"
@@ -39,13 +40,8 @@ int64_t steady_ns() {
 double seconds_since(int64_t start_ns) { return static_cast<double>(steady_ns() - start_ns) * 1e-9; }
 
 constexpr int kQueueFull = RD_KAFKA_RESP_ERR__QUEUE_FULL;
-// How long a full in-flight window may stay full before consumption pauses (well below any
-// max.poll.interval.ms: rebalance callbacks wait at most this long).
-constexpr int64_t kPauseAfterMs = 100;
 // How long an assignment waits for the alerts of earlier, given-up partitions to be acknowledged.
 constexpr int64_t kRetiredSettleMs = 5000;
-// The fetch watch's bound for asking the brokers.
-constexpr int kStallLookupTimeoutMs = 2000;
 // Restarts of a partition that still delivers nothing before the instance gives up and exits.
 constexpr int kMaxStallRestarts = 3;
 std::string kafka_error_name(int err) { return rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)); }
@@ -67,48 +63,6 @@ uint64_t letter_key(int32_t partition, int64_t offset) {
 constexpr std::string_view kAlertRefused = "alert_refused";
 
 }  // namespace
-
-// State owned by one assigned partition. Only its worker touches `engine`; only the consumer
-// thread touches `tracker`'s head/tail and `stored`.
-struct PartitionState {
-    int32_t partition = 0;
-    size_t worker = 0;
-    OffsetTracker tracker;
-    rules::Engine engine;
-    uint64_t rules_version = 0;
-    int64_t stored = -1;
-    // Next offset the consumer thread expects to dispatch (-1: unknown). A batch fetched before a
-    // revoke can still hold this partition's messages when it is assigned again in the same poll,
-    // and the refetch from the committed offset then repeats them: those are skipped.
-    int64_t next_offset = -1;
-    // When the consumer thread last dispatched a message of the partition, or got the partition
-    // (steady ns): the fetch watch.
-    int64_t last_message_ns = 0;
-    // Set when the group took the partition away: its queued events are dropped, not published,
-    // because the new owner already reprocesses them.
-    std::atomic<bool> lost{false};
-    // A rebuild order is queued or running on the worker: the state must outlive it. `leaving`
-    // tells a running rebuild to stop because the partition is being revoked.
-    std::atomic<bool> rebuilding{false};
-    std::atomic<bool> leaving{false};
-    // exactly-once: the input offset the last committed transaction covers (-1: none yet); an
-    // abort rewinds here. born_in_rewind: the rewind that created this state (0: an assignment).
-    int64_t txn_committed = -1;
-    uint64_t born_in_rewind = 0;
-    bool idle() const { return tracker.empty() && !rebuilding.load(std::memory_order_acquire); }
-    // Alerts already on the alerts topic for events at or after the committed offset (filled at
-    // assignment, read by the worker): reprocessing after a crash does not publish them again.
-    std::unordered_set<uint64_t> published;
-    // Alerts published for events before the committed offset (same read): the rebuild follows
-    // them so cooldowns stay in phase with the run that published them. Freed after the rebuild.
-    PartitionAlertHistory history;
-    bool have_history = false;
-    // Alerts this process produced for the partition, shared by every state the partition has
-    // had here (all on the same worker); merged into `published` before the first live event.
-    std::shared_ptr<ProducedAlerts> produced;
-    PartitionState(int32_t p, size_t w, size_t capacity, std::shared_ptr<const rules::RuleSet> rules, uint64_t version)
-        : partition(p), worker(w), tracker(capacity), engine(std::move(rules)), rules_version(version) {}
-};
 
 // What a delivery report needs to finish an alert's or dead letter's work. One per produced
 // message: alerts and dead letters are the rare path, events without alerts allocate none.
@@ -139,24 +93,24 @@ struct RefusedAlert {
 
 enum class Produced { ok, refused, failed };
 
-struct WorkItem {
-    kafka::Message message;
-    PartitionState* partition = nullptr;
-    OffsetTracker::Slot* slot = nullptr;  // null for a rebuild order
-    int64_t rebuild_until = -1;           // >= 0: rebuild the partition's rule state from history up to here
-};
-
 struct Worker {
     explicit Worker(size_t queue_capacity) : queue(queue_capacity) {}
     SpscQueue<WorkItem> queue;
     std::thread thread;
 };
 
+// The run's counts that no module probe owns yet (Pipeline::counters() reads them).
+struct Tally {
+    std::atomic<uint64_t> consumed{0}, processed{0}, dead_lettered{0}, alerts_produced{0}, alerts_acked{0},
+        delivery_failures{0}, alerts_already_published{0}, redelivered_skipped{0}, lost_dropped{0},
+        rebuilt_events{0}, rebuild_failures{0}, stale_dropped{0};
+};
+
 struct Pipeline::Impl {
     PipelineConfig config;
     analysis::Resources resources;
     telemetry::Metrics& metrics;
-    Counters counters;
+    Tally counters;
 
     std::mutex rules_mutex;  // guards `rules` for the rare reload; workers read the version atomically
     std::shared_ptr<const rules::RuleSet> rules;
@@ -165,12 +119,8 @@ struct Pipeline::Impl {
     std::unique_ptr<kafka::Consumer> consumer;
     std::unique_ptr<kafka::Producer> producer;
     std::vector<std::unique_ptr<Worker>> workers;
-    std::vector<std::unique_ptr<PartitionState>> partitions;  // indexed by partition number
-    // States of partitions given up while workers or delivery reports still referenced them; freed
-    // once idle, so a partition that comes back always starts from a fresh state.
-    std::vector<std::unique_ptr<PartitionState>> retired;
-    // Per partition, the alerts produced here (consumer thread: hands them to each new state).
-    std::vector<std::shared_ptr<ProducedAlerts>> produced_by_partition;
+    PartitionProbe partition_probe;
+    PartitionTable table;
     std::atomic<bool> workers_stop{false};
     std::atomic<bool> poller_stop{false};
     std::atomic<bool> discarding{false};  // exit: delivery reports only free their tokens
@@ -179,17 +129,13 @@ struct Pipeline::Impl {
     std::atomic<bool> failed{false};
     std::string failure;  // set once, before `failed`
     std::mutex failure_mutex;
-    std::atomic<int32_t> assigned{0};
-    bool paused = false;
-    // Partitions herald paused (set_paused): all of them are resumed, owned or not any more.
-    std::vector<kafka::TopicPartition> paused_partitions;
-    int64_t next_stall_check_ns = 0;  // consumer thread: watch_fetches
-    FetchWatch fetch_watch;
-    // What /readyz reports (server thread) of the consumer's liveness: the stalled partitions, and
-    // the client's last error while no partition is assigned.
-    std::atomic<bool> fetch_stalled{false};
+    // Made with the consumer (they drive it): backpressure and the fetch-stall watch.
+    std::unique_ptr<KafkaPartitionControl> control;
+    std::unique_ptr<Backpressure> backpressure;
+    FetchStallProbe stall_probe;
+    std::unique_ptr<FetchStall> fetch_stall;
+    // What /readyz reports (server thread) while no partition is assigned: the client's last error.
     mutable std::mutex liveness_mutex;
-    std::string stall_reason;
     std::string last_client_error;
     telemetry::StatsParser stats;           // the consumer's statistics: lag, broker states
     telemetry::StatsParser producer_stats;  // the producer's: queue depth, broker RTT
@@ -210,7 +156,9 @@ struct Pipeline::Impl {
 
     Impl(PipelineConfig c, analysis::Resources r, std::shared_ptr<const rules::RuleSet> rs, telemetry::Metrics& m)
         : config(std::move(c)), resources(std::move(r)), metrics(m), rules(std::move(rs)),
-          fetch_watch(FetchWatchOptions{config.fetch_stall_ms, kMaxStallRestarts, resets_to_end(config)}),
+          partition_probe(&m.partitions_assigned()),
+          table({config.workers == 0 ? 1 : config.workers, config.max_inflight}, partition_probe),
+          stall_probe(&m.fetch_restarts()),
           stats(m, telemetry::StatsParserOptions{config.input_topic, false}),
           producer_stats(m, telemetry::StatsParserOptions{"", true}) {}
 
@@ -225,7 +173,7 @@ struct Pipeline::Impl {
     // run() joins its threads on every path; this is the backstop for a path that returns early,
     // where a joinable std::thread would abort the process instead of letting it exit with its
     // reason. The consumer goes first: closing it may call the rebalance callbacks, which touch
-    // `partitions` and `workers`, destroyed after it in declaration order otherwise.
+    // `table` and `workers`, destroyed after it in declaration order otherwise.
     ~Impl() {
         workers_stop.store(true, std::memory_order_release);
         for (auto& w : workers)
@@ -677,30 +625,11 @@ struct Pipeline::Impl {
     }
 
     // ---- consumer thread -------------------------------------------------------------------
-    PartitionState* state_for(int32_t partition) {
-        if (partition < 0 || static_cast<size_t>(partition) >= partitions.size()) return nullptr;
-        return partitions[static_cast<size_t>(partition)].get();
-    }
-
-    size_t total_inflight() const {
-        size_t n = 0;
-        for (const auto& ps : partitions)
-            if (ps) n += ps->tracker.in_flight();
-        return n;
-    }
-
     // Stores the committable offset of every partition whose done work moved forward.
     void store_done_offsets() {
-        for (auto& ps : partitions) {
-            if (!ps) continue;
-            int64_t next;
-            if (ps->tracker.advance(next)) {
-                if (ps->lost.load(std::memory_order_relaxed)) continue;  // not ours to commit any more
-                // Under transactions offsets travel with the transaction (commit_transaction).
-                if (!config.exactly_once) consumer->store_offset(config.input_topic, ps->partition, next);
-                ps->stored = next;
-            }
-        }
+        // Under transactions offsets travel with the transaction (commit_transaction).
+        if (config.exactly_once) table.store_done([](int32_t, int64_t) {});
+        else table.store_done([this](int32_t p, int64_t next) { consumer->store_offset(config.input_topic, p, next); });
     }
 
     // Waits until the given partitions (all when empty) have no unacknowledged work, or the
@@ -709,16 +638,7 @@ struct Pipeline::Impl {
         auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
         for (;;) {
             store_done_offsets();
-            bool busy = false;
-            for (auto& ps : partitions) {
-                if (!ps) continue;
-                bool selected = which.empty();
-                for (int32_t p : which) selected |= p == ps->partition;
-                if (selected && ((!ps->tracker.empty() && !ps->tracker.head_failed()) ||
-                                 ps->rebuilding.load(std::memory_order_acquire)))
-                    busy = true;
-            }
-            if (!busy) return true;
+            if (!table.busy(which)) return true;
             if (std::chrono::steady_clock::now() > deadline) return false;
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
         }
@@ -728,66 +648,49 @@ struct Pipeline::Impl {
         // Alerts of partitions given up earlier may still be on their way to the broker: give them
         // a moment to land, so the duplicate check below reads them from the alerts topic.
         auto settle = std::chrono::steady_clock::now() + std::chrono::milliseconds(kRetiredSettleMs);
-        for (reap_retired(); !retired.empty() && std::chrono::steady_clock::now() < settle; reap_retired())
+        for (table.reap_retired(); table.has_retired() && std::chrono::steady_clock::now() < settle;
+             table.reap_retired())
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
         auto rs = current_rules();
         uint64_t version = rules_version.load();
         std::map<int32_t, int64_t> committed;
         for (const auto& tp : tps) {
             if (tp.topic != config.input_topic || tp.partition < 0) continue;
-            size_t p = static_cast<size_t>(tp.partition);
-            if (p >= partitions.size()) partitions.resize(p + 1);
-            if (!partitions[p]) {
-                partitions[p] = std::make_unique<PartitionState>(tp.partition, p % workers.size(),
-                                                                 config.max_inflight, rs, version);
-                if (p >= produced_by_partition.size()) produced_by_partition.resize(p + 1);
-                if (!produced_by_partition[p]) produced_by_partition[p] = std::make_shared<ProducedAlerts>();
-                partitions[p]->produced = produced_by_partition[p];
-                committed[tp.partition] = tp.offset;
-                partitions[p]->next_offset = tp.offset >= 0 ? tp.offset : -1;
-                partitions[p]->last_message_ns = steady_ns();
-                partitions[p]->txn_committed = tp.offset >= 0 ? tp.offset : -1;
-                fetch_watch.forget(tp.partition);
-            }
+            if (!table.take(tp.partition, tp.offset, rs, version, steady_ns())) continue;  // already ours
+            committed[tp.partition] = tp.offset;
+            fetch_stall->forget(tp.partition);
         }
-        if (!committed.empty() && config.dedup_lookback_messages > 0) {
-            AlertTailOptions tail{config.brokers, config.consumer_properties, config.alerts_topic, config.input_topic,
-                                  config.dedup_lookback_messages, 30000};
-            PublishedAlertIds ids;
-            AlertHistory history;
-            std::string error;
-            bool read = read_published_alerts_within(tail, committed, ids, error, &history);
-            if (read)
-                for (auto& [p, h] : history) {
-                    partitions[static_cast<size_t>(p)]->history = std::move(h);
-                    partitions[static_cast<size_t>(p)]->have_history = true;
-                }
-            if (!read)
-                std::fprintf(stderr, "herald: cannot read the alerts tail (%s); alerts of reprocessed events may be "
-                                     "published twice\n", error.c_str());
-            // Under transactions an alert at or after the committed offset was aborted (a real
-            // Kafka hides it; the embedded broker does not): nothing to skip.
-            if (!config.exactly_once)
-                for (auto& [p, set] : ids) partitions[static_cast<size_t>(p)]->published = std::move(set);
-        }
+        if (!committed.empty() && config.dedup_lookback_messages > 0) read_alerts_tail(committed);
         // Rule state first: the rebuild order is queued ahead of the partition's first live event
         // (it also takes over the alerts this process already produced for the partition).
         if (!config.pass_through)
-            for (auto& [p, offset] : committed) queue_rebuild(*partitions[static_cast<size_t>(p)], offset);
-        // librdkafka keeps a partition's pause through a loss and a new assignment: one paused by
-        // herald (backpressure) and then lost and handed back would never fetch again
-        // (integration_coordinator_outage). New partitions follow herald's state now.
-        std::vector<kafka::TopicPartition> fresh;
-        for (auto& [p, offset] : committed) fresh.push_back({config.input_topic, p, kafka::kOffsetInvalid});
-        if (!fresh.empty()) {
-            if (paused) {
-                consumer->pause(fresh);
-                paused_partitions.insert(paused_partitions.end(), fresh.begin(), fresh.end());
-            } else {
-                consumer->resume(fresh);
-            }
+            for (auto& [p, offset] : committed) queue_rebuild(*table.find(p), offset);
+        std::vector<int32_t> fresh;
+        for (auto& [p, offset] : committed) fresh.push_back(p);
+        backpressure->adopt(fresh);
+    }
+
+    // The alerts already published for the new partitions: not published again, and followed by
+    // the rebuild (alert_tail.hpp).
+    void read_alerts_tail(const std::map<int32_t, int64_t>& committed) {
+        AlertTailOptions tail{config.brokers, config.consumer_properties, config.alerts_topic, config.input_topic,
+                              config.dedup_lookback_messages, 30000};
+        PublishedAlertIds ids;
+        AlertHistory history;
+        std::string error;
+        if (!read_published_alerts_within(tail, committed, ids, error, &history)) {
+            std::fprintf(stderr, "herald: cannot read the alerts tail (%s); alerts of reprocessed events may be "
+                                 "published twice\n", error.c_str());
+            return;
         }
-        update_assigned_gauge();
+        for (auto& [p, h] : history) {
+            table.find(p)->history = std::move(h);
+            table.find(p)->have_history = true;
+        }
+        // Under transactions an alert at or after the committed offset was aborted (a real
+        // Kafka hides it; the embedded broker does not): nothing to skip.
+        if (!config.exactly_once)
+            for (auto& [p, set] : ids) table.find(p)->published = std::move(set);
     }
 
     // Orders the partition's worker to rebuild its rule state from the history before `committed`
@@ -809,32 +712,20 @@ struct Pipeline::Impl {
         // in the open transaction before they go.
         if (config.exactly_once) commit_transaction();
         for (int32_t p : which)
-            if (PartitionState* ps = state_for(p)) ps->leaving.store(true, std::memory_order_release);
+            if (PartitionState* ps = table.find(p)) ps->leaving.store(true, std::memory_order_release);
         if (!drain(which, config.drain_timeout_ms))
             std::fprintf(stderr, "herald: revoked partitions still had unacknowledged work after %lld ms; "
                                  "their uncommitted events will be reprocessed by the next owner\n",
                          static_cast<long long>(config.drain_timeout_ms));
         store_done_offsets();
         for (int32_t p : which) retire(p);
-        update_assigned_gauge();
     }
 
-    // The partition is no longer ours: free its state, or park it until workers and delivery
+    // The partition is no longer ours: its state is freed, or parked until workers and delivery
     // reports let go of it (its remaining work is dropped: the next owner redoes it).
     void retire(int32_t p) {
-        PartitionState* ps = state_for(p);
-        if (!ps) return;
-        ps->lost.store(true, std::memory_order_release);
-        ps->leaving.store(true, std::memory_order_release);
-        fetch_watch.forget(p);
-        if (!ps->idle()) retired.push_back(std::move(partitions[static_cast<size_t>(p)]));
-        partitions[static_cast<size_t>(p)].reset();
-    }
-
-    void reap_retired() {
-        std::erase_if(retired, [](const std::unique_ptr<PartitionState>& ps) {
-            return ps->tracker.all_released() && !ps->rebuilding.load(std::memory_order_acquire);
-        });
+        fetch_stall->forget(p);
+        table.retire(p);
     }
 
     // Another member owns these partitions now: drop their queued work (the new owner reprocesses
@@ -843,7 +734,7 @@ struct Pipeline::Impl {
         std::vector<int32_t> which;
         for (const auto& tp : tps) {
             if (tp.topic != config.input_topic) continue;
-            if (PartitionState* ps = state_for(tp.partition)) {
+            if (PartitionState* ps = table.find(tp.partition)) {
                 ps->lost.store(true, std::memory_order_release);
                 ps->leaving.store(true, std::memory_order_release);
                 which.push_back(tp.partition);
@@ -855,12 +746,10 @@ struct Pipeline::Impl {
         if (config.exactly_once) {
             // The open transaction holds their alerts: abort it, keep the other partitions by rewinding.
             abort_and_rewind("partitions were lost", which);
-            update_assigned_gauge();
             return;
         }
         // No waiting: alerts still queued for a broker that is away may take long to resolve.
         for (int32_t p : which) retire(p);
-        update_assigned_gauge();
     }
 
     // ---- exactly-once (consumer thread) -----------------------------------------------------
@@ -879,8 +768,8 @@ struct Pipeline::Impl {
             return false;
         }
         std::vector<kafka::TopicPartition> offsets;
-        for (auto& ps : partitions)
-            if (ps && !ps->lost.load() && ps->stored >= 0 && ps->stored > ps->txn_committed)
+        for (PartitionState* ps : table.owned())
+            if (!ps->lost.load() && ps->stored >= 0 && ps->stored > ps->txn_committed)
                 offsets.push_back({config.input_topic, ps->partition, ps->stored, 0});
         if (offsets.empty()) return true;  // nothing new: keep the transaction open
         std::string err;
@@ -901,7 +790,7 @@ struct Pipeline::Impl {
         }
         metrics.transactions("commit").Increment();
         for (const auto& tp : offsets)
-            if (PartitionState* ps = state_for(tp.partition)) ps->txn_committed = tp.offset;
+            if (PartitionState* ps = table.find(tp.partition)) ps->txn_committed = tp.offset;
         return begin_transaction();
     }
 
@@ -918,14 +807,9 @@ struct Pipeline::Impl {
     // still handing over is failed too; the poller serves the reports. False at the deadline.
     bool quiesce(int64_t timeout_ms) {
         const core::Deadline deadline(timeout_ms);
-        auto settled = [](const std::unique_ptr<PartitionState>& ps) {
-            return !ps || (ps->tracker.all_released() && !ps->rebuilding.load(std::memory_order_acquire));
-        };
         for (;;) {
             producer->purge_outstanding();
-            if (std::all_of(partitions.begin(), partitions.end(), settled) &&
-                std::all_of(retired.begin(), retired.end(), settled))
-                return true;
+            if (table.settled()) return true;
             if (deadline.expired()) return false;
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
@@ -937,11 +821,10 @@ struct Pipeline::Impl {
     void abort_and_rewind(const std::string& why, const std::vector<int32_t>& dropping) {
         std::fprintf(stderr, "herald: aborting the transaction (%s); re-reading from the last committed offsets\n",
                      why.c_str());
-        for (auto& ps : partitions)
-            if (ps) {
-                ps->lost.store(true, std::memory_order_release);  // workers drop what is queued
-                ps->leaving.store(true, std::memory_order_release);
-            }
+        for (PartitionState* ps : table.owned()) {
+            ps->lost.store(true, std::memory_order_release);  // workers drop what is queued
+            ps->leaving.store(true, std::memory_order_release);
+        }
         // Quiet first, abort after: librdkafka checks the transaction state when a produce call
         // begins but queues the message at its end, so a worker still inside the call when the
         // abort's purge ran queues its message after it: outside any transaction, never sent nor
@@ -972,130 +855,24 @@ struct Pipeline::Impl {
         auto rs = current_rules();
         uint64_t version = rules_version.load();
         std::vector<kafka::TopicPartition> seeks;
-        for (auto& slot : partitions) {
-            if (!slot) continue;
-            int32_t p = slot->partition;
-            bool drop = false;
-            for (int32_t d : dropping) drop |= d == p;
-            if (drop) {
-                slot.reset();
+        for (PartitionState* old : table.owned()) {
+            const int32_t p = old->partition;
+            fetch_stall->forget(p);
+            if (std::find(dropping.begin(), dropping.end(), p) != dropping.end()) {
+                table.drop(p);  // settled by the quiesce
                 continue;
             }
-            int64_t at = slot->txn_committed;
-            auto fresh = std::make_unique<PartitionState>(p, slot->worker, config.max_inflight, rs, version);
-            fresh->txn_committed = at;
-            fresh->next_offset = at;
-            fresh->last_message_ns = steady_ns();
-            fresh->born_in_rewind = rewinds;
-            fetch_watch.forget(p);
-            slot = std::move(fresh);
+            PartitionState& fresh = table.renew(*old, rs, version, rewinds, steady_ns());
+            const int64_t at = fresh.txn_committed;
             if (at < 0) continue;  // nothing was dispatched yet: its position never moved
             seeks.push_back({config.input_topic, p, at, 0});
-            if (config.rebuild_span_ms != 0) queue_rebuild(*slot, at);
+            if (config.rebuild_span_ms != 0) queue_rebuild(fresh, at);
         }
         if (!seeks.empty() && !consumer->seek(seeks, 10000, err)) {
             fail("cannot rewind after an aborted transaction: " + err);
             return;
         }
         begin_transaction();
-    }
-
-    void update_assigned_gauge() {
-        int32_t n = 0;
-        for (auto& ps : partitions) n += ps != nullptr;
-        assigned.store(n);
-        metrics.partitions_assigned().Set(n);
-    }
-
-    // A partition can be assigned, newer messages on the broker, and nothing delivered for
-    // minutes: seen after outages in integration_broker_faults and integration_coordinator_outage
-    // (there a pause herald had set before the partition was lost outlived the re-assignment; see
-    // on_assigned), and with a fetch that keeps failing. The watch (fetch_watch.hpp) measures, for
-    // every owned partition, how long fetchable data has waited without progress; /readyz reports
-    // a stalled one, and taking it out of the assignment and back at its position (and resuming
-    // it) restarts its fetcher. An idle partition is left be.
-    void watch_fetches() {
-        if (!fetch_watch.enabled()) return;
-        const int64_t now = steady_ns();
-        if (now < next_stall_check_ns) return;
-        next_stall_check_ns = now + fetch_watch.check_every_ns();
-        std::vector<FetchObservation> owned;
-        for (const auto& ps : partitions)
-            if (ps && !ps->lost.load(std::memory_order_relaxed) && !ps->leaving.load(std::memory_order_relaxed))
-                owned.push_back({ps->partition, ps->next_offset, ps->last_message_ns, -1, -1});
-        const std::vector<int32_t> ask = fetch_watch.suspects(owned, now);
-        if (!ask.empty()) look_up_log_bounds(ask, owned);
-        const std::vector<FetchWatch::Verdict> verdicts = fetch_watch.judge(owned, now);
-        publish_stalled();
-        if (!verdicts.empty()) restart_fetches(verdicts, now);
-    }
-
-    // Fills log_end (and log_start where herald has no position yet) of the partitions in `ask`
-    // from the brokers; left -1 when they do not answer in time (an outage: nothing is judged).
-    void look_up_log_bounds(const std::vector<int32_t>& ask, std::vector<FetchObservation>& owned) {
-        std::vector<kafka::TopicPartition> ends, starts;
-        for (int32_t p : ask) {
-            ends.push_back({config.input_topic, p, kafka::kOffsetEnd, 0});
-            const PartitionState* ps = state_for(p);
-            if (ps && ps->next_offset < 0) starts.push_back({config.input_topic, p, kafka::kOffsetBeginning, 0});
-        }
-        std::string error;
-        if (!consumer->offsets_for_times(ends, kStallLookupTimeoutMs, error)) return;  // brokers away: wait
-        if (!starts.empty() && !consumer->offsets_for_times(starts, kStallLookupTimeoutMs, error)) starts.clear();
-        auto fill = [&owned](const std::vector<kafka::TopicPartition>& tps, bool end) {
-            for (const auto& tp : tps) {
-                if (tp.error != 0 || tp.offset < 0) continue;
-                for (auto& o : owned)
-                    if (o.partition == tp.partition) (end ? o.log_end : o.log_start) = tp.offset;
-            }
-        };
-        fill(ends, true);
-        fill(starts, false);
-    }
-
-    void restart_fetches(const std::vector<FetchWatch::Verdict>& verdicts, int64_t now) {
-        std::string error;
-        // A partition whose leader went unknown in an outage waits for librdkafka's next periodic
-        // metadata refresh (5 min by default) before fetching again: ask for the leaders now.
-        std::vector<int32_t> leaders;
-        const bool have_leaders = consumer->refresh_metadata(config.input_topic, kStallLookupTimeoutMs, error, &leaders);
-        std::vector<kafka::TopicPartition> restart;
-        for (const FetchWatch::Verdict& v : verdicts) {
-            if (v.action == FetchWatch::Action::give_up) {
-                // Seen: restarts do not always wake it. A fresh process does; the orchestrator
-                // starts one and it resumes from the committed offset (nothing is skipped).
-                fail("partition " + std::to_string(v.partition) + " has had fetchable data for " +
-                     std::to_string(v.waited_ms / 1000) + " s without progress through " +
-                     std::to_string(kMaxStallRestarts) + " fetch restarts (position " + std::to_string(v.position) +
-                     ", broker end " + std::to_string(v.log_end) + "): librdkafka's fetcher is stuck; exiting so "
-                     "that a new instance takes the partition over");
-                return;
-            }
-            restart.push_back({config.input_topic, v.partition, v.restart_at, 0});
-            const int32_t leader = have_leaders && static_cast<size_t>(v.partition) < leaders.size()
-                                       ? leaders[static_cast<size_t>(v.partition)]
-                                       : -1;
-            std::fprintf(stderr, "herald: partition %d: fetchable data waited %lld s without progress (position %lld, "
-                                 "broker end %lld, leader broker %d); restarting its fetch (%d of %d)\n",
-                         v.partition, static_cast<long long>(v.waited_ms / 1000), static_cast<long long>(v.position),
-                         static_cast<long long>(v.log_end), static_cast<int>(leader), v.restarts, kMaxStallRestarts);
-        }
-        if (!consumer->restart_partitions(restart, kStallLookupTimeoutMs, error)) {
-            std::fprintf(stderr, "herald: restarting stalled fetches failed: %s\n", error.c_str());
-            return;
-        }
-        consumer->resume(restart);  // herald has not paused them (the watch runs only then): no pause may stay
-        for (const auto& tp : restart) fetch_watch.restarted(tp.partition, now);
-        counters.fetch_restarts.fetch_add(restart.size(), std::memory_order_relaxed);
-        metrics.fetch_restarts().Increment(static_cast<double>(restart.size()));
-    }
-
-    // Hands the watch's findings to /readyz.
-    void publish_stalled() {
-        std::string reason = describe_stalled(fetch_watch.stalled());
-        std::lock_guard<std::mutex> lock(liveness_mutex);
-        fetch_stalled.store(!reason.empty(), std::memory_order_release);
-        stall_reason = std::move(reason);
     }
 
     // Why no partition is assigned, naming what the brokers and the group are doing.
@@ -1120,31 +897,97 @@ struct Pipeline::Impl {
         return out;
     }
 
-    void set_paused(bool pause) {
-        if (pause == paused) return;
-        std::vector<kafka::TopicPartition> tps;
-        for (auto& ps : partitions)
-            if (ps) tps.push_back({config.input_topic, ps->partition, -1001});
-        if (pause) {
-            consumer->pause(tps);
-            paused_partitions = tps;
-        } else {
-            // Also those given up since the pause: a partition keeps its pause in librdkafka and
-            // may come back (on_assigned resumes it too).
-            for (const auto& tp : paused_partitions) {
-                bool listed = false;
-                for (const auto& t : tps) listed |= t.partition == tp.partition;
-                if (!listed) tps.push_back(tp);
-            }
-            consumer->resume(tps);
-            paused_partitions.clear();
+    // ---- the consumer loop ------------------------------------------------------------------
+    // Polls and dispatches until `stop`, a limit or a failure.
+    void consume(const std::atomic<bool>& stop) {
+        const auto started = std::chrono::steady_clock::now();
+        std::vector<kafka::Message> batch;
+        batch.reserve(config.batch_size);
+        int64_t dispatched = 0;
+        while (!stop.load(std::memory_order_acquire) && !failed.load(std::memory_order_acquire)) {
+            if (config.stop_after_ms > 0 &&
+                std::chrono::steady_clock::now() - started > std::chrono::milliseconds(config.stop_after_ms))
+                break;
+            if (!poll_once(batch, stop, dispatched)) break;
         }
-        paused = pause;
-        // Paused by herald (backpressure), its partitions fetch nothing on purpose: that wait is
-        // not a stall.
-        fetch_watch.reset();
-        publish_stalled();
-        metrics.consumer_paused().Set(pause ? 1 : 0);
+    }
+
+    // One round: backpressure, the delivery mode's upkeep, the fetch watch, one poll. False when
+    // the loop must end (a failure or the --events limit).
+    bool poll_once(std::vector<kafka::Message>& batch, const std::atomic<bool>& stop, int64_t& dispatched) {
+        if (table.has_retired()) table.reap_retired();
+        // Workers are behind: a pause makes librdkafka drop what it prefetched and fetch it again on
+        // resume, which (measured) cut throughput to a third when the workers, not the broker, were
+        // the limit. A pause is for a broker that stopped acknowledging, not for busy workers.
+        auto keep_waiting = [&] {
+            return !stop.load(std::memory_order_acquire) && !failed.load(std::memory_order_acquire);
+        };
+        auto settle = [this] {
+            store_done_offsets();
+            return table.in_flight();
+        };
+        std::vector<int32_t> owned;
+        for (const PartitionState* ps : table.owned()) owned.push_back(ps->partition);
+        bool changed = false;
+        const size_t inflight = backpressure->regulate(table.in_flight(), settle, keep_waiting, owned, changed);
+        // Paused by herald, its partitions fetch nothing on purpose: that wait is not a stall.
+        if (changed) fetch_stall->reset();
+        if (config.exactly_once) {
+            if (txn_abort_needed.load(std::memory_order_acquire))
+                abort_and_rewind("a message of the transaction could not be delivered", {});
+            else if (std::chrono::steady_clock::now() - last_txn_commit >=
+                     std::chrono::milliseconds(config.transaction_interval_ms))
+                commit_transaction();
+            if (failed.load(std::memory_order_acquire)) return false;
+        }
+        const bool paused = backpressure->paused();
+        if (!paused) fetch_stall->check([this] { return fetch_observations(); }, steady_ns());
+        batch.clear();
+        const size_t want = std::min(config.batch_size, std::max<size_t>(backpressure->room(inflight), 1));
+        const uint64_t fetched_in = rewinds;  // a rewind inside this poll makes the batch stale
+        consumer->consume_batch(batch, want, paused ? 10 : 100);
+        const bool limit_reached = dispatch(batch, fetched_in, dispatched);
+        store_done_offsets();
+        return !limit_reached;
+    }
+
+    std::vector<FetchObservation> fetch_observations() const {
+        std::vector<FetchObservation> owned;
+        for (const PartitionState* ps : table.owned())
+            if (!ps->lost.load(std::memory_order_relaxed) && !ps->leaving.load(std::memory_order_relaxed))
+                owned.push_back({ps->partition, ps->next_offset, ps->last_message_ns, -1, -1});
+        return owned;
+    }
+
+    // Hands each message to its partition's worker, in order. True when the --events limit is reached.
+    bool dispatch(std::vector<kafka::Message>& batch, uint64_t fetched_in, int64_t& dispatched) {
+        const int64_t received = steady_ns();
+        for (kafka::Message& msg : batch) {
+            if (msg.error() != 0) continue;  // reported through on_error
+            PartitionState* ps = table.find(msg.partition());
+            if (!ps) continue;  // not ours any more: the new owner re-reads it from the committed offset
+            if (ps->born_in_rewind > fetched_in) continue;  // fetched before a rewind: comes again
+            if (msg.offset() < ps->next_offset) {
+                counters.redelivered_skipped.fetch_add(1, std::memory_order_relaxed);
+                continue;
+            }
+            ps->next_offset = msg.offset() + 1;
+            ps->last_message_ns = received;
+            if (ps->txn_committed < 0) ps->txn_committed = msg.offset();  // where an abort rewinds to
+            OffsetTracker::Slot* slot = ps->tracker.begin(msg.offset(), msg.timestamp_ms(), received);
+            while (!slot) {  // the partition's ring is full: wait for acknowledgements
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                store_done_offsets();
+                slot = ps->tracker.begin(msg.offset(), msg.timestamp_ms(), received);
+            }
+            metrics.events_consumed().Increment();
+            counters.consumed.fetch_add(1, std::memory_order_relaxed);
+            WorkItem item{std::move(msg), ps, slot};
+            Worker& w = *workers[ps->worker];
+            while (!w.queue.try_push(std::move(item))) std::this_thread::sleep_for(std::chrono::microseconds(200));
+            if (config.stop_after_events > 0 && ++dispatched >= config.stop_after_events) return true;
+        }
+        return false;
     }
 
     int run(const std::atomic<bool>& stop);
@@ -1233,6 +1076,13 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
         std::fprintf(stderr, "herald: cannot create the Kafka consumer: %s\n", err.c_str());
         return 2;
     }
+    control = std::make_unique<KafkaPartitionControl>(*consumer);
+    backpressure = std::make_unique<Backpressure>(
+        Backpressure::Options{config.input_topic, config.max_inflight},
+        *control, BackpressureProbe{&metrics.inflight_events(), &metrics.consumer_paused()});
+    fetch_stall = std::make_unique<FetchStall>(
+        FetchStall::Options{config.input_topic, {config.fetch_stall_ms, kMaxStallRestarts, resets_to_end(config)}},
+        *control, stall_probe, [this](const std::string& why) { fail(why); });
     if (!consumer->subscribe({config.input_topic}, err)) {
         std::fprintf(stderr, "herald: cannot subscribe to '%s': %s\n", config.input_topic.c_str(), err.c_str());
         return 2;
@@ -1255,83 +1105,7 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
         }
     });
 
-    auto started = std::chrono::steady_clock::now();
-    std::vector<kafka::Message> batch;
-    batch.reserve(config.batch_size);
-    int64_t dispatched = 0;
-    bool limit_reached = false;
-
-    while (!stop.load(std::memory_order_acquire) && !failed.load(std::memory_order_acquire) && !limit_reached) {
-        if (config.stop_after_ms > 0 && std::chrono::steady_clock::now() - started >
-                                            std::chrono::milliseconds(config.stop_after_ms))
-            break;
-        if (!retired.empty()) reap_retired();
-        size_t inflight = total_inflight();
-        if (inflight >= config.max_inflight && !paused) {
-            // Workers are behind: give them a moment before pausing. A pause makes librdkafka drop
-            // what it prefetched and fetch it again on resume, which (measured) cut throughput to a
-            // third when the workers, not the broker, were the limit. A pause is for a broker that
-            // stopped acknowledging, not for busy workers.
-            // Wake rarely and refill in bulk: waking every few hundred microseconds to dispatch a
-            // handful of events cost a whole core in context switches (perf).
-            const size_t refill_at = config.max_inflight - std::max<size_t>(config.max_inflight / 8, 1);
-            auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(kPauseAfterMs);
-            while (inflight > refill_at && std::chrono::steady_clock::now() < until &&
-                   !stop.load(std::memory_order_acquire) && !failed.load(std::memory_order_acquire)) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(1));
-                store_done_offsets();
-                inflight = total_inflight();
-            }
-        }
-        metrics.inflight_events().Set(static_cast<double>(inflight));
-        if (inflight >= config.max_inflight) set_paused(true);
-        else if (inflight <= config.max_inflight / 2) set_paused(false);
-
-        if (config.exactly_once) {
-            if (txn_abort_needed.load(std::memory_order_acquire))
-                abort_and_rewind("a message of the transaction could not be delivered", {});
-            else if (std::chrono::steady_clock::now() - last_txn_commit >=
-                     std::chrono::milliseconds(config.transaction_interval_ms))
-                commit_transaction();
-            if (failed.load(std::memory_order_acquire)) break;
-        }
-        if (!paused) watch_fetches();
-        batch.clear();
-        size_t room = config.max_inflight > inflight ? config.max_inflight - inflight : 0;
-        size_t want = std::min(config.batch_size, std::max<size_t>(room, 1));
-        const uint64_t fetched_in = rewinds;  // a rewind inside this poll makes the batch stale
-        consumer->consume_batch(batch, want, paused ? 10 : 100);
-        int64_t received = steady_ns();
-        for (kafka::Message& msg : batch) {
-            if (msg.error() != 0) continue;  // reported through on_error
-            PartitionState* ps = state_for(msg.partition());
-            if (!ps) continue;  // not ours any more: the new owner re-reads it from the committed offset
-            if (ps->born_in_rewind > fetched_in) continue;  // fetched before a rewind: comes again
-            if (msg.offset() < ps->next_offset) {
-                counters.redelivered_skipped.fetch_add(1, std::memory_order_relaxed);
-                continue;
-            }
-            ps->next_offset = msg.offset() + 1;
-            ps->last_message_ns = received;
-            if (ps->txn_committed < 0) ps->txn_committed = msg.offset();  // where an abort rewinds to
-            OffsetTracker::Slot* slot = ps->tracker.begin(msg.offset(), msg.timestamp_ms(), received);
-            while (!slot) {  // the partition's ring is full: wait for acknowledgements
-                std::this_thread::sleep_for(std::chrono::milliseconds(1));
-                store_done_offsets();
-                slot = ps->tracker.begin(msg.offset(), msg.timestamp_ms(), received);
-            }
-            metrics.events_consumed().Increment();
-            counters.consumed.fetch_add(1, std::memory_order_relaxed);
-            WorkItem item{std::move(msg), ps, slot};
-            Worker& w = *workers[ps->worker];
-            while (!w.queue.try_push(std::move(item))) std::this_thread::sleep_for(std::chrono::microseconds(200));
-            if (config.stop_after_events > 0 && ++dispatched >= config.stop_after_events) {
-                limit_reached = true;
-                break;
-            }
-        }
-        store_done_offsets();
-    }
+    consume(stop);
 
     // Stop: finish what was dispatched, acknowledge, commit, leave the group, all within one
     // --drain-timeout (what the orchestrator's grace period is sized by), brokers or not.
@@ -1398,20 +1172,30 @@ bool Pipeline::ready(std::string& reason) const {
         reason = impl_->failure;
         return false;
     }
-    if (impl_->assigned.load() == 0) {
+    if (impl_->partition_probe.assigned() == 0) {
         reason = impl_->unassigned_reason();
         return false;
     }
-    if (impl_->fetch_stalled.load(std::memory_order_acquire)) {
-        std::lock_guard<std::mutex> lock(impl_->liveness_mutex);
-        if (!impl_->stall_reason.empty()) {
-            reason = impl_->stall_reason;
-            return false;
-        }
-    }
-    return true;
+    return !impl_->stall_probe.stalled(reason);
 }
 
-const Pipeline::Counters& Pipeline::counters() const { return impl_->counters; }
+Pipeline::Counters Pipeline::counters() const {
+    const Tally& t = impl_->counters;
+    Counters c;
+    c.consumed = t.consumed.load();
+    c.processed = t.processed.load();
+    c.dead_lettered = t.dead_lettered.load();
+    c.alerts_produced = t.alerts_produced.load();
+    c.alerts_acked = t.alerts_acked.load();
+    c.delivery_failures = t.delivery_failures.load();
+    c.alerts_already_published = t.alerts_already_published.load();
+    c.redelivered_skipped = t.redelivered_skipped.load();
+    c.lost_dropped = t.lost_dropped.load();
+    c.rebuilt_events = t.rebuilt_events.load();
+    c.rebuild_failures = t.rebuild_failures.load();
+    c.stale_dropped = t.stale_dropped.load();
+    c.fetch_restarts = impl_->stall_probe.restarts();
+    return c;
+}
 
 }  // namespace herald::app

@@ -91,17 +91,18 @@ public:
     // Ready: partitions assigned and no unrecoverable error. `reason` says why not.
     bool ready(std::string& reason) const;
 
+    // What the run did so far (a snapshot; any thread).
     struct Counters {
-        std::atomic<uint64_t> consumed{0}, processed{0}, dead_lettered{0}, alerts_produced{0}, alerts_acked{0},
-            delivery_failures{0}, alerts_already_published{0},
-            redelivered_skipped{0},  // messages at offsets this process already dispatched (stale fetch)
-            lost_dropped{0},         // events whose partition was lost: not published, the new owner redoes them
-            rebuilt_events{0},       // history events re-read to rebuild rule state on assignment
-            rebuild_failures{0},
-            stale_dropped{0},  // taken in the poll that revoked their partition (set when run returns)
-            fetch_restarts{0};  // partitions whose stalled fetch was restarted
+        uint64_t consumed = 0, processed = 0, dead_lettered = 0, alerts_produced = 0, alerts_acked = 0,
+                 delivery_failures = 0, alerts_already_published = 0,
+                 redelivered_skipped = 0,  // messages at offsets this process already dispatched (stale fetch)
+                 lost_dropped = 0,  // events whose partition was lost: not published, the new owner redoes them
+                 rebuilt_events = 0,  // history events re-read to rebuild rule state on assignment
+                 rebuild_failures = 0,
+                 stale_dropped = 0,   // taken in the poll that revoked their partition (set when run returns)
+                 fetch_restarts = 0;  // partitions whose stalled fetch was restarted
     };
-    const Counters& counters() const;
+    Counters counters() const;
 
 private:
     struct Impl;

@@ -1,4 +1,4 @@
-#include "herald/app/alert_tail.hpp"
+#include "herald/app/pipeline/alert_tail.hpp"
 
 #include <simdjson.h>
 

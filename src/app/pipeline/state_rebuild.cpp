@@ -1,4 +1,4 @@
-#include "herald/app/state_rebuild.hpp"
+#include "herald/app/pipeline/state_rebuild.hpp"
 
 #include <algorithm>
 #include <chrono>
