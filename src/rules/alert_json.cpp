@@ -88,7 +88,8 @@ Alert fold(std::vector<Alert>& alerts, size_t b, size_t e, size_t part, size_t p
         m.resolved = a.resolved;
     }
     if (unlisted > 0) g.summary += ", ... and " + std::to_string(unlisted) + " more";
-    core::to_hex16(core::mix64(h), g.alert_id);
+    g.id = core::mix64(h);
+    core::to_hex16(g.id, g.alert_id);
     return g;
 }
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "herald/core/hash.hpp"
+
 #include "evaluator.hpp"
 #include "herald/analysis/novelty.hpp"
 #include "key_index.hpp"
@@ -189,7 +191,8 @@ bool is_idle(const KeyState& ks, const Rule& r, int64_t now) {
 }
 
 void fill_alert(Alert& a, const Rule& r, const KeyView& key, const EventContext& ctx, Evaluator& ev, bool resolved) {
-    make_alert_id(r.id, key.key, ctx.event.id, resolved, a.alert_id);
+    a.id = alert_id_value(r.id, key.key, ctx.event.id, resolved);
+    core::to_hex16(a.id, a.alert_id);
     a.rule_id = r.id;
     a.severity = r.severity;
     a.key.assign(key.key);

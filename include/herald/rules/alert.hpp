@@ -23,8 +23,10 @@ struct EventContext {
 };
 
 struct Alert {
-    // 16 hex digits of mix64(fnv1a64 of rule id, key, event id[, "resolved"]), NUL-terminated.
+    // 16 hex digits of mix64(fnv1a64 of rule id, key, event id[, "resolved"]), NUL-terminated,
+    // and the same as a number (what dedup sets and the exactly-once redo compare).
     char alert_id[17] = {};
+    uint64_t id = 0;
     std::string rule_id;
     std::string severity;  // info | warning | critical
     std::string key;       // the Kafka message key: a ticker, an entity name or "_"

@@ -125,6 +125,7 @@ rules:
     char expect[17];
     to_hex16(mix64(h), expect);
     CHECK(std::string(g.alert_id) == expect);
+    CHECK(g.id == mix64(h));
 
     std::string json;
     append_alert_json(json, g, f.ctx(), {"news", 0, 7}, kT0);

@@ -55,6 +55,7 @@ TEST_CASE("metric condition fires with matched metrics, summary and evidence") {
     char id[17];
     make_alert_id("cloud-growth", "AMZN", "seed-000", false, id);
     CHECK(std::string(a.alert_id) == id);
+    CHECK(a.id == alert_id_value("cloud-growth", "AMZN", "seed-000", false));  // the same id as a number
 
     Fixture slow = aws_event("seed-001", kT0 + 1, 12);
     CHECK(run(e, slow).empty());
