@@ -40,5 +40,7 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
 
 // Wall clock in epoch milliseconds; only the edges (app, kafka) call it, never analysis or rules.
 int64_t now_ms();
+// Monotonic clock in nanoseconds (durations and deadlines, never dates).
+int64_t steady_ns();
 
 }  // namespace herald::core

@@ -1,6 +1,8 @@
 #include "herald/app/pipeline/partition_table.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include <prometheus/gauge.h>
 
@@ -95,6 +97,16 @@ bool PartitionTable::busy(const std::vector<int32_t>& which) const {
             return true;
     }
     return false;
+}
+
+bool PartitionTable::drain(const std::vector<int32_t>& which, int64_t timeout_ms, const OffsetSink& sink) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    for (;;) {
+        store_done(sink);
+        if (!busy(which)) return true;
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
 }
 
 bool PartitionTable::settled() const {

@@ -138,7 +138,9 @@ TEST_CASE("a rewind renews a state at its last committed transaction; drop frees
     PartitionTable table({.workers = 2, .max_inflight = 8}, probe);
     auto rules = no_rules();
     PartitionState* old = table.take(1, 20, rules, 1, 0);
-    old->tracker.begin(20, -1, 0)->release();
+    auto* done = old->tracker.begin(20, -1, 0);
+    REQUIRE(done);
+    done->release();
     old->txn_committed = 25;
     PartitionState& fresh = table.renew(*old, rules, 2, 7, 500);
     CHECK(table.find(1) == &fresh);

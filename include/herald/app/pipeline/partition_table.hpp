@@ -67,6 +67,9 @@ public:
     void store_done(const OffsetSink& sink);
     // The selected partitions (all when empty) still have unacknowledged, unfailed work or a rebuild.
     bool busy(const std::vector<int32_t>& which) const;
+    // Stores done offsets until the selected partitions (all when empty) are not busy (true), or
+    // the timeout passes (false). A failed slot ends the wait: its offset is never committed.
+    bool drain(const std::vector<int32_t>& which, int64_t timeout_ms, const OffsetSink& sink);
     // Every state, retired ones included, has let go of its work.
     bool settled() const;
     size_t in_flight() const;
