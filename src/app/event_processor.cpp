@@ -54,6 +54,28 @@ parse::ErrorCode EventProcessor::parse(std::string_view payload, const EventSour
     return code;
 }
 
+EventOutcome EventProcessor::process(std::optional<std::string_view> payload, const EventSource& source,
+                                     rules::Engine& engine, StageObserver* observer) {
+    alerts_.clear();
+    int64_t t0 = observer ? core::steady_ns() : 0;
+    auto lap = [&](telemetry::Stage stage) {
+        if (!observer) return;
+        const int64_t t = core::steady_ns();
+        observer->stage_done(stage, t - t0);
+        t0 = t;
+    };
+    parse::ErrorCode code = parse::ErrorCode::empty;
+    if (payload) code = parse(*payload, source, detail_);
+    else detail_ = "null message value (tombstone)";
+    lap(telemetry::Stage::parse);
+    if (code != parse::ErrorCode::none) return {code, detail_, alerts_};
+    analyze();
+    lap(telemetry::Stage::analyze);
+    evaluate(engine, alerts_);
+    lap(telemetry::Stage::rules);
+    return {code, {}, alerts_};
+}
+
 void EventProcessor::analyze(analysis::Explanation* explain) {
     analyzer_.analyze(event_, analysis_, explain);
     if (metrics_) {

@@ -50,8 +50,7 @@ int replay_topic(const Options& o) {
     install_stop_handlers();
     EventProcessor proc(resources, max_event_bytes, message_bytes);
     proc.set_event_time_policy(o.get_duration_ms("max-future-skew", kDefaultMaxFutureSkewMs));
-    std::vector<rules::Alert> alerts;
-    std::string json, detail, key_text, rule_text;
+    std::string json, key_text, rule_text;
     uint64_t published = 0, bad = 0;
     const kafka::Message* message = nullptr;
     bool warmup = false;
@@ -61,14 +60,13 @@ int replay_topic(const Options& o) {
         rules::Engine& engine = engines[static_cast<size_t>(m.partition())];
         engine.set_suppressed(warmup);
         EventSource source{m.topic(), m.partition(), m.offset(), m.timestamp_ms()};
-        if (m.is_null() || proc.parse(m.payload(), source, detail) != parse::ErrorCode::none) {
+        const EventOutcome outcome = proc.process(
+            m.is_null() ? std::nullopt : std::optional<std::string_view>(m.payload()), source, engine);
+        if (outcome.dead_letter()) {
             bad += !warmup;
             continue;
         }
-        proc.analyze();
-        alerts.clear();
-        proc.evaluate(engine, alerts);
-        for (const auto& a : alerts) {
+        for (const auto& a : outcome.alerts) {
             proc.alert_json(a, source, core::now_ms(), json);
             kafka::Header headers[] = {{"herald-alert-id", std::string_view(a.alert_id, 16)},
                                        {"herald-rule", proc.alert_rule(a, rule_text)}};

@@ -5,11 +5,11 @@
 // One per worker thread; reused for every event (no steady-state allocation except for alerts).
 //
 //   EventProcessor p(resources, max_event_bytes);
-//   if (p.parse(payload, {"news", 3, 1234, kafka_ts}, detail) != parse::ErrorCode::none) dead_letter(...);
-//   p.analyze();
-//   p.evaluate(partition_rules_engine, alerts);
-//   for (auto& a : alerts) { p.alert_json(a, source, now, json); produce(json); }
+//   EventOutcome out = p.process(payload, {"news", 3, 1234, kafka_ts}, partition_rules_engine);
+//   if (out.dead_letter()) dead_letter(out.code, out.detail);
+//   else for (auto& a : out.alerts) { p.alert_json(a, source, now, json); produce(json); }
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +21,7 @@
 
 namespace herald::telemetry {
 class Metrics;
+enum class Stage : uint8_t;
 }
 
 namespace herald::app {
@@ -42,6 +43,22 @@ struct EventSource {
 void evaluate_rules(rules::Engine& engine, const rules::EventContext& ctx, const rules::AlertLimits& limits,
                     std::vector<rules::Alert>& out);
 
+// What one event came to (EventProcessor::process): a dead letter (code, detail), or its analysis
+// (EventProcessor::result) and the alerts the rules raised, in order.
+struct EventOutcome {
+    parse::ErrorCode code = parse::ErrorCode::none;
+    std::string_view detail;
+    const std::vector<rules::Alert>& alerts;
+    bool dead_letter() const { return code != parse::ErrorCode::none; }
+};
+
+// Where process() reports how long each stage took (the pipeline's herald_stage_duration_seconds).
+class StageObserver {
+public:
+    virtual ~StageObserver() = default;
+    virtual void stage_done(telemetry::Stage stage, int64_t ns) = 0;
+};
+
 class EventProcessor {
 public:
     // message_max_bytes: the producer's message.max.bytes the alerts must fit (0: unbounded);
@@ -53,6 +70,11 @@ public:
     // more than the max future skew ahead of its reference is ErrorCode::future_time; the
     // reference is the message timestamp, or the clock when that is earlier or absent.
     parse::ErrorCode parse(std::string_view payload, const EventSource& source, std::string& detail);
+    // One call per event: parse, analyze, evaluate with `engine` (grouped as the rules file asks).
+    // A null payload (a Kafka tombstone) is ErrorCode::empty. The outcome's views live until the
+    // next call; each stage's time goes to `observer` when given.
+    EventOutcome process(std::optional<std::string_view> payload, const EventSource& source, rules::Engine& engine,
+                         StageObserver* observer = nullptr);
 
     // max_future_skew_ms: 0 turns the check off. fixed_now_ms >= 0 replaces the clock (offline
     // analysis pins it once, so one run judges every line alike).
@@ -94,6 +116,8 @@ private:
     int64_t max_future_skew_ms_ = kDefaultMaxFutureSkewMs;
     int64_t fixed_now_ms_ = -1;
     telemetry::Metrics* metrics_ = nullptr;
+    std::string detail_;                // process(): why an event is dead-lettered
+    std::vector<rules::Alert> alerts_;  // process(): the alerts of the last event
 };
 
 }  // namespace herald::app

@@ -32,7 +32,7 @@ void WorkerProbe::queue_wait(int64_t ns) {
     if (metrics_) metrics_->wait(telemetry::Wait::queue).observe(static_cast<double>(ns) * 1e-9);
 }
 
-void WorkerProbe::stage(telemetry::Stage stage, int64_t ns) {
+void WorkerProbe::stage_done(telemetry::Stage stage, int64_t ns) {
     if (metrics_) metrics_->stage(stage).observe(static_cast<double>(ns) * 1e-9);
 }
 
@@ -98,28 +98,19 @@ void EventWorker::process(const Incoming& in, PartitionState& ps, OffsetTracker:
         slot->release();
         return;
     }
-    const int64_t t0 = core::steady_ns();
-    ctx_.probe.queue_wait(t0 - slot->received_ns);
+    ctx_.probe.queue_wait(core::steady_ns() - slot->received_ns);
+    sync_rules(ps);
     const EventSource source{in.topic, in.partition, in.offset, in.timestamp_ms};
-    const parse::ErrorCode code = in.is_null ? parse::ErrorCode::empty : proc_.parse(in.payload, source, detail_);
-    if (in.is_null) detail_ = "null message value (tombstone)";
-    const int64_t t1 = core::steady_ns();
-    ctx_.probe.stage(telemetry::Stage::parse, t1 - t0);
-    if (code != parse::ErrorCode::none) {
-        dead_letter_event(in, code, slot);
+    const EventOutcome outcome = proc_.process(in.is_null ? std::nullopt : std::optional<std::string_view>(in.payload),
+                                               source, ps.engine, &ctx_.probe);
+    if (outcome.dead_letter()) {
+        dead_letter_event(in, outcome, slot);
     } else {
-        proc_.analyze();
-        const int64_t t2 = core::steady_ns();
-        ctx_.probe.stage(telemetry::Stage::analyze, t2 - t1);
         ctx_.probe.entities(proc_.result());
-        sync_rules(ps);
-        alerts_.clear();
-        proc_.evaluate(ps.engine, alerts_);
-        const int64_t t3 = core::steady_ns();
-        ctx_.probe.stage(telemetry::Stage::rules, t3 - t2);
-        if (!alerts_.empty()) {
-            publish(in, ps, slot);
-            ctx_.probe.stage(telemetry::Stage::publish, core::steady_ns() - t3);
+        if (!outcome.alerts.empty()) {
+            const int64_t t0 = core::steady_ns();
+            publish(in, outcome.alerts, ps, slot);
+            ctx_.probe.stage_done(telemetry::Stage::publish, core::steady_ns() - t0);
         }
     }
     ctx_.probe.processed();
@@ -128,7 +119,7 @@ void EventWorker::process(const Incoming& in, PartitionState& ps, OffsetTracker:
 
 // The original key, value and headers travel with the dead letter, bounded to what the producer
 // accepts (output::DeadLetterBuilder); the full message stays in the input topic.
-void EventWorker::dead_letter_event(const Incoming& in, parse::ErrorCode code, OffsetTracker::Slot* slot) {
+void EventWorker::dead_letter_event(const Incoming& in, const EventOutcome& outcome, OffsetTracker::Slot* slot) {
     headers_.clear();
     kafka::Header h;
     if (in.message)
@@ -136,12 +127,13 @@ void EventWorker::dead_letter_event(const Incoming& in, parse::ErrorCode code, O
             if (in.message->header_at(i, h)) headers_.push_back(h);
     ctx_.ledger.dead_letter(dl_, ctx_.config.dlq_topic,
                             {in.topic, in.partition, in.offset, in.key, in.payload, !in.is_null, headers_.data(),
-                             headers_.size(), parse::error_code_name(code), detail_},
+                             headers_.size(), parse::error_code_name(outcome.code), outcome.detail},
                             slot, in.timestamp_ms > 0 ? in.timestamp_ms : 0);
 }
 
-void EventWorker::publish(const Incoming& in, PartitionState& ps, OffsetTracker::Slot* slot) {
-    for (const rules::Alert& alert : alerts_) {
+void EventWorker::publish(const Incoming& in, const std::vector<rules::Alert>& alerts, PartitionState& ps,
+                          OffsetTracker::Slot* slot) {
+    for (const rules::Alert& alert : alerts) {
         if (ps.lost.load(std::memory_order_acquire)) break;  // the new owner publishes them
         if (!publish_one(alert, in, ps, slot)) break;
     }
@@ -270,11 +262,7 @@ bool EventWorker::replay_history(PartitionState& ps, int64_t committed, int64_t 
             if (ps.leaving.load(std::memory_order_relaxed)) return false;
             ps.engine.set_fired_history(
                 ps.have_history && m.offset() >= ps.history.complete_from ? &ps.history.ids : nullptr);
-            const EventSource source{m.topic(), m.partition(), m.offset(), m.timestamp_ms()};
-            if (m.is_null() || proc_.parse(m.payload(), source, detail_) != parse::ErrorCode::none) return true;
-            proc_.analyze();
-            alerts_.clear();
-            proc_.evaluate(ps.engine, alerts_);
+            if (!m.is_null()) proc_.process(m.payload(), {m.topic(), m.partition(), m.offset(), m.timestamp_ms()}, ps.engine);
             return true;
         },
         report, error);

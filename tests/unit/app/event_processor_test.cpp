@@ -102,3 +102,45 @@ TEST_CASE("one event dated 9999-12-31 no longer silences its ticker; a late even
     CHECK(metrics.events_late().Value() == 1);
     CHECK(metrics.rule_caps_hit(telemetry::kCapKeys).Value() == 0);
 }
+
+namespace {
+// Records the stages process() reports, in order.
+struct Stages : StageObserver {
+    std::vector<telemetry::Stage> seen;
+    void stage_done(telemetry::Stage stage, int64_t ns) override {
+        CHECK(ns >= 0);
+        seen.push_back(stage);
+    }
+};
+}  // namespace
+
+TEST_CASE("process: one call per event gives a dead letter or the alerts, and times its stages") {
+    auto loaded = rules::load_rules_text("rules:\n  - id: every\n    severity: info\n    when: ticker == \"ACME\"\n",
+                                         "r.yaml");
+    REQUIRE(loaded.ok());
+    rules::Engine engine(loaded.rules);
+    Harness h;
+    h.proc.set_event_time_policy(0);
+    Stages stages;
+    const EventSource source{"news", 2, 40, -1};
+    const std::string payload = event("a", "2026-12-06T10:00:00Z");  // the event's texts may view it
+    EventOutcome ok = h.proc.process(std::string_view(payload), source, engine, &stages);
+    CHECK_FALSE(ok.dead_letter());
+    REQUIRE(ok.alerts.size() == 1);
+    CHECK(ok.alerts[0].rule_id == "every");
+    CHECK(h.proc.event().id == "a");
+    CHECK(stages.seen == std::vector<telemetry::Stage>{telemetry::Stage::parse, telemetry::Stage::analyze,
+                                                       telemetry::Stage::rules});
+
+    stages.seen.clear();
+    EventOutcome bad = h.proc.process(std::string_view("{not json"), source, engine, &stages);
+    CHECK(bad.dead_letter());
+    CHECK(parse::error_code_name(bad.code) == "invalid_json");
+    CHECK_FALSE(bad.detail.empty());
+    CHECK(bad.alerts.empty());  // the last event's alerts are gone
+    CHECK(stages.seen == std::vector<telemetry::Stage>{telemetry::Stage::parse});
+
+    EventOutcome tombstone = h.proc.process(std::nullopt, source, engine);
+    CHECK(tombstone.code == parse::ErrorCode::empty);
+    CHECK(tombstone.detail == "null message value (tombstone)");
+}

@@ -43,14 +43,14 @@ private:
 
 // The workers' counts and series: herald_events_processed_total, stage and queue-wait
 // histograms, alerts cut to fit, entity sentiment gauges, and the rebalance counts of the summary.
-class WorkerProbe {
+class WorkerProbe : public StageObserver {
 public:
     WorkerProbe(telemetry::Metrics* metrics, const analysis::Resources* resources)
         : metrics_(metrics), resources_(resources) {}
     void processed();
     void lost_dropped() { lost_dropped_.fetch_add(1, std::memory_order_relaxed); }
     void queue_wait(int64_t ns);
-    void stage(telemetry::Stage stage, int64_t ns);
+    void stage_done(telemetry::Stage stage, int64_t ns) override;
     void entities(const analysis::Analysis& analysis);
     void alert_produced() { alerts_produced_.fetch_add(1, std::memory_order_relaxed); }
     void already_published() { already_published_.fetch_add(1, std::memory_order_relaxed); }
@@ -108,8 +108,9 @@ public:
 
 private:
     void sync_rules(PartitionState& ps);
-    void dead_letter_event(const Incoming& in, parse::ErrorCode code, OffsetTracker::Slot* slot);
-    void publish(const Incoming& in, PartitionState& ps, OffsetTracker::Slot* slot);
+    void dead_letter_event(const Incoming& in, const EventOutcome& outcome, OffsetTracker::Slot* slot);
+    void publish(const Incoming& in, const std::vector<rules::Alert>& alerts, PartitionState& ps,
+                 OffsetTracker::Slot* slot);
     bool publish_one(const rules::Alert& alert, const Incoming& in, PartitionState& ps, OffsetTracker::Slot* slot);
     void refuse_alert(const DeliveryToken& alert, std::string_view reason, OffsetTracker::Slot* slot,
                       int64_t timestamp_ms);
@@ -120,8 +121,7 @@ private:
     EventProcessor proc_;
     output::DeadLetterBuilder dl_;
     // Reused buffers.
-    std::vector<rules::Alert> alerts_;
-    std::string json_, detail_, key_, rule_;
+    std::string json_, key_, rule_;
     std::vector<kafka::Header> headers_;
 };
 
