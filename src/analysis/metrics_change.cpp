@@ -28,6 +28,7 @@ void SentenceReader::change_pass() {
         // revenue rose 13%, while Google Cloud jumped 34%").
         if (!h && segment_move(fg, q)) continue;
         if (!h && business_move(fg, q)) continue;  // "global advertising grew 53%"
+        if (!h && fg.list_hit < 0 && growth_rate(fg, q)) continue;  // "Google Cloud's 41% growth"
         bool margin = false;
         if (!h && fg.list_hit >= 0) {  // "revenue and EPS grew 5% and 7%, respectively"
             if (change_kind_before(fg, dir)) h = list_kind(fg);
@@ -143,6 +144,57 @@ bool SentenceReader::segment_move(const Fig& fg, const Quantity& q) {
         return true;
     }
     return false;
+}
+
+// The growth rate of a business named before "growth", with no kind word: "Google Cloud's 41%
+// growth", "data center growth of 22%", "AWS growth accelerated to 20%", "Services growth holding
+// at about 14-15%". It is the business's revenue growth, as "Azure grew 40%" is. A kind word
+// before "growth" ("revenue growth of 12%") is read by change_kind_before instead, and a company's
+// own growth ("Acme's 5% growth") is no revenue figure.
+bool SentenceReader::growth_rate(const Fig& fg, const Quantity& q) {
+    auto growth_at = [&](uint32_t t) { return t >= first() && t < last() && eq_ci(c_.tok(t), "growth"); };
+    uint32_t g = 0, subject_end = 0;
+    if (growth_at(fg.te)) {  // "Google Cloud's 41% growth"
+        g = fg.te;
+        subject_end = fg.tb;
+    } else {
+        uint32_t t = fg.tb;
+        while (t > first() && (eq_ci(c_.tok(t - 1), "about") || eq_ci(c_.tok(t - 1), "around") ||
+                               eq_ci(c_.tok(t - 1), "roughly") || eq_ci(c_.tok(t - 1), "nearly")))
+            --t;
+        if (t < first() + 2) return false;
+        const std::string_view before = c_.tok(t - 1);
+        if (eq_ci(before, "of") && growth_at(t - 2)) g = t - 2;  // "growth of 22%"
+        else if ((eq_ci(before, "to") || eq_ci(before, "at")) && growth_at(t - 3)) g = t - 3;  // "growth slowed to"
+        else if ((eq_ci(before, "to") || eq_ci(before, "at")) && growth_at(t - 4)) g = t - 4;  // "growth picked up to"
+        else return false;
+        subject_end = g;
+    }
+    // A possessive between the business and the figure: "Google Cloud's".
+    if (subject_end > first() && (c_.tok(subject_end - 1) == "'s" || c_.tok(subject_end - 1) == "\xE2\x80\x99s"))
+        --subject_end;
+    Change ch;
+    set_percent(ch, Direction::up, q);
+    range_change(ch, fg);
+    ch.basis = basis_after(g + 1 > fg.te ? g + 1 : fg.te, fg.te, fg.te);
+    // A segment of the alias table ending right before: attribution finds it before its hit.
+    const uint32_t to = mention_from(subject_end);
+    if (to > c_.mention_begin) {
+        const Mention& mn = c_.mentions[to - 1];
+        if (mn.is_segment && mention_end_token(c_.doc, mn, last()) == subject_end) {
+            Hit seg;
+            seg.begin = seg.np_begin = seg.end = subject_end;
+            seg.kind = MetricKind::revenue;
+            attach_change(ch, &seg, fg.tb, fg.te, q);
+            return true;
+        }
+    }
+    // Business words ("data center", "Services"), in a sentence about a company.
+    if (c_.mention_begin == c_.mention_end && !last_company_) return false;
+    const std::string_view business = segments::before_kind(segment_view(), subject_end);
+    if (business.empty()) return false;
+    business_change(ch, business, g, fg, q);
+    return true;
 }
 
 // A margin's percentage is its level ("fell to 9.5% from 11.2%"), unless it comes right after

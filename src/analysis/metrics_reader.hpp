@@ -124,6 +124,7 @@ private:
     bool total_before(const Hit* h) const;
     bool combined_figure(const Hit* h, uint32_t tb, uint32_t te);
     bool business_move(const Fig& fg, const Quantity& q);
+    void business_change(const Change& ch, std::string_view business, uint32_t at, const Fig& fg, const Quantity& q);
     bool same_business(const Metric& value, const Hit* h, uint32_t tb, uint32_t te);
 
     // --- moves stated as amounts, "respectively" lists (metrics_lists.cpp) ---
@@ -171,6 +172,7 @@ private:
     const Hit* change_kind_after(const Fig& fg, Direction& dir, uint32_t& between_e) const;
     const Hit* change_kind_before(const Fig& fg, Direction& dir) const;
     bool segment_move(const Fig& fg, const Quantity& q);
+    bool growth_rate(const Fig& fg, const Quantity& q);
     void margin_figure(const Fig& fg, const Quantity& q, const Hit* h, Direction dir);
     void push_metric(Metric& m, const Hit* h, uint32_t tb, uint32_t te);
     void margin_bp(const Fig& fg, const Quantity& q);

@@ -106,14 +106,21 @@ bool SentenceReader::business_move(const Fig& fg, const Quantity& q) {
     set_percent(ch, direction_in(verb, verb + 1, false), q);
     if (ch.direction == Direction::none) return false;
     ch.basis = basis_after(fg.te, fg.te, fg.te);
-    Hit kind;  // revenue named by the business's own words, which attribution reads before the verb
-    kind.begin = kind.np_begin = verb;
-    kind.end = verb + 1;
+    business_change(ch, business, verb, fg, q);
+    return true;
+}
+
+// The change of the business's revenue, named by the business's own words, which attribution
+// reads before token `at` (the move verb, or "growth").
+void SentenceReader::business_change(const Change& ch, std::string_view business, uint32_t at, const Fig& fg,
+                                     const Quantity& q) {
+    Hit kind;
+    kind.begin = kind.np_begin = at;
+    kind.end = at + 1;
     kind.kind = MetricKind::revenue;
     forced_segment_ = business;
     attach_change(ch, &kind, fg.tb, fg.te, q);
     forced_segment_ = {};
-    return true;
 }
 
 }  // namespace herald::analysis::metric_reader

@@ -38,7 +38,7 @@ constexpr std::string_view kBusiness[] = {
 // Business nouns that can be the subject of a move ("advertising grew 53%"): not ones that also
 // name a market or a sector ("markets fell", "retail rose").
 constexpr std::string_view kMoveSubjects[] = {
-    "ad",        "ads",      "advertising", "center",       "centre",        "cloud",     "devices",
+    "ad",        "ads",      "advertising", "center",       "centre",        "cloud",     "data",      "devices",
     "digital",   "e-commerce", "ecommerce", "gaming",       "hardware",      "licensing", "membership",
     "network",   "networking", "networks",  "online",       "optical",       "payments",  "services",
     "software",  "streaming", "subscription", "subscriptions",
@@ -61,7 +61,7 @@ constexpr std::string_view kQualifying[] = {
 };
 // Capitalised words that are no brand.
 constexpr std::string_view kNotBrand[] = {
-    "analysts", "co", "company", "consensus", "corp", "inc", "ltd", "plc", "street", "wall",
+    "analysts", "co", "company", "consensus", "corp", "cpi", "gdp", "inc", "ltd", "plc", "ppi", "street", "wall",
 };
 // Words that make a figure several companies' together.
 constexpr std::string_view kCombine[] = {

@@ -189,3 +189,24 @@ TEST_CASE("business lines named without a kind word or with their fees") {
     CHECK(fees[0].kind == MetricKind::revenue);
     CHECK(fees[0].segment == "membership fee income");
 }
+
+TEST_CASE("the growth rate of a business named before 'growth' is its revenue's") {
+    testing::Run r;
+    const auto& own = r.on("Northgate said Azure's 37% growth was the best in software.");
+    REQUIRE(own.size() == 1);
+    CHECK(own[0].kind == MetricKind::revenue);
+    CHECK(own[0].segment == "Azure");
+    CHECK(near(own[0].change.percent, 37));
+    const auto& to = r.on("Acme beats as AWS growth accelerated to 19%.");
+    REQUIRE(to.size() == 1);
+    CHECK(to[0].segment == "AWS");
+    CHECK(near(to[0].change.percent, 19));
+    const auto& of = r.on("Acme investors focused on data center growth of 31%.");
+    REQUIRE(of.size() == 1);
+    CHECK(of[0].segment == "data center");
+    // A kind before "growth" is read as before; a company's own growth is no revenue figure.
+    const auto& kind = r.on("Acme's revenue growth of 12% beat the market.");
+    REQUIRE(kind.size() == 1);
+    CHECK(kind[0].segment.empty());
+    CHECK(r.on("Acme's 5% growth impressed investors.").empty());
+}
