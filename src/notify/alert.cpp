@@ -99,6 +99,10 @@ ParseResult parse_alert(std::string_view json, NotifyAlert& out, std::string& wh
         why = std::to_string(json.size()) + " bytes, over the limit of " + std::to_string(max_bytes);
         return ParseResult::oversized;
     }
+    if (json.empty()) {  // a tombstone's view has no data pointer, which simdjson must not be given
+        why = "empty message";
+        return ParseResult::invalid_json;
+    }
     // One parser per thread: it keeps its buffers between messages.
     thread_local dom::parser parser;
     dom::element doc;

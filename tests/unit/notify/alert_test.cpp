@@ -34,6 +34,8 @@ TEST_CASE("messages that are not herald alerts are told apart") {
     NotifyAlert a;
     std::string why;
     CHECK(parse_alert("", a, why) == ParseResult::invalid_json);
+    CHECK(parse_alert(std::string_view(), a, why) == ParseResult::invalid_json);  // a tombstone: no data pointer
+    CHECK(why == "empty message");
     CHECK(parse_alert("{\"rule\":", a, why) == ParseResult::invalid_json);
     CHECK(parse_alert("[1]", a, why) == ParseResult::not_an_alert);
     CHECK(parse_alert(R"({"alert_id":"xyz","rule":"r","severity":"info","key":"K","detected_at":"2026-01-01T00:00:00Z"})", a,
