@@ -20,3 +20,34 @@ function(herald_tests)
     set_tests_properties(${target} PROPERTIES LABELS ${T_LABEL} TIMEOUT 600)
   endforeach()
 endfunction()
+
+# Process-level tests: a python script drives the herald binary against the embedded broker and is
+# checked by an independent Kafka client (Debian's python3-confluent-kafka, hence /usr/bin/python3).
+set(HERALD_TEST_PYTHON /usr/bin/python3 CACHE FILEPATH "python3 that has confluent_kafka")
+
+# herald_process_test(NAME SCRIPT [TIMEOUT s] [LABELS l...] [WORKDIR dir] [NO_SOURCE] [NO_WORKDIR]
+#                     [ARGS a...]): runs `python3 SCRIPT <herald> <source dir> <work dir> ARGS...`
+# from the calling folder. The work dir is BINARY_DIR/WORKDIR (default: NAME without
+# "integration_"); NO_SOURCE and NO_WORKDIR leave those arguments out. Defaults: label
+# integration, 600 s.
+function(herald_process_test name script)
+  cmake_parse_arguments(P "NO_SOURCE;NO_WORKDIR" "TIMEOUT;WORKDIR" "LABELS;ARGS" ${ARGN})
+  if(NOT P_TIMEOUT)
+    set(P_TIMEOUT 600)
+  endif()
+  if(NOT P_LABELS)
+    set(P_LABELS integration)
+  endif()
+  if(NOT P_WORKDIR)
+    string(REGEX REPLACE "^integration_" "" P_WORKDIR ${name})
+  endif()
+  set(command ${HERALD_TEST_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/${script} $<TARGET_FILE:herald>)
+  if(NOT P_NO_SOURCE)
+    list(APPEND command ${PROJECT_SOURCE_DIR})
+  endif()
+  if(NOT P_NO_WORKDIR)
+    list(APPEND command ${CMAKE_CURRENT_BINARY_DIR}/${P_WORKDIR})
+  endif()
+  add_test(NAME ${name} COMMAND ${command} ${P_ARGS})
+  set_tests_properties(${name} PROPERTIES LABELS "${P_LABELS}" TIMEOUT ${P_TIMEOUT})
+endfunction()
