@@ -84,6 +84,23 @@ bool held_out(std::string_view text) { return herald::bench::tfns_held_out(text)
 struct Stats {
     long confusion[3][3] = {};
     long zero = 0;  // texts scored exactly 0: no evidence found at all
+    // Polar texts whose score has the gold's sign (0 counts as a miss): what a judge that reads
+    // only the score's sign sees, the neutral band included.
+    long polar = 0, polar_signed = 0;
+    double dot = 0, score_sq = 0, gold_sq = 0;  // cosine of the scores with the gold as -1 / 0 / +1
+    void add_score(Class gold, double score) {
+        zero += score == 0.0;
+        const double g = gold == positive ? 1 : gold == negative ? -1 : 0;
+        if (g != 0) {
+            ++polar;
+            polar_signed += score * g > 0;
+        }
+        dot += score * g;
+        score_sq += score * score;
+        gold_sq += g * g;
+    }
+    double cosine() const { return score_sq > 0 && gold_sq > 0 ? dot / std::sqrt(score_sq * gold_sq) : 0; }
+    double polar_sign() const { return polar ? double(polar_signed) / polar : 0; }
     long total() const {
         long t = 0;
         for (auto& row : confusion)
@@ -127,6 +144,7 @@ bool report(const char* name, const Stats& st, Target target) {
     for (int g = 0; g < 3; ++g)
         std::printf("  %-10s %5ld %5ld %5ld\n", kClassNames[g], st.confusion[g][0], st.confusion[g][1], st.confusion[g][2]);
     const double zero = st.total() ? double(st.zero) / st.total() : 0;
+    std::printf("  polar texts with the gold's sign %.3f  cosine with the gold %.3f\n", st.polar_sign(), st.cosine());
     if (target.accuracy == 0) {
         std::printf("  accuracy %.3f  macro-F1 %.3f  scored 0: %.3f\n", st.accuracy(), st.macro_f1(), zero);
         return true;
@@ -163,7 +181,7 @@ bool eval_labelled(Pipeline& p, const std::string& path, const char* name, Part 
         p.run(e, explain && show_errors > 0 ? &ex : nullptr);
         Class pred = class_of(p.out.sentiment.label);
         ++st.confusion[gold][pred];
-        st.zero += p.out.sentiment.score == 0.0;
+        st.add_score(gold, p.out.sentiment.score);
         if (gold != pred && shown[gold][pred] < show_errors) {
             ++shown[gold][pred];
             std::printf("  gold %-8s got %-8s %+.2f  %.*s\n", kClassNames[gold], kClassNames[pred],

@@ -332,6 +332,21 @@ effective upon | effective no later than | effective date | effective tax rate |
 effective january | effective february | effective march | effective april | effective may | effective june = 0
 effective july | effective august | effective september | effective october | effective november | effective december = 0
 became effective | become effective | becomes effective | becoming effective = 0
+# Ratings as nouns in headlines and posts ("says this supplier is a Buy", "not yet a buy", "UVXY: Sell, and sell short").
+a buy | is a buy | a strong buy | a decent buy | a soft buy | a contrarian buy | a must-have | a no-brainer = 0.45
+time to buy | good time to buy | a buying opportunity | buying opportunity = 0.4
+a sell | is a sell | time to sell | sell short = -0.45
+# Where an index or stock trades against the day before ("Dow turns negative"), and its prior peak ("slips from record highs": the peak is where it came from).
+negative territory | turns negative | turned negative | turning negative | into the red = -0.4
+positive territory | turns positive | turned positive | turning positive | into the green = 0.4
+from record highs | from record high | from record levels | from all-time highs | from all-time high | from a record high | off record highs | off record high | off all-time highs = 0
+from record lows | from record low | from all-time lows | from all-time low | from a record low | off record lows | off all-time lows = 0
+top gainer | top gainers | biggest gainer | biggest gainers | premarket gainer | premarket gainers | among gainers = 0.35
+top loser | top losers | biggest loser | biggest losers | premarket loser | premarket losers | among losers = -0.35
+# Legal trouble of the company named ("Denver network sues Comcast", "BitMex hit with investor suit", "AG investigating WeWork").
+sues | files suit | filed suit | files lawsuit | filed a lawsuit | files a lawsuit | legal action against | hit with suit = -0.4
+sentenced | implicated | indicted | indictment | charged with | deceived | deceiving | misled | misleading = -0.4
+investigating | probing | under investigation | under scrutiny | stripped of = -0.35
 
 # ---------------------------------------------------------------------------------------------
 # Negators flip (and weaken) the terms up to 3 tokens after them in the same clause.
@@ -341,6 +356,8 @@ didn't | doesn't | don't | isn't | wasn't | aren't | weren't | won't | wouldn't 
 no longer | lack of | lack | absence of | unlikely to | far from
 failed to | fails to | fail to | failing to | unable to
 declines to | declined to | decline to | refuses to | refused to
+# "not yet a buy": "yet" alone weakens what came before it (a contrast word).
+not yet
 
 # ---------------------------------------------------------------------------------------------
 # Multipliers on the next term (and, for directions, on the adverb right after: "rose sharply").
@@ -530,6 +547,17 @@ more than a year earlier | more than a year ago | more than a year before | more
 higher than a year earlier | higher than last year | above last year = up
 less than a year earlier | less than a year ago | less than a year before | less than last year | less than in = down
 lower than a year earlier | lower than last year | below last year | fell short of last year | short of last year = down
+# Price-move verbs of market reports and traders' posts ("Bill.com rockets 60 %", "Nasdaq futures retreat 15 points").
+rocket | rockets | rocketed | rocketing | zoom | zooms | zoomed | zooming = up 1.3
+gapping up | gaps up | gapped up | gap up | edges higher | edged higher | inches higher | inched higher = up 0.7
+gapping down | gaps down | gapped down | gap down | edges lower | edged lower | inches lower | inched lower = down 0.7
+retreat | retreats | retreated | retreating | stumble | stumbles | stumbled | stumbling = down
+crashes | crashed | crashing = down 1.5
+# Fading and firming ("retail sales growth softens", "trade enthusiasm continues to wane", "U.S. housing market regaining steam").
+soften | softens | softened | softening | wane | wanes | waned | waning | fade | fades | faded | fading = down 0.7
+fizzle | fizzles | fizzled | fizzling | dim | dims | dimmed | dull | dulls | dulled = down 0.7
+regain | regains | regained | regaining | stabilize | stabilizes | stabilized | stabilizing = up 0.7
+stabilise | stabilises | stabilised | stabilising | firming | firmed = up 0.7
 
 # ---------------------------------------------------------------------------------------------
 # Comparisons with expectations: pair with an [expectation] term within 4 tokens after.
@@ -580,6 +608,9 @@ dive | dives | dived | diving | nosedive | nosedives | nosedived | collapses | c
 
 # States: a measure right after these (within two words) is where the figure ended ("slipped to a
 # net loss") or where it came from ("up from a loss"), not what moved.
+rocket | rockets | rocketed | rocketing | zoom | zooms | zoomed | zooming | gapping up | gaps up | gapped up
+gapping down | gaps down | gapped down | edges higher | edged higher | edges lower | edged lower
+retreat | retreats | retreated | retreating | stumble | stumbles | stumbled | stumbling | crashes | crashed | crashing
 [state]
 to | into = new
 from = prior

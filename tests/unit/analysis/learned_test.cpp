@@ -108,12 +108,12 @@ TEST_CASE("learned layer: decides in short microblog posts, with the rules' scor
     CHECK(up.rules.find("learned: p(positive)") != std::string::npos);
     CHECK(up.rules.find("rules +0.00") != std::string::npos);
     CHECK(up.rules.find("; output +") != std::string::npos);  // its strongest features and weights
-    const std::string sued = "$ACME Initech sues Globex over costs https://t.co/x";
+    const std::string sued = "$ACME Protests hit Initech in California https://t.co/x";
     CHECK(score(Lexicon::rules_only(), sued).score == 0.0);
     const Scored down = score(Lexicon::builtin(), sued);
     CHECK(down.score < -0.1);
     CHECK(down.rules.find("learned: p(negative)") != std::string::npos);
-    CHECK(down.rules.find("; sues -") != std::string::npos);
+    CHECK(down.rules.find("; protests -") != std::string::npos);
     // The rules' score is its strongest feature: a post the rules read keeps their side.
     const std::string ruled = "$ACME Globex downgraded to sell https://t.co/x";
     CHECK(score(Lexicon::rules_only(), ruled).score < -0.1);
@@ -134,8 +134,8 @@ TEST_CASE("learned layer: decides in short microblog posts, with the rules' scor
 
 TEST_CASE("learned layer: news prose is left to the rules") {
     // No cashtag, handle, hashtag or link, and sentences that end in a full stop: the rules alone.
-    CHECK(score(Lexicon::builtin(), "Initech sues Globex over economic costs.").score == 0.0);
-    CHECK(score(Lexicon::builtin(), "Initech sues Globex over economic costs . ''").score == 0.0);
+    CHECK(score(Lexicon::builtin(), "Protests hit Initech in California.").score == 0.0);
+    CHECK(score(Lexicon::builtin(), "Protests hit Initech in California . ''").score == 0.0);
     CHECK(score(Lexicon::builtin(), "Globex shares +5% premarket.").score ==
           score(Lexicon::rules_only(), "Globex shares +5% premarket.").score);
     // A cashtag in a longer document (an article, not a post): the rules alone.
@@ -150,9 +150,9 @@ TEST_CASE("learned layer: news prose is left to the rules") {
 TEST_CASE("learned layer: in a headline it speaks only where the rules are silent") {
     // A short text none of whose sentences ends in a full stop is a headline: the layer reads
     // the sentences the rules find nothing in.
-    const std::string sues = "Initech sues Globex over economic costs";
-    CHECK(score(Lexicon::rules_only(), sues).score == 0.0);
-    const Scored down = score(Lexicon::builtin(), sues);
+    const std::string protests = "Protests hit Initech in California";
+    CHECK(score(Lexicon::rules_only(), protests).score == 0.0);
+    const Scored down = score(Lexicon::builtin(), protests);
     CHECK(down.score < -0.1);
     CHECK(down.rules.find("learned: p(negative)") != std::string::npos);
     // Where the rules found tone, a headline keeps it: the tweets' annotators call some clear
@@ -164,7 +164,7 @@ TEST_CASE("learned layer: in a headline it speaks only where the rules are silen
         CHECK(score(Lexicon::builtin(), text).score != 0.0);
     }
     // A long text is an article, not a headline, with or without full stops.
-    std::string article = "Initech sues Globex over economic costs";
+    std::string article = "Protests hit Initech in California";
     while (article.size() <= 600) article += " and the company makes valves and pumps for the process industry";
     CHECK(score(Lexicon::builtin(), article).score == 0.0);
 }

@@ -56,13 +56,13 @@ TEST_CASE("the built-in lexicon loads once and is shared") {
 TEST_CASE("an extension file overrides and adds terms, section by section") {
     std::string path = write_temp("lexicon_ext.lex",
                                   "# test\n[valence]\nstrong = -0.5\nmoonshot | to the moon = 0.8\n"
-                                  "[measure]\nwidgets = good\n[direction]\nzoomed = up 1.5\n");
+                                  "[measure]\nwidgets = good\n[direction]\nzinged = up 1.5\n");
     auto lex = Lexicon::load(path);
     CHECK(score_with(lex, "Demand was strong.") < -0.1);
     CHECK(score_with(Lexicon::builtin(), "Demand was strong.") > 0.1);
     CHECK(score_with(lex, "The stock went to the moon.") > 0.1);
-    CHECK(score_with(lex, "Widgets zoomed.") > 0.1);
-    CHECK(score_with(Lexicon::builtin(), "Widgets zoomed.") == 0.0);
+    CHECK(score_with(lex, "Widgets zinged.") > 0.1);
+    CHECK(score_with(Lexicon::builtin(), "Widgets zinged.") == 0.0);
     std::remove(path.c_str());
 }
 

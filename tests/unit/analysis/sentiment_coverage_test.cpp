@@ -308,3 +308,40 @@ TEST_CASE("cause 6: a text about one company gives it the tone of all its senten
     CHECK(two.entities[0].sentiment.score > 0.1);
     CHECK(two.entities[1].sentiment.score < -0.1);
 }
+
+TEST_CASE("cause 5: ratings as nouns in headlines and posts") {
+    check_signs(Lexicon::rules_only(), {
+        {"Benchmark says this roof supplier is a Buy", +1}, {"Initech: a decent buy after the fall", +1},
+        {"Now is the time to buy Globex", +1}, {"Globex shares are not yet a buy", -1},
+        {"Initech: sell , and sell short", -1},
+        // A purchase is no rating.
+        {"Acme agreed to buy a plant in Oslo .", 0},
+    });
+}
+
+TEST_CASE("cause 1: trader verbs of price moves, and a peak left behind") {
+    check_signs(Lexicon::rules_only(), {
+        {"Initech stock rockets 60 % in its debut", +1}, {"Globex zoomed 151 % in three years", +1},
+        {"Nasdaq futures retreat 15 points", -1}, {"Stocks stumble as traders take profits", -1},
+        {"Globex gapping down", -1}, {"Initech gapped up at the open", +1},
+        {"The cryptocurrency market crashes", -1}, {"The Dow turns negative", -1},
+        {"Shares moved into positive territory", +1}, {"Globex among premarket gainers", +1},
+        // The record is where the index came from, not where it went.
+        {"Wall Street slips from record highs", -1}, {"Futures rebound from record lows", +1},
+    });
+}
+
+TEST_CASE("cause 7: legal trouble of the company named") {
+    check_signs(Lexicon::rules_only(), {
+        {"Denver network sues Globex for antitrust", -1}, {"Huawei initiates legal action against Initech", -1},
+        {"Former Globex manager sentenced to 3 months", -1}, {"State AG investigating Initech", -1},
+        {"Globex stripped of its London license", -1}, {"Initech misled investors , the FTC says", -1},
+    });
+}
+
+TEST_CASE("cause 1: fading and firming") {
+    check_signs(Lexicon::rules_only(), {
+        {"Retail sales softened 2 % in May", -1}, {"Margins are fading , down 2 points", -1},
+        {"The housing market is regaining 3 % a year", +1},
+    });
+}
