@@ -126,6 +126,7 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
     sc.clause_first.clear();
     sc.clause_raw.clear();
     Accumulator document;
+    double lean_sum = 0, lean_weight = 0;  // the learned layer's lean where it said neutral
     sc.composer.set_mentions(&mentions);
     for (size_t i = 0; i < doc.sentences.size(); ++i) {
         const Sentence& s = doc.sentences[i];
@@ -139,9 +140,18 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
             sc.clause_raw.push_back(sc.composer.clause_raw(c));
         }
         document.add(field_weight(s.field), v);
+        if (const double lean = sc.composer.lean(); lean != 0) {
+            lean_sum += field_weight(s.field) * lean;
+            lean_weight += field_weight(s.field);
+        }
     }
     sc.composer.set_mentions(nullptr);
     out.sentiment.score = document.value();
+    // No evidence but the layer's lean (a post or headline it calls neutral): a score inside
+    // the neutral band whose sign says which way the text leans, for the document and for the
+    // companies nothing else scores.
+    const double lean = out.sentiment.score == 0.0 && lean_weight > 0 ? tuning::kLean * lean_sum / lean_weight : 0.0;
+    out.sentiment.score += lean;
     out.sentiment.label = label_for(out.sentiment.score);
 
     sc.clause_begin.push_back(static_cast<uint32_t>(sc.clause_first.size()));
@@ -243,6 +253,7 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
         r.ticker = e.ticker;
         r.mentions = e.mentions;
         r.sentiment.score = e.acc.value();
+        if (r.sentiment.score == 0.0) r.sentiment.score = lean;
         r.sentiment.label = label_for(r.sentiment.score);
         out.entities.push_back(r);
     }

@@ -33,6 +33,10 @@ inline constexpr double kDeadZone = 0.0;         // |raw| below this is neutral
 inline constexpr double kSentenceSoftness = 0.3; // raw / sqrt(raw^2 + k): saturates the sentence sum
 inline constexpr double kHeadlineWeight = 2.0, kSummaryWeight = 2.0, kBodyWeight = 1.0;
 inline constexpr double kLearned = 0.3;          // the learned layer's (p(pos) - p(neg)) in microblog text
+// A document the layer reads and calls neutral wherever it spoke, with no other evidence, keeps
+// the layer's lean: kLean x the mean (p(pos) - p(neg)) of those sentences, |score| < 0.075, so
+// its label stays neutral while its sign says which way the text leans (docs/sentiment.md).
+inline constexpr double kLean = 0.15;
 inline constexpr size_t kMicroblogBytes = 512;   // a document this short with a cashtag/handle/link, or a headline, is read by the learned layer
 inline constexpr double kDocumentGain = 0.7;     // tanh(gain * sum(w s) / sqrt(sum w)): document saturation
 }  // namespace tuning
@@ -104,6 +108,9 @@ public:
     double clause_raw(size_t c) const { return clause_raw_[c]; }
     // Summed evidence to a score in (-1, 1), as for a whole sentence.
     static double squash(double raw);
+    // Where the learned layer read the sentence last scored and called it neutral: its
+    // p(positive) - p(negative), in (-0.5, 0.5); else 0. No tone, only a lean.
+    double lean() const { return lean_; }
 
 private:
     struct Item {
@@ -141,6 +148,7 @@ private:
     std::vector<float> clause_weight_;
     const std::vector<Mention>* mentions_ = nullptr;
     size_t mention_cursor_ = 0;  // first mention that may still cover a later token
+    double lean_ = 0;     // lean() of the sentence last scored
     int microblog_ = -1;  // kPost, kHeadline or 0: what the learned layer reads the document as (-1: not looked yet)
     std::vector<uint8_t> clause_inverted_;  // a short position in the clause: the rest reads inverted
     std::vector<uint32_t> signs_;  // signed percentages of the sentence: their sign tokens

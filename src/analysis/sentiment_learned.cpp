@@ -51,6 +51,7 @@ int SentenceComposer::reads_learned(const Document& doc) {
 // one of its features: kLearned x (p(positive) - p(negative)) unless neutral has the majority,
 // else 0. Elsewhere the rules' raw evidence is returned as it is.
 double SentenceComposer::learned(const Document& doc, const Sentence& s, double raw, ExplainSentence* ex) {
+    lean_ = 0;
     if (!lex_.use_learned || lex_.learned.empty() || s.last_token <= s.first_token) return raw;
     const int reads = reads_learned(doc);
     // In a headline the layer only speaks where the rules found nothing: there it overrules
@@ -66,12 +67,14 @@ double SentenceComposer::learned(const Document& doc, const Sentence& s, double 
     // likely class (0.834 / 0.832), and a post with mixed tone keeps the side that leads.
     const int sign = neutral >= 0.5 * sum ? 0 : pos > neg ? 1 : -1;
     const double w = sign == 0 ? 0.0 : tuning::kLearned * (pos - neg) / sum;
+    // Neutral still leans one way: kept apart, for a document with no other evidence.
+    if (sign == 0) lean_ = (pos - neg) / sum;
     // The clauses keep their shares of the evidence (companies in different clauses).
     if (raw != 0)
         for (double& c : clause_raw_) c *= w / raw;
     else
         clause_raw_[0] = w;
-    if (ex && w != raw) explain_learned(doc, s, sign, (sign > 0 ? pos : sign < 0 ? neg : neutral) / sum, rules, w - raw, *ex);
+    if (ex && (w != raw || lean_ != 0)) explain_learned(doc, s, sign, (sign > 0 ? pos : sign < 0 ? neg : neutral) / sum, rules, w - raw, *ex);
     return w;
 }
 
@@ -85,6 +88,10 @@ void SentenceComposer::explain_learned(const Document& doc, const Sentence& s, i
     std::snprintf(buf, sizeof buf, "learned: p(%s) %.2f, rules %+.2f", sign > 0 ? "positive" : sign < 0 ? "negative" : "neutral",
                   p, rules);
     term.rule = buf;
+    if (lean_ != 0) {
+        std::snprintf(buf, sizeof buf, ", lean %+.2f", lean_);
+        term.rule += buf;
+    }
     for (const auto& c : top) {
         if (!term.term.empty()) term.term += ", ";
         term.term += c.feature;

@@ -2,6 +2,7 @@
 // how the scorer asks it about short posts and headlines, not news prose.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -35,6 +36,8 @@ LearnedModel::Logits logits_of(const LearnedModel& m, const std::string& text) {
 
 struct Scored {
     double score = 0;
+    Label label = Label::neutral;
+    std::vector<double> entities;  // each company's score
     std::string rules;  // every explanation rule, joined
 };
 
@@ -52,6 +55,8 @@ Scored score(const std::shared_ptr<const Lexicon>& lexicon, const std::string& t
     scorer.score(doc, mentions, {}, out, &ex);
     Scored r;
     r.score = out.sentiment.score;
+    r.label = out.sentiment.label;
+    for (const auto& en : out.entities) r.entities.push_back(en.sentiment.score);
     for (const auto& s : ex.sentences)
         for (const auto& t : s.terms) r.rules += t.term + " (" + t.rule + ") ";
     return r;
@@ -124,12 +129,32 @@ TEST_CASE("learned layer: decides in short microblog posts, with the rules' scor
     const std::string routine = "$ACME Acme CEO to speak at the best investor conference https://t.co/x";
     CHECK(score(Lexicon::rules_only(), routine).score > 0.1);
     const Scored neutral = score(Lexicon::builtin(), routine);
-    CHECK(neutral.score == 0.0);
+    CHECK(std::fabs(neutral.score) < 0.075);  // neutral, with the layer's lean (below)
     CHECK(neutral.rules.find("(learned layer) (learned: p(neutral)") != std::string::npos);
     // The short-position rule reaches it through the rules' score.
     CHECK(score(Lexicon::builtin(), "Bad day to short $TSLA").score > 0.1);
-    // Where the layer changes nothing it adds no line.
-    CHECK(score(Lexicon::builtin(), "$ACME Top 5 stocks to watch this week https://t.co/x").rules.empty());
+    // Where the layer finds no tone its line gives the lean it keeps.
+    const Scored watch = score(Lexicon::builtin(), "$ACME Top 5 stocks to watch this week https://t.co/x");
+    CHECK(std::fabs(watch.score) < 0.075);
+    CHECK(watch.rules.find("p(neutral)") != std::string::npos);
+    CHECK(watch.rules.find(", lean ") != std::string::npos);
+}
+
+TEST_CASE("learned layer: a post or headline it calls neutral keeps its lean inside the neutral band") {
+    // "Bad day for $TSLA": the rules read -0.67, the layer neutral (p 0.54) leaning negative.
+    const Scored bad = score(Lexicon::builtin(), "Bad day for $TSLA");
+    CHECK(bad.score < 0.0);
+    CHECK(bad.score > -0.075);  // 0.15 x (p(positive) - p(negative)), never past 0.075
+    CHECK(bad.label == Label::neutral);
+    REQUIRE(bad.entities.size() == 1);
+    CHECK(bad.entities[0] == doctest::Approx(bad.score));  // the company keeps it too
+    CHECK(bad.rules.find("lean -") != std::string::npos);
+    // Only where nothing else scored: a headline the rules read keeps their score, news prose
+    // (which the layer does not read) stays at 0.
+    CHECK(score(Lexicon::builtin(), "Hooli wins $2 billion Pentagon contract").score ==
+          score(Lexicon::rules_only(), "Hooli wins $2 billion Pentagon contract").score);
+    CHECK(score(Lexicon::builtin(), "Protests hit Initech in California.").score == 0.0);
+    CHECK(score(Lexicon::rules_only(), "Bad day for $TSLA").score < -0.1);
 }
 
 TEST_CASE("learned layer: news prose is left to the rules") {
