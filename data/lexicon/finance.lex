@@ -625,3 +625,9 @@ worsen | worsened | deteriorate | deteriorated
 # ("bad day to short", "great time to be shorting"): it reads inverted.
 [inverter]
 to short | shorting | short it | short this | short here | short position | short positions
+
+# Positions: a valence that counts only right before a cashtag ("Long $WMT", "Sold $AAPL today"):
+# "a long way", "bought a plant" and "short of" say nothing about a position.
+[position]
+long | buy | buying | bought = 0.4
+short | sell | selling | sold = -0.4

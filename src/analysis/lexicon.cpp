@@ -17,7 +17,7 @@ namespace herald::analysis {
 namespace {
 
 enum class Section {
-    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior, award, business, move, state, inverter, quality
+    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior, award, business, move, state, inverter, quality, position
 };
 
 std::string_view trim(std::string_view s) {
@@ -33,7 +33,7 @@ bool section_of(std::string_view name, Section& out) {
         {"measure", Section::measure},         {"direction", Section::direction}, {"comparator", Section::comparator},
         {"expectation", Section::expectation}, {"prior", Section::prior},          {"award", Section::award},
         {"business", Section::business},       {"move", Section::move},           {"state", Section::state},
-        {"inverter", Section::inverter},       {"quality", Section::quality}};
+        {"inverter", Section::inverter},       {"quality", Section::quality},     {"position", Section::position}};
     for (auto& [n, s] : kSections)
         if (n == name) {
             out = s;
@@ -104,6 +104,11 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
         case Section::move: r.move = true; break;
         case Section::quality: r.quality = true; break;
         case Section::inverter: r.inverts = true; break;
+        case Section::position:
+            r.valence = need_number(0, -1.0f, 1.0f, "a valence");
+            r.has_valence = true;
+            r.position = true;
+            break;
         case Section::state:
             if (vals.size() != 1 || (vals[0] != "new" && vals[0] != "prior"))
                 fail(file, line, "state terms take '= new' (to, into) or '= prior' (from)");
@@ -136,6 +141,11 @@ void merge(TermRoles& into, Section sec, const TermRoles& from) {
         case Section::move: into.move = true; break;
         case Section::quality: into.quality = true; break;
         case Section::inverter: into.inverts = true; break;
+        case Section::position:
+            into.valence = from.valence;
+            into.has_valence = true;
+            into.position = true;
+            break;
         case Section::state: into.state = from.state; break;
         case Section::none: break;
     }
@@ -163,7 +173,7 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
                 fail(file, line_no,
                      "unknown section " + std::string(line) +
                          "; use [valence] [negator] [intensifier] [downtoner] [hedge] [contrast] [measure] "
-                         "[direction] [comparator] [expectation] [prior] [award] [business] [move] [state] [inverter] [quality]");
+                         "[direction] [comparator] [expectation] [prior] [award] [business] [move] [state] [inverter] [quality] [position]");
             continue;
         }
         if (sec == Section::none) fail(file, line_no, "term before any [section] header");

@@ -39,6 +39,8 @@ struct TermRoles {
     bool has_valence = false;
     bool inverts = false;       // a short position ("to short", "shorting"): the tone of the rest of
                                 // its clause is about the bet against the stock ("bad day to short")
+    bool position = false;      // a trader's position ("long", "sold"): its valence counts only right
+                                // before a cashtag ("Long $WMT"; not "a long way")
 
     // Whether the term is visited by composition. `move` and `quality` qualify a direction and `state` is read
     // only next to a paired measure (through the token's id), so neither makes a word active:

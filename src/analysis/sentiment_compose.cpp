@@ -338,6 +338,10 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
             }
         }
         if (!roles && lex_.word_roles[id].any()) roles = &lex_.word_roles[id];
+        // A position ("Long $WMT", "Sold $AAPL") is one only right before a cashtag.
+        if (roles && roles->position && !(t + len + 1 < s.last_token && toks[t + len].kind == TokenKind::symbol &&
+                                          doc.text(toks[t + len])[0] == '$' && is_tag(doc, t + len + 1)))
+            roles = nullptr;
         if (roles) {
             if (roles->contrast != 0) {
                 // The contrast word opens a new clause.
@@ -579,6 +583,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
                                 : mod > 1.0f        ? "intensified"
                                 : mod < 1.0f        ? "downtoned"
                                 : cw[it.clause] < 1 ? "weakened clause"
+                                : it.roles->position    ? "position before a cashtag"
                                 : it.roles->has_valence ? "lexicon"
                                                         : "measure";
         add(raw, doc, it, w, rule, ex);

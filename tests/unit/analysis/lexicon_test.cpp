@@ -76,6 +76,15 @@ TEST_CASE("an extension file's [quality] makes a direction judge, whatever the m
     std::remove(path.c_str());
 }
 
+TEST_CASE("an extension file's [position] is a valence that counts only before a cashtag") {
+    std::string path = write_temp("lexicon_position.lex", "[position]\naccumulating = 0.5\n");
+    auto lex = Lexicon::load(path);
+    CHECK(score_with(lex, "Accumulating $ACME here") > 0.1);
+    CHECK(score_with(lex, "The firm is accumulating cash .") == 0.0);
+    CHECK(score_with(Lexicon::rules_only(), "Accumulating $ACME here") == 0.0);
+    std::remove(path.c_str());
+}
+
 TEST_CASE("terms match case-insensitively and with typographic apostrophes") {
     auto lex = Lexicon::builtin();
     CHECK(score_with(lex, "SALES ROSE.") > 0.1);
@@ -91,6 +100,7 @@ TEST_CASE("bad lexicon files name the file, the line and what to do") {
     CHECK(error_of("[contrast]\nbut = after\n").find(":2:") != std::string::npos);
     CHECK(error_of("[valence]\na || b = 0.3\n").find("empty term") != std::string::npos);
     CHECK(error_of("[state]\nto = sideways\n").find(":2: state terms take '= new'") != std::string::npos);
-    CHECK(error_of("[nonsense]\n").find("[move] [state] [inverter] [quality]") != std::string::npos);
+    CHECK(error_of("[nonsense]\n").find("[move] [state] [inverter] [quality] [position]") != std::string::npos);
+    CHECK(error_of("[position]\nlong = up\n").find(":2: expected a valence") != std::string::npos);
     CHECK_THROWS_AS(Lexicon::load("/nonexistent/file.lex"), std::runtime_error);
 }

@@ -349,3 +349,15 @@ TEST_CASE("cause 1: fading and firming") {
         {"The housing market is regaining 3 % a year", +1},
     });
 }
+
+TEST_CASE("cause 5: a trader's position right before a cashtag") {
+    check_signs(Lexicon::rules_only(), {
+        {"Long $WMT", +1}, {"Buying $BZH $HOV", +1}, {"Bought $AMD at the open", +1},
+        {"Short $TSLA", -1}, {"Sold $AAPL today", -1}, {"Sell $UVXY", -1},
+        // Only before a cashtag: the words alone say nothing about a position.
+        {"It is a long way to go .", 0}, {"Acme bought a plant in Oslo .", 0}, {"Acme will sell shares .", 0},
+        {"Long-term holders of $AAPL", 0},
+        // "to short" stays a short position that inverts its clause.
+        {"Bad day to short $TSLA", +1},
+    });
+}
