@@ -254,8 +254,8 @@ void Document::tokenize_field(Field f, std::string_view s, uint32_t& paragraph) 
                 const unsigned char c = static_cast<unsigned char>(s[i]);
                 size_t l2 = 1;
                 if (c >= 0x80) {
-                    ascii = false;
                     if (is_letter_or_digit(classify_utf8(s, i, l2))) {  // "é" inside a word
+                        ascii = false;
                         i += l2;
                         continue;
                     }
@@ -272,6 +272,8 @@ void Document::tokenize_field(Field f, std::string_view s, uint32_t& paragraph) 
                 const bool ok = c == '.' ? (k3 == CharClass::letter && i + l2 + l3 < n && s[i + l2 + l3] == '.')
                                          : is_letter_or_digit(k3);
                 if (!ok) break;
+                // Only a character taken into the word makes it non-ASCII: "eyes’ " keeps its key.
+                ascii &= c < 0x80;
                 i += l2;
             }
             if (ascii) {

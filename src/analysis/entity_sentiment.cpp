@@ -191,8 +191,9 @@ void EntitySentiment::index(const Document& doc) {
                 const std::string_view w = field.substr(t.begin, t.end - t.begin);
                 detail::ShortKey k;
                 if (detail::short_key(w, k)) {
-                    // A short ASCII word the tokenizer left without a key (one right before a
-                    // non-ASCII character: "eyes’"): keyed here, one probe as for the others.
+                    // A short ASCII word without a key (the tokenizer keys every one since it
+                    // stopped dropping the key of a word before "’"; kept for documents built
+                    // elsewhere): keyed here, one probe as for the others.
                     const JointTable::Slot* s = joint.find({k.a, k.b, detail::key_hash(k)}, k.len);
                     lexicon_id = s ? s->lexicon : detail::kNoWord;
                     cue = rare_cue(cue, i, s ? s->event : detail::kNoWord);

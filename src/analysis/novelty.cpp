@@ -8,6 +8,7 @@
 
 #include "herald/core/hash.hpp"
 #include "herald/core/json_writer.hpp"
+#include "lexicon_vocab.hpp"
 
 namespace herald::analysis {
 
@@ -29,32 +30,34 @@ bool is_stop_word(std::string_view folded) {
     return std::binary_search(std::begin(kStopWords), std::end(kStopWords), folded);
 }
 
-// The stop words as the tokenizer's folded keys (WordKey a, b), sorted: a word token is tested
-// without being copied or hashed again.
-struct StopKeys {
-    std::pair<uint64_t, uint64_t> keys[std::size(kStopWords)];
+// The stop words as the tokenizer keys a token (Document::keys), in a small open-addressing
+// table probed with the token's own hash: a word token is tested without being copied or hashed
+// again (one probe instead of a binary search of about 90 keys).
+class StopKeys {
+public:
     StopKeys() {
-        size_t i = 0;
         for (std::string_view w : kStopWords) {
-            unsigned char buf[16] = {};
-            std::memcpy(buf, w.data(), w.size() < 16 ? w.size() : 16);
-            uint64_t a, b;
-            std::memcpy(&a, buf, 8);
-            std::memcpy(&b, buf + 8, 8);
-            keys[i++] = {a | (0x2020202020202020ull & mask_of(w.size(), 0)), b | (0x2020202020202020ull & mask_of(w.size(), 8))};
+            detail::ShortKey k;
+            if (!detail::short_key(w, k)) continue;  // every stop word has a key (short, ASCII)
+            for (size_t i = detail::key_hash(k) & kMask;; i = (i + 1) & kMask)
+                if (slots_[i].len == 0) {
+                    slots_[i] = k;
+                    break;
+                }
         }
-        std::sort(std::begin(keys), std::end(keys));
     }
-    // The tokenizer sets the 0x20 bit of every byte of the word (its case fold) and clears the rest.
-    static uint64_t mask_of(size_t len, size_t from) {
-        uint64_t m = 0;
-        for (size_t i = 0; i < 8; ++i)
-            if (from + i < len) m |= 0xffull << (8 * i);
-        return m;
+    // Is the keyed word of `len` bytes a stop word?
+    bool has(const WordKey& k, uint32_t len) const {
+        for (size_t i = k.hash & kMask;; i = (i + 1) & kMask) {
+            const detail::ShortKey& s = slots_[i];
+            if (s.len == 0) return false;
+            if (s.a == k.a && s.b == k.b && s.len == len) return true;
+        }
     }
-    bool has(const WordKey& k) const {
-        return std::binary_search(std::begin(keys), std::end(keys), std::pair<uint64_t, uint64_t>{k.a, k.b});
-    }
+
+private:
+    static constexpr size_t kMask = 255;  // 256 slots for about 90 words
+    detail::ShortKey slots_[kMask + 1];
 };
 
 const StopKeys& stop_keys() {
@@ -117,7 +120,7 @@ void sketch_story(const Document& doc, const Analysis& analysis, StorySketch& ou
             const Token& tok = doc.tokens[t];
             if (tok.kind == TokenKind::word && doc.keys[t].a != 0) {
                 // The tokenizer's folded key and hash: no copy, no second hash.
-                if (tok.end - tok.begin < 3 || stops.has(doc.keys[t])) continue;
+                if (tok.end - tok.begin < 3 || stops.has(doc.keys[t], tok.end - tok.begin)) continue;
                 add_min(out, static_cast<uint32_t>(core::mix64(doc.keys[t].hash)));
                 ++words;
                 continue;

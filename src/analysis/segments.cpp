@@ -123,37 +123,95 @@ constexpr Words kCombineW{kCombine};
 constexpr Words kGroupsW{kGroups};
 constexpr Words kMonthsW{kMonths};
 
-// The words of kCombine and kGroups as the tokenizer keys a token (Document::keys), in a small
-// open-addressing table: a whole sentence is tested for them (combined_possible) with one probe
-// per word instead of a fold and two binary searches (about 140 instructions a token before).
-class CombineOrGroupKeys {
+// The word classes a token can be in, one bit per table above.
+enum ClassBit : uint32_t {
+    kBusinessBit = 1u << 0,
+    kMoveSubjectBit = 1u << 1,
+    kRegionBit = 1u << 2,
+    kQualifyingBit = 1u << 3,
+    kNotBrandBit = 1u << 4,
+    kCombineBit = 1u << 5,
+    kGroupBit = 1u << 6,
+    kMonthBit = 1u << 7,
+};
+
+// Every word of the tables above as the tokenizer keys a token (Document::keys), with the bits
+// of the tables it is in, in one open-addressing table: a keyed token's classes cost one probe
+// instead of a fold and a binary search per table (about 140 instructions per table and token).
+class WordClassKeys {
 public:
-    CombineOrGroupKeys() {
-        for (std::string_view w : kCombine) add(w);
-        for (std::string_view w : kGroups) add(w);
+    WordClassKeys() {
+        add_all(kBusiness, kBusinessBit);
+        add_all(kMoveSubjects, kMoveSubjectBit);
+        add_all(kRegions, kRegionBit);
+        add_all(kQualifying, kQualifyingBit);
+        add_all(kNotBrand, kNotBrandBit);
+        add_all(kCombine, kCombineBit);
+        add_all(kGroups, kGroupBit);
+        add_all(kMonths, kMonthBit);
     }
-    // Is the word with this key (and byte length) in kCombine or kGroups?
-    bool has(const WordKey& k, uint32_t len) const {
+    // The class bits of the word with this key and byte length (0: in no table).
+    uint32_t bits(const WordKey& k, uint32_t len) const {
+        const uint32_t f = filter_bit(k.hash);
+        if (!((filter_[f >> 6] >> (f & 63)) & 1)) return 0;  // most words are in no table
         for (size_t i = k.hash & kMask;; i = (i + 1) & kMask) {
-            const detail::ShortKey& s = slots_[i];
-            if (s.len == 0) return false;
-            if (s.a == k.a && s.b == k.b && s.len == len) return true;
+            const Slot& s = slots_[i];
+            if (s.len == 0) return 0;
+            if (s.a == k.a && s.b == k.b && s.len == len) return s.bits;
         }
     }
 
 private:
-    static constexpr size_t kMask = 63;  // 64 slots for 19 words
-    void add(std::string_view w) {
+    struct Slot {
+        uint64_t a = 0, b = 0;
+        uint32_t len = 0, bits = 0;
+    };
+    static constexpr size_t kMask = 511;  // 512 slots for about 220 words
+    static constexpr size_t kFilterBits = 4096;
+    static uint32_t filter_bit(uint64_t h) { return static_cast<uint32_t>(h >> 40) & (kFilterBits - 1); }
+    template <size_t N>
+    void add_all(const std::string_view (&words)[N], uint32_t bit) {
+        for (std::string_view w : words) add(w, bit);
+    }
+    void add(std::string_view w, uint32_t bit) {
         detail::ShortKey k;
         if (!detail::short_key(w, k)) return;  // a word over 16 bytes is never a keyed token
-        for (size_t i = detail::key_hash(k) & kMask;; i = (i + 1) & kMask)
-            if (slots_[i].len == 0) {
-                slots_[i] = k;
+        const uint64_t h = detail::key_hash(k);
+        filter_[filter_bit(h) >> 6] |= uint64_t{1} << (filter_bit(h) & 63);
+        for (size_t i = h & kMask;; i = (i + 1) & kMask) {
+            Slot& s = slots_[i];
+            if (s.len == 0) s = {k.a, k.b, k.len, 0};
+            if (s.a == k.a && s.b == k.b && s.len == k.len) {
+                s.bits |= bit;
                 return;
             }
+        }
     }
-    detail::ShortKey slots_[kMask + 1];
+    Slot slots_[kMask + 1];
+    uint64_t filter_[kFilterBits / 64] = {};  // one bit per hash bucket of a table word
 };
+
+// Built at start-up from the constant tables above (no guard to test per lookup).
+const WordClassKeys kClassKeys;
+
+// The class bits of the text w (any case), table by table: for words without a key.
+uint32_t text_classes(std::string_view w) {
+    return (in(kBusinessW, w) ? kBusinessBit : 0u) | (in(kMoveSubjectsW, w) ? kMoveSubjectBit : 0u) |
+           (in(kRegionsW, w) ? kRegionBit : 0u) | (in(kQualifyingW, w) ? kQualifyingBit : 0u) |
+           (in(kNotBrandW, w) ? kNotBrandBit : 0u) | (in(kCombineW, w) ? kCombineBit : 0u) |
+           (in(kGroupsW, w) ? kGroupBit : 0u) | (in(kMonthsW, w) ? kMonthBit : 0u);
+}
+
+// The class bits of token t of the view (0 outside it): by its key when the tokenizer gave it
+// one, else by its text.
+inline uint32_t classes(const View& v, uint32_t t) {
+    if (t < v.first || t >= v.last) return 0;
+    const WordKey& k = v.doc.keys[t];
+    const Token& tk = v.doc.tokens[t];
+    if (k.a != 0) [[likely]]
+        return kClassKeys.bits(k, tk.end - tk.begin);
+    return text_classes(v.tok(t));
+}
 
 bool has_digit(std::string_view w) {
     for (char c : w)
@@ -162,12 +220,13 @@ bool has_digit(std::string_view w) {
 }
 
 // Q3, H1, FY26, 9M, 2025, third-quarter, full-year, nine-month, months: a period, never a business.
-bool period_like(std::string_view w) {
+// `cls` are the word's class bits (classes()), which say whether it is a month.
+bool period_like(std::string_view w, uint32_t cls) {
     if (w.size() == 4 && has_digit(w)) return true;
     if (w.size() >= 2 && ((w[0] | 0x20) == 'q' || (w[0] | 0x20) == 'h') && num::is_digit(w[1])) return true;
     if (w.size() >= 2 && (w[0] | 0x20) == 'f' && (w[1] | 0x20) == 'y') return true;
     if (w.size() == 2 && num::is_digit(w[0]) && (w[1] | 0x20) == 'm') return true;
-    if (in(kMonthsW, w)) return true;
+    if (cls & kMonthBit) return true;
     const size_t dash = w.rfind('-');
     if (dash != std::string_view::npos) {
         const std::string_view tail = w.substr(dash + 1);
@@ -186,9 +245,9 @@ bool is_word(const View& v, uint32_t t) { return t >= v.first && t < v.last && v
 
 // A brand or product written as a name: "Sam's Club", "iPhone", "AWS", "PlayStation". The first
 // word of a sentence is capitalised anyway, so there only a capital after the first letter counts.
-bool brand_word(const View& v, uint32_t t) {
+bool brand_word(const View& v, uint32_t t, uint32_t cls) {
     const std::string_view w = v.tok(t);
-    if (w.size() < 2 || period_like(w) || in(kNotBrandW, w) || in(kQualifyingW, w)) return false;
+    if (w.size() < 2 || period_like(w, cls) || (cls & (kNotBrandBit | kQualifyingBit))) return false;
     if (v.flag(t) & (W::kKind | W::kPhrase | W::kStop | W::kDeterminer | W::kForecast | W::kUp | W::kDown))
         return false;
     // A currency code before its amount ("EUR 4.8 bn") is no brand.
@@ -210,11 +269,12 @@ Class classify(const View& v, uint32_t t) {
     // A word glued to a number is part of the figure: "$100B-plus".
     if (!v.doc.tokens[t].space_before && t > v.first && v.doc.tokens[t - 1].kind == TokenKind::number) return Class::none;
     const std::string_view w = v.tok(t);
-    if (in(kBusinessW, w)) return Class::business;
+    const uint32_t cls = classes(v, t);
+    if (cls & kBusinessBit) return Class::business;
     // "US" only in capitals: "us" is a pronoun.
-    if (in(kRegionsW, w) && (!eq_ci(w, "us") || w == "US")) return Class::region;
+    if ((cls & kRegionBit) && (!eq_ci(w, "us") || w == "US")) return Class::region;
     if (w == "US") return Class::region;
-    if (brand_word(v, t)) return Class::brand;
+    if (brand_word(v, t, cls)) return Class::brand;
     return Class::none;
 }
 
@@ -263,7 +323,7 @@ std::string_view before_kind(const View& v, uint32_t np_begin) {
     uint32_t t = np_begin;
     // Qualifying words and periods between the business and the kind: "Walmart U.S. comparable sales".
     while (t > v.first && is_word(v, t - 1) && !v.mention_at(t - 1) &&
-           (in(kQualifyingW, v.tok(t - 1)) || period_like(v.tok(t - 1))))
+           ((classes(v, t - 1) & kQualifyingBit) || period_like(v.tok(t - 1), classes(v, t - 1))))
         --t;
     const uint32_t e = t;
     Class first_class = Class::none;
@@ -322,7 +382,9 @@ std::string_view subject_of_move(const View& v, uint32_t verb, bool growth_verb)
     uint32_t t = verb;
     while (t > v.first && verb - t < 3 && is_word(v, t - 1) && !v.mention_at(t - 1)) {
         const std::string_view w = v.tok(t - 1);
-        if (!in(kMoveSubjectsW, w) && !(growth_verb && is_region_word(w) && (!eq_ci(w, "us") || w == "US"))) break;
+        const uint32_t cls = classes(v, t - 1);
+        const bool region = (cls & kRegionBit) || w == "US";
+        if (!(cls & kMoveSubjectBit) && !(growth_verb && region && (!eq_ci(w, "us") || w == "US"))) break;
         --t;
     }
     if (t == verb) return {};
@@ -334,7 +396,7 @@ std::string_view subject_of_move(const View& v, uint32_t verb, bool growth_verb)
         const bool ok = !is_word(v, p) || (v.flag(p) & (W::kClause | W::kDeterminer)) || v.mention_at(p) ||
                         eq_ci(w, "and") || eq_ci(w, "its") || eq_ci(w, "their") || eq_ci(w, "as") ||
                         eq_ci(w, "with") ||  // "with optical networks up 19%"
-                        in(kQualifyingW, w);
+                        (classes(v, p) & kQualifyingBit);
         if (!ok) return {};
     }
     return span_text(v, t, verb);
@@ -347,26 +409,25 @@ bool combined_possible(const View& v) {
         if (company.empty()) company = v.mentions[m].company;
         else if (v.mentions[m].company != company) return true;
     }
-    static const CombineOrGroupKeys combine_or_group;
     const Token* toks = v.doc.tokens.data();
     const WordKey* keys = v.doc.keys.data();
     for (uint32_t t = v.first; t < v.last; ++t) {
         if (toks[t].kind != TokenKind::word) continue;
-        // A word without a key (long, not ASCII, or right before a non-ASCII character) by its text.
-        if (keys[t].a != 0 ? combine_or_group.has(keys[t], toks[t].end - toks[t].begin)
-                           : in(kCombineW, v.tok(t)) || in(kGroupsW, v.tok(t)))
-            return true;
+        // A word without a key (long, not ASCII) by its text.
+        const uint32_t bits = keys[t].a != 0 ? kClassKeys.bits(keys[t], toks[t].end - toks[t].begin)
+                                             : text_classes(v.tok(t));
+        if (bits & (kCombineBit | kGroupBit)) return true;
     }
     return false;
 }
 
 bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind_b, uint32_t kind_e) {
     // "Together, Acme and Globex spent ...": the word opens the sentence, before the figure's clause.
-    if (clause_b > v.first && is_word(v, v.first) && in(kCombineW, v.tok(v.first))) return true;
+    if (clause_b > v.first && is_word(v, v.first) && (classes(v, v.first) & kCombineBit)) return true;
     bool respectively = false;
     for (uint32_t t = clause_b; t < clause_e && t < v.last; ++t) {
         if (!is_word(v, t)) continue;
-        if (in(kCombineW, v.tok(t))) return true;
+        if (classes(v, t) & kCombineBit) return true;
         respectively |= eq_ci(v.tok(t), "respectively");
     }
     if (respectively) return false;  // "Acme and Globex grew 5% and 7%, respectively": one figure each
@@ -376,8 +437,9 @@ bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind
         const std::string_view w = v.tok(t - 1);
         if (w == "'" || w == "\xE2\x80\x99") continue;  // the possessive of "hyperscalers'"
         if (!is_word(v, t - 1) || v.mention_at(t - 1)) break;
-        if (in(kGroupsW, w)) return true;
-        if (!in(kQualifyingW, w) && !in(kBusinessW, w) && !number_word(w) && !eq_ci(w, "tech")) break;
+        const uint32_t cls = classes(v, t - 1);
+        if (cls & kGroupBit) return true;
+        if (!(cls & (kQualifyingBit | kBusinessBit)) && !number_word(w) && !eq_ci(w, "tech")) break;
     }
     // A group or several companies after it: "capex of the four hyperscalers", "spending by
     // Microsoft, Alphabet and Amazon".
@@ -397,7 +459,7 @@ bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind
             continue;
         }
         const std::string_view w = v.tok(t);
-        if (in(kGroupsW, w)) return true;
+        if (classes(v, t) & kGroupBit) return true;
         if (w == "," || eq_ci(w, "and") || eq_ci(w, "&") || (v.flag(t) & W::kDeterminer) ||
             v.doc.tokens[t].kind == TokenKind::number || number_word(w) || w == "'" || w == "\xE2\x80\x99") {
             ++t;

@@ -97,3 +97,33 @@ TEST_CASE("tokens stop at kMaxTokens; the rest of the text is not analysed") {
     CHECK_FALSE(d.capped());
     CHECK(d.extent(Field::body) == small.body.size());
 }
+
+TEST_CASE("an ASCII word right before a non-ASCII character keeps its key") {
+    // The key is the word's alone: the character after it ("’", "—", "”", "€") is no part of it.
+    Event e;
+    e.text = "Investors\xE2\x80\x99 eyes\xE2\x80\x94revenue\xE2\x80\x9D million\xE2\x82\xAC, and EYES then";
+    Document d;
+    d.build(e);
+    std::vector<std::string> words;
+    std::vector<size_t> at;
+    for (size_t i = 0; i < d.tokens.size(); ++i)
+        if (d.tokens[i].kind == TokenKind::word) {
+            words.emplace_back(d.text(d.tokens[i]));
+            at.push_back(i);
+        }
+    REQUIRE(words == std::vector<std::string>{"Investors", "eyes", "revenue", "million", "and", "EYES", "then"});
+    for (size_t i : at) CHECK(d.keys[i].a != 0);
+    CHECK(d.keys[at[1]].a == d.keys[at[5]].a);  // the same folded key as the word before a space
+    CHECK(d.keys[at[1]].hash == d.keys[at[5]].hash);
+    // A word that takes the character in has no key (not ASCII): "company’s", "café".
+    e.text = "company\xE2\x80\x99s caf\xC3\xA9 done";
+    d.build(e);
+    REQUIRE(d.tokens.size() == 3);
+    CHECK(d.keys[0].a == 0);
+    CHECK(d.keys[1].a == 0);
+    CHECK(d.keys[2].a != 0);
+    // "million" before "€" may end a figure written in words ("five million€").
+    e.text = "five million\xE2\x82\xAC";
+    d.build(e);
+    CHECK(d.figure_words == std::vector<uint32_t>{1});
+}
