@@ -81,6 +81,9 @@ expand | expands | expanded | expanding | expansion = 0.15
 gain | gains | gained = 0.3
 momentum | tailwind | tailwinds | upside = 0.35
 headwind | headwinds | downside = -0.4
+# How much a stock may still move: little upside is a bearish call, room to run a bullish one.
+limited upside | little upside | no upside | caps upside | capped upside | upside is limited | upside capped = -0.35
+limited downside | little downside | downside is limited | room to run | room to grow | more room to run | plenty of room to run = 0.35
 
 # Success, opportunity, demand
 success | successful | successfully = 0.45

@@ -361,3 +361,10 @@ TEST_CASE("cause 5: a trader's position right before a cashtag") {
         {"Bad day to short $TSLA", +1},
     });
 }
+
+TEST_CASE("cause 5: how far a stock may still move") {
+    check_signs(Lexicon::rules_only(), {
+        {"Analysts see limited upside for Globex", -1}, {"China risk caps upside for Initech", -1},
+        {"Initech shares have room to run", +1}, {"Globex has 40 % upside", +1}, {"Globex has 25 % downside", -1},
+    });
+}
