@@ -119,6 +119,34 @@ private:
         uint16_t clause = 0;
         bool used = false;  // consumed by a pairing: its own valence no longer counts
     };
+    // What a sentence's terms hold: the passes of score() with nothing to pair are skipped (most
+    // sentences have no comparator, no deal and no direction, and a skipped loop mispredicts nothing).
+    struct Found {
+        int but_clause = -1;  // the clause a "but" opens
+        bool comparator = false, deal = false, direction_word = false, measure = false, hedge = false,
+             inverter = false;
+    };
+    // The measure item a direction describes and a neutral measure in reach (items_.size(): none).
+    struct Pairing {
+        size_t measure, neutral;
+    };
+    // The passes of score(), in order (sentiment_compose.cpp).
+    size_t first_mark(const Sentence& s) const;
+    Found read_terms(const Document& doc, const Sentence& s, size_t mk);
+    const TermRoles* term_at(uint32_t t, uint32_t last_token, uint32_t& len) const;
+    void open_clause(uint16_t& clause, uint32_t first);
+    void weigh_clauses(const Found& found);
+    void expectations(double& raw, const Document& doc, ExplainSentence* ex);
+    void new_business(double& raw, const Document& doc, ExplainSentence* ex);
+    bool directions(double& raw, const Document& doc, const Sentence& s, ExplainSentence* ex);
+    Pairing pair_direction(size_t i) const;
+    bool unpaired_direction(double& raw, const Document& doc, const Sentence& s, size_t i, ExplainSentence* ex);
+    void paired_direction(double& raw, const Document& doc, size_t i, size_t best, ExplainSentence* ex);
+    bool metric_directions(double& raw, const Document& doc, const Sentence& s, const std::vector<Metric>& metrics,
+                           ExplainSentence* ex);
+    void implied_direction_of_measures(double& raw, const Document& doc, const Sentence& s, ExplainSentence* ex);
+    void valences(double& raw, const Document& doc, ExplainSentence* ex);
+    double finish(const Sentence& s, double raw, ExplainSentence* ex);
     float modifier_before(size_t i) const;
     float modifier_after(size_t i) const;
     bool negated(size_t i) const;

@@ -1,0 +1,418 @@
+// The pairing passes of SentenceComposer::score (sentiment_compose.cpp): expectation
+// comparisons, new business, direction x polarity of financial measures, the directions of
+// extracted metrics and of compared figures, and plain valence.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+#include "metric_kinds.hpp"
+#include "sentiment_internal.hpp"
+
+namespace herald::analysis {
+
+namespace {
+
+bool parse_number(std::string_view s, double& out) {
+    char buf[32];
+    size_t n = 0;
+    for (char c : s) {
+        if (c == ',') continue;
+        if (n == sizeof buf) return false;
+        buf[n++] = c;
+    }
+    auto r = std::from_chars(buf, buf + n, out);
+    return r.ec == std::errc();
+}
+
+// "2008" in "the first nine months of 2008" is a date, not a figure.
+bool is_year(const Document& doc, uint32_t k) {
+    std::string_view t = doc.text(doc.tokens[k]);
+    if (t.size() != 4 || !((t[0] == '1' && t[1] == '9') || (t[0] == '2' && t[1] == '0'))) return false;
+    return t[2] >= '0' && t[2] <= '9' && t[3] >= '0' && t[3] <= '9';
+}
+
+// Pre-tokenized text writes "EUR6.5m" as "EUR6 .5 m": the number after the period is the
+// fraction of the digits that end the word before it.
+void split_decimal(const Document& doc, uint32_t k, double& v) {
+    const auto& toks = doc.tokens;
+    if (k < 2 || doc.text(toks[k - 1]) != "." || toks[k - 1].end != toks[k].begin || !toks[k - 1].space_before) return;
+    std::string_view w = doc.text(toks[k - 2]);
+    size_t d = w.size();
+    while (d > 0 && w[d - 1] >= '0' && w[d - 1] <= '9') --d;
+    if (d == w.size()) return;
+    double whole = 0;
+    if (!parse_number(w.substr(d), whole)) return;
+    std::string_view frac = doc.text(toks[k]);
+    double scale = 1;
+    for (size_t i = 0; i < frac.size() && frac[i] >= '0' && frac[i] <= '9'; ++i) scale *= 10;
+    v = whole + v / scale;
+}
+
+// "EUR -0.4 mn", "-0.4", "a negative EUR 0.83 mn".
+bool is_negative_figure(const Document& doc, uint32_t k, uint32_t first) {
+    const auto& toks = doc.tokens;
+    if (k > first && doc.text(toks[k - 1]) == "-" && toks[k - 1].end == toks[k].begin) return true;
+    for (uint32_t b = k; b > first && b + 3 > k; --b)
+        if (detail::fold_char(doc.text(toks[b - 1])[0]) == 'n' && doc.text(toks[b - 1]).size() == 8) {
+            std::string_view w = doc.text(toks[b - 1]);
+            if ((w[0] == 'n' || w[0] == 'N') && w.substr(1) == "egative") return true;
+        }
+    return false;
+}
+
+// "grew four percent", "will cut up to twelve jobs": spelled-out numbers are figures too.
+bool is_number_word(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+        "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens"};
+    if (w.size() < 3 || w.size() > 9) return false;
+    for (auto k : kWords)
+        if (k.size() == w.size() &&
+            std::equal(w.begin(), w.end(), k.begin(), [](char a, char b) { return detail::fold_char(a) == b; }))
+            return true;
+    return false;
+}
+
+// A figure: a number that is not a year, or a spelled-out number.
+bool is_figure(const Document& doc, uint32_t k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind == TokenKind::number) return !is_year(doc, k);
+    return t.kind == TokenKind::word && is_number_word(doc.text(t));
+}
+
+// Polarity of what a metric measures when it rises (the kind catalogue's column): capex is
+// neither good nor bad news by itself, more job cuts are bad news.
+int metric_polarity(MetricKind k) { return kinds::row(k).polarity; }
+
+}  // namespace
+
+// "EUR 13.1 mn compared with EUR 8.7 mn", "EUR 1.5 mn ( EUR 2.0 mn )": the direction the two
+// figures after a measure imply, or 0.
+int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, uint32_t after) const {
+    const auto& toks = doc.tokens;
+    uint32_t stop = std::min<uint32_t>(s.last_token, after + 24);
+    uint32_t t = after;
+    double cur = 0, prior = 0;
+    auto next_number = [&](uint32_t from, uint32_t reach, double& v) -> uint32_t {
+        for (uint32_t k = from; k < stop && k < from + reach; ++k)
+            if (toks[k].kind == TokenKind::number && !is_year(doc, k) && parse_number(doc.text(toks[k]), v)) {
+                split_decimal(doc, k, v);
+                if (is_negative_figure(doc, k, s.first_token)) v = -v;
+                return k;
+            }
+        return UINT32_MAX;
+    };
+    uint32_t a = next_number(t, 12, cur);
+    if (a == UINT32_MAX) return 0;
+    // A prior marker soon after the first figure, then the second figure.
+    for (uint32_t k = a + 1; k < stop && k <= a + 12; ++k) {
+        std::string_view txt = doc.text(toks[k]);
+        // A prior figure, or the one expected: "EPS 74 cents ; FactSet consensus 86 cents".
+        bool marker = (ids_[k] != detail::kNoWord &&
+                       (lex_.word_roles[ids_[k]].prior_marker || lex_.word_roles[ids_[k]].expectation)) ||
+                      txt == "(";
+        if (!marker) {
+            if (toks[k].kind == TokenKind::number && !is_year(doc, k))
+                return 0;  // a third figure: not a simple comparison
+            continue;
+        }
+        uint32_t b = next_number(k + 1, 7, prior);
+        if (b == UINT32_MAX) return 0;
+        // Both figures must be in the same unit: "EUR 1.5 mn ( EUR 2.0 mn )" compares, while
+        // "EUR 114 mn ( USD 148 mn )" converts and "7.7 % of net sales" is another figure.
+        auto text_at = [&](uint32_t x) { return x < s.last_token ? doc.text(toks[x]) : std::string_view{}; };
+        // A scale or unit right after a figure ("mn", "%"); the two must agree when both have one.
+        auto scale_after = [&](uint32_t x) {
+            std::string_view u = text_at(x + 1);
+            static constexpr std::string_view kScales[] = {"mn", "m", "bn", "million", "billion", "mln", "bln", "%",
+                                                           "pct", "percent", "k", "thousand", "eur", "euro", "euros"};
+            for (auto sc : kScales)
+                if (u.size() == sc.size() && std::equal(u.begin(), u.end(), sc.begin(), [](char p, char q) {
+                        return detail::fold_char(p) == q;
+                    }))
+                    return u;
+            return std::string_view{};
+        };
+        std::string_view sa = scale_after(a), sb = scale_after(b);
+        if ((sa == "%") != (sb == "%") || (!sa.empty() && !sb.empty() && sa != sb)) return 0;
+        // Currencies before the figures must agree: "EUR 114 mn ( USD 148 mn )" is a conversion.
+        std::string_view ua = a > s.first_token ? text_at(a - 1) : std::string_view{};
+        const uint32_t before_b = (doc.text(toks[b - 1]) == "-" && b - 1 > k) ? b - 2 : b - 1;  // skip a sign
+        std::string_view ub = text_at(before_b);
+        auto is_currency = [&](uint32_t x, std::string_view u) {
+            return toks[x].kind == TokenKind::symbol || (u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z');
+        };
+        // The measure itself is no currency: "EPS 1 cent vs. 20 cents".
+        const bool a_currency = a > s.first_token && a - 1 >= after && is_currency(a - 1, ua);
+        if ((is_currency(before_b, ub) || a_currency) && ua != ub) return 0;
+        return cur > prior ? 1 : cur < prior ? -1 : 0;
+    }
+    return 0;
+}
+
+// "slipped to a net loss", "up from a loss": the [state] word (read through its id: state words
+// are not active terms) within two tokens before the measure, after the direction. 1 new, 2 prior.
+int SentenceComposer::state_before(uint32_t after, uint32_t measure) const {
+    for (uint32_t k = measure; k > after && k + 3 > measure;) {
+        --k;
+        const uint32_t id = ids_[k];
+        if (id != detail::kNoWord && lex_.word_roles[id].state != 0) return lex_.word_roles[id].state;
+    }
+    return 0;
+}
+
+// The token right before a price move names what moved: a capitalised word that is not a
+// lexicon term ("Funko slides", "GM and Ford tank"), a cashtag's ticker, or the ")" of "(KSS)".
+bool SentenceComposer::names_subject(const Document& doc, const Sentence& s, uint32_t move) const {
+    if (move <= s.first_token) return false;
+    const Token& t = doc.tokens[move - 1];
+    if (t.kind == TokenKind::punct) return doc.text(t) == ")";
+    if (t.kind != TokenKind::word || !t.capitalized) return false;
+    const uint32_t id = ids_[move - 1];
+    return id == detail::kNoWord || !lex_.word_roles[id].any() || is_tag(doc, move - 1);
+}
+
+// Comparisons with expectations: "above expectations", "missed estimates", "better than feared".
+void SentenceComposer::expectations(double& raw, const Document& doc, ExplainSentence* ex) {
+    const size_t n = items_.size();
+    for (size_t i = 0; i < n; ++i) {
+        Item& c = items_[i];
+        if (c.roles->comparator == 0 || c.used) continue;
+        for (size_t j = i + 1; j < n; ++j) {
+            Item& e = items_[j];
+            if (e.clause != c.clause || e.begin - c.end > 4) break;
+            if (!e.roles->expectation) continue;
+            double w = tuning::kExpectation * c.roles->comparator * modifier_before(i) * clause_weight_[c.clause];
+            if (negated(i)) w *= tuning::kNegation;
+            Item span = c;
+            span.end = e.end;
+            add(raw, doc, span, w, c.roles->comparator > 0 ? "expectation: better" : "expectation: worse", ex);
+            c.used = e.used = true;
+            break;
+        }
+    }
+}
+
+// New business: an award verb with a contract, order or deal after it ("signed a new ,
+// long-term contract", "received orders worth EUR 12 mn").
+void SentenceComposer::new_business(double& raw, const Document& doc, ExplainSentence* ex) {
+    const size_t n = items_.size();
+    for (size_t i = 0; i < n; ++i) {
+        Item& v = items_[i];
+        if (v.roles->deal != 1 || v.used) continue;
+        for (size_t j = i + 1; j < n; ++j) {
+            Item& b = items_[j];
+            if (b.begin - v.end > static_cast<uint32_t>(tuning::kDealReach)) break;
+            if (b.roles->deal != 2) continue;
+            double w = tuning::kDeal * clause_weight_[v.clause];
+            if (negated(i)) w *= tuning::kNegation;
+            Item span = v;
+            span.end = b.end;
+            add(raw, doc, span, w, "new business", ex);
+            v.used = true;
+            break;
+        }
+    }
+}
+
+// The measure direction word i describes: the nearest in its clause ("costs rose", "an
+// increase in sales"), and a neutral measure in reach; either is items_.size() when none.
+SentenceComposer::Pairing SentenceComposer::pair_direction(size_t i) const {
+    const size_t n = items_.size();
+    const Item& d = items_[i];
+    size_t best = n;
+    uint32_t best_dist = UINT32_MAX;
+    // ", up 9.7 %", ", an increase of 11 %": a direction opening its clause describes the
+    // measure of the clause before, however far back, unless another direction sits between.
+    const bool opens_clause = i == 0 || items_[i - 1].clause != d.clause;
+    size_t neutral = n;  // a neutral measure only takes the direction when no good/bad one is in reach
+    uint32_t neutral_dist = UINT32_MAX;
+    for (size_t j = i; j-- > 0;) {
+        const Item& m = items_[j];
+        const uint32_t dist = d.begin - m.end;
+        if (m.clause != d.clause &&
+            (!opens_clause || dist >= static_cast<uint32_t>(tuning::kAppositiveReach) || m.roles->direction != 0))
+            break;
+        if (m.clause == d.clause && dist >= static_cast<uint32_t>(tuning::kMeasureBefore)) break;
+        if (m.roles->neutral_measure && neutral == n) {
+            neutral = j;
+            neutral_dist = dist;
+        }
+        if (m.roles->measure != 0) {
+            best = j;
+            best_dist = dist;
+            break;
+        }
+    }
+    // A neutral subject right before the verb takes it ("leverage fell to 1.2x EBITDA").
+    const bool neutral_subject = best == n && neutral != n && neutral_dist == 0;
+    for (size_t j = i + 1; j < n && !neutral_subject; ++j) {
+        const Item& m = items_[j];
+        const uint32_t dist = m.begin - d.end;
+        if (m.clause != d.clause || dist >= static_cast<uint32_t>(tuning::kMeasureAfter)) break;
+        if (m.roles->measure != 0) {
+            // "increases the fixed costs", "cut its workforce": a close object wins over a
+            // subject that is not right before the verb ("profit decreased while sales ...").
+            if ((dist <= 2 && best_dist > 0) || dist < best_dist) best = j;
+            break;
+        }
+        if (m.roles->neutral_measure && dist <= 2) {  // "raised its stake", "increase in share capital"
+            neutral = j;
+            if (best_dist > 2) best = n;
+            break;
+        }
+    }
+    return {best, neutral};
+}
+
+// Direction x polarity: each direction word with the measure it describes. True when one counted.
+bool SentenceComposer::directions(double& raw, const Document& doc, const Sentence& s, ExplainSentence* ex) {
+    bool any = false;
+    const size_t n = items_.size();
+    for (size_t i = 0; i < n; ++i) {
+        Item& d = items_[i];
+        if (d.roles->direction == 0 || d.used) continue;
+        const Pairing p = pair_direction(i);
+        if (p.measure == n && p.neutral != n) {
+            d.used = items_[p.neutral].used = true;
+            continue;
+        }
+        if (p.measure == n) {
+            any |= unpaired_direction(raw, doc, s, i, ex);
+            continue;
+        }
+        paired_direction(raw, doc, i, p.measure, ex);
+        any = true;
+    }
+    return any;
+}
+
+// A direction with no measure in reach. True when it counts as the sentence's direction (a
+// price move of a named subject).
+bool SentenceComposer::unpaired_direction(double& raw, const Document& doc, const Sentence& s, size_t i,
+                                          ExplainSentence* ex) {
+    Item& d = items_[i];
+    // The direction's weight at `base` (a float, as the product is: the scores stay bit for bit).
+    const auto weight = [&](float base) {
+        double w = base * d.roles->direction * d.roles->strength * modifier_before(i) * modifier_after(i) *
+                   clause_weight_[d.clause];
+        if (negated(i)) w *= tuning::kNegation;
+        return w;
+    };
+    if (d.roles->move && names_subject(doc, s, d.begin)) {
+        // "Zenith rises after trial win", "X and Y tank": the company or asset named right
+        // before a price move is what moved, an implicit share price.
+        add(raw, doc, d, weight(tuning::kDirection), d.roles->direction > 0 ? "move: subject up" : "move: subject down", ex);
+        d.used = true;
+        return true;
+    }
+    // What rises in financial news is mostly good ("a rise of 0.8 percent").
+    if (d.roles->has_valence) return false;  // "improved", "weakened" speak for themselves
+    // Only with a figure close after ("up 24.5 pct", "a rise of 0.8 percent"): without one,
+    // "opens up" or "plans to increase the staff" describe, they do not report.
+    bool figure = false;
+    for (uint32_t k = d.end; k < s.last_token && k <= d.end + tuning::kUnpairedFigureReach; ++k)
+        if (is_figure(doc, k)) figure = true;
+    if (!figure) return false;
+    add(raw, doc, d, weight(tuning::kUnpairedDirection), d.roles->direction > 0 ? "direction: up" : "direction: down", ex);
+    d.used = true;
+    return false;
+}
+
+// Direction word i with the measure `best` it describes.
+void SentenceComposer::paired_direction(double& raw, const Document& doc, size_t i, size_t best, ExplainSentence* ex) {
+    Item& d = items_[i];
+    Item& m = items_[best];
+    // A measure after "to" or "from" is a state, not the object: "slipped to a net loss" ends
+    // in a loss, "up from a loss" leaves one. A good measure reached "to" keeps the direction
+    // ("fell to a profit of EUR 1 mn" is less profit).
+    const int state = best > i ? state_before(d.end, m.begin) : 0;
+    int toward = state == 1 && m.roles->measure < 0 ? -1 : state == 2 ? -m.roles->measure : 0;
+    if (toward == 0 && d.roles->quality) toward = d.roles->direction;  // "costs worsened", "the loss improved"
+    double w = tuning::kDirection * (toward != 0 ? toward : d.roles->direction * m.roles->measure) *
+               m.roles->importance * d.roles->strength * modifier_before(i) * modifier_after(i) * clause_weight_[d.clause];
+    if (negated(i)) w *= tuning::kNegation;
+    Item span = d;
+    span.begin = std::min(d.begin, m.begin);
+    span.end = std::max(d.end, m.end);
+    const bool good = m.roles->measure > 0, up = d.roles->direction > 0;
+    add(raw, doc, span, w,
+        state != 0 && toward != 0 ? (state == 1 ? "state: to a bad measure" : good ? "state: from a good measure" : "state: from a bad measure")
+        : toward != 0 ? (up ? "direction: better" : "direction: worse")
+        : good ? (up ? "direction: good measure up" : "direction: good measure down")
+               : (up ? "direction: bad measure up" : "direction: bad measure down"),
+        ex);
+    d.used = m.used = true;
+}
+
+// Directions the metric extractor found in this sentence, when the words gave none. True when
+// one counted. The extractor appends metrics sentence by sentence: this sentence's are one run,
+// found by binary search, and so is each one's token (a walk over every metric, and over the
+// tokens up to each, cost a hostile text of many sentences or figures a time quadratic in them).
+bool SentenceComposer::metric_directions(double& raw, const Document& doc, const Sentence& s,
+                                         const std::vector<Metric>& metrics, ExplainSentence* ex) {
+    const auto& toks = doc.tokens;
+    bool any = false;
+    const auto before_s = [&s](const Metric& m) {
+        return static_cast<uint8_t>(m.span.field) < static_cast<uint8_t>(s.field) ||
+               (m.span.field == s.field && m.span.begin < s.begin);
+    };
+    for (auto mi = std::partition_point(metrics.begin(), metrics.end(), before_s);
+         mi != metrics.end() && mi->span.field == s.field && mi->span.begin < s.end; ++mi) {
+        const Metric& m = *mi;
+        if (m.span.end > s.end) continue;
+        int dir = m.change.direction == Direction::up ? 1 : m.change.direction == Direction::down ? -1 : 0;
+        int pol = metric_polarity(m.kind);
+        if (dir == 0 || pol == 0) continue;
+        const uint32_t t = static_cast<uint32_t>(
+            std::partition_point(toks.begin() + s.first_token, toks.begin() + (s.last_token - 1),
+                                 [&m](const Token& k) { return k.end <= m.span.begin; }) -
+            toks.begin());
+        Item span{t, t + 1, nullptr, 0, false};
+        add(raw, doc, span, tuning::kMetricDirection * dir * pol, dir > 0 ? "metric: up" : "metric: down", ex);
+        any = true;
+    }
+    return any;
+}
+
+// Measures with no direction word: figures "compared with" earlier ones imply one (the first
+// measure that has such figures).
+void SentenceComposer::implied_direction_of_measures(double& raw, const Document& doc, const Sentence& s,
+                                                     ExplainSentence* ex) {
+    for (size_t i = 0; i < items_.size(); ++i) {
+        Item& m = items_[i];
+        if (m.roles->measure == 0 || m.used) continue;
+        int dir = implied_direction(doc, s, m.end);
+        if (dir == 0) continue;
+        double w = tuning::kImpliedDirection * dir * m.roles->measure * m.roles->importance * clause_weight_[m.clause];
+        add(raw, doc, m, w, dir > 0 ? "figures: measure up vs prior" : "figures: measure down vs prior", ex);
+        m.used = true;
+        return;
+    }
+}
+
+// Plain valence, and the base valence of unpaired measures ("a loss of EUR 2 mn").
+void SentenceComposer::valences(double& raw, const Document& doc, ExplainSentence* ex) {
+    const std::vector<float>& cw = clause_weight_;
+    for (size_t i = 0; i < items_.size(); ++i) {
+        Item& it = items_[i];
+        if (it.used) continue;
+        float v = it.roles->has_valence ? it.roles->valence : it.roles->measure != 0 ? it.roles->measure_base : 0.0f;
+        if (v == 0) continue;
+        float mod = modifier_before(i);
+        double w = v * mod * cw[it.clause];
+        bool neg = negated(i);
+        if (neg) w *= tuning::kNegation;
+        std::string_view rule = neg                 ? "negated"
+                                : mod > 1.0f        ? "intensified"
+                                : mod < 1.0f        ? "downtoned"
+                                : cw[it.clause] < 1 ? "weakened clause"
+                                : it.roles->position    ? "position before a cashtag"
+                                : it.roles->has_valence ? "lexicon"
+                                                        : "measure";
+        add(raw, doc, it, w, rule, ex);
+    }
+}
+
+}  // namespace herald::analysis
