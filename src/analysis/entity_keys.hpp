@@ -10,6 +10,11 @@
 
 namespace herald::analysis::detail {
 
+// Equal strings; the common case, two views of one alias's string, without comparing bytes.
+inline bool same_text(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && (a.data() == b.data() || a == b);
+}
+
 class EntityKeys {
 public:
     static constexpr uint32_t kNone = UINT32_MAX;
@@ -28,7 +33,7 @@ public:
         for (size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (s.gen != gen_) return kNone;
-            if (s.hash == h && s.tag == tag && s.key == key) return s.value;
+            if (s.hash == h && s.tag == tag && same_text(s.key, key)) return s.value;
         }
     }
 
@@ -43,7 +48,7 @@ public:
                 ++size_;
                 return;
             }
-            if (s.hash == h && s.tag == tag && s.key == key) return;
+            if (s.hash == h && s.tag == tag && same_text(s.key, key)) return;
         }
     }
 

@@ -40,8 +40,23 @@ void RelevanceScorer::score(const Document& doc, const std::vector<Mention>& men
         if (!e.ticker.empty()) keys.add('T', e.ticker, static_cast<uint32_t>(i));
         else keys.add('E', e.name, static_cast<uint32_t>(i));
     }
+    // Mentions of one alias share its strings: a run of them (the same company named again and
+    // again) costs one lookup, found again by the key's address.
+    std::string_view memo_key;
+    char memo_tag = 0;  // none yet
+    uint32_t memo = detail::EntityKeys::kNone;
     for (const Mention& m : mentions) {
-        uint32_t i = m.ticker.empty() ? keys.find('E', m.company) : keys.find('T', m.ticker);
+        const std::string_view key = m.ticker.empty() ? m.company : m.ticker;
+        const char tag = m.ticker.empty() ? 'E' : 'T';
+        uint32_t i;
+        if (tag == memo_tag && key.data() == memo_key.data() && key.size() == memo_key.size()) {
+            i = memo;
+        } else {
+            i = keys.find(tag, key);
+            memo_key = key;
+            memo_tag = tag;
+            memo = i;
+        }
         if (i == detail::EntityKeys::kNone) continue;
         Seen& s = seen_[i];
         // Documents are in order, so a sentence is counted once at its first mention.

@@ -91,7 +91,9 @@ struct SentimentScorer::Scratch {
         if (indexed) return m.ticker.empty() ? keys.find('E', m.company) : keys.find('T', m.ticker);
         for (uint32_t x = 0; x < entities.size(); ++x) {
             const auto& e = entities[x];
-            if (m.ticker.empty() ? (e.ticker.empty() && e.name == m.company) : e.ticker == m.ticker) return x;
+            if (m.ticker.empty() ? (e.ticker.empty() && detail::same_text(e.name, m.company))
+                                 : detail::same_text(e.ticker, m.ticker))
+                return x;
         }
         return detail::EntityKeys::kNone;
     }
