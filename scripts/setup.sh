@@ -4,7 +4,8 @@
 #   scripts/setup.sh test   + every test suite: doctest, Google Benchmark, python3-confluent-kafka,
 #                             python3-yaml, the prometheus server and promtool, Alertmanager
 #                             (`herald notify`'s tests), git, kcat, and chromium with
-#                             python3-websocket (the console's page test) (default)
+#                             python3-websocket (the console's page test and the backtest
+#                             page test) (default)
 #   scripts/setup.sh ci     + clang and the libFuzzer runtime (.ci/run's fuzzing), debootstrap
 #                             (.ci/run's fresh-machine check)
 # Idempotent: packages already present are skipped, so a second run costs seconds. Needs root or

@@ -21,7 +21,9 @@ Modes (each starts a fresh `herald broker`, so groups, offsets and histograms ne
                event-to-receive latency is the part of event-to-alert that is producer client, broker and
                machine, the latency counterpart of pass-through.
 Throughput modes run herald twice: normal (parse, analyze, rules, publish) and --pass-through (consume
-and commit only: the I/O ceiling), and report the ratio.
+and commit only: the I/O ceiling), and report the ratio. With --shadow-rules FILE they also run normal
+with those shadow rules (`herald run --shadow-rules`, between the normal and pass-through runs) and
+report shadow / normal: the cost of evaluating and publishing a candidate rule set beside the live one.
 
 Every wait has a deadline; a run ends when herald_events_processed_total reaches the number of
 events, then herald gets SIGTERM and must exit 0. Results: a table on stdout and a JSON file
@@ -289,7 +291,7 @@ def key_of(ev):
 # --------------------------------------------------------------------------- one herald run
 class Broker:
     def __init__(self, herald, partitions):
-        self.proc = Process([herald, "broker", "--topics", f"news:{partitions},alerts:3,news.dlq:1"], "herald broker")
+        self.proc = Process([herald, "broker", "--topics", f"news:{partitions},alerts:3,news.dlq:1,alerts.shadow:3"], "herald broker")
         self.bootstrap = wait_for(lambda: self.proc.stdout_lines[0] if self.proc.stdout_lines else
                                   self.proc.check_alive(), 30, "herald broker to print its address")
 
@@ -388,6 +390,7 @@ def finish(herald, args, n, first, last, feed, pass_through):
         "peak_rss_mb": round(rss_kb / 1024, 1),
         "alerts_published": int(value(s, "herald_alerts_published_total")),
         "dead_lettered": int(value(s, "herald_events_dead_lettered_total")),
+        "shadow_alerts": int(value(s, "herald_shadow_alerts_total")),
         "exit_code": rc,
         "herald_summary": summary,
     }
@@ -406,7 +409,7 @@ def log(msg):
 
 
 # --------------------------------------------------------------------------- modes
-def run_preproduced(args, feed, pass_through):
+def run_preproduced(args, feed, pass_through, extra=None):
     parts = args.preproduced_partitions or max(args.partitions,
                                                math.ceil(feed.bytes / PARTITION_BUDGET_BYTES * 1.3))
     broker = Broker(args.herald, parts)
@@ -420,7 +423,7 @@ def run_preproduced(args, feed, pass_through):
         if out.returncode != 0:
             raise BenchError(f"herald replay failed ({out.returncode}): {out.stderr.strip()}")
         os.remove(stamped)
-        herald = Herald(args, broker.bootstrap, pass_through)
+        herald = Herald(args, broker.bootstrap, pass_through, extra)
         perf = None
         if args.perf and not pass_through:  # sample herald's CPU while it works off the backlog
             perf = subprocess.Popen(["perf", "record", "-g", "-F", "999", "-o", args.perf, "-p", str(herald.proc.pid)],
@@ -441,7 +444,7 @@ def run_preproduced(args, feed, pass_through):
         broker.close()
 
 
-def run_streaming(args, feed, pass_through):
+def run_streaming(args, feed, pass_through, extra=None):
     share = feed.max_key_share(args.partitions)
     avg = feed.bytes / len(feed.lines)
     # The backlog (produced - processed) must fit the fullest partition's budget.
@@ -452,7 +455,7 @@ def run_streaming(args, feed, pass_through):
     feeder_error = []
     replay_cpu = [0.0]
     try:
-        herald = Herald(args, broker.bootstrap, pass_through)
+        herald = Herald(args, broker.bootstrap, pass_through, extra)
         herald.wait_ready(60)
 
         def feeder():
@@ -658,7 +661,7 @@ def table(results):
     rows = [("run", "events/s", "MB/s", "e2a p50 ms", "e2a p99 ms", "c2a p50 ms", "c2a p99 ms",
              "CPU s/1M", "RSS MB", "alerts")]
     for mode in ("preproduced", "streaming"):
-        for kind in ("normal", "pass_through"):
+        for kind in ("normal", "shadow", "pass_through"):
             r = results.get(mode, {}).get(kind)
             if not r:
                 continue
@@ -689,6 +692,10 @@ def table(results):
         ratio = results.get(mode, {}).get("ratio_normal_to_pass_through")
         if ratio is not None:
             lines.append(f"{mode}: normal / pass-through = {ratio:.2f}")
+        ratio = results.get(mode, {}).get("ratio_shadow_to_normal")
+        if ratio is not None:
+            lines.append(f"{mode}: with shadow rules / normal = {ratio:.2f} "
+                         f"({results[mode]['shadow']['shadow_alerts']:,} shadow alerts)")
     for key in ("latency", "latency_repeat"):  # where herald's consume-to-alert time went
         lat = results.get(key)
         if not lat or not lat.get("waits"):
@@ -726,6 +733,8 @@ def parse_args(argv):
     p.add_argument("--workers", type=int, default=0, help="herald run --workers (default: herald's, = cores)")
     p.add_argument("--herald", default=os.path.join(ROOT, "build", "herald"), help="herald binary")
     p.add_argument("--rules", default=os.path.join(HERE, "rules.yaml"), help="rules file (default bench/e2e/rules.yaml)")
+    p.add_argument("--shadow-rules", metavar="FILE", help="also run the throughput modes with these shadow "
+                   "rules (e.g. bench/e2e/shadow-rules.yaml, the rules changed, same size) and report shadow / normal")
     p.add_argument("--modes", default="preproduced,streaming,latency,floor",
                    help="comma-separated subset of preproduced,streaming,latency,floor")
     p.add_argument("--rate", default="auto", help="latency mode: events/s, or auto = half the best normal-mode "
@@ -801,8 +810,19 @@ def main(argv):
             if mode not in args.modes:
                 continue
             normal = attempt(f"{mode} normal", fn, args, feed, False)
+            shadow = None
+            if args.shadow_rules:
+                shadow = attempt(f"{mode} normal + shadow rules", fn, args, feed, False,
+                                 ["--shadow-rules", args.shadow_rules, "--shadow-topic", "alerts.shadow"])
             passthru = attempt(f"{mode} pass-through", fn, args, feed, True)
             entry = {"normal": normal, "pass_through": passthru}
+            if shadow:
+                entry["shadow"] = shadow
+                if normal:
+                    entry["ratio_shadow_to_normal"] = round(shadow["events_per_s"] / normal["events_per_s"], 3)
+                if shadow["alerts_published"] != feed.expected_alerts:
+                    failures.append(f"{mode} shadow: {shadow['alerts_published']} live alerts published, "
+                                    f"herald analyze predicts {feed.expected_alerts}")
             if normal and passthru:
                 entry["ratio_normal_to_pass_through"] = round(normal["events_per_s"] / passthru["events_per_s"], 3)
                 if normal["alerts_published"] != feed.expected_alerts:

@@ -21,6 +21,13 @@ int command_run(int argc, char** argv, int first) {
                          {"dlq-topic", "TOPIC", "where bad messages go, with herald-error headers", "news.dlq"},
                          {"group", "ID", "consumer group", "herald"},
                          {"rules", "FILE", "rules file (YAML); reloaded on SIGHUP and on change", ""},
+                         {"shadow-rules", "FILE",
+                          "candidate rules evaluated beside --rules on the same events, their alerts published to "
+                          "--shadow-topic only; reloaded like --rules; a bad file or a failing shadow topic never "
+                          "stops or changes the live alerts", ""},
+                         {"shadow-topic", "TOPIC", "where shadow alerts go (with --shadow-rules)", "alerts.shadow"},
+                         {"shadow-producer", "KEY=VALUE",
+                          "librdkafka property for the shadow producer only, after --kafka/--producer (repeatable)", ""},
                          {"print-alerts", "", "print each alert the broker acknowledged on stdout, as published "
                           "(one JSON line)", ""},
                      },
@@ -40,6 +47,13 @@ int command_run(int argc, char** argv, int first) {
     setup.pipeline.group = o.get("group", "herald");
     setup.pipeline.exit_after_run = true;  // herald run exits when the pipeline stops
     apply_engine_options(o, setup);
+    if (o.has("shadow-rules")) {
+        setup.shadow_rules_path = o.get("shadow-rules");
+        setup.pipeline.shadow_topic = o.get("shadow-topic", "alerts.shadow");
+        setup.pipeline.shadow_producer_properties = o.shadow_producer;
+    } else if (o.has("shadow-topic") || !o.shadow_producer.empty()) {
+        throw UsageError("herald run: --shadow-topic and --shadow-producer need --shadow-rules FILE");
+    }
     validate_topics(setup.pipeline);
     setup.rules_path = o.get("rules");
     setup.rules = load_rules_or_throw(setup.rules_path);

@@ -7,9 +7,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <functional>
 #include <mutex>
 #include <thread>
 
+#include "herald/app/pipeline/shadow.hpp"
 #include "herald/core/time.hpp"
 #include "herald/telemetry/http_server.hpp"
 #include "herald/telemetry/metrics.hpp"
@@ -63,23 +65,30 @@ int64_t file_mtime_ns(const std::string& path) {
     return static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
 }
 
+// A rules file herald follows: the live rules, or the shadow rules (--shadow-rules).
+struct RulesTarget {
+    const char* what;  // "rules" or "shadow rules", as the log lines say
+    std::function<void(std::shared_ptr<const rules::RuleSet>)> apply;
+    std::function<void(std::string_view result)> count;  // telemetry::kReload*
+    bool applied = false;  // a rule set of this file is in force
+};
+
 // One reload attempt. Nothing in it may take the engine down: a file that cannot be loaded, or
 // even memory running out while validating it, keeps the running rules and counts an error.
-template <typename Expose>
-void reload_rules(const std::string& path, Pipeline& pipeline, telemetry::Metrics& metrics, Expose& expose_rules) {
+void reload_rules(const std::string& path, RulesTarget& target) {
     std::string failure;
     try {
         rules::LoadResult r = rules::load_rules_file(path);
         if (r.ok()) {
-            pipeline.set_rules(r.rules);
-            expose_rules(*r.rules);
+            target.apply(r.rules);
+            target.applied = true;
             if (r.rules->size() == 0) {
-                metrics.rules_reloads(telemetry::kReloadEmpty).Increment();
-                std::fprintf(stderr, "herald: warning: reloaded %s with no rules: no alert will be raised until rules "
-                                     "are added\n", path.c_str());
+                target.count(telemetry::kReloadEmpty);
+                std::fprintf(stderr, "herald: warning: reloaded %s with no %s: no alert will be raised until rules "
+                                     "are added\n", path.c_str(), target.what);
             } else {
-                metrics.rules_reloads(telemetry::kReloadSuccess).Increment();
-                std::fprintf(stderr, "herald: reloaded %zu rules from %s\n", r.rules->size(), path.c_str());
+                target.count(telemetry::kReloadSuccess);
+                std::fprintf(stderr, "herald: reloaded %zu %s from %s\n", r.rules->size(), target.what, path.c_str());
             }
             return;
         }
@@ -91,11 +100,33 @@ void reload_rules(const std::string& path, Pipeline& pipeline, telemetry::Metric
         failure = "loading " + path + " failed";
     }
     try {
-        metrics.rules_reloads(telemetry::kReloadFailure).Increment();
-        std::fprintf(stderr, "herald: keeping the previous rules: %s\n", failure.c_str());
+        target.count(telemetry::kReloadFailure);
+        if (target.applied) std::fprintf(stderr, "herald: keeping the previous %s: %s\n", target.what, failure.c_str());
+        else std::fprintf(stderr, "herald: no %s until the file is fixed: %s\n", target.what, failure.c_str());
     } catch (...) {
     }
 }
+
+// Follows one rules file: reloads when its mtime changes or on request (SIGHUP).
+class RulesWatch {
+public:
+    RulesWatch(std::string path, RulesTarget target)
+        : path_(std::move(path)), target_(std::move(target)), mtime_(path_.empty() ? -1 : file_mtime_ns(path_)) {}
+    void check(bool requested) {
+        if (path_.empty()) return;
+        const int64_t now_mtime = file_mtime_ns(path_);
+        const bool changed = now_mtime != mtime_ && now_mtime >= 0;
+        if (!requested && !changed) return;
+        mtime_ = now_mtime;
+        reload_rules(path_, target_);
+    }
+    void load() { reload_rules(path_, target_); }
+
+private:
+    std::string path_;
+    RulesTarget target_;
+    int64_t mtime_;
+};
 }  // namespace
 
 const std::atomic<bool>& stop_requested() { return g_stop; }
@@ -142,20 +173,29 @@ int run_engine(EngineSetup& setup) {
     std::mutex control_mutex;
     std::condition_variable control_cv;
     bool control_stop = false;
+    RulesWatch live_rules(setup.rules_path,
+                          {"rules",
+                           [&](std::shared_ptr<const rules::RuleSet> rs) {
+                               pipeline.set_rules(rs);
+                               expose_rules(*rs);
+                           },
+                           [&](std::string_view result) { metrics.rules_reloads(result).Increment(); }, true});
+    // Shadow rules: loaded here, not by the command, so a bad file at start is what it is on a
+    // reload: said in one line and counted, with the live path running regardless.
+    RulesWatch shadow_rules(setup.shadow_rules_path,
+                            {"shadow rules",
+                             [&](std::shared_ptr<const rules::RuleSet> rs) { pipeline.set_shadow_rules(std::move(rs)); },
+                             [&](std::string_view result) {
+                                 if (ShadowProbe* p = pipeline.shadow_probe()) p->reloaded(result);
+                             }});
+    if (!setup.shadow_rules_path.empty()) shadow_rules.load();
     std::thread control([&] {
-        int64_t mtime = setup.rules_path.empty() ? -1 : file_mtime_ns(setup.rules_path);
         std::unique_lock<std::mutex> lock(control_mutex);
         while (!control_cv.wait_for(lock, std::chrono::milliseconds(250), [&] { return control_stop; })) {
             if (setup.on_tick) setup.on_tick(pipeline);
-            if (setup.rules_path.empty()) {
-                take_reload_request();
-                continue;
-            }
-            int64_t now_mtime = file_mtime_ns(setup.rules_path);
-            bool changed = now_mtime != mtime && now_mtime >= 0;
-            if (!take_reload_request() && !changed) continue;
-            mtime = now_mtime;
-            reload_rules(setup.rules_path, pipeline, metrics, expose_rules);
+            const bool requested = take_reload_request();
+            live_rules.check(requested);
+            shadow_rules.check(requested);
         }
     });
 

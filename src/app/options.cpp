@@ -145,6 +145,7 @@ Options parse_args(int argc, char** argv, int first, const CommandSpec& spec) {
         if (name == "kafka") add_property(o.kafka, value, name);
         else if (name == "consumer") add_property(o.consumer, value, name);
         else if (name == "producer") add_property(o.producer, value, name);
+        else if (name == "shadow-producer") add_property(o.shadow_producer, value, name);
         else {
             o.values_[name] = value;
             o.all_[name].push_back(value);
@@ -192,9 +193,10 @@ void Options::merge_config_file(const std::string& path, const CommandSpec& spec
         for (const auto& kv : root) {
             std::string key = config_scalar(path, kv.first, "a config key");
             auto where = [&] { return config_where(path, kv.first.Mark()); };
-            if (key == "kafka" || key == "consumer" || key == "producer") {
+            if (key == "kafka" || key == "consumer" || key == "producer" || key == "shadow-producer") {
                 if (!kv.second.IsMap()) throw UsageError(where() + ": '" + key + "' must be a map of librdkafka properties");
-                auto& to = key == "kafka" ? kafka : key == "consumer" ? consumer : producer;
+                auto& to = key == "kafka" ? kafka : key == "consumer" ? consumer : key == "producer" ? producer
+                                                                                                   : shadow_producer;
                 // Flags come after the file so they win when librdkafka applies properties in order.
                 std::vector<std::pair<std::string, std::string>> from_file;
                 for (const auto& p : kv.second) {

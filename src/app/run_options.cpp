@@ -109,6 +109,13 @@ void validate_topics(const PipelineConfig& p) {
     if (p.alerts_topic == p.dlq_topic)
         throw UsageError("--alerts-topic and --dlq-topic are both '" + p.alerts_topic + "': alerts and dead letters "
                          "would be mixed (and dead letters read back as published alerts); give them separate topics");
+    if (p.shadow_topic.empty()) return;
+    const std::pair<const std::string*, const char*> others[] = {
+        {&p.input_topic, "--input-topic"}, {&p.alerts_topic, "--alerts-topic"}, {&p.dlq_topic, "--dlq-topic"}};
+    for (const auto& [topic, option] : others)
+        if (p.shadow_topic == *topic)
+            throw UsageError("--shadow-topic '" + p.shadow_topic + "' is also the " + option + ": shadow alerts "
+                             "must have a topic of their own; choose another shadow topic");
 }
 
 }  // namespace herald::app

@@ -116,7 +116,7 @@ def doc(rel):
 
 # The metric catalogue: every name herald registers (src/telemetry/metrics.cpp). Each must be
 # documented in docs/metrics-reference.md and be on a panel or in an alert (section 3).
-# herald notify's metrics (src/notify/metrics.cpp) count too.
+# herald notify's metrics (src/notify/metrics.cpp) and the shadow rules' (src/app/pipeline/shadow.cpp) count too.
 metrics_src = os.path.join(root, "src/telemetry/metrics.cpp")
 CATALOGUE = sorted(set(re.findall(r'"(herald_[a-z0-9_]+)"', open(metrics_src, encoding="utf-8").read())))
 if len(CATALOGUE) < 10:
@@ -125,12 +125,17 @@ notify_src = os.path.join(root, "src/notify/metrics.cpp")
 NOTIFY_METRICS = sorted(set(re.findall(r'"(herald_notify_[a-z0-9_]+)"', open(notify_src, encoding="utf-8").read())))
 if len(NOTIFY_METRICS) < 5:
     err(notify_src, f"found only {len(NOTIFY_METRICS)} herald_notify_ metric names: has the catalogue moved?")
-CATALOGUE = sorted(set(CATALOGUE) | set(NOTIFY_METRICS))
+# The shadow rules' series (herald run --shadow-rules) are registered by their module.
+shadow_src = os.path.join(root, "src/app/pipeline/shadow.cpp")
+SHADOW_METRICS = sorted(set(re.findall(r'"(herald_shadow_[a-z0-9_]+)"', open(shadow_src, encoding="utf-8").read())))
+if len(SHADOW_METRICS) < 4:
+    err(shadow_src, f"found only {len(SHADOW_METRICS)} herald_shadow_ metric names: has the catalogue moved?")
+CATALOGUE = sorted(set(CATALOGUE) | set(NOTIFY_METRICS) | set(SHADOW_METRICS))
 ref_path = os.path.join(root, "docs/metrics-reference.md")
 documented = set(re.findall(r"^### (herald_[a-z0-9_]+)", open(ref_path, encoding="utf-8").read(), re.M))
 for m in CATALOGUE:
     if m not in documented:
-        err(ref_path, f"metric {m} (src/telemetry or src/notify metrics.cpp) has no '### {m}' entry")
+        err(ref_path, f"metric {m} (src/telemetry, src/notify metrics.cpp or src/app/pipeline/shadow.cpp) has no '### {m}' entry")
 # The config file's keys are `herald run`'s options (less config and help), read from where they are
 # declared: the OptionSpec entries ({"name", "ARG", ...}) of cmd_run.cpp and engine_options().
 HERALD_KEYS = set()

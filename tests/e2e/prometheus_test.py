@@ -36,7 +36,7 @@ gen = subprocess.run([sys.executable, os.path.join(src, "tools", "gen_events.py"
 events = [l.encode() for l in gen.stdout.splitlines() if l.strip()]
 rules = os.path.join(src, "tests", "integration", "pipeline", "pipeline-rules.yaml")
 
-broker, bootstrap = h.start_broker(herald, "news:6,alerts:3,news.dlq:1")
+broker, bootstrap = h.start_broker(herald, "news:6,alerts:3,news.dlq:1,alerts.shadow:1")
 run = prom = notify = None
 stop = threading.Event()
 
@@ -60,7 +60,9 @@ receiver.daemon_threads = True
 threading.Thread(target=receiver.serve_forever, daemon=True).start()
 receiver_url = f"http://127.0.0.1:{receiver.server_address[1]}"
 try:
-    run, port = h.start_run(herald, bootstrap, rules, ["--kafka", "statistics.interval.ms=1000"])
+    # With shadow rules (a copy of the live ones), so the shadow panels have series to show.
+    run, port = h.start_run(herald, bootstrap, rules, ["--kafka", "statistics.interval.ms=1000",
+                                                       "--shadow-rules", rules, "--shadow-topic", "alerts.shadow"])
     notify = h.Process([herald, "notify", "--brokers", bootstrap, "--metrics-port", "0", "--alertmanager", receiver_url,
                         "--webhook", receiver_url + "/hook", "--resend-interval", "5s", *h.group_settings()],
                        "herald notify")

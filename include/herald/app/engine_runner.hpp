@@ -19,6 +19,9 @@ struct EngineSetup {
     analysis::Resources resources;
     std::shared_ptr<const rules::RuleSet> rules;
     std::string rules_path;  // empty: built-in rules, no reload
+    // Shadow rules file (pipeline.shadow_topic set): loaded at start and reloaded like the rules;
+    // a bad file leaves the shadow without rules and the live path running.
+    std::string shadow_rules_path;
     std::string metrics_address = "127.0.0.1";
     int metrics_port = 9464;  // 0 = ephemeral
     int64_t metrics_idle_timeout_ms = 10000;  // a metrics client's connection without a request is closed

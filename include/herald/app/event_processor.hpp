@@ -92,6 +92,11 @@ public:
         analyzer_.analyze(event, out, explain);
     }
     void evaluate(rules::Engine& engine, std::vector<rules::Alert>& out);
+    // The last event's analysis through another engine (shadow rules): the same grouping, but
+    // not counted in the live metrics (late events, caps).
+    void evaluate_quietly(rules::Engine& engine, std::vector<rules::Alert>& out) {
+        evaluate_rules(engine, rules::EventContext{event_, analysis_, event_time_ms_}, limits_, out);
+    }
     // Returns whether the alert had to be cut to fit (rules::append_alert_json with the limits).
     bool alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,
                     std::string& out) const;

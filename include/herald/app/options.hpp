@@ -50,8 +50,9 @@ public:
         all_.erase(key);
     }
     // librdkafka passthrough properties from the config file's `kafka:`, `consumer:` and
-    // `producer:` maps and from repeated `--kafka key=value` / `--consumer` / `--producer` flags.
-    std::vector<std::pair<std::string, std::string>> kafka, consumer, producer;
+    // `producer:` maps and from repeated `--kafka key=value` / `--consumer` / `--producer` flags
+    // (`shadow-producer:` / `--shadow-producer`: herald run's shadow producer only).
+    std::vector<std::pair<std::string, std::string>> kafka, consumer, producer, shadow_producer;
     std::vector<std::string> files;  // positional arguments
 
     // Reads a YAML map with the same keys; keys already set (by flags) are kept.

@@ -87,6 +87,35 @@ void EventWorker::sync_rules(PartitionState& ps) {
     ps.rules_version = version;
 }
 
+void EventWorker::sync_shadow(PartitionState& ps) {
+    if (!ctx_.shadow_rules || ctx_.shadow_rules->version() == ps.shadow_version) return;
+    uint64_t version = 0;
+    std::shared_ptr<const rules::RuleSet> rules = ctx_.shadow_rules->current(version);
+    if (!rules) ps.shadow_engine.reset();
+    else if (ps.shadow_engine) ps.shadow_engine->set_rules(std::move(rules));
+    else ps.shadow_engine = std::make_unique<rules::Engine>(std::move(rules));
+    ps.shadow_version = version;
+}
+
+// The shadow rules on the analysis the live rules just used, after the live alerts went to the
+// producer: the shadow adds work behind them, never ahead. Its alerts hold no slot, so their fate
+// never decides what is committed.
+void EventWorker::evaluate_shadow(const Incoming& in, PartitionState& ps) {
+    sync_shadow(ps);
+    if (!ps.shadow_engine || !ctx_.shadow->enabled() || ps.lost.load(std::memory_order_acquire)) return;
+    shadow_alerts_.clear();
+    proc_.evaluate_quietly(*ps.shadow_engine, shadow_alerts_);
+    const EventSource source{in.topic, in.partition, in.offset, in.timestamp_ms};
+    for (const rules::Alert& alert : shadow_alerts_) {
+        ctx_.shadow_probe->raised(alert.rule_id, alert.severity);
+        proc_.alert_json(alert, source, core::now_ms(), json_);
+        const kafka::Header headers[] = {{"herald-alert-id", std::string_view(alert.alert_id, 16)},
+                                         {"herald-rule", proc_.alert_rule(alert, rule_)},
+                                         {"herald-shadow", "true"}};
+        ctx_.shadow->publish(proc_.alert_key(alert, key_), json_, headers, std::size(headers));
+    }
+}
+
 void EventWorker::process(const Incoming& in, PartitionState& ps, OffsetTracker::Slot* slot) {
     if (ps.lost.load(std::memory_order_acquire)) {
         ctx_.probe.lost_dropped();
@@ -112,6 +141,7 @@ void EventWorker::process(const Incoming& in, PartitionState& ps, OffsetTracker:
             publish(in, outcome.alerts, ps, slot);
             ctx_.probe.stage_done(telemetry::Stage::publish, core::steady_ns() - t0);
         }
+        if (ctx_.shadow) evaluate_shadow(in, ps);
     }
     ctx_.probe.processed();
     slot->release();  // last touch of slot and partition state
@@ -205,6 +235,7 @@ void EventWorker::rebuild(PartitionState& ps, int64_t committed) {
     if (ctx_.mode.skips_published() && ps.produced)
         ps.produced->since(committed, [&ps](uint64_t id) { ps.published.insert(id); });
     sync_rules(ps);
+    sync_shadow(ps);
     const int64_t span =
         ctx_.config.rebuild_span_ms >= 0 ? ctx_.config.rebuild_span_ms : 2 * ps.engine.rules()->max_window_ms();
     if (span <= 0 || committed <= 0) {
@@ -256,17 +287,25 @@ bool EventWorker::replay_history(PartitionState& ps, int64_t committed, int64_t 
         return ps.leaving.load(std::memory_order_relaxed) || ctx_.stop.load(std::memory_order_acquire);
     };
     ps.engine.set_suppressed(true);
+    if (ps.shadow_engine) ps.shadow_engine->set_suppressed(true);
     const bool ok = rebuild_partition_state(
         o,
         [&](const kafka::Message& m) {
             if (ps.leaving.load(std::memory_order_relaxed)) return false;
             ps.engine.set_fired_history(
                 ps.have_history && m.offset() >= ps.history.complete_from ? &ps.history.ids : nullptr);
-            if (!m.is_null()) proc_.process(m.payload(), {m.topic(), m.partition(), m.offset(), m.timestamp_ms()}, ps.engine);
+            if (m.is_null()) return true;
+            const EventOutcome out =
+                proc_.process(m.payload(), {m.topic(), m.partition(), m.offset(), m.timestamp_ms()}, ps.engine);
+            if (ps.shadow_engine && !out.dead_letter()) {  // its windows too, from the same analysis
+                shadow_alerts_.clear();
+                proc_.evaluate_quietly(*ps.shadow_engine, shadow_alerts_);
+            }
             return true;
         },
         report, error);
     ps.engine.set_suppressed(false);
+    if (ps.shadow_engine) ps.shadow_engine->set_suppressed(false);
     ps.engine.set_fired_history(nullptr);
     ps.history = PartitionAlertHistory{};
     return ok;

@@ -274,6 +274,14 @@ int Pipeline::run(const std::atomic<bool>& stop) { return impl_->run(stop); }
 
 void Pipeline::set_rules(std::shared_ptr<const rules::RuleSet> rules) { impl_->rules.set(std::move(rules)); }
 
+void Pipeline::set_shadow_rules(std::shared_ptr<const rules::RuleSet> rules) {
+    if (!impl_->shadow_probe) return;
+    impl_->shadow_probe->expose(rules.get());
+    impl_->shadow_rules.set(std::move(rules));
+}
+
+ShadowProbe* Pipeline::shadow_probe() { return impl_->shadow_probe.get(); }
+
 bool Pipeline::ready(std::string& reason) const {
     if (impl_->failed.load()) {
         std::lock_guard<std::mutex> lock(impl_->failure_mutex);

@@ -21,6 +21,7 @@
 #include "herald/app/pipeline/partition_control.hpp"
 #include "herald/app/pipeline/partition_table.hpp"
 #include "herald/app/pipeline/pipeline.hpp"
+#include "herald/app/pipeline/shadow.hpp"
 #include "herald/app/pipeline/spsc_queue.hpp"
 #include "herald/kafka/consumer.hpp"
 #include "herald/kafka/producer.hpp"
@@ -59,6 +60,7 @@ struct Pipeline::Impl {
     analysis::Resources resources;
     telemetry::Metrics& metrics;
     RulesHandle rules;
+    RulesHandle shadow_rules{nullptr};
     size_t message_max_bytes = 0;  // the producer's message.max.bytes: what outgoing messages fit
 
     // Probes: each module's counts and series.
@@ -82,6 +84,13 @@ struct Pipeline::Impl {
     std::unique_ptr<FetchStall> fetch_stall;
     PartitionTable::OffsetSink store_sink;  // to the mode
 
+    // Shadow rules (config.shadow_topic): a producer of their own, so nothing of theirs can fill,
+    // fail or join the live producer's queue or transaction. The probe exists from construction.
+    std::unique_ptr<ShadowProbe> shadow_probe;
+    std::unique_ptr<kafka::Producer> shadow_producer;
+    std::unique_ptr<KafkaOutbox> shadow_outbox;
+    std::unique_ptr<ShadowOutput> shadow;
+
     std::vector<std::unique_ptr<Worker>> workers;
     std::atomic<bool> workers_stop{false};
     std::atomic<bool> poller_stop{false};
@@ -104,6 +113,8 @@ struct Pipeline::Impl {
     int make_producer();
     int make_consumer();
     int make_delivery();
+    void make_shadow();
+    void stop_shadow(int64_t budget_ms);
     void start_threads();
     int stop_and_drain();
     void discard_unacknowledged();

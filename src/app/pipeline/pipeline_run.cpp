@@ -30,7 +30,9 @@ Pipeline::Impl::Impl(PipelineConfig c, analysis::Resources r, std::shared_ptr<co
       table({config.workers == 0 ? 1 : config.workers, config.max_inflight}, partition_probe),
       store_sink([this](int32_t p, int64_t next) { mode->store(p, next); }),
       stats(m, telemetry::StatsParserOptions{config.input_topic, false}),
-      producer_stats(m, telemetry::StatsParserOptions{"", true}) {}
+      producer_stats(m, telemetry::StatsParserOptions{"", true}) {
+    if (!config.shadow_topic.empty()) shadow_probe = std::make_unique<ShadowProbe>(&m.registry());
+}
 
 // run() joins its threads on every path; this is the backstop for a path that returns early,
 // where a joinable std::thread would abort the process instead of letting it exit with its
@@ -45,6 +47,7 @@ Pipeline::Impl::~Impl() {
         }
     poller_stop.store(true, std::memory_order_release);
     if (poller.joinable()) poller.join();
+    shadow_producer.reset();  // its delivery reports reach `shadow`
     consumer.reset();
     discard_unacknowledged();
     producer.reset();
@@ -64,6 +67,7 @@ void Pipeline::Impl::discard_unacknowledged() {
 int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     if (int code = make_producer()) return code;
     if (int code = make_delivery()) return code;
+    make_shadow();
     // Learn the output topics now: the first alert after start would otherwise wait about a
     // second for librdkafka to look its topic up. Not fatal: the producer retries on first use.
     std::string err;
@@ -109,6 +113,44 @@ int Pipeline::Impl::make_producer() {
     if (producer) return 0;
     std::fprintf(stderr, "herald: cannot create the Kafka producer: %s\n", err.c_str());
     return 2;
+}
+
+// The shadow rules' producer. Never fails the run: without it the shadow is off and says so.
+void Pipeline::Impl::make_shadow() {
+    if (!shadow_probe) return;
+    kafka::Producer::Options popts;
+    popts.brokers = config.brokers;
+    popts.extra = {{"message.max.bytes", std::to_string(output::default_message_max_bytes(config.max_event_bytes))},
+                   {"linger.ms", "5"}};  // no live alert waits on it: batching is cheaper
+    popts.extra.insert(popts.extra.end(), config.producer_properties.begin(), config.producer_properties.end());
+    popts.extra.insert(popts.extra.end(), config.shadow_producer_properties.begin(),
+                       config.shadow_producer_properties.end());
+    popts.on_error = [](int, const std::string&, bool) {};  // fatal ones: ShadowOutput::check_fatal
+    std::string err;
+    shadow_producer = kafka::Producer::create(
+        popts, [this](void*, int e, std::string_view reason, int32_t, int64_t) { shadow->on_delivery(e, reason); },
+        err);
+    if (!shadow_producer) {
+        std::fprintf(stderr, "herald: shadow rules off: cannot create the shadow producer: %s (live alerts are "
+                             "unaffected)\n", err.c_str());
+        return;
+    }
+    shadow_outbox = std::make_unique<KafkaOutbox>(*shadow_producer);
+    // Its topic is not looked up here (as the live topics are): that could hold the start, and a
+    // shadow alert may wait for its topic where a live one should not.
+    shadow = std::make_unique<ShadowOutput>(*shadow_outbox, config.shadow_topic, *shadow_probe);
+}
+
+// After the workers stopped: a short, bounded wait for the shadow's last acknowledgements; what
+// is left is dropped rather than hold the stop (the live work is already committed).
+void Pipeline::Impl::stop_shadow(int64_t budget_ms) {
+    if (!shadow_producer) return;
+    if (!shadow_producer->flush(static_cast<int>(std::clamp<int64_t>(budget_ms, 0, 2000)))) {
+        std::fprintf(stderr, "herald: %zu shadow alert(s) unacknowledged at exit were dropped\n",
+                     shadow_producer->queue_length());
+        shadow_producer->discard_outstanding(500);
+    }
+    shadow_producer.reset();
 }
 
 // The delivery mode (the only place that asks which one runs) and the ledger that reports to it.
@@ -185,8 +227,13 @@ void Pipeline::Impl::start_threads() {
     const size_t n_workers = config.workers == 0 ? 1 : config.workers;
     const size_t queue_capacity = config.max_inflight + config.batch_size;
     for (size_t i = 0; i < n_workers; ++i) workers.push_back(std::make_unique<Worker>(queue_capacity));
-    const WorkerContext context{config,       resources,     &metrics,      rules,          *ledger,
-                                *mode,        worker_probe,  workers_stop,  message_max_bytes};
+    WorkerContext context{config,       resources,     &metrics,      rules,          *ledger,
+                          *mode,        worker_probe,  workers_stop,  message_max_bytes};
+    if (shadow) {
+        context.shadow_rules = &shadow_rules;
+        context.shadow = shadow.get();
+        context.shadow_probe = shadow_probe.get();
+    }
     for (size_t i = 0; i < n_workers; ++i)
         workers[i]->thread = std::thread([this, i, context] { EventWorker(context).run(workers[i]->queue); });
     poller = std::thread([this] {
@@ -195,6 +242,10 @@ void Pipeline::Impl::start_threads() {
             producer->poll(50);
             mode->poll(dl);
             delivery_probe.producer_queue(producer->queue_length());
+            if (shadow) {
+                shadow_producer->poll(0);
+                shadow->check_fatal();
+            }
             std::string reason;
             if (producer->fatal_error(reason) != 0) fail("fatal Kafka producer error: " + reason);
         }
@@ -222,6 +273,7 @@ int Pipeline::Impl::stop_and_drain() {
     if (!producer->flush(budget_left_ms())) std::fprintf(stderr, "herald: messages still unacknowledged at exit\n");
     poller_stop.store(true);
     poller.join();
+    stop_shadow(budget_left_ms());
     discard_unacknowledged();
     store_done_offsets();
     // Leaving the group needs the coordinator too: past the budget, a couple of seconds, then go.

@@ -5,64 +5,14 @@
 
 #include <doctest/doctest.h>
 
-#include "herald/app/pipeline/at_least_once.hpp"
-#include "herald/app/pipeline/pipeline.hpp"
-#include "herald/rules/rule_set.hpp"
-#include "pipeline_fakes.hpp"
+#include "worker_rig.hpp"
 
 using namespace herald;
 using namespace herald::app;
 
 namespace {
-
-constexpr const char* kRules = R"(rules:
-  - id: guidance-cut-headline
-    severity: warning
-    when: headline contains "cut" and headline contains "guidance"
-    summary: "{key} guidance cut"
-)";
-
-constexpr const char* kEvent =
-    R"({"id":"e1","headline":"Acme cuts its guidance","tickers":["ACME"],"published_at":"2026-12-06T10:00:00Z"})";
-
-struct Rig {
-    PipelineConfig config;
-    analysis::Resources resources = analysis::Resources::load("", "");
-    std::shared_ptr<const rules::RuleSet> rule_set = rules::load_rules_text(kRules, "r.yaml").rules;
-    RulesHandle rules{rule_set};
-    test::FakeOutbox outbox;
-    DeliveryProbe delivery_probe;
-    std::vector<std::string> failures;
-    AtLeastOnce mode{{"news", "news.dlq"},
-                     outbox,
-                     delivery_probe,
-                     {[](int32_t, int64_t) {}, [this](const std::string& why) { failures.push_back(why); }}};
-    DeliveryLedger ledger{outbox, mode, delivery_probe, nullptr};
-    WorkerProbe probe{nullptr, nullptr};
-    std::atomic<bool> stop{false};
-    PartitionState ps{0, 0, 8, rule_set, rules.version()};
-    std::unique_ptr<EventWorker> worker;
-
-    Rig() {
-        REQUIRE(rule_set);
-        config.max_future_skew_ms = 0;
-        worker = std::make_unique<EventWorker>(
-            WorkerContext{config, resources, nullptr, rules, ledger, mode, probe, stop, 1 << 20});
-    }
-    OffsetTracker::Slot* process(std::string_view payload, int64_t offset) {
-        OffsetTracker::Slot* slot = ps.tracker.begin(offset, -1, 0);
-        worker->process({"news", 0, offset, -1, "ACME", payload, false, nullptr}, ps, slot);
-        return slot;
-    }
-    void acknowledge_all() {
-        for (const auto& s : outbox.sent) ledger.on_delivery(s.opaque, 0, "");
-        outbox.sent.clear();
-    }
-    // The fake outbox holds each message's delivery token as the broker would until its report:
-    // answer what a test left unacknowledged, or LeakSanitizer reports the tokens.
-    ~Rig() { acknowledge_all(); }
-};
-
+using Rig = test::WorkerRig;
+constexpr const char* kEvent = test::kWorkerEvent;
 }  // namespace
 
 TEST_CASE("an event that fires a rule is published with its alert id and rule; the slot waits for it") {

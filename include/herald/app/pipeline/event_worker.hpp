@@ -20,6 +20,7 @@
 #include "herald/app/pipeline/delivery_ledger.hpp"
 #include "herald/app/pipeline/delivery_mode.hpp"
 #include "herald/app/pipeline/partition_state.hpp"
+#include "herald/app/pipeline/shadow.hpp"
 #include "herald/app/pipeline/spsc_queue.hpp"
 #include "herald/app/pipeline/state_rebuild.hpp"
 
@@ -83,6 +84,10 @@ struct WorkerContext {
     WorkerProbe& probe;
     const std::atomic<bool>& stop;
     size_t message_max_bytes = 0;  // the producer's message.max.bytes: what outgoing messages fit
+    // Shadow rules (--shadow-rules): all three set, or none.
+    const RulesHandle* shadow_rules = nullptr;
+    ShadowOutput* shadow = nullptr;
+    ShadowProbe* shadow_probe = nullptr;
 };
 
 // One input message as the worker reads it (built from a kafka::Message, or by a test).
@@ -108,6 +113,8 @@ public:
 
 private:
     void sync_rules(PartitionState& ps);
+    void sync_shadow(PartitionState& ps);
+    void evaluate_shadow(const Incoming& in, PartitionState& ps);
     void dead_letter_event(const Incoming& in, const EventOutcome& outcome, OffsetTracker::Slot* slot);
     void publish(const Incoming& in, const std::vector<rules::Alert>& alerts, PartitionState& ps,
                  OffsetTracker::Slot* slot);
@@ -123,6 +130,7 @@ private:
     // Reused buffers.
     std::string json_, key_, rule_;
     std::vector<kafka::Header> headers_;
+    std::vector<rules::Alert> shadow_alerts_;
 };
 
 }  // namespace herald::app

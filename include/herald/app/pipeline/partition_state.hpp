@@ -23,6 +23,9 @@ struct PartitionState {
     OffsetTracker tracker;
     rules::Engine engine;
     uint64_t rules_version = 0;
+    // The shadow rules' own state (null: no shadow rules); only the partition's worker touches it.
+    std::unique_ptr<rules::Engine> shadow_engine;
+    uint64_t shadow_version = 0;
     int64_t stored = -1;
     // Next offset the consumer thread expects to dispatch (-1: unknown). A batch fetched before a
     // revoke can still hold this partition's messages when it is assigned again in the same poll,

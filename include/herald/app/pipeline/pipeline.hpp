@@ -24,6 +24,8 @@ class Metrics;
 
 namespace herald::app {
 
+class ShadowProbe;
+
 // An alert the broker acknowledged, for callers that show alerts as they fire (the demo).
 struct AlertNotice {
     const std::string& json;
@@ -40,6 +42,10 @@ struct PipelineConfig {
     std::string group = "herald";
     kafka::Properties consumer_properties;  // applied after herald's defaults
     kafka::Properties producer_properties;
+    // Shadow rules (Pipeline::set_shadow_rules) publish here through their own producer, which
+    // takes producer_properties then shadow_producer_properties. Empty: no shadow.
+    std::string shadow_topic;
+    kafka::Properties shadow_producer_properties;
     size_t workers = 2;
     size_t max_inflight = 8192;        // dispatched but unacknowledged events before consumption pauses
     size_t batch_size = 1024;
@@ -88,6 +94,11 @@ public:
 
     // Workers pick new rules up before their next event; per-partition state carries over by rule id.
     void set_rules(std::shared_ptr<const rules::RuleSet> rules);
+    // The shadow rules (config.shadow_topic set), evaluated beside the live ones and published to
+    // the shadow topic; null: none (until set again). Workers pick them up before their next event.
+    void set_shadow_rules(std::shared_ptr<const rules::RuleSet> rules);
+    // The shadow's counts and series; null without a shadow topic.
+    ShadowProbe* shadow_probe();
     // Ready: partitions assigned and no unrecoverable error. `reason` says why not.
     bool ready(std::string& reason) const;
 
