@@ -336,9 +336,9 @@ effective january | effective february | effective march | effective april | eff
 effective july | effective august | effective september | effective october | effective november | effective december = 0
 became effective | become effective | becomes effective | becoming effective = 0
 # Ratings as nouns in headlines and posts ("says this supplier is a Buy", "not yet a buy", "UVXY: Sell, and sell short").
-a buy | is a buy | a strong buy | a decent buy | a soft buy | a contrarian buy | a must-have | a no-brainer = 0.45
+a buy | a strong buy | a decent buy | a soft buy | a contrarian buy | a must-have | a no-brainer = 0.45
 time to buy | good time to buy | a buying opportunity | buying opportunity = 0.4
-a sell | is a sell | time to sell | sell short = -0.45
+a sell | time to sell | sell short = -0.45
 # Where an index or stock trades against the day before ("Dow turns negative"), and its prior peak ("slips from record highs": the peak is where it came from).
 negative territory | turns negative | turned negative | turning negative | into the red = -0.4
 positive territory | turns positive | turned positive | turning positive | into the green = 0.4

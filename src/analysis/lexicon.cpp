@@ -241,6 +241,10 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
     for (uint32_t id = 0; id < words.size(); ++id) {
         heads_begin[id] = static_cast<uint32_t>(phrase_heads.size());
         for (uint32_t p : starting[id]) phrase_heads.push_back({p, phrase_words[phrases[p].words_begin + 1]});
+        // By second word, so a lookup stops once past it ("a" and "from" start a dozen phrases
+        // each); stable: among phrases with the same two first words the longest stays first.
+        std::stable_sort(phrase_heads.begin() + heads_begin[id], phrase_heads.end(),
+                         [](const Head& a, const Head& b) { return a.second < b.second; });
     }
     heads_begin[words.size()] = static_cast<uint32_t>(phrase_heads.size());
 }

@@ -64,7 +64,8 @@ struct Lexicon::Impl {
     // to 0), so the hot path reads it without testing for kNoWord first.
     std::vector<uint8_t> word_active;
     // Flat copy of `starting` for the hot path: per word [begin, end) into phrase_heads, each
-    // head holding the phrase's second word so most candidates are rejected without touching it.
+    // head holding the phrase's second word so most candidates are rejected without touching it;
+    // sorted by second word (longest phrase first among equals).
     struct Head {
         uint32_t phrase;
         uint32_t second;

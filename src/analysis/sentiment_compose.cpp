@@ -120,9 +120,13 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
     const uint32_t id = ids_[t];
     const uint32_t next = t + 1 < last_token ? ids_[t + 1] : detail::kNoWord;
     if (next != detail::kNoWord) {
+        // Heads are sorted by second word (longest phrase first among equals): past `next`, none matches.
         for (uint32_t h = lex_.heads_begin[id]; h < lex_.heads_begin[id + 1]; ++h) {
             const Lexicon::Impl::Head& head = lex_.phrase_heads[h];
-            if (head.second != next) continue;
+            if (head.second != next) {
+                if (head.second > next) break;
+                continue;
+            }
             const LexPhrase& ph = lex_.phrases[head.phrase];
             if (t + ph.length > last_token) continue;
             if (detail::same_ids(lex_.phrase_words.data() + ph.words_begin, ids_.data() + t, ph.length)) {

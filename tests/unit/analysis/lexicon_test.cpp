@@ -85,6 +85,20 @@ TEST_CASE("an extension file's [position] is a valence that counts only before a
     std::remove(path.c_str());
 }
 
+TEST_CASE("phrases sharing a first word: each is found, the longest first") {
+    // Phrase heads are kept sorted by second word and the lookup stops past it: every order of
+    // declaration must still find each phrase, and the longer of two with the same start.
+    std::string path = write_temp("lexicon_heads.lex",
+                                  "[valence]\nqux zeta = -0.5\nqux beta = 0.5\nqux beta gamma = -0.6\nqux alpha = 0.4\n");
+    auto lex = Lexicon::load(path);
+    CHECK(score_with(lex, "Qux zeta.") < -0.1);
+    CHECK(score_with(lex, "Qux beta.") > 0.1);
+    CHECK(score_with(lex, "Qux beta gamma.") < -0.1);
+    CHECK(score_with(lex, "Qux alpha.") > 0.1);
+    CHECK(score_with(lex, "Qux omega.") == 0.0);
+    std::remove(path.c_str());
+}
+
 TEST_CASE("terms match case-insensitively and with typographic apostrophes") {
     auto lex = Lexicon::builtin();
     CHECK(score_with(lex, "SALES ROSE.") > 0.1);
