@@ -569,6 +569,10 @@ above | exceeded | exceed | exceeds | beat | beats | topped | tops | surpassed |
 better than | outpaced | stronger than = better
 top | blows past | blew past | plow past | plows past | sails past | breezes past = better
 below | missed | miss | misses | short of | fell short of | worse than | weaker than = worse
+# Headline verbs of a beat or a miss ("Acme crushes estimates" read as a cut before: crush is also a direction down).
+crush | crushes | crushed | crushing | smash | smashes | smashed | smashing | trounce | trounces | trounced = better
+edge past | edges past | edged past | squeak past | squeaks past | squeaked past | sail past | sailed past = better
+lag | lags | lagged | lagging | trail | trails | trailed = worse
 
 [expectation]
 expectations | expectation | expected | estimates | estimate | forecast | forecasts | consensus = 

@@ -368,3 +368,14 @@ TEST_CASE("cause 5: how far a stock may still move") {
         {"Initech shares have room to run", +1}, {"Globex has 40 % upside", +1}, {"Globex has 25 % downside", -1},
     });
 }
+
+TEST_CASE("cause 4: headline verbs of a beat or a miss") {
+    check_signs(Lexicon::rules_only(), {
+        {"Initech crushes estimates", +1},  // read as a cut before: crush is also a direction down
+        {"Job openings smash expectations", +1}, {"Globex sales trounce forecasts", +1},
+        {"Initech earnings edge past estimates", +1}, {"Pending home sales squeak past estimate", +1},
+        {"Globex revenue lags estimates", -1}, {"Initech profit trails forecasts", -1},
+        // With no expectation after it, crush is still a move down.
+        {"Margins were crushed .", -1},
+    });
+}
