@@ -347,33 +347,37 @@ private:
     }
 
     // Reads the figure at s[i] (a digit) and emits it when it has a unit; returns where to go on.
-    // parse_figure and suffix_at (pure functions of the text and a position) with a one-entry
-    // memo: the second figure of a possible range is read again as the next figure when the range
-    // gave no quantity ("5-5-5-...", "1-2-3": every number was parsed and its suffix read twice).
-    bool parse_at(size_t i, Figure& f) {
-        if (i != memo_at_) {
-            memo_ok_ = parse_figure(s_, i, memo_);
-            memo_at_ = i;
+    // The second figure of a possible range is read again as the next figure when the range gave
+    // no quantity ("5-5-5-...", "1-2-3": every number was parsed and its suffix read twice). It is
+    // kept (parse_figure and suffix_at are pure functions of the text and a position) and reused
+    // when the next figure starts there; other figures pay one compare.
+    bool parse_first(size_t i, Figure& a, units::Suffix& sa) {
+        if (i == second_at_) {
+            a = second_;
+            if (!second_ok_) return false;
+            sa = second_suffix_;
+            return true;
         }
-        f = memo_;
-        return memo_ok_;
+        if (!parse_figure(s_, i, a)) return false;
+        sa = units::suffix_at(s_, a.end);
+        return true;
     }
-    // suffix_at(s_, f.end) for the figure parse_at read last.
-    units::Suffix suffix_of(const Figure& f) {
-        if (memo_suffix_at_ != f.end) {
-            memo_suffix_ = units::suffix_at(s_, f.end);
-            memo_suffix_at_ = f.end;
-        }
-        return memo_suffix_;
+    bool parse_second(size_t j, Figure& b, units::Suffix& sb) {
+        second_at_ = j;
+        second_ok_ = parse_figure(s_, j, b);
+        second_ = b;
+        if (!second_ok_) return false;
+        sb = second_suffix_ = units::suffix_at(s_, b.end);
+        return true;
     }
 
     size_t figure_at(size_t i) {
         Figure a;
-        if (!parse_at(i, a)) {
+        units::Suffix sa;
+        if (!parse_first(i, a, sa)) {
             while (i < s_.size() && num::is_digit(s_[i])) ++i;
             return i;
         }
-        units::Suffix sa = suffix_of(a);
         size_t after_a = sa.kind != units::SuffixKind::none ? sa.end : a.end;
         bool a_has_unit = sa.kind != units::SuffixKind::none;
 
@@ -381,8 +385,8 @@ private:
         bool range = false;
         units::Suffix suffix = sa;
         if (size_t j = range_second(s_, after_a, a.begin, a_has_unit || a.has_scale)) {
-            if (parse_at(j, b)) {
-                units::Suffix sb = suffix_of(b);
+            units::Suffix sb;
+            if (parse_second(j, b, sb)) {
                 bool ok = true;
                 if (a_has_unit && sb.kind != units::SuffixKind::none && !(sb.unit == sa.unit)) ok = false;
                 if (a.has_prefix && b.has_prefix && !(a.prefix_unit == b.prefix_unit)) ok = false;
@@ -493,10 +497,10 @@ private:
     size_t limit_;
     qwords::WordFigures words_;
     Previous prev_;
-    size_t memo_at_ = SIZE_MAX, memo_suffix_at_ = SIZE_MAX;  // where the memo's figure and suffix were read
-    bool memo_ok_ = false;
-    Figure memo_;
-    units::Suffix memo_suffix_;
+    size_t second_at_ = SIZE_MAX;  // where the last range's second figure was read
+    bool second_ok_ = false;
+    Figure second_;
+    units::Suffix second_suffix_;
 };
 
 }  // namespace
