@@ -12,17 +12,30 @@ namespace herald::rules::detail {
 
 int32_t Parser::parse_call(const std::string& name, uint32_t start) {
     advance();  // '('
-    if (name == "metric") return parse_metric(start);
-    if (name == "event") return parse_event(start);
-    if (name == "count" || name == "avg" || name == "min" || name == "max" || name == "sum")
-        return parse_window(name, start);
-    if (name == "change_since_last") return parse_change_since_last(start);
-    if (name == "abs") return parse_abs();
-    std::string near = closest_name(name, names_of(kFunctions));
-    error(start, "unknown function '" + name + "'",
-          near.empty() ? "functions: metric, event, count, avg, min, max, sum, change_since_last, abs"
-                       : "did you mean '" + near + "'?");
+    const FunctionInfo* f = find_function(name);
+    if (!f) {
+        std::string near = closest_name(name, names_of(kFunctionTable));
+        error(start, "unknown function '" + name + "'", near.empty() ? functions_hint() : "did you mean '" + near + "'?");
+        return -1;
+    }
+    switch (f->shape) {
+        case CallShape::selector: return parse_metric(*f, start);
+        case CallShape::event_type: return parse_event(*f, start);
+        case CallShape::window: return parse_window(*f, start);
+        case CallShape::metric_history: return parse_metric_history(*f, start);
+        case CallShape::numeric: return parse_numeric(*f);
+    }
     return -1;
+}
+
+// The node of a call: a stateful one gets its slot in the rule's per-key state (a window's
+// samples, or a metric's last values).
+int32_t Parser::add_call(const FunctionInfo& f, Node n) {
+    std::vector<int32_t>* slots = !f.stateful ? nullptr : f.op == Op::window ? &rule_.windows : &rule_.since_nodes;
+    if (slots) n.slot = static_cast<int32_t>(slots->size());
+    int32_t id = add(std::move(n));
+    if (slots) slots->push_back(id);
+    return postfix_check(id);
 }
 
 int32_t Parser::postfix_check(int32_t id) {
@@ -57,10 +70,10 @@ bool Parser::parse_duration_arg(int64_t& ms) {
 }
 
 // metric("kind"[, entity="X"][, segment="S"][, total=...][, forecast=...])[.field]
-int32_t Parser::parse_metric(uint32_t start) {
+int32_t Parser::parse_metric(const FunctionInfo& f, uint32_t start) {
     Node sel;
-    sel.op = Op::selector;
-    sel.type = Type::selector;
+    sel.op = f.op;
+    sel.type = f.result;
     sel.offset = start;
     if (tok_.kind != Tok::string) {
         error(tok_.offset, "metric(...) needs the metric kind as a quoted string first", kinds_hint());
@@ -163,11 +176,11 @@ int32_t Parser::parse_metric_field(int32_t selector, uint32_t start) {
 
 // event("TYPE") is true when the key's company has that corporate event type;
 // event("TYPE").FIELD reads it. Type names come from the event type table.
-int32_t Parser::parse_event(uint32_t start) {
+int32_t Parser::parse_event(const FunctionInfo& f, uint32_t start) {
     auto table = analysis::EventTypeTable::builtin();
     Node n;
-    n.op = Op::event_type;
-    n.type = Type::boolean;
+    n.op = f.op;
+    n.type = f.result;
     n.offset = start;
     if (tok_.kind != Tok::string) {
         error(tok_.offset, "event(...) needs an event type as a quoted string", event_types_hint(*table));
@@ -185,12 +198,12 @@ int32_t Parser::parse_event(uint32_t start) {
     advance();
     uint32_t field_off = tok_.offset;
     std::string_view field = tok_.kind == Tok::ident ? tok_.text : std::string_view();
-    for (const auto& f : kEventFields) {
-        if (f.name != field) continue;
+    for (const auto& ef : kEventFields) {
+        if (ef.name != field) continue;
         advance();
         n.op = Op::event_field;
-        n.type = f.type;
-        n.sub = static_cast<uint8_t>(f.field);
+        n.type = ef.type;
+        n.sub = static_cast<uint8_t>(ef.field);
         return postfix_check(add(std::move(n)));
     }
     std::string near = closest_name(field, names_of(kEventFields));
@@ -200,44 +213,38 @@ int32_t Parser::parse_event(uint32_t start) {
 }
 
 // count(span), count(condition, span), avg|min|max|sum(value, span).
-int32_t Parser::parse_window(const std::string& name, uint32_t start) {
+int32_t Parser::parse_window(const FunctionInfo& f, uint32_t start) {
     Node n;
-    n.op = Op::window;
-    n.type = Type::number;
+    n.op = f.op;
+    n.type = f.result;
     n.offset = start;
-    n.sub = static_cast<uint8_t>(name == "count" ? WindowAgg::count
-                                 : name == "avg" ? WindowAgg::avg
-                                 : name == "min" ? WindowAgg::min
-                                 : name == "max" ? WindowAgg::max
-                                                 : WindowAgg::sum);
-    bool plain_count = name == "count" && tok_.kind == Tok::number;
-    if (!plain_count && !parse_window_value(name, n)) return -1;
+    n.sub = static_cast<uint8_t>(f.agg);
+    // A window whose value is optional counts events: count(6h).
+    bool no_value = f.min_args == 1 && tok_.kind == Tok::number;
+    if (!no_value && !parse_window_value(f, n)) return -1;
     if (!parse_duration_arg(n.span_ms)) return -1;
-    if (!expect(")", ("to close " + name + "(").c_str())) return -1;
-    n.slot = static_cast<int32_t>(rule_.windows.size());
-    int32_t id = add(std::move(n));
-    rule_.windows.push_back(id);
-    return postfix_check(id);
+    if (!expect(")", ("to close " + std::string(f.name) + "(").c_str())) return -1;
+    return add_call(f, std::move(n));
 }
 
 // The value or condition a window aggregates, and the comma after it.
-bool Parser::parse_window_value(const std::string& name, Node& window) {
+bool Parser::parse_window_value(const FunctionInfo& f, Node& window) {
+    const std::string name(f.name);
     uint32_t arg_off = tok_.offset;
     int32_t arg = parse_or();
     if (failed_) return false;
-    Type want = name == "count" ? Type::boolean : Type::number;
-    if (name == "count") arg = as_condition(arg, arg_off, "count(condition, span)");
+    if (f.arg == Type::boolean) arg = as_condition(arg, arg_off, (name + "(condition, span)").c_str());
     if (failed_) return false;
-    if (type_of(arg) != want && type_of(arg) != Type::selector) {
-        error(arg_off, name + "(...) needs a " + type_name(want) + " first, got a " + type_name(type_of(arg)),
-              name == "count" ? "count(6h) or count(sentiment.score < -0.4, 6h)" : name + "(sentiment.score, 6h)");
+    if (type_of(arg) != f.arg && type_of(arg) != Type::selector) {
+        error(arg_off, name + "(...) needs a " + type_name(f.arg) + " first, got a " + type_name(type_of(arg)),
+              std::string(f.example));
         return false;
     }
     if (contains_op(arg, Op::window) || (arg >= 0 && contains_op(at(arg).a, Op::window))) {
         error(arg_off, "windows cannot be nested", "aggregate an event field, e.g. avg(sentiment.score, 6h)");
         return false;
     }
-    if (want == Type::number) {
+    if (f.arg == Type::number) {
         std::vector<int32_t> sels;
         selectors_in(arg, sels);
         if (!sels.empty()) {
@@ -250,32 +257,44 @@ bool Parser::parse_window_value(const std::string& name, Node& window) {
     return expect(",", "between the window's value and its duration");
 }
 
-int32_t Parser::parse_change_since_last(uint32_t start) {
+// change_since_last(metric(...)).
+int32_t Parser::parse_metric_history(const FunctionInfo& f, uint32_t start) {
+    const std::string name(f.name);
     uint32_t arg_off = tok_.offset;
     int32_t sel = parse_or();
     if (failed_) return -1;
     if (sel < 0 || at(sel).op != Op::selector) {
-        error(arg_off, "change_since_last needs a metric(...) selector", "e.g. change_since_last(metric(\"backlog\"))");
+        error(arg_off, name + " needs a metric(...) selector", "e.g. " + std::string(f.example));
         return -1;
     }
-    if (!expect(")", "to close change_since_last(")) return -1;
+    if (!expect(")", ("to close " + name + "(").c_str())) return -1;
     Node n;
-    n.op = Op::change_since_last;
-    n.type = Type::number;
+    n.op = f.op;
+    n.type = f.result;
     n.a = sel;
     n.offset = start;
-    n.slot = static_cast<int32_t>(rule_.since_nodes.size());
-    int32_t id = add(std::move(n));
-    rule_.since_nodes.push_back(id);
-    return postfix_check(id);
+    return add_call(f, std::move(n));
 }
 
-int32_t Parser::parse_abs() {
+// A function of numbers, such as abs(x): its node holds the arguments as a (and b).
+int32_t Parser::parse_numeric(const FunctionInfo& f) {
     uint32_t arg_off = tok_.offset;
-    int32_t arg = parse_or();
-    if (failed_) return -1;
-    if (!expect(")", "to close abs(")) return -1;
-    return arith(Op::abs, arg, -1, arg_off);
+    int32_t args[2] = {-1, -1};
+    for (size_t i = 0; i < f.max_args; ++i) {
+        if (i > 0 && !expect(",", "between the arguments")) return -1;
+        args[i] = parse_or();
+        if (failed_) return -1;
+    }
+    if (!expect(")", ("to close " + std::string(f.name) + "(").c_str())) return -1;
+    return arith(f.op, args[0], args[1], arg_off);
 }
+
+// A node has two operands (a, b): numeric functions take at most two numbers.
+constexpr bool numeric_arities_fit() {
+    for (const auto& f : kFunctionTable)
+        if (f.shape == CallShape::numeric && (f.max_args < 1 || f.max_args > 2)) return false;
+    return true;
+}
+static_assert(numeric_arities_fit(), "a numeric rule function takes one or two arguments");
 
 }  // namespace herald::rules::detail

@@ -49,8 +49,20 @@ std::string lowered(std::string_view s) {
 
 std::vector<std::string_view> expression_names() {
     std::vector<std::string_view> v = names_of(kFields);
-    for (auto f : kFunctions) v.push_back(f);
+    for (const auto& f : kFunctionTable) v.push_back(f.name);
     return v;
+}
+
+const FunctionInfo* find_function(std::string_view name) {
+    for (const auto& f : kFunctionTable)
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+std::string functions_hint() {
+    std::string list;
+    for (const auto& f : kFunctionTable) list += (list.empty() ? "" : ", ") + std::string(f.name);
+    return "functions: " + list;
 }
 
 std::vector<std::string_view> metric_kind_names() {

@@ -86,7 +86,54 @@ inline constexpr EventFieldInfo kEventFields[] = {
     {"polarity", EventTypeField::polarity, Type::string}, {"text", EventTypeField::text, Type::string},
 };
 
-inline constexpr std::string_view kFunctions[] = {"metric", "count", "avg", "min", "max", "sum", "change_since_last", "abs", "event"};
+// How a call's arguments are read: one parser routine per shape (Parser::parse_call, calls.cpp).
+enum class CallShape : uint8_t {
+    selector,        // metric("kind", name=value, ...): a selector, optionally .FIELD
+    event_type,      // event("TYPE"), optionally .FIELD
+    window,          // (value, span); with min_args 1 the value may be left out: count(6h)
+    metric_history,  // (metric(...)): a selector whose earlier values are remembered per metric
+    numeric,         // (number, ...): max_args numbers
+};
+
+// One rule function. Adding one is a row here plus tests (docs/contributing.md); a new `op` also
+// needs its case in Evaluator (evaluator.cpp), a new `agg` its aggregate in Engine (engine.cpp).
+struct FunctionInfo {
+    std::string_view name;
+    std::string_view example;  // a call, for hints
+    uint8_t min_args, max_args;  // positional arguments (metric(...)'s named ones not counted)
+    Type arg;                  // the first argument's type (string: a quoted name)
+    Type result;               // the call's type (event(...) and metric(...) fields read further)
+    Op op;                     // the node the evaluator runs
+    WindowAgg agg;             // windows: the aggregate over the span
+    bool stateful;             // keeps per-key state across events (a slot in Rule::windows / since_nodes)
+    CallShape shape;
+};
+
+// In this order for did-you-mean (the first of equally close names wins) and hints.
+inline constexpr FunctionInfo kFunctionTable[] = {
+    {"metric", "metric(\"revenue\", entity=\"Amazon\")", 1, 1,
+     Type::string, Type::selector, Op::selector, WindowAgg::count, false, CallShape::selector},
+    {"count", "count(6h) or count(sentiment.score < -0.4, 6h)", 1, 2, Type::boolean, Type::number, Op::window,
+     WindowAgg::count, true, CallShape::window},
+    {"avg", "avg(sentiment.score, 6h)", 2, 2, Type::number, Type::number, Op::window, WindowAgg::avg, true,
+     CallShape::window},
+    {"min", "min(sentiment.score, 6h)", 2, 2, Type::number, Type::number, Op::window, WindowAgg::min, true,
+     CallShape::window},
+    {"max", "max(sentiment.score, 6h)", 2, 2, Type::number, Type::number, Op::window, WindowAgg::max, true,
+     CallShape::window},
+    {"sum", "sum(sentiment.score, 6h)", 2, 2, Type::number, Type::number, Op::window, WindowAgg::sum, true,
+     CallShape::window},
+    {"change_since_last", "change_since_last(metric(\"backlog\"))", 1, 1, Type::selector, Type::number,
+     Op::change_since_last, WindowAgg::count, true, CallShape::metric_history},
+    {"abs", "abs(x)", 1, 1, Type::number, Type::number, Op::abs, WindowAgg::count, false, CallShape::numeric},
+    {"event", "event(\"TYPE\")", 1, 1, Type::string, Type::boolean, Op::event_type, WindowAgg::count, false,
+     CallShape::event_type},
+};
+
+// The row of function `name`, or null.
+const FunctionInfo* find_function(std::string_view name);
+// "functions: metric, count, ...".
+std::string functions_hint();
 
 inline constexpr std::string_view kLabels[] = {"strongly negative", "moderately negative", "mildly negative", "neutral",
                                                "mildly positive",   "moderately positive", "strongly positive"};

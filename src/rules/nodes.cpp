@@ -163,7 +163,9 @@ int32_t Parser::wrap_not(int32_t inner, uint32_t at_off) {
 }
 
 int32_t Parser::arith(Op op, int32_t a, int32_t b, uint32_t at_off) {
-    if (type_of(a) != Type::number || (b >= 0 && type_of(b) != Type::number) || (op != Op::neg && op != Op::abs && b < 0)) {
+    // Operators of two numbers need both; functions of one (neg, abs, ...) have no b.
+    const bool binary = op == Op::add || op == Op::sub || op == Op::mul || op == Op::div;
+    if (type_of(a) != Type::number || (b >= 0 && type_of(b) != Type::number) || (binary && b < 0)) {
         error(at_off, "type mismatch: arithmetic needs numbers", "apply + - * / to numeric fields or numbers");
         return -1;
     }

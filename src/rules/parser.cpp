@@ -59,28 +59,33 @@ bool Parser::too_deep() {
 
 // ---- grammar ----
 
+namespace {
+
+// Left-associative and/or, loosest binding first.
+struct LogicLevel {
+    std::string_view word;
+    Op op;
+};
+constexpr LogicLevel kLogicLevels[] = {{"or", Op::or_}, {"and", Op::and_}};
+
+}  // namespace
+
 int32_t Parser::parse_or() {
     DepthGuard guard(*this);
     if (too_deep()) return -1;
-    int32_t left = parse_and();
-    while (!failed_ && is_word("or")) {
-        uint32_t at_off = tok_.offset;
-        advance();
-        int32_t right = parse_and();
-        if (failed_) return -1;
-        left = logic(Op::or_, left, right, at_off);
-    }
-    return left;
+    return parse_logic(0);
 }
 
-int32_t Parser::parse_and() {
-    int32_t left = parse_not();
-    while (!failed_ && is_word("and")) {
+int32_t Parser::parse_logic(size_t level) {
+    if (level == std::size(kLogicLevels)) return parse_not();
+    const LogicLevel& l = kLogicLevels[level];
+    int32_t left = parse_logic(level + 1);
+    while (!failed_ && is_word(l.word)) {
         uint32_t at_off = tok_.offset;
         advance();
-        int32_t right = parse_not();
+        int32_t right = parse_logic(level + 1);
         if (failed_) return -1;
-        left = logic(Op::and_, left, right, at_off);
+        left = logic(l.op, left, right, at_off);
     }
     return left;
 }
@@ -390,7 +395,7 @@ int32_t Parser::parse_path(uint32_t start) {
         n.offset = start;
         return add(std::move(n));
     }
-    if (std::find(std::begin(kFunctions), std::end(kFunctions), path) != std::end(kFunctions)) {
+    if (find_function(path)) {
         error(start, "'" + path + "' is a function", "call it: " + path + "(...)");
         return -1;
     }

@@ -58,7 +58,7 @@ private:
     int32_t arith(Op op, int32_t a, int32_t b, uint32_t at_off);
 
     // ---- grammar (parser.cpp) ----
-    int32_t parse_and();
+    int32_t parse_logic(size_t level);
     int32_t parse_not();
     int32_t parse_compare();
     int32_t parse_comparison(int32_t left, uint32_t left_off, CmpOp op, std::string_view op_text);
@@ -73,18 +73,19 @@ private:
     int32_t parse_literal(uint32_t start);
     int32_t parse_path(uint32_t start);
 
-    // ---- calls (calls.cpp) ----
+    // ---- calls (calls.cpp): one routine per CallShape of the function table ----
     int32_t parse_call(const std::string& name, uint32_t start);
+    int32_t add_call(const FunctionInfo& f, Node n);
     bool parse_duration_arg(int64_t& ms);
     int32_t postfix_check(int32_t id);
-    int32_t parse_metric(uint32_t start);
+    int32_t parse_metric(const FunctionInfo& f, uint32_t start);
     bool parse_metric_arg(Node& sel);
     int32_t parse_metric_field(int32_t selector, uint32_t start);
-    int32_t parse_event(uint32_t start);
-    int32_t parse_window(const std::string& name, uint32_t start);
-    bool parse_window_value(const std::string& name, Node& window);
-    int32_t parse_change_since_last(uint32_t start);
-    int32_t parse_abs();
+    int32_t parse_event(const FunctionInfo& f, uint32_t start);
+    int32_t parse_window(const FunctionInfo& f, uint32_t start);
+    bool parse_window_value(const FunctionInfo& f, Node& window);
+    int32_t parse_metric_history(const FunctionInfo& f, uint32_t start);
+    int32_t parse_numeric(const FunctionInfo& f);
 
     // Recursion bounds, so a rules file can never overflow the stack at load or reload
     // ("((((...", "not not not ...", "- - - ..."); far above what a readable rule needs.
