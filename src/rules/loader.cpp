@@ -251,6 +251,12 @@ private:
         return true;
     }
 
+    // What load_rule has read of a rule beyond its Rule fields: the nodes compiled or checked last.
+    struct RuleNodes {
+        YAML::Node when, summary, id;
+        bool has_severity = false, has_when = false, has_summary = false, has_id = false;
+    };
+
     void load_rule(const YAML::Node& node, detail::Program& program) {
         if (!node.IsMap()) {
             add(node.Mark(), 0, "each rule must be a mapping", "write `- id: ...` then the rule's fields indented below");
@@ -258,117 +264,128 @@ private:
         }
         size_t errors_before = errors_.size();
         Rule rule;
-        YAML::Node when_node, summary_node, id_node;
-        bool has_severity = false, has_when = false, has_summary = false, has_id = false;
-        for (auto it : node) {
-            std::string key = it.first.as<std::string>("");
-            const YAML::Node& v = it.second;
-            std::string s;
-            if (key == "id") {
-                if (!scalar(v, key, rule.id)) continue;
-                id_node = v;
-                has_id = true;
-                bool ok = !rule.id.empty() && std::all_of(rule.id.begin(), rule.id.end(), [](char c) {
-                    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                           c == '_' || c == '.';
-                });
-                if (!ok) add(v.Mark(), 0, "bad rule id '" + rule.id + "'", "use letters, digits, '-', '_' and '.' only");
-            } else if (key == "description") {
-                scalar(v, key, rule.description);
-            } else if (key == "severity") {
-                has_severity = true;
-                if (!scalar(v, key, rule.severity)) continue;
-                if (rule.severity != "info" && rule.severity != "warning" && rule.severity != "critical")
-                    add(v.Mark(), 0, "unknown severity '" + rule.severity + "'", "use info, warning or critical");
-            } else if (key == "for") {
-                if (!scalar(v, key, s)) continue;
-                if (s == "ticker") rule.mode = detail::KeyMode::ticker;
-                else if (s == "entity") rule.mode = detail::KeyMode::entity;
-                else add(v.Mark(), 0, "unknown 'for' value '" + s + "'", "use `for: ticker` or `for: entity`, or leave it out");
-            } else if (key == "when") {
-                when_node = v;
-                has_when = true;
-            } else if (key == "summary") {
-                summary_node = v;
-                has_summary = true;
-            } else if (key == "cooldown") {
-                if (!scalar(v, key, s)) continue;
-                core::DurationParse d = core::parse_duration_status(s, rule.cooldown_ms);
-                if (d == core::DurationParse::too_long)
-                    add(v.Mark(), 0, "cooldown '" + s + "' is longer than the maximum, 3650d",
-                        "durations are at most 3650d (about ten years)");
-                else if (d != core::DurationParse::ok)
-                    add(v.Mark(), 0, "bad duration '" + s + "' for cooldown", "write e.g. 30m, 6h, 1d (or 0 for none)");
-            } else if (key == "hold") {
-                if (!scalar(v, key, s)) continue;
-                bool digits = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-                if (digits && s.size() < 7) {
-                    rule.hold_events = static_cast<uint32_t>(std::stoul(s));
-                } else if (core::parse_duration_status(s, rule.hold_ms) == core::DurationParse::too_long) {
-                    add(v.Mark(), 0, "hold '" + s + "' is longer than the maximum, 3650d",
-                        "durations are at most 3650d (about ten years)");
-                } else if (!core::parse_duration(s, rule.hold_ms)) {
-                    add(v.Mark(), 0, "bad hold '" + s + "'", "write a number of events (3) or a duration (30m)");
-                }
-            } else if (key == "resolved") {
-                if (!scalar(v, key, s)) continue;
-                if (s == "true") rule.resolved = true;
-                else if (s == "false") rule.resolved = false;
-                else add(v.Mark(), 0, "'resolved' must be true or false, got '" + s + "'");
-            } else {
-                std::vector<std::string_view> names(std::begin(kRuleFields), std::end(kRuleFields));
-                std::string near = detail::closest_name(key, names);
-                add(it.first.Mark(), 0, "unknown field '" + key + "' in rule",
-                    near.empty() ? "rule fields: id, description, severity, for, when, cooldown, hold, resolved, summary"
-                                 : "did you mean '" + near + "'?");
-            }
-        }
-        if (!has_id) add(node.Mark(), 0, "rule has no 'id'", "add `id: some-name`");
-        if (!has_severity) add(node.Mark(), 0, "rule '" + rule.id + "' has no 'severity'", "add `severity: info|warning|critical`");
-        if (!has_when) {
+        RuleNodes seen;
+        for (auto it : node) read_rule_field(it.first, it.second, rule, seen);
+        if (!seen.has_id) add(node.Mark(), 0, "rule has no 'id'", "add `id: some-name`");
+        if (!seen.has_severity) add(node.Mark(), 0, "rule '" + rule.id + "' has no 'severity'", "add `severity: info|warning|critical`");
+        if (!seen.has_when)
             add(node.Mark(), 0, "rule '" + rule.id + "' has no 'when' condition", "add e.g. `when: sentiment.score <= -0.7`");
+        compile_texts(rule, seen);
+        check_unique_id(rule, seen.id);
+        if (errors_.size() != errors_before) return;
+        rule.fingerprint = fingerprint(rule, seen.when.Scalar());
+        program.rules.push_back(std::move(rule));
+    }
+
+    // One `key: value` of a rule (docs/rules.md, "File format"); kRuleFields names them all.
+    void read_rule_field(const YAML::Node& key_node, const YAML::Node& v, Rule& rule, RuleNodes& seen) {
+        std::string key = key_node.as<std::string>("");
+        std::string s;
+        if (key == "id") {
+            if (!scalar(v, key, rule.id)) return;
+            seen.id = v;
+            seen.has_id = true;
+            bool ok = !rule.id.empty() && std::all_of(rule.id.begin(), rule.id.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                       c == '_' || c == '.';
+            });
+            if (!ok) add(v.Mark(), 0, "bad rule id '" + rule.id + "'", "use letters, digits, '-', '_' and '.' only");
+        } else if (key == "description") {
+            scalar(v, key, rule.description);
+        } else if (key == "severity") {
+            seen.has_severity = true;
+            if (!scalar(v, key, rule.severity)) return;
+            if (rule.severity != "info" && rule.severity != "warning" && rule.severity != "critical")
+                add(v.Mark(), 0, "unknown severity '" + rule.severity + "'", "use info, warning or critical");
+        } else if (key == "for") {
+            if (!scalar(v, key, s)) return;
+            if (s == "ticker") rule.mode = detail::KeyMode::ticker;
+            else if (s == "entity") rule.mode = detail::KeyMode::entity;
+            else add(v.Mark(), 0, "unknown 'for' value '" + s + "'", "use `for: ticker` or `for: entity`, or leave it out");
+        } else if (key == "when") {
+            seen.when = v;
+            seen.has_when = true;
+        } else if (key == "summary") {
+            seen.summary = v;
+            seen.has_summary = true;
+        } else if (key == "cooldown" || key == "hold") {
+            if (scalar(v, key, s)) read_timing(key, v, s, rule);
+        } else if (key == "resolved") {
+            if (!scalar(v, key, s)) return;
+            if (s == "true") rule.resolved = true;
+            else if (s == "false") rule.resolved = false;
+            else add(v.Mark(), 0, "'resolved' must be true or false, got '" + s + "'");
         } else {
-            std::string text;
-            if (scalar(when_node, "when", text) && !oversized(when_node, "when", text)) {
-                std::vector<ExprError> errs;
-                rule.when = detail::compile_condition(rule, text, errs);
-                add_expr_errors(when_node, errs);
-            }
+            std::vector<std::string_view> names(std::begin(kRuleFields), std::end(kRuleFields));
+            std::string near = detail::closest_name(key, names);
+            add(key_node.Mark(), 0, "unknown field '" + key + "' in rule",
+                near.empty() ? "rule fields: id, description, severity, for, when, cooldown, hold, resolved, summary"
+                             : "did you mean '" + near + "'?");
         }
-        if (has_summary) {
-            std::string text;
-            if (scalar(summary_node, "summary", text) && !oversized(summary_node, "summary", text)) {
+    }
+
+    // `cooldown: DURATION` and `hold: EVENTS|DURATION`; `s` is the value.
+    void read_timing(const std::string& key, const YAML::Node& v, const std::string& s, Rule& rule) {
+        if (key == "cooldown") {
+            core::DurationParse d = core::parse_duration_status(s, rule.cooldown_ms);
+            if (d == core::DurationParse::too_long)
+                add(v.Mark(), 0, "cooldown '" + s + "' is longer than the maximum, 3650d",
+                    "durations are at most 3650d (about ten years)");
+            else if (d != core::DurationParse::ok)
+                add(v.Mark(), 0, "bad duration '" + s + "' for cooldown", "write e.g. 30m, 6h, 1d (or 0 for none)");
+            return;
+        }
+        bool digits = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (digits && s.size() < 7) {
+            rule.hold_events = static_cast<uint32_t>(std::stoul(s));
+        } else if (core::parse_duration_status(s, rule.hold_ms) == core::DurationParse::too_long) {
+            add(v.Mark(), 0, "hold '" + s + "' is longer than the maximum, 3650d", "durations are at most 3650d (about ten years)");
+        } else if (!core::parse_duration(s, rule.hold_ms)) {
+            add(v.Mark(), 0, "bad hold '" + s + "'", "write a number of events (3) or a duration (30m)");
+        }
+    }
+
+    // The `when` condition and the `summary` template (or the default summary, "DESCRIPTION (KEY)").
+    void compile_texts(Rule& rule, const RuleNodes& seen) {
+        std::string text;
+        if (seen.has_when && scalar(seen.when, "when", text) && !oversized(seen.when, "when", text)) {
+            std::vector<ExprError> errs;
+            rule.when = detail::compile_condition(rule, text, errs);
+            add_expr_errors(seen.when, errs);
+        }
+        if (seen.has_summary) {
+            if (scalar(seen.summary, "summary", text) && !oversized(seen.summary, "summary", text)) {
                 std::vector<ExprError> errs;
                 detail::compile_template(rule, text, errs);
-                add_expr_errors(summary_node, errs);
+                add_expr_errors(seen.summary, errs);
             }
-        } else {
-            detail::TemplatePiece a, b, c;
-            a.kind = detail::TemplatePiece::Kind::literal;
-            a.literal = (rule.description.empty() ? rule.id : rule.description) + " (";
-            b.kind = detail::TemplatePiece::Kind::key;
-            c.literal = ")";
-            rule.summary = {a, b, c};
+            return;
         }
-        if (!rule.id.empty()) {
-            // One diagnostic per repeat, against the first definition: linear in the rules.
-            auto [first, inserted] = ids_.try_emplace(rule.id, id_node.Mark());
-            if (!inserted) {
-                const YAML::Mark& m = first->second;
-                add(id_node.Mark(), 0, "duplicate rule id '" + rule.id + "'",
-                    "first defined at line " + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) +
-                        "; ids must be unique");
-            }
-        }
-        if (errors_.size() != errors_before) return;
-        std::string when_text = when_node.Scalar();
+        detail::TemplatePiece a, b, c;
+        a.kind = detail::TemplatePiece::Kind::literal;
+        a.literal = (rule.description.empty() ? rule.id : rule.description) + " (";
+        b.kind = detail::TemplatePiece::Kind::key;
+        c.literal = ")";
+        rule.summary = {a, b, c};
+    }
+
+    void check_unique_id(const Rule& rule, const YAML::Node& id_node) {
+        if (rule.id.empty()) return;
+        // One diagnostic per repeat, against the first definition: linear in the rules.
+        auto [first, inserted] = ids_.try_emplace(rule.id, id_node.Mark());
+        if (inserted) return;
+        const YAML::Mark& m = first->second;
+        add(id_node.Mark(), 0, "duplicate rule id '" + rule.id + "'",
+            "first defined at line " + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) + "; ids must be unique");
+    }
+
+    // The identity of a rule's state layout (Rule::fingerprint): equal means its state carries over a reload.
+    static uint64_t fingerprint(const Rule& rule, const std::string& when_text) {
         uint64_t fp = core::fnv1a64(rule.id);
         fp = core::fnv1a64(when_text, core::fnv1a64("\x1f", fp));
-        fp = core::fnv1a64(std::to_string(static_cast<int>(rule.mode)) + "/" + std::to_string(rule.hold_events) + "/" +
-                               std::to_string(rule.hold_ms) + "/" + (rule.resolved ? "r" : "-"),
-                           core::fnv1a64("\x1f", fp));
-        rule.fingerprint = fp;
-        program.rules.push_back(std::move(rule));
+        return core::fnv1a64(std::to_string(static_cast<int>(rule.mode)) + "/" + std::to_string(rule.hold_events) + "/" +
+                                 std::to_string(rule.hold_ms) + "/" + (rule.resolved ? "r" : "-"),
+                             core::fnv1a64("\x1f", fp));
     }
 
     std::string_view text_;
