@@ -25,9 +25,11 @@ SRC = os.path.dirname(os.path.dirname(HERE))
 # a severity change, a reworded summary, a dropped rule and a new one.
 CHANGES = [
     ('count(entity.sentiment.score <= -0.3, 2d) >= 2 and', 'count(entity.sentiment.score <= -0.3, 2d) >= 3 and'),
-    ('metric("revenue").change.percent >= 50%', 'metric("revenue").change.percent >= 40%'),
-    ('    severity: critical\n    when: metric("net_income").value < 0', '    severity: warning\n    when: metric("net_income").value < 0'),
-    ('summary: "{metric.entity} capex {metric.value} {metric.unit}"', 'summary: "capex plan: {metric.entity} {metric.value} {metric.unit}"'),
+    ('metric("revenue", forecast=false).change.percent >= 50%', 'metric("revenue", forecast=false).change.percent >= 40%'),
+    ('    severity: critical\n    when: metric("net_income", total=true',
+     '    severity: warning\n    when: metric("net_income", total=true'),
+    ('summary: "{metric.business} capex {metric.value} {metric.unit}"',
+     'summary: "capex plan: {metric.business} {metric.value} {metric.unit}"'),
 ]
 
 

@@ -226,6 +226,18 @@ int run_engine(EngineSetup& setup) {
                      static_cast<unsigned long long>(c.stale_dropped),
                      static_cast<unsigned long long>(c.alerts_already_published),
                      static_cast<unsigned long long>(c.rebuild_failures));
+    if (const ShadowProbe* shadow = pipeline.shadow_probe()) {
+        using R = ShadowProbe::Result;
+        std::fprintf(stderr, "herald: shadow rules: %llu alerts raised, %llu acknowledged on '%s', %llu dropped "
+                             "(queue full %llu, refused %llu, failed %llu)\n",
+                     static_cast<unsigned long long>(shadow->alerts_raised()),
+                     static_cast<unsigned long long>(shadow->count(R::acked)), setup.pipeline.shadow_topic.c_str(),
+                     static_cast<unsigned long long>(shadow->count(R::queue_full) + shadow->count(R::refused) +
+                                                     shadow->count(R::failed)),
+                     static_cast<unsigned long long>(shadow->count(R::queue_full)),
+                     static_cast<unsigned long long>(shadow->count(R::refused)),
+                     static_cast<unsigned long long>(shadow->count(R::failed)));
+    }
     if (c.fetch_restarts > 0)
         std::fprintf(stderr, "herald: %llu stalled partition fetches restarted (--fetch-stall-timeout)\n",
                      static_cast<unsigned long long>(c.fetch_restarts));

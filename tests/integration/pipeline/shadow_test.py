@@ -190,6 +190,9 @@ try:
     reloads = h.metric_values(text, "herald_shadow_rules_reloads_total")
     assert reloads['{result="ok"}'] == 2 and reloads['{result="error"}'] == 1, reloads
     assert run.stop() == 0, "herald run with shadow rules did not exit 0"
+    summary = f"shadow rules: {len(shadow1) + len(shadow2)} alerts raised, {len(shadow1) + len(shadow2)} " \
+              "acknowledged on 'alerts.shadow', 0 dropped"
+    assert any(summary in l for l in run.stderr_lines), f"no '{summary}' in {run.stderr_lines[-5:]}"
     run = None
 
     # --- live alerts byte-identical without the shadow
