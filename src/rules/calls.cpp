@@ -71,10 +71,7 @@ bool Parser::parse_duration_arg(int64_t& ms) {
 
 // metric("kind"[, entity="X"][, segment="S"][, total=...][, forecast=...])[.field]
 int32_t Parser::parse_metric(const FunctionInfo& f, uint32_t start) {
-    Node sel;
-    sel.op = f.op;
-    sel.type = f.result;
-    sel.offset = start;
+    Node sel = make_node(f.op, f.result, start);
     if (tok_.kind != Tok::string) {
         error(tok_.offset, "metric(...) needs the metric kind as a quoted string first", kinds_hint());
         return -1;
@@ -159,12 +156,8 @@ int32_t Parser::parse_metric_field(int32_t selector, uint32_t start) {
     }
     for (const auto& f : kMetricFields) {
         if (f.name != path) continue;
-        Node n;
-        n.op = Op::metric_field;
-        n.type = f.type;
+        Node n = make_node(Op::metric_field, f.type, start, selector);
         n.sub = static_cast<uint8_t>(f.field);
-        n.a = selector;
-        n.offset = start;
         return add(std::move(n));
     }
     std::string near = closest_name(path, names_of(kMetricFields));
@@ -178,10 +171,7 @@ int32_t Parser::parse_metric_field(int32_t selector, uint32_t start) {
 // event("TYPE").FIELD reads it. Type names come from the event type table.
 int32_t Parser::parse_event(const FunctionInfo& f, uint32_t start) {
     auto table = analysis::EventTypeTable::builtin();
-    Node n;
-    n.op = f.op;
-    n.type = f.result;
-    n.offset = start;
+    Node n = make_node(f.op, f.result, start);
     if (tok_.kind != Tok::string) {
         error(tok_.offset, "event(...) needs an event type as a quoted string", event_types_hint(*table));
         return -1;
@@ -214,10 +204,7 @@ int32_t Parser::parse_event(const FunctionInfo& f, uint32_t start) {
 
 // count(span), count(condition, span), avg|min|max|sum(value, span).
 int32_t Parser::parse_window(const FunctionInfo& f, uint32_t start) {
-    Node n;
-    n.op = f.op;
-    n.type = f.result;
-    n.offset = start;
+    Node n = make_node(f.op, f.result, start);
     n.sub = static_cast<uint8_t>(f.agg);
     // A window whose value is optional counts events: count(6h).
     bool no_value = f.min_args == 1 && tok_.kind == Tok::number;
@@ -268,12 +255,7 @@ int32_t Parser::parse_metric_history(const FunctionInfo& f, uint32_t start) {
         return -1;
     }
     if (!expect(")", ("to close " + name + "(").c_str())) return -1;
-    Node n;
-    n.op = f.op;
-    n.type = f.result;
-    n.a = sel;
-    n.offset = start;
-    return add_call(f, std::move(n));
+    return add_call(f, make_node(f.op, f.result, start, sel));
 }
 
 // A function of numbers, such as abs(x): its node holds the arguments as a (and b).

@@ -22,12 +22,8 @@ int32_t Parser::as_condition(int32_t n, uint32_t at_off, const char* where) {
     if (n < 0) return n;
     Node& node = at(n);
     if (node.type == Type::selector) {
-        Node e;
-        e.op = Op::exists;
-        e.type = Type::boolean;
-        e.a = n;
+        Node e = make_node(Op::exists, Type::boolean, at_off, n);
         e.bind = n;
-        e.offset = at_off;
         return add(std::move(e));
     }
     if (node.type != Type::boolean) {
@@ -44,12 +40,7 @@ int32_t Parser::logic(Op op, int32_t a, int32_t b, uint32_t at_off) {
     a = as_condition(a, at_off, name);
     b = as_condition(b, at_off, name);
     if (failed_) return -1;
-    Node n;
-    n.op = op;
-    n.type = Type::boolean;
-    n.a = a;
-    n.b = b;
-    n.offset = at_off;
+    Node n = make_node(op, Type::boolean, at_off, a, b);
     // Conditions joined by and/or that read the same metric(...) must hold for the same
     // metric: the binding moves up from the leaves to this node.
     int32_t ga = group_selector(a), gb = group_selector(b);
@@ -154,12 +145,7 @@ void Parser::check_literal(int32_t field_node, int32_t lit_node, uint32_t lit_of
 }
 
 int32_t Parser::wrap_not(int32_t inner, uint32_t at_off) {
-    Node n;
-    n.op = Op::not_;
-    n.type = Type::boolean;
-    n.a = inner;
-    n.offset = at_off;
-    return add(std::move(n));
+    return add(make_node(Op::not_, Type::boolean, at_off, inner));
 }
 
 int32_t Parser::arith(Op op, int32_t a, int32_t b, uint32_t at_off) {
@@ -169,13 +155,7 @@ int32_t Parser::arith(Op op, int32_t a, int32_t b, uint32_t at_off) {
         error(at_off, "type mismatch: arithmetic needs numbers", "apply + - * / to numeric fields or numbers");
         return -1;
     }
-    Node n;
-    n.op = op;
-    n.type = Type::number;
-    n.a = a;
-    n.b = b;
-    n.offset = at_off;
-    return add(std::move(n));
+    return add(make_node(op, Type::number, at_off, a, b));
 }
 
 }  // namespace herald::rules::detail

@@ -154,13 +154,8 @@ int32_t Parser::parse_comparison(int32_t left, uint32_t left_off, CmpOp op, std:
     check_literal(left, right, right_off);
     check_literal(right, left, left_off);
     if (failed_) return -1;
-    Node n;
-    n.op = Op::compare;
-    n.type = Type::boolean;
+    Node n = make_node(Op::compare, Type::boolean, op_off, left, right);
     n.sub = static_cast<uint8_t>(op);
-    n.a = left;
-    n.b = right;
-    n.offset = op_off;
     int32_t id = add(std::move(n));
     return bind_leaf(id, op_off) ? id : -1;
 }
@@ -178,13 +173,7 @@ int32_t Parser::parse_in(int32_t left, bool negate, uint32_t op_off) {
               lt == Type::string ? "quote the items: [\"AMZN\", \"MSFT\"]" : "list numbers: [1, 2]");
         return -1;
     }
-    Node n;
-    n.op = Op::in_list;
-    n.type = Type::boolean;
-    n.a = left;
-    n.b = list;
-    n.offset = op_off;
-    int32_t id = add(std::move(n));
+    int32_t id = add(make_node(Op::in_list, Type::boolean, op_off, left, list));
     if (!bind_leaf(id, op_off)) return -1;
     return negate ? wrap_not(id, op_off) : id;
 }
@@ -205,13 +194,9 @@ int32_t Parser::parse_contains(int32_t left, uint32_t op_off) {
         error(tok_.offset, "'contains' needs a non-empty string");
         return -1;
     }
-    Node n;
-    n.op = Op::contains;
-    n.type = Type::boolean;
-    n.a = left;
+    Node n = make_node(Op::contains, Type::boolean, op_off, left);
     n.str = lowered(tok_.value);
     n.sub = (l.op == Op::field && l.sub == uint8_t(EventField::text)) ? 1 : 0;
-    n.offset = op_off;
     advance();
     int32_t id = add(std::move(n));
     return bind_leaf(id, op_off) ? id : -1;
@@ -278,10 +263,7 @@ int32_t Parser::parse_unary() {
 int32_t Parser::parse_list() {
     uint32_t open = tok_.offset;
     if (!expect("[", "to start a list")) return -1;
-    Node n;
-    n.op = Op::const_list;
-    n.type = Type::list;
-    n.offset = open;
+    Node n = make_node(Op::const_list, Type::list, open);
     while (!failed_ && !is_punct("]")) {
         if (!parse_list_item(n)) return -1;
         if (is_punct(",")) advance();
@@ -388,11 +370,8 @@ int32_t Parser::parse_path(uint32_t start) {
     }
     for (const auto& f : kFields) {
         if (f.name != path) continue;
-        Node n;
-        n.op = Op::field;
-        n.type = f.type;
+        Node n = make_node(Op::field, f.type, start);
         n.sub = static_cast<uint8_t>(f.field);
-        n.offset = start;
         return add(std::move(n));
     }
     if (find_function(path)) {

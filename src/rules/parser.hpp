@@ -46,6 +46,16 @@ private:
 
     // ---- nodes, binding and checks (nodes.cpp) ----
     int32_t add(Node n);
+    // A node of `op` and `type` at `offset` with operands a and b; callers set the rest.
+    static Node make_node(Op op, Type type, uint32_t offset, int32_t a = -1, int32_t b = -1) {
+        Node n;
+        n.op = op;
+        n.type = type;
+        n.offset = offset;
+        n.a = a;
+        n.b = b;
+        return n;
+    }
     Node& at(int32_t n) { return rule_.nodes[static_cast<size_t>(n)]; }
     int32_t logic(Op op, int32_t a, int32_t b, uint32_t at_off);
     static constexpr int32_t kNone = -2, kMixed = -3;
