@@ -62,7 +62,7 @@ inline constexpr Row kRows[] = {
      "earnings before taxes",
      "pretax loss|pre-tax loss|loss before tax|loss before taxes",
      1, M::level, false, U::money, false, false},
-    {K::eps, "eps", "eps|earnings per share|per share|a share|diluted eps|adjusted eps", "loss per share",
+    {K::eps, "eps", "eps|earnings per share|per share|a share|diluted eps|adjusted eps|per diluted share|a diluted share", "loss per share",
      1, M::level, true, U::money, false, false},
     {K::ebitda, "ebitda", "ebitda|adjusted ebitda", "",
      1, M::level, false, U::money, false, false},
@@ -114,7 +114,7 @@ inline constexpr Row kRows[] = {
      -1, M::level, false, U::count, false, false},
     {K::deal_value, "deal_value",
      "deal|acquisition|takeover|buyout|merger|transaction|acquire|acquires|acquired|acquiring|buy|buys|"
-     "purchase|offer|bid|stake|deal value|equity value|enterprise value", "",
+     "purchase|offer|bid|stake|deal value|equity value|enterprise value|contract|contracts|agreement|pact", "",
      0, M::level, true, U::money, false, false},
     {K::price_target, "price_target",
      "price target|price targets|target price|price objective", "",

@@ -176,7 +176,13 @@ void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     // deal's price has a period only when one is written next to it.
     if (m.kind == MetricKind::price_target) return;
     const periods::Found* p = periods::nearest_of(periods_, n_periods_, tb);
-    if (p && m.kind == MetricKind::deal_value && (p->token + 4 < b || p->token > e + 3)) p = nullptr;
+    // A pledge or a contract likewise; "through 2027", "by 2040" is its horizon, no period.
+    if (h && h == &pledge_hit_) m.point_in_time = true;
+    if (p && (m.kind == MetricKind::deal_value || m.point_in_time) && (p->token + 4 < b || p->token > e + 3)) p = nullptr;
+    if (p && m.point_in_time && (p->target || p->after_by)) {
+        if (p->after_by) m.forecast = true;
+        p = nullptr;
+    }
     if (p) {
         // "the December quarter" is Apple's fiscal first quarter: the company's fiscal calendar.
         m.period = p->quarter_month ? periods::fiscal_quarter(*p, m.ticker) : p->period;

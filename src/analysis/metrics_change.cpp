@@ -225,6 +225,9 @@ void SentenceReader::margin_figure(const Fig& fg, const Quantity& q, const Hit* 
     Metric nm;
     take_value(nm, q);
     range_value(nm, fg);
+    // "operating margin was negative 50.6%", "a margin of minus 4%": a level below zero.
+    if (fg.tb > first() && (eq_ci(c_.tok(fg.tb - 1), "negative") || eq_ci(c_.tok(fg.tb - 1), "minus")) && nm.value > 0)
+        nm.value = -nm.value, nm.low = -nm.low, nm.high = -nm.high;
     nm.change.direction = dir;
     push_metric(nm, h, fg.tb, fg.te);
 }

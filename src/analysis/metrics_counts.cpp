@@ -81,10 +81,7 @@ const Hit* SentenceReader::count_kind(uint32_t tb, uint32_t te, Hit& made) const
         units |= W::lookup_token(c_.doc, k).role == W::Role::count_noun;
         if (W::lookup_token(c_.doc, k).role == W::Role::job_noun) {
             if (!cut_verb_before(tb)) return nullptr;
-            made = {};
-            made.begin = made.np_begin = k;
-            made.end = k + 1;
-            made.kind = MetricKind::job_cuts;
+            made = made_hit(k, MetricKind::job_cuts);
             return &made;
         }
     }
@@ -171,10 +168,7 @@ bool SentenceReader::job_share(const Fig& fg, const Quantity& q) {
     while (k < last() && k < fg.te + 4 && (F(k) & W::kDeterminer)) ++k;
     if (k >= last() || c_.doc.tokens[k].kind != TokenKind::word) return false;
     if (W::lookup_token(c_.doc, k).role != W::Role::job_noun || !cut_verb_before(fg.tb)) return false;
-    Hit made;
-    made.begin = made.np_begin = k;
-    made.end = k + 1;
-    made.kind = MetricKind::job_cuts;
+    const Hit made = made_hit(k, MetricKind::job_cuts);
     Metric m;
     take_value(m, q);
     push_metric(m, &made, fg.tb, fg.te);

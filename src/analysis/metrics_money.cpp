@@ -32,11 +32,15 @@ void SentenceReader::money_pass() {
         if (fg.range_start) whole.te = figs_[fi + 1].te;
         const Hit* h = list_kind(fg);  // "revenue and EBIT of $3 billion and $1 billion, respectively"
         bool np_after = false;
+        const Hit* pledge = nullptr;
         if (!h) {
             h = hit_after(whole);
             np_after = h != nullptr;
+            // "will invest $9 billion in ...", "a planned $4 billion investment": no kind word says it.
+            if (!h) h = pledge = pledge_kind(fg);
             if (!h) h = hit_before(fg.tb, 14);
         }
+        if (h && !pledge) h = contract_kind(h);
         if (h && h->per_share && (h = per_share_kind(fg, h)) && !h->per_share) np_after = false;
         // Not a company metric ("provisions for credit losses of $3.4 billion"), a margin (values
         // in %) or a kind counted in units ("deliveries").
@@ -46,7 +50,9 @@ void SentenceReader::money_pass() {
         // demand for the securities, not orders the company won.
         if ((h->kind == MetricKind::orders || h->kind == MetricKind::backlog) && securities_sale()) continue;
         h = share_price_target(h, q);
+        if (pledge) forced_segment_ = pledge_segment_;
         money_metric(fg, q, h, np_after);
+        forced_segment_ = {};
     }
     for (size_t i = first_metric_; i < c_.out.size(); ++i) direction_from_prior(c_.out[i]);
 }
@@ -69,7 +75,9 @@ void SentenceReader::money_metric(Fig& fg, const Quantity& q, const Hit* h, bool
     m.kind = h->kind;
     take_value(m, q);
     range_value(m, fg);
-    if (h->loss && m.value > 0) m.value = -m.value, m.low = -m.low, m.high = -m.high;
+    // "a net loss of $1.2 billion", "negative free cash flow of more than $10 billion": below zero.
+    const bool negative = h->np_begin > first() && h->np_begin <= fg.tb && eq_ci(c_.tok(h->np_begin - 1), "negative");
+    if ((h->loss || negative) && m.value > 0) m.value = -m.value, m.low = -m.low, m.high = -m.high;
     if (combined_figure(h, fg.tb, fg.te)) return;  // several companies' together: no one's metric
     attribute(m, h, fg.tb, fg.te, np_after || (fg.te < last() && (eq_ci(c_.tok(fg.te), "of"))));
     finish(m, fg.tb, fg.te, h);

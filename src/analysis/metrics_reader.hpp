@@ -2,6 +2,7 @@
 // The metric extractor's per-sentence reader, shared by the files of its passes:
 //   metrics_tagging.cpp      token flags, kind phrases ("hits"), figures, clauses, forecast cues
 //   metrics_money.cpp        money figures: their kind, earlier values, conversions, "grew to" moves
+//   metrics_pledges.cpp      investment pledges (capex), stake investments, contracts (orders)
 //   metrics_counts.cpp       counts of units: deliveries, subscribers, job cuts
 //   metrics_change.cpp       percentages and multipliers: changes, margins, segment growth
 //   metrics_attribution.cpp  entity, ticker, period and forecast of a metric
@@ -103,6 +104,7 @@ private:
     const Hit* hit_before(uint32_t tb, uint32_t max_dist, bool across_figures = false) const;
     bool forecast_cue(uint32_t t) const;
     bool as_clause(uint32_t t) const;
+    bool and_projection(uint32_t t) const;
     bool analyst_subject(uint32_t t) const;
     bool forecast_in(uint32_t b, uint32_t e);
     bool coordinated_forecast(uint32_t cb, uint32_t ce) const;
@@ -157,6 +159,14 @@ private:
     bool role_before(uint32_t tb, W::Role role, uint32_t max_dist) const;
     Direction verb_before(const Hit* h) const;
     Basis basis_after(uint32_t te, uint32_t b, uint32_t e_between) const;
+
+    // --- investment pledges and contracts (metrics_pledges.cpp) ---
+    uint32_t verb_before_figure(uint32_t tb) const;
+    bool stake_after(const Fig& fg) const;
+    bool financial_investment(const Fig& fg, uint32_t verb) const;
+    std::string_view facility_of(uint32_t from, uint32_t to) const;
+    const Hit* pledge_kind(const Fig& fg);
+    const Hit* contract_kind(const Hit* h);
 
     // --- counts (metrics_counts.cpp) ---
     void count_pass();
@@ -235,6 +245,15 @@ private:
         m.change.direction = m.value > m.prior_value ? Direction::up
                              : m.value < m.prior_value ? Direction::down
                                                        : Direction::flat;
+    }
+
+    // A kind phrase the text implies at token `at` (a job noun, a business's move verb).
+    static Hit made_hit(uint32_t at, MetricKind kind) {
+        Hit h;
+        h.begin = h.np_begin = at;
+        h.end = at + 1;
+        h.kind = kind;
+        return h;
     }
 
     // A ratio kind (margins): its percentages are levels, its moves points (the kind catalogue's column).
@@ -319,6 +338,8 @@ private:
     int8_t combined_possible_ = -1;    // segments::combined_possible of this sentence, -1: not asked yet
     int8_t securities_ = -1;           // securities_sale() of this sentence, -1: not asked yet
     Hit price_target_hit_;             // share_price_target's hit, when it makes one
+    Hit pledge_hit_;                   // pledge_kind's or contract_kind's hit, when it makes one
+    std::string_view pledge_segment_;  // pledge_kind: the plant the money is for
 };
 
 }  // namespace herald::analysis::metric_reader

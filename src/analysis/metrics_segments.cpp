@@ -35,6 +35,9 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
         return;
     }
     if (!h || h->begin == h->end) return;  // segment_move's hit is the segment's name itself
+    // A pledge's or a contract's words name what is bought ("Chile", "cloud deal"), no business
+    // of the company: only a segment's name (the entity step's) is its segment.
+    if (h == &pledge_hit_) return;
     // A segment named only in an earlier sentence is not this figure's business: "AWS revenue
     // rose 20% ... Net income was $21.2 billion" is Amazon's.
     if (entity_mention_ && entity_mention_ == last_mention_ && !entity_mention_in_phrase_) m.segment = {};
@@ -106,6 +109,21 @@ bool SentenceReader::business_move(const Fig& fg, const Quantity& q) {
     set_percent(ch, direction_in(verb, verb + 1, false), q);
     if (ch.direction == Direction::none) return false;
     ch.basis = basis_after(fg.te, fg.te, fg.te);
+    // "YouTube ads rose 10% to $11.2 billion": the amount after "to" is the business's revenue,
+    // with the change (no kind word gave it a metric of its own).
+    for (const Fig& lv : figs_) {
+        if (lv.tb != fg.te + 1 || !lv.money || lv.metric >= 0 || lv.range_end || !eq_ci(c_.tok(fg.te), "to")) continue;
+        const Quantity& lq = c_.quantities[lv.q];
+        if (lq.unit.view() == "count") break;
+        const Hit kind = made_hit(verb, MetricKind::revenue);
+        Metric m;
+        take_value(m, lq);
+        m.change = ch;
+        forced_segment_ = business;
+        push_metric(m, &kind, lv.tb, lv.te);
+        forced_segment_ = {};
+        return true;
+    }
     business_change(ch, business, verb, fg, q);
     return true;
 }
@@ -114,10 +132,7 @@ bool SentenceReader::business_move(const Fig& fg, const Quantity& q) {
 // reads before token `at` (the move verb, or "growth").
 void SentenceReader::business_change(const Change& ch, std::string_view business, uint32_t at, const Fig& fg,
                                      const Quantity& q) {
-    Hit kind;
-    kind.begin = kind.np_begin = at;
-    kind.end = at + 1;
-    kind.kind = MetricKind::revenue;
+    const Hit kind = made_hit(at, MetricKind::revenue);
     forced_segment_ = business;
     attach_change(ch, &kind, fg.tb, fg.te, q);
     forced_segment_ = {};

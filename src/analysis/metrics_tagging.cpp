@@ -49,6 +49,8 @@ void SentenceReader::tag_tokens() {
             }
             if ((fl_[k] & W::kStop) && c_.doc.keys[first_ + k].a == word_key("as") && as_clause(first_ + k))
                 fl_[k] |= kScopeEnd;
+            if ((fl_[k] & W::kStop) && c_.doc.keys[first_ + k].a == word_key("and") && and_projection(first_ + k))
+                fl_[k] |= kScopeEnd;
             // "fell short of its forecast": a comparison, not a move.
             if ((fl_[k] & W::kComparator) && k > 0 && (fl_[k - 1] & W::kDown) && c_.doc.keys[first_ + k].a == word_key("short"))
                 fl_[k - 1] &= ~W::kDown;
@@ -79,7 +81,7 @@ void SentenceReader::find_hits() {
         if (pm.tokens) {
             h = {t, t + pm.tokens, t, pm.kind, pm.loss, false, false};
             // "per share", "a share": EPS unless a per-share kind is named before ("a dividend of 52p a share").
-            h.per_share = pm.kind == MetricKind::eps && pm.tokens == 2 && (eq_ci(x, "per") || eq_ci(x, "a"));
+            h.per_share = pm.kind == MetricKind::eps && pm.tokens <= 3 && (eq_ci(x, "per") || eq_ci(x, "a"));
         } else if (f & W::kKind) {
             h = {t, t + 1, t, W::lookup_token(c_.doc, t).kind, (f & W::kLoss) != 0, (f & W::kForecast) != 0, false};
         } else {
@@ -244,6 +246,24 @@ bool SentenceReader::as_clause(uint32_t t) const {
     if (t >= first() + 2 && eq_ci(c_.tok(t - 2), "as")) return false;  // the second "as" of "as big as"
     const std::string_view prev = c_.tok(t - 1);
     return !(eq_ci(prev, "such") || eq_ci(prev, "so") || eq_ci(prev, "same"));
+}
+
+// "and" opening a predicate of its own that projects: "agreed to buy 2.9% of Nokia for $1 billion
+// and the two companies will co-develop ...", "cost about EUR 200m and will build edge
+// computers". A modal up to five words after it, before any figure or punctuation: the projection
+// is that predicate's, not the figures' before "and".
+bool SentenceReader::and_projection(uint32_t t) const {
+    static constexpr uint64_t kModals[] = {word_key("will"),  word_key("would"),   word_key("could"),
+                                           word_key("should"), word_key("might"),  word_key("plans"),
+                                           word_key("expects"), word_key("intends"), word_key("aims")};
+    const Token* toks = c_.doc.tokens.data();
+    for (uint32_t k = t + 1; k < last() && k <= t + 6; ++k) {
+        if (toks[k].kind != TokenKind::word) return false;
+        const uint64_t a = c_.doc.keys[k].a;
+        for (uint64_t m : kModals)
+            if (a == m) return true;
+    }
+    return false;
 }
 
 // Is the expectation word at t said by analysts ("Analysts expect", "Wall Street expects",

@@ -213,6 +213,14 @@ size_t plus_after(std::string_view s, size_t e) {
     return 0;
 }
 
+// "$3.00-3.15", "$2.52-2.62 a share", "€10.40-11.00": a currency figure and a bare one after it
+// written with the same decimals, rising by less than half: a range of per-share amounts
+// ("$3.00-2026" or "$5-100" are none).
+bool prefix_range(const Figure& a, const Figure& b) {
+    if (!a.has_prefix || a.has_scale || b.has_scale || a.d.decimals != b.d.decimals || a.d.decimals == 0) return false;
+    return b.d.mantissa > a.d.mantissa && b.d.mantissa <= a.d.mantissa + a.d.mantissa / 2;
+}
+
 // Where a range's second figure starts after "-", "–", "to" or "and" (after "between"), else 0.
 size_t range_second(std::string_view s, size_t after, size_t first_begin, bool first_has_unit) {
     size_t k = num::skip_spaces(s, after);
@@ -390,7 +398,8 @@ private:
                 bool ok = true;
                 if (a_has_unit && sb.kind != units::SuffixKind::none && !(sb.unit == sa.unit)) ok = false;
                 if (a.has_prefix && b.has_prefix && !(a.prefix_unit == b.prefix_unit)) ok = false;
-                if (ok && (sb.kind != units::SuffixKind::none || b.has_prefix || b.has_scale || a_has_unit)) {
+                if (ok && (sb.kind != units::SuffixKind::none || b.has_prefix || b.has_scale || a_has_unit ||
+                           prefix_range(a, b))) {
                     range = true;
                     if (sb.kind != units::SuffixKind::none) suffix = sb;
                 }

@@ -143,6 +143,9 @@ struct Metric {
     double prior_value = 0.0;
     Period period;
     bool forecast = false;
+    // A deal, pledge or contract ("will invest $9 billion", "signs $20 billion cloud deal"): no
+    // result of the reported period, so it has a period only when the text writes one by it.
+    bool point_in_time = false;
     Qualifier qualifier = Qualifier::none;
     Span span;               // the figure's bytes ("$37.6B"), or the change's when there is no value
     std::string_view text;   // the bytes of span
