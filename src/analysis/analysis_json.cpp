@@ -1,4 +1,4 @@
-// The `herald analyze` line (DESIGN.md "Analysis"). Optional fields are omitted when absent,
+// The `herald analyze` line (docs/contracts.md "Analysis"). Optional fields are omitted when absent,
 // so a reader can tell "not stated" from zero.
 #include "herald/analysis/analysis_json.hpp"
 
@@ -57,18 +57,14 @@ void write_explain(core::JsonWriter& w, const Explanation& e) {
     for (const auto& s : e.sentences) {
         w.begin_object();
         write_span(w, s.span);
-        w.key("score");
-        w.number(s.score);
+        w.number_field("score", s.score);
         w.key("terms");
         w.begin_array();
         for (const auto& t : s.terms) {
             w.begin_object();
-            w.key("term");
-            w.string(t.term);
-            w.key("weight");
-            w.number(t.weight);
-            w.key("rule");
-            w.string(t.rule);
+            w.string_field("term", t.term);
+            w.number_field("weight", t.weight);
+            w.string_field("rule", t.rule);
             w.end_object();
         }
         w.end_array();
@@ -154,23 +150,17 @@ void write_metric_json(core::JsonWriter& w, const Metric& m) {
 
 void write_quantity_json(core::JsonWriter& w, const Quantity& q) {
     w.begin_object();
-    w.key("value");
-    w.number(q.value);
-    w.key("unit");
-    w.string(q.unit.view());
+    w.number_field("value", q.value);
+    w.string_field("unit", q.unit.view());
     if (q.is_range) {
-        w.key("low");
-        w.number(q.low);
-        w.key("high");
-        w.number(q.high);
+        w.number_field("low", q.low);
+        w.number_field("high", q.high);
     }
     if (q.qualifier != Qualifier::none) {
-        w.key("qualifier");
-        w.string(qualifier_name(q.qualifier));
+        w.string_field("qualifier", qualifier_name(q.qualifier));
     }
     write_span(w, q.span);
-    w.key("text");
-    w.string(q.text);
+    w.string_field("text", q.text);
     w.end_object();
 }
 

@@ -47,6 +47,20 @@ void cell(std::string& out, const std::string& text, const char* cls = "n") {
     out += "\">" + text + "</td>";
 }
 
+// A row's alert counts: before, after and the change's three kinds with a baseline; without one,
+// the alerts fired.
+void count_cells(std::string& out, const DiffStats& d, bool baseline) {
+    if (!baseline) {
+        cell(out, num(d.after.fired));
+        return;
+    }
+    cell(out, num(d.before.fired));
+    cell(out, num(d.after.fired));
+    cell(out, num(d.added), "n added");
+    cell(out, num(d.removed), "n removed");
+    cell(out, num(d.changed), "n changed");
+}
+
 void rules_table(std::string& out, const BacktestDiff& diff, bool baseline) {
     out += "<table id=\"rules\"><tr><th>rule</th>";
     out += baseline ? "<th class=\"n\">before</th><th class=\"n\">after</th><th class=\"n\">added</th>"
@@ -61,16 +75,8 @@ void rules_table(std::string& out, const BacktestDiff& diff, bool baseline) {
         if (baseline && r.in_after && !r.in_before) out += " (new)";
         if (baseline && r.in_before && !r.in_after) out += " (dropped)";
         out += "</td>";
-        if (baseline) {
-            cell(out, num(d.before.fired));
-            cell(out, num(d.after.fired));
-            cell(out, num(d.added), "n added");
-            cell(out, num(d.removed), "n removed");
-            cell(out, num(d.changed), "n changed");
-        } else {
-            cell(out, num(d.after.fired));
-            cell(out, num(r.keys.size()));
-        }
+        count_cells(out, d, baseline);
+        if (!baseline) cell(out, num(r.keys.size()));
         uint32_t most = 0;
         const int64_t day = s.busiest_day(&most);
         cell(out, s.fired ? core::format_rfc3339(s.first_ms) : "", "");
@@ -163,15 +169,7 @@ void keys_table(std::string& out, const RuleDiff& r, bool baseline, size_t keys)
     for (const KeyStats* kv : shown) {
         const DiffStats& k = kv->second;
         out += "<tr><td>" + esc(kv->first) + "</td>";
-        if (baseline) {
-            cell(out, num(k.before.fired));
-            cell(out, num(k.after.fired));
-            cell(out, num(k.added), "n added");
-            cell(out, num(k.removed), "n removed");
-            cell(out, num(k.changed), "n changed");
-        } else {
-            cell(out, num(k.after.fired));
-        }
+        count_cells(out, k, baseline);
         out += "</tr>\n";
     }
     out += "</table>\n";

@@ -184,21 +184,16 @@ void append_text_report(std::string& out, const BacktestRun& run, const Backtest
 namespace {
 void json_side(core::JsonWriter& w, const SideStats& s) {
     w.begin_object();
-    w.key("fired");
-    w.integer(static_cast<int64_t>(s.fired));
+    w.integer_field("fired", static_cast<int64_t>(s.fired));
     if (s.fired > 0) {
-        w.key("first");
-        w.string(core::format_rfc3339(s.first_ms));
-        w.key("last");
-        w.string(core::format_rfc3339(s.last_ms));
+        w.string_field("first", core::format_rfc3339(s.first_ms));
+        w.string_field("last", core::format_rfc3339(s.last_ms));
         uint32_t n = 0;
         const int64_t day = s.busiest_day(&n);
         w.key("busiest_day");
         w.begin_object();
-        w.key("day");
-        w.string(day_text(day));
-        w.key("alerts");
-        w.integer(n);
+        w.string_field("day", day_text(day));
+        w.integer_field("alerts", n);
         w.end_object();
     }
     w.end_object();
@@ -209,20 +204,15 @@ void json_counts(core::JsonWriter& w, const DiffStats& d) {
     json_side(w, d.before);
     w.key("after");
     json_side(w, d.after);
-    w.key("added");
-    w.integer(static_cast<int64_t>(d.added));
-    w.key("removed");
-    w.integer(static_cast<int64_t>(d.removed));
-    w.key("changed");
-    w.integer(static_cast<int64_t>(d.changed));
+    w.integer_field("added", static_cast<int64_t>(d.added));
+    w.integer_field("removed", static_cast<int64_t>(d.removed));
+    w.integer_field("changed", static_cast<int64_t>(d.changed));
 }
 
 void json_alert(core::JsonWriter& w, const AlertView& v) {
     w.begin_object();
-    w.key("severity");
-    w.string(v.severity);
-    w.key("summary");
-    w.string(v.summary);
+    w.string_field("severity", v.severity);
+    w.string_field("summary", v.summary);
     w.key("evidence");
     w.begin_array();
     for (const auto& s : v.evidence) w.string(s);
@@ -237,12 +227,9 @@ void json_examples(core::JsonWriter& w, const char* name, const std::vector<Aler
     w.begin_array();
     for (const auto& ex : examples) {
         w.begin_object();
-        w.key("time");
-        w.string(core::format_rfc3339(ex.time_ms));
-        w.key("key");
-        w.string(ex.key);
-        w.key("event_id");
-        w.string(ex.event_id);
+        w.string_field("time", core::format_rfc3339(ex.time_ms));
+        w.string_field("key", ex.key);
+        w.string_field("event_id", ex.event_id);
         if (!ex.before.json.empty()) {
             w.key("before");
             json_alert(w, ex.before);
@@ -271,12 +258,9 @@ void json_days(core::JsonWriter& w, const DiffStats& d) {
     w.begin_array();
     for (const auto& [day, n] : days) {
         w.begin_object();
-        w.key("day");
-        w.string(day_text(day));
-        w.key("before");
-        w.integer(n.first);
-        w.key("after");
-        w.integer(n.second);
+        w.string_field("day", day_text(day));
+        w.integer_field("before", n.first);
+        w.integer_field("after", n.second);
         w.end_object();
     }
     w.end_array();
@@ -284,20 +268,16 @@ void json_days(core::JsonWriter& w, const DiffStats& d) {
 
 void json_rule(core::JsonWriter& w, const RuleDiff& r) {
     w.begin_object();
-    w.key("rule");
-    w.string(r.rule);
-    w.key("in_baseline");
-    w.boolean(r.in_before);
-    w.key("in_rules");
-    w.boolean(r.in_after);
+    w.string_field("rule", r.rule);
+    w.bool_field("in_baseline", r.in_before);
+    w.bool_field("in_rules", r.in_after);
     json_counts(w, r.total);
     json_days(w, r.total);
     w.key("keys");
     w.begin_array();
     for (const auto& [key, k] : r.keys) {
         w.begin_object();
-        w.key("key");
-        w.string(key);
+        w.string_field("key", key);
         json_counts(w, k);
         w.end_object();
     }
@@ -315,26 +295,20 @@ void json_rule(core::JsonWriter& w, const RuleDiff& r) {
 void append_json_report(std::string& out, const BacktestRun& run, const BacktestDiff& diff) {
     core::JsonWriter w(out);
     w.begin_object();
-    w.key("rules_file");
-    w.string(run.rules_file);
+    w.string_field("rules_file", run.rules_file);
     w.key("baseline_file");
     if (run.baseline_file.empty())
         w.null();
     else
         w.string(run.baseline_file);
     if (!run.topic_range.empty()) {
-        w.key("input");
-        w.string(run.topic_range);
+        w.string_field("input", run.topic_range);
     }
-    w.key("events");
-    w.integer(static_cast<int64_t>(run.events));
-    w.key("bad_lines");
-    w.integer(static_cast<int64_t>(run.bad_lines));
+    w.integer_field("events", static_cast<int64_t>(run.events));
+    w.integer_field("bad_lines", static_cast<int64_t>(run.bad_lines));
     if (run.events > 0) {
-        w.key("first_event");
-        w.string(core::format_rfc3339(run.first_event_ms));
-        w.key("last_event");
-        w.string(core::format_rfc3339(run.last_event_ms));
+        w.string_field("first_event", core::format_rfc3339(run.first_event_ms));
+        w.string_field("last_event", core::format_rfc3339(run.last_event_ms));
     }
     w.key("total");
     w.begin_object();

@@ -24,33 +24,23 @@ void time_field(core::JsonWriter& w, const char* name, int64_t ms) {
 void append_row_json(std::string& out, const Row& r) {
     core::JsonWriter w(out);
     w.begin_object();
-    w.key("seq");
-    w.integer(r.seq);
-    w.key("alert_id");
-    w.string(r.id);
-    w.key("rule");
-    w.string(r.rule);
-    w.key("severity");
-    w.string(r.severity);
-    w.key("key");
-    w.string(r.key);
-    w.key("summary");
-    w.string(r.summary);
+    w.integer_field("seq", r.seq);
+    w.string_field("alert_id", r.id);
+    w.string_field("rule", r.rule);
+    w.string_field("severity", r.severity);
+    w.string_field("key", r.key);
+    w.string_field("summary", r.summary);
     time_field(w, "event_time", r.event_time_ms);
     time_field(w, "detected_at", r.detected_ms);
-    w.key("resolved");
-    w.boolean(r.resolved);
+    w.bool_field("resolved", r.resolved);
     w.key("sentiment");
     if (r.has_sentiment) w.number(r.sentiment);
     else w.null();
-    w.key("muted");
-    w.boolean(r.muted);
+    w.bool_field("muted", r.muted);
     time_field(w, "acknowledged_at", r.acked_ms);
     time_field(w, "mute_started_at", r.mute_ms);
-    w.key("mute_active");
-    w.boolean(r.mute_active);
-    w.key("link");
-    w.string("/alerts/" + r.id);
+    w.bool_field("mute_active", r.mute_active);
+    w.string_field("link", "/alerts/" + r.id);
     w.end_object();
 }
 
@@ -76,24 +66,20 @@ void append_buckets_json(std::string& out, const std::vector<Bucket>& buckets, i
     core::JsonWriter w(out);
     w.begin_object();
     time_field(w, "since", since_ms);
-    w.key("bucket_seconds");
-    w.integer(bucket_ms / 1000);
+    w.integer_field("bucket_seconds", bucket_ms / 1000);
     w.key("keys");
     w.begin_array();
     for (const auto& [negative, key] : top) {
         w.begin_object();
-        w.key("key");
-        w.string(key);
-        w.key("alerts");
-        w.integer(-negative);
+        w.string_field("key", key);
+        w.integer_field("alerts", -negative);
         w.key("buckets");
         w.begin_array();
         for (const Bucket& b : buckets) {  // sorted by key, then time
             if (b.key != key) continue;
             w.begin_object();
             time_field(w, "start", b.start_ms);
-            w.key("alerts");
-            w.integer(b.alerts);
+            w.integer_field("alerts", b.alerts);
             w.key("sentiment");
             if (b.scored > 0) w.number(b.sentiment_sum / static_cast<double>(b.scored));
             else w.null();

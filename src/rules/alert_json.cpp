@@ -1,4 +1,4 @@
-// The alert message value (DESIGN.md "Alert") and its deterministic id.
+// The alert message value (docs/contracts.md "Alert") and its deterministic id.
 #include <algorithm>
 
 #include "herald/analysis/analysis_json.hpp"
@@ -271,18 +271,14 @@ bool append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
     if (src.partition >= 0) {
         w.key("source");
         w.begin_object();
-        w.key("topic");
-        w.string(src.topic);
-        w.key("partition");
-        w.integer(src.partition);
-        w.key("offset");
-        w.integer(src.offset);
+        w.string_field("topic", src.topic);
+        w.integer_field("partition", src.partition);
+        w.integer_field("offset", src.offset);
         w.end_object();
     }
     const bool truncated = cap.cut || omitted_members || omitted_metrics || omitted_evidence;
     if (truncated) {
-        w.key("truncated");
-        w.boolean(true);
+        w.bool_field("truncated", true);
     }
     if (omitted_members || omitted_metrics || omitted_evidence) {
         w.key("omitted");

@@ -28,6 +28,11 @@ public:
     void integer(int64_t v);
     void boolean(bool v) { comma(); out_.append(v ? "true" : "false"); }
     void null() { comma(); out_.append("null"); }
+    // A key and its value in one call: the pairs every writer of an object repeats.
+    void string_field(std::string_view k, std::string_view v) { key(k); string(v); }
+    void number_field(std::string_view k, double v) { key(k); number(v); }
+    void integer_field(std::string_view k, int64_t v) { key(k); integer(v); }
+    void bool_field(std::string_view k, bool v) { key(k); boolean(v); }
     // Inserts already-serialized JSON as one value.
     void raw(std::string_view json) { comma(); out_.append(json); }
 
