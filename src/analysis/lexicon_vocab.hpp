@@ -10,13 +10,14 @@
 #include <vector>
 
 #include "herald/analysis/document.hpp"
+#include "herald/core/ascii.hpp"
 
 namespace herald::analysis::detail {
 
 inline constexpr size_t kMaxWordBytes = 48;  // longer tokens are never terms
 inline constexpr uint32_t kNoWord = UINT32_MAX;
 
-inline char fold_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
+inline constexpr char fold_char(char c) { return core::ascii::lower(c); }
 
 // Folds a word into `out` (ASCII lowercase; the typographic apostrophe U+2019 becomes "'" so
 // "company’s" and "company's" are one word). Returns the length, 0 when too long.

@@ -12,6 +12,7 @@
 
 #include <cstring>
 
+#include "herald/core/time.hpp"
 #include "metrics_reader.hpp"
 #include "numbers.hpp"
 
@@ -160,28 +161,13 @@ uint32_t split_point(const Document& doc, const Sentence& s, uint32_t last) {
     return last;
 }
 
-int year_of(int64_t ms) {
-    int64_t days = ms / 86400000;
-    if (ms < 0 && ms % 86400000) --days;
-    // civil_from_days (Howard Hinnant)
-    days += 719468;
-    int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    int64_t doe = days - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t y = yoe + era * 400;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    return static_cast<int>(m <= 2 ? y + 1 : y);
-}
-
 }  // namespace
 
 void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& mentions,
                               const std::vector<Quantity>& quantities, std::vector<Metric>& out) {
     const size_t first_metric = out.size();
     Ctx c{doc, mentions, quantities, out};
-    c.pub_year = doc.event().has_published_at ? year_of(doc.event().published_at_ms) : 0;
+    c.pub_year = doc.event().has_published_at ? core::year_of(doc.event().published_at_ms) : 0;
     c.out_limit = first_metric + kMaxMetrics;
     Carry carry;
     MultiplierCursor mult;

@@ -1,20 +1,10 @@
-// Enum <-> contract names (DESIGN.md "Analysis").
+// Enum <-> contract names (docs/contracts.md "Analysis").
 #include <array>
 
 #include "herald/analysis/analysis.hpp"
 #include "metric_kinds.hpp"
 
 namespace herald::analysis {
-
-std::string_view field_name(Field f) {
-    switch (f) {
-        case Field::headline: return "headline";
-        case Field::summary: return "summary";
-        case Field::body: return "body";
-        case Field::text: return "text";
-    }
-    return "text";
-}
 
 Label label_for(double s) {
     if (s <= -0.70) return Label::strongly_negative;

@@ -5,17 +5,20 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#include "herald/core/ascii.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 namespace herald::analysis::num {
 
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+using core::ascii::is_alpha;
+using core::ascii::is_digit;
 inline bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-inline char lower(char c) { return is_upper(c) ? static_cast<char>(c | 0x20) : c; }
+using core::ascii::is_upper;
+using core::ascii::lower;
 // Non-ASCII lead/continuation bytes count as letters: "é" inside a word keeps it whole.
 inline bool is_wordch(char c) { return is_alnum(c) || (static_cast<unsigned char>(c) >= 0x80); }
 inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }

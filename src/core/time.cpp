@@ -40,6 +40,14 @@ void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
 }
 }  // namespace
 
+int year_of(int64_t epoch_ms) {
+    const int64_t days = epoch_ms / 86400000 - (epoch_ms < 0 && epoch_ms % 86400000 != 0);
+    int64_t y = 0;
+    unsigned m = 0, d = 0;
+    civil_from_days(days, y, m, d);
+    return static_cast<int>(y);
+}
+
 bool parse_rfc3339(std::string_view s, int64_t& epoch_ms) {
     int Y, M, D, h, mi, sec;
     if (!digits(s, 0, 4, Y) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, M) || s[7] != '-' ||

@@ -84,7 +84,7 @@ ErrorCode field_error(simdjson::error_code e, std::string& detail, std::string_v
 
 }  // namespace
 
-ErrorCode EventParser::parse(std::string_view payload, analysis::Event& event, std::string& detail) {
+ErrorCode EventParser::parse(std::string_view payload, core::Event& event, std::string& detail) {
     ErrorCode code = parse_fields(payload, event, detail);
     if (code != ErrorCode::invalid_json && code != ErrorCode::invalid_utf8 && code != ErrorCode::wrong_type &&
         code != ErrorCode::not_object)
@@ -101,7 +101,7 @@ ErrorCode EventParser::parse(std::string_view payload, analysis::Event& event, s
     return code;
 }
 
-ErrorCode EventParser::parse_fields(std::string_view payload, analysis::Event& event, std::string& detail) {
+ErrorCode EventParser::parse_fields(std::string_view payload, core::Event& event, std::string& detail) {
     event.clear();
     if (payload.empty()) return fail(ErrorCode::empty, detail, "empty message value");
     if (payload.size() > max_event_bytes_) {
@@ -211,7 +211,7 @@ ErrorCode EventParser::parse_fields(std::string_view payload, analysis::Event& e
                 ondemand::object eo;
                 if ((err = item.get_object().get(eo)))
                     return field_error(err, detail, key, "an array of {name, ticker} objects");
-                analysis::EntityHint hint;
+                core::EntityHint hint;
                 for (auto ef_result : eo) {
                     if ((err = ef_result.error())) return field_error(err, detail, key, "an entity object");
                     ondemand::field ef = std::move(ef_result).value_unsafe();

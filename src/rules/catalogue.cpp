@@ -5,6 +5,7 @@
 
 #include "expression.hpp"
 #include "herald/analysis/event_types.hpp"
+#include "herald/core/ascii.hpp"
 
 namespace herald::rules::detail {
 
@@ -22,7 +23,7 @@ const char* type_name(Type t) {
 
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+using core::ascii::lower;
 
 size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);
@@ -40,12 +41,6 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
-
-std::string lowered(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
-}
 
 std::vector<std::string_view> expression_names() {
     std::vector<std::string_view> v = names_of(kFields);

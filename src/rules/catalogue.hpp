@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "herald/core/ascii.hpp"
 #include "program.hpp"
 
 namespace herald::analysis {
@@ -154,7 +155,7 @@ std::vector<std::string_view> names_of(const Row (&rows)[N]) {
 std::vector<std::string_view> expression_names();
 std::vector<std::string_view> metric_kind_names();
 
-std::string lowered(std::string_view s);
+using core::ascii::lowered;
 // "known kinds: revenue, ..." and "known types: earnings_beat, ...".
 std::string kinds_hint();
 std::string event_types_hint(const analysis::EventTypeTable& table);

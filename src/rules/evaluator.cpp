@@ -3,12 +3,13 @@
 #include <cmath>
 
 #include "herald/analysis/event_types.hpp"
+#include "herald/core/ascii.hpp"
 
 namespace herald::rules::detail {
 
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+using core::ascii::lower;
 
 // Case-insensitive (ASCII) search for an already lowercased needle; npos when absent.
 size_t find_ci(std::string_view hay, std::string_view needle) {
@@ -63,13 +64,6 @@ const analysis::CorporateEvent* Evaluator::event_for(const Node& nd) const {
     for (const auto& e : an.events)
         if (e.type == nd.event_type && e.entity == index) return &e;
     return nullptr;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
 }
 
 void last_value_key(const analysis::Metric& m, std::string& out) {

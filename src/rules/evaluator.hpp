@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "herald/core/ascii.hpp"
 #include "herald/rules/alert.hpp"
 #include "program.hpp"
 #include "state.hpp"
@@ -43,7 +44,7 @@ struct NoveltyValue {
     std::string_view duplicate_of;
 };
 
-bool iequals(std::string_view a, std::string_view b);
+using core::ascii::iequals;
 
 class Evaluator {
 public:

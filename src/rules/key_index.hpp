@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "herald/core/ascii.hpp"
+
 namespace herald::rules::detail {
 
 class KeyIndex {
@@ -65,7 +67,7 @@ private:
         uint32_t value = 0;
         uint32_t gen = 0;
     };
-    static char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+    static constexpr char lower(char c) { return core::ascii::lower(c); }
     static size_t hash(std::string_view s) {
         uint64_t h = 1469598103934665603ULL;
         for (char c : s) h = (h ^ static_cast<unsigned char>(lower(c))) * 1099511628211ULL;

@@ -23,7 +23,7 @@ void check_utf8(std::string_view s, const char* what) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Small limits so the fuzzer reaches too_large and too_deep with short inputs.
     static herald::parse::EventParser parser(64 * 1024, 16);
-    static herald::analysis::Event event;
+    static herald::core::Event event;
     static std::string detail;
     detail.clear();
     std::string_view payload(reinterpret_cast<const char*>(data), size);
@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     FUZZ_CHECK(size <= parser.max_event_bytes(), "accepted an event over max_event_bytes");
     bool has_text = false;
-    for (auto f : herald::analysis::kTextFields) {
+    for (auto f : herald::core::kTextFields) {
         std::string_view t = event.field(f);
         has_text |= !t.empty();
         check_utf8(t, "text field not valid UTF-8");

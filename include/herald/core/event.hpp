@@ -1,21 +1,31 @@
 #pragma once
-// A parsed news event: views into the parser's buffers, valid until the next parse.
+// A parsed news event: views into the parser's buffers, valid until the next parse. In core so
+// that parse fills it without linking analysis; herald/analysis/event.hpp names it there too.
 //
-//   herald::analysis::Event e;
+//   herald::core::Event e;
 //   e.id = "seed-000"; e.summary = "Amazon reported $37.6B in AWS revenue ...";
 //   e.published_at_ms = 1777583400000; e.has_published_at = true;
-//   std::string_view s = e.field(herald::analysis::Field::summary);
+//   std::string_view s = e.field(herald::core::Field::summary);
 #include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
-namespace herald::analysis {
+namespace herald::core {
 
 // The text fields of an event, in the order analysis reads them.
 enum class Field : uint8_t { headline = 0, summary = 1, body = 2, text = 3 };
 inline constexpr std::array<Field, 4> kTextFields{Field::headline, Field::summary, Field::body, Field::text};
-std::string_view field_name(Field f);
+// The field's name in the input event and in the analysis' spans.
+constexpr std::string_view field_name(Field f) {
+    switch (f) {
+        case Field::headline: return "headline";
+        case Field::summary: return "summary";
+        case Field::body: return "body";
+        case Field::text: return "text";
+    }
+    return "text";
+}
 
 struct EntityHint {
     std::string_view name;
@@ -50,4 +60,4 @@ struct Event {
     }
 };
 
-}  // namespace herald::analysis
+}  // namespace herald::core

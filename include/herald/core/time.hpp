@@ -37,6 +37,8 @@ DurationParse parse_duration_status(std::string_view text, int64_t& ms);
 
 // Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
+// The UTC calendar year of an instant (1969 for -1).
+int year_of(int64_t epoch_ms);
 
 // Wall clock in epoch milliseconds; only the edges (app, kafka) call it, never analysis or rules.
 int64_t now_ms();

@@ -2,10 +2,10 @@
 // Parses one input event (a Kafka message value or an NDJSON line) with simdjson On-Demand.
 // One parser per worker thread, reused: the Event's string_views point into the parser's
 // buffers and stay valid until the next parse(). Never throws; a bad message yields the stable
-// dead-letter code of DESIGN.md and a one-line detail.
+// dead-letter code of docs/events.md and a one-line detail.
 //
 //   herald::parse::EventParser parser;              // max_event_bytes = 1 MiB
-//   herald::analysis::Event event;
+//   herald::core::Event event;
 //   std::string detail;
 //   auto code = parser.parse(payload, event, detail);
 //   if (code != herald::parse::ErrorCode::none) dead_letter(error_code_name(code), detail);
@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "herald/analysis/event.hpp"
+#include "herald/core/event.hpp"
 
 namespace herald::parse {
 
@@ -43,12 +43,12 @@ public:
     EventParser& operator=(const EventParser&) = delete;
 
     // Fills `event` (cleared first). `detail` is set only on error.
-    ErrorCode parse(std::string_view payload, analysis::Event& event, std::string& detail);
+    ErrorCode parse(std::string_view payload, core::Event& event, std::string& detail);
     size_t max_event_bytes() const { return max_event_bytes_; }
 
 private:
     // The event's fields by simdjson; parse() then names the fault of a message that is not JSON.
-    ErrorCode parse_fields(std::string_view payload, analysis::Event& event, std::string& detail);
+    ErrorCode parse_fields(std::string_view payload, core::Event& event, std::string& detail);
     struct Impl;
     std::unique_ptr<Impl> impl_;
     size_t max_event_bytes_;

@@ -50,3 +50,20 @@ TEST_CASE("durations: a documented maximum, overflow and absurd lengths rejected
     CHECK(parse_duration_status("-5m", ms) == DurationParse::bad);
     CHECK_FALSE(parse_duration("15250284452w", ms));
 }
+
+TEST_CASE("year_of: the UTC year of an instant, on both sides of its edges and of 1970") {
+    int64_t ms = 0;
+    REQUIRE(parse_rfc3339("2026-12-31T23:59:59.999Z", ms));
+    CHECK(year_of(ms) == 2026);
+    CHECK(year_of(ms + 1) == 2027);
+    REQUIRE(parse_rfc3339("2024-02-29T12:00:00Z", ms));  // a leap day
+    CHECK(year_of(ms) == 2024);
+    REQUIRE(parse_rfc3339("2000-01-01T00:00:00Z", ms));
+    CHECK(year_of(ms) == 2000);
+    CHECK(year_of(ms - 1) == 1999);
+    CHECK(year_of(0) == 1970);
+    CHECK(year_of(-1) == 1969);
+    CHECK(year_of(-86'400'000) == 1969);
+    REQUIRE(parse_rfc3339("0001-01-01T00:00:00Z", ms));
+    CHECK(year_of(ms) == 1);
+}

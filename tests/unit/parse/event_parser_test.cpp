@@ -4,7 +4,7 @@
 
 #include "herald/parse/event_parser.hpp"
 
-using herald::analysis::Event;
+using herald::core::Event;
 using herald::parse::ErrorCode;
 using herald::parse::EventParser;
 
