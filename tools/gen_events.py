@@ -5,7 +5,7 @@
         --notable-list notable.txt > events.ndjson
 
 Output is a pure function of the arguments (same arguments -> same bytes). Events follow
-the input contract of DESIGN.md ("Input event"). A "notable" event (exactly
+the input contract of docs/events.md. A "notable" event (exactly
 round(count * fraction) of them, placed by the seeded RNG) carries one thing a typical alert
 rule catches: revenue growth >= 40 % yoy, a guidance cut, a swing to a net loss, or strongly
 negative news (probe + downgrade + plunge). Ordinary events keep growth at 2-20 %, use mild

@@ -28,7 +28,7 @@ def fail(msg):
 
 
 def check_event(ev, where, require_feed_fields):
-    """The DESIGN.md input contract, plus the fields every bundled/generated event carries."""
+    """The docs/events.md input contract, plus the fields every bundled/generated event carries."""
     if not isinstance(ev, dict):
         fail(f"{where}: not a JSON object")
     if not any(isinstance(ev.get(f), str) and ev[f].strip() for f in TEXT_FIELDS):

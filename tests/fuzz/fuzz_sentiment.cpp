@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check_sentiment(out.sentiment, "document sentiment out of range or label mismatch");
     for (const EntityResult& e : out.entities) {
         check_sentiment(e.sentiment, "entity sentiment out of range or label mismatch");
-        // DESIGN.md lists the entities an event names even when its text never mentions them.
+        // docs/contracts.md "Analysis" lists the entities an event names even when its text never mentions them.
         FUZZ_CHECK(e.mentions > 0 || named_by_event(event, e), "entity without mentions");
         FUZZ_CHECK(!e.name.empty(), "entity without a name");
     }

@@ -25,7 +25,7 @@ enum class Label : uint8_t {
     moderately_positive,
     strongly_positive
 };
-// Thresholds fixed by DESIGN.md: <= -0.70, <= -0.40, <= -0.10, neutral, >= 0.10, >= 0.40, >= 0.70.
+// Thresholds fixed by docs/contracts.md "Analysis": <= -0.70, <= -0.40, <= -0.10, neutral, >= 0.10, >= 0.40, >= 0.70.
 Label label_for(double score);
 std::string_view label_name(Label l);  // "strongly positive", ...
 bool parse_label(std::string_view name, Label& out);

@@ -1,5 +1,5 @@
 #pragma once
-// The `herald analyze` output line for one event (DESIGN.md "Analysis").
+// The `herald analyze` output line for one event (docs/contracts.md "Analysis").
 //
 //   std::string line;
 //   herald::analysis::append_analysis_json(line, event, analysis);  // no trailing newline

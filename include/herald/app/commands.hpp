@@ -1,5 +1,5 @@
 #pragma once
-// The `herald` subcommands (DESIGN.md "Command line"). Each takes the full argv and the index of
+// The `herald` subcommands (README.md "Commands", docs/contracts.md). Each takes the full argv and the index of
 // its first own argument, prints its errors as one line on stderr and returns the exit code:
 // 0 ok, 1 runtime failure, 2 usage or configuration error.
 //

@@ -65,7 +65,7 @@ public:
     // output::message_max_bytes() derives it the same way for `run`, `replay` and `analyze`.
     EventProcessor(const analysis::Resources& resources, size_t max_event_bytes, size_t message_max_bytes = 0);
 
-    // Parses and fills the defaults of DESIGN.md: id = topic/partition/offset (or the line
+    // Parses and fills the defaults of docs/events.md: id = topic/partition/offset (or the line
     // number for files), event time = published_at, else the message timestamp. An event time
     // more than the max future skew ahead of its reference is ErrorCode::future_time; the
     // reference is the message timestamp, or the clock when that is earlier or absent.

@@ -1,5 +1,5 @@
 #pragma once
-// One message of the alerts topic as `herald notify` delivers it (DESIGN.md "Alert").
+// One message of the alerts topic as `herald notify` delivers it (docs/contracts.md "Alert").
 //
 //   herald::notify::NotifyAlert a;
 //   std::string why;

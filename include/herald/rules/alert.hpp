@@ -1,5 +1,5 @@
 #pragma once
-// One alert firing and its JSON message (DESIGN.md "Alert").
+// One alert firing and its JSON message (docs/contracts.md "Alert").
 //
 //   herald::rules::EventContext ctx{event, analysis, event_time_ms};
 //   std::string json;

@@ -1,5 +1,5 @@
 #pragma once
-// Every herald metric of DESIGN.md "Telemetry", created once at start-up and owned here.
+// Every herald metric of docs/metrics-reference.md, created once at start-up and owned here.
 // Accessors return references that any thread may update without a lock: counters and gauges
 // are atomics, histograms are sharded LatencyHistograms, and labelled lookups
 // (dead_lettered, alert_published, rules_reloads) are lock-free once a label set exists.
@@ -67,7 +67,7 @@ std::string_view analysis_cap_name(AnalysisCap cap);
 // herald's version (CMake PROJECT_VERSION), as shown by herald_build_info{version}.
 std::string_view build_version();
 
-// The dead-letter codes of DESIGN.md, pre-created so rate() sees zeros before the first failure.
+// The dead-letter codes of docs/events.md, pre-created so rate() sees zeros before the first failure.
 std::vector<std::string> default_dead_letter_reasons();
 
 struct MetricsOptions {

@@ -21,7 +21,7 @@ def rfc3339(seconds):
 
 
 def alert(rule, key, n, severity="warning", resolved=False, headline=None, at=None):
-    """One alert as `herald run` publishes it (DESIGN.md "Alert"); n makes the event (and id) unique."""
+    """One alert as `herald run` publishes it (docs/contracts.md "Alert"); n makes the event (and id) unique."""
     at = time.time() if at is None else at
     event_id = f"ev-{rule}-{key}-{n}"
     alert_id = hashlib.sha256(f"{rule}|{key}|{event_id}|{resolved}".encode()).hexdigest()[:16]

@@ -43,7 +43,7 @@ std::string quantity_json(const Quantity& q) {
 
 }  // namespace
 
-TEST_CASE("metric json has the DESIGN.md fields in order") {
+TEST_CASE("metric json has the docs/contracts.md fields in order") {
     CHECK(metric_json(aws_revenue()) ==
           R"({"kind":"revenue","entity":"Amazon","segment":"AWS","ticker":"AMZN","value":37600000000,"unit":"USD",)"
           R"("change":{"direction":"up","percent":28,"basis":"yoy"},"period":"Q1","forecast":false,)"

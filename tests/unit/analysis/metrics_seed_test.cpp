@@ -7,6 +7,7 @@
 
 #include "herald/analysis/analysis_json.hpp"
 #include "metrics_support.hpp"
+#include "../../shared_data.hpp"
 
 using namespace herald::analysis;
 
@@ -41,11 +42,8 @@ std::string field_of(const std::string& line, const std::string& key) {
 }  // namespace
 
 TEST_CASE("seed-000: AWS revenue, operating income, backlog and Trainium commitments") {
-    std::ifstream in(HERALD_SHARED_DATA_DIR "/seeds.ndjson");
-    if (!in) {
-        MESSAGE("seeds.ndjson not available; skipped");
-        return;
-    }
+    std::ifstream in;
+    if (!herald::testing::open_shared_data("seeds.ndjson", in)) return;
     std::string line;
     std::getline(in, line);
     std::string summary = field_of(line, "summary"), body = field_of(line, "body");

@@ -10,6 +10,7 @@
 #include "herald/analysis/document.hpp"
 #include "herald/analysis/entities.hpp"
 #include "herald/analysis/sentiment.hpp"
+#include "../../shared_data.hpp"
 
 using namespace herald::analysis;
 
@@ -208,7 +209,7 @@ TEST_CASE("document score: headline and summary weigh more, saturating into [-1,
     CHECK(s.run("", "", "The plant is in Oulu.").sentiment.score == 0.0);
 }
 
-TEST_CASE("labels follow the score with the DESIGN.md thresholds") {
+TEST_CASE("labels follow the score with the docs/contracts.md thresholds") {
     CHECK(label_for(0.78) == Label::strongly_positive);
     CHECK(label_for(0.70) == Label::strongly_positive);
     CHECK(label_for(0.69) == Label::moderately_positive);
@@ -344,11 +345,8 @@ double labelled_accuracy(std::ifstream& in, long& total) {
 }
 
 TEST_CASE("fpb-dev accuracy stays above the target (when the shared data is present)") {
-    std::ifstream in(std::string(HERALD_SHARED_DATA_DIR) + "/fpb-dev.tsv");
-    if (!in) {  // a checkout without the evaluation data
-        MESSAGE("skipped: " HERALD_SHARED_DATA_DIR "/fpb-dev.tsv not found (the shared data beside the checkout)");
-        return;
-    }
+    std::ifstream in;
+    if (!herald::testing::open_shared_data("fpb-dev.tsv", in)) return;
     long total = 0;
     const double accuracy = labelled_accuracy(in, total);
     REQUIRE(total > 3000);

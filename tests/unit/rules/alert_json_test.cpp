@@ -1,4 +1,4 @@
-// The alert message: field order and content as DESIGN.md "Alert", deterministic ids.
+// The alert message: field order and content as docs/contracts.md "Alert", deterministic ids.
 #include <doctest/doctest.h>
 
 #include "herald/core/hash.hpp"

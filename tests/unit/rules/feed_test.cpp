@@ -11,6 +11,7 @@
 #include "herald/core/time.hpp"
 #include "herald/parse/event_parser.hpp"
 #include "test_support.hpp"
+#include "../../shared_data.hpp"
 
 using namespace herald;
 
@@ -78,11 +79,8 @@ TEST_CASE("seed-000: AWS revenue growth rule fires for AMZN with the AWS metric"
     when: metric("revenue", segment="AWS").change.percent >= 25%
     summary: "{metric.business} revenue growth {metric.change.percent}% >= 25%"
 )Y");
-    std::ifstream in(HERALD_SHARED_DATA_DIR "/seeds.ndjson");
-    if (!in.good()) {  // shared evaluation data absent in a fresh clone
-        MESSAGE("skipped: " HERALD_SHARED_DATA_DIR "/seeds.ndjson not found (the shared data beside the checkout)");
-        return;
-    }
+    std::ifstream in;
+    if (!herald::testing::open_shared_data("seeds.ndjson", in)) return;
     std::string line;
     REQUIRE(std::getline(in, line));
     parse::EventParser parser;

@@ -1,5 +1,5 @@
 #pragma once
-// Crash-safe duplicate suppression without transactions (DESIGN.md "Delivery"): when herald takes
+// Crash-safe duplicate suppression without transactions (docs/operations.md "Delivery guarantees"): when herald takes
 // partitions, it reads the recent tail of the alerts topic and collects, per input partition, the
 // ids of alerts whose `source` lies at or after that partition's committed offset. Reprocessing
 // from the committed offset then skips publishing those again, so readers see each alert once
