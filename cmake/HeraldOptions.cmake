@@ -1,3 +1,14 @@
+# Compiles go through ccache when it is installed (`scripts/setup.sh ci` installs it), so CI's
+# four build folders, and the next clone of a commit, compile only what changed. Paths are taken
+# relative to the source tree (CCACHE_BASEDIR, CCACHE_NOHASHDIR) so another clone of the same
+# commit hits the cache too. -DHERALD_CCACHE=OFF turns it off.
+option(HERALD_CCACHE "Compile through ccache when it is installed" ON)
+find_program(HERALD_CCACHE_PROGRAM ccache)
+if(HERALD_CCACHE AND HERALD_CCACHE_PROGRAM AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  set(herald_launcher env CCACHE_BASEDIR=${PROJECT_SOURCE_DIR} CCACHE_NOHASHDIR=true ${HERALD_CCACHE_PROGRAM})
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${herald_launcher})
+endif()
+
 # Warnings and sanitizers shared by every herald target, through herald_options.
 add_library(herald_options INTERFACE)
 target_compile_options(herald_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor

@@ -7,7 +7,8 @@
 #                             python3-websocket (the console's page test and the backtest
 #                             page test) (default)
 #   scripts/setup.sh ci     + clang and the libFuzzer runtime (.ci/run's fuzzing), debootstrap
-#                             (.ci/run's fresh-machine check)
+#                             (.ci/run's fresh-machine check), ccache (CI's builds compile only
+#                             what changed since the last run; cmake/HeraldOptions.cmake)
 # Idempotent: packages already present are skipped, so a second run costs seconds. Needs root or
 # sudo; prints what it installs and its progress (downloads, then packages set up).
 set -euo pipefail
@@ -17,12 +18,12 @@ demo=(build-essential cmake pkg-config librdkafka-dev libsimdjson-dev libboost-d
       libyaml-cpp-dev zlib1g-dev libcurl4-openssl-dev libsqlite3-dev)
 test=(doctest-dev libbenchmark-dev python3-confluent-kafka python3-yaml prometheus prometheus-alertmanager git kcat gzip
       chromium python3-websocket)
-ci=(clang libclang-rt-14-dev debootstrap)
+ci=(clang libclang-rt-14-dev debootstrap ccache)
 case "$mode" in
   demo) packages=("${demo[@]}") ;;
   test) packages=("${demo[@]}" "${test[@]}") ;;
   ci) packages=("${demo[@]}" "${test[@]}" "${ci[@]}") ;;
-  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "setup: unknown mode '$mode': use demo, test or ci (see scripts/setup.sh --help)" >&2; exit 2 ;;
 esac
 
