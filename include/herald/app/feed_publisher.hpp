@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "herald/kafka/producer.hpp"
+#include "herald/analysis/event.hpp"
 #include "herald/parse/event_parser.hpp"
 
 namespace herald::app {
