@@ -12,6 +12,7 @@
 #include "herald/app/offline_rules.hpp"
 #include "herald/app/options.hpp"
 #include "herald/app/resources.hpp"
+#include "herald/app/rules_source.hpp"
 
 namespace herald::app {
 
@@ -50,7 +51,7 @@ int command_analyze(int argc, char** argv, int first) {
     bool alerts_mode = o.flag("alerts");
     if (alerts_mode && !o.has("rules")) throw UsageError("herald analyze: --alerts needs --rules FILE");
     std::shared_ptr<const rules::RuleSet> rule_set;
-    if (o.has("rules")) rule_set = load_rules_or_throw(o.get("rules"));
+    if (o.has("rules")) rule_set = RulesSource(o.get("rules")).load_or_throw("herald analyze");
     analysis::Resources resources = load_analysis_resources(o);
     FeedSettings settings = offline_feed_settings(o, "analyze");
     settings.explain = o.flag("explain");

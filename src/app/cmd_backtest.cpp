@@ -23,6 +23,7 @@
 #include "herald/app/options.hpp"
 #include "herald/app/progress_line.hpp"
 #include "herald/app/resources.hpp"
+#include "herald/app/rules_source.hpp"
 #include "herald/app/topic_range.hpp"
 
 namespace herald::app {
@@ -125,9 +126,9 @@ int command_backtest(int argc, char** argv, int first) {
     Options& o = *parsed;
     if (!o.has("rules")) throw UsageError("herald backtest: --rules FILE is required (the rules to try)");
     if (o.has("from-topic")) TopicRange::check_range_options(o, "backtest");
-    auto after_set = load_rules_or_throw(o.get("rules"));
+    auto after_set = RulesSource(o.get("rules")).load_or_throw("herald backtest");
     std::shared_ptr<const rules::RuleSet> before_set;
-    if (o.has("baseline")) before_set = load_rules_or_throw(o.get("baseline"));
+    if (o.has("baseline")) before_set = RulesSource(o.get("baseline")).load_or_throw("herald backtest");
     analysis::Resources resources = load_analysis_resources(o);
     FeedSettings settings = offline_feed_settings(o, "backtest");
     const size_t message_bytes = offline_message_bytes(o);

@@ -8,6 +8,7 @@
 #include "herald/app/feed_publisher.hpp"
 #include "herald/app/line_reader.hpp"
 #include "herald/app/resources.hpp"
+#include "herald/app/rules_source.hpp"
 #include "herald/app/run_options.hpp"
 #include "herald/kafka/embedded_broker.hpp"
 
@@ -36,12 +37,8 @@ int command_demo(int argc, char** argv, int first) {
 
     EngineSetup setup;
     apply_engine_options(o, setup);
-    if (o.has("rules")) {
-        setup.rules_path = o.get("rules");
-        setup.rules = load_rules_or_throw(setup.rules_path);
-    } else {
-        setup.rules = load_demo_rules();
-    }
+    setup.rules.emplace(o.has("rules") ? RulesSource(o.get("rules")) : demo_rules());
+    setup.rules->load_or_throw("herald demo");
     int partitions = static_cast<int>(o.get_int("partitions", 6, 1, 1000));
     bool json = o.flag("json");
     int64_t events_limit = o.get_int("events", 0, 1, INT64_MAX);
@@ -82,7 +79,7 @@ int command_demo(int argc, char** argv, int first) {
         feed_events = pub.published();
     }
     std::fprintf(stderr, "herald demo: published %llu events to 'news' (%d partitions), %zu rules loaded\n",
-                 static_cast<unsigned long long>(feed_events), partitions, setup.rules->size());
+                 static_cast<unsigned long long>(feed_events), partitions, setup.rules->current()->size());
 
     setup.pipeline.brokers = broker->bootstrap();
     setup.pipeline.group = "herald-demo";

@@ -4,7 +4,7 @@
 
 #include "herald/app/commands.hpp"
 #include "herald/app/options.hpp"
-#include "herald/rules/engine.hpp"
+#include "herald/app/rules_source.hpp"
 
 namespace herald::app {
 
@@ -28,13 +28,8 @@ int command_rules(int argc, char** argv, int first) {
     if (o.files.empty()) throw UsageError("herald rules check: name at least one rules FILE");
     int status = 0;
     for (const auto& path : o.files) {
-        rules::LoadResult r = rules::load_rules_file(path);
-        if (r.ok()) {
-            std::printf("%s: ok (%zu rules)\n", path.c_str(), r.rules->size());
-            continue;
-        }
-        for (const auto& d : r.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-        status = 2;
+        if (auto rules = RulesSource(path).check()) std::printf("%s: ok (%zu rules)\n", path.c_str(), rules->size());
+        else status = 2;
     }
     return status;
 }

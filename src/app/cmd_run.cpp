@@ -4,6 +4,7 @@
 #include "herald/app/commands.hpp"
 #include "herald/app/engine_runner.hpp"
 #include "herald/app/resources.hpp"
+#include "herald/app/rules_source.hpp"
 #include "herald/app/run_options.hpp"
 
 namespace herald::app {
@@ -48,15 +49,15 @@ int command_run(int argc, char** argv, int first) {
     setup.pipeline.exit_after_run = true;  // herald run exits when the pipeline stops
     apply_engine_options(o, setup);
     if (o.has("shadow-rules")) {
-        setup.shadow_rules_path = o.get("shadow-rules");
+        setup.shadow_rules.emplace(o.get("shadow-rules"), RulesFile::real(), RulesSource::Sink{}, "shadow rules");
         setup.pipeline.shadow_topic = o.get("shadow-topic", "alerts.shadow");
         setup.pipeline.shadow_producer_properties = o.shadow_producer;
     } else if (o.has("shadow-topic") || !o.shadow_producer.empty()) {
         throw UsageError("herald run: --shadow-topic and --shadow-producer need --shadow-rules FILE");
     }
     validate_topics(setup.pipeline);
-    setup.rules_path = o.get("rules");
-    setup.rules = load_rules_or_throw(setup.rules_path);
+    setup.rules.emplace(o.get("rules"));
+    setup.rules->load_or_throw("herald run");
     if (o.has("print-alerts")) setup.pipeline.on_alert = [](const AlertNotice& n) { print_alert(n, true); };
     return run_engine(setup);
 }

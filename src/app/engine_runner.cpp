@@ -1,7 +1,6 @@
 #include "herald/app/engine_runner.hpp"
 
 #include <signal.h>
-#include <sys/stat.h>
 
 #include <atomic>
 #include <chrono>
@@ -59,74 +58,21 @@ void install_stop_handlers() {
 
 namespace {
 
-int64_t file_mtime_ns(const std::string& path) {
-    struct stat st {};
-    if (stat(path.c_str(), &st) != 0) return -1;
-    return static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-}
-
-// A rules file herald follows: the live rules, or the shadow rules (--shadow-rules).
-struct RulesTarget {
-    const char* what;  // "rules" or "shadow rules", as the log lines say
-    std::function<void(std::shared_ptr<const rules::RuleSet>)> apply;
-    std::function<void(std::string_view result)> count;  // telemetry::kReload*
-    bool applied = false;  // a rule set of this file is in force
-};
-
-// One reload attempt. Nothing in it may take the engine down: a file that cannot be loaded, or
-// even memory running out while validating it, keeps the running rules and counts an error.
-void reload_rules(const std::string& path, RulesTarget& target) {
-    std::string failure;
+// One watch step of a rules file: new rules go to `apply`, every reload is counted by `count`
+// (a telemetry::kReload* result). Nothing here may stop the engine.
+void watch_rules(RulesSource& source, bool requested,
+                 const std::function<void(std::shared_ptr<const rules::RuleSet>)>& apply,
+                 const std::function<void(std::string_view result)>& count) {
+    const RulesSource::Change change = source.poll(requested);
+    if (change == RulesSource::Change::none) return;
     try {
-        rules::LoadResult r = rules::load_rules_file(path);
-        if (r.ok()) {
-            target.apply(r.rules);
-            target.applied = true;
-            if (r.rules->size() == 0) {
-                target.count(telemetry::kReloadEmpty);
-                std::fprintf(stderr, "herald: warning: reloaded %s with no %s: no alert will be raised until rules "
-                                     "are added\n", path.c_str(), target.what);
-            } else {
-                target.count(telemetry::kReloadSuccess);
-                std::fprintf(stderr, "herald: reloaded %zu %s from %s\n", r.rules->size(), target.what, path.c_str());
-            }
-            return;
-        }
-        failure = path + " has " + std::to_string(r.errors.size()) + " error(s), first: " +
-                  (r.errors.empty() ? std::string() : r.errors.front().to_string());
-    } catch (const std::exception& e) {
-        failure = "loading " + path + " failed: " + e.what();
-    } catch (...) {
-        failure = "loading " + path + " failed";
-    }
-    try {
-        target.count(telemetry::kReloadFailure);
-        if (target.applied) std::fprintf(stderr, "herald: keeping the previous %s: %s\n", target.what, failure.c_str());
-        else std::fprintf(stderr, "herald: no %s until the file is fixed: %s\n", target.what, failure.c_str());
+        if (change != RulesSource::Change::error) apply(source.current());
+        count(change == RulesSource::Change::ok      ? telemetry::kReloadSuccess
+              : change == RulesSource::Change::empty ? telemetry::kReloadEmpty
+                                                     : telemetry::kReloadFailure);
     } catch (...) {
     }
 }
-
-// Follows one rules file: reloads when its mtime changes or on request (SIGHUP).
-class RulesWatch {
-public:
-    RulesWatch(std::string path, RulesTarget target)
-        : path_(std::move(path)), target_(std::move(target)), mtime_(path_.empty() ? -1 : file_mtime_ns(path_)) {}
-    void check(bool requested) {
-        if (path_.empty()) return;
-        const int64_t now_mtime = file_mtime_ns(path_);
-        const bool changed = now_mtime != mtime_ && now_mtime >= 0;
-        if (!requested && !changed) return;
-        mtime_ = now_mtime;
-        reload_rules(path_, target_);
-    }
-    void load() { reload_rules(path_, target_); }
-
-private:
-    std::string path_;
-    RulesTarget target_;
-    int64_t mtime_;
-};
 }  // namespace
 
 const std::atomic<bool>& stop_requested() { return g_stop; }
@@ -143,12 +89,13 @@ int run_engine(EngineSetup& setup) {
         metrics.rules_loaded().Set(static_cast<double>(rs.size()));
         for (size_t i = 0; i < rs.size(); ++i) metrics.alert_published(rs.rule_id(i), rs.severity(i));
     };
-    expose_rules(*setup.rules);
-    if (setup.rules->size() == 0)
+    RulesSource& live = *setup.rules;
+    expose_rules(*live.current());
+    if (live.current()->size() == 0)
         std::fprintf(stderr, "herald: warning: the rules file has no rules: no alert will be raised until rules are "
                              "added\n");
 
-    Pipeline pipeline(setup.pipeline, setup.resources, setup.rules, metrics);
+    Pipeline pipeline(setup.pipeline, setup.resources, live.current(), metrics);
 
     telemetry::HttpServerOptions http;
     http.address = setup.metrics_address;
@@ -173,29 +120,26 @@ int run_engine(EngineSetup& setup) {
     std::mutex control_mutex;
     std::condition_variable control_cv;
     bool control_stop = false;
-    RulesWatch live_rules(setup.rules_path,
-                          {"rules",
-                           [&](std::shared_ptr<const rules::RuleSet> rs) {
-                               pipeline.set_rules(rs);
-                               expose_rules(*rs);
-                           },
-                           [&](std::string_view result) { metrics.rules_reloads(result).Increment(); }, true});
+    auto apply_live = [&](std::shared_ptr<const rules::RuleSet> rs) {
+        pipeline.set_rules(rs);
+        expose_rules(*rs);
+    };
+    auto count_live = [&](std::string_view result) { metrics.rules_reloads(result).Increment(); };
+    auto apply_shadow = [&](std::shared_ptr<const rules::RuleSet> rs) { pipeline.set_shadow_rules(std::move(rs)); };
+    auto count_shadow = [&](std::string_view result) {
+        if (ShadowProbe* p = pipeline.shadow_probe()) p->reloaded(result);
+    };
     // Shadow rules: loaded here, not by the command, so a bad file at start is what it is on a
     // reload: said in one line and counted, with the live path running regardless.
-    RulesWatch shadow_rules(setup.shadow_rules_path,
-                            {"shadow rules",
-                             [&](std::shared_ptr<const rules::RuleSet> rs) { pipeline.set_shadow_rules(std::move(rs)); },
-                             [&](std::string_view result) {
-                                 if (ShadowProbe* p = pipeline.shadow_probe()) p->reloaded(result);
-                             }});
-    if (!setup.shadow_rules_path.empty()) shadow_rules.load();
+    if (setup.shadow_rules) watch_rules(*setup.shadow_rules, true, apply_shadow, count_shadow);
     std::thread control([&] {
         std::unique_lock<std::mutex> lock(control_mutex);
         while (!control_cv.wait_for(lock, std::chrono::milliseconds(250), [&] { return control_stop; })) {
             if (setup.on_tick) setup.on_tick(pipeline);
+            // SIGHUP is taken once per step and given to every rules source.
             const bool requested = take_reload_request();
-            live_rules.check(requested);
-            shadow_rules.check(requested);
+            watch_rules(live, requested, apply_live, count_live);
+            if (setup.shadow_rules) watch_rules(*setup.shadow_rules, requested, apply_shadow, count_shadow);
         }
     });
 

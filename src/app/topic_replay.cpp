@@ -10,6 +10,7 @@
 #include "herald/app/event_processor.hpp"
 #include "herald/app/feed_publisher.hpp"
 #include "herald/app/resources.hpp"
+#include "herald/app/rules_source.hpp"
 #include "herald/app/topic_range.hpp"
 #include "herald/core/time.hpp"
 #include "herald/kafka/producer.hpp"
@@ -23,7 +24,7 @@ int replay_topic(const Options& o) {
     const std::string topic = o.get("from-topic");
     const std::string alerts_topic = o.get("alerts-topic", "alerts.replay");
     if (alerts_topic == topic) throw UsageError("herald replay: --alerts-topic must differ from --from-topic");
-    auto rule_set = load_rules_or_throw(o.get("rules"));
+    auto rule_set = RulesSource(o.get("rules")).load_or_throw("herald replay");
     analysis::Resources resources = load_analysis_resources(o);
 
     // Rule state per partition, as in `herald run`; warmed up from the rules' longest window.

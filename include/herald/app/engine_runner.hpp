@@ -3,25 +3,28 @@
 // reloads rules), the /metrics /healthz /readyz server, and hot reload of the rules file.
 // Shared by `herald run` and `herald demo`.
 //
-//   EngineSetup s; s.pipeline.brokers = "..."; s.rules = load_rules_or_throw(path); s.rules_path = path;
+//   EngineSetup s; s.pipeline.brokers = "...";
+//   s.rules.emplace(path); s.rules->load_or_throw("herald run");
 //   return run_engine(s);
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "herald/app/pipeline/pipeline.hpp"
+#include "herald/app/rules_source.hpp"
 
 namespace herald::app {
 
 struct EngineSetup {
     PipelineConfig pipeline;
     analysis::Resources resources;
-    std::shared_ptr<const rules::RuleSet> rules;
-    std::string rules_path;  // empty: built-in rules, no reload
-    // Shadow rules file (pipeline.shadow_topic set): loaded at start and reloaded like the rules;
+    // Loaded before run_engine; watched while it runs (built-in rules are not).
+    std::optional<RulesSource> rules;
+    // Shadow rules (pipeline.shadow_topic set): loaded by run_engine and reloaded like the rules;
     // a bad file leaves the shadow without rules and the live path running.
-    std::string shadow_rules_path;
+    std::optional<RulesSource> shadow_rules;
     std::string metrics_address = "127.0.0.1";
     int metrics_port = 9464;  // 0 = ephemeral
     int64_t metrics_idle_timeout_ms = 10000;  // a metrics client's connection without a request is closed
