@@ -1,9 +1,5 @@
 #include "herald/app/feed_publisher.hpp"
 
-#include <chrono>
-#include <thread>
-
-#include <librdkafka/rdkafka.h>
 #include <zlib.h>
 
 namespace herald::app {
@@ -39,14 +35,11 @@ int64_t FeedPublisher::prepare(std::string_view line) {
 }
 
 bool FeedPublisher::publish_prepared(std::string_view line) {
-    for (;;) {
-        int err = producer_.produce(topic_, -1, key_, line, nullptr, 0, event_time_ms_ > 0 ? event_time_ms_ : 0, nullptr);
-        if (err == 0) break;
-        if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
-            error_ = "cannot publish to '" + topic_ + "': " + rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));
-            return false;
-        }
-        producer_.poll(10);
+    kafka::OutgoingMessage m{topic_, key_, line};
+    m.timestamp_ms = event_time_ms_ > 0 ? event_time_ms_ : 0;
+    if (const kafka::Error e = producer_.produce(m, kafka::WhenFull::poll)) {
+        error_ = "cannot publish to '" + topic_ + "': " + e.message();
+        return false;
     }
     ++published_;
     producer_.poll(0);

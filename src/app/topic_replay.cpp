@@ -1,7 +1,5 @@
 #include "herald/app/topic_replay.hpp"
 
-#include <librdkafka/rdkafka.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -69,16 +67,11 @@ int replay_topic(const Options& o) {
         }
         for (const auto& a : outcome.alerts) {
             proc.alert_json(a, source, core::now_ms(), json);
-            kafka::Header headers[] = {{"herald-alert-id", std::string_view(a.alert_id, 16)},
-                                       {"herald-rule", proc.alert_rule(a, rule_text)}};
-            std::string_view key = proc.alert_key(a, key_text);
-            int err;
-            while ((err = producer->produce(alerts_topic, -1, key, json, headers, 2, 0, nullptr)) ==
-                   RD_KAFKA_RESP_ERR__QUEUE_FULL)
-                producer->poll(10);
-            if (err != 0)
-                throw std::runtime_error("cannot publish to '" + alerts_topic + "': " +
-                                         rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err)));
+            const kafka::Header headers[] = {{"herald-alert-id", std::string_view(a.alert_id, 16)},
+                                             {"herald-rule", proc.alert_rule(a, rule_text)}};
+            const kafka::OutgoingMessage out{alerts_topic, proc.alert_key(a, key_text), json, headers};
+            if (const kafka::Error e = producer->produce(out, kafka::WhenFull::poll))
+                throw std::runtime_error("cannot publish to '" + alerts_topic + "': " + e.message());
             ++published;
         }
         producer->poll(0);

@@ -49,10 +49,12 @@ ConfPtr build_conf(const char* client, const Properties& defaults, const Propert
     return conf;
 }
 
-rd_kafka_t* create_handle(const char* client, rd_kafka_type_t type, ConfPtr conf, std::string& error) {
+void ClientDeleter::operator()(rd_kafka_t* rk) const { rd_kafka_destroy(rk); }
+
+ClientPtr create_handle(const char* client, rd_kafka_type_t type, ConfPtr conf, std::string& error) {
     char errstr[512];
     // rd_kafka_new takes the conf only on success.
-    rd_kafka_t* rk = rd_kafka_new(type, conf.get(), errstr, sizeof errstr);
+    ClientPtr rk(rd_kafka_new(type, conf.get(), errstr, sizeof errstr));
     if (!rk) {
         error = std::string("kafka ") + client + ": cannot create client: " + errstr;
         return nullptr;
@@ -61,13 +63,21 @@ rd_kafka_t* create_handle(const char* client, rd_kafka_type_t type, ConfPtr conf
     return rk;
 }
 
-std::string take_error(rd_kafka_error_t* err, const char* what) {
-    std::string text = std::string(what) + ": " + rd_kafka_error_string(err);
-    if (rd_kafka_error_is_fatal(err)) text += " (fatal)";
-    else if (rd_kafka_error_txn_requires_abort(err)) text += " (transaction must be aborted)";
-    else if (rd_kafka_error_is_retriable(err)) text += " (retriable)";
-    rd_kafka_error_destroy(err);
-    return text;
+std::string take_error(rd_kafka_error_t* err, const char* what) { return to_error(err, what).message(); }
+
+Error to_error(rd_kafka_error_t* raw, const char* what) {
+    ErrorPtr err(raw);
+    if (!err) return {};
+    // One flag at most, the gravest: a fatal error is not retried, nor one that needs an abort.
+    Error::Flags flags;
+    flags.fatal = rd_kafka_error_is_fatal(err.get());
+    flags.txn_requires_abort = !flags.fatal && rd_kafka_error_txn_requires_abort(err.get());
+    flags.retriable = !flags.fatal && !flags.txn_requires_abort && rd_kafka_error_is_retriable(err.get());
+    std::string text = std::string(what) + ": " + rd_kafka_error_string(err.get());
+    if (flags.fatal) text += " (fatal)";
+    else if (flags.txn_requires_abort) text += " (transaction must be aborted)";
+    else if (flags.retriable) text += " (retriable)";
+    return Error(rd_kafka_error_code(err.get()), flags, std::move(text));
 }
 
 }  // namespace herald::kafka::detail

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "config.hpp"
+#include "handles.hpp"
 #include "metadata.hpp"
 #include "partition_list.hpp"
 #include "watermarks.hpp"
@@ -19,6 +20,7 @@ namespace herald::kafka {
 using detail::from_list;
 using detail::ListPtr;
 using detail::take_error;
+using detail::to_error;
 using detail::to_list;
 
 namespace {
@@ -84,13 +86,13 @@ struct Consumer::Hooks {
             // nothing must answer, and there the group waits for the call.
             if (self->group_closing_) {
                 if (!cooperative || self->owned_ + static_cast<size_t>(parts->cnt) > 0) return;
-                if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk, parts))
-                    report(self, rd_kafka_error_code(e), take_error(e, "kafka consumer: incremental assign"), false);
+                if (Error e = to_error(rd_kafka_incremental_assign(rk, parts), "kafka consumer: incremental assign"))
+                    report(self, e.code(), e.message(), false);
                 return;
             }
             if (cooperative) {
-                if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk, parts))
-                    return report(self, rd_kafka_error_code(e), take_error(e, "kafka consumer: incremental assign"), false);
+                if (Error e = to_error(rd_kafka_incremental_assign(rk, parts), "kafka consumer: incremental assign"))
+                    return report(self, e.code(), e.message(), false);
             } else if (rd_kafka_resp_err_t e = rd_kafka_assign(rk, parts)) {
                 return report(self, e, std::string("kafka consumer: assign: ") + rd_kafka_err2str(e), false);
             }
@@ -130,8 +132,8 @@ struct Consumer::Hooks {
                     report(self, e, std::string("kafka consumer: commit on revoke failed: ") + rd_kafka_err2str(e), false);
             }
             if (cooperative) {
-                if (rd_kafka_error_t* ue = rd_kafka_incremental_unassign(rk, parts))
-                    report(self, rd_kafka_error_code(ue), take_error(ue, "kafka consumer: incremental unassign"), false);
+                if (Error ue = to_error(rd_kafka_incremental_unassign(rk, parts), "kafka consumer: incremental unassign"))
+                    report(self, ue.code(), ue.message(), false);
                 self->owned_ -= std::min(self->owned_, static_cast<size_t>(parts->cnt));
             } else {
                 rd_kafka_assign(rk, nullptr);
@@ -147,10 +149,10 @@ struct Consumer::Hooks {
 
     // An event taken from a queue by close(): rebalances go through on_rebalance, the rest
     // (messages whose offsets were never stored, results) are dropped. Destroys the event.
-    static void on_event(Consumer* self, rd_kafka_event_t* ev) {
-        if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_REBALANCE)
-            on_rebalance(self->rk_, rd_kafka_event_error(ev), rd_kafka_event_topic_partition_list(ev), self);
-        rd_kafka_event_destroy(ev);
+    static void on_event(Consumer* self, detail::EventPtr ev) {
+        if (rd_kafka_event_type(ev.get()) == RD_KAFKA_EVENT_REBALANCE)
+            on_rebalance(self->rk_.get(), rd_kafka_event_error(ev.get()), rd_kafka_event_topic_partition_list(ev.get()),
+                         self);
     }
 };
 
@@ -194,7 +196,7 @@ std::unique_ptr<Consumer> Consumer::create(const Options& options, Callbacks cal
     self->rk_ = detail::create_handle("consumer", RD_KAFKA_CONSUMER, std::move(conf), error);
     if (!self->rk_) return nullptr;
     // One queue for messages and events: consume_batch serves every callback.
-    rd_kafka_poll_set_consumer(self->rk_);
+    rd_kafka_poll_set_consumer(self->rk_.get());
     return self;
 }
 
@@ -204,19 +206,21 @@ Consumer::~Consumer() {
     // After a close that gave up, rd_kafka_destroy would wait for the same group handler. Only a
     // process about to exit gives up (see close): leave the handle to the exit. Its callbacks
     // cannot run any more: they are served only from this object's polls.
-    if (abandoned_) return;
     // A cooperative-sticky member that never got an assignment: rd_kafka_destroy would abort in
     // librdkafka 2.0.2's sticky assignor (see Options::exit_after_close). The group was left by
     // close(); the process exit reclaims the rest.
-    if (exit_after_close_ && cooperative_ && !ever_assigned_) return;
-    for (auto& [name, rkt] : topic_handles_) rd_kafka_topic_destroy(rkt);
-    rd_kafka_destroy(rk_);
+    if (abandoned_ || (exit_after_close_ && cooperative_ && !ever_assigned_)) {
+        for (auto& h : topic_handles_) static_cast<void>(h.second.release());
+        static_cast<void>(rk_.release());
+        return;
+    }
+    topic_handles_.clear();  // before the handle they belong to
 }
 
 bool Consumer::subscribe(const std::vector<std::string>& topics, std::string& error) {
     ListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(topics.size())));
     for (const auto& t : topics) rd_kafka_topic_partition_list_add(list.get(), t.c_str(), RD_KAFKA_PARTITION_UA);
-    if (rd_kafka_resp_err_t e = rd_kafka_subscribe(rk_, list.get())) {
+    if (rd_kafka_resp_err_t e = rd_kafka_subscribe(rk_.get(), list.get())) {
         error = "kafka consumer: subscribe failed: " + std::string(rd_kafka_err2str(e));
         return false;
     }
@@ -224,7 +228,7 @@ bool Consumer::subscribe(const std::vector<std::string>& topics, std::string& er
         if (t.empty() || t[0] == '^') continue;  // regex subscriptions take the slow path
         bool known = false;
         for (const auto& h : topic_handles_) known = known || h.first == t;
-        if (!known) topic_handles_.emplace_back(t, rd_kafka_topic_new(rk_, t.c_str(), nullptr));
+        if (!known) topic_handles_.emplace_back(t, rd_kafka_topic_new(rk_.get(), t.c_str(), nullptr));
     }
     return true;
 }
@@ -235,7 +239,7 @@ size_t Consumer::consume_batch(std::vector<Message>& out, size_t max, int timeou
     int wait = timeout_ms;
     in_batch_ = true;
     while (added < max) {
-        rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_, wait);
+        rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_.get(), wait);
         // A rebalance was served inside that poll: what this call took earlier from the partitions
         // it revoked is stale (see batch_filter.hpp).
         if (!revoked_in_batch_.empty()) {
@@ -262,16 +266,16 @@ size_t Consumer::consume_batch(std::vector<Message>& out, size_t max, int timeou
 
 int Consumer::store_offset(std::string_view topic, int32_t partition, int64_t next_offset) {
     for (const auto& [name, rkt] : topic_handles_)
-        if (name == topic) return rd_kafka_offset_store(rkt, partition, next_offset - 1);  // it stores +1
+        if (name == topic) return rd_kafka_offset_store(rkt.get(), partition, next_offset - 1);  // it stores +1
     std::string name(topic);
     ListPtr list(rd_kafka_topic_partition_list_new(1));
     rd_kafka_topic_partition_list_add(list.get(), name.c_str(), partition)->offset = next_offset;
-    rd_kafka_resp_err_t e = rd_kafka_offsets_store(rk_, list.get());
+    rd_kafka_resp_err_t e = rd_kafka_offsets_store(rk_.get(), list.get());
     return e ? e : list->elems[0].err;
 }
 
 bool Consumer::commit_sync(std::string& error, int timeout_ms) {
-    auto e = timeout_ms < 0 ? rd_kafka_commit(rk_, nullptr, 0)
+    auto e = timeout_ms < 0 ? rd_kafka_commit(rk_.get(), nullptr, 0)
                             : static_cast<rd_kafka_resp_err_t>(commit_within(timeout_ms));
     if (e == RD_KAFKA_RESP_ERR_NO_ERROR || e == RD_KAFKA_RESP_ERR__NO_OFFSET) return true;
     error = std::string("kafka consumer: commit failed: ") + rd_kafka_err2str(e);
@@ -280,39 +284,32 @@ bool Consumer::commit_sync(std::string& error, int timeout_ms) {
 
 // The commit's result arrives as an event on a queue of ours, which we stop reading at the deadline.
 int Consumer::commit_within(int timeout_ms) {
-    rd_kafka_queue_t* queue = rd_kafka_queue_new(rk_);
-    rd_kafka_resp_err_t e = rd_kafka_commit_queue(rk_, nullptr, queue, nullptr, nullptr);
-    if (e == RD_KAFKA_RESP_ERR_NO_ERROR) {
-        e = RD_KAFKA_RESP_ERR__TIMED_OUT;
-        const core::Deadline deadline(timeout_ms);
-        while (!deadline.expired()) {
-            rd_kafka_event_t* ev = rd_kafka_queue_poll(queue, deadline.left_ms(1));
-            if (!ev) continue;
-            const bool result = rd_kafka_event_type(ev) == RD_KAFKA_EVENT_OFFSET_COMMIT;
-            if (result) e = rd_kafka_event_error(ev);
-            rd_kafka_event_destroy(ev);
-            if (result) break;
-        }
+    detail::QueuePtr queue(rd_kafka_queue_new(rk_.get()));
+    rd_kafka_resp_err_t e = rd_kafka_commit_queue(rk_.get(), nullptr, queue.get(), nullptr, nullptr);
+    if (e != RD_KAFKA_RESP_ERR_NO_ERROR) return e;
+    const core::Deadline deadline(timeout_ms);
+    while (!deadline.expired()) {
+        detail::EventPtr ev(rd_kafka_queue_poll(queue.get(), deadline.left_ms(1)));
+        if (ev && rd_kafka_event_type(ev.get()) == RD_KAFKA_EVENT_OFFSET_COMMIT) return rd_kafka_event_error(ev.get());
     }
-    rd_kafka_queue_destroy(queue);
-    return e;
+    return RD_KAFKA_RESP_ERR__TIMED_OUT;
 }
 
 void Consumer::commit_async() {
-    rd_kafka_resp_err_t e = rd_kafka_commit(rk_, nullptr, 1);
+    rd_kafka_resp_err_t e = rd_kafka_commit(rk_.get(), nullptr, 1);
     if (e && e != RD_KAFKA_RESP_ERR__NO_OFFSET)
         Hooks::report(this, e, std::string("kafka consumer: commit failed: ") + rd_kafka_err2str(e), false);
 }
 
 bool Consumer::restart_partitions(const std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) {
-    const char* protocol = rd_kafka_rebalance_protocol(rk_);
+    const char* protocol = rd_kafka_rebalance_protocol(rk_.get());
     if (!protocol || std::strcmp(protocol, "COOPERATIVE") != 0) return seek(tps, timeout_ms, error);
     ListPtr list = to_list(tps);
-    if (rd_kafka_error_t* e = rd_kafka_incremental_unassign(rk_, list.get())) {
+    if (rd_kafka_error_t* e = rd_kafka_incremental_unassign(rk_.get(), list.get())) {
         error = take_error(e, "kafka consumer: incremental unassign");
         return false;
     }
-    if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk_, list.get())) {
+    if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk_.get(), list.get())) {
         error = take_error(e, "kafka consumer: incremental assign");
         return false;
     }
@@ -321,7 +318,7 @@ bool Consumer::restart_partitions(const std::vector<TopicPartition>& tps, int ti
 
 bool Consumer::refresh_metadata(const std::string& topic, int timeout_ms, std::string& error,
                                 std::vector<int32_t>* leaders) {
-    detail::MetadataPtr md = detail::topic_metadata(rk_, topic, timeout_ms, "kafka consumer", error);
+    detail::MetadataPtr md = detail::topic_metadata(rk_.get(), topic, timeout_ms, "kafka consumer", error);
     if (!md) return false;
     if (leaders && md->topic_cnt == 1) {
         const rd_kafka_metadata_topic_t& t = md->topics[0];
@@ -343,7 +340,7 @@ bool Consumer::seek(const std::vector<TopicPartition>& tps, int timeout_ms, std:
     int wait_ms = timeout_ms;
     if (rd_kafka_version() <= 0x020002ff && timeout_ms > 0)
         wait_ms = static_cast<int>(std::min<int64_t>(int64_t{timeout_ms} * 1000, std::numeric_limits<int>::max()));
-    if (rd_kafka_error_t* e = rd_kafka_seek_partitions(rk_, list.get(), wait_ms)) {
+    if (rd_kafka_error_t* e = rd_kafka_seek_partitions(rk_.get(), list.get(), wait_ms)) {
         error = take_error(e, "kafka consumer: seek");
         return false;
     }
@@ -353,28 +350,28 @@ bool Consumer::seek(const std::vector<TopicPartition>& tps, int timeout_ms, std:
 
 bool Consumer::pause(const std::vector<TopicPartition>& tps) {
     ListPtr list = to_list(tps);
-    return rd_kafka_pause_partitions(rk_, list.get()) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+    return rd_kafka_pause_partitions(rk_.get(), list.get()) == RD_KAFKA_RESP_ERR_NO_ERROR &&
            detail::first_partition_error(list.get()).empty();
 }
 
 bool Consumer::resume(const std::vector<TopicPartition>& tps) {
     ListPtr list = to_list(tps);
-    return rd_kafka_resume_partitions(rk_, list.get()) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+    return rd_kafka_resume_partitions(rk_.get(), list.get()) == RD_KAFKA_RESP_ERR_NO_ERROR &&
            detail::first_partition_error(list.get()).empty();
 }
 
 std::vector<TopicPartition> Consumer::assignment() const {
     rd_kafka_topic_partition_list_t* raw = nullptr;
-    if (rd_kafka_assignment(rk_, &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) return {};
+    if (rd_kafka_assignment(rk_.get(), &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) return {};
     ListPtr list(raw);
     return from_list(list.get());
 }
 
-bool Consumer::assignment_lost() const { return rd_kafka_assignment_lost(rk_) != 0; }
+bool Consumer::assignment_lost() const { return rd_kafka_assignment_lost(rk_.get()) != 0; }
 
 bool Consumer::committed(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const {
     ListPtr list = to_list(tps);
-    if (rd_kafka_resp_err_t e = rd_kafka_committed(rk_, list.get(), timeout_ms)) {
+    if (rd_kafka_resp_err_t e = rd_kafka_committed(rk_.get(), list.get(), timeout_ms)) {
         error = std::string("kafka consumer: committed-offset lookup failed: ") + rd_kafka_err2str(e);
         return false;
     }
@@ -384,7 +381,7 @@ bool Consumer::committed(std::vector<TopicPartition>& tps, int timeout_ms, std::
 
 bool Consumer::position(std::vector<TopicPartition>& tps, std::string& error) const {
     ListPtr list = to_list(tps);
-    if (rd_kafka_resp_err_t e = rd_kafka_position(rk_, list.get())) {
+    if (rd_kafka_resp_err_t e = rd_kafka_position(rk_.get(), list.get())) {
         error = std::string("kafka consumer: position lookup failed: ") + rd_kafka_err2str(e);
         return false;
     }
@@ -394,12 +391,12 @@ bool Consumer::position(std::vector<TopicPartition>& tps, std::string& error) co
 
 bool Consumer::watermarks(const std::string& topic, int32_t partition, int64_t& low, int64_t& high,
                           int timeout_ms) const {
-    return detail::query_watermarks(rk_, topic, partition, low, high, timeout_ms);
+    return detail::query_watermarks(rk_.get(), topic, partition, low, high, timeout_ms);
 }
 
 bool Consumer::offsets_for_times(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const {
     ListPtr list = to_list(tps);
-    if (rd_kafka_resp_err_t e = rd_kafka_offsets_for_times(rk_, list.get(), timeout_ms)) {
+    if (rd_kafka_resp_err_t e = rd_kafka_offsets_for_times(rk_.get(), list.get(), timeout_ms)) {
         error = std::string("kafka consumer: offsets_for_times failed: ") + rd_kafka_err2str(e);
         return false;
     }
@@ -419,27 +416,25 @@ bool Consumer::close(int timeout_ms) {
     group_closing_ = true;
     if (timeout_ms < 0) {
         // Runs the revoke path of on_rebalance (on_revoking, commit, unassign) on this thread.
-        if (rd_kafka_resp_err_t e = rd_kafka_consumer_close(rk_))
+        if (rd_kafka_resp_err_t e = rd_kafka_consumer_close(rk_.get()))
             Hooks::report(this, e, std::string("kafka consumer: close: ") + rd_kafka_err2str(e), false);
         return true;
     }
     // The same close, served here from its own queue so that it can stop waiting.
-    rd_kafka_queue_t* queue = rd_kafka_queue_new(rk_);
-    if (rd_kafka_error_t* e = rd_kafka_consumer_close_queue(rk_, queue)) {
-        Hooks::report(this, rd_kafka_error_code(e), take_error(e, "kafka consumer: close"), false);
-        rd_kafka_queue_destroy(queue);
+    detail::QueuePtr queue(rd_kafka_queue_new(rk_.get()));
+    if (Error e = to_error(rd_kafka_consumer_close_queue(rk_.get(), queue.get()), "kafka consumer: close")) {
+        Hooks::report(this, e.code(), e.message(), false);
         return true;
     }
-    while (!rd_kafka_consumer_closed(rk_)) {
+    while (!rd_kafka_consumer_closed(rk_.get())) {
         if (close_deadline_.expired()) {
             abandoned_ = true;
             break;
         }
         // The closing revoke arrives as an event: run it through the rebalance callback (it must
         // unassign for the close to finish). Other events (late messages, results) are of no use.
-        if (rd_kafka_event_t* ev = rd_kafka_queue_poll(queue, 50)) Hooks::on_event(this, ev);
+        if (detail::EventPtr ev{rd_kafka_queue_poll(queue.get(), 50)}) Hooks::on_event(this, std::move(ev));
     }
-    rd_kafka_queue_destroy(queue);
     return !abandoned_;
 }
 
@@ -449,30 +444,34 @@ bool Consumer::close(int timeout_ms) {
 // last drain) would otherwise be followed by the close's own revoke, whose unassign raced the
 // teardown. Messages on the way are dropped: their offsets were never stored.
 void Consumer::serve_queued_rebalances() {
-    rd_kafka_queue_t* queue = rd_kafka_queue_get_consumer(rk_);
+    detail::QueuePtr queue(rd_kafka_queue_get_consumer(rk_.get()));
     if (!queue) return;
     // Bounded by what is queued now: fetchers keep adding messages meanwhile.
-    for (size_t n = rd_kafka_queue_length(queue); n > 0; --n) {
-        rd_kafka_event_t* ev = rd_kafka_queue_poll(queue, 0);
+    for (size_t n = rd_kafka_queue_length(queue.get()); n > 0; --n) {
+        detail::EventPtr ev(rd_kafka_queue_poll(queue.get(), 0));
         if (!ev) break;
-        Hooks::on_event(this, ev);
+        Hooks::on_event(this, std::move(ev));
     }
-    rd_kafka_queue_destroy(queue);
 }
 
 std::string Consumer::rebalance_protocol() const {
-    const char* p = rd_kafka_rebalance_protocol(rk_);
+    const char* p = rd_kafka_rebalance_protocol(rk_.get());
     return p ? p : "NONE";
 }
 
 std::string Consumer::member_id() const {
-    char* id = rd_kafka_memberid(rk_);
+    char* id = rd_kafka_memberid(rk_.get());
     if (!id) return {};
     std::string out(id);
-    rd_kafka_mem_free(rk_, id);
+    rd_kafka_mem_free(rk_.get(), id);
     return out;
 }
 
-rd_kafka_t* Consumer::handle() { return rk_; }
+size_t Consumer::queued() const {
+    detail::QueuePtr queue(rd_kafka_queue_get_consumer(rk_.get()));
+    return queue ? rd_kafka_queue_length(queue.get()) : 0;
+}
+
+void Consumer::TopicDeleter::operator()(rd_kafka_topic_t* rkt) const { rd_kafka_topic_destroy(rkt); }
 
 }  // namespace herald::kafka

@@ -20,7 +20,7 @@ std::unique_ptr<EmbeddedBroker> EmbeddedBroker::create(int broker_count, std::st
     std::unique_ptr<EmbeddedBroker> self(new EmbeddedBroker());
     self->owner_ = detail::create_handle("embedded broker", RD_KAFKA_PRODUCER, std::move(conf), error);
     if (!self->owner_) return nullptr;
-    self->mock_ = rd_kafka_mock_cluster_new(self->owner_, broker_count);
+    self->mock_.reset(rd_kafka_mock_cluster_new(self->owner_.get(), broker_count));
     if (!self->mock_) {
         error = "embedded broker: cannot start the mock cluster (no free loopback port?)";
         return nullptr;
@@ -29,10 +29,9 @@ std::unique_ptr<EmbeddedBroker> EmbeddedBroker::create(int broker_count, std::st
     return self;
 }
 
-EmbeddedBroker::~EmbeddedBroker() {
-    if (mock_) rd_kafka_mock_cluster_destroy(mock_);
-    if (owner_) rd_kafka_destroy(owner_);
-}
+EmbeddedBroker::~EmbeddedBroker() = default;
+
+void EmbeddedBroker::MockDeleter::operator()(rd_kafka_mock_cluster_t* mock) const { rd_kafka_mock_cluster_destroy(mock); }
 
 bool EmbeddedBroker::create_topic(const std::string& name, int partitions, std::string& error) {
     if (name.empty() || partitions < 1) {
@@ -40,7 +39,7 @@ bool EmbeddedBroker::create_topic(const std::string& name, int partitions, std::
         return false;
     }
     const int replication = std::min(broker_count_, 3);
-    rd_kafka_resp_err_t e = rd_kafka_mock_topic_create(mock_, name.c_str(), partitions, replication);
+    rd_kafka_resp_err_t e = rd_kafka_mock_topic_create(mock_.get(), name.c_str(), partitions, replication);
     if (e) {
         error = "embedded broker: cannot create topic '" + name + "': " + rd_kafka_err2str(e);
         return false;
@@ -48,15 +47,15 @@ bool EmbeddedBroker::create_topic(const std::string& name, int partitions, std::
     return true;
 }
 
-std::string EmbeddedBroker::bootstrap() const { return rd_kafka_mock_cluster_bootstraps(mock_); }
+std::string EmbeddedBroker::bootstrap() const { return rd_kafka_mock_cluster_bootstraps(mock_.get()); }
 
 bool EmbeddedBroker::set_broker_down(int broker_id, bool down) {
-    return (down ? rd_kafka_mock_broker_set_down(mock_, broker_id) : rd_kafka_mock_broker_set_up(mock_, broker_id)) ==
+    return (down ? rd_kafka_mock_broker_set_down(mock_.get(), broker_id) : rd_kafka_mock_broker_set_up(mock_.get(), broker_id)) ==
            RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 
 bool EmbeddedBroker::set_rtt(int broker_id, int ms) {
-    return rd_kafka_mock_broker_set_rtt(mock_, broker_id, ms) == RD_KAFKA_RESP_ERR_NO_ERROR;
+    return rd_kafka_mock_broker_set_rtt(mock_.get(), broker_id, ms) == RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 
 bool EmbeddedBroker::push_request_errors(int api_key, const std::vector<int>& errors) {
@@ -64,7 +63,7 @@ bool EmbeddedBroker::push_request_errors(int api_key, const std::vector<int>& er
     std::vector<rd_kafka_resp_err_t> codes;
     codes.reserve(errors.size());
     for (int e : errors) codes.push_back(static_cast<rd_kafka_resp_err_t>(e));
-    rd_kafka_mock_push_request_errors_array(mock_, static_cast<int16_t>(api_key), codes.size(), codes.data());
+    rd_kafka_mock_push_request_errors_array(mock_.get(), static_cast<int16_t>(api_key), codes.size(), codes.data());
     return true;
 }
 
@@ -72,7 +71,7 @@ bool EmbeddedBroker::push_broker_request_errors(int broker_id, int api_key, cons
                                                 int rtt_ms) {
     // The C API takes (error, rtt) pairs as varargs; push them one at a time.
     for (int e : errors) {
-        if (rd_kafka_mock_broker_push_request_error_rtts(mock_, broker_id, static_cast<int16_t>(api_key), 1,
+        if (rd_kafka_mock_broker_push_request_error_rtts(mock_.get(), broker_id, static_cast<int16_t>(api_key), 1,
                                                          static_cast<rd_kafka_resp_err_t>(e), rtt_ms))
             return false;
     }
@@ -80,16 +79,16 @@ bool EmbeddedBroker::push_broker_request_errors(int broker_id, int api_key, cons
 }
 
 void EmbeddedBroker::clear_request_errors(int api_key) {
-    rd_kafka_mock_clear_request_errors(mock_, static_cast<int16_t>(api_key));
+    rd_kafka_mock_clear_request_errors(mock_.get(), static_cast<int16_t>(api_key));
 }
 
 bool EmbeddedBroker::set_partition_leader(const std::string& topic, int32_t partition, int broker_id) {
-    return rd_kafka_mock_partition_set_leader(mock_, topic.c_str(), partition, broker_id) ==
+    return rd_kafka_mock_partition_set_leader(mock_.get(), topic.c_str(), partition, broker_id) ==
            RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 
 bool EmbeddedBroker::set_coordinator(const std::string& key_type, const std::string& key, int broker_id) {
-    return rd_kafka_mock_coordinator_set(mock_, key_type.c_str(), key.c_str(), broker_id) ==
+    return rd_kafka_mock_coordinator_set(mock_.get(), key_type.c_str(), key.c_str(), broker_id) ==
            RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 

@@ -1,18 +1,12 @@
 #pragma once
 // Conversions between TopicPartition vectors and librdkafka partition lists (internal).
-#include <librdkafka/rdkafka.h>
-
-#include <memory>
+#include <string>
 #include <vector>
 
+#include "handles.hpp"
 #include "herald/kafka/types.hpp"
 
 namespace herald::kafka::detail {
-
-struct ListDeleter {
-    void operator()(rd_kafka_topic_partition_list_t* list) const { rd_kafka_topic_partition_list_destroy(list); }
-};
-using ListPtr = std::unique_ptr<rd_kafka_topic_partition_list_t, ListDeleter>;
 
 ListPtr to_list(const std::vector<TopicPartition>& tps);
 std::vector<TopicPartition> from_list(const rd_kafka_topic_partition_list_t* list);

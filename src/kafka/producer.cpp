@@ -2,10 +2,13 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <chrono>
 #include <iterator>
+#include <thread>
 #include <utility>
 
 #include "config.hpp"
+#include "handles.hpp"
 #include "herald/core/deadline.hpp"
 #include "herald/kafka/consumer.hpp"
 #include "metadata.hpp"
@@ -68,56 +71,62 @@ std::unique_ptr<Producer> Producer::create(const Options& options, DeliveryCallb
     return self;
 }
 
-Producer::~Producer() {
-    if (rk_) rd_kafka_destroy(rk_);
-}
+Producer::~Producer() = default;
 
-int Producer::produce(std::string_view topic, int32_t partition, std::string_view key, std::string_view value,
-                      const Header* headers, size_t n_headers, int64_t timestamp_ms, void* opaque) {
+Error Producer::try_produce(const OutgoingMessage& m) {
     // librdkafka wants a NUL-terminated topic name; reuse one buffer per thread.
     thread_local std::string topic_name;
-    topic_name.assign(topic);
-    rd_kafka_headers_t* hdrs = nullptr;
-    if (n_headers) {
-        hdrs = rd_kafka_headers_new(n_headers);
-        for (size_t i = 0; i < n_headers; ++i)
-            rd_kafka_header_add(hdrs, headers[i].name.data(), static_cast<ssize_t>(headers[i].name.size()),
-                                headers[i].value.data(), static_cast<ssize_t>(headers[i].value.size()));
+    topic_name.assign(m.topic);
+    detail::HeadersPtr hdrs;
+    if (!m.headers.empty()) {
+        hdrs.reset(rd_kafka_headers_new(m.headers.size()));
+        for (const Header& h : m.headers)
+            rd_kafka_header_add(hdrs.get(), h.name.data(), static_cast<ssize_t>(h.name.size()), h.value.data(),
+                                static_cast<ssize_t>(h.value.size()));
     }
     // produceva, not the variadic producev: same checks and queueing, and a call a test can wrap
     // (integration_exactly_once_abort_race holds one inside librdkafka).
     const rd_kafka_vu_t vus[] = {
         {RD_KAFKA_VTYPE_TOPIC, {.cstr = topic_name.c_str()}},
-        {RD_KAFKA_VTYPE_PARTITION, {.i32 = partition}},
+        {RD_KAFKA_VTYPE_PARTITION, {.i32 = m.partition}},
         {RD_KAFKA_VTYPE_MSGFLAGS, {.i = RD_KAFKA_MSG_F_COPY}},
-        {RD_KAFKA_VTYPE_KEY, {.mem = {const_cast<char*>(key.data()), key.data() ? key.size() : 0}}},
-        {RD_KAFKA_VTYPE_VALUE, {.mem = {const_cast<char*>(value.data()), value.data() ? value.size() : 0}}},
-        {RD_KAFKA_VTYPE_TIMESTAMP, {.i64 = timestamp_ms}},
-        {RD_KAFKA_VTYPE_OPAQUE, {.ptr = opaque}},
-        {RD_KAFKA_VTYPE_HEADERS, {.headers = hdrs}},
+        {RD_KAFKA_VTYPE_KEY, {.mem = {const_cast<char*>(m.key.data()), m.key.data() ? m.key.size() : 0}}},
+        {RD_KAFKA_VTYPE_VALUE, {.mem = {const_cast<char*>(m.value.data()), m.value.data() ? m.value.size() : 0}}},
+        {RD_KAFKA_VTYPE_TIMESTAMP, {.i64 = m.timestamp_ms}},
+        {RD_KAFKA_VTYPE_OPAQUE, {.ptr = m.opaque}},
+        {RD_KAFKA_VTYPE_HEADERS, {.headers = hdrs.get()}},
     };
-    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
-    if (rd_kafka_error_t* error = rd_kafka_produceva(rk_, vus, std::size(vus))) {
-        e = rd_kafka_error_code(error);
-        rd_kafka_error_destroy(error);
+    detail::ErrorPtr error(rd_kafka_produceva(rk_.get(), vus, std::size(vus)));
+    if (!error) {
+        hdrs.release();  // the message owns its headers once accepted
+        return {};
     }
-    // Headers belong to librdkafka only when the message was accepted.
-    if (e && hdrs) rd_kafka_headers_destroy(hdrs);
-    return e;
+    return Error(rd_kafka_error_code(error.get()));
 }
 
-int Producer::poll(int timeout_ms) { return rd_kafka_poll(rk_, timeout_ms); }
+// The one retry loop for a full queue: every command that produces (run's workers, replay, the
+// demo's feed, notify) comes through here.
+Error Producer::produce(const OutgoingMessage& message, WhenFull when_full) {
+    for (;;) {
+        Error e = try_produce(message);
+        if (!e.queue_full() || when_full == WhenFull::fail) return e;
+        if (when_full == WhenFull::poll) poll(10);
+        else std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+}
 
-bool Producer::flush(int timeout_ms) { return rd_kafka_flush(rk_, timeout_ms) == RD_KAFKA_RESP_ERR_NO_ERROR; }
+int Producer::poll(int timeout_ms) { return rd_kafka_poll(rk_.get(), timeout_ms); }
 
-int Producer::fatal_error(std::string& reason) const {
+bool Producer::flush(int timeout_ms) { return rd_kafka_flush(rk_.get(), timeout_ms) == RD_KAFKA_RESP_ERR_NO_ERROR; }
+
+Error Producer::fatal_error() const {
     char why[512];
-    rd_kafka_resp_err_t e = rd_kafka_fatal_error(rk_, why, sizeof why);
-    if (e) reason = why;
-    return e;
+    rd_kafka_resp_err_t e = rd_kafka_fatal_error(rk_.get(), why, sizeof why);
+    if (!e) return {};
+    return Error(e, {false, true, false}, why);
 }
 
-size_t Producer::queue_length() const { return static_cast<size_t>(rd_kafka_outq_len(rk_)); }
+size_t Producer::queue_length() const { return static_cast<size_t>(rd_kafka_outq_len(rk_.get())); }
 
 bool Producer::learn_topics(const std::vector<std::string>& topics, int timeout_ms, std::string& error) {
     const core::Deadline deadline(timeout_ms);
@@ -125,7 +134,7 @@ bool Producer::learn_topics(const std::vector<std::string>& topics, int timeout_
     for (const std::string& topic : topics) {
         std::string why;
         // The topic object outlives this handle inside librdkafka, with the metadata just read.
-        detail::MetadataPtr md = detail::topic_metadata(rk_, topic, deadline.left_ms(1), "kafka producer", why);
+        detail::MetadataPtr md = detail::topic_metadata(rk_.get(), topic, deadline.left_ms(1), "kafka producer", why);
         if (md && md->topic_cnt > 0 && md->topics[0].err)
             why = "kafka producer: topic '" + topic + "': " + rd_kafka_err2str(md->topics[0].err);
         if (!why.empty() && ok) {
@@ -136,59 +145,41 @@ bool Producer::learn_topics(const std::vector<std::string>& topics, int timeout_
     return ok;
 }
 
-bool Producer::txn_result(void* rd_error, const char* what, std::string& error) {
-    auto* e = static_cast<rd_kafka_error_t*>(rd_error);
-    if (!e) {
-        last_txn_error_ = TxnError::none;
-        return true;
-    }
-    if (rd_kafka_error_is_fatal(e)) last_txn_error_ = TxnError::fatal;
-    else if (rd_kafka_error_txn_requires_abort(e)) last_txn_error_ = TxnError::abort_required;
-    else if (rd_kafka_error_is_retriable(e)) last_txn_error_ = TxnError::retriable;
-    else last_txn_error_ = TxnError::abort_required;
-    error = detail::take_error(e, what);
-    return false;
+Error Producer::init_transactions(int timeout_ms) {
+    return detail::to_error(rd_kafka_init_transactions(rk_.get(), timeout_ms), "kafka producer: init_transactions");
 }
 
-bool Producer::init_transactions(int timeout_ms, std::string& error) {
-    return txn_result(rd_kafka_init_transactions(rk_, timeout_ms), "kafka producer: init_transactions", error);
+Error Producer::begin_transaction() {
+    return detail::to_error(rd_kafka_begin_transaction(rk_.get()), "kafka producer: begin_transaction");
 }
 
-bool Producer::begin_transaction(std::string& error) {
-    return txn_result(rd_kafka_begin_transaction(rk_), "kafka producer: begin_transaction", error);
-}
-
-bool Producer::send_offsets_to_transaction(Consumer& consumer, const std::vector<TopicPartition>& offsets,
-                                           int timeout_ms, std::string& error) {
-    rd_kafka_consumer_group_metadata_t* group = rd_kafka_consumer_group_metadata(consumer.handle());
-    if (!group) {
-        last_txn_error_ = TxnError::abort_required;
-        error = "kafka producer: send_offsets_to_transaction: the consumer has no group metadata";
-        return false;
-    }
+Error Producer::send_offsets_to_transaction(Consumer& consumer, const std::vector<TopicPartition>& offsets,
+                                            int timeout_ms) {
+    detail::GroupMetadataPtr group(rd_kafka_consumer_group_metadata(consumer.rk_.get()));
+    if (!group)
+        return Error(RD_KAFKA_RESP_ERR__STATE, {false, false, true},
+                     "kafka producer: send_offsets_to_transaction: the consumer has no group metadata");
     detail::ListPtr list = detail::to_list(offsets);
-    bool ok = txn_result(rd_kafka_send_offsets_to_transaction(rk_, list.get(), group, timeout_ms),
-                         "kafka producer: send_offsets_to_transaction", error);
-    rd_kafka_consumer_group_metadata_destroy(group);
-    return ok;
+    return detail::to_error(rd_kafka_send_offsets_to_transaction(rk_.get(), list.get(), group.get(), timeout_ms),
+                            "kafka producer: send_offsets_to_transaction");
 }
 
-bool Producer::commit_transaction(int timeout_ms, std::string& error) {
-    return txn_result(rd_kafka_commit_transaction(rk_, timeout_ms), "kafka producer: commit_transaction", error);
+Error Producer::commit_transaction(int timeout_ms) {
+    return detail::to_error(rd_kafka_commit_transaction(rk_.get(), timeout_ms), "kafka producer: commit_transaction");
 }
 
-bool Producer::abort_transaction(int timeout_ms, std::string& error) {
-    return txn_result(rd_kafka_abort_transaction(rk_, timeout_ms), "kafka producer: abort_transaction", error);
+Error Producer::abort_transaction(int timeout_ms) {
+    return detail::to_error(rd_kafka_abort_transaction(rk_.get(), timeout_ms), "kafka producer: abort_transaction");
 }
 
 void Producer::purge_outstanding() {
-    rd_kafka_purge(rk_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT | RD_KAFKA_PURGE_F_NON_BLOCKING);
+    rd_kafka_purge(rk_.get(), RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT | RD_KAFKA_PURGE_F_NON_BLOCKING);
 }
 
 bool Producer::discard_outstanding(int timeout_ms) {
-    if (rd_kafka_outq_len(rk_) == 0) return true;
-    rd_kafka_purge(rk_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);  // blocking: all purged on return
-    return rd_kafka_flush(rk_, timeout_ms) == RD_KAFKA_RESP_ERR_NO_ERROR;  // serves their delivery reports
+    if (rd_kafka_outq_len(rk_.get()) == 0) return true;
+    rd_kafka_purge(rk_.get(), RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);  // blocking: all purged on return
+    return rd_kafka_flush(rk_.get(), timeout_ms) == RD_KAFKA_RESP_ERR_NO_ERROR;  // serves their delivery reports
 }
 
 }  // namespace herald::kafka

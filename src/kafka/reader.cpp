@@ -49,20 +49,19 @@ std::unique_ptr<Reader> Reader::create(const std::string& brokers, const Propert
     rd_kafka_conf_set_error_cb(conf.get(), &Hooks::on_error);
     self->rk_ = detail::create_handle("reader", RD_KAFKA_CONSUMER, std::move(conf), error);
     if (!self->rk_) return nullptr;
-    rd_kafka_poll_set_consumer(self->rk_);
+    rd_kafka_poll_set_consumer(self->rk_.get());
     return self;
 }
 
 Reader::~Reader() {
     if (!rk_) return;
-    rd_kafka_assign(rk_, nullptr);
-    rd_kafka_consumer_close(rk_);
-    rd_kafka_destroy(rk_);
+    rd_kafka_assign(rk_.get(), nullptr);
+    rd_kafka_consumer_close(rk_.get());
 }
 
 bool Reader::assign(const std::vector<TopicPartition>& tps, std::string& error) {
     detail::ListPtr list = detail::to_list(tps);
-    if (rd_kafka_resp_err_t e = rd_kafka_assign(rk_, tps.empty() ? nullptr : list.get())) {
+    if (rd_kafka_resp_err_t e = rd_kafka_assign(rk_.get(), tps.empty() ? nullptr : list.get())) {
         error = std::string("kafka reader: assign failed: ") + rd_kafka_err2str(e);
         return false;
     }
@@ -73,7 +72,7 @@ size_t Reader::consume_batch(std::vector<Message>& out, size_t max, int timeout_
     size_t added = 0;
     int wait = timeout_ms;
     while (added < max) {
-        rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_, wait);
+        rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_.get(), wait);
         if (!m) break;
         wait = 0;
         if (m->err && m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
@@ -90,12 +89,12 @@ size_t Reader::consume_batch(std::vector<Message>& out, size_t max, int timeout_
 
 bool Reader::watermarks(const std::string& topic, int32_t partition, int64_t& low, int64_t& high,
                         int timeout_ms) const {
-    return detail::query_watermarks(rk_, topic, partition, low, high, timeout_ms);
+    return detail::query_watermarks(rk_.get(), topic, partition, low, high, timeout_ms);
 }
 
 bool Reader::offsets_for_times(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const {
     detail::ListPtr list = detail::to_list(tps);
-    if (rd_kafka_resp_err_t e = rd_kafka_offsets_for_times(rk_, list.get(), timeout_ms)) {
+    if (rd_kafka_resp_err_t e = rd_kafka_offsets_for_times(rk_.get(), list.get(), timeout_ms)) {
         error = std::string("kafka reader: offsets_for_times failed: ") + rd_kafka_err2str(e);
         return false;
     }
@@ -103,8 +102,15 @@ bool Reader::offsets_for_times(std::vector<TopicPartition>& tps, int timeout_ms,
     return true;
 }
 
+int64_t Reader::position(const std::string& topic, int32_t partition) const {
+    std::vector<TopicPartition> tps{{topic, partition, kOffsetInvalid, 0}};
+    detail::ListPtr list = detail::to_list(tps);
+    if (rd_kafka_position(rk_.get(), list.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) return -1;
+    return list->elems[0].offset;
+}
+
 int32_t Reader::partition_count(const std::string& topic, int timeout_ms, std::string& error) const {
-    detail::MetadataPtr md = detail::topic_metadata(rk_, topic, timeout_ms, "kafka reader", error);
+    detail::MetadataPtr md = detail::topic_metadata(rk_.get(), topic, timeout_ms, "kafka reader", error);
     if (!md) return -1;
     int32_t count = -1;
     if (md->topic_cnt == 1 && md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR) count = md->topics[0].partition_cnt;
@@ -119,11 +125,12 @@ bool Reader::topic_names(std::vector<std::string>& names, int timeout_ms, std::s
     // All topics, not one: asking for one topic by name lets a broker with auto-creation (the
     // embedded one, many real ones) create it, and a reader must never create what it reads.
     const rd_kafka_metadata_t* md = nullptr;
-    if (rd_kafka_resp_err_t e = rd_kafka_metadata(rk_, 1, nullptr, &md, timeout_ms)) {
+    rd_kafka_resp_err_t e = rd_kafka_metadata(rk_.get(), 1, nullptr, &md, timeout_ms);
+    detail::MetadataPtr owned(md);
+    if (e) {
         error = std::string("kafka reader: cannot list the brokers' topics: ") + rd_kafka_err2str(e);
         return false;
     }
-    detail::MetadataPtr owned(md);
     names.clear();
     for (int i = 0; i < md->topic_cnt; ++i) names.emplace_back(md->topics[i].topic);
     return true;

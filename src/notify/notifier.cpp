@@ -104,9 +104,9 @@ void Notifier::produce_dead_letter(DeadLetter* d) {
                                      {"herald-notify-target", d->target},
                                      {"herald-notify-error", d->why},
                                      {"herald-notify-attempts", d->attempts}};
-    const int err = producer_->produce(options_.dead_letter_topic, -1, d->job->alert.key, d->job->alert.json, headers,
-                                       4, 0, d);
-    if (err != 0) {  // queue full or the like: the run loop tries again
+    kafka::OutgoingMessage m{options_.dead_letter_topic, d->job->alert.key, d->job->alert.json, headers};
+    m.opaque = d;
+    if (producer_->produce(m, kafka::WhenFull::fail)) {  // queue full or the like: the run loop tries again
         std::lock_guard<std::mutex> lock(retry_mutex_);
         dead_letter_retry_.push_back(d);
     }

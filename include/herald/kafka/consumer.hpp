@@ -35,7 +35,6 @@
 #include "herald/kafka/message.hpp"
 #include "herald/kafka/types.hpp"
 
-typedef struct rd_kafka_s rd_kafka_t;
 typedef struct rd_kafka_topic_s rd_kafka_topic_t;
 
 namespace herald::kafka {
@@ -128,20 +127,24 @@ public:
     // "EAGER", "COOPERATIVE", or "NONE" before the first rebalance.
     std::string rebalance_protocol() const;
     std::string member_id() const;
-    rd_kafka_t* handle();  // for transactions (send_offsets_to_transaction)
-
+    // Messages and events waiting in the consumer's queue, not served yet.
+    size_t queued() const;
     struct Hooks;  // librdkafka callback trampolines (internal)
 
 private:
+    friend class Producer;  // send_offsets_to_transaction reads the group's metadata
     explicit Consumer(Callbacks callbacks);
     int commit_within(int timeout_ms);  // an rd_kafka_resp_err_t
     void serve_queued_rebalances();     // first step of close()
-    rd_kafka_t* rk_ = nullptr;
+    detail::ClientPtr rk_;
     Callbacks callbacks_;
     int lookup_timeout_ms_ = 10000;
     // Topic handles for store_offset, added by subscribe() and kept until destruction, so worker
     // threads look them up without a lock (subscribe before they start).
-    std::vector<std::pair<std::string, rd_kafka_topic_t*>> topic_handles_;
+    struct TopicDeleter {
+        void operator()(rd_kafka_topic_t* rkt) const;
+    };
+    std::vector<std::pair<std::string, std::unique_ptr<rd_kafka_topic_t, TopicDeleter>>> topic_handles_;
     bool cooperative_ = false;  // partition.assignment.strategy is cooperative-sticky
     size_t owned_ = 0;          // partitions assigned through the rebalance callback, not yet revoked
     bool closed_ = false;         // close() began

@@ -17,7 +17,8 @@
 #include <string>
 #include <vector>
 
-typedef struct rd_kafka_s rd_kafka_t;
+#include "herald/kafka/types.hpp"
+
 typedef struct rd_kafka_mock_cluster_s rd_kafka_mock_cluster_t;
 
 namespace herald::kafka {
@@ -48,12 +49,15 @@ public:
     // Moves the group ("group") or transaction ("transaction") coordinator for `key`.
     bool set_coordinator(const std::string& key_type, const std::string& key, int broker_id);
 
-    rd_kafka_mock_cluster_t* mock() { return mock_; }
+    rd_kafka_mock_cluster_t* mock() { return mock_.get(); }
 
 private:
     EmbeddedBroker() = default;
-    rd_kafka_t* owner_ = nullptr;  // the handle the mock cluster needs for its bookkeeping
-    rd_kafka_mock_cluster_t* mock_ = nullptr;
+    detail::ClientPtr owner_;  // the handle the mock cluster needs for its bookkeeping
+    struct MockDeleter {
+        void operator()(rd_kafka_mock_cluster_t* mock) const;
+    };
+    std::unique_ptr<rd_kafka_mock_cluster_t, MockDeleter> mock_;  // destroyed before its owner
     int broker_count_ = 0;
 };
 

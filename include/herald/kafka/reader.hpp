@@ -18,8 +18,6 @@
 #include "herald/kafka/message.hpp"
 #include "herald/kafka/types.hpp"
 
-typedef struct rd_kafka_s rd_kafka_t;
-
 namespace herald::kafka {
 
 class Reader {
@@ -40,16 +38,17 @@ public:
     bool watermarks(const std::string& topic, int32_t partition, int64_t& low, int64_t& high,
                     int timeout_ms) const;
     bool offsets_for_times(std::vector<TopicPartition>& tps, int timeout_ms, std::string& error) const;
+    // The next offset the reader fetches from an assigned partition (it moves past transaction
+    // markers, which never arrive as messages); -1 when unknown.
+    int64_t position(const std::string& topic, int32_t partition) const;
     int32_t partition_count(const std::string& topic, int timeout_ms, std::string& error) const;
     // Every topic the brokers have (internal ones included); never creates one.
     bool topic_names(std::vector<std::string>& names, int timeout_ms, std::string& error) const;
-    rd_kafka_t* handle() { return rk_; }
-
     struct Hooks;  // librdkafka callback trampolines (internal)
 
 private:
     Reader() = default;
-    rd_kafka_t* rk_ = nullptr;
+    detail::ClientPtr rk_;
     ErrorCallback on_error_;
     size_t errors_ = 0;
 };

@@ -6,10 +6,13 @@
 //   herald::kafka::Header h{"herald-error", "invalid_json"};
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+typedef struct rd_kafka_s rd_kafka_t;
 
 namespace herald::kafka {
 
@@ -38,5 +41,13 @@ struct Header {
 // Error callback shape shared by Consumer, Reader and Producer: librdkafka error code
 // (rd_kafka_resp_err_t), a one-line reason, and whether the client can no longer work.
 using ErrorCallback = std::function<void(int err, const std::string& reason, bool fatal)>;
+
+namespace detail {
+// Owns a client handle (rd_kafka_destroy); the clients' headers name it without rdkafka.h.
+struct ClientDeleter {
+    void operator()(rd_kafka_t* rk) const;
+};
+using ClientPtr = std::unique_ptr<rd_kafka_t, ClientDeleter>;
+}  // namespace detail
 
 }  // namespace herald::kafka

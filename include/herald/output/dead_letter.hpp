@@ -11,7 +11,7 @@
 //
 //   herald::output::DeadLetterBuilder dl(message_max_bytes, max_event_bytes);
 //   dl.build({topic, partition, offset, key, value, true, headers, n, "invalid_json", detail});
-//   producer.produce(dlq_topic, dl.key(), dl.value(), dl.headers().data(), dl.headers().size(), ...);
+//   producer.produce({dlq_topic, dl.key(), dl.value(), dl.headers()});
 #include <cstddef>
 #include <cstdint>
 #include <string>

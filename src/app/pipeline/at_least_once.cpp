@@ -4,7 +4,7 @@
 #include <iterator>
 
 #include "herald/core/time.hpp"
-#include "herald/kafka/errors.hpp"
+#include "herald/kafka/error.hpp"
 
 namespace herald::app {
 
@@ -41,15 +41,16 @@ void AtLeastOnce::poll(output::DeadLetterBuilder& dl) {
         token->partition = r.partition;
         token->offset = r.offset;
         token->produced_ns = core::steady_ns();
-        const int err = outbox_.produce(topics_.dead_letters, dl.key(), std::string_view{}, dl.headers().data(),
-                                        dl.headers().size(), 0, token);
-        if (kafka::is_queue_full(err)) {
+        kafka::OutgoingMessage m{topics_.dead_letters, dl.key(), std::string_view{}, dl.headers()};
+        m.opaque = token;
+        const kafka::Error e = outbox_.produce(m, kafka::WhenFull::fail);  // full: the next poll goes on
+        if (e.queue_full()) {
             delete token;
             break;
         }
-        if (err != 0) {  // refused as well: dropped (nothing else to do with it)
+        if (e) {  // refused as well: dropped (nothing else to do with it)
             delete token;
-            probe_.refused(false, kafka::error_name(err));
+            probe_.refused(false, e.message());
             r.slot->release();
             continue;
         }

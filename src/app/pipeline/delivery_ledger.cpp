@@ -7,7 +7,7 @@
 #include "herald/app/pipeline/delivery_mode.hpp"
 #include "herald/app/pipeline/pipeline.hpp"
 #include "herald/core/time.hpp"
-#include "herald/kafka/errors.hpp"
+#include "herald/kafka/error.hpp"
 
 namespace herald::app {
 
@@ -64,32 +64,23 @@ DeliveryLedger::DeliveryLedger(Outbox& outbox, DeliveryMode& mode, DeliveryProbe
                                std::function<void(const AlertNotice&)> on_alert)
     : outbox_(outbox), mode_(mode), probe_(probe), on_alert_(std::move(on_alert)) {}
 
-DeliveryLedger::Produced DeliveryLedger::produce(std::string_view topic, std::string_view key, std::string_view value,
-                                                 const kafka::Header* headers, size_t n_headers, int64_t timestamp_ms,
-                                                 DeliveryToken* token) {
+DeliveryLedger::Produced DeliveryLedger::produce(kafka::OutgoingMessage message, DeliveryToken* token) {
     token->slot->add_pending(1);
     token->produced_ns = core::steady_ns();
-    for (;;) {
-        const int err = outbox_.produce(topic, key, value, headers, n_headers, timestamp_ms, token);
-        if (err == 0) return Produced::ok;
-        if (kafka::is_queue_full(err)) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));  // the poller drains the queue
-            continue;
-        }
-        if (kafka::refuses_one_message(err)) {
-            probe_.refused(token->is_alert, kafka::error_name(err));
-            token->slot->release();
-            return Produced::refused;
-        }
-        token->slot->failed.store(true, std::memory_order_release);
+    message.opaque = token;
+    const kafka::Error e = outbox_.produce(message, kafka::WhenFull::wait);
+    if (!e) return Produced::ok;
+    if (e.refuses_one_message()) {
+        probe_.refused(token->is_alert, e.message());
         token->slot->release();
-        std::string reason;
-        mode_.produce_failed("cannot enqueue a message for topic '" + std::string(topic) + "': " +
-                                 kafka::error_name(err),
-                             outbox_.fatal_error(reason) != 0);
-        delete token;
-        return Produced::failed;
+        return Produced::refused;
     }
+    token->slot->failed.store(true, std::memory_order_release);
+    token->slot->release();
+    mode_.produce_failed("cannot enqueue a message for topic '" + std::string(message.topic) + "': " + e.message(),
+                         static_cast<bool>(outbox_.fatal_error()));
+    delete token;
+    return Produced::failed;
 }
 
 void DeliveryLedger::dead_letter(output::DeadLetterBuilder& dl, std::string_view topic,
@@ -101,7 +92,7 @@ void DeliveryLedger::dead_letter(output::DeadLetterBuilder& dl, std::string_view
     token->offset = in.offset;
     // No value (data() null) makes a null message value, as Kafka has for tombstones.
     const std::string_view value = dl.has_value() ? dl.value() : std::string_view{};
-    const Produced r = produce(topic, dl.key(), value, dl.headers().data(), dl.headers().size(), timestamp_ms, token);
+    const Produced r = produce({topic, dl.key(), value, dl.headers(), -1, timestamp_ms}, token);
     if (r == Produced::ok) probe_.dead_lettered(in.code, dl.truncated());
     if (r == Produced::refused) delete token;  // dropped: its event stays in the input topic
 }
@@ -111,12 +102,12 @@ void DeliveryLedger::on_delivery(void* opaque, int err, std::string_view reason)
     OffsetTracker::Slot* slot = token->slot;
     if (discarding_.load(std::memory_order_acquire)) {
         slot->failed.store(true, std::memory_order_release);  // its input offset is not committed
-    } else if (err != 0 && kafka::refuses_one_message(err)) {
+    } else if (const kafka::Error e(err); e.refuses_one_message()) {
         probe_.refused(token->is_alert, reason);
         mode_.refused(*token, reason);
-    } else if (err != 0) {
+    } else if (e) {
         // Purges are the exactly-once abort taking back what it had not sent: not failures.
-        if (!kafka::is_purged(err)) probe_.failed();
+        if (!e.purged()) probe_.failed();
         mode_.delivery_failed(*token, reason);
     } else {
         if (token->is_alert) {

@@ -112,7 +112,7 @@ void EventWorker::evaluate_shadow(const Incoming& in, PartitionState& ps) {
         const kafka::Header headers[] = {{"herald-alert-id", std::string_view(alert.alert_id, 16)},
                                          {"herald-rule", proc_.alert_rule(alert, rule_)},
                                          {"herald-shadow", "true"}};
-        ctx_.shadow->publish(proc_.alert_key(alert, key_), json_, headers, std::size(headers));
+        ctx_.shadow->publish(proc_.alert_key(alert, key_), json_, headers);
     }
 }
 
@@ -204,8 +204,7 @@ bool EventWorker::publish_one(const rules::Alert& alert, const Incoming& in, Par
     const kafka::Header headers[] = {{"herald-alert-id", std::string_view(alert.alert_id, 16)},
                                      {"herald-rule", token->rule}};
     ctx_.probe.alert_produced();
-    const auto r = ctx_.ledger.produce(ctx_.config.alerts_topic, proc_.alert_key(alert, key_), json_, headers,
-                                       std::size(headers), 0, token);
+    const auto r = ctx_.ledger.produce({ctx_.config.alerts_topic, proc_.alert_key(alert, key_), json_, headers}, token);
     if (r == DeliveryLedger::Produced::failed) return false;
     if (r == DeliveryLedger::Produced::refused) {
         refuse_alert(*token, "refused by the producer", slot, timestamp_ms);

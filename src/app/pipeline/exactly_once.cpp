@@ -44,18 +44,18 @@ ExactlyOnce::ExactlyOnce(Options options, Transactions& transactions, PartitionT
     : options_(std::move(options)), tx_(transactions), table_(table), probe_(probe), hooks_(std::move(hooks)) {}
 
 int ExactlyOnce::prepare() {
-    std::string err;
-    if (tx_.init(30000, err)) return 0;
-    std::fprintf(stderr, "herald: cannot start transactions (delivery: exactly-once): %s\n", err.c_str());
+    const kafka::Error e = tx_.init(30000);
+    if (!e) return 0;
+    std::fprintf(stderr, "herald: cannot start transactions (delivery: exactly-once): %s\n", e.message().c_str());
     return 2;
 }
 
 int ExactlyOnce::start() { return begin() ? 0 : 1; }
 
 bool ExactlyOnce::begin() {
-    std::string err;
-    open_ = tx_.begin(err);
-    if (!open_) hooks_.fail("cannot begin a Kafka transaction: " + err);
+    const kafka::Error e = tx_.begin();
+    open_ = !e;
+    if (e) hooks_.fail("cannot begin a Kafka transaction: " + e.message());
     return open_;
 }
 
@@ -75,8 +75,7 @@ bool ExactlyOnce::lost(const std::vector<int32_t>& partitions) {
 void ExactlyOnce::finish() {
     commit();
     if (!open_) return;
-    std::string err;
-    tx_.abort(30000, err);  // the empty follow-up transaction
+    tx_.abort(30000);  // the empty follow-up transaction
     open_ = false;
 }
 
@@ -101,19 +100,18 @@ bool ExactlyOnce::commit() {
         if (!ps->lost.load() && ps->stored >= 0 && ps->stored > ps->txn_committed)
             offsets.push_back({options_.input_topic, ps->partition, ps->stored, 0});
     if (offsets.empty()) return true;  // nothing new: keep the transaction open
-    std::string err;
-    bool ok = false;
-    for (int attempt = 0; attempt < 3 && !ok; ++attempt) {
-        ok = tx_.commit(offsets, err);
-        if (!ok && tx_.last_error() != kafka::Producer::TxnError::retriable) break;
+    kafka::Error e;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        e = tx_.commit(offsets);
+        if (!e || !e.retriable()) break;
     }
-    if (!ok) {
-        if (tx_.last_error() == kafka::Producer::TxnError::fatal) {
+    if (e) {
+        if (e.fatal()) {
             open_ = false;
-            hooks_.fail("transaction commit failed fatally (" + err + "); the producer may have been fenced");
+            hooks_.fail("transaction commit failed fatally (" + e.message() + "); the producer may have been fenced");
             return false;
         }
-        abort_and_rewind("transaction commit failed: " + err, {});
+        abort_and_rewind("transaction commit failed: " + e.message(), {});
         return false;
     }
     probe_.committed();
@@ -171,15 +169,14 @@ void ExactlyOnce::abort_and_rewind(const std::string& why, const std::vector<int
 
 bool ExactlyOnce::abort_open() {
     if (!open_) return true;
-    std::string err;
-    bool aborted = false;
-    for (int attempt = 0; attempt < 5 && !aborted; ++attempt) {
-        aborted = tx_.abort(5000, err);
-        if (!aborted && tx_.last_error() != kafka::Producer::TxnError::retriable) break;
+    kafka::Error e;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        e = tx_.abort(5000);
+        if (!e || !e.retriable()) break;
     }
     open_ = false;
-    if (!aborted) hooks_.fail("cannot abort the Kafka transaction: " + err);
-    return aborted;
+    if (e) hooks_.fail("cannot abort the Kafka transaction: " + e.message());
+    return !e;
 }
 
 bool ExactlyOnce::drop_dead_letter(int32_t partition, int64_t offset) const {

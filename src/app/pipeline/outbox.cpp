@@ -4,19 +4,9 @@
 
 namespace herald::app {
 
-bool KafkaTransactions::init(int timeout_ms, std::string& error) {
-    return producer_.init_transactions(timeout_ms, error);
-}
-
-bool KafkaTransactions::begin(std::string& error) { return producer_.begin_transaction(error); }
-
-bool KafkaTransactions::commit(const std::vector<kafka::TopicPartition>& offsets, std::string& error) {
-    return producer_.send_offsets_to_transaction(*consumer_, offsets, 30000, error) &&
-           producer_.commit_transaction(60000, error);
-}
-
-bool KafkaTransactions::abort(int timeout_ms, std::string& error) {
-    return producer_.abort_transaction(timeout_ms, error);
+kafka::Error KafkaTransactions::commit(const std::vector<kafka::TopicPartition>& offsets) {
+    if (kafka::Error e = producer_.send_offsets_to_transaction(*consumer_, offsets, 30000)) return e;
+    return producer_.commit_transaction(60000);
 }
 
 bool KafkaTransactions::seek(const std::vector<kafka::TopicPartition>& tps, int timeout_ms, std::string& error) {

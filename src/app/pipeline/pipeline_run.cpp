@@ -246,8 +246,7 @@ void Pipeline::Impl::start_threads() {
                 shadow_producer->poll(0);
                 shadow->check_fatal();
             }
-            std::string reason;
-            if (producer->fatal_error(reason) != 0) fail("fatal Kafka producer error: " + reason);
+            if (const kafka::Error e = producer->fatal_error()) fail("fatal Kafka producer error: " + e.message());
         }
     });
 }

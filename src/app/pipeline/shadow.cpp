@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "herald/kafka/errors.hpp"
+#include "herald/kafka/error.hpp"
 #include "herald/telemetry/metrics.hpp"
 
 namespace herald::app {
@@ -68,14 +68,13 @@ void ShadowProbe::reloaded(std::string_view result) {
     if (reloads_) reloads_->get({result}).Increment();
 }
 
-void ShadowOutput::publish(std::string_view key, std::string_view json, const kafka::Header* headers,
-                           size_t n_headers) {
+void ShadowOutput::publish(std::string_view key, std::string_view json, std::span<const kafka::Header> headers) {
     if (!enabled()) return;
-    const int err = outbox_.produce(topic_, key, json, headers, n_headers, 0, nullptr);
-    if (err == 0) return;
     // Waiting would hold the worker, and with it the live alerts of its next events.
-    if (kafka::is_queue_full(err)) report(ShadowProbe::Result::queue_full, "the shadow producer's queue is full");
-    else report(ShadowProbe::Result::refused, kafka::error_name(err));
+    const kafka::Error e = outbox_.produce({topic_, key, json, headers}, kafka::WhenFull::fail);
+    if (!e) return;
+    if (e.queue_full()) report(ShadowProbe::Result::queue_full, "the shadow producer's queue is full");
+    else report(ShadowProbe::Result::refused, e.message());
 }
 
 void ShadowOutput::on_delivery(int err, std::string_view reason) {
@@ -84,11 +83,12 @@ void ShadowOutput::on_delivery(int err, std::string_view reason) {
 }
 
 void ShadowOutput::check_fatal() {
-    std::string reason;
-    if (!enabled() || outbox_.fatal_error(reason) == 0) return;
+    if (!enabled()) return;
+    const kafka::Error fatal = outbox_.fatal_error();
+    if (!fatal) return;
     disabled_.store(true, std::memory_order_release);
     std::fprintf(stderr, "herald: shadow rules turned off: fatal error of the shadow producer: %s (live alerts are "
-                         "unaffected; restart herald to resume the shadow)\n", reason.c_str());
+                         "unaffected; restart herald to resume the shadow)\n", fatal.message().c_str());
 }
 
 // Counted every time, said once per kind: a missing topic fails every shadow alert.

@@ -8,8 +8,6 @@
 #include "herald/core/deadline.hpp"
 #include "herald/kafka/reader.hpp"
 
-#include <librdkafka/rdkafka.h>
-
 namespace herald::app {
 
 namespace {
@@ -48,16 +46,6 @@ bool timestamp_at(kafka::Reader& reader, const std::string& topic, int32_t parti
         error = "no message at offset " + std::to_string(offset) + " of " + topic + "/" + std::to_string(partition) +
                 " before the deadline";
     return false;
-}
-
-// The reader's next fetch offset: it moves past transaction markers, which never arrive as messages.
-int64_t position(kafka::Reader& reader, const std::string& topic, int32_t partition) {
-    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(1);
-    rd_kafka_topic_partition_list_add(list, topic.c_str(), partition);
-    int64_t pos = -1;
-    if (rd_kafka_position(reader.handle(), list) == RD_KAFKA_RESP_ERR_NO_ERROR) pos = list->elems[0].offset;
-    rd_kafka_topic_partition_list_destroy(list);
-    return pos;
 }
 
 }  // namespace
@@ -99,7 +87,7 @@ bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<b
                 at = m.offset();
                 last_ts = m.timestamp_ms();
             }
-        if (batch.empty() && position(*reader, o.topic, o.partition) >= end) break;
+        if (batch.empty() && reader->position(o.topic, o.partition) >= end) break;
     }
     const int64_t target = last_ts - o.span_ms;
 
@@ -151,8 +139,9 @@ bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<b
             ++report.events;
             if (!each(m)) return true;
         }
-        // A transaction marker can be the last offset before `end`: no message will arrive for it.
-        if (batch.empty() && position(*reader, o.topic, o.partition) >= end) break;
+        // A transaction marker can be the last offset before `end`: no message will arrive for it
+        // (the reader's position moves past markers).
+        if (batch.empty() && reader->position(o.topic, o.partition) >= end) break;
     }
     return true;
 }

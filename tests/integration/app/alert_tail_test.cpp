@@ -26,7 +26,7 @@ std::unique_ptr<EmbeddedBroker> broker_with_alerts() {
     auto producer = make_producer(broker->bootstrap(), delivered);
     const std::string alerts[] = {alert_json("00000000000000a1", 0, 10), alert_json("00000000000000a2", 0, 20),
                                   alert_json("00000000000000a3", 0, 30), alert_json("00000000000000b1", 1, 5)};
-    for (const auto& a : alerts) REQUIRE(producer->produce("alerts", 0, "k", a, nullptr, 0, 0, nullptr) == 0);
+    for (const auto& a : alerts) REQUIRE(!producer->produce(OutgoingMessage{"alerts", "k", a, {}, 0}));
     REQUIRE(drain(*producer, 20000));
     REQUIRE(delivered.ok == 4);
     return broker;

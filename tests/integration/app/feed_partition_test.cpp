@@ -22,7 +22,7 @@ TEST_CASE("default_partition matches where librdkafka's default partitioner puts
     }
     keys.insert(keys.end(), {"AMZN", "MSFT", "NVDA", "GOOGL", "BRK.B", "7203.T"});
     for (size_t i = 0; i < keys.size(); ++i)
-        REQUIRE(producer->produce("news", -1, keys[i], "v", nullptr, 0, 0, reinterpret_cast<void*>(i + 1)) == 0);
+        REQUIRE(!producer->produce(OutgoingMessage{"news", keys[i], "v", {}, -1, 0, reinterpret_cast<void*>(i + 1)}));
     REQUIRE(drain(*producer, 20000));
     REQUIRE(delivered.ok == static_cast<int>(keys.size()));
     std::set<int32_t> used;

@@ -19,7 +19,7 @@ std::unique_ptr<EmbeddedBroker> broker_with_history() {
     Delivered delivered;
     auto producer = make_producer(broker->bootstrap(), delivered);
     for (int i = 0; i < 2000; ++i)
-        REQUIRE(producer->produce("news", 0, "AMZN", std::to_string(i), nullptr, 0, kBase + i * kMinute, nullptr) == 0);
+        REQUIRE(!producer->produce(OutgoingMessage{"news", "AMZN", std::to_string(i), {}, 0, kBase + i * kMinute}));
     REQUIRE(drain(*producer, 20000));
     REQUIRE(delivered.ok == 2000);
     return broker;

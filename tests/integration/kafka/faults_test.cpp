@@ -29,10 +29,7 @@ void expect_sequence(EmbeddedBroker& broker, const std::string& topic, int n) {
 void produce_sequence(Producer& producer, const std::string& topic, int from, int to) {
     for (int i = from; i < to; ++i) {
         std::string value = std::to_string(i);
-        int err;
-        while ((err = producer.produce(topic, 0, "k", value, nullptr, 0, 0, nullptr)) == RD_KAFKA_RESP_ERR__QUEUE_FULL)
-            producer.poll(10);
-        REQUIRE(err == 0);
+        REQUIRE(!producer.produce(OutgoingMessage{topic, "k", value, {}, 0}, WhenFull::poll));
     }
 }
 
@@ -66,8 +63,7 @@ TEST_CASE("broker down then up: queued messages are delivered once it is back") 
     producer->poll(0);
     CHECK(delivered.ok == 300);
     CHECK(delivered.failed == 0);
-    std::string fatal;
-    CHECK(producer->fatal_error(fatal) == 0);
+    CHECK_FALSE(producer->fatal_error());
     expect_sequence(*broker, "alerts", 300);
 }
 

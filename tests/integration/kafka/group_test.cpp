@@ -18,7 +18,7 @@ void produce_n(EmbeddedBroker& broker, const std::string& topic, int32_t partiti
     auto producer = make_producer(broker.bootstrap(), delivered);
     for (int i = 0; i < n; ++i) {
         std::string value = "event-" + std::to_string(i);
-        REQUIRE(producer->produce(topic, partition, "k", value, nullptr, 0, 0, nullptr) == 0);
+        REQUIRE(!producer->produce(OutgoingMessage{topic, "k", value, {}, partition}));
     }
     REQUIRE(drain(*producer, 10000));
     producer->poll(0);
@@ -55,14 +55,9 @@ std::unique_ptr<Member> join(EmbeddedBroker& broker, const std::string& group, c
 // Waits, without serving anything, until the member's queue holds an event (with nothing
 // produced meanwhile, a rebalance).
 bool wait_for_queued_event(Consumer& c, int timeout_ms) {
-    rd_kafka_queue_t* queue = rd_kafka_queue_get_consumer(c.handle());
-    REQUIRE(queue);
     auto until = deadline_in(timeout_ms);
-    while (rd_kafka_queue_length(queue) == 0 && Clock::now() < until)
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    const bool queued = rd_kafka_queue_length(queue) > 0;
-    rd_kafka_queue_destroy(queue);
-    return queued;
+    while (c.queued() == 0 && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return c.queued() > 0;
 }
 
 std::vector<Message> consume(Consumer& c, size_t n, int timeout_ms) {

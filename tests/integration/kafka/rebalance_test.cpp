@@ -85,7 +85,7 @@ void run(const std::string& assignor, const char* expected_protocol) {
     Delivered delivered;
     auto producer = make_producer(broker->bootstrap(), delivered);
     for (int p = 0; p < kPartitions; ++p)
-        for (int i = 0; i < kPerPartition; ++i) REQUIRE(producer->produce("news", p, "k", "v", nullptr, 0, 0, nullptr) == 0);
+        for (int i = 0; i < kPerPartition; ++i) REQUIRE(!producer->produce(OutgoingMessage{"news", "k", "v", {}, p}));
     REQUIRE(drain(*producer, 10000));
 
     Group group;

@@ -46,10 +46,11 @@ TEST_CASE("messages keep key, headers, timestamp and null-vs-empty value") {
 
     int tags[4];
     const Header headers[] = {{"ticker", "AMZN"}, {"source", "wire"}, {"ticker", "MSFT"}};
-    REQUIRE(producer->produce("news", 0, "AMZN", "{\"headline\":\"up\"}", headers, 3, 1777583400000, &tags[0]) == 0);
-    REQUIRE(producer->produce("news", 0, "GOOG", std::string_view(), nullptr, 0, 0, &tags[1]) == 0);  // tombstone
-    REQUIRE(producer->produce("news", 0, std::string_view(), "", nullptr, 0, 0, &tags[2]) == 0);       // empty, no key
-    REQUIRE(producer->produce("news", 0, "", "x", nullptr, 0, 1234, &tags[3]) == 0);                   // empty key
+    REQUIRE(!producer->produce(
+        OutgoingMessage{"news", "AMZN", "{\"headline\":\"up\"}", {headers, 3}, 0, 1777583400000, &tags[0]}));
+    REQUIRE(!producer->produce(OutgoingMessage{"news", "GOOG", std::string_view(), {}, 0, 0, &tags[1]}));  // tombstone
+    REQUIRE(!producer->produce(OutgoingMessage{"news", std::string_view(), "", {}, 0, 0, &tags[2]}));        // empty, no key
+    REQUIRE(!producer->produce(OutgoingMessage{"news", "", "x", {}, 0, 1234, &tags[3]}));                  // empty key
     REQUIRE(drain(*producer, 10000));
     producer->poll(0);
     REQUIRE(delivered.ok == 4);
@@ -117,7 +118,7 @@ TEST_CASE("keyed messages land on one partition each, in order") {
     const char* keys[] = {"AMZN", "MSFT", "NVDA"};
     for (int i = 0; i < 60; ++i) {
         std::string value = std::to_string(i);
-        REQUIRE(producer->produce("news", -1, keys[i % 3], value, nullptr, 0, 0, nullptr) == 0);
+        REQUIRE(!producer->produce(OutgoingMessage{"news", keys[i % 3], value}));
     }
     REQUIRE(drain(*producer, 10000));
     producer->poll(0);
@@ -149,7 +150,7 @@ TEST_CASE("reader looks up watermarks, offsets by time and partition counts") {
     Delivered delivered;
     auto producer = make_producer(broker->bootstrap(), delivered);
     for (int i = 0; i < 10; ++i)
-        REQUIRE(producer->produce("news", 1, "k", "v", nullptr, 0, 1000000 + i * 1000, nullptr) == 0);
+        REQUIRE(!producer->produce(OutgoingMessage{"news", "k", "v", {}, 1, 1000000 + i * 1000}));
     REQUIRE(drain(*producer, 10000));
 
     std::string error;
@@ -196,7 +197,7 @@ TEST_CASE("a producer that learned its topic sends the first message to it at on
     auto broker = start_broker(1, {{"warmup", 1}, {"alerts", 1}});
     Delivered delivered;
     auto producer = make_producer(broker->bootstrap(), delivered);
-    REQUIRE(producer->produce("warmup", 0, "k", "v", nullptr, 0, 0, nullptr) == 0);  // connected and idle
+    REQUIRE(!producer->produce(OutgoingMessage{"warmup", "k", "v", {}, 0}));  // connected and idle
     REQUIRE(drain(*producer, 10000));
     producer->poll(0);
     REQUIRE(delivered.ok == 1);
@@ -204,7 +205,7 @@ TEST_CASE("a producer that learned its topic sends the first message to it at on
     std::string error;
     REQUIRE_MESSAGE(producer->learn_topics({"alerts"}, 5000, error), error);
     const auto start = std::chrono::steady_clock::now();
-    REQUIRE(producer->produce("alerts", -1, "AMZN", "{}", nullptr, 0, 0, nullptr) == 0);
+    REQUIRE(!producer->produce(OutgoingMessage{"alerts", "AMZN", "{}"}));
     REQUIRE(drain(*producer, 10000));
     producer->poll(0);
     const auto took = std::chrono::steady_clock::now() - start;
@@ -270,7 +271,7 @@ TEST_CASE("every socket sends at once: no Nagle delay on herald's clients or the
     const int port = broker_port(broker->bootstrap());
     Delivered delivered;
     auto producer = make_producer(broker->bootstrap(), delivered);
-    REQUIRE(producer->produce("news", 0, "k", "v", nullptr, 0, 0, nullptr) == 0);
+    REQUIRE(!producer->produce(OutgoingMessage{"news", "k", "v", {}, 0}));
     REQUIRE(drain(*producer, 10000));
     std::string error;
     auto reader = Reader::create(broker->bootstrap(), quiet(), error);
@@ -289,7 +290,7 @@ TEST_CASE("every socket sends at once: no Nagle delay on herald's clients or the
     // A user property still wins: this client keeps Nagle, the broker's side of it still does not.
     Delivered more;
     auto nagle = make_producer(broker->bootstrap(), more, {{"socket.nagle.disable", "false"}});
-    REQUIRE(nagle->produce("news", 0, "k", "v", nullptr, 0, 0, nullptr) == 0);
+    REQUIRE(!nagle->produce(OutgoingMessage{"news", "k", "v", {}, 0}));
     REQUIRE(drain(*nagle, 10000));
     NoDelay off = sockets_on_port(port);
     REQUIRE_FALSE(off.client.empty());

@@ -31,24 +31,22 @@ TEST_CASE("committed transactions are visible, aborted ones are not (read_commit
     auto broker = start_broker(1, {{"alerts", 1}, {"news", 1}});
     Delivered delivered;
     auto producer = make_producer(broker->bootstrap(), delivered, {}, "herald-test-txn");
-    std::string error;
-    REQUIRE_MESSAGE(producer->init_transactions(10000, error), error);
+    REQUIRE_MESSAGE(!producer->init_transactions(10000), "init_transactions failed");
 
-    REQUIRE_MESSAGE(producer->begin_transaction(error), error);
-    REQUIRE(producer->produce("alerts", 0, "AMZN", "kept-1", nullptr, 0, 0, nullptr) == 0);
-    REQUIRE(producer->produce("alerts", 0, "AMZN", "kept-2", nullptr, 0, 0, nullptr) == 0);
-    REQUIRE_MESSAGE(producer->commit_transaction(10000, error), error);
-    CHECK(producer->last_txn_error() == Producer::TxnError::none);
+    REQUIRE_MESSAGE(!producer->begin_transaction(), "begin_transaction failed");
+    REQUIRE(!producer->produce(OutgoingMessage{"alerts", "AMZN", "kept-1", {}, 0}));
+    REQUIRE(!producer->produce(OutgoingMessage{"alerts", "AMZN", "kept-2", {}, 0}));
+    REQUIRE_MESSAGE(!producer->commit_transaction(10000), "commit_transaction failed");
 
-    REQUIRE_MESSAGE(producer->begin_transaction(error), error);
-    REQUIRE(producer->produce("alerts", 0, "AMZN", "aborted-1", nullptr, 0, 0, nullptr) == 0);
-    REQUIRE(producer->produce("alerts", 0, "AMZN", "aborted-2", nullptr, 0, 0, nullptr) == 0);
+    REQUIRE_MESSAGE(!producer->begin_transaction(), "begin_transaction failed");
+    REQUIRE(!producer->produce(OutgoingMessage{"alerts", "AMZN", "aborted-1", {}, 0}));
+    REQUIRE(!producer->produce(OutgoingMessage{"alerts", "AMZN", "aborted-2", {}, 0}));
     REQUIRE(producer->flush(10000));  // make sure they reached the log before aborting
-    REQUIRE_MESSAGE(producer->abort_transaction(10000, error), error);
+    REQUIRE_MESSAGE(!producer->abort_transaction(10000), "abort_transaction failed");
 
-    REQUIRE_MESSAGE(producer->begin_transaction(error), error);
-    REQUIRE(producer->produce("alerts", 0, "AMZN", "kept-3", nullptr, 0, 0, nullptr) == 0);
-    REQUIRE_MESSAGE(producer->commit_transaction(10000, error), error);
+    REQUIRE_MESSAGE(!producer->begin_transaction(), "begin_transaction failed");
+    REQUIRE(!producer->produce(OutgoingMessage{"alerts", "AMZN", "kept-3", {}, 0}));
+    REQUIRE_MESSAGE(!producer->commit_transaction(10000), "commit_transaction failed");
     producer->poll(0);
     CHECK(delivered.ok == 5);  // aborted messages were delivered to the log, then aborted
 
@@ -73,7 +71,7 @@ TEST_CASE("consume-transform-produce: offsets go into the transaction") {
     auto broker = start_broker(1, {{"alerts", 1}, {"news", 1}});
     Delivered input;
     auto feeder = make_producer(broker->bootstrap(), input);
-    for (int i = 0; i < 3; ++i) REQUIRE(feeder->produce("news", 0, "k", "event", nullptr, 0, 0, nullptr) == 0);
+    for (int i = 0; i < 3; ++i) REQUIRE(!feeder->produce(OutgoingMessage{"news", "k", "event", {}, 0}));
     REQUIRE(drain(*feeder, 10000));
 
     std::string error;
@@ -86,11 +84,11 @@ TEST_CASE("consume-transform-produce: offsets go into the transaction") {
 
     Delivered delivered;
     auto producer = make_producer(broker->bootstrap(), delivered, {}, "herald-test-ctp");
-    REQUIRE_MESSAGE(producer->init_transactions(10000, error), error);
-    REQUIRE_MESSAGE(producer->begin_transaction(error), error);
-    for (const auto& m : got) REQUIRE(producer->produce("alerts", 0, m.key(), "alert", nullptr, 0, 0, nullptr) == 0);
-    REQUIRE_MESSAGE(producer->send_offsets_to_transaction(*consumer, {{"news", 0, 3}}, 10000, error), error);
-    REQUIRE_MESSAGE(producer->commit_transaction(10000, error), error);
+    REQUIRE_MESSAGE(!producer->init_transactions(10000), "init_transactions failed");
+    REQUIRE_MESSAGE(!producer->begin_transaction(), "begin_transaction failed");
+    for (const auto& m : got) REQUIRE(!producer->produce(OutgoingMessage{"alerts", m.key(), "alert", {}, 0}));
+    REQUIRE_MESSAGE(!producer->send_offsets_to_transaction(*consumer, {{"news", 0, 3}}, 10000), "send_offsets_to_transaction failed");
+    REQUIRE_MESSAGE(!producer->commit_transaction(10000), "commit_transaction failed");
     CHECK(read_values(*broker, "read_committed", 3, 10000).size() == 3);
     // The mock cluster accepts TxnOffsetCommit but does not store it (see docs/kafka.md), so the
     // group's committed offset cannot be checked here; a real Kafka shows 3.
@@ -100,17 +98,17 @@ TEST_CASE("a commit refused by the broker leaves a transaction that can be abort
     auto broker = start_broker(1, {{"alerts", 1}});
     Delivered delivered;
     auto producer = make_producer(broker->bootstrap(), delivered, {}, "herald-test-fail");
-    std::string error;
-    REQUIRE_MESSAGE(producer->init_transactions(10000, error), error);
-    REQUIRE_MESSAGE(producer->begin_transaction(error), error);
+    REQUIRE_MESSAGE(!producer->init_transactions(10000), "init_transactions failed");
+    REQUIRE_MESSAGE(!producer->begin_transaction(), "begin_transaction failed");
     // Every produce request fails with a non-retriable error: the transaction must be aborted.
     broker->push_request_errors(0, std::vector<int>(20, RD_KAFKA_RESP_ERR_INVALID_RECORD));
-    REQUIRE(producer->produce("alerts", 0, "k", "doomed", nullptr, 0, 0, nullptr) == 0);
-    CHECK_FALSE(producer->commit_transaction(10000, error));
-    CHECK(producer->last_txn_error() == Producer::TxnError::abort_required);
-    CHECK_FALSE(error.empty());
+    REQUIRE(!producer->produce(OutgoingMessage{"alerts", "k", "doomed", {}, 0}));
+    const Error failed = producer->commit_transaction(10000);
+    CHECK(failed.txn_requires_abort());
+    CHECK_FALSE(failed.retriable());
+    CHECK(failed.message().rfind("kafka producer: commit_transaction: ", 0) == 0);
     broker->clear_request_errors(0);
-    REQUIRE_MESSAGE(producer->abort_transaction(10000, error), error);
+    REQUIRE_MESSAGE(!producer->abort_transaction(10000), "abort_transaction failed");
     producer->poll(0);
     CHECK(delivered.failed == 1);
     CHECK(read_values(*broker, "read_committed", 0, 1000).empty());

@@ -92,6 +92,7 @@ TEST_CASE("a full queue leaves refused alerts for the next round; a refused dead
     rig.outbox.answers = {RD_KAFKA_RESP_ERR__QUEUE_FULL};
     rig.mode.poll(rig.dl);
     CHECK(rig.outbox.sent.empty());
+    CHECK(rig.outbox.asked.back() == kafka::WhenFull::fail);  // never blocks the poller thread
     rig.outbox.answers = {RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE};  // the first dead letter refused too
     rig.mode.poll(rig.dl);
     REQUIRE(rig.outbox.sent.size() == 1);

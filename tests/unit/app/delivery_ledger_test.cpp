@@ -60,7 +60,7 @@ struct Rig {
 TEST_CASE("an acknowledged alert releases its hold; the slot is done once the worker lets go too") {
     Rig rig;
     auto* token = rig.alert_token();
-    CHECK(rig.ledger.produce("alerts", "AMZN", "{}", nullptr, 0, 0, token) == DeliveryLedger::Produced::ok);
+    CHECK(rig.ledger.produce({"alerts", "AMZN", "{}"}, token) == DeliveryLedger::Produced::ok);
     CHECK(rig.slot->pending.load() == 2);  // the processing and the alert
     rig.slot->release();                    // the worker is done with the event
     int64_t next = -1;
@@ -76,7 +76,9 @@ TEST_CASE("an acknowledged alert releases its hold; the slot is done once the wo
 TEST_CASE("a full producer queue is waited out, not dropped") {
     Rig rig;
     rig.outbox.answers = {RD_KAFKA_RESP_ERR__QUEUE_FULL, RD_KAFKA_RESP_ERR__QUEUE_FULL, 0};
-    CHECK(rig.ledger.produce("alerts", "k", "{}", nullptr, 0, 0, rig.alert_token()) == DeliveryLedger::Produced::ok);
+    CHECK(rig.ledger.produce({"alerts", "k", "{}"}, rig.alert_token()) == DeliveryLedger::Produced::ok);
+    CHECK(rig.outbox.asked == std::vector<kafka::WhenFull>{kafka::WhenFull::wait});  // the poller drains the queue
+    CHECK(rig.outbox.full_waits == 2);
     CHECK(rig.outbox.sent.size() == 1);
     rig.ledger.on_delivery(rig.outbox.sent[0].opaque, 0, "");
 }
@@ -85,7 +87,7 @@ TEST_CASE("a message refused by the producer gives its hold back and the token t
     Rig rig;
     rig.outbox.answers = {RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE};
     DeliveryToken* token = rig.alert_token();
-    CHECK(rig.ledger.produce("alerts", "k", "{}", nullptr, 0, 0, token) == DeliveryLedger::Produced::refused);
+    CHECK(rig.ledger.produce({"alerts", "k", "{}"}, token) == DeliveryLedger::Produced::refused);
     CHECK(rig.slot->pending.load() == 1);
     CHECK(rig.probe.refusals() == 1);
     delete token;
@@ -95,7 +97,7 @@ TEST_CASE("a producer that will not take messages fails the slot and tells the m
     Rig rig;
     rig.outbox.answers = {RD_KAFKA_RESP_ERR__STATE};
     rig.outbox.fatal = 1;
-    CHECK(rig.ledger.produce("alerts", "k", "{}", nullptr, 0, 0, rig.alert_token()) == DeliveryLedger::Produced::failed);
+    CHECK(rig.ledger.produce({"alerts", "k", "{}"}, rig.alert_token()) == DeliveryLedger::Produced::failed);
     CHECK(rig.slot->failed.load());
     CHECK(rig.slot->pending.load() == 1);
     REQUIRE(rig.mode.calls.size() == 1);
@@ -104,9 +106,9 @@ TEST_CASE("a producer that will not take messages fails the slot and tells the m
 
 TEST_CASE("failed and refused deliveries go to the mode; purges are not counted as failures") {
     Rig rig;
-    rig.ledger.produce("alerts", "k", "{}", nullptr, 0, 0, rig.alert_token());
-    rig.ledger.produce("alerts", "k", "{}", nullptr, 0, 0, rig.alert_token());
-    rig.ledger.produce("alerts", "k", "{}", nullptr, 0, 0, rig.alert_token());
+    rig.ledger.produce({"alerts", "k", "{}"}, rig.alert_token());
+    rig.ledger.produce({"alerts", "k", "{}"}, rig.alert_token());
+    rig.ledger.produce({"alerts", "k", "{}"}, rig.alert_token());
     rig.ledger.on_delivery(rig.outbox.sent[0].opaque, RD_KAFKA_RESP_ERR__MSG_TIMED_OUT, "timed out");
     rig.ledger.on_delivery(rig.outbox.sent[1].opaque, RD_KAFKA_RESP_ERR__PURGE_QUEUE, "purged");
     rig.ledger.on_delivery(rig.outbox.sent[2].opaque, RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE, "too large");
@@ -121,7 +123,7 @@ TEST_CASE("failed and refused deliveries go to the mode; purges are not counted 
 
 TEST_CASE("at exit, reports only fail the slots and free the tokens") {
     Rig rig;
-    rig.ledger.produce("alerts", "k", "{}", nullptr, 0, 0, rig.alert_token());
+    rig.ledger.produce({"alerts", "k", "{}"}, rig.alert_token());
     rig.ledger.discard();
     rig.ledger.on_delivery(rig.outbox.sent[0].opaque, RD_KAFKA_RESP_ERR__PURGE_QUEUE, "purged");
     CHECK(rig.slot->failed.load());

@@ -133,7 +133,7 @@ TEST_CASE("a retriable commit is retried; a fatal one stops herald") {
     Rig rig;
     rig.mode.start();
     rig.partition(0, 0, 3);
-    rig.tx.error = kafka::Producer::TxnError::retriable;
+    rig.tx.failure.retriable = true;
     rig.tx.commit_results = {false, true};
     CHECK(rig.mode.commit());
     CHECK(rig.tx.joined() == "begin,commit,commit,begin");
@@ -141,7 +141,7 @@ TEST_CASE("a retriable commit is retried; a fatal one stops herald") {
     Rig fenced;
     fenced.mode.start();
     fenced.partition(0, 0, 3);
-    fenced.tx.error = kafka::Producer::TxnError::fatal;
+    fenced.tx.failure.fatal = true;
     fenced.tx.commit_results = {false};
     CHECK_FALSE(fenced.mode.commit());
     REQUIRE(fenced.failures.size() == 1);

@@ -20,21 +20,28 @@ public:
     std::vector<Sent> sent;
     std::deque<int> answers;  // errors to return, in order, before accepting (0)
     int fatal = 0;
-    int produce(std::string_view topic, std::string_view key, std::string_view value, const kafka::Header* headers,
-                size_t n_headers, int64_t, void* opaque) override {
-        if (!answers.empty()) {
-            const int err = answers.front();
+    size_t full_waits = 0;  // queue-full answers a blocking produce waited out
+    std::vector<kafka::WhenFull> asked;  // what each produce call asked for a full queue
+    kafka::Error produce(const kafka::OutgoingMessage& m, kafka::WhenFull when_full) override {
+        asked.push_back(when_full);
+        while (!answers.empty()) {
+            const kafka::Error e(answers.front());
             answers.pop_front();
-            if (err != 0) return err;
+            if (e.queue_full() && when_full != kafka::WhenFull::fail) {
+                ++full_waits;  // the real producer waits for room and tries again
+                continue;
+            }
+            if (e) return e;
+            break;
         }
-        Sent s{std::string(topic), std::string(key), std::string(value), {}, opaque};
-        for (size_t i = 0; i < n_headers; ++i) s.headers.emplace_back(headers[i].name, headers[i].value);
+        Sent s{std::string(m.topic), std::string(m.key), std::string(m.value), {}, m.opaque};
+        for (const kafka::Header& h : m.headers) s.headers.emplace_back(h.name, h.value);
         sent.push_back(std::move(s));
-        return 0;
+        return {};
     }
-    int fatal_error(std::string& reason) const override {
-        if (fatal) reason = "fenced";
-        return fatal;
+    kafka::Error fatal_error() const override {
+        if (!fatal) return {};
+        return kafka::Error(fatal, {false, true, false}, "fenced");
     }
     std::string header(size_t i, const std::string& name) const {
         for (const auto& [n, v] : sent.at(i).headers)
@@ -49,34 +56,31 @@ public:
     std::vector<kafka::TopicPartition> committed, seeks;
     std::deque<bool> commit_results;  // true when empty
     bool init_ok = true, begin_ok = true, abort_ok = true;
-    kafka::Producer::TxnError error = kafka::Producer::TxnError::none;
-    bool init(int, std::string& e) override {
+    kafka::Error::Flags failure;  // the flags of every failed step
+    kafka::Error fail(const char* why) const { return kafka::Error(1, failure, why); }
+    kafka::Error init(int) override {
         steps.push_back("init");
-        if (!init_ok) e = "no coordinator";
-        return init_ok;
+        return init_ok ? kafka::Error() : fail("no coordinator");
     }
-    bool begin(std::string& e) override {
+    kafka::Error begin() override {
         steps.push_back("begin");
-        if (!begin_ok) e = "fenced";
-        return begin_ok;
+        return begin_ok ? kafka::Error() : fail("fenced");
     }
-    bool commit(const std::vector<kafka::TopicPartition>& offsets, std::string& e) override {
+    kafka::Error commit(const std::vector<kafka::TopicPartition>& offsets) override {
         steps.push_back("commit");
         bool ok = true;
         if (!commit_results.empty()) {
             ok = commit_results.front();
             commit_results.pop_front();
         }
-        if (ok) committed = offsets;
-        else e = "coordinator moved";
-        return ok;
+        if (!ok) return fail("coordinator moved");
+        committed = offsets;
+        return {};
     }
-    bool abort(int, std::string& e) override {
+    kafka::Error abort(int) override {
         steps.push_back("abort");
-        if (!abort_ok) e = "fatal";
-        return abort_ok;
+        return abort_ok ? kafka::Error() : fail("fatal");
     }
-    kafka::Producer::TxnError last_error() const override { return error; }
     void purge() override {}
     bool seek(const std::vector<kafka::TopicPartition>& tps, int, std::string&) override {
         steps.push_back("seek");

@@ -73,8 +73,8 @@ TEST_CASE("undeliverable messages come back through the delivery callback with t
     REQUIRE_MESSAGE(producer, error);
     int a = 0, b = 0;
     const Header h{"k", "v"};
-    REQUIRE(producer->produce("news", -1, "key", "one", &h, 1, 0, &a) == 0);
-    REQUIRE(producer->produce("news", 0, {}, {}, nullptr, 0, 0, &b) == 0);
+    REQUIRE(!producer->produce(OutgoingMessage{"news", "key", "one", {&h, 1}, -1, 0, &a}));
+    REQUIRE(!producer->produce(OutgoingMessage{"news", {}, {}, {}, 0, 0, &b}));
     CHECK(producer->queue_length() >= 2);  // messages plus pending requests and events
     CHECK_FALSE(producer->flush(0));
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
@@ -84,17 +84,64 @@ TEST_CASE("undeliverable messages come back through the delivery callback with t
     CHECK(opaques[1] == &b);
     for (int e : errors) CHECK(e == RD_KAFKA_RESP_ERR__MSG_TIMED_OUT);
     CHECK(producer->queue_length() == 0);
-    std::string fatal;
-    CHECK(producer->fatal_error(fatal) == 0);
+    CHECK_FALSE(producer->fatal_error());
+}
+
+TEST_CASE("a full queue: fail returns at once, poll serves delivery reports until the message fits") {
+    std::vector<void*> opaques;
+    std::vector<int> errors;
+    std::string error;
+    auto producer = Producer::create(
+        {kNowhere, {{"message.timeout.ms", "300"}, {"queue.buffering.max.messages", "1"}, {"log_level", "0"}}, ""},
+        [&](void* opaque, int err, std::string_view, int32_t, int64_t) {
+            opaques.push_back(opaque);
+            errors.push_back(err);
+        },
+        error);
+    REQUIRE_MESSAGE(producer, error);
+    int a = 0, b = 0;
+    REQUIRE(!producer->produce(OutgoingMessage{"news", "k", "first", {}, 0, 0, &a}));
+    const OutgoingMessage second{"news", "k", "second", {}, 0, 0, &b};
+    const Error full = producer->produce(second, WhenFull::fail);
+    CHECK(full.queue_full());
+    CHECK(full.retriable());
+    CHECK_FALSE(full.refuses_one_message());
+    CHECK(opaques.empty());
+    // Nothing acknowledges the first message (no broker): it fails after message.timeout.ms and
+    // its report, served by the blocking produce, makes room for the second.
+    const auto t0 = std::chrono::steady_clock::now();
+    CHECK_FALSE(producer->produce(second, WhenFull::poll));
+    CHECK(std::chrono::steady_clock::now() - t0 >= std::chrono::milliseconds(200));
+    REQUIRE(opaques.size() == 1);
+    CHECK(opaques[0] == &a);
+    CHECK(errors[0] == RD_KAFKA_RESP_ERR__MSG_TIMED_OUT);
+    CHECK(producer->discard_outstanding(5000));
+    CHECK(opaques.size() == 2);
+}
+
+TEST_CASE("kafka::Error: flags from a bare code, and the messages") {
+    CHECK_FALSE(Error());
+    CHECK(Error().message() == "Success");
+    const Error too_large(RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE);
+    CHECK(too_large);
+    CHECK(too_large.refuses_one_message());
+    CHECK_FALSE(too_large.retriable());
+    CHECK(Error(RD_KAFKA_RESP_ERR__PURGE_QUEUE).purged());
+    CHECK(Error(RD_KAFKA_RESP_ERR__PURGE_INFLIGHT).purged());
+    CHECK_FALSE(Error(RD_KAFKA_RESP_ERR__MSG_TIMED_OUT).purged());
+    CHECK(Error(RD_KAFKA_RESP_ERR__FATAL).fatal());
+    const Error own(RD_KAFKA_RESP_ERR__STATE, {false, false, true}, "kafka producer: no group");
+    CHECK(own.txn_requires_abort());
+    CHECK(own.message() == "kafka producer: no group");
 }
 
 TEST_CASE("transactions on a non-transactional producer are refused with a reason") {
     std::string error;
     auto producer = Producer::create({kNowhere, {{"log_level", "0"}}, ""}, {}, error);
     REQUIRE(producer);
-    CHECK_FALSE(producer->begin_transaction(error));
-    CHECK_FALSE(error.empty());
-    CHECK(producer->last_txn_error() != Producer::TxnError::none);
+    const Error e = producer->begin_transaction();
+    CHECK(e);
+    CHECK(e.message().rfind("kafka producer: begin_transaction: ", 0) == 0);
 }
 
 TEST_CASE("config errors never print a value that may be a secret (issue 20 item 13)") {

@@ -7,7 +7,7 @@
 //
 //   DeliveryLedger ledger(outbox, mode, probe, on_alert);
 //   auto* token = new DeliveryToken{slot, true, ...};          // worker
-//   ledger.produce("alerts", key, json, headers, 2, 0, token);
+//   ledger.produce({"alerts", key, json, headers}, token);
 //   ledger.on_delivery(opaque, err, reason);                    // delivery thread
 //
 // Threads: produce and dead_letter from workers (and the poller), on_delivery from the delivery
@@ -58,11 +58,11 @@ public:
     DeliveryLedger(Outbox& outbox, DeliveryMode& mode, DeliveryProbe& probe,
                    std::function<void(const AlertNotice&)> on_alert);
 
-    // Enqueues one message, holding one more unit of the token's slot. refused: the producer
+    // Enqueues one message (its opaque is the token), holding one more unit of the token's slot,
+    // waiting while the producer's queue is full (the poller thread drains it). refused: the producer
     // refused this one message; its hold is given back and the token stays the caller's (to say
     // what was refused). failed: the token is freed, the mode was told. ok: the producer owns it.
-    Produced produce(std::string_view topic, std::string_view key, std::string_view value,
-                     const kafka::Header* headers, size_t n_headers, int64_t timestamp_ms, DeliveryToken* token);
+    Produced produce(kafka::OutgoingMessage message, DeliveryToken* token);
     // Dead-letters one input message to `topic`. A dead letter refused by itself is dropped (its
     // event stays in the input topic), as is one the mode saw refused in an earlier attempt.
     void dead_letter(output::DeadLetterBuilder& dl, std::string_view topic, const output::DeadLetterInput& in,

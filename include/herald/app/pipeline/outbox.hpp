@@ -20,22 +20,21 @@ namespace herald::app {
 class Outbox {
 public:
     virtual ~Outbox() = default;
-    // 0 or the librdkafka error (kafka/errors.hpp); the opaque comes back in the delivery report.
-    virtual int produce(std::string_view topic, std::string_view key, std::string_view value,
-                        const kafka::Header* headers, size_t n_headers, int64_t timestamp_ms, void* opaque) = 0;
-    virtual int fatal_error(std::string& reason) const = 0;  // 0 when none
+    // The message's opaque comes back in the delivery report (kafka::Producer::produce).
+    virtual kafka::Error produce(const kafka::OutgoingMessage& message, kafka::WhenFull when_full) = 0;
+    virtual kafka::Error fatal_error() const = 0;  // no error when none
 };
 
 // A Kafka transaction's steps (consumer thread).
 class Transactions {
 public:
     virtual ~Transactions() = default;
-    virtual bool init(int timeout_ms, std::string& error) = 0;
-    virtual bool begin(std::string& error) = 0;
+    // Each step: no error, or one whose flags say retry, abort, or give up (kafka::Error).
+    virtual kafka::Error init(int timeout_ms) = 0;
+    virtual kafka::Error begin() = 0;
     // Adds the input offsets to the open transaction, then commits it.
-    virtual bool commit(const std::vector<kafka::TopicPartition>& offsets, std::string& error) = 0;
-    virtual bool abort(int timeout_ms, std::string& error) = 0;
-    virtual kafka::Producer::TxnError last_error() const = 0;
+    virtual kafka::Error commit(const std::vector<kafka::TopicPartition>& offsets) = 0;
+    virtual kafka::Error abort(int timeout_ms) = 0;
     // Fails every message not yet acknowledged (their reports say purged).
     virtual void purge() = 0;
     // Moves the consumer back to these offsets.
@@ -45,11 +44,10 @@ public:
 class KafkaOutbox final : public Outbox {
 public:
     explicit KafkaOutbox(kafka::Producer& producer) : producer_(producer) {}
-    int produce(std::string_view topic, std::string_view key, std::string_view value, const kafka::Header* headers,
-                size_t n_headers, int64_t timestamp_ms, void* opaque) override {
-        return producer_.produce(topic, -1, key, value, headers, n_headers, timestamp_ms, opaque);
+    kafka::Error produce(const kafka::OutgoingMessage& message, kafka::WhenFull when_full) override {
+        return producer_.produce(message, when_full);
     }
-    int fatal_error(std::string& reason) const override { return producer_.fatal_error(reason); }
+    kafka::Error fatal_error() const override { return producer_.fatal_error(); }
 
 private:
     kafka::Producer& producer_;
@@ -60,11 +58,10 @@ class KafkaTransactions final : public Transactions {
 public:
     KafkaTransactions(kafka::Producer& producer, const std::unique_ptr<kafka::Consumer>& consumer)
         : producer_(producer), consumer_(consumer) {}
-    bool init(int timeout_ms, std::string& error) override;
-    bool begin(std::string& error) override;
-    bool commit(const std::vector<kafka::TopicPartition>& offsets, std::string& error) override;
-    bool abort(int timeout_ms, std::string& error) override;
-    kafka::Producer::TxnError last_error() const override { return producer_.last_txn_error(); }
+    kafka::Error init(int timeout_ms) override { return producer_.init_transactions(timeout_ms); }
+    kafka::Error begin() override { return producer_.begin_transaction(); }
+    kafka::Error commit(const std::vector<kafka::TopicPartition>& offsets) override;
+    kafka::Error abort(int timeout_ms) override { return producer_.abort_transaction(timeout_ms); }
     void purge() override { producer_.purge_outstanding(); }
     bool seek(const std::vector<kafka::TopicPartition>& tps, int timeout_ms, std::string& error) override;
 

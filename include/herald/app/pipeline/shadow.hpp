@@ -8,12 +8,13 @@
 //
 //   ShadowProbe probe(&metrics.registry());
 //   ShadowOutput out(outbox, "alerts.shadow", probe);     // outbox: the shadow producer
-//   out.publish(key, json, headers, 2);                    // workers; never waits
+//   out.publish(key, json, headers);                       // workers; never waits
 //   out.on_delivery(err, reason);                          // the shadow producer's poller
 #include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -64,7 +65,7 @@ public:
     // ---- workers
     bool enabled() const { return !disabled_.load(std::memory_order_acquire); }
     // Hands one alert to the shadow producer, or drops it (queue full, refused): never waits.
-    void publish(std::string_view key, std::string_view json, const kafka::Header* headers, size_t n_headers);
+    void publish(std::string_view key, std::string_view json, std::span<const kafka::Header> headers);
 
     // ---- the shadow producer's poller thread
     void on_delivery(int err, std::string_view reason);
