@@ -18,45 +18,23 @@ bool any_of(std::string_view x, std::initializer_list<std::string_view> words) {
     return false;
 }
 
-// A verb that pledges spending: its figure is a projection ("to invest", "commits", "earmarked").
-bool pledge_verb(std::string_view x) {
-    return any_of(x, {"invest", "invests", "investing", "commit", "commits", "committing", "pledge", "pledges",
-                      "pledged", "pledging", "earmark", "earmarks", "earmarked", "earmarking", "pour", "pours",
-                      "pouring", "spend", "spends", "spending"});
-}
-
-// A verb that reports spending done: the figure is capital spending, forecast only by its context.
-bool spent_verb(std::string_view x) { return any_of(x, {"invested", "spent", "poured", "cost", "costing", "costs"}); }
-
-bool investment_noun(std::string_view x) { return any_of(x, {"investment", "investments"}); }
-
-// What a plant is called: "battery plant", "data centers", "fab", "campus".
-bool facility_noun(std::string_view x) {
-    return any_of(x, {"plant", "plants", "factory", "factories", "facility", "facilities", "fab", "fabs", "campus",
-                      "hub", "site", "mill", "refinery", "center", "centers", "centre", "centres", "gigafactory",
-                      "terminal", "mine"});
-}
-
-// Words that may stand between a verb and its figure: "invest an additional $912 million",
-// "earmarked about $3 billion", "spend up to $5 billion".
-bool filler(std::string_view x) {
-    return any_of(x, {"a", "an", "the", "additional", "further", "another", "extra", "about", "around", "roughly",
-                      "nearly", "almost", "approximately", "some", "over", "more", "than", "up", "to", "at",
-                      "least", "as", "much", "total", "of", "its", "new", "fresh"});
-}
-
 }  // namespace
 
-// The word right before the figure, past fillers ("invest an additional $912 million"), or
-// first() when there is none within four tokens.
+// The pledge words are roles of the metric word table: one probe per token read.
+W::Role SentenceReader::role_at(uint32_t t) const {
+    return t < last() && c_.doc.tokens[t].kind == TokenKind::word ? W::lookup_token(c_.doc, t).role : W::Role::none;
+}
+
+// The word right before the figure, past fillers ("invest an additional $912 million",
+// "investment there to about $14 billion"), or tb when there is none within five tokens.
 uint32_t SentenceReader::verb_before_figure(uint32_t tb) const {
     uint32_t k = tb;
     for (uint32_t n = 0; k > first() && n < 5; ++n) {
         --k;
-        if (c_.doc.tokens[k].kind != TokenKind::word) return first();
-        if (!filler(c_.tok(k))) return k;
+        if (c_.doc.tokens[k].kind != TokenKind::word) return tb;
+        if (role_at(k) != W::Role::filler) return k;
     }
-    return first();
+    return tb;
 }
 
 // Is there a company (not a segment) named right after "in"/"into" after the figure ("invest $1
@@ -113,57 +91,44 @@ std::string_view SentenceReader::facility_of(uint32_t from, uint32_t to) const {
 const Hit* SentenceReader::pledge_kind(const Fig& fg) {
     pledge_segment_ = {};
     const uint32_t v = verb_before_figure(fg.tb);
-    const std::string_view verb = v > first() || (v == first() && fg.tb > first()) ? c_.tok(v) : std::string_view{};
-    bool pledge = !verb.empty() && pledge_verb(verb);
-    bool spent = !verb.empty() && spent_verb(verb);
+    const W::Role vr = v < fg.tb ? role_at(v) : W::Role::none;
+    const std::string_view verb = v < fg.tb ? c_.tok(v) : std::string_view{};
+    bool pledge = vr == W::Role::pledge;
+    bool spent = vr == W::Role::spent;
     // "spend $2 billion" needs what it is spent on: "on data centers", "in Texas", "to build".
-    if (pledge && (eq_ci(verb, "spend") || eq_ci(verb, "spends") || eq_ci(verb, "spending") || eq_ci(verb, "pour") ||
-                   eq_ci(verb, "pours") || eq_ci(verb, "pouring"))) {
-        const std::string_view next = c_.tok(fg.te);
-        pledge = any_of(next, {"on", "in", "into", "to", "over", "through", "by"});
-    }
+    if (pledge && (verb.substr(0, 3) == "spe" || verb.substr(0, 3) == "pou"))
+        pledge = any_of(c_.tok(fg.te), {"on", "in", "into", "to", "over", "through", "by"});
     // "cost $X" is a facility's cost only: "a plant that cost about EUR 200m".
-    if (spent && (eq_ci(verb, "cost") || eq_ci(verb, "costing") || eq_ci(verb, "costs"))) {
+    if (spent && !verb.empty() && (verb[0] == 'c' || verb[0] == 'C')) {
         bool facility = false;
-        for (uint32_t k = v; k > first() && k + 8 > v && !facility;) facility = facility_noun(c_.tok(--k));
+        for (uint32_t k = v; k > first() && k + 8 > v && !facility;) facility = role_at(--k) == W::Role::facility;
         spent = facility;
     }
     // Someone's pledge: a company named before the verb, or the company of earlier sentences
     // ("shoppers will spend $10 billion on gifts" is no company's).
     if (pledge && mention_from(v) == c_.mention_begin && !last_company_) pledge = false;
-    bool noun = false;
-    if (!pledge && !spent) {
-        // "$4 billion investment", "investment of $3 billion", "investment there to about $14 billion".
-        if (fg.te < last() && investment_noun(c_.tok(fg.te))) noun = true;
-        for (uint32_t k = fg.tb; !noun && k > first() && k + 6 > fg.tb;) {
-            --k;
-            if (F(k) & (kPunctComma | W::kClause | kFigureFlag)) break;
-            if (investment_noun(c_.tok(k))) {
-                const std::string_view next = c_.tok(k + 1);
-                noun = k + 1 == fg.tb || (F(k + 1) & W::kStop) || eq_ci(next, "there") || eq_ci(next, "plan") ||
-                       eq_ci(next, "program") || eq_ci(next, "programme");
-            }
-        }
-        // "a $2 billion battery plant", "EUR 200m factory": the facility costs the figure.
-        for (uint32_t k = fg.te; !noun && k < last() && k < fg.te + 3; ++k) {
-            if (c_.doc.tokens[k].kind != TokenKind::word || (F(k) & (W::kStop | kFigureFlag | W::kKind))) break;
-            if (facility_noun(c_.tok(k))) spent = true;
-        }
+    // "$4 billion investment", "investment of $3 billion", "investment there to about $14 billion".
+    const bool noun_after = !pledge && !spent && role_at(fg.te) == W::Role::investment;
+    const bool noun = noun_after || (!pledge && !spent && vr == W::Role::investment);
+    // "a $2 billion battery plant", "EUR 200m factory": the facility costs the figure.
+    for (uint32_t k = fg.te; !pledge && !spent && !noun && k < last() && k < fg.te + 3; ++k) {
+        if (c_.doc.tokens[k].kind != TokenKind::word || (F(k) & (W::kStop | kFigureFlag | W::kKind))) break;
+        spent = role_at(k) == W::Role::facility;
     }
     if (!pledge && !spent && !noun) return nullptr;
+    if (financial_investment(fg, v)) return nullptr;
     pledge_hit_ = {};
-    pledge_hit_.begin = pledge_hit_.np_begin = noun && fg.te < last() && investment_noun(c_.tok(fg.te)) ? fg.te : v;
+    pledge_hit_.begin = pledge_hit_.np_begin = noun_after ? fg.te : v;
     pledge_hit_.end = pledge_hit_.begin + 1;
     pledge_hit_.kind = MetricKind::capex;
-    if (financial_investment(fg, v)) return nullptr;
     if (stake_after(fg)) {
         pledge_hit_.kind = MetricKind::deal_value;
         return &pledge_hit_;
     }
     // A pledge verb or a planned investment is spending to come; money spent is by its context.
-    pledge_hit_.forecast = pledge || (noun && !spent);
+    pledge_hit_.forecast = pledge || noun;
     pledge_segment_ = facility_of(fg.te, fg.te + 12);
-    if (pledge_segment_.empty()) pledge_segment_ = facility_of(first(), fg.tb);
+    if (pledge_segment_.empty()) pledge_segment_ = facility_of(fg.tb > first() + 32 ? fg.tb - 32 : first(), fg.tb);
     return &pledge_hit_;
 }
 
@@ -175,24 +140,29 @@ const Hit* SentenceReader::contract_kind(const Hit* h) {
     if (h->kind != MetricKind::deal_value) return h;
     const std::string_view w = c_.tok(h->begin);
     if (!any_of(w, {"deal", "deals", "agreement", "agreements", "contract", "contracts", "pact"})) return h;
-    bool supply = false, secure = false, capacity = false, provide = false;
-    for (uint32_t t = first(); t < last(); ++t) {
-        if (c_.doc.tokens[t].kind != TokenKind::word) continue;
-        const std::string_view x = c_.tok(t);
-        // An acquisition, a merger or a stake: the deal's price.
-        if (any_of(x, {"acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "buying",
-                       "bought", "merger", "merge", "takeover", "buyout", "stake", "sell", "sells", "sale", "divest",
-                       "spinoff"}))
-            return h;
-        supply |= any_of(x, {"provide", "provides", "providing", "supply", "supplies", "supplying", "cloud",
-                             "compute", "computing", "capacity", "services", "contract", "contracts"});
-        secure |= any_of(x, {"secure", "secures", "securing"});
-        capacity |= eq_ci(x, "capacity");
-        provide |= any_of(x, {"provide", "provides", "providing", "supply", "supplies", "supplying"});
+    // The sentence's words are read once (a hostile sentence of many deals costs no more per figure).
+    enum : int8_t { kAcquisition = 1, kSupply = 2, kSecure = 4, kCapacity = 8, kProvide = 16 };
+    if (contract_words_ < 0) {
+        int8_t bits = 0;
+        for (uint32_t t = first(); t < last(); ++t) {
+            if (c_.doc.tokens[t].kind != TokenKind::word) continue;
+            const std::string_view x = c_.tok(t);
+            // An acquisition, a merger or a stake: the deal's price.
+            if (any_of(x, {"acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "buying",
+                           "bought", "merger", "merge", "takeover", "buyout", "stake", "sell", "sells", "sale",
+                           "divest", "spinoff"}))
+                bits |= kAcquisition;
+            if (any_of(x, {"provide", "provides", "providing", "supply", "supplies", "supplying"})) bits |= kProvide | kSupply;
+            if (any_of(x, {"cloud", "compute", "computing", "capacity", "services", "contract", "contracts"})) bits |= kSupply;
+            if (any_of(x, {"secure", "secures", "securing"})) bits |= kSecure;
+            if (eq_ci(x, "capacity")) bits |= kCapacity;
+        }
+        contract_words_ = bits;
     }
+    const int8_t bits = contract_words_;
+    if ((bits & kAcquisition) || !(bits & kSupply)) return h;
     // "to secure capacity", "a capacity deal": the company buys; "to provide capacity": it sells.
-    const bool buyer = secure || (capacity && !provide);
-    if (!supply) return h;
+    const bool buyer = (bits & kSecure) || ((bits & kCapacity) && !(bits & kProvide));
     pledge_hit_ = *h;
     pledge_hit_.kind = buyer ? MetricKind::commitments : MetricKind::orders;
     return &pledge_hit_;

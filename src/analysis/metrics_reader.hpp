@@ -161,6 +161,7 @@ private:
     Basis basis_after(uint32_t te, uint32_t b, uint32_t e_between) const;
 
     // --- investment pledges and contracts (metrics_pledges.cpp) ---
+    W::Role role_at(uint32_t t) const;
     uint32_t verb_before_figure(uint32_t tb) const;
     bool stake_after(const Fig& fg) const;
     bool financial_investment(const Fig& fg, uint32_t verb) const;
@@ -340,6 +341,7 @@ private:
     Hit price_target_hit_;             // share_price_target's hit, when it makes one
     Hit pledge_hit_;                   // pledge_kind's or contract_kind's hit, when it makes one
     std::string_view pledge_segment_;  // pledge_kind: the plant the money is for
+    int8_t contract_words_ = -1;       // contract_kind's word classes of this sentence, -1: not read yet
 };
 
 }  // namespace herald::analysis::metric_reader

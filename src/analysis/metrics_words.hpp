@@ -51,6 +51,11 @@ enum class Role : uint8_t {
     reaffirm,    // reaffirmed, reiterated, maintained: a forecast that did not move
     yardstick,   // consensus, estimates, expectations: what a figure is measured against
     securities,  // bonds, notes, tranches, offering: a securities sale, whose orders are investors' demand
+    pledge,      // invest, commit, earmark, spend: money promised (metrics_pledges.cpp)
+    spent,       // invested, spent, cost: money spent
+    investment,  // investment(s): the noun of a pledge
+    facility,    // plant, factory, campus: what a pledge builds
+    filler,      // about, an additional, up to: may stand between a pledge verb and its figure
 };
 
 // The kind of kNotMetrics' words: they name figures that are no company metric.

@@ -71,6 +71,10 @@ TEST_CASE("an investment pledge is capital spending to come") {
         CHECK(r.on("Acme said it will finance and invest up to $1.5 trillion in industries critical to growth.").empty());
         CHECK(r.on("Acme will invest $2 billion in AI startups.").empty());
     }
+    SUBCASE("\"investment\" naming a business is no pledge") {
+        for (const Metric& m : r.on("Investment banking fees rose 18% to $2.9 billion and markets revenue climbed 11%."))
+            CHECK(m.kind != MetricKind::capex);
+    }
     SUBCASE("nobody's spending is no company's capex") {
         CHECK(r.on("Shoppers will spend $10 billion on gifts this year.").empty());
     }
