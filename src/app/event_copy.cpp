@@ -12,7 +12,7 @@ std::string_view put(std::string& storage, std::string_view s) {
 }  // namespace
 
 void copy_event(const analysis::Event& from, std::string& storage, analysis::Event& to) {
-    size_t total = from.id.size() + from.headline.size() + from.summary.size() + from.body.size() + from.text.size() +
+    size_t total = from.id.size() + from.story_id.size() + from.headline.size() + from.summary.size() + from.body.size() + from.text.size() +
                    from.source.size() + from.url.size();
     for (auto t : from.tickers) total += t.size();
     for (const auto& e : from.entities) total += e.name.size() + e.ticker.size();
@@ -21,6 +21,8 @@ void copy_event(const analysis::Event& from, std::string& storage, analysis::Eve
 
     to.clear();
     to.id = put(storage, from.id);
+    to.story_id = put(storage, from.story_id);
+    to.action = from.action;
     to.headline = put(storage, from.headline);
     to.summary = put(storage, from.summary);
     to.body = put(storage, from.body);

@@ -94,6 +94,11 @@ bool read_members(dom::object obj, NotifyAlert& out, std::string& why) {
 }
 }  // namespace
 
+std::string NotifyAlert::idempotency_key() const {
+    if (revision == 0 && !retracted) return alert_id;
+    return alert_id + "/" + std::to_string(revision) + (retracted ? "x" : "");
+}
+
 ParseResult parse_alert(std::string_view json, NotifyAlert& out, std::string& why, size_t max_bytes) {
     if (json.size() > max_bytes) {
         why = std::to_string(json.size()) + " bytes, over the limit of " + std::to_string(max_bytes);
@@ -137,6 +142,10 @@ ParseResult parse_alert(std::string_view json, NotifyAlert& out, std::string& wh
     out.event_id = optional_string(obj, "event_id");
     bool resolved = false;
     out.resolved = !obj["resolved"].get_bool().get(resolved) && resolved;
+    uint64_t revision = 0;
+    if (!obj["revision"].get_uint64().get(revision)) out.revision = static_cast<uint32_t>(revision);
+    bool retracted = false;
+    out.retracted = !obj["retracted"].get_bool().get(retracted) && retracted;
     read_evidence(obj, out);
     if (!read_members(obj, out, why)) return ParseResult::not_an_alert;
     out.json.assign(json);

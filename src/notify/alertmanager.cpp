@@ -24,7 +24,7 @@ void to_am_alerts(const NotifyAlert& a, int64_t active_for_ms, std::vector<AmAle
         m.ends_ms = resolved ? a.detected_at_ms : a.detected_at_ms + active_for_ms;
     };
     if (a.members.empty()) {
-        add(a.alert_id, a.rule, a.severity, a.key, a.summary, a.resolved);
+        add(a.alert_id, a.rule, a.severity, a.key, a.summary, a.resolved || a.retracted);
         return;
     }
     for (const NotifyAlert::Member& m : a.members) add(m.alert_id, m.rule, m.severity, m.key, m.summary, m.resolved);

@@ -38,7 +38,10 @@ const std::vector<Placeholder>& placeholders() {
         {"summary", [](const Context& c) { return clip_utf8(c.a.summary); }},
         {"headline", [](const Context& c) { return clip_utf8(c.a.headline); }},
         {"evidence", [](const Context& c) { return clip_utf8(c.a.evidence); }},
-        {"status", [](const Context& c) { return std::string(c.a.resolved ? "resolved" : "firing"); }},
+        {"status", [](const Context& c) {
+             return std::string(c.a.retracted ? "retracted" : c.a.resolved ? "resolved" : "firing");
+         }},
+        {"revision", [](const Context& c) { return std::to_string(c.a.revision); }},
         {"event_id", [](const Context& c) { return c.a.event_id; }},
         {"event_time", [](const Context& c) { return core::format_rfc3339(c.a.event_time_ms); }},
         {"detected_at", [](const Context& c) { return core::format_rfc3339(c.a.detected_at_ms, true); }},

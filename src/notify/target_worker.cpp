@@ -166,7 +166,7 @@ bool TargetWorker::deliver(const std::vector<JobPtr>& batch, HttpClient& client,
     std::string body;
     body_for(batch, body);
     // Webhook receivers drop repeats by this key: the same alert keeps it on every attempt.
-    if (config_.kind == TargetConfig::Kind::webhook) headers.push_back("Idempotency-Key: " + batch.front()->alert.alert_id);
+    if (config_.kind == TargetConfig::Kind::webhook) headers.push_back("Idempotency-Key: " + batch.front()->alert.idempotency_key());
     const bool resend = batch.front()->resend();
     for (int attempt = 1;; ++attempt) {
         if (!take_token()) return false;

@@ -161,6 +161,7 @@ ErrorCode EventParser::parse_fields(std::string_view payload, core::Event& event
         else if (key == "id") text_target = &event.id;
         else if (key == "source") text_target = &event.source;
         else if (key == "url") text_target = &event.url;
+        else if (key == "story_id") text_target = &event.story_id;
 
         if (text_target) {
             bool is_null = false;
@@ -191,6 +192,20 @@ ErrorCode EventParser::parse_fields(std::string_view payload, core::Event& event
                             "expected an RFC 3339 string or epoch milliseconds for field 'published_at'");
             }
             event.has_published_at = true;
+            continue;
+        }
+        if (key == "action") {
+            std::string_view a;
+            bool is_null = false;
+            if ((err = value.is_null().get(is_null))) return field_error(err, detail, key, "a string");
+            if (is_null) continue;
+            if ((err = value.get_string().get(a))) return field_error(err, detail, key, "a string");
+            if (a == "created") event.action = analysis::StoryAction::created;
+            else if (a == "updated") event.action = analysis::StoryAction::updated;
+            else if (a == "deleted") event.action = analysis::StoryAction::deleted;
+            else
+                return fail(ErrorCode::invalid_value, detail,
+                            "action must be created, updated or deleted (field 'action')");
             continue;
         }
         if (key == "tickers") {
@@ -233,6 +248,13 @@ ErrorCode EventParser::parse_fields(std::string_view payload, core::Event& event
     }
     // current_location() fails only when the iterator is past the last token.
     if (!doc.current_location().error()) return fail(ErrorCode::invalid_json, detail, "trailing bytes after the JSON object");
+    // An update or a deletion is about a story: it names it. A deletion needs no text (news APIs
+    // send the id alone).
+    if (event.action != analysis::StoryAction::created && event.story_id.empty())
+        return fail(ErrorCode::invalid_value, detail,
+                    event.action == analysis::StoryAction::updated ? "action 'updated' needs the story's 'story_id'"
+                                                                   : "action 'deleted' needs the story's 'story_id'");
+    if (event.action == analysis::StoryAction::deleted) return ErrorCode::none;
     if (event.headline.empty() && event.summary.empty() && event.body.empty() && event.text.empty())
         return fail(ErrorCode::missing_text, detail, "event has no non-empty headline, summary, body or text");
     return ErrorCode::none;

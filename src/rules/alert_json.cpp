@@ -19,6 +19,12 @@ uint64_t alert_id_value(std::string_view rule_id, std::string_view key, std::str
     return core::mix64(h);
 }
 
+uint64_t delivery_id_value(uint64_t alert_id, uint32_t revision, bool retracted) {
+    if (revision == 0 && !retracted) return alert_id;
+    const uint64_t tag = (static_cast<uint64_t>(revision) << 1 | (retracted ? 1 : 0)) + 1;
+    return core::mix64(alert_id ^ (tag * 0x9e3779b97f4a7c15ULL));
+}
+
 void make_alert_id(std::string_view rule_id, std::string_view key, std::string_view event_id, bool resolved,
                    char out[17]) {
     core::to_hex16(alert_id_value(rule_id, key, event_id, resolved), out);
@@ -71,6 +77,7 @@ Alert fold(std::vector<Alert>& alerts, size_t b, size_t e, size_t part, size_t p
             ++unlisted;
         }
         h = core::fnv1a64(std::string_view(a.alert_id, 16), core::fnv1a64("\x1f", h));
+        if (a.revision != 0 || a.retracted) h = core::mix64(h ^ a.id);  // a story's later revision
         for (uint32_t m : a.metric_indices)
             if (std::find(g.metric_indices.begin(), g.metric_indices.end(), m) == g.metric_indices.end())
                 g.metric_indices.push_back(m);
@@ -86,6 +93,9 @@ Alert fold(std::vector<Alert>& alerts, size_t b, size_t e, size_t part, size_t p
         m.key = std::move(a.key);
         m.summary = std::move(a.summary);
         m.resolved = a.resolved;
+        m.story = a.story;
+        m.retracted = a.retracted;
+        m.revision = a.revision;
     }
     if (unlisted > 0) g.summary += ", ... and " + std::to_string(unlisted) + " more";
     g.id = core::mix64(h);
@@ -181,6 +191,16 @@ bool append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
         w.key("resolved");
         w.boolean(true);
     }
+    if (a.story) {
+        w.key("story_id");
+        w.string(cap(ctx.event.story_id, limits.event_id));
+        w.key("revision");
+        w.integer(a.revision);
+        if (a.retracted) {
+            w.key("retracted");
+            w.boolean(true);
+        }
+    }
     w.key("summary");
     w.string(cap(a.summary, limits.summary));
     if (a.relevance >= 0) {
@@ -214,6 +234,14 @@ bool append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
             if (m.resolved) {
                 mw.key("resolved");
                 mw.boolean(true);
+            }
+            if (m.story) {
+                mw.key("revision");
+                mw.integer(m.revision);
+                if (m.retracted) {
+                    mw.key("retracted");
+                    mw.boolean(true);
+                }
             }
             mw.key("summary");
             mw.string(cap(m.summary, limits.member_summary));

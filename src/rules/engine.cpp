@@ -7,11 +7,8 @@
 
 #include "herald/core/hash.hpp"
 
-#include "evaluator.hpp"
-#include "herald/analysis/novelty.hpp"
-#include "key_index.hpp"
+#include "engine_state.hpp"
 #include "render.hpp"
-#include "state.hpp"
 
 namespace herald::rules {
 
@@ -19,85 +16,6 @@ namespace detail {
 
 // Garbage collection of key states that no longer differ from a fresh one runs every this
 // many events; it changes no result, it only bounds memory.
-inline constexpr uint64_t kSweepEvery = 1024;
-
-struct EngineState {
-    std::shared_ptr<const RuleSet> rules;
-    std::vector<RuleState> states;  // aligned with rules->program().rules
-    bool suppressed = false;
-    const std::unordered_set<uint64_t>* fired_history = nullptr;
-    uint64_t events = 0;
-    int64_t max_time = std::numeric_limits<int64_t>::min();
-    Engine::EventNotes notes;
-    // The keys of the current event, per KeyMode, computed once per event on first use.
-    struct ModeKeys {
-        std::vector<KeyView> keys;
-        bool done = false;
-        bool capped = false;
-    };
-    ModeKeys mode_keys[3];
-    KeyIndex key_index;     // de-duplicates keys while a mode's list is built
-    KeyIndex by_ticker;     // entities by ticker (first wins), built once per event when needed
-    bool by_ticker_done = false;
-    // scratch reused across events
-    std::vector<WindowValue> window_values;
-    std::string key_buf, value_key;
-    // Novelty per company, kept only when a rule reads it (docs/events.md, "Novelty").
-    std::unique_ptr<analysis::NoveltyTracker> novelty;
-    std::vector<NoveltyValue> novelty_values;  // per entity of the current event
-    struct DupId {
-        char bytes[analysis::NoveltyTracker::kIdBytes];
-        uint8_t len;
-    };
-    std::vector<DupId> dup_ids;
-
-    void adopt(std::shared_ptr<const RuleSet> next) {
-        std::vector<RuleState> old = std::move(states);
-        states.clear();
-        rules = std::move(next);
-        if (!rules) return;
-        size_t max_windows = 0;
-        for (const Rule& r : rules->program().rules) {
-            RuleState fresh;
-            fresh.id = r.id;
-            fresh.fingerprint = r.fingerprint;
-            fresh.last_values.resize(r.since_nodes.size());
-            for (RuleState& o : old) {
-                if (o.id == r.id && o.fingerprint == r.fingerprint) {
-                    fresh = std::move(o);
-                    break;
-                }
-            }
-            states.push_back(std::move(fresh));
-            max_windows = std::max(max_windows, r.windows.size());
-        }
-        window_values.assign(max_windows, WindowValue{});
-        const Program& p = rules->program();
-        if (!p.uses_novelty) novelty.reset();
-        else if (!novelty || novelty->horizon_ms() != p.novelty_horizon_ms)
-            novelty = std::make_unique<analysis::NoveltyTracker>(p.novelty_horizon_ms);
-    }
-
-    // Scores the event's story for each of its companies (the first max_keys_per_event), keyed by
-    // ticker or, without one, by name. Runs for every event, alerts or not, so the state is the
-    // same in a rebuild, a replay and offline.
-    void observe_novelty(const EventContext& ctx, size_t max_keys) {
-        const auto& entities = ctx.analysis.entities;
-        const size_t n = std::min(entities.size(), max_keys);
-        novelty_values.assign(entities.size(), NoveltyValue{});
-        if (dup_ids.size() < n) dup_ids.resize(n);
-        for (size_t i = 0; i < n; ++i) {
-            const analysis::EntityResult& e = entities[i];
-            std::string_view key = e.ticker.empty() ? e.name : e.ticker;
-            if (key.empty()) continue;
-            auto r = novelty->observe(key, ctx.analysis.story, ctx.event.id, ctx.event_time_ms);
-            DupId& d = dup_ids[i];
-            d.len = static_cast<uint8_t>(r.duplicate_of.size());
-            std::copy(r.duplicate_of.begin(), r.duplicate_of.end(), d.bytes);
-            novelty_values[i] = {true, r.novelty, std::string_view(d.bytes, d.len)};
-        }
-    }
-};
 
 namespace {
 
@@ -190,9 +108,30 @@ bool is_idle(const KeyState& ks, const Rule& r, int64_t now) {
     return true;
 }
 
-void fill_alert(Alert& a, const Rule& r, const KeyView& key, const EventContext& ctx, Evaluator& ev, bool resolved) {
-    a.id = alert_id_value(r.id, key.key, ctx.event.id, resolved);
+
+// Every kSweepEvery events: drops key states equal to fresh ones and expired stories (memory only).
+void sweep_idle(EngineState& s) {
+    if (++s.events % kSweepEvery != 0) return;
+    const auto& rules = s.rules->program().rules;
+    for (size_t ri = 0; ri < rules.size(); ++ri) {
+        auto& keys = s.states[ri].keys;
+        for (auto it = keys.begin(); it != keys.end();) {
+            if (is_idle(it->second, rules[ri], s.max_time)) it = keys.erase(it);
+            else ++it;
+        }
+    }
+    if (s.stories) s.stories->sweep(s.max_time);
+}
+
+}  // namespace
+
+void fill_alert(Alert& a, const Rule& r, const KeyView& key, const EventContext& ctx, Evaluator& ev, bool resolved,
+                std::string_view story_id) {
+    a.id = alert_id_value(r.id, key.key, story_id.empty() || resolved ? ctx.event.id : story_id, resolved);
     core::to_hex16(a.id, a.alert_id);
+    a.story = !story_id.empty() && !resolved;
+    a.retracted = false;
+    a.revision = 0;
     a.rule_id = r.id;
     a.severity = r.severity;
     a.key.assign(key.key);
@@ -210,8 +149,6 @@ void fill_alert(Alert& a, const Rule& r, const KeyView& key, const EventContext&
     a.novelty = nv ? nv->novelty : -1;
     a.duplicate_of.assign(nv ? nv->duplicate_of : std::string_view());
 }
-
-}  // namespace
 }  // namespace detail
 
 using namespace detail;
@@ -243,6 +180,21 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
     const auto& rules = program.rules;
     for (auto& mk : s.mode_keys) mk.done = false;
     s.by_ticker_done = false;
+    // Story messages (only when the rules track stories): a deletion retracts, an update revises.
+    const bool story = s.stories && !ctx.event.story_id.empty();
+    StoryRecord* rec = story ? s.stories->find(ctx.event.story_id, t) : nullptr;
+    if (story && ctx.event.action == analysis::StoryAction::deleted) {
+        retract_story(s, ctx, out);
+        sweep_idle(s);
+        return;
+    }
+    if (rec && rec->deleted) {  // a deleted story's later messages raise nothing
+        sweep_idle(s);
+        return;
+    }
+    // A story is counted in windows once, by its first message: its updates are not added again.
+    const bool counted = rec != nullptr;
+    if (story && !rec) rec = &s.stories->open(ctx.event.story_id, t);
     if (s.novelty) s.observe_novelty(ctx, program.max_keys_per_event);
     uint32_t raised = 0;  // alerts this event raised (or, suppressed, would have): max_alerts_per_event
     for (size_t ri = 0; ri < rules.size(); ++ri) {
@@ -264,13 +216,20 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
                 ev.novelty = s.novelty_values.data();
                 ev.novelty_count = s.novelty_values.size();
             }
+            uint64_t story_alert = 0;
+            StoryAlert* sa = nullptr;
+            if (story) {
+                story_alert = alert_id_value(r.id, key.key, ctx.event.story_id, false);
+                sa = rec ? rec->find(story_alert) : nullptr;
+            }
 
             // Windows first, so they include this event.
             for (size_t w = 0; w < r.windows.size(); ++w) {
                 const Node& wn = r.nodes[static_cast<size_t>(r.windows[w])];
                 Ring& ring = ks.windows[w];
                 WindowAgg agg = WindowAgg(wn.sub);
-                if (wn.a < 0) {
+                if (counted) {
+                } else if (wn.a < 0) {
                     ring.push({t, 1.0});
                 } else if (agg == WindowAgg::count) {
                     if (ev.cond(wn.a)) ring.push({t, 1.0});
@@ -305,6 +264,10 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
             }
             ev.marks.clear();
             bool holds = ev.cond(r.when);
+            if (sa && sa->live) {
+                revise(s, r, key, ctx, ev, holds, *sa, ks, raised, out);
+                continue;
+            }
 
             // Rebuilding with the published record: it, not this engine's possibly partial
             // cooldown and hold state, says whether the rule fired here.
@@ -314,11 +277,16 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
                 if (ks.streak < std::numeric_limits<uint32_t>::max()) ++ks.streak;
                 bool held = (r.hold_events <= 1 || ks.streak >= r.hold_events) &&
                             (r.hold_ms == 0 || t - ks.streak_start >= r.hold_ms);
-                bool fires = replaying ? s.fired_history->count(alert_id_value(r.id, key.key, ctx.event.id, false)) > 0
-                                       : held && cooldown_over(ks, r, t);
+                const uint64_t delivery = story ? delivery_id_value(story_alert, sa ? sa->revision + 1 : 0, false)
+                                                : alert_id_value(r.id, key.key, ctx.event.id, false);
+                bool fires = replaying ? s.fired_history->count(delivery) > 0 : held && cooldown_over(ks, r, t);
                 // Past the cap an alert is not raised and leaves no trace (no cooldown starts),
                 // exactly as if the rule had not fired: a rebuild from the published record agrees.
                 if (fires && raised >= program.max_alerts_per_event) {
+                    fires = false;
+                    s.notes.alerts_capped = true;
+                }
+                if (fires && story && !record_story_alert(s, r, key, ctx, ev, *rec, sa, story_alert)) {
                     fires = false;
                     s.notes.alerts_capped = true;
                 }
@@ -327,7 +295,16 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
                     ks.last_fire = ks.fired ? std::max(ks.last_fire, t) : t;
                     ks.fired = true;
                     ks.active = r.resolved;
-                    if (!s.suppressed) fill_alert(out.emplace_back(), r, key, ctx, ev, false);
+                    if (!s.suppressed) {
+                        Alert& a = out.emplace_back();
+                        if (story) {
+                            a = s.scratch_alert;  // record_story_alert filled it
+                            a.revision = sa ? sa->revision : 0;
+                            a.id = delivery_id_value(story_alert, a.revision, false);
+                        } else {
+                            fill_alert(a, r, key, ctx, ev, false);
+                        }
+                    }
                 }
             } else {
                 ks.streak = 0;
@@ -355,21 +332,16 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
             }
         }
     }
-    if (++s.events % kSweepEvery == 0) {
-        for (size_t ri = 0; ri < rules.size(); ++ri) {
-            auto& keys = s.states[ri].keys;
-            for (auto it = keys.begin(); it != keys.end();) {
-                if (is_idle(it->second, rules[ri], s.max_time)) it = keys.erase(it);
-                else ++it;
-            }
-        }
-    }
+    sweep_idle(s);
 }
+
+
 
 size_t Engine::state_bytes() const {
     // Node of an unordered_map: next pointer + cached hash + the pair, plus one bucket pointer.
     constexpr size_t kNodeOverhead = 2 * sizeof(void*) + sizeof(void*);
     size_t total = state_->novelty ? state_->novelty->state_bytes() : 0;
+    if (state_->stories) total += state_->stories->state_bytes();
     for (const RuleState& rs : state_->states) {
         total += rs.keys.bucket_count() * sizeof(void*);
         for (const auto& [key, ks] : rs.keys) {

@@ -133,19 +133,21 @@ public:
                                                  std::to_string(detail::kLimitPerEventCeiling),
                         "write e.g. `" + k + ": 100`");
                 else (k == "max_keys_per_event" ? program->max_keys_per_event : program->max_alerts_per_event) = n;
-            } else if (k == "novelty_horizon") {
+            } else if (k == "novelty_horizon" || k == "story_horizon") {
                 std::string v = it.second.IsScalar() ? it.second.Scalar() : "";
                 int64_t ms = 0;
                 core::DurationParse d = core::parse_duration_status(v, ms);
-                if (d == core::DurationParse::ok && ms > 0 && ms <= detail::kMaxNoveltyHorizonMs)
-                    program->novelty_horizon_ms = ms;
-                else
-                    add(it.second.Mark(), 0, "novelty_horizon '" + v + "' must be a duration from 1s to 30d",
-                        "write e.g. `novelty_horizon: 24h`");
+                if (d == core::DurationParse::ok && ms > 0 && ms <= detail::kMaxNoveltyHorizonMs) {
+                    (k == "novelty_horizon" ? program->novelty_horizon_ms : program->story_horizon_ms) = ms;
+                    program->uses_stories |= k == "story_horizon";
+                } else {
+                    add(it.second.Mark(), 0, k + " '" + v + "' must be a duration from 1s to 30d",
+                        "write e.g. `" + k + ": 24h`");
+                }
             } else if (k != "rules") {
                 add(it.first.Mark(), 0, "unknown top-level field '" + k + "'",
                     "the file holds `rules:` and optionally `group_alerts:`, `max_keys_per_event:`, "
-                    "`max_alerts_per_event:`, `novelty_horizon:`");
+                    "`max_alerts_per_event:`, `novelty_horizon:`, `story_horizon:`");
             }
         }
         YAML::Node list = root["rules"];
@@ -172,6 +174,8 @@ public:
                 program->uses_novelty |= nd.op == detail::Op::field && (detail::EventField(nd.sub) == detail::EventField::novelty ||
                                                                         detail::EventField(nd.sub) == detail::EventField::duplicate_of);
             if (program->uses_novelty) program->max_window_ms = std::max(program->max_window_ms, program->novelty_horizon_ms);
+            // A story is revised against what it raised: a rebuild must re-read its first message.
+            if (program->uses_stories) program->max_window_ms = std::max(program->max_window_ms, program->story_horizon_ms);
             program->max_window_ms = std::max({program->max_window_ms, r.cooldown_ms, r.hold_ms});
             for (int32_t w : r.windows)
                 program->max_window_ms = std::max(program->max_window_ms, r.nodes[static_cast<size_t>(w)].span_ms);

@@ -156,6 +156,10 @@ struct Program {
     uint64_t content_hash = 0;
     bool uses_novelty = false;                // a rule reads novelty or duplicate_of
     int64_t novelty_horizon_ms = 24 * 3600 * 1000LL;  // top-level `novelty_horizon`
+    // Story updates and deletions (docs/events.md, "Story updates"): on with a top-level
+    // `story_horizon`, how long after its first message a story can still be revised.
+    bool uses_stories = false;
+    int64_t story_horizon_ms = 24 * 3600 * 1000LL;
 };
 
 // Per key and window, at most this many samples are kept; older ones are dropped first.

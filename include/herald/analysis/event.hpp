@@ -9,5 +9,7 @@ using core::Event;
 using core::Field;
 using core::field_name;
 using core::kTextFields;
+using core::story_action_name;
+using core::StoryAction;
 
 }  // namespace herald::analysis

@@ -32,8 +32,22 @@ struct EntityHint {
     std::string_view ticker;  // empty when the event gave none
 };
 
+// What a story's event says about it (docs/events.md, "Story updates"): news APIs publish
+// corrections and takedowns of a story as new messages with the story's id.
+enum class StoryAction : uint8_t { created = 0, updated = 1, deleted = 2 };
+constexpr std::string_view story_action_name(StoryAction a) {
+    switch (a) {
+        case StoryAction::created: return "created";
+        case StoryAction::updated: return "updated";
+        case StoryAction::deleted: return "deleted";
+    }
+    return "created";
+}
+
 struct Event {
     std::string_view id;
+    std::string_view story_id;  // empty: the event is a story of its own
+    StoryAction action = StoryAction::created;
     std::string_view headline, summary, body, text;
     std::string_view source, url;
     int64_t published_at_ms = 0;
@@ -52,7 +66,8 @@ struct Event {
     }
     // Keeps vector capacity so a reused Event does not allocate per message.
     void clear() {
-        id = headline = summary = body = text = source = url = {};
+        id = story_id = headline = summary = body = text = source = url = {};
+        action = StoryAction::created;
         published_at_ms = 0;
         has_published_at = false;
         tickers.clear();

@@ -25,6 +25,10 @@ struct NotifyAlert {
     int64_t event_time_ms = 0;
     int64_t detected_at_ms = 0;
     bool resolved = false;
+    // A story's alert (docs/events.md, "Story updates"): its revision, and whether it withdraws
+    // the alert (Alertmanager then ends it, as a resolution).
+    uint32_t revision = 0;
+    bool retracted = false;
     // A grouped alert's members (rules files with group_alerts): Alertmanager gets one alert each,
     // so routing and silences see the real rule.
     struct Member {
@@ -33,6 +37,9 @@ struct NotifyAlert {
     };
     std::vector<Member> members;
     std::string json;  // the message as published (webhooks without a template send it as is)
+    // What webhook receivers drop repeats by: the alert id, with "/N" for a story's revision N
+    // (and "x" for a retraction), so each revision is delivered once.
+    std::string idempotency_key() const;
 };
 
 enum class ParseResult { ok, invalid_json, not_an_alert, oversized };

@@ -23,10 +23,18 @@ struct EventContext {
 };
 
 struct Alert {
-    // 16 hex digits of mix64(fnv1a64 of rule id, key, event id[, "resolved"]), NUL-terminated,
-    // and the same as a number (what dedup sets and the exactly-once redo compare).
+    // 16 hex digits of mix64(fnv1a64 of rule id, key, event id[, "resolved"]), NUL-terminated
+    // (for an event of a story, the story's id stands for the event id). `id` is the number the
+    // delivery is known by (what dedup sets and the exactly-once redo compare): the same value,
+    // except for a story's revisions and retractions (delivery_id_value).
     char alert_id[17] = {};
     uint64_t id = 0;
+    // An alert raised by a story (the event carried story_id and the rules file has
+    // story_horizon): its revision, 0 first, +1 each time an update changed what it says or it was
+    // retracted (the story was deleted, or an update no longer meets the condition).
+    bool story = false;
+    bool retracted = false;
+    uint32_t revision = 0;
     std::string rule_id;
     std::string severity;  // info | warning | critical
     std::string key;       // the Kafka message key: a ticker, an entity name or "_"
@@ -43,6 +51,8 @@ struct Alert {
         char alert_id[17] = {};
         std::string rule_id, severity, key, summary;
         bool resolved = false;
+        bool story = false, retracted = false;
+        uint32_t revision = 0;
     };
     std::vector<Member> members;
 };
@@ -77,5 +87,8 @@ void make_alert_id(std::string_view rule_id, std::string_view key, std::string_v
                    char out[17]);
 // The same id as a number (the 16 hex digits of make_alert_id).
 uint64_t alert_id_value(std::string_view rule_id, std::string_view key, std::string_view event_id, bool resolved);
+// The number a delivery of alert `alert_id` is known by: alert_id itself for revision 0, mixed
+// with the revision (and the retraction) after, so each revision is published once.
+uint64_t delivery_id_value(uint64_t alert_id, uint32_t revision, bool retracted);
 
 }  // namespace herald::rules

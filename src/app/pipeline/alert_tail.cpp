@@ -12,6 +12,7 @@
 
 #include "herald/core/deadline.hpp"
 #include "herald/kafka/reader.hpp"
+#include "herald/rules/alert.hpp"
 
 namespace herald::app {
 
@@ -39,7 +40,8 @@ bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::st
     if (parser.iterate(buffer.data(), json.size(), buffer.size()).get(doc)) return false;
     od::object obj;
     if (doc.get_object().get(obj)) return false;
-    bool have_id = false, have_source = false;
+    bool have_id = false, have_source = false, retracted = false;
+    uint64_t revision = 0;
     for (auto field : obj) {
         std::string_view key;
         if (field.unescaped_key().get(key)) return false;
@@ -47,6 +49,10 @@ bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::st
             std::string_view v;
             if (field.value().get_string().get(v) || !parse_alert_id(v, id)) return false;
             have_id = true;
+        } else if (key == "revision") {  // a story's later revision is a delivery of its own
+            if (field.value().get_uint64().get(revision)) return false;
+        } else if (key == "retracted") {
+            if (field.value().get_bool().get(retracted)) return false;
         } else if (key == "grouped") {
             od::array list;
             if (field.value().get_array().get(list)) return false;
@@ -56,7 +62,12 @@ bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::st
                 std::string_view v;
                 uint64_t member_id = 0;
                 if (member["alert_id"].get_string().get(v) || !parse_alert_id(v, member_id)) return false;
-                members.push_back(member_id);
+                uint64_t member_revision = 0;
+                bool member_retracted = false;
+                if (member["revision"].get_uint64().get(member_revision)) member_revision = 0;
+                if (member["retracted"].get_bool().get(member_retracted)) member_retracted = false;
+                members.push_back(rules::delivery_id_value(member_id, static_cast<uint32_t>(member_revision),
+                                                           member_retracted));
             }
         } else if (key == "source") {
             od::object src;
@@ -77,6 +88,7 @@ bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::st
             have_source = true;
         }
     }
+    id = rules::delivery_id_value(id, static_cast<uint32_t>(revision), retracted);
     return have_id && have_source;
 }
 }  // namespace

@@ -7,7 +7,11 @@ alerts, so the alert set depends on history per key.
 With "grouped", the same rules with `group_alerts: true`: one message per event, its members
 followed one by one when partition state is rebuilt.
 
-usage: determinism_test.py HERALD_BINARY SOURCE_DIR WORK_DIR [EVENTS] [grouped]"""
+With "stories", the same rules with `story_horizon` over a feed whose stories are updated (some
+made negative, some made positive again) and deleted later (docs/events.md, "Story updates"): the
+revisions and retractions are the same live, offline and in a replay.
+
+usage: determinism_test.py HERALD_BINARY SOURCE_DIR WORK_DIR [EVENTS] [grouped|stories]"""
 import json
 import re
 import time
@@ -27,17 +31,53 @@ partitions = 12
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
 rules = os.path.join(src, "tests", "integration", "pipeline", "determinism-rules.yaml")
-grouped = len(sys.argv) > 5 and sys.argv[5] == "grouped"
-if grouped:
+mode = sys.argv[5] if len(sys.argv) > 5 else ""
+grouped, stories = mode == "grouped", mode == "stories"
+if grouped or stories:
     with open(rules) as f:
         text = f.read()
-    rules = os.path.join(work, "grouped-rules.yaml")
+    rules = os.path.join(work, mode + "-rules.yaml")
     with open(rules, "w") as f:
-        f.write("group_alerts: true\n" + text)
+        f.write(("group_alerts: true\n" if grouped else "story_horizon: 3h\n") + text)
 feed = os.path.join(work, "feed.ndjson")
 with open(feed, "w") as f:
     subprocess.run([sys.executable, os.path.join(src, "tools", "gen_events.py"), "--count", str(events_n), "--seed", "5",
                     "--size", "short", "--notable-fraction", "0.08", "--step-ms", "20000"], stdout=f, check=True)
+
+
+def with_story_updates(path):
+    """Every event becomes a story; every 5th is updated 5 minutes later (alternately made negative
+    and given back its text), every 9th deleted 8 minutes later. Sorted by event time."""
+    from datetime import datetime, timedelta
+    events = [json.loads(l) for l in open(path) if l.strip()]
+    out = []
+    for i, e in enumerate(events):
+        e["story_id"] = "story-" + e["id"]
+        t = datetime.fromisoformat(e["published_at"].replace("Z", "+00:00"))
+        out.append((t, len(out), e))
+        if i % 5 == 0:
+            u = dict(e, id=e["id"] + "-u1", action="updated")
+            if (i // 5) % 2 == 0:
+                u["summary"] = e["summary"] + " Shares plunged 14% after the company cut its outlook and warned of losses."
+            out.append((t + timedelta(minutes=5), len(out), u))
+            out.append((t + timedelta(minutes=6), len(out), dict(e, id=e["id"] + "-u2", action="updated")))
+        if i % 9 == 0:
+            d = {"id": e["id"] + "-d", "story_id": e["story_id"], "action": "deleted", "tickers": e["tickers"],
+                 "published_at": (t + timedelta(minutes=8)).strftime("%Y-%m-%dT%H:%M:%SZ")}
+            out.append((t + timedelta(minutes=8), len(out), d))
+        if "action" not in e:
+            e["action"] = "created"
+    out.sort(key=lambda x: (x[0], x[1]))
+    with open(path, "w") as f:
+        for t, _, e in out:
+            if e.get("action") == "updated":
+                e["published_at"] = t.strftime("%Y-%m-%dT%H:%M:%SZ")
+            f.write(json.dumps(e) + "\n")
+    return len(out)
+
+
+if stories:
+    events_n = with_story_updates(feed)
 times = [json.loads(l)["published_at"] for l in open(feed) if l.strip()]
 
 r = subprocess.run([herald, "analyze", "--rules", rules, "--alerts", "--partitions", str(partitions), feed],
@@ -47,6 +87,12 @@ offline = [json.loads(l) for l in r.stdout.splitlines() if l.strip()]
 by_rule = Counter(a["rule"] + (" resolved" if a.get("resolved") else "") for a in offline)
 if grouped:
     assert by_rule["grouped"] >= 10, f"the feed must make events fire several rules: {by_rule}"
+elif stories:
+    revised = sum(1 for a in offline if a.get("revision", 0) > 0 and not a.get("retracted"))
+    retracted = Counter(a["summary"].split(" was ")[-1] for a in offline if a.get("retracted"))
+    print(f"stories: {revised} revisions, retractions {dict(retracted)}")
+    assert revised >= 10 and retracted["deleted"] >= 10 and retracted["updated and no longer meets the rule"] >= 5, \
+        f"the feed must revise and retract alerts: {revised} revisions, {dict(retracted)}"
 else:
     assert len(by_rule) >= 6, f"the feed must exercise every rule (windows, hold, cooldown, resolved): {by_rule}"
 
@@ -55,19 +101,24 @@ def phase(what):
     print(f"[{time.monotonic() - T0:6.1f} s] {what}", flush=True)
 
 
+def delivery(a):
+    """What one published alert is known by: its id, and for a story its revision (and retraction)."""
+    return f'{a["alert_id"]}/{a.get("revision", 0)}{"x" if a.get("retracted") else ""}'
+
+
 def comparable(alerts):
-    """alert_id -> the alert without the fields that legitimately differ between runs."""
+    """delivery -> the alert without the fields that legitimately differ between runs."""
     out = {}
     for a in alerts:
         a = dict(a)
         a.pop("detected_at", None)
         a.pop("source", None)
-        out[a["alert_id"]] = a
+        out[delivery(a)] = a
     return out
 
 
 def compare(name, alerts):
-    ids = [a["alert_id"] for a in alerts]
+    ids = [delivery(a) for a in alerts]
     dup = len(ids) - len(set(ids))
     want, got = comparable(offline), comparable(alerts)
     missing, extra = set(want) - set(got), set(got) - set(want)

@@ -132,3 +132,28 @@ TEST_CASE("active alerts: resolution removes, expiry drops, a repeat keeps the f
     active.collect(0, out);
     CHECK(out[0].key == "1");
 }
+
+TEST_CASE("a story's revision and retraction: read, keyed apart for webhooks, a retraction ends the alert") {
+    NotifyAlert a;
+    std::string why;
+    REQUIRE(parse_alert(kAlert, a, why) == ParseResult::ok);
+    CHECK(a.revision == 0);
+    CHECK_FALSE(a.retracted);
+    CHECK(a.idempotency_key() == "9f2c4e01a7b3d5c8");  // unchanged for alerts of no story
+    std::string revised = kAlert;
+    revised.insert(revised.find(",\"summary\""), R"(,"story_id":"s1","revision":2)");
+    REQUIRE(parse_alert(revised, a, why) == ParseResult::ok);
+    CHECK(a.revision == 2);
+    CHECK(a.idempotency_key() == "9f2c4e01a7b3d5c8/2");
+    std::string retracted = kAlert;
+    retracted.insert(retracted.find(",\"summary\""), R"(,"story_id":"s1","revision":3,"retracted":true)");
+    REQUIRE(parse_alert(retracted, a, why) == ParseResult::ok);
+    CHECK(a.retracted);
+    CHECK_FALSE(a.resolved);
+    CHECK(a.idempotency_key() == "9f2c4e01a7b3d5c8/3x");
+    std::vector<AmAlert> am;
+    to_am_alerts(a, 3600000, am);
+    REQUIRE(am.size() == 1);
+    CHECK(am[0].resolved);
+    CHECK(am[0].ends_ms == a.detected_at_ms);
+}

@@ -233,3 +233,33 @@ TEST_CASE("numbers that do not fit are errors of the field, not crashes") {
     // Unknown fields are skipped, not converted: an out-of-range number there is tolerated.
     CHECK(p.parse(R"({"headline":"big number","score":1e400})", e, detail) == ErrorCode::none);
 }
+
+TEST_CASE("story_id and action: a story's updates and deletions (docs/events.md, \"Story updates\")") {
+    EventParser p;
+    Event e;
+    REQUIRE(parse(p, R"({"id":"m2","story_id":"s1","action":"updated","headline":"Acme cuts outlook"})", e) ==
+            ErrorCode::none);
+    CHECK(e.story_id == "s1");
+    CHECK(e.action == herald::analysis::StoryAction::updated);
+    REQUIRE(parse(p, R"({"headline":"x","story_id":"s1"})", e) == ErrorCode::none);
+    CHECK(e.action == herald::analysis::StoryAction::created);  // the default
+    REQUIRE(parse(p, R"({"headline":"x","action":null})", e) == ErrorCode::none);
+    CHECK(e.action == herald::analysis::StoryAction::created);
+    // A deletion needs no text, only the story.
+    REQUIRE(parse(p, R"({"story_id":"s1","action":"deleted"})", e) == ErrorCode::none);
+    CHECK(e.action == herald::analysis::StoryAction::deleted);
+    std::string detail;
+    CHECK(p.parse(R"({"action":"deleted"})", e, detail) == ErrorCode::invalid_value);
+    CHECK(detail == "action 'deleted' needs the story's 'story_id'");
+    CHECK(p.parse(R"({"headline":"x","action":"updated"})", e, detail) == ErrorCode::invalid_value);
+    CHECK(p.parse(R"({"headline":"x","action":"removed","story_id":"s1"})", e, detail) == ErrorCode::invalid_value);
+    CHECK(detail == "action must be created, updated or deleted (field 'action')");
+    CHECK(p.parse(R"({"headline":"x","action":3})", e, detail) == ErrorCode::wrong_type);
+    CHECK(p.parse(R"({"headline":"x","story_id":7})", e, detail) == ErrorCode::wrong_type);
+    // A created or updated story still needs text.
+    CHECK(p.parse(R"({"story_id":"s1","action":"updated"})", e, detail) == ErrorCode::missing_text);
+    // clear() resets the story fields of a reused Event.
+    REQUIRE(parse(p, R"({"headline":"x"})", e) == ErrorCode::none);
+    CHECK(e.story_id.empty());
+    CHECK(e.action == herald::analysis::StoryAction::created);
+}
