@@ -277,9 +277,10 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
                 if (ks.streak < std::numeric_limits<uint32_t>::max()) ++ks.streak;
                 bool held = (r.hold_events <= 1 || ks.streak >= r.hold_events) &&
                             (r.hold_ms == 0 || t - ks.streak_start >= r.hold_ms);
-                const uint64_t delivery = story ? delivery_id_value(story_alert, sa ? sa->revision + 1 : 0, false)
-                                                : alert_id_value(r.id, key.key, ctx.event.id, false);
-                bool fires = replaying ? s.fired_history->count(delivery) > 0 : held && cooldown_over(ks, r, t);
+                // A story's alert id is the story's: the published record says which message fired
+                // by the id of the message (the alert tail adds it for story alerts).
+                bool fires = replaying ? s.fired_history->count(alert_id_value(r.id, key.key, ctx.event.id, false)) > 0
+                                       : held && cooldown_over(ks, r, t);
                 // Past the cap an alert is not raised and leaves no trace (no cooldown starts),
                 // exactly as if the rule had not fired: a rebuild from the published record agrees.
                 if (fires && raised >= program.max_alerts_per_event) {

@@ -40,8 +40,9 @@ bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::st
     if (parser.iterate(buffer.data(), json.size(), buffer.size()).get(doc)) return false;
     od::object obj;
     if (doc.get_object().get(obj)) return false;
-    bool have_id = false, have_source = false, retracted = false;
+    bool have_id = false, have_source = false, retracted = false, resolved = false, story = false;
     uint64_t revision = 0;
+    std::string_view rule, key_field, event_id;
     for (auto field : obj) {
         std::string_view key;
         if (field.unescaped_key().get(key)) return false;
@@ -49,6 +50,14 @@ bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::st
             std::string_view v;
             if (field.value().get_string().get(v) || !parse_alert_id(v, id)) return false;
             have_id = true;
+        } else if (key == "rule" || key == "key" || key == "event_id") {
+            std::string_view v;
+            if (field.value().get_string().get(v)) return false;
+            (key == "rule" ? rule : key == "key" ? key_field : event_id) = v;
+        } else if (key == "resolved") {
+            if (field.value().get_bool().get(resolved)) return false;
+        } else if (key == "story_id") {
+            story = true;
         } else if (key == "revision") {  // a story's later revision is a delivery of its own
             if (field.value().get_uint64().get(revision)) return false;
         } else if (key == "retracted") {
@@ -64,10 +73,17 @@ bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::st
                 if (member["alert_id"].get_string().get(v) || !parse_alert_id(v, member_id)) return false;
                 uint64_t member_revision = 0;
                 bool member_retracted = false;
-                if (member["revision"].get_uint64().get(member_revision)) member_revision = 0;
+                const bool has_revision = !member["revision"].get_uint64().get(member_revision);
+                if (!has_revision) member_revision = 0;
                 if (member["retracted"].get_bool().get(member_retracted)) member_retracted = false;
                 members.push_back(rules::delivery_id_value(member_id, static_cast<uint32_t>(member_revision),
                                                            member_retracted));
+                std::string_view member_rule, member_key;
+                bool member_resolved = false;
+                if (member["resolved"].get_bool().get(member_resolved)) member_resolved = false;
+                if (has_revision && !member_retracted && !member_resolved && !member["rule"].get_string().get(member_rule) &&
+                    !member["key"].get_string().get(member_key))
+                    members.push_back(rules::alert_id_value(member_rule, member_key, event_id, false));
             }
         } else if (key == "source") {
             od::object src;
@@ -89,6 +105,9 @@ bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::st
         }
     }
     id = rules::delivery_id_value(id, static_cast<uint32_t>(revision), retracted);
+    // A story's alert id is the story's, whichever message raised it: the rebuild asks whether
+    // this message fired the rule by the id the message would have had (rule, key, event id).
+    if (story && !retracted && !resolved) members.push_back(rules::alert_id_value(rule, key_field, event_id, false));
     return have_id && have_source;
 }
 }  // namespace
