@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "herald/analysis/novelty.hpp"
+#include "herald/analysis/sentiment.hpp"
+#include "herald/core/json_writer.hpp"
 #include "herald/app/commands.hpp"
 #include "herald/app/offline_feed.hpp"
 #include "herald/app/offline_options.hpp"
@@ -17,6 +19,41 @@
 namespace herald::app {
 
 namespace {
+// --alerts --explain: the alert (one JSON object in `json`) gets "sentences", the sentiment of each
+// sentence of its event with the terms behind it, as analysis lines show them with --explain.
+void append_sentences_json(std::string& json, const FeedEvent& e) {
+    if (json.empty() || json.back() != '}') return;
+    json.back() = ',';
+    core::JsonWriter w(json);
+    w.key("sentences");
+    w.begin_array();
+    for (const analysis::ExplainSentence& s : e.explanation.sentences) {
+        w.begin_object();
+        w.key("field");
+        w.string(analysis::field_name(s.span.field));
+        w.key("span");
+        w.begin_array();
+        w.integer(s.span.begin);
+        w.integer(s.span.end);
+        w.end_array();
+        w.key("score");
+        w.number(s.score);
+        w.key("terms");
+        w.begin_array();
+        for (const analysis::ExplainTerm& t : s.terms) {
+            w.begin_array();  // [term, weight, rule]: one line per sentence stays short
+            w.string(t.term);
+            w.number(t.weight);
+            w.string(t.rule);
+            w.end_array();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+    json.push_back('}');
+}
+
 const CommandSpec& analyze_spec() {
     static const CommandSpec spec = [] {
         CommandSpec s{
@@ -32,7 +69,7 @@ const CommandSpec& analyze_spec() {
             {
                 {"rules", "FILE", "rules file (YAML) for --alerts", ""},
                 {"alerts", "", "write alerts instead of analyses", ""},
-                {"explain", "", "add per-sentence explanations of the sentiment score", ""},
+                {"explain", "", "add per-sentence explanations of the sentiment score (with --alerts: to each alert)", ""},
                 {"novelty-horizon", "DURATION", "how far back in event time a story counts as already reported", "24h"},
             },
             true};
@@ -63,7 +100,8 @@ int command_analyze(int argc, char** argv, int first) {
     if (horizon_ms <= 0) throw UsageError("herald analyze: --novelty-horizon must be longer than 0");
     analysis::NoveltyTracker novelty(horizon_ms);  // analysis lines: the feed as one partition
     std::unique_ptr<OfflineRules> offline_rules;
-    if (alerts_mode) offline_rules = std::make_unique<OfflineRules>(rule_set, partitions, message_bytes);
+    if (alerts_mode) offline_rules = std::make_unique<OfflineRules>(rule_set, partitions, message_bytes, resources);
+    const bool explain_alerts = alerts_mode && o.flag("explain");
 
     std::vector<rules::Alert> alerts;
     std::string out, json;
@@ -78,6 +116,7 @@ int command_analyze(int argc, char** argv, int first) {
             offline_rules->evaluate(e, alerts);
             for (const auto& a : alerts) {
                 offline_rules->alert_json(e, a, json);
+                if (explain_alerts) append_sentences_json(json, e);
                 out.append(json);
                 out.push_back('\n');
             }

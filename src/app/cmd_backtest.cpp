@@ -139,8 +139,8 @@ int command_backtest(int argc, char** argv, int first) {
     const int32_t partitions = input.range ? input.range->partitions() : offline_partitions(o);
 
     RulesRun before, after;
-    after.rules = std::make_unique<OfflineRules>(after_set, partitions, message_bytes);
-    if (before_set) before.rules = std::make_unique<OfflineRules>(before_set, partitions, message_bytes);
+    after.rules = std::make_unique<OfflineRules>(after_set, partitions, message_bytes, resources);
+    if (before_set) before.rules = std::make_unique<OfflineRules>(before_set, partitions, message_bytes, resources);
     BacktestDiff diff(after_set->rule_ids(), before_set ? before_set->rule_ids() : std::vector<std::string>{},
                       examples);
     BacktestRun run;

@@ -11,7 +11,10 @@ namespace herald::app {
 
 EventProcessor::EventProcessor(const analysis::Resources& resources, size_t max_event_bytes,
                                size_t message_max_bytes)
-    : parser_(max_event_bytes), analyzer_(resources), limits_(rules::alert_limits_for(message_max_bytes)) {
+    : parser_(max_event_bytes),
+      analyzer_(resources),
+      limits_(rules::alert_limits_for(message_max_bytes)),
+      terms_(resources) {
     default_id_.reserve(128);
 }
 
@@ -87,14 +90,16 @@ void EventProcessor::analyze(analysis::Explanation* explain) {
 }
 
 void evaluate_rules(rules::Engine& engine, const rules::EventContext& ctx, const rules::AlertLimits& limits,
-                    std::vector<rules::Alert>& out) {
+                    SentimentTerms& terms, std::vector<rules::Alert>& out) {
+    const size_t before = out.size();
     engine.evaluate(ctx, out);
+    if (out.size() > before) terms.attach(ctx.event, out);
     // Here, so run, replay, analyze and backtest group alike.
     if (engine.rules() && engine.rules()->group_alerts()) rules::group_alerts(out, limits);
 }
 
 void EventProcessor::evaluate(rules::Engine& engine, std::vector<rules::Alert>& out) {
-    evaluate_rules(engine, rules::EventContext{event_, analysis_, event_time_ms_}, limits_, out);
+    evaluate_rules(engine, rules::EventContext{event_, analysis_, event_time_ms_}, limits_, terms_, out);
     if (metrics_ && !engine.suppressed()) {
         const rules::Engine::EventNotes& n = engine.notes();
         if (n.late) metrics_->events_late().Increment();

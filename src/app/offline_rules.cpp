@@ -5,8 +5,12 @@
 
 namespace herald::app {
 
-OfflineRules::OfflineRules(std::shared_ptr<const rules::RuleSet> rules, int32_t partitions, size_t message_max_bytes)
-    : rules_(std::move(rules)), partitions_(partitions), limits_(rules::alert_limits_for(message_max_bytes)) {
+OfflineRules::OfflineRules(std::shared_ptr<const rules::RuleSet> rules, int32_t partitions, size_t message_max_bytes,
+                           const analysis::Resources& resources)
+    : rules_(std::move(rules)),
+      partitions_(partitions),
+      limits_(rules::alert_limits_for(message_max_bytes)),
+      terms_(std::make_unique<SentimentTerms>(resources)) {
     engines_.reserve(static_cast<size_t>(partitions_) + 1);
     for (int32_t i = 0; i <= partitions_; ++i) engines_.emplace_back(rules_);
 }
@@ -18,7 +22,7 @@ void OfflineRules::evaluate(const FeedEvent& e, std::vector<rules::Alert>& alert
     if (slot < 0 || slot >= partitions_) slot = partitions_ > 0 ? default_partition(feed_key(e.event), partitions_) : 0;
     rules::Engine& engine = engines_[static_cast<size_t>(slot < 0 ? partitions_ : slot)];
     engine.set_suppressed(e.warmup);
-    evaluate_rules(engine, rules::EventContext{e.event, e.analysis, e.event_time_ms}, limits_, alerts);
+    evaluate_rules(engine, rules::EventContext{e.event, e.analysis, e.event_time_ms}, limits_, *terms_, alerts);
 }
 
 void OfflineRules::alert_json(const FeedEvent& e, const rules::Alert& alert, std::string& out) const {

@@ -86,6 +86,13 @@ Alert fold(std::vector<Alert>& alerts, size_t b, size_t e, size_t part, size_t p
                     return x.field == s.field && x.begin == s.begin && x.end == s.end;
                 }) == g.evidence.end())
                 g.evidence.push_back(s);
+        // The group's explanation: each member's, in rule order (the terms are the event's: once).
+        Alert::Explanation& x = g.explanation;
+        x.compared.insert(x.compared.end(), a.explanation.compared.begin(), a.explanation.compared.end());
+        x.events.insert(x.events.end(), a.explanation.events.begin(), a.explanation.events.end());
+        x.windows.insert(x.windows.end(), a.explanation.windows.begin(), a.explanation.windows.end());
+        if (x.terms.empty()) x.terms = std::move(a.explanation.terms);
+        x.sentiment |= a.explanation.sentiment;
         Alert::Member& m = g.members.emplace_back();
         std::copy(a.alert_id, a.alert_id + 17, m.alert_id);
         m.rule_id = std::move(a.rule_id);
@@ -155,6 +162,94 @@ bool fits(size_t& used, size_t item, size_t share) {
     if (item + 1 > share || used > share - item - 1) return false;
     used += item + 1;
     return true;
+}
+}  // namespace
+
+namespace {
+void write_span(core::JsonWriter& w, const analysis::Span& s) {
+    w.key("field");
+    w.string(analysis::field_name(s.field));
+    w.key("span");
+    w.begin_array();
+    w.integer(s.begin);
+    w.integer(s.end);
+    w.end_array();
+}
+
+// The "explain" object (docs/rules.md, "Explanations"); items that do not fit `share` bytes are
+// left out and counted (the return value). `item` is scratch.
+size_t write_explanation(core::JsonWriter& w, const Alert::Explanation& x, const EventContext& ctx, size_t share,
+                         std::string& item) {
+    size_t used = 0, omitted = 0;
+    auto put = [&](const char* name, size_t n, const auto& write_one) {
+        if (n == 0) return;
+        w.key(name);
+        w.begin_array();
+        for (size_t i = 0; i < n; ++i) {
+            item.clear();
+            core::JsonWriter iw(item);
+            iw.begin_object();
+            write_one(iw, i);
+            iw.end_object();
+            if (fits(used, item.size(), share)) w.raw(item);
+            else ++omitted;
+        }
+        w.end_array();
+    };
+    w.begin_object();
+    put("compared", x.compared.size(), [&](core::JsonWriter& o, size_t i) {
+        const auto& c = x.compared[i];
+        o.key("read");
+        o.string(c.read);
+        o.key("value");
+        if (c.text) o.string(c.value_text);
+        else o.number(c.value);
+        o.key("op");
+        o.string(c.op);
+        o.key("threshold");
+        if (c.text) o.string(c.threshold_text);
+        else o.number(c.threshold);
+    });
+    put("events", x.events.size(), [&](core::JsonWriter& o, size_t i) {
+        const auto& e = x.events[i];
+        o.key("type");
+        o.string(e.type);
+        write_span(o, e.span);
+        std::string_view text = ctx.event.field(e.span.field);
+        if (e.span.begin <= e.span.end && e.span.end <= text.size()) {
+            o.key("text");
+            o.string(text.substr(e.span.begin, e.span.end - e.span.begin));
+        }
+        if (!e.detail.empty()) {
+            o.key("detail");
+            o.string(e.detail);
+        }
+        if (e.has_figure) {
+            o.key("figure");
+            o.number(e.figure);
+        }
+    });
+    put("terms", x.terms.size(), [&](core::JsonWriter& o, size_t i) {
+        const auto& t = x.terms[i];
+        o.key("term");
+        o.string(t.term);
+        o.key("weight");
+        o.number(t.weight);
+        o.key("rule");
+        o.string(t.rule);
+        write_span(o, t.span);
+    });
+    put("windows", x.windows.size(), [&](core::JsonWriter& o, size_t i) {
+        const auto& win = x.windows[i];
+        o.key("read");
+        o.string(win.read);
+        o.key("event_ids");
+        o.begin_array();
+        for (const std::string& id : win.ids) o.string(id);
+        o.end_array();
+    });
+    w.end_object();
+    return omitted;
 }
 }  // namespace
 
@@ -296,6 +391,11 @@ bool append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
         else ++omitted_evidence;
     }
     w.end_array();
+    size_t omitted_explain = 0;
+    if (!a.explanation.empty()) {
+        w.key("explain");
+        omitted_explain = write_explanation(w, a.explanation, ctx, limits.explain, item);
+    }
     if (src.partition >= 0) {
         w.key("source");
         w.begin_object();
@@ -304,15 +404,17 @@ bool append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
         w.integer_field("offset", src.offset);
         w.end_object();
     }
-    const bool truncated = cap.cut || omitted_members || omitted_metrics || omitted_evidence;
+    const bool truncated = cap.cut || omitted_members || omitted_metrics || omitted_evidence || omitted_explain;
     if (truncated) {
         w.bool_field("truncated", true);
     }
-    if (omitted_members || omitted_metrics || omitted_evidence) {
+    if (omitted_members || omitted_metrics || omitted_evidence || omitted_explain) {
         w.key("omitted");
         w.begin_object();
-        const std::pair<const char*, size_t> counts[] = {
-            {"grouped", omitted_members}, {"metrics", omitted_metrics}, {"evidence", omitted_evidence}};
+        const std::pair<const char*, size_t> counts[] = {{"grouped", omitted_members},
+                                                         {"metrics", omitted_metrics},
+                                                         {"evidence", omitted_evidence},
+                                                         {"explain", omitted_explain}};
         for (const auto& [name, n] : counts)
             if (n) {
                 w.key(name);

@@ -39,6 +39,7 @@ AlertLimits alert_limits_for(size_t message_max_bytes) {
     l.member_summary = std::min<size_t>(4096, l.members / 8);
     l.metrics = rest / 8;
     l.evidence = rest / 4;  // together 7/8 of the rest: the remaining eighth is slack
+    l.explain = rest / 16;  // half the slack: the explanation is bounded by construction anyway
     return l;
 }
 

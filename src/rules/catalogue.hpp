@@ -41,6 +41,7 @@ inline constexpr FieldInfo kFields[] = {
     {"text", EventField::text, Type::string},
     {"metrics.count", EventField::metric_count, Type::number},
     {"novelty", EventField::novelty, Type::number},
+    {"story.revision", EventField::story_revision, Type::number},
     {"duplicate_of", EventField::duplicate_of, Type::string},
 };
 

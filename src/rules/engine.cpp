@@ -8,6 +8,7 @@
 #include "herald/core/hash.hpp"
 
 #include "engine_state.hpp"
+#include "explain.hpp"
 #include "render.hpp"
 
 namespace herald::rules {
@@ -148,6 +149,7 @@ void fill_alert(Alert& a, const Rule& r, const KeyView& key, const EventContext&
     const NoveltyValue* nv = ev.novelty_of_key();
     a.novelty = nv ? nv->novelty : -1;
     a.duplicate_of.assign(nv ? nv->duplicate_of : std::string_view());
+    fill_explanation(a, r, ctx, ev);
 }
 }  // namespace detail
 
@@ -195,6 +197,7 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
     // A story is counted in windows once, by its first message: its updates are not added again.
     const bool counted = rec != nullptr;
     if (story && !rec) rec = &s.stories->open(ctx.event.story_id, t);
+    const uint32_t story_revision = rec ? rec->messages++ : 0;
     if (s.novelty) s.observe_novelty(ctx, program.max_keys_per_event);
     uint32_t raised = 0;  // alerts this event raised (or, suppressed, would have): max_alerts_per_event
     for (size_t ri = 0; ri < rules.size(); ++ri) {
@@ -216,6 +219,8 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
                 ev.novelty = s.novelty_values.data();
                 ev.novelty_count = s.novelty_values.size();
             }
+            ev.story_revision = story_revision;
+            ev.rings = &ks.windows;
             uint64_t story_alert = 0;
             StoryAlert* sa = nullptr;
             if (story) {
@@ -228,15 +233,20 @@ void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
                 const Node& wn = r.nodes[static_cast<size_t>(r.windows[w])];
                 Ring& ring = ks.windows[w];
                 WindowAgg agg = WindowAgg(wn.sub);
+                bool pushed = false;
                 if (counted) {
                 } else if (wn.a < 0) {
                     ring.push({t, 1.0});
+                    pushed = true;
                 } else if (agg == WindowAgg::count) {
-                    if (ev.cond(wn.a)) ring.push({t, 1.0});
+                    pushed = ev.cond(wn.a);
+                    if (pushed) ring.push({t, 1.0});
                 } else {
                     double v;
-                    if (ev.num(wn.a, v)) ring.push({t, v});
+                    pushed = ev.num(wn.a, v);
+                    if (pushed) ring.push({t, v});
                 }
+                if (pushed) ring.push_id(t, ctx.event.id);  // for the explanation of its alerts
                 ring.evict_until(t - wn.span_ms);
                 // The window is (t - span, t]. Samples are in time order, so the ones after t
                 // (only when this event is late) are at the back and left out here.

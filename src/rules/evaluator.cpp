@@ -142,6 +142,7 @@ bool Evaluator::cond_raw(int32_t n) {
         case Op::event_type: {
             const analysis::CorporateEvent* e = event_for(nd);
             if (e && marks.n_spans < Marks::kMaxSpans) marks.spans[marks.n_spans++] = e->span;
+            if (e) mark_event(e);
             return e != nullptr;
         }
         case Op::exists: return cur_sel == nd.a && cur_metric != nullptr;
@@ -151,23 +152,23 @@ bool Evaluator::cond_raw(int32_t n) {
         }
         case Op::and_: {
             // A failed branch must not leave its marks behind.
-            Marks saved = marks;
+            Marks::Snapshot saved = marks.snapshot();
             if (cond(nd.a) && cond(nd.b)) return true;
-            marks = saved;
+            marks.restore(saved);
             return false;
         }
         case Op::or_: {
-            Marks saved = marks;
+            Marks::Snapshot saved = marks.snapshot();
             if (cond(nd.a)) return true;
-            marks = saved;
+            marks.restore(saved);
             if (cond(nd.b)) return true;
-            marks = saved;
+            marks.restore(saved);
             return false;
         }
         case Op::not_: {
-            Marks saved = marks;
+            Marks::Snapshot saved = marks.snapshot();
             bool inner = cond(nd.a);
-            marks = saved;
+            marks.restore(saved);
             return !inner;
         }
         case Op::compare: {
@@ -175,16 +176,19 @@ bool Evaluator::cond_raw(int32_t n) {
             const Node& a = node(nd.a);
             if (a.type == Type::number) {
                 double x, y;
-                return num(nd.a, x) && num(nd.b, y) && compare_numbers(op, x, y);
+                if (!num(nd.a, x) || !num(nd.b, y) || !compare_numbers(op, x, y)) return false;
+                if (marks.n_compared < Marks::kMaxCompared) marks.compared[marks.n_compared++] = {n, x, y, {}, {}, false};
+                return true;
             }
             if (a.type == Type::string) {
                 std::string_view x, y;
-                if (!str(nd.a, x) || !str(nd.b, y)) return false;
-                return iequals(x, y) == (op == CmpOp::eq);
+                if (!str(nd.a, x) || !str(nd.b, y) || iequals(x, y) != (op == CmpOp::eq)) return false;
+                if (marks.n_compared < Marks::kMaxCompared) marks.compared[marks.n_compared++] = {n, 0, 0, x, y, true};
+                return true;
             }
-            Marks saved = marks;
+            Marks::Snapshot saved = marks.snapshot();
             bool x = cond(nd.a), y = cond(nd.b);
-            marks = saved;
+            marks.restore(saved);
             return (x == y) == (op == CmpOp::eq);
         }
         case Op::in_list: {
@@ -237,9 +241,13 @@ bool Evaluator::num(int32_t n, double& out) {
         case Op::const_num: out = nd.num; return true;
         case Op::field:
             switch (EventField(nd.sub)) {
-                case EventField::sentiment_score: out = an.sentiment.score; return true;
+                case EventField::sentiment_score:
+                    marks.sentiment = true;
+                    out = an.sentiment.score;
+                    return true;
                 case EventField::entity_score:
                     if (!key_.entity) return false;
+                    marks.sentiment = true;
                     out = key_.entity->sentiment.score;
                     return true;
                 case EventField::entity_mentions:
@@ -251,6 +259,7 @@ bool Evaluator::num(int32_t n, double& out) {
                     out = key_.entity->relevance;
                     return true;
                 case EventField::metric_count: out = static_cast<double>(an.metrics.size()); return true;
+                case EventField::story_revision: out = story_revision; return true;
                 case EventField::novelty: {
                     const NoveltyValue* v = novelty_of_key();
                     if (!v) return false;
@@ -290,11 +299,13 @@ bool Evaluator::num(int32_t n, double& out) {
         case Op::event_field: {
             const analysis::CorporateEvent* e = event_for(nd);
             if (!e || EventTypeField(nd.sub) != EventTypeField::figure || !e->has_figure) return false;
+            mark_event(e);
             out = e->figure;
             return true;
         }
         case Op::window: {
             const WindowValue& w = windows_[nd.slot];
+            if (nd.slot < static_cast<int32_t>(Marks::kMaxWindows)) marks.windows |= uint64_t{1} << nd.slot;
             out = w.v;
             return w.ok;
         }
@@ -324,6 +335,13 @@ bool Evaluator::num(int32_t n, double& out) {
     }
 }
 
+void Evaluator::mark_event(const analysis::CorporateEvent* e) {
+    const auto i = static_cast<uint16_t>(e - ctx_.analysis.events.data());
+    for (uint8_t k = 0; k < marks.n_events; ++k)
+        if (marks.events[k] == i) return;
+    if (marks.n_events < Marks::kMaxEvents) marks.events[marks.n_events++] = i;
+}
+
 const NoveltyValue* Evaluator::novelty_of_key() const {
     if (!novelty || !key_.entity) return nullptr;
     const auto& entities = ctx_.analysis.entities;
@@ -339,9 +357,13 @@ bool Evaluator::str(int32_t n, std::string_view& out) {
         case Op::const_str: out = nd.str; return true;
         case Op::field:
             switch (EventField(nd.sub)) {
-                case EventField::sentiment_label: out = analysis::label_name(ctx_.analysis.sentiment.label); return true;
+                case EventField::sentiment_label:
+                    marks.sentiment = true;
+                    out = analysis::label_name(ctx_.analysis.sentiment.label);
+                    return true;
                 case EventField::entity_label:
                     if (!key_.entity) return false;
+                    marks.sentiment = true;
                     out = analysis::label_name(key_.entity->sentiment.label);
                     return true;
                 case EventField::entity_name:

@@ -19,16 +19,52 @@ struct KeyView {
     const analysis::EntityResult* entity = nullptr;
 };
 
-// What made a condition true: matched metrics and text matches, for the alert's evidence.
+// What made a condition true: matched metrics and text matches, for the alert's evidence, and
+// for its explanation the comparisons that held, the corporate events read, the windows read and
+// whether sentiment was read. Fixed buffers: nothing here allocates.
 struct Marks {
     static constexpr size_t kMaxMetrics = 256;
     static constexpr size_t kMaxSpans = 4;
+    static constexpr size_t kMaxCompared = 6;
+    static constexpr size_t kMaxEvents = 4;
+    static constexpr size_t kMaxWindows = 64;  // windows of a rule explained (bits of `windows`)
+    struct Compared {
+        int32_t node;  // the compare node
+        double lhs, rhs;
+        std::string_view ls, rs;  // string comparisons: views into the event, analysis or rule
+        bool text;
+    };
     std::bitset<kMaxMetrics> metrics;
     analysis::Span spans[kMaxSpans];
     uint8_t n_spans = 0;
+    Compared compared[kMaxCompared];
+    uint8_t n_compared = 0;
+    uint16_t events[kMaxEvents];  // indices into Analysis::events
+    uint8_t n_events = 0;
+    bool sentiment = false;
+    uint64_t windows = 0;  // bit w: window slot w was read
     void clear() {
         metrics.reset();
-        n_spans = 0;
+        n_spans = n_compared = n_events = 0;
+        sentiment = false;
+        windows = 0;
+    }
+    // What a failed branch must not leave behind: the lists only grow while a branch is
+    // evaluated, so restoring their lengths undoes it (cheaper than copying the buffers).
+    struct Snapshot {
+        std::bitset<kMaxMetrics> metrics;
+        uint64_t windows;
+        uint8_t n_spans, n_compared, n_events;
+        bool sentiment;
+    };
+    Snapshot snapshot() const { return {metrics, windows, n_spans, n_compared, n_events, sentiment}; }
+    void restore(const Snapshot& s) {
+        metrics = s.metrics;
+        windows = s.windows;
+        n_spans = s.n_spans;
+        n_compared = s.n_compared;
+        n_events = s.n_events;
+        sentiment = s.sentiment;
     }
 };
 
@@ -70,12 +106,17 @@ public:
     const NoveltyValue* novelty = nullptr;
     size_t novelty_count = 0;
     const NoveltyValue* novelty_of_key() const;
+    // story.revision: the earlier messages of the event's story (0 without one).
+    uint32_t story_revision = 0;
+    // The key's window rings (aligned with the rule's windows), for the explanation's event ids.
+    const std::vector<Ring>* rings = nullptr;
 
 private:
     bool cond_raw(int32_t n);
     const analysis::Metric* metric_for(int32_t sel) const;
     // The key's company's event of node nd's type (event(...)), or null.
     const analysis::CorporateEvent* event_for(const Node& nd) const;
+    void mark_event(const analysis::CorporateEvent* e);
     const Node& node(int32_t n) const { return rule_.nodes[static_cast<size_t>(n)]; }
 
     const EventContext& ctx_;

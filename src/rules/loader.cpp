@@ -174,6 +174,8 @@ public:
                 program->uses_novelty |= nd.op == detail::Op::field && (detail::EventField(nd.sub) == detail::EventField::novelty ||
                                                                         detail::EventField(nd.sub) == detail::EventField::duplicate_of);
             if (program->uses_novelty) program->max_window_ms = std::max(program->max_window_ms, program->novelty_horizon_ms);
+            for (const auto& nd : r.nodes)  // story.revision needs the stories remembered
+                program->uses_stories |= nd.op == detail::Op::field && detail::EventField(nd.sub) == detail::EventField::story_revision;
             // A story is revised against what it raised: a rebuild must re-read its first message.
             if (program->uses_stories) program->max_window_ms = std::max(program->max_window_ms, program->story_horizon_ms);
             program->max_window_ms = std::max({program->max_window_ms, r.cooldown_ms, r.hold_ms});

@@ -60,6 +60,7 @@ enum class EventField : uint8_t {
     novelty,       // 0-100 for the key's company (analysis::NoveltyTracker)
     duplicate_of,  // the first story's id, "" for a first report
     entity_relevance,
+    story_revision,  // earlier messages of the event's story (0: its first; docs/events.md "Story updates")
 };
 
 enum class MetricField : uint8_t {

@@ -178,9 +178,9 @@ void render_summary(const Rule& rule, const KeyView& key, const EventContext& ct
                     std::string_view s;
                     out += ev.str(p.node, s) ? s : std::string_view("n/a");
                 } else {
-                    Marks saved = ev.marks;
+                    Marks::Snapshot saved = ev.marks.snapshot();
                     out += ev.cond(p.node) ? "true" : "false";
-                    ev.marks = saved;
+                    ev.marks.restore(saved);
                 }
                 break;
             }

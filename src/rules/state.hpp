@@ -2,7 +2,10 @@
 // Per-partition state of the rules: bounded event-time windows, cooldowns, holds and the last
 // reported metric values, per rule and key. Only an Engine touches it.
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -13,6 +16,27 @@ namespace herald::rules::detail {
 struct Sample {
     int64_t t;
     double v;
+};
+
+// The ids of the newest events a window took in, for the alert's explanation: at most kCount,
+// each cut to kBytes. Fixed size, allocated once per key and window with its first sample.
+struct WindowIds {
+    static constexpr uint32_t kCount = 8, kBytes = 23;
+    struct Entry {
+        int64_t t;
+        uint8_t len;
+        char id[kBytes];
+    };
+    Entry items[kCount];
+    uint32_t next = 0, size = 0;  // ring in arrival order
+    void push(int64_t t, std::string_view id) {
+        Entry& e = items[next];
+        next = (next + 1) % kCount;
+        size += size < kCount;
+        e.t = t;
+        e.len = static_cast<uint8_t>(id.size() < kBytes ? id.size() : kBytes);
+        std::memcpy(e.id, id.data(), e.len);
+    }
 };
 
 // Samples of one window for one key in event-time order, oldest first, capped at
@@ -46,7 +70,21 @@ public:
     void evict_until(int64_t cutoff) {
         while (size_ > 0 && front().t <= cutoff) pop_front();
     }
-    size_t bytes() const { return buf_.capacity() * sizeof(Sample); }
+    size_t bytes() const { return buf_.capacity() * sizeof(Sample) + (ids_ ? sizeof(WindowIds) : 0); }
+    // Remembers the id of the event whose sample was just pushed.
+    void push_id(int64_t t, std::string_view id) {
+        if (!ids_) ids_ = std::make_unique<WindowIds>();
+        ids_->push(t, id);
+    }
+    // The remembered ids of events dated in (from, to], oldest arrival first.
+    void ids_within(int64_t from, int64_t to, std::vector<std::string>& out) const {
+        if (!ids_) return;
+        const WindowIds& w = *ids_;
+        for (uint32_t k = 0; k < w.size; ++k) {
+            const WindowIds::Entry& e = w.items[(w.next + WindowIds::kCount - w.size + k) % WindowIds::kCount];
+            if (e.t > from && e.t <= to) out.emplace_back(e.id, e.len);
+        }
+    }
 
 private:
     uint32_t cap() const { return static_cast<uint32_t>(buf_.size()); }
@@ -58,6 +96,7 @@ private:
         head_ = 0;
     }
     std::vector<Sample> buf_;
+    std::unique_ptr<WindowIds> ids_;
     uint32_t head_ = 0, size_ = 0;
     double sum_ = 0.0;
 };

@@ -22,7 +22,7 @@ StoryRecord* StoryBook::find(std::string_view story_id, int64_t t) {
 StoryRecord& StoryBook::open(std::string_view story_id, int64_t t) {
     auto [it, fresh] = stories_.try_emplace(core::fnv1a64(story_id));
     StoryRecord& r = it->second;
-    if (fresh || expired(r, t)) r = StoryRecord{t, false, {}};
+    if (fresh || expired(r, t)) r = StoryRecord{t, false, 0, {}};
     return r;
 }
 

@@ -24,6 +24,7 @@ struct StoryAlert {
 struct StoryRecord {
     int64_t first_t = 0;  // event time of its first message
     bool deleted = false;
+    uint32_t messages = 0;  // messages of the story seen (story.revision of the next one)
     std::vector<StoryAlert> alerts;
     StoryAlert* find(uint64_t alert_id);
 };

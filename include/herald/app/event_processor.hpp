@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "herald/analysis/analyzer.hpp"
+#include "herald/app/sentiment_terms.hpp"
 #include "herald/parse/event_parser.hpp"
 #include "herald/rules/alert_limits.hpp"
 #include "herald/rules/engine.hpp"
@@ -39,9 +40,10 @@ struct EventSource {
 };
 
 // The rules over one analysed event as every command runs them: the engine's alerts appended to
-// out, folded into one message when the rules file asks for `group_alerts`.
+// out, with the sentiment terms of their explanations (`terms`), folded into one message when the
+// rules file asks for `group_alerts`.
 void evaluate_rules(rules::Engine& engine, const rules::EventContext& ctx, const rules::AlertLimits& limits,
-                    std::vector<rules::Alert>& out);
+                    SentimentTerms& terms, std::vector<rules::Alert>& out);
 
 // What one event came to (EventProcessor::process): a dead letter (code, detail), or its analysis
 // (EventProcessor::result) and the alerts the rules raised, in order.
@@ -95,7 +97,7 @@ public:
     // The last event's analysis through another engine (shadow rules): the same grouping, but
     // not counted in the live metrics (late events, caps).
     void evaluate_quietly(rules::Engine& engine, std::vector<rules::Alert>& out) {
-        evaluate_rules(engine, rules::EventContext{event_, analysis_, event_time_ms_}, limits_, out);
+        evaluate_rules(engine, rules::EventContext{event_, analysis_, event_time_ms_}, limits_, terms_, out);
     }
     // Returns whether the alert had to be cut to fit (rules::append_alert_json with the limits).
     bool alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,
@@ -123,6 +125,7 @@ private:
     telemetry::Metrics* metrics_ = nullptr;
     std::string detail_;                // process(): why an event is dead-lettered
     std::vector<rules::Alert> alerts_;  // process(): the alerts of the last event
+    SentimentTerms terms_;              // the explanations' sentiment terms (alerts only)
 };
 
 }  // namespace herald::app

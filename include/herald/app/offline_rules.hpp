@@ -15,13 +15,15 @@
 #include <vector>
 
 #include "herald/app/offline_feed.hpp"
+#include "herald/app/sentiment_terms.hpp"
 #include "herald/rules/engine.hpp"
 
 namespace herald::app {
 
 class OfflineRules {
 public:
-    OfflineRules(std::shared_ptr<const rules::RuleSet> rules, int32_t partitions, size_t message_max_bytes);
+    OfflineRules(std::shared_ptr<const rules::RuleSet> rules, int32_t partitions, size_t message_max_bytes,
+                 const analysis::Resources& resources);
 
     // The alerts one analysed event raises (e.ok() must hold), in publishing order; none for a
     // warm-up event.
@@ -35,6 +37,7 @@ private:
     int32_t partitions_;
     rules::AlertLimits limits_;
     std::vector<rules::Engine> engines_;  // [partitions_]: events without a key
+    std::unique_ptr<SentimentTerms> terms_;
 };
 
 }  // namespace herald::app

@@ -46,6 +46,46 @@ struct Alert {
     // novelty and the first story's id (docs/events.md). -1: not known (no company, not computed).
     int16_t relevance = -1, novelty = -1;
     std::string duplicate_of;
+    // What made the rule fire (docs/rules.md, "Explanations"), bounded: the comparisons that held
+    // with the values read, the event types behind event(...), the newest event ids of each
+    // window the condition read, and, when it read sentiment, the terms that weighed most.
+    struct Explanation {
+        struct Compared {
+            std::string read, op;      // "entity.sentiment.score", "<="
+            double value = 0.0, threshold = 0.0;
+            bool text = false;         // a string comparison: value_text, threshold_text
+            std::string value_text, threshold_text;
+        };
+        struct EventType {
+            std::string type, detail;
+            analysis::Span span;
+            bool has_figure = false;
+            double figure = 0.0;
+        };
+        struct Window {
+            std::string read;               // "count(2h)"
+            std::vector<std::string> ids;   // the newest of them (WindowIds::kCount at most)
+        };
+        struct Term {
+            std::string term, rule;
+            double weight = 0.0;
+            analysis::Span span;
+        };
+        std::vector<Compared> compared;
+        std::vector<EventType> events;
+        std::vector<Window> windows;
+        bool sentiment = false;  // the condition read a sentiment score or label: terms wanted
+        std::vector<Term> terms;
+        bool empty() const { return compared.empty() && events.empty() && windows.empty() && terms.empty(); }
+        void clear() {
+            compared.clear();
+            events.clear();
+            windows.clear();
+            terms.clear();
+            sentiment = false;
+        }
+    };
+    Explanation explanation;
     // A grouped alert (group_alerts): the alerts it stands for, in rule order.
     struct Member {
         char alert_id[17] = {};

@@ -24,6 +24,7 @@ struct AlertLimits {
     size_t members = kNone;         // the whole "grouped" array
     size_t metrics = kNone;         // the whole "metrics" array
     size_t evidence = kNone;        // the whole "evidence" array
+    size_t explain = kNone;         // the whole "explain" object (its items beyond are left out)
     bool bounded() const { return key != kNone; }
 };
 

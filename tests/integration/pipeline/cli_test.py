@@ -134,6 +134,32 @@ check(all(o["entities"][0]["relevance"] >= 90 for o in out), out)
 r = herald_cmd("analyze", "--novelty-horizon", "10m", stdin="".join(json.dumps(e) + "\n" for e in nike[:2]))
 check([o["novelty"][0]["novelty"] for o in map(json.loads, r.stdout.splitlines())] == [100, 100],
       f"--novelty-horizon: {r.stdout}")
+# Alerts explain themselves (docs/rules.md, "Explanations"): the comparison with the value read, the
+# sentiment terms with spans and weights; --explain with --alerts adds each sentence's breakdown.
+explain_rules = write("explain-rules.yaml", """rules:
+  - id: outlook-cut
+    severity: warning
+    for: ticker
+    when: entity.sentiment.score <= -0.2 and event("guidance_cut")
+""")
+r = herald_cmd("analyze", "--rules", explain_rules, "--alerts", "--now", "2026-11-06T00:00:00Z",
+               stdin=json.dumps(nike[0]) + "\n")
+alerts = [json.loads(l) for l in r.stdout.splitlines()]
+check(r.returncode == 0 and len(alerts) == 1, r.stdout + r.stderr)
+x = alerts[0]["explain"]
+check(x["compared"][0]["read"] == "entity.sentiment.score" and x["compared"][0]["op"] == "<=" and
+      x["compared"][0]["threshold"] == -0.2 and x["compared"][0]["value"] <= -0.2, x)
+check(x["events"][0]["type"] == "guidance_cut" and x["events"][0]["field"] in ("headline", "summary"), x)
+terms = x["terms"]
+check(terms and all(t["weight"] != 0 and len(t["span"]) == 2 for t in terms), x)
+check(any(nike[0][t["field"]][t["span"][0]:t["span"][1]] == t["term"] for t in terms), f"term spans: {terms}")
+check("sentences" not in alerts[0], "without --explain, alerts are printed as published")
+r2 = herald_cmd("analyze", "--rules", explain_rules, "--alerts", "--explain", "--now", "2026-11-06T00:00:00Z",
+                stdin=json.dumps(nike[0]) + "\n")
+explained = json.loads(r2.stdout)
+check(explained["sentences"] and explained["sentences"][0]["terms"], explained)
+explained.pop("sentences")
+check(explained == alerts[0], "--explain adds the sentences, and nothing else changes")
 # Trailing garbage and binary lines: the code says what is wrong, the detail where (a byte offset).
 r = subprocess.run([herald, "analyze"], capture_output=True, timeout=60,
                    input=b'{"headline":"x"} trailing\n\x1f\x8b\x08\x00\x00\n\x00\x01{}\n')

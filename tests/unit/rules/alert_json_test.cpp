@@ -53,7 +53,8 @@ TEST_CASE("alert JSON has every contract field in order, source only with a part
     CHECK(json.substr(0, head.size()) == head);
     std::string tail =
         "\"evidence\":[{\"field\":\"summary\",\"span\":[0,61],\"text\":\"Amazon reported $37.6B in AWS revenue, up 28% year over "
-        "year.\"}],\"source\":{\"topic\":\"news\",\"partition\":3,\"offset\":1234}}";
+        "year.\"}],\"explain\":{\"compared\":[{\"read\":\"metric(\\\"revenue\\\", entity=\\\"AWS\\\").change.percent\","
+        "\"value\":28,\"op\":\">=\",\"threshold\":25}]},\"source\":{\"topic\":\"news\",\"partition\":3,\"offset\":1234}}";
     REQUIRE(json.size() > tail.size());
     CHECK(json.substr(json.size() - tail.size()) == tail);
     CHECK(json.find("\"resolved\"") == std::string::npos);

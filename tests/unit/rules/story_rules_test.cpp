@@ -199,3 +199,29 @@ TEST_CASE("story_horizon is read, bounds the state re-read, and is checked") {
     REQUIRE(!bad.ok());
     CHECK(bad.errors[0].message == "story_horizon 'forever' must be a duration from 1s to 30d");
 }
+
+TEST_CASE("story.revision: the earlier messages of the event's story, in conditions and summaries") {
+    // Reading story.revision turns the stories on, with the default horizon.
+    Engine e(must_load(R"Y(rules:
+  - id: correction
+    severity: info
+    for: ticker
+    when: story.revision >= 1
+    summary: "{key} correction {story.revision}"
+)Y"));
+    CHECK(e.rules()->max_window_ms() == 24 * kHour);
+    std::vector<Fixture> feed;
+    feed.reserve(4);
+    feed.push_back(msg("m1", "s1", StoryAction::created, kT0, 0.1));
+    feed.push_back(msg("m2", "s1", StoryAction::updated, kT0 + kMinute, 0.2));
+    feed.push_back(msg("m3", "s1", StoryAction::updated, kT0 + 2 * kMinute, 0.3));
+    Fixture plain;
+    plain.id("p1").at(kT0 + 3 * kMinute).headline("Acme news").entity("Acme", "ACME", 0.1);
+    feed.push_back(plain);  // no story: revision 0
+    const std::string id = id_of("correction", "ACME", "s1");
+    CHECK(run_all(e, feed) ==
+          std::vector<std::string>{"correction " + id + " r0 ACME correction 1", "correction " + id + " r1 ACME correction 2"});
+    LoadResult typo = load_rules_text("rules:\n  - id: x\n    severity: info\n    when: story.revison >= 1\n", "t.yaml");
+    REQUIRE(!typo.ok());
+    CHECK(typo.errors[0].hint.find("story.revision") != std::string::npos);
+}
