@@ -1,7 +1,8 @@
 #include "explain.hpp"
 
-#include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "catalogue.hpp"
 #include "render.hpp"
@@ -134,6 +135,16 @@ void describe(const Rule& r, int32_t n, std::string& out, int depth) {
     }
 }
 
+// A value as explained: 10 significant digits. A window's running sum differs in its last bits
+// between a run that read a partition from its start and one that rebuilt it from history; the
+// explanation must not (the alert is the same live, offline and in a replay).
+double explained(double v) {
+    if (v == 0.0 || !std::isfinite(v)) return v;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return std::strtod(buf, nullptr);
+}
+
 }  // namespace
 
 void describe_node(const Rule& r, int32_t n, std::string& out) { describe(r, n, out, 0); }
@@ -153,8 +164,8 @@ void fill_explanation(Alert& a, const Rule& r, const EventContext& ctx, const Ev
             out.value_text.assign(c.ls);
             out.threshold_text.assign(c.rs);
         } else {
-            out.value = c.lhs;
-            out.threshold = c.rhs;
+            out.value = explained(c.lhs);
+            out.threshold = explained(c.rhs);
         }
     }
     const auto& events = ctx.analysis.events;
