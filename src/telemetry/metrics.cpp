@@ -124,6 +124,13 @@ Metrics::Metrics(MetricsOptions options)
                                   "Alerts published to the alerts topic, by rule id and severity.");
     alerts_published_ = std::make_unique<LabelCache<prometheus::Counter, 2>>(
         alerts, std::array<std::string, 2>{"rule", "severity"});
+    auto& by_type = counter_family(r, "herald_alerts_by_event_type_total",
+                                   "Alerts handed to the producer, by a corporate event type their condition read "
+                                   "(type=none: none) and the novelty of the story (first, copy, or none when no rule "
+                                   "reads novelty).");
+    alert_event_types_ = std::make_unique<LabelCache<prometheus::Counter, 2>>(
+        by_type, std::array<std::string, 2>{"type", "novelty"});
+    alert_event_types_->get({"none", "none"});  // the series exists from the start
 
     auto& reloads = counter_family(r, "herald_rules_reloads_total",
                                    "Rule file reloads, by result (ok, error, or empty: applied with no rules).");

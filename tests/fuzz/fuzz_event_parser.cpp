@@ -1,6 +1,6 @@
 // libFuzzer target: EventParser::parse on arbitrary bytes. Never crashes; an error always has a
-// detail line; a success always has some text and only valid UTF-8 in its fields (the analysis
-// and alert JSON rely on it).
+// detail line; a success always has some text (or is a story's deletion, with its story_id) and
+// only valid UTF-8 in its fields (the analysis and alert JSON rely on it).
 #include <simdjson.h>
 
 #include <cstddef>
@@ -42,7 +42,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         has_text |= !t.empty();
         check_utf8(t, "text field not valid UTF-8");
     }
-    FUZZ_CHECK(has_text, "accepted an event without text");
+    // A story's deletion needs no text, only its story (docs/events.md, "Story updates").
+    const bool deletion = event.action == herald::analysis::StoryAction::deleted;
+    FUZZ_CHECK(has_text || deletion, "accepted an event without text");
+    FUZZ_CHECK(event.action == herald::analysis::StoryAction::created || !event.story_id.empty(),
+               "accepted an update or deletion without story_id");
+    check_utf8(event.story_id, "story_id not valid UTF-8");
     check_utf8(event.id, "id not valid UTF-8");
     check_utf8(event.source, "source not valid UTF-8");
     check_utf8(event.url, "url not valid UTF-8");

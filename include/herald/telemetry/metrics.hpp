@@ -92,6 +92,11 @@ public:
         return alerts_published_->get({rule, severity});
     }
     prometheus::Counter& alert_delivery_failures() { return *alert_delivery_failures_; }
+    // Alerts handed to the producer, by a corporate event type their condition read ("none":
+    // none) and the novelty of the key's story ("first" >= 80, "copy" < 80, "none": not read).
+    prometheus::Counter& alert_event_type(std::string_view type, std::string_view novelty) {
+        return alert_event_types_->get({type, novelty});
+    }
     prometheus::Counter& fetch_restarts() { return *fetch_restarts_; }
     // Events earlier than the newest event time their partition's rules had seen (evaluated).
     prometheus::Counter& events_late() { return *events_late_; }
@@ -159,6 +164,7 @@ private:
     std::array<prometheus::Counter*, kOutputCount> refused_{}, truncated_{};
     std::unique_ptr<LabelCache<prometheus::Counter, 1>> dead_lettered_;
     std::unique_ptr<LabelCache<prometheus::Counter, 2>> alerts_published_;
+    std::unique_ptr<LabelCache<prometheus::Counter, 2>> alert_event_types_;
     std::unique_ptr<LabelCache<prometheus::Counter, 1>> rules_reloads_;
     std::unique_ptr<LabelCache<prometheus::Counter, 1>> transactions_;
 

@@ -212,6 +212,11 @@ bool EventWorker::publish_one(const rules::Alert& alert, const Incoming& in, Par
         return true;
     }
     if (ctx_.mode.skips_published() && ps.produced) ps.produced->add(in.offset, id);
+    if (ctx_.metrics) {
+        const std::string_view novelty = alert.novelty < 0 ? "none" : alert.novelty >= 80 ? "first" : "copy";
+        if (alert.explanation.events.empty()) ctx_.metrics->alert_event_type("none", novelty).Increment();
+        for (const auto& e : alert.explanation.events) ctx_.metrics->alert_event_type(e.type, novelty).Increment();
+    }
     return true;
 }
 

@@ -42,6 +42,7 @@ TEST_CASE("every catalogue metric renders with its type") {
         {"herald_events_processed_total", "counter"},
         {"herald_events_dead_lettered_total", "counter"},
         {"herald_alerts_published_total", "counter"},
+        {"herald_alerts_by_event_type_total", "counter"},
         {"herald_alert_delivery_failures_total", "counter"},
         {"herald_consumer_fetch_restarts_total", "counter"},
         {"herald_events_late_total", "counter"},
