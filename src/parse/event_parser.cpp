@@ -200,9 +200,9 @@ ErrorCode EventParser::parse_fields(std::string_view payload, core::Event& event
             if ((err = value.is_null().get(is_null))) return field_error(err, detail, key, "a string");
             if (is_null) continue;
             if ((err = value.get_string().get(a))) return field_error(err, detail, key, "a string");
-            if (a == "created") event.action = analysis::StoryAction::created;
-            else if (a == "updated") event.action = analysis::StoryAction::updated;
-            else if (a == "deleted") event.action = analysis::StoryAction::deleted;
+            if (a == "created") event.action = core::StoryAction::created;
+            else if (a == "updated") event.action = core::StoryAction::updated;
+            else if (a == "deleted") event.action = core::StoryAction::deleted;
             else
                 return fail(ErrorCode::invalid_value, detail,
                             "action must be created, updated or deleted (field 'action')");
@@ -250,11 +250,11 @@ ErrorCode EventParser::parse_fields(std::string_view payload, core::Event& event
     if (!doc.current_location().error()) return fail(ErrorCode::invalid_json, detail, "trailing bytes after the JSON object");
     // An update or a deletion is about a story: it names it. A deletion needs no text (news APIs
     // send the id alone).
-    if (event.action != analysis::StoryAction::created && event.story_id.empty())
+    if (event.action != core::StoryAction::created && event.story_id.empty())
         return fail(ErrorCode::invalid_value, detail,
-                    event.action == analysis::StoryAction::updated ? "action 'updated' needs the story's 'story_id'"
+                    event.action == core::StoryAction::updated ? "action 'updated' needs the story's 'story_id'"
                                                                    : "action 'deleted' needs the story's 'story_id'");
-    if (event.action == analysis::StoryAction::deleted) return ErrorCode::none;
+    if (event.action == core::StoryAction::deleted) return ErrorCode::none;
     if (event.headline.empty() && event.summary.empty() && event.body.empty() && event.text.empty())
         return fail(ErrorCode::missing_text, detail, "event has no non-empty headline, summary, body or text");
     return ErrorCode::none;

@@ -43,9 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         check_utf8(t, "text field not valid UTF-8");
     }
     // A story's deletion needs no text, only its story (docs/events.md, "Story updates").
-    const bool deletion = event.action == herald::analysis::StoryAction::deleted;
+    const bool deletion = event.action == herald::core::StoryAction::deleted;
     FUZZ_CHECK(has_text || deletion, "accepted an event without text");
-    FUZZ_CHECK(event.action == herald::analysis::StoryAction::created || !event.story_id.empty(),
+    FUZZ_CHECK(event.action == herald::core::StoryAction::created || !event.story_id.empty(),
                "accepted an update or deletion without story_id");
     check_utf8(event.story_id, "story_id not valid UTF-8");
     check_utf8(event.id, "id not valid UTF-8");

@@ -240,14 +240,14 @@ TEST_CASE("story_id and action: a story's updates and deletions (docs/events.md,
     REQUIRE(parse(p, R"({"id":"m2","story_id":"s1","action":"updated","headline":"Acme cuts outlook"})", e) ==
             ErrorCode::none);
     CHECK(e.story_id == "s1");
-    CHECK(e.action == herald::analysis::StoryAction::updated);
+    CHECK(e.action == herald::core::StoryAction::updated);
     REQUIRE(parse(p, R"({"headline":"x","story_id":"s1"})", e) == ErrorCode::none);
-    CHECK(e.action == herald::analysis::StoryAction::created);  // the default
+    CHECK(e.action == herald::core::StoryAction::created);  // the default
     REQUIRE(parse(p, R"({"headline":"x","action":null})", e) == ErrorCode::none);
-    CHECK(e.action == herald::analysis::StoryAction::created);
+    CHECK(e.action == herald::core::StoryAction::created);
     // A deletion needs no text, only the story.
     REQUIRE(parse(p, R"({"story_id":"s1","action":"deleted"})", e) == ErrorCode::none);
-    CHECK(e.action == herald::analysis::StoryAction::deleted);
+    CHECK(e.action == herald::core::StoryAction::deleted);
     std::string detail;
     CHECK(p.parse(R"({"action":"deleted"})", e, detail) == ErrorCode::invalid_value);
     CHECK(detail == "action 'deleted' needs the story's 'story_id'");
@@ -261,5 +261,5 @@ TEST_CASE("story_id and action: a story's updates and deletions (docs/events.md,
     // clear() resets the story fields of a reused Event.
     REQUIRE(parse(p, R"({"headline":"x"})", e) == ErrorCode::none);
     CHECK(e.story_id.empty());
-    CHECK(e.action == herald::analysis::StoryAction::created);
+    CHECK(e.action == herald::core::StoryAction::created);
 }
