@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
+#include <utility>
 
 namespace herald::app {
 
@@ -36,6 +38,40 @@ bool same_members(const std::vector<rules::Alert::Member>& a, const std::vector<
             a[i].severity != b[i].severity)
             return false;
     return true;
+}
+
+// The alert JSON without its "explain" member. The explanation quotes the rule's thresholds, so a
+// changed threshold would mark every alert that still fires as changed; what an analyst reads as
+// the alert's content is the rest. Inside a JSON string every '"' is escaped, so the first
+// unescaped `"explain":{` is the member itself.
+std::pair<std::string_view, std::string_view> around_explain(std::string_view json) {
+    constexpr std::string_view kKey = "\"explain\":{";
+    const size_t at = json.find(kKey);
+    if (at == std::string_view::npos) return {json, {}};
+    size_t i = at + kKey.size();
+    int depth = 1;
+    bool in_string = false;
+    for (; i < json.size() && depth > 0; ++i) {
+        const char c = json[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{') {
+            ++depth;
+        } else if (c == '}') {
+            --depth;
+        }
+    }
+    size_t begin = at;
+    if (begin > 0 && json[begin - 1] == ',') --begin;  // the comma before it goes with it
+    return {json.substr(0, begin), json.substr(i)};
+}
+
+bool same_content(std::string_view a, std::string_view b) {
+    if (a == b) return true;
+    return around_explain(a) == around_explain(b);
 }
 
 // What differs between two alerts with the same id, in the order the alert JSON has them.
@@ -118,7 +154,7 @@ void BacktestDiff::record(const FeedEvent& e, size_t index, const rules::Alert* 
         if (after) s->after.count(e.event_time_ms);
     }
     if (before && after) {
-        if (*before_json == *after_json) return;
+        if (same_content(*before_json, *after_json)) return;
         for (DiffStats* s : {&total_, &r.total, &k}) ++s->changed;
         examples = &r.changed;
     } else {

@@ -136,3 +136,26 @@ TEST_CASE("a rule seen only in alerts (grouped) is reported after the files' rul
     CHECK_FALSE(diff.rules()[1].in_after);
     CHECK_FALSE(diff.rules()[1].in_before);
 }
+
+// A raised threshold changes the explanation of every alert that still fires ("threshold":40 →
+// 60); that alone is not a change of the alert (integration_backtest saw every surviving growth
+// alert reported as changed in 'size' once alerts carried "explain").
+TEST_CASE("alerts that differ only in their explanation are unchanged") {
+    BacktestDiff diff({"r1"}, {"r1"}, 2);
+    FeedEvent e1 = event_at("e1", "2026-10-01T10:00:00Z");
+    Side before, after;
+    before.add(alert("r1", "AAA", e1),
+               R"({"summary":"s","explain":{"compared":[{"read":"x } \" {","threshold":40}]},"omitted":{}})");
+    after.add(alert("r1", "AAA", e1),
+              R"({"summary":"s","explain":{"compared":[{"read":"x } \" {","threshold":60}]},"omitted":{}})");
+    before.add(alert("r1", "BBB", e1), R"({"summary":"s","explain":{"compared":[]}})");
+    after.add(alert("r1", "BBB", e1), R"({"summary":"t","explain":{"compared":[]}})");  // changed
+    before.add(alert("r1", "CCC", e1), R"({"summary":"s","explain":{"x":1},"omitted":{"a":1}})");
+    after.add(alert("r1", "CCC", e1), R"({"summary":"s","explain":{"x":2},"omitted":{"a":2}})");  // changed
+    diff.add(e1, before.alerts, before.json, after.alerts, after.json);
+    const auto& r = diff.rules().at(0);
+    CHECK(r.keys.at("AAA").changed == 0);
+    CHECK(r.keys.at("BBB").changed == 1);
+    CHECK(r.keys.at("CCC").changed == 1);
+    CHECK(r.total.changed == 2);
+}
