@@ -147,9 +147,16 @@ void render_summary(const Rule& rule, const KeyView& key, const EventContext& ct
             break;
         }
     }
+    // A placeholder with nothing to say ("{metric.basis}" of a change without one) between two
+    // spaces would leave a double space ("up 53%  (Nvidia)"): the space after it is dropped.
+    bool empty_after_space = false;
     for (const auto& p : rule.summary) {
+        const size_t before = out.size();
         switch (p.kind) {
-            case Kind::literal: out += p.literal; break;
+            case Kind::literal:
+                if (empty_after_space && !p.literal.empty() && p.literal.front() == ' ') out.append(p.literal, 1);
+                else out += p.literal;
+                break;
             case Kind::key: out += key.key; break;
             case Kind::rule: out += rule.id; break;
             case Kind::severity: out += rule.severity; break;
@@ -185,7 +192,9 @@ void render_summary(const Rule& rule, const KeyView& key, const EventContext& ct
                 break;
             }
         }
+        empty_after_space = p.kind != Kind::literal && out.size() == before && !out.empty() && out.back() == ' ';
     }
+    if (empty_after_space) out.pop_back();  // nor a trailing space when the template ends there
 }
 
 void collect_evidence(const EventContext& ctx, const Marks& marks, std::vector<analysis::Span>& out) {

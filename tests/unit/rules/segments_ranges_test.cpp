@@ -36,6 +36,22 @@ std::vector<Alert> fire(std::string_view when, const Fixture& f, std::string_vie
 
 }  // namespace
 
+TEST_CASE("a placeholder with nothing to say leaves no double or trailing space") {
+    Fixture f = amazon_event("e1", kT0);
+    f.analysis.metrics[0].change.basis = herald::analysis::Basis::none;  // "up 13%" against what: not stated
+    auto a = fire("metric(\"revenue\", total=true).change.percent >= 10%", f,
+                  "{metric.business} revenue up {metric.change.percent}% {metric.basis} ({metric.entity})");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].summary == "Amazon revenue up 13% (Amazon)");
+    a = fire("metric(\"revenue\", total=true).change.percent >= 10%", f, "{metric.value} {metric.basis}");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].summary == "181.5B");
+    // A placeholder that says something keeps its spaces.
+    a = fire("metric(\"revenue\", total=true).change.percent >= 10%", f, "{metric.value} {metric.segment} x");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].summary == "181.5B n/a x");
+}
+
 TEST_CASE("total=true reads company totals only, total=false segment figures only") {
     Fixture f = amazon_event("e1", kT0);
     // Without a filter the segment's 28 % fires a 20 % threshold.
