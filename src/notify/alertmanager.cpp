@@ -113,4 +113,11 @@ void ActiveAlerts::collect(int64_t now_ms, std::vector<AmAlert>& out) {
     }
 }
 
+void ActiveAlerts::drop_partition(int32_t partition) {
+    for (auto it = by_labels_.begin(); it != by_labels_.end();) {
+        if (it->second.partition == partition) it = by_labels_.erase(it);
+        else ++it;
+    }
+}
+
 }  // namespace herald::notify

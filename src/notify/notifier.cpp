@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "herald/core/time.hpp"
+#include "herald/notify/firing_read_back.hpp"
 
 namespace herald::notify {
 
@@ -32,6 +33,7 @@ bool Notifier::start(std::string& error) {
     cb.on_assigned = [this](const std::vector<kafka::TopicPartition>& tps) {
         assigned_ += tps.size();
         if (paused_) consumer_->pause(tps);  // consuming is held: new partitions too
+        read_back(tps);  // here, before any message of these partitions is handled
     };
     cb.on_revoking = [this](const std::vector<kafka::TopicPartition>& tps) { revoke(tps); };
     cb.on_error = [this](int, const std::string& why, bool fatal) {
@@ -80,11 +82,29 @@ bool Notifier::start(std::string& error) {
     return true;
 }
 
+void Notifier::read_back(const std::vector<kafka::TopicPartition>& tps) {
+    if (!any_alertmanager_) return;
+    const size_t before = active_.size();
+    ReadBackOptions o{options_.brokers, options_.topic, options_.consumer_properties, options_.active_for_ms,
+                      options_.max_alert_bytes, core::now_ms()};
+    const ReadBackReport r = read_back_firing(o, tps, active_);
+    metrics_.active->Set(static_cast<double>(active_.size()));
+    if (r.partitions == 0 && r.error.empty()) return;
+    // One line per assignment, not per alert.
+    std::fprintf(stderr, "herald notify: read back %zu alert(s) of %zu partition(s) of %s up to the committed offsets: %zu firing alert(s) to resend%s%s\n",
+                 r.alerts, r.partitions, options_.topic.c_str(), active_.size() - std::min(before, active_.size()),
+                 r.error.empty() ? "" : "; stopped early: ", r.error.c_str());
+}
+
 void Notifier::revoke(const std::vector<kafka::TopicPartition>& tps) {
     // Offsets of what finished are stored already; the rest goes to the next owner, who sends it
-    // again (deliveries still under way here may then arrive twice: at least once).
+    // again (deliveries still under way here may then arrive twice: at least once). It resends
+    // the partition's firing alerts too, after reading them back.
     for (const auto& tp : tps)
-        if (tp.topic == options_.topic) ledger_.drop(tp.partition);
+        if (tp.topic == options_.topic) {
+            ledger_.drop(tp.partition);
+            active_.drop_partition(tp.partition);
+        }
     assigned_ -= std::min(assigned_.load(), tps.size());
     metrics_.inflight->Set(static_cast<double>(ledger_.pending()));
 }
@@ -161,7 +181,10 @@ void Notifier::handle(const kafka::Message& m) {
     job->published_ms = m.timestamp_ms();
     if (any_alertmanager_) {
         to_am_alerts(job->alert, options_.active_for_ms, job->am);
-        for (const AmAlert& a : job->am) active_.update(a);
+        for (AmAlert& a : job->am) {
+            a.partition = m.partition();
+            active_.update(a);
+        }
     }
     job->pending = static_cast<int>(workers_.size());
     for (auto& w : workers_) w->push(job);

@@ -24,6 +24,7 @@ struct AmAlert {
     int64_t starts_ms = 0;
     int64_t ends_ms = 0;  // firing: starts + active_for; resolved: the resolution's detected_at
     bool resolved = false;
+    int32_t partition = -1;  // of the alerts topic: whoever owns it resends the alert
 };
 
 // Appends `a` as Alertmanager alerts: one, or one per member of a grouped alert. A firing alert
@@ -44,6 +45,9 @@ public:
     void update(const AmAlert& a);
     // Drops alerts whose endsAt has passed and appends copies of the rest.
     void collect(int64_t now_ms, std::vector<AmAlert>& out);
+    // Forgets the alerts read from a partition given up: its next owner resends them (and sees
+    // their resolutions, which would otherwise be overridden here by stale resends).
+    void drop_partition(int32_t partition);
     size_t size() const { return by_labels_.size(); }
 
 private:

@@ -68,6 +68,7 @@ private:
     void resend_active();
     void flow_control();
     void revoke(const std::vector<kafka::TopicPartition>& tps);
+    void read_back(const std::vector<kafka::TopicPartition>& tps);  // assigned: learn what still fires
 
     NotifyOptions options_;
     NotifyMetrics& metrics_;

@@ -118,7 +118,4 @@ try:
     notify = None
     print("1 passed, 0 failed")
 finally:
-    ns.kill_and_show(notify)
-    if am:
-        am.kill()
-    broker.kill()
+    ns.clean_up(notify, am, broker)

@@ -145,3 +145,11 @@ def kill_and_show(notify):
     if notify:
         notify.kill()
         print("herald notify's stderr:\n" + "\n".join(notify.stderr_lines[-40:]))
+
+
+def clean_up(notify, am, broker):
+    """End of a test, passed or not: whatever still runs is stopped (herald notify's last words shown)."""
+    kill_and_show(notify)
+    if am:
+        am.kill()
+    broker.kill()

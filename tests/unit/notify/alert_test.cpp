@@ -133,6 +133,22 @@ TEST_CASE("active alerts: resolution removes, expiry drops, a repeat keeps the f
     CHECK(out[0].key == "1");
 }
 
+TEST_CASE("active alerts: a partition given up takes its alerts along, the others stay") {
+    ActiveAlerts active;
+    AmAlert a{"id1", "r", "warning", "K", "", "", "", 1000, 5000, false};
+    a.partition = 0;
+    AmAlert b{"id2", "r", "warning", "L", "", "", "", 1000, 5000, false};
+    b.partition = 2;
+    active.update(a);
+    active.update(b);
+    active.drop_partition(0);
+    std::vector<AmAlert> out;
+    active.collect(2000, out);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].key == "L");
+    CHECK(out[0].partition == 2);
+}
+
 TEST_CASE("a story's revision and retraction: read, keyed apart for webhooks, a retraction ends the alert") {
     NotifyAlert a;
     std::string why;
