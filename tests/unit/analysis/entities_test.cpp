@@ -60,6 +60,19 @@ TEST_CASE("segments and products map to their company") {
     }
 }
 
+TEST_CASE("a separately listed company is not a segment of its former parent") {
+    // Siemens Energy was spun off in 2020 and Siemens keeps a minority stake: its news, revenue and
+    // orders are Siemens Energy's, not a Siemens segment's.
+    Finder f;
+    const auto& m = f.find("Siemens Energy raised the outlook as Siemens Gamesa losses narrowed; Siemens fell.");
+    REQUIRE(m.size() == 3);
+    CHECK(m[0].ticker == "SMNEY");
+    CHECK_FALSE(m[0].is_segment);
+    CHECK(m[1].ticker == "SMNEY");
+    CHECK(m[1].is_segment);
+    CHECK(m[2].ticker == "SIEGY");
+}
+
 TEST_CASE("company names, the longest alias wins") {
     Finder f;
     const auto& m = f.find("Amazon Web Services and Amazon.com Inc reported; Microsoft Corp agreed.");
