@@ -161,6 +161,38 @@ uint32_t split_point(const Document& doc, const Sentence& s, uint32_t last) {
     return last;
 }
 
+// "HSBC third-quarter profit falls 5%" over "reported third-quarter profit before tax of $7.3
+// billion, down 5%": a headline's bare profit restating the pretax profit the text reports (same
+// move or same value) is that pretax profit, not net income. Reads at most kMaxPretax pretax
+// figures, so a hostile item costs no more than a linear pass.
+void headline_pretax(std::vector<Metric>& out, size_t first_metric) {
+    constexpr size_t kMaxPretax = 8;
+    const Metric* pretax[kMaxPretax];
+    size_t n = 0;
+    bool net_stated = false;  // the text also reports net income: the headline's profit may be it
+    for (size_t i = first_metric; i < out.size(); ++i) {
+        const Metric& m = out[i];
+        if (m.span.field == core::Field::headline) continue;
+        if (m.kind == MetricKind::pretax_income && n < kMaxPretax) pretax[n++] = &m;
+        net_stated |= m.kind == MetricKind::net_income;
+    }
+    if (n == 0 || net_stated) return;
+    auto same = [](double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(std::fabs(a), std::fabs(b)); };
+    for (size_t i = first_metric; i < out.size(); ++i) {
+        Metric& m = out[i];
+        if (m.span.field != core::Field::headline || m.kind != MetricKind::net_income) continue;
+        for (size_t k = 0; k < n; ++k) {
+            const Metric& p = *pretax[k];
+            const bool value = m.has_value && p.has_value && same(m.value, p.value);
+            const bool move = !m.has_value && m.change.has_percent && p.change.has_percent && same(m.change.percent, p.change.percent);
+            if (value || move) {
+                m.kind = MetricKind::pretax_income;
+                break;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& mentions,
@@ -219,6 +251,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
         }
     }
     capped_ = c.full;
+    headline_pretax(out, first_metric);
     // Periods the sentences left out or gave relative to the report ("next quarter").
     periods::complete(doc, out, first_metric);
 }

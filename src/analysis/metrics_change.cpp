@@ -93,8 +93,15 @@ const Hit* SentenceReader::change_kind_after(const Fig& fg, Direction& dir, uint
 const Hit* SentenceReader::change_kind_before(const Fig& fg, Direction& dir) const {
     const Hit* h = hit_before(fg.tb, 12, true);
     if (!h) return nullptr;
-    for (uint32_t j = h->end; j < fg.tb; ++j)
+    // "shares rose 5%" is the stock's move; "a dividend of $1.03 per share, up 4%" is not: a
+    // per-share marker's "share" names no stock.
+    for (uint32_t j = h->end; j < fg.tb; ++j) {
+        if (const Hit* ps = hit_beginning(j); ps && ps->per_share) {
+            j = ps->end - 1;
+            continue;
+        }
         if (F(j) & W::kStock) return nullptr;
+    }
     dir = direction_in(h->end, fg.tb, h->loss);
     // "an increase in revenue of 12%": the move is named before the kind.
     if (dir == Direction::none && h->begin >= first() + 2 && eq_ci(c_.tok(h->begin - 1), "in"))
@@ -308,6 +315,7 @@ void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, 
     }
     Metric m;
     m.change = ch;
+    m.qualifier = q.qualifier;  // "growth above 40%": a floor on the change
     m.span = q.span;
     m.text = q.text;
     push_metric(m, h, tb, te);

@@ -74,8 +74,8 @@ bool SentenceReader::read_count(uint32_t t, double& value, uint32_t& te) const {
 // count kind word before it ("delivered 384,122 vehicles", "deliveries rose 7% to 497,000").
 // `made` receives a synthesized hit for job nouns.
 const Hit* SentenceReader::count_kind(uint32_t tb, uint32_t te, Hit& made) const {
-    bool units = false;  // a count noun follows: "497,000 vehicles"
-    for (uint32_t k = te; k < last() && k < te + 3; ++k) {
+    bool units = !model_text(te).empty();  // a count noun follows: "497,000 vehicles", "121 737s"
+    for (uint32_t k = te; !units && k < last() && k < te + 3; ++k) {
         if (c_.doc.tokens[k].kind != TokenKind::word || (F(k) & (W::kStop | kFigureFlag))) break;
         if (const Hit* h = hit_at(k)) return is_count_kind(h->kind) ? h : nullptr;
         units |= W::lookup_token(c_.doc, k).role == W::Role::count_noun;
@@ -85,11 +85,72 @@ const Hit* SentenceReader::count_kind(uint32_t tb, uint32_t te, Hit& made) const
             return &made;
         }
     }
-    const Hit* h = hit_before(tb, 8);
+    // "sold 955,000 vehicles": units sold are deliveries.
+    if (units && sold_before(tb)) {
+        made = made_hit(tb, MetricKind::deliveries);
+        return &made;
+    }
+    // "delivered 160 airplanes in the quarter, including 121 737s and 24 787s": a breakdown of
+    // the count before it takes its kind, however far back that kind is named.
+    // "sales, including Lexus, rose 2% to about 920,000 vehicles": the new level of a move reaches
+    // back to the move's subject.
+    const bool level = units && tb > first() + 1 && eq_ci(c_.tok(qualifier_before(tb) == Qualifier::none ? tb - 1 : tb - 2), "to");
+    const Hit* h = hit_before(tb, units && breakdown_before(tb) ? 32 : level ? 14 : 8);
+    // "net orders totalled 161 aircraft": an order counted in units.
+    if (h && h->kind == MetricKind::orders && units) return h;
     if (!h || !is_count_kind(h->kind)) return nullptr;
     // Right after the kind, after a linking word ("to", "of", "reached") or before units: not "on Oct. 13".
     if (!units && h->end != tb && !(F(tb - 1) & (W::kStop | W::kUp | W::kDown))) return nullptr;
     return h;
+}
+
+// A model designation right after a count: "121 737s", "24 787s", "30 A350s" (a plural of a
+// name with digits). Its text without the plural s is the segment the count is about.
+std::string_view SentenceReader::model_text(uint32_t k) const {
+    if (k >= last() || !c_.doc.tokens[k].space_before) return {};
+    // The word's bytes from the field: the tokenizer may split "737s" into a number and "s".
+    const size_t b = c_.doc.tokens[k].begin;
+    size_t e = b;
+    while (e < c_.field.size() && e < b + 12 &&
+           (num::is_alpha(c_.field[e]) || (c_.field[e] >= '0' && c_.field[e] <= '9') || c_.field[e] == '-'))
+        ++e;
+    const std::string_view x = c_.field.substr(b, e - b);
+    if (x.size() < 3 || x.size() >= 12 || x.back() != 's') return {};
+    bool digit = false;
+    for (size_t i = 0; i + 1 < x.size(); ++i) {
+        const char ch = x[i];
+        if (ch >= '0' && ch <= '9') digit = true;
+        else if (!((ch >= 'A' && ch <= 'Z') || ch == '-')) return {};
+    }
+    // "the 1990s", "the 80s": decades, not models.
+    if (x.size() <= 5 && x[x.size() - 2] == '0' && x.find_first_not_of("0123456789") == x.size() - 1) return {};
+    return digit ? x.substr(0, x.size() - 1) : std::string_view{};
+}
+
+// "sold", "sells", "selling" right before a count (past "about", "more than", "some").
+bool SentenceReader::sold_before(uint32_t tb) const {
+    for (uint32_t k = tb, n = 0; k > first() && n < 3; ++n) {
+        --k;
+        const std::string_view x = c_.tok(k);
+        if (eq_ci(x, "sold") || eq_ci(x, "sells") || eq_ci(x, "sell") || eq_ci(x, "selling")) return true;
+        if (!(eq_ci(x, "about") || eq_ci(x, "around") || eq_ci(x, "some") || eq_ci(x, "than") || eq_ci(x, "more") ||
+              eq_ci(x, "nearly") || eq_ci(x, "over") || eq_ci(x, "roughly")))
+            return false;
+    }
+    return false;
+}
+
+// "including 121 737s and 24 787s": the count is one part of a list after "including".
+bool SentenceReader::breakdown_before(uint32_t tb) const {
+    for (uint32_t k = tb, n = 0; k > first() && n < 8; ++n) {
+        --k;
+        const std::string_view x = c_.tok(k);
+        if (eq_ci(x, "including") || eq_ci(x, "includes") || eq_ci(x, "incl")) return true;
+        const bool part = c_.doc.tokens[k].kind == TokenKind::number || !c_.doc.tokens[k].space_before || eq_ci(x, "and") ||
+                          eq_ci(x, ",") || role_at(k) == W::Role::count_noun;
+        if (!part) return false;
+    }
+    return false;
 }
 
 // "about 2,000 jobs", "more than 1,500 positions", "up to 700 roles".
@@ -138,8 +199,10 @@ void SentenceReader::count_pass() {
         m.span = {b.field, b.begin, e.end};
         m.text = c_.field.substr(b.begin, e.end - b.begin);
         attribute(m, h, t, te, h->begin >= te);
+        if (const std::string_view model = model_text(te); !model.empty()) m.segment = model;
         finish(m, t, te, h);
         if (h->end <= t) m.change.direction = direction_to(h, t);
+        unit_sales_seen_ |= h == &made && h->kind == MetricKind::deliveries;
         push(m);
         t = te - 1;
     }

@@ -67,23 +67,34 @@ bool SentenceReader::financial_investment(const Fig& fg, uint32_t verb) const {
 }
 
 // The plant a pledge is for, a business of its own: "in its North Carolina battery plant" ->
-// "North Carolina battery plant"; the first such phrase after "in"/"at" in [from, to), else empty.
-// Plural or generic sites ("Virginia data centers", "an AI hub") name no one business.
-std::string_view SentenceReader::facility_of(uint32_t from, uint32_t to) const {
-    for (uint32_t t = from; t + 1 < last() && t < to; ++t) {
-        if (!eq_ci(c_.tok(t), "in") && !eq_ci(c_.tok(t), "at")) continue;
+// "North Carolina battery plant", "opened an automation plant", "a decision on its Baytown
+// hydrogen plant"; the first such phrase after "in"/"at"/"on" or a determiner in tokens
+// [from, to) of `field`, else empty. Plural or generic sites ("Virginia data centers", "an AI
+// hub") name no one business. Reads the tokens directly: also used on the sentence before.
+std::string_view facility_in(const Document& doc, std::string_view field, uint32_t from, uint32_t to) {
+    auto text = [&](uint32_t k) {
+        const Token& tk = doc.tokens[k];
+        return field.substr(tk.begin, tk.end - tk.begin);
+    };
+    auto determiner = [&](uint32_t k) {
+        return doc.tokens[k].kind == TokenKind::word && (W::lookup_token(doc, k).flags & W::kDeterminer);
+    };
+    for (uint32_t t = from; t + 1 < to; ++t) {
+        const std::string_view x = text(t);
+        if (!eq_ci(x, "in") && !eq_ci(x, "at") && !eq_ci(x, "on") && !determiner(t)) continue;
         uint32_t b = t + 1;
-        while (b < last() && (F(b) & W::kDeterminer)) ++b;
-        for (uint32_t e = b; e < last() && e < b + 5; ++e) {
-            if (c_.doc.tokens[e].kind != TokenKind::word || (F(e) & (W::kStop | kFigureFlag))) break;
-            if (e > b && any_of(c_.tok(e), {"plant", "factory", "facility", "fab", "refinery", "mill", "gigafactory"})) {
-                const Token& tb = c_.doc.tokens[b];
-                const Token& te = c_.doc.tokens[e];
-                return c_.field.substr(tb.begin, te.end - tb.begin);
-            }
+        while (b < to && determiner(b)) ++b;
+        for (uint32_t e = b; e < to && e < b + 5; ++e) {
+            if (doc.tokens[e].kind != TokenKind::word || (W::lookup_token(doc, e).flags & W::kStop)) break;
+            if (e > b && any_of(text(e), {"plant", "factory", "facility", "fab", "refinery", "mill", "gigafactory"}))
+                return field.substr(doc.tokens[b].begin, doc.tokens[e].end - doc.tokens[b].begin);
         }
     }
     return {};
+}
+
+std::string_view SentenceReader::facility_of(uint32_t from, uint32_t to) const {
+    return facility_in(c_.doc, c_.field, from, to < last() ? to : last());
 }
 
 // The capital-spending or stake hit of a money figure stated with an investment verb or noun,
@@ -129,6 +140,16 @@ const Hit* SentenceReader::pledge_kind(const Fig& fg) {
     pledge_hit_.forecast = pledge || noun;
     pledge_segment_ = facility_of(fg.te, fg.te + 12);
     if (pledge_segment_.empty()) pledge_segment_ = facility_of(fg.tb > first() + 32 ? fg.tb - 32 : first(), fg.tb);
+    // "... its Baytown hydrogen plant in 2027. The company has earmarked about $3 billion for the
+    // first phase.": a pledge naming no plant and no business is for the plant just named.
+    bool segment_named = false;  // "The company" is a mention of the company; a segment is another business
+    for (uint32_t m = c_.mention_begin; m < c_.mention_end && m < c_.mention_begin + kFewMentions; ++m)
+        segment_named |= c_.mentions[m].is_segment;
+    if (pledge_segment_.empty() && c_.si > 0 && !segment_named && c_.mention_end - c_.mention_begin <= kFewMentions) {
+        const Sentence& prev = c_.doc.sentences[c_.si - 1];
+        if (prev.field == c_.sent->field && prev.last_token - prev.first_token <= 64)
+            pledge_segment_ = facility_in(c_.doc, c_.field, prev.first_token, prev.last_token);
+    }
     return &pledge_hit_;
 }
 

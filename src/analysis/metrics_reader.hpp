@@ -81,6 +81,7 @@ struct Carry {
     const Mention* last_mention = nullptr;
     const Mention* last_company = nullptr;
     std::string_view last_product;
+    bool unit_sales = false;  // the item counts its sales in units (SentenceReader::unit_sales)
 };
 
 class SentenceReader {
@@ -99,6 +100,7 @@ private:
     void tag_tokens();
     void find_hits();
     void price_targets();
+    void unit_sales(bool item_counts_units);
     void map_figures(uint32_t q_begin, uint32_t q_end);
     const Hit* hit_after(const Fig& fg) const;
     const Hit* hit_before(uint32_t tb, uint32_t max_dist, bool across_figures = false) const;
@@ -175,6 +177,9 @@ private:
     const Hit* count_kind(uint32_t tb, uint32_t te, Hit& made) const;
     bool cut_verb_before(uint32_t tb) const;
     Qualifier qualifier_before(uint32_t t) const;
+    std::string_view model_text(uint32_t k) const;
+    bool sold_before(uint32_t tb) const;
+    bool breakdown_before(uint32_t tb) const;
     void sort_metrics(size_t counts_begin);
     bool job_share(const Fig& fg, const Quantity& q);
 
@@ -341,6 +346,7 @@ private:
     Hit price_target_hit_;             // share_price_target's hit, when it makes one
     Hit pledge_hit_;                   // pledge_kind's or contract_kind's hit, when it makes one
     std::string_view pledge_segment_;  // pledge_kind: the plant the money is for
+    bool unit_sales_seen_ = false;     // unit_sales() or a "sold 955,000 vehicles" count made deliveries
     int8_t contract_words_ = -1;       // contract_kind's word classes of this sentence, -1: not read yet
 };
 

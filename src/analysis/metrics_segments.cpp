@@ -26,6 +26,14 @@ bool SentenceReader::total_before(const Hit* h) const {
 // advertising", "sales in Greater China"). Per-share figures are the company's.
 void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after) {
     attribute_entity(m, h, tb, te, np_after);
+    // "global sales, including Lexus, rose 2%": a business the total includes (or excludes) is
+    // not the figure's business.
+    if (entity_mention_ && entity_mention_->is_segment && m.segment == entity_mention_->entity &&
+        entity_mention_->token > first()) {
+        const std::string_view w = c_.tok(entity_mention_->token - 1);
+        if (eq_ci(w, "including") || eq_ci(w, "includes") || eq_ci(w, "excluding") || eq_ci(w, "incl"))
+            m.segment = {};
+    }
     if (m.kind == MetricKind::eps) {
         m.segment = {};
         return;

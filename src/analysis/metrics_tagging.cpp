@@ -13,6 +13,7 @@ void SentenceReader::run(uint32_t q_begin, uint32_t q_end, Carry& carry) {
     tag_tokens();
     find_hits();
     map_figures(q_begin, q_end);
+    unit_sales(carry.unit_sales);
     mark_amounts();
     join_ranges();
     respectively_lists();
@@ -28,6 +29,7 @@ void SentenceReader::run(uint32_t q_begin, uint32_t q_end, Carry& carry) {
         if (!c_.mentions[m].is_segment) carry.last_company = &c_.mentions[m];
     }
     if (!product_seen_.empty()) carry.last_product = product_seen_;
+    carry.unit_sales |= unit_sales_seen_;
 }
 
 void SentenceReader::tag_tokens() {
@@ -142,6 +144,32 @@ void SentenceReader::map_figures(uint32_t q_begin, uint32_t q_end) {
     }
 }
 
+// Sales counted in units are deliveries, not revenue: "global sales rose 2% to about 920,000
+// vehicles", "vehicle sales volume rose 3% to 2.4 million units". Once an item counts its sales in
+// units, a later "sales" of a sentence with no money figure is the same measure ("Sales in China
+// declined 6%" after "Toyota sold 955,000 vehicles"). Runs after map_figures (money flags).
+void SentenceReader::unit_sales(bool item_counts_units) {
+    bool money = false;
+    for (uint32_t t = first(); t < last() && !money; ++t) money = F(t) & kFigureFlag;
+    for (size_t i = 0; i < hits_.size(); ++i) {
+        Hit& h = hits_[i];
+        if (h.kind != MetricKind::revenue || h.modifier) continue;
+        const std::string_view w = c_.tok(h.end - 1);
+        if (!eq_ci(w, "sales") && !eq_ci(w, "sale")) continue;
+        bool units = item_counts_units && !money;
+        const uint32_t stop = i + 1 < hits_.size() ? hits_[i + 1].begin : last();
+        for (uint32_t t = h.end; !units && t < stop && t < h.end + 16; ++t) {
+            if (F(t) & (kPunctHard | kFigureFlag)) break;  // money first: the sales are money
+            if (c_.doc.tokens[t].kind != TokenKind::number) continue;
+            for (uint32_t k = t + 1; !units && k < stop && k <= t + 2 && c_.doc.tokens[k].kind == TokenKind::word; ++k)
+                units = role_at(k) == W::Role::count_noun;
+        }
+        if (!units) continue;
+        h.kind = MetricKind::deliveries;
+        unit_sales_seen_ = true;
+    }
+}
+
 // The kind phrase a money figure heads or follows: "$37.6B in AWS revenue", "$20B run rate".
 const Hit* SentenceReader::hit_after(const Fig& fg) const {
     uint32_t k = fg.te;
@@ -198,6 +226,9 @@ bool SentenceReader::forecast_cue(uint32_t t) const {
             if (F(k) & kPunctComma) break;
             if (F(k) & (W::kComparator | W::kPriorCue)) return false;
         }
+        // "would have risen 3%", "could have been": what a past figure would have been, no projection.
+        if ((is(t, "would") || is(t, "could") || is(t, "might") || is(t, "should")) && t + 1 < last() && is(t + 1, "have"))
+            return false;
         return !(is(t, "may") && c_.doc.tokens[t].capitalized);  // "May": a month
     }
     // "for cloud revenue to grow 70% a year", "to cut 2,000 jobs": an infinitive of a move is a projection. Not

@@ -28,6 +28,8 @@ inline const std::vector<Name>& names() {
         {"Nokia", "Nokia", "Nokia", "NOK", false},
         {"Acme", "Acme", "Acme", "ACME", false},
         {"Globex", "Globex", "Globex", "GLBX", false},
+        {"Toyota", "Toyota", "Toyota", "TM", false},
+        {"Lexus", "Lexus", "Toyota", "TM", true},
     };
     return v;
 }
