@@ -2,11 +2,12 @@
 // scores its metrics against hand-annotated gold (../shared/data/metrics-guideline.md).
 //
 //   eval-metrics [EVENTS.ndjson GOLD...] [--list] [--by-kind] [--min-all-right F] [--min-kv-f1 F]
+//                [--min-period F]
 //
 // GOLD is a file or a directory of *.ndjson files (data/eval/metrics-gold/); only events that
 // have a gold line are scored. Prints kind+value precision/recall/F1, the share of gold figures
-// with all fields right (kind, value incl. low/high, entity-or-segment, change, period, forecast)
-// and the accuracy per field; --by-kind the recall and all-right share per gold kind; --list adds
+// with all fields right (kind, value incl. low/high, entity-or-segment, change, period, forecast),
+// value+unit F1 (the quantity alone, whatever the kind) and the accuracy per field; --by-kind the recall and all-right share per gold kind; --list adds
 // every miss, false positive and wrong field. Gold figures
 // marked "doubtful" are not scored either way. Exit 1 when a --min-* floor is not reached.
 #include <simdjson.h>
@@ -32,12 +33,13 @@ struct Options {
     std::string events = HERALD_SHARED_DATA_DIR "/seeds.ndjson";
     std::vector<std::string> gold{HERALD_SHARED_DATA_DIR "/seeds-gold.ndjson"};
     bool list = false, by_kind = false;
-    double min_all_right = -1, min_kv_f1 = -1;
+    double min_all_right = -1, min_kv_f1 = -1, min_period = -1;
 };
 
 int usage(const std::string& why) {
     std::cerr << "eval-metrics: " << why
-              << "; usage: eval-metrics [EVENTS.ndjson GOLD...] [--list] [--by-kind] [--min-all-right F] [--min-kv-f1 F]\n";
+              << "; usage: eval-metrics [EVENTS.ndjson GOLD...] [--list] [--by-kind] [--min-all-right F] [--min-kv-f1 F]"
+                 " [--min-period F]\n";
     return 2;
 }
 
@@ -78,8 +80,8 @@ int main(int argc, char** argv) {
         if (a == "--list") o.list = true;
         else if (a == "--by-kind") o.by_kind = true;
         else if (a == "--quiet") o.list = false;  // the lists are opt-in now; kept for old scripts
-        else if (a == "--min-all-right" || a == "--min-kv-f1") {
-            double& target = a == "--min-all-right" ? o.min_all_right : o.min_kv_f1;
+        else if (a == "--min-all-right" || a == "--min-kv-f1" || a == "--min-period") {
+            double& target = a == "--min-all-right" ? o.min_all_right : a == "--min-kv-f1" ? o.min_kv_f1 : o.min_period;
             if (i + 1 >= argc || !parse_fraction(argv[++i], target)) return usage(a + " needs a fraction 0..1");
         } else if (a == "-h" || a == "--help") {
             usage("help");
@@ -146,6 +148,10 @@ int main(int argc, char** argv) {
                 t.events, t.gold, t.doubtful, t.pred, t.pred_on_doubtful);
     std::printf("kind+value  precision %.3f (%zu/%zu)  recall %.3f (%zu/%zu)  F1 %.3f\n", p, t.kind_value, scored_pred,
                 r, t.kind_value, t.gold, f1);
+    // The quantity alone (value with its unit, or the change of a change-only figure), whatever kind
+    // herald gave it: what the quantity-extraction test sets score.
+    const double vp = ratio(t.field_right[kValue], scored_pred), vr = ratio(t.field_right[kValue], t.gold);
+    std::printf("value+unit  precision %.3f  recall %.3f  F1 %.3f\n", vp, vr, vp + vr > 0 ? 2 * vp * vr / (vp + vr) : 0);
     std::printf("all fields right  %.3f (%zu/%zu gold figures: kind, value, entity-or-segment, change, period, forecast)\n",
                 all, t.all_right, t.gold);
     for (int f = 0; f < kFieldCount; ++f)
@@ -182,6 +188,12 @@ int main(int argc, char** argv) {
     if (o.min_kv_f1 >= 0 && f1 + 1e-9 < o.min_kv_f1) {
         std::fprintf(stderr, "eval-metrics: kind+value F1 %.3f is below the floor %.3f: see --list for what regressed\n", f1,
                      o.min_kv_f1);
+        rc = 1;
+    }
+    const double period = ratio(t.field_right[kPeriod], t.gold);
+    if (o.min_period >= 0 && period + 1e-9 < o.min_period) {
+        std::fprintf(stderr, "eval-metrics: period right %.3f is below the floor %.3f: see --list for what regressed\n",
+                     period, o.min_period);
         rc = 1;
     }
     return rc;
