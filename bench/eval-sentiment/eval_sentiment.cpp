@@ -13,7 +13,7 @@
 //                  [--sets fpb,seeds,headlines,tweets] [--heldout] [--rules-only]
 //   eval-sentiment --text "Operating profit rose to EUR 13.1 mn ."   (explains one text)
 // --errors N prints up to N misclassified sentences per (gold, predicted) pair; --explain adds
-// the terms that moved each of them; --rules-only leaves out the learned layer (to measure it).
+// the terms that moved each of them (--all: every text, right or wrong); --rules-only leaves out the learned layer (to measure it).
 // Exit status 1 when a target is missed (fpb-dev, seeds).
 #include <simdjson.h>
 
@@ -73,6 +73,9 @@ void print_explanation(const ha::Event& e, const ha::Explanation& ex) {
     }
     (void)e;
 }
+
+// --all: print every text of the sets (never a held-out one), not only the misclassified.
+bool g_print_all = false;
 
 // Which lines of a labelled file a report takes.
 enum class Part { all, dev, heldout };
@@ -182,7 +185,7 @@ bool eval_labelled(Pipeline& p, const std::string& path, const char* name, Part 
         Class pred = class_of(p.out.sentiment.label);
         ++st.confusion[gold][pred];
         st.add_score(gold, p.out.sentiment.score);
-        if (gold != pred && shown[gold][pred] < show_errors) {
+        if ((gold != pred || g_print_all) && shown[gold][pred] < show_errors) {
             ++shown[gold][pred];
             std::printf("  gold %-8s got %-8s %+.2f  %.*s\n", kClassNames[gold], kClassNames[pred],
                         p.out.sentiment.score, static_cast<int>(e.text.size()), e.text.data());
@@ -306,14 +309,16 @@ int main(int argc, char** argv) {
         else if (a == "--sets") sets = "," + value() + ",";
         else if (a == "--heldout") heldout = true;
         else if (a == "--rules-only") rules_only = true;
+        else if (a == "--all") g_print_all = true;
         else {
             std::fprintf(stderr, "unknown option %s; usage: eval-sentiment [--data DIR] [--errors N] [--explain] "
-                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,tweets] [--heldout] [--rules-only] [--text TEXT]\n", a.c_str());
+                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,tweets] [--heldout] [--rules-only] [--all] [--text TEXT]\n", a.c_str());
             return 2;
         }
     }
     try {
-        Pipeline p(rules_only ? ha::Lexicon::rules_only() : lexicon.empty() ? ha::Lexicon::builtin() : ha::Lexicon::load(lexicon),
+        auto lex = lexicon.empty() ? ha::Lexicon::builtin() : ha::Lexicon::load(lexicon);
+        Pipeline p(rules_only ? ha::Lexicon::rules_only(*lex) : lex,
                    aliases.empty() ? ha::AliasTable::builtin() : ha::AliasTable::load(aliases));
         if (!text.empty()) {  // explain one text instead of evaluating
             ha::Event e;

@@ -350,6 +350,19 @@ top loser | top losers | biggest loser | biggest losers | premarket loser | prem
 sues | files suit | filed suit | files lawsuit | filed a lawsuit | files a lawsuit | legal action against | hit with suit = -0.4
 sentenced | implicated | indicted | indictment | charged with | deceived | deceiving | misled | misleading = -0.4
 investigating | probing | under investigation | under scrutiny | stripped of = -0.35
+# Session 14. Word senses: a name for a policy or a climate goal is no tone ("carbon negative fuels",
+# "negative rates", "carbon neutral by 2030"); "rising up" is a protest, not a figure.
+carbon negative | carbon neutral | carbon neutrality | net zero = 0
+negative rates | negative interest rates | negative yields | negative-yielding = 0
+rising up | rise up | rises up | rose up = 0
+# Vocabulary of the tweets' development part: trouble and its end, a rating raised two notches.
+setback | setbacks = -0.4
+pulls the plug | pulled the plug | pull the plug | pulling the plug = -0.4
+shutdowns | shuts down | shutting down = -0.35
+stinging = -0.3
+cheered | cheers = 0.35
+soothes | soothed | eases fears | eased fears | eases concerns | eased concerns | allays fears | allayed fears = 0.35
+upped two notches | raised two notches | upgraded two notches | upgrades two notches = 0.5
 
 # ---------------------------------------------------------------------------------------------
 # Negators flip (and weaken) the terms up to 3 tokens after them in the same clause.
@@ -359,6 +372,8 @@ didn't | doesn't | don't | isn't | wasn't | aren't | weren't | won't | wouldn't 
 no longer | lack of | lack | absence of | unlikely to | far from
 failed to | fails to | fail to | failing to | unable to
 declines to | declined to | decline to | refuses to | refused to
+# What was averted did not happen: "averted a strike", "averts a default" are good news.
+averted | averts | avert | averting | staved off | staves off | stave off | warded off | wards off
 # "not yet a buy": "yet" alone weakens what came before it (a contrast word).
 not yet
 
@@ -486,6 +501,7 @@ decline | declines | declined | declining | drop | drops | dropped | dropping = 
 down | lower | lowered | lowers | lowering | reduce | reduces | reduced | reducing | reduction | reductions = down
 cut | cuts | cutting | trim | trims | trimmed | curb | curbed | contraction = down
 contracted | contracting = down
+diminish | diminishes | diminished | diminishing = down
 shrink | shrinks | shrank | shrunk | shrinking | narrow | narrows | narrowed | narrowing = down
 weaken | weakened | deteriorate | deteriorated | worsen | worsened | compression | erosion | eroded = down
 slump | slumped | tumble | tumbled | slash | slashed | halved | sank | sink = down 1.3

@@ -270,8 +270,10 @@ std::shared_ptr<const Lexicon> Lexicon::builtin() {
     return kBuiltin;
 }
 
-std::shared_ptr<const Lexicon> Lexicon::rules_only() {
-    auto impl = std::make_unique<Impl>(builtin()->impl());
+std::shared_ptr<const Lexicon> Lexicon::rules_only() { return rules_only(*builtin()); }
+
+std::shared_ptr<const Lexicon> Lexicon::rules_only(const Lexicon& base) {
+    auto impl = std::make_unique<Impl>(base.impl());
     impl->use_learned = false;
     impl->learned = LearnedModel();
     return std::make_shared<const Lexicon>(std::move(impl));

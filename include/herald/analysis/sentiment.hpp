@@ -24,6 +24,8 @@ public:
     static std::shared_ptr<const Lexicon> builtin();
     // The built-in lexicon without the learned layer: the rules alone (to measure what it adds).
     static std::shared_ptr<const Lexicon> rules_only();
+    // `base` (e.g. a lexicon with an extension file) without the learned layer.
+    static std::shared_ptr<const Lexicon> rules_only(const Lexicon& base);
     // Built-in lexicon extended/overridden by a file; throws std::runtime_error "FILE:LINE: message".
     static std::shared_ptr<const Lexicon> load(const std::string& extension_file);
     size_t term_count() const;  // single words and phrases with a role

@@ -379,3 +379,26 @@ TEST_CASE("cause 4: headline verbs of a beat or a miss") {
         {"Margins were crushed .", -1},
     });
 }
+
+TEST_CASE("cause 3: names of policies and goals, and a protest, are no tone") {
+    check_signs(Lexicon::rules_only(), {
+        {"Initech develops carbon negative fuels", 0}, {"Nordea CEO on earnings and negative rates", 0},
+        // The workers' protest is no figure going up: only the layoffs count.
+        {"Globex workers rising up after layoffs", -1},
+        // Still tone where the word is the company's.
+        {"Globex turns negative on the outlook", -1},
+    });
+    Scorer s(Lexicon::rules_only());
+    CHECK(s.score("Globex workers rising up after layoffs") > -0.45);  // was -0.56: "up" paired with layoffs
+}
+
+TEST_CASE("cause 7: setbacks, plugs pulled, shutdowns, and what was averted") {
+    check_signs(Lexicon::rules_only(), {
+        {"A setback for Initech in Europe", -1}, {"Globex pulls the plug on its grocery service", -1},
+        {"Initech extends factory shutdowns", -1}, {"A stinging report on Globex", -1},
+        {"Investors cheered the jobs report", +1}, {"Central bank move soothes funding squeeze", +1},
+        {"Globex upped two notches to Buy at BAML", +1}, {"Margins are diminishing .", -1},
+        // Averting a bad thing is good news: a negator of what follows.
+        {"Initech averted a strike", +1}, {"Globex averts a default", +1}, {"Globex staved off bankruptcy", +1},
+    });
+}
