@@ -64,6 +64,10 @@ bool AlertParser::parse(std::string_view payload, AlertRecord& out, std::string&
     if (!text(o, "event_id", out.event_id)) out.event_id.clear();
     bool resolved = false;
     out.resolved = !o["resolved"].get_bool().get(resolved) && resolved;
+    int64_t revision = 0;
+    out.revision = !o["revision"].get_int64().get(revision) && revision > 0 ? revision : 0;
+    bool retracted = false;
+    out.retracted = !o["retracted"].get_bool().get(retracted) && retracted;
     double score = 0;
     out.has_sentiment = !o["sentiment"]["score"].get_double().get(score);
     out.sentiment = out.has_sentiment ? score : 0;

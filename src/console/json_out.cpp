@@ -33,6 +33,8 @@ void append_row_json(std::string& out, const Row& r) {
     time_field(w, "event_time", r.event_time_ms);
     time_field(w, "detected_at", r.detected_ms);
     w.bool_field("resolved", r.resolved);
+    w.integer_field("revision", r.revision);
+    w.bool_field("retracted", r.retracted);
     w.key("sentiment");
     if (r.has_sentiment) w.number(r.sentiment);
     else w.null();

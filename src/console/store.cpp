@@ -14,14 +14,15 @@ namespace {
 // received_at is when the console stored the alert. The JSON as published (about 1 KB) has a
 // table of its own, so that scans of `alerts` (text search, filters without an index) read
 // small rows only. kVersion changes with the schema.
-constexpr int kVersion = 3;
+constexpr int kVersion = 4;
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS alerts(
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
   rule TEXT NOT NULL, severity TEXT NOT NULL, key TEXT NOT NULL, summary TEXT NOT NULL,
   event_time INTEGER NOT NULL, detected_at INTEGER NOT NULL, received_at INTEGER NOT NULL,
-  resolved INTEGER NOT NULL, sentiment REAL, muted INTEGER NOT NULL);
+  resolved INTEGER NOT NULL, sentiment REAL, muted INTEGER NOT NULL,
+  revision INTEGER NOT NULL, retracted INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS alert_json(seq INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS alerts_by_key ON alerts(key, seq);
 CREATE INDEX IF NOT EXISTS alerts_by_rule ON alerts(rule, seq);
@@ -36,7 +37,7 @@ CREATE TABLE IF NOT EXISTS offsets(topic TEXT NOT NULL, part INTEGER NOT NULL, n
 
 constexpr const char* kRowColumns =
     "SELECT a.seq, a.id, a.rule, a.severity, a.key, a.summary, a.event_time, a.detected_at, a.resolved, a.sentiment, "
-    "a.muted, k.acked_at, k.muted_at, m.alert_id IS NOT NULL";
+    "a.muted, k.acked_at, k.muted_at, m.alert_id IS NOT NULL, a.revision, a.retracted";
 constexpr const char* kRowTables =
     " FROM alerts a LEFT JOIN acks k ON k.alert_id = a.id LEFT JOIN mutes m ON m.alert_id = a.id ";
 
@@ -56,6 +57,8 @@ void read_row(const Statement& s, Row& r) {
     r.acked_ms = s.is_null(11) ? 0 : s.integer(11);
     r.mute_ms = s.is_null(12) ? 0 : s.integer(12);
     r.mute_active = s.integer(13) != 0;
+    r.revision = s.integer(14);
+    r.retracted = s.integer(15) != 0;
 }
 
 // "%text%" with LIKE's wildcards in the text escaped.
@@ -140,15 +143,31 @@ bool Store::add(const std::vector<AlertRecord>& alerts, const std::vector<Offset
     Statement lift(db_, "DELETE FROM mutes WHERE rule = ? AND key = ?");
     Statement insert(db_,
                      "INSERT OR IGNORE INTO alerts(id, rule, severity, key, summary, event_time, detected_at, "
-                     "received_at, resolved, sentiment, muted) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+                     "received_at, resolved, sentiment, muted, revision, retracted) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Statement stored(db_, "SELECT seq, revision FROM alerts WHERE id = ?");
+    Statement drop_json(db_, "DELETE FROM alert_json WHERE seq = ?");
+    Statement drop(db_, "DELETE FROM alerts WHERE seq = ?");
     Statement json(db_, "INSERT INTO alert_json(seq, json) VALUES(?, ?)");
     Statement offset(db_,
                      "INSERT INTO offsets(topic, part, next_offset) VALUES(?,?,?) "
                      "ON CONFLICT(topic, part) DO UPDATE SET next_offset = excluded.next_offset");
     Statement member(db_, "INSERT OR IGNORE INTO members(member_id, alert_id) VALUES(?, ?)");
-    bool ok = muted.ok() && lift.ok() && insert.ok() && json.ok() && offset.ok() && member.ok();
+    bool ok = muted.ok() && lift.ok() && insert.ok() && json.ok() && offset.ok() && member.ok() && stored.ok() &&
+              drop_json.ok() && drop.ok();
     for (size_t i = 0; ok && i < alerts.size(); ++i) {
         const AlertRecord& a = alerts[i];
+        // A later revision of a stored alert replaces it; an earlier or the same one is a redelivery.
+        if (stored.bind(1, a.id).step() == SQLITE_ROW) {
+            const int64_t old_seq = stored.integer(0), old_revision = stored.integer(1);
+            stored.reset();
+            if (old_revision >= a.revision) continue;
+            ok = drop_json.bind(1, old_seq).run() && drop.bind(1, old_seq).run();
+            drop_json.reset();
+            drop.reset();
+        } else {
+            ok = stored.ok();
+            stored.reset();
+        }
         bool is_muted = false;
         if (a.resolved) {
             ok = lift.bind(1, a.rule).bind(2, a.key).run();
@@ -162,7 +181,7 @@ bool Store::add(const std::vector<AlertRecord>& alerts, const std::vector<Offset
         insert.bind(6, a.event_time_ms).bind(7, a.detected_ms).bind(8, now_ms).bind(9, int64_t{a.resolved});
         if (a.has_sentiment) insert.bind_double(10, a.sentiment);
         else insert.bind_null(10);
-        insert.bind(11, int64_t{is_muted});
+        insert.bind(11, int64_t{is_muted}).bind(12, a.revision).bind(13, int64_t{a.retracted});
         ok = ok && insert.run();
         if (ok && sqlite3_changes(db_) == 1) {
             Row r;
@@ -180,6 +199,8 @@ bool Store::add(const std::vector<AlertRecord>& alerts, const std::vector<Offset
             r.has_sentiment = a.has_sentiment;
             r.sentiment = a.sentiment;
             r.muted = is_muted;
+            r.revision = a.revision;
+            r.retracted = a.retracted;
             added.push_back(std::move(r));
             for (size_t m = 0; ok && m < a.members.size(); ++m) {
                 ok = member.bind(1, a.members[m]).bind(2, a.id).run();
@@ -294,7 +315,7 @@ bool Store::get(const std::string& id, Row& row, std::string& json, std::string&
     s.bind(1, id);
     if (s.step() != SQLITE_ROW) return s.ok() ? false : failed(s, "reading an alert", error);
     read_row(s, row);
-    json = s.text(14);
+    json = s.text(16);
     return true;
 }
 

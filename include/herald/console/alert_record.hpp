@@ -24,6 +24,10 @@ struct AlertRecord {
     int64_t event_time_ms = 0;
     int64_t detected_ms = 0;
     bool resolved = false;
+    // Story updates (docs/events.md): a later revision of an alert_id replaces the stored one; a
+    // retraction is the last revision, marked retracted.
+    int64_t revision = 0;
+    bool retracted = false;
     bool has_sentiment = false;
     double sentiment = 0;
     std::string json;      // the message as published

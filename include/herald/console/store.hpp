@@ -29,6 +29,8 @@ struct Row {
     int64_t event_time_ms = 0, detected_ms = 0;
     bool resolved = false, has_sentiment = false;
     double sentiment = 0;
+    int64_t revision = 0;      // the stored revision of the alert_id (story updates)
+    bool retracted = false;    // the story's update or deletion withdrew it
     bool muted = false;        // arrived while its rule and key were muted
     int64_t acked_ms = 0;      // 0: not acknowledged
     int64_t mute_ms = 0;       // 0: this alert did not start a mute
@@ -69,8 +71,9 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    // One transaction: the alerts (an id already stored is skipped) and the offsets they were read
-    // up to. An alert whose rule and key are muted is stored muted; a resolved one lifts the mute.
+    // One transaction: the alerts and the offsets they were read up to. An id already stored is
+    // skipped unless this is a later revision of it: that replaces the stored row (a new seq, so it
+    // arrives again; acknowledgement kept). An alert whose rule and key are muted is stored muted; a resolved one lifts the mute.
     // `added` gets the rows stored. False with a one-line error (nothing written).
     bool add(const std::vector<AlertRecord>& alerts, const std::vector<Offset>& offsets, int64_t now_ms,
              std::vector<Row>& added, std::string& error);

@@ -27,6 +27,18 @@ TEST_CASE("a herald alert is read with the fields the console filters on, and ke
     CHECK(r.json == json);
 }
 
+TEST_CASE("a story update's revision number and retraction are read; a first publication is revision 0") {
+    const AlertRecord first = test::record("00000000000000aa", "growth", "AMZN");
+    CHECK(first.revision == 0);
+    CHECK_FALSE(first.retracted);
+    const AlertRecord second = test::revised("00000000000000aa", "AMZN", 2, false, "AWS revenue up 29% yoy");
+    CHECK(second.revision == 2);
+    CHECK_FALSE(second.retracted);
+    const AlertRecord gone = test::revised("00000000000000aa", "AMZN", 3, true, "retracted: story s1 was deleted");
+    CHECK(gone.revision == 3);
+    CHECK(gone.retracted);
+}
+
 TEST_CASE("messages that are not herald alerts are refused with a reason, and the parser goes on") {
     AlertParser parser;
     AlertRecord r;

@@ -48,6 +48,21 @@ inline AlertRecord record(const std::string& id, const std::string& rule, const 
     return r;
 }
 
+// A story update's revision of an alert (docs/events.md, "Story updates"): "revision" and, for a
+// retraction, "retracted" after "resolved", as herald publishes them.
+inline AlertRecord revised(const std::string& id, const std::string& key, int revision, bool retracted,
+                           const std::string& summary) {
+    std::string json = alert_json(id, "growth", key, "warning", false, "2026-12-06T10:05:00.000Z", summary);
+    const std::string after = ",\"summary\"";
+    json.insert(json.find(after), ",\"story_id\":\"s1\",\"revision\":" + std::to_string(revision) +
+                                      (retracted ? ",\"retracted\":true" : ""));
+    AlertParser parser;
+    AlertRecord r;
+    std::string reason;
+    if (!parser.parse(json, r, reason)) std::abort();
+    return r;
+}
+
 // 16 hex digits from a small number.
 inline std::string id_of(int n) {
     char buf[17];

@@ -72,6 +72,18 @@ TEST_CASE("the API lists with filters, returns one alert, and refuses bad parame
     CHECK(router.handle({.method = "DELETE", .target = "/api/alerts"}, 0).status == 405);
 }
 
+TEST_CASE("a row says its revision and whether it was retracted") {
+    Fixture f;
+    Router router(*f.store, &f.metrics, {});
+    CHECK(get(router, "/api/alerts/" + id_of(1)).body.find("\"revision\":0,\"retracted\":false") != std::string::npos);
+    std::vector<Row> added;
+    REQUIRE(f.store->add({test::revised(id_of(1), "AMZN", 1, true, "retracted: story s1 was deleted")}, {}, 0, added,
+                         f.error));
+    const Reply r = get(router, "/api/alerts?ticker=AMZN");
+    CHECK(r.body.find("\"revision\":1,\"retracted\":true") != std::string::npos);
+    CHECK(r.body.find("retracted: story s1 was deleted") != std::string::npos);
+}
+
 TEST_CASE("acknowledge and mute are POSTs with a JSON type (no cross-site form can send them)") {
     Fixture f;
     Router router(*f.store, &f.metrics, {});

@@ -231,3 +231,47 @@ TEST_CASE("a file made with another schema version is refused with what to do") 
     CHECK_FALSE(Store::open(dir.db(), error));
     CHECK(error.find("move it away") != std::string::npos);
 }
+
+TEST_CASE("a later revision of an alert replaces the stored one; a retraction marks it; older ones are skipped") {
+    Opened o;
+    Store* s = o.store.get();
+    std::string& error = o.error;
+    std::vector<Row> added;
+    REQUIRE(s->add({record(id_of(1), "growth", "AMZN"), record(id_of(2), "growth", "MSFT")}, {}, 1000, added, error));
+    REQUIRE(added.size() == 2);
+    const int64_t first_seq = added[0].seq;
+    CHECK(s->acknowledge(id_of(1), 1500, error) == Change::done);
+    added.clear();
+    REQUIRE(s->add({test::revised(id_of(1), "AMZN", 1, false, "AWS revenue up 29% yoy")}, {}, 2000, added, error));
+    REQUIRE(added.size() == 1);
+    CHECK(added[0].seq > first_seq);  // arrives again: the page replaces the row with its id
+    CHECK(added[0].revision == 1);
+    CHECK(s->count(error) == 2);      // replaced, not added
+    Row row;
+    std::string json;
+    REQUIRE(s->get(id_of(1), row, json, error));
+    CHECK(row.revision == 1);
+    CHECK_FALSE(row.retracted);
+    CHECK(row.summary == "AWS revenue up 29% yoy");
+    CHECK(row.acked_ms == 1500);  // the same alert: its acknowledgement stays
+    CHECK(json.find("\"revision\":1") != std::string::npos);
+    // A redelivered or older revision changes nothing.
+    added.clear();
+    REQUIRE(s->add({test::revised(id_of(1), "AMZN", 1, false, "AWS revenue up 29% yoy"), record(id_of(1), "growth", "AMZN")},
+                   {}, 3000, added, error));
+    CHECK(added.empty());
+    // Two revisions in one batch: the last one stands.
+    REQUIRE(s->add({test::revised(id_of(1), "AMZN", 2, false, "AWS revenue up 30% yoy"),
+                    test::revised(id_of(1), "AMZN", 3, true, "retracted: story s1 was deleted")},
+                   {}, 4000, added, error));
+    CHECK(added.size() == 2);
+    REQUIRE(s->get(id_of(1), row, json, error));
+    CHECK(row.revision == 3);
+    CHECK(row.retracted);
+    CHECK(row.summary == "retracted: story s1 was deleted");
+    const auto rows = listed(*s, Query{});
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].id == id_of(1));  // newest first: the retraction arrived last
+    CHECK(rows[0].retracted);
+    CHECK(rows[1].id == id_of(2));
+}
