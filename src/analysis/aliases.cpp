@@ -83,7 +83,21 @@ void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
         if (starting.size() < words.size()) starting.resize(words.size());
     };
 
+    // How the text must write the alias to match it (docs/sentiment.md, "Entities").
+    auto set_case = [&](AliasEntry& en, std::string_view first, std::string_view alias, bool guarded) {
+        en.first = first;
+        en.exact_case = all_caps(first) && first.size() <= 5;
+        en.needs_capital = !first.empty() && first[0] >= 'A' && first[0] <= 'Z';
+        en.guarded = guarded;
+        en.digit_lead = alias[0] >= '0' && alias[0] <= '9';
+        en.written = keep(alias);
+        digit_names |= en.digit_lead;
+    };
+
     auto add_alias = [&](std::string_view alias, uint32_t company, bool segment) {
+        // "?Target": a common word that names the company only in context (alias_context.cpp).
+        const bool guarded = alias.size() > 1 && alias.front() == '?';
+        if (guarded) alias.remove_prefix(1);
         intern_all(alias);
         std::string_view first = keep(toks[0]);
         auto& list = starting[ids[0]];
@@ -94,6 +108,8 @@ void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
                 en.company = company;
                 en.segment = segment;
                 en.entity = segment ? keep(alias) : companies[company].name;
+                // A later "?Dow" after the ticker "DOW": the common word's rules from now on.
+                if (guarded) set_case(en, first, alias, guarded);
                 return;
             }
         }
@@ -104,9 +120,7 @@ void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
         en.company = company;
         en.segment = segment;
         en.entity = segment ? keep(alias) : companies[company].name;
-        en.first = first;
-        en.exact_case = all_caps(first) && first.size() <= 5;
-        en.needs_capital = !first.empty() && first[0] >= 'A' && first[0] <= 'Z';
+        set_case(en, first, alias, guarded);
         entries.push_back(en);
         list.push_back(static_cast<uint32_t>(entries.size() - 1));
         std::stable_sort(list.begin(), list.end(),

@@ -26,7 +26,17 @@ struct AliasEntry {
     bool segment = false;       // a segment or product, not the company name
     bool exact_case = false;    // short all-caps alias ("GE", "AWS"): the text must match exactly
     bool needs_capital = false; // "Apple" matches "Apple", not "apple"
+    // Names that ordinary text also spells (alias_context.cpp): a common word written "?Target" in
+    // the table, and a name that starts with a digit ("3M", also a quantity). They match only as
+    // written and where the words around them do not make them a word or a figure.
+    bool guarded = false;
+    bool digit_lead = false;
+    std::string_view written;   // the alias as written, for the exact-case check of digit_lead
 };
+
+// Whether the alias entry matched at tokens [t, t + len) of sentence s names its company there
+// (alias_context.cpp). Only for guarded and digit-leading entries.
+bool alias_context_ok(const Document& doc, const Sentence& s, uint32_t t, uint32_t len, const AliasEntry& en);
 
 struct AliasTable::Impl {
     detail::WordTable words;
@@ -39,6 +49,7 @@ struct AliasTable::Impl {
     // (first byte, length) of every word that can start a match in lowercase ("it", "iPhone",
     // "eBay"): other lowercase words need no lookup unless they continue a match.
     uint64_t lower_start[256] = {};
+    bool digit_names = false;  // some alias starts with a digit: number tokens are looked up
     bool may_start_lower(unsigned char folded_first, size_t size) const {
         return size < 64 && ((lower_start[folded_first] >> size) & 1);
     }

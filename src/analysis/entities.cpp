@@ -339,6 +339,7 @@ void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
                     if (en.exact_case ? !same_or_possessive(doc.text(tok), en.first) : (en.needs_capital && !tok.capitalized))
                         continue;
                     if (!detail::same_ids(tab.entry_words.data() + en.words_begin, sc.ids.data() + t, en.length)) continue;
+                    if ((en.guarded || en.digit_lead) && !alias_context_ok(doc, s, t, en.length, en)) continue;
                     const AliasCompany& c = tab.companies[en.company];
                     emit(s, si, t, en.length, en.entity, c.name, c.ticker, en.segment, false);
                     matched = en.length;

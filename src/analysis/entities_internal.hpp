@@ -92,8 +92,10 @@ template <class KeyedLookup>
                                                                                            : 0;
             if (cut) id = tab.words.find(w.substr(0, w.size() - cut));
         }
-    } else if (t.kind != TokenKind::number && prev != detail::kNoWord) {
-        id = tab.words.find_in(field, t.begin, t.end);
+    } else if (t.kind != TokenKind::number ? prev != detail::kNoWord : tab.digit_names) {
+        // A number starts a name only written against its next word ("3M"): others cost nothing.
+        if (t.kind != TokenKind::number || (t.end < field.size() && field[t.end] >= 'A' && field[t.end] <= 'Z'))
+            id = tab.words.find_in(field, t.begin, t.end);
     }
     return id;
 }

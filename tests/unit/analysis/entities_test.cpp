@@ -281,3 +281,49 @@ TEST_CASE("event-named entities that start alike: the first given that matches, 
     CHECK(a[0].company == "Amazon Robotics");
     CHECK(a[1].ticker == "AMZN");
 }
+
+namespace {
+// The tickers of the companies a text names, in order.
+std::vector<std::string> tickers(Finder& f, const std::string& text) {
+    std::vector<std::string> out;
+    for (const Mention& m : f.find(text))
+        if (!m.is_reference) out.emplace_back(m.ticker);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("a name that starts with a digit: 3M as written, not a figure") {
+    Finder f;
+    using V = std::vector<std::string>;
+    CHECK(tickers(f, "3M cuts dividend after health care spin-off") == V{"MMM"});
+    CHECK(tickers(f, "Shares of 3M fell; 3M's outlook disappointed.") == V{"MMM", "MMM"});
+    CHECK(tickers(f, "3M Co said it would appeal.") == V{"MMM"});
+    CHECK(tickers(f, "3M to cut 6,000 jobs") == V{"MMM"});
+    CHECK(tickers(f, "The startup raised $3M in seed funding.").empty());
+    CHECK(tickers(f, "It sold 3M shares and reached 3M users.").empty());
+    CHECK(tickers(f, "Revenue of 3M in sales, guidance of 2M-3M or 2M to 3M.").empty());
+    CHECK(tickers(f, "The plan costs 3m a year.").empty());  // not as written
+}
+
+TEST_CASE("a common-word name: Target the retailer, not a price target or a target of") {
+    Finder f;
+    using V = std::vector<std::string>;
+    CHECK(tickers(f, "Target cuts its outlook as shoppers pull back.") == V{"TGT"});
+    CHECK(tickers(f, "Citi cuts Target price target to $95.") == V{"C", "TGT"});
+    CHECK(tickers(f, "Analysts are bullish on Target and Walmart.") == V{"TGT", "WMT"});
+    CHECK(tickers(f, "Target's same-store sales fell 2%.") == V{"TGT"});
+    CHECK(tickers(f, "Jefferies Raises Price Target On Nvidia To $200").front() == "NVDA");
+    CHECK(tickers(f, "Jefferies Raises Price Target On Nvidia To $200").size() == 1);
+    CHECK(tickers(f, "Target of $150 implies 20% upside.").empty());
+    CHECK(tickers(f, "Target Price Raised To $120").empty());
+    CHECK(tickers(f, "Target raised to $120 at Jefferies.").empty());
+    CHECK(tickers(f, "Target price target slashed at Telsey.") == V{"TGT"});
+    CHECK(tickers(f, "Target raised to Buy at Jefferies.") == V{"TGT"});
+    CHECK(tickers(f, "Telsey reduced its price target on Target to $110.") == V{"TGT"});
+    CHECK(tickers(f, "The company hit its target for the year.").empty());
+    CHECK(tickers(f, "Takeover Target Shares Jump").empty());
+    CHECK(tickers(f, "Dow halves its dividend.") == V{"DOW"});
+    CHECK(tickers(f, "The Dow fell 300 points; Dow Jones futures slipped.").empty());
+    CHECK(tickers(f, "Dow closed up 120 points on Friday.").empty());
+    CHECK(tickers(f, "DOW fell 3%.") == V{"DOW"});  // the ticker too
+}
