@@ -71,6 +71,9 @@ struct EventTypeClassifier::Scratch {
     std::vector<int32_t> company_at;  // mention index of a named company starting at the token, or -1
     std::vector<uint16_t> company_len;
     bool companies_built = false;
+    // By row: the headline reports the type hedged, negated or asked ("Intel said to win foundry
+    // order"): the story treats it as unconfirmed, and its other sentences do not count it either.
+    std::vector<uint8_t> unconfirmed;
 
     const Document* doc = nullptr;
     const std::vector<Mention>* mentions = nullptr;
@@ -387,6 +390,13 @@ struct EventTypeClassifier::Scratch {
         return false;
     }
 
+    // The start of the clause of token `start`: back to a clause mark or the sentence's start.
+    uint32_t clause_start(const Sentence& s, uint32_t start) const {
+        uint32_t k = start;
+        while (k > s.first_token && !(doc->tokens[k - 1].kind == TokenKind::punct && is_clause_mark(text(k - 1)))) --k;
+        return k;
+    }
+
     // The start of the scope before a match: up to kScopeTokens back, not across a clause mark.
     uint32_t scope_start(const Sentence& s, uint32_t start) const {
         uint32_t k = start;
@@ -430,6 +440,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
     s.companies_built = false;
     const EventTokenIds* ids = &ids_in;
     s.spread(doc, *ids);
+    s.unconfirmed.assign(t.rows.size(), 0);
     // Only sentences holding a cue (a token with a word of the table) are read, and of them only
     // the cues: what classes and words the sentence holds, so that a pattern whose classes and
     // words are not all there is not tried, and which tokens may start a pattern.
@@ -465,12 +476,18 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                 last_row_at = tk;
                 const Row& row = t.rows[p.row];
                 // A [none] pattern is an exception: it matches so that the row's others do not.
-                if (question || p.none) continue;
+                if (p.none) continue;
+                const bool headline = sent.field == Field::headline;
+                if (!headline && s.unconfirmed[p.row]) continue;
                 // Negation and hedges in the clause before the match or in its gaps.
                 uint32_t from = s.scope_start(sent, tk);
-                if (hedged || s.class_in(from, tk, t.negator) || s.class_in(from, tk, t.hedge) ||
-                    s.class_in(sent.first_token, tk, row.unless_before_class) ||
-                    s.class_in(sent.first_token, sent.last_token, row.unless_class))
+                if (question || hedged || s.class_in(from, tk, t.negator) || s.class_in(from, tk, t.hedge)) {
+                    if (headline) s.unconfirmed[p.row] = 1;
+                    continue;
+                }
+                if (s.class_in(sent.first_token, tk, row.unless_before_class) ||
+                    s.class_in(sent.first_token, sent.last_token, row.unless_class) ||
+                    s.class_in(s.clause_start(sent, tk), tk, t.background))
                     continue;
                 s.record(si, tk, end, object, p, a);
             }

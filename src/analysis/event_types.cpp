@@ -93,6 +93,7 @@ public:
         t_.negator = known_class("negator");
         t_.hedge = known_class("hedge");
         t_.stop = known_class("stop");
+        t_.background = known_class("background");
     }
 
 private:
