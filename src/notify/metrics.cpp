@@ -38,6 +38,16 @@ NotifyMetrics::NotifyMetrics() : registry_(std::make_shared<prometheus::Registry
                               .Help("Dead-letter messages the broker did not acknowledge (produced again).")
                               .Register(r)
                               .Add({});
+    dead_letters_truncated = &prometheus::BuildCounter()
+                                  .Name("herald_notify_dead_letters_truncated_total")
+                                  .Help("Dead letters written without the alert (the whole one was refused): the headers say where it is.")
+                                  .Register(r)
+                                  .Add({});
+    dead_letters_dropped = &prometheus::BuildCounter()
+                                .Name("herald_notify_dead_letters_dropped_total")
+                                .Help("Alerts given up on with no dead letter at all (even the truncated one was refused).")
+                                .Register(r)
+                                .Add({});
     inflight = &prometheus::BuildGauge()
                     .Name("herald_notify_inflight_alerts")
                     .Help("Alerts read and not yet delivered (or dead-lettered) to every target: their offsets wait.")

@@ -10,9 +10,21 @@
 
 namespace herald::notify {
 
+namespace {
+// A dead letter's retriable failures (each after the producer's own retries, message.timeout.ms)
+// before the next form is tried: whole, then truncated, then none.
+constexpr int kDeadLetterTries = 3;
+constexpr size_t kKeyBytes = 4096, kErrorBytes = 1024;  // the whole form: the alert plus these
+constexpr size_t kShortBytes = 256;                     // each text of the truncated form
+constexpr int64_t kGiveUpLogMs = 60000;                 // one "gave up" line per minute at most
+}  // namespace
+
 struct Notifier::DeadLetter {
     JobPtr job;
     std::string target, why, attempts;
+    int failures = 0;        // retriable failures of the current form
+    bool truncated = false;  // the alert left out: the headers say which it is and where
+    std::string refused;     // why the whole form was not taken
 };
 
 Notifier::Notifier(NotifyOptions options, NotifyMetrics& metrics) : options_(std::move(options)), metrics_(metrics) {}
@@ -49,17 +61,12 @@ bool Notifier::start(std::string& error) {
                                options_.consumer_properties.end());
     consumer_ = kafka::Consumer::create({options_.brokers, options_.group, consumer_properties}, cb, error);
     if (!consumer_ || !consumer_->subscribe({options_.topic}, error)) return false;
-    auto on_delivery = [this](void* opaque, int err, std::string_view, int32_t, int64_t) {
+    auto on_delivery = [this](void* opaque, int err, std::string_view reason, int32_t, int64_t) {
         auto* d = static_cast<DeadLetter*>(opaque);
-        if (err == 0) {
-            finished(d->job);
-            delete d;
-            return;
-        }
-        // Not acknowledged: the alert is neither delivered nor dead-lettered yet. Again, from run().
-        metrics_.dead_letter_errors->Increment();
-        std::lock_guard<std::mutex> lock(retry_mutex_);
-        dead_letter_retry_.push_back(d);
+        if (err != 0) return dead_letter_failed(d, err, reason);
+        if (d->truncated) metrics_.dead_letters_truncated->Increment();
+        finished(d->job);
+        delete d;
     };
     // A dead letter carries the alert whole (up to max_alert_bytes) plus its headers; sent at once.
     kafka::Properties producer_properties{{"message.max.bytes", std::to_string(options_.max_alert_bytes + 65536)},
@@ -119,17 +126,75 @@ void Notifier::dead_letter(const JobPtr& job, const std::string& target, const s
     produce_dead_letter(new DeadLetter{job, target, why, std::to_string(attempts)});
 }
 
+// Whole: the alert as published, its key (capped) and why it was given up. Truncated, once the
+// whole one was refused: no value, every text capped, and where the alert is on the alerts topic.
 void Notifier::produce_dead_letter(DeadLetter* d) {
-    const kafka::Header headers[] = {{"herald-alert-id", d->job->alert.alert_id},
-                                     {"herald-notify-target", d->target},
-                                     {"herald-notify-error", d->why},
-                                     {"herald-notify-attempts", d->attempts}};
-    kafka::OutgoingMessage m{options_.dead_letter_topic, d->job->alert.key, d->job->alert.json, headers};
-    m.opaque = d;
-    if (producer_->produce(m, kafka::WhenFull::fail)) {  // queue full or the like: the run loop tries again
-        std::lock_guard<std::mutex> lock(retry_mutex_);
-        dead_letter_retry_.push_back(d);
+    const NotifyAlert& a = d->job->alert;
+    const std::string why = clip_utf8(d->why, d->truncated ? kShortBytes : kErrorBytes);
+    kafka::Error e;
+    if (!d->truncated) {
+        const std::string key = clip_utf8(a.key, kKeyBytes);
+        const kafka::Header headers[] = {{"herald-alert-id", a.alert_id},
+                                         {"herald-notify-target", d->target},
+                                         {"herald-notify-error", why},
+                                         {"herald-notify-attempts", d->attempts}};
+        e = producer_->produce({options_.dead_letter_topic, key, a.json, headers, -1, 0, d}, kafka::WhenFull::fail);
+    } else {
+        const std::string key = clip_utf8(a.key, kShortBytes), id = clip_utf8(a.alert_id, kShortBytes),
+                          refused = clip_utf8(d->refused, kShortBytes), bytes = std::to_string(a.json.size()),
+                          partition = std::to_string(d->job->partition), offset = std::to_string(d->job->offset);
+        const kafka::Header headers[] = {{"herald-alert-id", id},
+                                         {"herald-notify-target", d->target},
+                                         {"herald-notify-error", why},
+                                         {"herald-notify-attempts", d->attempts},
+                                         {"herald-notify-refused", refused},
+                                         {"herald-original-bytes", bytes},
+                                         {"herald-source-topic", options_.topic},
+                                         {"herald-source-partition", partition},
+                                         {"herald-source-offset", offset}};
+        e = producer_->produce({options_.dead_letter_topic, key, std::string_view{}, headers, -1, 0, d},
+                               kafka::WhenFull::fail);
     }
+    if (e) dead_letter_failed(d, e.code(), e.message());
+}
+
+// Any thread. A full queue (or a purge on the way out) is tried again as it is; a refusal of the
+// message or the topic, or kDeadLetterTries other failures, moves on to the next form.
+void Notifier::dead_letter_failed(DeadLetter* d, int err, std::string_view reason) {
+    const kafka::Error e(err);
+    if (!e.queue_full() && !e.purged()) {
+        metrics_.dead_letter_errors->Increment();
+        if (e.refuses_one_message() || e.refuses_topic() || ++d->failures >= kDeadLetterTries) {
+            if (d->truncated) return give_up(d, reason);
+            d->truncated = true;
+            d->failures = 0;
+            d->refused = std::string(reason);
+        }
+    }
+    std::lock_guard<std::mutex> lock(retry_mutex_);  // from run(), next round
+    dead_letter_retry_.push_back(d);
+}
+
+// Not even the truncated dead letter was taken: counted, told (at most a line a minute), and the
+// alert is done, so that its partition's offset moves on (the alert stays on the alerts topic).
+void Notifier::give_up(DeadLetter* d, std::string_view reason) {
+    metrics_.dead_letters_dropped->Increment();
+    {
+        std::lock_guard<std::mutex> lock(give_up_mutex_);
+        ++given_up_;
+        const int64_t now = core::now_ms();
+        if (given_up_ == 1 || now - give_up_logged_ms_ >= kGiveUpLogMs) {
+            give_up_logged_ms_ = now;
+            std::fprintf(stderr,
+                         "herald notify: cannot dead-letter alert %s (%s[%d] offset %lld, given up by %s) to '%s': %s; "
+                         "marked done without a dead letter so the partition moves on (%llu so far; this line at most once a minute)\n",
+                         clip_utf8(d->job->alert.alert_id, 64).c_str(), options_.topic.c_str(), d->job->partition,
+                         static_cast<long long>(d->job->offset), d->target.c_str(), options_.dead_letter_topic.c_str(),
+                         clip_utf8(reason, kShortBytes).c_str(), static_cast<unsigned long long>(given_up_));
+        }
+    }
+    finished(d->job);
+    delete d;
 }
 
 void Notifier::mark_done(int32_t partition, uint64_t generation, int64_t offset) {

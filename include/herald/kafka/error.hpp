@@ -39,6 +39,9 @@ public:
     // The producer or a broker refused this one message (too large, bad timestamp), not the
     // producer or the brokers: the rest goes on.
     bool refuses_one_message() const;
+    // The topic takes no message from this client (unknown, not authorized, an invalid name):
+    // trying the same topic again does not help; another topic or configuration would.
+    bool refuses_topic() const;
     // One line: the call's own text when there is one, else librdkafka's name for the code.
     std::string message() const;
 

@@ -35,7 +35,9 @@ public:
     TargetMetrics& target(const std::string& name, bool alertmanager);  // start-up only (not thread-safe)
     prometheus::Counter& skipped(ParseResult why);
     prometheus::Counter* consumed = nullptr;
-    prometheus::Counter* dead_letter_errors = nullptr;  // dead-letter produce failures (retried)
+    prometheus::Counter* dead_letter_errors = nullptr;  // dead-letter produce failures
+    prometheus::Counter* dead_letters_truncated = nullptr;  // written without the alert
+    prometheus::Counter* dead_letters_dropped = nullptr;    // not written at all: the alert marked done
     prometheus::Gauge* inflight = nullptr;              // alerts read, not yet done everywhere
     prometheus::Gauge* active = nullptr;                // firing alerts resent to Alertmanager
 

@@ -2,8 +2,9 @@
 // `herald notify`'s engine: a consumer group member of the alerts topic that hands every alert to
 // each target's delivery thread and stores an offset for commit only when the alert, and every
 // one before it in the partition, was acknowledged by every target or dead-lettered (and the
-// dead letter acknowledged by the broker). A restart or a target that is down therefore loses
-// nothing; what was delivered but not yet committed is delivered again (at least once).
+// dead letter acknowledged by the broker; a dead letter refused for good is cut down, then given
+// up, counted and logged, so that it cannot hold its partition). A restart or a target that is
+// down therefore loses nothing; what was delivered but not yet committed is delivered again.
 //
 //   herald::notify::NotifyMetrics metrics;
 //   herald::notify::Notifier n(options, metrics);
@@ -15,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "herald/kafka/consumer.hpp"
@@ -63,6 +65,8 @@ private:
     void finished(const JobPtr& job);  // one target is through with it (any thread)
     void dead_letter(const JobPtr& job, const std::string& target, const std::string& why, int attempts);
     void produce_dead_letter(DeadLetter* d);  // any thread
+    void dead_letter_failed(DeadLetter* d, int err, std::string_view reason);
+    void give_up(DeadLetter* d, std::string_view reason);
     void drain_finished();
     void mark_done(int32_t partition, uint64_t generation, int64_t offset);
     void resend_active();
@@ -88,6 +92,9 @@ private:
     std::mutex retry_mutex_;
     std::vector<DeadLetter*> dead_letter_retry_;  // produce refused: tried again from run()
     uint64_t skipped_ = 0;
+    std::mutex give_up_mutex_;
+    uint64_t given_up_ = 0;           // alerts done without any dead letter
+    int64_t give_up_logged_ms_ = 0;   // when that was last told on stderr
 };
 
 }  // namespace herald::notify

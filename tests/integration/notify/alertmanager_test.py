@@ -114,8 +114,6 @@ try:
     print(f"Alertmanager down 10 s mid-stream: all {len(want)} alerts there after it; "
           f"{ns.delivered(port, 'alertmanager:', 'failed'):.0f} failed attempts retried")
 
-    ns.stop_all_committed(notify, bootstrap)
-    notify = None
-    print("1 passed, 0 failed")
+    notify = ns.finish(notify, bootstrap)
 finally:
-    ns.clean_up(notify, am, broker)
+    ns.clean_up(notify, broker, am=am)

@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from http.server import BaseHTTPRequestHandler
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "pipeline"))
 import herald_harness as h  # noqa: E402
@@ -140,6 +141,13 @@ def stop_all_committed(notify, bootstrap, group="herald-notify"):
     assert committed == high, f"committed {committed} != end {high}"
 
 
+def finish(notify, bootstrap):
+    """The test passed: herald notify stops cleanly with everything committed. Returns None (no process left)."""
+    stop_all_committed(notify, bootstrap)
+    print("1 passed, 0 failed")
+    return None
+
+
 def kill_and_show(notify):
     """After a failure: stop herald notify and show its last words."""
     if notify:
@@ -147,9 +155,22 @@ def kill_and_show(notify):
         print("herald notify's stderr:\n" + "\n".join(notify.stderr_lines[-40:]))
 
 
-def clean_up(notify, am, broker):
+def clean_up(notify, broker, am=None, server=None):
     """End of a test, passed or not: whatever still runs is stopped (herald notify's last words shown)."""
     kill_and_show(notify)
     if am:
         am.kill()
+    if server:
+        server.shutdown()
     broker.kill()
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """Base of the tests' local HTTP receivers: keep-alive (as herald notify's client uses), no access log."""
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def body(self):
+        return self.rfile.read(int(self.headers.get("Content-Length", 0)))

@@ -65,8 +65,6 @@ try:
     print(f"after notify's and Alertmanager's restart: {len(want)} firing alerts back in {took:.1f} s, "
           "the resolved and the ended one not; nothing delivered again")
 
-    ns.stop_all_committed(notify, bootstrap)
-    notify = None
-    print("1 passed, 0 failed")
+    notify = ns.finish(notify, bootstrap)
 finally:
-    ns.clean_up(notify, am, broker)
+    ns.clean_up(notify, broker, am=am)

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(__file__))
 import notify_support as ns  # noqa: E402
@@ -30,14 +30,9 @@ attempts = {}       # (path, key) -> attempts seen
 am_posts = []       # (herald_alert_ids, status) of each request to the stand-in Alertmanager
 
 
-class Receiver(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
+class Receiver(ns.QuietHandler):
     def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = self.body()
         key = self.headers.get("Idempotency-Key", "")
         path = self.path
         if path == "/am/api/v2/alerts":
@@ -223,10 +218,6 @@ try:
           f"refuses dead-lettered alone, the {len(shared[0]) - 1} sharing its request delivered")
     assert h.metric_sum(text, "herald_notify_retry_queue_alerts") == 0 and h.metric_sum(text, "herald_notify_queue_alerts") == 0
 
-    ns.stop_all_committed(notify, bootstrap)
-    notify = None
-    print("1 passed, 0 failed")
+    notify = ns.finish(notify, bootstrap)
 finally:
-    ns.kill_and_show(notify)
-    server.shutdown()
-    broker.kill()
+    ns.clean_up(notify, broker, server=server)

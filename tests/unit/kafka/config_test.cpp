@@ -130,6 +130,10 @@ TEST_CASE("kafka::Error: flags from a bare code, and the messages") {
     CHECK(Error(RD_KAFKA_RESP_ERR__PURGE_INFLIGHT).purged());
     CHECK_FALSE(Error(RD_KAFKA_RESP_ERR__MSG_TIMED_OUT).purged());
     CHECK(Error(RD_KAFKA_RESP_ERR__FATAL).fatal());
+    CHECK(Error(RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED).refuses_topic());
+    CHECK(Error(RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC).refuses_topic());
+    CHECK_FALSE(Error(RD_KAFKA_RESP_ERR__MSG_TIMED_OUT).refuses_topic());
+    CHECK_FALSE(too_large.refuses_topic());
     const Error own(RD_KAFKA_RESP_ERR__STATE, {false, false, true}, "kafka producer: no group");
     CHECK(own.txn_requires_abort());
     CHECK(own.message() == "kafka producer: no group");
