@@ -1,6 +1,7 @@
 """`herald console` against the embedded broker: alerts stored and served (API, event stream),
 filters, acknowledge and mute that survive a restart, a store rebuilt from the topic when its file
-is missing, messages that are not herald's alerts, and hostile HTTP clients (slowloris, huge
+is missing, story revisions and retractions replacing the stored alert, messages that are not
+herald's alerts, and hostile HTTP clients (slowloris, huge
 headers, too many connections) that must not stop it. Also the token and the binding rules.
 
 usage: console_test.py HERALD SOURCE_DIR WORK_DIR"""
@@ -57,6 +58,30 @@ def check_ack_and_mute(port, bootstrap):
     assert not by_id[f"{202:016x}"]["muted"], "after resolving, the rule fires visibly again"
     shown = {r["alert_id"] for r in api(port, "/api/alerts?muted=0&limit=1000")["alerts"]}
     assert f"{200:016x}" not in shown and f"{201:016x}" in shown
+
+
+def check_revisions(port, bootstrap):
+    """A story update republishes an alert under its alert_id with a higher revision; a deletion
+    retracts it (docs/events.md). The console keeps one row, the highest revision."""
+    first = alert(500, key="NKE", summary="NKE guidance cut (first report)")
+    revised = dict(first, story_id="s-500", revision=1, summary="NKE guidance cut to a 6% decline")
+    retracted = dict(first, story_id="s-500", revision=2, retracted=True, summary="retracted: story s-500 was deleted")
+    stream = EventStream(port)
+    produce(bootstrap, "alerts", records([first]))
+    assert stream.next_event(5)[1]["revision"] == 0
+    produce(bootstrap, "alerts", records([revised]))
+    event, row = stream.next_event(5)
+    assert event == "alert" and row["alert_id"] == f"{500:016x}" and row["revision"] == 1, (event, row)
+    assert row["summary"] == "NKE guidance cut to a 6% decline" and not row["retracted"], row
+    # The retraction, then the revision again (a redelivery): the retraction stands.
+    produce(bootstrap, "alerts", records([retracted, revised]))
+    event, row = stream.next_event(5)
+    assert row["revision"] == 2 and row["retracted"], row
+    stream.close()
+    wait_alerts(port, lambda rows: [r["revision"] for r in rows if r["alert_id"] == f"{500:016x}"] == [2], 20,
+                "one row for the alert, at its retraction", "ticker=NKE")
+    detail = api(port, f"/api/alerts/{500:016x}")
+    assert detail["alert"]["retracted"] is True and detail["row"]["retracted"], detail
 
 
 def check_bad_messages(port, bootstrap):
@@ -142,6 +167,7 @@ def main():
         wait_alerts(port, lambda rows: len(rows) == 20, 30, "the 20 alerts published before the start")
         check_stream_and_api(port, bootstrap)
         check_ack_and_mute(port, bootstrap)
+        check_revisions(port, bootstrap)
         check_bad_messages(port, bootstrap)
         hostile_clients(port)
         count = len(api(port, "/api/alerts?limit=1000")["alerts"])
