@@ -71,8 +71,9 @@ struct EventTypeClassifier::Scratch {
     std::vector<int32_t> company_at;  // mention index of a named company starting at the token, or -1
     std::vector<uint16_t> company_len;
     bool companies_built = false;
-    // By row: the headline reports the type hedged, negated or asked ("Intel said to win foundry
-    // order"): the story treats it as unconfirmed, and its other sentences do not count it either.
+    // By row: the headline reports the type hedged or negated ("Intel said to win foundry order"):
+    // the story treats it as unconfirmed, and its other sentences do not count it either. (A
+    // question headline is often an opinion on a real event: "Is Target's dividend cut a buy?")
     std::vector<uint8_t> unconfirmed;
 
     const Document* doc = nullptr;
@@ -481,7 +482,8 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                 if (!headline && s.unconfirmed[p.row]) continue;
                 // Negation and hedges in the clause before the match or in its gaps.
                 uint32_t from = s.scope_start(sent, tk);
-                if (question || hedged || s.class_in(from, tk, t.negator) || s.class_in(from, tk, t.hedge)) {
+                if (question) continue;
+                if (hedged || s.class_in(from, tk, t.negator) || s.class_in(from, tk, t.hedge)) {
                     if (headline) s.unconfirmed[p.row] = 1;
                     continue;
                 }

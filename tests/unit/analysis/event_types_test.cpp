@@ -216,6 +216,9 @@ TEST_CASE("a headline that reports a type hedged, negated or asked makes the sto
     v = events_of("Could Ford cut its dividend?", "Ford cut its full-year profit forecast on Tuesday.");
     CHECK_FALSE(has(v, "dividend_cut", "F"));
     CHECK(has(v, "guidance_cut", "F"));
+    // A question headline is often an opinion on a real event: the story's facts still count.
+    CHECK(has(events_of("Is Ford's dividend cut a buying opportunity?", "Ford cut its quarterly dividend to 10 cents."),
+              "dividend_cut", "F"));
     // A plain headline leaves the rest as it was.
     CHECK(has(events_of("Ford shares fall", "Ford cut its quarterly dividend to 10 cents."), "dividend_cut", "F"));
 }
@@ -249,6 +252,8 @@ TEST_CASE("litigation: the defendant, liability found by a jury, payments over s
                                                                           "lawsuit against an AI startup.");
     CHECK_FALSE(has(v, "litigation", "CMCSA"));
     CHECK(has(events_of("Nokia filed a patent lawsuit against Amazon in Delaware."), "litigation", "AMZN"));
+    CHECK(has(events_of("Super Micro shares fell.", "Shareholders filed a class action against the company on Monday."),
+              "litigation", "SMCI"));
     CHECK(has(events_of("A Texas jury found Apple partly liable for infringing a patent."), "litigation", "AAPL"));
     CHECK(has(events_of("Bayer agrees to pay $7.25 billion over Roundup suits"), "litigation", "BAYRY"));
     CHECK(has(events_of("McDonald's will pay $50 million to settle discrimination claims."), "litigation", "MCD"));
