@@ -162,20 +162,28 @@ void SentenceReader::attribute_entity(Metric& m, const Hit* h, uint32_t tb, uint
     m.ticker = !mn->ticker.empty() ? mn->ticker : company_ticker(anchor);
 }
 
+const periods::Found* SentenceReader::list_period(uint32_t tb) const {
+    const Fig* fg = nullptr;
+    for (const Fig& f : figs_)
+        if (f.tb == tb && f.list_len) fg = &f;
+    if (!fg) return nullptr;
+    for (size_t i = 0; i + fg->list_len <= n_periods_; ++i)
+        if (periods_[i].list_len == fg->list_len && periods_[i].list_pos == 0) return &periods_[i + fg->list_pos];
+    return nullptr;
+}
+
 // Forecast and period of a metric whose figure covers tokens [tb, te), kind phrase h.
 void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     uint32_t b = h && h->begin < tb ? h->begin : tb;
     uint32_t e = h && h->end > te ? h->end : te;
     if ((h && h->forecast) || tb > analyst_from_ || forecast_in(b, e > b ? e - 1 : b)) m.forecast = true;
-    if (!periods_done_) {
-        n_periods_ = periods::all(c_.doc, *c_.sent, fl_, W::kPeriodStart, periods_, kMaxPeriods);
-        periods_done_ = true;
-    }
+    read_periods();
     // A price target values the stock, it is of no period: the years around it are the earnings
     // estimates' ("raised its target to $345, arguing 2027 earnings estimates are too low"). A
     // deal's price has a period only when one is written next to it.
     if (m.kind == MetricKind::price_target) return;
-    const periods::Found* p = periods::nearest_of(periods_, n_periods_, tb);
+    const periods::Found* p = list_period(tb);
+    if (!p) p = periods::nearest_of(periods_, n_periods_, tb);
     // A pledge or a contract likewise; "through 2027", "by 2040" is its horizon, no period.
     if (h && h == &pledge_hit_) m.point_in_time = true;
     if (p && (m.kind == MetricKind::deal_value || m.point_in_time) && (p->token + 4 < b || p->token > e + 3)) p = nullptr;

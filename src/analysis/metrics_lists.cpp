@@ -70,6 +70,31 @@ void SentenceReader::take_amount(Metric& m, const Fig& fg, const Hit* h) const {
     m.change.amount = dir == Direction::down ? -v : v;
 }
 
+// "$3 billion and $2 billion in 2025 and 2024, respectively": where the figures end when a list of
+// periods ending before token e sits between them and "respectively" (its "in", "for the" too);
+// e when none does.
+uint32_t SentenceReader::before_period_list(uint32_t e) {
+    read_periods();
+    for (size_t i = 0; i < n_periods_; ++i) {
+        const periods::Found& f = periods_[i];
+        if (f.list_pos != 0 || f.list_len < 2 || i + f.list_len > n_periods_ || periods_[i + f.list_len - 1].end != e) continue;
+        uint32_t k = f.token;
+        while (k > first() && (eq_ci(c_.tok(k - 1), "in") || eq_ci(c_.tok(k - 1), "for") || eq_ci(c_.tok(k - 1), "the") ||
+                               eq_ci(c_.tok(k - 1), "during") || eq_ci(c_.tok(k - 1), "of")))
+            --k;
+        return k;
+    }
+    return e;
+}
+
+// Does the sentence write a "respectively" list of n periods ("in 2025, 2024 and 2023")?
+bool SentenceReader::period_list(uint32_t n) {
+    read_periods();
+    for (size_t i = 0; i < n_periods_; ++i)
+        if (periods_[i].list_len == n) return true;
+    return false;
+}
+
 // "Revenue and operating income were $3 billion and $1 billion, respectively": figures joined
 // by commas and "and" right before "respectively", and as many kind phrases joined the same way
 // before the first of them, pair in order. Anything else is left to the nearest-kind reading.
@@ -84,6 +109,7 @@ void SentenceReader::respectively_lists() {
         if (j == 0) continue;
         uint32_t end = t;
         if (end > first() && c_.tok(end - 1) == ",") --end;
+        if (figs_[j - 1].te != end) end = before_period_list(end);
         if (figs_[j - 1].te != end) continue;
         size_t i = j - 1;
         uint32_t n = 1;
@@ -98,6 +124,8 @@ void SentenceReader::respectively_lists() {
             ++n;
         }
         if (n < 2) continue;
+        for (uint32_t k = 0; k < n; ++k)
+            figs_[i + k].list_pos = static_cast<uint8_t>(k), figs_[i + k].list_len = static_cast<uint8_t>(n);
         // The kind phrases before the first figure, joined by commas and "and".
         auto it = std::upper_bound(hits_.begin(), hits_.end(), figs_[i].tb, [](uint32_t x, const Hit& h) { return x < h.end; });
         int32_t idx[kMaxList];
@@ -118,7 +146,15 @@ void SentenceReader::respectively_lists() {
             idx[found++] = static_cast<int32_t>(&h - hits_.data());
             next_begin = h.np_begin;
         }
-        if (found != n) continue;
+        if (found != n) {
+            // One kind and as many periods: "revenue was $3 billion, $2 billion and $1 billion in
+            // 2025, 2024 and 2023, respectively" is one kind over the years.
+            if (!period_list(n)) continue;
+            const Hit* h = hit_before(figs_[i].tb, 14);
+            if (!h || h->kind == W::kNotMetric) continue;
+            for (uint32_t k = 0; k < n; ++k) figs_[i + k].list_hit = static_cast<int32_t>(h - hits_.data());
+            continue;
+        }
         for (uint32_t k = 0; k < n; ++k) figs_[i + k].list_hit = idx[n - 1 - k];
     }
 }

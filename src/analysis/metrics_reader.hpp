@@ -326,6 +326,15 @@ private:
     Unit pending_prior_unit_;
     Basis pending_prior_basis_ = Basis::none;
     int pending_prior_sign_ = 0;
+    void read_periods() {
+        if (periods_done_) return;
+        n_periods_ = periods::all(c_.doc, *c_.sent, fl_, W::kPeriodStart, periods_, kMaxPeriods);
+        periods_done_ = true;
+    }
+    // The period a "respectively" list of periods gives the figure starting at token tb, nullptr when none.
+    const periods::Found* list_period(uint32_t tb) const;
+    bool period_list(uint32_t n);
+    uint32_t before_period_list(uint32_t e);
     static constexpr size_t kMaxPeriods = 8;
     periods::Found periods_[kMaxPeriods];
     size_t n_periods_ = 0;

@@ -119,22 +119,39 @@ private:
             }
             return 0;
         }
-        if (eq_ci(x, "fiscal") || eq_ci(x, "fiscal-year") || eq_ci(x, "calendar")) {
+        // "financial year 2025" (European reports) needs its "year"; "financial 2025" is no period.
+        const bool financial = eq_ci(x, "financial") && eq_ci(tok(t + 1), "year");
+        if (eq_ci(x, "fiscal") || eq_ci(x, "fiscal-year") || eq_ci(x, "calendar") || financial) {
             uint32_t k = t + 1;
             if (eq_ci(tok(k), "year")) ++k;
-            if ((y = year_of(tok(k)))) return k - t + 1;
+            if ((y = year_of(tok(k)))) return k - t + 1 + split_year(k + 1, y);
             // "fiscal '26" is rare; "fiscal FY26" does not occur.
         }
         y = 0;
         return 0;
     }
 
-    // "ended June 30, 2025", "ending March 2026", "through Sept. 30": the month and year of the
-    // end of a period, from token t. Returns its tokens (0 when t does not start one).
-    uint32_t ended(uint32_t t, int& mon, int& y) const {
+    // "2024/25", "2024/2025": a financial year across two calendar years is labelled by the year
+    // it ends in. Reads the "/25" after the first year's token at t; returns its tokens.
+    uint32_t split_year(uint32_t t, int& y) const {
+        if (tok(t) != "/" || t + 1 >= s_.last_token || doc_.tokens[t + 1].kind != TokenKind::number) return 0;
+        const std::string_view e = tok(t + 1);
+        const int end = e.size() == 4 ? year_of(e)
+                        : e.size() == 2 && num::is_digit(e[0]) && num::is_digit(e[1]) ? y / 100 * 100 + (e[0] - '0') * 10 + (e[1] - '0')
+                                                                                    : 0;
+        if (end != y + 1) return 0;
+        y = end;
+        return 2;
+    }
+
+    // "ended June 30, 2025", "ending March 2026", "through Sept. 30", "ended 31 March 2025" and,
+    // when `to` is set, "to 30 June 2025" (British reports: "six months to", "year to"): the month
+    // and year of the end of a period, from token t. Returns its tokens (0 when t does not start one).
+    uint32_t ended(uint32_t t, int& mon, int& y, bool to = false) const {
         std::string_view x = tok(t);
-        if (!eq_ci(x, "ended") && !eq_ci(x, "ending") && !eq_ci(x, "through")) return 0;
+        if (!eq_ci(x, "ended") && !eq_ci(x, "ending") && !eq_ci(x, "through") && !(to && eq_ci(x, "to"))) return 0;
         uint32_t k = t + 1;
+        if (day_number(k) && month_or_abbrev(tok(k + 1))) ++k;  // "31 March 2025"
         mon = month_or_abbrev(tok(k));
         if (!mon) return 0;
         ++k;
@@ -144,6 +161,13 @@ private:
         y = year_of(tok(k));
         if (y) ++k;
         return k - t;
+    }
+
+    // A day of the month at token t ("30", "31"): a number of one or two digits.
+    bool day_number(uint32_t t) const {
+        if (t >= s_.last_token || doc_.tokens[t].kind != TokenKind::number) return false;
+        const std::string_view d = tok(t);
+        return (d.size() == 1 || d.size() == 2) && num::is_digit(d[0]) && num::is_digit(d.back());
     }
 
     // The year written right after an expression ending before token e ("Q1 2026", "first
@@ -302,6 +326,19 @@ private:
             if (uint32_t len = month_quarter_at(t, w)) return len;
             if (uint32_t len = month_at(t, w)) return len;
         }
+        // "quarter ended June 30, 2025": the calendar quarter ending that month (a fiscal calendar
+        // may name it otherwise: quarter_month).
+        if ((can & kQuarter) && eq_ci(x, "quarter")) {
+            int mon = 0, y = 0;
+            if (uint32_t n = ended(t + 1, mon, y); n && mon % 3 == 0) {
+                const char part[2] = {'Q', static_cast<char>('0' + mon / 3)};
+                w.add({part, 2});
+                w.year(y);
+                w.quarter_month = mon;
+                w.quarter_year = y;
+                return n + 1;
+            }
+        }
         // the quarter, this quarter, the latest quarter
         if ((can & kQuarter) && eq_ci(x, "quarter") && t > s_.first_token) {
             std::string_view p = tok(t - 1);
@@ -331,7 +368,12 @@ private:
         if (!months && count_word(x) && eq_ci(tok(t + 1), "months")) months = count_word(x), len = 2;
         if (!months && x.size() == 2 && num::is_digit(x[0]) && (x[1] == 'M')) months = x[0] - '0', len = 1;
         if (!months) return 0;
-        if (uint32_t n = ended(t + len, end_month, y)) {
+        // "over the next twelve months", "the following six months": a horizon, not a reported period.
+        if (t > s_.first_token) {
+            const std::string_view p = tok(t - 1);
+            if (eq_ci(p, "next") || eq_ci(p, "coming") || eq_ci(p, "following") || eq_ci(p, "upcoming")) return 0;
+        }
+        if (uint32_t n = ended(t + len, end_month, y, true)) {
             len += n;
         } else {
             y = year_near(t + len, t, len);
@@ -348,11 +390,12 @@ private:
         return len;
     }
 
-    // "year ended December 31, 2024", "year ending March 2026": that fiscal year.
+    // "year ended December 31, 2024", "year ending March 2026", "year to 31 March 2025", "years
+    // ended December 31, 2025, 2024 and 2023" (the first; collect() reads the list): that fiscal year.
     uint32_t year_words_at(uint32_t t, Writer& w) const {
-        if (!eq_ci(tok(t), "year")) return 0;
+        if (!eq_ci(tok(t), "year") && !eq_ci(tok(t), "years")) return 0;
         int mon = 0, y = 0;
-        uint32_t n = ended(t + 1, mon, y);
+        uint32_t n = ended(t + 1, mon, y, true);
         if (!n || !y) return 0;
         w.add("FY");
         w.add_int(y);
@@ -428,6 +471,7 @@ private:
             }
             return len;
         }
+        if (uint32_t len = position_date(t, m, w)) return len;
         const bool after_in = eq_ci(p, "in") || eq_ci(p, "for") || eq_ci(p, "during");
         uint32_t len = 1;
         const int y = year_of(tok(t + 1));
@@ -443,23 +487,57 @@ private:
         return len;
     }
 
+    // "as of June 30, 2025", "at September 28, 2025": a position (backlog, RPO, cash) at the end
+    // of the period ending that day: the quarter ending that month ("Q2 2025"), the year when it
+    // is December 31 ("FY2025"). Needs the day and the year; other months name no period.
+    uint32_t position_date(uint32_t t, int m, Writer& w) const {
+        const std::string_view p = t > s_.first_token ? tok(t - 1) : std::string_view{};
+        const bool as_of = eq_ci(p, "of") && t >= s_.first_token + 2 && eq_ci(tok(t - 2), "as");
+        if (!as_of && !eq_ci(p, "at")) return 0;
+        uint32_t k = t + 1;
+        if (tok(k) == ".") ++k;
+        if (!day_number(k)) return 0;
+        ++k;
+        if (tok(k) == ",") ++k;
+        const int y = year_of(tok(k));
+        if (!y || m % 3 != 0) return 0;
+        if (m == 12) {
+            w.add("FY");
+            w.add_int(y);
+        } else {
+            const char part[2] = {'Q', static_cast<char>('0' + m / 3)};
+            w.add({part, 2});
+            w.year(y);
+            w.quarter_month = m;
+            w.quarter_year = y;
+        }
+        return k - t + 1;
+    }
+
     // "in 2025", "for 2026", "2026 capex", "calendar 2025": that year. Not a year inside a date
     // or an expression of its own ("2009 third quarter").
     uint32_t calendar_year(uint32_t t, Writer& w) const {
-        const int y = year_of(tok(t));
+        int y = year_of(tok(t));
         if (!y) return 0;
         Writer part;
         if (part_with_year(t + 1, part)) return 0;  // "2009 third quarter": read at the quarter
+        // "the 2025 financial year", "its 2025 fiscal year", "financial year 2024/25"
+        const uint32_t split = split_year(t + 1, y);
+        if ((eq_ci(tok(t + 1 + split), "financial") || eq_ci(tok(t + 1 + split), "fiscal")) && eq_ci(tok(t + 2 + split), "year")) {
+            w.add("FY");
+            w.add_int(y);
+            return 3 + split;
+        }
         std::string_view p = t > s_.first_token ? tok(t - 1) : std::string_view{};
         // Not after "of" or "to": "ahead of 2026 deployments", "delayed to 2027" name no period of a figure.
         const bool compared = t >= s_.first_token + 2 && eq_ci(tok(t - 2), "compared") && (eq_ci(p, "with") || eq_ci(p, "to"));
         const bool after = eq_ci(p, "in") || eq_ci(p, "for") || eq_ci(p, "during") || eq_ci(p, "throughout") ||
                            eq_ci(p, "by") || eq_ci(p, "from") || eq_ci(p, "since") || eq_ci(p, "than") ||
                            eq_ci(p, "versus") || eq_ci(p, "vs") || eq_ci(p, "through") || eq_ci(p, "until") || compared;
-        if (!after && !kind_after(t + 1)) return 0;
+        if (!after && !kind_after(t + 1 + split)) return 0;
         w.add("FY");
         w.add_int(y);
-        return 1;
+        return 1 + split;
     }
 
     // A kind word at token t or after one or two modifiers ("2026 capex", "2027 comparable
@@ -505,11 +583,18 @@ bool is_start_word(std::string_view w) {
 }
 
 // Is the period at token t an earlier one ("from $9 billion in 2024", "compared with the first
-// quarter")? A comparison word at most four tokens before it, with no "to" in between.
+// quarter")? A comparison word at most four tokens before it, with no "to" in between; up to
+// eight in its clause ("compared with $3.0 billion in the third quarter of 2024", "compared
+// with $10.8 billion as of December 31, 2024").
 bool prior_period(const Scanner& sc, uint32_t first, uint32_t t) {
-    for (uint32_t k = t, n = 0; k > first && n < 5; --k, ++n) {
+    for (uint32_t k = t, n = 0; k > first && n < 8; --k, ++n) {
         std::string_view x = sc.tok(k - 1);
         if (eq_ci(x, "to") && !(k >= first + 2 && eq_ci(sc.tok(k - 2), "compared"))) return false;
+        if (n >= 5) {  // farther back only an explicit comparison ("more than 70% a year through 2028" is none)
+            if (x == "," || x == ";") return false;
+            if (eq_ci(x, "compared") || eq_ci(x, "versus") || eq_ci(x, "vs") || eq_ci(x, "against")) return true;
+            continue;
+        }
         if (eq_ci(x, "from") || eq_ci(x, "since") || eq_ci(x, "than") || eq_ci(x, "versus") || eq_ci(x, "vs") ||
             eq_ci(x, "against") || eq_ci(x, "compared") || eq_ci(x, "year-ago") || eq_ci(x, "year-earlier"))
             return true;
@@ -520,6 +605,42 @@ bool prior_period(const Scanner& sc, uint32_t first, uint32_t t) {
 bool year_token(const Document& doc, uint32_t t) {
     const Token& k = doc.tokens[t];
     return k.kind == TokenKind::number && k.end - k.begin == 4;
+}
+
+// "in 2025, 2024 and 2023, respectively": after a period with a year ending before token e, the
+// years of a list closed by "respectively". Adds each as a period of the same form ("FY2024",
+// "Q2 2024") to out[n + 1 ..], marks the list on all; returns how many it added.
+size_t year_list(const Scanner& sc, const Sentence& s, uint32_t e, Found* out, size_t n, size_t cap) {
+    const std::string_view first = out[n].period.view();
+    if (first.size() < 4 || !year_of(first.substr(first.size() - 4))) return 0;
+    uint32_t years[8], k = e;
+    size_t m = 0;
+    while (m < 8 && n + 1 + m < cap) {
+        uint32_t j = k;
+        if (sc.tok(j) == ",") ++j;
+        if (eq_ci(sc.tok(j), "and")) ++j;
+        if (j == k || !year_of(sc.tok(j))) break;
+        years[m++] = j;
+        k = j + 1;
+    }
+    if (!m) return 0;
+    if (sc.tok(k) == ",") ++k;
+    if (!eq_ci(sc.tok(k), "respectively") || k >= s.last_token) return 0;
+    for (size_t i = 0; i < m; ++i) {
+        Found& f = out[n + 1 + i];
+        f = out[n];
+        Writer w;
+        w.add(first.substr(0, first.size() - 4));
+        w.add(sc.tok(years[i]));
+        f.period.set(w.view());
+        f.token = years[i];
+        f.end = years[i] + 1;
+        f.quarter_year = static_cast<int16_t>(year_of(sc.tok(years[i])));
+        f.list_pos = static_cast<uint8_t>(i + 1);
+    }
+    for (size_t i = 0; i <= m; ++i) out[n + i].list_len = static_cast<uint8_t>(m + 1);
+    out[n].list_pos = 0;
+    return m;
 }
 
 // The expressions starting at tokens that pass `candidate` or are years, in order (at most cap).
@@ -538,6 +659,8 @@ size_t collect(const Document& doc, const Sentence& s, Candidate&& candidate, Fo
         out[n].prior = prior_period(sc, s.first_token, t);
         out[n].quarter_month = static_cast<uint8_t>(w.quarter_month);
         out[n].quarter_year = static_cast<int16_t>(w.quarter_year);
+        out[n].end = t + len;
+        out[n].list_pos = out[n].list_len = 0;
         // "through 2028", "until the first half of 2027", "starting in the second half of 2026"
         auto end_word = [](std::string_view x) {
             return eq_ci(x, "through") || eq_ci(x, "until") || eq_ci(x, "till") || eq_ci(x, "starting") ||
@@ -549,8 +672,9 @@ size_t collect(const Document& doc, const Sentence& s, Candidate&& candidate, Fo
             if (end_word(x)) out[n].target = true;
             else if (!eq_ci(x, "in") && !eq_ci(x, "the") && !eq_ci(x, "of") && !eq_ci(x, "a")) break;
         }
-        ++n;
-        t += len - 1;
+        const size_t more = year_list(sc, s, t + len, out, n, cap);
+        t = more ? out[n + more].token : t + len - 1;
+        n += 1 + more;
     }
     return n;
 }
@@ -601,7 +725,10 @@ const Found* nearest_of(const Found* found, size_t n, uint32_t near) {
     const Found* best = nullptr;
     uint32_t bd = 0;
     for (size_t i = 0; i < n; ++i) {
-        uint32_t d = found[i].token > near ? found[i].token - near : near - found[i].token;
+        // The distance to the nearer edge: "for the three months ended December 31, 2025 increased
+        // 5% to $1.48 billion" is nearer the figure than a period that starts closer to it.
+        const uint32_t last = found[i].end > found[i].token ? found[i].end - 1 : found[i].token;
+        uint32_t d = found[i].token > near ? found[i].token - near : last < near ? near - last : 0;
         if (found[i].prior) continue;
         if (found[i].target) d += 1u << 30;  // an end date ranks behind every other period
         if (!best || d < bd) best = &found[i], bd = d;

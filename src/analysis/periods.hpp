@@ -27,6 +27,11 @@ struct Found {
     // company's fiscal calendar decides (fiscal_quarter).
     uint8_t quarter_month = 0;
     int16_t quarter_year = 0;
+    uint32_t end = 0;  // one past the last token of the expression
+    // "in 2025, 2024 and 2023, respectively", "for the years ended December 31, 2025 and 2024,
+    // respectively": the periods of a list that pairs in order with a list of figures. list_len
+    // periods (0: none), this one at list_pos.
+    uint8_t list_pos = 0, list_len = 0;
 };
 
 // The period of a month-named quarter (Found::quarter_month) for the company of `ticker`: its
@@ -47,7 +52,7 @@ size_t all(const Document& doc, const Sentence& s, const uint32_t* flags, uint32
 // Can a word start a period expression? A word that fails cannot (the matchers' first filter).
 // Keyed words (WordKey::a != 0): may_start_key, or one of kStartWords; keyless words: may_start_text.
 inline constexpr std::string_view kStartWords[] = {
-    "second", "six",     "third",    "three",   "twelve",   "nine",    "year",     "calendar", "next",
+    "second", "six",     "third",    "three",   "twelve",   "nine",    "year",     "years",    "calendar", "next",
     "current", "this",   "coming",   "january", "march",    "april",   "may",      "june",     "july",
     "august",  "september", "october", "november", "december", "sept",  "jan",     "mar",      "apr",
     "jun",     "jul",     "aug",      "sep",     "oct",      "nov",     "dec"};

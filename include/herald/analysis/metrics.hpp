@@ -53,6 +53,10 @@ public:
         // "revenue and operating income of $3 billion and $1 billion, respectively": the kind
         // phrase (index into hits) the list gives this figure, -1 when none does.
         int32_t list_hit = -1;
+        // A figure of a "respectively" list ("$3 billion, $2 billion and $1 billion in 2025, 2024
+        // and 2023, respectively"): list_len figures (0: none), this one at list_pos; a list of as
+        // many periods gives it the one at its position.
+        uint8_t list_pos = 0, list_len = 0;
     };
 
 private:

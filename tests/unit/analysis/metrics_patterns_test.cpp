@@ -85,6 +85,35 @@ TEST_CASE("respectively lists give every figure its own kind") {
     CHECK(kinds_are(plain, {MetricKind::revenue, MetricKind::operating_income}));
 }
 
+TEST_CASE("filings: a respectively list of years gives each figure its year, one kind over the list") {
+    testing::Run r;
+    const auto& ms = r.on("Acme's revenue was $2,431 million, $2,186 million and $1,954 million in 2025, 2024 and 2023, respectively.");
+    REQUIRE(ms.size() == 3);
+    CHECK(kinds_are(ms, {MetricKind::revenue, MetricKind::revenue, MetricKind::revenue}));
+    CHECK(near(ms[1].value, 2186e6));
+    CHECK(ms[0].period.view() == "FY2025");
+    CHECK(ms[1].period.view() == "FY2024");
+    CHECK(ms[2].period.view() == "FY2023");
+
+    const auto& q = r.on("Acme's net sales were $5.2 billion and $4.9 billion for the three months ended June 30, 2025 and 2024, respectively.");
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].period.view() == "Q2 2025");
+    CHECK(q[1].period.view() == "Q2 2024");
+
+    // Kinds and figures pair as before; the years do not change that.
+    const auto& kinds = r.on("Acme's revenue and operating income were $7 billion and $2 billion, respectively, in 2025.");
+    CHECK(kinds_are(kinds, {MetricKind::revenue, MetricKind::operating_income}));
+}
+
+TEST_CASE("filings: the period a figure follows in its clause beats one that starts nearer") {
+    testing::Run r;
+    const auto& ms = r.on("Acme's net sales for the three months ended December 31, 2025 increased 5% to $1.48 billion, "
+                          "while full-year net sales were $5.77 billion.");
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[0].period.view() == "Q4 2025");
+    CHECK(ms[1].period.view() == "FY2025");
+}
+
 TEST_CASE("fiscal calendars: a quarter named by its month is the company's fiscal quarter") {
     using namespace herald::analysis::fiscal;
     CHECK(year_end_month("AAPL") == 9);
