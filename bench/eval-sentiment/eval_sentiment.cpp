@@ -10,7 +10,7 @@
 // texts scored exactly 0 (no evidence found).
 //
 //   eval-sentiment [--data DIR] [--errors N] [--explain] [--lexicon FILE] [--aliases FILE]
-//                  [--sets fpb,seeds,headlines,tweets] [--heldout] [--rules-only]
+//                  [--sets fpb,seeds,headlines,tweets,tweets-val] [--heldout] [--rules-only]
 //   eval-sentiment --text "Operating profit rose to EUR 13.1 mn ."   (explains one text)
 // --errors N prints up to N misclassified sentences per (gold, predicted) pair; --explain adds
 // the terms that moved each of them (--all: every text, right or wrong); --rules-only leaves out the learned layer (to measure it).
@@ -78,7 +78,7 @@ void print_explanation(const ha::Event& e, const ha::Explanation& ex) {
 bool g_print_all = false;
 
 // Which lines of a labelled file a report takes.
-enum class Part { all, dev, heldout };
+enum class Part { all, dev, heldout, validation };
 
 // The tweet set's split (tfns_split.hpp): the held-out quarter is measured, never looked at
 // (--errors shows none of it) and never trained on (train-sentiment skips it).
@@ -176,7 +176,9 @@ bool eval_labelled(Pipeline& p, const std::string& path, const char* name, Part 
         size_t tab = line.find('\t');
         if (tab == std::string::npos || line[0] == '#') continue;
         std::string_view text = std::string_view(line).substr(tab + 1);
-        if (part != Part::all && held_out(text) != (part == Part::heldout)) continue;
+        if (part == Part::validation ? !herald::bench::tfns_validation(text)
+                                     : part != Part::all && held_out(text) != (part == Part::heldout))
+            continue;
         std::string label = line.substr(0, tab);
         Class gold = label == "positive" ? positive : label == "negative" ? negative : neutral;
         ha::Event e;
@@ -312,7 +314,7 @@ int main(int argc, char** argv) {
         else if (a == "--all") g_print_all = true;
         else {
             std::fprintf(stderr, "unknown option %s; usage: eval-sentiment [--data DIR] [--errors N] [--explain] "
-                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,tweets] [--heldout] [--rules-only] [--all] [--text TEXT]\n", a.c_str());
+                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,tweets,tweets-val] [--heldout] [--rules-only] [--all] [--text TEXT]\n", a.c_str());
             return 2;
         }
     }
@@ -342,6 +344,9 @@ int main(int argc, char** argv) {
                                 errors, explain);
         if (want("tweets"))
             ok &= eval_labelled(p, dir + "/tfns-train.tsv", "tfns-train dev (3/4)", Part::dev, {}, errors, explain);
+        if (want("tweets-val"))  // with a model from train-sentiment --without-validation
+            ok &= eval_labelled(p, dir + "/tfns-train.tsv", "tfns-train validation fifth of dev", Part::validation, {},
+                                errors, explain);
         if (heldout)
             ok &= eval_labelled(p, dir + "/tfns-train.tsv", "tfns-train held out (1/4)", Part::heldout, {}, 0, false);
         return ok ? 0 : 1;

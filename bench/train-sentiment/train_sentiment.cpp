@@ -2,7 +2,11 @@
 // multinomial logistic regression, neutral as the reference class, over the features
 // LearnedModel reads (tokens and token pairs of each sentence, learned_feature_names()).
 //
-//   train-sentiment [--data FILE] [--out FILE]
+//   train-sentiment [--data FILE] [--out FILE] [--without-validation]
+//
+// --without-validation: the written model is trained without the validation fifth, so that
+// eval-sentiment --sets tweets-val measures the whole scorer on tweets it was not trained on
+// (for choosing how the layer is used; the shipped file is trained on the whole development part).
 //
 // The rules' score of each sentence (Lexicon::rules_only()) is a feature too, so the layer
 // learns how far to trust it on this kind of text.
@@ -130,11 +134,13 @@ std::string number(double v) {
 
 int main(int argc, char** argv) {
     std::string data = HERALD_SHARED_DATA_DIR "/tfns-train.tsv", out = HERALD_SOURCE_DIR "/data/lexicon/learned.tsv";
+    bool without_validation = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if ((a == "--data" || a == "--out") && i + 1 < argc) (a == "--data" ? data : out) = argv[++i];
+        if (a == "--without-validation") without_validation = true;
+        else if ((a == "--data" || a == "--out") && i + 1 < argc) (a == "--data" ? data : out) = argv[++i];
         else {
-            std::fprintf(stderr, "unknown option %s; usage: train-sentiment [--data TSV] [--out FILE]\n", a.c_str());
+            std::fprintf(stderr, "unknown option %s; usage: train-sentiment [--data TSV] [--out FILE] [--without-validation]\n", a.c_str());
             return 2;
         }
     }
@@ -165,7 +171,7 @@ int main(int argc, char** argv) {
         const std::string label = line.substr(0, tab);
         Sample s;
         s.label = label == "positive" ? 1 : label == "negative" ? 2 : 0;
-        s.validation = (herald::bench::tfns_hash(text) >> 2) % 5 == 0;
+        s.validation = herald::bench::tfns_validation(text);
         ha::Event e;
         e.text = text;
         doc.build(e);
@@ -221,7 +227,8 @@ int main(int argc, char** argv) {
             best_lambda = lambda;
         }
     }
-    const Weights m = train(samples, vocabulary.size(), best_lambda, [](const Sample&) { return true; });
+    const Weights m = train(samples, vocabulary.size(), best_lambda,
+                            [&](const Sample& s) { return !(without_validation && s.validation); });
 
     std::string body;
     size_t kept = 0;

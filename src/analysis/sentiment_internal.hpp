@@ -37,6 +37,11 @@ inline constexpr double kLearned = 0.3;          // the learned layer's (p(pos) 
 // the layer's lean: kLean x the mean (p(pos) - p(neg)) of those sentences, |score| < 0.075, so
 // its label stays neutral while its sign says which way the text leans (docs/sentiment.md).
 inline constexpr double kLean = 0.15;
+// In a headline the rules read as good news, the layer's neutral overrules them only when it is
+// this sure: routine business news ("inks deal with", "launches") that headline and tweet
+// annotators call neutral; below it, and for bad news, the rules keep their score (session 14).
+inline constexpr double kHeadlineNeutral = 0.9;
+inline constexpr uint32_t kHeadlineTokens = 20;  // ... in a sentence of at most this many tokens
 inline constexpr size_t kMicroblogBytes = 512;   // a document this short with a cashtag/handle/link, or a headline, is read by the learned layer
 inline constexpr double kDocumentGain = 0.7;     // tanh(gain * sum(w s) / sqrt(sum w)): document saturation
 }  // namespace tuning

@@ -181,7 +181,8 @@ TEST_CASE("learned layer: in a headline it speaks only where the rules are silen
     CHECK(down.score < -0.1);
     CHECK(down.rules.find("learned: p(negative)") != std::string::npos);
     // Where the rules found tone, a headline keeps it: the tweets' annotators call some clear
-    // news neutral that headline sets score as tone (a post would be neutral here).
+    // news neutral that headline sets score as tone (a post would be neutral here); only good
+    // news the layer is sure is neutral reads neutral (next case).
     for (const char* text : {"Hooli wins $2 billion Pentagon contract", "The net loss shrank to $5 million",
                              "Globex was downgraded to sell by Initech analysts"}) {
         CAPTURE(text);
@@ -192,4 +193,31 @@ TEST_CASE("learned layer: in a headline it speaks only where the rules are silen
     std::string article = "Protests hit Initech in California";
     while (article.size() <= 600) article += " and the company makes valves and pumps for the process industry";
     CHECK(score(Lexicon::builtin(), article).score == 0.0);
+}
+
+TEST_CASE("learned layer: in a short headline it may call the rules' good news neutral, when sure") {
+    // Routine business news the rules read as good (enhances, sustainable, expand) and that
+    // the layer is at least 90 % sure is neutral: the sentence reads neutral, with its lean.
+    for (const char* text : {"Globex enhances its liquidity position with $400M bond offering",
+                             "Initech Named to CDP A List for Sustainable Water Management",
+                             "Globex and Initech Expand Partnership With $1.3 Billion Deal"}) {
+        CAPTURE(text);
+        CHECK(score(Lexicon::rules_only(), text).score > 0.1);
+        const Scored s = score(Lexicon::builtin(), text);
+        CHECK(std::fabs(s.score) < 0.075);
+        CHECK(s.rules.find("learned: p(neutral) 0.9") != std::string::npos);
+        // As prose (a full stop at the end) it is left to the rules.
+        const std::string prose = std::string(text) + " .";
+        CHECK(score(Lexicon::builtin(), prose).score == score(Lexicon::rules_only(), prose).score);
+    }
+    // Bad news keeps the rules' score, and so does good news the layer is less sure of.
+    for (const char* text : {"Management struck a cautious tone on the call", "Hooli wins $2 billion Pentagon contract",
+                             "Globex shares rise 5% after strong results"}) {
+        CAPTURE(text);
+        CHECK(score(Lexicon::builtin(), text).score == score(Lexicon::rules_only(), text).score);
+    }
+    // A sentence of more than 20 tokens without a full stop is prose, not a headline sentence.
+    const std::string longer = "Globex and Initech Expand Partnership With $1.3 Billion Deal for the valves , pumps and "
+                               "the process industry in Europe and Asia";
+    CHECK(score(Lexicon::builtin(), longer).score == score(Lexicon::rules_only(), longer).score);
 }
