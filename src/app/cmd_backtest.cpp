@@ -25,6 +25,7 @@
 #include "herald/app/resources.hpp"
 #include "herald/app/rules_source.hpp"
 #include "herald/app/topic_range.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -112,8 +113,8 @@ bool write_html(const std::string& path, const BacktestRun& run, const BacktestD
     const int error = errno;
     if (f && std::fclose(f) != 0) ok = false;
     if (ok && std::rename(tmp.c_str(), path.c_str()) == 0) return true;
-    std::fprintf(stderr, "herald backtest: cannot write --html %s: %s\n", path.c_str(),
-                 std::strerror(errno != 0 ? errno : error));
+    core::log::error("backtest", core::log::printf("cannot write --html %s: %s", path.c_str(),
+                                                   std::strerror(errno != 0 ? errno : error)));
     std::remove(tmp.c_str());
     return false;
 }
@@ -168,14 +169,15 @@ int command_backtest(int argc, char** argv, int first) {
     });
     progress.stop();
     if (input.range && stop_requested().load()) {
-        std::fprintf(stderr, "herald backtest: interrupted after %llu events of %s; the range was not finished\n",
-                     static_cast<unsigned long long>(run.events), run.topic_range.c_str());
+        core::log::error("backtest",
+                         core::log::printf("interrupted after %llu events of %s; the range was not finished",
+                                           static_cast<unsigned long long>(run.events), run.topic_range.c_str()));
         return 1;
     }
     if (run.events == 0) {
         std::string why = run.bad_lines > 0 ? "no line of the input is a valid event" : "the input has no event";
         if (input.range) why = input.range->in_range() == 0 ? input.range->why_empty() : "no message in the range is a valid event";
-        std::fprintf(stderr, "herald backtest: nothing to backtest: %s\n", why.c_str());
+        core::log::error("backtest", core::log::printf("nothing to backtest: %s", why.c_str()));
         return 1;
     }
     if (o.has("html") && !write_html(o.get("html"), run, diff, keys)) return 1;

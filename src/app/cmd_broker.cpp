@@ -12,6 +12,7 @@
 #include "herald/app/engine_runner.hpp"
 #include "herald/app/options.hpp"
 #include "herald/kafka/embedded_broker.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -132,7 +133,7 @@ int command_broker(int argc, char** argv, int first) {
     }
     std::printf("%s\n", broker->bootstrap().c_str());
     std::fflush(stdout);
-    std::fprintf(stderr, "herald broker: listening on %s; Ctrl-C to stop\n", broker->bootstrap().c_str());
+    core::log::info("broker", core::log::printf("listening on %s; Ctrl-C to stop", broker->bootstrap().c_str()));
     install_stop_handlers();
     if (o.flag("control")) {
         // Detached: a blocked read on stdin must not keep the process from stopping on a signal.

@@ -14,6 +14,7 @@
 #include "herald/console/store.hpp"
 #include "herald/core/time.hpp"
 #include "herald/telemetry/listener.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -71,6 +72,7 @@ int command_console(int argc, char** argv, int first) {
                          {"config", "FILE", "YAML file with the same keys", ""},
                      },
                      false};
+    for (auto& opt : log_options()) spec.options.push_back(opt);
     std::optional<Options> parsed = parse_command(argc, argv, first, spec);
     if (!parsed) return 0;
     Options& o = *parsed;
@@ -101,7 +103,7 @@ int command_console(int argc, char** argv, int first) {
     auto writer = console::Store::open(db, error, &created);
     auto reader = writer ? console::Store::open(db, error) : nullptr;
     if (!reader) {
-        std::fprintf(stderr, "herald console: %s\n", error.c_str());
+        core::log::error("console", error);
         return 1;
     }
     console::ConsoleMetrics metrics;
@@ -110,21 +112,22 @@ int command_console(int argc, char** argv, int first) {
     console::Feed feed(*writer, &metrics, feed_options, [&](std::vector<console::Row> rows) { server.publish(std::move(rows)); });
     install_stop_handlers();
     if (!feed.start(error)) {
-        std::fprintf(stderr, "herald console: %s\n", error.c_str());
+        core::log::error("console", error);
         return 1;
     }
     if (!server.start(error)) {
-        std::fprintf(stderr, "herald console: %s\n", error.c_str());
+        core::log::error("console", error);
         return 1;
     }
-    std::fprintf(stderr, "herald console: serving http://%s/ (alerts from '%s' at %s; %s %s)\n",
-                 telemetry::endpoint_text(server_options.address, server.port()).c_str(),
-                 feed_options.topic.c_str(), feed_options.brokers.c_str(), created ? "new store, reading the topic from its start:" : "store",
-                 db.c_str());
+    core::log::info("console",
+                    core::log::printf("serving http://%s/ (alerts from '%s' at %s; %s %s)",
+                                      telemetry::endpoint_text(server_options.address, server.port()).c_str(),
+                                      feed_options.topic.c_str(), feed_options.brokers.c_str(),
+                                      created ? "new store, reading the topic from its start:" : "store", db.c_str()));
     feed.run(stop_requested());
     server.stop();
     feed.close();
-    std::fprintf(stderr, "herald console: stopped\n");
+    core::log::info("console", "stopped");
     return 0;
 }
 

@@ -11,6 +11,7 @@
 #include "herald/app/rules_source.hpp"
 #include "herald/app/run_options.hpp"
 #include "herald/kafka/embedded_broker.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -31,6 +32,7 @@ int command_demo(int argc, char** argv, int first) {
                      },
                      false};
     for (auto& opt : engine_options()) spec.options.push_back(opt);
+    for (auto& opt : log_options()) spec.options.push_back(opt);
     std::optional<Options> parsed = parse_command(argc, argv, first, spec);
     if (!parsed) return 0;
     Options& o = *parsed;
@@ -48,7 +50,7 @@ int command_demo(int argc, char** argv, int first) {
     if (!broker) throw std::runtime_error("cannot start the embedded broker: " + error);
     for (auto [topic, n] : {std::pair<std::string, int>{"news", partitions}, {"alerts", 3}, {"news.dlq", 1}})
         if (!broker->create_topic(topic, n, error)) throw std::runtime_error("cannot create topic " + topic + ": " + error);
-    std::fprintf(stderr, "herald demo: embedded broker at %s\n", broker->bootstrap().c_str());
+    core::log::info("demo", core::log::printf("embedded broker at %s", broker->bootstrap().c_str()));
 
     // Publish the feed first: the engine then reads it like any live topic.
     uint64_t feed_events = 0;
@@ -78,8 +80,9 @@ int command_demo(int argc, char** argv, int first) {
         if (!pub.flush(30000)) throw std::runtime_error(pub.error());
         feed_events = pub.published();
     }
-    std::fprintf(stderr, "herald demo: published %llu events to 'news' (%d partitions), %zu rules loaded\n",
-                 static_cast<unsigned long long>(feed_events), partitions, setup.rules->current()->size());
+    core::log::info("demo", core::log::printf("published %llu events to 'news' (%d partitions), %zu rules loaded",
+                                              static_cast<unsigned long long>(feed_events), partitions,
+                                              setup.rules->current()->size()));
 
     setup.pipeline.brokers = broker->bootstrap();
     setup.pipeline.group = "herald-demo";
@@ -107,18 +110,17 @@ int command_demo(int argc, char** argv, int first) {
         stops = "stops after " + std::to_string(events_limit) + " events are consumed" +
                 (setup.pipeline.stop_after_ms > 0 ? " or --duration " + o.get("duration") : std::string()) + ", or Ctrl-C";
     setup.on_started = [stops](int port) {
-        std::fprintf(stderr, "herald demo: metrics at http://127.0.0.1:%d/metrics (%s)\n", port, stops.c_str());
+        core::log::info("demo", core::log::printf("metrics at http://127.0.0.1:%d/metrics (%s)", port, stops.c_str()));
     };
     setup.on_tick = [&, after](const Pipeline& p) {
         const Pipeline::Counters c = p.counters();
         if (!announced.load() && c.processed >= feed_events &&
             c.alerts_acked + c.delivery_failures >= c.alerts_produced) {
             announced.store(true);
-            std::fprintf(stderr,
-                         "herald demo: all %llu events processed, %llu alerts, %llu dead letters%s\n",
-                         static_cast<unsigned long long>(c.processed),
-                         static_cast<unsigned long long>(c.alerts_acked),
-                         static_cast<unsigned long long>(c.dead_lettered), after.c_str());
+            core::log::info("demo", core::log::printf("all %llu events processed, %llu alerts, %llu dead letters%s",
+                                                      static_cast<unsigned long long>(c.processed),
+                                                      static_cast<unsigned long long>(c.alerts_acked),
+                                                      static_cast<unsigned long long>(c.dead_lettered), after.c_str()));
         }
     };
     setup.quiet = true;

@@ -12,13 +12,14 @@
 #include "herald/notify/http_client.hpp"
 #include "herald/notify/notifier.hpp"
 #include "herald/telemetry/http_server.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
 namespace {
 
-const CommandSpec& notify_spec() {
-    static const CommandSpec spec{
+CommandSpec notify_spec_without_logs() {
+    return CommandSpec{
         "notify",
         "herald notify --brokers B (--alertmanager URL | --webhook URL | --webhooks FILE)... [options]",
         "Consumes the alerts topic as its own consumer group and delivers every alert, at least once, to each\n"
@@ -33,17 +34,20 @@ const CommandSpec& notify_spec() {
             {"group", "ID", "consumer group (one per notify deployment)", "herald-notify"},
             {"alertmanager", "URL", "an Alertmanager base URL, e.g. http://alertmanager:9093 (repeatable)", ""},
             {"webhook", "URL", "a webhook receiving each alert as published (repeatable)", ""},
-            {"webhooks", "FILE", "YAML list of webhooks with name, url, headers, body template, rate (docs/notify.md)", ""},
+            {"webhooks", "FILE", "YAML list of webhooks with name, url, headers, body template, rate (docs/notify.md)",
+             ""},
             {"webhook-rate", "N", "requests per second to each --webhook endpoint (0 = unlimited)", "10"},
             {"console-url", "URL", "herald console's base URL, for generatorURL and {{console_link}}", ""},
             {"dead-letter-topic", "TOPIC", "where alerts a target gave up on go, with the reason in headers",
              "alerts.undelivered"},
             {"max-attempts", "N", "attempts per alert and target before dead-lettering (0 = forever)", "12"},
             {"timeout", "DURATION", "per HTTP request", "10s"},
-            {"backoff", "DURATION", "wait after the first failed attempt; doubles per attempt up to --max-backoff", "500ms"},
+            {"backoff", "DURATION", "wait after the first failed attempt; doubles per attempt up to --max-backoff",
+             "500ms"},
             {"max-backoff", "DURATION", "longest wait between attempts", "30s"},
             {"resend-interval", "DURATION", "how often firing alerts are sent to Alertmanager again", "1m"},
-            {"active-for", "DURATION", "how long a firing alert without a resolution stays active in Alertmanager", "1h"},
+            {"active-for", "DURATION", "how long a firing alert without a resolution stays active in Alertmanager",
+             "1h"},
             {"max-inflight", "N", "alerts read and not yet delivered everywhere before consuming pauses", "10000"},
             {"max-alert-bytes", "N", "larger alerts-topic messages are skipped", "1048576"},
             {"drain-timeout", "DURATION", "on SIGTERM, time to finish deliveries under way", "10s"},
@@ -55,6 +59,14 @@ const CommandSpec& notify_spec() {
             {"producer", "KEY=VALUE", "librdkafka property for the dead-letter producer (repeatable)", ""},
         },
         false};
+}
+
+const CommandSpec& notify_spec() {
+    static const CommandSpec spec = [] {
+        CommandSpec s = notify_spec_without_logs();
+        for (auto& opt : log_options()) s.options.push_back(opt);
+        return s;
+    }();
     return spec;
 }
 
@@ -230,7 +242,7 @@ int command_notify(int argc, char** argv, int first) {
     if (!parsed) return 0;
     notify::NotifyOptions options = notify_options(*parsed);
     if (!notify::global_init()) {
-        std::fprintf(stderr, "herald notify: libcurl could not be initialised\n");
+        core::log::error("notify", "libcurl could not be initialised");
         return 1;
     }
     notify::NotifyMetrics metrics;
@@ -245,24 +257,25 @@ int command_notify(int argc, char** argv, int first) {
     });
     std::string error;
     if (!server.start(error)) {
-        std::fprintf(stderr, "herald notify: %s (choose another with --metrics-port)\n", error.c_str());
+        core::log::error("notify", core::log::printf("%s (choose another with --metrics-port)", error.c_str()));
         return 2;
     }
     install_stop_handlers();
     if (!notifier.start(error)) {
-        std::fprintf(stderr, "herald notify: %s\n", error.c_str());
+        core::log::error("notify", error);
         return 1;
     }
     std::string targets;
     for (const auto& t : options.targets) targets += (targets.empty() ? "" : ", ") + t.name;
-    std::fprintf(stderr, "herald notify: consuming '%s' from %s as group '%s'; delivering to %s; dead letters -> '%s'; "
-                         "metrics on http://%s:%d/metrics\n",
-                 options.topic.c_str(), options.brokers.c_str(), options.group.c_str(), targets.c_str(),
-                 options.dead_letter_topic.c_str(), http.address.c_str(), server.port());
+    core::log::info("notify", core::log::printf("consuming '%s' from %s as group '%s'; delivering to %s; dead letters "
+                                                "-> '%s'; metrics on http://%s:%d/metrics",
+                                                options.topic.c_str(), options.brokers.c_str(), options.group.c_str(),
+                                                targets.c_str(), options.dead_letter_topic.c_str(),
+                                                http.address.c_str(), server.port()));
     const bool ok = notifier.run(stop_requested(), error);
     server.stop();
     if (!ok) {
-        std::fprintf(stderr, "herald notify: %s\n", error.c_str());
+        core::log::error("notify", error);
         return 1;
     }
     return 0;

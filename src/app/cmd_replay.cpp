@@ -13,6 +13,7 @@
 #include "herald/app/options.hpp"
 #include "herald/app/topic_replay.hpp"
 #include "herald/core/time.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -77,8 +78,8 @@ int replay_files(const Options& o, std::vector<std::string> files) {
     // wait about a second, and (measured: 1 run in 5 of 100k events, --kafka partitioner=random
     // over 104 partitions) the first ~900 of them all landed on partition 0.
     if (!producer->learn_topics({topic}, 5000, error))
-        std::fprintf(stderr, "herald replay: warning: %s; the first events wait until the brokers know it\n",
-                     error.c_str());
+        core::log::warn("replay",
+                        core::log::printf("%s; the first events wait until the brokers know it", error.c_str()));
     FeedPublisher pub(*producer, topic, &deliveries);
     install_stop_handlers();
 
@@ -111,41 +112,43 @@ int replay_files(const Options& o, std::vector<std::string> files) {
                 break;
             }
             if (!pub.publish_prepared(line)) {
-                std::fprintf(stderr, "herald replay: %s\n", pub.error().c_str());
+                core::log::error("replay", pub.error());
                 return 1;
             }
             auto now = std::chrono::steady_clock::now();
             if (now - last_progress > std::chrono::seconds(1)) {
                 last_progress = now;
                 double secs = std::chrono::duration<double>(now - wall_start).count();
-                std::fprintf(stderr, "herald replay: %llu events published (%.0f/s)%s%s\n",
-                             static_cast<unsigned long long>(pub.published()), static_cast<double>(pub.published()) / secs,
-                             event_ms >= 0 ? ", event time " : "",
-                             event_ms >= 0 ? core::format_rfc3339(event_ms).c_str() : "");
+                core::log::info(
+                    "replay",
+                    core::log::printf("%llu events published (%.0f/s)%s%s",
+                                      static_cast<unsigned long long>(pub.published()),
+                                      static_cast<double>(pub.published()) / secs, event_ms >= 0 ? ", event time " : "",
+                                      event_ms >= 0 ? core::format_rfc3339(event_ms).c_str() : ""));
             }
         }
         if (!stopped_at.empty()) break;
         if (!reader.error().empty()) {
-            std::fprintf(stderr, "herald replay: %s\n", reader.error().c_str());
+            core::log::error("replay", reader.error());
             return 1;
         }
     }
     if (!pub.flush(60000)) {
-        std::fprintf(stderr, "herald replay: %s\n", pub.error().c_str());
+        core::log::error("replay", pub.error());
         return 1;
     }
     if (!stopped_at.empty()) {
         // Not done: say how far it got, so the rest can be published from there.
-        std::fprintf(stderr,
-                     "herald replay: interrupted: %llu events published to '%s'; stopped before %s (not "
-                     "published), the rest of the input was not read\n",
-                     static_cast<unsigned long long>(pub.published()), topic.c_str(), stopped_at.c_str());
+        core::log::error("replay", core::log::printf("interrupted: %llu events published to '%s'; stopped before %s "
+                                                     "(not published), the rest of the input was not read",
+                                                     static_cast<unsigned long long>(pub.published()), topic.c_str(),
+                                                     stopped_at.c_str()));
         return 1;
     }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-    std::fprintf(stderr, "herald replay: done: %llu events published to '%s' in %.2f s (%.0f events/s)\n",
-                 static_cast<unsigned long long>(pub.published()), topic.c_str(), secs,
-                 static_cast<double>(pub.published()) / (secs > 0 ? secs : 1));
+    core::log::info("replay", core::log::printf("done: %llu events published to '%s' in %.2f s (%.0f events/s)",
+                                                static_cast<unsigned long long>(pub.published()), topic.c_str(), secs,
+                                                static_cast<double>(pub.published()) / (secs > 0 ? secs : 1)));
     return 0;
 }
 

@@ -34,6 +34,7 @@ int command_run(int argc, char** argv, int first) {
                      },
                      false};
     for (auto& opt : engine_options()) spec.options.push_back(opt);
+    for (auto& opt : log_options()) spec.options.push_back(opt);
     std::optional<Options> parsed = parse_command(argc, argv, first, spec);
     if (!parsed) return 0;
     Options& o = *parsed;

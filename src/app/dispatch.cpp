@@ -9,6 +9,7 @@
 
 #include "herald/app/commands.hpp"
 #include "herald/app/options.hpp"
+#include "herald/core/log.hpp"
 #include "herald/core/open_files.hpp"
 
 namespace herald::app {
@@ -60,9 +61,21 @@ bool output_failed(int& error) {
 int checked(const std::string& cmd, int status) {
     int error = 0;
     if (!output_failed(error)) return status;
-    std::fprintf(stderr, "herald%s%s: cannot write to standard output (%s): output was lost\n", cmd.empty() ? "" : " ", cmd.c_str(),
-                 error != 0 ? std::strerror(error) : "write failed");
+    core::log::error(cmd, std::string("cannot write to standard output (") +
+                              (error != 0 ? std::strerror(error) : "write failed") + "): output was lost");
     return status == 0 ? 1 : status;
+}
+// A failure that ends a command, with the prefix once: messages that already name their command
+// ("herald replay: ...") keep it as their component; others get `component`.
+void log_failure(std::string_view what, const std::string& component) {
+    constexpr std::string_view kHerald = "herald ";
+    const size_t colon = what.find(": ");
+    if (what.substr(0, kHerald.size()) == kHerald && colon != std::string_view::npos &&
+        what.substr(kHerald.size(), colon - kHerald.size()).find(' ') == std::string_view::npos) {
+        core::log::error(what.substr(kHerald.size(), colon - kHerald.size()), what.substr(colon + 2));
+        return;
+    }
+    core::log::error(component, what);
 }
 }  // namespace
 
@@ -95,15 +108,13 @@ int main_dispatch(int argc, char** argv) {
         if (cmd == "notify") return checked(cmd, command_notify(argc, argv, 2));
         if (cmd == "console") return checked(cmd, command_console(argc, argv, 2));
     } catch (const UsageError& e) {
-        // Messages that already name their command ("herald replay: ...") are not prefixed again.
-        const bool named = std::strncmp(e.what(), "herald ", 7) == 0;
-        std::fprintf(stderr, "%s%s\n", named ? "" : "herald: ", e.what());
+        log_failure(e.what(), "");
         return 2;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "herald %s: %s\n", cmd.c_str(), e.what());
+        log_failure(e.what(), cmd);
         return 1;
     }
-    std::fprintf(stderr, "herald: unknown command '%s' (run `herald --help` for the list)\n", cmd.c_str());
+    core::log::error("", "unknown command '" + cmd + "' (run `herald --help` for the list)");
     return 2;
 }
 

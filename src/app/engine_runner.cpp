@@ -14,6 +14,7 @@
 #include "herald/core/time.hpp"
 #include "herald/telemetry/http_server.hpp"
 #include "herald/telemetry/metrics.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -92,8 +93,7 @@ int run_engine(EngineSetup& setup) {
     RulesSource& live = *setup.rules;
     expose_rules(*live.current());
     if (live.current()->size() == 0)
-        std::fprintf(stderr, "herald: warning: the rules file has no rules: no alert will be raised until rules are "
-                             "added\n");
+        core::log::warn("engine", "the rules file has no rules: no alert will be raised until rules are added");
 
     Pipeline pipeline(setup.pipeline, setup.resources, live.current(), metrics);
 
@@ -105,15 +105,16 @@ int run_engine(EngineSetup& setup) {
     telemetry::HttpServer server(metrics, http, [&pipeline](std::string& reason) { return pipeline.ready(reason); });
     std::string error;
     if (!server.start(error)) {
-        std::fprintf(stderr, "herald: %s (choose another with --metrics-port)\n", error.c_str());
+        core::log::error("engine", core::log::printf("%s (choose another with --metrics-port)", error.c_str()));
         return 2;
     }
     if (!setup.quiet)
-        std::fprintf(stderr, "herald: consuming '%s' from %s as group '%s'; alerts -> '%s', dead letters -> '%s'; "
-                             "metrics on http://%s:%d/metrics\n",
-                     setup.pipeline.input_topic.c_str(), setup.pipeline.brokers.c_str(), setup.pipeline.group.c_str(),
-                     setup.pipeline.alerts_topic.c_str(), setup.pipeline.dlq_topic.c_str(),
-                     setup.metrics_address.c_str(), server.port());
+        core::log::info("engine", core::log::printf("consuming '%s' from %s as group '%s'; alerts -> '%s', dead "
+                                                    "letters -> '%s'; metrics on http://%s:%d/metrics",
+                                                    setup.pipeline.input_topic.c_str(), setup.pipeline.brokers.c_str(),
+                                                    setup.pipeline.group.c_str(), setup.pipeline.alerts_topic.c_str(),
+                                                    setup.pipeline.dlq_topic.c_str(), setup.metrics_address.c_str(),
+                                                    server.port()));
     if (setup.on_started) setup.on_started(server.port());
 
     // Rules reload: SIGHUP or a change of the file's mtime; a bad file keeps the old rules.
@@ -153,38 +154,43 @@ int run_engine(EngineSetup& setup) {
     control.join();
     server.stop();
     const Pipeline::Counters c = pipeline.counters();
-    std::fprintf(stderr, "herald: stopped: %llu consumed, %llu processed, %llu dead-lettered, %llu alerts published\n",
-                 static_cast<unsigned long long>(c.consumed),
-                 static_cast<unsigned long long>(c.processed),
-                 static_cast<unsigned long long>(c.dead_lettered),
-                 static_cast<unsigned long long>(c.alerts_acked));
+    core::log::info(
+        "engine",
+        core::log::printf("stopped: %llu consumed, %llu processed, %llu dead-lettered, %llu alerts published",
+                          static_cast<unsigned long long>(c.consumed), static_cast<unsigned long long>(c.processed),
+                          static_cast<unsigned long long>(c.dead_lettered),
+                          static_cast<unsigned long long>(c.alerts_acked)));
     // What rebalances and redeliveries did: quiet in the steady state, the first thing to read
     // when a count above does not add up.
     if (c.redelivered_skipped + c.lost_dropped + c.stale_dropped + c.alerts_already_published +
             c.rebuild_failures > 0)
-        std::fprintf(stderr, "herald: after rebalances: %llu redelivered messages skipped, %llu events of lost partitions "
-                             "left to their new owner, %llu messages of revoked partitions dropped from a batch, %llu "
-                             "alerts already published not repeated, %llu incomplete rule state rebuilds\n",
-                     static_cast<unsigned long long>(c.redelivered_skipped),
-                     static_cast<unsigned long long>(c.lost_dropped),
-                     static_cast<unsigned long long>(c.stale_dropped),
-                     static_cast<unsigned long long>(c.alerts_already_published),
-                     static_cast<unsigned long long>(c.rebuild_failures));
+        core::log::info(
+            "engine",
+            core::log::printf("after rebalances: %llu redelivered messages skipped, %llu events of lost partitions "
+                              "left to their new owner, %llu messages of revoked partitions dropped from a batch, %llu "
+                              "alerts already published not repeated, %llu incomplete rule state rebuilds",
+                              static_cast<unsigned long long>(c.redelivered_skipped),
+                              static_cast<unsigned long long>(c.lost_dropped),
+                              static_cast<unsigned long long>(c.stale_dropped),
+                              static_cast<unsigned long long>(c.alerts_already_published),
+                              static_cast<unsigned long long>(c.rebuild_failures)));
     if (const ShadowProbe* shadow = pipeline.shadow_probe()) {
         using R = ShadowProbe::Result;
-        std::fprintf(stderr, "herald: shadow rules: %llu alerts raised, %llu acknowledged on '%s', %llu dropped "
-                             "(queue full %llu, refused %llu, failed %llu)\n",
-                     static_cast<unsigned long long>(shadow->alerts_raised()),
-                     static_cast<unsigned long long>(shadow->count(R::acked)), setup.pipeline.shadow_topic.c_str(),
-                     static_cast<unsigned long long>(shadow->count(R::queue_full) + shadow->count(R::refused) +
-                                                     shadow->count(R::failed)),
-                     static_cast<unsigned long long>(shadow->count(R::queue_full)),
-                     static_cast<unsigned long long>(shadow->count(R::refused)),
-                     static_cast<unsigned long long>(shadow->count(R::failed)));
+        core::log::info(
+            "engine", core::log::printf(
+                          "shadow rules: %llu alerts raised, %llu acknowledged on '%s', %llu dropped (queue full %llu, "
+                          "refused %llu, failed %llu)",
+                          static_cast<unsigned long long>(shadow->alerts_raised()),
+                          static_cast<unsigned long long>(shadow->count(R::acked)), setup.pipeline.shadow_topic.c_str(),
+                          static_cast<unsigned long long>(shadow->count(R::queue_full) + shadow->count(R::refused) +
+                                                          shadow->count(R::failed)),
+                          static_cast<unsigned long long>(shadow->count(R::queue_full)),
+                          static_cast<unsigned long long>(shadow->count(R::refused)),
+                          static_cast<unsigned long long>(shadow->count(R::failed))));
     }
     if (c.fetch_restarts > 0)
-        std::fprintf(stderr, "herald: %llu stalled partition fetches restarted (--fetch-stall-timeout)\n",
-                     static_cast<unsigned long long>(c.fetch_restarts));
+        core::log::info("engine", core::log::printf("%llu stalled partition fetches restarted (--fetch-stall-timeout)",
+                                                    static_cast<unsigned long long>(c.fetch_restarts)));
     return code;
 }
 

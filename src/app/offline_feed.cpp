@@ -10,6 +10,7 @@
 #include "herald/analysis/analysis_json.hpp"
 #include "herald/app/event_copy.hpp"
 #include "herald/app/event_processor.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -142,7 +143,7 @@ struct OfflineFeed::Impl {
             if (!sink(b.events[i])) return false;
             bytes += b.events[i].bytes;
         }
-        if (!b.error.empty()) std::fprintf(stderr, "herald %s: %s\n", settings.command.c_str(), b.error.c_str());
+        if (!b.error.empty()) core::log::error(settings.command, b.error);
         progress.events.fetch_add(b.lines.size(), std::memory_order_relaxed);
         progress.event_bytes.fetch_add(bytes, std::memory_order_relaxed);
         progress.input_done.store(b.input_done, std::memory_order_relaxed);

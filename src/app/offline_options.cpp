@@ -5,6 +5,7 @@
 #include "herald/app/event_processor.hpp"
 #include "herald/core/cpus.hpp"
 #include "herald/core/json_writer.hpp"
+#include "herald/core/log.hpp"
 #include "herald/core/time.hpp"
 #include "herald/output/message_size.hpp"
 
@@ -74,8 +75,7 @@ void report_bad_line(const std::string& command, const FeedEvent& e) {
     }
     where.push_back(e.partition >= 0 ? '/' : ':');
     where.append(std::to_string(e.position));
-    std::fprintf(stderr, "herald %s: %s: %s: %s\n", command.c_str(), where.c_str(),
-                 std::string(parse::error_code_name(e.code)).c_str(), e.detail.c_str());
+    core::log::error(command, where + ": " + std::string(parse::error_code_name(e.code)) + ": " + e.detail);
 }
 
 void append_bad_line_json(const FeedEvent& e, std::string& out) {

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "herald/core/log.hpp"
 #include "herald/core/time.hpp"
 
 namespace herald::app {
@@ -161,7 +162,27 @@ std::optional<Options> parse_command(int argc, char** argv, int first, const Com
         return std::nullopt;
     }
     if (o.has("config")) o.merge_config_file(o.get("config"), spec);
+    apply_log_options(o, spec.name);
     return o;
+}
+
+std::vector<OptionSpec> log_options() {
+    return {
+        {"log-level", "LEVEL", "error, warn, info or debug: the least severe messages written to stderr", "info"},
+        {"log-format", "FORMAT", "text (for people) or json (one object per line, for log shippers)", "text"},
+    };
+}
+
+void apply_log_options(const Options& o, const std::string& command) {
+    core::log::Level level = core::log::level();
+    core::log::Format format = core::log::format();
+    if (o.has("log-level") && !core::log::parse_level(o.get("log-level"), level))
+        throw UsageError("herald " + command + ": --log-level '" + o.get("log-level") +
+                         "' is not a level: use error, warn, info or debug");
+    if (o.has("log-format") && !core::log::parse_format(o.get("log-format"), format))
+        throw UsageError("herald " + command + ": --log-format '" + o.get("log-format") +
+                         "' is not a format: use text or json");
+    core::log::configure(level, format);
 }
 
 namespace {

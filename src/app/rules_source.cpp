@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "herald/app/options.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -41,7 +42,16 @@ RulesSource RulesSource::built_in(std::string name, std::string_view yaml, Sink 
 
 void RulesSource::report(const std::string& line) const {
     if (sink_) sink_(line);
+    // A diagnostic, as compilers print it; a log line only where every stderr line must be JSON.
+    else if (core::log::format() == core::log::Format::json) core::log::error("rules", line);
     else std::fprintf(stderr, "%s\n", line.c_str());
+}
+
+void RulesSource::note(core::log::Level level, const std::string& msg) const {
+    if (!sink_) return core::log::write(level, "rules", msg);
+    std::string line = core::log::format_line(core::log::Format::text, level, 0, "", msg, {});
+    line.pop_back();  // the newline
+    sink_(line);
 }
 
 // The stamp is read before the file: a change while loading is seen by the next poll.
@@ -91,11 +101,11 @@ RulesSource::Change RulesSource::reload() {
         if (r.ok()) {
             current_ = r.rules;
             if (current_->size() == 0) {
-                report("herald: warning: reloaded " + path_ + " with no " + what_ +
-                       ": no alert will be raised until rules are added");
+                note(core::log::Level::warn,
+                     "reloaded " + path_ + " with no " + what_ + ": no alert will be raised until rules are added");
                 return Change::empty;
             }
-            report("herald: reloaded " + std::to_string(current_->size()) + " " + what_ + " from " + path_);
+            note(core::log::Level::info, "reloaded " + std::to_string(current_->size()) + " " + what_ + " from " + path_);
             return Change::ok;
         }
         failure = report_errors(r) + "; fix them and save the file again " + check_hint(path_);
@@ -106,7 +116,7 @@ RulesSource::Change RulesSource::reload() {
     }
     try {
         const std::string kept = current_ ? "keeping the previous " + what_ : "no " + what_ + " until the file is fixed";
-        report("herald: " + kept + ": " + failure);
+        note(core::log::Level::error, kept + ": " + failure);
     } catch (...) {
     }
     return Change::error;

@@ -13,6 +13,7 @@
 #include "herald/core/time.hpp"
 #include "herald/kafka/producer.hpp"
 #include "herald/output/message_size.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -79,36 +80,37 @@ int replay_topic(const Options& o) {
     const uint64_t events = range.in_range();
     if (!producer->flush(60000) || deliveries.failed > 0) {
         const uint64_t lost = deliveries.failed + static_cast<uint64_t>(producer->queue_length());
-        std::fprintf(stderr,
-                     "herald replay: %llu of %llu alerts were not delivered to '%s' (%s); check that the brokers "
-                     "are reachable and the topic exists, then replay again\n",
-                     static_cast<unsigned long long>(lost), static_cast<unsigned long long>(published),
-                     alerts_topic.c_str(),
-                     deliveries.failed > 0 ? ("first error: " + deliveries.first_error).c_str()
-                                           : "no acknowledgement within 60 s");
+        core::log::error("replay",
+                         core::log::printf("%llu of %llu alerts were not delivered to '%s' (%s); check that the "
+                                           "brokers are reachable and the topic exists, then replay again",
+                                           static_cast<unsigned long long>(lost),
+                                           static_cast<unsigned long long>(published), alerts_topic.c_str(),
+                                           deliveries.failed > 0 ? ("first error: " + deliveries.first_error).c_str()
+                                                                 : "no acknowledgement within 60 s"));
         return 1;
     }
     const std::string range_text = range.range_text();
     if (stop_requested().load()) {
-        std::fprintf(stderr,
-                     "herald replay: interrupted: %llu events of '%s' in %s read so far, %llu alerts published to "
-                     "'%s'; the range was not finished, replay it again\n",
-                     static_cast<unsigned long long>(events), topic.c_str(), range_text.c_str(),
-                     static_cast<unsigned long long>(published), alerts_topic.c_str());
+        core::log::error("replay",
+                         core::log::printf("interrupted: %llu events of '%s' in %s read so far, %llu alerts published "
+                                           "to '%s'; the range was not finished, replay it again",
+                                           static_cast<unsigned long long>(events), topic.c_str(), range_text.c_str(),
+                                           static_cast<unsigned long long>(published), alerts_topic.c_str()));
         return 1;
     }
     if (events == 0) {
         // Nothing in the range is not a success: say why, so a wrong range or topic shows.
-        std::fprintf(stderr, "herald replay: nothing to replay: %s\n", range.why_empty().c_str());
+        core::log::error("replay", core::log::printf("nothing to replay: %s", range.why_empty().c_str()));
         return 1;
     }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::fprintf(stderr,
-                 "herald replay: %llu events of '%s' in [%s, %s) -> %llu alerts on '%s' (%llu bad messages skipped) in "
-                 "%.2f s (%.0f events/s)\n",
-                 static_cast<unsigned long long>(events), topic.c_str(), o.get("since").c_str(), o.get("until").c_str(),
-                 static_cast<unsigned long long>(published), alerts_topic.c_str(), static_cast<unsigned long long>(bad),
-                 secs, static_cast<double>(events) / (secs > 0 ? secs : 1));
+    core::log::info("replay",
+                    core::log::printf("%llu events of '%s' in [%s, %s) -> %llu alerts on '%s' (%llu bad messages "
+                                      "skipped) in %.2f s (%.0f events/s)",
+                                      static_cast<unsigned long long>(events), topic.c_str(), o.get("since").c_str(),
+                                      o.get("until").c_str(), static_cast<unsigned long long>(published),
+                                      alerts_topic.c_str(), static_cast<unsigned long long>(bad), secs,
+                                      static_cast<double>(events) / (secs > 0 ? secs : 1)));
     return 0;
 }
 

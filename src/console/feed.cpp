@@ -8,6 +8,7 @@
 #include "herald/console/alert_record.hpp"
 #include "herald/core/time.hpp"
 #include "herald/kafka/consumer.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::console {
 
@@ -24,8 +25,13 @@ Feed::~Feed() { close(); }
 bool Feed::start(std::string& error) {
     kafka::Consumer::Callbacks callbacks;
     callbacks.on_assigned = [this](const std::vector<kafka::TopicPartition>& tps) { assigned(tps); };
-    callbacks.on_error = [](int, const std::string& why, bool fatal) {
-        std::fprintf(stderr, "herald console: kafka%s: %s\n", fatal ? " (fatal)" : "", why.c_str());
+    // A broker that is down reports every few seconds: one line per kQuietMs, saying how many it stands for.
+    callbacks.on_error = [this](int, const std::string& why, bool fatal) {
+        uint64_t held = 0;
+        if (!fatal && !kafka_errors_.allow(core::now_ms(), held)) return;
+        std::string msg = std::string("kafka") + (fatal ? " (fatal)" : "") + ": " + why;
+        if (held > 0) msg += " (" + std::to_string(held) + " more client error(s) since the last report)";
+        core::log::write(fatal ? core::log::Level::error : core::log::Level::warn, "console", msg);
     };
     kafka::Consumer::Options o;
     o.brokers = options_.brokers;
@@ -43,7 +49,7 @@ void Feed::assigned(const std::vector<kafka::TopicPartition>& tps) {
     std::map<int32_t, int64_t> stored;
     std::string error;
     if (!store_.offsets(options_.topic, stored, error)) {
-        std::fprintf(stderr, "herald console: %s; resuming at the group's offsets\n", error.c_str());
+        core::log::warn("console", core::log::printf("%s; resuming at the group's offsets", error.c_str()));
         return;
     }
     for (const kafka::TopicPartition& tp : tps) {
@@ -57,8 +63,8 @@ void Feed::rewind_assigned() {
     if (to_rewind_.empty()) return;
     std::string error;
     if (!consumer_->restart_partitions(to_rewind_, 10000, error))
-        std::fprintf(stderr, "herald console: cannot move to the store's offsets (%s); resuming at the group's\n",
-                     error.c_str());
+        core::log::warn("console", core::log::printf("cannot move to the store's offsets (%s); resuming at the group's",
+                                                     error.c_str()));
     to_rewind_.clear();
 }
 
@@ -100,7 +106,10 @@ bool Feed::store_batch() {
     std::string error;
     if (!store_.add(records_, offsets_, core::now_ms(), added, error)) {
         if (metrics_) metrics_->store_errors().Increment();
-        std::fprintf(stderr, "herald console: %s (retrying)\n", error.c_str());
+        uint64_t held = 0;
+        if (store_errors_.allow(core::now_ms(), held))
+            core::log::error("console", error + " (retrying" +
+                                            (held > 0 ? "; " + std::to_string(held) + " more failure(s) since the last report)" : ")"));
         return false;
     }
     for (const Offset& o : offsets_) consumer_->store_offset(o.topic, o.partition, o.next);
@@ -119,7 +128,7 @@ void Feed::prune(int64_t now_ms) {
     std::string error;
     if (store_.prune(options_.max_alerts, now_ms - options_.max_age_ms, error) < 0) {
         if (metrics_) metrics_->store_errors().Increment();
-        std::fprintf(stderr, "herald console: %s\n", error.c_str());
+        core::log::error("console", error);
     }
     const int64_t n = store_.count(error);
     if (n >= 0 && metrics_) metrics_->stored().Set(static_cast<double>(n));

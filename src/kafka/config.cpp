@@ -1,5 +1,7 @@
 #include "config.hpp"
 
+#include "herald/core/log.hpp"
+
 namespace herald::kafka::detail {
 
 namespace {
@@ -23,6 +25,16 @@ bool apply(rd_kafka_conf_t* conf, const char* client, const std::string& name, c
     return false;
 }
 
+// librdkafka's own log lines (syslog levels) through herald's logger, so --log-format json keeps
+// every stderr line JSON. Called from librdkafka's threads; the logger is thread-safe.
+void log_line(const rd_kafka_t*, int level, const char* facility, const char* text) {
+    const core::log::Level l = level <= 3   ? core::log::Level::error
+                               : level == 4 ? core::log::Level::warn
+                               : level <= 6 ? core::log::Level::info
+                                            : core::log::Level::debug;
+    core::log::write(l, "kafka", text, {{"facility", facility}});
+}
+
 }  // namespace
 
 bool may_hold_secret(std::string_view name) {
@@ -37,6 +49,7 @@ bool may_hold_secret(std::string_view name) {
 
 ConfPtr build_conf(const char* client, const Properties& defaults, const Properties& extra, std::string& error) {
     ConfPtr conf(rd_kafka_conf_new());
+    rd_kafka_conf_set_log_cb(conf.get(), &log_line);
     // Every herald socket sends at once (TCP_NODELAY). With Nagle, a small request or response
     // written while the previous one is unacknowledged waits for the peer's delayed ACK, up to
     // 40 ms: measured as the ~42 ms ceiling of alert acknowledgements on the embedded broker, whose

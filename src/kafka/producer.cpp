@@ -20,8 +20,7 @@ struct Producer::Hooks {
     static void on_delivery(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
         auto* self = static_cast<Producer*>(opaque);
         if (!self->on_delivery_) return;
-        std::string_view reason = m->err ? std::string_view(rd_kafka_err2str(m->err)) : std::string_view();
-        self->on_delivery_(m->_private, m->err, reason, m->partition, m->offset);
+        self->on_delivery_(m->_private, Error(m->err), m->partition, m->offset);
     }
 
     static void on_error(rd_kafka_t* rk, int err, const char* reason, void* opaque) {

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "herald/core/time.hpp"
+#include "herald/core/log.hpp"
 #include "herald/notify/firing_read_back.hpp"
 
 namespace herald::notify {
@@ -61,9 +62,9 @@ bool Notifier::start(std::string& error) {
                                options_.consumer_properties.end());
     consumer_ = kafka::Consumer::create({options_.brokers, options_.group, consumer_properties}, cb, error);
     if (!consumer_ || !consumer_->subscribe({options_.topic}, error)) return false;
-    auto on_delivery = [this](void* opaque, int err, std::string_view reason, int32_t, int64_t) {
+    auto on_delivery = [this](void* opaque, const kafka::Error& e, int32_t, int64_t) {
         auto* d = static_cast<DeadLetter*>(opaque);
-        if (err != 0) return dead_letter_failed(d, err, reason);
+        if (e) return dead_letter_failed(d, e);
         if (d->truncated) metrics_.dead_letters_truncated->Increment();
         finished(d->job);
         delete d;
@@ -98,9 +99,12 @@ void Notifier::read_back(const std::vector<kafka::TopicPartition>& tps) {
     metrics_.active->Set(static_cast<double>(active_.size()));
     if (r.partitions == 0 && r.error.empty()) return;
     // One line per assignment, not per alert.
-    std::fprintf(stderr, "herald notify: read back %zu alert(s) of %zu partition(s) of %s up to the committed offsets: %zu firing alert(s) to resend%s%s\n",
-                 r.alerts, r.partitions, options_.topic.c_str(), active_.size() - std::min(before, active_.size()),
-                 r.error.empty() ? "" : "; stopped early: ", r.error.c_str());
+    core::log::write(r.error.empty() ? core::log::Level::info : core::log::Level::warn, "notify",
+                     core::log::printf("read back %zu alert(s) of %zu partition(s) of %s up to the committed offsets: "
+                                       "%zu firing alert(s) to resend%s%s",
+                                       r.alerts, r.partitions, options_.topic.c_str(),
+                                       active_.size() - std::min(before, active_.size()),
+                                       r.error.empty() ? "" : "; stopped early: ", r.error.c_str()));
 }
 
 void Notifier::revoke(const std::vector<kafka::TopicPartition>& tps) {
@@ -155,20 +159,19 @@ void Notifier::produce_dead_letter(DeadLetter* d) {
         e = producer_->produce({options_.dead_letter_topic, key, std::string_view{}, headers, -1, 0, d},
                                kafka::WhenFull::fail);
     }
-    if (e) dead_letter_failed(d, e.code(), e.message());
+    if (e) dead_letter_failed(d, e);
 }
 
 // Any thread. A full queue (or a purge on the way out) is tried again as it is; a refusal of the
 // message or the topic, or kDeadLetterTries other failures, moves on to the next form.
-void Notifier::dead_letter_failed(DeadLetter* d, int err, std::string_view reason) {
-    const kafka::Error e(err);
+void Notifier::dead_letter_failed(DeadLetter* d, const kafka::Error& e) {
     if (!e.queue_full() && !e.purged()) {
         metrics_.dead_letter_errors->Increment();
         if (e.refuses_one_message() || e.refuses_topic() || ++d->failures >= kDeadLetterTries) {
-            if (d->truncated) return give_up(d, reason);
+            if (d->truncated) return give_up(d, e.message());
             d->truncated = true;
             d->failures = 0;
-            d->refused = std::string(reason);
+            d->refused = e.message();
         }
     }
     std::lock_guard<std::mutex> lock(retry_mutex_);  // from run(), next round
@@ -185,12 +188,15 @@ void Notifier::give_up(DeadLetter* d, std::string_view reason) {
         const int64_t now = core::now_ms();
         if (given_up_ == 1 || now - give_up_logged_ms_ >= kGiveUpLogMs) {
             give_up_logged_ms_ = now;
-            std::fprintf(stderr,
-                         "herald notify: cannot dead-letter alert %s (%s[%d] offset %lld, given up by %s) to '%s': %s; "
-                         "marked done without a dead letter so the partition moves on (%llu so far; this line at most once a minute)\n",
-                         clip_utf8(d->job->alert.alert_id, 64).c_str(), options_.topic.c_str(), d->job->partition,
-                         static_cast<long long>(d->job->offset), d->target.c_str(), options_.dead_letter_topic.c_str(),
-                         clip_utf8(reason, kShortBytes).c_str(), static_cast<unsigned long long>(given_up_));
+            core::log::error(
+                "notify",
+                core::log::printf("cannot dead-letter alert %s (%s[%d] offset %lld, given up by %s) to '%s': %s; marked "
+                                  "done without a dead letter so the partition moves on (%llu so far; this line at "
+                                  "most once a minute)",
+                                  clip_utf8(d->job->alert.alert_id, 64).c_str(), options_.topic.c_str(),
+                                  d->job->partition, static_cast<long long>(d->job->offset), d->target.c_str(),
+                                  options_.dead_letter_topic.c_str(), clip_utf8(reason, kShortBytes).c_str(),
+                                  static_cast<unsigned long long>(given_up_)));
         }
     }
     finished(d->job);
@@ -222,10 +228,11 @@ void Notifier::skip(const kafka::Message& m, ParseResult why, const std::string&
     metrics_.skipped(why).Increment();
     // Bad input is counted always, told on stderr only now and then: a flood must not flood the log.
     if (skipped_ < 5 || skipped_ % 1000 == 0)
-        std::fprintf(stderr, "herald notify: skipped %s[%d] offset %lld (%s: %s); %llu skipped so far\n",
-                     options_.topic.c_str(), m.partition(), static_cast<long long>(m.offset()),
-                     std::string(parse_result_name(why)).c_str(), detail.c_str(),
-                     static_cast<unsigned long long>(skipped_ + 1));
+        core::log::warn("notify",
+                        core::log::printf("skipped %s[%d] offset %lld (%s: %s); %llu skipped so far",
+                                          options_.topic.c_str(), m.partition(), static_cast<long long>(m.offset()),
+                                          std::string(parse_result_name(why)).c_str(), detail.c_str(),
+                                          static_cast<unsigned long long>(skipped_ + 1)));
     ++skipped_;
 }
 
@@ -306,8 +313,10 @@ bool Notifier::run(const std::atomic<bool>& stop, std::string& error) {
     producer_->flush(5000);
     drain_finished();
     if (ledger_.pending() > 0)
-        std::fprintf(stderr, "herald notify: stopping with %zu alert(s) not delivered everywhere: they are delivered after the restart\n",
-                     ledger_.pending());
+        core::log::warn("notify",
+                        core::log::printf(
+                            "stopping with %zu alert(s) not delivered everywhere: they are delivered after the restart",
+                            ledger_.pending()));
     consumer_->close(10000);
     if (fatal_) {
         error = "fatal Kafka error: " + fatal_reason_;

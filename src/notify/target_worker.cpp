@@ -8,6 +8,7 @@
 #include "herald/core/hash.hpp"
 #include "herald/core/time.hpp"
 #include "herald/notify/http_client.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::notify {
 
@@ -135,17 +136,17 @@ void DeliveryLog::failed(const std::string& target, const std::string& why) {
         ++unreported_failures_;
         return;
     }
-    std::fprintf(stderr, "herald notify: %s: delivery failed (%s); retrying with backoff", target.c_str(), why.c_str());
-    if (unreported_failures_ > 0) std::fprintf(stderr, " (failed %llu more time(s) since the last report)",
-                                               static_cast<unsigned long long>(unreported_failures_));
-    std::fputc('\n', stderr);
+    std::string msg = target + ": delivery failed (" + why + "); retrying with backoff";
+    if (unreported_failures_ > 0)
+        msg += " (failed " + std::to_string(unreported_failures_) + " more time(s) since the last report)";
+    core::log::warn("notify", msg);
     unreported_failures_ = 0;
     last_failed_ms_ = now;
     announced_ = true;
 }
 
 void DeliveryLog::recovered(const std::string& target) {
-    if (failing_ && announced_) std::fprintf(stderr, "herald notify: %s: delivering again\n", target.c_str());
+    if (failing_ && announced_) core::log::info("notify", core::log::printf("%s: delivering again", target.c_str()));
     failing_ = announced_ = false;
 }
 
@@ -153,8 +154,9 @@ void DeliveryLog::gave_up(const std::string& target, size_t alerts, int attempts
     given_up_ += alerts;
     const int64_t now = core::now_ms();
     if (now - last_gave_up_ms_ < kQuietMs) return;
-    std::fprintf(stderr, "herald notify: %s: gave up on %llu alert(s) (dead-lettered), the last after %d attempt(s): %s\n",
-                 target.c_str(), static_cast<unsigned long long>(given_up_), attempts, why.c_str());
+    core::log::warn(
+        "notify", core::log::printf("%s: gave up on %llu alert(s) (dead-lettered), the last after %d attempt(s): %s",
+                                    target.c_str(), static_cast<unsigned long long>(given_up_), attempts, why.c_str()));
     given_up_ = 0;
     last_gave_up_ms_ = now;
 }

@@ -15,6 +15,7 @@
 #include "herald/core/open_files.hpp"
 #include "herald/telemetry/listener.hpp"
 #include "herald/telemetry/metrics.hpp"
+#include "herald/core/log.hpp"
 #include "http_routes.hpp"
 
 namespace herald::telemetry {
@@ -165,8 +166,11 @@ struct HttpServer::Impl {
         if (shared.sessions.size() < max_connections) return true;
         if (!cap_reported) {
             cap_reported = true;
-            std::fprintf(stderr, "herald: metrics server: %zu connections open (--metrics-max-connections); "
-                                 "dropping the oldest idle ones\n", max_connections);
+            core::log::warn(
+                "metrics",
+                core::log::printf(
+                    "%zu connections open (--metrics-max-connections); dropping the oldest idle ones",
+                    max_connections));
         }
         auto idle = std::find_if(shared.sessions.begin(), shared.sessions.end(),
                                  [](const Session* s) { return s->waiting(); });

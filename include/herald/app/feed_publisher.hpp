@@ -31,11 +31,11 @@ struct FeedDeliveries {
     uint64_t failed = 0;
     std::string first_error;
     kafka::Producer::DeliveryCallback callback() {
-        return [this](void*, int err, std::string_view reason, int32_t, int64_t) {
-            if (err == 0) {
+        return [this](void*, const kafka::Error& e, int32_t, int64_t) {
+            if (!e) {
                 ++delivered;
             } else if (failed++ == 0) {
-                first_error.assign(reason);
+                first_error = e.message();
             }
         };
     }

@@ -72,7 +72,14 @@ std::string property_value(const std::string& name, const std::string& value, co
 Options parse_args(int argc, char** argv, int first, const CommandSpec& spec);
 
 // What every command does first: parse_args, then --help prints the help to stdout and gives
-// nullopt (the command exits 0), and --config FILE is merged under the flags.
+// nullopt (the command exits 0), --config FILE is merged under the flags, and the log options
+// (when the command has them) configure the logger.
 std::optional<Options> parse_command(int argc, char** argv, int first, const CommandSpec& spec);
+
+// --log-level and --log-format, for the commands that run long (run, demo, console, notify).
+std::vector<OptionSpec> log_options();
+// Configures core::log from them (parse_command does, for every command that lists them);
+// UsageError naming `command` for a bad value.
+void apply_log_options(const Options& o, const std::string& command);
 
 }  // namespace herald::app

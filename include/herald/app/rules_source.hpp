@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "herald/core/log.hpp"
 #include "herald/rules/rule_set.hpp"
 
 namespace herald::app {
@@ -62,6 +63,8 @@ private:
     RulesSource(std::string path, RulesFile file, Sink sink, std::string what, bool watched);
     rules::LoadResult load_now();
     void report(const std::string& line) const;
+    // A reload's outcome: a log line ("herald: " + msg, as text, to a sink).
+    void note(core::log::Level level, const std::string& msg) const;
     // Every diagnostic, then the summary line's text (without the consequence).
     std::string report_errors(const rules::LoadResult& r) const;
     Change reload();

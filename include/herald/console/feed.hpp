@@ -18,6 +18,7 @@
 
 #include "herald/console/metrics.hpp"
 #include "herald/console/store.hpp"
+#include "herald/core/log.hpp"
 #include "herald/kafka/types.hpp"
 
 namespace herald::kafka {
@@ -62,6 +63,9 @@ private:
     std::vector<AlertRecord> records_;
     std::vector<Offset> offsets_;
     int64_t next_prune_ms_ = 0;
+    // Messages that repeat while a broker or the disk is down: one line per 30 s each.
+    core::log::RateLimit kafka_errors_{30000};
+    core::log::RateLimit store_errors_{30000};
 };
 
 }  // namespace herald::console

@@ -1,8 +1,8 @@
 #pragma once
 // An idempotent producer with per-message delivery reports, optionally transactional.
 //
-//   auto on_delivery = [](void* opaque, int err, std::string_view why, int32_t partition, int64_t offset) {
-//       static_cast<Pending*>(opaque)->done(err, why);
+//   auto on_delivery = [](void* opaque, const herald::kafka::Error& e, int32_t partition, int64_t offset) {
+//       static_cast<Pending*>(opaque)->done(e);   // e.message() says why, e.purged() ...
 //   };
 //   std::string err;
 //   auto p = herald::kafka::Producer::create({"127.0.0.1:9092", {}, ""}, on_delivery, err);
@@ -61,9 +61,11 @@ public:
         // librdkafka's statistics JSON (set statistics.interval.ms in extra); served from poll().
         std::function<void(std::string_view stats_json)> on_stats;
     };
-    // Called from poll()/flush() for every message, with the opaque given to produce().
+    // Called from poll()/flush() for every message, with the opaque given to produce() and the
+    // message's outcome (no error: acknowledged at partition/offset). The Error carries only the
+    // code, so a report allocates nothing; message() names it.
     using DeliveryCallback =
-        std::function<void(void* opaque, int err, std::string_view reason, int32_t partition, int64_t offset)>;
+        std::function<void(void* opaque, const Error& error, int32_t partition, int64_t offset)>;
 
     static std::unique_ptr<Producer> create(const Options& options, DeliveryCallback on_delivery,
                                             std::string& error);

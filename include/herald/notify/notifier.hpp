@@ -65,7 +65,7 @@ private:
     void finished(const JobPtr& job);  // one target is through with it (any thread)
     void dead_letter(const JobPtr& job, const std::string& target, const std::string& why, int attempts);
     void produce_dead_letter(DeadLetter* d);  // any thread
-    void dead_letter_failed(DeadLetter* d, int err, std::string_view reason);
+    void dead_letter_failed(DeadLetter* d, const kafka::Error& e);
     void give_up(DeadLetter* d, std::string_view reason);
     void drain_finished();
     void mark_done(int32_t partition, uint64_t generation, int64_t offset);

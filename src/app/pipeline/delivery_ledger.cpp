@@ -8,6 +8,7 @@
 #include "herald/app/pipeline/pipeline.hpp"
 #include "herald/core/time.hpp"
 #include "herald/kafka/error.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -43,10 +44,12 @@ void DeliveryProbe::refused(bool alert, std::string_view reason) {
     const auto output = alert ? telemetry::Output::alerts : telemetry::Output::dead_letters;
     if (metrics_) metrics_->messages_refused(output).Increment();
     if (reported_[static_cast<size_t>(output)].exchange(true)) return;  // once: no logging per event
-    std::fprintf(stderr, "herald: the %s topic refused a message (%.*s); %s; herald_messages_refused_total counts "
-                         "them\n", alert ? "alerts" : "dead-letter", static_cast<int>(reason.size()), reason.data(),
-                 alert ? "its event is dead-lettered as alert_refused"
-                       : "the dead letter is dropped (its event stays in the input topic)");
+    core::log::warn(
+        "pipeline",
+        core::log::printf("the %s topic refused a message (%.*s); %s; herald_messages_refused_total counts them",
+                          alert ? "alerts" : "dead-letter", static_cast<int>(reason.size()), reason.data(),
+                          alert ? "its event is dead-lettered as alert_refused"
+                                : "the dead letter is dropped (its event stays in the input topic)"));
 }
 
 void DeliveryProbe::dead_lettered(std::string_view code, bool truncated) {
@@ -97,18 +100,19 @@ void DeliveryLedger::dead_letter(output::DeadLetterBuilder& dl, std::string_view
     if (r == Produced::refused) delete token;  // dropped: its event stays in the input topic
 }
 
-void DeliveryLedger::on_delivery(void* opaque, int err, std::string_view reason) {
+void DeliveryLedger::on_delivery(void* opaque, const kafka::Error& e) {
     auto* token = static_cast<DeliveryToken*>(opaque);
     OffsetTracker::Slot* slot = token->slot;
     if (discarding_.load(std::memory_order_acquire)) {
         slot->failed.store(true, std::memory_order_release);  // its input offset is not committed
-    } else if (const kafka::Error e(err); e.refuses_one_message()) {
+    } else if (e.refuses_one_message()) {
+        const std::string reason = e.message();
         probe_.refused(token->is_alert, reason);
         mode_.refused(*token, reason);
     } else if (e) {
         // Purges are the exactly-once abort taking back what it had not sent: not failures.
         if (!e.purged()) probe_.failed();
-        mode_.delivery_failed(*token, reason);
+        mode_.delivery_failed(*token, e.message());
     } else {
         if (token->is_alert) {
             probe_.acked(*slot, token->published);

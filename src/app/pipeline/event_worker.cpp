@@ -6,6 +6,7 @@
 #include "herald/app/pipeline/pipeline.hpp"
 #include "herald/core/time.hpp"
 #include "herald/telemetry/metrics.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -262,16 +263,23 @@ void EventWorker::rebuild(PartitionState& ps, int64_t committed) {
     ctx_.probe.rebuilt(report.events);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (stopped) {
-        std::fprintf(stderr, "herald: partition %d: rule state rebuild cancelled by the stop; its queued events "
-                             "are left to the next run\n", partition);
+        core::log::info(
+            "pipeline",
+            core::log::printf(
+                "partition %d: rule state rebuild cancelled by the stop; its queued events are left to the next run",
+                partition));
     } else if (!ok && !leaving) {
         ctx_.probe.rebuild_failed();
-        std::fprintf(stderr, "herald: partition %d: rule state rebuild incomplete (%s); windowed rules start "
-                             "from what was read\n", partition, error.c_str());
+        core::log::warn("pipeline",
+                        core::log::printf(
+                            "partition %d: rule state rebuild incomplete (%s); windowed rules start from what was read",
+                            partition, error.c_str()));
     } else if (ok && report.events > 0) {
-        std::fprintf(stderr, "herald: partition %d: rule state rebuilt from %lld events [%lld, %lld) in %.0f ms%s\n",
-                     partition, static_cast<long long>(report.events), static_cast<long long>(report.from),
-                     static_cast<long long>(report.to), ms, report.capped ? " (capped by --rebuild-max-events)" : "");
+        core::log::info("pipeline",
+                        core::log::printf("partition %d: rule state rebuilt from %lld events [%lld, %lld) in %.0f ms%s",
+                                          partition, static_cast<long long>(report.events),
+                                          static_cast<long long>(report.from), static_cast<long long>(report.to), ms,
+                                          report.capped ? " (capped by --rebuild-max-events)" : ""));
     }
 }
 

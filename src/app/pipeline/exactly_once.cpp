@@ -8,6 +8,7 @@
 #include "herald/app/pipeline/pipeline.hpp"
 #include "herald/core/deadline.hpp"
 #include "herald/telemetry/metrics.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -46,7 +47,8 @@ ExactlyOnce::ExactlyOnce(Options options, Transactions& transactions, PartitionT
 int ExactlyOnce::prepare() {
     const kafka::Error e = tx_.init(30000);
     if (!e) return 0;
-    std::fprintf(stderr, "herald: cannot start transactions (delivery: exactly-once): %s\n", e.message().c_str());
+    core::log::error("pipeline",
+                     core::log::printf("cannot start transactions (delivery: exactly-once): %s", e.message().c_str()));
     return 2;
 }
 
@@ -138,8 +140,9 @@ bool ExactlyOnce::quiesce() {
 // partitions' state away and re-reads from the last committed offsets, rebuilding rule state
 // first. `dropping`: partitions that are going away and are not re-read.
 void ExactlyOnce::abort_and_rewind(const std::string& why, const std::vector<int32_t>& dropping) {
-    std::fprintf(stderr, "herald: aborting the transaction (%s); re-reading from the last committed offsets\n",
-                 why.c_str());
+    core::log::warn(
+        "pipeline",
+        core::log::printf("aborting the transaction (%s); re-reading from the last committed offsets", why.c_str()));
     for (PartitionState* ps : table_.owned()) {
         ps->lost.store(true, std::memory_order_release);  // workers drop what is queued
         ps->leaving.store(true, std::memory_order_release);

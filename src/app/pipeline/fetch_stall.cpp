@@ -1,4 +1,5 @@
 #include "herald/app/pipeline/fetch_stall.hpp"
+#include "herald/core/log.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -93,13 +94,15 @@ void FetchStall::restart(const std::vector<FetchWatch::Verdict>& verdicts, int64
         const int32_t leader =
             have_leaders && static_cast<size_t>(v.partition) < leaders.size() ? leaders[static_cast<size_t>(v.partition)]
                                                                                : -1;
-        std::fprintf(stderr, "herald: partition %d: fetchable data waited %lld s without progress (position %lld, "
-                             "broker end %lld, leader broker %d); restarting its fetch (%d of %d)\n",
-                     v.partition, static_cast<long long>(v.waited_ms / 1000), static_cast<long long>(v.position),
-                     static_cast<long long>(v.log_end), static_cast<int>(leader), v.restarts, max_restarts);
+        core::log::warn("pipeline",
+                        core::log::printf("partition %d: fetchable data waited %lld s without progress (position %lld, "
+                                          "broker end %lld, leader broker %d); restarting its fetch (%d of %d)",
+                                          v.partition, static_cast<long long>(v.waited_ms / 1000),
+                                          static_cast<long long>(v.position), static_cast<long long>(v.log_end),
+                                          static_cast<int>(leader), v.restarts, max_restarts));
     }
     if (!control_.restart_partitions(tps, kLookupTimeoutMs, error)) {
-        std::fprintf(stderr, "herald: restarting stalled fetches failed: %s\n", error.c_str());
+        core::log::warn("pipeline", core::log::printf("restarting stalled fetches failed: %s", error.c_str()));
         return;
     }
     control_.resume(tps);  // herald has not paused them (the watch runs only then): no pause may stay

@@ -9,6 +9,7 @@
 
 #include "herald/app/pipeline/alert_tail.hpp"
 #include "herald/core/time.hpp"
+#include "herald/core/log.hpp"
 #include "pipeline_impl.hpp"
 
 namespace herald::app {
@@ -30,7 +31,7 @@ void Pipeline::Impl::fail(const std::string& why) {
         failure = why;
     }
     failed.store(true, std::memory_order_release);
-    std::fprintf(stderr, "herald: %s\n", why.c_str());
+    core::log::error("pipeline", why);
 }
 
 // ---- rebalances (inside consume_batch, the consumer thread) -------------------------------------
@@ -68,8 +69,10 @@ void Pipeline::Impl::read_alerts_tail(const std::map<int32_t, int64_t>& committe
     AlertHistory history;
     std::string error;
     if (!read_published_alerts_within(tail, committed, ids, error, &history)) {
-        std::fprintf(stderr, "herald: cannot read the alerts tail (%s); alerts of reprocessed events may be "
-                             "published twice\n", error.c_str());
+        core::log::warn(
+            "pipeline",
+            core::log::printf("cannot read the alerts tail (%s); alerts of reprocessed events may be published twice",
+                              error.c_str()));
         return;
     }
     for (auto& [p, h] : history) {
@@ -99,9 +102,9 @@ void Pipeline::Impl::on_revoking(const std::vector<kafka::TopicPartition>& tps) 
     for (int32_t p : which)
         if (PartitionState* ps = table.find(p)) ps->leaving.store(true, std::memory_order_release);
     if (!drain(which, config.drain_timeout_ms))
-        std::fprintf(stderr, "herald: revoked partitions still had unacknowledged work after %lld ms; "
-                             "their uncommitted events will be reprocessed by the next owner\n",
-                     static_cast<long long>(config.drain_timeout_ms));
+        core::log::warn("pipeline", core::log::printf("revoked partitions still had unacknowledged work after %lld ms; "
+                                                      "their uncommitted events will be reprocessed by the next owner",
+                                                      static_cast<long long>(config.drain_timeout_ms)));
     store_done_offsets();
     for (int32_t p : which) retire(p);
 }
@@ -119,8 +122,9 @@ void Pipeline::Impl::on_lost(const std::vector<kafka::TopicPartition>& tps) {
         }
     }
     if (which.empty()) return;
-    std::fprintf(stderr, "herald: the group took %zu partition(s) away (session or poll timeout); their "
-                         "queued events are left to the new owner\n", which.size());
+    core::log::warn("pipeline", core::log::printf("the group took %zu partition(s) away (session or poll timeout); "
+                                                  "their queued events are left to the new owner",
+                                                  which.size()));
     if (mode->lost(which)) return;
     // No waiting: alerts still queued for a broker that is away may take long to resolve.
     for (int32_t p : which) retire(p);

@@ -5,6 +5,7 @@
 #include "herald/app/pipeline/at_least_once.hpp"
 #include "herald/core/deadline.hpp"
 #include "herald/output/message_size.hpp"
+#include "herald/core/log.hpp"
 #include "pipeline_impl.hpp"
 
 namespace herald::app {
@@ -61,7 +62,8 @@ void Pipeline::Impl::discard_unacknowledged() {
     if (!producer || producer->queue_length() == 0) return;
     if (ledger) ledger->discard();
     if (!producer->discard_outstanding(2000))
-        std::fprintf(stderr, "herald: %zu message(s) could not be discarded at exit\n", producer->queue_length());
+        core::log::warn("pipeline",
+                        core::log::printf("%zu message(s) could not be discarded at exit", producer->queue_length()));
 }
 
 int Pipeline::Impl::run(const std::atomic<bool>& stop) {
@@ -72,8 +74,8 @@ int Pipeline::Impl::run(const std::atomic<bool>& stop) {
     // second for librdkafka to look its topic up. Not fatal: the producer retries on first use.
     std::string err;
     if (!producer->learn_topics({config.alerts_topic, config.dlq_topic}, 5000, err))
-        std::fprintf(stderr, "herald: warning: %s; the first messages to it wait until the brokers know it\n",
-                     err.c_str());
+        core::log::warn("pipeline",
+                        core::log::printf("%s; the first messages to it wait until the brokers know it", err.c_str()));
     if (int code = make_consumer()) return code;
     // Before any thread starts: a failure here returns with nothing to stop.
     if (int code = mode->start()) return code;
@@ -92,7 +94,7 @@ int Pipeline::Impl::make_producer() {
     std::string err;
     message_max_bytes = output::message_max_bytes(config.producer_properties, config.max_event_bytes, err);
     if (message_max_bytes == 0) {
-        std::fprintf(stderr, "herald: --kafka/--producer %s\n", err.c_str());
+        core::log::error("pipeline", core::log::printf("--kafka/--producer %s", err.c_str()));
         return 2;
     }
     popts.extra = {{"message.max.bytes", std::to_string(output::default_message_max_bytes(config.max_event_bytes))},
@@ -105,13 +107,9 @@ int Pipeline::Impl::make_producer() {
         producer_stats.update(json, stats_error);  // a malformed report only skips one gauge refresh
     };
     producer = kafka::Producer::create(
-        popts,
-        [this](void* opaque, int e, std::string_view reason, int32_t, int64_t) {
-            ledger->on_delivery(opaque, e, reason);
-        },
-        err);
+        popts, [this](void* opaque, const kafka::Error& e, int32_t, int64_t) { ledger->on_delivery(opaque, e); }, err);
     if (producer) return 0;
-    std::fprintf(stderr, "herald: cannot create the Kafka producer: %s\n", err.c_str());
+    core::log::error("pipeline", core::log::printf("cannot create the Kafka producer: %s", err.c_str()));
     return 2;
 }
 
@@ -128,11 +126,12 @@ void Pipeline::Impl::make_shadow() {
     popts.on_error = [](int, const std::string&, bool) {};  // fatal ones: ShadowOutput::check_fatal
     std::string err;
     shadow_producer = kafka::Producer::create(
-        popts, [this](void*, int e, std::string_view reason, int32_t, int64_t) { shadow->on_delivery(e, reason); },
-        err);
+        popts, [this](void*, const kafka::Error& e, int32_t, int64_t) { shadow->on_delivery(e); }, err);
     if (!shadow_producer) {
-        std::fprintf(stderr, "herald: shadow rules off: cannot create the shadow producer: %s (live alerts are "
-                             "unaffected)\n", err.c_str());
+        core::log::warn(
+            "pipeline",
+            core::log::printf("shadow rules off: cannot create the shadow producer: %s (live alerts are unaffected)",
+                              err.c_str()));
         return;
     }
     shadow_outbox = std::make_unique<KafkaOutbox>(*shadow_producer);
@@ -146,8 +145,8 @@ void Pipeline::Impl::make_shadow() {
 void Pipeline::Impl::stop_shadow(int64_t budget_ms) {
     if (!shadow_producer) return;
     if (!shadow_producer->flush(static_cast<int>(std::clamp<int64_t>(budget_ms, 0, 2000)))) {
-        std::fprintf(stderr, "herald: %zu shadow alert(s) unacknowledged at exit were dropped\n",
-                     shadow_producer->queue_length());
+        core::log::warn("pipeline", core::log::printf("%zu shadow alert(s) unacknowledged at exit were dropped",
+                                                      shadow_producer->queue_length()));
         shadow_producer->discard_outstanding(500);
     }
     shadow_producer.reset();
@@ -208,7 +207,7 @@ int Pipeline::Impl::make_consumer() {
     std::string err;
     consumer = kafka::Consumer::create(copts, callbacks, err);
     if (!consumer) {
-        std::fprintf(stderr, "herald: cannot create the Kafka consumer: %s\n", err.c_str());
+        core::log::error("pipeline", core::log::printf("cannot create the Kafka consumer: %s", err.c_str()));
         return 2;
     }
     control = std::make_unique<KafkaPartitionControl>(*consumer);
@@ -219,7 +218,8 @@ int Pipeline::Impl::make_consumer() {
         FetchStall::Options{config.input_topic, {config.fetch_stall_ms, kMaxStallRestarts, resets_to_end(config)}},
         *control, stall_probe, [this](const std::string& why) { fail(why); });
     if (consumer->subscribe({config.input_topic}, err)) return 0;
-    std::fprintf(stderr, "herald: cannot subscribe to '%s': %s\n", config.input_topic.c_str(), err.c_str());
+    core::log::error("pipeline",
+                     core::log::printf("cannot subscribe to '%s': %s", config.input_topic.c_str(), err.c_str()));
     return 2;
 }
 
@@ -263,13 +263,13 @@ int Pipeline::Impl::stop_and_drain() {
     // session timeout. Past the budget, a couple of seconds more, then the restart redoes the rest.
     std::string err;
     if (!consumer->commit_sync(err, std::max(budget_left_ms(), 2000)))
-        std::fprintf(stderr, "herald: final offset commit failed: %s\n", err.c_str());
+        core::log::error("pipeline", core::log::printf("final offset commit failed: %s", err.c_str()));
     workers_stop.store(true, std::memory_order_release);
     for (auto& w : workers) w->queue.wake();
     for (auto& w : workers) w->thread.join();
     // Drained means every alert was acknowledged: flushing is then instant; if not, the drain
     // already spent the budget waiting for the same acknowledgements.
-    if (!producer->flush(budget_left_ms())) std::fprintf(stderr, "herald: messages still unacknowledged at exit\n");
+    if (!producer->flush(budget_left_ms())) core::log::warn("pipeline", "messages still unacknowledged at exit");
     poller_stop.store(true);
     poller.join();
     stop_shadow(budget_left_ms());
@@ -277,13 +277,15 @@ int Pipeline::Impl::stop_and_drain() {
     store_done_offsets();
     // Leaving the group needs the coordinator too: past the budget, a couple of seconds, then go.
     if (!consumer->close(std::max(budget_left_ms(), 2000)))
-        std::fprintf(stderr, "herald: could not leave the group before the drain timeout (brokers unreachable?); "
-                             "exiting anyway: the group moves its partitions on after the session timeout\n");
+        core::log::warn("pipeline",
+                        "could not leave the group before the drain timeout (brokers unreachable?); exiting anyway: "
+                        "the group moves its partitions on after the session timeout");
     consumer_probe.stale_dropped(consumer->stale_dropped());
     if (failed.load()) return 1;
     if (drained) return 0;
-    std::fprintf(stderr, "herald: stopped with unacknowledged work after %lld ms; it will be reprocessed\n",
-                 static_cast<long long>(config.drain_timeout_ms));
+    core::log::error("pipeline",
+                     core::log::printf("stopped with unacknowledged work after %lld ms; it will be reprocessed",
+                                       static_cast<long long>(config.drain_timeout_ms)));
     return 1;
 }
 

@@ -4,6 +4,7 @@
 
 #include "herald/kafka/error.hpp"
 #include "herald/telemetry/metrics.hpp"
+#include "herald/core/log.hpp"
 
 namespace herald::app {
 
@@ -77,9 +78,9 @@ void ShadowOutput::publish(std::string_view key, std::string_view json, std::spa
     else report(ShadowProbe::Result::refused, e.message());
 }
 
-void ShadowOutput::on_delivery(int err, std::string_view reason) {
-    if (err == 0) probe_.published(ShadowProbe::Result::acked);
-    else report(ShadowProbe::Result::failed, reason);
+void ShadowOutput::on_delivery(const kafka::Error& e) {
+    if (!e) probe_.published(ShadowProbe::Result::acked);
+    else report(ShadowProbe::Result::failed, e.message());
 }
 
 void ShadowOutput::check_fatal() {
@@ -87,18 +88,21 @@ void ShadowOutput::check_fatal() {
     const kafka::Error fatal = outbox_.fatal_error();
     if (!fatal) return;
     disabled_.store(true, std::memory_order_release);
-    std::fprintf(stderr, "herald: shadow rules turned off: fatal error of the shadow producer: %s (live alerts are "
-                         "unaffected; restart herald to resume the shadow)\n", fatal.message().c_str());
+    core::log::warn("shadow", core::log::printf("shadow rules turned off: fatal error of the shadow producer: %s (live "
+                                                "alerts are unaffected; restart herald to resume the shadow)",
+                                                fatal.message().c_str()));
 }
 
 // Counted every time, said once per kind: a missing topic fails every shadow alert.
 void ShadowOutput::report(ShadowProbe::Result r, std::string_view reason) {
     probe_.published(r);
     if (reported_[static_cast<size_t>(r)].exchange(true, std::memory_order_relaxed)) return;
-    std::fprintf(stderr, "herald: shadow alert to '%s' dropped (%s): %.*s; live alerts are unaffected, "
-                         "herald_shadow_publish_total{result=\"%.*s\"} counts the others\n",
-                 topic_.c_str(), ShadowProbe::result_name(r).data(), static_cast<int>(reason.size()), reason.data(),
-                 static_cast<int>(ShadowProbe::result_name(r).size()), ShadowProbe::result_name(r).data());
+    core::log::warn(
+        "shadow", core::log::printf("shadow alert to '%s' dropped (%s): %.*s; live alerts are unaffected, "
+                                    "herald_shadow_publish_total{result=\"%.*s\"} counts the others",
+                                    topic_.c_str(), ShadowProbe::result_name(r).data(), static_cast<int>(reason.size()),
+                                    reason.data(), static_cast<int>(ShadowProbe::result_name(r).size()),
+                                    ShadowProbe::result_name(r).data()));
 }
 
 }  // namespace herald::app

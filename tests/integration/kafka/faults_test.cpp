@@ -45,7 +45,7 @@ TEST_CASE("broker down then up: queued messages are delivered once it is back") 
          [&](int err, const std::string&, bool) {
              if (err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN) ++transport_errors;
          }},
-        [&](void*, int err, std::string_view, int32_t, int64_t) { err ? ++delivered.failed : ++delivered.ok; }, error);
+        [&](void*, const Error& err, int32_t, int64_t) { err ? ++delivered.failed : ++delivered.ok; }, error);
     REQUIRE_MESSAGE(producer, error);
     produce_sequence(*producer, "alerts", 0, 100);
     REQUIRE(drain(*producer, 10000));

@@ -58,7 +58,7 @@ inline std::unique_ptr<Producer> make_producer(const std::string& brokers, Deliv
     std::string error;
     auto producer = Producer::create(
         {brokers, quiet(std::move(extra)), std::move(transactional_id)},
-        [&sink](void* opaque, int err, std::string_view, int32_t partition, int64_t offset) {
+        [&sink](void* opaque, const Error& err, int32_t partition, int64_t offset) {
             sink.opaques.push_back(opaque);
             if (err) {
                 ++sink.failed;

@@ -51,6 +51,9 @@ for args, needle in [
     (["analyze", "--novelty-horizon", "soon"], "--novelty-horizon 'soon' is not a duration"),
     (["demo", "--events", "zero"], "--events 'zero'"),
     (["replay", "--brokers", "127.0.0.1:1", "--speed", "fast", "x.ndjson"], "--speed 'fast'"),
+    (["run", "--log-level", "verbose"], "herald run: --log-level 'verbose' is not a level: use error, warn, info or debug"),
+    (["notify", "--log-format", "xml"], "herald notify: --log-format 'xml' is not a format: use text or json"),
+    (["console", "--log-level", "warning"], "--log-level 'warning' is not a level"),
 ]:
     r = herald_cmd(*args)
     lines = [l for l in r.stderr.splitlines() if l.strip()]
@@ -63,6 +66,26 @@ check(r.returncode == 2 and "bad.yaml:3:1: unknown config key 'metrics_port'" in
 for cmd in ("run", "demo", "broker", "analyze", "replay"):
     r = herald_cmd(cmd, "--help")
     check(r.returncode == 0 and "usage: herald " + cmd in r.stdout, f"herald {cmd} --help")
+for cmd in ("run", "demo", "console", "notify"):
+    r = herald_cmd(cmd, "--help")
+    check("--log-level LEVEL" in r.stdout and "--log-format FORMAT" in r.stdout, f"herald {cmd} --help: {r.stdout}")
+
+# ---- logs: --log-format json makes every stderr line one JSON object; --log-level filters --------
+r = herald_cmd("demo", "--events", "20", "--metrics-port", "0", "--log-format", "json")
+check(r.returncode == 0, f"herald demo --log-format json exited {r.returncode}: {r.stderr[-2000:]}")
+logged = [json.loads(l) for l in r.stderr.splitlines()]  # raises on any line that is not JSON
+check(len(logged) >= 3 and all(set(o) >= {"ts", "level", "component", "msg"} for o in logged), r.stderr)
+check(any(o["component"] == "engine" and o["msg"].startswith("stopped: 20 consumed") for o in logged), r.stderr)
+check(all(o["ts"].endswith("Z") and o["level"] in ("error", "warn", "info", "debug") for o in logged), r.stderr)
+r = herald_cmd("demo", "--events", "20", "--metrics-port", "0", "--log-level", "warn")
+check(r.returncode == 0 and "stopped:" not in r.stderr and "herald demo:" not in r.stderr,
+      f"herald demo --log-level warn still wrote info lines: {r.stderr}")
+# A usage error after the options were read: one JSON line, exit 2.
+r = herald_cmd("run", "--log-format", "json", "--rules", rules)
+lines = r.stderr.splitlines()
+check(r.returncode == 2 and len(lines) == 1, f"exit {r.returncode}: {r.stderr}")
+failure = json.loads(lines[0])
+check(failure["level"] == "error" and "--brokers HOST:PORT is required" in failure["msg"], r.stderr)
 
 # ---- rules check ---------------------------------------------------------------------------------
 r = herald_cmd("rules", "check", rules, os.path.join(src, "data", "rules", "demo.yaml"))

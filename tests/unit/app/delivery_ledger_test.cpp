@@ -65,7 +65,7 @@ TEST_CASE("an acknowledged alert releases its hold; the slot is done once the wo
     rig.slot->release();                    // the worker is done with the event
     int64_t next = -1;
     CHECK_FALSE(rig.tracker.advance(next));  // not before the broker answered
-    rig.ledger.on_delivery(rig.outbox.sent.at(0).opaque, 0, "");
+    rig.ledger.on_delivery(rig.outbox.sent.at(0).opaque, kafka::Error());
     CHECK(rig.tracker.advance(next));
     CHECK(next == 6);
     CHECK(rig.probe.alerts_acked() == 1);
@@ -80,7 +80,7 @@ TEST_CASE("a full producer queue is waited out, not dropped") {
     CHECK(rig.outbox.asked == std::vector<kafka::WhenFull>{kafka::WhenFull::wait});  // the poller drains the queue
     CHECK(rig.outbox.full_waits == 2);
     CHECK(rig.outbox.sent.size() == 1);
-    rig.ledger.on_delivery(rig.outbox.sent[0].opaque, 0, "");
+    rig.ledger.on_delivery(rig.outbox.sent[0].opaque, kafka::Error());
 }
 
 TEST_CASE("a message refused by the producer gives its hold back and the token to the caller") {
@@ -109,13 +109,14 @@ TEST_CASE("failed and refused deliveries go to the mode; purges are not counted 
     rig.ledger.produce({"alerts", "k", "{}"}, rig.alert_token());
     rig.ledger.produce({"alerts", "k", "{}"}, rig.alert_token());
     rig.ledger.produce({"alerts", "k", "{}"}, rig.alert_token());
-    rig.ledger.on_delivery(rig.outbox.sent[0].opaque, RD_KAFKA_RESP_ERR__MSG_TIMED_OUT, "timed out");
-    rig.ledger.on_delivery(rig.outbox.sent[1].opaque, RD_KAFKA_RESP_ERR__PURGE_QUEUE, "purged");
-    rig.ledger.on_delivery(rig.outbox.sent[2].opaque, RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE, "too large");
+    rig.ledger.on_delivery(rig.outbox.sent[0].opaque, kafka::Error(RD_KAFKA_RESP_ERR__MSG_TIMED_OUT));
+    rig.ledger.on_delivery(rig.outbox.sent[1].opaque, kafka::Error(RD_KAFKA_RESP_ERR__PURGE_QUEUE));
+    rig.ledger.on_delivery(rig.outbox.sent[2].opaque, kafka::Error(RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE));
     CHECK(rig.probe.delivery_failures() == 1);
     CHECK(rig.probe.refusals() == 1);
-    CHECK(rig.mode.calls == std::vector<std::string>{"delivery_failed: timed out", "delivery_failed: purged",
-                                                     "refused: too large"});
+    CHECK(rig.mode.calls == std::vector<std::string>{"delivery_failed: Local: Message timed out",
+                                                     "delivery_failed: Local: Purged in queue",
+                                                     "refused: Broker: Message size too large"});
     CHECK(rig.slot->failed.load());
     CHECK(rig.slot->pending.load() == 1);  // every hold given back
     CHECK(rig.probe.alerts_acked() == 0);
@@ -125,7 +126,7 @@ TEST_CASE("at exit, reports only fail the slots and free the tokens") {
     Rig rig;
     rig.ledger.produce({"alerts", "k", "{}"}, rig.alert_token());
     rig.ledger.discard();
-    rig.ledger.on_delivery(rig.outbox.sent[0].opaque, RD_KAFKA_RESP_ERR__PURGE_QUEUE, "purged");
+    rig.ledger.on_delivery(rig.outbox.sent[0].opaque, kafka::Error(RD_KAFKA_RESP_ERR__PURGE_QUEUE));
     CHECK(rig.slot->failed.load());
     CHECK(rig.mode.calls.empty());
     CHECK(rig.probe.delivery_failures() == 0);
@@ -140,7 +141,7 @@ TEST_CASE("a dead letter carries the code; the mode may drop one refused before"
     CHECK(rig.outbox.sent[0].topic == "news.dlq");
     CHECK(rig.outbox.header(0, "herald-error") == "invalid_json");
     CHECK(rig.probe.dead_letters() == 1);
-    rig.ledger.on_delivery(rig.outbox.sent[0].opaque, 0, "");
+    rig.ledger.on_delivery(rig.outbox.sent[0].opaque, kafka::Error());
     rig.mode.drop_letters = true;
     rig.ledger.dead_letter(dl, "news.dlq", {"news", 3, 5, "k", "{bad", true, nullptr, 0, "invalid_json", "detail"},
                            rig.slot, 0);

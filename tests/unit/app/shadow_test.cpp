@@ -74,7 +74,7 @@ TEST_CASE("a shadow outbox that is full or refuses drops shadow alerts and leave
     CHECK(rig.outbox.sent[0].topic == "alerts");
     CHECK(rig.failures.empty());
     CHECK(slot->pending.load() == 1);
-    rig.shadow.on_delivery(1, "broker down");
+    rig.shadow.on_delivery(kafka::Error(-195 /* RD_KAFKA_RESP_ERR__TRANSPORT */));
     CHECK(rig.shadow_probe.count(ShadowProbe::Result::failed) == 1);
 }
 

@@ -71,7 +71,7 @@ struct WorkerRig {
         return slot;
     }
     void acknowledge_all() {
-        for (const auto& s : outbox.sent) ledger.on_delivery(s.opaque, 0, "");
+        for (const auto& s : outbox.sent) ledger.on_delivery(s.opaque, kafka::Error());
         outbox.sent.clear();
     }
     // The fake outbox holds each message's delivery token as the broker would until its report:

@@ -4,7 +4,11 @@
 #include <librdkafka/rdkafka.h>
 
 #include <chrono>
+#include <mutex>
+#include <string>
+#include <vector>
 
+#include "herald/core/log.hpp"
 #include "herald/kafka/kafka.hpp"
 
 using namespace herald::kafka;
@@ -60,14 +64,13 @@ TEST_CASE("user properties override herald defaults") {
 
 TEST_CASE("undeliverable messages come back through the delivery callback with their opaque") {
     std::vector<void*> opaques;
-    std::vector<int> errors;
+    std::vector<Error> errors;
     std::string error;
     auto producer = Producer::create(
         {kNowhere, {{"message.timeout.ms", "200"}, {"log_level", "0"}}, ""},
-        [&](void* opaque, int err, std::string_view reason, int32_t, int64_t) {
+        [&](void* opaque, const Error& err, int32_t, int64_t) {
             opaques.push_back(opaque);
             errors.push_back(err);
-            CHECK_FALSE(reason.empty());
         },
         error);
     REQUIRE_MESSAGE(producer, error);
@@ -82,7 +85,16 @@ TEST_CASE("undeliverable messages come back through the delivery callback with t
     REQUIRE(opaques.size() == 2);
     CHECK(opaques[0] == &a);
     CHECK(opaques[1] == &b);
-    for (int e : errors) CHECK(e == RD_KAFKA_RESP_ERR__MSG_TIMED_OUT);
+    // The report is a kafka::Error: its code, its flags and librdkafka's name for it.
+    for (const Error& e : errors) {
+        CHECK(e);
+        CHECK(e.code() == RD_KAFKA_RESP_ERR__MSG_TIMED_OUT);
+        CHECK(e.message() == "Local: Message timed out");
+        CHECK_FALSE(e.retriable());
+        CHECK_FALSE(e.fatal());
+        CHECK_FALSE(e.purged());
+        CHECK_FALSE(e.refuses_one_message());
+    }
     CHECK(producer->queue_length() == 0);
     CHECK_FALSE(producer->fatal_error());
 }
@@ -93,9 +105,9 @@ TEST_CASE("a full queue: fail returns at once, poll serves delivery reports unti
     std::string error;
     auto producer = Producer::create(
         {kNowhere, {{"message.timeout.ms", "300"}, {"queue.buffering.max.messages", "1"}, {"log_level", "0"}}, ""},
-        [&](void* opaque, int err, std::string_view, int32_t, int64_t) {
+        [&](void* opaque, const Error& err, int32_t, int64_t) {
             opaques.push_back(opaque);
-            errors.push_back(err);
+            errors.push_back(err.code());
         },
         error);
     REQUIRE_MESSAGE(producer, error);
@@ -116,7 +128,8 @@ TEST_CASE("a full queue: fail returns at once, poll serves delivery reports unti
     CHECK(opaques[0] == &a);
     CHECK(errors[0] == RD_KAFKA_RESP_ERR__MSG_TIMED_OUT);
     CHECK(producer->discard_outstanding(5000));
-    CHECK(opaques.size() == 2);
+    REQUIRE(opaques.size() == 2);
+    CHECK(Error(errors[1]).purged());  // discarded: its report says purged, not failed
 }
 
 TEST_CASE("kafka::Error: flags from a bare code, and the messages") {
@@ -168,4 +181,40 @@ TEST_CASE("config errors never print a value that may be a secret (issue 20 item
     auto reader = Reader::create(kNowhere, {{"ssl_key_passwd_typo", "hunter2-secret"}}, error);
     CHECK_FALSE(reader);
     CHECK(error.find("hunter2") == std::string::npos);
+}
+
+TEST_CASE("librdkafka's own log lines go through herald's logger (component kafka, with the facility)") {
+    namespace log = herald::core::log;
+    std::mutex mutex;
+    std::vector<std::string> lines;
+    log::configure(log::Level::info, log::Format::json);
+    log::set_sink([&](std::string_view line) {  // librdkafka's threads
+        std::lock_guard<std::mutex> lock(mutex);
+        lines.emplace_back(line);
+    });
+    std::string error;
+    {
+        auto producer = Producer::create({kNowhere, {{"message.timeout.ms", "200"}}, ""}, {}, error);
+        REQUIRE_MESSAGE(producer, error);
+        REQUIRE(!producer->produce(OutgoingMessage{"news", "k", "v", {}, 0, 0, nullptr}));
+        // The refused connection is logged (FAIL) by librdkafka's broker thread.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        auto seen = [&] {
+            std::lock_guard<std::mutex> lock(mutex);
+            for (const auto& l : lines)
+                if (l.find(R"("component":"kafka")") != std::string::npos &&
+                    l.find(R"("fields":{"facility":"FAIL"})") != std::string::npos)
+                    return true;
+            return false;
+        };
+        while (!seen() && std::chrono::steady_clock::now() < deadline) producer->poll(50);
+        CHECK(seen());
+        producer->discard_outstanding(2000);
+    }
+    log::set_sink({});
+    log::configure(log::Level::info, log::Format::text);
+    for (const auto& l : lines) {
+        CHECK(l.rfind(R"({"ts":")", 0) == 0);
+        CHECK(l.find('\n') == l.size() - 1);
+    }
 }

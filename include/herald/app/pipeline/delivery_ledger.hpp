@@ -8,7 +8,7 @@
 //   DeliveryLedger ledger(outbox, mode, probe, on_alert);
 //   auto* token = new DeliveryToken{slot, true, ...};          // worker
 //   ledger.produce({"alerts", key, json, headers}, token);
-//   ledger.on_delivery(opaque, err, reason);                    // delivery thread
+//   ledger.on_delivery(opaque, error);                          // delivery thread
 //
 // Threads: produce and dead_letter from workers (and the poller), on_delivery from the delivery
 // thread; the probe's counts from any thread.
@@ -68,7 +68,7 @@ public:
     void dead_letter(output::DeadLetterBuilder& dl, std::string_view topic, const output::DeadLetterInput& in,
                      OffsetTracker::Slot* slot, int64_t timestamp_ms);
     // A delivery report (the producer's opaque is a DeliveryToken).
-    void on_delivery(void* opaque, int err, std::string_view reason);
+    void on_delivery(void* opaque, const kafka::Error& error);
     // Exit with messages unacknowledged: their reports only free the tokens and fail the slots.
     void discard() { discarding_.store(true, std::memory_order_release); }
 

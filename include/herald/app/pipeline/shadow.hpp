@@ -9,7 +9,7 @@
 //   ShadowProbe probe(&metrics.registry());
 //   ShadowOutput out(outbox, "alerts.shadow", probe);     // outbox: the shadow producer
 //   out.publish(key, json, headers);                       // workers; never waits
-//   out.on_delivery(err, reason);                          // the shadow producer's poller
+//   out.on_delivery(error);                                // the shadow producer's poller
 #include <array>
 #include <atomic>
 #include <cstdint>
@@ -68,7 +68,7 @@ public:
     void publish(std::string_view key, std::string_view json, std::span<const kafka::Header> headers);
 
     // ---- the shadow producer's poller thread
-    void on_delivery(int err, std::string_view reason);
+    void on_delivery(const kafka::Error& error);
     // A fatal error of the shadow producer turns the shadow off (the live producer is another one).
     void check_fatal();
 
