@@ -398,8 +398,21 @@ struct EventTypeClassifier::Scratch {
         return k;
     }
 
-    // The start of the scope before a match: up to kScopeTokens back, not across a clause mark.
+    // A verb in the past tense ("withdrew", "lowered"): a finite verb of its own, which a
+    // negated auxiliary before it does not govern ("would not pay a dividend and withdrew its
+    // guidance"), unlike a bare one ("will not pay dividends and buy back shares").
+    bool past_tense(uint32_t tok) const {
+        std::string_view w = text(tok);
+        if (w.size() > 3 && w.substr(w.size() - 2) == "ed") return true;
+        for (std::string_view irregular : {"withdrew", "won", "sold", "bought", "laid", "took", "struck", "made", "began"})
+            if (w == irregular) return true;
+        return false;
+    }
+
+    // The start of the scope before a match: up to kScopeTokens back, not across a clause mark,
+    // and not across "and" right before a verb in the past tense (a clause of its own).
     uint32_t scope_start(const Sentence& s, uint32_t start) const {
+        if (start > s.first_token && text(start - 1) == "and" && past_tense(start)) return start;
         uint32_t k = start;
         while (k > s.first_token && start - k < kScopeTokens) {
             const Token& tok = doc->tokens[k - 1];

@@ -278,3 +278,12 @@ TEST_CASE("contract wins: chosen to build or supply, customers deploying or buyi
                     "AAPL"));
     CHECK(has(events_of("Oracle signs $12 billion cloud deal with AI startup"), "contract_win", "ORCL"));
 }
+
+TEST_CASE("a negation does not reach across 'and' into a verb in the past tense") {
+    CHECK(has(events_of("Stellantis said it would not pay a dividend next year and withdrew its financial guidance."),
+              "guidance_cut", "STLA"));
+    CHECK(has(events_of("Ford did not cut jobs and raised its full-year forecast."), "guidance_raise", "F"));
+    // A bare verb after "and" stays negated.
+    CHECK_FALSE(has(events_of("Ford will not cut jobs and lower its forecast."), "guidance_cut", "F"));
+    CHECK_FALSE(has(events_of("Ford said it would not pay a dividend next year."), "dividend_cut", "F"));
+}
