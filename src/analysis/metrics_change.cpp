@@ -9,9 +9,11 @@ namespace herald::analysis::metric_reader {
 
 // Percentages: a margin's value, a share of something (ignored) or the change of a kind.
 void SentenceReader::change_pass() {
-    for (auto& fg : figs_) {
+    for (size_t fi = 0; fi < figs_.size(); ++fi) {
+        auto& fg = figs_[fi];
         if (fg.range_end) continue;
         const Quantity& q = c_.quantities[fg.q];
+        if (bracketed_prior_percent(fi)) continue;
         if (q.unit.view() == "bp") {
             margin_bp(fg, q);
             continue;
@@ -237,6 +239,24 @@ void SentenceReader::margin_figure(const Fig& fg, const Quantity& q, const Hit* 
         nm.value = -nm.value, nm.low = -nm.low, nm.high = -nm.high;
     nm.change.direction = dir;
     push_metric(nm, h, fg.tb, fg.te);
+}
+
+// "the EBITDA margin was 18.4 percent (16.9)": a percentage in brackets right after a percentage
+// level is that level's year-earlier value (European reports), no figure of its own.
+bool SentenceReader::bracketed_prior_percent(size_t fi) {
+    if (fi == 0) return false;
+    const Quantity& q = c_.quantities[figs_[fi].q];
+    const Quantity& p = c_.quantities[figs_[fi - 1].q];
+    if (!q.unit.is_percent() || !p.unit.is_percent() || !bracketed_after(q, p)) return false;
+    for (size_t i = c_.out.size(); i-- > first_metric_;) {
+        Metric& m = c_.out[i];
+        if (m.span.field != p.span.field || m.span.begin != p.span.begin || m.has_prior || m.value == 0) continue;
+        m.has_prior = true;
+        m.prior_value = q.value;
+        direction_from_prior(m);
+        break;
+    }
+    return true;
 }
 
 // A new metric of the hit's kind, with entity, period and forecast from the context.

@@ -114,8 +114,15 @@ bool SentenceReader::is_conversion(size_t fi) const {
     const Quantity& q = c_.quantities[figs_[fi].q];
     const Quantity& p = c_.quantities[figs_[fi - 1].q];
     if (!figs_[fi - 1].money || p.span.field != q.span.field) return false;
+    return bracketed_after(q, p);
+}
+
+// Is q written in brackets right after p ("EUR 46 million ( USD 64.5 m )", "EUR 12.4 mn (11.8)":
+// a bare bracketed figure's span starts at its "(")?
+bool SentenceReader::bracketed_after(const Quantity& q, const Quantity& p) const {
+    if (p.span.field != q.span.field) return false;
     std::string_view s = c_.doc.event().field(q.span.field);
-    size_t i = num::skip_spaces_back(s, q.span.begin);
+    size_t i = q.span.begin < s.size() && s[q.span.begin] == '(' ? q.span.begin + 1 : num::skip_spaces_back(s, q.span.begin);
     if (i == 0 || s[i - 1] != '(') return false;
     return num::skip_spaces_back(s, i - 1) == p.span.end;
 }

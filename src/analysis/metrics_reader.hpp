@@ -151,6 +151,8 @@ private:
     void money_metric(Fig& fg, const Quantity& q, const Hit* h, bool np_after);
     void take_pending_prior(Metric& m, const Quantity& q, const Hit* h);
     bool is_conversion(size_t fi) const;
+    bool bracketed_after(const Quantity& q, const Quantity& p) const;
+    bool bracketed_prior_percent(size_t fi);
     bool prior_cue_before(uint32_t tb, int* sign = nullptr) const;
     void set_prior(const Quantity& q, uint32_t te, int sign = 0);
     Direction direction_to(const Hit* h, uint32_t tb) const;

@@ -88,9 +88,12 @@ bool parse_figure(std::string_view s, size_t i, Figure& f) {
             }
         }
     }
-    // A decimal comma ("EUR 12,4 mn", "1,5 %"): only before a unit or scale, or after a currency.
+    // A decimal comma ("EUR 12,4 mn", "1,5 %"): only before a unit or scale, after a currency, or
+    // alone in brackets ("EUR 48,6 million (41,2)": the year-earlier figure of a European report).
     if (size_t ce = num::decimal_comma_end(s, f.d)) {
-        if ((f.has_prefix || unit_or_scale_at(s, num::skip_spaces(s, ce))) && !num::append_fraction(s, f.d.end + 1, ce, f.d))
+        const bool bracketed = b > 0 && s[b - 1] == '(' && ce < s.size() && s[ce] == ')';
+        if ((f.has_prefix || bracketed || unit_or_scale_at(s, num::skip_spaces(s, ce))) &&
+            !num::append_fraction(s, f.d.end + 1, ce, f.d))
             return false;
     }
     if (b > 0 && s[b - 1] == '(' && f.d.end < s.size() && s[f.d.end] == ')') {

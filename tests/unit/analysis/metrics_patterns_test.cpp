@@ -114,6 +114,27 @@ TEST_CASE("filings: the period a figure follows in its clause beats one that sta
     CHECK(ms[1].period.view() == "FY2025");
 }
 
+TEST_CASE("filings: a bare figure in brackets after a level is its year-earlier value (European reports)") {
+    testing::Run r;
+    const auto& ms = r.on("Globex's net sales amounted to EUR 12.4 mn (11.8) and operating profit was EUR 1.1 mn (0.7).");
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[0].has_prior);
+    CHECK(near(ms[0].prior_value, 11.8e6));
+    CHECK(ms[0].change.direction == Direction::up);
+    CHECK(near(ms[1].prior_value, 0.7e6));
+
+    const auto& eps = r.on("Globex's earnings per share were EUR 0.42 (0.35).");
+    REQUIRE(eps.size() == 1);
+    CHECK(near(eps[0].prior_value, 0.35));
+
+    // A percentage in brackets after a margin is the margin a year earlier, no metric of its own.
+    const auto& margin = r.on("Globex's EBITDA margin was 18.4 percent (16.9).");
+    REQUIRE(margin.size() == 1);
+    CHECK(near(margin[0].value, 18.4));
+    CHECK(margin[0].has_prior);
+    CHECK(near(margin[0].prior_value, 16.9));
+}
+
 TEST_CASE("fiscal calendars: a quarter named by its month is the company's fiscal quarter") {
     using namespace herald::analysis::fiscal;
     CHECK(year_end_month("AAPL") == 9);

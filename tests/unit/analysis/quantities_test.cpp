@@ -495,6 +495,13 @@ TEST_CASE("a bracketed conversion or comparison is never a negative amount") {
     CHECK(near(pct[1].value, 4.9));
     // A footnote mark after an amount is no figure; a bracketed figure elsewhere is still negative.
     CHECK(extract("Sales were $5 billion (2) in the year.").size() == 1);
+    // A decimal comma alone in brackets: the year-earlier figure, in the unit and scale before it.
+    auto comma = extract("Operating profit was EUR 48,6 million (41,2).");
+    REQUIRE(comma.size() == 2);
+    CHECK(near(comma[1].value, 41.2e6));
+    auto thousands = extract("EBITDA was SEK 2,134 million (1,876).");
+    REQUIRE(thousands.size() == 2);
+    CHECK(near(thousands[1].value, 1876e6));
     auto table = extract("Operating result, EUR mn: EUR 2.1 in 2009 and (1.2) in 2008.");
     REQUIRE(table.size() == 2);
     CHECK(table[1].value == -1.2);
