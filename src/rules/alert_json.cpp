@@ -253,18 +253,17 @@ size_t write_explanation(core::JsonWriter& w, const Alert::Explanation& x, const
 }
 }  // namespace
 
-void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,
-                       int64_t detected_at_ms) {
-    append_alert_json(out, a, ctx, src, detected_at_ms, AlertLimits{});
-}
+namespace {
+// What append_alert_json left out for lack of room, per array.
+struct Omitted {
+    size_t members = 0, metrics = 0, evidence = 0, explain = 0;
+    bool any() const { return members || metrics || evidence || explain; }
+};
 
-bool append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,
-                       int64_t detected_at_ms, const AlertLimits& limits) {
-    core::JsonWriter w(out);
-    Capper cap;
-    std::string time, item;
-    size_t omitted_members = 0, omitted_metrics = 0, omitted_evidence = 0;
-    w.begin_object();
+// From alert_id to duplicate_of: the alert's own fields.
+void write_head(core::JsonWriter& w, const Alert& a, const EventContext& ctx, int64_t detected_at_ms,
+                const AlertLimits& limits, Capper& cap) {
+    std::string time;
     w.key("alert_id");
     w.string(std::string_view(a.alert_id, 16));
     w.key("rule");
@@ -310,91 +309,136 @@ bool append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
             w.string(a.duplicate_of);
         }
     }
-    if (!a.members.empty()) {
-        w.key("grouped");
-        w.begin_array();
-        size_t used = 0;
-        for (const Alert::Member& m : a.members) {
-            item.clear();
-            core::JsonWriter mw(item);
-            mw.begin_object();
-            mw.key("alert_id");
-            mw.string(std::string_view(m.alert_id, 16));
-            mw.key("rule");
-            mw.string(cap(m.rule_id, limits.rule));
-            mw.key("severity");
-            mw.string(m.severity);
-            mw.key("key");
-            mw.string(cap(m.key, limits.key));
-            if (m.resolved) {
-                mw.key("resolved");
-                mw.boolean(true);
-            }
-            if (m.story) {
-                mw.key("revision");
-                mw.integer(m.revision);
-                if (m.retracted) {
-                    mw.key("retracted");
-                    mw.boolean(true);
-                }
-            }
-            mw.key("summary");
-            mw.string(cap(m.summary, limits.member_summary));
-            mw.end_object();
-            if (fits(used, item.size(), limits.members)) w.raw(item);
-            else ++omitted_members;
-        }
-        w.end_array();
+}
+
+void write_member(core::JsonWriter& mw, const Alert::Member& m, const AlertLimits& limits, Capper& cap) {
+    mw.begin_object();
+    mw.key("alert_id");
+    mw.string(std::string_view(m.alert_id, 16));
+    mw.key("rule");
+    mw.string(cap(m.rule_id, limits.rule));
+    mw.key("severity");
+    mw.string(m.severity);
+    mw.key("key");
+    mw.string(cap(m.key, limits.key));
+    if (m.resolved) {
+        mw.key("resolved");
+        mw.boolean(true);
     }
-    w.key("sentiment");
-    analysis::write_sentiment_json(w, ctx.analysis.sentiment);
+    if (m.story) {
+        mw.key("revision");
+        mw.integer(m.revision);
+        if (m.retracted) {
+            mw.key("retracted");
+            mw.boolean(true);
+        }
+    }
+    mw.key("summary");
+    mw.string(cap(m.summary, limits.member_summary));
+    mw.end_object();
+}
+
+// The "grouped" array; members past its share are left out and counted (the return value).
+size_t write_members(core::JsonWriter& w, const Alert& a, const AlertLimits& limits, Capper& cap, std::string& item) {
+    size_t used = 0, omitted = 0;
+    w.key("grouped");
+    w.begin_array();
+    for (const Alert::Member& m : a.members) {
+        item.clear();
+        core::JsonWriter mw(item);
+        write_member(mw, m, limits, cap);
+        if (fits(used, item.size(), limits.members)) w.raw(item);
+        else ++omitted;
+    }
+    w.end_array();
+    return omitted;
+}
+
+size_t write_metrics(core::JsonWriter& w, const Alert& a, const EventContext& ctx, const AlertLimits& limits,
+                     std::string& item) {
+    size_t used = 0, omitted = 0;
     w.key("metrics");
     w.begin_array();
-    size_t used = 0;
     for (uint32_t i : a.metric_indices) {
         if (i >= ctx.analysis.metrics.size()) continue;
         item.clear();
         core::JsonWriter mw(item);
         analysis::write_metric_json(mw, ctx.analysis.metrics[i]);
         if (fits(used, item.size(), limits.metrics)) w.raw(item);
-        else ++omitted_metrics;
+        else ++omitted;
     }
     w.end_array();
+    return omitted;
+}
+
+// The evidence sentences, each cut to what is left of the share; too little left: left out.
+size_t write_evidence(core::JsonWriter& w, const Alert& a, const EventContext& ctx, const AlertLimits& limits,
+                      Capper& cap, std::string& item) {
+    size_t used = 0, omitted = 0;
     w.key("evidence");
     w.begin_array();
-    used = 0;
     constexpr size_t kEvidenceFrame = 96;  // {"field":"headline","span":[N,N],"text":""} and a comma
     for (const analysis::Span& s : a.evidence) {
         std::string_view text = ctx.event.field(s.field);
         if (s.end > text.size() || s.begin > s.end) continue;
         const size_t left = limits.evidence - used;
         if (left <= kEvidenceFrame + 64) {  // no room for a useful sentence
-            ++omitted_evidence;
+            ++omitted;
             continue;
         }
         item.clear();
         core::JsonWriter ew(item);
         ew.begin_object();
-        ew.key("field");
-        ew.string(analysis::field_name(s.field));
-        ew.key("span");
-        ew.begin_array();
-        ew.integer(s.begin);
-        ew.integer(s.end);
-        ew.end_array();
+        write_span(ew, s);
         ew.key("text");
         ew.string(cap(text.substr(s.begin, s.end - s.begin), limits.evidence == AlertLimits::kNone
                                                                   ? AlertLimits::kNone
                                                                   : left - kEvidenceFrame));
         ew.end_object();
         if (fits(used, item.size(), limits.evidence)) w.raw(item);
-        else ++omitted_evidence;
+        else ++omitted;
     }
     w.end_array();
-    size_t omitted_explain = 0;
+    return omitted;
+}
+
+void write_omitted(core::JsonWriter& w, const Omitted& omitted) {
+    w.key("omitted");
+    w.begin_object();
+    const std::pair<const char*, size_t> counts[] = {{"grouped", omitted.members},
+                                                     {"metrics", omitted.metrics},
+                                                     {"evidence", omitted.evidence},
+                                                     {"explain", omitted.explain}};
+    for (const auto& [name, n] : counts)
+        if (n) {
+            w.key(name);
+            w.integer(static_cast<int64_t>(n));
+        }
+    w.end_object();
+}
+}  // namespace
+
+void append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,
+                       int64_t detected_at_ms) {
+    append_alert_json(out, a, ctx, src, detected_at_ms, AlertLimits{});
+}
+
+bool append_alert_json(std::string& out, const Alert& a, const EventContext& ctx, const SourceRef& src,
+                       int64_t detected_at_ms, const AlertLimits& limits) {
+    core::JsonWriter w(out);
+    Capper cap;
+    std::string item;
+    Omitted omitted;
+    w.begin_object();
+    write_head(w, a, ctx, detected_at_ms, limits, cap);
+    if (!a.members.empty()) omitted.members = write_members(w, a, limits, cap, item);
+    w.key("sentiment");
+    analysis::write_sentiment_json(w, ctx.analysis.sentiment);
+    omitted.metrics = write_metrics(w, a, ctx, limits, item);
+    omitted.evidence = write_evidence(w, a, ctx, limits, cap, item);
     if (!a.explanation.empty()) {
         w.key("explain");
-        omitted_explain = write_explanation(w, a.explanation, ctx, limits.explain, item);
+        omitted.explain = write_explanation(w, a.explanation, ctx, limits.explain, item);
     }
     if (src.partition >= 0) {
         w.key("source");
@@ -404,24 +448,9 @@ bool append_alert_json(std::string& out, const Alert& a, const EventContext& ctx
         w.integer_field("offset", src.offset);
         w.end_object();
     }
-    const bool truncated = cap.cut || omitted_members || omitted_metrics || omitted_evidence || omitted_explain;
-    if (truncated) {
-        w.bool_field("truncated", true);
-    }
-    if (omitted_members || omitted_metrics || omitted_evidence || omitted_explain) {
-        w.key("omitted");
-        w.begin_object();
-        const std::pair<const char*, size_t> counts[] = {{"grouped", omitted_members},
-                                                         {"metrics", omitted_metrics},
-                                                         {"evidence", omitted_evidence},
-                                                         {"explain", omitted_explain}};
-        for (const auto& [name, n] : counts)
-            if (n) {
-                w.key(name);
-                w.integer(static_cast<int64_t>(n));
-            }
-        w.end_object();
-    }
+    const bool truncated = cap.cut || omitted.any();
+    if (truncated) w.bool_field("truncated", true);
+    if (omitted.any()) write_omitted(w, omitted);
     w.end_object();
     return truncated;
 }

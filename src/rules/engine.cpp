@@ -124,6 +124,199 @@ void sweep_idle(EngineState& s) {
     if (s.stories) s.stories->sweep(s.max_time);
 }
 
+// One event's pass over the rules: what every rule and key of it shares.
+struct EventPass {
+    const EventContext& ctx;
+    std::vector<Alert>& out;
+    int64_t t;                   // event time
+    bool story = false;          // a story message, and the rules track stories
+    StoryRecord* rec = nullptr;  // its story's record
+    bool counted = false;        // the story's first message was already added to windows
+    uint32_t story_revision = 0;
+    uint32_t raised = 0;  // alerts this event raised (or, suppressed, would have): max_alerts_per_event
+};
+
+// Notes, late events and stories before the rules run. False when the event raises nothing more:
+// a story's deletion (its alerts retracted here) or a later message of a deleted story.
+bool begin_event(EngineState& s, EventPass& p) {
+    const EventContext& ctx = p.ctx;
+    s.notes = {};
+    s.notes.late = p.t < s.max_time;
+    s.max_time = std::max(s.max_time, p.t);
+    for (auto& mk : s.mode_keys) mk.done = false;
+    s.by_ticker_done = false;
+    // Story messages (only when the rules track stories): a deletion retracts, an update revises.
+    p.story = s.stories && !ctx.event.story_id.empty();
+    p.rec = p.story ? s.stories->find(ctx.event.story_id, p.t) : nullptr;
+    if (p.story && ctx.event.action == analysis::StoryAction::deleted) {
+        retract_story(s, ctx, p.out);
+        return false;
+    }
+    if (p.rec && p.rec->deleted) return false;  // a deleted story's later messages raise nothing
+    // A story is counted in windows once, by its first message: its updates are not added again.
+    p.counted = p.rec != nullptr;
+    if (p.story && !p.rec) p.rec = &s.stories->open(ctx.event.story_id, p.t);
+    p.story_revision = p.rec ? p.rec->messages++ : 0;
+    if (s.novelty) s.observe_novelty(ctx, s.rules->program().max_keys_per_event);
+    return true;
+}
+
+KeyState& key_state(EngineState& s, RuleState& rs, const Rule& r, std::string_view key) {
+    s.key_buf.assign(key);
+    auto it = rs.keys.find(s.key_buf);
+    if (it == rs.keys.end()) {
+        it = rs.keys.emplace(s.key_buf, KeyState{}).first;
+        it->second.windows.resize(r.windows.size());
+    }
+    return it->second;
+}
+
+// The window's aggregate over (t - span, t]. Samples are in time order, so the ones after t
+// (only when this event is late) are at the back and left out here.
+WindowValue window_value(const Ring& ring, WindowAgg agg, int64_t t) {
+    uint32_t n = ring.size();
+    double sum = ring.sum();
+    while (n > 0 && ring.at(n - 1).t > t) sum -= ring.at(--n).v;
+    if (n == 0) sum = 0.0;
+    double lo = 0, hi = 0;
+    if (n > 0 && (agg == WindowAgg::min || agg == WindowAgg::max)) {
+        lo = hi = ring.at(0).v;
+        for (uint32_t i = 1; i < n; ++i) {
+            double v = ring.at(i).v;
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+        }
+    }
+    switch (agg) {
+        case WindowAgg::count: return {static_cast<double>(n), true};
+        case WindowAgg::sum: return {sum, true};
+        case WindowAgg::avg: return {n ? sum / n : 0.0, n > 0};
+        case WindowAgg::min: return {lo, n > 0};
+        case WindowAgg::max: return {hi, n > 0};
+    }
+    return {};
+}
+
+// Adds this event to the key's windows (a story's later messages are not added again), drops
+// what left them, and sets their values for the condition.
+void advance_windows(EngineState& s, const EventPass& p, const Rule& r, KeyState& ks, Evaluator& ev) {
+    const int64_t t = p.t;
+    for (size_t w = 0; w < r.windows.size(); ++w) {
+        const Node& wn = r.nodes[static_cast<size_t>(r.windows[w])];
+        Ring& ring = ks.windows[w];
+        WindowAgg agg = WindowAgg(wn.sub);
+        bool pushed = false;
+        if (p.counted) {
+        } else if (wn.a < 0) {
+            ring.push({t, 1.0});
+            pushed = true;
+        } else if (agg == WindowAgg::count) {
+            pushed = ev.cond(wn.a);
+            if (pushed) ring.push({t, 1.0});
+        } else {
+            double v;
+            pushed = ev.num(wn.a, v);
+            if (pushed) ring.push({t, v});
+        }
+        if (pushed) ring.push_id(t, p.ctx.event.id);  // for the explanation of its alerts
+        ring.evict_until(t - wn.span_ms);
+        s.window_values[w] = window_value(ring, agg, t);
+    }
+}
+
+// The condition holds for the key: hold, cooldown and the per-event cap decide whether it fires.
+void on_holds(EngineState& s, EventPass& p, const Rule& r, const KeyView& key, KeyState& ks, Evaluator& ev,
+              StoryAlert* sa, uint64_t story_alert) {
+    const int64_t t = p.t;
+    const EventContext& ctx = p.ctx;
+    // Rebuilding with the published record: it, not this engine's possibly partial
+    // cooldown and hold state, says whether the rule fired here.
+    const bool replaying = s.suppressed && s.fired_history != nullptr;
+    if (ks.streak == 0) ks.streak_start = t;
+    if (ks.streak < std::numeric_limits<uint32_t>::max()) ++ks.streak;
+    bool held = (r.hold_events <= 1 || ks.streak >= r.hold_events) && (r.hold_ms == 0 || t - ks.streak_start >= r.hold_ms);
+    // A story's alert id is the story's: the published record says which message fired
+    // by the id of the message (the alert tail adds it for story alerts).
+    bool fires = replaying ? s.fired_history->count(alert_id_value(r.id, key.key, ctx.event.id, false)) > 0
+                           : held && cooldown_over(ks, r, t);
+    // Past the cap an alert is not raised and leaves no trace (no cooldown starts),
+    // exactly as if the rule had not fired: a rebuild from the published record agrees.
+    if (fires && p.raised >= s.rules->program().max_alerts_per_event) {
+        fires = false;
+        s.notes.alerts_capped = true;
+    }
+    if (fires && p.story && !record_story_alert(s, r, key, ctx, ev, *p.rec, sa, story_alert)) {
+        fires = false;
+        s.notes.alerts_capped = true;
+    }
+    if (!fires) return;
+    ++p.raised;
+    ks.last_fire = ks.fired ? std::max(ks.last_fire, t) : t;
+    ks.fired = true;
+    ks.active = r.resolved;
+    if (s.suppressed) return;
+    Alert& a = p.out.emplace_back();
+    if (p.story) {
+        a = s.scratch_alert;  // record_story_alert filled it
+        a.revision = sa ? sa->revision : 0;
+        a.id = delivery_id_value(story_alert, a.revision, false);
+    } else {
+        fill_alert(a, r, key, ctx, ev, false);
+    }
+}
+
+// The condition does not hold: the streak ends, and an active alert resolves.
+void on_not_holds(EngineState& s, EventPass& p, const Rule& r, const KeyView& key, KeyState& ks, Evaluator& ev) {
+    ks.streak = 0;
+    if (ks.active && p.raised >= s.rules->program().max_alerts_per_event) {
+        s.notes.alerts_capped = true;  // stays active: the next false evaluation resolves it
+    } else if (ks.active) {
+        ++p.raised;
+        ks.active = false;
+        if (!s.suppressed) fill_alert(p.out.emplace_back(), r, key, p.ctx, ev, true);
+    }
+}
+
+void evaluate_key(EngineState& s, EventPass& p, const Rule& r, RuleState& rs, const KeyView& key) {
+    KeyState& ks = key_state(s, rs, r, key.key);
+    Evaluator ev(p.ctx, r, key, s.window_values.data(), rs, s.value_key);
+    if (s.novelty) {
+        ev.novelty = s.novelty_values.data();
+        ev.novelty_count = s.novelty_values.size();
+    }
+    ev.story_revision = p.story_revision;
+    ev.rings = &ks.windows;
+    uint64_t story_alert = 0;
+    StoryAlert* sa = nullptr;
+    if (p.story) {
+        story_alert = alert_id_value(r.id, key.key, p.ctx.event.story_id, false);
+        sa = p.rec ? p.rec->find(story_alert) : nullptr;
+    }
+    advance_windows(s, p, r, ks, ev);  // windows first, so they include this event
+    ev.marks.clear();
+    const bool holds = ev.cond(r.when);
+    if (sa && sa->live) revise(s, r, key, p.ctx, ev, holds, *sa, ks, p.raised, p.out);
+    else if (holds) on_holds(s, p, r, key, ks, ev, sa, story_alert);
+    else on_not_holds(s, p, r, key, ks, ev);
+}
+
+// Remembers this event's values for change_since_last, whatever the keys.
+void remember_last_values(EngineState& s, const Rule& r, RuleState& rs, const EventContext& ctx) {
+    for (size_t slot = 0; slot < r.since_nodes.size(); ++slot) {
+        const Node& sel = r.nodes[static_cast<size_t>(r.nodes[static_cast<size_t>(r.since_nodes[slot])].a)];
+        KeyView none{};
+        Evaluator ev(ctx, r, none, s.window_values.data(), rs, s.value_key);
+        for (const auto& m : ctx.analysis.metrics) {
+            if (!m.has_value || !ev.selects(sel, m, false)) continue;
+            last_value_key(m, s.value_key);
+            auto& map = rs.last_values[slot];
+            auto found = map.find(s.value_key);
+            if (found != map.end()) found->second = m.value;
+            else map.emplace(s.value_key, m.value);
+        }
+    }
+}
+
 }  // namespace
 
 void fill_alert(Alert& a, const Rule& r, const KeyView& key, const EventContext& ctx, Evaluator& ev, bool resolved,
@@ -174,173 +367,17 @@ const Engine::EventNotes& Engine::notes() const { return state_->notes; }
 void Engine::evaluate(const EventContext& ctx, std::vector<Alert>& out) {
     EngineState& s = *state_;
     if (!s.rules) return;
-    const int64_t t = ctx.event_time_ms;
-    s.notes = {};
-    s.notes.late = t < s.max_time;
-    s.max_time = std::max(s.max_time, t);
-    const detail::Program& program = s.rules->program();
-    const auto& rules = program.rules;
-    for (auto& mk : s.mode_keys) mk.done = false;
-    s.by_ticker_done = false;
-    // Story messages (only when the rules track stories): a deletion retracts, an update revises.
-    const bool story = s.stories && !ctx.event.story_id.empty();
-    StoryRecord* rec = story ? s.stories->find(ctx.event.story_id, t) : nullptr;
-    if (story && ctx.event.action == analysis::StoryAction::deleted) {
-        retract_story(s, ctx, out);
-        sweep_idle(s);
-        return;
-    }
-    if (rec && rec->deleted) {  // a deleted story's later messages raise nothing
-        sweep_idle(s);
-        return;
-    }
-    // A story is counted in windows once, by its first message: its updates are not added again.
-    const bool counted = rec != nullptr;
-    if (story && !rec) rec = &s.stories->open(ctx.event.story_id, t);
-    const uint32_t story_revision = rec ? rec->messages++ : 0;
-    if (s.novelty) s.observe_novelty(ctx, program.max_keys_per_event);
-    uint32_t raised = 0;  // alerts this event raised (or, suppressed, would have): max_alerts_per_event
-    for (size_t ri = 0; ri < rules.size(); ++ri) {
-        const Rule& r = rules[ri];
-        RuleState& rs = s.states[ri];
-        EngineState::ModeKeys& mk = s.mode_keys[static_cast<size_t>(r.mode)];
-        if (!mk.done) collect_keys(s, r.mode, ctx, program.max_keys_per_event, mk);
-        s.notes.keys_capped |= mk.capped;
-        for (const KeyView& key : mk.keys) {
-            s.key_buf.assign(key.key);
-            auto it = rs.keys.find(s.key_buf);
-            if (it == rs.keys.end()) {
-                it = rs.keys.emplace(s.key_buf, KeyState{}).first;
-                it->second.windows.resize(r.windows.size());
-            }
-            KeyState& ks = it->second;
-            Evaluator ev(ctx, r, key, s.window_values.data(), rs, s.value_key);
-            if (s.novelty) {
-                ev.novelty = s.novelty_values.data();
-                ev.novelty_count = s.novelty_values.size();
-            }
-            ev.story_revision = story_revision;
-            ev.rings = &ks.windows;
-            uint64_t story_alert = 0;
-            StoryAlert* sa = nullptr;
-            if (story) {
-                story_alert = alert_id_value(r.id, key.key, ctx.event.story_id, false);
-                sa = rec ? rec->find(story_alert) : nullptr;
-            }
-
-            // Windows first, so they include this event.
-            for (size_t w = 0; w < r.windows.size(); ++w) {
-                const Node& wn = r.nodes[static_cast<size_t>(r.windows[w])];
-                Ring& ring = ks.windows[w];
-                WindowAgg agg = WindowAgg(wn.sub);
-                bool pushed = false;
-                if (counted) {
-                } else if (wn.a < 0) {
-                    ring.push({t, 1.0});
-                    pushed = true;
-                } else if (agg == WindowAgg::count) {
-                    pushed = ev.cond(wn.a);
-                    if (pushed) ring.push({t, 1.0});
-                } else {
-                    double v;
-                    pushed = ev.num(wn.a, v);
-                    if (pushed) ring.push({t, v});
-                }
-                if (pushed) ring.push_id(t, ctx.event.id);  // for the explanation of its alerts
-                ring.evict_until(t - wn.span_ms);
-                // The window is (t - span, t]. Samples are in time order, so the ones after t
-                // (only when this event is late) are at the back and left out here.
-                uint32_t n = ring.size();
-                double sum = ring.sum();
-                while (n > 0 && ring.at(n - 1).t > t) sum -= ring.at(--n).v;
-                if (n == 0) sum = 0.0;
-                double lo = 0, hi = 0;
-                if (n > 0 && (agg == WindowAgg::min || agg == WindowAgg::max)) {
-                    lo = hi = ring.at(0).v;
-                    for (uint32_t i = 1; i < n; ++i) {
-                        double v = ring.at(i).v;
-                        lo = v < lo ? v : lo;
-                        hi = v > hi ? v : hi;
-                    }
-                }
-                WindowValue& out_v = s.window_values[w];
-                switch (agg) {
-                    case WindowAgg::count: out_v = {static_cast<double>(n), true}; break;
-                    case WindowAgg::sum: out_v = {sum, true}; break;
-                    case WindowAgg::avg: out_v = {n ? sum / n : 0.0, n > 0}; break;
-                    case WindowAgg::min: out_v = {lo, n > 0}; break;
-                    case WindowAgg::max: out_v = {hi, n > 0}; break;
-                }
-            }
-            ev.marks.clear();
-            bool holds = ev.cond(r.when);
-            if (sa && sa->live) {
-                revise(s, r, key, ctx, ev, holds, *sa, ks, raised, out);
-                continue;
-            }
-
-            // Rebuilding with the published record: it, not this engine's possibly partial
-            // cooldown and hold state, says whether the rule fired here.
-            const bool replaying = s.suppressed && s.fired_history != nullptr;
-            if (holds) {
-                if (ks.streak == 0) ks.streak_start = t;
-                if (ks.streak < std::numeric_limits<uint32_t>::max()) ++ks.streak;
-                bool held = (r.hold_events <= 1 || ks.streak >= r.hold_events) &&
-                            (r.hold_ms == 0 || t - ks.streak_start >= r.hold_ms);
-                // A story's alert id is the story's: the published record says which message fired
-                // by the id of the message (the alert tail adds it for story alerts).
-                bool fires = replaying ? s.fired_history->count(alert_id_value(r.id, key.key, ctx.event.id, false)) > 0
-                                       : held && cooldown_over(ks, r, t);
-                // Past the cap an alert is not raised and leaves no trace (no cooldown starts),
-                // exactly as if the rule had not fired: a rebuild from the published record agrees.
-                if (fires && raised >= program.max_alerts_per_event) {
-                    fires = false;
-                    s.notes.alerts_capped = true;
-                }
-                if (fires && story && !record_story_alert(s, r, key, ctx, ev, *rec, sa, story_alert)) {
-                    fires = false;
-                    s.notes.alerts_capped = true;
-                }
-                if (fires) {
-                    ++raised;
-                    ks.last_fire = ks.fired ? std::max(ks.last_fire, t) : t;
-                    ks.fired = true;
-                    ks.active = r.resolved;
-                    if (!s.suppressed) {
-                        Alert& a = out.emplace_back();
-                        if (story) {
-                            a = s.scratch_alert;  // record_story_alert filled it
-                            a.revision = sa ? sa->revision : 0;
-                            a.id = delivery_id_value(story_alert, a.revision, false);
-                        } else {
-                            fill_alert(a, r, key, ctx, ev, false);
-                        }
-                    }
-                }
-            } else {
-                ks.streak = 0;
-                if (ks.active && raised >= program.max_alerts_per_event) {
-                    s.notes.alerts_capped = true;  // stays active: the next false evaluation resolves it
-                } else if (ks.active) {
-                    ++raised;
-                    ks.active = false;
-                    if (!s.suppressed) fill_alert(out.emplace_back(), r, key, ctx, ev, true);
-                }
-            }
-        }
-        // Remember this event's values for change_since_last, whatever the keys.
-        for (size_t slot = 0; slot < r.since_nodes.size(); ++slot) {
-            const Node& sel = r.nodes[static_cast<size_t>(r.nodes[static_cast<size_t>(r.since_nodes[slot])].a)];
-            KeyView none{};
-            Evaluator ev(ctx, r, none, s.window_values.data(), rs, s.value_key);
-            for (const auto& m : ctx.analysis.metrics) {
-                if (!m.has_value || !ev.selects(sel, m, false)) continue;
-                last_value_key(m, s.value_key);
-                auto& map = rs.last_values[slot];
-                auto found = map.find(s.value_key);
-                if (found != map.end()) found->second = m.value;
-                else map.emplace(s.value_key, m.value);
-            }
+    EventPass p{ctx, out, ctx.event_time_ms};
+    if (begin_event(s, p)) {
+        const auto& rules = s.rules->program().rules;
+        for (size_t ri = 0; ri < rules.size(); ++ri) {
+            const Rule& r = rules[ri];
+            RuleState& rs = s.states[ri];
+            EngineState::ModeKeys& mk = s.mode_keys[static_cast<size_t>(r.mode)];
+            if (!mk.done) collect_keys(s, r.mode, ctx, s.rules->program().max_keys_per_event, mk);
+            s.notes.keys_capped |= mk.capped;
+            for (const KeyView& key : mk.keys) evaluate_key(s, p, r, rs, key);
+            remember_last_values(s, r, rs, ctx);
         }
     }
     sweep_idle(s);

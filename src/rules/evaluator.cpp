@@ -150,152 +150,104 @@ bool Evaluator::cond_raw(int32_t n) {
             const analysis::Metric* m = metric_for(nd.a);
             return m && MetricField(nd.sub) == MetricField::forecast && m->forecast;
         }
-        case Op::and_: {
-            // A failed branch must not leave its marks behind.
-            Marks::Snapshot saved = marks.snapshot();
-            if (cond(nd.a) && cond(nd.b)) return true;
-            marks.restore(saved);
-            return false;
-        }
-        case Op::or_: {
-            Marks::Snapshot saved = marks.snapshot();
-            if (cond(nd.a)) return true;
-            marks.restore(saved);
-            if (cond(nd.b)) return true;
-            marks.restore(saved);
-            return false;
-        }
-        case Op::not_: {
-            Marks::Snapshot saved = marks.snapshot();
-            bool inner = cond(nd.a);
-            marks.restore(saved);
-            return !inner;
-        }
-        case Op::compare: {
-            CmpOp op = CmpOp(nd.sub);
-            const Node& a = node(nd.a);
-            if (a.type == Type::number) {
-                double x, y;
-                if (!num(nd.a, x) || !num(nd.b, y) || !compare_numbers(op, x, y)) return false;
-                if (marks.n_compared < Marks::kMaxCompared) marks.compared[marks.n_compared++] = {n, x, y, {}, {}, false};
-                return true;
-            }
-            if (a.type == Type::string) {
-                std::string_view x, y;
-                if (!str(nd.a, x) || !str(nd.b, y) || iequals(x, y) != (op == CmpOp::eq)) return false;
-                if (marks.n_compared < Marks::kMaxCompared) marks.compared[marks.n_compared++] = {n, 0, 0, x, y, true};
-                return true;
-            }
-            Marks::Snapshot saved = marks.snapshot();
-            bool x = cond(nd.a), y = cond(nd.b);
-            marks.restore(saved);
-            return (x == y) == (op == CmpOp::eq);
-        }
-        case Op::in_list: {
-            const Node& list = node(nd.b);
-            if (node(nd.a).type == Type::number) {
-                double x;
-                if (!num(nd.a, x)) return false;
-                for (double v : list.nums)
-                    if (v == x) return true;
-                return false;
-            }
-            std::string_view x;
-            if (!str(nd.a, x)) return false;
-            for (const auto& s : list.strs)
-                if (iequals(s, x)) return true;
-            return false;
-        }
-        case Op::contains: {
-            const Node& f = node(nd.a);
-            auto record = [&](analysis::Field field, size_t at) {
-                if (marks.n_spans < Marks::kMaxSpans)
-                    marks.spans[marks.n_spans++] = {field, static_cast<uint32_t>(at), static_cast<uint32_t>(at + nd.str.size())};
-            };
-            if (nd.sub == 1) {  // `text contains`: every text field of the event
-                for (analysis::Field field : analysis::kTextFields) {
-                    size_t at = find_ci(ctx_.event.field(field), nd.str);
-                    if (at != std::string_view::npos) {
-                        record(field, at);
-                        return true;
-                    }
-                }
-                return false;
-            }
-            std::string_view hay;
-            if (!str(nd.a, hay)) return false;
-            size_t at = find_ci(hay, nd.str);
-            if (at == std::string_view::npos) return false;
-            analysis::Field field;
-            if (f.op == Op::field && is_text_field(EventField(f.sub), field)) record(field, at);
-            return true;
-        }
+        case Op::and_:
+        case Op::or_:
+        case Op::not_: return cond_logic(nd);
+        case Op::compare: return cond_compare(n, nd);
+        case Op::in_list: return cond_in_list(nd);
+        case Op::contains: return cond_contains(nd);
         default: return false;
     }
 }
 
+bool Evaluator::cond_logic(const Node& nd) {
+    Marks::Snapshot saved = marks.snapshot();
+    if (nd.op == Op::and_) {
+        if (cond(nd.a) && cond(nd.b)) return true;
+        marks.restore(saved);
+        return false;
+    }
+    if (nd.op == Op::or_) {
+        if (cond(nd.a)) return true;
+        marks.restore(saved);
+        if (cond(nd.b)) return true;
+        marks.restore(saved);
+        return false;
+    }
+    bool inner = cond(nd.a);  // not
+    marks.restore(saved);
+    return !inner;
+}
+
+bool Evaluator::cond_compare(int32_t n, const Node& nd) {
+    CmpOp op = CmpOp(nd.sub);
+    const Node& a = node(nd.a);
+    if (a.type == Type::number) {
+        double x, y;
+        if (!num(nd.a, x) || !num(nd.b, y) || !compare_numbers(op, x, y)) return false;
+        if (marks.n_compared < Marks::kMaxCompared) marks.compared[marks.n_compared++] = {n, x, y, {}, {}, false};
+        return true;
+    }
+    if (a.type == Type::string) {
+        std::string_view x, y;
+        if (!str(nd.a, x) || !str(nd.b, y) || iequals(x, y) != (op == CmpOp::eq)) return false;
+        if (marks.n_compared < Marks::kMaxCompared) marks.compared[marks.n_compared++] = {n, 0, 0, x, y, true};
+        return true;
+    }
+    Marks::Snapshot saved = marks.snapshot();
+    bool x = cond(nd.a), y = cond(nd.b);
+    marks.restore(saved);
+    return (x == y) == (op == CmpOp::eq);
+}
+
+bool Evaluator::cond_in_list(const Node& nd) {
+    const Node& list = node(nd.b);
+    if (node(nd.a).type == Type::number) {
+        double x;
+        if (!num(nd.a, x)) return false;
+        for (double v : list.nums)
+            if (v == x) return true;
+        return false;
+    }
+    std::string_view x;
+    if (!str(nd.a, x)) return false;
+    for (const auto& s : list.strs)
+        if (iequals(s, x)) return true;
+    return false;
+}
+
+bool Evaluator::cond_contains(const Node& nd) {
+    const Node& f = node(nd.a);
+    auto record = [&](analysis::Field field, size_t at) {
+        if (marks.n_spans < Marks::kMaxSpans)
+            marks.spans[marks.n_spans++] = {field, static_cast<uint32_t>(at), static_cast<uint32_t>(at + nd.str.size())};
+    };
+    if (nd.sub == 1) {  // `text contains`: every text field of the event
+        for (analysis::Field field : analysis::kTextFields) {
+            size_t at = find_ci(ctx_.event.field(field), nd.str);
+            if (at != std::string_view::npos) {
+                record(field, at);
+                return true;
+            }
+        }
+        return false;
+    }
+    std::string_view hay;
+    if (!str(nd.a, hay)) return false;
+    size_t at = find_ci(hay, nd.str);
+    if (at == std::string_view::npos) return false;
+    analysis::Field field;
+    if (f.op == Op::field && is_text_field(EventField(f.sub), field)) record(field, at);
+    return true;
+}
+
 bool Evaluator::num(int32_t n, double& out) {
     const Node& nd = node(n);
-    const analysis::Analysis& an = ctx_.analysis;
     switch (nd.op) {
         case Op::const_num: out = nd.num; return true;
-        case Op::field:
-            switch (EventField(nd.sub)) {
-                case EventField::sentiment_score:
-                    marks.sentiment = true;
-                    out = an.sentiment.score;
-                    return true;
-                case EventField::entity_score:
-                    if (!key_.entity) return false;
-                    marks.sentiment = true;
-                    out = key_.entity->sentiment.score;
-                    return true;
-                case EventField::entity_mentions:
-                    if (!key_.entity) return false;
-                    out = key_.entity->mentions;
-                    return true;
-                case EventField::entity_relevance:
-                    if (!key_.entity) return false;
-                    out = key_.entity->relevance;
-                    return true;
-                case EventField::metric_count: out = static_cast<double>(an.metrics.size()); return true;
-                case EventField::story_revision: out = story_revision; return true;
-                case EventField::novelty: {
-                    const NoveltyValue* v = novelty_of_key();
-                    if (!v) return false;
-                    out = v->novelty;
-                    return true;
-                }
-                default: return false;
-            }
-        case Op::metric_field: {
-            const analysis::Metric* m = metric_for(nd.a);
-            if (!m) return false;
-            switch (MetricField(nd.sub)) {
-                case MetricField::value: out = m->value; return m->has_value;
-                case MetricField::change_percent: out = m->change.percent; return m->change.has_percent;
-                case MetricField::change_points: out = m->change.points; return m->change.has_points;
-                case MetricField::change_amount: out = m->change.amount; return m->change.has_amount;
-                case MetricField::prior: out = m->prior_value; return m->has_prior;
-                // A single value is both ends of itself, so `.high >= X` reads ranges and values alike.
-                case MetricField::low: out = m->is_range ? m->low : m->value; return m->has_value;
-                case MetricField::high: out = m->is_range ? m->high : m->value; return m->has_value;
-                case MetricField::change_percent_high:
-                    out = m->change.has_percent_high ? m->change.percent_high : m->change.percent;
-                    return m->change.has_percent;
-                default: return false;
-            }
-        }
-        case Op::change_since_last: {
-            const analysis::Metric* m = metric_for(nd.a);
-            if (!m || !m->has_value) return false;
-            last_value_key(*m, scratch_);
-            const auto& map = state_.last_values[static_cast<size_t>(nd.slot)];
-            auto it = map.find(scratch_);
-            if (it == map.end() || it->second == 0.0) return false;
-            out = (m->value - it->second) / std::fabs(it->second) * 100.0;
-            return true;
-        }
+        case Op::field: return num_field(nd, out);
+        case Op::metric_field: return num_metric_field(nd, out);
+        case Op::change_since_last: return num_change_since_last(nd, out);
         case Op::event_field: {
             const analysis::CorporateEvent* e = event_for(nd);
             if (!e || EventTypeField(nd.sub) != EventTypeField::figure || !e->has_figure) return false;
@@ -312,27 +264,91 @@ bool Evaluator::num(int32_t n, double& out) {
         case Op::add:
         case Op::sub:
         case Op::mul:
-        case Op::div: {
-            double x, y;
-            if (!num(nd.a, x) || !num(nd.b, y)) return false;
-            if (nd.op == Op::add) out = x + y;
-            else if (nd.op == Op::sub) out = x - y;
-            else if (nd.op == Op::mul) out = x * y;
-            else {
-                if (y == 0.0) return false;
-                out = x / y;
-            }
-            return std::isfinite(out);
-        }
+        case Op::div:
         case Op::neg:
-        case Op::abs: {
-            double x;
-            if (!num(nd.a, x)) return false;
-            out = nd.op == Op::neg ? -x : std::fabs(x);
+        case Op::abs: return num_arithmetic(nd, out);
+        default: return false;
+    }
+}
+
+bool Evaluator::num_field(const Node& nd, double& out) {
+    const analysis::Analysis& an = ctx_.analysis;
+    switch (EventField(nd.sub)) {
+        case EventField::sentiment_score:
+            marks.sentiment = true;
+            out = an.sentiment.score;
+            return true;
+        case EventField::entity_score:
+            if (!key_.entity) return false;
+            marks.sentiment = true;
+            out = key_.entity->sentiment.score;
+            return true;
+        case EventField::entity_mentions:
+            if (!key_.entity) return false;
+            out = key_.entity->mentions;
+            return true;
+        case EventField::entity_relevance:
+            if (!key_.entity) return false;
+            out = key_.entity->relevance;
+            return true;
+        case EventField::metric_count: out = static_cast<double>(an.metrics.size()); return true;
+        case EventField::story_revision: out = story_revision; return true;
+        case EventField::novelty: {
+            const NoveltyValue* v = novelty_of_key();
+            if (!v) return false;
+            out = v->novelty;
             return true;
         }
         default: return false;
     }
+}
+
+bool Evaluator::num_metric_field(const Node& nd, double& out) {
+    const analysis::Metric* m = metric_for(nd.a);
+    if (!m) return false;
+    switch (MetricField(nd.sub)) {
+        case MetricField::value: out = m->value; return m->has_value;
+        case MetricField::change_percent: out = m->change.percent; return m->change.has_percent;
+        case MetricField::change_points: out = m->change.points; return m->change.has_points;
+        case MetricField::change_amount: out = m->change.amount; return m->change.has_amount;
+        case MetricField::prior: out = m->prior_value; return m->has_prior;
+        // A single value is both ends of itself, so `.high >= X` reads ranges and values alike.
+        case MetricField::low: out = m->is_range ? m->low : m->value; return m->has_value;
+        case MetricField::high: out = m->is_range ? m->high : m->value; return m->has_value;
+        case MetricField::change_percent_high:
+            out = m->change.has_percent_high ? m->change.percent_high : m->change.percent;
+            return m->change.has_percent;
+        default: return false;
+    }
+}
+
+bool Evaluator::num_change_since_last(const Node& nd, double& out) {
+    const analysis::Metric* m = metric_for(nd.a);
+    if (!m || !m->has_value) return false;
+    last_value_key(*m, scratch_);
+    const auto& map = state_.last_values[static_cast<size_t>(nd.slot)];
+    auto it = map.find(scratch_);
+    if (it == map.end() || it->second == 0.0) return false;
+    out = (m->value - it->second) / std::fabs(it->second) * 100.0;
+    return true;
+}
+
+bool Evaluator::num_arithmetic(const Node& nd, double& out) {
+    double x, y;
+    if (nd.op == Op::neg || nd.op == Op::abs) {
+        if (!num(nd.a, x)) return false;
+        out = nd.op == Op::neg ? -x : std::fabs(x);
+        return true;
+    }
+    if (!num(nd.a, x) || !num(nd.b, y)) return false;
+    if (nd.op == Op::add) out = x + y;
+    else if (nd.op == Op::sub) out = x - y;
+    else if (nd.op == Op::mul) out = x * y;
+    else {
+        if (y == 0.0) return false;
+        out = x / y;
+    }
+    return std::isfinite(out);
 }
 
 void Evaluator::mark_event(const analysis::CorporateEvent* e) {

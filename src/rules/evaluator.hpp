@@ -113,6 +113,16 @@ public:
 
 private:
     bool cond_raw(int32_t n);
+    // cond_raw's larger cases, one per kind of node.
+    bool cond_logic(const Node& nd);  // and, or, not: a failed branch leaves no marks
+    bool cond_compare(int32_t n, const Node& nd);
+    bool cond_in_list(const Node& nd);
+    bool cond_contains(const Node& nd);
+    // num's larger cases.
+    bool num_field(const Node& nd, double& out);
+    bool num_metric_field(const Node& nd, double& out);
+    bool num_change_since_last(const Node& nd, double& out);
+    bool num_arithmetic(const Node& nd, double& out);
     const analysis::Metric* metric_for(int32_t sel) const;
     // The key's company's event of node nd's type (event(...)), or null.
     const analysis::CorporateEvent* event_for(const Node& nd) const;

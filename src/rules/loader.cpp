@@ -87,106 +87,128 @@ public:
 
     LoadResult run() {
         LoadResult result;
+        YAML::Node root;
+        if (parse_root(root)) {
+            auto program = std::make_unique<detail::Program>();
+            program->content_hash = core::fnv1a64(text_);
+            load_settings(root, *program);
+            load_rules(root, *program);
+            if (errors_.empty()) {
+                derive_state_spans(*program);
+                result.rules = std::make_shared<const RuleSet>(std::move(program));
+                return result;
+            }
+        }
+        result.errors = std::move(errors_);
+        return result;
+    }
+
+private:
+    // The file as a YAML mapping with a `rules:` key; false (errors added) when it is not one.
+    bool parse_root(YAML::Node& root) {
         if (text_.size() > kMaxRulesFileBytes) {
             add_at(1, 1, "the rules file is " + std::to_string(text_.size()) + " bytes, more than the maximum " +
                              std::to_string(kMaxRulesFileBytes),
                    "split it or remove unused rules (limits: docs/rules.md)");
-            result.errors = std::move(errors_);
-            return result;
+            return false;
         }
-        if (!structure_fits()) {
-            result.errors = std::move(errors_);
-            return result;
-        }
-        YAML::Node root;
+        if (!structure_fits()) return false;
         try {
             root = YAML::Load(std::string(text_));
         } catch (const YAML::ParserException& e) {
             add(e.mark, 0, "YAML syntax error: " + e.msg, "check indentation and quoting around this place");
-            result.errors = std::move(errors_);
-            return result;
+            return false;
         } catch (const YAML::Exception& e) {  // e.g. nesting deeper than yaml-cpp allows
             add(e.mark, 0, "YAML error: " + e.msg, "check the structure around this place");
-            result.errors = std::move(errors_);
-            return result;
+            return false;
         }
-        auto program = std::make_unique<detail::Program>();
-        program->content_hash = core::fnv1a64(text_);
         if (!root.IsMap() || !root["rules"]) {
             add_at(1, 1, "a rules file must be a mapping with a 'rules:' list", "start the file with `rules:`");
-            result.errors = std::move(errors_);
-            return result;
+            return false;
         }
+        return true;
+    }
+
+    // The top-level settings beside `rules:`.
+    void load_settings(YAML::Node& root, detail::Program& program) {
         for (auto it : root) {
             std::string k = it.first.as<std::string>("");
             if (k == "group_alerts") {
                 std::string v = it.second.IsScalar() ? it.second.Scalar() : "";
-                if (v == "true" || v == "false") program->group_alerts = v == "true";
+                if (v == "true" || v == "false") program.group_alerts = v == "true";
                 else add(it.second.Mark(), 0, "'group_alerts' must be true or false", "write `group_alerts: true`");
             } else if (k == "max_keys_per_event" || k == "max_alerts_per_event") {
-                std::string v = it.second.IsScalar() ? it.second.Scalar() : "";
-                bool digits = !v.empty() && v.size() <= 6 &&
-                              std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-                uint32_t n = digits ? static_cast<uint32_t>(std::stoul(v)) : 0;
-                if (n < 1 || n > detail::kLimitPerEventCeiling)
-                    add(it.second.Mark(), 0, "'" + k + "' must be a whole number from 1 to " +
-                                                 std::to_string(detail::kLimitPerEventCeiling),
-                        "write e.g. `" + k + ": 100`");
-                else (k == "max_keys_per_event" ? program->max_keys_per_event : program->max_alerts_per_event) = n;
+                load_per_event_limit(k, it.second, program);
             } else if (k == "novelty_horizon" || k == "story_horizon") {
-                std::string v = it.second.IsScalar() ? it.second.Scalar() : "";
-                int64_t ms = 0;
-                core::DurationParse d = core::parse_duration_status(v, ms);
-                if (d == core::DurationParse::ok && ms > 0 && ms <= detail::kMaxNoveltyHorizonMs) {
-                    (k == "novelty_horizon" ? program->novelty_horizon_ms : program->story_horizon_ms) = ms;
-                    program->uses_stories |= k == "story_horizon";
-                } else {
-                    add(it.second.Mark(), 0, k + " '" + v + "' must be a duration from 1s to 30d",
-                        "write e.g. `" + k + ": 24h`");
-                }
+                load_horizon(k, it.second, program);
             } else if (k != "rules") {
                 add(it.first.Mark(), 0, "unknown top-level field '" + k + "'",
                     "the file holds `rules:` and optionally `group_alerts:`, `max_keys_per_event:`, "
                     "`max_alerts_per_event:`, `novelty_horizon:`, `story_horizon:`");
             }
         }
+    }
+
+    void load_per_event_limit(const std::string& k, const YAML::Node& value, detail::Program& program) {
+        std::string v = value.IsScalar() ? value.Scalar() : "";
+        bool digits = !v.empty() && v.size() <= 6 &&
+                      std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+        uint32_t n = digits ? static_cast<uint32_t>(std::stoul(v)) : 0;
+        if (n < 1 || n > detail::kLimitPerEventCeiling)
+            add(value.Mark(), 0, "'" + k + "' must be a whole number from 1 to " +
+                                     std::to_string(detail::kLimitPerEventCeiling),
+                "write e.g. `" + k + ": 100`");
+        else (k == "max_keys_per_event" ? program.max_keys_per_event : program.max_alerts_per_event) = n;
+    }
+
+    void load_horizon(const std::string& k, const YAML::Node& value, detail::Program& program) {
+        std::string v = value.IsScalar() ? value.Scalar() : "";
+        int64_t ms = 0;
+        core::DurationParse d = core::parse_duration_status(v, ms);
+        if (d == core::DurationParse::ok && ms > 0 && ms <= detail::kMaxNoveltyHorizonMs) {
+            (k == "novelty_horizon" ? program.novelty_horizon_ms : program.story_horizon_ms) = ms;
+            program.uses_stories |= k == "story_horizon";
+        } else {
+            add(value.Mark(), 0, k + " '" + v + "' must be a duration from 1s to 30d", "write e.g. `" + k + ": 24h`");
+        }
+    }
+
+    void load_rules(YAML::Node& root, detail::Program& program) {
         YAML::Node list = root["rules"];
         if (!list.IsSequence()) {
             add(list.Mark(), 0, "'rules' must be a list of rules", "write each rule as `  - id: ...`");
-        } else {
-            size_t n = 0;
-            for (auto node : list) {
-                if (++n > kMaxRules) {
-                    add(node.Mark(), 0, "more than " + std::to_string(kMaxRules) + " rules in one file",
-                        "a file holds at most " + std::to_string(kMaxRules) + " rules (limits: docs/rules.md)");
-                    break;
-                }
-                load_rule(node, *program);
+            return;
+        }
+        size_t n = 0;
+        for (auto node : list) {
+            if (++n > kMaxRules) {
+                add(node.Mark(), 0, "more than " + std::to_string(kMaxRules) + " rules in one file",
+                    "a file holds at most " + std::to_string(kMaxRules) + " rules (limits: docs/rules.md)");
+                break;
             }
+            load_rule(node, program);
         }
-        if (!errors_.empty()) {
-            result.errors = std::move(errors_);
-            return result;
-        }
-        for (const auto& r : program->rules) {
-            // Novelty is state too: a rebuild or a replay's warm-up must cover its horizon.
-            for (const auto& nd : r.nodes)
-                program->uses_novelty |= nd.op == detail::Op::field && (detail::EventField(nd.sub) == detail::EventField::novelty ||
-                                                                        detail::EventField(nd.sub) == detail::EventField::duplicate_of);
-            if (program->uses_novelty) program->max_window_ms = std::max(program->max_window_ms, program->novelty_horizon_ms);
-            for (const auto& nd : r.nodes)  // story.revision needs the stories remembered
-                program->uses_stories |= nd.op == detail::Op::field && detail::EventField(nd.sub) == detail::EventField::story_revision;
-            // A story is revised against what it raised: a rebuild must re-read its first message.
-            if (program->uses_stories) program->max_window_ms = std::max(program->max_window_ms, program->story_horizon_ms);
-            program->max_window_ms = std::max({program->max_window_ms, r.cooldown_ms, r.hold_ms});
-            for (int32_t w : r.windows)
-                program->max_window_ms = std::max(program->max_window_ms, r.nodes[static_cast<size_t>(w)].span_ms);
-        }
-        result.rules = std::make_shared<const RuleSet>(std::move(program));
-        return result;
     }
 
-private:
+    // How far back state reaches (windows, cooldowns, holds, novelty and story horizons): what a
+    // rebuild or a replay's warm-up must re-read.
+    static void derive_state_spans(detail::Program& program) {
+        for (const auto& r : program.rules) {
+            // Novelty is state too: a rebuild or a replay's warm-up must cover its horizon.
+            for (const auto& nd : r.nodes)
+                program.uses_novelty |= nd.op == detail::Op::field && (detail::EventField(nd.sub) == detail::EventField::novelty ||
+                                                                       detail::EventField(nd.sub) == detail::EventField::duplicate_of);
+            if (program.uses_novelty) program.max_window_ms = std::max(program.max_window_ms, program.novelty_horizon_ms);
+            for (const auto& nd : r.nodes)  // story.revision needs the stories remembered
+                program.uses_stories |= nd.op == detail::Op::field && detail::EventField(nd.sub) == detail::EventField::story_revision;
+            // A story is revised against what it raised: a rebuild must re-read its first message.
+            if (program.uses_stories) program.max_window_ms = std::max(program.max_window_ms, program.story_horizon_ms);
+            program.max_window_ms = std::max({program.max_window_ms, r.cooldown_ms, r.hold_ms});
+            for (int32_t w : r.windows)
+                program.max_window_ms = std::max(program.max_window_ms, r.nodes[static_cast<size_t>(w)].span_ms);
+        }
+    }
+
     // Counted before parsing, quotes and comments included (an over-estimate): a legitimate file
     // of kMaxRules rules is far below both limits.
     bool structure_fits() {
