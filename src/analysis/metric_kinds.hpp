@@ -62,7 +62,8 @@ inline constexpr Row kRows[] = {
      "earnings before taxes",
      "pretax loss|pre-tax loss|loss before tax|loss before taxes",
      1, M::level, false, U::money, false, false},
-    {K::eps, "eps", "eps|earnings per share|per share|a share|diluted eps|adjusted eps|per diluted share|a diluted share", "loss per share",
+    {K::eps, "eps", "eps|earnings per share|per share|a share|diluted eps|adjusted eps|per diluted share|a diluted share|"
+     "profit per share", "loss per share",
      1, M::level, true, U::money, false, false},
     {K::ebitda, "ebitda", "ebitda|adjusted ebitda", "",
      1, M::level, false, U::money, false, false},
@@ -74,7 +75,7 @@ inline constexpr Row kRows[] = {
      0, M::level, false, U::money, false, false},
     {K::run_rate, "run_rate",
      "run-rate|arr|run rate|annualized revenue|annualised revenue|annualized run rate|annualised run rate|"
-     "annual run rate|annual recurring revenue", "",
+     "annual run rate|annual recurring revenue|annualized recurring revenue|annualised recurring revenue", "",
      1, M::level, false, U::money, false, false},
     {K::commitments, "commitments", "commitment|commitments|reserved|committed", "",
      1, M::level, false, U::money, false, false},

@@ -157,7 +157,9 @@ void SentenceReader::attribute_entity(Metric& m, const Hit* h, uint32_t tb, uint
     entity_mention_ = mn;
     m.entity = mn->company.empty() ? mn->entity : mn->company;
     // A segment has no per-share figure: EPS belongs to the company.
-    if (mn->is_segment && m.kind != MetricKind::eps) m.segment = mn->entity;
+    // Per-share figures of the stock (EPS, a price target, a dividend) are the company's.
+    if (mn->is_segment && m.kind != MetricKind::eps && m.kind != MetricKind::price_target && m.kind != MetricKind::dividend)
+        m.segment = mn->entity;
     // A partner without a ticker ("Anthropic commitment"): the figure is the reporting company's.
     m.ticker = !mn->ticker.empty() ? mn->ticker : company_ticker(anchor);
 }
@@ -187,6 +189,11 @@ void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     // A pledge or a contract likewise; "through 2027", "by 2040" is its horizon, no period.
     if (h && h == &pledge_hit_) m.point_in_time = true;
     if (p && (m.kind == MetricKind::deal_value || m.point_in_time) && (p->token + 4 < b || p->token > e + 3)) p = nullptr;
+    // A buyback, a dividend or job cuts take a period of their own clause's reach only ("bought
+    // back $4 billion of stock in the quarter"), not the report's named earlier in the sentence
+    // ("reported third-quarter profit of ..., and announced a buyback of up to $500 million").
+    const bool event_kind = m.kind == MetricKind::buyback || m.kind == MetricKind::dividend || m.kind == MetricKind::job_cuts;
+    if (p && event_kind && (p->token + 12 < b || p->token > e + 12)) p = nullptr;
     if (p && m.point_in_time && (p->target || p->after_by)) {
         if (p->after_by) m.forecast = true;
         p = nullptr;

@@ -309,6 +309,10 @@ void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, 
     auto consider = [&](size_t i) {
         Metric& m = c_.out[i];
         if (m.kind != h->kind || m.change.has_percent || !m.has_value) return false;
+        // "delivered 710,347 vehicles, up 8%, including 66,501 EVs": the 8% is the whole's.
+        if (m.span.begin > q.span.begin && m.span.field == q.span.field)
+            for (size_t k = 0; k < n_breakdowns_; ++k)
+                if (breakdowns_[k] == m.span.begin) return false;
         uint32_t d = m.span.begin > q.span.begin ? m.span.begin - q.span.begin : q.span.begin - m.span.begin;
         if (!best || d < bd || (d == bd && i < bi)) best = &m, bd = d, bi = i;
         return true;

@@ -202,7 +202,12 @@ void SentenceReader::count_pass() {
         if (const std::string_view model = model_text(te); !model.empty()) m.segment = model;
         finish(m, t, te, h);
         if (h->end <= t) m.change.direction = direction_to(h, t);
+        // "kept its full-year target of around 820 deliveries": a projection that did not move.
+        if (m.forecast && m.change.direction == Direction::none && role_before(t, W::Role::reaffirm, 10))
+            m.change.direction = Direction::flat;
         unit_sales_seen_ |= h == &made && h->kind == MetricKind::deliveries;
+        // A part of a breakdown takes no change stated for the whole before "including".
+        if (breakdown_before(t) && n_breakdowns_ < kMaxBreakdowns) breakdowns_[n_breakdowns_++] = b.begin;
         push(m);
         t = te - 1;
     }

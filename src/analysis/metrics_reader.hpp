@@ -107,6 +107,7 @@ private:
     bool forecast_cue(uint32_t t) const;
     bool as_clause(uint32_t t) const;
     bool and_projection(uint32_t t) const;
+    bool after_report(uint32_t t) const;
     bool analyst_subject(uint32_t t) const;
     bool forecast_in(uint32_t b, uint32_t e);
     bool coordinated_forecast(uint32_t cb, uint32_t ce) const;
@@ -357,6 +358,9 @@ private:
     Hit price_target_hit_;             // share_price_target's hit, when it makes one
     Hit pledge_hit_;                   // pledge_kind's or contract_kind's hit, when it makes one
     std::string_view pledge_segment_;  // pledge_kind: the plant the money is for
+    static constexpr size_t kMaxBreakdowns = 8;
+    uint32_t breakdowns_[kMaxBreakdowns];  // count_pass: where counts of an "including" breakdown begin
+    size_t n_breakdowns_ = 0;
     bool unit_sales_seen_ = false;     // unit_sales() or a "sold 955,000 vehicles" count made deliveries
     int8_t contract_words_ = -1;       // contract_kind's word classes of this sentence, -1: not read yet
 };

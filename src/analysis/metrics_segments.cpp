@@ -34,7 +34,7 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
         if (eq_ci(w, "including") || eq_ci(w, "includes") || eq_ci(w, "excluding") || eq_ci(w, "incl"))
             m.segment = {};
     }
-    if (m.kind == MetricKind::eps) {
+    if (m.kind == MetricKind::eps || m.kind == MetricKind::price_target || m.kind == MetricKind::dividend) {
         m.segment = {};
         return;
     }

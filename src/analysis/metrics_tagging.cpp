@@ -53,6 +53,8 @@ void SentenceReader::tag_tokens() {
                 fl_[k] |= kScopeEnd;
             if ((fl_[k] & W::kStop) && c_.doc.keys[first_ + k].a == word_key("and") && and_projection(first_ + k))
                 fl_[k] |= kScopeEnd;
+            if ((fl_[k] & W::kStop) && c_.doc.keys[first_ + k].a == word_key("after") && after_report(first_ + k))
+                fl_[k] |= kScopeEnd;
             // "fell short of its forecast": a comparison, not a move.
             if ((fl_[k] & W::kComparator) && k > 0 && (fl_[k - 1] & W::kDown) && c_.doc.keys[first_ + k].a == word_key("short"))
                 fl_[k - 1] &= ~W::kDown;
@@ -293,6 +295,22 @@ bool SentenceReader::and_projection(uint32_t t) const {
         const uint64_t a = c_.doc.keys[k].a;
         for (uint64_t m : kModals)
             if (a == m) return true;
+    }
+    return false;
+}
+
+// "after" opening a clause that reports: "raised its profit target to ¥2.1 trillion after
+// first-half net profit rose 15%". A past move verb (rose, fell, grew, jumped, declined, ...) up to
+// eight words after it, before any punctuation: the projection before "after" ends there.
+bool SentenceReader::after_report(uint32_t t) const {
+    const Token* toks = c_.doc.tokens.data();
+    for (uint32_t k = t + 1; k < last() && k <= t + 8; ++k) {
+        if (toks[k].kind == TokenKind::punct) return false;
+        if (toks[k].kind != TokenKind::word || !(F(k) & (W::kUp | W::kDown))) continue;
+        const std::string_view x = c_.tok(k);
+        if ((x.size() > 4 && x.substr(x.size() - 2) == "ed") || eq_ci(x, "rose") || eq_ci(x, "fell") ||
+            eq_ci(x, "grew") || eq_ci(x, "sank") || eq_ci(x, "slid") || eq_ci(x, "shrank"))
+            return true;
     }
     return false;
 }

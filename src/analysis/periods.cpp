@@ -3,9 +3,11 @@
 // after the report's: "next quarter", "the current quarter"), "+Y" (next year), "=Y" (this year).
 #include "periods.hpp"
 
+#include <cmath>
 #include <string_view>
 
 #include "fiscal_years.hpp"
+#include "herald/core/time.hpp"
 #include "metrics_words.hpp"
 #include "numbers.hpp"
 
@@ -382,6 +384,10 @@ private:
             const char part[2] = {months == 3 ? 'Q' : 'H', static_cast<char>('0' + (months == 3 ? (end_month + 2) / 3 : end_month / 6))};
             if (months == 12) w.add("FY");
             else w.add({part, 2});
+        } else if (months == 6) {
+            // "the six months to Aug. 23", "the first six months": an interim report's half (a second
+            // half is reported with the full year, as "the year").
+            w.add("H1");
         } else {
             w.add_int(months);
             w.add("M");
@@ -590,6 +596,11 @@ bool prior_period(const Scanner& sc, uint32_t first, uint32_t t) {
     for (uint32_t k = t, n = 0; k > first && n < 8; --k, ++n) {
         std::string_view x = sc.tok(k - 1);
         if (eq_ci(x, "to") && !(k >= first + 2 && eq_ci(sc.tok(k - 2), "compared"))) return false;
+        // A clause of its own: "from $2.0 billion after first-half profit rose 15%" is the first half's.
+        // ("as of December 31" is a date, no clause).
+        if (eq_ci(x, "after") || (eq_ci(x, "as") && !eq_ci(sc.tok(k), "of")) || eq_ci(x, "while") || eq_ci(x, "when") ||
+            eq_ci(x, "but"))
+            return false;
         if (n >= 5) {  // farther back only an explicit comparison ("more than 70% a year through 2028" is none)
             if (x == "," || x == ";") return false;
             if (eq_ci(x, "compared") || eq_ci(x, "versus") || eq_ci(x, "vs") || eq_ci(x, "against")) return true;
@@ -829,11 +840,15 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
         }
     }
     if (r.period.empty()) r.period = stated;
+    // A projection for a year after the item's is the next year's guidance ("expects fiscal 2027
+    // revenue of ..." in December 2026): not the year of the quarter reported with it.
+    const int pub_year = doc.event().has_published_at ? core::year_of(doc.event().published_at_ms) : 0;
     for (size_t i = from; i < out.size(); ++i) {
         const Metric& m = out[i];
         if (!reportable(m.period.view())) continue;
         if (r.period.empty() && !m.forecast) r.period = m.period;
-        earliest(r.year, year_in(m.period.view()));
+        const int y = year_in(m.period.view());
+        if (!(m.forecast && pub_year && y > pub_year)) earliest(r.year, y);
     }
     const std::string_view p = r.period.view();
     if (!p.empty() && !year_in(p) && r.year && (report_like(p) || p == "FY")) with_year(r.period, r.year);
@@ -861,8 +876,10 @@ void settle(Metric& m, const Metric* prev, const Report& r) {
         if (y) with_year(m.period, y);
         return;
     }
-    if (p == "quarter") {  // "in the quarter": the reported one, else unknown
-        m.period = rq ? r.period : Period{};
+    if (p == "quarter") {  // "in the quarter": the reported one, else a projection's quarter, else unknown
+        if (rq) m.period = r.period;
+        else if (m.forecast && prev && prev->forecast && quarter_in(prev->period.view())) m.period = prev->period;
+        else m.period = {};
         return;
     }
     if (p.empty()) {
@@ -879,6 +896,30 @@ void settle(Metric& m, const Metric* prev, const Report& r) {
     with_year(m.period, m.forecast && q && rq && q < rq && ry ? ry + 1 : (q && rq && ry ? ry : r.year));
 }
 
+// A headline figure of no period that the summary or body restates (same kind, same value or
+// same move) has the restatement's period: "Bernstein sees Azure growth slowing to 37%" over
+// "expect Azure revenue to grow 37% in the fiscal second quarter". At most kMaxHeadline headline
+// figures are matched, each against the figures after the headline: linear in the figures.
+void restated_periods(std::vector<Metric>& out, size_t from) {
+    constexpr size_t kMaxHeadline = 8;
+    auto same = [](double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(std::fabs(a), std::fabs(b)); };
+    for (size_t i = from, n = 0; i < out.size() && out[i].span.field == Field::headline && n < kMaxHeadline; ++i, ++n) {
+        Metric& h = out[i];
+        if (!h.period.empty()) continue;
+        for (size_t k = i + 1; k < out.size(); ++k) {
+            const Metric& m = out[k];
+            if (m.span.field == Field::headline || m.kind != h.kind || m.forecast != h.forecast || !reportable(m.period.view()))
+                continue;
+            const bool value = h.has_value && m.has_value && same(h.value, m.value);
+            const bool move = !h.has_value && h.change.has_percent && m.change.has_percent && same(h.change.percent, m.change.percent);
+            if (value || move) {
+                if (!point_in_time(h.kind)) h.period = m.period;
+                break;
+            }
+        }
+    }
+}
+
 bool needs_settling(std::string_view p) { return p.empty() || relative(p) || p == "quarter" || !year_in(p); }
 
 }  // namespace
@@ -888,8 +929,18 @@ void complete(const Document& doc, std::vector<Metric>& out, size_t from) {
     for (size_t i = from; i < out.size() && !any; ++i) any = needs_settling(out[i].period.view());
     if (!any) return;
     const Report r = read_report(doc, out, from);
-    for (size_t i = from; i < out.size(); ++i)
-        if (needs_settling(out[i].period.view())) settle(out[i], i > from ? &out[i - 1] : nullptr, r);
+    // The projection before a figure: the latest forecast of a period ("expects second-quarter
+    // revenue to fall 4% ... forecast gross margin of 40.5% for the quarter"), past figures of no
+    // period of their own (a price target, a pledge) in between.
+    const Metric* last_forecast = nullptr;
+    for (size_t i = from; i < out.size(); ++i) {
+        const Metric* prev = i > from ? &out[i - 1] : nullptr;
+        if (prev && (point_in_time(prev->kind) || prev->point_in_time) && prev->period.empty() && last_forecast)
+            prev = last_forecast;
+        if (needs_settling(out[i].period.view())) settle(out[i], prev, r);
+        if (out[i].forecast && reportable(out[i].period.view())) last_forecast = &out[i];
+    }
+    restated_periods(out, from);
 }
 
 }  // namespace herald::analysis::periods

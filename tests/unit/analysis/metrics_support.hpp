@@ -1,6 +1,7 @@
 #pragma once
 // Test support: hand-built mentions (what the EntityFinder would give) and a one-call pipeline
 // of Document -> quantities -> metrics, so metric tests do not depend on the alias table.
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,15 @@ inline void find_mentions(const Document& doc, std::vector<Mention>& out) {
             }
         }
     }
+}
+
+inline bool near(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(1.0, std::fabs(b)); }
+
+// The first metric with this value, or null.
+inline const Metric* with_value(const std::vector<Metric>& ms, double v) {
+    for (const Metric& m : ms)
+        if (m.has_value && near(m.value, v)) return &m;
+    return nullptr;
 }
 
 struct Run {

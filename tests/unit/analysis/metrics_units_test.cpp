@@ -11,17 +11,8 @@
 
 using namespace herald::analysis;
 
-namespace {
-
-bool near(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(1.0, std::fabs(b)); }
-
-const Metric* with_value(const std::vector<Metric>& ms, double v) {
-    for (const Metric& m : ms)
-        if (m.has_value && near(m.value, v)) return &m;
-    return nullptr;
-}
-
-}  // namespace
+using testing::near;
+using testing::with_value;
 
 TEST_CASE("units counted after a model name are a breakdown of the count, per model") {
     testing::Run r;

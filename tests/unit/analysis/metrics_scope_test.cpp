@@ -1,0 +1,149 @@
+// Error classes of hand-written news items (data/eval/metrics-news.ndjson, issue 14), each as a
+// general rule: whose a per-share figure is, which words name run rates and EPS, where a
+// projection's scope and an earlier value's cue end, which period a figure takes (halves, a
+// buyback's own period, next year's guidance, a projection's quarter, a headline's restatement),
+// a reaffirmed count, a breakdown's change. Sentences written for these tests.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "metrics_support.hpp"
+
+using namespace herald::analysis;
+
+using testing::near;
+using testing::with_value;
+
+namespace {
+
+const std::vector<Metric>& item(testing::Run& r, std::string_view headline, std::string_view summary,
+                                std::string_view body = {}) {
+    r.event.clear();
+    r.event.headline = headline;
+    r.event.summary = summary;
+    r.event.body = body;
+    r.event.has_published_at = true;
+    r.event.published_at_ms = 1796083200000;  // 2026-12-01
+    return r.analyze();
+}
+
+}  // namespace
+
+TEST_CASE("a price target and a dividend are the company's, never a segment's") {
+    testing::Run r;
+    const auto& ms = r.on(
+        "Analysts expect Microsoft's Azure cloud revenue to grow 37% in the fiscal second quarter, and raised their "
+        "price target to $610 from $575.");
+    const Metric* pt = with_value(ms, 610);
+    REQUIRE(pt);
+    CHECK(pt->kind == MetricKind::price_target);
+    CHECK(pt->segment.empty());
+    const auto& d = r.on("Microsoft's Azure unit grew 40%, and Microsoft raised its quarterly dividend to $0.91 per share.");
+    const Metric* dv = with_value(d, 0.91);
+    REQUIRE(dv);
+    CHECK(dv->kind == MetricKind::dividend);
+    CHECK(dv->segment.empty());
+}
+
+TEST_CASE("annualized recurring revenue is a run rate; profit per share is EPS") {
+    testing::Run r;
+    const auto& ms = r.on("Acme's annualized recurring revenue grew 11.5% to $19.2 billion.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].kind == MetricKind::run_rate);
+    const auto& e = r.on("Acme said adjusted profit per share was $5.95, compared with $5.17 a year ago.");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].kind == MetricKind::eps);
+    CHECK(near(e[0].value, 5.95));
+    CHECK(near(e[0].prior_value, 5.17));
+}
+
+TEST_CASE("'after' opening a clause that reports ends a projection and an earlier value's cue") {
+    testing::Run r;
+    const auto& ms = r.on(
+        "Acme raised its net profit target for the current fiscal year to $2.1 billion from $2.0 billion after "
+        "first-half net profit rose 15% to $1.24 billion.");
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[0].forecast);
+    CHECK(ms[0].period.view() == "FY");
+    CHECK_FALSE(ms[1].forecast);
+    CHECK(ms[1].period.view() == "H1");
+    // No move after it: the projection goes on ("after securing financing").
+    CHECK(r.on("Acme expects revenue of $2 billion after securing new contracts.")[0].forecast);
+}
+
+TEST_CASE("six months to a date are the first half") {
+    testing::Run r;
+    const auto& ms = r.on("Acme sales increased 4.6% to $33.1 billion in the six months to Aug. 23.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].period.view() == "H1");
+    CHECK(r.on("Acme sales rose 3% to $9 billion in the nine months to Aug. 23.")[0].period.view() == "9M");
+}
+
+TEST_CASE("a buyback or job cuts take only a period stated with them") {
+    testing::Run r;
+    const auto& ms = r.on(
+        "Acme reported a third-quarter profit before tax of $2.5 billion, up 23% from a year earlier, and announced "
+        "a new share buyback of up to $500 million.");
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[1].kind == MetricKind::buyback);
+    CHECK(ms[1].period.view().empty());
+    const auto& b = r.on("Acme reported third-quarter profit of $2.5 billion. Acme repurchased $4 billion of stock in the quarter.");
+    REQUIRE(b.size() == 2);
+    CHECK(b[1].kind == MetricKind::buyback);
+    CHECK(b[1].period.view() == "Q3");
+}
+
+TEST_CASE("a reaffirmed count target did not move") {
+    testing::Run r;
+    const auto& ms = r.on("Acme kept its full-year target of around 820 deliveries.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].kind == MetricKind::deliveries);
+    CHECK(ms[0].forecast);
+    CHECK(ms[0].change.direction == Direction::flat);
+}
+
+TEST_CASE("a part of a breakdown takes no change stated for the whole") {
+    testing::Run r;
+    const auto& ms = r.on(
+        "Acme delivered 710,347 vehicles in the third quarter, up 8% from a year earlier, including 66,501 electric "
+        "vehicles.");
+    REQUIRE(ms.size() == 2);
+    CHECK(near(ms[0].value, 710347));
+    CHECK(near(ms[0].change.percent, 8));
+    CHECK(near(ms[1].value, 66501));
+    CHECK_FALSE(ms[1].change.has_percent);
+}
+
+TEST_CASE("next year's guidance does not give its year to the quarter reported with it") {
+    testing::Run r;
+    const auto& ms = item(r, "Acme forecasts fiscal 2027 revenue above estimates",
+                          "Acme expects fiscal 2027 revenue of $25.9 billion to $26.1 billion. Fourth-quarter revenue "
+                          "rose 10% to $6.2 billion.");
+    const Metric* q4 = with_value(ms, 6.2e9);
+    REQUIRE(q4);
+    CHECK(q4->period.view() == "Q4");
+    // Guidance for the item's own year still dates its quarter.
+    const auto& cur = item(r, "Acme results", "Acme expects 2026 revenue of $25 billion. Third-quarter revenue rose 10% to $6.2 billion.");
+    REQUIRE(with_value(cur, 6.2e9));
+    CHECK(with_value(cur, 6.2e9)->period.view() == "Q3 2026");
+}
+
+TEST_CASE("a projection's quarter carries to 'the quarter' and to the headline restating it") {
+    testing::Run r;
+    const auto& ms = item(r, "Analysts expect Azure growth to slow to 37%",
+                          "Analysts expect Azure revenue to grow 37% in the fiscal second quarter and raised their "
+                          "price target to $610.",
+                          "They forecast gross margin of 40.5% for the quarter and see earnings of 25 cents a share.");
+    REQUIRE(ms.size() == 5);
+    auto find = [&](MetricKind k, Field f) -> const Metric& {
+        for (const Metric& m : ms)
+            if (m.kind == k && m.span.field == f) return m;
+        FAIL("no such metric");
+        return ms[0];
+    };
+    CHECK(find(MetricKind::revenue, Field::headline).period.view() == "Q2");
+    CHECK(find(MetricKind::revenue, Field::summary).period.view() == "Q2");
+    CHECK(find(MetricKind::price_target, Field::summary).period.view().empty());
+    CHECK(find(MetricKind::gross_margin, Field::body).period.view() == "Q2");
+    CHECK(find(MetricKind::eps, Field::body).period.view() == "Q2");
+}
