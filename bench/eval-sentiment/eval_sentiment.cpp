@@ -3,6 +3,9 @@
 //   - seeds.ndjson + seeds-gold.ndjson: score vs the publisher's, top entity, tickers found;
 //   - data/eval/headlines.tsv, herald's own headlines and analyst-note sentences, same report
 //     (no target: it shows how the rules carry over to text shaped unlike the phrase bank);
+//   - data/eval/entity-sentiment.tsv (label<TAB>ticker<TAB>text, herald's own passages naming
+//     several companies with different fates): each company's label from entities[].sentiment,
+//     a company herald does not find counted as neutral;
 //   - tfns-train.tsv (finance-news tweets, MIT), split by a hash of the text (held_out below):
 //     the development part is reported by default, the held-out quarter only with --heldout,
 //     and its errors are never printed.
@@ -10,11 +13,12 @@
 // texts scored exactly 0 (no evidence found).
 //
 //   eval-sentiment [--data DIR] [--errors N] [--explain] [--lexicon FILE] [--aliases FILE]
-//                  [--sets fpb,seeds,headlines,tweets,tweets-val] [--heldout] [--rules-only]
+//                  [--sets fpb,seeds,headlines,entities,tweets,tweets-val] [--heldout] [--rules-only]
+//                  [--floor-entities ACC]
 //   eval-sentiment --text "Operating profit rose to EUR 13.1 mn ."   (explains one text)
 // --errors N prints up to N misclassified sentences per (gold, predicted) pair; --explain adds
 // the terms that moved each of them (--all: every text, right or wrong); --rules-only leaves out the learned layer (to measure it).
-// Exit status 1 when a target is missed (fpb-dev, seeds).
+// Exit status 1 when a target is missed (fpb-dev, seeds; entities with --floor-entities).
 #include <simdjson.h>
 
 #include <cmath>
@@ -197,6 +201,46 @@ bool eval_labelled(Pipeline& p, const std::string& path, const char* name, Part 
     return report(name, st, target);
 }
 
+// Per-company labels (label<TAB>ticker<TAB>text): the company's entities[].sentiment.
+bool eval_entities(Pipeline& p, const std::string& path, Target target, int show_errors, bool explain) {
+    std::ifstream in(path);
+    if (!in) {
+        std::fprintf(stderr, "%s: cannot open\n", path.c_str());
+        return false;
+    }
+    Stats st;
+    int shown[3][3] = {};
+    std::string line;
+    ha::Explanation ex;
+    while (std::getline(in, line)) {
+        const size_t tab = line.find('\t');
+        const size_t tab2 = tab == std::string::npos ? tab : line.find('\t', tab + 1);
+        if (tab2 == std::string::npos || line[0] == '#') continue;
+        const std::string label = line.substr(0, tab), ticker = line.substr(tab + 1, tab2 - tab - 1);
+        const Class gold = label == "positive" ? positive : label == "negative" ? negative : neutral;
+        ha::Event e;
+        e.text = std::string_view(line).substr(tab2 + 1);
+        p.run(e, explain && show_errors > 0 ? &ex : nullptr);
+        double score = 0;
+        bool found = false;
+        for (const auto& en : p.out.entities)
+            if (en.ticker == ticker) {
+                score = en.sentiment.score;
+                found = true;
+            }
+        const Class pred = found ? class_of(ha::label_for(score)) : neutral;
+        ++st.confusion[gold][pred];
+        st.add_score(gold, score);
+        if ((gold != pred || g_print_all) && shown[gold][pred] < show_errors) {
+            ++shown[gold][pred];
+            std::printf("  gold %-8s got %-8s %+.2f %s%s  %.*s\n", kClassNames[gold], kClassNames[pred], score,
+                        ticker.c_str(), found ? "" : " (not found)", static_cast<int>(e.text.size()), e.text.data());
+            if (explain) print_explanation(e, ex);
+        }
+    }
+    return report("per-company (data/eval/entity-sentiment.tsv)", st, target);
+}
+
 struct Gold {
     std::string id;
     bool has_score = false;
@@ -290,8 +334,9 @@ bool eval_seeds(Pipeline& p, const std::string& dir, bool explain) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, sets = "fpb,seeds,headlines,tweets";
+    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, sets = "fpb,seeds,headlines,entities,tweets";
     int errors = 0;
+    double entities_floor = 0;  // accuracy the per-company set must reach (0: report only)
     bool explain = false, heldout = false, rules_only = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -312,9 +357,10 @@ int main(int argc, char** argv) {
         else if (a == "--heldout") heldout = true;
         else if (a == "--rules-only") rules_only = true;
         else if (a == "--all") g_print_all = true;
+        else if (a == "--floor-entities") entities_floor = std::atof(value().c_str());
         else {
             std::fprintf(stderr, "unknown option %s; usage: eval-sentiment [--data DIR] [--errors N] [--explain] "
-                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,tweets,tweets-val] [--heldout] [--rules-only] [--all] [--text TEXT]\n", a.c_str());
+                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,entities,tweets,tweets-val] [--heldout] [--rules-only] [--all] [--text TEXT] [--floor-entities ACC]\n", a.c_str());
             return 2;
         }
     }
@@ -341,6 +387,9 @@ int main(int argc, char** argv) {
         if (want("seeds")) ok &= eval_seeds(p, dir, explain);
         if (want("headlines"))
             ok &= eval_labelled(p, HERALD_SOURCE_DIR "/data/eval/headlines.tsv", "herald headlines", Part::all, {},
+                                errors, explain);
+        if (want("entities"))
+            ok &= eval_entities(p, HERALD_SOURCE_DIR "/data/eval/entity-sentiment.tsv", {entities_floor, 0},
                                 errors, explain);
         if (want("tweets"))
             ok &= eval_labelled(p, dir + "/tfns-train.tsv", "tfns-train dev (3/4)", Part::dev, {}, errors, explain);

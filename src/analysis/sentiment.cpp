@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "entity_attribution.hpp"
 #include "entity_keys.hpp"
 #include "sentiment_internal.hpp"
 
@@ -38,12 +39,14 @@ struct SentimentScorer::Scratch {
     std::vector<double> sentence_scores;
     // Clauses of every sentence, flat: sentence i owns [clause_begin[i], clause_begin[i + 1]).
     std::vector<uint32_t> clause_begin, clause_first;
-    std::vector<double> clause_raw;
+    // The terms of every sentence, flat as the clauses: sentence i owns [term_begin[i], term_begin[i + 1]).
+    std::vector<uint32_t> term_begin;
+    std::vector<SentenceComposer::Contribution> terms;
+    std::vector<int32_t> clause_owner;  // attribute()'s scratch
     // The companies of one sentence while it is attributed (at most kMaxSplit, else no split).
     static constexpr size_t kMaxSplit = 8;
     struct InSentence {
-        size_t entity = 0;   // index into entities
-        size_t clause = 0;   // first clause (relative to the sentence) that names it
+        size_t entity = 0;  // index into entities
     };
     struct Entity {
         std::string_view name, ticker;
@@ -126,8 +129,9 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
     sc.sentence_scores.resize(doc.sentences.size());
     sc.clause_begin.clear();
     sc.clause_first.clear();
-    sc.clause_raw.clear();
-    Accumulator document;
+    sc.term_begin.clear();
+    sc.terms.clear();
+    Accumulator document, unnamed;  // unnamed: the sentences naming no company
     double lean_sum = 0, lean_weight = 0;  // the learned layer's lean where it said neutral
     sc.composer.set_mentions(&mentions);
     for (size_t i = 0; i < doc.sentences.size(); ++i) {
@@ -137,10 +141,9 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
         double v = sc.composer.score(doc, s, metrics, ex);
         sc.sentence_scores[i] = v;
         sc.clause_begin.push_back(static_cast<uint32_t>(sc.clause_first.size()));
-        for (size_t c = 0; c < sc.composer.clause_count(); ++c) {
-            sc.clause_first.push_back(sc.composer.clause_first(c));
-            sc.clause_raw.push_back(sc.composer.clause_raw(c));
-        }
+        for (size_t c = 0; c < sc.composer.clause_count(); ++c) sc.clause_first.push_back(sc.composer.clause_first(c));
+        sc.term_begin.push_back(static_cast<uint32_t>(sc.terms.size()));
+        sc.terms.insert(sc.terms.end(), sc.composer.contributions().begin(), sc.composer.contributions().end());
         document.add(field_weight(s.field), v);
         if (const double lean = sc.composer.lean(); lean != 0) {
             lean_sum += field_weight(s.field) * lean;
@@ -157,11 +160,16 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
     out.sentiment.label = label_for(out.sentiment.score);
 
     sc.clause_begin.push_back(static_cast<uint32_t>(sc.clause_first.size()));
+    sc.term_begin.push_back(static_cast<uint32_t>(sc.terms.size()));
+    for (size_t si = 0, k = 0; si < doc.sentences.size(); ++si) {
+        const bool named = k < mentions.size() && mentions[k].sentence == si;
+        while (k < mentions.size() && mentions[k].sentence == si) ++k;
+        if (!named) unnamed.add(field_weight(doc.sentences[si].field), sc.sentence_scores[si]);
+    }
 
-    // Per entity: the sentences that name it or refer to it, each counted once. Where a sentence
-    // names several companies in different clauses ("Nvidia jumped 8%, while AMD fell 4%"),
-    // each takes the clauses from its first one up to the next company's (leading clauses go to
-    // the first company); companies in one clause share it.
+    // Per entity: the sentences that name it or refer to it, each counted once, with the terms
+    // of each sentence that are about it (entity_attribution.cpp: "Nvidia jumped 8%, while AMD
+    // fell 4%", "Stocks fell, but Costco rose").
     sc.entities.clear();
     sc.clear_entities();
     sc.seen_in.clear();
@@ -170,10 +178,10 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
         const uint32_t si = mentions[k0].sentence;
         uint32_t k1 = k0;
         while (k1 < mentions.size() && mentions[k1].sentence == si) ++k1;
-        const uint32_t cb = sc.clause_begin[si], ce = sc.clause_begin[si + 1];
         Scratch::InSentence here[Scratch::kMaxSplit];
+        uint8_t slot[detail::kMaxAttributed];
         size_t n_here = 0;
-        bool overflow = false;
+        bool overflow = k1 - k0 > detail::kMaxAttributed;
         for (uint32_t k = k0; k < k1; ++k) {
             const Mention& m = mentions[k];
             size_t ei = sc.entity_of(m);
@@ -183,43 +191,41 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
             }
             sc.mention_entity[k] = static_cast<uint32_t>(ei);
             if (!m.is_reference) ++sc.entities[ei].mentions;
-            // The clause holding the mention: the last one starting at or before it.
-            const uint32_t c = static_cast<uint32_t>(
-                std::upper_bound(sc.clause_first.begin() + cb + 1, sc.clause_first.begin() + (ce > cb ? ce : cb + 1),
-                                 m.token) -
-                sc.clause_first.begin() - 1);
             size_t h = 0;
             while (h < n_here && here[h].entity != ei) ++h;
-            if (h < n_here) continue;  // named earlier in the sentence: its first clause counts
-            if (n_here == Scratch::kMaxSplit) {
-                overflow = true;
-                continue;
+            if (h == n_here) {
+                if (n_here == Scratch::kMaxSplit) {
+                    overflow = true;
+                    continue;
+                }
+                here[n_here++] = {ei};
             }
-            here[n_here++] = {ei, c - cb};
+            if (k - k0 < detail::kMaxAttributed) slot[k - k0] = static_cast<uint8_t>(h);
         }
         const double whole = sc.sentence_scores[si];
         const double w = field_weight(doc.sentences[si].field);
-        bool split = !overflow && n_here > 1;
-        if (split) {
-            split = false;  // only when the companies sit in different clauses
-            for (size_t h = 1; h < n_here; ++h) split |= here[h].clause != here[0].clause;
+        double raw[Scratch::kMaxSplit] = {};
+        bool dropped = false, any_term = sc.term_begin[si + 1] > sc.term_begin[si];
+        if (!overflow && any_term) {
+            detail::SentenceParts parts;
+            parts.doc = &doc;
+            parts.sentence = &doc.sentences[si];
+            parts.clause_first = sc.clause_first.data() + sc.clause_begin[si];
+            parts.clauses = sc.clause_begin[si + 1] - sc.clause_begin[si];
+            parts.terms = sc.terms.data() + sc.term_begin[si];
+            parts.term_count = sc.term_begin[si + 1] - sc.term_begin[si];
+            parts.mentions = mentions.data() + k0;
+            parts.mention_count = k1 - k0;
+            parts.slot = slot;
+            if (sc.clause_owner.size() < parts.clauses) sc.clause_owner.resize(parts.clauses);
+            parts.clause_owner = sc.clause_owner.data();
+            dropped = detail::attribute(parts, raw);
         }
-        for (size_t h = 0; h < n_here; ++h) {
-            double v = whole;
-            if (split) {
-                size_t from = here[h].clause, to = ce - cb;
-                bool first = true;
-                for (size_t g = 0; g < n_here; ++g) {
-                    if (here[g].clause < from) first = false;
-                    if (here[g].clause > from && here[g].clause < to) to = here[g].clause;
-                }
-                if (first) from = 0;
-                double raw = 0.0;
-                for (size_t c = from; c < to; ++c) raw += sc.clause_raw[cb + c];
-                v = SentenceComposer::squash(raw);
-            }
-            sc.entities[here[h].entity].acc.add(w, v);
-        }
+        // One company and every term its own, or no term (the learned layer's tone alone): the
+        // whole sentence; else each company its terms.
+        const bool split = !overflow && any_term && (n_here > 1 || dropped);
+        for (size_t h = 0; h < n_here; ++h)
+            sc.entities[here[h].entity].acc.add(w, split ? SentenceComposer::squash(raw[h]) : whole);
         // Beyond kMaxSplit companies in one sentence: the rest take the whole sentence.
         // (Once per entity: at its first mention in the sentence.)
         if (overflow) {
@@ -235,8 +241,11 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
         k0 = k1;
     }
     // A text about one company: its sentences that do not name it ("Net sales rose 12 %") are
-    // about it too, so it takes the document's tone.
-    if (sc.entities.size() == 1) sc.entities[0].acc = document;
+    // about it too.
+    if (sc.entities.size() == 1) {
+        sc.entities[0].acc.sum += unnamed.sum;
+        sc.entities[0].acc.weight += unnamed.weight;
+    }
     // Named only by references would mean a reference without a company: cannot happen, but
     // an entity the event names that the text never mentions still gets the document's tone.
     for (const EntityHint& h : doc.event().entities) {

@@ -85,7 +85,7 @@ double SentenceComposer::squash(double raw) {
 }
 
 void SentenceComposer::add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule,
-                           ExplainSentence* ex) {
+                           ExplainSentence* ex, uint32_t anchor) {
     // The last clause starting at or before the item (clause starts ascend): a search, as a
     // walk back cost a sentence of thousands of clauses their number per item.
     const size_t c =
@@ -95,6 +95,7 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
     if (inverted) w = -w;
     raw += w;
     clause_raw_[c - 1] += w;
+    if (w != 0) contributions_.push_back({anchor == UINT32_MAX ? it.begin : anchor, it.end, w, it.roles && it.roles->comparator != 0});
     if (!ex || w == 0) return;
     const Token& a = doc.tokens[it.begin];
     const Token& b = doc.tokens[it.end - 1];
@@ -213,6 +214,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
                                ExplainSentence* ex) {
     clause_first_.assign(1, s.first_token);
     clause_raw_.assign(1, 0.0);
+    contributions_.clear();
+    scored_doc_ = &doc;
     const size_t mk = first_mark(s);
     // Nothing in the lexicon and no metric: only the learned layer may find a tone.
     if ((mk == marks_.size() || marks_[mk] >= s.last_token) && metrics.empty()) return finish(s, learned(doc, s, 0.0, ex), ex);

@@ -111,6 +111,14 @@ public:
     size_t clause_count() const { return clause_first_.size(); }
     uint32_t clause_first(size_t c) const { return clause_first_[c]; }
     double clause_raw(size_t c) const { return clause_raw_[c]; }
+    // Each term's part of the sentence last scored (tokens [begin, end), signed weight): which
+    // company a term is about is decided by where it stands (entity_attribution.cpp).
+    struct Contribution {
+        uint32_t begin = 0, end = 0;  // the term's anchor token and the end of its span
+        double weight = 0;
+        bool comparator = false;  // "beat", "outpacing": said of a company after it, that one lost
+    };
+    const std::vector<Contribution>& contributions() const { return contributions_; }
     // Summed evidence to a score in (-1, 1), as for a whole sentence.
     static double squash(double raw);
     // Where the learned layer read the sentence last scored and called it neutral: its
@@ -159,6 +167,10 @@ private:
     int state_before(uint32_t after, uint32_t measure) const;
     bool names_subject(const Document& doc, const Sentence& s, uint32_t move) const;
     bool in_name(const Document& doc, uint32_t token);
+    bool name_ends_at(const Mention& m, uint32_t to) const;
+    // Whether a measure and a direction after it each follow their own company's name ("Intel's
+    // loss is TSMC's gain"): then they are no pair.
+    bool names_apart(uint32_t measure, uint32_t measure_end, uint32_t direction) const;
     // The learned layer (sentiment_learned.cpp): whether it reads the document, and its verdict.
     static constexpr int kPost = 1, kHeadline = 2;
     int reads_learned(const Document& doc);
@@ -171,7 +183,10 @@ private:
     bool signed_figures(double& raw, const Document& doc, ExplainSentence* ex);
     void explain_learned(const Document& doc, const Sentence& s, int sign, double p, double rules, double w,
                          ExplainSentence& ex) const;
-    void add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule, ExplainSentence* ex);
+    // `anchor`: the token the term's company is looked for from (default it.begin): a paired
+    // direction's own, not its measure's ("loss is TSMC's gain": "gain" is TSMC's).
+    void add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule, ExplainSentence* ex,
+             uint32_t anchor = UINT32_MAX);
 
     const Lexicon::Impl& lex_;
     std::vector<uint32_t> ids_;    // lexicon word id of every token
@@ -187,6 +202,8 @@ private:
     std::vector<uint32_t> signs_;  // signed percentages of the sentence: their sign tokens
     std::vector<uint32_t> clause_first_;
     std::vector<double> clause_raw_;
+    std::vector<Contribution> contributions_;
+    const Document* scored_doc_ = nullptr;  // the document score() is reading
 };
 
 }  // namespace herald::analysis

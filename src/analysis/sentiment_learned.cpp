@@ -76,9 +76,10 @@ double SentenceComposer::learned(const Document& doc, const Sentence& s, double 
     // Neutral still leans one way: kept apart, for a document with no other evidence.
     if (sign == 0) lean_ = (pos - neg) / sum;
     // The clauses keep their shares of the evidence (companies in different clauses).
-    if (raw != 0)
+    if (raw != 0) {
         for (double& c : clause_raw_) c *= w / raw;
-    else
+        for (Contribution& c : contributions_) c.weight *= w / raw;
+    } else
         clause_raw_[0] = w;
     if (ex && (w != raw || lean_ != 0)) explain_learned(doc, s, sign, (sign > 0 ? pos : sign < 0 ? neg : neutral) / sum, rules, w - raw, *ex);
     return w;

@@ -218,6 +218,30 @@ void SentenceComposer::new_business(double& raw, const Document& doc, ExplainSen
 
 // The measure direction word i describes: the nearest in its clause ("costs rose", "an
 // increase in sales"), and a neutral measure in reach; either is items_.size() when none.
+// Whether the company name `m` ends right before token `to`, but for a possessive or "shares".
+bool SentenceComposer::name_ends_at(const Mention& m, uint32_t to) const {
+    const Document& doc = *scored_doc_;
+    uint32_t t = m.token + 1;
+    while (t < to && doc.tokens[t].field == m.span.field && doc.tokens[t].end <= m.span.end) ++t;
+    for (; t < to; ++t) {
+        const std::string_view w = doc.text(doc.tokens[t]);
+        if (!(w == "'s" || w == "'" || w == "\xE2\x80\x99s" || w == "s" || w == "shares" || w == "stock")) break;
+    }
+    return t == to;
+}
+
+// "Intel's loss is TSMC's gain": the measure right after one company's name, the direction right
+// after another's.
+bool SentenceComposer::names_apart(uint32_t measure, uint32_t measure_end, uint32_t direction) const {
+    if (!mentions_ || !scored_doc_ || measure_end >= direction) return false;
+    const auto by_token = [](const Mention& m, uint32_t t) { return m.token < t; };
+    auto it = std::lower_bound(mentions_->begin(), mentions_->end(), measure, by_token);
+    if (it == mentions_->begin() || (it - 1)->is_reference || !name_ends_at(*(it - 1), measure)) return false;
+    for (it = std::lower_bound(it, mentions_->end(), measure_end, by_token); it != mentions_->end() && it->token < direction; ++it)
+        if (!it->is_reference && name_ends_at(*it, direction)) return true;
+    return false;
+}
+
 SentenceComposer::Pairing SentenceComposer::pair_direction(size_t i) const {
     const size_t n = items_.size();
     const Item& d = items_[i];
@@ -235,6 +259,9 @@ SentenceComposer::Pairing SentenceComposer::pair_direction(size_t i) const {
             (!opens_clause || dist >= static_cast<uint32_t>(tuning::kAppositiveReach) || m.roles->direction != 0))
             break;
         if (m.clause == d.clause && dist >= static_cast<uint32_t>(tuning::kMeasureBefore)) break;
+        // "Intel's loss is TSMC's gain": a measure of one company does not take the direction of
+        // another named before the verb.
+        if (m.roles->measure != 0 && names_apart(m.begin, m.end, d.begin)) break;
         if (m.roles->neutral_measure && neutral == n) {
             neutral = j;
             neutral_dist = dist;
@@ -342,7 +369,7 @@ void SentenceComposer::paired_direction(double& raw, const Document& doc, size_t
         : toward != 0 ? (up ? "direction: better" : "direction: worse")
         : good ? (up ? "direction: good measure up" : "direction: good measure down")
                : (up ? "direction: bad measure up" : "direction: bad measure down"),
-        ex);
+        ex, d.begin);  // the company named before the verb is the one it is said of
     d.used = m.used = true;
 }
 

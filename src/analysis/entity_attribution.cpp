@@ -1,0 +1,145 @@
+// Per-company attribution of a sentence's terms: news names several companies with different
+// fates in one sentence ("Nvidia rose while AMD slipped", "Intel's loss is TSMC's gain",
+// "Stocks fell, but Costco rose"), and each should get its own part. By position, not by a parse:
+// the subject of a clause is the company named before its terms.
+#include "entity_attribution.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+
+namespace herald::analysis::detail {
+
+namespace {
+
+bool is_word(std::string_view w, std::initializer_list<std::string_view> words) {
+    for (std::string_view x : words) {
+        if (x.size() != w.size()) continue;
+        bool same = true;
+        for (size_t i = 0; i < w.size() && same; ++i) same = (w[i] | 0x20) == x[i];
+        if (same) return true;
+    }
+    return false;
+}
+
+std::string_view word_at(const Document& doc, uint32_t t, uint32_t end) {
+    return t < end ? doc.text(doc.tokens[t]) : std::string_view{};
+}
+
+// A clause whose subject is the market, not a company: "Stocks fell broadly", "as Treasury
+// yields jumped", "Despite a weak market", "while the S&P 500 fell". "market share" is a company's.
+bool market_clause(const Document& doc, uint32_t begin, uint32_t end) {
+    for (uint32_t t = begin; t < end; ++t) {
+        const std::string_view w = doc.text(doc.tokens[t]);
+        const std::string_view next = word_at(doc, t + 1, end);
+        if (is_word(w, {"stocks", "equities", "nasdaq", "index", "indexes", "indices", "benchmark", "yields",
+                        "bourse", "dow"}))
+            return true;
+        // "the market", "a weak market", "Markets rallied"; not "the expanding AI market" (an
+        // industry), "market share", "the market for chips".
+        const std::string_view prev = t > begin ? doc.text(doc.tokens[t - 1]) : std::string_view{};
+        if (is_word(w, {"market", "markets"}) &&
+            (prev.empty() || is_word(prev, {"the", "stock", "broader", "broad", "overall", "equity", "bear", "bull",
+                                            "weak", "weaker", "volatile", "falling", "rising", "sliding", "wider"})) &&
+            !is_word(next, {"share", "shares", "value", "cap", "capitalization", "leader", "for", "in", "of", "leading"}))
+            return true;
+        if (is_word(w, {"wall"}) && is_word(next, {"street"})) return true;
+        const std::string_view after_p = w == "S&P" ? next : next == "&" ? word_at(doc, t + 3, end) : "x";
+        if ((w == "S&P" || (w == "S" && next == "&")) && !is_word(after_p, {"global"})) return true;
+    }
+    return false;
+}
+
+// A rating action or price target: about the company rated.
+bool rating_term(const Document& doc, const SentenceComposer::Contribution& c) {
+    for (uint32_t t = c.begin; t < c.end; ++t)
+        if (is_word(doc.text(doc.tokens[t]), {"target", "rating", "upgraded", "downgraded", "upgrade", "downgrade",
+                                              "upgrades", "downgrades", "overweight", "underweight", "outperform",
+                                              "underperform"}))
+            return true;
+    return false;
+}
+
+// "beating rival Northrop", "outpacing eBay": a comparison won, whose loser is named after it.
+bool beats(const Document& doc, const SentenceComposer::Contribution& c) {
+    for (uint32_t t = c.begin; t < c.end; ++t)
+        if (is_word(doc.text(doc.tokens[t]), {"beat", "beats", "beating", "outpaced", "outpacing", "outpaces",
+                                              "outperformed", "outperforming", "outperforms", "topped", "topping",
+                                              "overtook", "overtaking", "surpassed", "surpassing", "outsold", "outselling"}))
+            return true;
+    return false;
+}
+
+// The token after a mention's last one.
+uint32_t mention_end(const Document& doc, const Mention& m, uint32_t last) {
+    uint32_t t = m.token + 1;
+    while (t < last && doc.tokens[t].field == m.span.field && doc.tokens[t].end <= m.span.end) ++t;
+    return t;
+}
+
+}  // namespace
+
+bool attribute(const SentenceParts& p, double* raw) {
+    const Document& doc = *p.doc;
+    const uint32_t last = p.sentence->last_token;
+    const size_t n = std::min(p.mention_count, kMaxAttributed);
+    uint32_t clause[kMaxAttributed];
+    uint8_t fate[kMaxAttributed];  // the slots of the mention's list, as bits
+    auto clause_of = [&](uint32_t token) {
+        return static_cast<uint32_t>(std::upper_bound(p.clause_first + 1, p.clause_first + p.clauses, token) - p.clause_first - 1);
+    };
+    size_t list_start = 0;
+    for (size_t k = 0; k < n; ++k) {
+        clause[k] = clause_of(p.mentions[k].token);
+        // "Visa and Mastercard", "Applied Materials, Lam Research and KLA": one list, one fate.
+        bool listed = k > 0;
+        for (uint32_t t = k > 0 ? mention_end(doc, p.mentions[k - 1], last) : 0; listed && t < p.mentions[k].token; ++t)
+            listed = is_word(doc.text(doc.tokens[t]), {"and", "or", ",", "&", "both"});
+        if (!listed) list_start = k;
+        fate[k] = 0;
+        for (size_t j = list_start; j <= k; ++j) fate[j] |= static_cast<uint8_t>(1u << p.slot[k]);
+        for (size_t j = list_start; j < k; ++j) fate[k] |= fate[j];
+    }
+    // The mention a clause naming no company is about: the last one named in the clauses before
+    // it (leading clauses: the first named), or kMarket.
+    constexpr int32_t kMarket = -1;
+    int32_t owner = 0;
+    for (size_t c = 0, k = 0; c < p.clauses; ++c) {
+        const bool named = k < n && clause[k] == c;
+        while (k < n && clause[k] == c) ++k;
+        if (named) owner = static_cast<int32_t>(k - 1);
+        else if (market_clause(doc, p.clause_first[c], c + 1 < p.clauses ? p.clause_first[c + 1] : last)) owner = kMarket;
+        p.clause_owner[c] = owner;
+    }
+    auto give = [&](size_t k, double w) {
+        for (unsigned b = fate[k]; b; b &= b - 1) raw[__builtin_ctz(b)] += w;
+    };
+    bool dropped = false;
+    for (size_t i = 0; i < p.term_count; ++i) {
+        const SentenceComposer::Contribution& c = p.terms[i];
+        const uint32_t cl = clause_of(c.begin);
+        size_t before = n, after = n;
+        for (size_t k = 0; k < n; ++k) {
+            if (clause[k] != cl) continue;
+            if (p.mentions[k].token < c.begin) before = k;
+            else if (after == n && p.mentions[k].token >= c.end) after = k;
+        }
+        if (before == n && after == n) {  // a clause naming no company
+            if (p.clause_owner[cl] == kMarket) dropped = true;
+            else give(static_cast<size_t>(p.clause_owner[cl]), c.weight);
+            continue;
+        }
+        if (after != n && rating_term(doc, c)) {
+            const std::string_view by = p.mentions[after].token > 0 ? doc.text(doc.tokens[p.mentions[after].token - 1]) : "";
+            if (!is_word(by, {"at", "by"})) {
+                give(after, c.weight);
+                continue;
+            }
+        }
+        if (before != n) give(before, c.weight);
+        else give(after, c.comparator || beats(doc, c) ? -c.weight : c.weight);
+    }
+    return dropped;
+}
+
+}  // namespace herald::analysis::detail
