@@ -294,7 +294,9 @@ Basis SentenceReader::basis_after(uint32_t te, uint32_t b, uint32_t e_between) c
     for (uint32_t t = te; t < last() && t < te + 7; ++t) {
         uint32_t f = F(t);
         std::string_view x = c_.tok(t);
-        if ((f & (kPunctComma | W::kClause)) || eq_ci(x, "and") || eq_ci(x, "or") || eq_ci(x, "with")) break;
+        if ((f & (kPunctComma | W::kClause)) || eq_ci(x, "and") || eq_ci(x, "or") ||
+            (eq_ci(x, "with") && !eq_ci(c_.tok(t - 1), "compared")))  // "compared with the prior-year period"
+            break;
         if (f & W::kPeriodWord) return Basis::yoy;
         if (x.size() == 1 && c_.tok(t + 1) == "/" && t + 2 < last() && eq_ci(c_.tok(t + 2), x)) {
             if (x[0] == 'y' || x[0] == 'Y') return Basis::yoy;  // "y/y" as three tokens
@@ -316,6 +318,49 @@ Basis SentenceReader::basis_after(uint32_t te, uint32_t b, uint32_t e_between) c
         if ((year && (eq_ci(n1, "earlier") || eq_ci(n1, "ago"))) || (before_year && eq_ci(n1, "year")))
             return Basis::yoy;
         if ((quarter && eq_ci(n1, "earlier")) || (before_year && eq_ci(n1, "quarter"))) return Basis::qoq;
+    }
+    return year_ago_comparison(te);
+}
+
+// Filings compare with the year-ago period after the figure, often past its level and a comma:
+// "increased 8% to $391.0 billion compared to fiscal 2024", "an increase of 11%, compared with the
+// prior-year period", "up 5% from the third quarter of 2024", "compared to the same period in
+// 2024". A comparison word in the next 16 tokens (in the clause: no ";" or ":"), then within six
+// tokens "same period/quarter", a prior-year word, or an earlier period of the same form one
+// year before the sentence's own ("Q3 2024" against "Q3 2025").
+Basis SentenceReader::year_ago_comparison(uint32_t te) const {
+    for (uint32_t t = te; t < last() && t < te + 16; ++t) {
+        if (F(t) & kPunctHard) return Basis::none;
+        const std::string_view x = c_.tok(t);
+        if (!eq_ci(x, "compared") && !eq_ci(x, "from") && !eq_ci(x, "versus") && !eq_ci(x, "vs") && !eq_ci(x, "over"))
+            continue;
+        for (uint32_t k = t + 1; k < last() && k < t + 7; ++k) {
+            const std::string_view y = c_.tok(k);
+            if (eq_ci(y, "prior-year") || eq_ci(y, "year-ago") || eq_ci(y, "year-earlier") || eq_ci(y, "previous-year"))
+                return Basis::yoy;
+            if ((eq_ci(y, "prior") || eq_ci(y, "previous") || eq_ci(y, "last")) && eq_ci(c_.tok(k + 1), "year"))
+                return Basis::yoy;
+            if (eq_ci(y, "same") && (eq_ci(c_.tok(k + 1), "period") || eq_ci(c_.tok(k + 1), "quarter")))
+                return Basis::yoy;
+        }
+        read_periods();
+        const periods::Found* own = periods::nearest_of(periods_, n_periods_, te);
+        if (!own) return Basis::none;
+        const std::string_view o = own->period.view();
+        auto year = [](std::string_view v) {  // the last four characters as a number (periods end in their year)
+            int y = 0;
+            for (char c : v.substr(v.size() - 4)) y = num::is_digit(c) ? y * 10 + (c - '0') : -1000000;
+            return y;
+        };
+        for (size_t i = 0; i < n_periods_; ++i) {
+            const periods::Found& p = periods_[i];
+            if (!p.prior || p.token <= t || p.token >= t + 7) continue;
+            const std::string_view e = p.period.view();
+            if (o.size() == e.size() && o.size() > 4 && o.substr(0, o.size() - 4) == e.substr(0, e.size() - 4) &&
+                year(o) > 0 && year(o) == year(e) + 1)
+                return Basis::yoy;
+        }
+        return Basis::none;
     }
     return Basis::none;
 }

@@ -164,6 +164,7 @@ private:
     bool role_before(uint32_t tb, W::Role role, uint32_t max_dist) const;
     Direction verb_before(const Hit* h) const;
     Basis basis_after(uint32_t te, uint32_t b, uint32_t e_between) const;
+    Basis year_ago_comparison(uint32_t te) const;
 
     // --- investment pledges and contracts (metrics_pledges.cpp) ---
     W::Role role_at(uint32_t t) const;
@@ -329,7 +330,8 @@ private:
     Unit pending_prior_unit_;
     Basis pending_prior_basis_ = Basis::none;
     int pending_prior_sign_ = 0;
-    void read_periods() {
+    // The sentence's periods, read once (a cache: const readers may fill it).
+    void read_periods() const {
         if (periods_done_) return;
         n_periods_ = periods::all(c_.doc, *c_.sent, fl_, W::kPeriodStart, periods_, kMaxPeriods);
         periods_done_ = true;
@@ -339,9 +341,9 @@ private:
     bool period_list(uint32_t n);
     uint32_t before_period_list(uint32_t e);
     static constexpr size_t kMaxPeriods = 8;
-    periods::Found periods_[kMaxPeriods];
-    size_t n_periods_ = 0;
-    bool periods_done_ = false;
+    mutable periods::Found periods_[kMaxPeriods];
+    mutable size_t n_periods_ = 0;
+    mutable bool periods_done_ = false;
     uint32_t first_ = 0, last_ = 0;
     uint32_t* fl_ = nullptr;  // flags_.data() once sized
     const Mention* last_mention_ = nullptr;

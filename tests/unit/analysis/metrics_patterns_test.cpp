@@ -136,6 +136,26 @@ TEST_CASE("filings: a bare figure in brackets after a level is its year-earlier 
     CHECK(near(margin[0].prior_value, 16.9));
 }
 
+TEST_CASE("filings: a comparison with the year-ago period after the figure is the yoy basis") {
+    testing::Run r;
+    const std::string_view texts[] = {
+        "Acme's net sales for fiscal 2025 increased 8% to $391.0 billion compared to fiscal 2024.",
+        "Acme's total revenues were $4.82 billion, up 11% compared with the prior-year period.",
+        "Acme's net interest income was $14.6 billion in the third quarter of 2025, up 5% from the third quarter of 2024.",
+        "Acme's net revenues decreased 6% to $915 million for the three months ended March 31, 2025, compared to the same period in 2024.",
+    };
+    for (std::string_view text : texts) {
+        CAPTURE(text);
+        const auto& ms = r.on(text);
+        REQUIRE(ms.size() == 1);
+        CHECK(ms[0].change.basis == Basis::yoy);
+    }
+    // Against another period than the year before: no basis is stated.
+    const auto& q = r.on("Acme's revenue was $5.1 billion in the third quarter of 2025, up 5% from the second quarter of 2025.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].change.basis == Basis::none);
+}
+
 TEST_CASE("fiscal calendars: a quarter named by its month is the company's fiscal quarter") {
     using namespace herald::analysis::fiscal;
     CHECK(year_end_month("AAPL") == 9);
