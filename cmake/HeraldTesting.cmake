@@ -25,13 +25,24 @@ endfunction()
 # checked by an independent Kafka client (Debian's python3-confluent-kafka, hence /usr/bin/python3).
 set(HERALD_TEST_PYTHON /usr/bin/python3 CACHE FILEPATH "python3 that has confluent_kafka")
 
+# herald_serial(TESTS...): the suites that time herald (latencies, throughput, rates, budgets
+# of a close) run alone under `ctest -j`: RUN_SERIAL, and the label `serial` so the others can be
+# selected with -LE serial. Every other integration suite runs two at a time (docs/testing.md).
+function(herald_serial)
+  foreach(test ${ARGN})
+    get_test_property(${test} LABELS labels)
+    set_tests_properties(${test} PROPERTIES RUN_SERIAL TRUE LABELS "${labels};serial")
+  endforeach()
+endfunction()
+
 # herald_process_test(NAME SCRIPT [TIMEOUT s] [LABELS l...] [WORKDIR dir] [NO_SOURCE] [NO_WORKDIR]
-#                     [ARGS a...]): runs `python3 SCRIPT <herald> <source dir> <work dir> ARGS...`
+#                     [SERIAL] [ARGS a...]): runs `python3 SCRIPT <herald> <source dir> <work dir> ARGS...`
 # from the calling folder. The work dir is BINARY_DIR/WORKDIR (default: NAME without
-# "integration_"); NO_SOURCE and NO_WORKDIR leave those arguments out. Defaults: label
+# "integration_"); NO_SOURCE and NO_WORKDIR leave those arguments out. SERIAL: herald_serial(),
+# implied by the label robustness (those suites time herald's throughput). Defaults: label
 # integration, 600 s.
 function(herald_process_test name script)
-  cmake_parse_arguments(P "NO_SOURCE;NO_WORKDIR" "TIMEOUT;WORKDIR" "LABELS;ARGS" ${ARGN})
+  cmake_parse_arguments(P "NO_SOURCE;NO_WORKDIR;SERIAL" "TIMEOUT;WORKDIR" "LABELS;ARGS" ${ARGN})
   if(NOT P_TIMEOUT)
     set(P_TIMEOUT 600)
   endif()
@@ -50,4 +61,7 @@ function(herald_process_test name script)
   endif()
   add_test(NAME ${name} COMMAND ${command} ${P_ARGS})
   set_tests_properties(${name} PROPERTIES LABELS "${P_LABELS}" TIMEOUT ${P_TIMEOUT})
+  if(P_SERIAL OR "robustness" IN_LIST P_LABELS)
+    herald_serial(${name})
+  endif()
 endfunction()

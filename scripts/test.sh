@@ -10,9 +10,9 @@ cd build
 if [ $# -gt 0 ]; then
   exec ctest --output-on-failure --timeout 900 "$@"
 fi
-# The unit suites are independent and CPU-bound: two at a time. The integration and e2e suites
-# time a multi-threaded herald (latencies, throughput, deadlines): one at a time, as measured.
+# Two at a time: the unit suites, then the integration and e2e suites, but those that time herald
+# (latencies, throughput, rates: label serial, RUN_SERIAL) run alone (docs/testing.md, "CI").
 status=0
 ctest --output-on-failure --timeout 900 -L unit -j2 || status=1
-ctest --output-on-failure --timeout 900 -LE unit || status=1
+ctest --output-on-failure --timeout 900 -LE unit -j2 || status=1
 exit $status
