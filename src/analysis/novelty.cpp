@@ -204,7 +204,7 @@ NoveltyTracker::Result NoveltyTracker::observe(std::string_view key, const Story
             again = true;
             continue;
         }
-        if (s.t > t || s.t < t - horizon_ms_) continue;
+        if (s.t > t || horizon_.expired(s.t, t)) continue;
         if (!same_story(compare_stories(sketch, s.sketch))) continue;
         ++r.copies;
         if (!first || s.t < first->t) first = &s;
@@ -240,10 +240,7 @@ NoveltyTracker::Result NoveltyTracker::observe(std::string_view key, const Story
 }
 
 void NoveltyTracker::sweep(int64_t now) {
-    for (auto it = keys_.begin(); it != keys_.end();) {
-        if (it->second.newest < now - horizon_ms_) it = keys_.erase(it);
-        else ++it;
-    }
+    horizon_.sweep(keys_, now, [](const Stories& s) { return s.newest; });
 }
 
 size_t NoveltyTracker::state_bytes() const {

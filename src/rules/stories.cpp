@@ -27,10 +27,7 @@ StoryRecord& StoryBook::open(std::string_view story_id, int64_t t) {
 }
 
 void StoryBook::sweep(int64_t now) {
-    for (auto it = stories_.begin(); it != stories_.end();) {
-        if (expired(it->second, now)) it = stories_.erase(it);
-        else ++it;
-    }
+    horizon_.sweep(stories_, now, [](const StoryRecord& r) { return r.first_t; });
 }
 
 size_t StoryBook::state_bytes() const {

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "herald/core/horizon.hpp"
 #include "herald/rules/alert.hpp"
 
 namespace herald::rules::detail {
@@ -34,10 +35,9 @@ public:
     // Alerts remembered per story: (rule, key) pairs beyond it are not raised by the story's
     // updates (counted as capped), so no alert is ever published twice under one revision.
     static constexpr size_t kAlertsPerStory = 256;
-    static constexpr uint64_t kSweepEvery = 4096;
 
-    explicit StoryBook(int64_t horizon_ms) : horizon_ms_(horizon_ms) {}
-    int64_t horizon_ms() const { return horizon_ms_; }
+    explicit StoryBook(int64_t horizon_ms) : horizon_(horizon_ms) {}
+    int64_t horizon_ms() const { return horizon_.ms(); }
 
     // The story's record while t is within the horizon of its first message; null otherwise
     // (never seen, or expired: whether a sweep dropped it yet changes nothing).
@@ -50,8 +50,8 @@ public:
     size_t state_bytes() const;
 
 private:
-    bool expired(const StoryRecord& r, int64_t t) const { return r.first_t < t - horizon_ms_; }
-    int64_t horizon_ms_;
+    bool expired(const StoryRecord& r, int64_t t) const { return horizon_.expired(r.first_t, t); }
+    core::Horizon horizon_;
     std::unordered_map<uint64_t, StoryRecord> stories_;  // by fnv1a64 of the story id
 };
 

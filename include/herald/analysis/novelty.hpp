@@ -16,6 +16,7 @@
 
 #include "herald/analysis/analysis.hpp"
 #include "herald/analysis/document.hpp"
+#include "herald/core/horizon.hpp"
 
 namespace herald::analysis {
 
@@ -37,8 +38,8 @@ public:
     // Bytes of a story id kept for duplicate_of; longer ids are cut.
     static constexpr uint32_t kIdBytes = 47;
 
-    explicit NoveltyTracker(int64_t horizon_ms) : horizon_ms_(horizon_ms) {}
-    int64_t horizon_ms() const { return horizon_ms_; }
+    explicit NoveltyTracker(int64_t horizon_ms) : horizon_(horizon_ms) {}
+    int64_t horizon_ms() const { return horizon_.ms(); }
 
     struct Result {
         uint8_t novelty = 100;        // 100 first report; 100 * 0.75^n after n earlier copies
@@ -74,7 +75,7 @@ private:
         uint32_t size = 0;
         int64_t newest = 0;
     };
-    int64_t horizon_ms_;
+    core::Horizon horizon_;
     std::unordered_map<std::string, Stories> keys_;
     std::string key_buf_;
     uint64_t observed_ = 0;
