@@ -31,9 +31,14 @@ std::string_view word_at(const Document& doc, uint32_t t, uint32_t end) {
 bool market_clause(const Document& doc, uint32_t begin, uint32_t end) {
     for (uint32_t t = begin; t < end; ++t) {
         const std::string_view w = doc.text(doc.tokens[t]);
+        // Every word below starts with one of these letters ("S & P" is three tokens).
+        const char f = w.empty() ? 0 : static_cast<char>(w[0] | 0x20);
+        if (w.size() > 9 || !(f == 's' || f == 'm' || f == 'e' || f == 'n' || f == 'i' || f == 'b' || f == 'y' ||
+                              f == 'd' || f == 'w'))
+            continue;
         const std::string_view next = word_at(doc, t + 1, end);
-        if (is_word(w, {"stocks", "equities", "nasdaq", "index", "indexes", "indices", "benchmark", "yields",
-                        "bourse", "dow"}))
+        if (is_word(w, {"stocks", "equities", "nasdaq", "index", "indexes", "indices", "benchmark", "yields", "bourse",
+                        "dow"}))
             return true;
         // "the market", "a weak market", "Markets rallied"; not "the expanding AI market" (an
         // industry), "market share", "the market for chips".
@@ -101,23 +106,42 @@ bool attribute(const SentenceParts& p, double* raw) {
         for (size_t j = list_start; j < k; ++j) fate[k] |= fate[j];
     }
     // The mention a clause naming no company is about: the last one named in the clauses before
-    // it (leading clauses: the first named), or kMarket.
-    constexpr int32_t kMarket = -1;
-    int32_t owner = 0;
-    for (size_t c = 0, k = 0; c < p.clauses; ++c) {
-        const bool named = k < n && clause[k] == c;
-        while (k < n && clause[k] == c) ++k;
-        if (named) owner = static_cast<int32_t>(k - 1);
-        else if (market_clause(doc, p.clause_first[c], c + 1 < p.clauses ? p.clause_first[c + 1] : last)) owner = kMarket;
-        p.clause_owner[c] = owner;
-    }
+    // it (leading clauses: the first named), or kMarket. Found when a term asks, each clause
+    // looked at once: most clauses hold no term.
+    constexpr int32_t kMarket = -1, kUnknown = -2;
+    std::fill(p.clause_owner, p.clause_owner + p.clauses, kUnknown);
+    for (size_t k = 0; k < n; ++k) p.clause_owner[clause[k]] = static_cast<int32_t>(k);
+    auto owner_of = [&](uint32_t c) {
+        uint32_t from = c;
+        int32_t owner = 0;  // leading clauses: the first company named
+        for (;; --from) {
+            if (p.clause_owner[from] != kUnknown) {
+                owner = p.clause_owner[from];
+                break;
+            }
+            if (market_clause(doc, p.clause_first[from], from + 1 < p.clauses ? p.clause_first[from + 1] : last)) {
+                owner = kMarket;
+                break;
+            }
+            if (from == 0) break;
+        }
+        for (uint32_t x = from; x <= c; ++x) p.clause_owner[x] = owner;
+        return owner;
+    };
     auto give = [&](size_t k, double w) {
         for (unsigned b = fate[k]; b; b &= b - 1) raw[__builtin_ctz(b)] += w;
     };
+    bool one = true;  // one company, named however often: only market clauses are not its
+    for (size_t k = 1; k < n; ++k) one &= p.slot[k] == p.slot[0];
     bool dropped = false;
     for (size_t i = 0; i < p.term_count; ++i) {
         const SentenceComposer::Contribution& c = p.terms[i];
         const uint32_t cl = clause_of(c.begin);
+        if (one) {
+            if (p.clause_owner[cl] < 0 && owner_of(cl) == kMarket) dropped = true;
+            else raw[p.slot[0]] += c.weight;
+            continue;
+        }
         size_t before = n, after = n;
         for (size_t k = 0; k < n; ++k) {
             if (clause[k] != cl) continue;
@@ -125,8 +149,9 @@ bool attribute(const SentenceParts& p, double* raw) {
             else if (after == n && p.mentions[k].token >= c.end) after = k;
         }
         if (before == n && after == n) {  // a clause naming no company
-            if (p.clause_owner[cl] == kMarket) dropped = true;
-            else give(static_cast<size_t>(p.clause_owner[cl]), c.weight);
+            const int32_t owner = owner_of(cl);
+            if (owner == kMarket) dropped = true;
+            else give(static_cast<size_t>(owner), c.weight);
             continue;
         }
         if (after != n && rating_term(doc, c)) {
