@@ -361,11 +361,19 @@ const KeyTable& key_table() {
     return t;
 }
 
-// kPhrases grouped by the first letter of their first word, built at compile time. The longest
-// matching phrase wins and two phrases never match the same tokens with the same length, so the
-// order inside the table does not matter and a lookup needs only its letter's group.
-constexpr size_t kPhraseGroups = 27;
-constexpr size_t group_of(char c) { return c >= 'a' && c <= 'z' ? static_cast<size_t>(c - 'a') : 26; }
+// kPhrases grouped by the first letter and the length of their first word, built at compile
+// time. The longest matching phrase wins and two phrases never match the same tokens with the same
+// length, so the order inside the table does not matter and a lookup needs only its group: a
+// token compares with the few phrases whose first word can equal it ("revenue" with "revenue
+// guidance" and "revenue backlog", not with "run rate" or "retail sales").
+constexpr size_t kPhraseLetters = 27;
+constexpr size_t kPhraseLengths = 17;  // first words of 16 bytes and more share the last group
+constexpr size_t kPhraseGroups = kPhraseLetters * kPhraseLengths;
+constexpr size_t group_of(char c, size_t len) {
+    const size_t letter = c >= 'a' && c <= 'z' ? static_cast<size_t>(c - 'a') : 26;
+    return letter * kPhraseLengths + (len < kPhraseLengths ? len : kPhraseLengths - 1);
+}
+constexpr size_t group_of(std::string_view w) { return group_of(w.empty() ? '\0' : num::lower(w[0]), w.size()); }
 
 struct PhraseIndex {
     std::array<Phrase, std::size(kPhrases)> sorted{};
@@ -375,10 +383,10 @@ struct PhraseIndex {
 constexpr PhraseIndex build_phrase_index() {
     PhraseIndex ix;
     std::array<uint8_t, kPhraseGroups + 1> count{};
-    for (const auto& p : kPhrases) ++count[group_of(p.words[0][0]) + 1];
+    for (const auto& p : kPhrases) ++count[group_of(p.words[0]) + 1];
     for (size_t g = 1; g <= kPhraseGroups; ++g) count[g] = static_cast<uint8_t>(count[g] + count[g - 1]);
     ix.start = count;
-    for (const auto& p : kPhrases) ix.sorted[count[group_of(p.words[0][0])]++] = p;
+    for (const auto& p : kPhrases) ix.sorted[count[group_of(p.words[0])]++] = p;
     return ix;
 }
 
@@ -388,7 +396,7 @@ static_assert(std::size(kPhrases) < 256);
 }  // namespace
 
 const Phrase* phrases_starting(std::string_view first, size_t& count) {
-    const size_t g = group_of(first.empty() ? '\0' : num::lower(first[0]));
+    const size_t g = group_of(first);
     count = kPhraseIndex.start[g + 1] - kPhraseIndex.start[g];
     return kPhraseIndex.sorted.data() + kPhraseIndex.start[g];
 }

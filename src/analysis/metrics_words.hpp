@@ -104,7 +104,7 @@ struct Phrase {
     bool loss;
 };
 
-// The phrases whose first word starts with the first letter of `first` (any case).
+// The phrases whose first word starts with the first letter of `first` (any case) and has its length.
 const Phrase* phrases_starting(std::string_view first, size_t& count);
 
 template <class Next>

@@ -25,6 +25,14 @@ bool parse_number(std::string_view s, double& out) {
     return r.ec == std::errc();
 }
 
+// parse_number(s, v) succeeds on a number token's text: its bytes are digits, '.' and ',' (the
+// tokenizer's number form), which from_chars always reads, unless it is too long for the buffer.
+bool parses_as_number(std::string_view s) {
+    size_t n = 0;
+    for (char c : s) n += c != ',';
+    return n <= 32;
+}
+
 // "2008" in "the first nine months of 2008" is a date, not a figure.
 bool is_year(const Document& doc, uint32_t k) {
     std::string_view t = doc.text(doc.tokens[k]);
@@ -94,6 +102,13 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
     uint32_t stop = std::min<uint32_t>(s.last_token, after + 24);
     uint32_t t = after;
     double cur = 0, prior = 0;
+    // The value of number token k (its decimal split and sign applied).
+    auto value_of = [&](uint32_t k) {
+        double v = 0;
+        parse_number(doc.text(toks[k]), v);
+        split_decimal(doc, k, v);
+        return is_negative_figure(doc, k, s.first_token) ? -v : v;
+    };
     auto next_number = [&](uint32_t from, uint32_t reach, double& v) -> uint32_t {
         for (uint32_t k = from; k < stop && k < from + reach; ++k)
             if (toks[k].kind == TokenKind::number && !is_year(doc, k) && parse_number(doc.text(toks[k]), v)) {
@@ -103,15 +118,21 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
             }
         return UINT32_MAX;
     };
-    uint32_t a = next_number(t, 12, cur);
+    // The first figure; its value is read only when a marker and a second figure follow (most
+    // measures have none: a figure-dense text would pay a parse per measure for nothing).
+    uint32_t a = UINT32_MAX;
+    for (uint32_t k = t; k < stop && k < t + 12; ++k)
+        if (toks[k].kind == TokenKind::number && !is_year(doc, k) && parses_as_number(doc.text(toks[k]))) {
+            a = k;
+            break;
+        }
     if (a == UINT32_MAX) return 0;
     // A prior marker soon after the first figure, then the second figure.
     for (uint32_t k = a + 1; k < stop && k <= a + 12; ++k) {
-        std::string_view txt = doc.text(toks[k]);
         // A prior figure, or the one expected: "EPS 74 cents ; FactSet consensus 86 cents".
         bool marker = (ids_[k] != detail::kNoWord &&
                        (lex_.word_roles[ids_[k]].prior_marker || lex_.word_roles[ids_[k]].expectation)) ||
-                      txt == "(";
+                      (toks[k].kind == TokenKind::punct && doc.text(toks[k]) == "(");
         if (!marker) {
             if (toks[k].kind == TokenKind::number && !is_year(doc, k))
                 return 0;  // a third figure: not a simple comparison
@@ -119,6 +140,7 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
         }
         uint32_t b = next_number(k + 1, 7, prior);
         if (b == UINT32_MAX) return 0;
+        cur = value_of(a);
         // Both figures must be in the same unit: "EUR 1.5 mn ( EUR 2.0 mn )" compares, while
         // "EUR 114 mn ( USD 148 mn )" converts and "7.7 % of net sales" is another figure.
         auto text_at = [&](uint32_t x) { return x < s.last_token ? doc.text(toks[x]) : std::string_view{}; };
