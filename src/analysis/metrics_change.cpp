@@ -229,6 +229,7 @@ void SentenceReader::margin_figure(const Fig& fg, const Quantity& q, const Hit* 
     Metric* m = sentence_metric(h->kind);
     if (m && !m->has_value) {  // the change came first ("widened 1.2 points to 15%")
         take_value(*m, q);
+        values_after_money_ = true;
         return;
     }
     Metric nm;
@@ -327,7 +328,8 @@ void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, 
     for (size_t i = at, k = 0; i < money_end_ && k < kMaxCandidates; ++i, ++k)
         if (consider(i)) break;
     const size_t from = c_.out.size() - money_end_ > kMaxCandidates ? c_.out.size() - kMaxCandidates : money_end_;
-    for (size_t i = from; i < c_.out.size(); ++i) consider(i);
+    if (values_after_money_)  // else none of them has a value: none qualifies
+        for (size_t i = from; i < c_.out.size(); ++i) consider(i);
     // Never across businesses: "revenue was $10 billion and cloud revenue grew 30%" is the
     // cloud's change, not the total's.
     if (best && !same_business(*best, h, tb, te)) best = nullptr;

@@ -305,6 +305,7 @@ private:
             return;
         }
         last_of_kind_[static_cast<size_t>(m.kind)] = static_cast<int32_t>(c_.out.size());
+        values_after_money_ |= m.has_value;
         c_.out.push_back(m);
     }
 
@@ -314,6 +315,9 @@ private:
     std::vector<Fig>& figs_;
     size_t first_metric_ = 0;
     size_t money_end_ = 0;  // [first_metric_, money_end_): the money pass's metrics, in figure order
+    // Some metric from money_end_ on may have a value (set when one is pushed or given one; reset
+    // at money_end_): attach_change skips its walk over the later metrics when none can qualify.
+    bool values_after_money_ = false;
     // A figure looks for the metric it completes (an earlier value, a change's value) among the
     // sentence's latest kMaxCandidates metrics only: a sentence of normal text holds a few, and a
     // hostile one of 100,000 figures would otherwise cost a walk over all of them per figure.

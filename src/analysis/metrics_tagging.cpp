@@ -21,6 +21,7 @@ void SentenceReader::run(uint32_t q_begin, uint32_t q_end, Carry& carry) {
     money_pass();
     count_pass();
     money_end_ = c_.out.size();
+    values_after_money_ = false;
     change_pass();
     multiplier_pass();
     // Carry context to later sentences: the last named entity and product phrase.
