@@ -81,7 +81,9 @@ void SentenceReader::find_hits() {
         if (!(f & (W::kKind | W::kPhrase))) continue;
         std::string_view x = c_.tok(t);
         W::PhraseMatch pm;
-        if (f & W::kPhrase) pm = W::match_phrase(x, [&](uint32_t k) { return c_.tok(t + k); });
+        if (f & W::kPhrase)
+            pm = W::match_phrase(x, [&](uint32_t k) { return c_.tok(t + k); },
+                                 [&](uint32_t k) { return t + k < last() ? &c_.doc.keys[t + k] : nullptr; });
         Hit h;
         if (pm.tokens) {
             h = {t, t + pm.tokens, t, pm.kind, pm.loss, false, false};

@@ -245,7 +245,12 @@ constexpr auto kPhrases = [] {
             for (size_t b = 0; b <= p.size();) {
                 size_t e = p.find(' ', b);
                 if (e == std::string_view::npos) e = p.size();
-                ph.words[ph.n++] = p.substr(b, e - b);
+                const std::string_view w = p.substr(b, e - b);
+                ph.key_a[ph.n] = ph.key_b[ph.n] = 0;
+                if (w.size() <= 16)
+                    for (size_t i = 0; i < w.size(); ++i)
+                        (i < 8 ? ph.key_a[ph.n] : ph.key_b[ph.n]) |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * (i % 8));
+                ph.words[ph.n++] = w;
                 b = e + 1;
             }
         });

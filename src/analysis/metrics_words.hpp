@@ -86,6 +86,8 @@ struct PhraseMatch {
 
 template <class Next>
 PhraseMatch match_phrase(std::string_view first, Next next);
+template <class Next, class KeyOf>
+PhraseMatch match_phrase(std::string_view first, Next next, KeyOf key_of);
 
 // `a` equals the lower-case literal ignoring ASCII case. Inline: most calls differ in length.
 inline bool eq_ci(std::string_view a, std::string_view lower_lit) {
@@ -102,24 +104,43 @@ struct Phrase {
     uint32_t n;
     MetricKind kind;
     bool loss;
+    // Each word's key as the tokenizer folds a word (bytes 0-7 and 8-15, zero-padded); {0, 0} for
+    // a word of more than 16 bytes, which no keyed token equals.
+    uint64_t key_a[5], key_b[5];
 };
+
+// Does token k of a phrase match its word w? A keyed token (Document::keys, a != 0) compares its
+// key, which is the token lower-cased: equal exactly when eq_ci(token text, w) holds. Others
+// compare their text.
+template <class Next, class KeyOf>
+bool phrase_word_matches(const Phrase& ph, uint32_t k, Next& next, KeyOf& key_of) {
+    if (const WordKey* key = key_of(k); key && key->a != 0) return key->a == ph.key_a[k] && key->b == ph.key_b[k];
+    return eq_ci(next(k), ph.words[k]);
+}
 
 // The phrases whose first word starts with the first letter of `first` (any case) and has its length.
 const Phrase* phrases_starting(std::string_view first, size_t& count);
 
-template <class Next>
-PhraseMatch match_phrase(std::string_view first, Next next) {
+// `key_of(k)` gives the k-th token's key (k = 0 is `first`), or nullptr (no document: texts only).
+template <class Next, class KeyOf>
+PhraseMatch match_phrase(std::string_view first, Next next, KeyOf key_of) {
     size_t count = 0;
     const Phrase* ps = phrases_starting(first, count);
     PhraseMatch best;
+    auto first_of = [first](uint32_t) { return first; };
     for (size_t p = 0; p < count; ++p) {
         const Phrase& ph = ps[p];
-        if (ph.n <= best.tokens || !eq_ci(first, ph.words[0])) continue;
+        if (ph.n <= best.tokens || !phrase_word_matches(ph, 0, first_of, key_of)) continue;
         bool ok = true;
-        for (uint32_t k = 1; k < ph.n && ok; ++k) ok = eq_ci(next(k), ph.words[k]);
+        for (uint32_t k = 1; k < ph.n && ok; ++k) ok = phrase_word_matches(ph, k, next, key_of);
         if (ok) best = {ph.n, ph.kind, ph.loss};
     }
     return best;
+}
+
+template <class Next>
+PhraseMatch match_phrase(std::string_view first, Next next) {
+    return match_phrase(first, next, [](uint32_t) -> const WordKey* { return nullptr; });
 }
 
 }  // namespace herald::analysis::words
