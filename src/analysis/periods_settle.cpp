@@ -1,0 +1,208 @@
+// complete(): the per-event settling of the periods a sentence leaves out or writes relative to
+// the report ("next quarter", "this year"), once the event's metrics are all known.
+#include <cmath>
+#include <string_view>
+
+#include "herald/core/time.hpp"
+#include "periods.hpp"
+#include "periods_scanner.hpp"
+
+namespace herald::analysis::periods {
+
+namespace {
+
+// Kinds that are no result of the reported period: a period only when the text gives one.
+// (Backlog and run rates stated in a results report are the quarter's end: they inherit.)
+bool point_in_time(MetricKind k) {
+    const std::string_view n = metric_kind_name(k);
+    return n == "deal_value" || n == "price_target" || n == "buyback" || n == "dividend" || n == "job_cuts";
+}
+
+bool relative(std::string_view p) { return !p.empty() && (p[0] == '+' || p[0] == '='); }
+
+// The year a period names, 0 when none ("Q3 2026" -> 2026, "FY2025" -> 2025).
+int year_in(std::string_view p) { return p.size() >= 4 ? year_of(p.substr(p.size() - 4)) : 0; }
+
+// "Q3 2026" / "Q3": the quarter number, else 0.
+int quarter_in(std::string_view p) {
+    return p.size() >= 2 && p[0] == 'Q' && p[1] >= '1' && p[1] <= '4' && (p.size() == 2 || p[2] == ' ') ? p[1] - '0' : 0;
+}
+
+// A year written as part of the period's text ("Q3" + 2026 -> "Q3 2026", "FY" + 2026 -> "FY2026").
+void with_year(Period& p, int y) {
+    Writer w;
+    w.add(p.view());
+    w.year(y);
+    p.set(w.view());
+}
+
+// Can a word start a quarter, half or nine months (the report periods a headline or summary
+// states: "Q3", "third-quarter", "fiscal 2026 third quarter", "FY26 Q3", "nine months")? A few
+// compares of the tokenizer's key; a keyless (long) word only when it holds a dash.
+bool may_state_report(const WordKey& k) {
+    if (k.a == 0) return true;  // rare: the matchers decide
+    const uint64_t a = k.a;
+    const char c0 = static_cast<char>(a & 0xFF), c1 = static_cast<char>((a >> 8) & 0xFF);
+    if ((c0 == 'q' || c0 == 'h') && num::is_digit(c1)) return true;
+    if (c0 == 'f' && c1 == 'y') return true;
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull, kDashes = 0x2D2D2D2D2D2D2D2Dull;
+    auto has_dash = [](uint64_t x) {
+        const uint64_t y = x ^ kDashes;
+        return ((y - kOnes) & ~y & kHigh) != 0;
+    };
+    if (has_dash(a) || (k.b != 0 && has_dash(k.b))) return true;
+    if (k.b != 0) return false;
+    return a == key_of("first") || a == key_of("second") || a == key_of("third") || a == key_of("fourth") ||
+           a == key_of("fiscal") || a == key_of("nine") || a == key_of("six") || a == key_of("three");
+}
+
+// What the event reports on, and the year of its report.
+struct Report {
+    Period period;
+    int year = 0;
+};
+
+// A period a figure of the report can have: a quarter, half, nine months, year or month.
+bool reportable(std::string_view p) { return !p.empty() && !relative(p) && p != "quarter"; }
+// One the headline or summary can state without a figure: Q3, H1, 9M (a bare year is as often a
+// target, "work begins in 2027", as the report's).
+bool report_like(std::string_view p) { return p.size() >= 2 && (p[0] == 'Q' || p[0] == 'H' || p[1] == 'M'); }
+
+void earliest(int& y, int v) {
+    if (v && (!y || v < y)) y = v;
+}
+
+// The report period: the first reported figure's in the headline or summary, else the first
+// quarter, half or nine months they state, else the first reported figure's anywhere. The year:
+// the earliest one of the figures' periods and of those statements (a later one is a target:
+// "capex in 2027 will be larger than the $70-72 billion planned for 2026"). Earlier periods
+// ("since 2019") and end dates ("until 2027") are neither.
+Report read_report(const Document& doc, const std::vector<Metric>& out, size_t from) {
+    Report r;
+    for (size_t i = from; i < out.size() && r.period.empty(); ++i) {
+        const Metric& m = out[i];
+        if (!m.forecast && (m.span.field == Field::headline || m.span.field == Field::summary) && reportable(m.period.view()))
+            r.period = m.period;
+    }
+    Period stated;
+    Found found[8];
+    size_t mi = from;  // metrics are in document order, like sentences
+    for (const Sentence& s : doc.sentences) {
+        if (s.field != Field::headline && s.field != Field::summary) break;  // sentences come in field order
+        // A sentence with a figure was read by the metric pass: its figures carry its periods.
+        while (mi < out.size() && (out[mi].span.field < s.field || (out[mi].span.field == s.field && out[mi].span.begin < s.begin))) ++mi;
+        if (mi < out.size() && out[mi].span.field == s.field && out[mi].span.begin < s.end) continue;
+        auto candidate = [&](uint32_t t) { return doc.tokens[t].kind == TokenKind::word && may_state_report(doc.keys[t]); };
+        const size_t n = collect(doc, s, candidate, found, 8);
+        for (size_t i = 0; i < n; ++i) {
+            const std::string_view p = found[i].period.view();
+            if (found[i].after_by || found[i].prior || found[i].target || !report_like(p)) continue;
+            if (stated.empty()) stated = found[i].period;
+            earliest(r.year, year_in(p));
+        }
+    }
+    if (r.period.empty()) r.period = stated;
+    // A projection for a year after the item's is the next year's guidance ("expects fiscal 2027
+    // revenue of ..." in December 2026): not the year of the quarter reported with it.
+    const int pub_year = doc.event().has_published_at ? core::year_of(doc.event().published_at_ms) : 0;
+    for (size_t i = from; i < out.size(); ++i) {
+        const Metric& m = out[i];
+        if (!reportable(m.period.view())) continue;
+        if (r.period.empty() && !m.forecast) r.period = m.period;
+        const int y = year_in(m.period.view());
+        if (!(m.forecast && pub_year && y > pub_year)) earliest(r.year, y);
+    }
+    const std::string_view p = r.period.view();
+    if (!p.empty() && !year_in(p) && r.year && (report_like(p) || p == "FY")) with_year(r.period, r.year);
+    return r;
+}
+
+void settle(Metric& m, const Metric* prev, const Report& r) {
+    const std::string_view p = m.period.view();
+    const int rq = quarter_in(r.period.view()), ry = year_in(r.period.view());
+    if (p == "+Q") {
+        if (!rq) {
+            m.period = {};
+            return;
+        }
+        Writer w;
+        w.add("Q");
+        w.add_int(rq % 4 + 1);
+        w.year(ry ? (rq == 4 ? ry + 1 : ry) : 0);
+        m.period.set(w.view());
+        return;
+    }
+    if (p == "+Y" || p == "=Y") {
+        const int y = !r.year ? 0 : p == "+Y" ? r.year + 1 : r.year;  // p views m.period: read before set
+        m.period.set("FY");
+        if (y) with_year(m.period, y);
+        return;
+    }
+    if (p == "quarter") {  // "in the quarter": the reported one, else a projection's quarter, else unknown
+        if (rq) m.period = r.period;
+        else if (m.forecast && prev && prev->forecast && quarter_in(prev->period.view())) m.period = prev->period;
+        else m.period = {};
+        return;
+    }
+    if (p.empty()) {
+        if (!m.forecast && !point_in_time(m.kind) && !m.point_in_time) m.period = r.period;
+        // A forecast continuing the one before it takes its period: "expects fourth-quarter
+        // revenue of ... Gross margin is expected to be about 36.5%."
+        else if (m.forecast && !point_in_time(m.kind) && !m.point_in_time && prev && prev->forecast && reportable(prev->period.view()))
+            m.period = prev->period;
+        return;
+    }
+    if (year_in(p) || !r.year) return;
+    // Guidance for a quarter before the reported one is next year's ("first-quarter guidance" in a Q4 report).
+    const int q = quarter_in(p);
+    with_year(m.period, m.forecast && q && rq && q < rq && ry ? ry + 1 : (q && rq && ry ? ry : r.year));
+}
+
+// A headline figure of no period that the summary or body restates (same kind, same value or
+// same move) has the restatement's period: "Bernstein sees Azure growth slowing to 37%" over
+// "expect Azure revenue to grow 37% in the fiscal second quarter". At most kMaxHeadline headline
+// figures are matched, each against the figures after the headline: linear in the figures.
+void restated_periods(std::vector<Metric>& out, size_t from) {
+    constexpr size_t kMaxHeadline = 8;
+    auto same = [](double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(std::fabs(a), std::fabs(b)); };
+    for (size_t i = from, n = 0; i < out.size() && out[i].span.field == Field::headline && n < kMaxHeadline; ++i, ++n) {
+        Metric& h = out[i];
+        if (!h.period.empty()) continue;
+        for (size_t k = i + 1; k < out.size(); ++k) {
+            const Metric& m = out[k];
+            if (m.span.field == Field::headline || m.kind != h.kind || m.forecast != h.forecast || !reportable(m.period.view()))
+                continue;
+            const bool value = h.has_value && m.has_value && same(h.value, m.value);
+            const bool move = !h.has_value && h.change.has_percent && m.change.has_percent && same(h.change.percent, m.change.percent);
+            if (value || move) {
+                if (!point_in_time(h.kind)) h.period = m.period;
+                break;
+            }
+        }
+    }
+}
+
+bool needs_settling(std::string_view p) { return p.empty() || relative(p) || p == "quarter" || !year_in(p); }
+
+}  // namespace
+
+void complete(const Document& doc, std::vector<Metric>& out, size_t from) {
+    bool any = false;
+    for (size_t i = from; i < out.size() && !any; ++i) any = needs_settling(out[i].period.view());
+    if (!any) return;
+    const Report r = read_report(doc, out, from);
+    // The projection before a figure: the latest forecast of a period ("expects second-quarter
+    // revenue to fall 4% ... forecast gross margin of 40.5% for the quarter"), past figures of no
+    // period of their own (a price target, a pledge) in between.
+    const Metric* last_forecast = nullptr;
+    for (size_t i = from; i < out.size(); ++i) {
+        const Metric* prev = i > from ? &out[i - 1] : nullptr;
+        if (prev && (point_in_time(prev->kind) || prev->point_in_time) && prev->period.empty() && last_forecast)
+            prev = last_forecast;
+        if (needs_settling(out[i].period.view())) settle(out[i], prev, r);
+        if (out[i].forecast && reportable(out[i].period.view())) last_forecast = &out[i];
+    }
+    restated_periods(out, from);
+}
+
+}  // namespace herald::analysis::periods
