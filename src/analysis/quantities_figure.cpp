@@ -1,0 +1,220 @@
+// Reading one figure and what is written around it from the raw field bytes (quantities_figure.hpp).
+#include "quantities_figure.hpp"
+
+namespace herald::analysis::qfigures {
+
+size_t minus_before(std::string_view s, size_t at) {
+    // Every dash ends in '-' or the last byte of "–" (E2 80 93) or "−" (E2 88 92): one test
+    // answers the usual case (a space or a letter) for every number.
+    if (at == 0) return 0;
+    const unsigned char last = static_cast<unsigned char>(s[at - 1]);
+    if (last != '-' && last != 0x93 && last != 0x92) return 0;
+    for (size_t len : {size_t{1}, size_t{3}}) {
+        if (at >= len && num::dash_at(s, at - len) == len) {
+            size_t b = at - len;
+            if (b == 0 || num::is_space(s[b - 1]) || s[b - 1] == '(') return len;
+        }
+    }
+    return 0;
+}
+
+bool unit_or_scale_at(std::string_view s, size_t j) {
+    units::Scale sc;
+    return units::scale_at(s, j, false, sc) || units::suffix_at(s, j).kind != units::SuffixKind::none;
+}
+
+size_t bracket_scale(std::string_view s, size_t end, units::Scale& sc) {
+    size_t k = num::skip_spaces(s, end);
+    if (k >= s.size() || s[k] != '(') return 0;
+    const size_t at = num::skip_spaces(s, k + 1);
+    num::Decimal inner;
+    if (at >= s.size() || !num::is_digit(s[at]) || !num::parse_decimal(s, at, inner)) return 0;
+    size_t c = num::skip_spaces(s, inner.end);
+    if (c >= s.size() || s[c] != ')') return 0;
+    const size_t w = num::skip_spaces(s, c + 1);
+    if (!units::scale_at(s, w, false, sc) || sc.single_letter) return 0;
+    return at;
+}
+
+bool parse_figure(std::string_view s, size_t i, Figure& f) {
+    f = {};
+    if (!num::parse_decimal(s, i, f.d)) return false;
+    size_t b = i;
+    if (size_t m = minus_before(s, b)) {
+        f.negative = true;
+        b -= m;
+    }
+    // Currency sign or code, attached ("$37.6B", "EUR1") or after one space ("USD 37.6bn").
+    size_t cb = num::skip_spaces_back(s, b);
+    size_t sign_begin = 0;
+    int prefix_exp10 = 0;
+    if (b - cb <= 3 && units::sign_before(s, cb, f.prefix_unit, sign_begin, prefix_exp10)) {
+        f.has_prefix = true;
+        b = sign_begin;
+        if (!f.negative) {
+            if (size_t m = minus_before(s, b)) {
+                f.negative = true;
+                b -= m;
+            }
+        }
+    }
+    // A decimal comma ("EUR 12,4 mn", "1,5 %"): only before a unit or scale, after a currency, or
+    // alone in brackets ("EUR 48,6 million (41,2)": the year-earlier figure of a European report).
+    if (size_t ce = num::decimal_comma_end(s, f.d)) {
+        const bool bracketed = b > 0 && s[b - 1] == '(' && ce < s.size() && s[ce] == ')';
+        if ((f.has_prefix || bracketed || unit_or_scale_at(s, num::skip_spaces(s, ce))) &&
+            !num::append_fraction(s, f.d.end + 1, ce, f.d))
+            return false;
+    }
+    if (b > 0 && s[b - 1] == '(' && f.d.end < s.size() && s[f.d.end] == ')') {
+        f.paren = true;
+        --b;
+    }
+    f.begin = b;
+    f.end = f.d.end;
+    // An exponent ("$1e9", "2.5E+6") is the figure's scale; a negative or large one is no amount.
+    if (size_t x = f.d.end; x + 1 < s.size() && (s[x] == 'e' || s[x] == 'E')) {
+        size_t k = x + 1 + (s[x + 1] == '+' ? 1 : 0);
+        if (k < s.size() && num::is_digit(s[k])) {
+            int e = 0;
+            for (; k < s.size() && num::is_digit(s[k]); ++k)
+                if ((e = e * 10 + (s[k] - '0')) > 15) return false;
+            if (k < s.size() && num::is_alnum(s[k])) return false;
+            f.has_scale = true;
+            f.scale = {e, k, false};
+            f.end = k;
+            return true;
+        }
+        if (s[x + 1] == '-') return false;
+    }
+    size_t j = num::skip_spaces(s, f.d.end);
+    bool attached = j == f.d.end;
+    units::Scale sc;
+    if (units::scale_at(s, j, attached, sc) && (!sc.single_letter || attached || f.has_prefix)) {
+        // "3M" with no currency is a name more often than an amount; keep it only with a currency.
+        f.has_scale = true;
+        f.scale = sc;
+        f.end = sc.end;
+        return true;
+    }
+    if (prefix_exp10) {  // "MEUR 12.5": the code carries the scale
+        f.has_scale = true;
+        f.scale = {prefix_exp10, f.d.end, false};
+        return true;
+    }
+    // A code between the number and its scale: "75 USD million", "12.5 EUR mn".
+    if (j + 3 < s.size() && units::upper3(s, j)) {
+        Unit u;
+        const size_t w = num::skip_spaces(s, j + 3);
+        if (w > j + 3 && units::iso_code(s.substr(j, 3), u) && units::scale_at(s, w, false, sc) &&
+            (!f.has_prefix || f.prefix_unit == u)) {
+            f.has_prefix = true;
+            f.prefix_unit = u;
+            f.has_scale = true;
+            f.scale = sc;
+            f.end = sc.end;
+            return true;
+        }
+    }
+    // Letters or digits right after the number that are no scale and no unit ("$0x1F", "$5abc",
+    // "10x"): the number is part of a word, not an amount.
+    if (attached && j < s.size() && num::is_alnum(s[j]) && units::suffix_at(s, j).kind == units::SuffixKind::none)
+        return false;
+    return true;
+}
+
+bool count_noun_at(std::string_view s, size_t i) {
+    struct N { std::string_view w; };
+    static constexpr N kNouns[] = {
+        "shares", "people", "users", "customers", "subscribers", "units", "tons", "tonnes", "barrels", "ounces",
+        "employees", "jobs", "vehicles", "cars", "devices", "homes", "passengers", "visitors", "accounts", "members",
+        "copies", "downloads", "tokens", "parameters", "hours", "years", "months", "days", "times", "square",
+        "words", "votes", "doses", "cases", "deaths", "streams", "views", "items", "orders", "contracts", "kilometres",
+        "kilometers", "miles", "metres", "meters", "barrel", "ton", "tonne", "mw", "gw", "kw", "mwh", "gwh", "twh"};
+    static constexpr auto kIndex = units::index_by_letter(kNouns, false);
+    i = num::skip_spaces(s, i);
+    if (i >= s.size()) return false;
+    bool found = false;
+    kIndex.each(s[i], [&](size_t k) { return found = num::word_at(s, i, kNouns[k].w) != 0; });
+    return found;
+}
+
+Qualifier qualifier_before(std::string_view s, size_t begin) {
+    size_t e = num::skip_spaces_back(s, begin);
+    if (e > 0 && s[e - 1] == '~') return Qualifier::about;
+    // An article may sit between: "over a $150 billion run rate" keeps "over".
+    for (std::string_view art : {"a", "an"})
+        if (num::word_before(s, e, art)) {
+            e = num::skip_spaces_back(s, e - art.size());
+            break;
+        }
+    struct P { std::string_view w; Qualifier q; };
+    static constexpr P kPhrases[] = {
+        {"more than", Qualifier::over},    {"over", Qualifier::over},         {"above", Qualifier::over},
+        {"exceeding", Qualifier::over},    {"in excess of", Qualifier::over}, {"at least", Qualifier::over},
+        {"upwards of", Qualifier::over},   {"north of", Qualifier::over},     {"greater than", Qualifier::over},
+        {"less than", Qualifier::under},   {"under", Qualifier::under},       {"below", Qualifier::under},
+        {"up to", Qualifier::under},       {"nearly", Qualifier::under},      {"almost", Qualifier::under},
+        {"fewer than", Qualifier::under},  {"shy of", Qualifier::under},      {"about", Qualifier::about},
+        {"around", Qualifier::about},      {"approximately", Qualifier::about}, {"roughly", Qualifier::about},
+        {"some", Qualifier::about},        {"approx.", Qualifier::about},     {"approx", Qualifier::about},
+        {"circa", Qualifier::about},       {"an estimated", Qualifier::about}, {"estimated", Qualifier::about},
+        {"close to", Qualifier::about},    {"c.", Qualifier::about}};
+    // Grouped by last letter: the phrase must end with the byte before e.
+    static constexpr auto kIndex = units::index_by_letter(kPhrases, true);
+    if (e == 0) return Qualifier::none;
+    Qualifier q = Qualifier::none;
+    kIndex.each(s[e - 1], [&](size_t k) {
+        if (!num::word_before(s, e, kPhrases[k].w)) return false;
+        q = kPhrases[k].q;
+        return true;
+    });
+    return q;
+}
+
+size_t plus_after(std::string_view s, size_t e) {
+    if (e < s.size() && s[e] == '+') return e + 1;
+    if (e < s.size() && s[e] == '-' && num::word_at(s, e + 1, "plus")) return e + 5;
+    size_t j = num::skip_spaces(s, e);
+    if (j > e && num::word_at(s, j, "plus")) {
+        size_t k = num::skip_spaces(s, j + 4);
+        if (k < s.size() && (num::is_digit(s[k]) || s[k] == '$' || num::is_upper(s[k]))) return 0;  // "$5B plus $2B"
+        return j + 4;
+    }
+    return 0;
+}
+
+bool prefix_range(const Figure& a, const Figure& b) {
+    if (!a.has_prefix || a.has_scale || b.has_scale || a.d.decimals != b.d.decimals || a.d.decimals == 0) return false;
+    return b.d.mantissa > a.d.mantissa && b.d.mantissa <= a.d.mantissa + a.d.mantissa / 2;
+}
+
+size_t range_second(std::string_view s, size_t after, size_t first_begin, bool first_has_unit) {
+    size_t k = num::skip_spaces(s, after);
+    size_t conn_end = 0;
+    if (size_t dl = num::dash_at(s, k)) {
+        conn_end = k + dl;
+    } else if (num::word_at(s, k, "to") || num::word_at(s, k, "and")) {
+        bool is_and = num::word_at(s, k, "and") != 0;
+        size_t pb = num::skip_spaces_back(s, first_begin);
+        bool from = num::word_before(s, pb, "from");
+        bool between = num::word_before(s, pb, "between");
+        if (is_and ? !between : (from || first_has_unit)) return 0;
+        conn_end = k + (is_and ? 3 : 2);
+    } else {
+        return 0;
+    }
+    size_t j = num::skip_spaces(s, conn_end);
+    if (j < s.size() && num::is_digit(s[j])) return j;
+    // A repeated currency: "$1.2-$1.5 billion", "EUR 10-EUR 12 mn".
+    size_t d = j;
+    while (d < s.size() && d < j + 5 && !num::is_digit(s[d]) && !num::is_space(s[d])) ++d;
+    d = num::skip_spaces(s, d);
+    Unit u;
+    size_t sb = 0;
+    if (d < s.size() && num::is_digit(s[d]) && units::sign_before(s, num::skip_spaces_back(s, d), u, sb) && sb == j)
+        return d;
+    return 0;
+}
+
+}  // namespace herald::analysis::qfigures
