@@ -1,0 +1,197 @@
+// Recording a matched event type: its subject and object companies, its figure, and the
+// CorporateEvent added to the analysis (once per type and company).
+#include "event_scratch.hpp"
+
+namespace herald::analysis {
+
+namespace {
+
+// The entity (index into analysis.entities) a mention stands for; -1 when it has none.
+int32_t entity_of(const Mention& m, const Analysis& a) {
+    for (size_t i = 0; i < a.entities.size(); ++i) {
+        const EntityResult& e = a.entities[i];
+        if (!m.ticker.empty() ? e.ticker == m.ticker : e.name == m.company) return static_cast<int32_t>(i);
+    }
+    return -1;
+}
+
+// Parses "1,500", "1.02" (with a following "million"/"billion"/"thousand") as a count.
+bool count_at(const Document& doc, uint32_t tok, uint32_t end, double& out) {
+    std::string_view s = doc.text(doc.tokens[tok]);
+    double v = 0, scale = 0;
+    bool digits = false;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') {
+            digits = true;
+            if (scale > 0) {
+                v += (c - '0') * scale;
+                scale /= 10;
+            } else {
+                v = v * 10 + (c - '0');
+            }
+        } else if (c == '.' && scale == 0) {
+            scale = 0.1;
+        } else if (c != ',') {
+            return false;
+        }
+    }
+    if (!digits) return false;
+    if (tok + 1 < end) {
+        std::string_view next = doc.text(doc.tokens[tok + 1]);
+        if (next == "million" || next == "mn") v *= 1e6;
+        else if (next == "billion" || next == "bn") v *= 1e9;
+        else if (next == "thousand") v *= 1e3;
+    }
+    out = v;
+    return true;
+}
+
+}  // namespace
+
+int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t end, int32_t skip) const {
+    const auto& ms = *mentions;
+    int32_t before = -1, after = -1, earlier = -1, first_in_sentence = -1;
+    const uint32_t para = doc->sentences[si].paragraph;
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& m = ms[i];
+        if (static_cast<int32_t>(i) == skip) continue;
+        if (m.sentence == si) {
+            if (first_in_sentence < 0 && m.token < tk && !m.is_reference) first_in_sentence = static_cast<int32_t>(i);
+            if (m.token < tk) before = static_cast<int32_t>(i);
+            else if (m.token >= end && after < 0) after = static_cast<int32_t>(i);
+        } else if (m.sentence < si && doc->sentences[m.sentence].paragraph == para) {
+            earlier = static_cast<int32_t>(i);
+        }
+    }
+    // The nearest company before belongs to another clause when a clause word stands between
+    // ("HPE closed its takeover of Juniper after settling with ..."): the sentence's first one is
+    // the subject then.
+    if (before >= 0 && t->stop >= 0 && first_in_sentence >= 0 && first_in_sentence != before) {
+        const Mention& b = ms[static_cast<size_t>(before)];
+        for (uint32_t k = b.token + 1; k < tk; ++k)
+            if (in_class_single(k, static_cast<uint32_t>(t->stop)) && doc->tokens[k].kind == TokenKind::word &&
+                !is_event_verb(k))
+                return first_in_sentence;
+    }
+    return before >= 0 ? before : after >= 0 ? after : earlier;
+}
+
+bool EventTypeClassifier::Scratch::mention_in(uint32_t si, uint32_t tk, uint32_t end) const {
+    for (const Mention& m : *mentions)
+        if (m.sentence == si && m.token >= tk && m.token < end) return true;
+    return false;
+}
+
+int32_t EventTypeClassifier::Scratch::coordinated(int32_t m) const {
+    const Mention& cur = (*mentions)[static_cast<size_t>(m)];
+    if (cur.is_reference || cur.token < 2) return -1;
+    std::string_view joint = text(cur.token - 1);
+    if (joint != "and" && joint != ",") return -1;
+    const Token& before = doc->tokens[cur.token - 2];
+    for (int32_t i = m - 1; i >= 0; --i) {
+        const Mention& o = (*mentions)[static_cast<size_t>(i)];
+        if (o.sentence != cur.sentence) return -1;
+        if (!o.is_reference && o.span.field == before.field && o.span.end == before.end) return i;
+    }
+    return -1;
+}
+
+void EventTypeClassifier::Scratch::figure(const Sentence& sent, uint32_t tk, uint32_t end, const Analysis& a, CorporateEvent& ev) const {
+    uint32_t last = end + kFigureTokens < sent.last_token ? end + kFigureTokens : sent.last_token;
+    const uint32_t b = doc->tokens[tk].begin, e = doc->tokens[last - 1].end;
+    for (const Quantity& q : a.quantities) {
+        if (q.span.field != sent.field || q.span.begin < b || q.span.begin >= e) continue;
+        ev.has_figure = true;
+        ev.figure = q.value;
+        ev.unit = q.unit;
+        return;
+    }
+    // A figure right before the match, in its clause: "a $20 billion stock repurchase".
+    uint32_t from = tk;
+    while (from > sent.first_token && tk - from < 4 && !is_clause_mark(text(from - 1))) --from;
+    if (from < tk) {
+        const uint32_t fb = doc->tokens[from].begin;
+        const Quantity* last_before = nullptr;
+        for (const Quantity& q : a.quantities)
+            if (q.span.field == sent.field && q.span.begin >= fb && q.span.end <= b) last_before = &q;
+        if (last_before) {
+            ev.has_figure = true;
+            ev.figure = last_before->value;
+            ev.unit = last_before->unit;
+            return;
+        }
+    }
+    for (uint32_t k = tk; k < last; ++k) {
+        if (doc->tokens[k].kind != TokenKind::number) continue;
+        std::string_view w = text(k);
+        bool year = w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20");
+        double v;
+        if (!year && count_at(*doc, k, last, v)) {
+            ev.has_figure = true;
+            ev.figure = v;
+            return;
+        }
+    }
+}
+
+void EventTypeClassifier::Scratch::add(const CorporateEvent& ev, Analysis& a) const {
+    for (CorporateEvent& o : a.events) {
+        if (o.type != ev.type || o.entity != ev.entity) continue;
+        if (!o.has_figure && ev.has_figure) {
+            o.has_figure = true;
+            o.figure = ev.figure;
+            o.unit = ev.unit;
+        }
+        return;
+    }
+    if (a.events.size() < kMaxEvents) a.events.push_back(ev);
+}
+
+void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end, int32_t object, const Pattern& p, Analysis& a) const {
+    const Row& row = t->rows[p.row];
+    const Sentence& sent = doc->sentences[si];
+    CorporateEvent ev;
+    ev.type = p.row;
+    ev.name = row.name;
+    ev.polarity = row.polarity;
+    ev.detail = !p.detail.empty() ? std::string_view(p.detail) : std::string_view(row.detail);
+    if (row.context_class >= 0 && class_in(sent.first_token, sent.last_token, row.context_class))
+        ev.detail = row.context_detail;
+    const Token& first = doc->tokens[tk];
+    const Token& lastt = doc->tokens[end - 1];
+    ev.span = {first.field, first.begin, lastt.end};
+    ev.text = doc->event().field(first.field).substr(first.begin, lastt.end - first.begin);
+    figure(sent, tk, end, a, ev);
+    EventRole subject_role = p.passive ? row.object_role : row.subject_role;
+    EventRole object_role = p.passive ? row.subject_role : row.object_role;
+    if (p.seller) {  // a sale: the subject sells to the object, who acquires
+        subject_role = EventRole::seller;
+        object_role = EventRole::acquirer;
+    }
+    int32_t obj_entity = object >= 0 ? entity_of((*mentions)[static_cast<size_t>(object)], a) : -1;
+    if (object < 0 || row.roles) {
+        int32_t subj = subject(si, tk, end, object);
+        int32_t subj_entity = subj >= 0 ? entity_of((*mentions)[static_cast<size_t>(subj)], a) : -1;
+        if (subj < 0 && object < 0 && a.entities.size() == 1 && !mention_in(si, tk, end))
+            subj_entity = 0;  // a one-company story
+        ev.role = row.roles ? subject_role : EventRole::none;
+        if (subj_entity >= 0 && subj_entity != obj_entity) {
+            ev.entity = static_cast<uint32_t>(subj_entity);
+            add(ev, a);
+        }
+        // Subjects joined by "and" or "," share it: "Capital One and Discover call off ...".
+        for (int32_t m = subj; m >= 0 && (m = coordinated(m)) >= 0;) {
+            int32_t e = entity_of((*mentions)[static_cast<size_t>(m)], a);
+            if (e < 0 || e == obj_entity) break;
+            ev.entity = static_cast<uint32_t>(e);
+            add(ev, a);
+        }
+    }
+    if (obj_entity >= 0) {
+        ev.entity = static_cast<uint32_t>(obj_entity);
+        ev.role = row.roles ? object_role : EventRole::none;
+        add(ev, a);
+    }
+}
+
+}  // namespace herald::analysis

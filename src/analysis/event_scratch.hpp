@@ -1,0 +1,251 @@
+#pragma once
+// The event classifier's per-document scratch: the matcher's token tests and pattern matching
+// (inline: they run per cue), and the recording of a match (event_record.cpp).
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "herald/analysis/entities.hpp"
+#include "event_types_impl.hpp"
+
+namespace herald::analysis {
+
+namespace events_detail {
+
+constexpr uint32_t kScopeTokens = 8;   // how far before a match negation and hedges reach
+constexpr uint32_t kFigureTokens = 10; // how far after a match its figure may stand
+
+inline bool is_clause_mark(std::string_view t) {
+    return t == "," || t == ";" || t == ":" || t == "(" || t == ")" || t == "\"";
+}
+
+}  // namespace events_detail
+
+using namespace events_detail;  // the table's types, as in event_types.cpp
+
+struct EventTypeClassifier::Scratch {
+    std::vector<uint32_t> ids;          // word id of every token, or kNoWord (from the cues)
+    EventTokenIds own;                  // the lookups when none were handed in
+    std::vector<uint32_t> anchor_at;    // the tokens of the current sentence that start a pattern
+    std::vector<int32_t> company_at;  // mention index of a named company starting at the token, or -1
+    std::vector<uint16_t> company_len;
+    bool companies_built = false;
+    // By row: the headline reports the type hedged or negated ("Intel said to win foundry order"):
+    // the story treats it as unconfirmed, and its other sentences do not count it either. (A
+    // question headline is often an opinion on a real event: "Is Target's dividend cut a buy?")
+    std::vector<uint8_t> unconfirmed;
+
+    const Document* doc = nullptr;
+    const std::vector<Mention>* mentions = nullptr;
+    const EventTypeTable::Impl* t = nullptr;
+
+    // Every token looked up in the table (the Analyzer's joint pass does the same for it).
+    void look_up(const Document& d, const EventTypeTable& table) {
+        const size_t n = d.tokens.size();
+        own.reserve(n);
+        own.cue_count = 0;
+        for (uint32_t i = 0; i < n; ++i) {
+            const Token& k = d.tokens[i];
+            uint32_t w = detail::kNoWord;
+            if (k.kind == TokenKind::word && d.keys[i].a != 0) w = t->words.find_token(std::string_view(), k, d.keys[i]);
+            else if (k.kind == TokenKind::word || k.kind == TokenKind::symbol) w = t->words.find(d.text(k));
+            if (w != detail::kNoWord) own.cues[own.cue_count++] = {i, w};
+        }
+        own.mark_filled(d, table);
+    }
+
+    // ---- token tests ----
+    std::string_view text(uint32_t tok) const { return doc->text(doc->tokens[tok]); }
+    uint32_t id(uint32_t tok) const { return ids[tok]; }
+    // The id of every token from the cues: the matcher reads any token of a sentence.
+    void spread(const Document& d, const EventTokenIds& in) {
+        ids.assign(d.tokens.size(), detail::kNoWord);
+        for (size_t c = 0; c < in.cue_count; ++c) ids[in.cues[c].token] = in.cues[c].id;
+    }
+    bool is_anchor(uint32_t tok) const {
+        uint32_t w = ids[tok];
+        return w != detail::kNoWord && t->cue_info[w].anchor;
+    }
+    bool in_class_single(uint32_t tok, uint32_t cls) const {
+        uint32_t w = id(tok);
+        return w != detail::kNoWord && t->in_class(w, cls);
+    }
+
+    // Length of the longest entry of `cls` starting at `tok` that ends by `end`, 0 for none.
+    uint32_t class_len(uint32_t tok, uint32_t cls, uint32_t end) const {
+        uint32_t w = id(tok);
+        if (w == detail::kNoWord) return 0;
+        uint32_t best = t->in_class(w, cls) ? 1 : 0;
+        if (!(t->word_flags[w] & EventTypeTable::Impl::kStartsPhrase)) return best;
+        for (uint32_t m : t->multi_by_first[w]) {
+            const MultiEntry& e = t->multi[m];
+            uint32_t n = static_cast<uint32_t>(e.ids.size());
+            if (e.cls != cls || n <= best || tok + n > end) continue;
+            bool same = true;
+            for (uint32_t k = 1; k < n && same; ++k) same = id(tok + k) == e.ids[k];
+            if (same) best = n;
+        }
+        return best;
+    }
+
+    // A token a gap may not skip: a clause mark or a word of @stop (clause words, event verbs).
+    bool stops_gap(uint32_t tok) const {
+        const Token& k = doc->tokens[tok];
+        if (k.kind == TokenKind::punct) {
+            // A comma before an amount is no clause mark: "a seven-year, $38 billion deal".
+            if (text(tok) == "," && tok + 1 < doc->tokens.size() && doc->tokens[tok + 1].field == k.field &&
+                (doc->tokens[tok + 1].kind == TokenKind::number || doc->tokens[tok + 1].kind == TokenKind::symbol))
+                return false;
+            return is_clause_mark(text(tok));
+        }
+        uint32_t w = id(tok);
+        return w != detail::kNoWord && (t->word_flags[w] & EventTypeTable::Impl::kStop);
+    }
+
+    void build_companies() {
+        companies_built = true;
+        company_at.assign(doc->tokens.size(), -1);
+        company_len.assign(doc->tokens.size(), 0);
+        for (size_t i = 0; i < mentions->size(); ++i) {
+            const Mention& m = (*mentions)[i];
+            if (m.is_reference || m.token >= doc->tokens.size() || company_at[m.token] >= 0) continue;
+            uint32_t end = m.token;
+            while (end < doc->tokens.size() && doc->tokens[end].field == m.span.field && doc->tokens[end].begin < m.span.end)
+                ++end;
+            company_at[m.token] = static_cast<int32_t>(i);
+            company_len[m.token] = static_cast<uint16_t>(end > m.token ? end - m.token : 1);
+        }
+    }
+
+    // Matches pattern p from token `start` within [start, end); sets the end and the object.
+    // A negator or hedge inside a gap of the match: "Regulators could probe ...".
+    bool scoped(uint32_t tok, uint32_t end) const {
+        uint32_t w = id(tok);
+        if (w == detail::kNoWord) return false;
+        uint8_t f = t->word_flags[w];
+        if (f & (EventTypeTable::Impl::kNegator | EventTypeTable::Impl::kHedge)) return true;
+        if (!(f & EventTypeTable::Impl::kStartsPhrase)) return false;
+        return (t->negator >= 0 && class_len(tok, static_cast<uint32_t>(t->negator), end) > 0) ||
+               (t->hedge >= 0 && class_len(tok, static_cast<uint32_t>(t->hedge), end) > 0);
+    }
+
+    // Matches pattern p from token `start` within [start, end); sets the end and the object, and
+    // `hedged` when a gap skipped a negator or hedge.
+    bool match(const Pattern& p, uint32_t start, uint32_t end, uint32_t& out_end, int32_t& object, bool& hedged) {
+        uint32_t i = start;
+        uint32_t gap = 0;
+        object = -1;
+        hedged = false;
+        for (const Element& e : p.elements) {
+            if (e.kind == Element::Kind::gap) {
+                gap = e.gap;
+                continue;
+            }
+            bool found = false;
+            for (uint32_t k = 0; k <= gap; ++k) {
+                uint32_t j = i + k;
+                if (j >= end) return false;
+                uint32_t len = element_len(e, j, end, object);
+                if (len > 0) {
+                    i = j + len;
+                    found = true;
+                    break;
+                }
+                if (stops_gap(j)) return false;
+                hedged |= scoped(j, end);
+            }
+            if (!found) return false;
+            gap = 0;
+        }
+        out_end = i;
+        return true;
+    }
+
+    uint32_t element_len(const Element& e, uint32_t j, uint32_t end, int32_t& object) {
+        switch (e.kind) {
+            case Element::Kind::word: return id(j) == e.id ? 1 : 0;
+            case Element::Kind::cls: return class_len(j, e.id, end);
+            case Element::Kind::company:
+                if (!companies_built) build_companies();
+                if (company_at[j] < 0) return 0;
+                object = company_at[j];
+                return company_len[j];
+            case Element::Kind::gap: return 0;
+        }
+        return 0;
+    }
+
+    // Whether a word of `cls` stands in [from, to): one-word entries and phrases that end by `to`.
+    bool class_in(uint32_t from, uint32_t to, int32_t cls) const {
+        if (cls < 0) return false;
+        for (uint32_t k = from; k < to; ++k)
+            if (class_len(k, static_cast<uint32_t>(cls), to) > 0) return true;
+        return false;
+    }
+
+    // Clause words of @stop are the lowercase function words; its verbs ("raised") join clauses of
+    // one subject and do not change it.
+    bool is_event_verb(uint32_t tok) const { return is_anchor(tok); }
+
+    // The company named nearest before token `tk` in sentence `si` (a reference such as "the
+    // company" counts), else the first one after the match, else the last one named earlier in
+    // the paragraph; -1 for none. `skip` is the object's mention.
+    int32_t subject(uint32_t si, uint32_t tk, uint32_t end, int32_t skip) const;
+
+    // Whether a company is named inside the match [tk, end) of sentence si.
+    bool mention_in(uint32_t si, uint32_t tk, uint32_t end) const;
+
+    // The named company joined to mention m by "and" or "," right before it ("X and Y", "X, Y"), or -1.
+    int32_t coordinated(int32_t m) const;
+
+    // The figure stated with the match: a quantity inside it or just after, else a count.
+    void figure(const Sentence& sent, uint32_t tk, uint32_t end, const Analysis& a, CorporateEvent& ev) const;
+
+    void add(const CorporateEvent& ev, Analysis& a) const;
+
+    void record(uint32_t si, uint32_t tk, uint32_t end, int32_t object, const Pattern& p, Analysis& a) const;
+
+    // [after:@class:N]: a word of the class ends within N words before tk, in the same clause.
+    bool after(const Sentence& sent, uint32_t tk, const Pattern& p) const {
+        for (uint32_t k = tk, n = 0; k > sent.first_token && n < p.after_words; --k, ++n) {
+            const Token& tok = doc->tokens[k - 1];
+            if (tok.kind == TokenKind::punct && is_clause_mark(text(k - 1))) return false;
+            for (uint32_t b = k; b > sent.first_token && k - b < 4; --b)  // phrases of up to 4 words ending at k
+                if (class_len(b - 1, static_cast<uint32_t>(p.after_class), k) == k - b + 1) return true;
+        }
+        return false;
+    }
+
+    // The start of the clause of token `start`: back to a clause mark or the sentence's start.
+    uint32_t clause_start(const Sentence& s, uint32_t start) const {
+        uint32_t k = start;
+        while (k > s.first_token && !(doc->tokens[k - 1].kind == TokenKind::punct && is_clause_mark(text(k - 1)))) --k;
+        return k;
+    }
+
+    // A verb in the past tense ("withdrew", "lowered"): a finite verb of its own, which a
+    // negated auxiliary before it does not govern ("would not pay a dividend and withdrew its
+    // guidance"), unlike a bare one ("will not pay dividends and buy back shares").
+    bool past_tense(uint32_t tok) const {
+        std::string_view w = text(tok);
+        if (w.size() > 3 && w.substr(w.size() - 2) == "ed") return true;
+        for (std::string_view irregular : {"withdrew", "won", "sold", "bought", "laid", "took", "struck", "made", "began"})
+            if (w == irregular) return true;
+        return false;
+    }
+
+    // The start of the scope before a match: up to kScopeTokens back, not across a clause mark,
+    // and not across "and" right before a verb in the past tense (a clause of its own).
+    uint32_t scope_start(const Sentence& s, uint32_t start) const {
+        if (start > s.first_token && text(start - 1) == "and" && past_tense(start)) return start;
+        uint32_t k = start;
+        while (k > s.first_token && start - k < kScopeTokens) {
+            const Token& tok = doc->tokens[k - 1];
+            if (tok.kind == TokenKind::punct && is_clause_mark(text(k - 1))) break;
+            --k;
+        }
+        return k;
+    }
+};
+
+}  // namespace herald::analysis
