@@ -363,6 +363,13 @@ stinging = -0.3
 cheered | cheers = 0.35
 soothes | soothed | eases fears | eased fears | eases concerns | eased concerns | allays fears | allayed fears = 0.35
 upped two notches | raised two notches | upgraded two notches | upgrades two notches = 0.5
+# Session 16. Courts decide for one side ("won its lawsuit against", "lost an appeal"); cash or
+# share value running out ("keeps bleeding"); a lead taken over rivals.
+won its lawsuit | won the lawsuit | won a lawsuit | wins lawsuit | wins its lawsuit | won its case | won the case | wins case = 0.45
+won an appeal | won its appeal | won the appeal | wins appeal | wins its appeal | won a court ruling | wins court ruling = 0.45
+lost its lawsuit | lost the lawsuit | loses lawsuit | lost its case | lost the case | loses case | lost an appeal | lost its appeal | loses appeal = -0.45
+bleed | bleeds | bleeding | bled = -0.4
+took the lead | takes the lead | take the lead | taking the lead = 0.3
 
 # ---------------------------------------------------------------------------------------------
 # Negators flip (and weaken) the terms up to 3 tokens after them in the same clause.
@@ -548,7 +555,7 @@ week low | week lows | month low | month lows | year low | year lows | multi-yea
 halt | halts | halted | suspend | suspends | suspended | pause | pauses | paused = down
 halting | suspending | pausing = down
 remove | removes | removed | removing | eliminate | eliminates | eliminated | eliminating = down
-resolve | resolves | resolved | resolving | dismiss | dismisses | dismissed = down
+resolve | resolves | resolved | resolving | dismiss | dismisses | dismissed | dismissal = down
 settle | settles | settled | settling | settlement | settlements = down
 # "ending a six-week strike"; not "ended"/"ending" alone ("the year ended December 31").
 ending a | ended a | ends a | end a = down
@@ -629,14 +636,16 @@ jumping | dropping | dipping | slipping | slumping | sinking | tanking | tumblin
 rebounding | spiking | sagging | skidding | pop | pops | popped | popping | skyrockets | skyrocketed | skyrocketing
 dive | dives | dived | diving | nosedive | nosedives | nosedived | collapses | collapsing
 
-# States: a measure right after these (within two words) is where the figure ended ("slipped to a
-# net loss") or where it came from ("up from a loss"), not what moved.
 rocket | rockets | rocketed | rocketing | zoom | zooms | zoomed | zooming | gapping up | gaps up | gapped up
 gapping down | gaps down | gapped down | edges higher | edged higher | edges lower | edged lower
 retreat | retreats | retreated | retreating | stumble | stumbles | stumbled | stumbling | crashes | crashed | crashing
+# States: a measure right after these (within two words) is where the figure ended ("slipped to a
+# net loss") or where it came from ("up from a loss"), not what moved.
 [state]
 to | into = new
 from = prior
+# The cause of a move, not what moved: "deliveries were halted by a strike", "margins squeezed by costs".
+by = agent
 
 # Quality: directions that judge. Up is better and down worse whatever the measure: "costs
 # worsened" and "unemployment deteriorated" are bad news, "the loss improved" good news.

@@ -110,9 +110,9 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
             r.position = true;
             break;
         case Section::state:
-            if (vals.size() != 1 || (vals[0] != "new" && vals[0] != "prior"))
-                fail(file, line, "state terms take '= new' (to, into) or '= prior' (from)");
-            r.state = vals[0] == "new" ? 1 : 2;
+            if (vals.size() != 1 || (vals[0] != "new" && vals[0] != "prior" && vals[0] != "agent"))
+                fail(file, line, "state terms take '= new' (to, into), '= prior' (from) or '= agent' (by)");
+            r.state = vals[0] == "new" ? 1 : vals[0] == "prior" ? 2 : 3;
             break;
         case Section::none: break;
     }

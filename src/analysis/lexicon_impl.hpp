@@ -35,7 +35,8 @@ struct TermRoles {
     bool move = false;          // a price move ("slides", "rallies"): with no measure in reach, a
                                 // company, ticker or asset named right before it is what moved
     uint8_t state = 0;          // 1 "to"/"into": the measure after it is the new state ("slipped to a
-                                // loss"); 2 "from": the prior one ("up from a loss")
+                                // loss"); 2 "from": the prior one ("up from a loss"); 3 "by": the
+                                // cause, not the object ("deliveries were halted by a strike")
     bool has_valence = false;
     bool inverts = false;       // a short position ("to short", "shorting"): the tone of the rest of
                                 // its clause is about the bet against the stock ("bad day to short")

@@ -186,8 +186,13 @@ int SentenceComposer::state_before(uint32_t after, uint32_t measure) const {
 
 // The token right before a price move names what moved: a capitalised word that is not a
 // lexicon term ("Funko slides", "GM and Ford tank"), a cashtag's ticker, or the ")" of "(KSS)".
+// An adverb of addition between them is skipped ("United and Southwest also rose").
 bool SentenceComposer::names_subject(const Document& doc, const Sentence& s, uint32_t move) const {
     if (move <= s.first_token) return false;
+    if (move - 1 > s.first_token && doc.tokens[move - 1].kind == TokenKind::word) {
+        const std::string_view w = doc.text(doc.tokens[move - 1]);
+        if (w == "also" || w == "too" || w == "likewise" || w == "similarly" || w == "both" || w == "all") --move;
+    }
     const Token& t = doc.tokens[move - 1];
     if (t.kind == TokenKind::punct) return doc.text(t) == ")";
     if (t.kind != TokenKind::word || !t.capitalized) return false;
@@ -301,6 +306,9 @@ SentenceComposer::Pairing SentenceComposer::pair_direction(size_t i) const {
         const uint32_t dist = m.begin - d.end;
         if (m.clause != d.clause || dist >= static_cast<uint32_t>(tuning::kMeasureAfter)) break;
         if (m.roles->measure != 0) {
+            // "deliveries were halted by a strike", "margins squeezed by costs": a measure after
+            // "by" is the cause of the move, not what moved.
+            if (state_before(d.end, m.begin) == 3) break;
             // "increases the fixed costs", "cut its workforce": a close object wins over a
             // subject that is not right before the verb ("profit decreased while sales ...").
             if ((dist <= 2 && best_dist > 0) || dist < best_dist) best = j;

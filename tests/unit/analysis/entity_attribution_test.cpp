@@ -100,3 +100,14 @@ TEST_CASE("a rating or price target is about the company rated, not the rater") 
     CHECK(c.score(at, "AMD") > 0.1);
     CHECK(std::abs(c.score(at, "GS")) < 0.1);
 }
+
+TEST_CASE("an elliptic move: companies that \"also\" moved share it") {
+    Companies c;
+    // Before: "also" stood between the names and "rose", and neither company took the move.
+    const std::string text = "Nvidia raised its revenue forecast, sending its shares up 6%; AMD and Broadcom also rose.";
+    CHECK(c.score(text, "AMD") > 0.1);
+    CHECK(c.score(text, "AVGO") > 0.1);
+    CHECK(c.score("Nvidia raised its revenue forecast. AMD and Broadcom also rose.", "AVGO") > 0.1);
+    // A passive move's cause after "by" is not the company's subject.
+    CHECK(c.score("Toyota beat forecasts, while Honda Motor's output was halted by a strike.", "HMC") < -0.1);
+}

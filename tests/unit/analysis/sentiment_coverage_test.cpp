@@ -402,3 +402,23 @@ TEST_CASE("cause 7: setbacks, plugs pulled, shutdowns, and what was averted") {
         {"Initech averted a strike", +1}, {"Globex averts a default", +1}, {"Globex staved off bankruptcy", +1},
     });
 }
+
+TEST_CASE("cause 4: a measure after \"by\" is the cause of a move, not what moved") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: the direction paired with the bad measure after "by" and read it going down.
+        {"Shipments were halted by a strike .", -1}, {"Margins were squeezed by higher costs .", -1},
+        {"Output was cut by the dispute at the mine .", -1},
+        // "by" before a figure or with no measure after it changes nothing.
+        {"Costs were cut by 5 % .", +1}, {"Sales increased by EUR 3 mn .", +1},
+    });
+}
+
+TEST_CASE("cause 7: courts deciding for one side, bleeding, a lead taken") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "won" (+0.35) and "lawsuit" (-0.40) cancelled out.
+        {"Initech won its lawsuit over the patents .", +1}, {"Globex lost its appeal in the royalty case .", -1},
+        {"Initech won dismissal of the shareholder lawsuit .", +1},
+        {"The dismissal of 40 employees was announced .", -1},
+        {"Globex keeps bleeding cash .", -1}, {"Initech took the lead in memory chips .", +1},
+    });
+}
