@@ -18,7 +18,10 @@ void SentenceReader::change_pass() {
             margin_bp(fg, q);
             continue;
         }
-        if (!q.unit.is_percent()) continue;
+        if (!q.unit.is_percent()) {
+            if (fg.money && fg.metric < 0 && !fg.amount) trailing_amount(fg, q);  // ", an increase of $41.2 million"
+            continue;
+        }
         uint32_t nt = fg.te;
         std::string_view next = c_.tok(nt);
         if (eq_ci(next, "of") && job_share(fg, q)) continue;  // "cut 10% of its workforce"
@@ -48,6 +51,7 @@ void SentenceReader::change_pass() {
                 margin = is_margin(h->kind);
             }
         }
+        if (!h && trailing_percent(fg, q)) continue;  // "$4.82 billion, an increase of 11%"
         if (!h || h->kind == W::kNotMetric) continue;  // "credit losses rose 20%", "beating estimates of 8%"
         // A percentage by a price target is the stock's upside or move, not the target's change.
         if (h->kind == MetricKind::price_target) continue;

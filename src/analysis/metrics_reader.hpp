@@ -8,6 +8,7 @@
 //   metrics_attribution.cpp  entity, ticker, period and forecast of a metric
 //   metrics_segments.cpp     the business a metric is about (segment), figures of several companies
 //   metrics_ranges.cpp       ranges written as two figures ("$12.8 billion to $13.8 billion")
+//   metrics_trailing.cpp     moves after a level and a comma ("$4.82 billion, an increase of 11%")
 //   metrics.cpp              the document walk: which sentences are read, where they split
 // Everything works on the Document's tokens plus buffers the MetricExtractor reuses, so steady
 // state does not allocate. Helpers called per token are inline here; the passes call the rest
@@ -199,6 +200,12 @@ private:
     void margin_change(const Fig& fg, const Quantity& q, const Hit* h, Direction dir, double points);
     void attach_change(const Change& ch, const Hit* h, uint32_t tb, uint32_t te, const Quantity& q);
     void multiplier_pass();
+
+    // --- moves after a level and a comma ("$4.82 billion, an increase of 11%"; metrics_trailing.cpp) ---
+    const Fig* fig_ending(uint32_t te) const;
+    Metric* trailing_level(uint32_t tb, Direction& dir) const;
+    bool trailing_percent(const Fig& fg, const Quantity& q);
+    bool trailing_amount(const Fig& fg, const Quantity& q);
 
     // --- small helpers used per token ---
     // The sentence bounds and flags are cached in members: read through c_ they would be reloaded

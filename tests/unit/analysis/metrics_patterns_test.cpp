@@ -281,3 +281,39 @@ TEST_CASE("the growth rate of a business named before 'growth' is its revenue's"
     CHECK(kind[0].segment.empty());
     CHECK(r.on("Acme's 5% growth impressed investors.").empty());
 }
+
+TEST_CASE("filings: a move after a level and a comma is the level's, past a period phrase") {
+    testing::Run r;
+    // The kind is more than a dozen tokens before the percentage: only the comma joins them.
+    const auto& ms = r.on("Acme's net revenues for the six months ended March 31, 2026 were $7.35 billion, an increase of 9% "
+                          "compared with the prior-year period.");
+    REQUIRE(ms.size() == 1);
+    CHECK(near(ms[0].value, 7.35e9));
+    CHECK((ms[0].change.direction == Direction::up && ms[0].change.has_percent && near(ms[0].change.percent, 9)));
+    CHECK(ms[0].change.basis == Basis::yoy);
+
+    const auto& d = r.on("Globex's operating income for the fourth quarter of fiscal 2026 was $610 million in total, "
+                         "a decrease of approximately 4% from the fourth quarter of fiscal 2025.");
+    REQUIRE(d.size() == 1);
+    CHECK((d[0].change.has_percent && near(d[0].change.percent, -4)));
+
+    // An amount and its percentage: both the level's, the amount no metric of its own.
+    const auto& a = r.on("Acme's net sales for the nine months ended September 27, 2026 were $21.4 billion, an increase of "
+                         "$1.1 billion, or 5%, compared to the same period in 2025.");
+    REQUIRE(a.size() == 1);
+    CHECK((a[0].change.has_percent && near(a[0].change.percent, 5)));
+    CHECK((a[0].change.has_amount && near(a[0].change.amount, 1.1e9)));
+    const auto& am = r.on("Globex's adjusted EBITDA for the quarter ended March 31, 2026 was $88.2 million, representing an "
+                          "increase of $6.5 million over the prior-year quarter.");
+    REQUIRE(am.size() == 1);
+    CHECK(am[0].change.direction == Direction::up);
+    CHECK((am[0].change.has_amount && near(am[0].change.amount, 6.5e6)));
+    CHECK(am[0].change.basis == Basis::yoy);
+
+    // Another kind between the level and the move: not the level's.
+    const auto& o = r.on("Acme's revenue for the three months ended June 30, 2026 was $3.1 billion in total while its "
+                         "services backlog, up 12%, reached a record.");
+    const Metric* rev = testing::with_value(o, 3.1e9);
+    REQUIRE(rev);
+    CHECK(!rev->change.has_percent);
+}

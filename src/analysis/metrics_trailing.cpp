@@ -1,0 +1,109 @@
+// Moves stated after a level and a comma, as filings and releases write them: "Total revenues for
+// the three months ended September 30, 2025 were $4.82 billion, an increase of 11% compared with
+// the prior-year period", "$16.1 billion, an increase of $0.9 billion, or 6%", "£1,245 million, up
+// 4% on the same period last year", "$356.4 million, representing an increase of $41.2 million".
+// The kind phrase is often beyond a percentage's reach (a period phrase sits between), but the
+// move can only be the level's right before the comma: that level takes it.
+#include <cmath>
+
+#include "metrics_reader.hpp"
+#include "numbers.hpp"
+
+namespace herald::analysis::metric_reader {
+
+namespace {
+
+bool move_qualifier(std::string_view w) {
+    return eq_ci(w, "about") || eq_ci(w, "approximately") || eq_ci(w, "roughly") || eq_ci(w, "nearly") ||
+           eq_ci(w, "almost") || eq_ci(w, "some");
+}
+
+bool year_token(std::string_view w) {
+    return w.size() == 4 && (w[0] == '1' || w[0] == '2') && num::is_digit(w[1]) && num::is_digit(w[2]) &&
+           num::is_digit(w[3]);
+}
+
+}  // namespace
+
+// The figure ending at token te (a money figure of this sentence), or null.
+const Fig* SentenceReader::fig_ending(uint32_t te) const {
+    for (size_t i = figs_.size(); i-- > 0;)
+        if (figs_[i].te == te) return &figs_[i];
+        else if (figs_[i].te < te) break;
+    return nullptr;
+}
+
+// The level a move starting at token tb trails, or null; dir gets the move's direction. tb is the
+// move's figure; before it: [", or" after an amount figure of the same move], "a/an <change noun>
+// of" or "up/down", [a qualifier], [representing], a comma, then at most 14 tokens back to the
+// level with no kind phrase, figure or clause break between (a comma only inside a date: ", 2025").
+Metric* SentenceReader::trailing_level(uint32_t tb, Direction& dir) const {
+    uint32_t t = tb;
+    while (t > first() && move_qualifier(c_.tok(t - 1))) --t;
+    // ", or 6%" after "an increase of $0.9 billion": the amount's phrase is the move's.
+    if (t >= first() + 2 && eq_ci(c_.tok(t - 1), "or") && c_.tok(t - 2) == ",")
+        if (const Fig* a = fig_ending(t - 2); a && a->money) t = a->tb;
+    while (t > first() && move_qualifier(c_.tok(t - 1))) --t;
+    if (t >= first() + 3 && eq_ci(c_.tok(t - 1), "of") && (F(t - 2) & W::kGrowthNoun) &&
+        (eq_ci(c_.tok(t - 3), "a") || eq_ci(c_.tok(t - 3), "an"))) {
+        dir = direction_in(t - 2, t - 1, false);
+        t -= 3;
+    } else if (t > first() && (eq_ci(c_.tok(t - 1), "up") || eq_ci(c_.tok(t - 1), "down"))) {
+        dir = direction_in(t - 1, t, false);
+        t -= 1;
+    } else {
+        return nullptr;
+    }
+    if (dir != Direction::up && dir != Direction::down) return nullptr;
+    if (t > first() && (eq_ci(c_.tok(t - 1), "representing") || eq_ci(c_.tok(t - 1), "reflecting"))) --t;
+    if (t <= first() || c_.tok(t - 1) != ",") return nullptr;
+    const uint32_t comma = t - 1;
+    const uint32_t stop = comma > first() + 14 ? comma - 14 : first();
+    const auto& toks = c_.doc.tokens;
+    for (uint32_t k = comma; k-- > stop;) {
+        // The money and count passes' metrics of the sentence: is one the level ending at k?
+        for (size_t i = first_metric_; i < money_end_; ++i) {
+            Metric& m = c_.out[i];
+            if (m.span.field != toks[k].field || m.span.end != toks[k].end) continue;
+            if (!m.has_value || m.change.has_percent || m.unit.is_percent() || is_margin(m.kind)) return nullptr;
+            return &m;
+        }
+        const uint32_t f = F(k);
+        if (hit_beginning(k) || (f & (kFigureFlag | kPunctHard | W::kClause))) return nullptr;
+        if ((f & kPunctComma) && !(c_.tok(k) == "," && year_token(c_.tok(k + 1)))) return nullptr;
+    }
+    return nullptr;
+}
+
+// A percentage trailing a level: its change ("$4.82 billion, an increase of 11%").
+bool SentenceReader::trailing_percent(const Fig& fg, const Quantity& q) {
+    Direction dir = Direction::none;
+    Metric* m = trailing_level(fg.tb, dir);
+    if (!m) return false;
+    const Change known = m->change;
+    set_percent(m->change, dir, q);
+    range_change(m->change, fg);
+    m->change.basis = basis_after(fg.te, fg.te, fg.te);
+    if (m->change.basis == Basis::none) m->change.basis = known.basis;
+    if (known.has_amount) {
+        m->change.has_amount = true;
+        m->change.amount = known.amount;
+    }
+    return true;
+}
+
+// An amount trailing a level: its move's direction and amount ("$356.4 million, representing an
+// increase of $41.2 million over the prior-year quarter"). The amount is no metric of its own.
+bool SentenceReader::trailing_amount(const Fig& fg, const Quantity& q) {
+    Direction dir = Direction::none;
+    Metric* m = trailing_level(fg.tb, dir);
+    if (!m || m->change.direction != Direction::none || !(m->unit == q.unit)) return false;
+    const double v = std::fabs(q.value);
+    m->change.direction = dir;
+    m->change.has_amount = true;
+    m->change.amount = dir == Direction::down ? -v : v;
+    if (m->change.basis == Basis::none) m->change.basis = basis_after(fg.te, fg.te, fg.te);
+    return true;
+}
+
+}  // namespace herald::analysis::metric_reader
