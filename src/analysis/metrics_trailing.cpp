@@ -4,6 +4,7 @@
 // 4% on the same period last year", "$356.4 million, representing an increase of $41.2 million".
 // The kind phrase is often beyond a percentage's reach (a period phrase sits between), but the
 // move can only be the level's right before the comma: that level takes it.
+#include <algorithm>
 #include <cmath>
 
 #include "metrics_reader.hpp"
@@ -58,21 +59,30 @@ Metric* SentenceReader::trailing_level(uint32_t tb, Direction& dir) const {
     if (t > first() && (eq_ci(c_.tok(t - 1), "representing") || eq_ci(c_.tok(t - 1), "reflecting"))) --t;
     if (t <= first() || c_.tok(t - 1) != ",") return nullptr;
     const uint32_t comma = t - 1;
-    const uint32_t stop = comma > first() + 14 ? comma - 14 : first();
+    // The level: the money or count metric of the sentence ending last before the comma. They are
+    // in figure order, so it is among the few that start before the comma (at most
+    // kMaxCandidates looked at: a hostile sentence holds thousands).
     const auto& toks = c_.doc.tokens;
-    for (uint32_t k = comma; k-- > stop;) {
-        // The money and count passes' metrics of the sentence: is one the level ending at k?
-        for (size_t i = first_metric_; i < money_end_; ++i) {
-            Metric& m = c_.out[i];
-            if (m.span.field != toks[k].field || m.span.end != toks[k].end) continue;
-            if (!m.has_value || m.change.has_percent || m.unit.is_percent() || is_margin(m.kind)) return nullptr;
-            return &m;
-        }
-        const uint32_t f = F(k);
-        if (hit_beginning(k) || (f & (kFigureFlag | kPunctHard | W::kClause))) return nullptr;
-        if ((f & kPunctComma) && !(c_.tok(k) == "," && year_token(c_.tok(k + 1)))) return nullptr;
+    const uint32_t at = toks[comma].begin;
+    const auto run_b = c_.out.begin() + static_cast<std::ptrdiff_t>(first_metric_);
+    const auto run_e = c_.out.begin() + static_cast<std::ptrdiff_t>(money_end_);
+    size_t i = static_cast<size_t>(
+        std::lower_bound(run_b, run_e, at, [](const Metric& m, uint32_t x) { return m.span.begin < x; }) - c_.out.begin());
+    Metric* level = nullptr;
+    for (size_t k = 0; i > first_metric_ && k < kMaxCandidates; ++k) {
+        Metric& m = c_.out[--i];
+        if (m.span.field == toks[comma].field && m.span.end <= at && (!level || m.span.end > level->span.end)) level = &m;
     }
-    return nullptr;
+    if (!level || !level->has_value || level->change.has_percent || level->unit.is_percent() || is_margin(level->kind))
+        return nullptr;
+    // Between the level and the comma: at most 14 tokens, no kind phrase, figure or clause break.
+    uint32_t k = comma;
+    for (uint32_t n = 0; k > first() && toks[k - 1].end > level->span.end; --k, ++n) {
+        const uint32_t f = F(k - 1);
+        if (n == 14 || hit_beginning(k - 1) || (f & (kFigureFlag | kPunctHard | W::kClause))) return nullptr;
+        if ((f & kPunctComma) && !(c_.tok(k - 1) == "," && year_token(c_.tok(k)))) return nullptr;
+    }
+    return k > first() && toks[k - 1].end == level->span.end ? level : nullptr;
 }
 
 // A percentage trailing a level: its change ("$4.82 billion, an increase of 11%").
