@@ -370,6 +370,27 @@ won an appeal | won its appeal | won the appeal | wins appeal | wins its appeal 
 lost its lawsuit | lost the lawsuit | loses lawsuit | lost its case | lost the case | loses case | lost an appeal | lost its appeal | loses appeal = -0.45
 bleed | bleeds | bleeding | bled = -0.4
 took the lead | takes the lead | take the lead | taking the lead = 0.3
+# Session 16, from the tweets' development part: diseases are no failure of the company ("a heart
+# failure study"); trial endpoints met or missed; leading and turning around; things gone wrong and
+# rivals at odds; funds piling in; a day turning from red to green; fines slapped on, bribery;
+# rallies running out of steam and gains erased; finds of oil, gas or ore.
+heart failure | kidney failure | liver failure | renal failure | organ failure | respiratory failure = 0
+met all primary endpoints | met all secondary endpoints | met all endpoints | met its primary endpoints | met both primary endpoints | met the primary endpoints = 0.5
+met primary endpoint | met primary endpoints | met secondary endpoints | meets primary endpoint | met all its endpoints = 0.5
+missed its primary endpoint | missed the primary endpoint | missed primary endpoint | misses primary endpoint = -0.5
+leads the way | leading the way | led the way | lead the way = 0.35
+turn around | turns around | turned around | turning around = 0.3
+went wrong | goes wrong | go wrong | gone wrong | going wrong = -0.4
+at odds | at loggerheads = -0.3
+riskiest = -0.3
+piling into | piled into | pile into | piles into = 0.35
+red to green = 0.35
+green to red = -0.35
+slapped with | slaps | slapping | hit with = -0.4
+bribery | bribe | bribes | money laundering | money-laundering | tax evasion = -0.5
+lose steam | lost steam | losing steam | loses steam | running out of steam | runs out of steam | ran out of steam = -0.5
+erases gains | erased gains | erasing gains | wipes out gains | wiped out gains | gave up gains | gives up gains | giving up gains = -0.4
+discovery | discoveries | new discovery | oil discovery | gas discovery = 0.3
 
 # ---------------------------------------------------------------------------------------------
 # Negators flip (and weaken) the terms up to 3 tokens after them in the same clause.
@@ -584,6 +605,9 @@ soften | softens | softened | softening | wane | wanes | waned | waning | fade |
 fizzle | fizzles | fizzled | fizzling | dim | dims | dimmed | dull | dulls | dulled = down 0.7
 regain | regains | regained | regaining | stabilize | stabilizes | stabilized | stabilizing = up 0.7
 stabilise | stabilises | stabilised | stabilising | firming | firmed = up 0.7
+# Session 16: "pares losses", "dampen growth", "shut 34 stores", "to halve its loss".
+pare | pares | pared | paring | dampen | dampens | dampened | dampening | shut | shuts | shutting = down
+halve = down 1.3
 
 # ---------------------------------------------------------------------------------------------
 # Comparisons with expectations: pair with an [expectation] term within 4 tokens after.

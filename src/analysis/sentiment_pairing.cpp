@@ -196,6 +196,9 @@ bool SentenceComposer::names_subject(const Document& doc, const Sentence& s, uin
     const Token& t = doc.tokens[move - 1];
     if (t.kind == TokenKind::punct) return doc.text(t) == ")";
     if (t.kind != TokenKind::word || !t.capitalized) return false;
+    // "The rally is running out of steam": a capitalised article names nothing, the move is a noun.
+    const std::string_view w = doc.text(t);
+    if (w == "The" || w == "A" || w == "An" || w == "THE") return false;
     const uint32_t id = ids_[move - 1];
     return id == detail::kNoWord || !lex_.word_roles[id].any() || is_tag(doc, move - 1);
 }

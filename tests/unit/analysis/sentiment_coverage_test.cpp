@@ -422,3 +422,25 @@ TEST_CASE("cause 7: courts deciding for one side, bleeding, a lead taken") {
         {"Globex keeps bleeding cash .", -1}, {"Initech took the lead in memory chips .", +1},
     });
 }
+
+TEST_CASE("cause 3 and 7: diseases, endpoints, things gone wrong, fines slapped on, rallies out of steam") {
+    check_signs(Lexicon::rules_only(), {
+        // A disease is no failure of the company: before, "successful" and "failure" cancelled out.
+        {"Initech's drug successful in a heart failure study", +1},
+        {"Globex trial met all secondary endpoints", +1}, {"Initech drug missed its primary endpoint", -1},
+        {"Initech leads the way in battery patents", +1}, {"Can Globex turn around its retail arm", +1},
+        {"What went wrong at Globex", -1}, {"Initech and its chairman at odds over pay", -1},
+        {"Funds are piling into Globex", +1}, {"$ACME red to green move today", +1},
+        {"Initech slapped with tariffs", -1}, {"An inquiry into bribery at Globex", -1},
+        // "The" names no subject of a move: "rally" is a noun (before: +0.48, a move up of "The").
+        {"The rally is running out of steam", -1}, {"Index erases gains for the year", -1},
+        {"Initech reports new oil discovery offshore", +1},
+    });
+}
+
+TEST_CASE("cause 1: paring, dampening, shutting, halving") {
+    check_signs(Lexicon::rules_only(), {
+        {"Globex pares losses after the update", +1}, {"Tariffs set to dampen growth", -1},
+        {"Initech will shut 34 stores", -1}, {"Globex aims to halve costs", +1},
+    });
+}
