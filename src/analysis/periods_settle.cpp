@@ -56,6 +56,37 @@ bool may_state_report(const WordKey& k) {
            a == key_of("fiscal") || a == key_of("nine") || a == key_of("six") || a == key_of("three");
 }
 
+// "Caterpillar raises 2026 profit outlook", "cuts 2026 capex": a year written as an adjective of
+// a result or an outlook states the year the item reports on (a bare year elsewhere is as often a
+// target: "work begins in 2027"). Not after a word that makes it a bound ("since 2019 profit has
+// doubled"). The year of such a phrase in sentence s, 0 when none.
+int adjective_year(const Document& doc, const Sentence& s) {
+    static constexpr uint64_t kHeads[] = {key_of("outlook"), key_of("guidance"), key_of("forecast"), key_of("target"),
+                                          key_of("targets"), key_of("profit"),   key_of("earnings"), key_of("sales"),
+                                          key_of("revenue"), key_of("revenues"), key_of("capex"),    key_of("spending"),
+                                          key_of("results"), key_of("ebitda"),   key_of("eps"),      key_of("adjusted"),
+                                          key_of("margin"),  key_of("net"),      key_of("operatin")};
+    static constexpr uint64_t kBounds[] = {key_of("since"), key_of("until"), key_of("by"),     key_of("from"),  key_of("through"),
+                                           key_of("to"),    key_of("before"), key_of("after"), key_of("till"), key_of("in")};
+    auto one_of = [](uint64_t a, const auto& table) {
+        for (uint64_t w : table)
+            if (a == w) return true;
+        return false;
+    };
+    for (uint32_t t = s.first_token; t + 1 < s.last_token; ++t) {
+        const Token& tk = doc.tokens[t];
+        if (tk.kind != TokenKind::number) continue;
+        const int y = year_of(doc.text(tk));
+        if (!y || doc.tokens[t + 1].kind != TokenKind::word) continue;
+        const WordKey& next = doc.keys[t + 1];
+        // "operating" is longer than a key's first word: its first 8 bytes decide.
+        if (!one_of(next.a, kHeads) || (next.b != 0 && next.a != key_of("operatin"))) continue;
+        if (t > s.first_token && one_of(doc.keys[t - 1].a, kBounds)) continue;
+        return y;
+    }
+    return 0;
+}
+
 // What the event reports on, and the year of its report.
 struct Report {
     Period period;
@@ -84,6 +115,8 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
         if (!m.forecast && (m.span.field == Field::headline || m.span.field == Field::summary) && reportable(m.period.view()))
             r.period = m.period;
     }
+    // A year after the item's is a target or next year's guidance, not the report's.
+    const int pub_year = doc.event().has_published_at ? core::year_of(doc.event().published_at_ms) : 0;
     Period stated;
     Found found[8];
     size_t mi = from;  // metrics are in document order, like sentences
@@ -91,6 +124,7 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
         if (s.field != Field::headline && s.field != Field::summary) break;  // sentences come in field order
         // A sentence with a figure was read by the metric pass: its figures carry its periods.
         while (mi < out.size() && (out[mi].span.field < s.field || (out[mi].span.field == s.field && out[mi].span.begin < s.begin))) ++mi;
+        if (const int y = adjective_year(doc, s); y && (!pub_year || y <= pub_year)) earliest(r.year, y);
         if (mi < out.size() && out[mi].span.field == s.field && out[mi].span.begin < s.end) continue;
         auto candidate = [&](uint32_t t) { return doc.tokens[t].kind == TokenKind::word && may_state_report(doc.keys[t]); };
         const size_t n = collect(doc, s, candidate, found, 8);
@@ -104,7 +138,6 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
     if (r.period.empty()) r.period = stated;
     // A projection for a year after the item's is the next year's guidance ("expects fiscal 2027
     // revenue of ..." in December 2026): not the year of the quarter reported with it.
-    const int pub_year = doc.event().has_published_at ? core::year_of(doc.event().published_at_ms) : 0;
     for (size_t i = from; i < out.size(); ++i) {
         const Metric& m = out[i];
         if (!reportable(m.period.view())) continue;

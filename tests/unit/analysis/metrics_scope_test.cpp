@@ -147,3 +147,24 @@ TEST_CASE("a projection's quarter carries to 'the quarter' and to the headline r
     CHECK(find(MetricKind::gross_margin, Field::body).period.view() == "Q2");
     CHECK(find(MetricKind::eps, Field::body).period.view() == "Q2");
 }
+
+TEST_CASE("a year written as an adjective of a result or an outlook is the item's year") {
+    testing::Run r;
+    const auto& ms = item(r, "Globex lifts 2026 earnings outlook on strong orders",
+                          "Globex said third-quarter revenue rose 6% to $4.1 billion.",
+                          "The company now expects full-year revenue of $16 billion.");
+    const Metric* q3 = with_value(ms, 4.1e9);
+    REQUIRE(q3);
+    CHECK(q3->period.view() == "Q3 2026");
+    const Metric* fy = with_value(ms, 16e9);
+    REQUIRE(fy);
+    CHECK(fy->period.view() == "FY2026");
+
+    // A bound ("since 2019") or a later year (next year's target, item of 2026) states no report year.
+    const auto& since = item(r, "Globex's since 2019 sales push pays off", "Globex said third-quarter revenue rose 6% to $4.1 billion.");
+    REQUIRE(with_value(since, 4.1e9));
+    CHECK(with_value(since, 4.1e9)->period.view() == "Q3");
+    const auto& later = item(r, "Globex sets 2028 sales target", "Globex said third-quarter revenue rose 6% to $4.1 billion.");
+    REQUIRE(with_value(later, 4.1e9));
+    CHECK(with_value(later, 4.1e9)->period.view() == "Q3");
+}
