@@ -99,6 +99,17 @@ TEST_CASE("companies across sectors and countries, and their products") {
     CHECK(f.find("The explanation was lucid.").empty());  // capitalised aliases need the capital
 }
 
+TEST_CASE("UK retailers and banks of earnings news: Tesco, Sainsbury's, M&S, Lloyds, NatWest, Standard Chartered") {
+    Finder f;
+    const auto& m = f.find("Tesco and Sainsbury's gained; M&S slipped; Lloyds, NatWest and Standard Chartered rose.");
+    REQUIRE(m.size() == 6);
+    const char* tickers[] = {"TSCO.L", "SBRY.L", "MKS.L", "LYG", "NWG", "STAN.L"};
+    for (size_t i = 0; i < 6; ++i) {
+        CAPTURE(i);
+        CHECK(m[i].ticker == tickers[i]);
+    }
+}
+
 TEST_CASE("tickers count as aliases, short and word-like ones do not") {
     Finder f;
     CHECK(f.find("Shares of $AMZN rose.").size() == 1);
