@@ -1,63 +1,39 @@
 #include "herald/notify/metrics.hpp"
 
+#include "herald/telemetry/families.hpp"
+
 namespace herald::notify {
+
+using telemetry::counter_family;
+using telemetry::gauge_family;
+using telemetry::histogram_family;
 
 NotifyMetrics::NotifyMetrics() : registry_(std::make_shared<prometheus::Registry>()) {
     auto& r = *registry_;
-    consumed = &prometheus::BuildCounter()
-                    .Name("herald_notify_alerts_consumed_total")
-                    .Help("Messages read from the alerts topic by herald notify.")
-                    .Register(r)
-                    .Add({});
-    skipped_ = &prometheus::BuildCounter()
-                    .Name("herald_notify_alerts_skipped_total")
-                    .Help("Alerts-topic messages that are not herald alerts, by reason; skipped, not delivered.")
-                    .Register(r);
-    deliveries_ = &prometheus::BuildCounter()
-                       .Name("herald_notify_deliveries_total")
-                       .Help("Alert deliveries by target and result (delivered, failed attempt, dead_lettered).")
-                       .Register(r);
-    resends_ = &prometheus::BuildCounter()
-                    .Name("herald_notify_alertmanager_resends_total")
-                    .Help("Firing alerts sent to Alertmanager again (every resend interval), by target.")
-                    .Register(r);
-    queue_ = &prometheus::BuildGauge()
-                  .Name("herald_notify_queue_alerts")
-                  .Help("Alerts waiting for delivery to a target, retries included.")
-                  .Register(r);
-    retry_ = &prometheus::BuildGauge()
-                  .Name("herald_notify_retry_queue_alerts")
-                  .Help("Alerts waiting for a target after a failed attempt (the retry queue depth).")
-                  .Register(r);
-    latency_ = &prometheus::BuildHistogram()
-                    .Name("herald_notify_delivery_latency_seconds")
-                    .Help("Alert published on the alerts topic -> acknowledged by the target, retries included.")
-                    .Register(r);
-    dead_letter_errors = &prometheus::BuildCounter()
-                              .Name("herald_notify_dead_letter_errors_total")
-                              .Help("Dead-letter messages the broker did not acknowledge (produced again).")
-                              .Register(r)
-                              .Add({});
-    dead_letters_truncated = &prometheus::BuildCounter()
-                                  .Name("herald_notify_dead_letters_truncated_total")
-                                  .Help("Dead letters written without the alert (the whole one was refused): the headers say where it is.")
-                                  .Register(r)
-                                  .Add({});
-    dead_letters_dropped = &prometheus::BuildCounter()
-                                .Name("herald_notify_dead_letters_dropped_total")
-                                .Help("Alerts given up on with no dead letter at all (even the truncated one was refused).")
-                                .Register(r)
-                                .Add({});
-    inflight = &prometheus::BuildGauge()
-                    .Name("herald_notify_inflight_alerts")
-                    .Help("Alerts read and not yet delivered (or dead-lettered) to every target: their offsets wait.")
-                    .Register(r)
-                    .Add({});
-    active = &prometheus::BuildGauge()
-                  .Name("herald_notify_active_alerts")
-                  .Help("Firing alerts herald notify keeps sending to Alertmanager (not resolved, not expired).")
-                  .Register(r)
-                  .Add({});
+    consumed = &counter_family(r, "herald_notify_alerts_consumed_total",
+        "Messages read from the alerts topic by herald notify.").Add({});
+    skipped_ = &counter_family(r, "herald_notify_alerts_skipped_total",
+        "Alerts-topic messages that are not herald alerts, by reason; skipped, not delivered.");
+    deliveries_ = &counter_family(r, "herald_notify_deliveries_total",
+        "Alert deliveries by target and result (delivered, failed attempt, dead_lettered).");
+    resends_ = &counter_family(r, "herald_notify_alertmanager_resends_total",
+        "Firing alerts sent to Alertmanager again (every resend interval), by target.");
+    queue_ = &gauge_family(r, "herald_notify_queue_alerts",
+        "Alerts waiting for delivery to a target, retries included.");
+    retry_ = &gauge_family(r, "herald_notify_retry_queue_alerts",
+        "Alerts waiting for a target after a failed attempt (the retry queue depth).");
+    latency_ = &histogram_family(r, "herald_notify_delivery_latency_seconds",
+        "Alert published on the alerts topic -> acknowledged by the target, retries included.");
+    dead_letter_errors = &counter_family(r, "herald_notify_dead_letter_errors_total",
+        "Dead-letter messages the broker did not acknowledge (produced again).").Add({});
+    dead_letters_truncated = &counter_family(r, "herald_notify_dead_letters_truncated_total",
+        "Dead letters written without the alert (the whole one was refused): the headers say where it is.").Add({});
+    dead_letters_dropped = &counter_family(r, "herald_notify_dead_letters_dropped_total",
+        "Alerts given up on with no dead letter at all (even the truncated one was refused).").Add({});
+    inflight = &gauge_family(r, "herald_notify_inflight_alerts",
+        "Alerts read and not yet delivered (or dead-lettered) to every target: their offsets wait.").Add({});
+    active = &gauge_family(r, "herald_notify_active_alerts",
+        "Firing alerts herald notify keeps sending to Alertmanager (not resolved, not expired).").Add({});
     for (ParseResult p : {ParseResult::invalid_json, ParseResult::not_an_alert, ParseResult::oversized})
         skipped_->Add({{"reason", std::string(parse_result_name(p))}});
 }

@@ -260,81 +260,54 @@ struct Omitted {
     bool any() const { return members || metrics || evidence || explain; }
 };
 
+// A flag written only when set: absent means false, so alerts without it stay short.
+void flag(core::JsonWriter& w, std::string_view key, bool on) {
+    if (on) w.bool_field(key, true);
+}
+
+// The fields an alert and a grouped member both start with.
+template <typename A>
+void write_identity(core::JsonWriter& w, const A& a, const AlertLimits& limits, Capper& cap) {
+    w.string_field("alert_id", std::string_view(a.alert_id, 16));
+    w.string_field("rule", cap(a.rule_id, limits.rule));
+    w.string_field("severity", a.severity);
+    w.string_field("key", cap(a.key, limits.key));
+}
+
 // From alert_id to duplicate_of: the alert's own fields.
 void write_head(core::JsonWriter& w, const Alert& a, const EventContext& ctx, int64_t detected_at_ms,
                 const AlertLimits& limits, Capper& cap) {
     std::string time;
-    w.key("alert_id");
-    w.string(std::string_view(a.alert_id, 16));
-    w.key("rule");
-    w.string(cap(a.rule_id, limits.rule));
-    w.key("severity");
-    w.string(a.severity);
-    w.key("key");
-    w.string(cap(a.key, limits.key));
-    w.key("event_id");
-    w.string(cap(ctx.event.id, limits.event_id));
-    w.key("event_time");
+    write_identity(w, a, limits, cap);
+    w.string_field("event_id", cap(ctx.event.id, limits.event_id));
     core::append_rfc3339(time, ctx.event_time_ms);
-    w.string(time);
-    w.key("detected_at");
+    w.string_field("event_time", time);
     time.clear();
     core::append_rfc3339(time, detected_at_ms, true);
-    w.string(time);
-    if (a.resolved) {
-        w.key("resolved");
-        w.boolean(true);
-    }
+    w.string_field("detected_at", time);
+    flag(w, "resolved", a.resolved);
     if (a.story) {
-        w.key("story_id");
-        w.string(cap(ctx.event.story_id, limits.event_id));
-        w.key("revision");
-        w.integer(a.revision);
-        if (a.retracted) {
-            w.key("retracted");
-            w.boolean(true);
-        }
+        w.string_field("story_id", cap(ctx.event.story_id, limits.event_id));
+        w.integer_field("revision", a.revision);
+        flag(w, "retracted", a.retracted);
     }
-    w.key("summary");
-    w.string(cap(a.summary, limits.summary));
-    if (a.relevance >= 0) {
-        w.key("relevance");
-        w.integer(a.relevance);
-    }
+    w.string_field("summary", cap(a.summary, limits.summary));
+    if (a.relevance >= 0) w.integer_field("relevance", a.relevance);
     if (a.novelty >= 0) {
-        w.key("novelty");
-        w.integer(a.novelty);
-        if (!a.duplicate_of.empty()) {
-            w.key("duplicate_of");
-            w.string(a.duplicate_of);
-        }
+        w.integer_field("novelty", a.novelty);
+        if (!a.duplicate_of.empty()) w.string_field("duplicate_of", a.duplicate_of);
     }
 }
 
 void write_member(core::JsonWriter& mw, const Alert::Member& m, const AlertLimits& limits, Capper& cap) {
     mw.begin_object();
-    mw.key("alert_id");
-    mw.string(std::string_view(m.alert_id, 16));
-    mw.key("rule");
-    mw.string(cap(m.rule_id, limits.rule));
-    mw.key("severity");
-    mw.string(m.severity);
-    mw.key("key");
-    mw.string(cap(m.key, limits.key));
-    if (m.resolved) {
-        mw.key("resolved");
-        mw.boolean(true);
-    }
+    write_identity(mw, m, limits, cap);
+    flag(mw, "resolved", m.resolved);
     if (m.story) {
-        mw.key("revision");
-        mw.integer(m.revision);
-        if (m.retracted) {
-            mw.key("retracted");
-            mw.boolean(true);
-        }
+        mw.integer_field("revision", m.revision);
+        flag(mw, "retracted", m.retracted);
     }
-    mw.key("summary");
-    mw.string(cap(m.summary, limits.member_summary));
+    mw.string_field("summary", cap(m.summary, limits.member_summary));
     mw.end_object();
 }
 

@@ -3,24 +3,13 @@
 #include <prometheus/counter.h>
 #include <prometheus/gauge.h>
 
+#include "herald/telemetry/families.hpp"
+
 #ifndef HERALD_VERSION
 #error "HERALD_VERSION must be defined by src/telemetry/CMakeLists.txt"
 #endif
 
 namespace herald::telemetry {
-namespace {
-
-prometheus::Family<prometheus::Counter>& counter_family(prometheus::Registry& r, const char* name,
-                                                        const char* help) {
-    return prometheus::BuildCounter().Name(name).Help(help).Register(r);
-}
-
-prometheus::Family<prometheus::Gauge>& gauge_family(prometheus::Registry& r, const char* name,
-                                                    const char* help) {
-    return prometheus::BuildGauge().Name(name).Help(help).Register(r);
-}
-
-}  // namespace
 
 std::string_view stage_name(Stage stage) {
     switch (stage) {

@@ -13,9 +13,9 @@
 
 using namespace herald::analysis;
 
-namespace {
+using testing::near;
 
-bool near(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(1.0, std::fabs(b)); }
+namespace {
 
 bool kinds_are(const std::vector<Metric>& ms, std::initializer_list<MetricKind> want) {
     return ms.size() == want.size() && std::equal(want.begin(), want.end(), ms.begin(),

@@ -11,17 +11,7 @@
 
 using namespace herald::analysis;
 
-namespace {
-
-bool near(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(1.0, std::fabs(b)); }
-
-const Metric* of_kind(const std::vector<Metric>& ms, MetricKind k) {
-    for (const Metric& m : ms)
-        if (m.kind == k) return &m;
-    return nullptr;
-}
-
-}  // namespace
+using testing::near;
 
 TEST_CASE("an investment pledge is capital spending to come") {
     testing::Run r;
@@ -167,7 +157,7 @@ TEST_CASE("per diluted share is EPS") {
     testing::Run r;
     const auto& ms = r.on("Acme's net income was $21.2 billion, or $1.95 per diluted share.");
     REQUIRE(ms.size() == 2);
-    const Metric* eps = of_kind(ms, MetricKind::eps);
+    const Metric* eps = testing::metric_of(ms, MetricKind::eps);
     REQUIRE(eps);
     CHECK(near(eps->value, 1.95));
     SUBCASE("a dividend named before stays a dividend") {

@@ -14,21 +14,6 @@ using namespace herald::analysis;
 using testing::near;
 using testing::with_value;
 
-namespace {
-
-const std::vector<Metric>& item(testing::Run& r, std::string_view headline, std::string_view summary,
-                                std::string_view body = {}) {
-    r.event.clear();
-    r.event.headline = headline;
-    r.event.summary = summary;
-    r.event.body = body;
-    r.event.has_published_at = true;
-    r.event.published_at_ms = 1796083200000;  // 2026-12-01
-    return r.analyze();
-}
-
-}  // namespace
-
 TEST_CASE("a price target and a dividend are the company's, never a segment's") {
     testing::Run r;
     const auto& ms = r.on(
@@ -116,24 +101,24 @@ TEST_CASE("a part of a breakdown takes no change stated for the whole") {
 
 TEST_CASE("next year's guidance does not give its year to the quarter reported with it") {
     testing::Run r;
-    const auto& ms = item(r, "Acme forecasts fiscal 2027 revenue above estimates",
-                          "Acme expects fiscal 2027 revenue of $25.9 billion to $26.1 billion. Fourth-quarter revenue "
-                          "rose 10% to $6.2 billion.");
+    const auto& ms = r.item("Acme forecasts fiscal 2027 revenue above estimates",
+                         "Acme expects fiscal 2027 revenue of $25.9 billion to $26.1 billion. Fourth-quarter revenue "
+                         "rose 10% to $6.2 billion.");
     const Metric* q4 = with_value(ms, 6.2e9);
     REQUIRE(q4);
     CHECK(q4->period.view() == "Q4");
     // Guidance for the item's own year still dates its quarter.
-    const auto& cur = item(r, "Acme results", "Acme expects 2026 revenue of $25 billion. Third-quarter revenue rose 10% to $6.2 billion.");
+    const auto& cur = r.item("Acme results", "Acme expects 2026 revenue of $25 billion. Third-quarter revenue rose 10% to $6.2 billion.");
     REQUIRE(with_value(cur, 6.2e9));
     CHECK(with_value(cur, 6.2e9)->period.view() == "Q3 2026");
 }
 
 TEST_CASE("a projection's quarter carries to 'the quarter' and to the headline restating it") {
     testing::Run r;
-    const auto& ms = item(r, "Analysts expect Azure growth to slow to 37%",
-                          "Analysts expect Azure revenue to grow 37% in the fiscal second quarter and raised their "
-                          "price target to $610.",
-                          "They forecast gross margin of 40.5% for the quarter and see earnings of 25 cents a share.");
+    const auto& ms = r.item("Analysts expect Azure growth to slow to 37%",
+                         "Analysts expect Azure revenue to grow 37% in the fiscal second quarter and raised their "
+                         "price target to $610.",
+                         "They forecast gross margin of 40.5% for the quarter and see earnings of 25 cents a share.");
     REQUIRE(ms.size() == 5);
     auto find = [&](MetricKind k, Field f) -> const Metric& {
         for (const Metric& m : ms)
@@ -150,9 +135,9 @@ TEST_CASE("a projection's quarter carries to 'the quarter' and to the headline r
 
 TEST_CASE("a year written as an adjective of a result or an outlook is the item's year") {
     testing::Run r;
-    const auto& ms = item(r, "Globex lifts 2026 earnings outlook on strong orders",
-                          "Globex said third-quarter revenue rose 6% to $4.1 billion.",
-                          "The company now expects full-year revenue of $16 billion.");
+    const auto& ms = r.item("Globex lifts 2026 earnings outlook on strong orders",
+                            "Globex said third-quarter revenue rose 6% to $4.1 billion.",
+                            "The company now expects full-year revenue of $16 billion.");
     const Metric* q3 = with_value(ms, 4.1e9);
     REQUIRE(q3);
     CHECK(q3->period.view() == "Q3 2026");
@@ -161,10 +146,10 @@ TEST_CASE("a year written as an adjective of a result or an outlook is the item'
     CHECK(fy->period.view() == "FY2026");
 
     // A bound ("since 2019") or a later year (next year's target, item of 2026) states no report year.
-    const auto& since = item(r, "Globex's since 2019 sales push pays off", "Globex said third-quarter revenue rose 6% to $4.1 billion.");
+    const auto& since = r.item("Globex's since 2019 sales push pays off", "Globex said third-quarter revenue rose 6% to $4.1 billion.");
     REQUIRE(with_value(since, 4.1e9));
     CHECK(with_value(since, 4.1e9)->period.view() == "Q3");
-    const auto& later = item(r, "Globex sets 2028 sales target", "Globex said third-quarter revenue rose 6% to $4.1 billion.");
+    const auto& later = r.item("Globex sets 2028 sales target", "Globex said third-quarter revenue rose 6% to $4.1 billion.");
     REQUIRE(with_value(later, 4.1e9));
     CHECK(with_value(later, 4.1e9)->period.view() == "Q3");
 }

@@ -74,6 +74,13 @@ inline const Metric* with_value(const std::vector<Metric>& ms, double v) {
     return nullptr;
 }
 
+// The first metric of this kind, or null.
+inline const Metric* metric_of(const std::vector<Metric>& ms, MetricKind k) {
+    for (const Metric& m : ms)
+        if (m.kind == k) return &m;
+    return nullptr;
+}
+
 struct Run {
     Event event;
     Document doc;
@@ -87,6 +94,16 @@ struct Run {
         event.summary = summary;
         event.has_published_at = true;
         event.published_at_ms = 1777583400000;  // 2026-04-30
+        return analyze();
+    }
+    // A news item of headline, summary and body, published 2026-12-01.
+    const std::vector<Metric>& item(std::string_view headline, std::string_view summary, std::string_view body = {}) {
+        event.clear();
+        event.headline = headline;
+        event.summary = summary;
+        event.body = body;
+        event.has_published_at = true;
+        event.published_at_ms = 1796083200000;  // 2026-12-01
         return analyze();
     }
     const std::vector<Metric>& analyze() {

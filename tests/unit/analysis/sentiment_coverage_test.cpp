@@ -9,41 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "herald/analysis/document.hpp"
-#include "herald/analysis/entities.hpp"
-#include "herald/analysis/sentiment.hpp"
+#include "sentiment_support.hpp"
 
 using namespace herald::analysis;
 
-namespace {
-
-struct Scorer {
-    Event event;
-    std::string storage;
-    Document doc;
-    std::vector<Mention> mentions;
-    std::vector<Metric> metrics;
-    Analysis out;
-    EntityFinder finder{AliasTable::builtin()};
-    SentimentScorer scorer;
-    explicit Scorer(std::shared_ptr<const Lexicon> lexicon = Lexicon::builtin()) : scorer(std::move(lexicon)) {}
-
-    const Analysis& run(std::string text, std::vector<EntityHint> entities = {}) {
-        storage = std::move(text);
-        event.clear();
-        event.text = storage;
-        event.entities = std::move(entities);
-        out.clear();
-        mentions.clear();
-        doc.build(event);
-        finder.find(doc, mentions);
-        scorer.score(doc, mentions, metrics, out, nullptr);
-        return out;
-    }
-    double score(std::string text) { return run(std::move(text)).sentiment.score; }
-};
-
-}  // namespace
+using Scorer = testing::Sentiments;
 
 TEST_CASE("cause 1: inflections of move verbs and spelled-out extremes") {
     Scorer s;

@@ -7,60 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "herald/analysis/document.hpp"
-#include "herald/analysis/entities.hpp"
-#include "herald/analysis/sentiment.hpp"
+#include "sentiment_support.hpp"
 #include "../../shared_data.hpp"
 
 using namespace herald::analysis;
 
-namespace {
-
-struct Scorer {
-    Event event;
-    std::string storage[4];
-    Document doc;
-    std::vector<Mention> mentions;
-    std::vector<Metric> metrics;
-    Analysis out;
-    Explanation explanation;
-    EntityFinder finder{AliasTable::builtin()};
-    SentimentScorer scorer{Lexicon::builtin()};
-
-    const Analysis& run(std::string headline, std::string summary, std::string body, bool explain = false) {
-        storage[0] = std::move(headline);
-        storage[1] = std::move(summary);
-        storage[2] = std::move(body);
-        event.clear();
-        event.headline = storage[0];
-        event.summary = storage[1];
-        event.body = storage[2];
-        return analyse(explain);
-    }
-    const Analysis& analyse(bool explain = false) {
-        out.clear();
-        mentions.clear();
-        explanation.clear();
-        doc.build(event);
-        finder.find(doc, mentions);
-        scorer.score(doc, mentions, metrics, out, explain ? &explanation : nullptr);
-        return out;
-    }
-    double score(std::string text) {
-        storage[3] = std::move(text);
-        event.clear();
-        event.text = storage[3];
-        return analyse().sentiment.score;
-    }
-};
-
-const EntityResult* entity(const Analysis& a, std::string_view ticker) {
-    for (const auto& e : a.entities)
-        if (e.ticker == ticker) return &e;
-    return nullptr;
-}
-
-}  // namespace
+using Scorer = testing::Sentiments;
+using testing::entity;
 
 TEST_CASE("graded lexicon: verdicts of analysts and markets") {
     Scorer s;
