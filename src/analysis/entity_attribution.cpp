@@ -8,6 +8,8 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "lexicon_vocab.hpp"
+
 namespace herald::analysis::detail {
 
 namespace {
@@ -26,32 +28,63 @@ std::string_view word_at(const Document& doc, uint32_t t, uint32_t end) {
     return t < end ? doc.text(doc.tokens[t]) : std::string_view{};
 }
 
+// Whether token t of clause [begin, end) makes it a market clause (see market_clause).
+bool market_subject_at(const Document& doc, uint32_t t, uint32_t begin, uint32_t end) {
+    const std::string_view w = doc.text(doc.tokens[t]);
+    // Every word below starts with one of these letters ("S & P" is three tokens).
+    const char f = w.empty() ? 0 : static_cast<char>(w[0] | 0x20);
+    if (w.size() > 9 || !(f == 's' || f == 'm' || f == 'e' || f == 'n' || f == 'i' || f == 'b' || f == 'y' ||
+                          f == 'd' || f == 'w'))
+        return false;
+    const std::string_view next = word_at(doc, t + 1, end);
+    if (is_word(w, {"stocks", "equities", "nasdaq", "index", "indexes", "indices", "benchmark", "yields", "bourse",
+                    "dow"}))
+        return true;
+    // "the market", "a weak market", "Markets rallied"; not "the expanding AI market" (an
+    // industry), "market share", "the market for chips".
+    const std::string_view prev = t > begin ? doc.text(doc.tokens[t - 1]) : std::string_view{};
+    if (is_word(w, {"market", "markets"}) &&
+        (prev.empty() || is_word(prev, {"the", "stock", "broader", "broad", "overall", "equity", "bear", "bull",
+                                        "weak", "weaker", "volatile", "falling", "rising", "sliding", "wider"})) &&
+        !is_word(next, {"share", "shares", "value", "cap", "capitalization", "leader", "for", "in", "of", "leading"}))
+        return true;
+    if (is_word(w, {"wall"}) && is_word(next, {"street"})) return true;
+    const std::string_view after_p = w == "S&P" ? next : next == "&" ? word_at(doc, t + 3, end) : "x";
+    return (w == "S&P" || (w == "S" && next == "&")) && !is_word(after_p, {"global"});
+}
+
+// The words market_subject_at starts from, as a 1,024-bit filter on the tokenizer's key hash
+// (a word token's key is its text lower-cased, so "Stocks" and "stocks" share it): a clause's
+// words are mostly rejected by one bit test instead of a letter test and four word-list scans.
+class MarketWords {
+public:
+    MarketWords() {
+        for (std::string_view w : {"stocks", "equities", "nasdaq", "index", "indexes", "indices", "benchmark", "yields",
+                                   "bourse", "dow", "market", "markets", "wall", "s"}) {
+            ShortKey k;
+            if (short_key(w, k)) bits_[bit(key_hash(k)) >> 6] |= uint64_t{1} << (bit(key_hash(k)) & 63);
+        }
+    }
+    // False only for a keyed word that is none of them: tokens without a key (numbers,
+    // punctuation, long or non-ASCII words) are read in full.
+    bool maybe(const Token& t, const WordKey& key) const {
+        if (key.a == 0) return t.kind == TokenKind::word;  // only a word can be one of them
+        return (bits_[bit(key.hash) >> 6] >> (bit(key.hash) & 63)) & 1;
+    }
+
+private:
+    static uint32_t bit(uint64_t h) { return static_cast<uint32_t>(h >> 40) & 1023; }
+    uint64_t bits_[16] = {};
+};
+
 // A clause whose subject is the market, not a company: "Stocks fell broadly", "as Treasury
 // yields jumped", "Despite a weak market", "while the S&P 500 fell". "market share" is a company's.
 bool market_clause(const Document& doc, uint32_t begin, uint32_t end) {
-    for (uint32_t t = begin; t < end; ++t) {
-        const std::string_view w = doc.text(doc.tokens[t]);
-        // Every word below starts with one of these letters ("S & P" is three tokens).
-        const char f = w.empty() ? 0 : static_cast<char>(w[0] | 0x20);
-        if (w.size() > 9 || !(f == 's' || f == 'm' || f == 'e' || f == 'n' || f == 'i' || f == 'b' || f == 'y' ||
-                              f == 'd' || f == 'w'))
-            continue;
-        const std::string_view next = word_at(doc, t + 1, end);
-        if (is_word(w, {"stocks", "equities", "nasdaq", "index", "indexes", "indices", "benchmark", "yields", "bourse",
-                        "dow"}))
-            return true;
-        // "the market", "a weak market", "Markets rallied"; not "the expanding AI market" (an
-        // industry), "market share", "the market for chips".
-        const std::string_view prev = t > begin ? doc.text(doc.tokens[t - 1]) : std::string_view{};
-        if (is_word(w, {"market", "markets"}) &&
-            (prev.empty() || is_word(prev, {"the", "stock", "broader", "broad", "overall", "equity", "bear", "bull",
-                                            "weak", "weaker", "volatile", "falling", "rising", "sliding", "wider"})) &&
-            !is_word(next, {"share", "shares", "value", "cap", "capitalization", "leader", "for", "in", "of", "leading"}))
-            return true;
-        if (is_word(w, {"wall"}) && is_word(next, {"street"})) return true;
-        const std::string_view after_p = w == "S&P" ? next : next == "&" ? word_at(doc, t + 3, end) : "x";
-        if ((w == "S&P" || (w == "S" && next == "&")) && !is_word(after_p, {"global"})) return true;
-    }
+    static const MarketWords kWords;
+    const Token* tokens = doc.tokens.data();
+    const WordKey* keys = doc.keys.data();
+    for (uint32_t t = begin; t < end; ++t)
+        if (kWords.maybe(tokens[t], keys[t]) && market_subject_at(doc, t, begin, end)) return true;
     return false;
 }
 
