@@ -26,6 +26,19 @@ TEST_CASE("a clause about the market is no company's") {
           -0.1);
 }
 
+TEST_CASE("market words are found however they are written") {
+    // market_clause filters words by the tokenizer's key (the word lower-cased): capitals and
+    // other cases must reach the same words.
+    Companies c;
+    CHECK(c.score("STOCKS slumped 3% on tariff fears, though Oracle Corp gained after raising its cloud forecast.",
+                  "ORCL") > 0.1);
+    CHECK(c.score("Global EQUITIES sank on weak data, but Nike shares rose 5% after strong results.", "NKE") > 0.1);
+    CHECK(c.score("The S & P 500 tumbled 2% in a broad sell-off, though Oracle Corp gained after raising its "
+                  "cloud forecast.",
+                  "ORCL") > 0.1);
+    CHECK(c.score("WALL STREET slumped on tariff fears; Palantir bucked the trend, rising 4%.", "PLTR") > 0.1);
+}
+
 TEST_CASE("a term is about the company named last before it in its clause") {
     testing::Sentiments c;
     CHECK(c.company_sentiment("Intel's loss is TSMC's gain.", "INTC") < -0.1);
