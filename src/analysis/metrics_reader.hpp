@@ -58,6 +58,7 @@ struct Ctx {
     uint32_t si = 0;
     uint32_t mention_begin = 0, mention_end = 0;  // mentions of this sentence
     int pub_year = 0;
+    size_t event_first = 0;  // the event's first metric in out
     size_t out_limit = 0;  // out.size() may not reach it (MetricExtractor::kMaxMetrics)
     bool full = false;     // a metric was dropped at out_limit: the passes stop
 
@@ -132,6 +133,7 @@ private:
     bool business_move(const Fig& fg, const Quantity& q);
     void business_change(const Change& ch, std::string_view business, uint32_t at, const Fig& fg, const Quantity& q);
     bool same_business(const Metric& value, const Hit* h, uint32_t tb, uint32_t te);
+    std::string_view segment_referred(uint32_t np_begin) const;
 
     // --- moves stated as amounts, "respectively" lists (metrics_lists.cpp) ---
     bool amount_move(const Fig& a, const Fig& b) const;

@@ -71,6 +71,36 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
         named = segments::after_kind(v, h->end, stop);
     }
     if (!named.empty() && named != m.entity && !(entity_mention_in_phrase_ && !m.segment.empty())) m.segment = named;
+    if (named.empty() && m.segment.empty()) m.segment = segment_referred(h->np_begin);
+}
+
+// "Commercial Airplanes revenue rose 49% ..., while the segment's operating margin was negative
+// 50.6%", "Aerospace Technologies sales were $15.5 billion ... Segment margin was 26.1%": a kind
+// phrase after "segment" or "the segment's / unit's / division's" is about the business the
+// item's latest segment figure named. Empty when none (at most kMaxCandidates metrics back).
+std::string_view SentenceReader::segment_referred(uint32_t np_begin) const {
+    if (np_begin <= first()) return {};
+    uint32_t t = np_begin - 1;
+    std::string_view w = c_.tok(t);
+    // The possessive is its own token or the word's end ("segment's").
+    auto strip = [](std::string_view x, std::string_view suffix) {
+        return x.size() > suffix.size() && x.substr(x.size() - suffix.size()) == suffix ? x.substr(0, x.size() - suffix.size()) : x;
+    };
+    std::string_view owner = strip(strip(w, "'s"), "\xE2\x80\x99s");
+    bool possessive = owner.size() < w.size();
+    if (!possessive && (w == "'s" || w == "\xE2\x80\x99s") && t > first()) owner = c_.tok(--t), possessive = true;
+    if (possessive) {  // "the segment's / unit's / division's / business's"
+        if (!eq_ci(owner, "segment") && !eq_ci(owner, "unit") && !eq_ci(owner, "division") && !eq_ci(owner, "business"))
+            return {};
+        if (t <= first() || !eq_ci(c_.tok(t - 1), "the")) return {};
+    } else if (!eq_ci(w, "segment")) {  // "Segment margin", "segment profit"
+        return {};
+    }
+    for (size_t i = c_.out.size(), k = 0; i > c_.event_first && k < kMaxCandidates; ++k) {
+        const Metric& m = c_.out[--i];
+        if (!m.segment.empty()) return m.segment;
+    }
+    return {};
 }
 
 // Is a figure whose kind phrase is h and whose tokens are [tb, te) stated for several

@@ -187,3 +187,17 @@ TEST_CASE("ranges on the metric: both ends of a value range and of a change rang
     CHECK_FALSE(ms[0].is_range);
     CHECK_FALSE(ms[0].change.has_percent_high);
 }
+
+TEST_CASE("'segment margin', 'the unit's operating income': the business the item's latest segment figure named") {
+    testing::Run r;
+    CHECK(describe(r.on("AWS revenue rose 19% to $33 billion. Segment operating margin was 36.1%.")) ==
+          "revenue Amazon/AWS 3.3e+10; operating_margin Amazon/AWS 36.1");
+    CHECK(describe(r.on("Azure revenue rose 39% to $20 billion, while the unit's operating income was $9 billion.")) ==
+          "revenue Microsoft/Azure 2e+10; operating_income Microsoft/Azure 9e+09");
+    CHECK(describe(r.on("Amazon's AWS revenue was $3 billion and the segment’s operating margin was 12%.")) ==
+          "revenue Amazon/AWS 3e+09; operating_margin Amazon/AWS 12");
+    // No segment figure before it, or the company's own: no segment.
+    CHECK(describe(r.on("Acme said segment margin was 12%.")) == "operating_margin Acme/ 12");
+    CHECK(describe(r.on("AWS revenue rose 19% to $33 billion. The company's operating margin was 11%.")) ==
+          "revenue Amazon/AWS 3.3e+10; operating_margin Amazon/ 11");
+}
