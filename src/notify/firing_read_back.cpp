@@ -74,6 +74,10 @@ ReadBackReport read_back_firing(const ReadBackOptions& o, const std::vector<kafk
     std::string why;
     size_t open = assignment.size();
     while (open > 0) {
+        if (o.cancel && o.cancel->load()) {
+            report.error = "stopping; " + std::to_string(open) + " partition(s) left unread";
+            return report;
+        }
         if (std::chrono::steady_clock::now() >= until) {
             report.error = "reading back firing alerts took longer than " + std::to_string(o.timeout_ms) +
                            " ms; " + std::to_string(open) + " partition(s) left unread";

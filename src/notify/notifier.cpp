@@ -1,13 +1,13 @@
 // herald notify's consumer loop: read, fan out to the targets, store offsets as alerts finish.
 #include "herald/notify/notifier.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <thread>
 
 #include "herald/core/time.hpp"
 #include "herald/core/log.hpp"
-#include "herald/notify/firing_read_back.hpp"
 
 namespace herald::notify {
 
@@ -31,6 +31,7 @@ struct Notifier::DeadLetter {
 Notifier::Notifier(NotifyOptions options, NotifyMetrics& metrics) : options_(std::move(options)), metrics_(metrics) {}
 
 Notifier::~Notifier() {
+    stop_read_back();
     for (auto& w : workers_) w->stop();
     if (producer_) producer_->discard_outstanding(1000);  // hands back (and frees) every DeadLetter
     std::lock_guard<std::mutex> lock(retry_mutex_);
@@ -46,7 +47,7 @@ bool Notifier::start(std::string& error) {
     cb.on_assigned = [this](const std::vector<kafka::TopicPartition>& tps) {
         assigned_ += tps.size();
         if (paused_) consumer_->pause(tps);  // consuming is held: new partitions too
-        read_back(tps);  // here, before any message of these partitions is handled
+        queue_read_back(tps);  // read before any message of these partitions is handled
     };
     cb.on_revoking = [this](const std::vector<kafka::TopicPartition>& tps) { revoke(tps); };
     cb.on_error = [this](int, const std::string& why, bool fatal) {
@@ -74,7 +75,18 @@ bool Notifier::start(std::string& error) {
                                           {"linger.ms", "0"}};
     producer_properties.insert(producer_properties.end(), options_.producer_properties.begin(),
                                options_.producer_properties.end());
-    producer_ = kafka::Producer::create({options_.brokers, producer_properties, "", {}, {}}, on_delivery, error);
+    // A fatal producer error (the broker refused its idempotent producer id, say) means no dead
+    // letter can be written again: herald notify stops (exit 1) as on a fatal consumer error, and
+    // what was not done is delivered after the restart. Other client errors come back as the dead
+    // letters' delivery reports (counted in herald_notify_dead_letter_errors_total).
+    auto on_producer_error = [this](int, const std::string& why, bool fatal) {
+        if (fatal && !fatal_) {
+            fatal_reason_ = why;
+            fatal_ = true;
+        }
+    };
+    producer_ = kafka::Producer::create({options_.brokers, producer_properties, "", on_producer_error, {}},
+                                        on_delivery, error);
     if (!producer_) return false;
     std::string ignored;  // the topic may be created later; the producer learns it on first use
     producer_->learn_topics({options_.dead_letter_topic}, 5000, ignored);
@@ -90,21 +102,72 @@ bool Notifier::start(std::string& error) {
     return true;
 }
 
-void Notifier::read_back(const std::vector<kafka::TopicPartition>& tps) {
+void Notifier::queue_read_back(const std::vector<kafka::TopicPartition>& tps) {
     if (!any_alertmanager_) return;
-    const size_t before = active_.size();
+    std::vector<kafka::TopicPartition> held;
+    for (const kafka::TopicPartition& tp : tps) {
+        if (tp.topic != options_.topic) continue;
+        awaiting_[tp.partition] = ++assignments_;
+        to_read_.push_back(tp);
+        held.push_back(tp);
+    }
+    if (!held.empty() && !paused_) consumer_->pause(held);
+}
+
+// From run(): takes a finished read-back, then starts the next one for what was assigned since.
+void Notifier::read_back_step() {
+    if (reading_.valid() && reading_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        ReadBack r = reading_.get();
+        take_read_back(r);
+    }
+    if (reading_.valid() || to_read_.empty()) return;
+    std::map<int32_t, uint64_t> partitions;
+    for (const kafka::TopicPartition& tp : to_read_) partitions[tp.partition] = awaiting_[tp.partition];
     ReadBackOptions o{options_.brokers, options_.topic, options_.consumer_properties, options_.active_for_ms,
                       options_.max_alert_bytes, core::now_ms()};
-    const ReadBackReport r = read_back_firing(o, tps, active_);
+    o.cancel = &cancel_read_back_;
+    reading_ = std::async(std::launch::async, [o, committed = std::move(to_read_), partitions]() {
+        ReadBack r{partitions, {}, {}};
+        r.report = read_back_firing(o, committed, r.found);
+        return r;
+    });
+    to_read_.clear();
+}
+
+// The alerts read back join the active set for the partitions still held for this read (one
+// revoked, or assigned again meanwhile, is not); those partitions are then consumed.
+void Notifier::take_read_back(ReadBack& r) {
+    const size_t before = active_.size();
+    std::vector<AmAlert> firing;
+    r.found.collect(core::now_ms(), firing);
+    auto current = [&](int32_t p) {
+        auto held = awaiting_.find(p);
+        auto read = r.partitions.find(p);
+        return held != awaiting_.end() && read != r.partitions.end() && held->second == read->second;
+    };
+    for (const AmAlert& a : firing)
+        if (current(a.partition)) active_.update(a);
+    std::vector<kafka::TopicPartition> release;
+    for (const auto& [p, generation] : r.partitions)
+        if (current(p)) {
+            awaiting_.erase(p);
+            release.push_back({options_.topic, p, 0, 0});
+        }
+    if (!release.empty() && !paused_) consumer_->resume(release);
     metrics_.active->Set(static_cast<double>(active_.size()));
-    if (r.partitions == 0 && r.error.empty()) return;
-    // One line per assignment, not per alert.
-    core::log::write(r.error.empty() ? core::log::Level::info : core::log::Level::warn, "notify",
+    if (r.report.partitions == 0 && r.report.error.empty()) return;
+    // One line per read-back, not per alert.
+    core::log::write(r.report.error.empty() ? core::log::Level::info : core::log::Level::warn, "notify",
                      core::log::printf("read back %zu alert(s) of %zu partition(s) of %s up to the committed offsets: "
                                        "%zu firing alert(s) to resend%s%s",
-                                       r.alerts, r.partitions, options_.topic.c_str(),
+                                       r.report.alerts, r.report.partitions, options_.topic.c_str(),
                                        active_.size() - std::min(before, active_.size()),
-                                       r.error.empty() ? "" : "; stopped early: ", r.error.c_str()));
+                                       r.report.error.empty() ? "" : "; stopped early: ", r.report.error.c_str()));
+}
+
+void Notifier::stop_read_back() {
+    cancel_read_back_ = true;
+    if (reading_.valid()) reading_.wait();
 }
 
 void Notifier::revoke(const std::vector<kafka::TopicPartition>& tps) {
@@ -115,6 +178,8 @@ void Notifier::revoke(const std::vector<kafka::TopicPartition>& tps) {
         if (tp.topic == options_.topic) {
             ledger_.drop(tp.partition);
             active_.drop_partition(tp.partition);
+            awaiting_.erase(tp.partition);  // a read-back under way for it is not taken
+            std::erase_if(to_read_, [&](const kafka::TopicPartition& q) { return q.partition == tp.partition; });
         }
     assigned_ -= std::min(assigned_.load(), tps.size());
     metrics_.inflight->Set(static_cast<double>(ledger_.pending()));
@@ -285,9 +350,15 @@ void Notifier::resend_active() {
 void Notifier::flow_control() {
     const bool full = ledger_.pending() >= options_.max_inflight;
     if (full == paused_) return;
-    const auto tps = consumer_->assignment();
+    auto tps = consumer_->assignment();
     if (full) consumer_->pause(tps);
-    else consumer_->resume(tps);
+    else {
+        // Partitions still waiting for their read-back stay held.
+        std::erase_if(tps, [&](const kafka::TopicPartition& tp) {
+            return tp.topic == options_.topic && awaiting_.count(tp.partition) > 0;
+        });
+        consumer_->resume(tps);
+    }
     paused_ = full;
 }
 
@@ -296,6 +367,7 @@ bool Notifier::run(const std::atomic<bool>& stop, std::string& error) {
     while (!stop.load() && !fatal_) {
         producer_->poll(0);
         drain_finished();
+        read_back_step();
         resend_active();
         flow_control();
         batch.clear();
@@ -309,6 +381,7 @@ bool Notifier::run(const std::atomic<bool>& stop, std::string& error) {
         producer_->poll(20);
         drain_finished();
     }
+    stop_read_back();
     for (auto& w : workers_) w->stop();
     producer_->flush(5000);
     drain_finished();

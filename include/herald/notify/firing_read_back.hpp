@@ -9,6 +9,7 @@
 //   ReadBackOptions o{brokers, "alerts", consumer_properties, 3600000, 1 << 20, core::now_ms()};
 //   ReadBackReport r = read_back_firing(o, {{"alerts", 0, 1234}}, active);  // offsets: committed
 //   if (!r.error.empty()) log(r.error);          // what was read is kept; the rest is skipped
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -29,6 +30,7 @@ struct ReadBackOptions {
     // does not answer, the read starts here), and the time for the whole read.
     int64_t max_alerts_per_partition = 100000;
     int64_t timeout_ms = 30000;
+    const std::atomic<bool>* cancel = nullptr;  // true: stop reading (notify is stopping)
 };
 
 struct ReadBackReport {

@@ -13,6 +13,8 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <future>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -22,6 +24,7 @@
 #include "herald/kafka/consumer.hpp"
 #include "herald/kafka/producer.hpp"
 #include "herald/notify/alertmanager.hpp"
+#include "herald/notify/firing_read_back.hpp"
 #include "herald/notify/job.hpp"
 #include "herald/notify/metrics.hpp"
 #include "herald/notify/offset_ledger.hpp"
@@ -72,7 +75,17 @@ private:
     void resend_active();
     void flow_control();
     void revoke(const std::vector<kafka::TopicPartition>& tps);
-    void read_back(const std::vector<kafka::TopicPartition>& tps);  // assigned: learn what still fires
+    // Assigned partitions learn back what still fires on a thread of their own, held paused until
+    // then: the assignment callback returns at once and a rebalance never waits for a read-back.
+    struct ReadBack {
+        std::map<int32_t, uint64_t> partitions;  // partition -> the assignment it was read for
+        ActiveAlerts found;
+        ReadBackReport report;
+    };
+    void queue_read_back(const std::vector<kafka::TopicPartition>& tps);  // assignment callback
+    void read_back_step();                                                 // run(): start / take one
+    void take_read_back(ReadBack& r);
+    void stop_read_back();
 
     NotifyOptions options_;
     NotifyMetrics& metrics_;
@@ -91,6 +104,11 @@ private:
     std::vector<JobPtr> finished_;  // jobs every target is through with, for the consumer thread
     std::mutex retry_mutex_;
     std::vector<DeadLetter*> dead_letter_retry_;  // produce refused: tried again from run()
+    std::map<int32_t, uint64_t> awaiting_;       // partitions paused for a read-back, by assignment
+    std::vector<kafka::TopicPartition> to_read_;  // assigned (committed offsets), not yet being read
+    uint64_t assignments_ = 0;
+    std::atomic<bool> cancel_read_back_{false};
+    std::future<ReadBack> reading_;  // the read-back under way, if any
     uint64_t skipped_ = 0;
     std::mutex give_up_mutex_;
     uint64_t given_up_ = 0;           // alerts done without any dead letter

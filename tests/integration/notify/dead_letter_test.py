@@ -7,6 +7,12 @@ them in the same partition wait for them (the committed offset cannot pass an al
   B. The dead-letter topic refuses everything (TOPIC_AUTHORIZATION_FAILED on every produce): the
      alert is counted, told in one stderr line and marked done; the partition moves on and the
      next alert is delivered. herald notify keeps running and ends with exit 0, all committed.
+  C. The dead-letter producer fails for good (the broker refuses its idempotent producer id:
+     CLUSTER_AUTHORIZATION_FAILED on InitProducerId, a fatal error): no dead letter can be
+     written again, so herald notify stops with exit 1 and one line naming the producer's error,
+     the alert it could not dead-letter left uncommitted (delivered again after the restart).
+     Before, the producer's errors went nowhere: herald notify ran on, gave the alert up and
+     committed past it.
 
 usage: dead_letter_test.py HERALD_BINARY SOURCE_DIR WORK_DIR"""
 import json
@@ -24,7 +30,7 @@ herald, src, work = sys.argv[1:4]
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
 
-MSG_SIZE_TOO_LARGE, TOPIC_AUTHORIZATION_FAILED = 10, 29
+MSG_SIZE_TOO_LARGE, TOPIC_AUTHORIZATION_FAILED, CLUSTER_AUTHORIZATION_FAILED = 10, 29, 31
 lock = threading.Lock()
 answers = {"bad": 503}   # what BAD* alerts get: 503 (retried) until the test switches to 400
 seen = []                # (key, status) of every request
@@ -109,6 +115,25 @@ try:
     print("B. dead-letter topic refusing everything: the alert counted, told once, marked done; "
           "partition moved on, the next alert delivered")
 
-    notify = ns.finish(notify, bootstrap)
+    ns.stop_all_committed(notify, bootstrap)
+    notify = None
+
+    # C. The dead-letter producer's fatal error stops herald notify; the alert stays uncommitted.
+    with lock:
+        answers["bad"] = 400
+    h.produce(bootstrap, "alerts", [ns.record(ns.alert("refusal", "BAD3", 3))])  # before: it takes a producer id too
+    broker.command(f"errors init_producer_id {CLUSTER_AUTHORIZATION_FAILED} 1")
+    notify, port = ns.start_notify(herald, bootstrap, [
+        "--webhook", f"http://127.0.0.1:{server.server_port}/hook", "--webhook-rate", "0", "--max-attempts", "0"])
+    h.wait_for(lambda: notify.proc.poll() is not None, 30, "herald notify to stop on the producer's fatal error")
+    assert notify.proc.returncode == 1, notify.proc.returncode
+    notify.collect_rest()
+    fatal = [line for line in notify.stderr_lines if "fatal Kafka error" in line]
+    assert len(fatal) == 1 and "producer" in fatal[0] and "authorization" in fatal[0].lower(), notify.stderr_lines[-10:]
+    committed, high = h.committed_offsets(bootstrap, "herald-notify", "alerts")
+    assert committed[0] == high[0] - 1, f"committed {committed}, end {high}: BAD3 must stay uncommitted"
+    notify = None
+    print("C. the dead-letter producer's fatal error: exit 1, told in one line, BAD3 left uncommitted")
+    print("1 passed, 0 failed")
 finally:
     ns.clean_up(notify, broker, server=server)
