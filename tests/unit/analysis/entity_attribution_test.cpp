@@ -29,14 +29,17 @@ TEST_CASE("a clause about the market is no company's") {
 TEST_CASE("market words are found however they are written") {
     // market_clause filters words by the tokenizer's key (the word lower-cased): capitals and
     // other cases must reach the same words.
-    Companies c;
-    CHECK(c.score("STOCKS slumped 3% on tariff fears, though Oracle Corp gained after raising its cloud forecast.",
-                  "ORCL") > 0.1);
-    CHECK(c.score("Global EQUITIES sank on weak data, but Nike shares rose 5% after strong results.", "NKE") > 0.1);
-    CHECK(c.score("The S & P 500 tumbled 2% in a broad sell-off, though Oracle Corp gained after raising its "
-                  "cloud forecast.",
-                  "ORCL") > 0.1);
-    CHECK(c.score("WALL STREET slumped on tariff fears; Palantir bucked the trend, rising 4%.", "PLTR") > 0.1);
+    testing::Sentiments c;
+    const std::string stocks =
+        "STOCKS slumped 3% on tariff fears, though Oracle Corp gained after raising its cloud forecast.";
+    CHECK(c.company_sentiment(stocks, "ORCL") > 0.1);
+    const std::string equities = "Global EQUITIES sank on weak data, but Nike shares rose 5% after strong results.";
+    CHECK(c.company_sentiment(equities, "NKE") > 0.1);
+    const std::string sp =
+        "The S & P 500 tumbled 2% in a broad sell-off, though Oracle Corp gained after raising its cloud forecast.";
+    CHECK(c.company_sentiment(sp, "ORCL") > 0.1);
+    const std::string wall = "WALL STREET slumped on tariff fears; Palantir bucked the trend, rising 4%.";
+    CHECK(c.company_sentiment(wall, "PLTR") > 0.1);
 }
 
 TEST_CASE("a term is about the company named last before it in its clause") {
