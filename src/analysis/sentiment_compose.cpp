@@ -215,6 +215,7 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     clause_first_.assign(1, s.first_token);
     clause_raw_.assign(1, 0.0);
     contributions_.clear();
+    words_only_ = true;
     scored_doc_ = &doc;
     const size_t mk = first_mark(s);
     // Nothing in the lexicon and no metric: only the learned layer may find a tone.
@@ -231,6 +232,8 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     if (!any_direction) any_direction = metric_directions(raw, doc, s, metrics, ex);
     if (!any_direction && !signs_.empty()) any_direction = signed_figures(raw, doc, ex);
     if (found.measure && !any_direction) implied_direction_of_measures(raw, doc, s, ex);
+    // Tone words alone, no figure, move, comparison or deal reported (read by the learned layer).
+    words_only_ = contributions_.empty();
     valences(raw, doc, ex);
 
     // A question asserts nothing: "Is Acme a good stock to buy?", "Can Globex repeat its strong year?"

@@ -42,6 +42,9 @@ inline constexpr double kLean = 0.15;
 // annotators call neutral; below it, and for bad news, the rules keep their score (session 14).
 inline constexpr double kHeadlineNeutral = 0.9;
 inline constexpr uint32_t kHeadlineTokens = 20;  // ... in a sentence of at most this many tokens
+// ... and in a headline sentence of tone words alone (no figure, move, comparison or deal
+// reported: "Management struck a cautious tone"), good or bad, when it is this sure (session 16).
+inline constexpr double kHeadlineWordsNeutral = 0.85;
 inline constexpr size_t kMicroblogBytes = 512;   // a document this short with a cashtag/handle/link, or a headline, is read by the learned layer
 inline constexpr double kDocumentGain = 0.7;     // tanh(gain * sum(w s) / sqrt(sum w)): document saturation
 }  // namespace tuning
@@ -197,6 +200,7 @@ private:
     const std::vector<Mention>* mentions_ = nullptr;
     size_t mention_cursor_ = 0;  // first mention that may still cover a later token
     double lean_ = 0;     // lean() of the sentence last scored
+    bool words_only_ = true;  // the sentence last scored holds tone words only (score(), learned())
     int microblog_ = -1;  // kPost, kHeadline or 0: what the learned layer reads the document as (-1: not looked yet)
     std::vector<uint8_t> clause_inverted_;  // a short position in the clause: the rest reads inverted
     std::vector<uint32_t> signs_;  // signed percentages of the sentence: their sign tokens

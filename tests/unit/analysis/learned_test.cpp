@@ -211,7 +211,7 @@ TEST_CASE("learned layer: in a short headline it may call the rules' good news n
         CHECK(score(Lexicon::builtin(), prose).score == score(Lexicon::rules_only(), prose).score);
     }
     // Bad news keeps the rules' score, and so does good news the layer is less sure of.
-    for (const char* text : {"Management struck a cautious tone on the call", "Hooli wins $2 billion Pentagon contract",
+    for (const char* text : {"Lawmaker slams Initech over fees", "Hooli wins $2 billion Pentagon contract",
                              "Globex shares rise 5% after strong results"}) {
         CAPTURE(text);
         CHECK(score(Lexicon::builtin(), text).score == score(Lexicon::rules_only(), text).score);
@@ -220,4 +220,21 @@ TEST_CASE("learned layer: in a short headline it may call the rules' good news n
     const std::string longer = "Globex and Initech Expand Partnership With $1.3 Billion Deal for the valves , pumps and "
                                "the process industry in Europe and Asia";
     CHECK(score(Lexicon::builtin(), longer).score == score(Lexicon::rules_only(), longer).score);
+}
+
+TEST_CASE("learned layer: in a short headline of tone words alone it may call good or bad news neutral, when sure") {
+    // Tone words with no figure, move, comparison or deal reported: the layer's neutral at
+    // 85 % overrules bad news too (before: only good news, at 90 %).
+    for (const char* text : {"Management struck a cautious tone on the call", "The firm is hiring 2,000 engineers to meet demand"}) {
+        CAPTURE(text);
+        CHECK(std::fabs(score(Lexicon::rules_only(), text).score) > 0.1);
+        const Scored s = score(Lexicon::builtin(), text);
+        CHECK(std::fabs(s.score) < 0.075);
+        CHECK(s.rules.find("learned: p(neutral) 0.") != std::string::npos);
+    }
+    // A reported move or a deal keeps the rules' score however sure the layer is.
+    for (const char* text : {"Globex Cuts 500 Jobs", "Globex shares fall 5% after weak results"}) {
+        CAPTURE(text);
+        CHECK(score(Lexicon::builtin(), text).score == score(Lexicon::rules_only(), text).score);
+    }
 }
