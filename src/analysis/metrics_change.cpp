@@ -25,6 +25,7 @@ void SentenceReader::change_pass() {
         uint32_t nt = fg.te;
         std::string_view next = c_.tok(nt);
         if (eq_ci(next, "of") && job_share(fg, q)) continue;  // "cut 10% of its workforce"
+        if (eq_ci(next, "of") && share_margin(fg, q)) continue;  // "EUR 48.6 million, or 9.4% of net sales"
         if (eq_ci(next, "of") || (nt < last() && (F(nt) & W::kStock))) continue;  // "28% of revenue", "a 5% stake"
         Direction dir = Direction::none;
         uint32_t between_b = fg.te, between_e = fg.te;

@@ -208,6 +208,7 @@ private:
     Metric* trailing_level(uint32_t tb, Direction& dir) const;
     bool trailing_percent(const Fig& fg, const Quantity& q);
     bool trailing_amount(const Fig& fg, const Quantity& q);
+    bool share_margin(const Fig& fg, const Quantity& q);
 
     // --- small helpers used per token ---
     // The sentence bounds and flags are cached in members: read through c_ they would be reloaded

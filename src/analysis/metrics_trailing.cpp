@@ -116,4 +116,37 @@ bool SentenceReader::trailing_amount(const Fig& fg, const Quantity& q) {
     return true;
 }
 
+// "Operating profit was EUR 48.6 million (41.2), or 9.4% of net sales", "adjusted EBITDA of $356
+// million, representing 18% of revenue": a share of sales right after an operating profit or
+// EBITDA level is that level's margin (the kind catalogue names both margins operating_margin),
+// with the level's company, segment, period and forecast. Other shares ("28% of revenue" after no
+// such level) stay no metric.
+bool SentenceReader::share_margin(const Fig& fg, const Quantity& q) {
+    uint32_t t = fg.te + 1;  // past "of"
+    while (t < last() && (eq_ci(c_.tok(t), "net") || eq_ci(c_.tok(t), "total") || eq_ci(c_.tok(t), "its"))) ++t;
+    const std::string_view base = c_.tok(t);
+    if (!eq_ci(base, "sales") && !eq_ci(base, "revenue") && !eq_ci(base, "revenues") && !eq_ci(base, "turnover"))
+        return false;
+    if (fg.tb <= first()) return false;
+    const std::string_view before = c_.tok(fg.tb - 1);
+    if (!eq_ci(before, "or") && !eq_ci(before, "representing") && before != ",") return false;
+    // The latest operating profit or EBITDA level of the sentence before the figure.
+    const Metric* level = nullptr;
+    for (size_t i = c_.out.size(), k = 0; i > first_metric_ && k < kMaxCandidates; ++k) {
+        const Metric& m = c_.out[--i];
+        if (m.span.field != q.span.field || m.span.begin >= q.span.begin) continue;
+        if ((m.kind == MetricKind::operating_income || m.kind == MetricKind::ebitda) && m.has_value) level = &m;
+        break;
+    }
+    if (!level) return false;
+    Metric nm = *level;
+    nm.kind = MetricKind::operating_margin;
+    nm.change = {};
+    nm.has_prior = false;
+    nm.prior_value = 0;
+    take_value(nm, q);
+    push(nm);
+    return true;
+}
+
 }  // namespace herald::analysis::metric_reader

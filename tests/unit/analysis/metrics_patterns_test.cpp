@@ -317,3 +317,33 @@ TEST_CASE("filings: a move after a level and a comma is the level's, past a peri
     REQUIRE(rev);
     CHECK(!rev->change.has_percent);
 }
+
+TEST_CASE("filings: income before income taxes is pretax income, a loss before them negative") {
+    testing::Run r;
+    const auto& ms = r.on("Acme's income before income taxes was $2,310 million in 2026 compared with $2,050 million in 2025.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].kind == MetricKind::pretax_income);
+    CHECK(near(ms[0].value, 2310e6));
+    const auto& l = r.on("Globex reported a loss before income taxes of $84 million for the year.");
+    REQUIRE(l.size() == 1);
+    CHECK(l[0].kind == MetricKind::pretax_income);
+    CHECK(near(l[0].value, -84e6));
+}
+
+TEST_CASE("filings: a share of sales after an operating profit or EBITDA level is its margin") {
+    testing::Run r;
+    const auto& ms = r.on("Globex's operating profit for January-September 2026 was EUR 71,3 million (64,0), or 8,7% of net sales.");
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[0].kind == MetricKind::operating_income);
+    CHECK(ms[1].kind == MetricKind::operating_margin);
+    CHECK(near(ms[1].value, 8.7));
+    CHECK(ms[1].entity == ms[0].entity);
+    CHECK(ms[1].period.view() == ms[0].period.view());
+    CHECK(!ms[1].has_prior);
+    const auto& e = r.on("Acme's adjusted EBITDA was $412 million, representing 21% of revenue.");
+    REQUIRE(e.size() == 2);
+    CHECK(e[1].kind == MetricKind::operating_margin);
+    CHECK(near(e[1].value, 21));
+    // A share after another kind is no margin.
+    CHECK(r.on("Acme's cloud revenue was $2 billion, or 28% of total revenue.").size() == 1);
+}
