@@ -391,6 +391,16 @@ bribery | bribe | bribes | money laundering | money-laundering | tax evasion = -
 lose steam | lost steam | losing steam | loses steam | running out of steam | runs out of steam | ran out of steam = -0.5
 erases gains | erased gains | erasing gains | wipes out gains | wiped out gains | gave up gains | gives up gains | giving up gains = -0.4
 discovery | discoveries | new discovery | oil discovery | gas discovery = 0.3
+# Analysts' extremes and favourites, orders pouring in, markets finding support or panicking.
+street-low | street low = -0.4
+street-high | street high = 0.4
+favorite stocks | favourite stocks | list of favorite stocks = 0.35
+pouring in | pour in | pours in | poured in = 0.35
+bull market | bull markets = 0.4
+finding support | found support | finds support = 0.3
+panic-selling | panic selling = -0.45
+punctured | botched | fiasco = -0.45
+superiority = 0.35
 
 # ---------------------------------------------------------------------------------------------
 # Negators flip (and weaken) the terms up to 3 tokens after them in the same clause.
@@ -608,6 +618,11 @@ stabilise | stabilises | stabilised | stabilising | firming | firmed = up 0.7
 # Session 16: "pares losses", "dampen growth", "shut 34 stores", "to halve its loss".
 pare | pares | pared | paring | dampen | dampens | dampened | dampening | shut | shuts | shutting = down
 halve = down 1.3
+# Where a market closed: "gold prices settle higher" (read as a settlement, a direction down, before).
+settle higher | settled higher | settles higher | settling higher = up
+settle lower | settled lower | settles lower | settling lower = down
+inch higher | edge higher = up 0.7
+inch lower | edge lower = down 0.7
 
 # ---------------------------------------------------------------------------------------------
 # Comparisons with expectations: pair with an [expectation] term within 4 tokens after.

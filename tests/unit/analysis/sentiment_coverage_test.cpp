@@ -414,3 +414,15 @@ TEST_CASE("cause 1: paring, dampening, shutting, halving") {
         {"Initech will shut 34 stores", -1}, {"Globex aims to halve costs", +1},
     });
 }
+
+TEST_CASE("cause 5: street-low targets, favourites, orders pouring in, markets settling higher") {
+    check_signs(Lexicon::rules_only(), {
+        {"Globex gets Street-low target from Initech Securities", -1}, {"Broker adds Globex to its favorite stocks", +1},
+        {"Orders for the new truck are pouring in", +1}, {"Asian stocks enter a bull market", +1},
+        {"Copper finding support near the lows", +1}, {"Panic selling hits small caps", -1},
+        {"Globex botched the launch", -1},
+        // "settle" is a settlement (a direction down) elsewhere; a market that settles higher rose.
+        {"Gold prices settle higher for a second session", +1}, {"Crude settled lower on Friday", -1},
+        {"Nasdaq futures inch higher", +1},
+    });
+}
