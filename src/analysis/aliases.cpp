@@ -183,6 +183,25 @@ void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
     }
     for (const AliasEntry& en : entries)
         if (!en.needs_capital && !en.exact_case) mark_lower(entry_words[en.words_begin]);
+    index_starts();
+}
+
+void AliasTable::Impl::index_starts() {
+    start_lists.clear();
+    auto flatten = [&](const std::vector<std::vector<uint32_t>>& by_word, auto words_of, std::vector<Starts>& out) {
+        out.assign(by_word.size(), Starts{});
+        for (size_t id = 0; id < by_word.size(); ++id) {
+            Starts& st = out[id];
+            st.all_begin = static_cast<uint32_t>(start_lists.size());
+            start_lists.insert(start_lists.end(), by_word[id].begin(), by_word[id].end());
+            st.all_end = st.one_begin = static_cast<uint32_t>(start_lists.size());
+            for (uint32_t i : by_word[id])
+                if (words_of(i) == 1) start_lists.push_back(i);
+            st.one_end = static_cast<uint32_t>(start_lists.size());
+        }
+    };
+    flatten(starting, [&](uint32_t e) { return size_t{entries[e].length}; }, entry_starts);
+    flatten(reference_starting, [&](uint32_t r) { return references[r].size(); }, reference_starts);
 }
 
 AliasTable::AliasTable(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {

@@ -46,6 +46,16 @@ struct AliasTable::Impl {
     std::vector<AliasCompany> companies;
     std::vector<std::vector<uint32_t>> references;  // word ids of "the company", "it" ...
     std::vector<std::vector<uint32_t>> reference_starting;  // by word id: references starting with it, in order
+    // The matcher's flat copy of `starting` and `reference_starting`, per word id: all the lists'
+    // indices [all_begin, all_end) in their order, and those of one word [one_begin, one_end).
+    // A token whose next token has no alias id can start only an alias or reference of one word
+    // (the others fail on their second word): only those are visited.
+    struct Starts {
+        uint32_t all_begin = 0, all_end = 0, one_begin = 0, one_end = 0;
+    };
+    std::vector<Starts> entry_starts, reference_starts;
+    std::vector<uint32_t> start_lists;  // entry or reference indices, by Starts
+    void index_starts();
     // (first byte, length) of every word that can start a match in lowercase ("it", "iPhone",
     // "eBay"): other lowercase words need no lookup unless they continue a match.
     uint64_t lower_start[256] = {};

@@ -1,6 +1,7 @@
 // Company mentions: longest alias match at each token, then names the event gives, then
 // references ("the company", "it") carried to the last company named in the paragraph.
 #include <algorithm>
+#include <utility>
 
 #include "entities_internal.hpp"
 
@@ -289,36 +290,106 @@ uint32_t EntityFinder::first_hint_at(const Document& doc, const Sentence& s, uin
     return best;
 }
 
-void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
+namespace {
+
+void push_mention(std::vector<Mention>& out, const Document& doc, const Sentence& s, uint32_t si, uint32_t t, uint32_t len,
+                  std::string_view entity, std::string_view company, std::string_view ticker, bool segment, bool reference) {
+    Mention m;
+    m.entity = entity;
+    m.company = company;
+    m.ticker = ticker;
+    m.span = Span{s.field, doc.tokens[t].begin, doc.tokens[t + len - 1].end};
+    m.sentence = si;
+    m.token = t;
+    m.is_segment = segment;
+    m.is_reference = reference;
+    out.push_back(m);
+}
+
+// The lists of `starts` to visit at token t: those of one word when the next token has no alias id.
+std::pair<const uint32_t*, const uint32_t*> starts_at(const AliasTable::Impl& tab, const AliasTable::Impl::Starts& st,
+                                                      const uint32_t* ids, uint32_t t, uint32_t last_token) {
+    const bool one = t + 1 >= last_token || ids[t + 1] == detail::kNoWord;
+    const uint32_t* base = tab.start_lists.data();
+    return one ? std::pair{base + st.one_begin, base + st.one_end} : std::pair{base + st.all_begin, base + st.all_end};
+}
+
+}  // namespace
+
+uint32_t EntityFinder::alias_at(const Document& doc, uint32_t si, uint32_t t, std::vector<Mention>& out) const {
     const AliasTable::Impl& tab = aliases_->impl();
-    Scratch& sc = *scratch_;
-    const auto& toks = doc.tokens;
-    const uint32_t* hits = sc.hits.data();
+    const uint32_t* ids = scratch_->ids.data();
+    const uint32_t id = ids[t];
+    if (id >= tab.entry_starts.size()) return 0;  // kNoWord too
+    const Sentence& s = doc.sentences[si];
+    const Token& tok = doc.tokens[t];
+    const auto [begin, end] = starts_at(tab, tab.entry_starts[id], ids, t, s.last_token);
+    for (const uint32_t* e = begin; e != end; ++e) {
+        const AliasEntry& en = tab.entries[*e];
+        if (t + en.length > s.last_token) continue;
+        if (en.exact_case ? !same_or_possessive(doc.text(tok), en.first) : (en.needs_capital && !tok.capitalized)) continue;
+        if (!detail::same_ids(tab.entry_words.data() + en.words_begin, ids + t, en.length)) continue;
+        if ((en.guarded || en.digit_lead) && !alias_context_ok(doc, s, t, en.length, en)) continue;
+        const AliasCompany& c = tab.companies[en.company];
+        push_mention(out, doc, s, si, t, en.length, en.entity, c.name, c.ticker, en.segment, false);
+        return en.length;
+    }
+    return 0;
+}
 
-    auto emit = [&](const Sentence& s, uint32_t si, uint32_t t, uint32_t len, std::string_view entity,
-                    std::string_view company, std::string_view ticker, bool segment, bool reference) {
-        Mention m;
-        m.entity = entity;
-        m.company = company;
-        m.ticker = ticker;
-        m.span = Span{s.field, toks[t].begin, toks[t + len - 1].end};
-        m.sentence = si;
-        m.token = t;
-        m.is_segment = segment;
-        m.is_reference = reference;
-        out.push_back(m);
-    };
+uint32_t EntityFinder::hint_at(const Document& doc, uint32_t si, uint32_t t, uint32_t matched, std::vector<Mention>& out) const {
+    const Scratch& sc = *scratch_;
+    if (sc.hints.empty()) return matched;
+    const Sentence& s = doc.sentences[si];
+    const uint32_t h = first_hint_at(doc, s, t, matched);
+    if (h == UINT32_MAX) return matched;
+    const Scratch::Hint& hint = sc.hints[h];
+    if (matched) out.pop_back();
+    const uint32_t len = hint.words_end - hint.words_begin;
+    push_mention(out, doc, s, si, t, len, hint.company, hint.company, hint.ticker, false, false);
+    return len;
+}
 
-    const Mention* last = nullptr;  // last named company in the current paragraph
-    size_t last_index = 0;
+uint32_t EntityFinder::cashtag_at(const Document& doc, uint32_t si, uint32_t t, size_t& next, std::vector<Mention>& out) const {
+    const Scratch& sc = *scratch_;
+    while (next < sc.cashtags.size() && sc.cashtags[next].token < t) ++next;
+    if (next == sc.cashtags.size() || sc.cashtags[next].token != t) return 0;
+    const AliasCompany& c = aliases_->impl().companies[sc.cashtags[next].company];
+    push_mention(out, doc, doc.sentences[si], si, t, 1, c.name, c.name, c.ticker, false, false);
+    return 1;
+}
+
+uint32_t EntityFinder::reference_at(const Document& doc, uint32_t si, uint32_t t, size_t named,
+                                    std::vector<Mention>& out) const {
+    const AliasTable::Impl& tab = aliases_->impl();
+    const uint32_t* ids = scratch_->ids.data();
+    const uint32_t id = ids[t];
+    if (id >= tab.reference_starts.size()) return 0;
+    const Sentence& s = doc.sentences[si];
+    const auto [begin, end] = starts_at(tab, tab.reference_starts[id], ids, t, s.last_token);
+    for (const uint32_t* r = begin; r != end; ++r) {
+        const auto& ref = tab.references[*r];  // its first word is this token's
+        const uint32_t len = static_cast<uint32_t>(ref.size());
+        if (t + len > s.last_token || !detail::same_ids(ref.data() + 1, ids + t + 1, len - 1)) continue;
+        const Mention& l = out[named];  // its views are copied before out grows
+        push_mention(out, doc, s, si, t, len, l.entity, l.company, l.ticker, l.is_segment, true);
+        return len;
+    }
+    return 0;
+}
+
+void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
+    const Scratch& sc = *scratch_;
+    const uint32_t* next_hit = sc.hits.data();  // first hit at or after the scan position
+    bool named = false;     // a company was named in the current paragraph: out[last_named]
+    size_t last_named = 0;
     uint32_t paragraph = UINT32_MAX;
-    const uint32_t* next_hit = hits;  // first hit at or after the scan position
-    size_t cashtag = 0;               // first cashtag not yet passed
+    size_t cashtag = 0;     // first cashtag not yet passed
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         const Sentence& s = doc.sentences[si];
         if (s.paragraph != paragraph) {
             paragraph = s.paragraph;
-            last = nullptr;
+            named = false;
         }
         uint32_t t = s.first_token;
         while (t < s.last_token) {
@@ -329,62 +400,15 @@ void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
                 t = std::min(*next_hit, s.last_token);
                 continue;
             }
-            uint32_t matched = 0;
-            const uint32_t id = sc.ids[t];
-            const Token& tok = toks[t];
-            if (id != detail::kNoWord && id < tab.starting.size()) {
-                for (uint32_t e : tab.starting[id]) {
-                    const AliasEntry& en = tab.entries[e];
-                    if (t + en.length > s.last_token) continue;
-                    if (en.exact_case ? !same_or_possessive(doc.text(tok), en.first) : (en.needs_capital && !tok.capitalized))
-                        continue;
-                    if (!detail::same_ids(tab.entry_words.data() + en.words_begin, sc.ids.data() + t, en.length)) continue;
-                    if ((en.guarded || en.digit_lead) && !alias_context_ok(doc, s, t, en.length, en)) continue;
-                    const AliasCompany& c = tab.companies[en.company];
-                    emit(s, si, t, en.length, en.entity, c.name, c.ticker, en.segment, false);
-                    matched = en.length;
-                    break;
-                }
-            }
-            // A name the event gives, when longer than the alias matched here: the longest name
-            // wins ("BHP Billiton" over "BHP"); among names, the first the event gives.
-            if (!sc.hints.empty()) {
-                const uint32_t h = first_hint_at(doc, s, t, matched);
-                if (h != UINT32_MAX) {
-                    const Scratch::Hint& hint = sc.hints[h];
-                    if (matched) out.pop_back();
-                    matched = hint.words_end - hint.words_begin;
-                    emit(s, si, t, matched, hint.company, hint.company, hint.ticker, false, false);
-                }
-            }
-            if (!matched && id == detail::kNoWord) {
-                // A cashtag of a ticker that is no alias alone ("$NOW"); hits come in order.
-                while (cashtag < sc.cashtags.size() && sc.cashtags[cashtag].token < t) ++cashtag;
-                if (cashtag < sc.cashtags.size() && sc.cashtags[cashtag].token == t) {
-                    const AliasCompany& c = tab.companies[sc.cashtags[cashtag].company];
-                    emit(s, si, t, 1, c.name, c.name, c.ticker, false, false);
-                    matched = 1;
-                }
-            }
+            uint32_t matched = hint_at(doc, si, t, alias_at(doc, si, t, out), out);
+            if (!matched && sc.ids[t] == detail::kNoWord) matched = cashtag_at(doc, si, t, cashtag, out);
             if (matched) {
-                last_index = out.size() - 1;
-                last = &out[last_index];
+                last_named = out.size() - 1;
+                named = true;
                 t += matched;
                 continue;
             }
-            if (last && id != detail::kNoWord && id < tab.reference_starting.size()) {
-                for (uint32_t r : tab.reference_starting[id]) {
-                    const auto& ref = tab.references[r];  // its first word is this token's
-                    if (t + ref.size() > s.last_token ||
-                        !detail::same_ids(ref.data() + 1, sc.ids.data() + t + 1, ref.size() - 1))
-                        continue;
-                    const Mention& l = out[last_index];  // out may have grown: re-read by index
-                    emit(s, si, t, static_cast<uint32_t>(ref.size()), l.entity, l.company, l.ticker, l.is_segment, true);
-                    last = &out[last_index];
-                    matched = static_cast<uint32_t>(ref.size());
-                    break;
-                }
-            }
+            matched = named ? reference_at(doc, si, t, last_named, out) : 0;
             t += matched ? matched : 1;
         }
     }

@@ -71,6 +71,15 @@ private:
     // The first name the event gives (index into the hints) that is written at token t of
     // sentence s and has more than `longer_than` words, or UINT32_MAX.
     uint32_t first_hint_at(const Document& doc, const Sentence& s, uint32_t t, uint32_t longer_than) const;
+    // The steps of match() at token t of sentence si; each appends its mention and returns the
+    // tokens it covers, 0 for none. alias_at: the table's alias there, longest first. hint_at:
+    // a name the event gives, when longer than the alias matched (`matched` tokens, its mention
+    // last in out): "BHP Billiton" over "BHP". cashtag_at: "$NOW" (`next`: first cashtag not yet
+    // passed). reference_at: "the company", "it", for the company of out[named].
+    uint32_t alias_at(const Document& doc, uint32_t si, uint32_t t, std::vector<Mention>& out) const;
+    uint32_t hint_at(const Document& doc, uint32_t si, uint32_t t, uint32_t matched, std::vector<Mention>& out) const;
+    uint32_t cashtag_at(const Document& doc, uint32_t si, uint32_t t, size_t& next, std::vector<Mention>& out) const;
+    uint32_t reference_at(const Document& doc, uint32_t si, uint32_t t, size_t named, std::vector<Mention>& out) const;
     std::shared_ptr<const AliasTable> aliases_;
     struct Scratch;
     std::unique_ptr<Scratch> scratch_;
