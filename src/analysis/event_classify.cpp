@@ -59,6 +59,9 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
         if (s.anchor_at.empty()) continue;
         bool question = sent.last_token > sent.first_token && s.text(sent.last_token - 1) == "?";
         uint32_t last_row = UINT32_MAX, last_row_at = UINT32_MAX;
+        // A stated detail ([terminated]) carries to later matches of its row in its clause.
+        uint32_t carry_row = UINT32_MAX, carry_until = 0;
+        std::string_view carry_detail;
         for (uint32_t tk : s.anchor_at) {
             for (uint32_t pi : t.anchors[s.ids[tk]]) {
                 const Pattern& p = t.patterns[pi];
@@ -87,7 +90,13 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                     s.class_in(sent.first_token, sent.last_token, row.unless_class) ||
                     s.class_in(s.clause_start(sent, tk), tk, t.background))
                     continue;
-                s.record(si, tk, end, object, p, a);
+                const bool carries = carry_row == p.row && tk < carry_until && p.detail.empty();
+                s.record(si, tk, end, object, p, carries ? carry_detail : std::string_view(), a);
+                if (!p.detail.empty()) {
+                    carry_row = p.row;
+                    carry_detail = p.detail;
+                    carry_until = s.clause_end(sent, end);
+                }
             }
         }
     }

@@ -134,7 +134,7 @@ void EventTypeClassifier::Scratch::figure(const Sentence& sent, uint32_t tk, uin
     }
 }
 
-void EventTypeClassifier::Scratch::add(const CorporateEvent& ev, Analysis& a) const {
+void EventTypeClassifier::Scratch::add(const CorporateEvent& ev, bool stated, Analysis& a) const {
     for (CorporateEvent& o : a.events) {
         if (o.type != ev.type || o.entity != ev.entity) continue;
         if (!o.has_figure && ev.has_figure) {
@@ -142,19 +142,64 @@ void EventTypeClassifier::Scratch::add(const CorporateEvent& ev, Analysis& a) co
             o.figure = ev.figure;
             o.unit = ev.unit;
         }
+        if (stated && o.detail != ev.detail && o.detail == t->rows[ev.type].detail) {
+            const Span was = o.span;
+            for (CorporateEvent& r : a.events)
+                if (r.type == ev.type && r.span.field == was.field && r.span.begin == was.begin && r.span.end == was.end) {
+                    r.detail = ev.detail;
+                    r.span = ev.span;
+                    r.text = ev.text;
+                }
+        }
         return;
     }
     if (a.events.size() < kMaxEvents) a.events.push_back(ev);
 }
 
-void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end, int32_t object, const Pattern& p, Analysis& a) const {
+uint32_t EventTypeClassifier::Scratch::minority_len(uint32_t j, uint32_t end) const {
+    const auto& toks = doc->tokens;
+    double v = 0;
+    if (toks[j].kind != TokenKind::number || !count_at(*doc, j, j + 1, v) || v >= 50) return 0;
+    if (j > 0 && toks[j - 1].field == toks[j].field && text(j - 1) == "remaining") return 0;
+    if (j + 1 < end && (text(j + 1) == "%" || text(j + 1) == "percent")) return 2;
+    if (j + 2 < end && text(j + 1) == "per" && text(j + 2) == "cent") return 3;
+    return 0;
+}
+
+bool EventTypeClassifier::Scratch::names_subject(const Mention& m, uint32_t tk) const {
+    const auto& toks = doc->tokens;
+    uint32_t k = m.token;
+    while (k < tk && toks[k].begin < m.span.end) ++k;  // past the mention
+    if (tk - k > 3) return false;
+    for (; k < tk; ++k)
+        if (toks[k].kind != TokenKind::word || toks[k].capitalized) return false;
+    return true;
+}
+
+int32_t EventTypeClassifier::Scratch::rated_entity(uint32_t si, int32_t rater, int32_t rater_entity,
+                                                    const Analysis& a) const {
+    const auto& ms = *mentions;
+    for (int32_t i = rater - 1; i >= 0 && ms[static_cast<size_t>(i)].sentence == si; --i) {
+        const int32_t e = entity_of(ms[static_cast<size_t>(i)], a);
+        if (e >= 0 && e != rater_entity) return e;
+    }
+    int32_t best = -1;
+    for (size_t i = 0; i < a.entities.size(); ++i)
+        if (static_cast<int32_t>(i) != rater_entity && (best < 0 || a.entities[i].relevance > a.entities[static_cast<size_t>(best)].relevance))
+            best = static_cast<int32_t>(i);
+    return best;
+}
+
+void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end, int32_t object, const Pattern& p,
+                                          std::string_view carried, Analysis& a) const {
     const Row& row = t->rows[p.row];
     const Sentence& sent = doc->sentences[si];
     CorporateEvent ev;
     ev.type = p.row;
     ev.name = row.name;
     ev.polarity = row.polarity;
-    ev.detail = !p.detail.empty() ? std::string_view(p.detail) : std::string_view(row.detail);
+    ev.detail = !p.detail.empty() ? std::string_view(p.detail) : !carried.empty() ? carried : std::string_view(row.detail);
+    const bool stated = !p.detail.empty() || !carried.empty();
     if (row.context_class >= 0 && class_in(sent.first_token, sent.last_token, row.context_class))
         ev.detail = row.context_detail;
     const Token& first = doc->tokens[tk];
@@ -174,23 +219,28 @@ void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end
         int32_t subj_entity = subj >= 0 ? entity_of((*mentions)[static_cast<size_t>(subj)], a) : -1;
         if (subj < 0 && object < 0 && a.entities.size() == 1 && !mention_in(si, tk, end))
             subj_entity = 0;  // a one-company story
+        const Mention* sm = subj >= 0 ? &(*mentions)[static_cast<size_t>(subj)] : nullptr;
+        if (p.rater && object < 0 && sm && sm->sentence == si && sm->token < tk && names_subject(*sm, tk)) {
+            subj_entity = subj_entity >= 0 ? rated_entity(si, subj, subj_entity, a) : -1;
+            subj = -1;  // the rater's fellow subjects ("X and Y downgraded ...") are raters too
+        }
         ev.role = row.roles ? subject_role : EventRole::none;
         if (subj_entity >= 0 && subj_entity != obj_entity) {
             ev.entity = static_cast<uint32_t>(subj_entity);
-            add(ev, a);
+            add(ev, stated, a);
         }
         // Subjects joined by "and" or "," share it: "Capital One and Discover call off ...".
         for (int32_t m = subj; m >= 0 && (m = coordinated(m)) >= 0;) {
             int32_t e = entity_of((*mentions)[static_cast<size_t>(m)], a);
             if (e < 0 || e == obj_entity) break;
             ev.entity = static_cast<uint32_t>(e);
-            add(ev, a);
+            add(ev, stated, a);
         }
     }
     if (obj_entity >= 0) {
         ev.entity = static_cast<uint32_t>(obj_entity);
         ev.role = row.roles ? object_role : EventRole::none;
-        add(ev, a);
+        add(ev, stated, a);
     }
 }
 

@@ -170,10 +170,15 @@ struct EventTypeClassifier::Scratch {
                 if (company_at[j] < 0) return 0;
                 object = company_at[j];
                 return company_len[j];
+            case Element::Kind::minority: return minority_len(j, end);
             case Element::Kind::gap: return 0;
         }
         return 0;
     }
+
+    // $minority: a share below half written at token j ("2.9%", "9.9 percent", "4.5 per cent"), not
+    // "the remaining 40%": its tokens, 0 for none. Buying such a share is a stake, no takeover.
+    uint32_t minority_len(uint32_t j, uint32_t end) const;
 
     // Whether a word of `cls` stands in [from, to): one-word entries and phrases that end by `to`.
     bool class_in(uint32_t from, uint32_t to, int32_t cls) const {
@@ -201,9 +206,32 @@ struct EventTypeClassifier::Scratch {
     // The figure stated with the match: a quantity inside it or just after, else a count.
     void figure(const Sentence& sent, uint32_t tk, uint32_t end, const Analysis& a, CorporateEvent& ev) const;
 
-    void add(const CorporateEvent& ev, Analysis& a) const;
+    // Adds the event, one per (type, company). A detail the pattern states ([terminated],
+    // [completed]: `stated`) replaces the row's default of an earlier report of the same type and
+    // company, and of the events recorded with it: "agreed to buy Intel ... walked away from the
+    // deal" is a terminated deal for both sides.
+    void add(const CorporateEvent& ev, bool stated, Analysis& a) const;
 
-    void record(uint32_t si, uint32_t tk, uint32_t end, int32_t object, const Pattern& p, Analysis& a) const;
+    // Records a match; `carried` (when not empty) is the detail of an earlier match of the row
+    // whose clause this one stands in ("walks away from the deal to buy Intel").
+    void record(uint32_t si, uint32_t tk, uint32_t end, int32_t object, const Pattern& p, std::string_view carried,
+                Analysis& a) const;
+
+    // [rater]: the company rated when the subject, mention `rater` of sentence si, is the rater: the
+    // nearest other company named before it in the sentence, else the story's most relevant other
+    // company; -1 when the rater is the story's only company.
+    int32_t rated_entity(uint32_t si, int32_t rater, int32_t rater_entity, const Analysis& a) const;
+
+    // Mention m is the subject of the verb at token tk: at most three lowercase words stand
+    // between ("Goldman Sachs on Monday cut"), no other name ("..., the day S&P cut").
+    bool names_subject(const Mention& m, uint32_t tk) const;
+
+    // The end of the clause of token `from`: the next clause mark or the sentence's end.
+    uint32_t clause_end(const Sentence& s, uint32_t from) const {
+        uint32_t k = from;
+        while (k < s.last_token && !(doc->tokens[k].kind == TokenKind::punct && is_clause_mark(text(k)))) ++k;
+        return k;
+    }
 
     // [after:@class:N]: a word of the class ends within N words before tk, in the same clause.
     bool after(const Sentence& sent, uint32_t tk, const Pattern& p) const {

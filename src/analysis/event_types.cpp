@@ -205,6 +205,7 @@ private:
                 if (flag == "passive") p.passive = true;
                 else if (flag == "none") p.none = true;
                 else if (flag == "seller") p.seller = true;
+                else if (flag == "rater") p.rater = true;
                 else if (flag.substr(0, 7) == "after:@") after_flag(p, flag.substr(7), raw.line);
                 else p.detail = std::string(flag);
                 continue;
@@ -222,6 +223,9 @@ private:
                 if (p.elements.empty()) fail(raw.line, "a pattern cannot start with $co");
                 e.kind = Element::Kind::company;
                 p.has_company = true;
+            } else if (tok == "$minority") {
+                if (p.elements.empty()) fail(raw.line, "a pattern cannot start with $minority");
+                e.kind = Element::Kind::minority;
             } else if (tok.front() == '@') {
                 e.kind = Element::Kind::cls;
                 e.id = class_id(tok.substr(1), raw.line);
@@ -234,7 +238,7 @@ private:
             p.elements.push_back(e);
         }
         if (p.elements.empty() || p.elements.back().kind == Element::Kind::gap)
-            fail(raw.line, "a pattern must end with a word, a class or $co");
+            fail(raw.line, "a pattern must end with a word, a class, $co or $minority");
         uint32_t index = static_cast<uint32_t>(t_.patterns.size());
         add_anchors(p.elements.front(), index);
         t_.patterns.push_back(std::move(p));

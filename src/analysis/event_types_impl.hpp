@@ -30,7 +30,7 @@ struct ClassSet {
 };
 
 struct Element {
-    enum class Kind : uint8_t { word, cls, gap, company } kind = Kind::word;
+    enum class Kind : uint8_t { word, cls, gap, company, minority } kind = Kind::word;
     uint8_t gap = 0;   // Kind::gap: up to this many other tokens
     uint32_t id = 0;   // word id or class index
 };
@@ -40,6 +40,7 @@ struct Pattern {
     bool passive = false;   // subject and object swap roles
     bool none = false;      // [none]: an exception; matching it means no event for the row here
     bool seller = false;    // [seller]: a sale; the subject sells (role seller), the object acquires
+    bool rater = false;     // [rater]: the subject named before the match rates (a broker): not its event
     int32_t after_class = -1;  // [after:@class:N]: a word of it stands up to N words before the match
     uint8_t after_words = 0;
     bool has_company = false;

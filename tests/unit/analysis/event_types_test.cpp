@@ -287,3 +287,64 @@ TEST_CASE("a negation does not reach across 'and' into a verb in the past tense"
     CHECK_FALSE(has(events_of("Ford will not cut jobs and lower its forecast."), "guidance_cut", "F"));
     CHECK_FALSE(has(events_of("Ford said it would not pay a dividend next year."), "dividend_cut", "F"));
 }
+
+TEST_CASE("a deal walked away from is terminated for both sides, in its clause and later in the story") {
+    auto detail_of = [](const std::vector<Found>& v, const std::string& company) {
+        const Found* f = find(v, "merger_acquisition", company);
+        return f ? f->detail : std::string("(none)");
+    };
+    // The target named inside the termination ("its takeover of Intel") ...
+    auto v = events_of("Qualcomm walked away from its takeover of Intel");
+    CHECK(detail_of(v, "QCOM") == "terminated");
+    CHECK(detail_of(v, "INTC") == "terminated");
+    // ... or by a purchase verb in the clause it governs ("the deal to buy Intel").
+    v = events_of("Qualcomm walks away from the deal to buy Intel");
+    CHECK(detail_of(v, "QCOM") == "terminated");
+    CHECK(detail_of(v, "INTC") == "terminated");
+    v = events_of("Qualcomm said on Monday it walked away from its proposed acquisition of Intel");
+    CHECK(detail_of(v, "INTC") == "terminated");
+    // A deal reported, then walked away from: the story's news is the termination, for both.
+    v = events_of("Qualcomm ends pursuit", "Qualcomm agreed to buy Intel in March. On Monday it walked away from the deal.");
+    CHECK(detail_of(v, "QCOM") == "terminated");
+    CHECK(detail_of(v, "INTC") == "terminated");
+    // Not the other way round: a completed deal stays completed when the story recalls its announcement.
+    v = events_of("Synopsys completes acquisition of Ansys", "Synopsys agreed to buy Ansys in January 2024.",
+                  {{"Ansys", ""}});
+    CHECK(detail_of(v, "SNPS") == "completed");
+}
+
+TEST_CASE("a minority stake or an investment in a company is no merger") {
+    auto v = events_of("NVIDIA to invest $1 billion in Nokia, partner on AI-native 6G networks",
+                       "NVIDIA agreed to buy about 2.9% of Nokia for $1 billion and the two companies will co-develop "
+                       "AI-ready radio access network products.");
+    CHECK_FALSE(has(v, "merger_acquisition", "NVDA"));
+    CHECK_FALSE(has(v, "merger_acquisition", "NOK"));
+    CHECK(events_of("Microsoft will invest $1 billion in Nokia").empty());
+    v = events_of("Microsoft bought a 9.9% stake in Nokia");
+    CHECK_FALSE(has(v, "merger_acquisition", "MSFT"));
+    CHECK_FALSE(has(v, "merger_acquisition", "NOK"));
+    v = events_of("Intel sells 4.5 percent of Nokia");
+    CHECK_FALSE(has(v, "merger_acquisition", "INTC"));
+    // A majority, or the rest of a company, is a takeover.
+    CHECK(has(events_of("Microsoft agreed to buy 60% of Nokia"), "merger_acquisition", "MSFT"));
+    CHECK(has(events_of("Microsoft agreed to buy the remaining 40% of Nokia"), "merger_acquisition", "MSFT"));
+}
+
+TEST_CASE("a broker that upgrades or downgrades is the rater: the rated company gets the event") {
+    auto v = events_of("Apple falls after downgrade", "Goldman Sachs downgraded its rating to neutral from buy.");
+    CHECK(has(v, "rating_downgrade", "AAPL"));
+    CHECK_FALSE(has(v, "rating_downgrade", "GS"));
+    v = events_of("Apple falls after downgrade", "Goldman Sachs cut the rating to neutral, citing iPhone demand.");
+    CHECK(has(v, "rating_downgrade", "AAPL"));
+    CHECK_FALSE(has(v, "rating_downgrade", "GS"));
+    v = events_of("Apple: Goldman Sachs upgrades to buy");
+    CHECK(has(v, "rating_upgrade", "AAPL"));
+    CHECK_FALSE(has(v, "rating_upgrade", "GS"));
+    v = events_of("Goldman Sachs upgraded Apple to buy");
+    CHECK(has(v, "rating_upgrade", "AAPL"));
+    CHECK_FALSE(has(v, "rating_upgrade", "GS"));
+    // A rater alone in the story names no rated company: no event rather than the broker's.
+    CHECK_FALSE(has(events_of("Goldman Sachs cut the rating to neutral"), "rating_downgrade", "GS"));
+    // A company that is itself rated keeps its event ("Goldman Sachs downgraded to neutral at Citi").
+    CHECK(has(events_of("Goldman Sachs downgraded to neutral at Citi"), "rating_downgrade", "GS"));
+}
