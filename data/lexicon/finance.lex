@@ -474,6 +474,8 @@ estimates | estimate = good
 market | markets | gold | brent | crude | sterling | bitcoin = good
 futures | stock futures | index futures | dow | nasdaq | ftse | dax = good
 oil price | oil prices | crude prices | crude oil prices = good
+# Currencies as traded assets ("the ruble falls", "Euro grinds higher"; session 16).
+euro | dollar | yen | yuan | renminbi | ruble | rouble | rupee | franc | lira | peso | loonie | greenback | pound | rand = good
 growth | subscriber growth | user growth | sales growth | revenue growth | earnings growth = good
 buyback | buybacks | share buyback | share buybacks | share repurchase | share repurchases | repurchases = good
 customers | subscribers | users | traffic | passengers | occupancy | capacity utilization = good

@@ -426,3 +426,11 @@ TEST_CASE("cause 5: street-low targets, favourites, orders pouring in, markets s
         {"Nasdaq futures inch higher", +1},
     });
 }
+
+TEST_CASE("cause 1: currencies move as traded assets") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: no measure, so "falls" and "lower" had nothing to pair with (0).
+        {"Russian ruble falls as the central bank cuts rates", -1}, {"Hawkish Fed sends the dollar lower", -1},
+        {"The yen climbed against the euro", +1},
+    });
+}
