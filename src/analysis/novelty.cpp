@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 
+#include "herald/analysis/event_types.hpp"
 #include "herald/core/hash.hpp"
 #include "herald/core/json_writer.hpp"
 #include "lexicon_vocab.hpp"
@@ -65,22 +67,6 @@ const StopKeys& stop_keys() {
     return keys;
 }
 
-// Adds hash h to the sketch: the kSize smallest distinct hashes, ascending.
-void add_min(StorySketch& s, uint32_t h) {
-    if (s.count == StorySketch::kSize && h >= s.mins[StorySketch::kSize - 1]) return;  // the usual case once full
-    uint32_t* end = s.mins + s.count;
-    uint32_t* at = std::lower_bound(s.mins, end, h);
-    if (at != end && *at == h) return;
-    if (s.count == StorySketch::kSize) {
-        if (at == end) return;
-        --end;  // the largest falls out
-    } else {
-        ++s.count;
-    }
-    std::memmove(at + 1, at, static_cast<size_t>(end - at) * sizeof(uint32_t));
-    *at = h;
-}
-
 uint32_t feature_hash(std::string_view folded, uint64_t salt) {
     return static_cast<uint32_t>(core::mix64(core::fnv1a64(folded, core::kFnvOffset ^ salt)));
 }
@@ -99,6 +85,16 @@ bool fold_word(std::string_view w, TokenKind kind, char (&buf)[32], std::string_
     return n >= 3 && !is_stop_word(out);
 }
 
+// The sketch of features `f` (any order, repeats allowed): the kSize smallest distinct, ascending.
+// One sort of the story's at most 128 features costs less than keeping them sorted as they come
+// (a search and a shift for nearly every one of the first kSize).
+void keep_smallest(uint32_t* f, size_t n, StorySketch& s) {
+    std::sort(f, f + n);
+    const size_t distinct = static_cast<size_t>(std::unique(f, f + n) - f);
+    s.count = static_cast<uint8_t>(std::min<size_t>(distinct, StorySketch::kSize));
+    std::copy(f, f + s.count, s.mins);
+}
+
 }  // namespace
 
 void sketch_story(const Document& doc, const Analysis& analysis, StorySketch& out) {
@@ -112,8 +108,11 @@ void sketch_story(const Document& doc, const Analysis& analysis, StorySketch& ou
     const StopKeys& stops = stop_keys();
     // Copies share their lead: at most kMaxWords content words are read, headline first.
     constexpr uint32_t kMaxWords = 64;
+    uint32_t features[kMaxWords + EventTypeClassifier::kMaxEvents];
     uint32_t words = 0;
     for (const Sentence& s : doc.sentences) {
+        // Sentences are in field order: past the lead's field (or kMaxWords) nothing more is read.
+        if (s.field > lead || words == kMaxWords) break;
         if (s.field != Field::headline && s.field != lead) continue;
         if (s.field == lead && s.field != Field::summary && lead_sentences++ >= kLeadSentences) break;
         for (uint32_t t = s.first_token; t < s.last_token && words < kMaxWords; ++t) {
@@ -121,20 +120,19 @@ void sketch_story(const Document& doc, const Analysis& analysis, StorySketch& ou
             if (tok.kind == TokenKind::word && doc.keys[t].a != 0) {
                 // The tokenizer's folded key and hash: no copy, no second hash.
                 if (tok.end - tok.begin < 3 || stops.has(doc.keys[t], tok.end - tok.begin)) continue;
-                add_min(out, static_cast<uint32_t>(core::mix64(doc.keys[t].hash)));
-                ++words;
+                features[words++] = static_cast<uint32_t>(core::mix64(doc.keys[t].hash));
                 continue;
             }
             if (tok.kind != TokenKind::word && tok.kind != TokenKind::number) continue;
             std::string_view folded;
-            if (fold_word(doc.text(tok), tok.kind, buf, folded)) {
-                add_min(out, feature_hash(folded, 0));
-                ++words;
-            }
+            if (fold_word(doc.text(tok), tok.kind, buf, folded)) features[words++] = feature_hash(folded, 0);
         }
     }
     // The event types it reports: two outlets reporting one guidance cut share this one.
-    for (const CorporateEvent& e : analysis.events) add_min(out, feature_hash(e.name, 0x9e3779b97f4a7c15ULL));
+    size_t count = words;
+    for (const CorporateEvent& e : analysis.events)
+        if (count < std::size(features)) features[count++] = feature_hash(e.name, 0x9e3779b97f4a7c15ULL);
+    keep_smallest(features, count, out);
     if (out.count < StorySketch::kSize) {
         out.features = out.count;
     } else {
