@@ -18,22 +18,19 @@ using words::eq_ci;
 
 // Business nouns: what a company reports a segment or product line as.
 constexpr std::string_view kBusiness[] = {
-    "ad",           "ads",          "advertising",     "aerospace",      "apparel",        "asset",
-    "auto",         "automotive",   "banking",         "beauty",         "beverage",       "beverages",
-    "broadband",    "brokerage",    "card",            "cards",          "cargo",          "center",
-    "centre",       "chemicals",    "cloud",           "commercial",     "consulting",     "consumer",
-    "data",         "datacenter",   "defence",         "defense",        "devices",        "diagnostics",
-    "digital",      "downstream",   "e-commerce",      "ecommerce",      "enterprise",     "entertainment",
-    "foundry",      "freight",      "gaming",          "grocery",        "hardware",       "healthcare",
-    "hotels",       "industrial",   "infrastructure",  "insurance",      "investment",     "licensing",      "logistics",
-    "luxury",       "management",   "markets",         "media",          "medtech",        "membership",
-    "memory",       "mobile",       "mortgage",        "network",        "networking",     "networks",
-    "online",       "optical",      "parks",
-    "payments",     "pharma",       "pharmaceutical",  "pharmaceuticals", "pharmacy",      "refining",
-    "reinsurance",  "retail",       "semiconductor",   "semiconductors", "server",         "servers",
-    "services",     "software",     "storage",         "streaming",      "studios",        "subscription",
-    "subscriptions", "trading",     "travel",          "upstream",       "wealth",         "wearables",
-    "wholesale",    "wireless",
+    "ad", "ads", "advertising", "aerospace", "apparel", "asset", "auto", "automotive", "banking",
+    "beauty", "beverage", "beverages", "broadband", "brokerage", "card", "cards", "cargo", "center",
+    "centre", "chemicals", "cloud", "commercial", "consulting", "consumer",
+    "cybersecurity", "data", "datacenter", "defence", "defense", "devices", "diagnostics", "digital",
+    "downstream", "e-commerce", "ecommerce", "energy", "enterprise", "entertainment", "foundry",
+    "freight", "gaming", "grocery", "hardware", "healthcare", "hotels", "industrial", "infrastructure",
+    "insurance", "investment", "licensing", "logistics", "luxury", "management", "markets", "media",
+    "medtech", "membership", "memory", "mobile", "mortgage", "network", "networking", "networks",
+    "online", "optical", "parks", "payments", "pharma", "pharmaceutical", "pharmaceuticals", "pharmacy",
+    "premium", "product", "products", "refining", "reinsurance", "retail", "security", "semiconductor",
+    "semiconductors", "server", "servers", "services", "software", "storage", "streaming", "studios",
+    "subscription", "subscriptions", "trading", "transportation", "travel", "upstream", "wealth",
+    "wearables", "wholesale", "wireless",
 };
 // Business nouns that can be the subject of a move ("advertising grew 53%"): not ones that also
 // name a market or a sector ("markets fell", "retail rose").

@@ -201,3 +201,14 @@ TEST_CASE("'segment margin', 'the unit's operating income': the business the ite
     CHECK(describe(r.on("AWS revenue rose 19% to $33 billion. The company's operating margin was 11%.")) ==
           "revenue Amazon/AWS 3.3e+10; operating_margin Amazon/ 11");
 }
+
+TEST_CASE("business lines companies report: product, security, energy, transportation, premium tiers") {
+    testing::Run r;
+    CHECK(describe(r.on("Energy & Transportation sales rose 17% to $7.8 billion, Acme said.")) ==
+          "revenue Acme/Energy & Transportation 7.8e+09");
+    CHECK(describe(r.on("Acme's product revenue rose 29% to $1.16 billion.")) == "revenue Acme/product 1.16e+09");
+    CHECK(describe(r.on("Security revenue fell 2% to $2.0 billion, Acme said.")) == "revenue Acme/Security 2e+09");
+    CHECK(describe(r.on("Acme's premium subscribers grew 12% to 281 million.")) == "subscribers Acme/premium 2.81e+08");
+    // Jobs of a kind ("corporate jobs") are no business of the company.
+    CHECK(describe(r.on("Acme plans to cut about 1,800 corporate jobs.")) == "job_cuts Acme/ 1800");
+}
