@@ -401,6 +401,10 @@ finding support | found support | finds support = 0.3
 panic-selling | panic selling = -0.45
 punctured | botched | fiasco = -0.45
 superiority = 0.35
+hits the skids | hit the skids | on the skids = -0.4
+roaring back | roars back | roared back | come roaring back = 0.45
+saving grace | relief rally | full steam ahead | on a high note = 0.35
+shames | shamed | named and shamed | torching | torched = -0.35
 
 # ---------------------------------------------------------------------------------------------
 # Negators flip (and weaken) the terms up to 3 tokens after them in the same clause.

@@ -424,6 +424,8 @@ TEST_CASE("cause 5: street-low targets, favourites, orders pouring in, markets s
         // "settle" is a settlement (a direction down) elsewhere; a market that settles higher rose.
         {"Gold prices settle higher for a second session", +1}, {"Crude settled lower on Friday", -1},
         {"Nasdaq futures inch higher", +1},
+        {"Natural gas hits the skids on mild weather", -1}, {"Globex is roaring back", +1},
+        {"Shares close the year on a high note", +1}, {"Regulator names and shames Initech", -1},
     });
 }
 
