@@ -66,75 +66,116 @@ uint32_t AliasTable::Impl::company_by_ticker(std::string_view ticker) const {
     return UINT32_MAX;
 }
 
-void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
-    std::vector<std::string_view> cols, toks;
-    std::vector<uint32_t> ids;
-    size_t pos = 0, line_no = 0;
+namespace {
 
-    auto intern_all = [&](std::string_view term) {
+// One parse of an alias file into the table: the scratch for interning an alias's words and the
+// line being read (for errors).
+struct AliasParser {
+    AliasTable::Impl& t;
+    std::string_view file;
+    size_t line_no = 0;
+    std::vector<std::string_view> toks;
+    std::vector<uint32_t> ids;
+
+    void intern_all(std::string_view term) {
         detail::split_term(term, toks);
         ids.clear();
         for (auto w : toks) {
-            uint32_t id = words.intern(w);
+            uint32_t id = t.words.intern(w);
             if (id == detail::kNoWord) fail(file, line_no, "word too long: " + std::string(w));
             ids.push_back(id);
         }
         if (ids.empty() || ids.size() > 255) fail(file, line_no, "alias must have 1 to 255 words");
-        if (starting.size() < words.size()) starting.resize(words.size());
-    };
+        if (t.starting.size() < t.words.size()) t.starting.resize(t.words.size());
+    }
 
     // How the text must write the alias to match it (docs/sentiment.md, "Entities").
-    auto set_case = [&](AliasEntry& en, std::string_view first, std::string_view alias, bool guarded) {
+    void set_case(AliasEntry& en, std::string_view first, std::string_view alias, bool guarded) {
         en.first = first;
         en.exact_case = all_caps(first) && first.size() <= 5;
         en.needs_capital = !first.empty() && first[0] >= 'A' && first[0] <= 'Z';
         en.guarded = guarded;
         en.digit_lead = alias[0] >= '0' && alias[0] <= '9';
-        en.written = keep(alias);
-        digit_names |= en.digit_lead;
-    };
+        en.written = t.keep(alias);
+        t.digit_names |= en.digit_lead;
+    }
 
-    auto add_alias = [&](std::string_view alias, uint32_t company, bool segment) {
+    void add_alias(std::string_view alias, uint32_t company, bool segment) {
         // "?Target": a common word that names the company only in context (alias_context.cpp).
         const bool guarded = alias.size() > 1 && alias.front() == '?';
         if (guarded) alias.remove_prefix(1);
         intern_all(alias);
-        std::string_view first = keep(toks[0]);
-        auto& list = starting[ids[0]];
+        std::string_view first = t.keep(toks[0]);
+        auto& list = t.starting[ids[0]];
         // The same words already known: the later line wins (extension files re-map aliases).
         for (uint32_t e : list) {
-            AliasEntry& en = entries[e];
-            if (en.length == ids.size() && std::equal(ids.begin(), ids.end(), entry_words.begin() + en.words_begin)) {
+            AliasEntry& en = t.entries[e];
+            if (en.length == ids.size() && std::equal(ids.begin(), ids.end(), t.entry_words.begin() + en.words_begin)) {
                 en.company = company;
                 en.segment = segment;
-                en.entity = segment ? keep(alias) : companies[company].name;
+                en.entity = segment ? t.keep(alias) : t.companies[company].name;
                 // A later "?Dow" after the ticker "DOW": the common word's rules from now on.
                 if (guarded) set_case(en, first, alias, guarded);
                 return;
             }
         }
         AliasEntry en;
-        en.words_begin = static_cast<uint32_t>(entry_words.size());
+        en.words_begin = static_cast<uint32_t>(t.entry_words.size());
         en.length = static_cast<uint8_t>(ids.size());
-        entry_words.insert(entry_words.end(), ids.begin(), ids.end());
+        t.entry_words.insert(t.entry_words.end(), ids.begin(), ids.end());
         en.company = company;
         en.segment = segment;
-        en.entity = segment ? keep(alias) : companies[company].name;
+        en.entity = segment ? t.keep(alias) : t.companies[company].name;
         set_case(en, first, alias, guarded);
-        entries.push_back(en);
-        list.push_back(static_cast<uint32_t>(entries.size() - 1));
+        t.entries.push_back(en);
+        list.push_back(static_cast<uint32_t>(t.entries.size() - 1));
         std::stable_sort(list.begin(), list.end(),
-                         [&](uint32_t a, uint32_t b) { return entries[a].length > entries[b].length; });
-    };
+                         [&](uint32_t a, uint32_t b) { return t.entries[a].length > t.entries[b].length; });
+    }
 
-    while (pos <= text.size()) {
-        size_t nl = text.find('\n', pos);
-        if (nl == std::string_view::npos) nl = text.size();
-        std::string_view line = text.substr(pos, nl - pos);
-        pos = nl + 1;
-        ++line_no;
+    // "@reference <TAB> the company | it | its".
+    void add_references(const std::vector<std::string_view>& cols) {
+        if (cols.size() < 2) fail(file, line_no, "@reference needs a tab, then phrases separated by '|'");
+        for_each_alt(cols[1], [&](std::string_view ref) {
+            intern_all(ref);
+            t.references.push_back(ids);
+        });
+    }
+
+    // "TICKER <TAB> Canonical name <TAB> aliases <TAB> segments".
+    void add_company(const std::vector<std::string_view>& cols) {
+        if (cols.size() < 2 || cols[0].empty() || cols[1].empty())
+            fail(file, line_no, "expected TICKER<TAB>Company name<TAB>aliases|...<TAB>segments|... (tab-separated)");
+        if (cols.size() > 4) fail(file, line_no, "too many tab-separated columns (at most 4)");
+        uint32_t company = t.company_by_ticker(cols[0]);
+        if (company == UINT32_MAX) {
+            t.companies.push_back({t.keep(cols[1]), t.keep(cols[0])});
+            company = static_cast<uint32_t>(t.companies.size() - 1);
+        } else {
+            t.companies[company].name = t.keep(cols[1]);
+        }
+        add_alias(cols[1], company, false);
+        if (ticker_is_safe_alias(cols[0])) add_alias(cols[0], company, false);  // "AMZN", "$AMZN"
+        else if (all_caps(cols[0])) {
+            bool known = false;
+            for (auto& c : t.cashtags)
+                if (c.ticker == cols[0]) known = (c.company = company, true);
+            if (!known) t.cashtags.push_back({t.keep(cols[0]), company});
+        }
+        if (cols.size() > 2) for_each_alt(cols[2], [&](std::string_view a) { add_alias(a, company, false); });
+        if (cols.size() > 3) for_each_alt(cols[3], [&](std::string_view a) { add_alias(a, company, true); });
+    }
+};
+
+}  // namespace
+
+void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
+    AliasParser parser{*this, file};
+    std::vector<std::string_view> cols;
+    detail::for_each_line(text, [&](std::string_view line, size_t line_no) {
+        parser.line_no = line_no;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (trim(line).empty() || trim(line).front() == '#') continue;
+        if (trim(line).empty() || trim(line).front() == '#') return;
         cols.clear();
         for (size_t start = 0;;) {
             size_t tab = line.find('\t', start);
@@ -142,35 +183,9 @@ void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
             if (tab == std::string_view::npos) break;
             start = tab + 1;
         }
-        if (cols[0] == "@reference") {
-            if (cols.size() < 2) fail(file, line_no, "@reference needs a tab, then phrases separated by '|'");
-            for_each_alt(cols[1], [&](std::string_view ref) {
-                intern_all(ref);
-                references.push_back(ids);
-            });
-            continue;
-        }
-        if (cols.size() < 2 || cols[0].empty() || cols[1].empty())
-            fail(file, line_no, "expected TICKER<TAB>Company name<TAB>aliases|...<TAB>segments|... (tab-separated)");
-        if (cols.size() > 4) fail(file, line_no, "too many tab-separated columns (at most 4)");
-        uint32_t company = company_by_ticker(cols[0]);
-        if (company == UINT32_MAX) {
-            companies.push_back({keep(cols[1]), keep(cols[0])});
-            company = static_cast<uint32_t>(companies.size() - 1);
-        } else {
-            companies[company].name = keep(cols[1]);
-        }
-        add_alias(cols[1], company, false);
-        if (ticker_is_safe_alias(cols[0])) add_alias(cols[0], company, false);  // "AMZN", "$AMZN"
-        else if (all_caps(cols[0])) {
-            bool known = false;
-            for (auto& c : cashtags)
-                if (c.ticker == cols[0]) known = (c.company = company, true);
-            if (!known) cashtags.push_back({keep(cols[0]), company});
-        }
-        if (cols.size() > 2) for_each_alt(cols[2], [&](std::string_view a) { add_alias(a, company, false); });
-        if (cols.size() > 3) for_each_alt(cols[3], [&](std::string_view a) { add_alias(a, company, true); });
-    }
+        if (cols[0] == "@reference") parser.add_references(cols);
+        else parser.add_company(cols);
+    });
     starting.resize(words.size());
     reference_starting.assign(words.size(), {});
     auto mark_lower = [&](uint32_t id) {

@@ -115,21 +115,19 @@ uint32_t mention_end(const Document& doc, const Mention& m, uint32_t last) {
     return t;
 }
 
-}  // namespace
+// The clause of the sentence that holds `token`.
+uint32_t clause_at(const SentenceParts& p, uint32_t token) {
+    return static_cast<uint32_t>(std::upper_bound(p.clause_first + 1, p.clause_first + p.clauses, token) - p.clause_first - 1);
+}
 
-bool attribute(const SentenceParts& p, double* raw) {
+// Each of the first n mentions' clause, and its fate: the company slots of the list it stands in
+// ("Visa and Mastercard", "Applied Materials, Lam Research and KLA": one list, one fate), as bits.
+void mention_lists(const SentenceParts& p, size_t n, uint32_t* clause, uint8_t* fate) {
     const Document& doc = *p.doc;
     const uint32_t last = p.sentence->last_token;
-    const size_t n = std::min(p.mention_count, kMaxAttributed);
-    uint32_t clause[kMaxAttributed];
-    uint8_t fate[kMaxAttributed];  // the slots of the mention's list, as bits
-    auto clause_of = [&](uint32_t token) {
-        return static_cast<uint32_t>(std::upper_bound(p.clause_first + 1, p.clause_first + p.clauses, token) - p.clause_first - 1);
-    };
     size_t list_start = 0;
     for (size_t k = 0; k < n; ++k) {
-        clause[k] = clause_of(p.mentions[k].token);
-        // "Visa and Mastercard", "Applied Materials, Lam Research and KLA": one list, one fate.
+        clause[k] = clause_at(p, p.mentions[k].token);
         bool listed = k > 0;
         for (uint32_t t = k > 0 ? mention_end(doc, p.mentions[k - 1], last) : 0; listed && t < p.mentions[k].token; ++t)
             listed = is_word(doc.text(doc.tokens[t]), {"and", "or", ",", "&", "both"});
@@ -138,6 +136,18 @@ bool attribute(const SentenceParts& p, double* raw) {
         for (size_t j = list_start; j <= k; ++j) fate[j] |= static_cast<uint8_t>(1u << p.slot[k]);
         for (size_t j = list_start; j < k; ++j) fate[k] |= fate[j];
     }
+}
+
+}  // namespace
+
+bool attribute(const SentenceParts& p, double* raw) {
+    const Document& doc = *p.doc;
+    const uint32_t last = p.sentence->last_token;
+    const size_t n = std::min(p.mention_count, kMaxAttributed);
+    uint32_t clause[kMaxAttributed];
+    uint8_t fate[kMaxAttributed];  // the slots of the mention's list, as bits
+    auto clause_of = [&](uint32_t token) { return clause_at(p, token); };
+    mention_lists(p, n, clause, fate);
     // The mention a clause naming no company is about: the last one named in the clauses before
     // it (leading clauses: the first named), or kMarket. Found when a term asks, each clause
     // looked at once: most clauses hold no term.

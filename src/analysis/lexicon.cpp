@@ -151,43 +151,38 @@ void merge(TermRoles& into, Section sec, const TermRoles& from) {
     }
 }
 
+// The values after '=' ("0.8 up"), split at blanks.
+void split_values(std::string_view v, std::vector<std::string_view>& vals) {
+    vals.clear();
+    while (!v.empty()) {
+        size_t sp = v.find_first_of(" \t");
+        vals.push_back(v.substr(0, sp));
+        v = sp == std::string_view::npos ? std::string_view{} : trim(v.substr(sp));
+    }
+}
+
 }  // namespace
 
 void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
     Section sec = Section::none;
-    size_t line_no = 0;
     std::vector<std::string_view> vals, term_words;
     std::vector<uint32_t> ids;
-    size_t pos = 0;
-    while (pos <= text.size()) {
-        size_t nl = text.find('\n', pos);
-        if (nl == std::string_view::npos) nl = text.size();
-        std::string_view line = text.substr(pos, nl - pos);
-        pos = nl + 1;
-        ++line_no;
+    detail::for_each_line(text, [&](std::string_view line, size_t line_no) {
         if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
         line = trim(line);
-        if (line.empty()) continue;
+        if (line.empty()) return;
         if (line.front() == '[') {
             if (line.back() != ']' || !section_of(trim(line.substr(1, line.size() - 2)), sec))
                 fail(file, line_no,
                      "unknown section " + std::string(line) +
                          "; use [valence] [negator] [intensifier] [downtoner] [hedge] [contrast] [measure] "
                          "[direction] [comparator] [expectation] [prior] [award] [business] [move] [state] [inverter] [quality] [position]");
-            continue;
+            return;
         }
         if (sec == Section::none) fail(file, line_no, "term before any [section] header");
         size_t eq = line.find('=');
         std::string_view terms = trim(line.substr(0, eq == std::string_view::npos ? line.size() : eq));
-        vals.clear();
-        if (eq != std::string_view::npos) {
-            std::string_view v = trim(line.substr(eq + 1));
-            while (!v.empty()) {
-                size_t sp = v.find_first_of(" \t");
-                vals.push_back(v.substr(0, sp));
-                v = sp == std::string_view::npos ? std::string_view{} : trim(v.substr(sp));
-            }
-        }
+        split_values(eq != std::string_view::npos ? trim(line.substr(eq + 1)) : std::string_view{}, vals);
         TermRoles roles;
         apply(sec, vals, roles, file, line_no);
         while (!terms.empty()) {
@@ -209,29 +204,31 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
                 merge(word_roles[ids[0]], sec, roles);
                 continue;
             }
-            // An existing phrase with the same words is overridden, else a new one is added.
-            LexPhrase* found = nullptr;
-            for (uint32_t p : starting[ids[0]]) {
-                LexPhrase& ph = phrases[p];
-                if (ph.length == ids.size() &&
-                    std::equal(ids.begin(), ids.end(), phrase_words.begin() + ph.words_begin))
-                    found = &ph;
-            }
-            if (!found) {
-                LexPhrase ph;
-                ph.words_begin = static_cast<uint32_t>(phrase_words.size());
-                ph.length = static_cast<uint8_t>(ids.size());
-                phrase_words.insert(phrase_words.end(), ids.begin(), ids.end());
-                phrases.push_back(ph);
-                auto& list = starting[ids[0]];
-                list.push_back(static_cast<uint32_t>(phrases.size() - 1));
-                std::stable_sort(list.begin(), list.end(),
-                                 [&](uint32_t a, uint32_t b) { return phrases[a].length > phrases[b].length; });
-                found = &phrases.back();
-            }
-            merge(found->roles, sec, roles);
+            merge(phrase_of(ids).roles, sec, roles);
         }
+    });
+    index();
+}
+
+LexPhrase& Lexicon::Impl::phrase_of(const std::vector<uint32_t>& ids) {
+    // An existing phrase with the same words is overridden, else a new one is added.
+    for (uint32_t p : starting[ids[0]]) {
+        LexPhrase& ph = phrases[p];
+        if (ph.length == ids.size() && std::equal(ids.begin(), ids.end(), phrase_words.begin() + ph.words_begin))
+            return ph;
     }
+    LexPhrase ph;
+    ph.words_begin = static_cast<uint32_t>(phrase_words.size());
+    ph.length = static_cast<uint8_t>(ids.size());
+    phrase_words.insert(phrase_words.end(), ids.begin(), ids.end());
+    phrases.push_back(ph);
+    auto& list = starting[ids[0]];
+    list.push_back(static_cast<uint32_t>(phrases.size() - 1));
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) { return phrases[a].length > phrases[b].length; });
+    return phrases.back();
+}
+
+void Lexicon::Impl::index() {
     word_roles.resize(words.size());
     starting.resize(words.size());
     word_active.assign(words.size() + 1, 0);

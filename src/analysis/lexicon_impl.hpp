@@ -83,6 +83,10 @@ struct Lexicon::Impl {
 
     // Parses lexicon text ("FILE" names it in errors); throws std::runtime_error "FILE:LINE: message".
     void parse(std::string_view text, std::string_view file);
+    // The phrase of these words (2 or more), added when new: starting[ids[0]] stays longest first.
+    LexPhrase& phrase_of(const std::vector<uint32_t>& ids);
+    // Once every term is read: which words start anything, and the phrase heads by second word.
+    void index();
 };
 
 }  // namespace herald::analysis

@@ -154,99 +154,132 @@ private:
             while (i < s_.size() && num::is_digit(s_[i])) ++i;
             return i;
         }
-        size_t after_a = sa.kind != units::SuffixKind::none ? sa.end : a.end;
-        bool a_has_unit = sa.kind != units::SuffixKind::none;
-
+        const size_t after_a = sa.kind != units::SuffixKind::none ? sa.end : a.end;
         Figure b;
-        bool range = false;
         units::Suffix suffix = sa;
-        if (size_t j = range_second(s_, after_a, a.begin, a_has_unit || a.has_scale)) {
-            units::Suffix sb;
-            if (parse_second(j, b, sb)) {
-                bool ok = true;
-                if (a_has_unit && sb.kind != units::SuffixKind::none && !(sb.unit == sa.unit)) ok = false;
-                if (a.has_prefix && b.has_prefix && !(a.prefix_unit == b.prefix_unit)) ok = false;
-                if (ok && (sb.kind != units::SuffixKind::none || b.has_prefix || b.has_scale || a_has_unit ||
-                           prefix_range(a, b))) {
-                    range = true;
-                    if (sb.kind != units::SuffixKind::none) suffix = sb;
-                }
-            }
-        }
-        // "EUR 44.1 ( 39.2 ) million": the scale after the bracket is this figure's and the bracketed one's.
+        const bool range = range_after(a, sa, after_a, b, suffix);
         units::Scale bracket;
-        size_t bracket_at = 0;
-        if (!range && !a.has_scale && sa.kind == units::SuffixKind::none && !a.paren)
-            if ((bracket_at = bracket_scale(s_, a.end, bracket)) != 0) {
-                a.has_scale = true;
-                a.scale = {bracket.exp10, a.end, false};
-            }
-        if (!range && !a.has_scale && prev_.set && prev_.bracket_at == i) {
-            a.has_scale = true;
-            a.scale = {prev_.bracket_exp10, a.end, false};
-        }
+        const size_t bracket_at = range ? 0 : scale_from_bracket(i, a, sa, bracket);
         const bool conversion = bracketed_after_previous(a);
         const Figure& last = range ? b : a;
         size_t end = range ? (suffix.kind != units::SuffixKind::none && suffix.end > last.end ? suffix.end : last.end)
                            : after_a;
         if (a.paren && !range) end = a.d.end + 1;
+        const Measure m = measure(a, b, range, suffix, conversion, end);
+        if (m.unit.empty()) return a.d.end;
+        end = add_quantity(a, b, range, conversion, m, end);
+        // A conversion into another currency leaves the chain in the first one.
+        if (m.money && !(conversion && last_.set && !(m.unit == last_.unit))) last_ = {true, m.unit, m.exp10, f_, end};
+        prev_ = {true, end, m.unit, m.exp10, bracket_at, bracket_at ? bracket.exp10 : 0};
+        return end;
+    }
 
-        // Unit: an explicit percent/bp/currency after the figure, else the currency sign before it.
+    // A range's second figure after a (b, and the suffix that ends the range); false when none.
+    bool range_after(const Figure& a, const units::Suffix& sa, size_t after_a, Figure& b, units::Suffix& suffix) {
+        const bool a_has_unit = sa.kind != units::SuffixKind::none;
+        const size_t j = range_second(s_, after_a, a.begin, a_has_unit || a.has_scale);
+        units::Suffix sb;
+        if (!j || !parse_second(j, b, sb)) return false;
+        bool ok = true;
+        if (a_has_unit && sb.kind != units::SuffixKind::none && !(sb.unit == sa.unit)) ok = false;
+        if (a.has_prefix && b.has_prefix && !(a.prefix_unit == b.prefix_unit)) ok = false;
+        if (!ok || !(sb.kind != units::SuffixKind::none || b.has_prefix || b.has_scale || a_has_unit || prefix_range(a, b)))
+            return false;
+        if (sb.kind != units::SuffixKind::none) suffix = sb;
+        return true;
+    }
+
+    // "EUR 44.1 ( 39.2 ) million": the scale after the bracket is this figure's and the bracketed
+    // one's (the bracketed one, read next, takes it from prev_). Returns where the bracketed
+    // number starts (0: no such bracket).
+    size_t scale_from_bracket(size_t i, Figure& a, const units::Suffix& sa, units::Scale& bracket) {
+        size_t bracket_at = 0;
+        if (!a.has_scale && sa.kind == units::SuffixKind::none && !a.paren)
+            if ((bracket_at = bracket_scale(s_, a.end, bracket)) != 0) {
+                a.has_scale = true;
+                a.scale = {bracket.exp10, a.end, false};
+            }
+        if (!a.has_scale && prev_.set && prev_.bracket_at == i) {
+            a.has_scale = true;
+            a.scale = {prev_.bracket_exp10, a.end, false};
+        }
+        return bracket_at;
+    }
+
+    // A figure's unit and scales (of its low and high end), and whether it is money.
+    struct Measure {
         Unit unit;
-        int exp10 = a.has_scale ? a.scale.exp10 : (range && b.has_scale ? b.scale.exp10 : 0);
-        int exp10_b = range ? (b.has_scale ? b.scale.exp10 : exp10) : exp10;
+        int exp10 = 0, exp10_b = 0;
         bool money = false;
-        bool has_prefix = a.has_prefix || (range && b.has_prefix);
-        Unit prefix_unit = a.has_prefix ? a.prefix_unit : b.prefix_unit;
+    };
+
+    // Unit: an explicit percent/bp/currency after the figure, else the currency sign before it.
+    Measure measure(const Figure& a, const Figure& b, bool range, const units::Suffix& suffix, bool conversion,
+                    size_t end) const {
+        Measure m;
+        m.exp10 = a.has_scale ? a.scale.exp10 : (range && b.has_scale ? b.scale.exp10 : 0);
+        m.exp10_b = range ? (b.has_scale ? b.scale.exp10 : m.exp10) : m.exp10;
+        const bool has_prefix = a.has_prefix || (range && b.has_prefix);
+        const Unit prefix_unit = a.has_prefix ? a.prefix_unit : b.prefix_unit;
         switch (suffix.kind) {
             case units::SuffixKind::percent:
-            case units::SuffixKind::bp: unit = suffix.unit; break;
+            case units::SuffixKind::bp: m.unit = suffix.unit; break;
             case units::SuffixKind::currency:
-                unit = suffix.unit;
-                exp10 += suffix.exp10;  // "12.5 MEUR"
-                exp10_b += suffix.exp10;
-                money = true;
+                m.unit = suffix.unit;
+                m.exp10 += suffix.exp10;  // "12.5 MEUR"
+                m.exp10_b += suffix.exp10;
+                m.money = true;
                 break;
             case units::SuffixKind::cents:
-                unit = !suffix.unit.empty() ? suffix.unit
-                       : has_prefix        ? prefix_unit
-                       : last_.set         ? last_.unit
-                                           : Unit::of("USD");
-                exp10 -= 2;
-                exp10_b -= 2;
-                money = true;
+                m.unit = !suffix.unit.empty() ? suffix.unit
+                         : has_prefix        ? prefix_unit
+                         : last_.set         ? last_.unit
+                                             : Unit::of("USD");
+                m.exp10 -= 2;
+                m.exp10_b -= 2;
+                m.money = true;
                 break;
             case units::SuffixKind::none:
                 if (has_prefix) {
-                    unit = prefix_unit;
-                    money = true;
-                } else if (conversion && !prev_.unit.empty() && (a.d.decimals > 0 || a.d.int_digits >= 2 || a.has_scale)) {
-                    // "EUR 44.1 mn ( 39.2 )": the bracketed comparison is in the unit and scale before it.
-                    unit = prev_.unit;
-                    if (!a.has_scale) exp10 = exp10_b = prev_.exp10;
-                    money = !unit.is_percent() && !(unit == Unit::of("bp"));
-                } else if (a.has_scale && !a.scale.single_letter && last_.set && last_.field == f_ &&
-                           !sentence_break(s_, last_.end, a.begin) && !count_noun_at(s_, end)) {
-                    unit = last_.unit;  // "EUR 1.2 million and 3.4 million": the currency carries over
-                    money = true;
-                } else if (a.paren && !conversion && a.d.decimals > 0 && last_.set && last_.field == f_ &&
-                           a.begin < last_.end + 400) {
-                    unit = last_.unit;  // "(1.2)" in a table of amounts: a negative figure in the same unit
-                    exp10 = last_.exp10;
-                    money = true;
+                    m.unit = prefix_unit;
+                    m.money = true;
+                } else {
+                    unit_from_context(a, conversion, end, m);
                 }
                 break;
         }
-        if (unit.empty()) return a.d.end;
+        return m;
+    }
 
+    // A figure with no unit of its own that takes one from the figures before it.
+    void unit_from_context(const Figure& a, bool conversion, size_t end, Measure& m) const {
+        if (conversion && !prev_.unit.empty() && (a.d.decimals > 0 || a.d.int_digits >= 2 || a.has_scale)) {
+            // "EUR 44.1 mn ( 39.2 )": the bracketed comparison is in the unit and scale before it.
+            m.unit = prev_.unit;
+            if (!a.has_scale) m.exp10 = m.exp10_b = prev_.exp10;
+            m.money = !m.unit.is_percent() && !(m.unit == Unit::of("bp"));
+        } else if (a.has_scale && !a.scale.single_letter && last_.set && last_.field == f_ &&
+                   !sentence_break(s_, last_.end, a.begin) && !count_noun_at(s_, end)) {
+            m.unit = last_.unit;  // "EUR 1.2 million and 3.4 million": the currency carries over
+            m.money = true;
+        } else if (a.paren && !conversion && a.d.decimals > 0 && last_.set && last_.field == f_ &&
+                   a.begin < last_.end + 400) {
+            m.unit = last_.unit;  // "(1.2)" in a table of amounts: a negative figure in the same unit
+            m.exp10 = last_.exp10;
+            m.money = true;
+        }
+    }
+
+    // Writes the quantity (value or range, qualifier, "plus"); returns where it ends.
+    size_t add_quantity(const Figure& a, const Figure& b, bool range, bool conversion, const Measure& m, size_t end) {
         Quantity q;
-        q.unit = unit;
-        q.value = num::scaled(a.d, exp10);
+        q.unit = m.unit;
+        q.value = num::scaled(a.d, m.exp10);
         if (a.negative || (a.paren && !conversion)) q.value = -q.value;
         if (range) {
             q.is_range = true;
             q.low = q.value;
-            q.high = num::scaled(b.d, exp10_b);
+            q.high = num::scaled(b.d, m.exp10_b);
             if (b.negative) q.high = -q.high;
             if (q.high < q.low) {  // "10-5%": bounds written high first; value stays the low end
                 std::swap(q.low, q.high);
@@ -261,9 +294,6 @@ private:
         q.span = {f_, static_cast<uint32_t>(a.begin), static_cast<uint32_t>(end)};
         q.text = s_.substr(a.begin, end - a.begin);
         out_.push_back(q);
-        // A conversion into another currency leaves the chain in the first one.
-        if (money && !(conversion && last_.set && !(unit == last_.unit))) last_ = {true, unit, exp10, f_, end};
-        prev_ = {true, end, unit, exp10, bracket_at, bracket_at ? bracket.exp10 : 0};
         return end;
     }
 

@@ -36,6 +36,88 @@ size_t bracket_scale(std::string_view s, size_t end, units::Scale& sc) {
     return at;
 }
 
+namespace {
+
+// Currency sign or code before the number at b, attached ("$37.6B", "EUR1") or after one space
+// ("USD 37.6bn"), and a minus before it; returns where the figure starts then.
+size_t read_prefix(std::string_view s, size_t b, Figure& f, int& prefix_exp10) {
+    const size_t cb = num::skip_spaces_back(s, b);
+    size_t sign_begin = 0;
+    if (b - cb > 3 || !units::sign_before(s, cb, f.prefix_unit, sign_begin, prefix_exp10)) return b;
+    f.has_prefix = true;
+    b = sign_begin;
+    if (!f.negative) {
+        if (size_t m = minus_before(s, b)) {
+            f.negative = true;
+            b -= m;
+        }
+    }
+    return b;
+}
+
+enum class Exponent { none, read, no_amount };
+
+// An exponent ("$1e9", "2.5E+6") is the figure's scale; a negative or large one is no amount.
+Exponent read_exponent(std::string_view s, Figure& f) {
+    const size_t x = f.d.end;
+    if (!(x + 1 < s.size() && (s[x] == 'e' || s[x] == 'E'))) return Exponent::none;
+    size_t k = x + 1 + (s[x + 1] == '+' ? 1 : 0);
+    if (k < s.size() && num::is_digit(s[k])) {
+        int e = 0;
+        for (; k < s.size() && num::is_digit(s[k]); ++k)
+            if ((e = e * 10 + (s[k] - '0')) > 15) return Exponent::no_amount;
+        if (k < s.size() && num::is_alnum(s[k])) return Exponent::no_amount;
+        f.has_scale = true;
+        f.scale = {e, k, false};
+        f.end = k;
+        return Exponent::read;
+    }
+    return s[x + 1] == '-' ? Exponent::no_amount : Exponent::none;
+}
+
+// A code between the number and its scale at j: "75 USD million", "12.5 EUR mn".
+bool code_then_scale(std::string_view s, size_t j, Figure& f) {
+    if (!(j + 3 < s.size() && units::upper3(s, j))) return false;
+    Unit u;
+    units::Scale sc;
+    const size_t w = num::skip_spaces(s, j + 3);
+    if (!(w > j + 3 && units::iso_code(s.substr(j, 3), u) && units::scale_at(s, w, false, sc) &&
+          (!f.has_prefix || f.prefix_unit == u)))
+        return false;
+    f.has_prefix = true;
+    f.prefix_unit = u;
+    f.has_scale = true;
+    f.scale = sc;
+    f.end = sc.end;
+    return true;
+}
+
+// The scale after the number: a scale word or letter, the code's own ("MEUR 12.5"), or a code
+// and a scale. False when letters or digits stick to the number that are no scale and no unit.
+bool read_scale(std::string_view s, Figure& f, int prefix_exp10) {
+    const size_t j = num::skip_spaces(s, f.d.end);
+    const bool attached = j == f.d.end;
+    units::Scale sc;
+    if (units::scale_at(s, j, attached, sc) && (!sc.single_letter || attached || f.has_prefix)) {
+        // "3M" with no currency is a name more often than an amount; keep it only with a currency.
+        f.has_scale = true;
+        f.scale = sc;
+        f.end = sc.end;
+        return true;
+    }
+    if (prefix_exp10) {  // "MEUR 12.5": the code carries the scale
+        f.has_scale = true;
+        f.scale = {prefix_exp10, f.d.end, false};
+        return true;
+    }
+    if (code_then_scale(s, j, f)) return true;
+    // Letters or digits right after the number that are no scale and no unit ("$0x1F", "$5abc",
+    // "10x"): the number is part of a word, not an amount.
+    return !(attached && j < s.size() && num::is_alnum(s[j]) && units::suffix_at(s, j).kind == units::SuffixKind::none);
+}
+
+}  // namespace
+
 bool parse_figure(std::string_view s, size_t i, Figure& f) {
     f = {};
     if (!num::parse_decimal(s, i, f.d)) return false;
@@ -44,20 +126,8 @@ bool parse_figure(std::string_view s, size_t i, Figure& f) {
         f.negative = true;
         b -= m;
     }
-    // Currency sign or code, attached ("$37.6B", "EUR1") or after one space ("USD 37.6bn").
-    size_t cb = num::skip_spaces_back(s, b);
-    size_t sign_begin = 0;
     int prefix_exp10 = 0;
-    if (b - cb <= 3 && units::sign_before(s, cb, f.prefix_unit, sign_begin, prefix_exp10)) {
-        f.has_prefix = true;
-        b = sign_begin;
-        if (!f.negative) {
-            if (size_t m = minus_before(s, b)) {
-                f.negative = true;
-                b -= m;
-            }
-        }
-    }
+    b = read_prefix(s, b, f, prefix_exp10);
     // A decimal comma ("EUR 12,4 mn", "1,5 %"): only before a unit or scale, after a currency, or
     // alone in brackets ("EUR 48,6 million (41,2)": the year-earlier figure of a European report).
     if (size_t ce = num::decimal_comma_end(s, f.d)) {
@@ -72,55 +142,12 @@ bool parse_figure(std::string_view s, size_t i, Figure& f) {
     }
     f.begin = b;
     f.end = f.d.end;
-    // An exponent ("$1e9", "2.5E+6") is the figure's scale; a negative or large one is no amount.
-    if (size_t x = f.d.end; x + 1 < s.size() && (s[x] == 'e' || s[x] == 'E')) {
-        size_t k = x + 1 + (s[x + 1] == '+' ? 1 : 0);
-        if (k < s.size() && num::is_digit(s[k])) {
-            int e = 0;
-            for (; k < s.size() && num::is_digit(s[k]); ++k)
-                if ((e = e * 10 + (s[k] - '0')) > 15) return false;
-            if (k < s.size() && num::is_alnum(s[k])) return false;
-            f.has_scale = true;
-            f.scale = {e, k, false};
-            f.end = k;
-            return true;
-        }
-        if (s[x + 1] == '-') return false;
+    switch (read_exponent(s, f)) {
+        case Exponent::read: return true;
+        case Exponent::no_amount: return false;
+        case Exponent::none: break;
     }
-    size_t j = num::skip_spaces(s, f.d.end);
-    bool attached = j == f.d.end;
-    units::Scale sc;
-    if (units::scale_at(s, j, attached, sc) && (!sc.single_letter || attached || f.has_prefix)) {
-        // "3M" with no currency is a name more often than an amount; keep it only with a currency.
-        f.has_scale = true;
-        f.scale = sc;
-        f.end = sc.end;
-        return true;
-    }
-    if (prefix_exp10) {  // "MEUR 12.5": the code carries the scale
-        f.has_scale = true;
-        f.scale = {prefix_exp10, f.d.end, false};
-        return true;
-    }
-    // A code between the number and its scale: "75 USD million", "12.5 EUR mn".
-    if (j + 3 < s.size() && units::upper3(s, j)) {
-        Unit u;
-        const size_t w = num::skip_spaces(s, j + 3);
-        if (w > j + 3 && units::iso_code(s.substr(j, 3), u) && units::scale_at(s, w, false, sc) &&
-            (!f.has_prefix || f.prefix_unit == u)) {
-            f.has_prefix = true;
-            f.prefix_unit = u;
-            f.has_scale = true;
-            f.scale = sc;
-            f.end = sc.end;
-            return true;
-        }
-    }
-    // Letters or digits right after the number that are no scale and no unit ("$0x1F", "$5abc",
-    // "10x"): the number is part of a word, not an amount.
-    if (attached && j < s.size() && num::is_alnum(s[j]) && units::suffix_at(s, j).kind == units::SuffixKind::none)
-        return false;
-    return true;
+    return read_scale(s, f, prefix_exp10);
 }
 
 bool count_noun_at(std::string_view s, size_t i) {

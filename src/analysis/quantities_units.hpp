@@ -98,48 +98,51 @@ inline bool upper3(std::string_view s, size_t i) {
     return i + 3 <= s.size() && num::is_upper(s[i]) && num::is_upper(s[i + 1]) && num::is_upper(s[i + 2]);
 }
 
-// A currency sign ending at s[end): its ISO code, where the sign (with any "US"/"C"/"HK" letters)
-// begins and the power of ten a scaled code carries ("MEUR": 6; else 0).
-inline bool sign_before(std::string_view s, size_t end, Unit& unit, size_t& begin, int& exp10) {
-    auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    exp10 = 0;
-    auto starts_word = [&](size_t b) { return b == 0 || !num::is_alnum(s[b - 1]); };
-    if (end >= 1 && s[end - 1] == '$') {
-        size_t b = end - 1;
-        unit = Unit::of("USD");
-        begin = b;
-        // Every prefix ends in a capital or '.': a plain "$" (after a space) needs no compare.
-        size_t lb = b;
-        if (lb >= 2 && s[lb - 1] == ' ' && num::is_upper(s[lb - 2])) {  // "C $1.2 billion"
-            size_t k = lb - 1;
-            while (k > 0 && lb - 1 - k < 3 && num::is_upper(s[k - 1])) --k;
-            if (!letter_names_series(s, k)) --lb;
-        }
-        if (lb > 0 && (num::is_upper(s[lb - 1]) || s[lb - 1] == '.')) {
-            for (const auto& p : kDollarPrefixes) {
-                const size_t n = p.letters.size();
-                if (lb >= n && s.substr(lb - n, n) == p.letters && starts_word(lb - n)) {
-                    unit = Unit::of(p.code);
-                    begin = lb - n;
-                    break;
-                }
+inline bool starts_word(std::string_view s, size_t b) { return b == 0 || !num::is_alnum(s[b - 1]); }
+
+// "$" ending at s[end), with any "US"/"C"/"HK" letters before it ("US$", "C $1.2 billion").
+inline void dollar_before(std::string_view s, size_t end, Unit& unit, size_t& begin) {
+    size_t b = end - 1;
+    unit = Unit::of("USD");
+    begin = b;
+    // Every prefix ends in a capital or '.': a plain "$" (after a space) needs no compare.
+    size_t lb = b;
+    if (lb >= 2 && s[lb - 1] == ' ' && num::is_upper(s[lb - 2])) {  // "C $1.2 billion"
+        size_t k = lb - 1;
+        while (k > 0 && lb - 1 - k < 3 && num::is_upper(s[k - 1])) --k;
+        if (!letter_names_series(s, k)) --lb;
+    }
+    if (lb > 0 && (num::is_upper(s[lb - 1]) || s[lb - 1] == '.')) {
+        for (const auto& p : kDollarPrefixes) {
+            const size_t n = p.letters.size();
+            if (lb >= n && s.substr(lb - n, n) == p.letters && starts_word(s, lb - n)) {
+                unit = Unit::of(p.code);
+                begin = lb - n;
+                break;
             }
         }
-        return true;
     }
-    // "$US4.7 billion", "$A850 million": the letters after the sign.
-    if (end >= 2 && num::is_upper(s[end - 1])) {
-        size_t k = end;
-        while (k > 0 && end - k < 3 && num::is_upper(s[k - 1])) --k;
-        if (k > 0 && s[k - 1] == '$' && starts_word(k - 1)) {
-            for (const auto& p : kDollarPrefixes)
-                if (s.substr(k, end - k) == p.letters) {
-                    unit = Unit::of(p.code);
-                    begin = k - 1;
-                    return true;
-                }
+}
+
+// "$US4.7 billion", "$A850 million": the letters after the sign, ending at s[end).
+inline bool dollar_letters_before(std::string_view s, size_t end, Unit& unit, size_t& begin) {
+    size_t k = end;
+    while (k > 0 && end - k < 3 && num::is_upper(s[k - 1])) --k;
+    if (k == 0 || s[k - 1] != '$' || !starts_word(s, k - 1)) return false;
+    for (const auto& p : kDollarPrefixes)
+        if (s.substr(k, end - k) == p.letters) {
+            unit = Unit::of(p.code);
+            begin = k - 1;
+            return true;
         }
-    }
+    return false;
+}
+
+// "£", "¥" (2 bytes) or "€", "₹", "₩", "₽", "₺" (3 bytes) ending at s[end). `found` says whether
+// the bytes are such a sign's lead bytes (then the answer is final).
+inline bool symbol_before(std::string_view s, size_t end, Unit& unit, size_t& begin, bool& found) {
+    auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    found = true;
     if (end >= 2 && byte(end - 2) == 0xC2) {
         if (byte(end - 1) == 0xA3) unit = Unit::of("GBP");
         else if (byte(end - 1) == 0xA5) unit = Unit::of("JPY");
@@ -159,14 +162,19 @@ inline bool sign_before(std::string_view s, size_t end, Unit& unit, size_t& begi
         begin = end - 3;
         return true;
     }
-    if (end == 0 || !num::is_alpha(s[end - 1])) return false;
-    // Capitalised ISO code: "USD", "EUR" (attached as in "EUR1" or spaced), or a scaled one ("MEUR").
+    found = false;
+    return false;
+}
+
+// A capitalised ISO code ("USD", "EUR", attached as in "EUR1" or spaced), a scaled one ("MEUR")
+// or a currency word ending at s[end), which ends in a letter.
+inline bool code_or_word_before(std::string_view s, size_t end, Unit& unit, size_t& begin, int& exp10) {
     if (end >= 3 && upper3(s, end - 3) && iso_code(s.substr(end - 3, 3), unit)) {
-        if (starts_word(end - 3)) {
+        if (starts_word(s, end - 3)) {
             begin = end - 3;
             return true;
         }
-        if (end >= 4 && code_scale_letter(s[end - 4]) && starts_word(end - 4)) {
+        if (end >= 4 && code_scale_letter(s[end - 4]) && starts_word(s, end - 4)) {
             exp10 = code_scale_letter(s[end - 4]);
             begin = end - 4;
             return true;
@@ -177,7 +185,7 @@ inline bool sign_before(std::string_view s, size_t end, Unit& unit, size_t& begi
     if (z != 'o' && z != 's' && z != 'b' && z != 'r' && z != 'm') return false;
     for (const auto& w : kWordsBefore) {
         const size_t n = w.w.size();
-        if (end < n || !starts_word(end - n)) continue;
+        if (end < n || !starts_word(s, end - n)) continue;
         if (w.exact ? s.substr(end - n, n) == w.w : num::starts_ci(s, end - n, w.w)) {
             unit = Unit::of(w.code);
             begin = end - n;
@@ -185,6 +193,22 @@ inline bool sign_before(std::string_view s, size_t end, Unit& unit, size_t& begi
         }
     }
     return false;
+}
+
+// A currency sign ending at s[end): its ISO code, where the sign (with any "US"/"C"/"HK" letters)
+// begins and the power of ten a scaled code carries ("MEUR": 6; else 0).
+inline bool sign_before(std::string_view s, size_t end, Unit& unit, size_t& begin, int& exp10) {
+    exp10 = 0;
+    if (end >= 1 && s[end - 1] == '$') {
+        dollar_before(s, end, unit, begin);
+        return true;
+    }
+    if (end >= 2 && num::is_upper(s[end - 1]) && dollar_letters_before(s, end, unit, begin)) return true;
+    bool symbol = false;
+    const bool is_symbol = symbol_before(s, end, unit, begin, symbol);
+    if (symbol) return is_symbol;
+    if (end == 0 || !num::is_alpha(s[end - 1])) return false;
+    return code_or_word_before(s, end, unit, begin, exp10);
 }
 
 inline bool sign_before(std::string_view s, size_t end, Unit& unit, size_t& begin) {

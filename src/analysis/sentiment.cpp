@@ -109,6 +109,16 @@ struct SentimentScorer::Scratch {
             if ((!ticker.empty() && x.ticker == ticker) || x.name == name) return true;
         return false;
     }
+
+    // The steps of SentimentScorer::aggregate, in order.
+    void score_sentences(const Document& doc, const std::vector<Mention>& mentions, const std::vector<Metric>& metrics,
+                         Explanation* explain, Accumulator& document, double& lean_sum, double& lean_weight);
+    Accumulator unnamed_sentences(const Document& doc, const std::vector<Mention>& mentions) const;
+    bool companies_of(const std::vector<Mention>& mentions, uint32_t k0, uint32_t k1, InSentence* here, size_t& n_here,
+                      uint8_t* slot);
+    void credit_sentence(const Document& doc, const std::vector<Mention>& mentions, uint32_t k0, uint32_t k1);
+    void add_unmentioned(const Document& doc, size_t mention_count, const Accumulator& document);
+    void write_entities(double lean, Analysis& out);
 };
 
 SentimentScorer::SentimentScorer(std::shared_ptr<const Lexicon> lexicon)
@@ -123,142 +133,143 @@ void SentimentScorer::score(const Document& doc, const std::vector<Mention>& men
     aggregate(doc, mentions, metrics, out, explain);
 }
 
-void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>& mentions,
-                                const std::vector<Metric>& metrics, Analysis& out, Explanation* explain) {
-    Scratch& sc = *scratch_;
-    sc.sentence_scores.resize(doc.sentences.size());
-    sc.clause_begin.clear();
-    sc.clause_first.clear();
-    sc.term_begin.clear();
-    sc.terms.clear();
-    Accumulator document, unnamed;  // unnamed: the sentences naming no company
-    double lean_sum = 0, lean_weight = 0;  // the learned layer's lean where it said neutral
-    sc.composer.set_mentions(&mentions);
+// Every sentence scored (its clauses and terms kept, flat, for the attribution), the document's
+// tone summed up, and the learned layer's lean where it said neutral.
+void SentimentScorer::Scratch::score_sentences(const Document& doc, const std::vector<Mention>& mentions,
+                                               const std::vector<Metric>& metrics, Explanation* explain,
+                                               Accumulator& document, double& lean_sum, double& lean_weight) {
+    sentence_scores.resize(doc.sentences.size());
+    clause_begin.clear();
+    clause_first.clear();
+    term_begin.clear();
+    terms.clear();
+    composer.set_mentions(&mentions);
     for (size_t i = 0; i < doc.sentences.size(); ++i) {
         const Sentence& s = doc.sentences[i];
         ExplainSentence* ex = nullptr;
         if (explain) ex = &explain->sentences.emplace_back();
-        double v = sc.composer.score(doc, s, metrics, ex);
-        sc.sentence_scores[i] = v;
-        sc.clause_begin.push_back(static_cast<uint32_t>(sc.clause_first.size()));
-        for (size_t c = 0; c < sc.composer.clause_count(); ++c) sc.clause_first.push_back(sc.composer.clause_first(c));
-        sc.term_begin.push_back(static_cast<uint32_t>(sc.terms.size()));
-        sc.terms.insert(sc.terms.end(), sc.composer.contributions().begin(), sc.composer.contributions().end());
+        double v = composer.score(doc, s, metrics, ex);
+        sentence_scores[i] = v;
+        clause_begin.push_back(static_cast<uint32_t>(clause_first.size()));
+        for (size_t c = 0; c < composer.clause_count(); ++c) clause_first.push_back(composer.clause_first(c));
+        term_begin.push_back(static_cast<uint32_t>(terms.size()));
+        terms.insert(terms.end(), composer.contributions().begin(), composer.contributions().end());
         document.add(field_weight(s.field), v);
-        if (const double lean = sc.composer.lean(); lean != 0) {
+        if (const double lean = composer.lean(); lean != 0) {
             lean_sum += field_weight(s.field) * lean;
             lean_weight += field_weight(s.field);
         }
     }
-    sc.composer.set_mentions(nullptr);
-    out.sentiment.score = document.value();
-    // No evidence but the layer's lean (a post or headline it calls neutral): a score inside
-    // the neutral band whose sign says which way the text leans, for the document and for the
-    // companies nothing else scores.
-    const double lean = out.sentiment.score == 0.0 && lean_weight > 0 ? tuning::kLean * lean_sum / lean_weight : 0.0;
-    out.sentiment.score += lean;
-    out.sentiment.label = label_for(out.sentiment.score);
+    composer.set_mentions(nullptr);
+    clause_begin.push_back(static_cast<uint32_t>(clause_first.size()));
+    term_begin.push_back(static_cast<uint32_t>(terms.size()));
+}
 
-    sc.clause_begin.push_back(static_cast<uint32_t>(sc.clause_first.size()));
-    sc.term_begin.push_back(static_cast<uint32_t>(sc.terms.size()));
+// The sentences that name no company.
+Accumulator SentimentScorer::Scratch::unnamed_sentences(const Document& doc, const std::vector<Mention>& mentions) const {
+    Accumulator unnamed;
     for (size_t si = 0, k = 0; si < doc.sentences.size(); ++si) {
         const bool named = k < mentions.size() && mentions[k].sentence == si;
         while (k < mentions.size() && mentions[k].sentence == si) ++k;
-        if (!named) unnamed.add(field_weight(doc.sentences[si].field), sc.sentence_scores[si]);
+        if (!named) unnamed.add(field_weight(doc.sentences[si].field), sentence_scores[si]);
     }
+    return unnamed;
+}
 
-    // Per entity: the sentences that name it or refer to it, each counted once, with the terms
-    // of each sentence that are about it (entity_attribution.cpp: "Nvidia jumped 8%, while AMD
-    // fell 4%", "Stocks fell, but Costco rose").
-    sc.entities.clear();
-    sc.clear_entities();
-    sc.seen_in.clear();
-    sc.mention_entity.resize(mentions.size());
-    for (uint32_t k0 = 0; k0 < mentions.size();) {
-        const uint32_t si = mentions[k0].sentence;
-        uint32_t k1 = k0;
-        while (k1 < mentions.size() && mentions[k1].sentence == si) ++k1;
-        Scratch::InSentence here[Scratch::kMaxSplit];
-        uint8_t slot[detail::kMaxAttributed];
-        size_t n_here = 0;
-        bool overflow = k1 - k0 > detail::kMaxAttributed;
+// The companies that one sentence's mentions [k0, k1) name (entities added as they first come),
+// and each mention's company slot; false when they are more than can be split.
+bool SentimentScorer::Scratch::companies_of(const std::vector<Mention>& mentions, uint32_t k0, uint32_t k1,
+                                            InSentence* here, size_t& n_here, uint8_t* slot) {
+    bool overflow = k1 - k0 > detail::kMaxAttributed;
+    for (uint32_t k = k0; k < k1; ++k) {
+        const Mention& m = mentions[k];
+        size_t ei = entity_of(m);
+        if (ei == detail::EntityKeys::kNone) {
+            ei = entities.size();
+            add_entity(m.company, m.ticker, k);
+        }
+        mention_entity[k] = static_cast<uint32_t>(ei);
+        if (!m.is_reference) ++entities[ei].mentions;
+        size_t h = 0;
+        while (h < n_here && here[h].entity != ei) ++h;
+        if (h == n_here) {
+            if (n_here == kMaxSplit) {
+                overflow = true;
+                continue;
+            }
+            here[n_here++] = {ei};
+        }
+        if (k - k0 < detail::kMaxAttributed) slot[k - k0] = static_cast<uint8_t>(h);
+    }
+    return !overflow;
+}
+
+// One sentence's score to the companies its mentions [k0, k1) name: each its own terms
+// (entity_attribution.cpp: "Nvidia jumped 8%, while AMD fell 4%", "Stocks fell, but Costco
+// rose"), or the whole sentence.
+void SentimentScorer::Scratch::credit_sentence(const Document& doc, const std::vector<Mention>& mentions, uint32_t k0,
+                                               uint32_t k1) {
+    const uint32_t si = mentions[k0].sentence;
+    InSentence here[kMaxSplit];
+    uint8_t slot[detail::kMaxAttributed];
+    size_t n_here = 0;
+    const bool overflow = !companies_of(mentions, k0, k1, here, n_here, slot);
+    const double whole = sentence_scores[si];
+    const double w = field_weight(doc.sentences[si].field);
+    double raw[kMaxSplit] = {};
+    bool dropped = false, any_term = term_begin[si + 1] > term_begin[si];
+    if (!overflow && any_term) {
+        detail::SentenceParts parts;
+        parts.doc = &doc;
+        parts.sentence = &doc.sentences[si];
+        parts.clause_first = clause_first.data() + clause_begin[si];
+        parts.clauses = clause_begin[si + 1] - clause_begin[si];
+        parts.terms = terms.data() + term_begin[si];
+        parts.term_count = term_begin[si + 1] - term_begin[si];
+        parts.mentions = mentions.data() + k0;
+        parts.mention_count = k1 - k0;
+        parts.slot = slot;
+        if (clause_owner.size() < parts.clauses) clause_owner.resize(parts.clauses);
+        parts.clause_owner = clause_owner.data();
+        dropped = detail::attribute(parts, raw);
+    }
+    // One company and every term its own, or no term (the learned layer's tone alone): the
+    // whole sentence; else each company its terms.
+    const bool split = !overflow && any_term && (n_here > 1 || dropped);
+    for (size_t h = 0; h < n_here; ++h)
+        entities[here[h].entity].acc.add(w, split ? SentenceComposer::squash(raw[h]) : whole);
+    // Beyond kMaxSplit companies in one sentence: the rest take the whole sentence.
+    // (Once per entity: at its first mention in the sentence.)
+    if (overflow) {
+        seen_in.resize(entities.size(), 0);
         for (uint32_t k = k0; k < k1; ++k) {
-            const Mention& m = mentions[k];
-            size_t ei = sc.entity_of(m);
-            if (ei == detail::EntityKeys::kNone) {
-                ei = sc.entities.size();
-                sc.add_entity(m.company, m.ticker, k);
-            }
-            sc.mention_entity[k] = static_cast<uint32_t>(ei);
-            if (!m.is_reference) ++sc.entities[ei].mentions;
-            size_t h = 0;
-            while (h < n_here && here[h].entity != ei) ++h;
-            if (h == n_here) {
-                if (n_here == Scratch::kMaxSplit) {
-                    overflow = true;
-                    continue;
-                }
-                here[n_here++] = {ei};
-            }
-            if (k - k0 < detail::kMaxAttributed) slot[k - k0] = static_cast<uint8_t>(h);
+            const uint32_t ei = mention_entity[k];
+            bool seen = seen_in[ei] == si + 1;
+            seen_in[ei] = si + 1;
+            for (size_t h = 0; h < n_here; ++h) seen |= here[h].entity == ei;
+            if (!seen) entities[ei].acc.add(w, whole);
         }
-        const double whole = sc.sentence_scores[si];
-        const double w = field_weight(doc.sentences[si].field);
-        double raw[Scratch::kMaxSplit] = {};
-        bool dropped = false, any_term = sc.term_begin[si + 1] > sc.term_begin[si];
-        if (!overflow && any_term) {
-            detail::SentenceParts parts;
-            parts.doc = &doc;
-            parts.sentence = &doc.sentences[si];
-            parts.clause_first = sc.clause_first.data() + sc.clause_begin[si];
-            parts.clauses = sc.clause_begin[si + 1] - sc.clause_begin[si];
-            parts.terms = sc.terms.data() + sc.term_begin[si];
-            parts.term_count = sc.term_begin[si + 1] - sc.term_begin[si];
-            parts.mentions = mentions.data() + k0;
-            parts.mention_count = k1 - k0;
-            parts.slot = slot;
-            if (sc.clause_owner.size() < parts.clauses) sc.clause_owner.resize(parts.clauses);
-            parts.clause_owner = sc.clause_owner.data();
-            dropped = detail::attribute(parts, raw);
-        }
-        // One company and every term its own, or no term (the learned layer's tone alone): the
-        // whole sentence; else each company its terms.
-        const bool split = !overflow && any_term && (n_here > 1 || dropped);
-        for (size_t h = 0; h < n_here; ++h)
-            sc.entities[here[h].entity].acc.add(w, split ? SentenceComposer::squash(raw[h]) : whole);
-        // Beyond kMaxSplit companies in one sentence: the rest take the whole sentence.
-        // (Once per entity: at its first mention in the sentence.)
-        if (overflow) {
-            sc.seen_in.resize(sc.entities.size(), 0);
-            for (uint32_t k = k0; k < k1; ++k) {
-                const uint32_t ei = sc.mention_entity[k];
-                bool seen = sc.seen_in[ei] == si + 1;
-                sc.seen_in[ei] = si + 1;
-                for (size_t h = 0; h < n_here; ++h) seen |= here[h].entity == ei;
-                if (!seen) sc.entities[ei].acc.add(w, whole);
-            }
-        }
-        k0 = k1;
     }
-    // A text about one company: its sentences that do not name it ("Net sales rose 12 %") are
-    // about it too.
-    if (sc.entities.size() == 1) {
-        sc.entities[0].acc.sum += unnamed.sum;
-        sc.entities[0].acc.weight += unnamed.weight;
-    }
-    // Named only by references would mean a reference without a company: cannot happen, but
-    // an entity the event names that the text never mentions still gets the document's tone.
+}
+
+// Named only by references would mean a reference without a company: cannot happen, but an
+// entity the event names that the text never mentions still gets the document's tone.
+void SentimentScorer::Scratch::add_unmentioned(const Document& doc, size_t mention_count, const Accumulator& document) {
     for (const EntityHint& h : doc.event().entities) {
-        const bool found = sc.has_entity(h.ticker, h.name);
+        const bool found = has_entity(h.ticker, h.name);
         if (found || h.name.empty()) continue;
-        sc.add_entity(h.name, h.ticker, static_cast<uint32_t>(mentions.size() + sc.entities.size()));
-        sc.entities.back().acc = document;
+        add_entity(h.name, h.ticker, static_cast<uint32_t>(mention_count + entities.size()));
+        entities.back().acc = document;
     }
-    std::sort(sc.entities.begin(), sc.entities.end(), [](const Scratch::Entity& a, const Scratch::Entity& b) {
+}
+
+// The entities, most mentioned first, with their scores (the lean where nothing else scores).
+void SentimentScorer::Scratch::write_entities(double lean, Analysis& out) {
+    std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) {
         return a.mentions != b.mentions ? a.mentions > b.mentions : a.first < b.first;
     });
     out.entities.clear();
-    for (const auto& e : sc.entities) {
+    for (const auto& e : entities) {
         EntityResult r;
         r.name = e.name;
         r.ticker = e.ticker;
@@ -268,6 +279,43 @@ void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>&
         r.sentiment.label = label_for(r.sentiment.score);
         out.entities.push_back(r);
     }
+}
+
+void SentimentScorer::aggregate(const Document& doc, const std::vector<Mention>& mentions,
+                                const std::vector<Metric>& metrics, Analysis& out, Explanation* explain) {
+    Scratch& sc = *scratch_;
+    Accumulator document;
+    double lean_sum = 0, lean_weight = 0;  // the learned layer's lean where it said neutral
+    sc.score_sentences(doc, mentions, metrics, explain, document, lean_sum, lean_weight);
+    out.sentiment.score = document.value();
+    // No evidence but the layer's lean (a post or headline it calls neutral): a score inside
+    // the neutral band whose sign says which way the text leans, for the document and for the
+    // companies nothing else scores.
+    const double lean = out.sentiment.score == 0.0 && lean_weight > 0 ? tuning::kLean * lean_sum / lean_weight : 0.0;
+    out.sentiment.score += lean;
+    out.sentiment.label = label_for(out.sentiment.score);
+    const Accumulator unnamed = sc.unnamed_sentences(doc, mentions);  // the sentences naming no company
+
+    // Per entity: the sentences that name it or refer to it, each counted once, with the terms
+    // of each sentence that are about it.
+    sc.entities.clear();
+    sc.clear_entities();
+    sc.seen_in.clear();
+    sc.mention_entity.resize(mentions.size());
+    for (uint32_t k0 = 0; k0 < mentions.size();) {
+        uint32_t k1 = k0;
+        while (k1 < mentions.size() && mentions[k1].sentence == mentions[k0].sentence) ++k1;
+        sc.credit_sentence(doc, mentions, k0, k1);
+        k0 = k1;
+    }
+    // A text about one company: its sentences that do not name it ("Net sales rose 12 %") are
+    // about it too.
+    if (sc.entities.size() == 1) {
+        sc.entities[0].acc.sum += unnamed.sum;
+        sc.entities[0].acc.weight += unnamed.weight;
+    }
+    sc.add_unmentioned(doc, mentions.size(), document);
+    sc.write_entities(lean, out);
 }
 
 }  // namespace herald::analysis

@@ -12,6 +12,20 @@
 
 namespace herald::analysis::detail {
 
+// Calls f(line, line_no) for every line of a table's text (1-based numbers, the last line even
+// without a newline).
+template <class F>
+void for_each_line(std::string_view text, F&& f) {
+    size_t pos = 0, line_no = 0;
+    while (pos <= text.size()) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string_view::npos) nl = text.size();
+        const std::string_view line = text.substr(pos, nl - pos);
+        pos = nl + 1;
+        f(line, ++line_no);
+    }
+}
+
 // `extension_file` null: the built-in data alone. `what` names the file kind in errors.
 template <class Table>
 std::shared_ptr<const Table> build_table(std::string_view builtin, std::string_view builtin_name,
