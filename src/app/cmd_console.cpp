@@ -46,6 +46,28 @@ int64_t duration_option(const Options& o, const char* name, int64_t fallback) {
     return ms;
 }
 
+console::ServerOptions server_options_of(const Options& o) {
+    console::ServerOptions server_options;
+    server_options.address = o.get("address", "127.0.0.1");
+    server_options.port = static_cast<uint16_t>(o.get_int("port", 8686, 0, 65535));
+    server_options.max_connections = static_cast<size_t>(o.get_int("max-connections", 256, 2, 100000));
+    server_options.max_streams = static_cast<size_t>(o.get_int("max-streams", 64, 1, 100000));
+    server_options.request_timeout = std::chrono::milliseconds(duration_option(o, "request-timeout", 10000));
+    return server_options;
+}
+
+console::FeedOptions feed_options_of(const Options& o) {
+    console::FeedOptions feed_options;
+    feed_options.brokers = o.get("brokers");
+    feed_options.topic = o.get("topic", "alerts");
+    feed_options.group = o.get("group", "herald-console");
+    feed_options.max_alerts = o.get_int("max-alerts", 1'000'000, 1, int64_t{1} << 40);
+    feed_options.max_age_ms = duration_option(o, "max-age", 30LL * 86'400'000);
+    feed_options.extra = o.kafka;
+    feed_options.extra.insert(feed_options.extra.end(), o.consumer.begin(), o.consumer.end());
+    return feed_options;
+}
+
 }  // namespace
 
 int command_console(int argc, char** argv, int first) {
@@ -77,25 +99,13 @@ int command_console(int argc, char** argv, int first) {
     if (!parsed) return 0;
     Options& o = *parsed;
     if (!o.has("brokers")) throw UsageError("herald console: --brokers HOST:PORT is required (or `brokers:` in --config)");
-    console::ServerOptions server_options;
-    server_options.address = o.get("address", "127.0.0.1");
-    server_options.port = static_cast<uint16_t>(o.get_int("port", 8686, 0, 65535));
-    server_options.max_connections = static_cast<size_t>(o.get_int("max-connections", 256, 2, 100000));
-    server_options.max_streams = static_cast<size_t>(o.get_int("max-streams", 64, 1, 100000));
-    server_options.request_timeout = std::chrono::milliseconds(duration_option(o, "request-timeout", 10000));
+    const console::ServerOptions server_options = server_options_of(o);
     console::RouterOptions router_options;
     if (o.has("token-file")) router_options.token = read_token(o.get("token-file"));
     if (router_options.token.empty() && !loopback(server_options.address))
         throw UsageError("herald console: --address " + server_options.address +
                          " reaches beyond this machine: give --token-file FILE too (or keep 127.0.0.1)");
-    console::FeedOptions feed_options;
-    feed_options.brokers = o.get("brokers");
-    feed_options.topic = o.get("topic", "alerts");
-    feed_options.group = o.get("group", "herald-console");
-    feed_options.max_alerts = o.get_int("max-alerts", 1'000'000, 1, int64_t{1} << 40);
-    feed_options.max_age_ms = duration_option(o, "max-age", 30LL * 86'400'000);
-    feed_options.extra = o.kafka;
-    feed_options.extra.insert(feed_options.extra.end(), o.consumer.begin(), o.consumer.end());
+    const console::FeedOptions feed_options = feed_options_of(o);
 
     const std::string db = o.get("db", "herald-console.db");
     std::string error;

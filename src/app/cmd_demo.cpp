@@ -15,6 +15,71 @@
 
 namespace herald::app {
 
+namespace {
+
+std::unique_ptr<kafka::EmbeddedBroker> start_broker(int partitions) {
+    std::string error;
+    auto broker = kafka::EmbeddedBroker::create(1, error);
+    if (!broker) throw std::runtime_error("cannot start the embedded broker: " + error);
+    for (auto [topic, n] : {std::pair<std::string, int>{"news", partitions}, {"alerts", 3}, {"news.dlq", 1}})
+        if (!broker->create_topic(topic, n, error)) throw std::runtime_error("cannot create topic " + topic + ": " + error);
+    core::log::info("demo", core::log::printf("embedded broker at %s", broker->bootstrap().c_str()));
+    return broker;
+}
+
+// Publishes --feed (or the bundled feed) to 'news'; returns how many events.
+uint64_t publish_feed(const std::string& bootstrap, const Options& o) {
+    std::string error;
+    kafka::Producer::Options popts;
+    popts.brokers = bootstrap;
+    FeedDeliveries deliveries;
+    auto producer = kafka::Producer::create(popts, deliveries.callback(), error);
+    if (!producer) throw std::runtime_error("cannot create the feed producer: " + error);
+    FeedPublisher pub(*producer, "news", &deliveries);
+    int64_t t;
+    if (o.has("feed")) {
+        LineReader reader;
+        if (!reader.open(o.get("feed"), error)) throw UsageError("herald demo: " + error);
+        std::string_view line;
+        while (reader.next(line))
+            if (!line.empty() && !pub.publish_line(line, t)) throw std::runtime_error(pub.error());
+    } else {
+        std::string_view feed = demo_feed();
+        while (!feed.empty()) {
+            size_t nl = feed.find('\n');
+            std::string_view line = feed.substr(0, nl);
+            feed = nl == std::string_view::npos ? std::string_view() : feed.substr(nl + 1);
+            if (!line.empty() && !pub.publish_line(line, t)) throw std::runtime_error(pub.error());
+        }
+    }
+    if (!pub.flush(30000)) throw std::runtime_error(pub.error());
+    return pub.published();
+}
+
+// What keeps the demo (and /metrics) up once the feed is done, said as it is: not "Ctrl-C"
+// when --events or --duration will end it.
+std::string after_feed(const Options& o, int64_t events_limit, uint64_t feed_events, int64_t stop_after_ms) {
+    if (events_limit > 0 && static_cast<uint64_t>(events_limit) <= feed_events)
+        return "; stopping (--events " + std::to_string(events_limit) + ")";
+    if (stop_after_ms > 0)
+        return "; /metrics stays up until --duration " + o.get("duration") + " has passed" +
+               (events_limit > 0 ? ", " + std::to_string(events_limit) + " events are consumed" : std::string()) +
+               " or Ctrl-C";
+    if (events_limit > 0)
+        return "; /metrics stays up until " + std::to_string(events_limit) + " events are consumed (--events) or Ctrl-C";
+    return "; /metrics stays up until Ctrl-C";
+}
+
+// How the demo stops, for the line that gives the /metrics address.
+std::string stop_conditions(const Options& o, int64_t events_limit, int64_t stop_after_ms) {
+    if (events_limit > 0)
+        return "stops after " + std::to_string(events_limit) + " events are consumed" +
+               (stop_after_ms > 0 ? " or --duration " + o.get("duration") : std::string()) + ", or Ctrl-C";
+    if (stop_after_ms > 0) return "stops after --duration " + o.get("duration") + ", or Ctrl-C";
+    return "Ctrl-C to stop";
+}
+
+}  // namespace
 
 int command_demo(int argc, char** argv, int first) {
     CommandSpec spec{"demo",
@@ -45,41 +110,10 @@ int command_demo(int argc, char** argv, int first) {
     bool json = o.flag("json");
     int64_t events_limit = o.get_int("events", 0, 1, INT64_MAX);
 
-    std::string error;
-    auto broker = kafka::EmbeddedBroker::create(1, error);
-    if (!broker) throw std::runtime_error("cannot start the embedded broker: " + error);
-    for (auto [topic, n] : {std::pair<std::string, int>{"news", partitions}, {"alerts", 3}, {"news.dlq", 1}})
-        if (!broker->create_topic(topic, n, error)) throw std::runtime_error("cannot create topic " + topic + ": " + error);
-    core::log::info("demo", core::log::printf("embedded broker at %s", broker->bootstrap().c_str()));
+    auto broker = start_broker(partitions);
 
     // Publish the feed first: the engine then reads it like any live topic.
-    uint64_t feed_events = 0;
-    {
-        kafka::Producer::Options popts;
-        popts.brokers = broker->bootstrap();
-        FeedDeliveries deliveries;
-        auto producer = kafka::Producer::create(popts, deliveries.callback(), error);
-        if (!producer) throw std::runtime_error("cannot create the feed producer: " + error);
-        FeedPublisher pub(*producer, "news", &deliveries);
-        int64_t t;
-        if (o.has("feed")) {
-            LineReader reader;
-            if (!reader.open(o.get("feed"), error)) throw UsageError("herald demo: " + error);
-            std::string_view line;
-            while (reader.next(line))
-                if (!line.empty() && !pub.publish_line(line, t)) throw std::runtime_error(pub.error());
-        } else {
-            std::string_view feed = demo_feed();
-            while (!feed.empty()) {
-                size_t nl = feed.find('\n');
-                std::string_view line = feed.substr(0, nl);
-                feed = nl == std::string_view::npos ? std::string_view() : feed.substr(nl + 1);
-                if (!line.empty() && !pub.publish_line(line, t)) throw std::runtime_error(pub.error());
-            }
-        }
-        if (!pub.flush(30000)) throw std::runtime_error(pub.error());
-        feed_events = pub.published();
-    }
+    const uint64_t feed_events = publish_feed(broker->bootstrap(), o);
     core::log::info("demo", core::log::printf("published %llu events to 'news' (%d partitions), %zu rules loaded",
                                               static_cast<unsigned long long>(feed_events), partitions,
                                               setup.rules->current()->size()));
@@ -92,23 +126,9 @@ int command_demo(int argc, char** argv, int first) {
     // The demo group is alone: let a first join settle fast.
     setup.pipeline.consumer_properties.insert(setup.pipeline.consumer_properties.begin(),
                                               {{"session.timeout.ms", "6000"}, {"max.poll.interval.ms", "10000"}});
-    // What keeps the demo (and /metrics) up once the feed is done, said as it is: not "Ctrl-C"
-    // when --events or --duration will end it.
-    std::string after = "; /metrics stays up until Ctrl-C";
-    if (events_limit > 0 && static_cast<uint64_t>(events_limit) <= feed_events)
-        after = "; stopping (--events " + std::to_string(events_limit) + ")";
-    else if (setup.pipeline.stop_after_ms > 0)
-        after = "; /metrics stays up until --duration " + o.get("duration") + " has passed" +
-                (events_limit > 0 ? ", " + std::to_string(events_limit) + " events are consumed" : std::string()) +
-                " or Ctrl-C";
-    else if (events_limit > 0)
-        after = "; /metrics stays up until " + std::to_string(events_limit) + " events are consumed (--events) or Ctrl-C";
+    const std::string after = after_feed(o, events_limit, feed_events, setup.pipeline.stop_after_ms);
+    const std::string stops = stop_conditions(o, events_limit, setup.pipeline.stop_after_ms);
     std::atomic<bool> announced{false};
-    std::string stops = "Ctrl-C to stop";
-    if (setup.pipeline.stop_after_ms > 0) stops = "stops after --duration " + o.get("duration") + ", or Ctrl-C";
-    if (events_limit > 0)
-        stops = "stops after " + std::to_string(events_limit) + " events are consumed" +
-                (setup.pipeline.stop_after_ms > 0 ? " or --duration " + o.get("duration") : std::string()) + ", or Ctrl-C";
     setup.on_started = [stops](int port) {
         core::log::info("demo", core::log::printf("metrics at http://127.0.0.1:%d/metrics (%s)", port, stops.c_str()));
     };

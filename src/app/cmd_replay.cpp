@@ -64,14 +64,11 @@ double parse_speed(const std::string& s) {
     throw UsageError("herald replay: --speed '" + s + "' must be a factor like 10x or 0.5x, or max");
 }
 
-int replay_files(const Options& o, std::vector<std::string> files) {
-    double speed = parse_speed(o.get("speed", "max"));
-    std::string topic = o.get("topic", "news");
+std::unique_ptr<kafka::Producer> feed_producer(const Options& o, const std::string& topic, FeedDeliveries& deliveries) {
     std::string error;
     kafka::Producer::Options popts;
     popts.brokers = o.get("brokers");
     popts.extra = o.kafka;
-    FeedDeliveries deliveries;
     auto producer = kafka::Producer::create(popts, deliveries.callback(), error);
     if (!producer) throw UsageError("herald replay: cannot create a Kafka producer: " + error);
     // Learn the topic before the first event. Messages produced before librdkafka knows the topic
@@ -80,6 +77,38 @@ int replay_files(const Options& o, std::vector<std::string> files) {
     if (!producer->learn_topics({topic}, 5000, error))
         core::log::warn("replay",
                         core::log::printf("%s; the first events wait until the brokers know it", error.c_str()));
+    return producer;
+}
+
+// Serves delivery reports until `due` (an event's place on the compressed timeline) or a stop.
+void wait_until(kafka::Producer& producer, std::chrono::steady_clock::time_point due) {
+    while (std::chrono::steady_clock::now() < due && !stop_requested().load()) {
+        producer.poll(0);
+        std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+            due - std::chrono::steady_clock::now(), std::chrono::milliseconds(100)));
+    }
+}
+
+// A progress line at most once a second.
+void say_progress(const FeedPublisher& pub, std::chrono::steady_clock::time_point wall_start, int64_t event_ms,
+                  std::chrono::steady_clock::time_point& last_progress) {
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_progress <= std::chrono::seconds(1)) return;
+    last_progress = now;
+    double secs = std::chrono::duration<double>(now - wall_start).count();
+    core::log::info("replay", core::log::printf("%llu events published (%.0f/s)%s%s",
+                                                static_cast<unsigned long long>(pub.published()),
+                                                static_cast<double>(pub.published()) / secs,
+                                                event_ms >= 0 ? ", event time " : "",
+                                                event_ms >= 0 ? core::format_rfc3339(event_ms).c_str() : ""));
+}
+
+int replay_files(const Options& o, std::vector<std::string> files) {
+    double speed = parse_speed(o.get("speed", "max"));
+    std::string topic = o.get("topic", "news");
+    std::string error;
+    FeedDeliveries deliveries;
+    auto producer = feed_producer(o, topic, deliveries);
     FeedPublisher pub(*producer, topic, &deliveries);
     install_stop_handlers();
 
@@ -101,11 +130,7 @@ int replay_files(const Options& o, std::vector<std::string> files) {
                 // Wait for this event's place on the compressed timeline, then send it.
                 auto due = wall_start + std::chrono::microseconds(
                                             static_cast<int64_t>(static_cast<double>(event_ms - first_event_ms) * 1000.0 / speed));
-                while (std::chrono::steady_clock::now() < due && !stop_requested().load()) {
-                    producer->poll(0);
-                    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
-                        due - std::chrono::steady_clock::now(), std::chrono::milliseconds(100)));
-                }
+                wait_until(*producer, due);
             }
             if (stop_requested().load()) {
                 stopped_at = path + " line " + std::to_string(line_no);
@@ -115,17 +140,7 @@ int replay_files(const Options& o, std::vector<std::string> files) {
                 core::log::error("replay", pub.error());
                 return 1;
             }
-            auto now = std::chrono::steady_clock::now();
-            if (now - last_progress > std::chrono::seconds(1)) {
-                last_progress = now;
-                double secs = std::chrono::duration<double>(now - wall_start).count();
-                core::log::info(
-                    "replay",
-                    core::log::printf("%llu events published (%.0f/s)%s%s",
-                                      static_cast<unsigned long long>(pub.published()),
-                                      static_cast<double>(pub.published()) / secs, event_ms >= 0 ? ", event time " : "",
-                                      event_ms >= 0 ? core::format_rfc3339(event_ms).c_str() : ""));
-            }
+            say_progress(pub, wall_start, event_ms, last_progress);
         }
         if (!stopped_at.empty()) break;
         if (!reader.error().empty()) {

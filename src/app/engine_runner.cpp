@@ -74,6 +74,58 @@ void watch_rules(RulesSource& source, bool requested,
     } catch (...) {
     }
 }
+
+telemetry::HttpServerOptions http_options(const EngineSetup& setup) {
+    telemetry::HttpServerOptions http;
+    http.address = setup.metrics_address;
+    http.port = static_cast<uint16_t>(setup.metrics_port);
+    http.idle_timeout = std::chrono::milliseconds(setup.metrics_idle_timeout_ms);
+    http.max_connections = setup.metrics_max_connections;
+    return http;
+}
+
+// The lines a stopped engine leaves: what it consumed and published, and what rebalances,
+// shadow rules and fetch restarts did.
+void say_stopped(Pipeline& pipeline, const EngineSetup& setup) {
+    const Pipeline::Counters c = pipeline.counters();
+    core::log::info(
+        "engine",
+        core::log::printf("stopped: %llu consumed, %llu processed, %llu dead-lettered, %llu alerts published",
+                          static_cast<unsigned long long>(c.consumed), static_cast<unsigned long long>(c.processed),
+                          static_cast<unsigned long long>(c.dead_lettered),
+                          static_cast<unsigned long long>(c.alerts_acked)));
+    // What rebalances and redeliveries did: quiet in the steady state, the first thing to read
+    // when a count above does not add up.
+    if (c.redelivered_skipped + c.lost_dropped + c.stale_dropped + c.alerts_already_published +
+            c.rebuild_failures > 0)
+        core::log::info(
+            "engine",
+            core::log::printf("after rebalances: %llu redelivered messages skipped, %llu events of lost partitions "
+                              "left to their new owner, %llu messages of revoked partitions dropped from a batch, %llu "
+                              "alerts already published not repeated, %llu incomplete rule state rebuilds",
+                              static_cast<unsigned long long>(c.redelivered_skipped),
+                              static_cast<unsigned long long>(c.lost_dropped),
+                              static_cast<unsigned long long>(c.stale_dropped),
+                              static_cast<unsigned long long>(c.alerts_already_published),
+                              static_cast<unsigned long long>(c.rebuild_failures)));
+    if (const ShadowProbe* shadow = pipeline.shadow_probe()) {
+        using R = ShadowProbe::Result;
+        core::log::info(
+            "engine", core::log::printf(
+                          "shadow rules: %llu alerts raised, %llu acknowledged on '%s', %llu dropped (queue full %llu, "
+                          "refused %llu, failed %llu)",
+                          static_cast<unsigned long long>(shadow->alerts_raised()),
+                          static_cast<unsigned long long>(shadow->count(R::acked)), setup.pipeline.shadow_topic.c_str(),
+                          static_cast<unsigned long long>(shadow->count(R::queue_full) + shadow->count(R::refused) +
+                                                          shadow->count(R::failed)),
+                          static_cast<unsigned long long>(shadow->count(R::queue_full)),
+                          static_cast<unsigned long long>(shadow->count(R::refused)),
+                          static_cast<unsigned long long>(shadow->count(R::failed))));
+    }
+    if (c.fetch_restarts > 0)
+        core::log::info("engine", core::log::printf("%llu stalled partition fetches restarted (--fetch-stall-timeout)",
+                                                    static_cast<unsigned long long>(c.fetch_restarts)));
+}
 }  // namespace
 
 const std::atomic<bool>& stop_requested() { return g_stop; }
@@ -97,12 +149,8 @@ int run_engine(EngineSetup& setup) {
 
     Pipeline pipeline(setup.pipeline, setup.resources, live.current(), metrics);
 
-    telemetry::HttpServerOptions http;
-    http.address = setup.metrics_address;
-    http.port = static_cast<uint16_t>(setup.metrics_port);
-    http.idle_timeout = std::chrono::milliseconds(setup.metrics_idle_timeout_ms);
-    http.max_connections = setup.metrics_max_connections;
-    telemetry::HttpServer server(metrics, http, [&pipeline](std::string& reason) { return pipeline.ready(reason); });
+    telemetry::HttpServer server(metrics, http_options(setup),
+                                 [&pipeline](std::string& reason) { return pipeline.ready(reason); });
     std::string error;
     if (!server.start(error)) {
         core::log::error("engine", core::log::printf("%s (choose another with --metrics-port)", error.c_str()));
@@ -153,44 +201,7 @@ int run_engine(EngineSetup& setup) {
     control_cv.notify_all();
     control.join();
     server.stop();
-    const Pipeline::Counters c = pipeline.counters();
-    core::log::info(
-        "engine",
-        core::log::printf("stopped: %llu consumed, %llu processed, %llu dead-lettered, %llu alerts published",
-                          static_cast<unsigned long long>(c.consumed), static_cast<unsigned long long>(c.processed),
-                          static_cast<unsigned long long>(c.dead_lettered),
-                          static_cast<unsigned long long>(c.alerts_acked)));
-    // What rebalances and redeliveries did: quiet in the steady state, the first thing to read
-    // when a count above does not add up.
-    if (c.redelivered_skipped + c.lost_dropped + c.stale_dropped + c.alerts_already_published +
-            c.rebuild_failures > 0)
-        core::log::info(
-            "engine",
-            core::log::printf("after rebalances: %llu redelivered messages skipped, %llu events of lost partitions "
-                              "left to their new owner, %llu messages of revoked partitions dropped from a batch, %llu "
-                              "alerts already published not repeated, %llu incomplete rule state rebuilds",
-                              static_cast<unsigned long long>(c.redelivered_skipped),
-                              static_cast<unsigned long long>(c.lost_dropped),
-                              static_cast<unsigned long long>(c.stale_dropped),
-                              static_cast<unsigned long long>(c.alerts_already_published),
-                              static_cast<unsigned long long>(c.rebuild_failures)));
-    if (const ShadowProbe* shadow = pipeline.shadow_probe()) {
-        using R = ShadowProbe::Result;
-        core::log::info(
-            "engine", core::log::printf(
-                          "shadow rules: %llu alerts raised, %llu acknowledged on '%s', %llu dropped (queue full %llu, "
-                          "refused %llu, failed %llu)",
-                          static_cast<unsigned long long>(shadow->alerts_raised()),
-                          static_cast<unsigned long long>(shadow->count(R::acked)), setup.pipeline.shadow_topic.c_str(),
-                          static_cast<unsigned long long>(shadow->count(R::queue_full) + shadow->count(R::refused) +
-                                                          shadow->count(R::failed)),
-                          static_cast<unsigned long long>(shadow->count(R::queue_full)),
-                          static_cast<unsigned long long>(shadow->count(R::refused)),
-                          static_cast<unsigned long long>(shadow->count(R::failed))));
-    }
-    if (c.fetch_restarts > 0)
-        core::log::info("engine", core::log::printf("%llu stalled partition fetches restarted (--fetch-stall-timeout)",
-                                                    static_cast<unsigned long long>(c.fetch_restarts)));
+    say_stopped(pipeline, setup);
     return code;
 }
 

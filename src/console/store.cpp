@@ -135,6 +135,30 @@ bool Store::exec(const char* sql, std::string& error) {
     return false;
 }
 
+namespace {
+
+// The row a stored alert shows in the page.
+Row row_of(const AlertRecord& a, int64_t seq, bool muted) {
+    Row r;
+    r.seq = seq;
+    r.id = a.id;
+    r.rule = a.rule;
+    r.severity = a.severity;
+    r.key = a.key;
+    r.summary = a.summary;
+    r.event_time_ms = a.event_time_ms;
+    r.detected_ms = a.detected_ms;
+    r.resolved = a.resolved;
+    r.has_sentiment = a.has_sentiment;
+    r.sentiment = a.sentiment;
+    r.muted = muted;
+    r.revision = a.revision;
+    r.retracted = a.retracted;
+    return r;
+}
+
+}  // namespace
+
 bool Store::add(const std::vector<AlertRecord>& alerts, const std::vector<Offset>& offsets, int64_t now_ms,
                 std::vector<Row>& added, std::string& error) {
     const size_t first_added = added.size();
@@ -184,24 +208,10 @@ bool Store::add(const std::vector<AlertRecord>& alerts, const std::vector<Offset
         insert.bind(11, int64_t{is_muted}).bind(12, a.revision).bind(13, int64_t{a.retracted});
         ok = ok && insert.run();
         if (ok && sqlite3_changes(db_) == 1) {
-            Row r;
-            r.seq = sqlite3_last_insert_rowid(db_);
-            ok = json.bind(1, r.seq).bind(2, a.json).run();
+            const int64_t seq = sqlite3_last_insert_rowid(db_);
+            ok = json.bind(1, seq).bind(2, a.json).run();
             json.reset();
-            r.id = a.id;
-            r.rule = a.rule;
-            r.severity = a.severity;
-            r.key = a.key;
-            r.summary = a.summary;
-            r.event_time_ms = a.event_time_ms;
-            r.detected_ms = a.detected_ms;
-            r.resolved = a.resolved;
-            r.has_sentiment = a.has_sentiment;
-            r.sentiment = a.sentiment;
-            r.muted = is_muted;
-            r.revision = a.revision;
-            r.retracted = a.retracted;
-            added.push_back(std::move(r));
+            added.push_back(row_of(a, seq, is_muted));
             for (size_t m = 0; ok && m < a.members.size(); ++m) {
                 ok = member.bind(1, a.members[m]).bind(2, a.id).run();
                 member.reset();
@@ -213,20 +223,12 @@ bool Store::add(const std::vector<AlertRecord>& alerts, const std::vector<Offset
         ok = offset.bind(1, offsets[i].topic).bind(2, int64_t{offsets[i].partition}).bind(3, offsets[i].next).run();
         offset.reset();
     }
-    if (!ok) {
-        error = "storing alerts: " + std::string(sqlite3_errmsg(db_));
-        std::string ignored;
-        exec("ROLLBACK", ignored);
-        added.resize(first_added);
-        return false;
-    }
-    if (!exec("COMMIT", error)) {
-        std::string ignored;
-        exec("ROLLBACK", ignored);
-        added.resize(first_added);
-        return false;
-    }
-    return true;
+    if (!ok) error = "storing alerts: " + std::string(sqlite3_errmsg(db_));
+    if (ok && exec("COMMIT", error)) return true;
+    std::string ignored;
+    exec("ROLLBACK", ignored);
+    added.resize(first_added);
+    return false;
 }
 
 bool Store::offsets(const std::string& topic, std::map<int32_t, int64_t>& out, std::string& error) {

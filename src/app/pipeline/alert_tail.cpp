@@ -110,6 +110,49 @@ bool read_alert(simdjson::ondemand::parser& parser, std::string& buffer, std::st
     if (story && !retracted && !resolved) members.push_back(rules::alert_id_value(rule, key_field, event_id, false));
     return have_id && have_source;
 }
+
+// What to read of the alerts topic: the last lookback_messages of each partition.
+struct TailPlan {
+    std::vector<kafka::TopicPartition> assignment;
+    std::map<int32_t, int64_t> end;  // alerts partition -> high watermark at start
+    std::map<int32_t, bool> cut;     // alerts partition -> the look-back did not reach its start
+};
+
+bool plan_tail(kafka::Reader& reader, const AlertTailOptions& o, int32_t partitions, const core::Deadline& deadline,
+               TailPlan& plan, std::string& error) {
+    for (int32_t p = 0; p < partitions; ++p) {
+        int64_t low = 0, high = 0;
+        if (!reader.watermarks(o.alerts_topic, p, low, high, deadline.left_ms(1))) {
+            error = "cannot read the offsets of '" + o.alerts_topic + "/" + std::to_string(p) + "' within " +
+                    std::to_string(o.timeout_ms) + " ms";
+            return false;
+        }
+        if (high <= low) {
+            plan.cut[p] = low > 0;  // retention removed what it held: unknown, not empty
+            continue;
+        }
+        plan.assignment.push_back({o.alerts_topic, p, std::max(low, high - o.lookback_messages), 0});
+        plan.end[p] = high;
+        plan.cut[p] = high - o.lookback_messages > low;
+    }
+    return true;
+}
+
+// Where each input partition's history is complete from: past the oldest source offset seen in
+// every alerts partition the look-back cut (before it, alerts may be missing).
+void complete_history(AlertHistory& history, const std::map<int32_t, bool>& cut,
+                      std::map<int32_t, std::map<int32_t, int64_t>>& oldest_seen,
+                      const std::map<int32_t, int64_t>& committed) {
+    for (auto& [p, h] : history) {
+        int64_t from = 0;
+        for (const auto& [q, was_cut] : cut) {
+            if (!was_cut) continue;
+            auto seen = oldest_seen[q].find(p);
+            from = std::max(from, seen == oldest_seen[q].end() ? committed.at(p) : seen->second);
+        }
+        h.complete_from = std::min(from, std::max<int64_t>(committed.at(p), 0));
+    }
+}
 }  // namespace
 
 bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, int64_t>& committed,
@@ -130,37 +173,15 @@ bool read_published_alerts(const AlertTailOptions& o, const std::map<int32_t, in
         if (error.empty()) error = "alerts topic '" + o.alerts_topic + "' has no partitions";
         return false;
     }
-    std::vector<kafka::TopicPartition> assignment;
-    std::map<int32_t, int64_t> end;  // alerts partition -> high watermark at start
-    std::map<int32_t, bool> cut;     // alerts partition -> the look-back did not reach its start
-    for (int32_t p = 0; p < partitions; ++p) {
-        int64_t low = 0, high = 0;
-        if (!reader->watermarks(o.alerts_topic, p, low, high, left())) {
-            error = "cannot read the offsets of '" + o.alerts_topic + "/" + std::to_string(p) + "' within " +
-                    std::to_string(o.timeout_ms) + " ms";
-            return false;
-        }
-        if (high <= low) {
-            cut[p] = low > 0;  // retention removed what it held: unknown, not empty
-            continue;
-        }
-        assignment.push_back({o.alerts_topic, p, std::max(low, high - o.lookback_messages), 0});
-        end[p] = high;
-        cut[p] = high - o.lookback_messages > low;
-    }
+    TailPlan plan;
+    if (!plan_tail(*reader, o, partitions, deadline, plan, error)) return false;
+    std::vector<kafka::TopicPartition>& assignment = plan.assignment;
+    std::map<int32_t, int64_t>& end = plan.end;
+    std::map<int32_t, bool>& cut = plan.cut;
     // Per alerts partition that was cut, the oldest source offset seen for each input partition.
     std::map<int32_t, std::map<int32_t, int64_t>> oldest_seen;
     auto finish_history = [&] {
-        if (!history) return;
-        for (auto& [p, h] : *history) {
-            int64_t from = 0;
-            for (const auto& [q, was_cut] : cut) {
-                if (!was_cut) continue;
-                auto seen = oldest_seen[q].find(p);
-                from = std::max(from, seen == oldest_seen[q].end() ? committed.at(p) : seen->second);
-            }
-            h.complete_from = std::min(from, std::max<int64_t>(committed.at(p), 0));
-        }
+        if (history) complete_history(*history, cut, oldest_seen, committed);
     };
     if (assignment.empty()) {
         finish_history();

@@ -48,6 +48,58 @@ bool timestamp_at(kafka::Reader& reader, const std::string& topic, int32_t parti
     return false;
 }
 
+// The newest timestamp the rules saw: the message just before the committed offset `end` (a
+// transaction marker there has no message, so read forward from a little earlier).
+bool last_timestamp(kafka::Reader& reader, const StateRebuildOptions& o, int64_t low, int64_t end, const Limits& limits,
+                    int64_t& last_ts, std::string& error) {
+    int64_t at = 0;
+    if (!timestamp_at(reader, o.topic, o.partition, std::max(low, end - 16), limits, last_ts, at, error)) return false;
+    std::vector<kafka::Message> batch;
+    while (at < end - 1 && limits.go_on(error)) {  // walk to the last message before `end`
+        batch.clear();
+        reader.consume_batch(batch, 64, 100);
+        for (const auto& m : batch)
+            if (m.error() == 0 && m.partition() == o.partition && m.offset() < end && m.offset() > at) {
+                at = m.offset();
+                last_ts = m.timestamp_ms();
+            }
+        if (batch.empty() && reader.position(o.topic, o.partition) >= end) break;
+    }
+    return true;
+}
+
+// The offsets that bound the re-read: [low, end) held, `floor` the oldest --max-events allows.
+struct Span {
+    int64_t low, end, floor;
+};
+
+// Where the re-read starts (the first message at or after `target`, event time): the broker's
+// time index when it answers inside [low, end), else a backward search.
+bool start_offset(kafka::Reader& reader, const StateRebuildOptions& o, const Span& span, int64_t target,
+                  const Limits& limits, int64_t& from, std::string& error) {
+    std::vector<kafka::TopicPartition> lookup{{o.topic, o.partition, target, 0}};
+    std::string lookup_error;
+    if (error == "cancelled") return false;
+    if (reader.offsets_for_times(lookup, limits.query_ms(), lookup_error) && lookup[0].error == 0 &&
+        lookup[0].offset >= span.low && lookup[0].offset < span.end - 1)
+        from = lookup[0].offset;
+    if (from >= 0) return true;
+    int64_t step = 64;
+    from = span.floor;
+    for (;;) {
+        int64_t probe = span.end - step;
+        if (probe <= span.floor) break;
+        int64_t ts = 0, found = 0;
+        if (!timestamp_at(reader, o.topic, o.partition, probe, limits, ts, found, error)) return false;
+        if (ts < target) {
+            from = probe;
+            break;
+        }
+        step *= 2;
+    }
+    return true;
+}
+
 }  // namespace
 
 bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<bool(const kafka::Message&)>& each,
@@ -74,51 +126,16 @@ bool rebuild_partition_state(const StateRebuildOptions& o, const std::function<b
     if (end <= low) return true;
     const int64_t floor = std::max(low, end - o.max_events);
 
-    // The newest timestamp the rules saw: the message just before the committed offset (a
-    // transaction marker there has no message, so read forward from a little earlier).
-    int64_t last_ts = 0, at = 0;
-    if (!timestamp_at(*reader, o.topic, o.partition, std::max(low, end - 16), limits, last_ts, at, error)) return false;
-    std::vector<kafka::Message> batch;
-    while (at < end - 1 && limits.go_on(error)) {  // walk to the last message before `end`
-        batch.clear();
-        reader->consume_batch(batch, 64, 100);
-        for (const auto& m : batch)
-            if (m.error() == 0 && m.partition() == o.partition && m.offset() < end && m.offset() > at) {
-                at = m.offset();
-                last_ts = m.timestamp_ms();
-            }
-        if (batch.empty() && reader->position(o.topic, o.partition) >= end) break;
-    }
-    const int64_t target = last_ts - o.span_ms;
-
-    // Start: the broker's time index when it answers inside [low, end), else a backward search.
+    int64_t last_ts = 0;
+    if (!last_timestamp(*reader, o, low, end, limits, last_ts, error)) return false;
     int64_t from = -1;
-    std::vector<kafka::TopicPartition> lookup{{o.topic, o.partition, target, 0}};
-    std::string lookup_error;
-    if (error == "cancelled") return false;
-    if (reader->offsets_for_times(lookup, limits.query_ms(), lookup_error) && lookup[0].error == 0 && lookup[0].offset >= low &&
-        lookup[0].offset < end - 1)
-        from = lookup[0].offset;
-    if (from < 0) {
-        int64_t step = 64;
-        from = floor;
-        for (;;) {
-            int64_t probe = end - step;
-            if (probe <= floor) break;
-            int64_t ts = 0, found = 0;
-            if (!timestamp_at(*reader, o.topic, o.partition, probe, limits, ts, found, error)) return false;
-            if (ts < target) {
-                from = probe;
-                break;
-            }
-            step *= 2;
-        }
-    }
+    if (!start_offset(*reader, o, {low, end, floor}, last_ts - o.span_ms, limits, from, error)) return false;
     from = std::max(from, floor);
     report.capped = from == floor && floor > low;
     report.from = from;
 
     if (!reader->assign({{o.topic, o.partition, from, 0}}, error)) return false;
+    std::vector<kafka::Message> batch;
     int64_t next = from;
     while (next < end) {
         if (!limits.go_on(error)) {
