@@ -50,6 +50,8 @@ std::vector<std::string> default_dead_letter_reasons() {
             "alert_refused"};
 }
 
+// long because: a flat list, one registration per series (name, help, labels, the series that
+// exist from the start) with no logic between them; docs/metrics-reference.md follows it.
 Metrics::Metrics(MetricsOptions options)
     : registry_(std::make_shared<prometheus::Registry>()),
       stage_family_("herald_stage_duration_seconds",
