@@ -57,6 +57,33 @@ const char* cmp_name(CmpOp op) {
     return "?";
 }
 
+// Rule functions are described by their names in the function table (catalogue.hpp), so a new
+// one explains itself: a window by its aggregate, a function of numbers by its op.
+std::string_view window_name(uint8_t agg) {
+    for (const FunctionInfo& f : kFunctionTable)
+        if (f.op == Op::window && static_cast<uint8_t>(f.agg) == agg) return f.name;
+    return "count";
+}
+
+void describe(const Rule& r, int32_t n, std::string& out, int depth);
+
+// A function of numbers (CallShape::numeric: abs(x)) as name(a[, b]); false for any other node.
+bool describe_numeric(const Rule& r, const Node& nd, std::string& out, int depth) {
+    const FunctionInfo* f = nullptr;
+    for (const FunctionInfo& row : kFunctionTable)
+        if (row.op == nd.op && row.shape == CallShape::numeric) f = &row;
+    if (!f) return false;
+    out += f->name;
+    out += '(';
+    describe(r, nd.a, out, depth + 1);
+    if (f->max_args > 1 && nd.b >= 0) {
+        out += ", ";
+        describe(r, nd.b, out, depth + 1);
+    }
+    out += ')';
+    return true;
+}
+
 void describe(const Rule& r, int32_t n, std::string& out, int depth) {
     if (n < 0 || static_cast<size_t>(n) >= r.nodes.size() || depth > 6 || out.size() > kMaxReadBytes) {
         out += "...";
@@ -87,8 +114,7 @@ void describe(const Rule& r, int32_t n, std::string& out, int depth) {
             out += ')';
             return;
         case Op::window: {
-            static constexpr const char* kAgg[] = {"count", "avg", "min", "max", "sum"};
-            out += kAgg[nd.sub < 5 ? nd.sub : 0];
+            out += window_name(nd.sub);
             out += '(';
             if (nd.a >= 0) {
                 describe(r, nd.a, out, depth + 1);
@@ -119,11 +145,6 @@ void describe(const Rule& r, int32_t n, std::string& out, int depth) {
             return;
         }
         case Op::neg: out += '-'; describe(r, nd.a, out, depth + 1); return;
-        case Op::abs:
-            out += "abs(";
-            describe(r, nd.a, out, depth + 1);
-            out += ')';
-            return;
         case Op::compare:
             describe(r, nd.a, out, depth + 1);
             out += ' ';
@@ -131,7 +152,9 @@ void describe(const Rule& r, int32_t n, std::string& out, int depth) {
             out += ' ';
             describe(r, nd.b, out, depth + 1);
             return;
-        default: out += "..."; return;
+        default:
+            if (!describe_numeric(r, nd, out, depth)) out += "...";
+            return;
     }
 }
 

@@ -72,6 +72,22 @@ TEST_CASE("window rules name the events in the window") {
           std::string::npos);
 }
 
+TEST_CASE("every rule function is read back by its name in the function table") {
+    // The explanation names windows and functions of numbers from kFunctionTable (catalogue.hpp):
+    // a new row explains itself.
+    Engine e(must_load(R"Y(rules:
+  - id: lean
+    severity: info
+    for: ticker
+    when: abs(avg(entity.sentiment.score, 1h)) >= 0.2 and max(entity.sentiment.score, 30m) > 0.1 and sum(entity.sentiment.score, 2h) > 0 and min(entity.sentiment.score, 1d) > 0
+)Y"));
+    auto alerts = run(e, scored("m1", kT0, 0.5));
+    REQUIRE(alerts.size() == 1);
+    CHECK(reads(alerts[0]) ==
+          "abs(avg(entity.sentiment.score, 1h)) >= 0.500 vs 0.200; max(entity.sentiment.score, 30m) > 0.500 vs 0.100; "
+          "sum(entity.sentiment.score, 2h) > 0.500 vs 0.000; min(entity.sentiment.score, 1d) > 0.500 vs 0.000; ");
+}
+
 TEST_CASE("event(...) conditions name the event type, its words and figure") {
     static herald::analysis::Analyzer analyzer(herald::analysis::Resources::builtin());
     Fixture f;
