@@ -237,6 +237,9 @@ def main(argv):
         print(f"{n:5d} lines  {rel}  (file)  [{note}]")
         if not reason and not allowed:
             bad.append(f"{rel}: {n} lines (over {MAX_FILE})")
+    listed = {f"{rel}:{name}" for _, rel, name, _, _ in long_functions} | {rel for _, rel, _ in long_files}
+    for entry in sorted(allow - listed):  # split since: the entry can go
+        print(f"source_shape: note: scripts/source_shape.allow lists {entry}, which is no longer over the limit")
     if check and bad:
         for b in bad:
             print(f"source_shape: {b}: split it into named steps (or files by concern), or write why it stays whole "
