@@ -99,6 +99,28 @@ struct EntitySentiment::JointTable {
                 if (s.a == key.a && s.b == key.b && s.len == len) return &s;
             }
         }
+        // A keyed word (nearly every word): its lexicon id, from the same probe its alias id
+        // (kNoWord unless the word may start or continue an alias here, alias_token_id's rule)
+        // and its event cue, appended at `cue` without a branch.
+        [[gnu::always_inline]] uint32_t keyed_word(const Token& t, const WordKey& key, size_t i, uint32_t prev,
+                                                  EventTokenIds::Cue*& cue, uint32_t& alias_id) const {
+            const Slot* s = find(key, t.end - t.begin);
+            if (!s) return detail::kNoWord;
+            *cue = {static_cast<uint32_t>(i), s->event};  // written always, kept when it is one
+            cue += s->event != detail::kNoWord;
+            const bool counts = t.capitalized | (prev != detail::kNoWord) | s->alias_lower;
+            alias_id = s->alias | (counts ? 0u : detail::kNoWord);  // kNoWord is all ones
+            return s->lexicon;
+        }
+        // What the rare tokens give: a lexicon id and where the next cue goes.
+        struct Rare {
+            uint32_t lexicon;
+            EventTokenIds::Cue* cue;
+        };
+        Rare keyless_word(const detail::WordTable& lexicon, const detail::WordTable* events, std::string_view w, size_t i,
+                          EventTokenIds::Cue* cue) const;
+        EventTokenIds::Cue* symbol(const detail::WordTable* events, std::string_view w, size_t i,
+                                   EventTokenIds::Cue* cue) const;
     };
     View view() const { return {filter.data(), slots.data(), slots.size() - 1, symbol_event, keyless_event_start}; }
 };
@@ -120,6 +142,33 @@ struct Found {
 }
 
 }  // namespace
+
+// A word without a key (long, or not ASCII): looked up by its text in each table.
+[[gnu::always_inline]] inline EntitySentiment::JointTable::View::Rare EntitySentiment::JointTable::View::keyless_word(
+    const detail::WordTable& lexicon, const detail::WordTable* events, std::string_view w, size_t i,
+    EventTokenIds::Cue* cue) const {
+    detail::ShortKey k;
+    if (detail::short_key(w, k)) {
+        // A short ASCII word without a key (the tokenizer keys every one since it stopped
+        // dropping the key of a word before "’"; kept for documents built elsewhere): keyed
+        // here, one probe as for the others.
+        const Slot* s = find({k.a, k.b, detail::key_hash(k)}, k.len);
+        return {s ? s->lexicon : detail::kNoWord, rare_cue(cue, i, s ? s->event : detail::kNoWord)};
+    }
+    const uint32_t id = lexicon.find(w);
+    if (events && keyless_event_start[static_cast<unsigned char>(detail::fold_char(w[0]))])
+        cue = rare_cue(cue, i, events->find(w));
+    return {id, cue};
+}
+
+// A symbol token's event cue ("%", "$": by its byte).
+[[gnu::always_inline]] inline EventTokenIds::Cue* EntitySentiment::JointTable::View::symbol(
+    const detail::WordTable* events, std::string_view w, size_t i, EventTokenIds::Cue* cue) const {
+    const uint32_t event_id = w.size() == 1 ? symbol_event[static_cast<unsigned char>(w[0])]
+                              : events     ? events->find(w)
+                                           : detail::kNoWord;
+    return rare_cue(cue, i, event_id);
+}
 
 EntitySentiment::EntitySentiment(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const AliasTable> aliases,
                                  std::shared_ptr<const EventTypeTable> event_types)
@@ -173,52 +222,29 @@ void EntitySentiment::index(const Document& doc) {
     uint32_t prev = detail::kNoWord;
     for (size_t i = 0; i < n; ++i) {
         const Token& t = toks[i];
-        const WordKey& key = keys[i];
         const std::string_view field = fields[static_cast<int>(t.field)];
         uint32_t lexicon_id = detail::kNoWord, alias_id = detail::kNoWord;
         if (t.kind == TokenKind::word) {
-            if (key.a != 0) {
-                if (const JointTable::Slot* s = joint.find(key, t.end - t.begin)) {
-                    lexicon_id = s->lexicon;
-                    // A word of the event table: written always, kept when it is one (no branch).
-                    *cue = {static_cast<uint32_t>(i), s->event};
-                    cue += s->event != detail::kNoWord;
-                    // Only words that can start or continue an alias count (see alias_token_id).
-                    const bool counts = t.capitalized | (prev != detail::kNoWord) | s->alias_lower;
-                    alias_id = s->alias | (counts ? 0u : detail::kNoWord);  // kNoWord is all ones
-                }
+            if (keys[i].a != 0) {
+                lexicon_id = joint.keyed_word(t, keys[i], i, prev, cue, alias_id);
             } else [[unlikely]] {
-                const std::string_view w = field.substr(t.begin, t.end - t.begin);
-                detail::ShortKey k;
-                if (detail::short_key(w, k)) {
-                    // A short ASCII word without a key (the tokenizer keys every one since it
-                    // stopped dropping the key of a word before "’"; kept for documents built
-                    // elsewhere): keyed here, one probe as for the others.
-                    const JointTable::Slot* s = joint.find({k.a, k.b, detail::key_hash(k)}, k.len);
-                    lexicon_id = s ? s->lexicon : detail::kNoWord;
-                    cue = rare_cue(cue, i, s ? s->event : detail::kNoWord);
-                } else {
-                    lexicon_id = lexicon.words.find(w);
-                    if (events && joint.keyless_event_start[static_cast<unsigned char>(detail::fold_char(w[0]))])
-                        cue = rare_cue(cue, i, events->find(w));
-                }
+                const auto r = joint.keyless_word(lexicon.words, events, field.substr(t.begin, t.end - t.begin), i, cue);
+                lexicon_id = r.lexicon;
+                cue = r.cue;
             }
         } else if (t.kind == TokenKind::symbol) [[unlikely]] {
-            const uint32_t event_id = t.end - t.begin == 1 ? joint.symbol_event[static_cast<unsigned char>(field[t.begin])]
-                                      : events ? events->find(field.substr(t.begin, t.end - t.begin))
-                                               : detail::kNoWord;
-            cue = rare_cue(cue, i, event_id);
+            cue = joint.symbol(events, field.substr(t.begin, t.end - t.begin), i, cue);
         }
-        alias_id = alias_token_id(aliases, field, t, key, prev, Found{alias_id});
+        alias_id = alias_token_id(aliases, field, t, keys[i], prev, Found{alias_id});
         prev = alias_ids[i] = alias_id;
         hits[nh] = static_cast<uint32_t>(i);  // written always, kept only for a hit: no branch
         nh += alias_id != detail::kNoWord;
-
         lexicon_ids[i] = lexicon_id;
         marks[m] = static_cast<uint32_t>(i);
         m += SentenceComposer::visits(active, field, t, lexicon_id);
     }
     hits[nh] = UINT32_MAX;
+    // What the finder, the event classifier and the composer read next.
     event_tokens_.cue_count = static_cast<size_t>(cue - cues);
     if (event_types_) event_tokens_.mark_filled(doc, *event_types_);
     finder_.read_cashtags(doc);
