@@ -59,7 +59,8 @@ inline constexpr Row kRows[] = {
     {K::pretax_income, "pretax_income",
      "pretax profit|pretax income|pretax earnings|pre-tax profit|pre-tax income|pre-tax earnings|"
      "profit before tax|profit before taxes|profit before taxation|income before tax|income before taxes|"
-     "earnings before taxes|income before income taxes|earnings before income taxes|profit before income taxes",
+     "earnings before taxes|income before income taxes|earnings before income taxes|profit before income taxes|"
+     "operating profit before tax|operating profit before taxes",
      "pretax loss|pre-tax loss|loss before tax|loss before taxes|loss before income taxes",
      1, M::level, false, U::money, false, false},
     {K::eps, "eps", "eps|earnings per share|per share|a share|diluted eps|adjusted eps|per diluted share|a diluted share|"

@@ -33,6 +33,21 @@ bool is_start_word(std::string_view w) {
 
 }  // namespace
 
+// "an increase of 12% over the third quarter of 2025", "up 7% on the third quarter of 2025": "over"
+// / "on" the period right after a move is what the move compares with; not "over the next three
+// years" (a horizon).
+bool over_comparison(const Scanner& sc, uint32_t first, uint32_t at) {
+    if (at <= first || !eq_ci(sc.tok(at + 1), "the")) return false;
+    const std::string_view next = sc.tok(at + 2);
+    if (eq_ci(next, "next") || eq_ci(next, "coming") || eq_ci(next, "following") || eq_ci(next, "past") ||
+        eq_ci(next, "last"))
+        return false;
+    const std::string_view p = sc.tok(at - 1);
+    return (!p.empty() && p.back() == '%') || eq_ci(p, "percent") || eq_ci(p, "pct") || eq_ci(p, "increase") ||
+           eq_ci(p, "decrease") || eq_ci(p, "rise") || eq_ci(p, "decline") || eq_ci(p, "growth") || eq_ci(p, "gain") ||
+           eq_ci(p, "drop") || eq_ci(p, "up") || eq_ci(p, "down") || eq_ci(p, "higher") || eq_ci(p, "lower");
+}
+
 // Is the period at token t an earlier one ("from $9 billion in 2024", "compared with the first
 // quarter")? A comparison word at most four tokens before it, with no "to" in between; up to
 // eight in its clause ("compared with $3.0 billion in the third quarter of 2024", "compared
@@ -51,6 +66,7 @@ bool prior_period(const Scanner& sc, uint32_t first, uint32_t t) {
             if (eq_ci(x, "compared") || eq_ci(x, "versus") || eq_ci(x, "vs") || eq_ci(x, "against")) return true;
             continue;
         }
+        if ((eq_ci(x, "over") || eq_ci(x, "on")) && over_comparison(sc, first, k - 1)) return true;
         if (eq_ci(x, "from") || eq_ci(x, "since") || eq_ci(x, "than") || eq_ci(x, "versus") || eq_ci(x, "vs") ||
             eq_ci(x, "against") || eq_ci(x, "compared") || eq_ci(x, "year-ago") || eq_ci(x, "year-earlier"))
             return true;

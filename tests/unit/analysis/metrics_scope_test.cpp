@@ -153,3 +153,24 @@ TEST_CASE("a year written as an adjective of a result or an outlook is the item'
     REQUIRE(with_value(later, 4.1e9));
     CHECK(with_value(later, 4.1e9)->period.view() == "Q3");
 }
+
+TEST_CASE("a period after 'over' / 'on' a move is the comparison's, not the report's year") {
+    testing::Run r;
+    const auto& ms = r.item("Globex third-quarter sales rise 9%", "Globex said third-quarter revenue rose 9% to $7.1 billion.",
+                          "Its cloud revenue was $3.3 billion, an increase of 12% over the third quarter of 2025. Net interest "
+                          "income was $1.2 billion, up 7% on the third quarter of 2025.");
+    // The item states no year of its own (2025 is the comparison's): "Q3", as the guideline writes it.
+    const Metric* rev = with_value(ms, 7.1e9);
+    REQUIRE(rev);
+    CHECK(rev->period.view() == "Q3");
+    // A horizon after "over" is no comparison.
+    const auto& h = r.item("Globex sets targets", "Globex expects revenue to grow 10% over the next three years.");
+    for (const Metric& m : h) CHECK(m.period.view() != "FY2025");
+}
+
+TEST_CASE("operating profit before tax is pretax income") {
+    testing::Run r;
+    const auto& ms = r.on("Globex reported an operating profit before tax of £1.9 billion, up 12%.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].kind == MetricKind::pretax_income);
+}
