@@ -1,16 +1,16 @@
 // Tokenizer and sentence splitter shared by every analysis component.
 // One pass over each field's bytes; vectors are reused so steady state does not allocate.
-// ASCII bytes (nearly all of English news) are classified through a 256-entry table; only bytes
-// of multi-byte UTF-8 sequences take the decoding path. Each word token also gets its folded key
-// and hash here, once, for every table that looks it up later.
+// A token's first byte is classified through a 256-entry table; only bytes of multi-byte UTF-8
+// sequences take the decoding path. Word ends come from the field's word-byte bits
+// (document_scan.hpp). Each word token also gets its folded key and hash here, once, for every
+// table that looks it up later.
 #include <algorithm>
 #include <array>
-#include <bit>
-#include <cstring>
 #include <string_view>
+#include <vector>
 
+#include "document_scan.hpp"
 #include "herald/analysis/document.hpp"
-#include "lexicon_vocab.hpp"
 #include "quantities_words.hpp"
 
 namespace herald::analysis {
@@ -35,14 +35,6 @@ constexpr std::array<CharClass, 256> kClass = [] {
         }
         t[static_cast<size_t>(c)] = k;
     }
-    return t;
-}();
-
-// ASCII letters and digits: the bytes that continue a word without a second look.
-constexpr std::array<bool, 256> kWordByte = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 256; ++c) t[static_cast<size_t>(c)] = kClass[static_cast<size_t>(c)] == CharClass::letter ||
-                                                              kClass[static_cast<size_t>(c)] == CharClass::digit;
     return t;
 }();
 
@@ -80,65 +72,6 @@ inline CharClass class_at(std::string_view s, size_t i, size_t& len) {
     return k == CharClass::utf8 ? classify_utf8(s, i, len) : k;
 }
 
-// Skips ASCII letters and digits from s[i]: 8 bytes at a time while 8 can be read (words are
-// mostly 3-10 bytes), then byte by byte. Returns the first other byte's index.
-inline size_t skip_word_bytes(std::string_view s, size_t i) {
-    const size_t n = s.size();
-    constexpr uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-    while (i + 8 <= n) {
-        uint64_t x;
-        std::memcpy(&x, s.data() + i, 8);
-        // Per byte, high bit set when the byte is in a range: (b + 0x80 - lo) and not (b + 0x80 - hi - 1).
-        const uint64_t low7 = x & ~high;
-        const uint64_t l = low7 | (ones * 0x20);  // letters fold to lowercase; others stay out of a-z
-        const uint64_t letter = ((l + ones * (0x80 - 'a')) & ~(l + ones * (0x80 - 'z' - 1))) & high;
-        const uint64_t digit = ((low7 + ones * (0x80 - '0')) & ~(low7 + ones * (0x80 - '9' - 1))) & high;
-        const uint64_t stop = (~(letter | digit) & high) | (x & high);  // other bytes, and non-ASCII ones
-        if (stop) return i + static_cast<size_t>(std::countr_zero(stop) >> 3);
-        i += 8;
-    }
-    while (i < n && kWordByte[static_cast<unsigned char>(s[i])]) ++i;
-    return i;
-}
-
-// The bytes of a word of n <= 16 bytes within the two 8-byte halves of its key.
-struct WordMask {
-    uint64_t a, b;
-};
-constexpr auto kWordMask = [] {
-    std::array<WordMask, 17> m{};
-    for (size_t n = 0; n <= 16; ++n) {
-        m[n].a = n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
-        m[n].b = n <= 8 ? 0 : n >= 16 ? ~uint64_t{0} : (uint64_t{1} << (8 * (n - 8))) - 1;
-    }
-    return m;
-}();
-
-// The folded key of an ASCII word token s[b, e). Its bytes are letters, digits and ' - . only,
-// and all but the capitals already have bit 0x20 set: OR-ing 0x20 into each byte lowercases it,
-// the same key detail::short_key builds for the tables.
-inline WordKey ascii_word_key(std::string_view s, size_t b, size_t e) {
-    const size_t n = e - b;
-    if (n > 16) return {};
-    uint64_t a = 0, c = 0;
-    if (b + 16 <= s.size()) {
-        std::memcpy(&a, s.data() + b, 8);
-        std::memcpy(&c, s.data() + b + 8, 8);
-    } else {
-        unsigned char buf[16] = {};
-        std::memcpy(buf, s.data() + b, n);
-        std::memcpy(&a, buf, 8);
-        std::memcpy(&c, buf + 8, 8);
-    }
-    // Masks from a table, not from shifts chosen by the length: word lengths are data the
-    // branch predictor cannot learn, and the compiler branches on such a choice.
-    detail::ShortKey k;
-    k.a = (a | 0x2020202020202020ull) & kWordMask[n].a;
-    k.b = (c | 0x2020202020202020ull) & kWordMask[n].b;
-    k.len = static_cast<uint32_t>(n);
-    return {k.a, k.b, detail::key_hash(k)};
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool is_letter_or_digit(CharClass k) { return k == CharClass::letter || k == CharClass::digit; }
@@ -170,6 +103,248 @@ bool is_abbreviation(std::string_view w) {
     return std::binary_search(kAbbrev.begin(), kAbbrev.end(), pack(w));
 }
 
+// The tokenizer of one field: tokens, keys, figure words and sentences appended to the
+// document's vectors. The main loop (run) dispatches on the first byte's class and keeps its
+// state in locals; each kind of token has its own step.
+class FieldTokenizer {
+public:
+    FieldTokenizer(Document& d, Field f, std::string_view s, uint32_t& paragraph)
+        : d_(d), f_(f), s_(s), n_(s.size()), paragraph_(paragraph),
+          sentence_start_(static_cast<uint32_t>(d.tokens.size())) {}
+
+    // Tokenizes the field; returns the bytes tokenized (all of them unless the token cap stopped it).
+    size_t run(bool& capped);
+
+private:
+    size_t join_word(size_t i, bool& ascii) const;
+    size_t number(size_t i) const;
+    size_t utf8_token(size_t i, Token& t, uint32_t count);
+    void figure_word(const Token* out);
+    void end_of_stop(const Token* out, size_t i, uint32_t count);
+    void newline(uint32_t count);
+    void close_sentence(uint32_t end_token);
+
+    Document& d_;
+    const Field f_;
+    const std::string_view s_;
+    const size_t n_;
+    uint32_t& paragraph_;
+    uint32_t sentence_start_;
+};
+
+size_t FieldTokenizer::run(bool& capped) {
+    const std::string_view s = s_;
+    const size_t n = n_;
+    scan::WordWindow window;
+    const scan::FieldTail tail(s);
+    // Slots for the field's worst case, a token per byte, within the event's cap: each token is
+    // written once, with no capacity test; the unused slots are trimmed at the end.
+    const size_t first = d_.tokens.size();
+    const size_t room = Document::kMaxTokens - first;
+    const size_t slots = n < room ? n : room;
+    d_.tokens.resize(first + slots);
+    d_.keys.resize(first + slots);
+    Token* const base = d_.tokens.data();
+    Token* out = base + first;
+    Token* const limit = out + slots;
+    WordKey* kout = d_.keys.data() + first;
+    size_t i = 0;
+    bool space_before = true;
+    while (i < n) {
+        if (out == limit) {  // the event's cap (a token per byte cannot fill slots before the end)
+            capped = true;   // the rest of the text is not analysed (documented, counted by the caller)
+            break;
+        }
+        const scan::Lead lead = scan::kLead[static_cast<unsigned char>(s[i])];
+        Token t;
+        t.begin = static_cast<uint32_t>(i);
+        t.field = f_;
+        t.space_before = space_before;
+        WordKey key;
+        if (lead <= scan::Lead::upper) {  // an ASCII letter: most tokens
+            t.capitalized = lead == scan::Lead::upper;
+            if (i >= window.end) window.fill(s, i);
+            i = window.run_end(s, i + 1);
+            bool ascii = true;
+            if (i < n && scan::kAfter[static_cast<unsigned char>(s[i])] == scan::After::may_join)
+                i = join_word(i, ascii);
+            if (ascii) {
+                key = scan::ascii_word_key(s, tail, t.begin, i);
+                if (qwords::trigger_of(key) != qwords::Trigger::none && out != base) figure_word(out);
+            }
+        } else if (lead == scan::Lead::space) {
+            ++i;
+            space_before = true;
+            continue;
+        } else if (lead == scan::Lead::digit) {
+            t.kind = TokenKind::number;
+            i = number(i);
+        } else if (lead == scan::Lead::newline) {
+            newline(static_cast<uint32_t>(out - base));
+            ++i;
+            space_before = true;
+            continue;
+        } else if (lead != scan::Lead::utf8) {
+            t.kind = lead == scan::Lead::symbol ? TokenKind::symbol : TokenKind::punct;
+            ++i;
+        } else {
+            const size_t next = utf8_token(i, t, static_cast<uint32_t>(out - base));
+            const bool blank = t.end == 0;  // a space or line break
+            i = next;
+            if (blank) {
+                space_before = true;
+                continue;
+            }
+        }
+        t.end = static_cast<uint32_t>(i);
+        *out++ = t;
+        *kout++ = key;
+        space_before = false;
+        // . ! ? and three-byte punctuation (… and its kin) may end a sentence.
+        if (lead == scan::Lead::stop ||
+            (t.kind == TokenKind::punct && t.end - t.begin == 3 && static_cast<unsigned char>(s[t.begin]) == 0xE2))
+            end_of_stop(out, i, static_cast<uint32_t>(out - base));
+        // One plain space between tokens is the common case: step over it here rather than
+        // through another round of the class lookup.
+        if (i < n && s[i] == ' ') {
+            ++i;
+            space_before = true;
+        }
+    }
+    const size_t count = static_cast<size_t>(out - base);
+    d_.tokens.resize(count);
+    d_.keys.resize(count);
+    close_sentence(static_cast<uint32_t>(count));
+    return i;
+}
+
+// The token starting with the UTF-8 sequence at i: a word ("é...", no key: not ASCII), a symbol
+// or punctuation (its kind set in t); a space or line break leaves t.end 0 (a line break is
+// handled here; `count` tokens so far). Returns the position after it.
+size_t FieldTokenizer::utf8_token(size_t i, Token& t, uint32_t count) {
+    size_t len;
+    const CharClass k = classify_utf8(s_, i, len);
+    if (k == CharClass::space || k == CharClass::newline) {
+        if (k == CharClass::newline) newline(count);
+        t.end = 0;
+        return i + len;
+    }
+    t.end = 1;
+    if (k == CharClass::letter) {
+        bool ascii = len == 1;
+        return join_word(i + len, ascii);
+    }
+    t.kind = k == CharClass::symbol ? TokenKind::symbol : TokenKind::punct;
+    return i + len;
+}
+
+// A scale or percent word right after a word of the field may end a figure written in words
+// ("five billion"). `out` is where the word goes, after at least one token.
+void FieldTokenizer::figure_word(const Token* out) {
+    if (out[-1].kind == TokenKind::word && out[-1].field == f_)
+        d_.figure_words.push_back(static_cast<uint32_t>(out - d_.tokens.data()));
+}
+
+// The rest of a word from i: ASCII letters and digits, UTF-8 letters, and the inner apostrophes,
+// hyphens and dots that keep a word whole ("company's", "year-over-year", "U.S"). Clears `ascii`
+// when a non-ASCII character is taken in.
+size_t FieldTokenizer::join_word(size_t i, bool& ascii) const {
+    for (;;) {
+        i = scan::skip_word_bytes(s_, i);  // the common case: ASCII letters and digits
+        if (i >= n_) break;
+        const unsigned char c = static_cast<unsigned char>(s_[i]);
+        size_t l2 = 1;
+        if (c >= 0x80) {
+            if (is_letter_or_digit(classify_utf8(s_, i, l2))) {  // "é" inside a word
+                ascii = false;
+                i += l2;
+                continue;
+            }
+            if (!(l2 == 3 && c == 0xE2 && static_cast<unsigned char>(s_[i + 1]) == 0x80 &&
+                  static_cast<unsigned char>(s_[i + 2]) == 0x99))  // ’ joins like '
+                break;
+        } else if (c != '\'' && c != '-' && c != '.') {
+            break;
+        }
+        if (i + l2 >= n_) break;
+        size_t l3;
+        const CharClass k3 = class_at(s_, i + l2, l3);
+        const bool ok = c == '.' ? (k3 == CharClass::letter && i + l2 + l3 < n_ && s_[i + l2 + l3] == '.')
+                                 : is_letter_or_digit(k3);
+        if (!ok) break;
+        // Only a character taken into the word makes it non-ASCII: "eyes’ " keeps its key.
+        ascii &= c < 0x80;
+        i += l2;
+    }
+    return i;
+}
+
+// A number starting with the digit at i: digits, decimals, and thousands separators followed by
+// exactly three digits ("1,173"). Returns its end.
+size_t FieldTokenizer::number(size_t i) const {
+    const std::string_view s = s_;
+    const size_t n = n_;
+    ++i;
+    while (i < n) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            ++i;
+        } else if (c == '.' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
+            i += 2;
+        } else if (c == ',' && i + 3 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
+                   (i + 4 >= n || !is_digit(s[i + 4]))) {
+            i += 4;  // thousands separator: exactly three digits follow
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+// The token just written (out[-1], the count-th; it ends at i) may end its sentence: it does
+// before whitespace (or the field's end), except a period after an abbreviation that a
+// capitalised word follows.
+void FieldTokenizer::end_of_stop(const Token* out, size_t i, uint32_t count) {
+    const Token& t = out[-1];
+    const char c = s_[t.begin];
+    const bool ws_after = i >= n_ || s_[i] == ' ' || s_[i] == '\n' || s_[i] == '\t' || s_[i] == '\r' ||
+                          static_cast<unsigned char>(s_[i]) == 0xC2;
+    if (!ws_after) return;  // tokenized text writes "1 .4": a period followed by a digit is not an end
+    bool ends = true;
+    if (c == '.' && count >= 2) {
+        const Token& prev = out[-2];
+        if (prev.kind == TokenKind::word && prev.end == t.begin &&
+            is_abbreviation(s_.substr(prev.begin, prev.end - prev.begin))) {
+            // "Inc." ends a sentence only when a capitalised word does not follow.
+            size_t j = i;
+            while (j < n_ && (s_[j] == ' ' || s_[j] == '\t')) ++j;
+            ends = j >= n_ || s_[j] == '\n';
+        }
+    }
+    if (ends) close_sentence(count);
+}
+
+// A line break closes the sentence; it starts a new paragraph when the sentence had content.
+void FieldTokenizer::newline(uint32_t count) {
+    close_sentence(count);
+    const std::vector<Sentence>& ss = d_.sentences;
+    if (!ss.empty() && ss.back().paragraph == paragraph_ && ss.back().last_token == count) ++paragraph_;
+}
+
+void FieldTokenizer::close_sentence(uint32_t end_token) {
+    if (end_token > sentence_start_) {
+        Sentence st;
+        st.field = f_;
+        st.first_token = sentence_start_;
+        st.last_token = end_token;
+        st.begin = d_.tokens[sentence_start_].begin;
+        st.end = d_.tokens[end_token - 1].end;
+        st.paragraph = paragraph_;
+        d_.sentences.push_back(st);
+    }
+    sentence_start_ = end_token;
+}
+
 }  // namespace
 
 void Document::reserve_max() {
@@ -196,154 +371,8 @@ void Document::build(const Event& event) {
 }
 
 void Document::tokenize_field(Field f, std::string_view s, uint32_t& paragraph) {
-    const size_t n = s.size();
-    size_t i = 0;
-    bool space_before = true;
-    uint32_t sentence_start_token = static_cast<uint32_t>(tokens.size());
-
-    auto close_sentence = [&](uint32_t end_token) {
-        if (end_token > sentence_start_token) {
-            Sentence st;
-            st.field = f;
-            st.first_token = sentence_start_token;
-            st.last_token = end_token;
-            st.begin = tokens[sentence_start_token].begin;
-            st.end = tokens[end_token - 1].end;
-            st.paragraph = paragraph;
-            sentences.push_back(st);
-        }
-        sentence_start_token = end_token;
-    };
-
-    size_t room = kMaxTokens - tokens.size();  // tokens this event may still have
-    while (i < n) {
-        if (room == 0) {
-            capped_ = true;  // the rest of the text is not analysed (documented, counted by the caller)
-            break;
-        }
-        size_t len;
-        CharClass k = class_at(s, i, len);
-        if (k == CharClass::space) {
-            i += len;
-            space_before = true;
-            continue;
-        }
-        if (k == CharClass::newline) {
-            close_sentence(static_cast<uint32_t>(tokens.size()));
-            // A line break starts a new paragraph when the sentence had content.
-            if (!sentences.empty() && sentences.back().paragraph == paragraph &&
-                sentences.back().last_token == tokens.size())
-                ++paragraph;
-            i += len;
-            space_before = true;
-            continue;
-        }
-        Token t;
-        t.begin = static_cast<uint32_t>(i);
-        t.field = f;
-        t.space_before = space_before;
-        t.capitalized = s[i] >= 'A' && s[i] <= 'Z';
-        WordKey key;
-        if (k == CharClass::letter) {
-            t.kind = TokenKind::word;
-            i += len;
-            bool ascii = len == 1;
-            for (;;) {
-                i = skip_word_bytes(s, i);  // the common case: ASCII letters and digits
-                if (i >= n) break;
-                const unsigned char c = static_cast<unsigned char>(s[i]);
-                size_t l2 = 1;
-                if (c >= 0x80) {
-                    if (is_letter_or_digit(classify_utf8(s, i, l2))) {  // "é" inside a word
-                        ascii = false;
-                        i += l2;
-                        continue;
-                    }
-                    if (!(l2 == 3 && c == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                          static_cast<unsigned char>(s[i + 2]) == 0x99))  // ’ joins like '
-                        break;
-                } else if (c != '\'' && c != '-' && c != '.') {
-                    break;
-                }
-                // Inner apostrophes, hyphens and dots keep a word whole: "company's", "year-over-year", "U.S".
-                if (i + l2 >= n) break;
-                size_t l3;
-                const CharClass k3 = class_at(s, i + l2, l3);
-                const bool ok = c == '.' ? (k3 == CharClass::letter && i + l2 + l3 < n && s[i + l2 + l3] == '.')
-                                         : is_letter_or_digit(k3);
-                if (!ok) break;
-                // Only a character taken into the word makes it non-ASCII: "eyes’ " keeps its key.
-                ascii &= c < 0x80;
-                i += l2;
-            }
-            if (ascii) {
-                key = ascii_word_key(s, t.begin, i);
-                // A scale or percent word after a word may end a figure written in words ("five billion").
-                if (qwords::trigger_of(key) != qwords::Trigger::none && !tokens.empty() &&
-                    tokens.back().kind == TokenKind::word && tokens.back().field == f)
-                    figure_words.push_back(static_cast<uint32_t>(tokens.size()));
-            }
-        } else if (k == CharClass::digit) {
-            t.kind = TokenKind::number;
-            ++i;
-            while (i < n) {
-                char c = s[i];
-                if (c >= '0' && c <= '9') {
-                    ++i;
-                } else if (c == '.' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
-                    i += 2;
-                } else if (c == ',' && i + 3 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
-                           (i + 4 >= n || !is_digit(s[i + 4]))) {
-                    i += 4;  // thousands separator: exactly three digits follow
-                } else {
-                    break;
-                }
-            }
-        } else {
-            t.kind = k == CharClass::symbol ? TokenKind::symbol : TokenKind::punct;
-            i += len;
-        }
-        t.end = static_cast<uint32_t>(i);
-        tokens.push_back(t);
-        keys.push_back(key);
-        --room;
-        space_before = false;
-
-        if (t.kind == TokenKind::punct) {
-            char c = s[t.begin];
-            bool ellipsis = t.end - t.begin == 3 && static_cast<unsigned char>(c) == 0xE2;
-            if (c == '!' || c == '?' || (c == '.' || ellipsis)) {
-                // A period ends a sentence only before whitespace (or the end) and not after an abbreviation.
-                bool at_end = i >= n;
-                bool ws_after = at_end || s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ||
-                                static_cast<unsigned char>(s[i]) == 0xC2;
-                bool ends = ws_after;
-                if (ends && c == '.' && tokens.size() >= 2) {
-                    const Token& prev = tokens[tokens.size() - 2];
-                    if (prev.kind == TokenKind::word && prev.end == t.begin &&
-                        is_abbreviation(s.substr(prev.begin, prev.end - prev.begin))) {
-                        // "Inc." ends a sentence only when a capitalised word does not follow.
-                        size_t j = i;
-                        while (j < n && (s[j] == ' ' || s[j] == '\t')) ++j;
-                        ends = j >= n || s[j] == '\n';
-                    }
-                    // Tokenized text writes "1 .4": a period followed by a digit is not an end.
-                }
-                if (ends) {
-                    // Keep closing quotes/brackets with the sentence they close.
-                    close_sentence(static_cast<uint32_t>(tokens.size()));
-                }
-            }
-        }
-        // One plain space between tokens is the common case: step over it here rather than
-        // through another round of the class lookup.
-        if (i < n && s[i] == ' ') {
-            ++i;
-            space_before = true;
-        }
-    }
-    close_sentence(static_cast<uint32_t>(tokens.size()));
-    extent_[static_cast<size_t>(f)] = static_cast<uint32_t>(capped_ ? i : n);
+    FieldTokenizer tok(*this, f, s, paragraph);
+    extent_[static_cast<size_t>(f)] = static_cast<uint32_t>(tok.run(capped_));
 }
 
 }  // namespace herald::analysis

@@ -7,7 +7,10 @@
 //   for (const auto& s : doc.sentences)
 //     for (uint32_t t = s.first_token; t < s.last_token; ++t) use(doc.text(doc.tokens[t]));
 #include <cstdint>
+#include <memory>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "herald/analysis/event.hpp"
@@ -38,6 +41,31 @@ struct WordKey {
     uint64_t hash = 0;
 };
 
+namespace detail {
+// std::allocator whose default construction does nothing: Document::build sizes its token buffers
+// for a field's worst case (a token per byte), writes each token it finds once and trims the
+// rest, without zeroing slots first or checking capacity per token. Only for the trivially
+// destructible aggregates Token and WordKey (implicit-lifetime types: the allocation creates them).
+template <class T>
+struct TokenBufferAllocator : std::allocator<T> {
+    template <class U>
+    struct rebind {
+        using other = TokenBufferAllocator<U>;
+    };
+    TokenBufferAllocator() = default;
+    template <class U>
+    TokenBufferAllocator(const TokenBufferAllocator<U>&) noexcept {}
+    template <class U>
+    void construct(U*) noexcept {
+        static_assert(std::is_trivially_destructible_v<U> && std::is_aggregate_v<U>);
+    }
+    template <class U, class... A>
+    void construct(U* p, A&&... a) {
+        ::new (static_cast<void*>(p)) U(std::forward<A>(a)...);
+    }
+};
+}  // namespace detail
+
 struct Sentence {
     Field field = Field::text;
     uint32_t begin = 0, end = 0;          // bytes in the field
@@ -63,8 +91,8 @@ public:
     std::string_view text(const Token& t) const { return event_->field(t.field).substr(t.begin, t.end - t.begin); }
     std::string_view text(const Sentence& s) const { return event_->field(s.field).substr(s.begin, s.end - s.begin); }
 
-    std::vector<Token> tokens;
-    std::vector<WordKey> keys;  // one per token, same index
+    std::vector<Token, detail::TokenBufferAllocator<Token>> tokens;
+    std::vector<WordKey, detail::TokenBufferAllocator<WordKey>> keys;  // one per token, same index
     std::vector<Sentence> sentences;
     // Word tokens that may end a figure written in words: a scale or percent word ("billion",
     // "percent") right after another word. Ascending; the quantity extractor reads only these.
