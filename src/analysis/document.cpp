@@ -118,7 +118,7 @@ public:
 private:
     size_t join_word(size_t i, bool& ascii) const;
     size_t number(size_t i) const;
-    size_t utf8_token(size_t i, Token& t, uint32_t count);
+    bool utf8_token(size_t i, size_t& end, TokenKind& kind, uint32_t count);
     void figure_word(const Token* out);
     void end_of_stop(const Token* out, size_t i, uint32_t count);
     void newline(uint32_t count);
@@ -148,68 +148,64 @@ size_t FieldTokenizer::run(bool& capped) {
     Token* out = base + first;
     Token* const limit = out + slots;
     WordKey* kout = d_.keys.data() + first;
+    const uint32_t field = static_cast<uint32_t>(f_);
+    uint32_t space = scan::kSpaceBefore;  // the next token's space_before bit
     size_t i = 0;
-    bool space_before = true;
     while (i < n) {
         if (out == limit) {  // the event's cap (a token per byte cannot fill slots before the end)
             capped = true;   // the rest of the text is not analysed (documented, counted by the caller)
             break;
         }
-        const scan::Lead lead = scan::kLead[static_cast<unsigned char>(s[i])];
-        Token t;
-        t.begin = static_cast<uint32_t>(i);
-        t.field = f_;
-        t.space_before = space_before;
-        WordKey key;
+        const auto c = static_cast<unsigned char>(s[i]);
+        const scan::Lead lead = scan::kLead[c];
         if (lead <= scan::Lead::upper) {  // an ASCII letter: most tokens
-            t.capitalized = lead == scan::Lead::upper;
             if (i >= window.end) window.fill(s, i);
-            i = window.run_end(s, i + 1);
+            size_t e = window.run_end(s, i + 1);
+            scan::After after = e < n ? scan::kAfter[static_cast<unsigned char>(s[e])] : scan::After::ends;
             bool ascii = true;
-            if (i < n && scan::kAfter[static_cast<unsigned char>(s[i])] == scan::After::may_join)
-                i = join_word(i, ascii);
+            if (after == scan::After::may_join) {
+                e = join_word(e, ascii);
+                after = e < n && s[e] == ' ' ? scan::After::space : scan::After::ends;
+            }
+            WordKey key;
             if (ascii) {
-                key = scan::ascii_word_key(s, tail, t.begin, i);
+                key = scan::ascii_word_key(s, tail, i, e);
                 if (qwords::trigger_of(key) != qwords::Trigger::none && out != base) figure_word(out);
             }
-        } else if (lead == scan::Lead::space) {
-            ++i;
-            space_before = true;
+            *kout++ = key;
+            scan::store_token(out++, i, e, field | space | (lead == scan::Lead::upper ? scan::kCapitalized : 0));
+            // One plain space after a token is the common case: stepped over here rather than
+            // through another round of the class lookup.
+            const bool spaced = after == scan::After::space;
+            i = e + spaced;
+            space = spaced ? scan::kSpaceBefore : 0;
             continue;
-        } else if (lead == scan::Lead::digit) {
-            t.kind = TokenKind::number;
-            i = number(i);
-        } else if (lead == scan::Lead::newline) {
-            newline(static_cast<uint32_t>(out - base));
-            ++i;
-            space_before = true;
-            continue;
-        } else if (lead != scan::Lead::utf8) {
-            t.kind = lead == scan::Lead::symbol ? TokenKind::symbol : TokenKind::punct;
-            ++i;
-        } else {
-            const size_t next = utf8_token(i, t, static_cast<uint32_t>(out - base));
-            const bool blank = t.end == 0;  // a space or line break
-            i = next;
-            if (blank) {
-                space_before = true;
-                continue;
-            }
         }
-        t.end = static_cast<uint32_t>(i);
-        *out++ = t;
-        *kout++ = key;
-        space_before = false;
+        if (lead == scan::Lead::space || lead == scan::Lead::newline) {
+            if (lead == scan::Lead::newline) newline(static_cast<uint32_t>(out - base));
+            ++i;
+            space = scan::kSpaceBefore;
+            continue;
+        }
+        size_t e = i + 1;
+        TokenKind kind = lead == scan::Lead::symbol ? TokenKind::symbol : TokenKind::punct;
+        if (lead == scan::Lead::digit) {
+            kind = TokenKind::number;
+            e = number(i);
+        } else if (lead == scan::Lead::utf8 && !utf8_token(i, e, kind, static_cast<uint32_t>(out - base))) {
+            i = e;  // a space or line break
+            space = scan::kSpaceBefore;
+            continue;
+        }
+        *kout++ = WordKey{};
+        scan::store_token(out++, i, e, field | space | scan::kind_bits(kind));
         // . ! ? and three-byte punctuation (… and its kin) may end a sentence.
-        if (lead == scan::Lead::stop ||
-            (t.kind == TokenKind::punct && t.end - t.begin == 3 && static_cast<unsigned char>(s[t.begin]) == 0xE2))
-            end_of_stop(out, i, static_cast<uint32_t>(out - base));
-        // One plain space between tokens is the common case: step over it here rather than
-        // through another round of the class lookup.
-        if (i < n && s[i] == ' ') {
-            ++i;
-            space_before = true;
-        }
+        if (lead == scan::Lead::stop || (kind == TokenKind::punct && e - i == 3 && c == 0xE2))
+            end_of_stop(out, e, static_cast<uint32_t>(out - base));
+        i = e;
+        const bool spaced = i < n && s[i] == ' ';
+        i += spaced;
+        space = spaced ? scan::kSpaceBefore : 0;
     }
     const size_t count = static_cast<size_t>(out - base);
     d_.tokens.resize(count);
@@ -218,24 +214,25 @@ size_t FieldTokenizer::run(bool& capped) {
     return i;
 }
 
-// The token starting with the UTF-8 sequence at i: a word ("é...", no key: not ASCII), a symbol
-// or punctuation (its kind set in t); a space or line break leaves t.end 0 (a line break is
-// handled here; `count` tokens so far). Returns the position after it.
-size_t FieldTokenizer::utf8_token(size_t i, Token& t, uint32_t count) {
+// The token starting with the UTF-8 sequence at i: sets its end and kind (a word "é..." has no
+// key: not ASCII). A space or line break (handled here; `count` tokens so far) is no token:
+// false, with `end` after it.
+bool FieldTokenizer::utf8_token(size_t i, size_t& end, TokenKind& kind, uint32_t count) {
     size_t len;
     const CharClass k = classify_utf8(s_, i, len);
+    end = i + len;
     if (k == CharClass::space || k == CharClass::newline) {
         if (k == CharClass::newline) newline(count);
-        t.end = 0;
-        return i + len;
+        return false;
     }
-    t.end = 1;
     if (k == CharClass::letter) {
+        kind = TokenKind::word;
         bool ascii = len == 1;
-        return join_word(i + len, ascii);
+        end = join_word(i + len, ascii);
+    } else {
+        kind = k == CharClass::symbol ? TokenKind::symbol : TokenKind::punct;
     }
-    t.kind = k == CharClass::symbol ? TokenKind::symbol : TokenKind::punct;
-    return i + len;
+    return true;
 }
 
 // A scale or percent word right after a word of the field may end a figure written in words

@@ -3,6 +3,7 @@
 // word-byte bits of a field computed 16 bytes at a time, and the folded key of a word.
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -41,6 +42,21 @@ constexpr std::array<Lead, 256> kLead = [] {
     }
     return t;
 }();
+
+// Token's four one-byte fields (field, kind, capitalized, space_before) as one little-endian
+// word: the tokenizer composes them with two ORs and writes a token with two stores.
+static_assert(std::endian::native == std::endian::little);
+static_assert(sizeof(Token) == 12 && offsetof(Token, end) == 4 && offsetof(Token, field) == 8 &&
+              offsetof(Token, kind) == 9 && offsetof(Token, capitalized) == 10 && offsetof(Token, space_before) == 11);
+inline constexpr uint32_t kCapitalized = 1u << 16, kSpaceBefore = 1u << 24;
+constexpr uint32_t kind_bits(TokenKind k) { return static_cast<uint32_t>(k) << 8; }
+
+// Writes token [b, e) with flag bytes `flags` (field | kind_bits | kCapitalized | kSpaceBefore).
+inline void store_token(Token* out, size_t b, size_t e, uint32_t flags) {
+    const uint64_t span = uint64_t{static_cast<uint32_t>(b)} | uint64_t{static_cast<uint32_t>(e)} << 32;
+    std::memcpy(static_cast<void*>(out), &span, 8);
+    std::memcpy(reinterpret_cast<char*>(out) + 8, &flags, 4);
+}
 
 // What the byte right after a run of ASCII letters and digits does to a word: ends it, ends it
 // and is the one plain space the tokenizer steps over, or may join more to it (' - . and bytes
@@ -184,7 +200,9 @@ struct FieldTail {
 inline WordKey ascii_word_key(std::string_view s, const FieldTail& tail, size_t b, size_t e) {
     const size_t n = e - b;
     if (n > 16) return {};
-    const char* p = b + 16 <= s.size() ? s.data() + b : tail.bytes + (b - tail.at);
+    const char* p = s.data() + b;
+    if (b + 16 > s.size()) [[unlikely]]
+        p = tail.bytes + (b - tail.at);
     uint64_t a, c;
     std::memcpy(&a, p, 8);
     std::memcpy(&c, p + 8, 8);
