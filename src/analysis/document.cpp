@@ -29,10 +29,7 @@ constexpr std::array<CharClass, 256> kClass = [] {
         else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') k = CharClass::space;
         else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') k = CharClass::letter;
         else if (c >= '0' && c <= '9') k = CharClass::digit;
-        else {
-            for (char s : std::string_view("$%&+=#@*/<>~^|\\_`"))
-                if (c == s) k = CharClass::symbol;
-        }
+        else if (scan::is_symbol_byte(c)) k = CharClass::symbol;
         t[static_cast<size_t>(c)] = k;
     }
     return t;
@@ -132,6 +129,8 @@ private:
     uint32_t sentence_start_;
 };
 
+// One loop, slightly over a screen: its per-token state (position, output slots, window, space
+// bit) stays in registers only while the hot paths are inline here; the cold steps are calls.
 size_t FieldTokenizer::run(bool& capped) {
     const std::string_view s = s_;
     const size_t n = n_;

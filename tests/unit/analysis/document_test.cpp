@@ -127,3 +127,98 @@ TEST_CASE("an ASCII word right before a non-ASCII character keeps its key") {
     d.build(e);
     CHECK(d.figure_words == std::vector<uint32_t>{1});
 }
+
+namespace {
+
+// The key a word gets in the middle of a long field (16 readable bytes after it).
+WordKey middle_key(const std::string& word) {
+    const std::string text = "x " + word + " and then some more words after it";
+    Event e;  // its fields are views
+    e.text = text;
+    Document d;
+    d.build(e);
+    return d.keys.at(1);
+}
+
+}  // namespace
+
+// Word ends come from 64-byte blocks of word-byte bits, refilled every 4 KB; keys near a
+// field's end are read from a copy of its last 16 bytes. Neither may show in the tokens.
+TEST_CASE("words at block edges, across blocks and windows, and at the field's end") {
+    for (size_t len : {1, 2, 7, 8, 9, 15, 16, 17, 63, 64, 65, 127, 128, 129, 300}) {
+        std::string word;
+        for (size_t k = 0; k < len; ++k) word += static_cast<char>('a' + k % 26);
+        const WordKey want = middle_key(word);
+        for (size_t at : {0, 1, 15, 47, 48, 62, 63, 64, 65, 127, 128, 4031, 4032, 4095, 4096, 4097}) {
+            for (const char* after : {"", " ", ".", "-x", "\xE2\x80\x99s"}) {
+                const std::string body = std::string(at, ' ') + word + after;
+                Event e;
+                e.body = body;
+                Document d;
+                d.build(e);
+                INFO("len " << len << " at " << at << " after '" << after << "'");
+                REQUIRE_FALSE(d.tokens.empty());
+                const std::string first(d.text(d.tokens[0]));
+                if (std::string(after) == "-x") {
+                    CHECK(first == word + "-x");
+                } else if (std::string(after).size() == 4) {
+                    CHECK(first == word + after);  // company’s joins
+                    CHECK(d.keys[0].a == 0);
+                } else {
+                    CHECK(first == word);
+                    CHECK(d.keys[0].a == want.a);
+                    CHECK(d.keys[0].b == want.b);
+                    CHECK(d.keys[0].hash == want.hash);
+                }
+                CHECK(d.tokens[0].begin == at);
+                CHECK(d.tokens[0].space_before);
+                CHECK(d.extent(Field::body) == e.body.size());
+            }
+        }
+    }
+}
+
+TEST_CASE("a long field keeps every token across its 4 KB windows") {
+    std::string text;
+    std::vector<std::string> want;
+    for (size_t k = 0; k < 3000; ++k) {
+        std::string w = k % 7 == 0 ? "Revenue" : k % 5 == 0 ? "caf\xC3\xA9" : k % 3 == 0 ? "1,234.5" : "growth";
+        want.push_back(w);
+        text += w;
+        text += k % 11 == 0 ? ",  " : " ";
+        if (k % 11 == 0) want.push_back(",");
+    }
+    std::vector<std::string> got = tokens_of(text);
+    CHECK(got == want);
+    Event e;
+    e.text = text;
+    Document d;
+    d.build(e);
+    REQUIRE(d.tokens.size() == want.size());
+    for (size_t t = 0; t < d.tokens.size(); ++t) {
+        const std::string w(d.text(d.tokens[t]));
+        if (w == "Revenue" || w == "growth") CHECK(d.keys[t].a != 0);
+        if (w == "Revenue") CHECK(d.tokens[t].capitalized);
+        if (w != "Revenue" && w != "growth") CHECK(d.keys[t].a == 0);
+        CHECK(d.tokens[t].space_before == (t == 0 || d.text(d.tokens[t - 1]) == "," || w != ","));
+    }
+}
+
+TEST_CASE("non-ASCII letters, spaces and punctuation around the word bits") {
+    CHECK(tokens_of("Z\xC3\xBCrich caf\xC3\xA9s \xC3\x98rsted") ==
+          std::vector<std::string>{"Z\xC3\xBCrich", "caf\xC3\xA9s", "\xC3\x98rsted"});
+    // No-break and thin spaces separate; "…" after a word is a token of its own.
+    CHECK(tokens_of("net\xC2\xA0sales\xE2\x80\x89rose\xE2\x80\xA6 more") ==
+          std::vector<std::string>{"net", "sales", "rose", "\xE2\x80\xA6", "more"});
+    // A lone continuation byte and a sequence cut by the field's end.
+    CHECK(tokens_of("ab\x80 cd \xE2\x82") == std::vector<std::string>{"ab", "\x80", "cd", "\xE2\x82"});
+    // Every ASCII byte after a word: the word ends or joins as the class table says.
+    for (int c = 1; c < 128; ++c) {
+        const std::string text = std::string("word") + static_cast<char>(c) + "x";
+        const std::vector<std::string> t = tokens_of(text);
+        REQUIRE_FALSE(t.empty());
+        const bool joins = c == '\'' || c == '-' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+        INFO("byte " << c);
+        CHECK((t[0] == text) == joins);
+    }
+}
