@@ -129,8 +129,8 @@ private:
     uint32_t sentence_start_;
 };
 
-// One loop, slightly over a screen: its per-token state (position, output slots, window, space
-// bit) stays in registers only while the hot paths are inline here; the cold steps are calls.
+// long because: one loop whose per-token state (position, output slots, word bits, space bit)
+// stays in registers only while its hot paths are inline here; the cold steps are calls.
 size_t FieldTokenizer::run(bool& capped) {
     const std::string_view s = s_;
     const size_t n = n_;
