@@ -13,7 +13,8 @@
 #   scripts/sanitize.sh tsan       # one of them
 #
 # Environment: JOBS (build and ctest parallelism, default 2), BUILD_ROOT (default: the source
-# tree), TSAN_PIPELINE=0 to leave the process-level pipeline tests out of the TSan run.
+# tree), TSAN_PIPELINE=0 to leave the process-level pipeline tests out of the TSan run,
+# TSAN_INTEGRATION_JOBS (default 1) for the TSan integration suites.
 set -euo pipefail
 
 source_dir=$(cd "$(dirname "$0")/.." && pwd)
@@ -83,8 +84,13 @@ run_config() {  # run_config NAME SANITIZERS UNIT_TEST_REGEX TARGETS...
   local failed=0
   step "$name ctest unit" env LD_PRELOAD="$preload" ctest --test-dir "$dir" -L unit -R "$unit_regex" -j"$jobs" \
     --output-on-failure || failed=1
+  # Integration suites $jobs at a time under ASan, the ones labelled serial (they time herald) alone
+  # (docs/testing.md, "Suites side by side"); one at a time under TSan until side by side there has
+  # passed three runs in a row (TSAN_INTEGRATION_JOBS=2 to try it).
+  local integration_jobs=$jobs
+  [ "$sanitizers" = thread ] && integration_jobs=${TSAN_INTEGRATION_JOBS:-1}
   step "$name ctest integration" env LD_PRELOAD="$preload" ctest --test-dir "$dir" -L integration -LE robustness \
-    "${integration_args[@]}" --output-on-failure || failed=1
+    "${integration_args[@]}" -j"$integration_jobs" --output-on-failure || failed=1
   return $failed
 }
 
