@@ -165,9 +165,13 @@ void SentenceReader::attribute_entity(Metric& m, const Hit* h, uint32_t tb, uint
 }
 
 const periods::Found* SentenceReader::list_period(uint32_t tb) const {
+    // Called per metric: figures are in token order, so the figures starting at tb are found by a
+    // binary search, not a walk over all of the sentence's figures (quadratic in a hostile one).
+    if (!lists_) return nullptr;
+    auto it = std::upper_bound(figs_.begin(), figs_.end(), tb, [](uint32_t x, const Fig& f) { return x < f.tb; });
     const Fig* fg = nullptr;
-    for (const Fig& f : figs_)
-        if (f.tb == tb && f.list_len) fg = &f;
+    while (it != figs_.begin() && (it - 1)->tb == tb && !fg)
+        if ((--it)->list_len) fg = &*it;
     if (!fg) return nullptr;
     for (size_t i = 0; i + fg->list_len <= n_periods_; ++i)
         if (periods_[i].list_len == fg->list_len && periods_[i].list_pos == 0) return &periods_[i + fg->list_pos];

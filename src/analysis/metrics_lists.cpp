@@ -104,7 +104,11 @@ void SentenceReader::respectively_lists() {
     for (uint32_t t = first(); t < last(); ++t) {
         if (c_.doc.keys[t].a != word_key("respecti") || !eq_ci(c_.tok(t), "respectively")) continue;
         // The figures ending right before it (a comma between).
-        size_t j = figs_.size();
+        // Figures are in token order and each ends after its first token, so every figure from the
+        // first one starting at or after t ends after t: the walk back starts there (linear in
+        // the figures even with many "respectively").
+        size_t j = static_cast<size_t>(
+            std::lower_bound(figs_.begin(), figs_.end(), t, [](const Fig& f, uint32_t x) { return f.tb < x; }) - figs_.begin());
         while (j > 0 && figs_[j - 1].te > t) --j;
         if (j == 0) continue;
         uint32_t end = t;
@@ -126,6 +130,7 @@ void SentenceReader::respectively_lists() {
         if (n < 2) continue;
         for (uint32_t k = 0; k < n; ++k)
             figs_[i + k].list_pos = static_cast<uint8_t>(k), figs_[i + k].list_len = static_cast<uint8_t>(n);
+        lists_ = true;
         // The kind phrases before the first figure, joined by commas and "and".
         auto it = std::upper_bound(hits_.begin(), hits_.end(), figs_[i].tb, [](uint32_t x, const Hit& h) { return x < h.end; });
         int32_t idx[kMaxList];

@@ -352,6 +352,7 @@ private:
     }
     // The period a "respectively" list of periods gives the figure starting at token tb, nullptr when none.
     const periods::Found* list_period(uint32_t tb) const;
+    bool lists_ = false;  // respectively_lists() gave some figure a list_len
     bool period_list(uint32_t n);
     uint32_t before_period_list(uint32_t e);
     static constexpr size_t kMaxPeriods = 8;

@@ -142,3 +142,31 @@ TEST_CASE("hostile text costs CPU linear in its size and within a few times that
         CHECK(bounded);
     }
 }
+
+// Below kMaxMetrics (2,048 metrics per event) a pass that is quadratic in the figures of a
+// sentence shows fully: above it the cap hides it (metrics stop, the text still grows). One
+// sentence of 40-1,900 figures, 24x the text: linear work costs about 24x (24-28x measured:
+// fixed costs, caches), a pass walking every figure of the sentence per figure 43-48x. Before the
+// fix that came with this case, each metric looked for its "respectively" list among all the
+// sentence's figures (the 8 KB "figures" event: a third of its instructions).
+TEST_CASE("figure passes cost linear in the figures of a sentence, below the metric cap") {
+    constexpr size_t kFew = 1024, kMany = 24 * kFew;
+    const std::vector<Shape> figure_shapes{
+        body_of("figures", "revenue $5B. "),
+        body_of("percents", "revenue up 5% "),
+        body_of("figures with changes", "revenue $5B, up 5%, "),
+        body_of("figures in lists", "revenue and income were $3B and $2B, respectively, "),
+    };
+    for (const Shape& shape : figure_shapes) {
+        CAPTURE(shape.name);
+        bool linear = false;
+        for (int round = 0; round < 3 && !linear; ++round) {
+            const double few = std::max(cost(shape, kFew, 15), 1e-5);
+            const double many = cost(shape, kMany, 5);
+            MESSAGE(std::string(shape.name) << ": " << few * 1e3 << " ms at 1 KB, " << many * 1e3 << " ms at 24 KB ("
+                                           << many / few << "x)");
+            linear = many < 36.0 * few;
+        }
+        CHECK(linear);
+    }
+}
