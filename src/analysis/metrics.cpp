@@ -244,7 +244,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
                 c.si = si;
                 c.mention_begin = mi;
                 c.mention_end = me;
-                SentenceReader r(c, flags_, hits_, figs_, clauses_, merged_);
+                SentenceReader r(c, flags_, words_, hits_, figs_, clauses_, merged_);
                 r.run(qi, qe, carry);
             }
             qi = qe;

@@ -78,8 +78,8 @@ const Hit* SentenceReader::count_kind(uint32_t tb, uint32_t te, Hit& made) const
     for (uint32_t k = te; !units && k < last() && k < te + 3; ++k) {
         if (c_.doc.tokens[k].kind != TokenKind::word || (F(k) & (W::kStop | kFigureFlag))) break;
         if (const Hit* h = hit_at(k)) return is_count_kind(h->kind) ? h : nullptr;
-        units |= W::lookup_token(c_.doc, k).role == W::Role::count_noun;
-        if (W::lookup_token(c_.doc, k).role == W::Role::job_noun) {
+        units |= role_of(k) == W::Role::count_noun;
+        if (role_of(k) == W::Role::job_noun) {
             if (!cut_verb_before(tb)) return nullptr;
             made = made_hit(k, MetricKind::job_cuts);
             return &made;
@@ -170,7 +170,7 @@ bool SentenceReader::cut_verb_before(uint32_t tb) const {
     for (uint32_t k = tb; k > first() && k + 8 > tb;) {
         --k;
         if (F(k) & (kPunctHard | W::kClause | kFigureFlag)) return false;
-        if (c_.doc.tokens[k].kind == TokenKind::word && W::lookup_token(c_.doc, k).role == W::Role::cut_verb) return true;
+        if (role_of(k) == W::Role::cut_verb) return true;
     }
     return false;
 }
@@ -235,7 +235,7 @@ bool SentenceReader::job_share(const Fig& fg, const Quantity& q) {
     uint32_t k = fg.te + 1;  // after "of"
     while (k < last() && k < fg.te + 4 && (F(k) & W::kDeterminer)) ++k;
     if (k >= last() || c_.doc.tokens[k].kind != TokenKind::word) return false;
-    if (W::lookup_token(c_.doc, k).role != W::Role::job_noun || !cut_verb_before(fg.tb)) return false;
+    if (role_of(k) != W::Role::job_noun || !cut_verb_before(fg.tb)) return false;
     const Hit made = made_hit(k, MetricKind::job_cuts);
     Metric m;
     take_value(m, q);

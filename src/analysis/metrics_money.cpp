@@ -237,7 +237,7 @@ bool SentenceReader::securities_sale() {
     if (securities_ < 0) {
         securities_ = 0;
         for (uint32_t t = first(); t < last() && !securities_; ++t)
-            if (c_.doc.tokens[t].kind == TokenKind::word && W::lookup_token(c_.doc, t).role == W::Role::securities)
+            if (role_of(t) == W::Role::securities)
                 securities_ = 1;
     }
     return securities_ != 0;
@@ -261,7 +261,7 @@ const Hit* SentenceReader::share_price_target(const Hit* h, const Quantity& q) {
 bool SentenceReader::yardstick_after(uint32_t te) const {
     for (uint32_t k = te; k < last() && k < te + 2; ++k) {
         if (c_.doc.tokens[k].kind != TokenKind::word) return false;
-        const W::Role r = W::lookup_token(c_.doc, k).role;
+        const W::Role r = role_of(k);
         if (r == W::Role::yardstick || r == W::Role::analyst) return true;
         if (!(F(k) & W::kDeterminer)) return false;
     }
@@ -273,7 +273,7 @@ bool SentenceReader::role_before(uint32_t tb, W::Role role, uint32_t max_dist) c
     for (uint32_t k = tb; k > first() && k + max_dist > tb;) {
         --k;
         if (F(k) & (kPunctHard | W::kClause)) return false;
-        if (c_.doc.tokens[k].kind == TokenKind::word && W::lookup_token(c_.doc, k).role == role) return true;
+        if (role_of(k) == role) return true;
     }
     return false;
 }
@@ -291,33 +291,32 @@ const Hit* SentenceReader::per_share_kind(const Fig& fg, const Hit* marker) cons
 Basis SentenceReader::basis_after(uint32_t te, uint32_t b, uint32_t e_between) const {
     for (uint32_t t = b; t < e_between; ++t)
         if (F(t) & W::kAnnualized) return Basis::annualized;
+    // The words are the tokens' cue bits (read with the flags), not texts compared per figure.
     for (uint32_t t = te; t < last() && t < te + 7; ++t) {
-        uint32_t f = F(t);
-        std::string_view x = c_.tok(t);
-        if ((f & (kPunctComma | W::kClause)) || eq_ci(x, "and") || eq_ci(x, "or") ||
-            (eq_ci(x, "with") && !eq_ci(c_.tok(t - 1), "compared")))  // "compared with the prior-year period"
+        const uint32_t f = F(t), c = cues(t);
+        if ((f & (kPunctComma | W::kClause)) || (c & (W::kCueAnd | W::kCueOr)) ||
+            ((c & W::kCueWith) && !(cues(t - 1) & W::kCueCompared)))  // "compared with the prior-year period"
             break;
         if (f & W::kPeriodWord) return Basis::yoy;
+        std::string_view x = c_.tok(t);
         if (x.size() == 1 && c_.tok(t + 1) == "/" && t + 2 < last() && eq_ci(c_.tok(t + 2), x)) {
             if (x[0] == 'y' || x[0] == 'Y') return Basis::yoy;  // "y/y" as three tokens
             if (x[0] == 'q' || x[0] == 'Q') return Basis::qoq;
         }
         if (f & W::kSequential) return (x[0] == 'q' || x[0] == 'Q') ? Basis::qoq : Basis::sequential;
-        if (eq_ci(x, "year-ago") || eq_ci(x, "year-earlier") || eq_ci(x, "prior-year") || eq_ci(x, "previous-year"))
-            return Basis::yoy;
-        if (eq_ci(x, "prior-quarter") || eq_ci(x, "previous-quarter")) return Basis::qoq;
-        if (eq_ci(x, "annualized") || eq_ci(x, "annualised")) return Basis::annualized;
+        if (c & W::kCueYearAgo) return Basis::yoy;  // year-ago, year-earlier, prior-year, previous-year
+        if (c & W::kCueQuarterAgo) return Basis::qoq;  // prior-quarter, previous-quarter
+        if (c & W::kCueAnnualized) return Basis::annualized;
         // The next tokens are read only after a word that starts a two- or three-word basis.
-        const bool year = eq_ci(x, "year"), quarter = eq_ci(x, "quarter");
-        const bool before_year = eq_ci(x, "last") || eq_ci(x, "previous") || eq_ci(x, "prior");
+        const bool year = c & W::kCueYear, quarter = c & W::kCueQuarter;
+        const bool before_year = c & W::kCueBefore;  // last, previous, prior
         if (!year && !quarter && !before_year) continue;
-        std::string_view n1 = c_.tok(t + 1), n2 = c_.tok(t + 2);
-        const bool over = eq_ci(n1, "over") || eq_ci(n1, "on");
-        if (year && over && eq_ci(n2, "year")) return Basis::yoy;
-        if (quarter && over && eq_ci(n2, "quarter")) return Basis::qoq;
-        if ((year && (eq_ci(n1, "earlier") || eq_ci(n1, "ago"))) || (before_year && eq_ci(n1, "year")))
-            return Basis::yoy;
-        if ((quarter && eq_ci(n1, "earlier")) || (before_year && eq_ci(n1, "quarter"))) return Basis::qoq;
+        const uint32_t n1 = cues(t + 1), n2 = cues(t + 2);
+        const bool over = n1 & W::kCueOverOn;
+        if (year && over && (n2 & W::kCueYear)) return Basis::yoy;
+        if (quarter && over && (n2 & W::kCueQuarter)) return Basis::qoq;
+        if ((year && (n1 & (W::kCueEarlier | W::kCueAgo))) || (before_year && (n1 & W::kCueYear))) return Basis::yoy;
+        if ((quarter && (n1 & W::kCueEarlier)) || (before_year && (n1 & W::kCueQuarter))) return Basis::qoq;
     }
     return year_ago_comparison(te);
 }
@@ -331,17 +330,12 @@ Basis SentenceReader::basis_after(uint32_t te, uint32_t b, uint32_t e_between) c
 Basis SentenceReader::year_ago_comparison(uint32_t te) const {
     for (uint32_t t = te; t < last() && t < te + 16; ++t) {
         if (F(t) & kPunctHard) return Basis::none;
-        const std::string_view x = c_.tok(t);
-        if (!eq_ci(x, "compared") && !eq_ci(x, "from") && !eq_ci(x, "versus") && !eq_ci(x, "vs") && !eq_ci(x, "over"))
-            continue;
+        if (!(cues(t) & W::kCueComparison)) continue;  // compared, from, versus, vs, over
         for (uint32_t k = t + 1; k < last() && k < t + 7; ++k) {
-            const std::string_view y = c_.tok(k);
-            if (eq_ci(y, "prior-year") || eq_ci(y, "year-ago") || eq_ci(y, "year-earlier") || eq_ci(y, "previous-year"))
-                return Basis::yoy;
-            if ((eq_ci(y, "prior") || eq_ci(y, "previous") || eq_ci(y, "last")) && eq_ci(c_.tok(k + 1), "year"))
-                return Basis::yoy;
-            if (eq_ci(y, "same") && (eq_ci(c_.tok(k + 1), "period") || eq_ci(c_.tok(k + 1), "quarter")))
-                return Basis::yoy;
+            const uint32_t y = cues(k);
+            if (y & W::kCueYearAgo) return Basis::yoy;
+            if ((y & W::kCueBefore) && (cues(k + 1) & W::kCueYear)) return Basis::yoy;  // "prior year"
+            if ((y & W::kCueSame) && (cues(k + 1) & (W::kCuePeriod | W::kCueQuarter))) return Basis::yoy;
         }
         read_periods();
         const periods::Found* own = periods::nearest_of(periods_, n_periods_, te);

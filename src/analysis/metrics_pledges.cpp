@@ -20,9 +20,11 @@ bool any_of(std::string_view x, std::initializer_list<std::string_view> words) {
 
 }  // namespace
 
-// The pledge words are roles of the metric word table: one probe per token read.
+// The pledge words are roles of the metric word table, read with the sentence's flags.
 W::Role SentenceReader::role_at(uint32_t t) const {
-    return t < last() && c_.doc.tokens[t].kind == TokenKind::word ? W::lookup_token(c_.doc, t).role : W::Role::none;
+    if (t >= last()) return W::Role::none;
+    if (t >= first()) return role_of(t);
+    return c_.doc.tokens[t].kind == TokenKind::word ? W::lookup_token(c_.doc, t).role : W::Role::none;
 }
 
 // The word right before the figure, past fillers ("invest an additional $912 million",

@@ -88,9 +88,9 @@ struct Carry {
 
 class SentenceReader {
 public:
-    SentenceReader(Ctx& c, std::vector<uint32_t>& flags, std::vector<Hit>& hits, std::vector<Fig>& figs,
-                   std::vector<uint32_t>& clauses, std::vector<Metric>& merged)
-        : c_(c), flags_(flags), hits_(hits), figs_(figs), clauses_(clauses), merged_(merged) {
+    SentenceReader(Ctx& c, std::vector<uint32_t>& flags, std::vector<W::TokenWord>& words, std::vector<Hit>& hits,
+                   std::vector<Fig>& figs, std::vector<uint32_t>& clauses, std::vector<Metric>& merged)
+        : c_(c), flags_(flags), words_(words), hits_(hits), figs_(figs), clauses_(clauses), merged_(merged) {
         std::fill(std::begin(last_of_kind_), std::end(last_of_kind_), -1);
     }
 
@@ -214,6 +214,10 @@ private:
     // The sentence bounds and flags are cached in members: read through c_ they would be reloaded
     // after every store the compiler cannot rule out as aliasing.
     uint32_t F(uint32_t t) const { return fl_[t - first_]; }
+    // The role of token t of the sentence (Role::none for tokens that are no word) and the cue
+    // words (words::Cue) of any token (0 outside the sentence), read with the flags (tag_tokens).
+    W::Role role_of(uint32_t t) const { return static_cast<W::Role>(tw_[t - first_].role); }
+    uint32_t cues(uint32_t t) const { return t >= first_ && t < last_ ? tw_[t - first_].cues : 0; }
     uint32_t first() const { return first_; }
     uint32_t last() const { return last_; }
 
@@ -321,6 +325,7 @@ private:
 
     Ctx& c_;
     std::vector<uint32_t>& flags_;
+    std::vector<W::TokenWord>& words_;
     std::vector<Hit>& hits_;
     std::vector<Fig>& figs_;
     size_t first_metric_ = 0;
@@ -361,6 +366,7 @@ private:
     mutable bool periods_done_ = false;
     uint32_t first_ = 0, last_ = 0;
     uint32_t* fl_ = nullptr;  // flags_.data() once sized
+    const W::TokenWord* tw_ = nullptr;  // words_.data() once sized
     const Mention* last_mention_ = nullptr;
     const Mention* last_company_ = nullptr;
     std::string_view last_product_;

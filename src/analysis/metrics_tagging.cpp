@@ -37,8 +37,10 @@ void SentenceReader::tag_tokens() {
     first_ = c_.sent->first_token;
     last_ = c_.sent->last_token;
     flags_.resize(last() - first());
+    words_.resize(last() - first());
     fl_ = flags_.data();
-    W::word_flags(c_.doc, first(), last(), fl_);
+    tw_ = words_.data();
+    W::word_flags(c_.doc, first(), last(), fl_, words_.data());
     const std::string_view field = c_.doc.event().field(c_.sent->field);
     const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
     for (uint32_t k = 0, n = last_ - first_; k < n; ++k) {
@@ -90,7 +92,7 @@ void SentenceReader::find_hits() {
             // "per share", "a share": EPS unless a per-share kind is named before ("a dividend of 52p a share").
             h.per_share = pm.kind == MetricKind::eps && pm.tokens <= 3 && (eq_ci(x, "per") || eq_ci(x, "a"));
         } else if (f & W::kKind) {
-            h = {t, t + 1, t, W::lookup_token(c_.doc, t).kind, (f & W::kLoss) != 0, (f & W::kForecast) != 0, false};
+            h = {t, t + 1, t, tw_[t - first_].kind, (f & W::kLoss) != 0, (f & W::kForecast) != 0, false};
         } else {
             continue;
         }
@@ -121,7 +123,7 @@ void SentenceReader::price_targets() {
     if (!any) return;
     bool analyst = false;
     for (uint32_t t = first(); t < last() && !analyst; ++t)
-        analyst = c_.doc.tokens[t].kind == TokenKind::word && W::lookup_token(c_.doc, t).role == W::Role::analyst;
+        analyst = role_of(t) == W::Role::analyst;
     if (!analyst) return;
     for (Hit& h : hits_)
         if (h.kind == MetricKind::guidance && h.end == h.np_begin + 1 && eq_ci(c_.tok(h.begin), "target"))
@@ -324,7 +326,7 @@ bool SentenceReader::analyst_subject(uint32_t t) const {
     for (uint32_t k = t; k > first() && k + 5 > t;) {
         --k;
         if (F(k) & (kPunctHard | W::kClause)) return false;
-        if (c_.doc.tokens[k].kind == TokenKind::word && W::lookup_token(c_.doc, k).role == W::Role::analyst) return true;
+        if (role_of(k) == W::Role::analyst) return true;
     }
     return false;
 }

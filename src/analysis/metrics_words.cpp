@@ -286,6 +286,22 @@ bool lower_into(std::string_view w, char* buf, size_t cap, std::string_view& out
     return true;
 }
 
+// The words of the Cue bits.
+struct CueWord {
+    std::string_view word;
+    uint32_t cues;
+};
+
+constexpr CueWord kCueWords[] = {
+    {"and", kCueAnd}, {"or", kCueOr}, {"with", kCueWith}, {"compared", kCueCompared | kCueComparison},
+    {"from", kCueComparison}, {"versus", kCueComparison}, {"vs", kCueComparison}, {"over", kCueComparison | kCueOverOn},
+    {"on", kCueOverOn}, {"prior-year", kCueYearAgo}, {"year-ago", kCueYearAgo}, {"year-earlier", kCueYearAgo},
+    {"previous-year", kCueYearAgo}, {"prior-quarter", kCueQuarterAgo}, {"previous-quarter", kCueQuarterAgo},
+    {"annualized", kCueAnnualized}, {"annualised", kCueAnnualized}, {"year", kCueYear}, {"quarter", kCueQuarter},
+    {"last", kCueBefore}, {"previous", kCueBefore}, {"prior", kCueBefore}, {"earlier", kCueEarlier},
+    {"ago", kCueAgo}, {"same", kCueSame}, {"period", kCuePeriod},
+};
+
 // Open-addressing hash table over the lower-cased words, built once; lookups do not allocate.
 constexpr size_t kSlots = 1024;
 
@@ -325,6 +341,7 @@ struct KeyTable {
         uint64_t a = 0, b = 0;
         WordInfo info;
         bool period_start = false;  // one of periods::kStartWords
+        uint32_t cues = 0;          // Cue bits
     };
     static constexpr size_t kN = 1024;
     std::array<Slot, kN> slots{};
@@ -341,6 +358,7 @@ struct KeyTable {
             if (e.role != Role::none) s->info.role = e.role;
         });
         for (std::string_view w : periods::kStartWords) insert(w)->period_start = true;
+        for (const CueWord& c : kCueWords) insert(c.word)->cues |= c.cues;
     }
     Slot* insert(std::string_view word) {
         detail::ShortKey k;
@@ -436,6 +454,36 @@ void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
             }
         }
         out[t - b] = f;
+    }
+}
+
+void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words) {
+    const KeyTable& kt = key_table();
+    const Token* toks = doc.tokens.data();
+    const WordKey* keys = doc.keys.data();
+    for (uint32_t t = b; t < e; ++t) {
+        uint32_t f = 0;
+        TokenWord w;
+        if (toks[t].kind == TokenKind::word) {
+            if (keys[t].a == 0) {  // no key (long or non-ASCII word): text path, no cue word
+                const std::string_view text = doc.text(toks[t]);
+                const WordInfo wi = lookup(text);
+                f = wi.flags | (periods::may_start_text(text) ? uint32_t{kPeriodStart} : 0u);
+                w.kind = wi.kind;
+                w.role = static_cast<uint8_t>(wi.role);
+            } else {
+                const KeyTable::Slot* s = kt.find(keys[t]);
+                if (s) {
+                    f = s->info.flags;
+                    w.kind = s->info.kind;
+                    w.role = static_cast<uint8_t>(s->info.role);
+                    w.cues = s->cues;
+                }
+                if ((s && s->period_start) || periods::may_start_key(keys[t])) f |= kPeriodStart;
+            }
+        }
+        out[t - b] = f;
+        words[t - b] = w;
     }
 }
 

@@ -7,6 +7,7 @@
 
 #include "herald/analysis/analysis.hpp"
 #include "herald/analysis/document.hpp"
+#include "herald/analysis/metrics.hpp"
 
 namespace herald::analysis::words {
 
@@ -58,6 +59,29 @@ enum class Role : uint8_t {
     filler,      // about, an additional, up to: may stand between a pledge verb and its figure
 };
 
+// Words the per-figure passes compare by text ("compared", "prior-year", "and"...), as bits: the
+// probe that gives a token its flags gives these too, so a pass reading a window of tokens per
+// figure tests one bit per token instead of comparing texts. Keyed words only: every word listed
+// is short ASCII, which a keyless token never equals.
+enum Cue : uint32_t {
+    kCueAnd = 1u << 0,         // and
+    kCueOr = 1u << 1,          // or
+    kCueWith = 1u << 2,        // with
+    kCueCompared = 1u << 3,    // compared
+    kCueComparison = 1u << 4,  // compared, from, versus, vs, over: a comparison with an earlier period follows
+    kCueYearAgo = 1u << 5,     // prior-year, year-ago, year-earlier, previous-year
+    kCueQuarterAgo = 1u << 6,  // prior-quarter, previous-quarter
+    kCueAnnualized = 1u << 7,  // annualized, annualised
+    kCueYear = 1u << 8,        // year
+    kCueQuarter = 1u << 9,     // quarter
+    kCueBefore = 1u << 10,     // last, previous, prior
+    kCueOverOn = 1u << 11,     // over, on
+    kCueEarlier = 1u << 12,    // earlier
+    kCueAgo = 1u << 13,        // ago
+    kCueSame = 1u << 14,       // same
+    kCuePeriod = 1u << 15,     // period
+};
+
 // The kind of kNotMetrics' words: they name figures that are no company metric.
 inline constexpr MetricKind kNotMetric = MetricKind::count_;
 
@@ -67,6 +91,10 @@ struct WordInfo {
     Role role = Role::none;
 };
 
+// What the metric word table knows of one token besides its flags, read once per sentence
+// (word_flags): cues, kind, role (as uint8_t).
+using TokenWord = MetricExtractor::TokenWord;
+
 // Looks up one token (any case). Unknown words give flags 0.
 WordInfo lookup(std::string_view token);
 // The same for a document token, through the key the tokenizer computed (no second fold or hash).
@@ -75,6 +103,9 @@ WordInfo lookup_token(const Document& doc, uint32_t token);
 // plus kPeriodStart for words that may start a period (the same probe answers both).
 // One call per sentence: the table is fetched once, not per token.
 void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out);
+// The same, and into words[0 .. e - b) each token's kind, role (lookup_token's, Role::none for
+// tokens that are no word) and cues, from the same probe.
+void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words);
 
 // Multi-word kind phrases starting at a token: returns the number of tokens matched (0 if none).
 // `next(k)` gives the k-th token after the first (lower-case comparison is done inside).

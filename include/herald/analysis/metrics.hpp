@@ -59,8 +59,17 @@ public:
         uint8_t list_pos = 0, list_len = 0;
     };
 
+    // What the metric word table knows of a token besides its flags (words::word_flags fills
+    // both from one probe): the words some figures ask about, its kind and its role.
+    struct TokenWord {
+        uint32_t cues = 0;                      // words::Cue bits
+        MetricKind kind = MetricKind::revenue;  // words::WordInfo::kind
+        uint8_t role = 0;                       // words::Role
+    };
+
 private:
     std::vector<uint32_t> flags_;     // word flags per token of the current sentence
+    std::vector<TokenWord> words_;    // the same tokens' cues, kinds and roles
     std::vector<Hit> hits_;
     std::vector<Fig> figs_;
     std::vector<uint32_t> clauses_;   // clause bounds and forecast cue counts per token of the sentence
