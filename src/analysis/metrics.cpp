@@ -193,6 +193,63 @@ void headline_pretax(std::vector<Metric>& out, size_t first_metric) {
     }
 }
 
+// The company a headline opens with when the alias table does not know it: "Infosys narrows
+// revenue forecast", "South32 agrees to buy ..." (one to three capitalised words, then a lower-case
+// word). Words that open headlines about no company are not names.
+std::string_view headline_subject(const Document& doc) {
+    static constexpr std::string_view kNotNames[] = {
+        "A",       "An",      "Analysis", "Analysts", "Breaking", "Earnings", "EU",      "Exclusive", "Factbox",
+        "Fed",     "Global",  "How",      "Investors", "Markets", "Oil",     "Preview", "Shares",    "Stocks",
+        "The",     "UK",      "Update",   "US",        "U.S.",    "Wall",    "What",    "Why"};
+    const std::string_view field = doc.event().headline;
+    uint32_t t = 0, n = 0;
+    const uint32_t nt = static_cast<uint32_t>(doc.tokens.size());
+    while (t + n < nt && n < 4) {
+        const Token& tk = doc.tokens[t + n];
+        if (tk.field != core::Field::headline || tk.kind != TokenKind::word || !tk.capitalized) break;
+        ++n;
+    }
+    if (n == 0 || n > 3 || t + n >= nt) return {};
+    const Token& next = doc.tokens[t + n];
+    if (next.field != core::Field::headline || next.kind != TokenKind::word || next.capitalized) return {};
+    const std::string_view first = field.substr(doc.tokens[t].begin, doc.tokens[t].end - doc.tokens[t].begin);
+    for (std::string_view w : kNotNames)
+        if (first == w) return {};
+    return field.substr(doc.tokens[t].begin, doc.tokens[t + n - 1].end - doc.tokens[t].begin);
+}
+
+// A metric no name was found for is the company's the event names with its ticker elsewhere
+// ("Delta raises dividend" over "Delta Air Lines raised ..."), else the headline's subject.
+// The names of the first kMaxTickers tickers are collected in one pass over the mentions, and only
+// when a metric lacks a name: linear in metrics and mentions.
+void missing_entities(const Document& doc, const std::vector<Mention>& mentions, std::vector<Metric>& out, size_t from) {
+    constexpr size_t kMaxTickers = 8;
+    struct Named {
+        std::string_view ticker, name;
+    };
+    Named named[kMaxTickers];
+    size_t n_named = 0;
+    bool read = false;
+    std::string_view subject;
+    for (size_t i = from; i < out.size(); ++i) {
+        Metric& m = out[i];
+        if (!m.entity.empty() || !m.segment.empty()) continue;
+        if (!read) {
+            read = true;
+            subject = headline_subject(doc);
+            for (const Mention& mn : mentions) {
+                if (mn.is_segment || mn.ticker.empty() || n_named == kMaxTickers) continue;
+                bool seen = false;
+                for (size_t k = 0; k < n_named && !seen; ++k) seen = named[k].ticker == mn.ticker;
+                if (!seen) named[n_named++] = {mn.ticker, mn.company.empty() ? mn.entity : mn.company};
+            }
+        }
+        for (size_t k = 0; k < n_named && m.entity.empty(); ++k)
+            if (named[k].ticker == m.ticker) m.entity = named[k].name;
+        if (m.entity.empty()) m.entity = subject;
+    }
+}
+
 }  // namespace
 
 void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& mentions,
@@ -253,6 +310,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
     }
     capped_ = c.full;
     headline_pretax(out, first_metric);
+    missing_entities(doc, mentions, out, first_metric);
     // Periods the sentences left out or gave relative to the report ("next quarter").
     periods::complete(doc, out, first_metric);
 }

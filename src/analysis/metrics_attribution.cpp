@@ -189,15 +189,19 @@ void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     // deal's price has a period only when one is written next to it.
     if (m.kind == MetricKind::price_target) return;
     const periods::Found* p = list_period(tb);
+    const bool listed = p != nullptr;  // a "respectively" list's period is the figure's wherever it is
     if (!p) p = periods::nearest_of(periods_, n_periods_, tb);
     // A pledge or a contract likewise; "through 2027", "by 2040" is its horizon, no period.
     if (h && h == &pledge_hit_) m.point_in_time = true;
     if (p && (m.kind == MetricKind::deal_value || m.point_in_time) && (p->token + 4 < b || p->token > e + 3)) p = nullptr;
     // A buyback, a dividend or job cuts take a period of their own clause's reach only ("bought
     // back $4 billion of stock in the quarter"), not the report's named earlier in the sentence
-    // ("reported third-quarter profit of ..., and announced a buyback of up to $500 million").
+    // ("reported third-quarter profit of ..., and announced a buyback of up to $500 million"),
+    // nor one a few words on that is another clause's ("will cut 1,200 jobs in Sweden, it said on
+    // Thursday, after third-quarter net sales fell"; "a dividend of Rs 23 per share and said it
+    // added 2,400 employees in the quarter").
     const bool event_kind = m.kind == MetricKind::buyback || m.kind == MetricKind::dividend || m.kind == MetricKind::job_cuts;
-    if (p && event_kind && (p->token + 12 < b || p->token > e + 12)) p = nullptr;
+    if (p && event_kind && !listed && (p->token + 12 < b || p->token > e + 6)) p = nullptr;
     if (p && m.point_in_time && (p->target || p->after_by)) {
         if (p->after_by) m.forecast = true;
         p = nullptr;

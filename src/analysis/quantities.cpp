@@ -177,6 +177,8 @@ private:
     // A range's second figure after a (b, and the suffix that ends the range); false when none.
     bool range_after(const Figure& a, const units::Suffix& sa, size_t after_a, Figure& b, units::Suffix& suffix) {
         const bool a_has_unit = sa.kind != units::SuffixKind::none;
+        // A bare year is no range's low end: "the year ending March 2027 to ¥1.43 trillion".
+        if (!a_has_unit && !a.has_prefix && !a.has_scale && year_like(a)) return false;
         const size_t j = range_second(s_, after_a, a.begin, a_has_unit || a.has_scale);
         units::Suffix sb;
         if (!j || !parse_second(j, b, sb)) return false;

@@ -216,6 +216,10 @@ bool prefix_range(const Figure& a, const Figure& b) {
     return b.d.mantissa > a.d.mantissa && b.d.mantissa <= a.d.mantissa + a.d.mantissa / 2;
 }
 
+bool year_like(const Figure& f) {
+    return f.end == f.begin + 4 && f.d.decimals == 0 && f.d.mantissa >= 1900 && f.d.mantissa <= 2100 && !f.negative;
+}
+
 size_t range_second(std::string_view s, size_t after, size_t first_begin, bool first_has_unit) {
     size_t k = num::skip_spaces(s, after);
     size_t conn_end = 0;

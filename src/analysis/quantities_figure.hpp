@@ -50,6 +50,9 @@ size_t plus_after(std::string_view s, size_t e);
 // ("$3.00-2026" or "$5-100" are none).
 bool prefix_range(const Figure& a, const Figure& b);
 
+// Four digits from 1900 to 2100 written bare: a year, not a figure that starts a range.
+bool year_like(const Figure& f);
+
 // Where a range's second figure starts after "-", "–", "to" or "and" (after "between"), else 0.
 size_t range_second(std::string_view s, size_t after, size_t first_begin, bool first_has_unit);
 

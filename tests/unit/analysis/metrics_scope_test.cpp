@@ -76,6 +76,17 @@ TEST_CASE("a buyback or job cuts take only a period stated with them") {
     REQUIRE(b.size() == 2);
     CHECK(b[1].kind == MetricKind::buyback);
     CHECK(b[1].period.view() == "Q3");
+    // A period a few words on that belongs to another clause is not theirs.
+    const auto& j = r.on("Acme will cut about 1,200 jobs in Sweden, it said on Thursday, after third-quarter net sales fell 6%.");
+    const Metric* cut = testing::metric_of(j, MetricKind::job_cuts);
+    REQUIRE(cut);
+    CHECK(cut->period.view().empty());
+    const auto& d = r.on(
+        "Acme reported third-quarter profit of $2.5 billion. It announced an interim dividend of $0.23 per share and "
+        "said it added 2,400 employees in the quarter.");
+    const Metric* dv = testing::metric_of(d, MetricKind::dividend);
+    REQUIRE(dv);
+    CHECK(dv->period.view().empty());
 }
 
 TEST_CASE("a reaffirmed count target did not move") {
@@ -173,4 +184,19 @@ TEST_CASE("operating profit before tax is pretax income") {
     const auto& ms = r.on("Globex reported an operating profit before tax of £1.9 billion, up 12%.");
     REQUIRE(ms.size() == 1);
     CHECK(ms[0].kind == MetricKind::pretax_income);
+}
+
+TEST_CASE("a company the alias table does not know is the headline's subject") {
+    testing::Run r;
+    const auto& ms = r.item("Northvale narrows revenue growth forecast after profit gain",
+                            "Northvale reported a net profit of $736 million for the quarter, up 13% from a year ago.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].entity == "Northvale");
+    const auto& two = r.item("South Pacific Mining agrees to buy copper miner", "The deal values the miner at $2.8 billion.");
+    REQUIRE(two.size() == 1);
+    CHECK(two[0].entity == "South Pacific Mining");
+    // A headline that opens with no company gives no name.
+    const auto& none = r.item("Shares slide after results", "Net profit rose 13% to $736 million.");
+    REQUIRE(none.size() == 1);
+    CHECK(none[0].entity.empty());
 }

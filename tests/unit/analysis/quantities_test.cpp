@@ -546,3 +546,15 @@ TEST_CASE("figures stop at kMaxFigures per event, and the extractor says so") {
     CHECK_FALSE(x.capped());
     CHECK(out.size() == 1);
 }
+
+TEST_CASE("a bare year before 'to' and an amount starts no range") {
+    auto q = extract("Sony raised its forecast for the year ending March 2027 to ¥1.43 trillion from ¥1.33 trillion.");
+    REQUIRE(q.size() == 2);
+    CHECK_FALSE(q[0].is_range);
+    CHECK(near(q[0].value, 1.43e12));
+    CHECK(q[0].text == "¥1.43 trillion");
+    // a range of counts written bare still is one
+    auto r = extract("The company expects revenue of 1,200 to $1,500 million in 2027.");
+    REQUIRE_FALSE(r.empty());
+    CHECK(r[0].is_range);
+}
