@@ -58,7 +58,7 @@ int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t
         if (m.sentence == si) {
             if (first_in_sentence < 0 && m.token < tk && !m.is_reference) first_in_sentence = static_cast<int32_t>(i);
             if (m.token < tk) before = static_cast<int32_t>(i);
-            else if (m.token >= end && after < 0) after = static_cast<int32_t>(i);
+            else if (m.token >= end && after < 0 && !is_agent(m)) after = static_cast<int32_t>(i);
         } else if (m.sentence < si && doc->sentences[m.sentence].paragraph == para) {
             earlier = static_cast<int32_t>(i);
         }
@@ -74,6 +74,18 @@ int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t
                 return first_in_sentence;
     }
     return before >= 0 ? before : after >= 0 ? after : earlier;
+}
+
+bool EventTypeClassifier::Scratch::is_agent(const Mention& m) const {
+    if (m.is_reference || m.token == 0) return false;
+    const Token& prev = doc->tokens[m.token - 1];
+    return prev.field == doc->tokens[m.token].field && text(m.token - 1) == "by";
+}
+
+bool EventTypeClassifier::Scratch::agent_in(uint32_t si, const Analysis& a) const {
+    for (const Mention& m : *mentions)
+        if (m.sentence == si && entity_of(m, a) == 0 && is_agent(m)) return true;
+    return false;
 }
 
 bool EventTypeClassifier::Scratch::mention_in(uint32_t si, uint32_t tk, uint32_t end) const {
@@ -217,8 +229,8 @@ void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end
     if (object < 0 || row.roles) {
         int32_t subj = subject(si, tk, end, object);
         int32_t subj_entity = subj >= 0 ? entity_of((*mentions)[static_cast<size_t>(subj)], a) : -1;
-        if (subj < 0 && object < 0 && a.entities.size() == 1 && !mention_in(si, tk, end))
-            subj_entity = 0;  // a one-company story
+        if (subj < 0 && object < 0 && a.entities.size() == 1 && !mention_in(si, tk, end) && !agent_in(si, a))
+            subj_entity = 0;  // a one-company story (not the agent of a passive: "awarded an order by X")
         const Mention* sm = subj >= 0 ? &(*mentions)[static_cast<size_t>(subj)] : nullptr;
         if (p.rater && object < 0 && sm && sm->sentence == si && sm->token < tk && names_subject(*sm, tk)) {
             subj_entity = subj_entity >= 0 ? rated_entity(si, subj, subj_entity, a) : -1;

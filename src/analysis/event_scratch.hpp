@@ -197,6 +197,13 @@ struct EventTypeClassifier::Scratch {
     // the paragraph; -1 for none. `skip` is the object's mention.
     int32_t subject(uint32_t si, uint32_t tk, uint32_t end, int32_t skip) const;
 
+    // Mention m follows "by": the agent of a passive ("awarded an order by X", "downgraded by X"),
+    // the customer or the rater, so never the company the event falls back to.
+    bool is_agent(const Mention& m) const;
+
+    // Whether the story's only company (entity 0) is named as such an agent in sentence si.
+    bool agent_in(uint32_t si, const Analysis& a) const;
+
     // Whether a company is named inside the match [tk, end) of sentence si.
     bool mention_in(uint32_t si, uint32_t tk, uint32_t end) const;
 

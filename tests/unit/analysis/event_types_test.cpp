@@ -348,3 +348,51 @@ TEST_CASE("a broker that upgrades or downgrades is the rater: the rated company 
     // A company that is itself rated keeps its event ("Goldman Sachs downgraded to neutral at Citi").
     CHECK(has(events_of("Goldman Sachs downgraded to neutral at Citi"), "rating_downgrade", "GS"));
 }
+
+TEST_CASE("a company named after 'by' in a passive is the agent (the customer, the broker), never the one the event is about") {
+    // Cargotec is not in the alias table: the customer, the only company found, must not get the win.
+    CHECK_FALSE(has(events_of("Cargotec has been awarded an order by BAE Systems for naval cargo handling systems"),
+                    "contract_win", "BAESY"));
+    struct Case {
+        const char *headline, *type, *winner, *agent;
+    };
+    const Case cases[] = {
+        {"Cargotec has been awarded an order by BAE Systems", "contract_win", "CGCBV.HE", "BAESY"},
+        {"CoreWeave picked by Meta for $14 billion AI computing deal", "contract_win", "CRWV", "META"},
+        // A subcontract is a contract; the recipient after "to" wins it, not the one who awards it.
+        {"BAE Systems awards $600 million avionics subcontract to Honeywell", "contract_win", "HON", "BAESY"},
+        // The rating agency after "by" is the rater; "cut to BBB-" is a credit grade.
+        {"Boeing's credit rating cut to BBB- by S&P Global", "rating_downgrade", "BA", "SPGI"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.headline);
+        auto v = events_of(c.headline, "", {{"Cargotec", "CGCBV.HE"}});
+        CHECK(has(v, c.type, c.winner));
+        CHECK_FALSE(has(v, c.type, c.agent));
+    }
+}
+
+TEST_CASE("a broker that rates 'the stock' or 'the shares' rates the company named elsewhere in the story") {
+    struct Case {
+        const char *headline, *summary, *type, *rated, *broker;
+    };
+    const Case cases[] = {
+        {"Nike shares climb after Morgan Stanley turns bullish",
+         "Morgan Stanley upgraded the stock to Overweight from Equal-weight, citing improving orders.", "rating_upgrade",
+         "NKE", "MS"},
+        {"Starbucks gains as Jefferies backs turnaround", "Jefferies raised the shares to Buy from Hold.", "rating_upgrade",
+         "SBUX", "-"},
+        {"Chipotle falls after Wells Fargo downgrades the shares", "", "rating_downgrade", "CMG", "WFC"},
+        {"Intel slips", "Bank of America cut the stock to Underperform on foundry losses.", "rating_downgrade", "INTC",
+         "BAC"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.headline);
+        auto v = events_of(c.headline, c.summary);
+        CHECK(has(v, c.type, c.rated));
+        CHECK_FALSE(has(v, c.type, c.broker));
+    }
+    // Hedged: no event.
+    CHECK_FALSE(has(events_of("Boeing steady", "UBS said it could raise the stock to Buy if deliveries recover."),
+                    "rating_upgrade", "BA"));
+}
