@@ -127,13 +127,14 @@ inline constexpr Row kRows[] = {
 // Words and phrases that look like kind words but name no company metric, so a figure they name
 // is none: credit-loss provisions, impairments and charges are not net income; consensus and
 // estimates are yardsticks ("topped the $2.05 consensus"); sector and market figures are no one
-// company's.
+// company's; loans, credit facilities and bonds finance a deal, they are not its price.
 inline constexpr std::string_view kNotMetrics =
     "credit losses|credit loss|loan losses|loan loss|credit-loss|loan-loss|impairment|impairments|"
     "writedown|writedowns|write-down|write-downs|write-off|write-offs|writeoff|writeoffs|charge|charges|"
     "provision|provisions|reserve build|reserve release|consensus|estimate|estimates|expectations|"
     "retail sales|industry sales|home sales|existing-home sales|new-home sales|market share|market cap|"
-    "market value|market capitalization|market capitalisation";
+    "market value|market capitalization|market capitalisation|loan|loans|term loan|bridge loan|credit facility|"
+    "bond|bonds";
 
 constexpr bool rows_in_enum_order() {
     if (std::size(kRows) != static_cast<size_t>(MetricKind::count_)) return false;

@@ -363,8 +363,12 @@ void SentenceReader::multiplier_pass() {
             if (pct == 0.0) continue;
             Change ch;
             ch.direction = pct > 0 ? Direction::up : Direction::down;
-            ch.has_percent = true;
-            ch.percent = pct;
+            // "more than doubled to 95,000": the level carries the move, whose size is not stated
+            // exactly; "revenue doubled" alone is +100%.
+            const bool to_level = t + 2 < last() && eq_ci(c_.tok(t + 1), "to") &&
+                                  ((F(t + 2) & kFigureFlag) || c_.doc.tokens[t + 2].kind == TokenKind::number);
+            ch.has_percent = !to_level;
+            ch.percent = to_level ? 0.0 : pct;
             Quantity q;
             const Token& tk = c_.doc.tokens[t];
             q.span = {tk.field, tk.begin, tk.end};

@@ -46,6 +46,7 @@ void SentenceReader::money_pass() {
         // in %) or a kind counted in units ("deliveries").
         if (!h || h->kind == W::kNotMetric || is_margin(h->kind)) continue;
         if (kinds::row(h->kind).unit == kinds::UnitKind::count) continue;
+        if (!pledge && expense_figure(whole)) continue;
         // "sold $25 billion of bonds, drawing orders of more than $110 billion": the investors'
         // demand for the securities, not orders the company won.
         if ((h->kind == MetricKind::orders || h->kind == MetricKind::backlog) && securities_sale()) continue;
@@ -55,6 +56,23 @@ void SentenceReader::money_pass() {
         forced_segment_ = {};
     }
     for (size_t i = first_metric_; i < c_.out.size(); ++i) direction_from_prior(c_.out[i]);
+}
+
+// "tariffs cost ¥1.4 trillion", "costing it about $600 million": what an expense took, no result
+// ("a plant that cost EUR 200m" is a pledge, read before). "$4.9 billion 777X charge": a charge,
+// impairment or provision named right after the figure (past a model name) is what it is.
+bool SentenceReader::expense_figure(const Fig& fg) const {
+    for (uint32_t k = fg.tb, n = 0; k > first() && n < 4; ++n) {
+        --k;
+        if (F(k) & (kFigureFlag | kPunctHard | kPunctComma | W::kClause | W::kKind)) break;
+        const std::string_view w = c_.tok(k);
+        if (eq_ci(w, "cost") || eq_ci(w, "costs") || eq_ci(w, "costing")) return true;
+    }
+    for (uint32_t k = fg.te; k < last() && k < fg.te + 3; ++k) {
+        if (const Hit* h = hit_beginning(k)) return h->kind == W::kNotMetric;
+        if (F(k) & (kFigureFlag | kPunctHard | kPunctComma | W::kClause | W::kStop)) break;
+    }
+    return false;
 }
 
 // In brackets and in the same currency it is the year before, not a conversion
@@ -139,6 +157,14 @@ bool SentenceReader::prior_cue_before(uint32_t tb, int* sign) const {
         return (eq_ci(a, "with") || eq_ci(a, "to")) && eq_ci(b, "compared");
     };
     if (cue_at(tb)) return true;
+    // "to 54.5% in 2027 from about 52% this year": a qualifier between the cue and the figure.
+    if (tb > first() + 1) {
+        const std::string_view q = c_.tok(tb - 1);
+        if ((eq_ci(q, "about") || eq_ci(q, "around") || eq_ci(q, "roughly") || eq_ci(q, "approximately") ||
+             eq_ci(q, "nearly") || eq_ci(q, "almost")) &&
+            cue_at(tb - 1))
+            return true;
+    }
     if (tb < first() + 3 || !eq_ci(c_.tok(tb - 1), "of")) return false;
     // The one hit ending right before "of" (hits do not overlap).
     auto it = std::lower_bound(hits_.begin(), hits_.end(), tb - 1, [](const Hit& h, uint32_t x) { return h.end < x; });

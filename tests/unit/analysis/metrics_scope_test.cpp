@@ -200,3 +200,41 @@ TEST_CASE("a company the alias table does not know is the headline's subject") {
     REQUIRE(none.size() == 1);
     CHECK(none[0].entity.empty());
 }
+
+TEST_CASE("'more than doubled to' a level: the level's move has no exact size") {
+    testing::Run r;
+    const auto& ms = r.on("Acme sold 480,000 vehicles, as overseas deliveries more than doubled to 95,000.");
+    const Metric* m = with_value(ms, 95000);
+    REQUIRE(m);
+    CHECK(m->change.direction == Direction::up);
+    CHECK_FALSE(m->change.has_percent);
+    const auto& alone = r.on("Acme said its cloud revenue doubled in the quarter to lift results.");
+    REQUIRE(alone.size() == 1);
+    CHECK(alone[0].change.has_percent);
+    CHECK(near(alone[0].change.percent, 100.0));
+}
+
+TEST_CASE("an earlier value after 'from' and a qualifier is the prior, no figure of its own") {
+    testing::Run r;
+    const auto& ms = r.on("The broker expects Acme's gross margin to widen to 54.5% in 2027 from about 52% this year.");
+    REQUIRE(ms.size() == 1);
+    CHECK(near(ms[0].value, 54.5));
+    CHECK(ms[0].has_prior);
+    CHECK(near(ms[0].prior_value, 52.0));
+    CHECK(ms[0].change.direction == Direction::up);
+}
+
+TEST_CASE("what an expense cost, a charge and a loan are no company result") {
+    testing::Run r;
+    CHECK(r.on("Toyota cuts full-year profit forecast as U.S. tariffs cost ¥1.4 trillion.").empty());
+    const auto& cat = r.on("Operating profit margin was 17.9%, as tariffs cost the company about $600 million.");
+    CHECK_FALSE(with_value(cat, 600e6));
+    const auto& ch = r.on("Acme posts $5.4 billion net loss on $4.9 billion 777X charge.");
+    REQUIRE(with_value(ch, -5.4e9));
+    CHECK_FALSE(with_value(ch, 4.9e9));
+    const auto& loan = r.on("Acme expects to fund the purchase from cash and a new $1.5 billion term loan.");
+    CHECK(loan.empty());
+    // A plant's cost is still a pledge of capital spending.
+    const auto& plant = r.on("Acme opened a plant that cost about $200 million in Texas.");
+    CHECK(with_value(plant, 200e6));
+}
