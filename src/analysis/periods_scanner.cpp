@@ -206,6 +206,11 @@ uint32_t Scanner::year_words_at(uint32_t t, Writer& w) const {
     if (!eq_ci(tok(t), "year") && !eq_ci(tok(t), "years")) return 0;
     int mon = 0, y = 0;
     uint32_t n = ended(t + 1, mon, y, true);
+    // "free cash flow for the year should reach ...": the report's year.
+    if (!n && eq_ci(tok(t), "year") && eq_ci(tok(t - 1), "the") && eq_ci(tok(t - 2), "for")) {
+        w.add("=Y");
+        return 1;
+    }
     if (!n || !y) return 0;
     w.add("FY");
     w.add_int(y);

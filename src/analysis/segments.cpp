@@ -294,6 +294,15 @@ uint32_t mention_end(const View& v, const Mention& m) {
     return t;
 }
 
+// A noun that names a business unit after its name: "unit's", "segment", "division's".
+bool unit_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {"unit",      "unit's",     "units'",  "segment", "segment's",
+                                                  "division", "division's", "arm's",   "group's", "business's"};
+    for (std::string_view n : kNouns)
+        if (eq_ci(w, n)) return true;
+    return false;
+}
+
 }  // namespace
 
 std::string_view View::tok(uint32_t t) const {
@@ -322,6 +331,8 @@ std::string_view before_kind(const View& v, uint32_t np_begin) {
     while (t > v.first && is_word(v, t - 1) && !v.mention_at(t - 1) &&
            ((classes(v, t - 1) & kQualifyingBit) || period_like(v.tok(t - 1), classes(v, t - 1))))
         --t;
+    // "the Imaging & Sensing Solutions unit's operating profit": the unit's name before its noun.
+    if (t > v.first + 1 && unit_noun(v.tok(t - 1)) && classify(v, t - 2) != Class::none) --t;
     const uint32_t e = t;
     Class first_class = Class::none;
     while (t > v.first && e - t < 5) {

@@ -238,3 +238,16 @@ TEST_CASE("what an expense cost, a charge and a loan are no company result") {
     const auto& plant = r.on("Acme opened a plant that cost about $200 million in Texas.");
     CHECK(with_value(plant, 200e6));
 }
+
+TEST_CASE("'for the year' is the report's year, not a quarter named before it") {
+    testing::Run r;
+    const auto& ms = r.on(
+        "Acme expects third-quarter adjusted EPS of $1.25 to $1.75 and said free cash flow for the year should reach "
+        "$3 billion to $4 billion.");
+    const Metric* cf = testing::metric_of(ms, MetricKind::cash_flow);
+    REQUIRE(cf);
+    CHECK(cf->period.view().substr(0, 2) == "FY");
+    const Metric* eps = testing::metric_of(ms, MetricKind::eps);
+    REQUIRE(eps);
+    CHECK(eps->period.view().substr(0, 2) == "Q3");
+}

@@ -52,6 +52,9 @@ const Case kCases[] = {
     {"Acme's revenue from advertising rose 20% to $4 billion.", "revenue Acme/advertising 4e+09"},
     {"Acme said sales in Greater China fell 4%.", "revenue Acme/Greater China -4%"},
     {"Acme's orders from AI and cloud customers were EUR 1.1 bn.", "orders Acme/AI and cloud 1.1e+09"},
+    // a named unit before its noun
+    {"At Acme, the Imaging & Sensing Solutions unit's operating profit jumped 41% to $102 billion.",
+     "operating_income Acme/Imaging & Sensing Solutions 1.02e+11"},
     // a subject that is a business of the company, without a kind word
     {"At Acme, cloud jumped 40% and services rose 12%.", "revenue Acme/cloud 40%; revenue Acme/services 12%"},
     // company totals: no segment
