@@ -150,6 +150,9 @@ downturn | recession | slowdown = -0.45
 slump | slumps = -0.45
 struggle | struggles | struggled | struggling = -0.45
 hurt | hurts | hit by | hurt by | weighed on | weigh on | weighs on | dragged | drag on = -0.4
+drags on | dragged on | dragging on = 0
+weighing on | dragging | drags | dragged down | drags down | dragging down | drag down | pressuring = -0.4
+buoyed | buoying | buoys = 0.35
 burden | overcapacity | glut | oversupply = -0.35
 shortage | shortages = -0.25
 concerns | worry | worries | worried | fear | fears | feared = -0.3
@@ -708,3 +711,18 @@ to short | shorting | short it | short this | short here | short position | shor
 [position]
 long | buy | buying | bought = 0.4
 short | sell | selling | sold = -0.4
+
+# Payments: what a settlement removes after a payment verb was paid for, bad news for the payer
+# ("agreed to pay $200 million to settle a lawsuit", "paid $45 million to resolve a probe"; it
+# read as a lawsuit going away). Payment verbs are read through the token's id, not as terms.
+[payment]
+pay | pays | paid | paying = payer
+settle | settles | settled | settling | resolve | resolves | resolved | resolving = settles
+
+# Verbs that move what follows them: their tone is about the company named right after them
+# ("Costco fell, dragging down Walmart and Target", "a warning from Intel weighed on AMD"), not the
+# one before. They need a valence or direction of their own elsewhere in this file.
+[object]
+weighed on | weigh on | weighs on | weighing on | dragged | dragged down | drags down | dragging down | drag down
+dragging | drags | hurt | hurts | hurting | pressured | pressuring | lifted | lifting | boosted | boosting
+buoyed | buoying | buoys | hammered | hammering | battered | battering

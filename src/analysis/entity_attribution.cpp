@@ -108,6 +108,26 @@ bool beats(const Document& doc, const SentenceComposer::Contribution& c) {
     return false;
 }
 
+// "won its lawsuit against Qualcomm", "prevailed over Google": a contest decided, whose other
+// side is named after "against" or "over" and got the opposite outcome.
+bool contest(const Document& doc, const SentenceComposer::Contribution& c) {
+    for (uint32_t t = c.begin; t < c.end; ++t)
+        if (is_word(doc.text(doc.tokens[t]), {"won", "wins", "win", "winning", "lost", "loses", "lose", "losing",
+                                              "prevailed", "prevails", "prevail"}))
+            return true;
+    return false;
+}
+
+// Whether the mention at `token` is what the term ending at `end` moves: right after it, or after
+// "shares of" ("weighed on shares of Target"), not after a measure the term moved ("lifted its
+// revenue forecast and Intel ...").
+bool object_of(const Document& doc, uint32_t end, uint32_t token) {
+    if (token > end + 2) return false;
+    for (uint32_t t = end; t < token; ++t)
+        if (!is_word(doc.text(doc.tokens[t]), {"shares", "of", "stock", "the"})) return false;
+    return true;
+}
+
 // The token after a mention's last one.
 uint32_t mention_end(const Document& doc, const Mention& m, uint32_t last) {
     uint32_t t = m.token + 1;
@@ -204,8 +224,20 @@ bool attribute(const SentenceParts& p, double* raw) {
                 continue;
             }
         }
-        if (before != n) give(before, c.weight);
-        else give(after, c.comparator || beats(doc, c) ? -c.weight : c.weight);
+        // "Costco fell, dragging down Walmart", "weighed on shares of Target": a verb that moves
+        // what follows it is about the company named right after it.
+        if (after != n && c.object && object_of(doc, c.end, p.mentions[after].token)) {
+            give(after, c.weight);
+            continue;
+        }
+        if (before != n) {
+            give(before, c.weight);
+            const uint32_t other = after != n ? p.mentions[after].token : 0;
+            if (other > 0 && is_word(doc.text(doc.tokens[other - 1]), {"against", "over", "versus", "vs"}) && contest(doc, c))
+                give(after, -c.weight);  // the losing side of "won its lawsuit against Qualcomm"
+        } else {
+            give(after, c.comparator || beats(doc, c) ? -c.weight : c.weight);
+        }
     }
     return dropped;
 }

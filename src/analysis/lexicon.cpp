@@ -17,7 +17,7 @@ namespace herald::analysis {
 namespace {
 
 enum class Section {
-    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior, award, business, move, state, inverter, quality, position
+    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior, award, business, move, state, inverter, quality, position, payment, object
 };
 
 std::string_view trim(std::string_view s) {
@@ -33,7 +33,8 @@ bool section_of(std::string_view name, Section& out) {
         {"measure", Section::measure},         {"direction", Section::direction}, {"comparator", Section::comparator},
         {"expectation", Section::expectation}, {"prior", Section::prior},          {"award", Section::award},
         {"business", Section::business},       {"move", Section::move},           {"state", Section::state},
-        {"inverter", Section::inverter},       {"quality", Section::quality},     {"position", Section::position}};
+        {"inverter", Section::inverter},       {"quality", Section::quality},     {"position", Section::position},
+        {"payment", Section::payment},         {"object", Section::object}};
     for (auto& [n, s] : kSections)
         if (n == name) {
             out = s;
@@ -114,6 +115,12 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
                 fail(file, line, "state terms take '= new' (to, into), '= prior' (from) or '= agent' (by)");
             r.state = vals[0] == "new" ? 1 : vals[0] == "prior" ? 2 : 3;
             break;
+        case Section::object: r.object = true; break;
+        case Section::payment:
+            if (vals.size() != 1 || (vals[0] != "payer" && vals[0] != "settles"))
+                fail(file, line, "payment terms take '= payer' (pay, paid) or '= settles' (settle, resolve)");
+            r.payment = vals[0] == "payer" ? 1 : 2;
+            break;
         case Section::none: break;
     }
 }
@@ -147,6 +154,8 @@ void merge(TermRoles& into, Section sec, const TermRoles& from) {
             into.position = true;
             break;
         case Section::state: into.state = from.state; break;
+        case Section::payment: into.payment = from.payment; break;
+        case Section::object: into.object = true; break;
         case Section::none: break;
     }
 }
@@ -176,7 +185,7 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
                 fail(file, line_no,
                      "unknown section " + std::string(line) +
                          "; use [valence] [negator] [intensifier] [downtoner] [hedge] [contrast] [measure] "
-                         "[direction] [comparator] [expectation] [prior] [award] [business] [move] [state] [inverter] [quality] [position]");
+                         "[direction] [comparator] [expectation] [prior] [award] [business] [move] [state] [inverter] [quality] [position] [payment] [object]");
             return;
         }
         if (sec == Section::none) fail(file, line_no, "term before any [section] header");

@@ -37,6 +37,12 @@ struct TermRoles {
     uint8_t state = 0;          // 1 "to"/"into": the measure after it is the new state ("slipped to a
                                 // loss"); 2 "from": the prior one ("up from a loss"); 3 "by": the
                                 // cause, not the object ("deliveries were halted by a strike")
+    uint8_t payment = 0;        // 1 a payment verb ("pay", "paid"), read through the token's id; 2 a
+                                // settlement ("settle", "resolve"): after a payment, what it removes
+                                // was paid for ("agreed to pay $200 million to settle a lawsuit")
+    bool object = false;        // a verb that moves what follows it ("weighed on", "dragged down",
+                                // "lifted"): its tone is about the company named after it
+                                // ("Costco fell, dragging down Walmart"), not before it
     bool has_valence = false;
     bool inverts = false;       // a short position ("to short", "shorting"): the tone of the rest of
                                 // its clause is about the bet against the stock ("bad day to short")

@@ -95,7 +95,9 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
     if (inverted) w = -w;
     raw += w;
     clause_raw_[c - 1] += w;
-    if (w != 0) contributions_.push_back({anchor == UINT32_MAX ? it.begin : anchor, it.end, w, it.roles && it.roles->comparator != 0});
+    if (w != 0)
+        contributions_.push_back({anchor == UINT32_MAX ? it.begin : anchor, it.end, w, it.roles && it.roles->comparator != 0,
+                                  it.roles && it.roles->object});
     if (!ex || w == 0) return;
     const Token& a = doc.tokens[it.begin];
     const Token& b = doc.tokens[it.end - 1];

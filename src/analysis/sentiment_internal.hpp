@@ -120,6 +120,7 @@ public:
         uint32_t begin = 0, end = 0;  // the term's anchor token and the end of its span
         double weight = 0;
         bool comparator = false;  // "beat", "outpacing": said of a company after it, that one lost
+        bool object = false;      // "dragging down", "weighed on": about the company named after it
     };
     const std::vector<Contribution>& contributions() const { return contributions_; }
     // Summed evidence to a score in (-1, 1), as for a whole sentence.
@@ -157,7 +158,8 @@ private:
     bool directions(double& raw, const Document& doc, const Sentence& s, ExplainSentence* ex);
     Pairing pair_direction(size_t i) const;
     bool unpaired_direction(double& raw, const Document& doc, const Sentence& s, size_t i, ExplainSentence* ex);
-    void paired_direction(double& raw, const Document& doc, size_t i, size_t best, ExplainSentence* ex);
+    void paired_direction(double& raw, const Document& doc, const Sentence& s, size_t i, size_t best, ExplainSentence* ex);
+    bool paid_for(const Document& doc, const Sentence& s, uint32_t settlement) const;
     bool metric_directions(double& raw, const Document& doc, const Sentence& s, const std::vector<Metric>& metrics,
                            ExplainSentence* ex);
     void implied_direction_of_measures(double& raw, const Document& doc, const Sentence& s, ExplainSentence* ex);

@@ -184,6 +184,19 @@ int SentenceComposer::state_before(uint32_t after, uint32_t measure) const {
     return 0;
 }
 
+// "agreed to pay $200 million to settle", "paid $45 million to resolve": a payment verb (read
+// through the token's id, as payment words are no terms) up to 8 tokens before a settlement in
+// its clause. What the settlement removes was paid for: bad news for the payer.
+bool SentenceComposer::paid_for(const Document& doc, const Sentence& s, uint32_t settlement) const {
+    for (uint32_t k = settlement; k > s.first_token && k + 8 > settlement;) {
+        --k;
+        const uint32_t id = ids_[k];
+        if (id != detail::kNoWord && lex_.word_roles[id].payment == 1) return true;
+        if (doc.tokens[k].kind == TokenKind::punct && is_clause_break(doc.text(doc.tokens[k]))) return false;
+    }
+    return false;
+}
+
 // The token right before a price move names what moved: a capitalised word that is not a
 // lexicon term ("Funko slides", "GM and Ford tank"), a cashtag's ticker, or the ")" of "(KSS)".
 // An adverb of addition between them is skipped ("United and Southwest also rose").
@@ -342,7 +355,7 @@ bool SentenceComposer::directions(double& raw, const Document& doc, const Senten
             any |= unpaired_direction(raw, doc, s, i, ex);
             continue;
         }
-        paired_direction(raw, doc, i, p.measure, ex);
+        paired_direction(raw, doc, s, i, p.measure, ex);
         any = true;
     }
     return any;
@@ -360,6 +373,11 @@ bool SentenceComposer::unpaired_direction(double& raw, const Document& doc, cons
         if (negated(i)) w *= tuning::kNegation;
         return w;
     };
+    if (d.roles->payment == 2 && paid_for(doc, s, d.begin)) {  // "to pay $90 million to settle a case"
+        add(raw, doc, d, -std::abs(weight(tuning::kDirection)), "paid to settle", ex);
+        d.used = true;
+        return true;
+    }
     if (d.roles->move && names_subject(doc, s, d.begin)) {
         // "Zenith rises after trial win", "X and Y tank": the company or asset named right
         // before a price move is what moved, an implicit share price.
@@ -381,7 +399,8 @@ bool SentenceComposer::unpaired_direction(double& raw, const Document& doc, cons
 }
 
 // Direction word i with the measure `best` it describes.
-void SentenceComposer::paired_direction(double& raw, const Document& doc, size_t i, size_t best, ExplainSentence* ex) {
+void SentenceComposer::paired_direction(double& raw, const Document& doc, const Sentence& s, size_t i, size_t best,
+                                        ExplainSentence* ex) {
     Item& d = items_[i];
     Item& m = items_[best];
     // A measure after "to" or "from" is a state, not the object: "slipped to a net loss" ends
@@ -393,12 +412,16 @@ void SentenceComposer::paired_direction(double& raw, const Document& doc, size_t
     double w = tuning::kDirection * (toward != 0 ? toward : d.roles->direction * m.roles->measure) *
                m.roles->importance * d.roles->strength * modifier_before(i) * modifier_after(i) * clause_weight_[d.clause];
     if (negated(i)) w *= tuning::kNegation;
+    // "agreed to pay $200 million to settle a lawsuit": the lawsuit is gone, at the payer's cost.
+    const bool paid = d.roles->payment == 2 && w > 0 && paid_for(doc, s, d.begin);
+    if (paid) w = -w;
     Item span = d;
     span.begin = std::min(d.begin, m.begin);
     span.end = std::max(d.end, m.end);
     const bool good = m.roles->measure > 0, up = d.roles->direction > 0;
     add(raw, doc, span, w,
-        state != 0 && toward != 0 ? (state == 1 ? "state: to a bad measure" : good ? "state: from a good measure" : "state: from a bad measure")
+        paid ? "paid to settle"
+        : state != 0 && toward != 0 ? (state == 1 ? "state: to a bad measure" : good ? "state: from a good measure" : "state: from a bad measure")
         : toward != 0 ? (up ? "direction: better" : "direction: worse")
         : good ? (up ? "direction: good measure up" : "direction: good measure down")
                : (up ? "direction: bad measure up" : "direction: bad measure down"),

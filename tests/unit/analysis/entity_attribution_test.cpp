@@ -98,3 +98,37 @@ TEST_CASE("an elliptic move: companies that \"also\" moved share it") {
     const std::string halted = "Toyota beat forecasts, while Honda Motor's output was halted by a strike.";
     CHECK(c.company_sentiment(halted, "HMC") < -0.1);
 }
+
+TEST_CASE("a verb that moves what follows it is about the company after it") {
+    testing::Sentiments c;
+    // Before: "dragging down" was no term, and "dragged" went to the company named before it (0 for AMD).
+    const std::string drag = "Target Corp slumped 9% on a profit warning, dragging down Walmart and Costco.";
+    CHECK(c.company_sentiment(drag, "WMT") < -0.1);
+    CHECK(c.company_sentiment(drag, "COST") < -0.1);
+    CHECK(c.company_sentiment(drag, "TGT") < -0.1);
+    const std::string weighed = "A profit warning from Intel weighed on shares of AMD and Nvidia.";
+    CHECK(c.company_sentiment(weighed, "AMD") < -0.1);
+    CHECK(c.company_sentiment(weighed, "NVDA") < -0.1);
+    const std::string buoyed = "Nvidia jumped 6% after record sales, buoying Broadcom.";
+    CHECK(c.company_sentiment(buoyed, "AVGO") > 0.1);
+    // A measure the verb moves stands between: the company after it is another's subject.
+    const std::string own = "Nvidia lifted its revenue forecast and Intel sank 5%.";
+    CHECK(c.company_sentiment(own, "NVDA") > 0.1);
+    CHECK(c.company_sentiment(own, "INTC") < -0.1);
+}
+
+TEST_CASE("the losing side of a contest named after \"against\" or \"over\"") {
+    testing::Sentiments c;
+    // Before: only the winner got the tone; the loser read neutral.
+    const std::string won = "Apple won its lawsuit against Qualcomm.";
+    CHECK(c.company_sentiment(won, "AAPL") > 0.1);
+    CHECK(c.company_sentiment(won, "QCOM") < -0.1);
+    const std::string lost = "Qualcomm lost its appeal against Apple.";
+    CHECK(c.company_sentiment(lost, "QCOM") < -0.1);
+    CHECK(c.company_sentiment(lost, "AAPL") > 0.1);
+    const std::string over = "Oracle prevailed over Google in the copyright case.";
+    CHECK(c.company_sentiment(over, "GOOGL") < -0.1);
+    // Not a contest: a partner after "with" shares the news.
+    const std::string partner = "Microsoft won a cloud contract with Oracle.";
+    CHECK(c.company_sentiment(partner, "ORCL") >= 0.0);
+}

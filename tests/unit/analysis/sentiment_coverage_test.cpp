@@ -436,3 +436,19 @@ TEST_CASE("cause 1: currencies move as traded assets") {
         {"The yen climbed against the euro", +1},
     });
 }
+
+TEST_CASE("cause 3: paying to settle or resolve is the payer's cost") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: the lawsuit or probe going away read as good news (+0.47, +0.13, +0.00).
+        {"Initech agreed to pay $200 million to settle a shareholder lawsuit.", -1},
+        {"Globex paid $45 million to resolve a federal investigation into its sales practices.", -1},
+        {"Initech to pay $90 million to settle privacy case", -1},
+        // Without a payment, a dispute settled or a lawsuit dismissed stays good news; paying down
+        // debt is no settlement.
+        {"Globex settled its patent dispute with Initech.", +1},
+        {"The court dismissed the lawsuit against Globex.", +1},
+        {"Initech paid $300 million to repay debt.", +1},
+        // A payment clause ends at a comma: "paid" is not the settlement's.
+        {"Globex paid its suppliers on time, and the strike was resolved.", +1},
+    });
+}
