@@ -183,6 +183,8 @@ void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     uint32_t b = h && h->begin < tb ? h->begin : tb;
     uint32_t e = h && h->end > te ? h->end : te;
     if ((h && h->forecast) || tb > analyst_from_ || forecast_in(b, e > b ? e - 1 : b)) m.forecast = true;
+    // A deal's price is agreed, not projected: "will pay C$14.50 a share", "agreed to buy ... for $10 billion".
+    if (m.kind == MetricKind::deal_value) m.forecast = false;
     read_periods();
     // A price target values the stock, it is of no period: the years around it are the earnings
     // estimates' ("raised its target to $345, arguing 2027 earnings estimates are too low"). A

@@ -306,9 +306,27 @@ bool SentenceReader::role_before(uint32_t tb, W::Role role, uint32_t max_dist) c
 
 // "$0.52 a share": the per-share kind named before it in the clause ("a dividend of 52p per
 // share", "agreed to buy Globex for $25 a share"), else EPS (the marker itself).
-const Hit* SentenceReader::per_share_kind(const Fig& fg, const Hit* marker) const {
+// A price paid per share is a deal's: "will pay C$14.50 a share in cash", "values the target at
+// $86.25 per share", "offered $25 a share" (a verb of paying up to four words before the figure).
+const Hit* SentenceReader::per_share_kind(const Fig& fg, const Hit* marker) {
     const Hit* h = hit_before(fg.tb, 14);
     if (h && h->kind != W::kNotMetric && h->kind != MetricKind::eps && kinds::row(h->kind).per_share) return h;
+    for (uint32_t k = fg.tb, n = 0; k > first() && n < 4; ++n) {
+        --k;
+        if (F(k) & (kFigureFlag | kPunctHard | kPunctComma | W::kClause)) break;
+        static constexpr std::string_view kPaying[] = {"pay",      "pays",   "paying",  "offer",   "offers",
+                                                       "offered", "offering", "values", "valuing", "valued"};
+        const std::string_view w = c_.tok(k);
+        bool paying = false;
+        for (std::string_view p : kPaying) paying |= eq_ci(w, p);
+        if (paying) {
+            deal_hit_ = {};
+            deal_hit_.begin = deal_hit_.np_begin = k;
+            deal_hit_.end = k + 1;
+            deal_hit_.kind = MetricKind::deal_value;
+            return &deal_hit_;
+        }
+    }
     return marker;
 }
 

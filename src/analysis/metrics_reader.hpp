@@ -160,7 +160,7 @@ private:
     bool prior_cue_before(uint32_t tb, int* sign = nullptr) const;
     void set_prior(const Quantity& q, uint32_t te, int sign = 0);
     Direction direction_to(const Hit* h, uint32_t tb) const;
-    const Hit* per_share_kind(const Fig& fg, const Hit* marker) const;
+    const Hit* per_share_kind(const Fig& fg, const Hit* marker);
     bool yardstick_after(uint32_t te) const;
     bool securities_sale();
     // An expense, not a result: "tariffs cost the company about $600 million", "a $4.9 billion
@@ -383,6 +383,7 @@ private:
     int8_t securities_ = -1;           // securities_sale() of this sentence, -1: not asked yet
     Hit price_target_hit_;             // share_price_target's hit, when it makes one
     Hit pledge_hit_;                   // pledge_kind's or contract_kind's hit, when it makes one
+    Hit deal_hit_;                     // per_share_kind's: "will pay $14.50 a share" is a deal's price
     std::string_view pledge_segment_;  // pledge_kind: the plant the money is for
     static constexpr size_t kMaxBreakdowns = 8;
     uint32_t breakdowns_[kMaxBreakdowns];  // count_pass: where counts of an "including" breakdown begin

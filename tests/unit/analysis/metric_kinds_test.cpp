@@ -69,7 +69,8 @@ const Case kNewKinds[] = {
     {"Acme is shedding 600 roles in research.", K::job_cuts, 600, "count"},
     // deal_value: a deal's price, total or per share, is not EPS
     {"Acme agreed to acquire Globex for $5 billion.", K::deal_value, 5e9, "USD"},
-    {"Acme will buy Globex for $25 a share in cash.", K::deal_value, 25, "USD", D::none, none, true},
+    // a deal's agreed price is no projection, "will buy" or not (the gold's convention)
+    {"Acme will buy Globex for $25 a share in cash.", K::deal_value, 25, "USD", D::none, none, false},
     {"The $8 billion takeover was approved by Acme shareholders.", K::deal_value, 8e9, "USD"},
     {"Acme sold a $1.2 billion stake in its payments arm.", K::deal_value, 1.2e9, "USD"},
     // price_target: an analyst's, for the company after on/for; raised up, cut down; a forecast

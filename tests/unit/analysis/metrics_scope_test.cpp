@@ -251,3 +251,19 @@ TEST_CASE("'for the year' is the report's year, not a quarter named before it") 
     REQUIRE(eps);
     CHECK(eps->period.view().substr(0, 2) == "Q3");
 }
+
+TEST_CASE("a price paid per share is the deal's, and a deal's price is no projection") {
+    testing::Run r;
+    const auto& ms = r.on("Globex will pay C$14.50 a share in cash for Acme, a 31% premium to its last close.");
+    const Metric* d = with_value(ms, 14.5);
+    REQUIRE(d);
+    CHECK(d->kind == MetricKind::deal_value);
+    CHECK_FALSE(d->forecast);
+    const auto& v = r.on("The deal values the target at $86.25 per share in cash.");
+    REQUIRE(with_value(v, 86.25));
+    CHECK(with_value(v, 86.25)->kind == MetricKind::deal_value);
+    // EPS stays EPS.
+    const auto& e = r.on("Acme earned $2.10 a share in the quarter.");
+    REQUIRE(with_value(e, 2.10));
+    CHECK(with_value(e, 2.10)->kind == MetricKind::eps);
+}
