@@ -33,6 +33,9 @@ week low | week lows | month low | month lows | year low | year lows | multi-yea
 week high | week highs | month high | month highs | year high | year highs | multi-year high = 0.5
 better | best = 0.35
 worse | worst = -0.45
+worst-performing | worst performing = -0.45
+best-performing | best performing = 0.35
+fret | frets | fretted | fretting = -0.3
 better-than-expected | stronger-than-expected = 0.55
 worse-than-expected | weaker-than-expected | disappointing | disappointed | disappointment = -0.55
 disappoint | disappoints = -0.55
@@ -492,6 +495,8 @@ productivity | efficiency | visibility | exports | utilization | utilisation | q
 working capital | solvency | capital adequacy | capital ratio | tier 1 ratio = good
 cost | costs | expense | expenses | operating expenses | expenditure = bad
 cash burn | burn rate = bad -0.3
+# Credit and bid-ask spreads: wider is worse for the borrower ("spreads on Oracle's bonds widened").
+spread | spreads | credit spread | credit spreads | bond spread | bond spreads | yield spread | yield spreads = bad
 # Troubles that can go away: "dismissed the patent lawsuit", "ending a six-week strike",
 # "removing an overhang" are good news, as a bad measure that goes down.
 lawsuit | lawsuits | litigation | class action | class actions | class action lawsuit | class-action lawsuit = bad -0.4

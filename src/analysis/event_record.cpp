@@ -110,6 +110,12 @@ int32_t EventTypeClassifier::Scratch::coordinated(int32_t m) const {
 
 void EventTypeClassifier::Scratch::figure(const Sentence& sent, uint32_t tk, uint32_t end, const Analysis& a, CorporateEvent& ev) const {
     uint32_t last = end + kFigureTokens < sent.last_token ? end + kFigureTokens : sent.last_token;
+    // A semicolon starts another statement: "cuts jobs in health unit; shares drop 6%" states no job count.
+    for (uint32_t k = end; k < last; ++k)
+        if (doc->tokens[k].kind == TokenKind::punct && text(k) == ";") {
+            last = k;
+            break;
+        }
     const uint32_t b = doc->tokens[tk].begin, e = doc->tokens[last - 1].end;
     for (const Quantity& q : a.quantities) {
         if (q.span.field != sent.field || q.span.begin < b || q.span.begin >= e) continue;

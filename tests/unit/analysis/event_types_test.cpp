@@ -396,3 +396,13 @@ TEST_CASE("a broker that rates 'the stock' or 'the shares' rates the company nam
     CHECK_FALSE(has(events_of("Boeing steady", "UBS said it could raise the stock to Buy if deliveries recover."),
                     "rating_upgrade", "BA"));
 }
+
+TEST_CASE("an event's figure is not taken from the statement after a semicolon") {
+    auto v = events_of("Oracle cuts jobs in health unit; shares drop 6% on credit worries");
+    const Found* f = find(v, "layoffs", "ORCL");
+    REQUIRE(f != nullptr);
+    CHECK_FALSE(f->has_figure);  // was 6, the share move
+    f = find(events_of("Meta to cut 600 jobs in AI research unit; shares rise 1%"), "layoffs", "META");
+    REQUIRE(f != nullptr);
+    CHECK(f->figure == 600);
+}

@@ -357,3 +357,12 @@ TEST_CASE("a direction with no measure counts only when it reports a figure") {
     CHECK(s.score("Be ready when the window opens up .") == 0.0);
     CHECK(s.score("The company plans to increase the unit .") == 0.0);
 }
+
+TEST_CASE("credit spreads: wider is worse for the borrower, tighter better") {
+    Scorer s;
+    // Before: "widened" read as a plain move up (+0.3), a bond sell-off scored positive.
+    CHECK(s.score("Spreads on Oracle's 2055 bonds widened by 40 bps to about 220 bps over Treasuries.") < -0.1);
+    CHECK(s.score("Credit spreads tightened after the upgrade.") > 0.1);
+    CHECK(s.score("The bonds were among the worst-performing in the index.") < -0.1);
+    CHECK(s.score("Investors fret over the company's debt.") < -0.1);
+}
