@@ -85,14 +85,36 @@ bool fold_word(std::string_view w, TokenKind kind, char (&buf)[32], std::string_
     return n >= 3 && !is_stop_word(out);
 }
 
-// The sketch of features `f` (any order, repeats allowed): the kSize smallest distinct, ascending.
-// One sort of the story's at most 128 features costs less than keeping them sorted as they come
-// (a search and a shift for nearly every one of the first kSize).
-void keep_smallest(uint32_t* f, size_t n, StorySketch& s) {
-    std::sort(f, f + n);
-    const size_t distinct = static_cast<size_t>(std::unique(f, f + n) - f);
-    s.count = static_cast<uint8_t>(std::min<size_t>(distinct, StorySketch::kSize));
-    std::copy(f, f + s.count, s.mins);
+// The sketch of features `f` (any order, repeats allowed, at most kMaxFeatures): the kSize smallest
+// distinct, ascending. The hashes are uniform: placed by their top 7 bits (a counting sort into
+// 128 buckets) they are nearly in order, and an insertion sort finishes with a few moves. A
+// comparison sort of random hashes mispredicts about every other comparison, which on the seeds
+// cost more cycles than the sketch's instructions. The order is std::sort's (equal values adjacent).
+constexpr size_t kMaxFeatures = 64 + EventTypeClassifier::kMaxEvents;
+constexpr unsigned kBucketShift = 25;  // 128 buckets
+
+void keep_smallest(const uint32_t* f, size_t n, StorySketch& s) {
+    static_assert(kMaxFeatures <= 255, "bucket starts are bytes");
+    uint8_t start[(1u << (32 - kBucketShift)) + 1] = {};
+    for (size_t i = 0; i < n; ++i) ++start[(f[i] >> kBucketShift) + 1];
+    for (size_t b = 1; b < std::size(start); ++b) start[b] = static_cast<uint8_t>(start[b] + start[b - 1]);
+    uint32_t sorted[kMaxFeatures];
+    for (size_t i = 0; i < n; ++i) sorted[start[f[i] >> kBucketShift]++] = f[i];
+    for (size_t i = 1; i < n; ++i) {
+        const uint32_t x = sorted[i];
+        size_t j = i;
+        for (; j > 0 && sorted[j - 1] > x; --j) sorted[j] = sorted[j - 1];
+        sorted[j] = x;
+    }
+    // Distinct values in order: a repeat is written where the next distinct value will overwrite it.
+    uint32_t distinct[kMaxFeatures];
+    size_t count = 0;
+    for (size_t i = 0; i < n; ++i) {
+        distinct[count] = sorted[i];
+        count += i == 0 || sorted[i] != sorted[i - 1];
+    }
+    s.count = static_cast<uint8_t>(std::min<size_t>(count, StorySketch::kSize));
+    std::copy(distinct, distinct + s.count, s.mins);
 }
 
 }  // namespace
@@ -108,7 +130,8 @@ void sketch_story(const Document& doc, const Analysis& analysis, StorySketch& ou
     const StopKeys& stops = stop_keys();
     // Copies share their lead: at most kMaxWords content words are read, headline first.
     constexpr uint32_t kMaxWords = 64;
-    uint32_t features[kMaxWords + EventTypeClassifier::kMaxEvents];
+    uint32_t features[kMaxFeatures];
+    static_assert(kMaxWords + EventTypeClassifier::kMaxEvents <= kMaxFeatures);
     uint32_t words = 0;
     for (const Sentence& s : doc.sentences) {
         // Sentences are in field order: past the lead's field (or kMaxWords) nothing more is read.

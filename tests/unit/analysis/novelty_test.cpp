@@ -83,6 +83,37 @@ TEST_CASE("a long story's sketch keeps the k smallest hashes and estimates its s
     CHECK(compare_stories(s, s).jaccard == 1.0);
 }
 
+TEST_CASE("a sketch does not depend on the order of its words, and repeats count once") {
+    // Bucket order plus insertion sort (novelty.cpp keep_smallest): every permutation and every
+    // repeat must give std::sort's distinct ascending hashes.
+    std::vector<std::string> words;
+    for (int i = 0; i < 40; ++i) words.push_back("term" + std::to_string(i * 7919 % 1000));
+    uint32_t seed = 7;
+    for (int round = 0; round < 50; ++round) {
+        std::vector<std::string> a = words, b;
+        for (size_t i = a.size(); i > 1; --i) {  // a deterministic shuffle
+            seed = seed * 1103515245u + 12345u;
+            std::swap(a[i - 1], a[(seed >> 8) % i]);
+        }
+        for (size_t i = 0; i < a.size(); ++i) b.push_back(a[i % 25]);  // 25 distinct, repeated
+        std::string ta, tb, tr;
+        for (const auto& w : a) ta += w + " ";
+        for (const auto& w : b) tb += w + " ";
+        for (auto it = a.rbegin(); it != a.rend(); ++it) tr += *it + " ";
+        StorySketch sa = sketch_of("", ta), sr = sketch_of("", tr), sb = sketch_of("", tb);
+        REQUIRE(sa.count == StorySketch::kSize);
+        CHECK(std::equal(sa.mins, sa.mins + sa.count, sr.mins, sr.mins + sr.count));
+        CHECK(sb.count == 25);
+        CHECK(sb.features == 25);
+        for (uint32_t i = 1; i < sa.count; ++i) CHECK(sa.mins[i - 1] < sa.mins[i]);
+        for (uint32_t i = 1; i < sb.count; ++i) CHECK(sb.mins[i - 1] < sb.mins[i]);
+        // The repeated story's hashes are the full one's words a[0..24]: each is in the full sketch
+        // when it is below the full sketch's largest.
+        for (uint32_t i = 0; i < sb.count; ++i)
+            if (sb.mins[i] <= sa.mins[sa.count - 1]) CHECK(std::binary_search(sa.mins, sa.mins + sa.count, sb.mins[i]));
+    }
+}
+
 TEST_CASE("the tracker: first report 100, copies decay and point at the first story") {
     NoveltyTracker t(24 * kHour);
     auto r1 = t.observe("NKE", cut_a(), "reuters-1", 10 * kHour);
