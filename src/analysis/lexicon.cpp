@@ -241,7 +241,11 @@ void Lexicon::Impl::index() {
     word_roles.resize(words.size());
     starting.resize(words.size());
     word_active.assign(words.size() + 1, 0);
-    for (uint32_t id = 0; id < words.size(); ++id) word_active[id + 1] = word_roles[id].any() || !starting[id].empty();
+    word_term.assign(words.size(), 0);
+    for (uint32_t id = 0; id < words.size(); ++id) {
+        word_term[id] = word_roles[id].any();
+        word_active[id + 1] = word_term[id] || !starting[id].empty();
+    }
     phrase_heads.clear();
     heads_begin.assign(words.size() + 1, 0);
     for (uint32_t id = 0; id < words.size(); ++id) {

@@ -67,6 +67,9 @@ struct LexPhrase {
 struct Lexicon::Impl {
     detail::WordTable words;
     std::vector<TermRoles> word_roles;            // by word id: single-word terms
+    // By word id: word_roles[id].any(), one byte for the hot path instead of the roles' dozen
+    // fields tested one after another (a mispredicted branch chain and a cache line per word).
+    std::vector<uint8_t> word_term;
     // By word id + 1: a term alone or the start of a phrase. [0] is kNoWord's (kNoWord + 1 wraps
     // to 0), so the hot path reads it without testing for kNoWord first.
     std::vector<uint8_t> word_active;

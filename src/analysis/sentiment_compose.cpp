@@ -138,7 +138,7 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
             }
         }
     }
-    return lex_.word_roles[id].any() ? &lex_.word_roles[id] : nullptr;
+    return lex_.word_term[id] ? &lex_.word_roles[id] : nullptr;
 }
 
 // Terms, longest phrase first, and clause boundaries (only the tokens index() marked), from mark

@@ -213,7 +213,7 @@ bool SentenceComposer::names_subject(const Document& doc, const Sentence& s, uin
     const std::string_view w = doc.text(t);
     if (w == "The" || w == "A" || w == "An" || w == "THE") return false;
     const uint32_t id = ids_[move - 1];
-    return id == detail::kNoWord || !lex_.word_roles[id].any() || is_tag(doc, move - 1);
+    return id == detail::kNoWord || !lex_.word_term[id] || is_tag(doc, move - 1);
 }
 
 // Comparisons with expectations: "above expectations", "missed estimates", "better than feared".
