@@ -35,6 +35,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
     s.doc = &doc;
     s.mentions = &mentions;
     s.companies_built = false;
+    s.rater_mention = -1;
     const EventTokenIds* ids = &ids_in;
     s.spread(doc, *ids);
     s.unconfirmed.assign(t.rows.size(), 0);

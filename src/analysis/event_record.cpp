@@ -238,7 +238,12 @@ void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end
         if (subj < 0 && object < 0 && a.entities.size() == 1 && !mention_in(si, tk, end) && !agent_in(si, a))
             subj_entity = 0;  // a one-company story (not the agent of a passive: "awarded an order by X")
         const Mention* sm = subj >= 0 ? &(*mentions)[static_cast<size_t>(subj)] : nullptr;
-        if (p.rater && object < 0 && sm && sm->sentence == si && sm->token < tk && names_subject(*sm, tk)) {
+        // A broker found rating in this sentence rates in its later clauses too ("Morgan Stanley
+        // upgraded the stock ..., and raised its price target"), however far from the verb.
+        const bool known_rater = subj >= 0 && subj == rater_mention;
+        if (object < 0 && sm && sm->sentence == si && sm->token < tk &&
+            (known_rater || (p.rater && names_subject(*sm, tk)))) {
+            rater_mention = subj;
             subj_entity = subj_entity >= 0 ? rated_entity(si, subj, subj_entity, a) : -1;
             subj = -1;  // the rater's fellow subjects ("X and Y downgraded ...") are raters too
         }

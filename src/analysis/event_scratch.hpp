@@ -35,6 +35,9 @@ struct EventTypeClassifier::Scratch {
     // question headline is often an opinion on a real event: "Is Target's dividend cut a buy?")
     std::vector<uint8_t> unconfirmed;
 
+    // The mention last found rating another company ([rater]), or -1: set while recording.
+    mutable int32_t rater_mention = -1;
+
     const Document* doc = nullptr;
     const std::vector<Mention>* mentions = nullptr;
     const EventTypeTable::Impl* t = nullptr;

@@ -406,3 +406,13 @@ TEST_CASE("an event's figure is not taken from the statement after a semicolon")
     REQUIRE(f != nullptr);
     CHECK(f->figure == 600);
 }
+
+TEST_CASE("a broker found rating in a sentence rates in its later clauses too") {
+    auto v = events_of("Nike upgraded", "Morgan Stanley upgraded the stock to Overweight from Equal-weight, citing "
+                                        "improving orders, and raised its price target to $85 from $70.");
+    CHECK(has(v, "price_target_raise", "NKE"));
+    CHECK_FALSE(has(v, "price_target_raise", "MS"));
+    // A customer of four words after "by" ("the U.S. Air Force") still leaves the winner its contract.
+    CHECK(has(events_of("Northrop Grumman was chosen by the U.S. Air Force to build collaborative combat drones"),
+              "contract_win", "NOC"));
+}
