@@ -131,6 +131,35 @@ def proc_cpu_seconds(pid):
     return (int(rest[11]) + int(rest[12])) / CLK_TCK  # fields 14 and 15 of stat(5)
 
 
+def thread_cpu_seconds(pid):
+    """{thread id: (name, utime + stime)} of a live process's threads (librdkafka's are named rdk:*)."""
+    out = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                raw = f.read()
+        except OSError:
+            continue  # the thread ended meanwhile
+        name = raw[raw.index("(") + 1:raw.rindex(")")]
+        rest = raw.rpartition(")")[2].split()
+        out[int(tid)] = (name, (int(rest[11]) + int(rest[12])) / CLK_TCK)
+    return out
+
+
+def thread_cpu_split(before, after):
+    """CPU seconds between two thread_cpu_seconds() readings: herald's own threads (busiest first:
+    workers, the consumer thread, the delivery poller) and librdkafka's together."""
+    own, rdk = [], 0.0
+    for tid, (name, cpu) in after.items():
+        spent = cpu - before.get(tid, (name, 0.0))[1]
+        if name.startswith("rdk:"):
+            rdk += spent
+        else:
+            own.append(spent)
+    own.sort(reverse=True)
+    return {"herald_threads": [round(c, 2) for c in own if c >= 0.01], "librdkafka": round(rdk, 2)}
+
+
 def proc_status_kb(pid, key):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -186,6 +215,23 @@ def stage_means(samples, before=None, processed=None):
             if processed is not None:
                 stages[stage]["us_per_event"] = round(total / max(processed, 1) * 1e6, 1)
     return stages
+
+
+def wait_quantiles(samples, before=None):
+    """{wait: p50/p99 ms and mean ms} of herald_wait_duration_seconds (queue: dispatch to the worker's
+    pick-up; delivery: produce to acknowledgement), over what happened since `before` if given."""
+    waits = {}
+    for wait in ("queue", "delivery"):
+        now = buckets(samples, "herald_wait_duration_seconds", wait=wait)
+        old = dict(buckets(before, "herald_wait_duration_seconds", wait=wait)) if before else {}
+        delta = [(le, c - old.get(le, 0)) for le, c in now]
+        if not delta or delta[-1][1] <= 0:
+            continue
+        total = value(samples, "herald_wait_duration_seconds_sum", wait=wait) - \
+            (value(before, "herald_wait_duration_seconds_sum", wait=wait) if before else 0)
+        waits[wait] = {f"p{int(q * 100)}_ms": round(histogram_quantile(q, delta) * 1000, 3) for q in (0.5, 0.99)}
+        waits[wait]["mean_ms"] = round(total / delta[-1][1] * 1000, 3)
+    return waits
 
 
 def buckets(samples, name, **labels):
@@ -314,11 +360,16 @@ class Herald:
             cmd.append("--pass-through")
         cmd += args.herald_arg + (extra or [])
         self.proc = Process(cmd, "herald run" + (" --pass-through" if pass_through else ""))
+        self.inflight = []
         self.port = int(self.proc.wait_stderr(r"metrics on http://[0-9.]+:(\d+)/metrics", 60).group(1))
 
     def samples(self):
         self.proc.check_alive()
-        return scrape(self.port)
+        s = scrape(self.port)
+        # The in-flight window over time: its mean over a run and the throughput give the mean wait
+        # of an event in herald (Little's law), to compare with the latency histograms.
+        self.inflight.append((time.monotonic(), value(s, "herald_inflight_events")))
+        return s
 
     def processed(self):
         return value(self.samples(), "herald_events_processed_total")
@@ -346,6 +397,7 @@ def measure(herald, n, timeout, start_samples=None):
         cpu = proc_cpu_seconds(herald.proc.pid)
         if first is None and done > 0:
             first = (now, done, cpu, s)
+            herald.threads_first = thread_cpu_seconds(herald.proc.pid)
         if done >= n:
             break
         if now > end:
@@ -370,6 +422,7 @@ def finish(herald, args, n, first, last, feed, pass_through):
             pass  # reported below as a mismatch
     s = herald.samples()
     rss_kb = proc_status_kb(herald.proc.pid, "VmHWM")
+    threads = thread_cpu_split(getattr(herald, "threads_first", None) or {}, thread_cpu_seconds(herald.proc.pid))
     cpu_total = proc_cpu_seconds(herald.proc.pid)
     rc = herald.proc.stop()
     summary = next((l for l in herald.proc.stderr_lines if "stopped:" in l), "")
@@ -401,6 +454,18 @@ def finish(herald, args, n, first, last, feed, pass_through):
             v = histogram_quantile(q, b)
             result[f"{key}_p{int(q * 100)}_ms"] = None if v is None else round(v * 1000, 3)
     result["stages"] = stage_means(s, processed=processed)
+    result["waits"] = wait_quantiles(s)
+    result["thread_cpu_s"] = threads
+    c2a_count = value(s, "herald_consume_to_alert_latency_seconds_count")
+    if c2a_count:
+        result["consume_to_alert_mean_ms"] = round(value(s, "herald_consume_to_alert_latency_seconds_sum") /
+                                                   c2a_count * 1000, 3)
+    window = [v for t, v in herald.inflight if t0 <= t <= t1]
+    if window and not pass_through:
+        # Little's law: an event's mean time in herald is the mean in-flight count over the throughput.
+        mean_inflight = sum(window) / len(window)
+        result["inflight_mean"] = round(mean_inflight, 1)
+        result["littles_law_wait_ms"] = round(mean_inflight / max(events / secs, 1e-6) * 1000, 3)
     return result
 
 
@@ -412,12 +477,12 @@ def log(msg):
 def run_preproduced(args, feed, pass_through, extra=None):
     parts = args.preproduced_partitions or max(args.partitions,
                                                math.ceil(feed.bytes / PARTITION_BUDGET_BYTES * 1.3))
-    broker = Broker(args.herald, parts)
+    broker = Broker(args.tools, parts)
     herald = None
     try:
         # A random partitioner spreads events evenly; rules are stateless, so per-key order is moot.
         stamped = feed.write_stamped(os.path.join(args.workdir, "preproduced.ndjson"), 0, len(feed.lines))
-        out = subprocess.run([args.herald, "replay", "--brokers", broker.bootstrap, "--input", stamped,
+        out = subprocess.run([args.tools, "replay", "--brokers", broker.bootstrap, "--input", stamped,
                               "--topic", "news", "--speed", "max", "--kafka", "partitioner=random"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if out.returncode != 0:
@@ -450,7 +515,7 @@ def run_streaming(args, feed, pass_through, extra=None):
     # The backlog (produced - processed) must fit the fullest partition's budget.
     max_backlog = max(200, int(PARTITION_BUDGET_BYTES / (avg * share)))
     chunk = max(100, max_backlog // 2)
-    broker = Broker(args.herald, args.partitions)
+    broker = Broker(args.tools, args.partitions)
     herald = None
     feeder_error = []
     replay_cpu = [0.0]
@@ -467,7 +532,7 @@ def run_streaming(args, feed, pass_through, extra=None):
                              "herald to work off the backlog")
                     path = feed.write_stamped(os.path.join(args.workdir, "chunk.ndjson"), i, i + size)
                     t = os.times()
-                    out = subprocess.run([args.herald, "replay", "--brokers", broker.bootstrap, "--input", path,
+                    out = subprocess.run([args.tools, "replay", "--brokers", broker.bootstrap, "--input", path,
                                           "--topic", "news", "--speed", "max"],
                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                     u = os.times()
@@ -554,7 +619,7 @@ def run_latency(args, feed, rate, extra):
     n, warm = latency_n_and_warm(args, feed, rate)
     # Warm-up traffic, left out of the figures: start-up costs (first fetches, page faults, the
     # alerts topic's first produce) are not steady-state latency.
-    broker = Broker(args.herald, args.partitions)
+    broker = Broker(args.tools, args.partitions)
     herald = None
     try:
         herald = Herald(args, broker.bootstrap, False, extra)
@@ -572,8 +637,10 @@ def run_latency(args, feed, rate, extra):
 
         sender.send(0, warm)
         s0, cpu0, t0 = settle(warm)
+        threads0 = thread_cpu_seconds(herald.proc.pid)
         send_secs = sender.send(warm, n)
         s1, cpu1, t1 = settle(n)
+        threads1 = thread_cpu_seconds(herald.proc.pid)
         measured = n - warm
         result = {"herald_args": " ".join(extra), "target_rate": round(rate, 1),
                   "achieved_rate": round(measured / send_secs, 1), "events": measured, "warmup_events": warm,
@@ -602,6 +669,7 @@ def run_latency(args, feed, rate, extra):
                 waits[wait] = {f"p{int(q * 100)}_ms": round(histogram_quantile(q, delta) * 1000, 3) for q in (0.5, 0.99)}
         result["waits"] = waits
         result["stages"] = stage_means(s1, before=s0)
+        result["thread_cpu_s"] = thread_cpu_split(threads0, threads1)
         rc = herald.proc.stop()
         if rc != 0:
             raise BenchError(f"herald run exited with {rc} after SIGTERM (expected 0)")
@@ -619,7 +687,7 @@ def run_floor(args, feed, rate):
     settings, read by confluent-kafka (floor_consumer.py). Event-to-receive latency here is what
     event-to-alert cannot go below on this machine, whatever herald does."""
     n, warm = latency_n_and_warm(args, feed, rate)
-    broker = Broker(args.herald, args.partitions)
+    broker = Broker(args.tools, args.partitions)
     reader = None
     try:
         reader = Process([sys.executable, os.path.join(HERE, "floor_consumer.py"), broker.bootstrap, str(n), str(warm),
@@ -696,13 +764,21 @@ def table(results):
         if ratio is not None:
             lines.append(f"{mode}: with shadow rules / normal = {ratio:.2f} "
                          f"({results[mode]['shadow']['shadow_alerts']:,} shadow alerts)")
-    for key in ("latency", "latency_repeat"):  # where herald's consume-to-alert time went
-        lat = results.get(key)
+    throughput = [(f"{mode} normal", results.get(mode, {}).get("normal")) for mode in ("preproduced", "streaming")]
+    for key, lat in throughput + [(k, results.get(k)) for k in ("latency", "latency_repeat")]:
+        # Where herald's consume-to-alert time went.
         if not lat or not lat.get("waits"):
             continue
         parts = [f"{w} wait p50/p99 {fmt(v.get('p50_ms'), '{:.2f}')}/{fmt(v.get('p99_ms'), '{:.2f}')} ms"
                  for w, v in lat["waits"].items()]
         parts += [f"{st} mean {v['us_per_call']:.0f} us" for st, v in lat.get("stages", {}).items()]
+        if lat.get("thread_cpu_s"):
+            th = lat["thread_cpu_s"]
+            parts.append("CPU s by herald thread " + "/".join(f"{c:.2f}" for c in th["herald_threads"]) +
+                         f", librdkafka {th['librdkafka']:.2f}")
+        if lat.get("littles_law_wait_ms") is not None:
+            parts.append(f"in flight mean {lat['inflight_mean']:,.0f} -> Little's law "
+                         f"{lat['littles_law_wait_ms']:.0f} ms (c2a mean {fmt(lat.get('consume_to_alert_mean_ms'), '{:.0f}')} ms)")
         lines.append(f"{key}: " + ", ".join(parts))
     return "\n".join(lines)
 
@@ -732,6 +808,9 @@ def parse_args(argv):
                    "(default: enough that each holds < 3.5 MB, at least --partitions)")
     p.add_argument("--workers", type=int, default=0, help="herald run --workers (default: herald's, = cores)")
     p.add_argument("--herald", default=os.path.join(ROOT, "build", "herald"), help="herald binary")
+    p.add_argument("--tools", metavar="PATH", help="herald binary for the broker and the feeders (`herald broker`, "
+                   "`herald replay`; default: --herald): comparing two --herald binaries with the same --tools "
+                   "changes only `herald run`")
     p.add_argument("--rules", default=os.path.join(HERE, "rules.yaml"), help="rules file (default bench/e2e/rules.yaml)")
     p.add_argument("--shadow-rules", metavar="FILE", help="also run the throughput modes with these shadow "
                    "rules (e.g. bench/e2e/shadow-rules.yaml, the rules changed, same size) and report shadow / normal")
@@ -776,6 +855,9 @@ def parse_args(argv):
     if not os.access(args.herald, os.X_OK):
         p.error(f"--herald {args.herald}: not an executable; build it with "
                 "`cmake --build build --target herald` or pass --herald PATH")
+    args.tools = args.tools or args.herald
+    if not os.access(args.tools, os.X_OK):
+        p.error(f"--tools {args.tools}: not an executable")
     args.timeout = args.timeout or 120 + args.events / 500
     os.makedirs(args.workdir, exist_ok=True)
     return args
