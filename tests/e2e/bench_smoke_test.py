@@ -37,6 +37,11 @@ for kind in ("normal", "pass_through"):
     # CPU comes from /proc clock ticks (10 ms): a 2,000-event pass-through run can take none.
     assert isinstance(got["cpu_s_per_1m_events"], (int, float)) and got["cpu_s_per_1m_events"] >= 0, (kind, got)
 assert r["preproduced"]["normal"]["alerts_published"] == report["feed"]["expected_alerts"]
+# Where the time went (issue 19's before/after comparison): CPU by thread, the waits, the stages.
+for got in (r["preproduced"]["normal"], r["latency"]):
+    th = got["thread_cpu_s"]
+    assert th["librdkafka"] >= 0 and all(c > 0 for c in th["herald_threads"]), th
+    assert "queue" in got["waits"] and "analyze" in got["stages"], got
 for key in ("latency", "latency_repeat"):
     assert r[key]["event_to_alert_count"] > 0 and r[key]["event_to_alert_p99_ms"] is not None, r[key]
     assert r[key]["exit_code"] == 0
