@@ -17,8 +17,7 @@ Backpressure::Backpressure(Options options, PartitionControl& control, Backpress
     : options_(std::move(options)), control_(control), probe_(probe) {}
 
 size_t Backpressure::regulate(size_t inflight, const std::function<size_t()>& settle,
-                              const std::function<bool()>& keep_waiting, const std::vector<int32_t>& owned,
-                              bool& changed) {
+                              const std::function<bool()>& keep_waiting, const Owned& owned, bool& changed) {
     const size_t max = options_.max_inflight;
     if (inflight >= max && !paused_) {
         // Wake rarely and refill in bulk: waking every few hundred microseconds to dispatch a
@@ -51,15 +50,15 @@ void Backpressure::adopt(const std::vector<int32_t>& fresh) {
     }
 }
 
-bool Backpressure::set_paused(bool pause, const std::vector<int32_t>& owned) {
+bool Backpressure::set_paused(bool pause, const Owned& owned) {
     if (pause == paused_) return false;
     if (pause) {
-        control_.pause(list(owned));
-        paused_partitions_ = owned;
+        paused_partitions_ = owned();
+        control_.pause(list(paused_partitions_));
     } else {
         // Also those given up since the pause: a partition keeps its pause in librdkafka and may
         // come back (adopt resumes it too).
-        std::vector<int32_t> all = owned;
+        std::vector<int32_t> all = owned();
         for (int32_t p : paused_partitions_)
             if (std::find(all.begin(), all.end(), p) == all.end()) all.push_back(p);
         control_.resume(list(all));

@@ -188,8 +188,11 @@ bool Pipeline::Impl::poll_once(std::vector<kafka::Message>& batch, const std::at
         store_done_offsets();
         return table.in_flight();
     };
-    std::vector<int32_t> owned;
-    for (const PartitionState* ps : table.owned()) owned.push_back(ps->partition);
+    auto owned = [this] {
+        std::vector<int32_t> partitions;
+        for (const PartitionState* ps : table.owned()) partitions.push_back(ps->partition);
+        return partitions;
+    };
     bool changed = false;
     const size_t inflight = backpressure->regulate(table.in_flight(), settle, keep_waiting, owned, changed);
     // Paused by herald, its partitions fetch nothing on purpose: that wait is not a stall.

@@ -7,6 +7,7 @@
 //   Backpressure bp({"news", 8192}, control, {&metrics.inflight_events(), &metrics.consumer_paused()});
 //   bool changed = false;   // consumer thread, once per poll:
 //   size_t inflight = bp.regulate(table.in_flight(), settle, keep_waiting, owned, changed);
+//   (owned() lists the partitions to pause or resume; asked only when that happens)
 //   bp.adopt(new_partitions);  // on assignment: new partitions follow herald's pause
 //
 // Threads: the consumer thread only.
@@ -45,10 +46,13 @@ public:
     bool paused() const { return paused_; }
     // `inflight`: dispatched, unacknowledged events now. When the window is full, waits for room
     // calling settle() (stores done offsets, returns the new count) every millisecond while
-    // keep_waiting() holds; then pauses or resumes `owned`. Returns the in-flight count; `changed`
-    // tells whether consumption was paused or resumed.
+    // keep_waiting() holds; then pauses or resumes the partitions owned() lists, called only
+    // then: regulate runs once per poll, and listing the partitions there allocated on every
+    // poll (every event at low rates). Returns the in-flight count; `changed` tells whether
+    // consumption was paused or resumed.
+    using Owned = std::function<std::vector<int32_t>()>;
     size_t regulate(size_t inflight, const std::function<size_t()>& settle, const std::function<bool()>& keep_waiting,
-                    const std::vector<int32_t>& owned, bool& changed);
+                    const Owned& owned, bool& changed);
     // Partitions just assigned: librdkafka keeps a partition's pause through a loss and a new
     // assignment, so one paused by herald, lost and handed back would never fetch again
     // (integration_coordinator_outage). They follow herald's state now.
@@ -57,7 +61,7 @@ public:
     size_t room(size_t inflight) const;
 
 private:
-    bool set_paused(bool pause, const std::vector<int32_t>& owned);
+    bool set_paused(bool pause, const Owned& owned);
     std::vector<kafka::TopicPartition> list(const std::vector<int32_t>& partitions) const;
 
     Options options_;
