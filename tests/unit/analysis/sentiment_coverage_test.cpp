@@ -452,3 +452,14 @@ TEST_CASE("cause 3: paying to settle or resolve is the payer's cost") {
         {"Globex paid its suppliers on time, and the strike was resolved.", +1},
     });
 }
+
+TEST_CASE("cause 4: a measure nine tokens before its verb still pairs") {
+    // "profit of the group 's ... business increased": a possessive's two tokens put the verb 8
+    // tokens after the measure, one past the reach (no tone before).
+    check_signs(Lexicon::rules_only(), {
+        {"Net sales of the group 's mobile phone business increased .", +1},
+        {"Operating profit of the firm 's paper and pulp fell .", -1},
+        // A verb of another clause is not the measure's.
+        {"Net sales of the group 's mobile phone business were stable , and the dollar fell .", -1},
+    });
+}
