@@ -56,6 +56,31 @@ void SentenceReader::money_pass() {
         forced_segment_ = {};
     }
     for (size_t i = first_metric_; i < c_.out.size(); ++i) direction_from_prior(c_.out[i]);
+    for (const Fig& fg : figs_)
+        if (fg.metric >= 0 && !fg.range_end) multiple_after(fg);
+}
+
+// "ad revenue of about $3 billion in 2026, more than double last year", "$60-70 billion in fiscal
+// 2027, more than triple": a level followed (past a period phrase and a comma) by a multiple of an
+// earlier one rose, by how much exactly the text does not say.
+void SentenceReader::multiple_after(const Fig& fg) {
+    Metric& m = c_.out[static_cast<size_t>(fg.metric)];
+    if (m.change.direction != Direction::none || !m.has_value) return;
+    uint32_t t = fg.te;
+    for (uint32_t n = 0; t < last() && n < 5 && c_.tok(t) != ","; ++t, ++n)
+        if (F(t) & (kFigureFlag | kPunctHard | W::kClause)) return;
+    if (t >= last() || c_.tok(t) != ",") return;
+    ++t;
+    for (uint32_t n = 0; t < last() && n < 2; ++n) {
+        const std::string_view w = c_.tok(t);
+        if (!eq_ci(w, "more") && !eq_ci(w, "than") && !eq_ci(w, "nearly") && !eq_ci(w, "almost") && !eq_ci(w, "roughly"))
+            break;
+        ++t;
+    }
+    const std::string_view w = c_.tok(t);
+    if (eq_ci(w, "double") || eq_ci(w, "triple") || eq_ci(w, "quadruple") || eq_ci(w, "twice") || eq_ci(w, "doubling") ||
+        eq_ci(w, "tripling"))
+        m.change.direction = Direction::up;
 }
 
 // "tariffs cost ¥1.4 trillion", "costing it about $600 million": what an expense took, no result

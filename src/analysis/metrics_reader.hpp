@@ -166,6 +166,7 @@ private:
     // An expense, not a result: "tariffs cost the company about $600 million", "a $4.9 billion
     // 777X charge" (metrics_money.cpp).
     bool expense_figure(const Fig& fg) const;
+    void multiple_after(const Fig& fg);
     const Hit* share_price_target(const Hit* h, const Quantity& q);
     bool role_before(uint32_t tb, W::Role role, uint32_t max_dist) const;
     Direction verb_before(const Hit* h) const;

@@ -201,13 +201,15 @@ TEST_CASE("a company the alias table does not know is the headline's subject") {
     CHECK(none[0].entity.empty());
 }
 
+// The metric of this value rose by a size the text does not state.
+static bool rose_by_unstated(const std::vector<Metric>& ms, double value) {
+    const Metric* m = with_value(ms, value);
+    return m && m->change.direction == Direction::up && !m->change.has_percent;
+}
+
 TEST_CASE("'more than doubled to' a level: the level's move has no exact size") {
     testing::Run r;
-    const auto& ms = r.on("Acme sold 480,000 vehicles, as overseas deliveries more than doubled to 95,000.");
-    const Metric* m = with_value(ms, 95000);
-    REQUIRE(m);
-    CHECK(m->change.direction == Direction::up);
-    CHECK_FALSE(m->change.has_percent);
+    CHECK(rose_by_unstated(r.on("Acme sold 480,000 vehicles, as overseas deliveries more than doubled to 95,000."), 95000));
     const auto& alone = r.on("Acme said its cloud revenue doubled in the quarter to lift results.");
     REQUIRE(alone.size() == 1);
     CHECK(alone[0].change.has_percent);
@@ -266,4 +268,22 @@ TEST_CASE("a price paid per share is the deal's, and a deal's price is no projec
     const auto& e = r.on("Acme earned $2.10 a share in the quarter.");
     REQUIRE(with_value(e, 2.10));
     CHECK(with_value(e, 2.10)->kind == MetricKind::eps);
+}
+
+TEST_CASE("a level followed by 'more than double' an earlier one rose") {
+    testing::Run r;
+    CHECK(rose_by_unstated(r.on("The analyst forecast Acme's ad revenue of about $3 billion in 2026, more than double last year."), 3e9));
+    const auto& plain = r.on("Acme reported revenue of $3 billion in the quarter, and said demand was strong.");
+    REQUIRE(with_value(plain, 3e9));
+    CHECK(with_value(plain, 3e9)->change.direction == Direction::none);
+}
+
+TEST_CASE("'slashes ... to', 'lifting ... to' a level give its direction") {
+    testing::Run r;
+    const auto& pt = r.on("Tidewater downgrades Acme to Sell, slashes target to $240.");
+    REQUIRE(with_value(pt, 240));
+    CHECK(with_value(pt, 240)->change.direction == Direction::down);
+    const auto& up = r.on("Sales of the glasses tripled, lifting Acme's wearables revenue to about €560 million.");
+    REQUIRE(with_value(up, 560e6));
+    CHECK(with_value(up, 560e6)->change.direction == Direction::up);
 }
