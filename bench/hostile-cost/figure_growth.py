@@ -25,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 
+import hostile_cost as hc  # the events and the shape and exit helpers it shares
+
 # name -> the unit repeated (one sentence: no unit ends in a period before a capital).
 SHAPES = {
     "figures": "revenue $5B. ",
@@ -75,10 +77,7 @@ def main():
     if a.list:
         print("\n".join("%-20s %r" % kv for kv in SHAPES.items()))
         return 0
-    shapes = [s for s in a.shapes.split(",") if s] or list(SHAPES)
-    for s in shapes:
-        if s not in SHAPES:
-            raise SystemExit("unknown shape %r (--list names them)" % s)
+    shapes = hc.pick_shapes(a.shapes, SHAPES)
     counts = [int(x) for x in a.counts.split(",")]
     failed = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -89,9 +88,7 @@ def main():
         for name in shapes:
             per_unit, added, irs = [], [], []
             for n in counts:
-                with open(path, "w") as f:
-                    f.write(json.dumps({"id": "growth", "headline": "Hostile input", "body": SHAPES[name] * n,
-                                        "published_at": "2026-10-05T12:00:00Z", "tickers": ["AMZN"]}) + "\n")
+                hc.write_events(path, hc.body_event(SHAPES[name] * n, id="growth"))
                 ir = instructions(a.herald, path)
                 per_unit.append(ir / n)
                 if irs:
@@ -107,10 +104,7 @@ def main():
                                                " ".join("%9.0f" % x for x in added), worst), flush=True)
             if a.max_growth and worst > a.max_growth:
                 failed.append(name)
-    if failed:
-        print("over --max-growth: " + ", ".join(failed), file=sys.stderr)
-        return 1
-    return 0
+    return hc.exit_status(failed, "over --max-growth")
 
 
 if __name__ == "__main__":

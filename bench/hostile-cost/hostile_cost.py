@@ -53,6 +53,32 @@ def body_event(text, **extra):
     return ev
 
 
+def pick_shapes(spec, table):
+    """The shapes a comma-separated --shapes names, all of table's when it names none."""
+    shapes = [s for s in spec.split(",") if s] or list(table)
+    for s in shapes:
+        if s not in table:
+            raise SystemExit("unknown shape %r; the shapes are: %s" % (s, ", ".join(table)))
+    return shapes
+
+
+def write_events(path, event, copies=1):
+    """Writes `copies` NDJSON lines of event to path; returns the file's size."""
+    line = json.dumps(event, ensure_ascii=False) + "\n"
+    with open(path, "w") as f:
+        for _ in range(copies):
+            f.write(line)
+    return os.path.getsize(path)
+
+
+def exit_status(failed, what):
+    """1 (saying which shapes) when any shape failed a check, else 0."""
+    if failed:
+        print(what + ": " + ", ".join(failed), file=sys.stderr)
+        return 1
+    return 0
+
+
 def rng_names(i):
     r = random.Random(i)
     return "".join(r.choice("bcdfghklmnprstvz") + r.choice("aeiou") for _ in range(4)).capitalize()
@@ -163,11 +189,7 @@ def run_once(herald, path, timeout):
 
 def measure(herald, event, tmp, repeat, timeout, copies=1):
     path = os.path.join(tmp, "event.ndjson")
-    line = json.dumps(event, ensure_ascii=False) + "\n"
-    with open(path, "w") as f:
-        for _ in range(copies):
-            f.write(line)
-    size = os.path.getsize(path)
+    size = write_events(path, event, copies)
     best = None
     for _ in range(repeat):  # the least CPU of the runs: noise only ever adds
         t = run_once(herald, path, timeout)
@@ -200,10 +222,7 @@ def main():
         print("\n".join(SHAPES))
         return 0
     MODE_ARGS["current"] = [] if a.mode == "analyze" else ["--rules", a.rules, "--alerts"]
-    shapes = [s for s in a.shapes.split(",") if s] or list(SHAPES)
-    for s in shapes:
-        if s not in SHAPES:
-            raise SystemExit("unknown shape %r (--list names them)" % s)
+    shapes = pick_shapes(a.shapes, SHAPES)
     sizes = [float(x) for x in a.sizes.split(",")]
     failed = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -235,10 +254,7 @@ def main():
                 print("%-20s %s  %10.1f  %6.2f" % (name, cells, per_mb, worst_ratio), flush=True)
             if (a.max_ms_per_mb and per_mb > a.max_ms_per_mb) or (a.max_ratio and worst_ratio > a.max_ratio):
                 failed.append(name)
-    if failed:
-        print("over the limits: " + ", ".join(failed), file=sys.stderr)
-        return 1
-    return 0
+    return exit_status(failed, "over the limits")
 
 
 if __name__ == "__main__":

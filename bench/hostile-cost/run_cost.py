@@ -44,7 +44,7 @@ def main():
     ap.add_argument("--total", type=float, default=3.0, help="MB per point: copies of the event that make it")
     ap.add_argument("--rules", default=os.path.join(here, "..", "..", "data", "rules", "demo.yaml"))
     a = ap.parse_args()
-    shapes = [s for s in a.shapes.split(",") if s] or list(hc.SHAPES)
+    shapes = hc.pick_shapes(a.shapes, hc.SHAPES)
     sizes = [float(x) for x in a.sizes.split(",")]
     broker, bootstrap = h.start_broker(a.herald, "news:1,alerts:1,news.dlq:1")
     run = None
