@@ -12,6 +12,7 @@
 using namespace herald::analysis;
 
 using testing::near;
+using testing::period_of;
 using testing::with_value;
 
 TEST_CASE("a price target and a dividend are the company's, never a segment's") {
@@ -115,13 +116,10 @@ TEST_CASE("next year's guidance does not give its year to the quarter reported w
     const auto& ms = r.item("Acme forecasts fiscal 2027 revenue above estimates",
                          "Acme expects fiscal 2027 revenue of $25.9 billion to $26.1 billion. Fourth-quarter revenue "
                          "rose 10% to $6.2 billion.");
-    const Metric* q4 = with_value(ms, 6.2e9);
-    REQUIRE(q4);
-    CHECK(q4->period.view() == "Q4");
+    CHECK(period_of(ms, 6.2e9) == "Q4");
     // Guidance for the item's own year still dates its quarter.
     const auto& cur = r.item("Acme results", "Acme expects 2026 revenue of $25 billion. Third-quarter revenue rose 10% to $6.2 billion.");
-    REQUIRE(with_value(cur, 6.2e9));
-    CHECK(with_value(cur, 6.2e9)->period.view() == "Q3 2026");
+    CHECK(period_of(cur, 6.2e9) == "Q3 2026");
 }
 
 TEST_CASE("a projection's quarter carries to 'the quarter' and to the headline restating it") {
@@ -149,20 +147,14 @@ TEST_CASE("a year written as an adjective of a result or an outlook is the item'
     const auto& ms = r.item("Globex lifts 2026 earnings outlook on strong orders",
                             "Globex said third-quarter revenue rose 6% to $4.1 billion.",
                             "The company now expects full-year revenue of $16 billion.");
-    const Metric* q3 = with_value(ms, 4.1e9);
-    REQUIRE(q3);
-    CHECK(q3->period.view() == "Q3 2026");
-    const Metric* fy = with_value(ms, 16e9);
-    REQUIRE(fy);
-    CHECK(fy->period.view() == "FY2026");
+    CHECK(period_of(ms, 4.1e9) == "Q3 2026");
+    CHECK(period_of(ms, 16e9) == "FY2026");
 
     // A bound ("since 2019") or a later year (next year's target, item of 2026) states no report year.
     const auto& since = r.item("Globex's since 2019 sales push pays off", "Globex said third-quarter revenue rose 6% to $4.1 billion.");
-    REQUIRE(with_value(since, 4.1e9));
-    CHECK(with_value(since, 4.1e9)->period.view() == "Q3");
+    CHECK(period_of(since, 4.1e9) == "Q3");
     const auto& later = r.item("Globex sets 2028 sales target", "Globex said third-quarter revenue rose 6% to $4.1 billion.");
-    REQUIRE(with_value(later, 4.1e9));
-    CHECK(with_value(later, 4.1e9)->period.view() == "Q3");
+    CHECK(period_of(later, 4.1e9) == "Q3");
 }
 
 TEST_CASE("a period after 'over' / 'on' a move is the comparison's, not the report's year") {
@@ -171,9 +163,7 @@ TEST_CASE("a period after 'over' / 'on' a move is the comparison's, not the repo
                           "Its cloud revenue was $3.3 billion, an increase of 12% over the third quarter of 2025. Net interest "
                           "income was $1.2 billion, up 7% on the third quarter of 2025.");
     // The item states no year of its own (2025 is the comparison's): "Q3", as the guideline writes it.
-    const Metric* rev = with_value(ms, 7.1e9);
-    REQUIRE(rev);
-    CHECK(rev->period.view() == "Q3");
+    CHECK(period_of(ms, 7.1e9) == "Q3");
     // A horizon after "over" is no comparison.
     const auto& h = r.item("Globex sets targets", "Globex expects revenue to grow 10% over the next three years.");
     for (const Metric& m : h) CHECK(m.period.view() != "FY2025");
