@@ -234,7 +234,9 @@ void EntityFinder::read_hints(const Document& doc) {
     for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
         const Token& t = doc.tokens[i];
         sc.hits[nh] = i;
-        nh += (sc.ids[i] != detail::kNoWord) | sc.may_start_hint(fields[static_cast<int>(t.field)], t);
+        // Branch-free: both tests are cheap and side-effect free, so both run and their bits are ORed.
+        nh += static_cast<size_t>(sc.ids[i] != detail::kNoWord) |
+              static_cast<size_t>(sc.may_start_hint(fields[static_cast<int>(t.field)], t));
     }
     sc.hits[nh] = UINT32_MAX;
     // Cashtags are hits too (rare: a second pass only when there are some).
@@ -246,7 +248,8 @@ void EntityFinder::read_hints(const Document& doc) {
             sc.hits[nh] = i;
             const bool tagged = cashtag < sc.cashtags.size() && sc.cashtags[cashtag].token == i;
             cashtag += tagged;
-            nh += (sc.ids[i] != detail::kNoWord) | sc.may_start_hint(fields[static_cast<int>(t.field)], t) | tagged;
+            nh += static_cast<size_t>(sc.ids[i] != detail::kNoWord) |
+                  static_cast<size_t>(sc.may_start_hint(fields[static_cast<int>(t.field)], t)) | static_cast<size_t>(tagged);
         }
     }
     sc.hits[nh] = UINT32_MAX;

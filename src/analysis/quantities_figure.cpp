@@ -151,7 +151,10 @@ bool parse_figure(std::string_view s, size_t i, Figure& f) {
 }
 
 bool count_noun_at(std::string_view s, size_t i) {
-    struct N { std::string_view w; };
+    struct N {  // the shape index_by_letter reads (.w), built from a plain string
+        constexpr N(const char* s) : w(s) {}
+        std::string_view w;
+    };
     static constexpr N kNouns[] = {
         "shares", "people", "users", "customers", "subscribers", "units", "tons", "tonnes", "barrels", "ounces",
         "employees", "jobs", "vehicles", "cars", "devices", "homes", "passengers", "visitors", "accounts", "members",

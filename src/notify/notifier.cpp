@@ -127,7 +127,7 @@ void Notifier::read_back_step() {
                       options_.max_alert_bytes, core::now_ms()};
     o.cancel = &cancel_read_back_;
     reading_ = std::async(std::launch::async, [o, committed = std::move(to_read_), partitions]() {
-        ReadBack r{partitions, {}, {}};
+        ReadBack r{partitions, ActiveAlerts(), {}};  // explicit constructor: no copy-list-init from {}
         r.report = read_back_firing(o, committed, r.found);
         return r;
     });
