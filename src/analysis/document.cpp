@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "char_class.hpp"
 #include "document_scan.hpp"
 #include "herald/analysis/document.hpp"
 #include "quantities_words.hpp"
@@ -16,8 +17,6 @@
 namespace herald::analysis {
 
 namespace {
-
-enum class CharClass : uint8_t { space, newline, letter, digit, symbol, punct, utf8 };
 
 // The class of every byte; `utf8` marks bytes >= 0x80, decoded by classify_utf8.
 constexpr std::array<CharClass, 256> kClass = [] {
@@ -34,33 +33,6 @@ constexpr std::array<CharClass, 256> kClass = [] {
     }
     return t;
 }();
-
-// Decodes the UTF-8 sequence at s[i] (a byte >= 0x80): its length and the class herald gives it.
-// Currency signs are symbols; typographic quotes, dashes and ellipses are punctuation;
-// other non-ASCII characters are letters (é, ü, ø ... in company names).
-CharClass classify_utf8(std::string_view s, size_t i, size_t& len) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (i + n > s.size()) n = s.size() - i;
-    len = n;
-    uint32_t cp = 0;
-    if (n == 2) cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
-    if (n == 3)
-        cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-             (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-    switch (cp) {
-        case 0xA0: case 0x2009: case 0x202F: case 0x2002: case 0x2003: return CharClass::space;  // no-break, thin
-        case 0x2028: case 0x2029: return CharClass::newline;
-        case 0xA3: case 0xA5: case 0x20AC: case 0x20B9: case 0x20A9: case 0x20BD: case 0x20BA: case 0xA2:
-            return CharClass::symbol;  // £ ¥ € ₹ ₩ ₽ ₺ ¢
-        case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2013: case 0x2014: case 0x2026:
-        case 0xAB: case 0xBB: case 0x2022: case 0xB7:
-            return CharClass::punct;
-        default: break;
-    }
-    if (n == 1) return CharClass::symbol;  // stray continuation byte
-    return CharClass::letter;
-}
 
 // The class of the character at s[i] and its byte length.
 inline CharClass class_at(std::string_view s, size_t i, size_t& len) {
@@ -117,6 +89,7 @@ private:
     size_t number(size_t i) const;
     bool utf8_token(size_t i, size_t& end, TokenKind& kind, uint32_t count);
     void figure_word(const Token* out);
+    bool typographic_stop(const Token* out) const;
     void end_of_stop(const Token* out, size_t i, uint32_t count);
     void newline(uint32_t count);
     void close_sentence(uint32_t end_token);
@@ -198,8 +171,8 @@ size_t FieldTokenizer::run(bool& capped) {
         }
         *kout++ = WordKey{};
         scan::store_token(out++, i, e, field | space | scan::kind_bits(kind));
-        // . ! ? and three-byte punctuation (… and its kin) may end a sentence.
-        if (lead == scan::Lead::stop || (kind == TokenKind::punct && e - i == 3 && c == 0xE2))
+        // . ! ? may end a sentence, and so may some three-byte punctuation (…, not a dash).
+        if (lead == scan::Lead::stop || (kind == TokenKind::punct && e - i == 3 && c == 0xE2 && typographic_stop(out)))
             end_of_stop(out, e, static_cast<uint32_t>(out - base));
         i = e;
         const bool spaced = i < n && s[i] == ' ';
@@ -228,8 +201,14 @@ bool FieldTokenizer::utf8_token(size_t i, size_t& end, TokenKind& kind, uint32_t
         kind = TokenKind::word;
         bool ascii = len == 1;
         end = join_word(i + len, ascii);
+    } else if (k == CharClass::symbol) {
+        kind = TokenKind::symbol;
+        // Variation selectors (U+FE00-U+FE0F: "⚡️" is ⚡ and VS16) belong to the sign before them.
+        while (end + 2 < n_ && static_cast<unsigned char>(s_[end]) == 0xEF &&
+               static_cast<unsigned char>(s_[end + 1]) == 0xB8 && (static_cast<unsigned char>(s_[end + 2]) & 0xF0) == 0x80)
+            end += 3;
     } else {
-        kind = k == CharClass::symbol ? TokenKind::symbol : TokenKind::punct;
+        kind = TokenKind::punct;
     }
     return true;
 }
@@ -256,9 +235,10 @@ size_t FieldTokenizer::join_word(size_t i, bool& ascii) const {
                 i += l2;
                 continue;
             }
-            if (!(l2 == 3 && c == 0xE2 && static_cast<unsigned char>(s_[i + 1]) == 0x80 &&
-                  static_cast<unsigned char>(s_[i + 2]) == 0x99))  // ’ joins like '
-                break;
+            const auto b3 = l2 == 3 && c == 0xE2 && static_cast<unsigned char>(s_[i + 1]) == 0x80
+                                 ? static_cast<unsigned char>(s_[i + 2])
+                                 : 0;
+            if (b3 != 0x99 && b3 != 0x90 && b3 != 0x91) break;  // ’ joins like ', ‐ and ‑ like -
         } else if (c != '\'' && c != '-' && c != '.') {
             break;
         }
@@ -295,6 +275,23 @@ size_t FieldTokenizer::number(size_t i) const {
         }
     }
     return i;
+}
+
+// Whether the three-byte punctuation just written (out[-1], starting with 0xE2) ends a sentence
+// as . ! ? do: "…", an inline bullet "•" (it separates list items), and a closing quote ” or ’
+// right after a stop ("rose.” Next"). Dashes, other quotes and the minus sign never do.
+bool FieldTokenizer::typographic_stop(const Token* out) const {
+    const Token& t = out[-1];
+    if (static_cast<unsigned char>(s_[t.begin + 1]) != 0x80) return false;
+    const auto last = static_cast<unsigned char>(s_[t.begin + 2]);
+    if (last == 0xA6 || last == 0xA2) return true;  // … •
+    if ((last != 0x9D && last != 0x99) || out - 1 == d_.tokens.data()) return false;
+    const Token& prev = out[-2];
+    if (prev.field != t.field || prev.end != t.begin || prev.kind != TokenKind::punct) return false;
+    const char p = s_[prev.begin];
+    return p == '.' || p == '!' || p == '?' ||
+           (prev.end - prev.begin == 3 && static_cast<unsigned char>(s_[prev.begin + 2]) == 0xA6 &&
+            static_cast<unsigned char>(p) == 0xE2);
 }
 
 // The token just written (out[-1], the count-th; it ends at i) may end its sentence: it does

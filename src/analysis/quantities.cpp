@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "char_class.hpp"
 #include "numbers.hpp"
 #include "quantities_figure.hpp"
 #include "quantities_units.hpp"
@@ -68,7 +69,7 @@ public:
                 continue;
             }
             if (!emit_words_before(i)) return false;
-            if (i > 0 && num::is_wordch(s_[i - 1]) && !after_han(i) && !attached_code(i) && !minus_before(s_, i)) {
+            if (letter_before(s_, i) && !after_han(i) && !attached_code(i) && !minus_before(s_, i)) {
                 // Inside a word or a longer number: "Trainium2", "Q1", "10-K"'s digits.
                 while (i < n && (num::is_alnum(s_[i]) || s_[i] == '.' || s_[i] == ',')) ++i;
                 continue;
