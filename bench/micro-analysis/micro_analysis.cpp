@@ -11,11 +11,10 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 
 #include "alloc_counter.hpp"
 #include "herald/analysis/analyzer.hpp"
+#include "micro_main.hpp"
 #include "seed_corpus.hpp"
 
 namespace ha = herald::analysis;
@@ -44,17 +43,7 @@ void BM_Analyzer(benchmark::State& state) {
 BENCHMARK(BM_Analyzer);
 
 // The tokenizer alone, for the share of the whole it takes.
-void BM_Tokenizer(benchmark::State& state) {
-    const herald::bench::SeedCorpus& c = herald::bench::seed_corpus();
-    ha::Document doc;
-    for (const auto& e : c.events) doc.build(e);
-    for (auto _ : state)
-        for (const auto& e : c.events) {
-            doc.build(e);
-            benchmark::DoNotOptimize(doc.tokens.data());
-        }
-    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
-}
+void BM_Tokenizer(benchmark::State& state) { herald::bench::tokenize_seed_corpus(state); }
 BENCHMARK(BM_Tokenizer);
 
 // Fixed work for instruction counting: `--once N` analyses the corpus N times after one warm-up.
@@ -76,11 +65,4 @@ int run_once(int rounds) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    if (argc == 3 && std::strcmp(argv[1], "--once") == 0) return run_once(std::atoi(argv[2]));
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return herald::bench::micro_main(argc, argv, run_once); }

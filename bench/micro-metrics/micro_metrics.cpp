@@ -8,8 +8,6 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -17,6 +15,7 @@
 #include "herald/analysis/entities.hpp"
 #include "herald/analysis/metrics.hpp"
 #include "herald/analysis/quantities.hpp"
+#include "micro_main.hpp"
 
 using namespace herald::analysis;
 
@@ -129,11 +128,4 @@ int run_once(int rounds) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    if (argc == 3 && std::strcmp(argv[1], "--once") == 0) return run_once(std::atoi(argv[2]));
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return herald::bench::micro_main(argc, argv, run_once); }

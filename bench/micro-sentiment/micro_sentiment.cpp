@@ -15,6 +15,7 @@
 #include "herald/analysis/entities.hpp"
 #include "herald/analysis/entity_sentiment.hpp"
 #include "herald/analysis/sentiment.hpp"
+#include "micro_main.hpp"
 #include "seed_corpus.hpp"
 
 namespace ha = herald::analysis;
@@ -175,17 +176,7 @@ void BM_SentimentOnly(benchmark::State& state) {
 BENCHMARK(BM_SentimentOnly);
 
 // Tokenizer alone, for reference.
-void BM_Document(benchmark::State& state) {
-    const herald::bench::SeedCorpus& c = herald::bench::seed_corpus();
-    ha::Document doc;
-    for (const auto& e : c.events) doc.build(e);
-    for (auto _ : state)
-        for (const auto& e : c.events) {
-            doc.build(e);
-            benchmark::DoNotOptimize(doc.tokens.data());
-        }
-    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
-}
+void BM_Document(benchmark::State& state) { herald::bench::tokenize_seed_corpus(state); }
 BENCHMARK(BM_Document);
 
 }  // namespace
