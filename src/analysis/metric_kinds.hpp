@@ -48,13 +48,15 @@ using K = MetricKind;
 // clang-format off
 inline constexpr Row kRows[] = {
     {K::revenue, "revenue",
-     "revenue|revenues|sales|turnover|topline|top-line|top line|net sales|net revenue|net revenues|fee income|fee revenue", "",
+     "revenue|revenues|sales|turnover|topline|top-line|top line|net sales|net revenue|net revenues|fee income|fee revenue|income|total income", "",
      1, M::level, false, U::money, false, false},
     {K::operating_income, "operating_income",
-     "ebit|operating income|operating profit|operating profits|operating result|operating earnings", "operating loss",
+     "ebit|operating income|operating profit|operating profits|operating result|operating earnings|income from operations",
+     "operating loss",
      1, M::level, false, U::money, false, false},
     {K::net_income, "net_income",
-     "profit|profits|earnings|net income|net profit|net earnings|net result|bottom line", "loss|losses|net loss",
+     "profit|profits|earnings|net income|net profit|net earnings|net result|bottom line|income from continuing operations",
+     "loss|losses|net loss",
      1, M::level, false, U::money, false, false},
     {K::pretax_income, "pretax_income",
      "pretax profit|pretax income|pretax earnings|pre-tax profit|pre-tax income|pre-tax earnings|"
@@ -133,7 +135,7 @@ inline constexpr std::string_view kNotMetrics =
     "writedown|writedowns|write-down|write-downs|write-off|write-offs|writeoff|writeoffs|charge|charges|"
     "provision|provisions|reserve build|reserve release|consensus|estimate|estimates|expectations|"
     "retail sales|industry sales|home sales|existing-home sales|new-home sales|market share|market cap|"
-    "market value|market capitalization|market capitalisation|loan|loans|term loan|bridge loan|credit facility|"
+    "market value|market capitalization|market capitalisation|income tax|income taxes|other income|investment income|interest income|loan|loans|term loan|bridge loan|credit facility|"
     "bond|bonds";
 
 constexpr bool rows_in_enum_order() {

@@ -277,3 +277,18 @@ TEST_CASE("'slashes ... to', 'lifting ... to' a level give its direction") {
     REQUIRE(with_value(up, 560e6));
     CHECK(with_value(up, 560e6)->change.direction == Direction::up);
 }
+
+// The kind of the one metric of ms (count_ when there is not exactly one).
+static MetricKind sole_kind(const std::vector<Metric>& ms) { return ms.size() == 1 ? ms[0].kind : MetricKind::count_; }
+
+TEST_CASE("a bank's bare 'income' is its revenue; income taxes and interest income are not") {
+    testing::Run r;
+    const auto& ms = r.on("Income rose 8% to £7.2 billion, while Acme UK income was flat at £2.0 billion.");
+    REQUIRE(with_value(ms, 7.2e9));
+    CHECK(with_value(ms, 7.2e9)->kind == MetricKind::revenue);
+    REQUIRE(with_value(ms, 2.0e9));
+    CHECK(with_value(ms, 2.0e9)->kind == MetricKind::revenue);
+    CHECK(r.on("Acme recorded income tax expense of $2 billion.").empty());
+    CHECK(sole_kind(r.on("Income from operations was $5 billion.")) == MetricKind::operating_income);
+    CHECK(sole_kind(r.on("Net income rose 5% to $3 billion.")) == MetricKind::net_income);
+}
