@@ -67,7 +67,11 @@ TEST_CASE("every catalogue metric renders with its type") {
         {"herald_consumer_paused", "gauge"},
         {"herald_entity_sentiment_score", "gauge"},
     };
-    for (const auto& [name, type] : catalogue) {
+    // Named references, not structured bindings: doctest's CAPTURE and CHECK_MESSAGE capture them in
+    // a lambda, which clang before 16 refuses for a binding.
+    for (const auto& entry : catalogue) {
+        const std::string& name = entry.first;
+        const std::string& type = entry.second;
         CAPTURE(name);
         REQUIRE(exp.types.count(name) == 1);
         CHECK(exp.types.at(name) == type);
@@ -80,7 +84,7 @@ TEST_CASE("every catalogue metric renders with its type") {
         }
     }
     // Nothing outside the catalogue (prometheus-cpp adds no process metrics of its own).
-    for (const auto& [name, type] : exp.types) CHECK_MESSAGE(catalogue.count(name) == 1, name);
+    for (const auto& entry : exp.types) CHECK_MESSAGE(catalogue.count(entry.first) == 1, entry.first);
 
     CHECK(exp.value("herald_build_info", {{"version", std::string(herald::telemetry::build_version())}}) == 1.0);
     CHECK(herald::telemetry::build_version() == "0.1.0");
