@@ -330,6 +330,9 @@ step down | steps down | stepped down | stepping down | declined to comment | de
 resolved to | resolves to | has resolved to | have resolved to = 0
 falls due | fall due | fell due | falling due = 0
 this fall | the fall | in the fall | soft drinks | soft drink = 0
+# Phrasal verbs whose "up" or "down" is no move of the name before them ([move] below: "Energy Up").
+breaks down | breaking down | break down | broke down | ties up | tie up | tied up | teams up | team up | teamed up = 0
+catch up | catches up | catching up | step up | steps up | stepping up | keep up | keeps up | keeping up | bulk up | woke up | wake up | face down | faces down | turning down | turns down | turn down = 0
 
 # Words that are neutral in finance though not in general English: listed so an extension
 # cannot be surprised by them, and documented as deliberate.
@@ -411,6 +414,8 @@ hits the skids | hit the skids | on the skids = -0.4
 roaring back | roars back | roared back | come roaring back = 0.45
 saving grace | relief rally | full steam ahead | on a high note = 0.35
 shames | shamed | named and shamed | torching | torched = -0.35
+# Session 17, from the tweets' development part: a pullback is a price decline.
+pullback | pullbacks = -0.3
 
 # ---------------------------------------------------------------------------------------------
 # Negators flip (and weaken) the terms up to 3 tokens after them in the same clause.
@@ -456,6 +461,8 @@ although | though | even though | despite | in spite of | notwithstanding | even
 rather than | instead of = clause
 while | whereas = clause
 as | because | since | amid | thanks to | due to = boundary
+# Session 17: "prices fell owing to increased supply": the supply is the cause, not the prices' pair.
+owing to | on the back of = boundary
 
 # ---------------------------------------------------------------------------------------------
 # Financial measures: "good" ones are good news when they rise (and bad when they fall), "bad"
@@ -636,6 +643,9 @@ halve = down 1.3
 settle higher | settled higher | settles higher | settling higher = up
 settle lower | settled lower | settles lower | settling lower = down
 inch higher | edge higher = up 0.7
+# Session 17: "L Brands pushed higher on report".
+pushed higher | pushes higher | pushing higher | push higher = up 0.7
+pushed lower | pushes lower | pushing lower | push lower = down 0.7
 inch lower | edge lower = down 0.7
 
 # ---------------------------------------------------------------------------------------------
@@ -692,6 +702,9 @@ dive | dives | dived | diving | nosedive | nosedives | nosedived | collapses | c
 rocket | rockets | rocketed | rocketing | zoom | zooms | zoomed | zooming | gapping up | gaps up | gapped up
 gapping down | gaps down | gapped down | edges higher | edged higher | edges lower | edged lower
 retreat | retreats | retreated | retreating | stumble | stumbles | stumbled | stumbling | crashes | crashed | crashing
+# Session 17: sector and market headlines ("Energy Up On Hopes For OPEC Deal", "Materials Down As Bill Stalls",
+# "$RCKT down 5% after hours"): "up" and "down" right after a name are its move.
+pushed higher | pushes higher | pushing higher | pushed lower | pushes lower | pushing lower | up | down
 # States: a measure right after these (within two words) is where the figure ended ("slipped to a
 # net loss") or where it came from ("up from a loss"), not what moved.
 [state]

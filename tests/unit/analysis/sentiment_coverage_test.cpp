@@ -463,3 +463,16 @@ TEST_CASE("cause 4: a measure nine tokens before its verb still pairs") {
         {"Net sales of the group 's mobile phone business were stable , and the dollar fell .", -1},
     });
 }
+
+TEST_CASE("cause 1 and 5: up and down after a name, pullbacks, causes after \"owing to\"") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "up" and "down" were no move, "pullback" no term (0).
+        {"Utilities Up After Fed Comments", +1}, {"Industrials Down As Factory Data Disappoints", -1},
+        {"Initech pushed higher on buyout report", +1}, {"Globex slides into a pullback", -1},
+        {"Small caps in a pullback", -1},
+        // Phrasal verbs: no move of the name before them.
+        {"Globex Breaks Down Its Quarter", 0}, {"Initech Teams Up With Globex", 0}, {"Hooli Steps Up Talks With Regulators", 0},
+        // The cause after "owing to" is not the measure's pair (before: "increased" paired back with the prices, 0).
+        {"Oil prices fell over the week owing to increased supply", -1},
+    });
+}
