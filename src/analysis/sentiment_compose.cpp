@@ -86,10 +86,10 @@ double SentenceComposer::squash(double raw) {
 
 void SentenceComposer::add(double& raw, const Document& doc, const Item& it, double w, std::string_view rule,
                            ExplainSentence* ex, uint32_t anchor) {
-    // The last clause starting at or before the item (clause starts ascend): a search, as a
-    // walk back cost a sentence of thousands of clauses their number per item.
-    const size_t c =
-        static_cast<size_t>(std::upper_bound(clause_first_.begin() + 1, clause_first_.end(), it.begin) - clause_first_.begin());
+    // The last clause starting at or before the item (clause starts ascend): counted over a few
+    // clauses, searched over many (a walk back cost a sentence of thousands of clauses their
+    // number per item).
+    const size_t c = clause_holding(clause_first_.data(), clause_first_.size(), it.begin) + 1;
     // "bad day to short", "a great time to be shorting": the tone is about the bet against the stock.
     const bool inverted = !clause_inverted_.empty() && clause_inverted_[c - 1] && !(it.roles && it.roles->inverts);
     if (inverted) w = -w;

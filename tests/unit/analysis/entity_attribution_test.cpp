@@ -132,3 +132,18 @@ TEST_CASE("the losing side of a contest named after \"against\" or \"over\"") {
     const std::string partner = "Microsoft won a cloud contract with Oracle.";
     CHECK(c.company_sentiment(partner, "ORCL") >= 0.0);
 }
+
+TEST_CASE("a term's clause is found alike in a sentence of few clauses and of many") {
+    // clause_holding counts a few clause starts and searches many (over 16): both must give each
+    // company its own terms.
+    testing::Sentiments c;
+    const std::string pair = "Nvidia jumped 8%, while AMD fell 4%.";
+    for (int lead : {0, 3, 14, 15, 16, 17, 40}) {
+        std::string text;
+        for (int i = 0; i < lead; ++i) text += "in city " + std::to_string(i) + ", ";
+        text += pair;
+        INFO("leading clauses: " << lead);
+        CHECK(c.company_sentiment(text, "NVDA") > 0.1);
+        CHECK(c.company_sentiment(text, "AMD") < -0.1);
+    }
+}
