@@ -145,6 +145,23 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
         const int y = year_in(m.period.view());
         if (!(m.forecast && pub_year && y > pub_year)) earliest(r.year, y);
     }
+    // A report that never names its quarter is the one before the quarter its guidance is for:
+    // "Net income fell 18% ... The company guided fourth-quarter revenue to $60-63 billion" is Q3.
+    // Only with reported figures: an analyst's note of projections alone reports no quarter.
+    bool reported = false;
+    for (size_t i = from; i < out.size() && !reported && r.period.empty(); ++i)
+        reported = !out[i].forecast && !point_in_time(out[i].kind) && !out[i].point_in_time;
+    for (size_t i = from; i < out.size() && reported && r.period.empty(); ++i) {
+        const Metric& m = out[i];
+        const int q = quarter_in(m.period.view());
+        if (!m.forecast || !q) continue;
+        const int y = year_in(m.period.view());
+        Writer w;
+        w.add("Q");
+        w.add_int(q == 1 ? 4 : q - 1);
+        w.year(y ? (q == 1 ? y - 1 : y) : 0);
+        r.period.set(w.view());
+    }
     const std::string_view p = r.period.view();
     if (!p.empty() && !year_in(p) && r.year && (report_like(p) || p == "FY")) with_year(r.period, r.year);
     return r;

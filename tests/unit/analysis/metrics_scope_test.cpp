@@ -292,3 +292,20 @@ TEST_CASE("a bank's bare 'income' is its revenue; income taxes and interest inco
     CHECK(sole_kind(r.on("Income from operations was $5 billion.")) == MetricKind::operating_income);
     CHECK(sole_kind(r.on("Net income rose 5% to $3 billion.")) == MetricKind::net_income);
 }
+
+TEST_CASE("a report that never names its quarter is the one before its guidance's") {
+    testing::Run r;
+    const auto& ms = r.item("Acme shares sink as spending plans alarm investors", "Acme said net income fell 18% to $15.1 billion.",
+                            "The company guided fourth-quarter revenue to $60-63 billion.");
+    const Metric* ni = with_value(ms, 15.1e9);
+    REQUIRE(ni);
+    CHECK(ni->period.view() == "Q3");
+    const Metric* g = with_value(ms, 60e9);
+    REQUIRE(g);
+    CHECK(g->period.view() == "Q4");
+    // First-quarter guidance follows a fourth-quarter report.
+    const auto& q1 = r.item("Acme results", "Acme said revenue rose 5% to $2 billion.",
+                            "It expects first-quarter revenue of $2.1 billion.");
+    REQUIRE(with_value(q1, 2e9));
+    CHECK(with_value(q1, 2e9)->period.view() == "Q4");
+}
