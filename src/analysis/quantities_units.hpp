@@ -240,8 +240,10 @@ inline bool scale_at(std::string_view s, size_t i, bool attached, Scale& out) {
         out = {e, i + 3, true};
         return true;
     }
+    // Every scale word has two letters or more: a letter standing alone ("$5B.") skips the table.
+    const bool alone = i + 1 >= s.size() || !num::is_alnum(s[i + 1]);
     bool found = false;
-    kIndex.each(s[i], [&](size_t k) {
+    if (!alone) kIndex.each(s[i], [&](size_t k) {
         const W& w = kWords[k];
         if (size_t n = num::word_at(s, i, w.w)) {
             size_t e = i + n;
@@ -252,7 +254,7 @@ inline bool scale_at(std::string_view s, size_t i, bool attached, Scale& out) {
         return found;
     });
     if (found) return true;
-    if (i < s.size() && (i + 1 >= s.size() || !num::is_alnum(s[i + 1]))) {
+    if (alone) {
         char c = s[i];
         int e = c == 'b' || c == 'B' ? 9 : c == 'm' || c == 'M' ? 6 : c == 'k' || c == 'K' ? 3 : c == 'T' ? 12 : 0;
         // "5 m" spaced needs a currency; attached "5m" or "$5B" reads as scale.
