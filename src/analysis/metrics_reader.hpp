@@ -228,9 +228,29 @@ private:
     // Hits are in token order and do not overlap (find_hits), so both their begins and their ends
     // ascend: lookups by position are binary searches, never a walk over every hit of the sentence
     // (a hostile sentence holds hundreds of thousands).
+    // The passes ask about figures in token order, so each search starts at the previous answer
+    // and steps over a few hits before it falls back to the binary search (the same answer).
     const Hit* hit_beginning(uint32_t t) const {
-        auto it = std::lower_bound(hits_.begin(), hits_.end(), t, [](const Hit& h, uint32_t x) { return h.begin < x; });
-        return it != hits_.end() && it->begin == t ? &*it : nullptr;
+        const size_t i = first_hit_from(begin_hint_, t, [](const Hit& h) { return h.begin; });
+        return i < hits_.size() && hits_[i].begin == t ? &hits_[i] : nullptr;
+    }
+    // The first hit ending after token t (hits_.size() when none).
+    size_t first_hit_ending_after(uint32_t t) const {
+        return first_hit_from(end_hint_, t + 1, [](const Hit& h) { return h.end; });
+    }
+    // The first hit whose key (begin or end: both ascend) is at least x, searched from `hint`.
+    template <class Key>
+    size_t first_hit_from(size_t& hint, uint32_t x, Key key) const {
+        const size_t n = hits_.size();
+        size_t i = hint < n ? hint : n;
+        if (i == 0 || key(hits_[i - 1]) < x) {
+            for (int k = 0; k < 4 && i < n && key(hits_[i]) < x; ++k) ++i;
+            if (i == n || key(hits_[i]) >= x) return hint = i;
+        }
+        hint = static_cast<size_t>(
+            std::lower_bound(hits_.begin(), hits_.end(), x, [&](const Hit& h, uint32_t v) { return key(h) < v; }) -
+            hits_.begin());
+        return hint;
     }
     const Hit* hit_at(uint32_t t) const {
         const Hit* h = hit_beginning(t);
@@ -362,6 +382,7 @@ private:
     // The period a "respectively" list of periods gives the figure starting at token tb, nullptr when none.
     const periods::Found* list_period(uint32_t tb) const;
     bool lists_ = false;  // respectively_lists() gave some figure a list_len
+    mutable size_t begin_hint_ = 0, end_hint_ = 0;  // the last answers of the hit searches
     bool period_list(uint32_t n);
     uint32_t before_period_list(uint32_t e);
     static constexpr size_t kMaxPeriods = 8;

@@ -206,7 +206,7 @@ const Hit* SentenceReader::hit_after(const Fig& fg) const {
 // figure also lies between every earlier one and the figure, so only the latest is tested.
 const Hit* SentenceReader::hit_before(uint32_t tb, uint32_t max_dist, bool across_figures) const {
     const uint32_t block = (across_figures ? 0u : kFigureFlag) | kPunctHard | W::kClause;
-    auto it = std::upper_bound(hits_.begin(), hits_.end(), tb, [](uint32_t x, const Hit& h) { return x < h.end; });
+    auto it = hits_.begin() + static_cast<std::ptrdiff_t>(first_hit_ending_after(tb));
     while (it != hits_.begin()) {
         const Hit& h = *--it;
         if (tb - h.end > max_dist) return nullptr;
