@@ -14,8 +14,8 @@ namespace {
 // Kinds that are no result of the reported period: a period only when the text gives one.
 // (Backlog and run rates stated in a results report are the quarter's end: they inherit.)
 bool point_in_time(MetricKind k) {
-    const std::string_view n = metric_kind_name(k);
-    return n == "deal_value" || n == "price_target" || n == "buyback" || n == "dividend" || n == "job_cuts";
+    return k == MetricKind::deal_value || k == MetricKind::price_target || k == MetricKind::buyback ||
+           k == MetricKind::dividend || k == MetricKind::job_cuts;
 }
 
 bool relative(std::string_view p) { return !p.empty() && (p[0] == '+' || p[0] == '='); }
@@ -91,6 +91,7 @@ int adjective_year(const Document& doc, const Sentence& s) {
 struct Report {
     Period period;
     int year = 0;
+    int period_quarter = 0, period_year = 0;  // of `period`, read once for every metric's settle()
 };
 
 // A period a figure of the report can have: a quarter, half, nine months, year or month.
@@ -164,12 +165,14 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
     }
     const std::string_view p = r.period.view();
     if (!p.empty() && !year_in(p) && r.year && (report_like(p) || p == "FY")) with_year(r.period, r.year);
+    r.period_quarter = quarter_in(r.period.view());
+    r.period_year = year_in(r.period.view());
     return r;
 }
 
 void settle(Metric& m, const Metric* prev, const Report& r) {
     const std::string_view p = m.period.view();
-    const int rq = quarter_in(r.period.view()), ry = year_in(r.period.view());
+    const int rq = r.period_quarter, ry = r.period_year;
     if (p == "+Q") {
         if (!rq) {
             m.period = {};
