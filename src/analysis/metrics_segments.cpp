@@ -70,8 +70,23 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
         if (stop > h->end + 8) stop = h->end + 8;
         named = segments::after_kind(v, h->end, stop);
     }
+    if (named.empty() && m.segment.empty() && tb >= h->end) named = business_after_figure(v, te);
     if (!named.empty() && named != m.entity && !(entity_mention_in_phrase_ && !m.segment.empty())) m.segment = named;
     if (named.empty() && m.segment.empty()) m.segment = segment_referred(h->np_begin);
+}
+
+// "revenue rose 5% in Europe", "revenue grew 20% quarter over quarter in Data Center": the
+// business or region named after the figure, past the words of its basis (at most five).
+std::string_view SentenceReader::business_after_figure(const segments::View& v, uint32_t te) const {
+    uint32_t t = te;
+    for (uint32_t n = 0; t < last() && n < 5; ++t, ++n) {
+        const std::string_view w = c_.tok(t);
+        if (!eq_ci(w, "year") && !eq_ci(w, "over") && !eq_ci(w, "quarter") && !eq_ci(w, "on") && !eq_ci(w, "a") &&
+            !eq_ci(w, "basis") && !eq_ci(w, "sequentially") && !eq_ci(w, "annually"))
+            break;
+    }
+    if (t >= last() || !eq_ci(c_.tok(t), "in")) return {};
+    return segments::after_kind(v, t, t + 6 < last() ? t + 6 : last());
 }
 
 // "Commercial Airplanes revenue rose 49% ..., while the segment's operating margin was negative

@@ -52,6 +52,12 @@ const Case kCases[] = {
     {"Acme's revenue from advertising rose 20% to $4 billion.", "revenue Acme/advertising 4e+09"},
     {"Acme said sales in Greater China fell 4%.", "revenue Acme/Greater China -4%"},
     {"Acme's orders from AI and cloud customers were EUR 1.1 bn.", "orders Acme/AI and cloud 1.1e+09"},
+    // a business or region named after the figure
+    {"Acme said revenue rose 5% in Europe and fell 3% in China.", "revenue Acme/Europe 5%; revenue Acme/China -3%"},
+    {"Acme said revenue grew 20% quarter over quarter in Data Center.", "revenue Acme/Data Center 20%"},
+    {"Acme said revenue rose 5% in Q3.", "revenue Acme/ 5%"},
+    {"Acme said revenue rose 5% in October.", "revenue Acme/ 5%"},
+    {"Acme said revenue rose 5% in the quarter.", "revenue Acme/ 5%"},
     // a named unit before its noun
     {"At Acme, the Imaging & Sensing Solutions unit's operating profit jumped 41% to $102 billion.",
      "operating_income Acme/Imaging & Sensing Solutions 1.02e+11"},
