@@ -27,8 +27,9 @@ std::unique_ptr<kafka::EmbeddedBroker> start_broker(int partitions) {
     return broker;
 }
 
-// Publishes --feed (or the bundled feed) to 'news'; returns how many events.
-uint64_t publish_feed(const std::string& bootstrap, const Options& o) {
+// Publishes `feed` (--feed, opened by the caller; null: the bundled feed) to 'news'; returns how
+// many events.
+uint64_t publish_feed(const std::string& bootstrap, LineReader* feed) {
     std::string error;
     kafka::Producer::Options popts;
     popts.brokers = bootstrap;
@@ -37,18 +38,16 @@ uint64_t publish_feed(const std::string& bootstrap, const Options& o) {
     if (!producer) throw std::runtime_error("cannot create the feed producer: " + error);
     FeedPublisher pub(*producer, "news", &deliveries);
     int64_t t;
-    if (o.has("feed")) {
-        LineReader reader;
-        if (!reader.open(o.get("feed"), error)) throw UsageError("herald demo: " + error);
+    if (feed) {
         std::string_view line;
-        while (reader.next(line))
+        while (feed->next(line))
             if (!line.empty() && !pub.publish_line(line, t)) throw std::runtime_error(pub.error());
     } else {
-        std::string_view feed = demo_feed();
-        while (!feed.empty()) {
-            size_t nl = feed.find('\n');
-            std::string_view line = feed.substr(0, nl);
-            feed = nl == std::string_view::npos ? std::string_view() : feed.substr(nl + 1);
+        std::string_view bundled = demo_feed();
+        while (!bundled.empty()) {
+            size_t nl = bundled.find('\n');
+            std::string_view line = bundled.substr(0, nl);
+            bundled = nl == std::string_view::npos ? std::string_view() : bundled.substr(nl + 1);
             if (!line.empty() && !pub.publish_line(line, t)) throw std::runtime_error(pub.error());
         }
     }
@@ -109,11 +108,17 @@ int command_demo(int argc, char** argv, int first) {
     int partitions = static_cast<int>(o.get_int("partitions", 6, 1, 1000));
     bool json = o.flag("json");
     int64_t events_limit = o.get_int("events", 0, 1, INT64_MAX);
+    const int64_t stop_after_ms = o.get_duration_ms("duration", 0);  // a bad one is refused before any work
+    LineReader feed;  // --feed is opened before the broker starts: a missing file is refused at once
+    if (o.has("feed")) {
+        std::string error;
+        if (!feed.open(o.get("feed"), error)) throw UsageError("herald demo: " + error);
+    }
 
     auto broker = start_broker(partitions);
 
     // Publish the feed first: the engine then reads it like any live topic.
-    const uint64_t feed_events = publish_feed(broker->bootstrap(), o);
+    const uint64_t feed_events = publish_feed(broker->bootstrap(), o.has("feed") ? &feed : nullptr);
     core::log::info("demo", core::log::printf("published %llu events to 'news' (%d partitions), %zu rules loaded",
                                               static_cast<unsigned long long>(feed_events), partitions,
                                               setup.rules->current()->size()));
@@ -121,7 +126,7 @@ int command_demo(int argc, char** argv, int first) {
     setup.pipeline.brokers = broker->bootstrap();
     setup.pipeline.group = "herald-demo";
     setup.pipeline.stop_after_events = events_limit;
-    setup.pipeline.stop_after_ms = o.get_duration_ms("duration", 0);
+    setup.pipeline.stop_after_ms = stop_after_ms;
     setup.pipeline.on_alert = [json](const AlertNotice& n) { print_alert(n, json); };
     // The demo group is alone: let a first join settle fast.
     setup.pipeline.consumer_properties.insert(setup.pipeline.consumer_properties.begin(),

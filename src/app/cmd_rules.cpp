@@ -25,7 +25,7 @@ int command_rules(int argc, char** argv, int first) {
     std::optional<Options> parsed = parse_command(argc, argv, first + 1, spec);
     if (!parsed) return 0;
     Options& o = *parsed;
-    if (o.files.empty()) throw UsageError("herald rules check: name at least one rules FILE");
+    if (o.files.empty()) throw UsageError("herald rules: name at least one rules FILE to check (herald rules check FILE...)");
     int status = 0;
     for (const auto& path : o.files) {
         if (auto rules = RulesSource(path).check()) std::printf("%s: ok (%zu rules)\n", path.c_str(), rules->size());

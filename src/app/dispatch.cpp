@@ -85,6 +85,13 @@ void note_output_error(int error) {
 
 int main_dispatch(int argc, char** argv) {
     guard_standard_descriptors();
+    // `herald help CMD` is `herald CMD --help`.
+    char help_flag[] = "--help";
+    char* help_argv[] = {argv[0], argc > 2 ? argv[2] : nullptr, help_flag, nullptr};
+    if (argc == 3 && !std::strcmp(argv[1], "help") && std::strcmp(argv[2], "help") != 0) {
+        argc = 3;
+        argv = help_argv;
+    }
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return checked("", argc < 2 ? 2 : 0);
@@ -108,7 +115,7 @@ int main_dispatch(int argc, char** argv) {
         if (cmd == "notify") return checked(cmd, command_notify(argc, argv, 2));
         if (cmd == "console") return checked(cmd, command_console(argc, argv, 2));
     } catch (const UsageError& e) {
-        log_failure(e.what(), "");
+        log_failure(e.what(), cmd);  // "herald demo: --events 'x' is not ...": the command that refused it
         return 2;
     } catch (const std::exception& e) {
         log_failure(e.what(), cmd);

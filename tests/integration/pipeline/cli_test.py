@@ -60,6 +60,25 @@ for args, needle in [
     check(r.returncode == 2, f"herald {' '.join(args)}: exit {r.returncode}, expected 2 ({r.stderr})")
     check(lines and needle in lines[-1], f"herald {' '.join(args)}: stderr {r.stderr!r} lacks {needle!r}")
 
+# A bad option value, a missing rules file to check or a missing --feed: exactly one line that
+# names the command, before any work (the demo used to start its broker and publish first).
+for args, start in [
+    (["demo", "--events", "zero"], "herald demo: --events 'zero' is not a whole number"),
+    (["demo", "--duration", "5x"], "herald demo: --duration '5x' is not a duration like 30s"),
+    (["demo", "--feed", os.path.join(work, "missing.ndjson")], "herald demo: cannot open '"),
+    (["analyze", "--jobs", "0", os.devnull], "herald analyze: --jobs '0' is not a whole number between 1 and 1024"),
+    (["rules", "check"], "herald rules: name at least one rules FILE to check (herald rules check FILE...)"),
+]:
+    r = herald_cmd(*args)
+    check(r.returncode == 2 and r.stderr.count("\n") == 1 and r.stderr.startswith(start),
+          f"herald {' '.join(args)}: exit {r.returncode}, stderr {r.stderr!r}, expected one line starting {start!r}")
+# `herald help CMD` is `herald CMD --help`; an unknown one is the unknown-command error.
+for cmd in ("run", "rules"):
+    r = herald_cmd("help", cmd)
+    check(r.returncode == 0 and r.stdout.startswith("usage: herald " + cmd), f"herald help {cmd}: {r.stdout!r}")
+r = herald_cmd("help", "frobnicate")
+check(r.returncode == 2 and "unknown command 'frobnicate'" in r.stderr, f"herald help frobnicate: {r.stderr!r}")
+
 bad_config = write("bad.yaml", "brokers: a:1\nrules: r.yaml\nmetrics_port: 1\n")
 r = herald_cmd("run", "--config", bad_config)
 check(r.returncode == 2 and "bad.yaml:3:1: unknown config key 'metrics_port'" in r.stderr, r.stderr)
