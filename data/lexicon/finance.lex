@@ -330,6 +330,9 @@ step down | steps down | stepped down | stepping down | declined to comment | de
 resolved to | resolves to | has resolved to | have resolved to = 0
 falls due | fall due | fell due | falling due = 0
 this fall | the fall | in the fall | soft drinks | soft drink = 0
+# "added" reporting speech, not a figure added: "..., the company added .", "Salonen added that"; value added tax.
+added that | adds that | value added | value-added | he added | she added | they added = 0
+agency added | paper added | spokesman added | spokeswoman added | spokesperson added | analyst added | ceo added = 0
 # Phrasal verbs whose "up" or "down" is no move of the name before them ([move] below: "Energy Up").
 breaks down | breaking down | break down | broke down | ties up | tie up | tied up | teams up | team up | teamed up = 0
 catch up | catches up | catching up | step up | steps up | stepping up | keep up | keeps up | keeping up | bulk up | woke up | wake up | face down | faces down | turning down | turns down | turn down = 0

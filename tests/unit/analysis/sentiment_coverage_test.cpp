@@ -476,3 +476,14 @@ TEST_CASE("cause 1 and 5: up and down after a name, pullbacks, causes after \"ow
         {"Oil prices fell over the week owing to increased supply", -1},
     });
 }
+
+TEST_CASE("cause 3: \"added\" reporting speech is no figure added") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "added" (a direction up) paired with the jobs and the debt before it (+0.43, -0.43).
+        {"The plant employs 40 people , he added .", 0},
+        {"Senior debt ranks on a par with deposits , which is also taken into account , the agency added .", 0},
+        {"Globex said its sales , excluding value added tax , were EUR 12 mn .", 0},
+        // A figure added is still one.
+        {"Initech added 300 jobs in Finland .", +1},
+    });
+}
