@@ -28,7 +28,9 @@ namespace {
 // Texts and the sign their score must have (+1, -1, 0 for exactly 0), scored by `lexicon`.
 void check_signs(const std::shared_ptr<const Lexicon>& lexicon, std::initializer_list<std::pair<const char*, int>> cases) {
     Scorer s(lexicon);
-    for (const auto& [text, sign] : cases) {
+    for (const auto& c : cases) {  // not a structured binding: CAPTURE's lambda cannot take one before clang 16
+        const char* const text = c.first;
+        const int sign = c.second;
         CAPTURE(text);
         const double v = s.score(text);
         if (sign > 0) CHECK(v > 0.1);
