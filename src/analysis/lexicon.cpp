@@ -257,6 +257,12 @@ void Lexicon::Impl::index() {
                          [](const Head& a, const Head& b) { return a.second < b.second; });
     }
     heads_begin[words.size()] = static_cast<uint32_t>(phrase_heads.size());
+    std::fill(phrase_pairs.begin(), phrase_pairs.end(), 0);
+    for (uint32_t id = 0; id < words.size(); ++id)
+        for (uint32_t h = heads_begin[id]; h < heads_begin[id + 1]; ++h) {
+            const uint32_t b = pair_bit(id, phrase_heads[h].second);
+            phrase_pairs[b >> 6] |= uint64_t{1} << (b & 63);
+        }
 }
 
 // Every lexicon carries the compiled-in learned layer; rules_only() copies one and turns it off.

@@ -82,6 +82,18 @@ struct Lexicon::Impl {
     };
     std::vector<Head> phrase_heads;
     std::vector<uint32_t> heads_begin;  // size words + 1
+    // One bit per hash of a phrase's first two word ids: a token whose pair with the next token's
+    // id is not set starts no phrase. Whether the next token has an id at all is a coin flip per
+    // term; a set bit (a phrase start, or a rare false hit) is not.
+    static constexpr uint32_t kPairBits = uint32_t{1} << 16;
+    std::vector<uint64_t> phrase_pairs = std::vector<uint64_t>(kPairBits / 64, 0);
+    static uint32_t pair_bit(uint32_t first, uint32_t second) {
+        return ((first * 2654435761u) ^ (second * 2246822519u)) >> 16;
+    }
+    bool may_start_phrase(uint32_t first, uint32_t second) const {
+        const uint32_t b = pair_bit(first, second);
+        return (phrase_pairs[b >> 6] >> (b & 63)) & 1;
+    }
     std::vector<LexPhrase> phrases;               // multi-word terms
     std::vector<uint32_t> phrase_words;           // word ids of every phrase, concatenated
     std::vector<std::vector<uint32_t>> starting;  // by word id: phrases that start with it, longest first

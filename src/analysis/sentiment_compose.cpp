@@ -122,7 +122,7 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
                                                                       uint32_t& len) const {
     const uint32_t id = ids_[t];
     const uint32_t next = t + 1 < last_token ? ids_[t + 1] : detail::kNoWord;
-    if (next != detail::kNoWord) {
+    if (lex_.may_start_phrase(id, next) && next != detail::kNoWord) {
         // Heads are sorted by second word (longest phrase first among equals): past `next`, none matches.
         for (uint32_t h = lex_.heads_begin[id]; h < lex_.heads_begin[id + 1]; ++h) {
             const Lexicon::Impl::Head& head = lex_.phrase_heads[h];

@@ -99,6 +99,24 @@ TEST_CASE("phrases sharing a first word: each is found, the longest first") {
     std::remove(path.c_str());
 }
 
+TEST_CASE("every phrase is found: the phrase-pair filter has no false negative") {
+    // The composer looks for phrases only where the bit of (first word, next word) is set
+    // (Lexicon::Impl::phrase_pairs): each of many phrases must still be found, and a word
+    // followed by a word that starts no phrase with it is the word alone.
+    std::string content = "[valence]\n";
+    for (int i = 0; i < 400; ++i)
+        content += "quxa" + std::to_string(i) + " quxb" + std::to_string(i * 7 % 400) + " = -0.5\n";
+    content += "quxa0 = 0.5\n";
+    std::string path = write_temp("lexicon_pairs.lex", content);
+    auto lex = Lexicon::load(path);
+    for (int i = 0; i < 400; ++i) {
+        INFO("phrase " << i);
+        CHECK(score_with(lex, "Quxa" + std::to_string(i) + " quxb" + std::to_string(i * 7 % 400) + ".") < -0.1);
+    }
+    CHECK(score_with(lex, "Quxa0 quxb1.") > 0.1);  // not a phrase: "quxa0" alone
+    std::remove(path.c_str());
+}
+
 TEST_CASE("terms match case-insensitively and with typographic apostrophes") {
     auto lex = Lexicon::builtin();
     CHECK(score_with(lex, "SALES ROSE.") > 0.1);
