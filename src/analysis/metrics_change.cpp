@@ -114,6 +114,21 @@ const Hit* SentenceReader::change_kind_before(const Fig& fg, Direction& dir) con
     if (dir == Direction::none && h->begin >= first() + 2 && eq_ci(c_.tok(h->begin - 1), "in"))
         dir = direction_in(h->begin - 2, h->begin - 1, h->loss);
     if (dir == Direction::none) dir = direction_in(fg.te, fg.te + 1 < last() ? fg.te + 1 : fg.te, h->loss);
+    // "raises dividend 25%", "raised its quarterly dividend by 25%": the verb before the kind.
+    if (dir == Direction::none && fg.tb <= h->end + 1) {
+        uint32_t v = h->np_begin;
+        if (v > first() && (F(v - 1) & W::kDeterminer)) --v;
+        if (v > first() && (eq_ci(c_.tok(v - 1), "its") || eq_ci(c_.tok(v - 1), "their"))) --v;
+        // Only a verb that sets the figure ("raises", "cut"), not a growth verb: "Acme and Globex grew
+        // revenue 5% and 7%, respectively" is read by the lists.
+        static constexpr std::string_view kSetters[] = {"raises", "raised", "raise", "lifts", "lifted", "hikes",
+                                                        "hiked", "boosts", "boosted", "cuts", "cut", "lowers",
+                                                        "lowered", "slashes", "slashed", "trims", "trimmed"};
+        bool setter = false;
+        if (v > first())
+            for (std::string_view w : kSetters) setter |= eq_ci(c_.tok(v - 1), w);
+        if (setter) dir = direction_in(v - 1, v, h->loss);
+    }
     return h;
 }
 

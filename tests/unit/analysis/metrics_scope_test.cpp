@@ -309,3 +309,16 @@ TEST_CASE("a report that never names its quarter is the one before its guidance'
     REQUIRE(with_value(q1, 2e9));
     CHECK(with_value(q1, 2e9)->period.view() == "Q4");
 }
+
+TEST_CASE("'raises dividend 25%': the verb before the kind gives the move") {
+    testing::Run r;
+    const auto& h = r.on("Acme raises dividend 25%, unveils $3 billion buyback.");
+    const Metric* d = testing::metric_of(h, MetricKind::dividend);
+    REQUIRE(d);
+    CHECK(d->change.direction == Direction::up);
+    CHECK(near(d->change.percent, 25.0));
+    const auto& b = r.on("Acme raised its quarterly dividend by 25% to 18.75 cents a share.");
+    const Metric* dv = with_value(b, 0.1875);
+    REQUIRE(dv);
+    CHECK(near(dv->change.percent, 25.0));
+}
