@@ -407,7 +407,11 @@ void SentenceComposer::paired_direction(double& raw, const Document& doc, const 
     // in a loss, "up from a loss" leaves one. A good measure reached "to" keeps the direction
     // ("fell to a profit of EUR 1 mn" is less profit).
     const int state = best > i ? state_before(d.end, m.begin) : 0;
-    int toward = state == 1 && m.roles->measure < 0 ? -1 : state == 2 ? -m.roles->measure : 0;
+    // A good measure a rise starts from is the same figure's prior level ("an increase from sales of
+    // 117 million", "up from a profit of EUR 2 mn"): the rise is good news, paired as usual.
+    int toward = state == 1 && m.roles->measure < 0                                   ? -1
+                 : state == 2 && !(m.roles->measure > 0 && d.roles->direction > 0) ? -m.roles->measure
+                                                                                     : 0;
     if (toward == 0 && d.roles->quality) toward = d.roles->direction;  // "costs worsened", "the loss improved"
     double w = tuning::kDirection * (toward != 0 ? toward : d.roles->direction * m.roles->measure) *
                m.roles->importance * d.roles->strength * modifier_before(i) * modifier_after(i) * clause_weight_[d.clause];

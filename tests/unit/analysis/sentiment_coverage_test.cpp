@@ -489,3 +489,14 @@ TEST_CASE("cause 3: \"added\" reporting speech is no figure added") {
         {"Initech added 300 jobs in Finland .", +1},
     });
 }
+
+TEST_CASE("cause 4: a rise from a good measure starts from its prior level") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "from sales" and "from a profit" read as a good state left behind (-0.44).
+        {"That would be an increase from sales of EUR 90 mn last year .", +1},
+        {"Net profit was EUR 5 mn , up from a profit of EUR 2 mn .", +1},
+        // Falling from a profit, or rising from a loss, keep their reading.
+        {"Net result fell from a profit of EUR 4 mn to a loss of EUR 1 mn .", -1},
+        {"Operating result rose from a loss of EUR 3 mn .", +1},
+    });
+}
