@@ -9,18 +9,13 @@ import os
 import shutil
 import subprocess
 import sys
+from checks import Checks
 
 herald, src, work = sys.argv[1:4]
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
-checks = 0
+check = Checks()
 NL = b"\n"
-
-
-def check(cond, what):
-    global checks
-    assert cond, what
-    checks += 1
 
 
 def generate(count, seed, size, start="2026-10-01T00:00:00Z", step_ms=240000, prefix="gen-"):
@@ -132,5 +127,5 @@ small_kb, big_kb = peak_kb(small), peak_kb(big)
 check(big_kb - small_kb < 24 * 1024,
       f"peak RSS {small_kb / 1024:.0f} MB on 2,000 events, {big_kb / 1024:.0f} MB on 24,000 ({size_mb:.0f} MB of input): "
       "memory grows with the feed")
-print(f"analyze_jobs: {checks} checks passed (peak RSS {small_kb / 1024:.0f} MB on 2,000 seed-sized events, "
+print(f"analyze_jobs: {check.count} checks passed (peak RSS {small_kb / 1024:.0f} MB on 2,000 seed-sized events, "
       f"{big_kb / 1024:.0f} MB on 24,000 = {size_mb:.0f} MB)")

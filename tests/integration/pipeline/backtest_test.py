@@ -16,18 +16,13 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 import herald_harness as h  # noqa: E402
+from checks import Checks  # noqa: E402
 
 herald, src, work = sys.argv[1:4]
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
-checks = 0
+check = Checks()
 NOW = "2026-12-31T00:00:00Z"
-
-
-def check(cond, what):
-    global checks
-    assert cond, what
-    checks += 1
 
 
 def write(name, text):
@@ -381,4 +376,4 @@ try:
 finally:
     broker.kill()
 
-print(f"backtest: {checks} checks passed ({tot['before']['fired']} alerts before, {tot['after']['fired']} after)")
+print(f"backtest: {check.count} checks passed ({tot['before']['fired']} alerts before, {tot['after']['fired']} after)")

@@ -13,6 +13,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 import herald_harness as h  # noqa: E402
+from checks import Checks  # noqa: E402
 
 herald, src, work = sys.argv[1:4]
 shutil.rmtree(work, ignore_errors=True)
@@ -31,13 +32,7 @@ def write(name, text):
     return path
 
 
-checks = 0
-
-
-def check(cond, what):
-    global checks
-    assert cond, what
-    checks += 1
+check = Checks()
 
 
 # ---- usage and configuration errors: one line on stderr, exit 2 ---------------------------------
@@ -293,5 +288,5 @@ try:
 finally:
     faulty.kill()
 
-print(f"cli: {checks} checks")
+print(f"cli: {check.count} checks")
 print("1 passed, 0 failed")

@@ -10,17 +10,12 @@ import re
 import shutil
 import subprocess
 import sys
+from checks import Checks
 
 herald, src, work = sys.argv[1:4]
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
-checks = 0
-
-
-def check(cond, what):
-    global checks
-    assert cond, what
-    checks += 1
+check = Checks()
 
 
 def doc(name):
@@ -99,5 +94,5 @@ check(len(closing) == 2 and closing[0].endswith("/metrics (stops after --duratio
       and closing[1].endswith("; /metrics stays up until --duration 10s has passed or Ctrl-C"),
       f"the demo's /metrics and closing lines with --duration: {closing}")
 
-print(f"docs: {checks} checks")
+print(f"docs: {check.count} checks")
 print("1 passed, 0 failed")

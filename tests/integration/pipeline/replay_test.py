@@ -15,17 +15,12 @@ from confluent_kafka import Consumer
 
 sys.path.insert(0, os.path.dirname(__file__))
 import herald_harness as h  # noqa: E402
+from checks import Checks  # noqa: E402
 
 herald, work = sys.argv[1:3]
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
-checks = 0
-
-
-def check(cond, what):
-    global checks
-    assert cond, what
-    checks += 1
+check = Checks()
 
 
 def herald_cmd(*args):
@@ -136,5 +131,5 @@ try:
 finally:
     broker.kill()
 
-print(f"replay: {checks} checks")
+print(f"replay: {check.count} checks")
 print("1 passed, 0 failed")
