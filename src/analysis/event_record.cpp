@@ -110,9 +110,12 @@ int32_t EventTypeClassifier::Scratch::coordinated(int32_t m) const {
 
 void EventTypeClassifier::Scratch::figure(const Sentence& sent, uint32_t tk, uint32_t end, const Analysis& a, CorporateEvent& ev) const {
     uint32_t last = end + kFigureTokens < sent.last_token ? end + kFigureTokens : sent.last_token;
-    // A semicolon starts another statement: "cuts jobs in health unit; shares drop 6%" states no job count.
+    // The figure is the event's own: a semicolon starts another statement ("cuts jobs in health
+    // unit; shares drop 6%" states no job count), and a clause word or another event's verb
+    // (@stop) another clause ("upgraded ... and raised its target to $85", "beats as growth
+    // accelerates to 20%": neither the upgrade nor the beat states a figure).
     for (uint32_t k = end; k < last; ++k)
-        if (doc->tokens[k].kind == TokenKind::punct && text(k) == ";") {
+        if (doc->tokens[k].kind == TokenKind::punct ? text(k) == ";" : stop_word(k)) {
             last = k;
             break;
         }
@@ -126,7 +129,7 @@ void EventTypeClassifier::Scratch::figure(const Sentence& sent, uint32_t tk, uin
     }
     // A figure right before the match, in its clause: "a $20 billion stock repurchase".
     uint32_t from = tk;
-    while (from > sent.first_token && tk - from < 4 && !is_clause_mark(text(from - 1))) --from;
+    while (from > sent.first_token && tk - from < 4 && !is_clause_mark(text(from - 1)) && !stop_word(from - 1)) --from;
     if (from < tk) {
         const uint32_t fb = doc->tokens[from].begin;
         const Quantity* last_before = nullptr;

@@ -91,6 +91,13 @@ struct EventTypeClassifier::Scratch {
         return best;
     }
 
+    // A word of @stop: a clause word or the verb of another event.
+    bool stop_word(uint32_t tok) const {
+        uint32_t w = id(tok);
+        return doc->tokens[tok].kind == TokenKind::word && w != detail::kNoWord &&
+               (t->word_flags[w] & EventTypeTable::Impl::kStop);
+    }
+
     // A token a gap may not skip: a clause mark or a word of @stop (clause words, event verbs).
     bool stops_gap(uint32_t tok) const {
         const Token& k = doc->tokens[tok];

@@ -407,6 +407,29 @@ TEST_CASE("an event's figure is not taken from the statement after a semicolon")
     CHECK(f->figure == 600);
 }
 
+TEST_CASE("an event's figure comes from its own clause, not the next one") {
+    // The upgrade states no figure; the $85 is the target raise's, in the clause "and raised" opens.
+    auto v = events_of("Nike upgraded", "Morgan Stanley upgraded Nike to Overweight and raised its price target to $85.");
+    const Found* up = find(v, "rating_upgrade", "NKE");
+    REQUIRE(up != nullptr);
+    CHECK_FALSE(up->has_figure);  // was 85
+    const Found* pt = find(v, "price_target_raise", "NKE");
+    REQUIRE(pt != nullptr);
+    CHECK(pt->figure == doctest::Approx(85));
+    // "as" opens another clause: the 20% is the growth's, not the beat's.
+    const Found* b = find(events_of("Adobe beats estimates as cloud growth accelerates to 20%"), "earnings_beat", "ADBE");
+    REQUIRE(b != nullptr);
+    CHECK_FALSE(b->has_figure);  // was 20
+    // A comma then another event verb: the target cut's $70 is not the downgrade's.
+    const Found* d = find(events_of("Goldman Sachs downgrades Nike to Neutral, cuts target to $70"), "rating_downgrade", "NKE");
+    REQUIRE(d != nullptr);
+    CHECK_FALSE(d->has_figure);  // was 70
+    // A figure stated with the event still counts.
+    const Found* l = find(events_of("Intel to cut 15,000 jobs after profit falls 20%"), "layoffs", "INTC");
+    REQUIRE(l != nullptr);
+    CHECK(l->figure == doctest::Approx(15000));
+}
+
 TEST_CASE("a broker found rating in a sentence rates in its later clauses too") {
     auto v = events_of("Nike upgraded", "Morgan Stanley upgraded the stock to Overweight from Equal-weight, citing "
                                         "improving orders, and raised its price target to $85 from $70.");
