@@ -99,13 +99,22 @@ bool rating_term(const Document& doc, const SentenceComposer::Contribution& c) {
 }
 
 // "beating rival Northrop", "outpacing eBay": a comparison won, whose loser is named after it.
+bool beat_word(std::string_view w) {
+    return is_word(w, {"beat", "beats", "beating", "outpaced", "outpacing", "outpaces", "outperformed", "outperforming",
+                       "outperforms", "topped", "topping", "overtook", "overtaking", "surpassed", "surpassing", "outsold",
+                       "outselling"});
+}
+
 bool beats(const Document& doc, const SentenceComposer::Contribution& c) {
     for (uint32_t t = c.begin; t < c.end; ++t)
-        if (is_word(doc.text(doc.tokens[t]), {"beat", "beats", "beating", "outpaced", "outpacing", "outpaces",
-                                              "outperformed", "outperforming", "outperforms", "topped", "topping",
-                                              "overtook", "overtaking", "surpassed", "surpassing", "outsold", "outselling"}))
-            return true;
+        if (beat_word(doc.text(doc.tokens[t]))) return true;
     return false;
+}
+
+// "Costco beat Walmart on sales growth": the company right after a comparison verb lost it; the
+// terms after it are still the winner's.
+bool beaten(const Document& doc, const Mention& m) {
+    return m.token > 0 && beat_word(doc.text(doc.tokens[m.token - 1]));
 }
 
 // "won its lawsuit against Qualcomm", "prevailed over Google": a contest decided, whose other
@@ -208,8 +217,9 @@ bool attribute(const SentenceParts& p, double* raw) {
         size_t before = n, after = n;
         for (size_t k = 0; k < n; ++k) {
             if (clause[k] != cl) continue;
-            if (p.mentions[k].token < c.begin) before = k;
-            else if (after == n && p.mentions[k].token >= c.end) after = k;
+            if (p.mentions[k].token < c.begin) {
+                if (before == n || !beaten(doc, p.mentions[k])) before = k;
+            } else if (after == n && p.mentions[k].token >= c.end) after = k;
         }
         if (before == n && after == n) {  // a clause naming no company
             const int32_t owner = owner_of(cl);
@@ -233,8 +243,10 @@ bool attribute(const SentenceParts& p, double* raw) {
         if (before != n) {
             give(before, c.weight);
             const uint32_t other = after != n ? p.mentions[after].token : 0;
-            if (other > 0 && is_word(doc.text(doc.tokens[other - 1]), {"against", "over", "versus", "vs"}) && contest(doc, c))
-                give(after, -c.weight);  // the losing side of "won its lawsuit against Qualcomm"
+            // The losing side: "won its lawsuit against Qualcomm", "Costco beat Walmart".
+            if (other > 0 && ((is_word(doc.text(doc.tokens[other - 1]), {"against", "over", "versus", "vs"}) && contest(doc, c)) ||
+                              (object_of(doc, c.end, other) && beats(doc, c))))
+                give(after, -c.weight);
         } else {
             give(after, c.comparator || beats(doc, c) ? -c.weight : c.weight);
         }

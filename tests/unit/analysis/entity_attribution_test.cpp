@@ -147,3 +147,14 @@ TEST_CASE("a term's clause is found alike in a sentence of few clauses and of ma
         CHECK(c.company_sentiment(text, "AMD") < -0.1);
     }
 }
+
+TEST_CASE("the company right after a comparison verb lost it") {
+    testing::Sentiments c;
+    // Before: Walmart, named last before "growth", took the winner's growth (+0.48).
+    const std::string beat = "Costco beat Walmart on same-store sales growth.";
+    CHECK(c.company_sentiment(beat, "COST") > 0.1);
+    CHECK(c.company_sentiment(beat, "WMT") < -0.1);
+    const std::string outsold = "Apple outsold Samsung Electronics in China as iPhone sales jumped.";
+    CHECK(c.company_sentiment(outsold, "AAPL") > 0.1);
+    CHECK(c.company_sentiment(outsold, "005930.KS") <= 0.0);
+}
