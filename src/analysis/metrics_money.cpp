@@ -367,12 +367,14 @@ Basis SentenceReader::basis_after(uint32_t te, uint32_t b, uint32_t e_between) c
             ((c & W::kCueWith) && !(cues(t - 1) & W::kCueCompared)))  // "compared with the prior-year period"
             break;
         if (f & W::kPeriodWord) return Basis::yoy;
-        std::string_view x = c_.tok(t);
-        if (x.size() == 1 && c_.tok(t + 1) == "/" && t + 2 < last() && eq_ci(c_.tok(t + 2), x)) {
-            if (x[0] == 'y' || x[0] == 'Y') return Basis::yoy;  // "y/y" as three tokens
-            if (x[0] == 'q' || x[0] == 'Q') return Basis::qoq;
+        // "y/y" as three tokens; the text is read only for a one-byte token or a sequential word.
+        const Token& tk = c_.doc.tokens[t];
+        const char x0 = c_.field[tk.begin];
+        if (tk.end - tk.begin == 1 && c_.tok(t + 1) == "/" && t + 2 < last() && eq_ci(c_.tok(t + 2), c_.tok(t))) {
+            if (x0 == 'y' || x0 == 'Y') return Basis::yoy;
+            if (x0 == 'q' || x0 == 'Q') return Basis::qoq;
         }
-        if (f & W::kSequential) return (x[0] == 'q' || x[0] == 'Q') ? Basis::qoq : Basis::sequential;
+        if (f & W::kSequential) return (x0 == 'q' || x0 == 'Q') ? Basis::qoq : Basis::sequential;
         if (c & W::kCueYearAgo) return Basis::yoy;  // year-ago, year-earlier, prior-year, previous-year
         if (c & W::kCueQuarterAgo) return Basis::qoq;  // prior-quarter, previous-quarter
         if (c & W::kCueAnnualized) return Basis::annualized;
