@@ -90,8 +90,9 @@ bool SentenceReader::expense_figure(const Fig& fg) const {
     for (uint32_t k = fg.tb, n = 0; k > first() && n < 4; ++n) {
         --k;
         if (F(k) & (kFigureFlag | kPunctHard | kPunctComma | W::kClause | W::kKind)) break;
-        const std::string_view w = c_.tok(k);
-        if (eq_ci(w, "cost") || eq_ci(w, "costs") || eq_ci(w, "costing")) return true;
+        // Compared by the tokenizer's key (equal ignoring case exactly when the word is): no text read.
+        const uint64_t a = c_.doc.keys[k].a;
+        if (a == word_key("cost") || a == word_key("costs") || a == word_key("costing")) return true;
     }
     for (uint32_t k = fg.te; k < last() && k < fg.te + 3; ++k) {
         if (const Hit* h = hit_beginning(k)) return h->kind == W::kNotMetric;
