@@ -362,14 +362,20 @@ Basis SentenceReader::basis_after(uint32_t te, uint32_t b, uint32_t e_between) c
     for (uint32_t t = b; t < e_between; ++t)
         if (F(t) & W::kAnnualized) return Basis::annualized;
     // The words are the tokens' cue bits (read with the flags), not texts compared per figure.
+    // A token with none of the bits read below and longer than one byte ("y/y") is passed over
+    // with one test.
+    constexpr uint32_t kFlagsRead = kPunctComma | W::kClause | W::kPeriodWord | W::kSequential;
+    constexpr uint32_t kCuesRead = W::kCueAnd | W::kCueOr | W::kCueWith | W::kCueYearAgo | W::kCueQuarterAgo |
+                                   W::kCueAnnualized | W::kCueYear | W::kCueQuarter | W::kCueBefore;
     for (uint32_t t = te; t < last() && t < te + 7; ++t) {
         const uint32_t f = F(t), c = cues(t);
+        const Token& tk = c_.doc.tokens[t];
+        if (!(f & kFlagsRead) && !(c & kCuesRead) && tk.end - tk.begin != 1) continue;
         if ((f & (kPunctComma | W::kClause)) || (c & (W::kCueAnd | W::kCueOr)) ||
             ((c & W::kCueWith) && !(cues(t - 1) & W::kCueCompared)))  // "compared with the prior-year period"
             break;
         if (f & W::kPeriodWord) return Basis::yoy;
         // "y/y" as three tokens; the text is read only for a one-byte token or a sequential word.
-        const Token& tk = c_.doc.tokens[t];
         const char x0 = c_.field[tk.begin];
         if (tk.end - tk.begin == 1 && c_.tok(t + 1) == "/" && t + 2 < last() && eq_ci(c_.tok(t + 2), c_.tok(t))) {
             if (x0 == 'y' || x0 == 'Y') return Basis::yoy;
