@@ -36,6 +36,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
     s.mentions = &mentions;
     s.companies_built = false;
     s.rater_mention = -1;
+    s.is_rater.assign(a.entities.size(), 0);
     const EventTokenIds* ids = &ids_in;
     s.spread(doc, *ids);
     s.unconfirmed.assign(t.rows.size(), 0);
@@ -101,6 +102,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
             }
         }
     }
+    s.demote_raters(a);
 }
 
 }  // namespace herald::analysis

@@ -155,6 +155,32 @@ void EventTypeClassifier::Scratch::figure(const Sentence& sent, uint32_t tk, uin
     }
 }
 
+void EventTypeClassifier::Scratch::demote_raters(Analysis& a) const {
+    for (size_t i = 0; i < a.entities.size() && i < is_rater.size(); ++i) {
+        if (!is_rater[i] || a.entities[i].relevance <= kRaterRelevance) continue;
+        bool reports = false;
+        for (const CorporateEvent& ev : a.events) reports |= ev.entity == i;
+        if (!reports) a.entities[i].relevance = kRaterRelevance;
+    }
+}
+
+void EventTypeClassifier::Scratch::mark_raters(uint32_t si, uint32_t tk, uint32_t end, int32_t object, int32_t obj_entity,
+                                               const Analysis& a) const {
+    const auto& ms = *mentions;
+    if (object >= 0) {
+        const int32_t subj = subject(si, tk, end, object);
+        if (subj >= 0 && ms[static_cast<size_t>(subj)].sentence == si && ms[static_cast<size_t>(subj)].token < tk) {
+            const int32_t e = entity_of(ms[static_cast<size_t>(subj)], a);
+            if (e >= 0 && e != obj_entity) is_rater[static_cast<size_t>(e)] = 1;
+        }
+    }
+    for (const Mention& m : ms) {
+        if (m.sentence != si || m.token < end || !is_agent(m)) continue;
+        const int32_t e = entity_of(m, a);
+        if (e >= 0 && e != obj_entity) is_rater[static_cast<size_t>(e)] = 1;
+    }
+}
+
 void EventTypeClassifier::Scratch::add(const CorporateEvent& ev, bool stated, Analysis& a) const {
     for (CorporateEvent& o : a.events) {
         if (o.type != ev.type || o.entity != ev.entity) continue;
@@ -235,6 +261,7 @@ void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end
         object_role = EventRole::acquirer;
     }
     int32_t obj_entity = object >= 0 ? entity_of((*mentions)[static_cast<size_t>(object)], a) : -1;
+    if (row.rated) mark_raters(si, tk, end, object, obj_entity, a);
     if (object < 0 || row.roles) {
         int32_t subj = subject(si, tk, end, object);
         int32_t subj_entity = subj >= 0 ? entity_of((*mentions)[static_cast<size_t>(subj)], a) : -1;
@@ -247,6 +274,7 @@ void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end
         if (object < 0 && sm && sm->sentence == si && sm->token < tk &&
             (known_rater || (p.rater && names_subject(*sm, tk)))) {
             rater_mention = subj;
+            if (subj_entity >= 0) is_rater[static_cast<size_t>(subj_entity)] = 1;
             subj_entity = subj_entity >= 0 ? rated_entity(si, subj, subj_entity, a) : -1;
             subj = -1;  // the rater's fellow subjects ("X and Y downgraded ...") are raters too
         }

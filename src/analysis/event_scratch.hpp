@@ -14,6 +14,7 @@ namespace events_detail {
 
 constexpr uint32_t kScopeTokens = 8;   // how far before a match negation and hedges reach
 constexpr uint32_t kFigureTokens = 10; // how far after a match its figure may stand
+constexpr uint8_t kRaterRelevance = 30;  // at most, for a company only rating others (docs/events.md)
 
 inline bool is_clause_mark(std::string_view t) {
     return t == "," || t == ";" || t == ":" || t == "(" || t == ")" || t == "\"";
@@ -37,6 +38,8 @@ struct EventTypeClassifier::Scratch {
 
     // The mention last found rating another company ([rater]), or -1: set while recording.
     mutable int32_t rater_mention = -1;
+    // By entity: found rating another company (a broker or agency): set while recording.
+    mutable std::vector<uint8_t> is_rater;
 
     const Document* doc = nullptr;
     const std::vector<Mention>* mentions = nullptr;
@@ -221,6 +224,12 @@ struct EventTypeClassifier::Scratch {
     int32_t coordinated(int32_t m) const;
 
     // The figure stated with the match: a quantity inside it or just after, else a count.
+    // A rater that reports no event of its own is the story's source, not its topic: its
+    // relevance is capped at kRaterRelevance, a company named in passing.
+    void demote_raters(Analysis& a) const;
+    // Marks the raters of a `rated` row's match: the company before it rating the object, and
+    // the agent of a passive ("cut to BBB- by S&P Global").
+    void mark_raters(uint32_t si, uint32_t tk, uint32_t end, int32_t object, int32_t obj_entity, const Analysis& a) const;
     void figure(const Sentence& sent, uint32_t tk, uint32_t end, const Analysis& a, CorporateEvent& ev) const;
 
     // Adds the event, one per (type, company). A detail the pattern states ([terminated],

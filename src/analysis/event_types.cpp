@@ -155,8 +155,10 @@ private:
         } else if ((key == "unless" || key == "unless-before") && args.size() == 1 && args[0].front() == '@') {
             int32_t c = static_cast<int32_t>(class_id(args[0].substr(1), n));
             (key == "unless" ? row.unless_class : row.unless_before_class) = c;
+        } else if (key == "rated" && rest.empty()) {
+            row.rated = true;
         } else {
-            fail(n, "cannot read '" + std::string(l) + "' (expected pattern, detail, context, roles, unless or unless-before)");
+            fail(n, "cannot read '" + std::string(l) + "' (expected pattern, detail, context, roles, rated, unless or unless-before)");
         }
     }
 

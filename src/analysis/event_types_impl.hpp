@@ -62,6 +62,7 @@ struct Row {
     EventRole subject_role = EventRole::none, object_role = EventRole::none;
     int32_t unless_class = -1;         // no event when the sentence has a word of it
     int32_t unless_before_class = -1;  // ... or when one stands in the scope before the match
+    bool rated = false;                // `rated`: a judgment on the object by its subject (a rater)
 };
 
 // A class entry of several tokens ("ruled out", "price target").

@@ -110,3 +110,24 @@ TEST_CASE("--explain shows the parts of each relevance") {
     append_analysis_json(line, e, a);
     CHECK(line.find("relevance_parts") == std::string::npos);
 }
+
+TEST_CASE("a broker or agency rating another company is the story's source, not its topic") {
+    // The rater headlines the story but reports no event of its own: counted as named in passing,
+    // so a rule on `entity.relevance >= 70` does not count a downgrade as bad news about Moody's.
+    Scored s = relevance_of("Moody's downgrades Intel to Baa1 on weak cash flow",
+                            "Moody's lowered Intel's senior unsecured rating to Baa1 from A3, citing weaker free cash "
+                            "flow and high capital spending.");
+    REQUIRE(s.relevance.count("MCO"));
+    CHECK(s.relevance["MCO"] <= 30);  // was 93
+    CHECK(s.relevance["INTC"] >= 90);
+    s = relevance_of("Goldman Sachs downgrades Nike to Neutral",
+                     "Goldman Sachs analysts cut Nike to Neutral from Buy, citing slowing China demand. They lowered "
+                     "their price target to $70 from $90.");
+    CHECK(s.relevance["GS"] <= 30);  // was 93
+    CHECK(s.relevance["NKE"] >= 90);
+    // A bank reporting its own results keeps its relevance when it also rates another company.
+    s = relevance_of("Goldman Sachs profit beats estimates",
+                     "Goldman Sachs reported quarterly profit above estimates. Separately, Goldman Sachs upgraded "
+                     "Nike to Buy.");
+    CHECK(s.relevance["GS"] >= 70);
+}
