@@ -513,6 +513,11 @@ lawsuit | lawsuits | litigation | class action | class actions | class action la
 strike | strikes | overhang | overhangs = bad -0.25
 probe | probes | investigation | investigations = bad -0.4
 dispute | disputes = bad -0.45
+# Session 17: a case or a doubt about the company can go away ("the antitrust case was dropped",
+# "removes the going concern doubt"). Tried and dropped: charges as a bad measure ("take a charge and
+# cut 10% of staff" paired the cut with the charge), "doubt" alone (the tweets' neutral "Doubts Surface").
+antitrust case | antitrust cases | criminal case | criminal cases | fraud case | fraud cases | legal case = bad -0.4
+going concern doubt | going-concern doubt | going concern doubts = bad -0.5
 # "reduces recession probability", "jobless claims fall": a bad thing that recedes.
 recession | recession probability | recession risk | recession fears = bad -0.45
 jobless claims | initial claims | unemployment claims | financial stress | stress index = bad

@@ -500,3 +500,14 @@ TEST_CASE("cause 4: a rise from a good measure starts from its prior level") {
         {"Operating result rose from a loss of EUR 3 mn .", +1},
     });
 }
+
+TEST_CASE("cause 3: a case or a going-concern doubt that goes away") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "case" and the doubt were nothing a removal could pair with (0, -0.48).
+        {"Prosecutors dropped the fraud case against Initech .", +1},
+        {"The refinancing removes the going concern doubt .", +1},
+        // Opened, a case is trouble; an ordinary case is no term.
+        {"Prosecutors opened a criminal case against Globex .", -1},
+        {"In that case the order would be delivered in May .", 0},
+    });
+}
