@@ -122,6 +122,14 @@ void EventTypeClassifier::Scratch::figure(const Sentence& sent, uint32_t tk, uin
     const uint32_t b = doc->tokens[tk].begin, e = doc->tokens[last - 1].end;
     for (const Quantity& q : a.quantities) {
         if (q.span.field != sent.field || q.span.begin < b || q.span.begin >= e) continue;
+        // What others expected ("topped the $11.1 billion consensus") is not the event's figure,
+        // and ends the search: the reported one stands before the match, if anywhere.
+        uint32_t at = tk;
+        while (at < last && doc->tokens[at].begin < q.span.begin) ++at;
+        if (expected(at, q.span.end, sent.last_token)) {
+            last = at;
+            break;
+        }
         ev.has_figure = true;
         ev.figure = q.value;
         ev.unit = q.unit;
@@ -179,6 +187,18 @@ void EventTypeClassifier::Scratch::mark_raters(uint32_t si, uint32_t tk, uint32_
         const int32_t e = entity_of(m, a);
         if (e >= 0 && e != obj_entity) is_rater[static_cast<size_t>(e)] = 1;
     }
+}
+
+bool EventTypeClassifier::Scratch::expected(uint32_t at, uint32_t q_end, uint32_t last) const {
+    if (t->consensus < 0) return false;
+    const uint32_t cls = static_cast<uint32_t>(t->consensus);
+    for (uint32_t k = at >= 3 ? at - 3 : 0; k < at; ++k)
+        if (doc->tokens[k].field == doc->tokens[at].field && in_class_single(k, cls)) return true;
+    uint32_t k = at;
+    while (k < last && doc->tokens[k].begin < q_end) ++k;
+    for (uint32_t n = 0; n < 2 && k + n < last; ++n)
+        if (in_class_single(k + n, cls)) return true;
+    return false;
 }
 
 void EventTypeClassifier::Scratch::add(const CorporateEvent& ev, bool stated, Analysis& a) const {

@@ -97,6 +97,7 @@ struct EventTypeTable::Impl {
     std::vector<events_detail::Pattern> patterns;
     int32_t negator = -1, hedge = -1, stop = -1;  // the scope classes
     int32_t background = -1;  // @background: opens a clause that reports an earlier event
+    int32_t consensus = -1;   // @consensus: a figure next to one is what others expected
 
     void parse(std::string_view text, std::string_view name);
     bool in_class(uint32_t word, uint32_t cls) const {
