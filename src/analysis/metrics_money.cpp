@@ -38,6 +38,7 @@ void SentenceReader::money_pass() {
             np_after = h != nullptr;
             // "will invest $9 billion in ...", "a planned $4 billion investment": no kind word says it.
             if (!h) h = pledge = pledge_kind(fg);
+            if (!h) h = valuation_kind(fg);
             if (!h) h = hit_before(fg.tb, 14);
         }
         if (h && !pledge) h = contract_kind(h);
@@ -332,6 +333,31 @@ bool SentenceReader::role_before(uint32_t tb, W::Role role, uint32_t max_dist) c
 
 // "$0.52 a share": the per-share kind named before it in the clause ("a dividend of 52p per
 // share", "agreed to buy Globex for $25 a share"), else EPS (the marker itself).
+// A deal's price named by the verb at token k ("pay", "valuing"), no kind word.
+const Hit* SentenceReader::deal_at(uint32_t k) {
+    deal_hit_ = {};
+    deal_hit_.begin = deal_hit_.np_begin = k;
+    deal_hit_.end = k + 1;
+    deal_hit_.kind = MetricKind::deal_value;
+    return &deal_hit_;
+}
+
+// "valuing the business at $8.75 billion", "values Globex at about $2.8 billion": what a deal
+// values the company at is its price ("valued at" alone is any valuation: no metric). The verb
+// at most four tokens before "at", which is right before the figure (past a qualifier).
+const Hit* SentenceReader::valuation_kind(const Fig& fg) {
+    uint32_t at = fg.tb;
+    if (at > first() && (F(at - 1) & kPunctComma) == 0 && c_.doc.keys[at - 1].a != word_key("at")) --at;  // "about"
+    if (at <= first() || c_.doc.keys[at - 1].a != word_key("at")) return nullptr;
+    for (uint32_t k = at - 1, n = 0; k > first() && n < 5; ++n) {
+        --k;
+        if (F(k) & (kFigureFlag | kPunctHard | kPunctComma | W::kClause)) return nullptr;
+        const uint64_t a = c_.doc.keys[k].a;
+        if (a == word_key("valuing") || a == word_key("values")) return deal_at(k);
+    }
+    return nullptr;
+}
+
 // A price paid per share is a deal's: "will pay C$14.50 a share in cash", "values the target at
 // $86.25 per share", "offered $25 a share" (a verb of paying up to four words before the figure).
 const Hit* SentenceReader::per_share_kind(const Fig& fg, const Hit* marker) {
@@ -345,13 +371,7 @@ const Hit* SentenceReader::per_share_kind(const Fig& fg, const Hit* marker) {
         const std::string_view w = c_.tok(k);
         bool paying = false;
         for (std::string_view p : kPaying) paying |= eq_ci(w, p);
-        if (paying) {
-            deal_hit_ = {};
-            deal_hit_.begin = deal_hit_.np_begin = k;
-            deal_hit_.end = k + 1;
-            deal_hit_.kind = MetricKind::deal_value;
-            return &deal_hit_;
-        }
+        if (paying) return deal_at(k);
     }
     return marker;
 }

@@ -167,6 +167,8 @@ private:
     // 777X charge" (metrics_money.cpp).
     bool expense_figure(const Fig& fg) const;
     void multiple_after(const Fig& fg);
+    const Hit* valuation_kind(const Fig& fg);
+    const Hit* deal_at(uint32_t k);
     std::string_view business_after_figure(const segments::View& v, uint32_t te) const;
     const Hit* share_price_target(const Hit* h, const Quantity& q);
     bool role_before(uint32_t tb, W::Role role, uint32_t max_dist) const;

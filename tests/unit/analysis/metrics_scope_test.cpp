@@ -322,3 +322,10 @@ TEST_CASE("'raises dividend 25%': the verb before the kind gives the move") {
     REQUIRE(dv);
     CHECK(near(dv->change.percent, 25.0));
 }
+
+TEST_CASE("what a deal values a company at is its price; 'valued at' alone is no metric") {
+    testing::Run r;
+    const Metric* d = with_value(r.on("Acme agreed the terms, valuing Globex at about $2.8 billion including debt."), 2.8e9);
+    CHECK((d && d->kind == MetricKind::deal_value && d->qualifier == Qualifier::about));
+    CHECK_FALSE(with_value(r.on("The startup was valued at roughly $135 billion in its last round."), 135e9));
+}
