@@ -126,7 +126,7 @@ void EventTypeClassifier::Scratch::figure(const Sentence& sent, uint32_t tk, uin
         // and ends the search: the reported one stands before the match, if anywhere.
         uint32_t at = tk;
         while (at < last && doc->tokens[at].begin < q.span.begin) ++at;
-        if (expected(at, q.span.end, sent.last_token)) {
+        if (expected(sent, at, q.span.end)) {
             last = at;
             break;
         }
@@ -189,14 +189,15 @@ void EventTypeClassifier::Scratch::mark_raters(uint32_t si, uint32_t tk, uint32_
     }
 }
 
-bool EventTypeClassifier::Scratch::expected(uint32_t at, uint32_t q_end, uint32_t last) const {
+bool EventTypeClassifier::Scratch::expected(const Sentence& sent, uint32_t at, uint32_t q_end) const {
     if (t->consensus < 0) return false;
     const uint32_t cls = static_cast<uint32_t>(t->consensus);
-    for (uint32_t k = at >= 3 ? at - 3 : 0; k < at; ++k)
-        if (doc->tokens[k].field == doc->tokens[at].field && in_class_single(k, cls)) return true;
-    uint32_t k = at;
-    while (k < last && doc->tokens[k].begin < q_end) ++k;
-    for (uint32_t n = 0; n < 2 && k + n < last; ++n)
+    const uint32_t to = at < sent.last_token ? at : sent.last_token;
+    for (uint32_t k = to >= sent.first_token + 3 ? to - 3 : sent.first_token; k < to; ++k)
+        if (in_class_single(k, cls)) return true;
+    uint32_t k = to;
+    while (k < sent.last_token && doc->tokens[k].begin < q_end) ++k;
+    for (uint32_t n = 0; n < 2 && k + n < sent.last_token; ++n)
         if (in_class_single(k + n, cls)) return true;
     return false;
 }

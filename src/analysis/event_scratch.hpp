@@ -231,8 +231,8 @@ struct EventTypeClassifier::Scratch {
     // the agent of a passive ("cut to BBB- by S&P Global").
     void mark_raters(uint32_t si, uint32_t tk, uint32_t end, int32_t object, int32_t obj_entity, const Analysis& a) const;
     // The quantity starting at token `at` (ending at q_end) is what others expected: a word of
-    // @consensus up to three tokens before it or two after it (before `last`, the sentence end).
-    bool expected(uint32_t at, uint32_t q_end, uint32_t last) const;
+    // @consensus up to three tokens before it or two after it, in its sentence.
+    bool expected(const Sentence& sent, uint32_t at, uint32_t q_end) const;
     void figure(const Sentence& sent, uint32_t tk, uint32_t end, const Analysis& a, CorporateEvent& ev) const;
 
     // Adds the event, one per (type, company). A detail the pattern states ([terminated],
