@@ -426,33 +426,37 @@ Basis SentenceReader::basis_after(uint32_t te, uint32_t b, uint32_t e_between) c
 // tokens "same period/quarter", a prior-year word, or an earlier period of the same form one
 // year before the sentence's own ("Q3 2024" against "Q3 2025").
 Basis SentenceReader::year_ago_comparison(uint32_t te) const {
-    for (uint32_t t = te; t < last() && t < te + 16; ++t) {
-        if (F(t) & kPunctHard) return Basis::none;
-        if (!(cues(t) & W::kCueComparison)) continue;  // compared, from, versus, vs, over
-        for (uint32_t k = t + 1; k < last() && k < t + 7; ++k) {
-            const uint32_t y = cues(k);
-            if (y & W::kCueYearAgo) return Basis::yoy;
-            if ((y & W::kCueBefore) && (cues(k + 1) & W::kCueYear)) return Basis::yoy;  // "prior year"
-            if ((y & W::kCueSame) && (cues(k + 1) & (W::kCuePeriod | W::kCueQuarter))) return Basis::yoy;
-        }
-        read_periods();
-        const periods::Found* own = periods::nearest_of(periods_, n_periods_, te);
-        if (!own) return Basis::none;
-        const std::string_view o = own->period.view();
-        auto year = [](std::string_view v) {  // the last four characters as a number (periods end in their year)
-            int y = 0;
-            for (char c : v.substr(v.size() - 4)) y = num::is_digit(c) ? y * 10 + (c - '0') : -1000000;
-            return y;
-        };
-        for (size_t i = 0; i < n_periods_; ++i) {
-            const periods::Found& p = periods_[i];
-            if (!p.prior || p.token <= t || p.token >= t + 7) continue;
-            const std::string_view e = p.period.view();
-            if (o.size() == e.size() && o.size() > 4 && o.substr(0, o.size() - 4) == e.substr(0, e.size() - 4) &&
-                year(o) > 0 && year(o) == year(e) + 1)
-                return Basis::yoy;
-        }
-        return Basis::none;
+    // The walk stops at the first ";"/":" or comparison word in [te, end). Changes come in token
+    // order: the last walk's stop is kept (nothing stops it in [stop_from_, stop_at_)), so a
+    // sentence of changes is walked about once, not sixteen tokens per change.
+    const uint32_t end = last() < te + 16 ? last() : te + 16;
+    uint32_t t = te >= stop_from_ && te <= stop_at_ ? stop_at_ : te;
+    while (t < end && !(F(t) & kPunctHard) && !(cues(t) & W::kCueComparison)) ++t;  // compared, from, versus, vs, over
+    stop_from_ = te;
+    stop_at_ = t;
+    if (t >= end || (F(t) & kPunctHard)) return Basis::none;
+    for (uint32_t k = t + 1; k < last() && k < t + 7; ++k) {
+        const uint32_t y = cues(k);
+        if (y & W::kCueYearAgo) return Basis::yoy;
+        if ((y & W::kCueBefore) && (cues(k + 1) & W::kCueYear)) return Basis::yoy;  // "prior year"
+        if ((y & W::kCueSame) && (cues(k + 1) & (W::kCuePeriod | W::kCueQuarter))) return Basis::yoy;
+    }
+    read_periods();
+    const periods::Found* own = periods::nearest_of(periods_, n_periods_, te);
+    if (!own) return Basis::none;
+    const std::string_view o = own->period.view();
+    auto year = [](std::string_view v) {  // the last four characters as a number (periods end in their year)
+        int y = 0;
+        for (char c : v.substr(v.size() - 4)) y = num::is_digit(c) ? y * 10 + (c - '0') : -1000000;
+        return y;
+    };
+    for (size_t i = 0; i < n_periods_; ++i) {
+        const periods::Found& p = periods_[i];
+        if (!p.prior || p.token <= t || p.token >= t + 7) continue;
+        const std::string_view e = p.period.view();
+        if (o.size() == e.size() && o.size() > 4 && o.substr(0, o.size() - 4) == e.substr(0, e.size() - 4) &&
+            year(o) > 0 && year(o) == year(e) + 1)
+            return Basis::yoy;
     }
     return Basis::none;
 }

@@ -386,6 +386,7 @@ private:
     const periods::Found* list_period(uint32_t tb) const;
     bool lists_ = false;  // respectively_lists() gave some figure a list_len
     mutable size_t begin_hint_ = 0, end_hint_ = 0;  // the last answers of the hit searches
+    mutable uint32_t stop_from_ = UINT32_MAX, stop_at_ = 0;  // year_ago_comparison's last walk
     bool period_list(uint32_t n);
     uint32_t before_period_list(uint32_t e);
     static constexpr size_t kMaxPeriods = 8;
