@@ -402,7 +402,8 @@ TEST_CASE("an event's figure is not taken from the statement after a semicolon")
     const Found* f = find(v, "layoffs", "ORCL");
     REQUIRE(f != nullptr);
     CHECK_FALSE(f->has_figure);  // was 6, the share move
-    f = find(events_of("Meta to cut 600 jobs in AI research unit; shares rise 1%"), "layoffs", "META");
+    const auto meta = events_of("Meta to cut 600 jobs in AI research unit; shares rise 1%");  // kept: f points into it
+    f = find(meta, "layoffs", "META");
     REQUIRE(f != nullptr);
     CHECK(f->figure == 600);
 }
@@ -417,15 +418,18 @@ TEST_CASE("an event's figure comes from its own clause, not the next one") {
     REQUIRE(pt != nullptr);
     CHECK(pt->figure == doctest::Approx(85));
     // "as" opens another clause: the 20% is the growth's, not the beat's.
-    const Found* b = find(events_of("Adobe beats estimates as cloud growth accelerates to 20%"), "earnings_beat", "ADBE");
+    const auto adobe = events_of("Adobe beats estimates as cloud growth accelerates to 20%");
+    const Found* b = find(adobe, "earnings_beat", "ADBE");
     REQUIRE(b != nullptr);
     CHECK_FALSE(b->has_figure);  // was 20
     // A comma then another event verb: the target cut's $70 is not the downgrade's.
-    const Found* d = find(events_of("Goldman Sachs downgrades Nike to Neutral, cuts target to $70"), "rating_downgrade", "NKE");
+    const auto nike = events_of("Goldman Sachs downgrades Nike to Neutral, cuts target to $70");
+    const Found* d = find(nike, "rating_downgrade", "NKE");
     REQUIRE(d != nullptr);
     CHECK_FALSE(d->has_figure);  // was 70
     // A figure stated with the event still counts.
-    const Found* l = find(events_of("Intel to cut 15,000 jobs after profit falls 20%"), "layoffs", "INTC");
+    const auto intel = events_of("Intel to cut 15,000 jobs after profit falls 20%");
+    const Found* l = find(intel, "layoffs", "INTC");
     REQUIRE(l != nullptr);
     CHECK(l->figure == doctest::Approx(15000));
 }
