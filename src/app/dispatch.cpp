@@ -67,6 +67,24 @@ int checked(const std::string& cmd, int status) {
 }
 // A failure that ends a command, with the prefix once: messages that already name their command
 // ("herald replay: ...") keep it as their component; others get `component`.
+// "FILE:LINE:COL: ..." (a configuration or rules file's error): editors and CI annotate such
+// lines only when the location comes first, so they get no command prefix.
+bool starts_with_location(std::string_view what) {
+    const size_t space = what.find(' ');
+    std::string_view head = what.substr(0, space);  // "FILE:LINE:COL:"
+    int numbers = 0;
+    while (numbers < 2 && head.size() > 1 && head.back() == ':') {
+        head.remove_suffix(1);
+        const size_t colon = head.rfind(':');
+        if (colon == std::string_view::npos || colon + 1 == head.size()) return false;
+        for (char c : head.substr(colon + 1))
+            if (c < '0' || c > '9') return false;
+        head = head.substr(0, colon + 1);
+        ++numbers;
+    }
+    return numbers == 2 && head.size() > 1;
+}
+
 void log_failure(std::string_view what, const std::string& component) {
     constexpr std::string_view kHerald = "herald ";
     const size_t colon = what.find(": ");
@@ -115,7 +133,9 @@ int main_dispatch(int argc, char** argv) {
         if (cmd == "notify") return checked(cmd, command_notify(argc, argv, 2));
         if (cmd == "console") return checked(cmd, command_console(argc, argv, 2));
     } catch (const UsageError& e) {
-        log_failure(e.what(), cmd);  // "herald demo: --events 'x' is not ...": the command that refused it
+        // "herald demo: --events 'x' is not ...": the command that refused it, unless a file's
+        // location leads the line.
+        log_failure(e.what(), starts_with_location(e.what()) ? std::string() : cmd);
         return 2;
     } catch (const std::exception& e) {
         log_failure(e.what(), cmd);
