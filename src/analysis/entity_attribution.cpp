@@ -167,6 +167,20 @@ void mention_lists(const SentenceParts& p, size_t n, uint32_t* clause, uint8_t* 
     }
 }
 
+// The mentions of clause `cl` nearest a term: `before` the last one ahead of it (one that was
+// beaten keeps an earlier one), `after` the first one behind it; n when there is none.
+void mentions_around(const SentenceParts& p, size_t n, const uint32_t* clause, uint32_t cl,
+                     const SentenceComposer::Contribution& c, size_t& before, size_t& after) {
+    for (size_t k = 0; k < n; ++k) {
+        if (clause[k] != cl) continue;
+        if (p.mentions[k].token < c.begin) {
+            if (before == n || !beaten(*p.doc, p.mentions[k])) before = k;
+        } else if (after == n && p.mentions[k].token >= c.end) {
+            after = k;
+        }
+    }
+}
+
 }  // namespace
 
 bool attribute(const SentenceParts& p, double* raw) {
@@ -215,12 +229,7 @@ bool attribute(const SentenceParts& p, double* raw) {
             continue;
         }
         size_t before = n, after = n;
-        for (size_t k = 0; k < n; ++k) {
-            if (clause[k] != cl) continue;
-            if (p.mentions[k].token < c.begin) {
-                if (before == n || !beaten(doc, p.mentions[k])) before = k;
-            } else if (after == n && p.mentions[k].token >= c.end) after = k;
-        }
+        mentions_around(p, n, clause, cl, c, before, after);
         if (before == n && after == n) {  // a clause naming no company
             const int32_t owner = owner_of(cl);
             if (owner == kMarket) dropped = true;

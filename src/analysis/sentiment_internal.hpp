@@ -24,6 +24,10 @@ inline size_t clause_holding(const uint32_t* starts, size_t n, uint32_t token) {
 }
 
 // Tuning constants of composition, named so docs/sentiment.md can explain them.
+// A figure for sentiment: a number token that is not a year ("the first nine months of 2008"),
+// or a spelled-out number ("grew four percent").
+bool sentiment_figure(const Document& doc, uint32_t k);
+
 namespace tuning {
 inline constexpr float kNegation = -0.6f;        // "not strong": flipped and weakened
 inline constexpr float kBeforeBut = 0.5f;        // clauses before "but"/"however"

@@ -1,0 +1,170 @@
+// Figures for sentiment: which number tokens are figures (not years), and the direction two
+// figures after a measure imply ("EUR 13.1 mn compared with EUR 8.7 mn").
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+#include "sentiment_internal.hpp"
+
+namespace herald::analysis {
+
+namespace {
+
+bool parse_number(std::string_view s, double& out) {
+    char buf[32];
+    size_t n = 0;
+    for (char c : s) {
+        if (c == ',') continue;
+        if (n == sizeof buf) return false;
+        buf[n++] = c;
+    }
+    auto r = std::from_chars(buf, buf + n, out);
+    return r.ec == std::errc();
+}
+
+// parse_number(s, v) succeeds on a number token's text: its bytes are digits, '.' and ',' (the
+// tokenizer's number form), which from_chars always reads, unless it is too long for the buffer.
+bool parses_as_number(std::string_view s) {
+    size_t n = 0;
+    for (char c : s) n += c != ',';
+    return n <= 32;
+}
+
+// "2008" in "the first nine months of 2008" is a date, not a figure.
+bool is_year(const Document& doc, uint32_t k) {
+    std::string_view t = doc.text(doc.tokens[k]);
+    if (t.size() != 4 || !((t[0] == '1' && t[1] == '9') || (t[0] == '2' && t[1] == '0'))) return false;
+    return t[2] >= '0' && t[2] <= '9' && t[3] >= '0' && t[3] <= '9';
+}
+
+// Pre-tokenized text writes "EUR6.5m" as "EUR6 .5 m": the number after the period is the
+// fraction of the digits that end the word before it.
+void split_decimal(const Document& doc, uint32_t k, double& v) {
+    const auto& toks = doc.tokens;
+    if (k < 2 || doc.text(toks[k - 1]) != "." || toks[k - 1].end != toks[k].begin || !toks[k - 1].space_before) return;
+    std::string_view w = doc.text(toks[k - 2]);
+    size_t d = w.size();
+    while (d > 0 && w[d - 1] >= '0' && w[d - 1] <= '9') --d;
+    if (d == w.size()) return;
+    double whole = 0;
+    if (!parse_number(w.substr(d), whole)) return;
+    std::string_view frac = doc.text(toks[k]);
+    double scale = 1;
+    for (size_t i = 0; i < frac.size() && frac[i] >= '0' && frac[i] <= '9'; ++i) scale *= 10;
+    v = whole + v / scale;
+}
+
+// "EUR -0.4 mn", "-0.4", "a negative EUR 0.83 mn".
+bool is_negative_figure(const Document& doc, uint32_t k, uint32_t first) {
+    const auto& toks = doc.tokens;
+    if (k > first && doc.text(toks[k - 1]) == "-" && toks[k - 1].end == toks[k].begin) return true;
+    for (uint32_t b = k; b > first && b + 3 > k; --b)
+        if (detail::fold_char(doc.text(toks[b - 1])[0]) == 'n' && doc.text(toks[b - 1]).size() == 8) {
+            std::string_view w = doc.text(toks[b - 1]);
+            if ((w[0] == 'n' || w[0] == 'N') && w.substr(1) == "egative") return true;
+        }
+    return false;
+}
+
+// "grew four percent", "will cut up to twelve jobs": spelled-out numbers are figures too.
+bool is_number_word(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+        "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens"};
+    if (w.size() < 3 || w.size() > 9) return false;
+    for (auto k : kWords)
+        if (k.size() == w.size() &&
+            std::equal(w.begin(), w.end(), k.begin(), [](char a, char b) { return detail::fold_char(a) == b; }))
+            return true;
+    return false;
+}
+
+}  // namespace
+
+// A figure: a number that is not a year, or a spelled-out number.
+bool sentiment_figure(const Document& doc, uint32_t k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind == TokenKind::number) return !is_year(doc, k);
+    return t.kind == TokenKind::word && is_number_word(doc.text(t));
+}
+
+// "EUR 13.1 mn compared with EUR 8.7 mn", "EUR 1.5 mn ( EUR 2.0 mn )": the direction the two
+// figures after a measure imply, or 0.
+int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, uint32_t after) const {
+    const auto& toks = doc.tokens;
+    uint32_t stop = std::min<uint32_t>(s.last_token, after + 24);
+    uint32_t t = after;
+    double cur = 0, prior = 0;
+    // The value of number token k (its decimal split and sign applied).
+    auto value_of = [&](uint32_t k) {
+        double v = 0;
+        parse_number(doc.text(toks[k]), v);
+        split_decimal(doc, k, v);
+        return is_negative_figure(doc, k, s.first_token) ? -v : v;
+    };
+    auto next_number = [&](uint32_t from, uint32_t reach, double& v) -> uint32_t {
+        for (uint32_t k = from; k < stop && k < from + reach; ++k)
+            if (toks[k].kind == TokenKind::number && !is_year(doc, k) && parse_number(doc.text(toks[k]), v)) {
+                split_decimal(doc, k, v);
+                if (is_negative_figure(doc, k, s.first_token)) v = -v;
+                return k;
+            }
+        return UINT32_MAX;
+    };
+    // The first figure; its value is read only when a marker and a second figure follow (most
+    // measures have none: a figure-dense text would pay a parse per measure for nothing).
+    uint32_t a = UINT32_MAX;
+    for (uint32_t k = t; k < stop && k < t + 12; ++k)
+        if (toks[k].kind == TokenKind::number && !is_year(doc, k) && parses_as_number(doc.text(toks[k]))) {
+            a = k;
+            break;
+        }
+    if (a == UINT32_MAX) return 0;
+    // A prior marker soon after the first figure, then the second figure.
+    for (uint32_t k = a + 1; k < stop && k <= a + 12; ++k) {
+        // A prior figure, or the one expected: "EPS 74 cents ; FactSet consensus 86 cents".
+        bool marker = (ids_[k] != detail::kNoWord &&
+                       (lex_.word_roles[ids_[k]].prior_marker || lex_.word_roles[ids_[k]].expectation)) ||
+                      (toks[k].kind == TokenKind::punct && doc.text(toks[k]) == "(");
+        if (!marker) {
+            if (toks[k].kind == TokenKind::number && !is_year(doc, k))
+                return 0;  // a third figure: not a simple comparison
+            continue;
+        }
+        uint32_t b = next_number(k + 1, 7, prior);
+        if (b == UINT32_MAX) return 0;
+        cur = value_of(a);
+        // Both figures must be in the same unit: "EUR 1.5 mn ( EUR 2.0 mn )" compares, while
+        // "EUR 114 mn ( USD 148 mn )" converts and "7.7 % of net sales" is another figure.
+        auto text_at = [&](uint32_t x) { return x < s.last_token ? doc.text(toks[x]) : std::string_view{}; };
+        // A scale or unit right after a figure ("mn", "%"); the two must agree when both have one.
+        auto scale_after = [&](uint32_t x) {
+            std::string_view u = text_at(x + 1);
+            static constexpr std::string_view kScales[] = {"mn", "m", "bn", "million", "billion", "mln", "bln", "%",
+                                                           "pct", "percent", "k", "thousand", "eur", "euro", "euros"};
+            for (auto sc : kScales)
+                if (u.size() == sc.size() && std::equal(u.begin(), u.end(), sc.begin(), [](char p, char q) {
+                        return detail::fold_char(p) == q;
+                    }))
+                    return u;
+            return std::string_view{};
+        };
+        std::string_view sa = scale_after(a), sb = scale_after(b);
+        if ((sa == "%") != (sb == "%") || (!sa.empty() && !sb.empty() && sa != sb)) return 0;
+        // Currencies before the figures must agree: "EUR 114 mn ( USD 148 mn )" is a conversion.
+        std::string_view ua = a > s.first_token ? text_at(a - 1) : std::string_view{};
+        const uint32_t before_b = (doc.text(toks[b - 1]) == "-" && b - 1 > k) ? b - 2 : b - 1;  // skip a sign
+        std::string_view ub = text_at(before_b);
+        auto is_currency = [&](uint32_t x, std::string_view u) {
+            return toks[x].kind == TokenKind::symbol || (u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z');
+        };
+        // The measure itself is no currency: "EPS 1 cent vs. 20 cents".
+        const bool a_currency = a > s.first_token && a - 1 >= after && is_currency(a - 1, ua);
+        if ((is_currency(before_b, ub) || a_currency) && ua != ub) return 0;
+        return cur > prior ? 1 : cur < prior ? -1 : 0;
+    }
+    return 0;
+}
+
+}  // namespace herald::analysis
