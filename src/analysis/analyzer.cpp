@@ -18,6 +18,18 @@ Analyzer::Analyzer(const Resources& resources)
     doc_.reserve_max();
 }
 
+void Analyzer::explain_sentiment(const Event& event, Analysis& scratch, Explanation& explain) {
+    mentions_.clear();
+    explain.clear();
+    scratch.quantities.clear();
+    scratch.metrics.clear();
+    doc_.build(event);
+    entity_sentiment_.find_entities(doc_, mentions_);
+    quantities_.extract(doc_, scratch.quantities);
+    metrics_.extract(doc_, mentions_, scratch.quantities, scratch.metrics);
+    entity_sentiment_.explain_sentences(doc_, mentions_, scratch.metrics, explain);
+}
+
 void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) {
     out.clear();
     mentions_.clear();

@@ -195,6 +195,15 @@ void EntitySentiment::score(const Document& doc, const std::vector<Mention>& men
         scorer_.score(doc, mentions, metrics, out, explain);
 }
 
+void EntitySentiment::explain_sentences(const Document& doc, const std::vector<Mention>& mentions,
+                                        const std::vector<Metric>& metrics, Explanation& explain) {
+    const bool fresh = indexed_doc_ == &doc && indexed_event_ == &doc.event() &&
+                       indexed_tokens_ == doc.tokens.data() && indexed_count_ == doc.tokens.size();
+    indexed_doc_ = nullptr;
+    if (!fresh) index(doc);
+    scorer_.explain_sentences(doc, mentions, metrics, explain);
+}
+
 void EntitySentiment::index(const Document& doc) {
     const AliasTable::Impl& aliases = finder_.aliases_->impl();
     const Lexicon::Impl& lexicon = scorer_.lexicon_->impl();

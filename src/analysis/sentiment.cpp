@@ -165,6 +165,14 @@ void SentimentScorer::Scratch::score_sentences(const Document& doc, const std::v
     term_begin.push_back(static_cast<uint32_t>(terms.size()));
 }
 
+void SentimentScorer::explain_sentences(const Document& doc, const std::vector<Mention>& mentions,
+                                        const std::vector<Metric>& metrics, Explanation& explain) {
+    SentenceComposer& composer = scratch_->composer;
+    composer.set_mentions(&mentions);
+    for (const Sentence& s : doc.sentences) composer.score(doc, s, metrics, &explain.sentences.emplace_back());
+    composer.set_mentions(nullptr);
+}
+
 // The sentences that name no company.
 Accumulator SentimentScorer::Scratch::unnamed_sentences(const Document& doc, const std::vector<Mention>& mentions) const {
     Accumulator unnamed;

@@ -7,8 +7,8 @@ namespace herald::app {
 
 void SentimentTerms::attach(const analysis::Event& event, std::vector<rules::Alert>& alerts) {
     if (std::none_of(alerts.begin(), alerts.end(), [](const rules::Alert& a) { return a.explanation.sentiment; })) return;
-    explanation_.clear();
-    analyzer_.analyze(event, analysis_, &explanation_);
+    // Only the sentences' terms: scores, relevance and event types are the live analysis'.
+    analyzer_.explain_sentiment(event, analysis_, explanation_);
     terms_.clear();
     for (const analysis::ExplainSentence& s : explanation_.sentences) {
         std::string_view text = event.field(s.span.field);

@@ -37,6 +37,10 @@ class Analyzer {
 public:
     explicit Analyzer(const Resources& resources);
     void analyze(const Event& event, Analysis& out, Explanation* explain = nullptr);
+    // Only explain.sentences, as analyze() with an explanation fills them: the steps sentiment
+    // reads (tokens, mentions, figures, metrics), without scores, relevance or event types.
+    // scratch holds the figures and metrics; its other fields are left as they were.
+    void explain_sentiment(const Event& event, Analysis& scratch, Explanation& explain);
     // The mentions of the last analysed event (rules use them to key per entity).
     const std::vector<Mention>& mentions() const { return mentions_; }
     const Document& document() const { return doc_; }

@@ -33,6 +33,9 @@ public:
     // otherwise looks the tokens up again.
     void score(const Document& doc, const std::vector<Mention>& mentions, const std::vector<Metric>& metrics,
                Analysis& out, Explanation* explain = nullptr);
+    // Only explain->sentences of score(), after find_entities() on this document (no scores).
+    void explain_sentences(const Document& doc, const std::vector<Mention>& mentions,
+                           const std::vector<Metric>& metrics, Explanation& explain);
 
 private:
     void index(const Document& doc);

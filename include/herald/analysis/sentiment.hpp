@@ -71,6 +71,9 @@ private:
     friend class EntitySentiment;  // indexes the tokens itself, then calls aggregate()
     void aggregate(const Document& doc, const std::vector<Mention>& mentions, const std::vector<Metric>& metrics,
                    Analysis& out, Explanation* explain);
+    // Only the sentences' explanations (as aggregate's), on tokens already looked up.
+    void explain_sentences(const Document& doc, const std::vector<Mention>& mentions,
+                           const std::vector<Metric>& metrics, Explanation& explain);
     SentenceComposer& composer();
     std::shared_ptr<const Lexicon> lexicon_;
     struct Scratch;
