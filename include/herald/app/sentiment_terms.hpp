@@ -23,6 +23,11 @@ private:
     analysis::Analyzer analyzer_;
     analysis::Analysis analysis_;
     analysis::Explanation explanation_;
+    struct Candidate {
+        const analysis::ExplainTerm* term;  // in explanation_
+        analysis::Span span;
+    };
+    std::vector<Candidate> candidates_;
     std::vector<rules::Alert::Explanation::Term> terms_;
 };
 
