@@ -1,6 +1,7 @@
 #pragma once
 // The sentiment terms behind alerts whose condition read a sentiment score or label (docs/rules.md,
-// "Explanations"): the event is analysed once more with the explanation on, only when such an
+// "Explanations"): the event's sentences are scored once more with their terms recorded
+// (Analyzer::explain_sentiment: no entity scores, relevance or event types), only when such an
 // alert fired (a cold path: alerts allocate anyway), and the terms that weighed most, with their
 // spans, go into each such alert. Deterministic in the text, so live, offline and replay agree.
 //
