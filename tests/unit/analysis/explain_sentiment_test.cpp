@@ -52,24 +52,36 @@ TEST_CASE("explain_sentiment: the same sentences, terms, weights and rules as an
         {"Boeing cuts delivery forecast", "Boeing did not meet expectations and shares slid.",
          "Net loss widened to $1.2 billion from $0.8 billion. Analysts were very disappointed."},
         {"Markets steady", "", "No news today."},
+        // Terms from the direction words, then from the extracted metrics alone.
+        {"Acme costs rose 12% to $4.1 billion",
+         "Acme Corp (ACME) said operating expenses increased 9% to $2.0 billion while revenue declined 3%.", ""},
+        {"Acme results", "Acme revenue was $5.0 billion versus $3.2 billion a year earlier.", ""},
     };
     Analyzer live(Resources::builtin());
     Analyzer terms(Resources::builtin());
     Analysis out, scratch;
     Explanation want, got;
-    size_t with_terms = 0;
+    size_t with_terms = 0, with_direction = 0, with_metric = 0;
     for (const Text& t : texts) {
         const Event e = event_of(t);
         live.analyze(e, out, &want);
         terms.explain_sentiment(e, scratch, got);
         check_same(want, got);
-        for (const ExplainSentence& s : want.sentences) with_terms += !s.terms.empty();
+        for (const ExplainSentence& s : want.sentences) {
+            with_terms += !s.terms.empty();
+            for (const ExplainTerm& term : s.terms) {
+                with_direction += term.rule.rfind("direction", 0) == 0;
+                with_metric += term.rule.rfind("metric", 0) == 0;
+            }
+        }
         // The same analyzer after a whole analysis of another event: its lookups are redone.
         terms.analyze(event_of(texts[0]), out);
         terms.explain_sentiment(e, scratch, got);
         check_same(want, got);
     }
     CHECK(with_terms >= 4);  // the texts do carry sentiment terms
+    CHECK(with_direction >= 2);
+    CHECK(with_metric >= 1);  // a direction only the extracted metrics give
 }
 
 }  // namespace herald::analysis
