@@ -48,6 +48,17 @@ const Found* find(const std::vector<Found>& v, const std::string& type, const st
         if (f.type == type && f.company == company) return &f;
     return nullptr;
 }
+// A pointer into a temporary list dangles at the end of the statement: refused at compile time.
+const Found* find(std::vector<Found>&&, const std::string&, const std::string&) = delete;
+
+// The `type` event of `company` in the text, required to be there (a copy, so the list may go).
+Found event_in(const std::string& headline, const std::string& summary, const std::string& type,
+               const std::string& company) {
+    const auto v = events_of(headline, summary);
+    const Found* f = find(v, type, company);
+    REQUIRE(f != nullptr);
+    return *f;
+}
 
 }  // namespace
 
@@ -436,31 +447,25 @@ TEST_CASE("an event's figure comes from its own clause, not the next one") {
 
 TEST_CASE("a beat's or miss's figure is the reported one, never what others expected") {
     // The figure after "topped" is the consensus: the reported $11.3 billion stands before it.
-    const Found* b = find(events_of("Micron shares jump", "Micron's revenue of $11.3 billion topped the $11.1 billion consensus."),
-                          "earnings_beat", "MU");
-    REQUIRE(b != nullptr);
-    CHECK(b->figure == doctest::Approx(11.3e9));  // was 11.1e9
-    const Found* m = find(events_of("Chevron misses", "Chevron's profit of $3.5 billion fell short of the $3.9 billion consensus."),
-                          "earnings_miss", "CVX");
-    REQUIRE(m != nullptr);
-    CHECK(m->figure == doctest::Approx(3.5e9));  // was 3.9e9
+    Found b = event_in("Micron shares jump", "Micron's revenue of $11.3 billion topped the $11.1 billion consensus.",
+                       "earnings_beat", "MU");
+    CHECK(b.figure == doctest::Approx(11.3e9));  // was 11.1e9
+    Found m = event_in("Chevron misses", "Chevron's profit of $3.5 billion fell short of the $3.9 billion consensus.",
+                       "earnings_miss", "CVX");
+    CHECK(m.figure == doctest::Approx(3.5e9));  // was 3.9e9
     // Only the expectation stated: no figure (not the consensus, nor its digits as a count).
-    b = find(events_of("Delta beats", "Delta Air Lines reported adjusted earnings of $2.17 a share, above the $2.04 consensus."),
-             "earnings_beat", "DAL");
-    REQUIRE(b != nullptr);
-    CHECK_FALSE(b->has_figure);  // was 2.04
-    m = find(events_of("Nike misses revenue expectations", "Revenue fell 9% to $11.2 billion, below the $11.6 billion Wall Street had forecast."),
-             "earnings_miss", "NKE");
-    REQUIRE(m != nullptr);
-    CHECK_FALSE(m->has_figure);  // was 11.6e9
+    b = event_in("Delta beats", "Delta Air Lines reported adjusted earnings of $2.17 a share, above the $2.04 consensus.",
+                 "earnings_beat", "DAL");
+    CHECK_FALSE(b.has_figure);  // was 2.04
+    m = event_in("Nike misses revenue expectations",
+                 "Revenue fell 9% to $11.2 billion, below the $11.6 billion Wall Street had forecast.", "earnings_miss", "NKE");
+    CHECK_FALSE(m.has_figure);  // was 11.6e9
     // A figure stated after the beat that is no expectation stays.
-    b = find(events_of("Apple beats estimates with revenue of $102.5 billion"), "earnings_beat", "AAPL");
-    REQUIRE(b != nullptr);
-    CHECK(b->figure == doctest::Approx(102.5e9));
+    b = event_in("Apple beats estimates with revenue of $102.5 billion", "", "earnings_beat", "AAPL");
+    CHECK(b.figure == doctest::Approx(102.5e9));
     // A guidance figure next to "forecast" is the company's own: kept.
-    const Found* g = find(events_of("Ford cuts its profit forecast to $6.5 billion"), "guidance_cut", "F");
-    REQUIRE(g != nullptr);
-    CHECK(g->figure == doctest::Approx(6.5e9));
+    const Found g = event_in("Ford cuts its profit forecast to $6.5 billion", "", "guidance_cut", "F");
+    CHECK(g.figure == doctest::Approx(6.5e9));
 }
 
 TEST_CASE("a broker found rating in a sentence rates in its later clauses too") {
