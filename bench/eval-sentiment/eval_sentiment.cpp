@@ -6,6 +6,8 @@
 //   - data/eval/entity-sentiment.tsv (label<TAB>ticker<TAB>text, herald's own passages naming
 //     several companies with different fates): each company's label from entities[].sentiment,
 //     a company herald does not find counted as neutral;
+//   - data/eval/news-sentences.tsv and news-entities.tsv (session 17, --sets news,news-entities): news
+//     sentences and per-company passages scored before the rules written for them, same formats;
 //   - tfns-train.tsv (finance-news tweets, MIT), split by a hash of the text (held_out below):
 //     the development part is reported by default, the held-out quarter only with --heldout,
 //     and its errors are never printed.
@@ -13,13 +15,13 @@
 // texts scored exactly 0 (no evidence found).
 //
 //   eval-sentiment [--data DIR] [--errors N] [--explain] [--lexicon FILE] [--aliases FILE]
-//                  [--sets fpb,seeds,headlines,entities,tweets,tweets-val] [--heldout] [--rules-only]
+//                  [--sets fpb,seeds,headlines,entities,news,news-entities,tweets,tweets-val] [--heldout] [--rules-only]
 //                  [--floor-entities ACC] [--floor SET=ACC[/F1]]...
 //   eval-sentiment --text "Operating profit rose to EUR 13.1 mn ."   (explains one text)
 // --errors N prints up to N misclassified sentences per (gold, predicted) pair; --explain adds
 // the terms that moved each of them (--all: every text, right or wrong); --rules-only leaves out the learned layer (to measure it).
 // Exit status 1 when a target is missed (fpb-dev, seeds; entities with --floor-entities; any set
-// given a --floor: fpb, headlines, entities, heldout; the CI's floors, bench/eval-sentiment/CMakeLists.txt).
+// given a --floor: fpb, headlines, entities, news, news-entities, heldout; the CI's floors, bench/eval-sentiment/CMakeLists.txt).
 #include <simdjson.h>
 
 #include <cmath>
@@ -204,7 +206,7 @@ bool eval_labelled(Pipeline& p, const std::string& path, const char* name, Part 
 }
 
 // Per-company labels (label<TAB>ticker<TAB>text): the company's entities[].sentiment.
-bool eval_entities(Pipeline& p, const std::string& path, Target target, int show_errors, bool explain) {
+bool eval_entities(Pipeline& p, const std::string& path, const char* name, Target target, int show_errors, bool explain) {
     std::ifstream in(path);
     if (!in) {
         std::fprintf(stderr, "%s: cannot open\n", path.c_str());
@@ -240,7 +242,7 @@ bool eval_entities(Pipeline& p, const std::string& path, Target target, int show
             if (explain) print_explanation(e, ex);
         }
     }
-    return report("per-company (data/eval/entity-sentiment.tsv)", st, target);
+    return report(name, st, target);
 }
 
 struct Gold {
@@ -348,14 +350,15 @@ bool parse_floor(const std::string& arg, std::string& set, Target& t) {
         t.macro_f1 = std::strtod(f1, &end);
         if (end == f1) return false;
     }
-    return *end == '\0' && (set == "fpb" || set == "headlines" || set == "entities" || set == "heldout");
+    return *end == '\0' && (set == "fpb" || set == "headlines" || set == "entities" || set == "heldout" ||
+                             set == "news" || set == "news-entities");
 }
 
 int main(int argc, char** argv) {
-    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, sets = "fpb,seeds,headlines,entities,tweets";
+    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, sets = "fpb,seeds,headlines,entities,news,news-entities,tweets";
     int errors = 0;
     double entities_floor = 0;  // accuracy the per-company set must reach (0: report only)
-    Target fpb_floor{0.82, 0.80}, headlines_floor, heldout_floor, entities_target;
+    Target fpb_floor{0.82, 0.80}, headlines_floor, heldout_floor, entities_target, news_floor, news_entities_floor;
     bool explain = false, heldout = false, rules_only = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -385,10 +388,15 @@ int main(int argc, char** argv) {
                                      "heldout (e.g. --floor fpb=0.835/0.82)\n");
                 return 2;
             }
-            (set == "fpb" ? fpb_floor : set == "headlines" ? headlines_floor : set == "entities" ? entities_target : heldout_floor) = t;
+            (set == "fpb"             ? fpb_floor
+             : set == "headlines"     ? headlines_floor
+             : set == "entities"      ? entities_target
+             : set == "news"          ? news_floor
+             : set == "news-entities" ? news_entities_floor
+                                      : heldout_floor) = t;
         } else {
             std::fprintf(stderr, "unknown option %s; usage: eval-sentiment [--data DIR] [--errors N] [--explain] "
-                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,entities,tweets,tweets-val] [--heldout] [--rules-only] [--all] [--text TEXT] [--floor-entities ACC] [--floor SET=ACC[/F1]]\n", a.c_str());
+                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,entities,news,news-entities,tweets,tweets-val] [--heldout] [--rules-only] [--all] [--text TEXT] [--floor-entities ACC] [--floor SET=ACC[/F1]]\n", a.c_str());
             return 2;
         }
     }
@@ -418,8 +426,14 @@ int main(int argc, char** argv) {
                                 errors, explain);
         if (want("entities"))
             ok &= eval_entities(p, HERALD_SOURCE_DIR "/data/eval/entity-sentiment.tsv",
-                                entities_floor > 0 ? Target{entities_floor, 0} : entities_target,
-                                errors, explain);
+                                "per-company (data/eval/entity-sentiment.tsv)",
+                                entities_floor > 0 ? Target{entities_floor, 0} : entities_target, errors, explain);
+        if (want("news"))
+            ok &= eval_labelled(p, HERALD_SOURCE_DIR "/data/eval/news-sentences.tsv", "news sentences (session 17)",
+                                Part::all, news_floor, errors, explain);
+        if (want("news-entities"))
+            ok &= eval_entities(p, HERALD_SOURCE_DIR "/data/eval/news-entities.tsv", "news per-company (session 17)",
+                                news_entities_floor, errors, explain);
         if (want("tweets"))
             ok &= eval_labelled(p, dir + "/tfns-train.tsv", "tfns-train dev (3/4)", Part::dev, {}, errors, explain);
         if (want("tweets-val"))  // with a model from train-sentiment --without-validation
