@@ -90,8 +90,11 @@ bool sentiment_figure(const Document& doc, uint32_t k) {
 }
 
 // "EUR 13.1 mn compared with EUR 8.7 mn", "EUR 1.5 mn ( EUR 2.0 mn )": the direction the two
-// figures after a measure imply, or 0.
-int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, uint32_t after) const {
+// figures after a measure imply, or 0. `measure` is the measure's polarity; when the prior figure is
+// of the opposite kind ("a profit of EUR 0.8 mn compared with a loss of EUR 2.4 mn"), the measure
+// rose from below zero whatever the figures, and `prior_state` is set to the prior kind's token.
+int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, uint32_t after, int measure,
+                                        uint32_t& prior_state) const {
     const auto& toks = doc.tokens;
     uint32_t stop = std::min<uint32_t>(s.last_token, after + 24);
     uint32_t t = after;
@@ -131,6 +134,18 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
             if (toks[k].kind == TokenKind::number && !is_year(doc, k))
                 return 0;  // a third figure: not a simple comparison
             continue;
+        }
+        // "compared with a loss of EUR 2.4 mn", "against a net profit": a profit after a loss, or a
+        // loss after a profit, is a rise of the measure from the other side of zero.
+        for (uint32_t x = k + 1; x < stop && x <= k + 4; ++x) {
+            const uint32_t id = ids_[x];
+            if (id == detail::kNoWord) continue;
+            const TermRoles& r = lex_.word_roles[id];
+            if (r.measure == -measure && r.importance > 1.0f) {
+                prior_state = x;
+                return 1;
+            }
+            if (r.measure != 0) break;
         }
         uint32_t b = next_number(k + 1, 7, prior);
         if (b == UINT32_MAX) return 0;

@@ -185,7 +185,8 @@ private:
     float modifier_before(size_t i) const;
     float modifier_after(size_t i) const;
     bool negated(size_t i) const;
-    int implied_direction(const Document& doc, const Sentence& s, uint32_t after_token) const;
+    int implied_direction(const Document& doc, const Sentence& s, uint32_t after_token, int measure,
+                          uint32_t& prior_state) const;
     int state_before(uint32_t after, uint32_t measure) const;
     bool names_subject(const Document& doc, const Sentence& s, uint32_t move) const;
     bool in_name(const Document& doc, uint32_t token);

@@ -315,11 +315,19 @@ void SentenceComposer::implied_direction_of_measures(double& raw, const Document
     for (size_t i = 0; i < items_.size(); ++i) {
         Item& m = items_[i];
         if (m.roles->measure == 0 || m.used) continue;
-        int dir = implied_direction(doc, s, m.end);
+        uint32_t prior_state = UINT32_MAX;
+        int dir = implied_direction(doc, s, m.end, m.roles->measure, prior_state);
         if (dir == 0) continue;
         double w = tuning::kImpliedDirection * dir * m.roles->measure * m.roles->importance * clause_weight_[m.clause];
-        add(raw, doc, m, w, dir > 0 ? "figures: measure up vs prior" : "figures: measure down vs prior", ex);
+        add(raw, doc, m, w,
+            prior_state != UINT32_MAX ? (m.roles->measure > 0 ? "figures: from a loss" : "figures: from a profit")
+            : dir > 0                 ? "figures: measure up vs prior"
+                                      : "figures: measure down vs prior",
+            ex);
         m.used = true;
+        // The loss it came from is the prior state, not news of its own.
+        for (size_t j = i + 1; j < items_.size() && items_[j].begin <= prior_state; ++j)
+            if (items_[j].end > prior_state) items_[j].used = true;
         return;
     }
 }

@@ -23,23 +23,7 @@ TEST_CASE("cause 1: inflections of move verbs and spelled-out extremes") {
     CHECK(s.score("The lira fell to a two-year low") < -0.1);
 }
 
-namespace {
-
-// Texts and the sign their score must have (+1, -1, 0 for exactly 0), scored by `lexicon`.
-void check_signs(const std::shared_ptr<const Lexicon>& lexicon, std::initializer_list<std::pair<const char*, int>> cases) {
-    Scorer s(lexicon);
-    for (const auto& c : cases) {  // not a structured binding: CAPTURE's lambda cannot take one before clang 16
-        const char* const text = c.first;
-        const int sign = c.second;
-        CAPTURE(text);
-        const double v = s.score(text);
-        if (sign > 0) CHECK(v > 0.1);
-        else if (sign < 0) CHECK(v < -0.1);
-        else CHECK(v == 0.0);
-    }
-}
-
-}  // namespace
+using testing::check_signs;
 
 TEST_CASE("cause 1: every inflection of a direction, move and award verb") {
     // Scored with the rules alone: the learned layer reads short headlines too.

@@ -3,6 +3,7 @@
 // analyzer runs them, and the lookups the sentiment tests make on what comes out.
 #include <doctest/doctest.h>
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -73,5 +74,20 @@ struct Sentiments {
         return 0;
     }
 };
+
+// Texts and the sign their score must have (+1, -1, 0 for exactly 0), scored by `lexicon`.
+inline void check_signs(const std::shared_ptr<const Lexicon>& lexicon,
+                        std::initializer_list<std::pair<const char*, int>> cases) {
+    Sentiments s(lexicon);
+    for (const auto& c : cases) {  // not a structured binding: CAPTURE's lambda cannot take one before clang 16
+        const char* const text = c.first;
+        const int sign = c.second;
+        CAPTURE(text);
+        const double v = s.score(text);
+        if (sign > 0) CHECK(v > 0.1);
+        else if (sign < 0) CHECK(v < -0.1);
+        else CHECK(v == 0.0);
+    }
+}
 
 }  // namespace herald::analysis::testing
