@@ -97,14 +97,16 @@ inline constexpr Row kRows[] = {
      1, M::level, false, U::money, false, false},
     {K::comparable_sales, "comparable_sales",
      "comparable sales|comp sales|comps|same-store sales|same store sales|comparable-store sales|"
-     "comparable store sales|like-for-like sales|like-for-like|same-restaurant sales|comparable restaurant sales",
+     "comparable store sales|like-for-like sales|like-for-like|same-restaurant sales|comparable restaurant sales|"
+     "identical sales|identical-store sales|identical store sales",
      "", 1, M::level, false, U::money, false, false},
     {K::dividend, "dividend",
      "dividend|dividends|quarterly dividend|dividend per share|payout|special dividend", "",
      1, M::level, true, U::money, false, false},
     {K::buyback, "buyback",
      "buyback|buybacks|share buyback|stock buyback|repurchase|repurchases|repurchased|share repurchase|"
-     "share repurchases|stock repurchase|buy back|bought back|buying back|buys back", "",
+     "share repurchases|stock repurchase|buy back|bought back|buying back|buys back|accelerated share repurchase|"
+     "accelerated share repurchases|accelerated buyback", "",
      1, M::level, false, U::money, false, false},
     {K::deliveries, "deliveries",
      "deliveries|delivered|delivers|shipments|shipped|ships|registrations", "",
@@ -133,7 +135,7 @@ inline constexpr Row kRows[] = {
 inline constexpr std::string_view kNotMetrics =
     "credit losses|credit loss|loan losses|loan loss|credit-loss|loan-loss|impairment|impairments|"
     "writedown|writedowns|write-down|write-downs|write-off|write-offs|writeoff|writeoffs|charge|charges|"
-    "provision|provisions|reserve build|reserve release|consensus|estimate|estimates|expectations|"
+    "provision|provisions|reserve build|reserve release|reserves|consensus|estimate|estimates|expectations|"
     "retail sales|industry sales|home sales|existing-home sales|new-home sales|market share|market cap|"
     "market value|market capitalization|market capitalisation|income tax|income taxes|other income|investment income|interest income|loan|loans|term loan|bridge loan|credit facility|"
     "bond|bonds";

@@ -259,7 +259,13 @@ void SentenceReader::margin_figure(const Fig& fg, const Quantity& q, const Hit* 
     if (fg.tb > first() && (eq_ci(c_.tok(fg.tb - 1), "negative") || eq_ci(c_.tok(fg.tb - 1), "minus")) && nm.value > 0)
         nm.value = -nm.value, nm.low = -nm.low, nm.high = -nm.high;
     nm.change.direction = dir;
+    // "still expects an operating margin of 4% to 5%", "reaffirmed its margin target of 20%": a
+    // projection that did not move (as amounts and counts).
+    const size_t before_push = c_.out.size();
     push_metric(nm, h, fg.tb, fg.te);
+    if (c_.out.size() > before_push && dir == Direction::none && c_.out.back().forecast &&
+        role_before(fg.tb, W::Role::reaffirm, 10))
+        c_.out.back().change.direction = Direction::flat;
 }
 
 // "the EBITDA margin was 18.4 percent (16.9)": a percentage in brackets right after a percentage
@@ -305,10 +311,12 @@ void SentenceReader::margin_change(const Fig& fg, const Quantity& q, const Hit* 
     ch.direction = dir;
     ch.has_points = true;
     ch.points = dir == Direction::down ? -std::fabs(points) : std::fabs(points);
+    // "up 80 basis points sequentially", "down 1.2 points from a year earlier": the move's own basis.
+    ch.basis = basis_after(fg.te, fg.te, fg.te);
     if (Metric* m = sentence_metric(h->kind)) {
         const Basis basis = m->change.basis;
         m->change = ch;
-        m->change.basis = basis;
+        if (ch.basis == Basis::none) m->change.basis = basis;
         return;
     }
     Metric nm;

@@ -57,8 +57,10 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
     // unless the kind's own words name another ("AWS ... while e-commerce sales rose 27%").
     const segments::View v = segment_view();
     std::string_view named = segments::before_kind(v, h->np_begin);
-    // "Membership fee income": the fees are the business line, named with them.
-    if (!named.empty() && h->end > h->begin + 1 && eq_ci(c_.tok(h->begin), "fee")) {
+    // "Membership fee income": the fees are the business line, named with them; so is a bank's
+    // "fixed income" (the bare kind word "income" after a business word).
+    if (!named.empty() && ((h->end > h->begin + 1 && eq_ci(c_.tok(h->begin), "fee")) ||
+                           (h->end == h->begin + 1 && eq_ci(c_.tok(h->begin), "income")))) {
         const Token& last_tok = c_.doc.tokens[h->end - 1];
         const char* line_end = c_.field.data() + last_tok.end;
         if (named.data() >= c_.field.data() && named.data() < line_end)

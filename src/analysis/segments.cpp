@@ -22,13 +22,13 @@ constexpr std::string_view kBusiness[] = {
     "beauty", "beverage", "beverages", "broadband", "brokerage", "card", "cards", "cargo", "center",
     "centre", "chemicals", "cloud", "commercial", "consulting", "consumer",
     "cybersecurity", "data", "datacenter", "defence", "defense", "devices", "diagnostics", "digital",
-    "downstream", "e-commerce", "ecommerce", "energy", "enterprise", "entertainment", "foundry",
+    "downstream", "e-commerce", "ecommerce", "energy", "enterprise", "entertainment", "equities", "fixed", "foundry",
     "freight", "gaming", "grocery", "hardware", "healthcare", "hotels", "industrial", "infrastructure",
     "insurance", "investment", "licensing", "logistics", "luxury", "management", "markets", "media",
     "medtech", "membership", "memory", "mobile", "mortgage", "network", "networking", "networks",
     "online", "optical", "parks", "payments", "pharma", "pharmaceutical", "pharmaceuticals", "pharmacy",
     "premium", "product", "products", "refining", "reinsurance", "retail", "security", "semiconductor",
-    "semiconductors", "server", "servers", "services", "software", "storage", "streaming", "studios",
+    "semiconductors", "server", "servers", "service", "services", "software", "storage", "streaming", "studios",
     "subscription", "subscriptions", "trading", "transportation", "travel", "upstream", "wealth",
     "wearables", "wholesale", "wireless",
 };
@@ -36,7 +36,7 @@ constexpr std::string_view kBusiness[] = {
 // name a market or a sector ("markets fell", "retail rose").
 constexpr std::string_view kMoveSubjects[] = {
     "ad",        "ads",      "advertising", "center",       "centre",        "cloud",     "data",      "devices",
-    "digital",   "e-commerce", "ecommerce", "gaming",       "hardware",      "licensing", "membership",
+    "digital",   "e-commerce", "ecommerce", "equities", "gaming",       "hardware",      "licensing", "membership",
     "network",   "networking", "networks",  "online",       "optical",       "payments",  "services",
     "software",  "streaming", "subscription", "subscriptions",
     "wearables",
@@ -285,7 +285,11 @@ std::string_view span_text(const View& v, uint32_t b, uint32_t e) {
         const std::string_view w = v.tok(e - 1);
         if (w.size() >= 3 && w[w.size() - 2] == '.') ++end;  // "U.S" + "." -> "U.S."
     }
-    return field.substr(tb.begin, end - tb.begin);
+    std::string_view s = field.substr(tb.begin, end - tb.begin);
+    // "Siemens Mobility's revenue", "IAG's revenue": the business is named without its possessive.
+    for (std::string_view p : {std::string_view("'s"), std::string_view("\xE2\x80\x99s"), std::string_view("'")})
+        if (s.size() > p.size() + 1 && s.substr(s.size() - p.size()) == p) return s.substr(0, s.size() - p.size());
+    return s;
 }
 
 uint32_t mention_end(const View& v, const Mention& m) {
@@ -296,8 +300,8 @@ uint32_t mention_end(const View& v, const Mention& m) {
 
 // A noun that names a business unit after its name: "unit's", "segment", "division's".
 bool unit_noun(std::string_view w) {
-    static constexpr std::string_view kNouns[] = {"unit",      "unit's",     "units'",  "segment", "segment's",
-                                                  "division", "division's", "arm's",   "group's", "business's"};
+    static constexpr std::string_view kNouns[] = {"unit",     "unit's",     "units'", "segment", "segment's", "division",
+                                                  "division's", "arm's",    "group's", "business's", "brand", "brand's"};
     for (std::string_view n : kNouns)
         if (eq_ci(w, n)) return true;
     return false;
@@ -364,26 +368,36 @@ std::string_view after_kind(const View& v, uint32_t end, uint32_t stop) {
     uint32_t t = end;
     if (t >= stop || !is_word(v, t)) return {};
     const std::string_view prep = v.tok(t);
-    if (!eq_ci(prep, "from") && !eq_ci(prep, "in") && !eq_ci(prep, "at")) return {};  // "of" introduces the figure
+    // "of" introduces the figure; "for" names a business only with a name or business word right
+    // after it ("operating income for Experiences"), never a period ("for the quarter").
+    if (!eq_ci(prep, "from") && !eq_ci(prep, "in") && !eq_ci(prep, "at") && !eq_ci(prep, "for")) return {};
     ++t;
     while (t < stop && is_word(v, t) && (v.flag(t) & W::kDeterminer)) ++t;
     if (t < stop && (eq_ci(v.tok(t), "its") || eq_ci(v.tok(t), "their"))) ++t;
     if (t >= stop) return {};
     if (const Mention* m = v.mention_at(t)) return m->is_segment ? m->entity : std::string_view{};
     const uint32_t b = t;
+    uint32_t named_end = b;  // after the last word that names a business
     while (t < stop && t - b < 5) {
         if (classify(v, t) != Class::none) {
+            named_end = ++t;
+            continue;
+        }
+        // "at its direct-to-consumer streaming business": a compound modifier before the business word.
+        if (v.tok(t).find('-') != std::string_view::npos && !v.doc.tokens[t].capitalized &&
+            classify(v, t + 1) == Class::business) {
             ++t;
             continue;
         }
         // "AI and cloud customers": two businesses joined
         if (t > b && t + 1 < stop && (eq_ci(v.tok(t), "and") || v.tok(t) == "&") && classify(v, t + 1) != Class::none) {
             t += 2;
+            named_end = t;
             continue;
         }
         break;
     }
-    return t > b ? span_text(v, b, t) : std::string_view{};
+    return named_end > b ? span_text(v, b, named_end) : std::string_view{};
 }
 
 std::string_view subject_of_move(const View& v, uint32_t verb, bool growth_verb) {

@@ -14,19 +14,7 @@ namespace {
 
 bool near(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(1.0, std::fabs(b)); }
 
-// "kind entity/segment value-or-percent" of every metric, joined by "; ".
-std::string describe(const std::vector<Metric>& ms) {
-    std::string out;
-    for (const auto& m : ms) {
-        if (!out.empty()) out += "; ";
-        out += std::string(metric_kind_name(m.kind)) + " " + std::string(m.entity) + "/" + std::string(m.segment);
-        char buf[64];
-        if (m.has_value) std::snprintf(buf, sizeof buf, " %g", m.value);
-        else std::snprintf(buf, sizeof buf, " %g%%", m.change.percent);
-        out += buf;
-    }
-    return out;
-}
+using testing::describe;
 
 struct Case {
     std::string_view text, metrics;

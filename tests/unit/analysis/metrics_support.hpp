@@ -2,6 +2,7 @@
 // Test support: hand-built mentions (what the EntityFinder would give) and a one-call pipeline
 // of Document -> quantities -> metrics, so metric tests do not depend on the alias table.
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,20 @@ inline void find_mentions(const Document& doc, std::vector<Mention>& out) {
             }
         }
     }
+}
+
+// "kind entity/segment value-or-percent" of every metric, joined by "; ".
+inline std::string describe(const std::vector<Metric>& ms) {
+    std::string out;
+    for (const auto& m : ms) {
+        if (!out.empty()) out += "; ";
+        out += std::string(metric_kind_name(m.kind)) + " " + std::string(m.entity) + "/" + std::string(m.segment);
+        char buf[64];
+        if (m.has_value) std::snprintf(buf, sizeof buf, " %g", m.value);
+        else std::snprintf(buf, sizeof buf, " %g%%", m.change.percent);
+        out += buf;
+    }
+    return out;
 }
 
 inline bool near(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::fmax(1.0, std::fabs(b)); }

@@ -1,0 +1,91 @@
+// Issue 14 item 1 on realistic news (news-0027..0039): named units as subjects, business lines
+// without a kind word, a business after its kind ("for", "at its ... business"), margin moves
+// with their own basis, and the new kinds' wordings (identical sales, accelerated repurchases,
+// reserves, "still expects").
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+
+#include "metrics_support.hpp"
+
+using namespace herald::analysis;
+
+using testing::describe;
+
+TEST_CASE("a named unit's possessive is no part of the segment's name") {
+    testing::Run r;
+    CHECK(describe(r.on("Acme said Acme Mobility's revenue rose 9% to EUR 3.1 billion.")) == "revenue Acme/Mobility 3.1e+09");
+    CHECK(describe(r.on("At Acme, the Cloud Platforms unit's orders fell 3% to EUR 4.6 billion.")) ==
+          "orders Acme/Cloud Platforms 4.6e+09");
+    // "Sam's Club" keeps its inner possessive.
+    CHECK(describe(r.on("Acme said Sam's Club sales rose 5% to $22 billion.")) == "revenue Acme/Sam's Club 2.2e+10");
+}
+
+TEST_CASE("a brand before 'brand' is the segment of its count") {
+    testing::Run r;
+    CHECK(describe(r.on("At Acme, the Zephyr brand delivered 71,000 vehicles, down 9%.")) == "deliveries Acme/Zephyr 71000");
+    // Without the brand noun the company's total stays unsegmented.
+    CHECK(describe(r.on("At Acme, the group delivered 71,000 vehicles, down 9%.")) == "deliveries Acme/ 71000");
+}
+
+TEST_CASE("business lines without a kind word: fixed income, equities, service revenue") {
+    testing::Run r;
+    CHECK(describe(r.on("Acme's markets revenue increased 15% to $5.6 billion, with fixed income up 12% and equities up 24%.")) ==
+          "revenue Acme/markets 5.6e+09; revenue Acme/fixed income 12%; revenue Acme/equities 24%");
+    CHECK(describe(r.on("Acme said service revenue rose 6% to $17.3 billion.")) == "revenue Acme/service 1.73e+10");
+    // Income that is no business line stays the company's (or no metric).
+    CHECK(describe(r.on("Acme's net income rose 12% to $4 billion.")) == "net_income Acme/ 4e+09");
+}
+
+TEST_CASE("a business named after its kind: 'for Experiences', 'at its direct-to-consumer streaming business'") {
+    testing::Run r;
+    CHECK(describe(r.on("At Acme, segment operating income for Experiences grew 13% to $1.9 billion.")) ==
+          "operating_income Acme/Experiences 1.9e+09");
+    CHECK(describe(r.on("Acme said operating income at its direct-to-consumer streaming business rose to $1.3 billion.")) ==
+          "operating_income Acme/direct-to-consumer streaming 1.3e+09");
+    // "for" a period names no business.
+    CHECK(describe(r.on("Acme said operating income for the quarter rose to $1.3 billion.")) == "operating_income Acme/ 1.3e+09");
+    CHECK(describe(r.on("Acme said operating income for fiscal 2026 rose to $1.3 billion.")) == "operating_income Acme/ 1.3e+09");
+    // A hyphenated word not followed by a business word is no business.
+    CHECK(describe(r.on("Acme said revenue at its long-awaited launch was $5 million.")) == "revenue Acme/ 5e+06");
+}
+
+TEST_CASE("a margin move in basis points keeps its own basis") {
+    testing::Run r;
+    const auto& ms = r.on("Acme's gross margin was 47.1%, up 80 basis points sequentially.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].value == doctest::Approx(47.1));
+    CHECK(ms[0].change.points == doctest::Approx(0.8));
+    CHECK(ms[0].change.basis == Basis::sequential);
+    const auto& y = r.on("Acme's gross margin was 47.1%, down 30 basis points from a year earlier.");
+    REQUIRE(y.size() == 1);
+    CHECK(y[0].change.basis == Basis::yoy);
+    // No basis written: none.
+    const auto& n = r.on("Acme's gross margin was 22.7%, up 10 basis points.");
+    REQUIRE(n.size() == 1);
+    CHECK(n[0].change.basis == Basis::none);
+}
+
+TEST_CASE("new kinds' wordings: identical sales, accelerated repurchases, reserves") {
+    testing::Run r;
+    CHECK(describe(r.on("Acme said identical sales excluding fuel rose 3.1% in the second quarter.")) ==
+          "comparable_sales Acme/ 3.1%");
+    CHECK(describe(r.on("Acme said it had completed its $7.5 billion accelerated share repurchase.")) ==
+          "buyback Acme/ 7.5e+09");
+    // Money set aside in reserves is no buyback and no metric.
+    CHECK(describe(r.on("Acme returned $4.5 billion, including $3.5 billion of share repurchases, and set aside $350 million in reserves.")) ==
+          "buyback Acme/ 3.5e+09");
+}
+
+TEST_CASE("'still expects' a projection: it did not move") {
+    testing::Run r;
+    const auto& ms = r.on("Acme said it still expects an operating margin of 4% to 5% for the year.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].forecast);
+    CHECK(ms[0].change.direction == Direction::flat);
+    // "still" with a reported move is no reaffirmation.
+    const auto& m = r.on("Acme's revenue still fell 5% to $2 billion.");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].change.direction == Direction::down);
+}
