@@ -30,6 +30,11 @@ void Analyzer::explain_sentiment(const Event& event, Analysis& scratch, Explanat
     entity_sentiment_.explain_sentences(doc_, mentions_, scratch.metrics, explain);
 }
 
+void Analyzer::explain_analysed_sentiment(const Analysis& analysed, Explanation& explain) {
+    explain.clear();
+    entity_sentiment_.explain_scored(doc_, mentions_, analysed.metrics, explain);
+}
+
 void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) {
     out.clear();
     mentions_.clear();

@@ -186,21 +186,26 @@ void EntitySentiment::find_entities(const Document& doc, std::vector<Mention>& o
 
 void EntitySentiment::score(const Document& doc, const std::vector<Mention>& mentions,
                             const std::vector<Metric>& metrics, Analysis& out, Explanation* explain) {
-    const bool fresh = indexed_doc_ == &doc && indexed_event_ == &doc.event() &&
-                       indexed_tokens_ == doc.tokens.data() && indexed_count_ == doc.tokens.size();
-    indexed_doc_ = nullptr;  // used once: the next document is indexed again
+    const bool fresh = indexed_.of(doc);
+    indexed_ = {};  // used once: the next document is indexed again
     if (fresh)
         scorer_.aggregate(doc, mentions, metrics, out, explain);
     else
         scorer_.score(doc, mentions, metrics, out, explain);
+    scored_.set(doc);  // either way the composer holds this document's lookups
 }
 
 void EntitySentiment::explain_sentences(const Document& doc, const std::vector<Mention>& mentions,
                                         const std::vector<Metric>& metrics, Explanation& explain) {
-    const bool fresh = indexed_doc_ == &doc && indexed_event_ == &doc.event() &&
-                       indexed_tokens_ == doc.tokens.data() && indexed_count_ == doc.tokens.size();
-    indexed_doc_ = nullptr;
+    const bool fresh = indexed_.of(doc);
+    indexed_ = {};
     if (!fresh) index(doc);
+    scorer_.explain_sentences(doc, mentions, metrics, explain);
+}
+
+void EntitySentiment::explain_scored(const Document& doc, const std::vector<Mention>& mentions,
+                                     const std::vector<Metric>& metrics, Explanation& explain) {
+    if (!scored_.of(doc)) return explain_sentences(doc, mentions, metrics, explain);
     scorer_.explain_sentences(doc, mentions, metrics, explain);
 }
 
@@ -259,10 +264,8 @@ void EntitySentiment::index(const Document& doc) {
     finder_.read_cashtags(doc);
     finder_.read_hints(doc);
     composer.indexed(m);
-    indexed_doc_ = &doc;
-    indexed_event_ = &doc.event();
-    indexed_tokens_ = doc.tokens.data();
-    indexed_count_ = n;
+    indexed_.set(doc);
+    scored_ = {};  // the composer's lookups are this document's now
 }
 
 }  // namespace herald::analysis

@@ -19,6 +19,7 @@ EventProcessor::EventProcessor(const analysis::Resources& resources, size_t max_
 }
 
 parse::ErrorCode EventProcessor::parse(std::string_view payload, const EventSource& source, std::string& detail) {
+    analysed_here_ = false;  // event_ is rewritten
     parse::ErrorCode code = parser_.parse(payload, event_, detail);
     if (code != parse::ErrorCode::none) return code;
     if (event_.id.empty()) {
@@ -81,6 +82,7 @@ EventOutcome EventProcessor::process(std::optional<std::string_view> payload, co
 
 void EventProcessor::analyze(analysis::Explanation* explain) {
     analyzer_.analyze(event_, analysis_, explain);
+    analysed_here_ = true;
     if (metrics_) {
         using telemetry::AnalysisCap;
         if (analysis_.tokens_capped) metrics_->analysis_caps_hit(AnalysisCap::tokens).Increment();
@@ -90,16 +92,16 @@ void EventProcessor::analyze(analysis::Explanation* explain) {
 }
 
 void evaluate_rules(rules::Engine& engine, const rules::EventContext& ctx, const rules::AlertLimits& limits,
-                    SentimentTerms& terms, std::vector<rules::Alert>& out) {
+                    SentimentTerms& terms, std::vector<rules::Alert>& out, const SentimentTerms::Analysed& analysed) {
     const size_t before = out.size();
     engine.evaluate(ctx, out);
-    if (out.size() > before) terms.attach(ctx.event, out);
+    if (out.size() > before) terms.attach(ctx.event, out, analysed);
     // Here, so run, replay, analyze and backtest group alike.
     if (engine.rules() && engine.rules()->group_alerts()) rules::group_alerts(out, limits);
 }
 
 void EventProcessor::evaluate(rules::Engine& engine, std::vector<rules::Alert>& out) {
-    evaluate_rules(engine, rules::EventContext{event_, analysis_, event_time_ms_}, limits_, terms_, out);
+    evaluate_rules(engine, rules::EventContext{event_, analysis_, event_time_ms_}, limits_, terms_, out, analysed());
     if (metrics_ && !engine.suppressed()) {
         const rules::Engine::EventNotes& n = engine.notes();
         if (n.late) metrics_->events_late().Increment();

@@ -102,6 +102,7 @@ struct OfflineFeed::Impl {
             e.bytes = r.size;
             e.detail.clear();
             e.analysis_json.clear();
+            e.explained = false;
             EventSource from{e.origin == "-" ? std::string_view("stdin") : e.origin, e.partition, e.position,
                                e.timestamp_ms};
             e.code = proc.parse(std::string_view(b.text).substr(r.at, r.size), from, e.detail);
@@ -114,6 +115,7 @@ struct OfflineFeed::Impl {
             e.event_time_ms = proc.event_time_ms();
             analysis::Explanation* explain = settings.explain ? &e.explanation : nullptr;
             proc.analyze(e.event, e.analysis, explain);
+            e.explained = explain != nullptr;
             if (settings.analysis_json) {
                 analysis::append_analysis_json(e.analysis_json, e.event, e.analysis, explain);
                 e.analysis_json.push_back('\n');

@@ -22,7 +22,9 @@ void OfflineRules::evaluate(const FeedEvent& e, std::vector<rules::Alert>& alert
     if (slot < 0 || slot >= partitions_) slot = partitions_ > 0 ? default_partition(feed_key(e.event), partitions_) : 0;
     rules::Engine& engine = engines_[static_cast<size_t>(slot < 0 ? partitions_ : slot)];
     engine.set_suppressed(e.warmup);
-    evaluate_rules(engine, rules::EventContext{e.event, e.analysis, e.event_time_ms}, limits_, *terms_, alerts);
+    // The event's own explanation when it was analysed with one (--explain): no second analysis.
+    const SentimentTerms::Analysed analysed{e.explained ? &e.explanation : nullptr, nullptr, nullptr};
+    evaluate_rules(engine, rules::EventContext{e.event, e.analysis, e.event_time_ms}, limits_, *terms_, alerts, analysed);
 }
 
 void OfflineRules::alert_json(const FeedEvent& e, const rules::Alert& alert, std::string& out) const {

@@ -5,13 +5,20 @@
 
 namespace herald::app {
 
-void SentimentTerms::attach(const analysis::Event& event, std::vector<rules::Alert>& alerts) {
+void SentimentTerms::attach(const analysis::Event& event, std::vector<rules::Alert>& alerts, const Analysed& analysed) {
     if (std::none_of(alerts.begin(), alerts.end(), [](const rules::Alert& a) { return a.explanation.sentiment; })) return;
     // Only the sentences' terms: scores, relevance and event types are the live analysis'.
-    analyzer_.explain_sentiment(event, analysis_, explanation_);
+    const analysis::Explanation* explained = analysed.explanation;
+    if (!explained) {
+        if (analysed.analyzer && analysed.analysis)
+            analysed.analyzer->explain_analysed_sentiment(*analysed.analysis, explanation_);
+        else
+            analyzer_.explain_sentiment(event, analysis_, explanation_);
+        explained = &explanation_;
+    }
     // The candidates by reference: only the kMaxTerms kept are copied out (their strings).
     candidates_.clear();
-    for (const analysis::ExplainSentence& s : explanation_.sentences) {
+    for (const analysis::ExplainSentence& s : explained->sentences) {
         std::string_view text = event.field(s.span.field);
         if (s.span.end > text.size() || s.span.begin > s.span.end) continue;
         std::string_view sentence = text.substr(s.span.begin, s.span.end - s.span.begin);

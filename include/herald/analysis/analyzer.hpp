@@ -41,6 +41,10 @@ public:
     // reads (tokens, mentions, figures, metrics), without scores, relevance or event types.
     // scratch holds the figures and metrics; its other fields are left as they were.
     void explain_sentiment(const Event& event, Analysis& scratch, Explanation& explain);
+    // The same for the event analyze() read last, from that analysis (its document, mentions and
+    // lookups; `analysed` is what it wrote, for the metrics): nothing is tokenized, looked up or
+    // extracted again. Both must be unchanged since, and no other event analysed in between.
+    void explain_analysed_sentiment(const Analysis& analysed, Explanation& explain);
     // The mentions of the last analysed event (rules use them to key per entity).
     const std::vector<Mention>& mentions() const { return mentions_; }
     const Document& document() const { return doc_; }

@@ -36,6 +36,11 @@ public:
     // Only explain->sentences of score(), after find_entities() on this document (no scores).
     void explain_sentences(const Document& doc, const std::vector<Mention>& mentions,
                            const std::vector<Metric>& metrics, Explanation& explain);
+    // The same for the document score() scored last, from the lookups that call read (an
+    // alert's explanation after the analysis that raised it: no token is looked up again);
+    // looks them up again when another document was indexed or scored since.
+    void explain_scored(const Document& doc, const std::vector<Mention>& mentions, const std::vector<Metric>& metrics,
+                        Explanation& explain);
 
 private:
     void index(const Document& doc);
@@ -45,11 +50,19 @@ private:
     std::shared_ptr<const EventTypeTable> event_types_;
     std::unique_ptr<const JointTable> joint_;
     EventTokenIds event_tokens_;
-    // What the buffers were filled from: a rebuilt document is looked up again.
-    const Document* indexed_doc_ = nullptr;
-    const Event* indexed_event_ = nullptr;
-    const Token* indexed_tokens_ = nullptr;
-    size_t indexed_count_ = 0;
+    // Which document the lookups were filled from: a rebuilt document is looked up again.
+    struct Filled {
+        const Document* doc = nullptr;
+        const Event* event = nullptr;
+        const Token* tokens = nullptr;
+        size_t count = 0;
+        void set(const Document& d) { *this = {&d, &d.event(), d.tokens.data(), d.tokens.size()}; }
+        bool of(const Document& d) const {
+            return doc == &d && event == &d.event() && tokens == d.tokens.data() && count == d.tokens.size();
+        }
+    };
+    Filled indexed_;  // by find_entities(), used once by score()
+    Filled scored_;   // the composer's lookups that score() last read (explain_scored())
 };
 
 }  // namespace herald::analysis

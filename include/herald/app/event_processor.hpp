@@ -41,9 +41,9 @@ struct EventSource {
 
 // The rules over one analysed event as every command runs them: the engine's alerts appended to
 // out, with the sentiment terms of their explanations (`terms`), folded into one message when the
-// rules file asks for `group_alerts`.
+// rules file asks for `group_alerts`. `analysed`: what the event's analysis left for the terms.
 void evaluate_rules(rules::Engine& engine, const rules::EventContext& ctx, const rules::AlertLimits& limits,
-                    SentimentTerms& terms, std::vector<rules::Alert>& out);
+                    SentimentTerms& terms, std::vector<rules::Alert>& out, const SentimentTerms::Analysed& analysed = {});
 
 // What one event came to (EventProcessor::process): a dead letter (code, detail), or its analysis
 // (EventProcessor::result) and the alerts the rules raised, in order.
@@ -92,12 +92,13 @@ public:
     // thread than its parse): out's views point into `event`'s texts.
     void analyze(const analysis::Event& event, analysis::Analysis& out, analysis::Explanation* explain = nullptr) {
         analyzer_.analyze(event, out, explain);
+        analysed_here_ = false;
     }
     void evaluate(rules::Engine& engine, std::vector<rules::Alert>& out);
     // The last event's analysis through another engine (shadow rules): the same grouping, but
     // not counted in the live metrics (late events, caps).
     void evaluate_quietly(rules::Engine& engine, std::vector<rules::Alert>& out) {
-        evaluate_rules(engine, rules::EventContext{event_, analysis_, event_time_ms_}, limits_, terms_, out);
+        evaluate_rules(engine, rules::EventContext{event_, analysis_, event_time_ms_}, limits_, terms_, out, analysed());
     }
     // Returns whether the alert had to be cut to fit (rules::append_alert_json with the limits).
     bool alert_json(const rules::Alert& alert, const EventSource& source, int64_t detected_at_ms,
@@ -126,6 +127,12 @@ private:
     std::string detail_;                // process(): why an event is dead-lettered
     std::vector<rules::Alert> alerts_;  // process(): the alerts of the last event
     SentimentTerms terms_;              // the explanations' sentiment terms (alerts only)
+    // analyzer_ analysed event_ into analysis_ last (analyze()), and nothing was parsed since:
+    // the terms are read from its document instead of analysing the event again.
+    bool analysed_here_ = false;
+    SentimentTerms::Analysed analysed() {
+        return analysed_here_ ? SentimentTerms::Analysed{nullptr, &analyzer_, &analysis_} : SentimentTerms::Analysed{};
+    }
 };
 
 }  // namespace herald::app

@@ -50,6 +50,7 @@ struct FeedEvent {
     analysis::Analysis analysis;
     int64_t event_time_ms = 0;
     analysis::Explanation explanation;
+    bool explained = false;     // `explanation` is this event's (FeedSettings::explain)
     std::string analysis_json;  // with its newline, when FeedSettings::analysis_json
     std::string storage;        // the texts `event` points into
     bool ok() const { return code == parse::ErrorCode::none; }

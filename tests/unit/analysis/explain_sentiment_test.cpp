@@ -22,6 +22,23 @@ Event event_of(const Text& t) {
     return e;
 }
 
+std::vector<Text> sample_texts() {
+    return {
+        {"Nvidia shares jump 8% after record data-center revenue",
+         "Nvidia (NVDA) beat estimates; AMD fell 4% on weak guidance.",
+         "Revenue rose 22% to $35.1 billion. Costs rose sharply, but margins were not hurt. The outlook was "
+         "raised."},
+        {"Boeing cuts delivery forecast", "Boeing did not meet expectations and shares slid.",
+         "Net loss widened to $1.2 billion from $0.8 billion. Analysts were very disappointed."},
+        {"Markets steady", "", "No news today."},
+        // Terms from the direction words, then from the extracted metrics alone.
+        {"Acme costs rose 12% to $4.1 billion",
+         "Acme Corp (ACME) said operating expenses increased 9% to $2.0 billion while revenue declined 3%.", ""},
+        {"Acme results", "Acme revenue was $5.0 billion versus $3.2 billion a year earlier.", ""},
+        {"$TSLA ripping today, great quarter", "", ""},
+    };
+}
+
 void check_same(const Explanation& want, const Explanation& got) {
     REQUIRE(got.sentences.size() == want.sentences.size());
     CHECK(got.relevance.empty());
@@ -43,29 +60,25 @@ void check_same(const Explanation& want, const Explanation& got) {
 
 }  // namespace
 
-TEST_CASE("explain_sentiment: the same sentences, terms, weights and rules as analyze() with an explanation") {
-    const std::vector<Text> texts = {
-        {"Nvidia shares jump 8% after record data-center revenue",
-         "Nvidia (NVDA) beat estimates; AMD fell 4% on weak guidance.",
-         "Revenue rose 22% to $35.1 billion. Costs rose sharply, but margins were not hurt. The outlook was "
-         "raised."},
-        {"Boeing cuts delivery forecast", "Boeing did not meet expectations and shares slid.",
-         "Net loss widened to $1.2 billion from $0.8 billion. Analysts were very disappointed."},
-        {"Markets steady", "", "No news today."},
-        // Terms from the direction words, then from the extracted metrics alone.
-        {"Acme costs rose 12% to $4.1 billion",
-         "Acme Corp (ACME) said operating expenses increased 9% to $2.0 billion while revenue declined 3%.", ""},
-        {"Acme results", "Acme revenue was $5.0 billion versus $3.2 billion a year earlier.", ""},
-    };
+// explain_analysed_sentiment is the live path (app::EventProcessor, herald run): an alert's terms
+// from the analysis that raised it, its document and lookups scored again.
+TEST_CASE("explain_sentiment and explain_analysed_sentiment: the same sentences, terms, weights and rules as analyze() with an explanation") {
+    const std::vector<Text> texts = sample_texts();
     Analyzer live(Resources::builtin());
     Analyzer terms(Resources::builtin());
-    Analysis out, scratch;
+    Analyzer analysed(Resources::builtin());
+    Analysis out, scratch, analysed_out;
     Explanation want, got;
     size_t with_terms = 0, with_direction = 0, with_metric = 0;
     for (const Text& t : texts) {
         const Event e = event_of(t);
         live.analyze(e, out, &want);
         terms.explain_sentiment(e, scratch, got);
+        check_same(want, got);
+        analysed.analyze(e, analysed_out);
+        analysed.explain_analysed_sentiment(analysed_out, got);
+        check_same(want, got);
+        analysed.explain_analysed_sentiment(analysed_out, got);  // asked again (shadow rules): the same
         check_same(want, got);
         for (const ExplainSentence& s : want.sentences) {
             with_terms += !s.terms.empty();

@@ -144,3 +144,73 @@ TEST_CASE("process: one call per event gives a dead letter or the alerts, and ti
     CHECK(tombstone.code == parse::ErrorCode::empty);
     CHECK(tombstone.detail == "null message value (tombstone)");
 }
+
+namespace {
+
+// The sentiment terms of an alert, flat, to compare.
+std::vector<std::string> terms_of(const std::vector<rules::Alert>& alerts) {
+    std::vector<std::string> out;
+    for (const rules::Alert& a : alerts)
+        for (const auto& t : a.explanation.terms)
+            out.push_back(t.term + "|" + t.rule + "|" + std::to_string(t.weight) + "|" +
+                          std::to_string(t.span.begin) + "-" + std::to_string(t.span.end));
+    return out;
+}
+
+std::string story(const std::string& id, const std::string& headline, const std::string& summary) {
+    return R"({"id":")" + id + R"(","headline":")" + headline + R"(","summary":")" + summary +
+           R"(","published_at":"2026-12-06T10:00:00Z"})";
+}
+
+}  // namespace
+
+// The terms come from the analysis that raised the alert (its document scored again) only while
+// the processor's analyzer holds that event's analysis: after it analysed another event (the
+// pipeline's copy_event path), the event is analysed again.
+TEST_CASE("evaluate: an alert's sentiment terms are those of its own event, from the live analysis or analysed again") {
+    auto loaded = rules::load_rules_text(
+        "rules:\n  - id: tone\n    severity: info\n    when: sentiment.score >= -2\n", "r.yaml");
+    REQUIRE(loaded.ok());
+    Harness h;
+    h.proc.set_event_time_policy(0);
+    SentimentTerms fresh(h.resources);
+    const std::string a = story("a", "Acme shares jump after record quarter",
+                                "Revenue rose 22% to $5.1 billion and the outlook was raised.");
+    const std::string b = story("b", "Globex plunges on weak guidance", "Globex cut its forecast; losses widened sharply.");
+    for (int other_between = 0; other_between < 2; ++other_between) {
+        CAPTURE(other_between);
+        rules::Engine engine(loaded.rules);
+        REQUIRE(h.parse(a, -1) == parse::ErrorCode::none);
+        h.proc.analyze();
+        // Another event through the same analyzer (held elsewhere): its document replaces a's.
+        analysis::Event other;
+        other.headline = "Initech misses estimates, shares sink";
+        analysis::Analysis other_out;
+        if (other_between) h.proc.analyze(other, other_out);
+        std::vector<rules::Alert> alerts;
+        h.proc.evaluate(engine, alerts);
+        REQUIRE(alerts.size() == 1);
+        REQUIRE(alerts[0].explanation.sentiment);
+        std::vector<rules::Alert> again = alerts;
+        for (auto& al : again) al.explanation.terms.clear();
+        fresh.attach(h.proc.event(), again);  // a's sentences analysed from scratch
+        CHECK(terms_of(alerts) == terms_of(again));
+        CHECK(terms_of(alerts).size() >= 3);
+        // The shadow rules after the live ones read the same analysis.
+        std::vector<rules::Alert> shadow;
+        rules::Engine shadow_engine(loaded.rules);
+        h.proc.evaluate_quietly(shadow_engine, shadow);
+        CHECK(terms_of(shadow) == terms_of(again));
+    }
+    // A second event parsed and analysed: its own terms, not the first one's.
+    rules::Engine engine(loaded.rules);
+    REQUIRE(h.parse(b, -1) == parse::ErrorCode::none);
+    h.proc.analyze();
+    std::vector<rules::Alert> alerts;
+    h.proc.evaluate(engine, alerts);
+    std::vector<rules::Alert> again = alerts;
+    for (auto& al : again) al.explanation.terms.clear();
+    fresh.attach(h.proc.event(), again);
+    CHECK(terms_of(alerts) == terms_of(again));
+    CHECK_FALSE(terms_of(alerts).empty());
+}
