@@ -233,6 +233,8 @@ record date | record dates | holders of record | shareholders of record | stockh
 great britain | great lakes | great wall | capital gain | capital gains | gain on sale | gains on sale = 0
 # "concerned about 100 employees" relates; the noun "concerns about" still worries.
 concerned about | concern about | concerning | concerns regarding = 0
+# Session 17: the verb "concerns the change in the share capital" relates too.
+concerns the | concerned the | concerns a | concerned a | concerns an | concerned an = 0
 strike a deal | strikes a deal | struck a deal | striking a deal | strike deal | strikes deal = 0.2
 record fine | record fines | record penalty | record penalties | record settlement = -0.55
 # Removing a bad thing is good news.
@@ -245,6 +247,8 @@ rejected a hostile | rejects hostile | rejected hostile | rejects a hostile | re
 cleared of | dropped from the probe | dropped from a probe | dropped the probe | drops probe | ends probe = 0.4
 swung to a profit | swung to profit | swung into profit | swings to profit | swings to a profit | turned a profit = 0.6
 swung to a net profit | swung into the black | moved into the black | swung to an operating profit = 0.6
+# Session 17: "returned to the black after two years of losses".
+returned to the black | return to the black | returns to the black | returning to the black | back to the black = 0.6
 
 # Vocabulary: tone words of company news.
 banned | impacted | worrying | worrisome | troubling | leakage | toxic | contamination = -0.35
@@ -663,6 +667,9 @@ above | exceeded | exceed | exceeds | beat | beats | topped | tops | surpassed |
 better than | outpaced | stronger than = better
 top | blows past | blew past | plow past | plows past | sails past | breezes past = better
 below | missed | miss | misses | short of | fell short of | worse than | weaker than = worse
+# "well below the comparison period": "well" intensifies, it is no praise here.
+well above | well ahead of = better
+well below | well short of | well behind = worse
 # Headline verbs of a beat or a miss ("Acme crushes estimates" read as a cut before: crush is also a direction down).
 crush | crushes | crushed | crushing | smash | smashes | smashed | smashing | trounce | trounces | trounced = better
 edge past | edges past | edged past | squeak past | squeaks past | squeaked past | sail past | sailed past = better
@@ -672,6 +679,14 @@ lag | lags | lagged | lagging | trail | trails | trailed = worse
 expectations | expectation | expected | estimates | estimate | forecast | forecasts | consensus = 
 range | indicated range | price range | marketed range
 guidance | feared | anticipated | projections | predicted | targets | views | whisper number
+
+# Earlier periods: a [comparator] up to 4 tokens before one is a direction of the measure it pairs
+# with ("volumes remained below the level of the comparison period", "ahead of last year").
+[period]
+last year | a year earlier | a year ago | a year before | the year before | year-ago | year-earlier
+previous year | the previous year | prior year | the prior year | prior-year | previous-year
+comparison period | the comparison period | corresponding period | the corresponding period
+same period | the same period | previous quarter | the previous quarter | prior-year period
 
 # ---------------------------------------------------------------------------------------------
 # New business: an [award] verb followed within 6 tokens by a [business] noun is good news for

@@ -17,7 +17,7 @@ namespace herald::analysis {
 namespace {
 
 enum class Section {
-    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, prior, award, business, move, state, inverter, quality, position, payment, object
+    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, period, prior, award, business, move, state, inverter, quality, position, payment, object
 };
 
 std::string_view trim(std::string_view s) {
@@ -34,7 +34,7 @@ bool section_of(std::string_view name, Section& out) {
         {"expectation", Section::expectation}, {"prior", Section::prior},          {"award", Section::award},
         {"business", Section::business},       {"move", Section::move},           {"state", Section::state},
         {"inverter", Section::inverter},       {"quality", Section::quality},     {"position", Section::position},
-        {"payment", Section::payment},         {"object", Section::object}};
+        {"payment", Section::payment},         {"object", Section::object},       {"period", Section::period}};
     for (auto& [n, s] : kSections)
         if (n == name) {
             out = s;
@@ -99,6 +99,7 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
             r.comparator = vals[0] == "better" ? 1 : -1;
             break;
         case Section::expectation: r.expectation = true; break;
+        case Section::period: r.period = true; break;
         case Section::prior: r.prior_marker = true; break;
         case Section::award: r.deal = 1; break;
         case Section::business: r.deal = 2; break;
@@ -142,6 +143,7 @@ void merge(TermRoles& into, Section sec, const TermRoles& from) {
         case Section::direction: into.direction = from.direction; into.strength = from.strength; break;
         case Section::comparator: into.comparator = from.comparator; break;
         case Section::expectation: into.expectation = true; break;
+        case Section::period: into.period = true; break;
         case Section::prior: into.prior_marker = true; break;
         case Section::award:
         case Section::business: into.deal = from.deal; break;
@@ -185,7 +187,7 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
                 fail(file, line_no,
                      "unknown section " + std::string(line) +
                          "; use [valence] [negator] [intensifier] [downtoner] [hedge] [contrast] [measure] "
-                         "[direction] [comparator] [expectation] [prior] [award] [business] [move] [state] [inverter] [quality] [position] [payment] [object]");
+                         "[direction] [comparator] [expectation] [period] [prior] [award] [business] [move] [state] [inverter] [quality] [position] [payment] [object]");
             return;
         }
         if (sec == Section::none) fail(file, line_no, "term before any [section] header");

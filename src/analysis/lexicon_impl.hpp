@@ -28,6 +28,8 @@ struct TermRoles {
                                 // its own clause; 3 "as", "because": only the boundary
     bool negator = false;
     bool expectation = false;   // expectations, estimates, consensus, forecast, feared
+    bool period = false;        // an earlier period ("last year", "the comparison period"): a comparator
+                                // before it is a direction ("below the level of the comparison period")
     bool prior_marker = false;  // "compared", "from", "versus": the next figure is the prior one
     uint8_t deal = 0;           // 1 award verb ("signed", "won"), 2 business noun ("contract", "order")
     bool quality = false;       // a direction that judges ("improved", "worsened"): up is better and
@@ -54,7 +56,7 @@ struct TermRoles {
     // "to" stays out of every sentence's term list.
     bool any() const {
         return has_valence || intensity != 0 || hedge != 0 || measure != 0 || neutral_measure || direction != 0 || comparator != 0 ||
-               contrast != 0 || negator || expectation || prior_marker || deal != 0 || inverts;
+               contrast != 0 || negator || expectation || period || prior_marker || deal != 0 || inverts;
     }
 };
 

@@ -228,9 +228,10 @@ double SentenceComposer::score(const Document& doc, const Sentence& s, const std
     // The passes below pair terms, each consuming (`used`) what it pairs; a pass with nothing to
     // pair in this sentence is skipped.
     double raw = 0;
-    if (found.comparator) expectations(raw, doc, ex);
+    // A comparison with an earlier period becomes a direction ("below the comparison period").
+    const bool compared = found.comparator && expectations(raw, doc, ex);
     if (found.deal) new_business(raw, doc, ex);
-    bool any_direction = found.direction_word && directions(raw, doc, s, ex);
+    bool any_direction = (found.direction_word || compared) && directions(raw, doc, s, ex);
     if (!any_direction) any_direction = metric_directions(raw, doc, s, metrics, ex);
     if (!any_direction && !signs_.empty()) any_direction = signed_figures(raw, doc, ex);
     if (found.measure && !any_direction) implied_direction_of_measures(raw, doc, s, ex);

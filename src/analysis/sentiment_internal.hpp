@@ -170,7 +170,7 @@ private:
     const TermRoles* term_at(uint32_t t, uint32_t last_token, uint32_t& len) const;
     void open_clause(uint16_t& clause, uint32_t first);
     void weigh_clauses(const Found& found);
-    void expectations(double& raw, const Document& doc, ExplainSentence* ex);
+    bool expectations(double& raw, const Document& doc, ExplainSentence* ex);
     void new_business(double& raw, const Document& doc, ExplainSentence* ex);
     bool directions(double& raw, const Document& doc, const Sentence& s, ExplainSentence* ex);
     Pairing pair_direction(size_t i) const;

@@ -61,15 +61,34 @@ bool SentenceComposer::names_subject(const Document& doc, const Sentence& s, uin
     return id == detail::kNoWord || !lex_.word_term[id] || is_tag(doc, move - 1);
 }
 
+// A comparator before an earlier period is a direction of the measure it pairs with: "volumes
+// remained below the level of the comparison period", "sales were ahead of last year".
+namespace {
+constexpr TermRoles compared_direction(int8_t sign) {
+    TermRoles r;
+    r.direction = sign;
+    r.strength = 1.0f;
+    return r;
+}
+constexpr TermRoles kComparedUp = compared_direction(1), kComparedDown = compared_direction(-1);
+}  // namespace
+
 // Comparisons with expectations: "above expectations", "missed estimates", "better than feared".
-void SentenceComposer::expectations(double& raw, const Document& doc, ExplainSentence* ex) {
+// True when a comparison with an earlier period became a direction (paired by directions()).
+bool SentenceComposer::expectations(double& raw, const Document& doc, ExplainSentence* ex) {
     const size_t n = items_.size();
+    bool compared = false;
     for (size_t i = 0; i < n; ++i) {
         Item& c = items_[i];
         if (c.roles->comparator == 0 || c.used) continue;
         for (size_t j = i + 1; j < n; ++j) {
             Item& e = items_[j];
             if (e.clause != c.clause || e.begin - c.end > 4) break;
+            if (e.roles->period) {
+                c.roles = c.roles->comparator > 0 ? &kComparedUp : &kComparedDown;
+                e.used = compared = true;
+                break;
+            }
             if (!e.roles->expectation) continue;
             double w = tuning::kExpectation * c.roles->comparator * modifier_before(i) * clause_weight_[c.clause];
             if (negated(i)) w *= tuning::kNegation;
@@ -80,6 +99,7 @@ void SentenceComposer::expectations(double& raw, const Document& doc, ExplainSen
             break;
         }
     }
+    return compared;
 }
 
 // New business: an award verb with a contract, order or deal after it ("signed a new ,

@@ -85,6 +85,14 @@ TEST_CASE("an extension file's [position] is a valence that counts only before a
     std::remove(path.c_str());
 }
 
+TEST_CASE("an extension file's [period] makes a comparator before it a direction") {
+    std::string path = write_temp("lexicon_period.lex", "[period]\nthe base quarter\n");
+    auto lex = Lexicon::load(path);
+    CHECK(score_with(lex, "Sales were below the base quarter .") < -0.1);
+    CHECK(score_with(Lexicon::builtin(), "Sales were below the base quarter .") == 0.0);
+    std::remove(path.c_str());
+}
+
 TEST_CASE("phrases sharing a first word: each is found, the longest first") {
     // Phrase heads are kept sorted by second word and the lookup stops past it: every order of
     // declaration must still find each phrase, and the longer of two with the same start.

@@ -20,3 +20,29 @@ TEST_CASE("a profit compared with a prior loss rose from below zero, and the los
         {"Net loss was EUR 1.1 mn compared with a loss of EUR 2.0 mn .", +1},
     });
 }
+
+TEST_CASE("a comparator before an earlier period is a direction of its measure") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "below" waited for an expectation word, and "well" read as praise (+0.32).
+        {"Passenger volumes remained well below the level of the comparison period .", -1},
+        {"Order intake in Sweden was below the previous year .", -1},
+        {"Sales in Finland were ahead of last year .", +1},
+        {"Costs were above the corresponding period .", -1},
+        // With no measure to pair with, no period, or an expectation, as before.
+        {"The share price was below the subscription price .", 0},
+        {"The event was held in Espoo , as in the previous year .", 0},
+        {"Net sales were well below expectations .", -1},
+    });
+}
+
+TEST_CASE("back to the black, and \"concerns the\" that only relates") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: only the losses counted (-0.36), and the verb "concerns" worried (-0.32).
+        {"Nordlake returned to the black in the fourth quarter after two years of losses .", +1},
+        {"The announcement concerns the change in the company 's share capital .", 0},
+        {"The agreement concerns an extension of the office lease .", 0},
+        // The noun still worries; the red is still bad.
+        {"Investors voiced concerns about the company 's debt .", -1},
+        {"The unit fell into the red in the second quarter .", -1},
+    });
+}
