@@ -237,6 +237,9 @@ concerned about | concern about | concerning | concerns regarding = 0
 concerns the | concerned the | concerns a | concerned a | concerns an | concerned an = 0
 strike a deal | strikes a deal | struck a deal | striking a deal | strike deal | strikes deal = 0.2
 record fine | record fines | record penalty | record penalties | record settlement = -0.55
+# Profile text: "X is an innovative developer of ...", "X is a global leader in ...". Not "is a leading"
+# (-6 fpb-dev, +2: the phrase bank often calls "a leading provider" good news) nor "is the market leader" (-1).
+is an innovative | is a global leader | is one of the leading = 0
 # Removing a bad thing is good news.
 exits bankruptcy | exit bankruptcy | exited bankruptcy | exiting bankruptcy = 0.45
 emerges from bankruptcy | emerged from bankruptcy | emerge from bankruptcy | emerging from bankruptcy = 0.45
@@ -522,6 +525,8 @@ dispute | disputes = bad -0.45
 # cut 10% of staff" paired the cut with the charge), "doubt" alone (the tweets' neutral "Doubts Surface").
 antitrust case | antitrust cases | criminal case | criminal cases | fraud case | fraud cases | legal case = bad -0.4
 going concern doubt | going-concern doubt | going concern doubts = bad -0.5
+# Restrictions on trade and business ([restraint] below: lifting one removes it).
+curbs | restrictions | sanctions | ban | bans | embargo | embargoes | tariffs | quotas | export controls = bad
 # "reduces recession probability", "jobless claims fall": a bad thing that recedes.
 recession | recession probability | recession risk | recession fears = bad -0.45
 jobless claims | initial claims | unemployment claims | financial stress | stress index = bad
@@ -548,6 +553,8 @@ vacancy rate | unemployment rate | default rate | cost ratio | cost-income ratio
 leverage | share capital | capital | stake | holding | holdings | ownership | number of shares | voting rights = neutral
 price | prices | interest rate | interest rates | rate | rates | rent levels | capacity | investment | investments = neutral
 capex | capital expenditure | capital expenditures | capital spending | spending = neutral
+# Tariffs of telecoms and utilities are their prices, not trade restrictions ("plan to increase mobile tariffs").
+mobile tariffs | electricity tariffs | power tariffs | water tariffs | feed-in tariffs | tariff increases = neutral
 
 # ---------------------------------------------------------------------------------------------
 # Directions: what a measure did. Optional strength (default 1).
@@ -759,6 +766,13 @@ short | sell | selling | sold = -0.4
 [payment]
 pay | pays | paid | paying = payer
 settle | settles | settled | settling | resolve | resolves | resolved | resolving = settles
+
+# Restrictions are bad measures ([measure] above: "tariffs were raised" is bad news); a verb that
+# lifts one removes it: "China lifted its curbs on imports of salmon", "sanctions were lifted"
+# (read as the curbs rising before). Session 17.
+[restraint]
+curbs | restrictions | sanctions | ban | bans | embargo | embargoes | tariffs | quotas | export controls = restriction
+lift | lifts | lifted | lifting = lifts
 
 # Verbs that move what follows them: their tone is about the company named right after them
 # ("Costco fell, dragging down Walmart and Target", "a warning from Intel weighed on AMD"), not the

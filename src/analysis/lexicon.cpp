@@ -17,7 +17,7 @@ namespace herald::analysis {
 namespace {
 
 enum class Section {
-    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, period, prior, award, business, move, state, inverter, quality, position, payment, object
+    none, valence, negator, intensifier, hedge, contrast, measure, direction, comparator, expectation, period, prior, award, business, move, state, inverter, quality, position, payment, object, restraint
 };
 
 std::string_view trim(std::string_view s) {
@@ -34,7 +34,8 @@ bool section_of(std::string_view name, Section& out) {
         {"expectation", Section::expectation}, {"prior", Section::prior},          {"award", Section::award},
         {"business", Section::business},       {"move", Section::move},           {"state", Section::state},
         {"inverter", Section::inverter},       {"quality", Section::quality},     {"position", Section::position},
-        {"payment", Section::payment},         {"object", Section::object},       {"period", Section::period}};
+        {"payment", Section::payment},         {"object", Section::object},       {"period", Section::period},
+        {"restraint", Section::restraint}};
     for (auto& [n, s] : kSections)
         if (n == name) {
             out = s;
@@ -117,6 +118,11 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
             r.state = vals[0] == "new" ? 1 : vals[0] == "prior" ? 2 : 3;
             break;
         case Section::object: r.object = true; break;
+        case Section::restraint:
+            if (vals.size() != 1 || (vals[0] != "restriction" && vals[0] != "lifts"))
+                fail(file, line, "restraint terms take '= restriction' (curbs, sanctions) or '= lifts' (lift, lifted)");
+            r.restraint = vals[0] == "restriction" ? 1 : 2;
+            break;
         case Section::payment:
             if (vals.size() != 1 || (vals[0] != "payer" && vals[0] != "settles"))
                 fail(file, line, "payment terms take '= payer' (pay, paid) or '= settles' (settle, resolve)");
@@ -158,6 +164,7 @@ void merge(TermRoles& into, Section sec, const TermRoles& from) {
         case Section::state: into.state = from.state; break;
         case Section::payment: into.payment = from.payment; break;
         case Section::object: into.object = true; break;
+        case Section::restraint: into.restraint = from.restraint; break;
         case Section::none: break;
     }
 }
@@ -187,7 +194,7 @@ void Lexicon::Impl::parse(std::string_view text, std::string_view file) {
                 fail(file, line_no,
                      "unknown section " + std::string(line) +
                          "; use [valence] [negator] [intensifier] [downtoner] [hedge] [contrast] [measure] "
-                         "[direction] [comparator] [expectation] [period] [prior] [award] [business] [move] [state] [inverter] [quality] [position] [payment] [object]");
+                         "[direction] [comparator] [expectation] [period] [prior] [award] [business] [move] [state] [inverter] [quality] [position] [payment] [object] [restraint]");
             return;
         }
         if (sec == Section::none) fail(file, line_no, "term before any [section] header");

@@ -42,6 +42,8 @@ struct TermRoles {
     uint8_t payment = 0;        // 1 a payment verb ("pay", "paid"), read through the token's id; 2 a
                                 // settlement ("settle", "resolve"): after a payment, what it removes
                                 // was paid for ("agreed to pay $200 million to settle a lawsuit")
+    uint8_t restraint = 0;      // 1 a restriction (curbs, sanctions, a ban: a bad measure), 2 a verb that
+                                // lifts one ("lifted its curbs": the restriction goes, it does not rise)
     bool object = false;        // a verb that moves what follows it ("weighed on", "dragged down",
                                 // "lifted"): its tone is about the company named after it
                                 // ("Costco fell, dragging down Walmart"), not before it

@@ -194,6 +194,7 @@ private:
     // Whether a measure and a direction after it each follow their own company's name ("Intel's
     // loss is TSMC's gain"): then they are no pair.
     bool names_apart(uint32_t measure, uint32_t measure_end, uint32_t direction) const;
+    bool names_between(uint32_t from, uint32_t to) const;
     // The learned layer (sentiment_learned.cpp): whether it reads the document, and its verdict.
     static constexpr int kPost = 1, kHeadline = 2;
     int reads_learned(const Document& doc);

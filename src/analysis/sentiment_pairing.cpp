@@ -150,6 +150,16 @@ bool SentenceComposer::names_apart(uint32_t measure, uint32_t measure_end, uint3
     return false;
 }
 
+// Whether a company (not a reference) is named in tokens [from, to).
+bool SentenceComposer::names_between(uint32_t from, uint32_t to) const {
+    if (!mentions_) return false;
+    const auto it = std::lower_bound(mentions_->begin(), mentions_->end(), from,
+                                     [](const Mention& m, uint32_t t) { return m.token < t; });
+    for (auto m = it; m != mentions_->end() && m->token < to; ++m)
+        if (!m->is_reference) return true;
+    return false;
+}
+
 SentenceComposer::Pairing SentenceComposer::pair_direction(size_t i) const {
     const size_t n = items_.size();
     const Item& d = items_[i];
@@ -166,6 +176,9 @@ SentenceComposer::Pairing SentenceComposer::pair_direction(size_t i) const {
         if (m.clause != d.clause &&
             (!opens_clause || dist >= static_cast<uint32_t>(tuning::kAppositiveReach) || m.roles->direction != 0))
             break;
+        // "worried about tariffs ; Palantir bucked the trend , rising 4 %": a company named between
+        // is what the opening direction is about, not the measure of a clause before it.
+        if (m.clause != d.clause && m.roles->measure != 0 && names_between(m.end, d.begin)) break;
         if (m.clause == d.clause && dist >= static_cast<uint32_t>(tuning::kMeasureBefore)) break;
         // "Intel's loss is TSMC's gain": a measure of one company does not take the direction of
         // another named before the verb.
@@ -268,17 +281,20 @@ void SentenceComposer::paired_direction(double& raw, const Document& doc, const 
                                         ExplainSentence* ex) {
     Item& d = items_[i];
     Item& m = items_[best];
+    // "lifted its curbs on imports", "sanctions were lifted": a restriction lifted goes away.
+    const bool lifted = d.roles->restraint == 2 && m.roles->restraint == 1;
+    const int direction = lifted ? -d.roles->direction : d.roles->direction;
     // A measure after "to" or "from" is a state, not the object: "slipped to a net loss" ends
     // in a loss, "up from a loss" leaves one. A good measure reached "to" keeps the direction
     // ("fell to a profit of EUR 1 mn" is less profit).
     const int state = best > i ? state_before(d.end, m.begin) : 0;
     // A good measure a rise starts from is the same figure's prior level ("an increase from sales of
     // 117 million", "up from a profit of EUR 2 mn"): the rise is good news, paired as usual.
-    int toward = state == 1 && m.roles->measure < 0                                   ? -1
-                 : state == 2 && !(m.roles->measure > 0 && d.roles->direction > 0) ? -m.roles->measure
-                                                                                     : 0;
-    if (toward == 0 && d.roles->quality) toward = d.roles->direction;  // "costs worsened", "the loss improved"
-    double w = tuning::kDirection * (toward != 0 ? toward : d.roles->direction * m.roles->measure) *
+    int toward = state == 1 && m.roles->measure < 0                         ? -1
+                 : state == 2 && !(m.roles->measure > 0 && direction > 0) ? -m.roles->measure
+                                                                           : 0;
+    if (toward == 0 && d.roles->quality) toward = direction;  // "costs worsened", "the loss improved"
+    double w = tuning::kDirection * (toward != 0 ? toward : direction * m.roles->measure) *
                m.roles->importance * d.roles->strength * modifier_before(i) * modifier_after(i) * clause_weight_[d.clause];
     if (negated(i)) w *= tuning::kNegation;
     // "agreed to pay $200 million to settle a lawsuit": the lawsuit is gone, at the payer's cost.
@@ -287,9 +303,10 @@ void SentenceComposer::paired_direction(double& raw, const Document& doc, const 
     Item span = d;
     span.begin = std::min(d.begin, m.begin);
     span.end = std::max(d.end, m.end);
-    const bool good = m.roles->measure > 0, up = d.roles->direction > 0;
+    const bool good = m.roles->measure > 0, up = direction > 0;
     add(raw, doc, span, w,
         paid ? "paid to settle"
+        : lifted ? "restriction lifted"
         : state != 0 && toward != 0 ? (state == 1 ? "state: to a bad measure" : good ? "state: from a good measure" : "state: from a bad measure")
         : toward != 0 ? (up ? "direction: better" : "direction: worse")
         : good ? (up ? "direction: good measure up" : "direction: good measure down")

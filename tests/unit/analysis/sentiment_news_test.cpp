@@ -7,6 +7,7 @@
 
 using namespace herald::analysis;
 using testing::check_signs;
+using Scorer = testing::Sentiments;
 
 TEST_CASE("a profit compared with a prior loss rose from below zero, and the loss is no news of its own") {
     check_signs(Lexicon::rules_only(), {
@@ -45,4 +46,27 @@ TEST_CASE("back to the black, and \"concerns the\" that only relates") {
         {"Investors voiced concerns about the company 's debt .", -1},
         {"The unit fell into the red in the second quarter .", -1},
     });
+}
+
+TEST_CASE("a restriction lifted goes away; raised, it is bad news") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "lifted" and the curbs were no pair (0), the phrase list knew only "lifted curbs".
+        {"China lifted its curbs on imports of Norwegian salmon .", +1},
+        {"The sanctions against the airline were lifted in March .", +1},
+        {"The government cut tariffs on imported machinery .", +1},
+        {"The US raised tariffs on steel imports .", -1},
+        // "lifted" keeps its sense with other measures; a telecom's tariffs are its prices.
+        {"The company lifted its full-year guidance .", +1},
+        {"The operator plans to raise mobile tariffs in April .", 0},
+    });
+}
+
+TEST_CASE("a direction opening its clause does not reach back past a company named between") {
+    Scorer s;
+    // Before: "rising" reached back to the tariffs of the market clause (PLTR -0.48).
+    CHECK(s.company_sentiment("Wall Street ended lower as investors worried about tariffs; Palantir bucked the trend, rising 4%.",
+                              "PLTR") > 0.1);
+    // With no name between, an opening direction still describes the measure of the clause before.
+    CHECK(s.score("Net sales totalled EUR 41.8 mn in 2007 , an increase of 11 % .") > 0.1);
+    CHECK(s.score("Costs were EUR 3 mn , up 20 % .") < -0.1);
 }
