@@ -99,10 +99,11 @@ bool SentenceReader::period_list(uint32_t n) {
 // by commas and "and" right before "respectively", and as many kind phrases joined the same way
 // before the first of them, pair in order. Anything else is left to the nearest-kind reading.
 void SentenceReader::respectively_lists() {
-    if (figs_.size() < 2) return;
+    // The word table marks "respectively" (a cue), and tag_tokens ORs the sentence's cues.
+    if (figs_.size() < 2 || !(cues_any_ & W::kCueRespectively)) return;
     constexpr uint32_t kMaxList = 8;
     for (uint32_t t = first(); t < last(); ++t) {
-        if (c_.doc.keys[t].a != word_key("respecti") || !eq_ci(c_.tok(t), "respectively")) continue;
+        if (!(cues(t) & W::kCueRespectively)) continue;
         // The figures ending right before it (a comma between).
         // Figures are in token order and each ends after its first token, so every figure from the
         // first one starting at or after t ends after t: the walk back starts there (linear in

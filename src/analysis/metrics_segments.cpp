@@ -126,7 +126,7 @@ std::string_view SentenceReader::segment_referred(uint32_t np_begin) const {
 // walk to the clause's ends would cost a hostile one-clause sentence of n figures n^2.
 bool SentenceReader::combined_figure(const Hit* h, uint32_t tb, uint32_t te) {
     if (!h || h->begin == h->end) return false;
-    if (combined_possible_ < 0) combined_possible_ = segments::combined_possible(segment_view()) ? 1 : 0;
+    if (combined_possible_ < 0) combined_possible_ = segments::combined_possible(segment_view(), cues_any_ & W::kCueJoint) ? 1 : 0;
     if (!combined_possible_) return false;
     constexpr uint32_t kCombinedReach = 24;
     const uint32_t b = h->np_begin < tb ? h->np_begin : tb;

@@ -40,7 +40,7 @@ void SentenceReader::tag_tokens() {
     words_.resize(last() - first());
     fl_ = flags_.data();
     tw_ = words_.data();
-    W::word_flags(c_.doc, first(), last(), fl_, words_.data());
+    cues_any_ = W::word_flags(c_.doc, first(), last(), fl_, words_.data());
     const std::string_view field = c_.doc.event().field(c_.sent->field);
     const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
     for (uint32_t k = 0, n = last_ - first_; k < n; ++k) {

@@ -7,6 +7,7 @@
 #include "metric_kinds.hpp"
 #include "numbers.hpp"
 #include "periods.hpp"
+#include "segments.hpp"
 
 namespace herald::analysis::words {
 
@@ -302,6 +303,7 @@ constexpr CueWord kCueWords[] = {
     {"annualized", kCueAnnualized}, {"annualised", kCueAnnualized}, {"year", kCueYear}, {"quarter", kCueQuarter},
     {"last", kCueBefore}, {"previous", kCueBefore}, {"prior", kCueBefore}, {"earlier", kCueEarlier},
     {"ago", kCueAgo}, {"same", kCueSame}, {"period", kCuePeriod},
+    {"respectively", kCueRespectively},
 };
 
 // Open-addressing hash table over the lower-cased words, built once; lookups do not allocate.
@@ -361,6 +363,9 @@ struct KeyTable {
         });
         for (std::string_view w : periods::kStartWords) insert(w)->period_start = true;
         for (const CueWord& c : kCueWords) insert(c.word)->cues |= c.cues;
+        segments::each_joint_word([](std::string_view w, void* self) {
+            static_cast<KeyTable*>(self)->insert(w)->cues |= kCueJoint;
+        }, this);
     }
     Slot* insert(std::string_view word) {
         detail::ShortKey k;
@@ -459,10 +464,11 @@ void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
     }
 }
 
-void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words) {
+uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words) {
     const KeyTable& kt = key_table();
     const Token* toks = doc.tokens.data();
     const WordKey* keys = doc.keys.data();
+    uint32_t any = 0;
     for (uint32_t t = b; t < e; ++t) {
         uint32_t f = 0;
         TokenWord w;
@@ -486,7 +492,9 @@ void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, Toke
         }
         out[t - b] = f;
         words[t - b] = w;
+        any |= w.cues;
     }
+    return any;
 }
 
 WordInfo lookup_token(const Document& doc, uint32_t token) {

@@ -80,6 +80,8 @@ enum Cue : uint32_t {
     kCueAgo = 1u << 13,        // ago
     kCueSame = 1u << 14,       // same
     kCuePeriod = 1u << 15,     // period
+    kCueJoint = 1u << 16,      // segments::each_joint_word: "combined", "together", "hyperscalers"...
+    kCueRespectively = 1u << 17,  // respectively
 };
 
 // The kind of kNotMetrics' words: they name figures that are no company metric.
@@ -104,8 +106,8 @@ WordInfo lookup_token(const Document& doc, uint32_t token);
 // One call per sentence: the table is fetched once, not per token.
 void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out);
 // The same, and into words[0 .. e - b) each token's kind, role (lookup_token's, Role::none for
-// tokens that are no word) and cues, from the same probe.
-void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words);
+// tokens that are no word) and cues, from the same probe. Returns the OR of every token's cues.
+uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words);
 
 // Multi-word kind phrases starting at a token: returns the number of tokens matched (0 if none).
 // `next(k)` gives the k-th token after the first (lower-case comparison is done inside).

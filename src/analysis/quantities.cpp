@@ -4,6 +4,7 @@
 // unit surround it. Bare numbers (years, counts, "15 quarters") are not quantities.
 #include "herald/analysis/quantities.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <utility>
 
@@ -325,10 +326,12 @@ void QuantityExtractor::extract(const Document& doc, std::vector<Quantity>& out)
         // The tokenized bytes: past the token cap nothing else is analysed either.
         std::string_view s = doc.event().field(f).substr(0, doc.extent(f));
         if (s.empty()) continue;
-        // The field's tokens: fields are tokenized in kTextFields order.
+        // The field's tokens: fields are tokenized in kTextFields order, so the field's end is a
+        // binary search (a walk over every token cost about 3 k instructions per seed article).
         while (t < toks.size() && toks[t].field < f) ++t;
-        uint32_t e = t;
-        while (e < toks.size() && toks[e].field == f) ++e;
+        const uint32_t e = static_cast<uint32_t>(
+            std::partition_point(toks.begin() + t, toks.end(), [f](const Token& k) { return k.field == f; }) -
+            toks.begin());
         if (!FieldScanner(f, s, out, last, limit, qwords::WordFigures(doc, s, t, e)).run()) {
             capped_ = true;
             return;

@@ -424,23 +424,29 @@ std::string_view subject_of_move(const View& v, uint32_t verb, bool growth_verb)
     return span_text(v, t, verb);
 }
 
-bool combined_possible(const View& v) {
+bool combined_possible(const View& v, bool joint_word) {
+    if (joint_word) return true;
     std::string_view company;
     for (uint32_t m = 0; m < v.n_mentions; ++m) {
         if (v.mentions[m].is_segment) continue;
         if (company.empty()) company = v.mentions[m].company;
         else if (v.mentions[m].company != company) return true;
     }
-    const Token* toks = v.doc.tokens.data();
-    const WordKey* keys = v.doc.keys.data();
-    for (uint32_t t = v.first; t < v.last; ++t) {
-        if (toks[t].kind != TokenKind::word) continue;
-        // A word without a key (long, not ASCII) by its text.
-        const uint32_t bits = keys[t].a != 0 ? kClassKeys.bits(keys[t], toks[t].end - toks[t].begin)
-                                             : text_classes(v.tok(t));
-        if (bits & (kCombineBit | kGroupBit)) return true;
-    }
     return false;
+}
+
+void each_joint_word(void (*add)(std::string_view word, void* ctx), void* ctx) {
+    // A keyless token (over 16 bytes, or not ASCII) never equals one of these words, so a
+    // table of keyed words finds every token text_classes would give kCombineBit or kGroupBit.
+    static_assert([] {
+        for (std::string_view w : kCombine)
+            if (w.size() > 16) return false;
+        for (std::string_view w : kGroups)
+            if (w.size() > 16) return false;
+        return true;
+    }());
+    for (std::string_view w : kCombine) add(w, ctx);
+    for (std::string_view w : kGroups) add(w, ctx);
 }
 
 bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind_b, uint32_t kind_e) {

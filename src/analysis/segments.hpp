@@ -54,7 +54,13 @@ bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind
 
 // Can any figure of the sentence be several companies' together? False when it has no combine
 // or group word and names fewer than two companies: combined() need not run (once per sentence).
-bool combined_possible(const View& v);
+// `joint_word`: does the sentence hold one of joint_words()? The metric word table marks them
+// (words::kCueJoint), so its per-sentence probe answers that instead of a second probe per token.
+bool combined_possible(const View& v, bool joint_word);
+
+// The combine words ("combined", "together") and group nouns ("hyperscalers", "industry") that
+// make combined_possible true, for the metric word table. Every one is ASCII of at most 16 bytes.
+void each_joint_word(void (*add)(std::string_view word, void* ctx), void* ctx);
 
 // Word classes, exposed for tests: a business noun ("advertising", "cloud", "e-commerce"), a
 // region ("Europe", "U.S", "International") and a word that qualifies a figure without naming a

@@ -146,3 +146,39 @@ TEST_CASE("word classes") {
     CHECK(segments::is_qualifying_word("Adjusted"));
     CHECK_FALSE(segments::is_qualifying_word("cloud"));
 }
+
+// combined_possible trusts the metric word table to mark every combine and group word
+// (words::kCueJoint): the table is built from segments::each_joint_word, in any case and length.
+TEST_CASE("every combine and group word is marked by the metric word table, in any case") {
+    std::vector<std::string> words;
+    segments::each_joint_word([](std::string_view w, void* out) { static_cast<std::vector<std::string>*>(out)->emplace_back(w); },
+                              &words);
+    CHECK(words.size() >= 15);
+    for (std::string w : words) {
+        for (int upper = 0; upper < 2; ++upper) {
+            if (upper) w[0] = static_cast<char>(w[0] - 'a' + 'A');
+            CAPTURE(w);
+            Event event;
+            const std::string text = "The " + w + " capex";
+            event.body = text;
+            Document doc;
+            doc.build(event);
+            const Sentence& s = doc.sentences.at(0);
+            std::vector<uint32_t> flags(s.last_token - s.first_token);
+            std::vector<words::TokenWord> tw(flags.size());
+            const uint32_t cues = words::word_flags(doc, s.first_token, s.last_token, flags.data(), tw.data());
+            CHECK((cues & words::kCueJoint) != 0);
+            CHECK((tw[1].cues & words::kCueJoint) != 0);
+            const segments::View v{doc, s.first_token, s.last_token, flags.data(), nullptr, 0};
+            CHECK(segments::combined_possible(v, (cues & words::kCueJoint) != 0));
+        }
+    }
+    // A sentence of none of them, naming no company, cannot hold a combined figure.
+    Sent plain("The company's capex reached $9 billion.");
+    std::vector<words::TokenWord> tw(plain.flags.size());
+    std::vector<uint32_t> flags(plain.flags.size());
+    const Sentence& s = plain.doc.sentences.at(0);
+    const uint32_t cues = words::word_flags(plain.doc, s.first_token, s.last_token, flags.data(), tw.data());
+    CHECK((cues & words::kCueJoint) == 0);
+    CHECK_FALSE(segments::combined_possible(plain.view(), false));
+}
