@@ -46,6 +46,15 @@ bool count_at(const Document& doc, uint32_t tok, uint32_t end, double& out) {
     return true;
 }
 
+// A scale written right after a number ("25M", "1.5bn"): its factor.
+bool glued_scale(std::string_view w, double& scale) {
+    if (w == "M" || w == "m" || w == "mn" || w == "mln") scale = 1e6;
+    else if (w == "B" || w == "bn") scale = 1e9;
+    else if (w == "K" || w == "k") scale = 1e3;
+    else return false;
+    return true;
+}
+
 }  // namespace
 
 int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t end, int32_t skip) const {
@@ -108,14 +117,52 @@ int32_t EventTypeClassifier::Scratch::coordinated(int32_t m) const {
     return -1;
 }
 
+int32_t EventTypeClassifier::Scratch::coordinated_next(int32_t m) const {
+    const auto& ms = *mentions;
+    const Mention& cur = ms[static_cast<size_t>(m)];
+    if (cur.is_reference) return -1;
+    const Sentence& s = doc->sentences[cur.sentence];
+    uint32_t k = cur.token;
+    while (k < s.last_token && doc->tokens[k].begin < cur.span.end) ++k;  // past the mention
+    if (k + 1 >= s.last_token) return -1;
+    uint32_t next;
+    const bool bare_comma = text(k) == "," && text(k + 1) != "and";
+    if (text(k) == "and") next = k + 1;
+    else if (text(k) == ",") next = bare_comma ? k + 1 : k + 2;
+    else return -1;
+    for (size_t i = static_cast<size_t>(m) + 1; i < ms.size(); ++i) {
+        const Mention& o = ms[i];
+        if (o.sentence != cur.sentence) return -1;
+        if (o.token < next) continue;
+        if (o.token > next || o.is_reference) return -1;
+        uint32_t after = o.token;
+        while (after < s.last_token && doc->tokens[after].begin < o.span.end) ++after;
+        if (after < s.last_token) {
+            // The subject of a clause of its own: "Exxon buys Pioneer and Chevron buys Hess", "..., Google said".
+            std::string_view w = text(after);
+            if (is_anchor(after) || w == "to" || w == "said" || w == "says" || w == "told") return -1;
+            // A bare comma joins a headline's list ("acquired by Blackstone, TPG"); elsewhere only a
+            // list that goes on ("Nike, Adidas and Puma").
+            if (bare_comma && s.field != Field::headline && w != "," && w != "and") return -1;
+        } else if (bare_comma && s.field != Field::headline) {
+            return -1;
+        }
+        return static_cast<int32_t>(i);
+    }
+    return -1;
+}
+
 void EventTypeClassifier::Scratch::figure(const Sentence& sent, uint32_t tk, uint32_t end, const Analysis& a, CorporateEvent& ev) const {
     uint32_t last = end + kFigureTokens < sent.last_token ? end + kFigureTokens : sent.last_token;
     // The figure is the event's own: a semicolon starts another statement ("cuts jobs in health
     // unit; shares drop 6%" states no job count), and a clause word or another event's verb
     // (@stop) another clause ("upgraded ... and raised its target to $85", "beats as growth
     // accelerates to 20%": neither the upgrade nor the beat states a figure).
+    // So does a comma before a verb or a participle ("cuts guidance, closes 700 stores", ",
+    // dragging the index down 2.3%", ", shares drop 6%").
     for (uint32_t k = end; k < last; ++k)
-        if (doc->tokens[k].kind == TokenKind::punct ? text(k) == ";" : stop_word(k)) {
+        if (doc->tokens[k].kind == TokenKind::punct ? text(k) == ";" || (text(k) == "," && opens_clause(sent, k + 1))
+                                                    : stop_word(k)) {
             last = k;
             break;
         }
@@ -152,12 +199,17 @@ void EventTypeClassifier::Scratch::figure(const Sentence& sent, uint32_t tk, uin
     }
     for (uint32_t k = tk; k < last; ++k) {
         if (doc->tokens[k].kind != TokenKind::number) continue;
+        // A number glued to letters names a thing, not a count: "5G", "18A", "44th" (but "25M" is 25 million).
+        double scale = 1;
+        if (k + 1 < last && doc->tokens[k + 1].kind == TokenKind::word && doc->tokens[k + 1].begin == doc->tokens[k].end &&
+            !glued_scale(text(k + 1), scale))
+            continue;
         std::string_view w = text(k);
         bool year = w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20");
         double v;
         if (!year && count_at(*doc, k, last, v)) {
             ev.has_figure = true;
-            ev.figure = v;
+            ev.figure = v * scale;
             return;
         }
     }
@@ -199,7 +251,22 @@ bool EventTypeClassifier::Scratch::expected(const Sentence& sent, uint32_t at, u
     while (k < sent.last_token && doc->tokens[k].begin < q_end) ++k;
     for (uint32_t n = 0; n < 2 && k + n < sent.last_token; ++n)
         if (in_class_single(k + n, cls)) return true;
-    return false;
+    // "fell short of its 31.5% forecast": a figure right before a forecast's name is the forecast.
+    return t->forecast_noun >= 0 && k < sent.last_token && in_class_single(k, static_cast<uint32_t>(t->forecast_noun));
+}
+
+bool EventTypeClassifier::Scratch::opens_clause(const Sentence& sent, uint32_t k) const {
+    if (k >= sent.last_token || doc->tokens[k].kind != TokenKind::word) return false;
+    std::string_view w = text(k);
+    if (w.size() < 4 || w == "including" || w == "excluding") return false;  // "its", "has"; prepositions
+    auto lower = [&](size_t i) { return static_cast<char>(w[i] | 0x20); };
+    const size_t n = w.size();
+    const bool verb_s = lower(n - 1) == 's' && lower(n - 2) != 's' && lower(n - 2) != 'u';  // not "less", "plus"
+    const bool participle = lower(n - 3) == 'i' && lower(n - 2) == 'n' && lower(n - 1) == 'g';
+    if (!verb_s && !participle) return false;
+    for (const Mention& m : *mentions)  // a company in a list ("on Nike, Adidas"), not a verb
+        if (m.token == k && !m.is_reference) return false;
+    return true;
 }
 
 void EventTypeClassifier::Scratch::add(const CorporateEvent& ev, bool stated, Analysis& a) const {
@@ -316,6 +383,14 @@ void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end
         ev.entity = static_cast<uint32_t>(obj_entity);
         ev.role = row.roles ? object_role : EventRole::none;
         add(ev, stated, a);
+        // Objects joined by "and" share it: "EU fines Apple and Meta", "acquired by Blackstone and TPG".
+        for (int32_t m = object; (m = coordinated_next(m)) >= 0;) {
+            const int32_t e = entity_of((*mentions)[static_cast<size_t>(m)], a);
+            if (e < 0) break;
+            if (e == obj_entity) continue;
+            ev.entity = static_cast<uint32_t>(e);
+            add(ev, stated, a);
+        }
     }
 }
 

@@ -222,6 +222,12 @@ struct EventTypeClassifier::Scratch {
 
     // The named company joined to mention m by "and" or "," right before it ("X and Y", "X, Y"), or -1.
     int32_t coordinated(int32_t m) const;
+    // The named company joined to mention m by "and" right after it ("fines Apple and Meta"), or by
+    // a list's comma; not one that is the subject of a clause of its own ("and Chevron buys ..."); -1 for none.
+    int32_t coordinated_next(int32_t m) const;
+    // Token k, right after a comma, opens a clause of its own: a verb ("closes"), a participle
+    // ("citing") or a plural subject ("shares"); the figure of an event before it is not there.
+    bool opens_clause(const Sentence& sent, uint32_t k) const;
 
     // The figure stated with the match: a quantity inside it or just after, else a count.
     // A rater that reports no event of its own is the story's source, not its topic: its

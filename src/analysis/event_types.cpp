@@ -95,6 +95,7 @@ public:
         t_.stop = known_class("stop");
         t_.background = known_class("background");
         t_.consensus = known_class("consensus");
+        t_.forecast_noun = known_class("forecast_noun");
     }
 
 private:

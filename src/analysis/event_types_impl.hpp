@@ -98,6 +98,7 @@ struct EventTypeTable::Impl {
     int32_t negator = -1, hedge = -1, stop = -1;  // the scope classes
     int32_t background = -1;  // @background: opens a clause that reports an earlier event
     int32_t consensus = -1;   // @consensus: a figure next to one is what others expected
+    int32_t forecast_noun = -1;  // @forecast_noun: a figure right before one is a forecast ("its 31.5% forecast")
 
     void parse(std::string_view text, std::string_view name);
     bool in_class(uint32_t word, uint32_t cls) const {

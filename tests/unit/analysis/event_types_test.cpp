@@ -477,3 +477,95 @@ TEST_CASE("a broker found rating in a sentence rates in its later clauses too") 
     CHECK(has(events_of("Northrop Grumman was chosen by the U.S. Air Force to build collaborative combat drones"),
               "contract_win", "NOC"));
 }
+
+TEST_CASE("companies joined by 'and' after the verb share its event; a clause of its own does not") {
+    auto v = events_of("EU fines Apple and Meta a combined 700 million euros under digital rules");
+    CHECK(has(v, "regulatory_action", "AAPL"));
+    CHECK(has(v, "regulatory_action", "META"));  // was Apple's only
+    const std::vector<EntityHint> hints = {{"Hologic", "HOLX"}, {"TPG", "TPG"}};
+    auto h = events_of("Hologic agrees to be acquired by Blackstone and TPG", "", hints);
+    const Found* tpg = find(h, "merger_acquisition", "TPG");
+    REQUIRE(tpg != nullptr);  // was Blackstone's only
+    CHECK(tpg->role == "acquirer");
+    // A headline's comma lists too; "taken private by" is a passive acquisition.
+    CHECK(has(events_of("Hologic agrees to be acquired by Blackstone, TPG in $18 billion deal", "", hints),
+              "merger_acquisition", "TPG"));
+    h = events_of("Hologic", "Hologic agreed to be taken private by Blackstone and TPG for up to $79 a share.", hints);
+    CHECK(has(h, "merger_acquisition", "HOLX"));
+    CHECK(has(h, "merger_acquisition", "TPG"));
+    // The next company is the subject of its own clause: not the first one's target.
+    const std::vector<EntityHint> deals = {{"Pioneer Natural Resources", "PXD"}, {"Hess", "HES"}};
+    auto two = events_of("Exxon agrees to buy Pioneer Natural Resources and Chevron agrees to buy Hess", "", deals);
+    const Found* cvx = find(two, "merger_acquisition", "CVX");
+    REQUIRE(cvx != nullptr);
+    CHECK(cvx->role == "acquirer");
+    CHECK_FALSE(has(events_of("Regulators", "The European Commission fined Apple, Google said on Monday."),
+                    "regulatory_action", "GOOGL"));
+}
+
+TEST_CASE("a broker moving 'its target' is the rater: the company named before gets the target move") {
+    auto v = events_of("Nike price target lowered at Jefferies, Barclays after weak China sales",
+                       "Jefferies cut its price target on Nike to $75 from $85 and Barclays trimmed its target to $70, both "
+                       "citing slower sales in Greater China.");
+    CHECK(has(v, "price_target_cut", "NKE"));
+    CHECK_FALSE(has(v, "price_target_cut", "BCS"));  // was Barclays'
+    auto a = events_of("Apple: Barclays raises its target to $250");
+    CHECK(has(a, "price_target_raise", "AAPL"));
+    CHECK_FALSE(has(a, "price_target_raise", "BCS"));
+    // A company's own target is guidance, never a price target.
+    auto n = events_of("Nike lowers its sales target to $50 billion");
+    CHECK(has(n, "guidance_cut", "NKE"));
+    CHECK_FALSE(has(n, "price_target_cut", "NKE"));
+}
+
+TEST_CASE("litigation: a suit filed in a court against a company is the company's, not the plaintiff's") {
+    auto v = events_of("Qualcomm takes Arm to court",
+                       "Qualcomm filed a lawsuit in Delaware federal court against Arm Holdings, accusing it of breaching "
+                       "their licence agreement.");
+    CHECK(has(v, "litigation", "ARM"));  // was Qualcomm's
+    CHECK_FALSE(has(v, "litigation", "QCOM"));
+    // Against a party that is no listed company: the plaintiff still gets none.
+    CHECK(events_of("Qualcomm filed a lawsuit in Delaware federal court against a former engineer").empty());
+}
+
+TEST_CASE("hedges and look-alikes: the Street looking for a raise, a credit outlook kept") {
+    CHECK_FALSE(has(events_of("Nvidia earnings preview: Street looks for another guidance raise"), "guidance_raise", "NVDA"));
+    CHECK(has(events_of("Nvidia delivers another guidance raise"), "guidance_raise", "NVDA"));
+    // An agency keeping its outlook on a rating is no company reaffirming its forecast.
+    auto v = events_of("Moody's downgraded Boeing to Baa3 and kept its outlook negative");
+    CHECK(has(v, "rating_downgrade", "BA"));
+    CHECK_FALSE(has(v, "guidance_reaffirm", "BA"));
+    CHECK(has(events_of("Boeing kept its outlook for 2026 deliveries unchanged"), "guidance_reaffirm", "BA"));
+}
+
+TEST_CASE("contract wins: an agreement or contract expanded, extended or renewed") {
+    CHECK(has(events_of("Oracle and OpenAI expand Stargate data center agreement"), "contract_win", "ORCL"));
+    CHECK(has(events_of("Oracle expands cloud agreement with OpenAI"), "contract_win", "ORCL"));
+    CHECK(has(events_of("The Army extended Palantir's contract for two years"), "contract_win", "PLTR"));
+    auto n = events_of("Nokia renews supply deal with Vodafone");
+    CHECK(has(n, "contract_win", "NOK"));
+    CHECK_FALSE(has(n, "contract_win", "VOD"));  // the customer
+    // An executive's contract is none.
+    CHECK_FALSE(has(events_of("Disney extends contract of CEO Bob Iger"), "contract_win", "DIS"));
+}
+
+TEST_CASE("an event's figure: not after a comma that opens a clause, not a forecast's, not a name's digits") {
+    // A comma and a verb ("closes"), a participle ("dragging") or a subject ("shares") open another clause.
+    Found g = event_in("Advance Auto Parts cuts guidance, closes 700 stores", "", "guidance_cut", "AAP");
+    CHECK_FALSE(g.has_figure);  // was 700
+    g = event_in("Toyota guidance cut hits Nikkei", "Toyota issued a guidance cut, dragging the index down 2.3%.",
+                 "guidance_cut", "TM");
+    CHECK_FALSE(g.has_figure);  // was 2.3
+    // ... while a comma before "worth" or "including" goes on to the event's own figure.
+    CHECK(event_in("Lockheed Martin wins Army contract, worth $9.8 billion", "", "contract_win", "LMT").figure ==
+          doctest::Approx(9.8e9));
+    CHECK(event_in("Starbucks", "Five brokerages reduced their price targets on Starbucks, including Mizuho to $90.",
+                   "price_target_cut", "SBUX")
+              .figure == doctest::Approx(90));
+    // "its 31.5% forecast" is the forecast: the reported 28.2% before the match is the miss's figure.
+    Found m = event_in("Netflix misses", "Operating margin of 28.2% fell short of its 31.5% forecast.", "earnings_miss", "NFLX");
+    CHECK(m.figure == doctest::Approx(28.2));  // was 31.5
+    // Digits glued to letters name a thing ("5G", "44th"); a glued scale is a count ("25M").
+    CHECK_FALSE(event_in("Nokia wins 5G deal in India", "", "contract_win", "NOK").has_figure);  // was 5
+    CHECK(event_in("Duke Energy prices 25M equity offering", "", "offering", "DUK").figure == doctest::Approx(25e6));  // was 25
+}
