@@ -307,6 +307,100 @@ bool unit_noun(std::string_view w) {
     return false;
 }
 
+// Words that can open a kind's noun phrase without naming a business: judgements and sizes
+// ("strong revenue", "higher sales"), times ("quarter revenue"), ordinals, and the company itself
+// ("the company's revenue", "the bank's income").
+bool not_a_line(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "additional", "airline", "automaker", "average", "bank", "better", "bigger", "billion", "business", "car",
+        "carmaker", "carrier", "chipmaker", "combined", "company", "conglomerate", "corporate", "cumulative", "current", "division",
+        "drugmaker", "estimated", "expected", "extra", "firm", "first", "fourth", "further", "giant", "greater",
+        "grocer", "group", "half", "healthy", "higher", "insurer", "larger", "last", "lender", "lower",
+        "maker", "manufacturer", "meanwhile", "million", "miner", "modest", "month", "more", "new", "next",
+        "operating", "operator", "other", "overall", "period", "previous", "prior", "producer", "quarter", "retailer",
+        "robust", "same", "season", "second", "segment", "separately", "sharp", "slight", "smaller", "soft",
+        "solid", "stable", "steady", "still", "strong", "stronger", "such", "third", "thousand", "trillion",
+        "unit", "vehicle", "volume", "weak", "weaker", "worse", "year",
+    };
+    std::string_view base = w;
+    if (base.size() > 2 && (base.substr(base.size() - 2) == "'s")) base = base.substr(0, base.size() - 2);
+    for (std::string_view x : kWords)
+        if (eq_ci(base, x)) return true;
+    return base.size() > 3 && eq_ci(base.substr(base.size() - 2), "ly");  // quarterly, yearly, meanwhile-like adverbs
+}
+
+// An open-class word that can name a business line before its kind: "main cabin", "embedded
+// processing", "ancillary", "postpaid phone", "Analog". Lower-case (or the sentence's first word),
+// letters only (a possessive "'s" at the end), and no metric role (verbs of moves, forecasts,
+// function words, kinds, qualifiers, periods).
+bool open_modifier(const View& v, uint32_t t) {
+    if (!is_word(v, t) || v.mention_at(t)) return false;
+    const std::string_view w = v.tok(t);
+    if (w.size() < 3 || (v.doc.tokens[t].capitalized && t > v.first)) return false;
+    if (v.flag(t) & (W::kKind | W::kPhrase | W::kStop | W::kDeterminer | W::kForecast | W::kUp | W::kDown | W::kFlat |
+                     W::kClause | W::kStock | W::kComparator | W::kPeriodStart | W::kNarrow | W::kWiden))
+        return false;
+    const uint32_t cls = classes(v, t);
+    if (cls & (kQualifyingBit | kNotBrandBit | kCombineBit | kGroupBit) || period_like(w, cls)) return false;
+    for (size_t i = 0; i < w.size(); ++i) {
+        const char c = w[i];
+        const bool possessive = i + 2 == w.size() && c == '\'' && w[i + 1] == 's';
+        if (possessive) break;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    }
+    return !not_a_line(w);
+}
+
+// The business line named by open-class words that start the kind's noun phrase as its subject
+// (after the sentence's start, a comma, "and", "with", "while", a determiner or the figure
+// itself): "Premium revenue climbed 7% while main cabin revenue slipped 2%", "with ancillary
+// revenue up 6%", "added 1.1 million postpaid phone subscribers". Not after a verb ("hit revenue").
+std::string_view modifiers_before(const View& v, uint32_t e) {
+    // A kind named by the count itself ("sold 955,000 vehicles") has no words of its own before it.
+    if (e < v.last && v.doc.tokens[e].kind == TokenKind::number) return {};
+    uint32_t t = e;
+    while (t > v.first && e - t < 4) {
+        if (open_modifier(v, t - 1) || (classify(v, t - 1) == Class::business && t < e)) {
+            --t;
+            continue;
+        }
+        // "diabetes and obesity care sales": two lines joined
+        if (t < e && t > v.first + 1 && eq_ci(v.tok(t - 1), "and") && open_modifier(v, t - 2)) {
+            t -= 2;
+            continue;
+        }
+        break;
+    }
+    if (t == e) return {};
+    // "..., citing negative free cash flow": a participle opens a clause, it names no line.
+    if (const std::string_view w0 = v.tok(t); w0.size() > 4 && eq_ci(w0.substr(w0.size() - 3), "ing")) return {};
+    // A possessive is the owner only as the last word: "investment bank's income", not "bank's main revenue".
+    for (uint32_t k = t; k + 1 < e; ++k)
+        if (v.tok(k).find('\'') != std::string_view::npos) return {};
+    if (t > v.first) {
+        const uint32_t p = t - 1;
+        const std::string_view w = v.tok(p);
+        // After a company's name only its possessive opens the phrase: "Acme's cloud revenue", not
+        // "Pfizer reaffirmed revenue".
+        const Mention* owner = v.mention_at(p);
+        const bool possessive = w == "'s" || w == "\xE2\x80\x99s" || (w.size() > 2 && w.substr(w.size() - 2) == "'s");
+        // "132.8 million total customers": the scale word of the count before the line.
+        const bool scale = eq_ci(w, "million") || eq_ci(w, "billion") || eq_ci(w, "thousand") || eq_ci(w, "mln");
+        const bool opens = (!is_word(v, p) && !owner) || scale || (v.flag(p) & (W::kClause | W::kDeterminer)) ||
+                           eq_ci(w, "and") || eq_ci(w, "with") || (owner && possessive);
+        if (!opens) return {};
+        // "the bank's" / "its" open a phrase; "a" and "an" introduce an object ("a strong ...").
+        if (eq_ci(w, "a") || eq_ci(w, "an")) return {};
+        // A number before the words is the figure they count ("1.1 million postpaid phone
+        // subscribers") only with no currency: "$5 billion" is no count of a line.
+        if (v.doc.tokens[p].kind == TokenKind::number && p > v.first && !is_word(v, p - 1) && v.tok(p - 1) != ",") {
+            const std::string_view sign = v.tok(p - 1);
+            if (!sign.empty() && !num::is_digit(sign[0])) return {};
+        }
+    }
+    return span_text(v, t, e);
+}
+
 }  // namespace
 
 std::string_view View::tok(uint32_t t) const {
@@ -356,7 +450,7 @@ std::string_view before_kind(const View& v, uint32_t np_begin) {
         first_class = c;
         --t;
     }
-    if (t == e) return {};
+    if (t == e) return modifiers_before(v, e);
     // A region of the company: "Walmart U.S.", "Walmart International".
     if (first_class == Class::region && t > v.first) {
         if (const Mention* m = v.mention_at(t - 1); m && !m->is_segment) return span_text(v, m->token, e);

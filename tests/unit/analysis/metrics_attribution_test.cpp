@@ -89,3 +89,26 @@ TEST_CASE("'still expects' a projection: it did not move") {
     REQUIRE(m.size() == 1);
     CHECK(m[0].change.direction == Direction::down);
 }
+
+TEST_CASE("a business line named by plain words opening the kind's phrase") {
+    testing::Run r;
+    CHECK(describe(r.on("At Acme, premium revenue climbed 7% while main cabin revenue slipped 2%.")) ==
+          "revenue Acme/premium 7%; revenue Acme/main cabin -2%");
+    CHECK(describe(r.on("Acme's revenue grew 9% to $9.8 billion, with ancillary revenue up 6% at $2.9 billion.")) ==
+          "revenue Acme/ 9.8e+09; revenue Acme/ancillary 2.9e+09");
+    CHECK(describe(r.on("At Acme, analog revenue grew 16%, while embedded processing revenue fell 4%.")) ==
+          "revenue Acme/analog 16%; revenue Acme/embedded processing -4%");
+    CHECK(describe(r.on("At Acme, diabetes and obesity care sales grew 13%.")) ==
+          "revenue Acme/diabetes and obesity care 13%");
+    CHECK(describe(r.on("Acme added 1.1 million postpaid phone subscribers.")) ==
+          "subscribers Acme/postpaid phone 1.1e+06");
+    // Not a line: judgements, times, the company itself, a verb after the name, a participle.
+    CHECK(describe(r.on("At Acme, strong revenue rose 5% to $2 billion.")) == "revenue Acme/ 2e+09");
+    CHECK(describe(r.on("At Acme, quarter revenue rose 5% to $2 billion.")) == "revenue Acme/ 2e+09");
+    CHECK(describe(r.on("Acme said the company's revenue rose 5% to $2 billion.")) == "revenue Acme/ 2e+09");
+    CHECK(describe(r.on("Acme reaffirmed revenue of $2 billion for the year.")) == "revenue Acme/ 2e+09");
+    CHECK(describe(r.on("Acme cut its outlook, citing negative free cash flow of $1 billion.")) ==
+          "cash_flow Acme/ -1e+09");
+    CHECK(describe(r.on("Acme will cut 3,500 more jobs.")) == "job_cuts Acme/ 3500");
+    CHECK(describe(r.on("Acme ended the quarter with 132 million subscribers.")) == "subscribers Acme/ 1.32e+08");
+}
