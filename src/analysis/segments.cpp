@@ -308,25 +308,27 @@ bool unit_noun(std::string_view w) {
 }
 
 // Words that can open a kind's noun phrase without naming a business: judgements and sizes
-// ("strong revenue", "higher sales"), times ("quarter revenue"), ordinals, and the company itself
-// ("the company's revenue", "the bank's income").
+// ("strong revenue", "higher sales"), times ("quarter revenue"), ordinals, scale words, and the
+// company itself ("the company's revenue", "the bank's income").
+constexpr std::string_view kNotLine[] = {
+    "additional", "airline", "automaker", "average", "bank", "better", "bigger", "billion", "business", "car",
+    "carmaker", "carrier", "chipmaker", "combined", "company", "conglomerate", "corporate", "cumulative", "current", "division",
+    "drugmaker", "estimated", "expected", "extra", "firm", "first", "fourth", "further", "giant", "greater",
+    "grocer", "group", "half", "healthy", "higher", "insurer", "larger", "last", "lender", "lower",
+    "maker", "manufacturer", "meanwhile", "million", "miner", "modest", "month", "more", "new", "next",
+    "operating", "operator", "other", "overall", "period", "previous", "prior", "producer", "quarter", "retailer",
+    "robust", "same", "season", "second", "segment", "separately", "sharp", "slight", "smaller", "soft",
+    "solid", "stable", "steady", "still", "strong", "stronger", "such", "third", "thousand", "trillion",
+    "unit", "vehicle", "volume", "weak", "weaker", "worse", "year",
+};
+static_assert(sorted(kNotLine));
+constexpr Words kNotLineW{kNotLine};
+
 bool not_a_line(std::string_view w) {
-    static constexpr std::string_view kWords[] = {
-        "additional", "airline", "automaker", "average", "bank", "better", "bigger", "billion", "business", "car",
-        "carmaker", "carrier", "chipmaker", "combined", "company", "conglomerate", "corporate", "cumulative", "current", "division",
-        "drugmaker", "estimated", "expected", "extra", "firm", "first", "fourth", "further", "giant", "greater",
-        "grocer", "group", "half", "healthy", "higher", "insurer", "larger", "last", "lender", "lower",
-        "maker", "manufacturer", "meanwhile", "million", "miner", "modest", "month", "more", "new", "next",
-        "operating", "operator", "other", "overall", "period", "previous", "prior", "producer", "quarter", "retailer",
-        "robust", "same", "season", "second", "segment", "separately", "sharp", "slight", "smaller", "soft",
-        "solid", "stable", "steady", "still", "strong", "stronger", "such", "third", "thousand", "trillion",
-        "unit", "vehicle", "volume", "weak", "weaker", "worse", "year",
-    };
     std::string_view base = w;
     if (base.size() > 2 && (base.substr(base.size() - 2) == "'s")) base = base.substr(0, base.size() - 2);
-    for (std::string_view x : kWords)
-        if (eq_ci(base, x)) return true;
-    return base.size() > 3 && eq_ci(base.substr(base.size() - 2), "ly");  // quarterly, yearly, meanwhile-like adverbs
+    if (in(kNotLineW, base)) return true;
+    return base.size() > 3 && eq_ci(base.substr(base.size() - 2), "ly");  // quarterly, yearly: adverbs and periods
 }
 
 // An open-class word that can name a business line before its kind: "main cabin", "embedded
