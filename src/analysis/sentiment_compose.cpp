@@ -152,10 +152,14 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
     bool comparator = false, deal = false, direction_word = false, measure = false, hedge = false, inverter = false;
     uint16_t clause = 0;
     uint32_t consumed = s.first_token;  // tokens before this belong to a phrase already read
-    for (; mk < marks_.size() && marks_[mk] < s.last_token; ++mk) {
-        const uint32_t t = marks_[mk];
+    // Raw pointers: the items' stores would otherwise make the loop reload the vectors' bounds.
+    const uint32_t* const marks = marks_.data();
+    const size_t mark_count = marks_.size();
+    const Token* const toks = doc.tokens.data();
+    for (; mk < mark_count && marks[mk] < s.last_token; ++mk) {
+        const uint32_t t = marks[mk];
         if (t < consumed) continue;
-        const Token& tok = doc.tokens[t];
+        const Token& tok = toks[t];
         if (tok.kind != TokenKind::word) {  // commas are most marks: only "+", "-" and "(" may be signs
             const char c = doc.text(tok)[0];
             if (c == '+' || c == '-' || c == '(') note_sign(doc, s, t);

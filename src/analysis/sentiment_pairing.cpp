@@ -381,13 +381,16 @@ void SentenceComposer::valences(double& raw, const Document& doc, ExplainSentenc
         double w = v * mod * cw[it.clause];
         bool neg = negated(i);
         if (neg) w *= tuning::kNegation;
-        std::string_view rule = neg                 ? "negated"
-                                : mod > 1.0f        ? "intensified"
-                                : mod < 1.0f        ? "downtoned"
-                                : cw[it.clause] < 1 ? "weakened clause"
-                                : it.roles->position    ? "position before a cashtag"
-                                : it.roles->has_valence ? "lexicon"
-                                                        : "measure";
+        // The rule's name is read only by an explanation: not chosen (five tests) for a plain score.
+        std::string_view rule;
+        if (ex)
+            rule = neg                     ? "negated"
+                   : mod > 1.0f            ? "intensified"
+                   : mod < 1.0f            ? "downtoned"
+                   : cw[it.clause] < 1     ? "weakened clause"
+                   : it.roles->position    ? "position before a cashtag"
+                   : it.roles->has_valence ? "lexicon"
+                                           : "measure";
         add(raw, doc, it, w, rule, ex);
     }
 }
