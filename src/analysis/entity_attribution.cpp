@@ -146,7 +146,7 @@ uint32_t mention_end(const Document& doc, const Mention& m, uint32_t last) {
 
 // The clause of the sentence that holds `token`.
 uint32_t clause_at(const SentenceParts& p, uint32_t token) {
-    return static_cast<uint32_t>(clause_holding(p.clause_first, p.clauses, token));
+    return static_cast<uint32_t>(clause_holding_padded(p.clause_first, p.clauses, token));
 }
 
 // Each of the first n mentions' clause, and its fate: the company slots of the list it stands in

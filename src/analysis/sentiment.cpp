@@ -163,6 +163,8 @@ void SentimentScorer::Scratch::score_sentences(const Document& doc, const std::v
     composer.set_mentions(nullptr);
     clause_begin.push_back(static_cast<uint32_t>(clause_first.size()));
     term_begin.push_back(static_cast<uint32_t>(terms.size()));
+    // Past the last sentence's starts, values above every token (clause_holding_padded).
+    clause_first.insert(clause_first.end(), kClausePad, UINT32_MAX);
 }
 
 void SentimentScorer::explain_sentences(const Document& doc, const std::vector<Mention>& mentions,

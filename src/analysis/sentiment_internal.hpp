@@ -22,6 +22,16 @@ inline size_t clause_holding(const uint32_t* starts, size_t n, uint32_t token) {
     for (size_t k = 1; k < n; ++k) c += starts[k] <= token;
     return c;
 }
+// The same over a fixed kClausePad starts, for starts followed by at least kClausePad readable
+// values above every token of the sentence (the next sentences' clause starts, then sentinels):
+// no loop bound that depends on the sentence, so no exit to mispredict and no vector tail.
+inline constexpr size_t kClausePad = 16;
+inline size_t clause_holding_padded(const uint32_t* starts, size_t n, uint32_t token) {
+    if (n > kClausePad) return clause_holding(starts, n, token);
+    size_t c = 0;
+    for (size_t k = 1; k < kClausePad; ++k) c += starts[k] <= token;
+    return c < n ? c : n - 1;  // a token past the sentence: its last clause, as clause_holding
+}
 
 // Tuning constants of composition, named so docs/sentiment.md can explain them.
 // A figure for sentiment: a number token that is not a year ("the first nine months of 2008"),

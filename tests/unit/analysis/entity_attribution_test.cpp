@@ -4,7 +4,9 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
+#include "sentiment_internal.hpp"
 #include "sentiment_support.hpp"
 
 using namespace herald::analysis;
@@ -145,6 +147,25 @@ TEST_CASE("a term's clause is found alike in a sentence of few clauses and of ma
         INFO("leading clauses: " << lead);
         CHECK(c.company_sentiment(text, "NVDA") > 0.1);
         CHECK(c.company_sentiment(text, "AMD") < -0.1);
+    }
+}
+
+TEST_CASE("clause_holding_padded reads past a sentence's clause starts and answers as clause_holding") {
+    using herald::analysis::clause_holding;
+    using herald::analysis::clause_holding_padded;
+    using herald::analysis::kClausePad;
+    // Sentences of 1 to 20 clauses, each followed by the next sentence's starts and the sentinels
+    // the scorer appends; every token of the sentence, and a few past it, gets the same clause.
+    for (uint32_t n = 1; n <= 20; ++n) {
+        std::vector<uint32_t> starts;
+        for (uint32_t c = 0; c < n; ++c) starts.push_back(10 + 3 * c);
+        const uint32_t last = starts.back() + 3;  // one past the sentence's last token
+        for (uint32_t c = 0; c < 4; ++c) starts.push_back(last + 2 * c);  // the next sentence
+        starts.insert(starts.end(), kClausePad, UINT32_MAX);
+        for (uint32_t token = 10; token < last + 3; ++token) {
+            INFO("clauses " << n << ", token " << token);
+            CHECK(clause_holding_padded(starts.data(), n, token) == clause_holding(starts.data(), n, token));
+        }
     }
 }
 
