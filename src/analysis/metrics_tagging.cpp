@@ -83,7 +83,7 @@ void SentenceReader::find_hits() {
         if (!(f & (W::kKind | W::kPhrase))) continue;
         std::string_view x = c_.tok(t);
         W::PhraseMatch pm;
-        if (f & W::kPhrase)
+        if ((f & W::kPhrase) && t + 1 < last() && W::second_word_may_start(c_.field[c_.doc.tokens[t + 1].begin]))
             pm = W::match_phrase(x, [&](uint32_t k) { return c_.tok(t + k); },
                                  [&](uint32_t k) { return t + k < last() ? &c_.doc.keys[t + k] : nullptr; });
         Hit h;

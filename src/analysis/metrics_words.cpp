@@ -425,6 +425,20 @@ static_assert(std::size(kPhrases) < 256);
 
 }  // namespace
 
+// second_word_may_start's bytes: the first byte of each phrase's second word, and its upper case.
+constexpr auto kSecondStarts = [] {
+    std::array<bool, 256> out{};
+    for (const Phrase& p : kPhrases) {
+        if (p.n < 2 || p.words[1].empty()) throw "every phrase has a second word";
+        const char c = p.words[1][0];
+        out[static_cast<unsigned char>(c)] = true;
+        if (c >= 'a' && c <= 'z') out[static_cast<unsigned char>(c - 'a' + 'A')] = true;
+    }
+    return out;
+}();
+
+bool second_word_may_start(char c) { return kSecondStarts[static_cast<unsigned char>(c)]; }
+
 const Phrase* phrases_starting(std::string_view first, size_t& count) {
     const size_t g = group_of(first);
     count = kPhraseIndex.start[g + 1] - kPhraseIndex.start[g];

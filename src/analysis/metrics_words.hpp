@@ -154,6 +154,11 @@ bool phrase_word_matches(const Phrase& ph, uint32_t k, Next& next, KeyOf& key_of
 // The phrases whose first word starts with the first letter of `first` (any case) and has its length.
 const Phrase* phrases_starting(std::string_view first, size_t& count);
 
+// Can a token starting with byte c be the second word of a phrase? Every phrase has two words or
+// more, so a kind word followed by a token no second word starts like ("revenue $5B") needs no
+// phrase lookup. True for c in either case (the lookup compares ignoring case).
+bool second_word_may_start(char c);
+
 // `key_of(k)` gives the k-th token's key (k = 0 is `first`), or nullptr (no document: texts only).
 template <class Next, class KeyOf>
 PhraseMatch match_phrase(std::string_view first, Next next, KeyOf key_of) {

@@ -169,8 +169,57 @@ bool count_noun_at(std::string_view s, size_t i) {
     return found;
 }
 
+namespace {
+
+// Grouped by last letter below: a phrase must end with the byte before the figure's spaces.
+constexpr QualifierPhrase kQualifierPhrases[] = {
+    {"more than", Qualifier::over},    {"over", Qualifier::over},         {"above", Qualifier::over},
+    {"exceeding", Qualifier::over},    {"in excess of", Qualifier::over}, {"at least", Qualifier::over},
+    {"upwards of", Qualifier::over},   {"north of", Qualifier::over},     {"greater than", Qualifier::over},
+    {"less than", Qualifier::under},   {"under", Qualifier::under},       {"below", Qualifier::under},
+    {"up to", Qualifier::under},       {"nearly", Qualifier::under},      {"almost", Qualifier::under},
+    {"fewer than", Qualifier::under},  {"shy of", Qualifier::under},      {"about", Qualifier::about},
+    {"around", Qualifier::about},      {"approximately", Qualifier::about}, {"roughly", Qualifier::about},
+    {"some", Qualifier::about},        {"approx.", Qualifier::about},     {"approx", Qualifier::about},
+    {"circa", Qualifier::about},       {"an estimated", Qualifier::about}, {"estimated", Qualifier::about},
+    {"close to", Qualifier::about},    {"c.", Qualifier::about}};
+
+// For each lower-case letter, bit n set when a qualifier phrase (or the article "a"/"an") ends
+// with a word of n letters ending with it: the last word of a phrase is letters only (checked
+// below), so the phrase can end at e only when the run of letters ending at e is that long.
+template <size_t N>
+struct LastWords {
+    uint32_t lengths[26] = {};
+    constexpr explicit LastWords(const QualifierPhrase (&phrases)[N]) {
+        add("a");
+        add("an");
+        for (const auto& p : phrases) {
+            const char last = p.w[p.w.size() - 1];
+            if (last >= 'a' && last <= 'z') add(p.w.substr(p.w.rfind(' ') + 1));  // npos + 1 == 0
+        }
+    }
+    constexpr void add(std::string_view w) {
+        for (char c : w)
+            if (c < 'a' || c > 'z') throw "a qualifier's last word ending with a letter must be letters only";
+        if (w.size() > 16) throw "a qualifier's last word is at most 16 letters";
+        lengths[w.back() - 'a'] |= uint32_t{1} << w.size();
+    }
+};
+
+}  // namespace
+
+std::span<const QualifierPhrase> qualifier_phrases() { return kQualifierPhrases; }
+
 Qualifier qualifier_before(std::string_view s, size_t begin) {
     size_t e = num::skip_spaces_back(s, begin);
+    // Most figures follow a word that ends no phrase ("revenue $5B", "rose 5%"): the length of the
+    // run of letters before e and its last letter rule out every phrase and article at once.
+    static constexpr LastWords kLastWords{kQualifierPhrases};
+    if (e > 0 && num::is_alpha(s[e - 1])) {
+        size_t n = 1;
+        while (n <= 16 && n < e && num::is_alpha(s[e - 1 - n])) ++n;
+        if (n > 16 || !((kLastWords.lengths[num::lower(s[e - 1]) - 'a'] >> n) & 1)) return Qualifier::none;
+    }
     if (e > 0 && s[e - 1] == '~') return Qualifier::about;
     // An article may sit between: "over a $150 billion run rate" keeps "over".
     for (std::string_view art : {"a", "an"})
@@ -178,25 +227,13 @@ Qualifier qualifier_before(std::string_view s, size_t begin) {
             e = num::skip_spaces_back(s, e - art.size());
             break;
         }
-    struct P { std::string_view w; Qualifier q; };
-    static constexpr P kPhrases[] = {
-        {"more than", Qualifier::over},    {"over", Qualifier::over},         {"above", Qualifier::over},
-        {"exceeding", Qualifier::over},    {"in excess of", Qualifier::over}, {"at least", Qualifier::over},
-        {"upwards of", Qualifier::over},   {"north of", Qualifier::over},     {"greater than", Qualifier::over},
-        {"less than", Qualifier::under},   {"under", Qualifier::under},       {"below", Qualifier::under},
-        {"up to", Qualifier::under},       {"nearly", Qualifier::under},      {"almost", Qualifier::under},
-        {"fewer than", Qualifier::under},  {"shy of", Qualifier::under},      {"about", Qualifier::about},
-        {"around", Qualifier::about},      {"approximately", Qualifier::about}, {"roughly", Qualifier::about},
-        {"some", Qualifier::about},        {"approx.", Qualifier::about},     {"approx", Qualifier::about},
-        {"circa", Qualifier::about},       {"an estimated", Qualifier::about}, {"estimated", Qualifier::about},
-        {"close to", Qualifier::about},    {"c.", Qualifier::about}};
     // Grouped by last letter: the phrase must end with the byte before e.
-    static constexpr auto kIndex = units::index_by_letter(kPhrases, true);
+    static constexpr auto kIndex = units::index_by_letter(kQualifierPhrases, true);
     if (e == 0) return Qualifier::none;
     Qualifier q = Qualifier::none;
     kIndex.each(s[e - 1], [&](size_t k) {
-        if (!num::word_before(s, e, kPhrases[k].w)) return false;
-        q = kPhrases[k].q;
+        if (!num::word_before(s, e, kQualifierPhrases[k].w)) return false;
+        q = kQualifierPhrases[k].q;
         return true;
     });
     return q;

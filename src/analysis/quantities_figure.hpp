@@ -2,6 +2,7 @@
 // One figure read from the raw field bytes (a number with its currency, sign and scale) and the
 // readers around it (qualifier, range, "plus"): what FieldScanner assembles into quantities.
 #include <cstddef>
+#include <span>
 #include <string_view>
 
 #include "herald/analysis/quantities.hpp"
@@ -41,6 +42,13 @@ bool parse_figure(std::string_view s, size_t i, Figure& f);
 bool count_noun_at(std::string_view s, size_t i);
 
 Qualifier qualifier_before(std::string_view s, size_t begin);
+
+// The words before a figure that qualify it ("more than", "about", "up to"), for tests.
+struct QualifierPhrase {
+    std::string_view w;
+    Qualifier q;
+};
+std::span<const QualifierPhrase> qualifier_phrases();
 
 // "+", "-plus" or " plus" right after a figure: its end, else 0.
 size_t plus_after(std::string_view s, size_t e);

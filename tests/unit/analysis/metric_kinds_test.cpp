@@ -225,6 +225,9 @@ TEST_CASE("kind catalogue: every single word is a kind word of its row, every ph
                     b = e + 1;
                 }
                 CHECK((words::lookup(parts[0]).flags & words::kPhrase) != 0);
+                // find_hits asks for a phrase only when the next token may start its second word.
+                CHECK(words::second_word_may_start(parts[1][0]));
+                if (parts[1][0] >= 'a' && parts[1][0] <= 'z') CHECK(words::second_word_may_start(static_cast<char>(parts[1][0] - 32)));
                 const words::PhraseMatch pm = words::match_phrase(parts[0], [&](uint32_t k) { return parts[k]; });
                 CHECK(pm.tokens == n);
                 CHECK(pm.kind == r.kind);

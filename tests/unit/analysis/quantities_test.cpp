@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "herald/analysis/quantities.hpp"
+#include "../../../src/analysis/quantities_figure.hpp"
 
 using namespace herald::analysis;
 
@@ -230,6 +231,38 @@ TEST_CASE("qualifiers before and after the figure") {
         if (q.size() != 1) continue;
         CHECK(q[0].qualifier == c.q);
         CHECK(q[0].text == c.text);
+    }
+}
+
+// qualifier_before rules out a word before the figure by the length of its run of letters and
+// its last letter: each phrase must still be read, in any case and after an article, and a word
+// ending the same way but longer or shorter must not.
+TEST_CASE("every qualifier phrase is read before a figure, in any case, and its look-alikes are not") {
+    CHECK(qfigures::qualifier_phrases().size() >= 29);
+    for (const qfigures::QualifierPhrase& c : qfigures::qualifier_phrases()) {
+        std::string upper(c.w);
+        for (char& ch : upper) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+        for (const std::string& p : {std::string(c.w), upper}) {
+            CAPTURE(p);
+            auto q = extract("Acme said " + p + " $5 billion was spent.");
+            REQUIRE(q.size() == 1);
+            CHECK(q[0].qualifier == c.q);
+            q = extract("Acme said " + p + " a $5 billion plan.");
+            REQUIRE(q.size() == 1);
+            CHECK(q[0].qualifier == c.q);
+            if (!(p.back() >= 'a' && p.back() <= 'z') && !(p.back() >= 'A' && p.back() <= 'Z')) continue;
+            // One letter more or fewer at the start of the last word: no phrase.
+            const size_t w = p.rfind(' ') == std::string::npos ? 0 : p.rfind(' ') + 1;
+            std::string longer = p, shorter = p;
+            longer.insert(w, "x");
+            shorter.erase(w, 1);
+            for (const std::string& other : {longer, shorter}) {
+                CAPTURE(other);
+                q = extract("Acme said " + other + " $5 billion was spent.");
+                REQUIRE(q.size() == 1);
+                CHECK(q[0].qualifier == Qualifier::none);
+            }
+        }
     }
 }
 
