@@ -10,6 +10,7 @@
 // forecast from context. This file walks the document and decides which sentences are read.
 #include "herald/analysis/metrics.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "herald/core/time.hpp"
@@ -215,7 +216,45 @@ std::string_view headline_subject(const Document& doc) {
     const std::string_view first = field.substr(doc.tokens[t].begin, doc.tokens[t].end - doc.tokens[t].begin);
     for (std::string_view w : kNotNames)
         if (first == w) return {};
+    // "Europe's airlines: ...", "China's banks ...": a place owning a group is no company.
+    if (n == 1 && first.size() > 2 && first.substr(first.size() - 2) == "'s" &&
+        segments::is_region_word(first.substr(0, first.size() - 2)))
+        return {};
     return field.substr(doc.tokens[t].begin, doc.tokens[t + n - 1].end - doc.tokens[t].begin);
+}
+
+// A company the alias table does not know, named in the figure's own sentence before it and in
+// the headline: "IAG said operating profit ... rose 25%, while Lufthansa cut its ... forecast to
+// about EUR 1.6 billion" under "Europe's airlines: IAG profit climbs 25%, Lufthansa cuts
+// forecast". One to three capitalised words (a kind word, a function word or a region is none),
+// the nearest before the figure, at most 30 tokens back; empty when none.
+std::string_view unknown_name_before(const Document& doc, const Metric& m) {
+    const std::string_view headline = doc.event().headline;
+    if (headline.empty() || m.span.field == core::Field::headline) return {};
+    const auto& toks = doc.tokens;
+    // The figure's first token: tokens are in field order, then by offset.
+    auto it = std::lower_bound(toks.begin(), toks.end(), m, [](const Token& tk, const Metric& x) {
+        return tk.field != x.span.field ? tk.field < x.span.field : tk.begin < x.span.begin;
+    });
+    const std::string_view field = doc.event().field(m.span.field);
+    for (uint32_t t = static_cast<uint32_t>(it - toks.begin()), k = 0; t > 0 && k < 30; --t, ++k) {
+        const Token& tk = toks[t - 1];
+        if (tk.field != m.span.field) break;
+        const std::string_view w = field.substr(tk.begin, tk.end - tk.begin);
+        if (w == "." || w == ";" || w == "!" || w == "?") break;  // the sentence before
+        if (tk.kind != TokenKind::word || !tk.capitalized || w.size() < 3) continue;
+        if (words::lookup_token(doc, t - 1).flags & (words::kKind | words::kPhrase | words::kStop | words::kDeterminer |
+                                                        words::kForecast | words::kClause))
+            continue;
+        if (segments::is_region_word(w) || segments::is_business_word(w)) continue;
+        // The name is written in the headline as a word of its own.
+        for (size_t at = headline.find(w); at != std::string_view::npos; at = headline.find(w, at + 1)) {
+            const bool starts = at == 0 || !num::is_alpha(headline[at - 1]);
+            const bool ends = at + w.size() >= headline.size() || !num::is_alpha(headline[at + w.size()]);
+            if (starts && ends) return w;
+        }
+    }
+    return {};
 }
 
 // A metric no name was found for is the company's the event names with its ticker elsewhere
@@ -246,6 +285,7 @@ void missing_entities(const Document& doc, const std::vector<Mention>& mentions,
         }
         for (size_t k = 0; k < n_named && m.entity.empty(); ++k)
             if (named[k].ticker == m.ticker) m.entity = named[k].name;
+        if (m.entity.empty()) m.entity = unknown_name_before(doc, m);
         if (m.entity.empty()) m.entity = subject;
     }
 }

@@ -112,3 +112,37 @@ TEST_CASE("a business line named by plain words opening the kind's phrase") {
     CHECK(describe(r.on("Acme will cut 3,500 more jobs.")) == "job_cuts Acme/ 3500");
     CHECK(describe(r.on("Acme ended the quarter with 132 million subscribers.")) == "subscribers Acme/ 1.32e+08");
 }
+
+TEST_CASE("a company the alias table does not know is the one its sentence names before the figure") {
+    testing::Run r;
+    const auto& ms = r.item("Europe's airlines: Skyjet profit climbs 25%, Aerolux cuts forecast",
+                            "Skyjet said operating profit rose 25% to EUR 4.1 billion, while Aerolux cut its adjusted EBIT "
+                            "forecast to about EUR 1.6 billion from EUR 2.0 billion.");
+    const Metric* a = testing::with_value(ms, 4.1e9);
+    const Metric* b = testing::with_value(ms, 1.6e9);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->entity == "Skyjet");
+    CHECK(b->entity == "Aerolux");
+    // A place's possessive opening the headline is no company: the figure keeps no name rather than "Europe's".
+    const auto& n = r.item("Europe's airlines lift forecasts", "Operating profit rose 25% to EUR 4.1 billion.");
+    REQUIRE(testing::with_value(n, 4.1e9));
+    CHECK(testing::with_value(n, 4.1e9)->entity != "Europe's");
+    // A name that the headline does not write is not taken.
+    const auto& o = r.item("Airline profits climb", "Skyjet said operating profit rose 25% to EUR 4.1 billion.");
+    REQUIRE(testing::with_value(o, 4.1e9));
+    CHECK(testing::with_value(o, 4.1e9)->entity != "Skyjet");
+}
+
+TEST_CASE("an 'as' clause's business is the subject of its move: 'as cancer drugs grow 18%'") {
+    testing::Run r;
+    const auto& ms = r.on("Acme raised its sales forecast as cancer drugs grew 18%.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].segment == "cancer drugs");
+    CHECK_FALSE(ms[0].forecast);
+    CHECK(describe(r.on("Acme said its oncology portfolio grew 18% to $6.3 billion.")) ==
+          "revenue Acme/oncology portfolio 6.3e+09");
+    // A judgement before the noun does not open a business's name: no metric.
+    CHECK(describe(r.on("At Acme, strong drugs grew 18%.")) == "");
+    CHECK(describe(r.on("Sales of generic drugs rose 4% nationwide.")).find("generic") == std::string::npos);
+}
