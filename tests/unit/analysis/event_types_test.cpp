@@ -569,3 +569,22 @@ TEST_CASE("an event's figure: not after a comma that opens a clause, not a forec
     CHECK_FALSE(event_in("Nokia wins 5G deal in India", "", "contract_win", "NOK").has_figure);  // was 5
     CHECK(event_in("Duke Energy prices 25M equity offering", "", "offering", "DUK").figure == doctest::Approx(25e6));  // was 25
 }
+
+TEST_CASE("takeovers of companies the alias table does not know: bought for an amount, taken private by a buyer") {
+    Found a = event_in("Home Depot to acquire SRS Distribution for $18.25 billion", "", "merger_acquisition", "HD");
+    CHECK(a.role == "acquirer");
+    CHECK(has(events_of("Pfizer to buy Seagen in $43 billion deal"), "merger_acquisition", "PFE"));
+    const Found t = event_in("Walgreens agrees to be taken private by Sycamore Partners", "", "merger_acquisition", "WBA");
+    CHECK(t.role == "target");
+    // Shares, bonds or goods bought for an amount are no takeover.
+    CHECK_FALSE(has(events_of("Berkshire buys shares of Occidental for $500 million"), "merger_acquisition", "BRK.B"));
+    CHECK_FALSE(has(events_of("United Airlines to buy 100 jets for $10 billion"), "merger_acquisition", "UAL"));
+    CHECK_FALSE(has(events_of("Apple to buy back shares for $110 billion"), "merger_acquisition", "AAPL"));
+}
+
+TEST_CASE("a target moved as 'PT' and shares sold in a 'share sale'") {
+    const auto v = events_of("Citi reiterates buy on Nvidia, raises PT to $200");
+    CHECK(has(v, "price_target_raise", "NVDA"));
+    CHECK_FALSE(has(v, "price_target_raise", "C"));
+    CHECK(event_in("Boeing raises $21 billion in share sale", "", "offering", "BA").detail == "shares");
+}
