@@ -309,6 +309,51 @@ void push_mention(std::vector<Mention>& out, const Document& doc, const Sentence
     out.push_back(m);
 }
 
+// Whether a clause of sentence `s` starts in tokens [from, to): a comma, semicolon, colon, bracket
+// or spaced dash, or "and", "but", "while", "whereas". A reference looks back at most 48 tokens (a
+// reference costs no more in a hostile sentence); one farther from the name is in another clause.
+bool clause_between(const Document& doc, uint32_t from, uint32_t to) {
+    if (to > from + 48) return true;
+    for (uint32_t t = from; t < to; ++t) {
+        const Token& k = doc.tokens[t];
+        const std::string_view w = doc.text(k);
+        if (k.kind == TokenKind::punct) {
+            if (w == "," || w == ";" || w == ":" || w == "(" || w == ")" || (w == "-" && k.space_before) ||
+                w == "\xE2\x80\x93" || w == "\xE2\x80\x94")
+                return true;
+        } else if (k.kind == TokenKind::word && w.size() >= 3 && w.size() <= 7) {
+            for (std::string_view c : {"and", "but", "while", "whereas"})
+                if (w.size() == c.size() && std::equal(w.begin(), w.end(), c.begin(), [](char a, char b) {
+                        return (a | 0x20) == b;
+                    }))
+                    return true;
+        }
+    }
+    return false;
+}
+
+// Whether the company named at token t is its sentence's subject: named first ("Volvo bought
+// ..."), after "The" or after "Shares of / in"; not one named inside a phrase ("Sales of the
+// glasses made with Meta tripled, partner EssilorLuxottica said, lifting its revenue").
+bool subject_at(const Document& doc, const Sentence& s, uint32_t t) {
+    const auto is = [&](uint32_t k, std::string_view w) {
+        const std::string_view x = doc.text(doc.tokens[k]);
+        return x.size() == w.size() &&
+               std::equal(x.begin(), x.end(), w.begin(), [](char a, char b) { return (a | 0x20) == b; });
+    };
+    if (t == s.first_token) return true;
+    if (t == s.first_token + 1) return is(s.first_token, "the");
+    return t == s.first_token + 2 && is(s.first_token, "shares") &&
+           (is(s.first_token + 1, "of") || is(s.first_token + 1, "in"));
+}
+
+// The token after the last one of mention m.
+uint32_t end_of(const Document& doc, const Mention& m) {
+    uint32_t t = m.token + 1;
+    while (t < doc.tokens.size() && doc.tokens[t].field == m.span.field && doc.tokens[t].end <= m.span.end) ++t;
+    return t;
+}
+
 // The lists of `starts` to visit at token t: those of one word when the next token has no alias id.
 std::pair<const uint32_t*, const uint32_t*> starts_at(const AliasTable::Impl& tab, const AliasTable::Impl::Starts& st,
                                                       const uint32_t* ids, uint32_t t, uint32_t last_token) {
@@ -386,13 +431,22 @@ void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
     const uint32_t* next_hit = sc.hits.data();  // first hit at or after the scan position
     bool named = false;     // a company was named in the current paragraph: out[last_named]
     size_t last_named = 0;
+    // The subject a reference in a clause naming no company refers to: the company the sentence
+    // starts with, else the one the paragraph's last sentence naming a company started with
+    // ("Microsoft outsold Sony, and its shares rose": Microsoft's; "Volvo bought trucks from
+    // Siemens. It said ...": Volvo's); with neither, the company named last, as in its clause.
+    constexpr size_t kNone = SIZE_MAX;
+    size_t subject = kNone, prev_subject = kNone;
     uint32_t paragraph = UINT32_MAX;
     size_t cashtag = 0;     // first cashtag not yet passed
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         const Sentence& s = doc.sentences[si];
+        if (named && out[last_named].sentence + 1 == si) prev_subject = subject;  // the sentence before named one
+        subject = kNone;
         if (s.paragraph != paragraph) {
             paragraph = s.paragraph;
             named = false;
+            prev_subject = kNone;
         }
         uint32_t t = s.first_token;
         while (t < s.last_token) {
@@ -406,12 +460,24 @@ void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
             uint32_t matched = hint_at(doc, si, t, alias_at(doc, si, t, out), out);
             if (!matched && sc.ids[t] == detail::kNoWord) matched = cashtag_at(doc, si, t, cashtag, out);
             if (matched) {
+                if (subject == kNone && subject_at(doc, s, t)) subject = out.size() - 1;
                 last_named = out.size() - 1;
                 named = true;
                 t += matched;
                 continue;
             }
             matched = named ? reference_at(doc, si, t, last_named, out) : 0;
+            // A reference in the clause of the last company named is that company's ("Apple said
+            // it would"); in another clause it is the subject's.
+            if (matched && (out[last_named].sentence != si || clause_between(doc, end_of(doc, out[last_named]), t))) {
+                const bool here = out[last_named].sentence == si;  // this sentence names a company
+                const size_t to = subject != kNone ? subject : !here && prev_subject != kNone ? prev_subject : last_named;
+                Mention& r = out.back();
+                r.entity = out[to].entity;
+                r.company = out[to].company;
+                r.ticker = out[to].ticker;
+                r.is_segment = out[to].is_segment;
+            }
             t += matched ? matched : 1;
         }
     }

@@ -157,7 +157,8 @@ void mention_lists(const SentenceParts& p, size_t n, uint32_t* clause, uint8_t* 
     size_t list_start = 0;
     for (size_t k = 0; k < n; ++k) {
         clause[k] = clause_at(p, p.mentions[k].token);
-        bool listed = k > 0;
+        // "Ericsson signed with Nokia, and its shares fell": a reference is listed with nobody.
+        bool listed = k > 0 && !p.mentions[k].is_reference && !p.mentions[k - 1].is_reference;
         for (uint32_t t = k > 0 ? mention_end(doc, p.mentions[k - 1], last) : 0; listed && t < p.mentions[k].token; ++t)
             listed = is_word(doc.text(doc.tokens[t]), {"and", "or", ",", "&", "both"});
         if (!listed) list_start = k;

@@ -146,6 +146,35 @@ TEST_CASE("references carry to the last named company within a paragraph") {
     CHECK(two[2].ticker == "MSFT");
 }
 
+TEST_CASE("a reference in a clause naming no company is the subject's, in the clause of a name that name's") {
+    struct Case {
+        const char* text;
+        size_t mentions, reference;  // mentions found; the index of the reference checked
+        const char* ticker;
+    };
+    const Case cases[] = {
+        // Before: each went to the company named last (Sony, Vodafone, Siemens).
+        {"Microsoft outsold Sony in the quarter, and its shares rose.", 3, 2, "MSFT"},
+        {"Nokia won a large order from Vodafone. The company said its backlog grew.", 4, 2, "NOK"},
+        {"Nokia won a large order from Vodafone. The company said its backlog grew.", 4, 3, "NOK"},
+        {"Volvo bought trucks from Siemens and its profit fell.", 3, 2, "VOLVY"},
+        // In the clause of the company named last, the reference is that company's.
+        {"Qualcomm fell 6% after Apple said it would use its own modems.", 4, 2, "AAPL"},
+        {"Qualcomm fell 6% after Apple said it would use its own modems.", 4, 3, "AAPL"},
+        {"Nokia posted higher sales, while Ericsson said its margin shrank.", 3, 2, "ERIC"},
+        // A sentence that does not start with a company has no subject: the company named last.
+        {"Sales of glasses made with Volvo tripled, partner Nokia said, lifting its revenue.", 3, 2, "NOK"},
+    };
+    Finder f;
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        const auto& m = f.find(c.text);
+        REQUIRE(m.size() == c.mentions);
+        CHECK(m[c.reference].is_reference);
+        CHECK(m[c.reference].ticker == c.ticker);
+    }
+}
+
 TEST_CASE("entities the event names are found and resolved by ticker") {
     Finder f;
     f.event.entities.push_back({"Anthropic", ""});

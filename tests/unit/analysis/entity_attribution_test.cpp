@@ -179,3 +179,16 @@ TEST_CASE("the company right after a comparison verb lost it") {
     CHECK(c.company_sentiment(outsold, "AAPL") > 0.1);
     CHECK(c.company_sentiment(outsold, "005930.KS") <= 0.0);
 }
+
+TEST_CASE("\"its\" after a clause naming two companies is the subject's, and listed with neither") {
+    testing::Sentiments c;
+    // Before: the rise went to Sony (+0.48) and the fall to Nokia (-0.48), the companies named last.
+    const std::string outsold = "Microsoft outsold Sony in the quarter, and its shares rose.";
+    CHECK(c.company_sentiment(outsold, "MSFT") > 0.1);
+    CHECK(c.company_sentiment(outsold, "SONY") == doctest::Approx(0.0));
+    const std::string deal = "Ericsson signed a deal with Nokia, and its shares fell 5 %.";
+    CHECK(c.company_sentiment(deal, "ERIC") < -0.1);
+    CHECK(c.company_sentiment(deal, "NOK") == doctest::Approx(0.0));
+    // "Visa and Mastercard rose": companies listed together still share.
+    CHECK(c.company_sentiment("Visa and Mastercard rose 2 % after strong results.", "MA") > 0.1);
+}
