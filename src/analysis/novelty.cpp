@@ -11,6 +11,7 @@
 #include "herald/core/hash.hpp"
 #include "herald/core/json_writer.hpp"
 #include "lexicon_vocab.hpp"
+#include "word_key_set.hpp"
 
 namespace herald::analysis {
 
@@ -32,38 +33,12 @@ bool is_stop_word(std::string_view folded) {
     return std::binary_search(std::begin(kStopWords), std::end(kStopWords), folded);
 }
 
-// The stop words as the tokenizer keys a token (Document::keys), in a small open-addressing
-// table probed with the token's own hash: a word token is tested without being copied or hashed
-// again (one probe instead of a binary search of about 90 keys).
-class StopKeys {
-public:
-    StopKeys() {
-        for (std::string_view w : kStopWords) {
-            detail::ShortKey k;
-            if (!detail::short_key(w, k)) continue;  // every stop word has a key (short, ASCII)
-            for (size_t i = detail::key_hash(k) & kMask;; i = (i + 1) & kMask)
-                if (slots_[i].len == 0) {
-                    slots_[i] = k;
-                    break;
-                }
-        }
-    }
-    // Is the keyed word of `len` bytes a stop word?
-    bool has(const WordKey& k, uint32_t len) const {
-        for (size_t i = k.hash & kMask;; i = (i + 1) & kMask) {
-            const detail::ShortKey& s = slots_[i];
-            if (s.len == 0) return false;
-            if (s.a == k.a && s.b == k.b && s.len == len) return true;
-        }
-    }
-
-private:
-    static constexpr size_t kMask = 255;  // 256 slots for about 90 words
-    detail::ShortKey slots_[kMask + 1];
-};
+// The stop words as the tokenizer keys a token (Document::keys): one probe instead of a binary
+// search of about 90 keys.
+using StopKeys = detail::WordKeySet<256>;
 
 const StopKeys& stop_keys() {
-    static const StopKeys keys;
+    static const StopKeys keys(kStopWords);
     return keys;
 }
 

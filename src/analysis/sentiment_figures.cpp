@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sentiment_internal.hpp"
+#include "word_key_set.hpp"
 
 namespace herald::analysis {
 
@@ -68,16 +69,21 @@ bool is_negative_figure(const Document& doc, uint32_t k, uint32_t first) {
 }
 
 // "grew four percent", "will cut up to twelve jobs": spelled-out numbers are figures too.
-bool is_number_word(std::string_view w) {
-    static constexpr std::string_view kWords[] = {
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
-        "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens"};
-    if (w.size() < 3 || w.size() > 9) return false;
-    for (auto k : kWords)
-        if (k.size() == w.size() &&
-            std::equal(w.begin(), w.end(), k.begin(), [](char a, char b) { return detail::fold_char(a) == b; }))
-            return true;
-    return false;
+constexpr std::string_view kNumberWords[] = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens"};
+
+// Asked of the words after every direction without a measure: by the token's key, one probe.
+const detail::WordKeySet<64>& number_word_keys() {
+    static const detail::WordKeySet<64> keys(kNumberWords);
+    return keys;
+}
+
+// A word without a key (longer than 16 bytes, or not ASCII) is none of them.
+bool is_number_word(const Document& doc, uint32_t k) {
+    const WordKey& key = doc.keys[k];
+    const Token& t = doc.tokens[k];
+    return key.a != 0 && number_word_keys().has(key, t.end - t.begin);
 }
 
 }  // namespace
@@ -86,7 +92,7 @@ bool is_number_word(std::string_view w) {
 bool sentiment_figure(const Document& doc, uint32_t k) {
     const Token& t = doc.tokens[k];
     if (t.kind == TokenKind::number) return !is_year(doc, k);
-    return t.kind == TokenKind::word && is_number_word(doc.text(t));
+    return t.kind == TokenKind::word && is_number_word(doc, k);
 }
 
 // "EUR 13.1 mn compared with EUR 8.7 mn", "EUR 1.5 mn ( EUR 2.0 mn )": the direction the two

@@ -79,6 +79,19 @@ TEST_CASE("cause 1: spelled-out numbers are figures") {
     Scorer s;
     CHECK(s.score("The cider maker grew four percent .") > 0.1);
     CHECK(s.score("The cider maker grew steadily .") == 0.0);
+    // Every spelled-out number, in any case (the words are looked up by the tokenizer's folded key).
+    for (const char* w : {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                          "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+                          "thousands", "dozen", "dozens"}) {
+        std::string upper = w;
+        for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+        for (const std::string& spelled : {std::string(w), upper}) {
+            INFO(spelled);
+            CHECK(s.score("The cider maker grew " + spelled + " percent .") > 0.1);
+        }
+    }
+    CHECK(s.score("The cider maker grew fourth percent .") == 0.0);  // an ordinal is no figure
+    CHECK(s.score("The cider maker grew thousandss percent .") == 0.0);
 }
 
 TEST_CASE("cause 1: a sign written against a percentage is a direction") {
