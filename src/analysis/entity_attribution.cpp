@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "lexicon_vocab.hpp"
+#include "word_key_set.hpp"
 
 namespace herald::analysis::detail {
 
@@ -88,43 +89,56 @@ bool market_clause(const Document& doc, uint32_t begin, uint32_t end) {
     return false;
 }
 
+// Whether token t is one of `words`, by the tokenizer's key: the terms' words are tested by one
+// probe each instead of a comparison with every word of a list. The words are lowercase letters,
+// so a token without a key (long, not ASCII) is none of them.
+template <size_t N>
+bool token_in(const Document& doc, uint32_t t, const WordKeySet<N>& words) {
+    const WordKey& k = doc.keys[t];
+    return k.a != 0 && words.has(k, doc.tokens[t].end - doc.tokens[t].begin);
+}
+
+template <size_t N>
+bool any_token_in(const Document& doc, const SentenceComposer::Contribution& c, const WordKeySet<N>& words) {
+    for (uint32_t t = c.begin; t < c.end; ++t)
+        if (token_in(doc, t, words)) return true;
+    return false;
+}
+
 // A rating action or price target: about the company rated.
 bool rating_term(const Document& doc, const SentenceComposer::Contribution& c) {
-    for (uint32_t t = c.begin; t < c.end; ++t)
-        if (is_word(doc.text(doc.tokens[t]), {"target", "rating", "upgraded", "downgraded", "upgrade", "downgrade",
-                                              "upgrades", "downgrades", "overweight", "underweight", "outperform",
-                                              "underperform"}))
-            return true;
-    return false;
+    static constexpr std::string_view kWords[] = {"target",     "rating",      "upgraded",   "downgraded",
+                                                  "upgrade",    "downgrade",   "upgrades",   "downgrades",
+                                                  "overweight", "underweight", "outperform", "underperform"};
+    static const WordKeySet<32> kSet(kWords);
+    return any_token_in(doc, c, kSet);
 }
 
 // "beating rival Northrop", "outpacing eBay": a comparison won, whose loser is named after it.
-bool beat_word(std::string_view w) {
-    return is_word(w, {"beat", "beats", "beating", "outpaced", "outpacing", "outpaces", "outperformed", "outperforming",
-                       "outperforms", "topped", "topping", "overtook", "overtaking", "surpassed", "surpassing", "outsold",
-                       "outselling"});
+const WordKeySet<64>& beat_words() {
+    static constexpr std::string_view kWords[] = {
+        "beat",          "beats",       "beating", "outpaced", "outpacing", "outpaces",  "outperformed",
+        "outperforming", "outperforms", "topped",  "topping",  "overtook",  "overtaking", "surpassed",
+        "surpassing",    "outsold",     "outselling"};
+    static const WordKeySet<64> kSet(kWords);
+    return kSet;
 }
 
-bool beats(const Document& doc, const SentenceComposer::Contribution& c) {
-    for (uint32_t t = c.begin; t < c.end; ++t)
-        if (beat_word(doc.text(doc.tokens[t]))) return true;
-    return false;
-}
+bool beats(const Document& doc, const SentenceComposer::Contribution& c) { return any_token_in(doc, c, beat_words()); }
 
 // "Costco beat Walmart on sales growth": the company right after a comparison verb lost it; the
 // terms after it are still the winner's.
 bool beaten(const Document& doc, const Mention& m) {
-    return m.token > 0 && beat_word(doc.text(doc.tokens[m.token - 1]));
+    return m.token > 0 && token_in(doc, m.token - 1, beat_words());
 }
 
 // "won its lawsuit against Qualcomm", "prevailed over Google": a contest decided, whose other
 // side is named after "against" or "over" and got the opposite outcome.
 bool contest(const Document& doc, const SentenceComposer::Contribution& c) {
-    for (uint32_t t = c.begin; t < c.end; ++t)
-        if (is_word(doc.text(doc.tokens[t]), {"won", "wins", "win", "winning", "lost", "loses", "lose", "losing",
-                                              "prevailed", "prevails", "prevail"}))
-            return true;
-    return false;
+    static constexpr std::string_view kWords[] = {"won",  "wins",   "win",       "winning",  "lost",   "loses",
+                                                  "lose", "losing", "prevailed", "prevails", "prevail"};
+    static const WordKeySet<32> kSet(kWords);
+    return any_token_in(doc, c, kSet);
 }
 
 // Whether the mention at `token` is what the term ending at `end` moves: right after it, or after
