@@ -177,22 +177,16 @@ bool SentenceReader::bracketed_after(const Quantity& q, const Quantity& p) const
 // `sign` is +1 or -1 when that kind says whether the earlier value was a profit or a loss.
 bool SentenceReader::prior_cue_before(uint32_t tb, int* sign) const {
     if (tb <= first()) return false;
-    auto cue_at = [this](uint32_t t) {  // the cue ends just before token t
+    // The words are read as cue bits of the metric word table's probe (tag_tokens), not compared.
+    auto cue_at = [this](uint32_t t) {  // the cue ends just before token t: from, versus, compared with/to
         if (t <= first()) return false;
         if (F(t - 1) & W::kPriorCue) return true;
-        std::string_view a = c_.tok(t - 1), b = t >= first() + 2 ? c_.tok(t - 2) : std::string_view{};
-        return (eq_ci(a, "with") || eq_ci(a, "to")) && eq_ci(b, "compared");
+        return (cues(t - 1) & (W::kCueWith | W::kCueTo)) && t >= first() + 2 && (cues(t - 2) & W::kCueCompared);
     };
     if (cue_at(tb)) return true;
     // "to 54.5% in 2027 from about 52% this year": a qualifier between the cue and the figure.
-    if (tb > first() + 1) {
-        const std::string_view q = c_.tok(tb - 1);
-        if ((eq_ci(q, "about") || eq_ci(q, "around") || eq_ci(q, "roughly") || eq_ci(q, "approximately") ||
-             eq_ci(q, "nearly") || eq_ci(q, "almost")) &&
-            cue_at(tb - 1))
-            return true;
-    }
-    if (tb < first() + 3 || !eq_ci(c_.tok(tb - 1), "of")) return false;
+    if (tb > first() + 1 && (cues(tb - 1) & W::kCueAbout) && cue_at(tb - 1)) return true;
+    if (tb < first() + 3 || !(cues(tb - 1) & W::kCueOf)) return false;
     // The one hit ending right before "of" (hits do not overlap).
     auto it = std::lower_bound(hits_.begin(), hits_.end(), tb - 1, [](const Hit& h, uint32_t x) { return h.end < x; });
     for (; it != hits_.end() && it->end == tb - 1; ++it) {

@@ -303,7 +303,8 @@ constexpr CueWord kCueWords[] = {
     {"annualized", kCueAnnualized}, {"annualised", kCueAnnualized}, {"year", kCueYear}, {"quarter", kCueQuarter},
     {"last", kCueBefore}, {"previous", kCueBefore}, {"prior", kCueBefore}, {"earlier", kCueEarlier},
     {"ago", kCueAgo}, {"same", kCueSame}, {"period", kCuePeriod},
-    {"respectively", kCueRespectively},
+    {"respectively", kCueRespectively}, {"to", kCueTo}, {"of", kCueOf}, {"about", kCueAbout}, {"around", kCueAbout},
+    {"roughly", kCueAbout}, {"approximately", kCueAbout}, {"nearly", kCueAbout}, {"almost", kCueAbout},
 };
 
 // Open-addressing hash table over the lower-cased words, built once; lookups do not allocate.

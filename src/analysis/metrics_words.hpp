@@ -82,6 +82,9 @@ enum Cue : uint32_t {
     kCuePeriod = 1u << 15,     // period
     kCueJoint = 1u << 16,      // segments::each_joint_word: "combined", "together", "hyperscalers"...
     kCueRespectively = 1u << 17,  // respectively
+    kCueTo = 1u << 18,         // to
+    kCueOf = 1u << 19,         // of
+    kCueAbout = 1u << 20,      // about, around, roughly, approximately, nearly, almost
 };
 
 // The kind of kNotMetrics' words: they name figures that are no company metric.

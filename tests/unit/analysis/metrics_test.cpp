@@ -206,6 +206,22 @@ TEST_CASE("prior values from 'from', 'down from' and 'compared with'") {
     CHECK(ms[0].prior_value == 10.1e6);
 }
 
+// prior_cue_before reads "compared with/to", the qualifier and "of" as cue bits of the word table.
+TEST_CASE("an earlier value after 'compared to', a qualifier or a kind with 'of', in any case") {
+    testing::Run r;
+    for (std::string_view t : {"Acme's net sales were EUR 12.5 mn COMPARED TO EUR 10.1 mn.",
+                               "Acme's net sales were EUR 12.5 mn, Compared With About EUR 10.1 mn.",
+                               "Acme's net sales rose to EUR 12.5 mn from roughly EUR 10.1 mn.",
+                               "Acme's net sales were EUR 12.5 mn, compared with net sales Of EUR 10.1 mn."}) {
+        CAPTURE(t);
+        auto ms = r.on(t);
+        REQUIRE(ms.size() == 1);
+        CHECK(ms[0].value == 12.5e6);
+        CHECK(ms[0].has_prior);
+        CHECK(ms[0].prior_value == 10.1e6);
+    }
+}
+
 TEST_CASE("qualifier, span and text come from the figure") {
     testing::Run r;
     auto ms = r.on("Acme has commitments exceeding $225B.");
