@@ -16,10 +16,14 @@
 //
 //   eval-sentiment [--data DIR] [--errors N] [--explain] [--lexicon FILE] [--aliases FILE]
 //                  [--sets fpb,seeds,headlines,entities,news,news-entities,tweets,tweets-val] [--heldout] [--rules-only]
+//                  [--learned FILE] [--fold K]
 //                  [--floor-entities ACC] [--floor SET=ACC[/F1]]...
 //   eval-sentiment --text "Operating profit rose to EUR 13.1 mn ."   (explains one text)
 // --errors N prints up to N misclassified sentences per (gold, predicted) pair; --explain adds
 // the terms that moved each of them (--all: every text, right or wrong); --rules-only leaves out the learned layer (to measure it).
+// --learned FILE reads the learned layer from a weights file train-sentiment wrote instead of the
+// compiled-in one; tweets-val is fold K (--fold, default 0: the validation fifth) of the development
+// part, measured with a model trained without it (train-sentiment --without-fold K; cross_validate.sh).
 // Exit status 1 when a target is missed (fpb-dev, seeds; entities with --floor-entities; any set
 // given a --floor: fpb, headlines, entities, news, news-entities, heldout; the CI's floors, bench/eval-sentiment/CMakeLists.txt).
 #include <simdjson.h>
@@ -31,6 +35,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -91,6 +96,7 @@ enum class Part { all, dev, heldout, validation };
 // The tweet set's split (tfns_split.hpp): the held-out quarter is measured, never looked at
 // (--errors shows none of it) and never trained on (train-sentiment skips it).
 bool held_out(std::string_view text) { return herald::bench::tfns_held_out(text); }
+int g_fold = 0;  // the development fold tweets-val reports (--fold)
 
 struct Stats {
     long confusion[3][3] = {};
@@ -184,7 +190,7 @@ bool eval_labelled(Pipeline& p, const std::string& path, const char* name, Part 
         size_t tab = line.find('\t');
         if (tab == std::string::npos || line[0] == '#') continue;
         std::string_view text = std::string_view(line).substr(tab + 1);
-        if (part == Part::validation ? !herald::bench::tfns_validation(text)
+        if (part == Part::validation ? !herald::bench::tfns_validation(text, g_fold)
                                      : part != Part::all && held_out(text) != (part == Part::heldout))
             continue;
         std::string label = line.substr(0, tab);
@@ -355,7 +361,7 @@ bool parse_floor(const std::string& arg, std::string& set, Target& t) {
 }
 
 int main(int argc, char** argv) {
-    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, sets = "fpb,seeds,headlines,entities,news,news-entities,tweets";
+    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, learned, sets = "fpb,seeds,headlines,entities,news,news-entities,tweets";
     int errors = 0;
     double entities_floor = 0;  // accuracy the per-company set must reach (0: report only)
     Target fpb_floor{0.82, 0.80}, headlines_floor, heldout_floor, entities_target, news_floor, news_entities_floor;
@@ -378,6 +384,16 @@ int main(int argc, char** argv) {
         else if (a == "--sets") sets = "," + value() + ",";
         else if (a == "--heldout") heldout = true;
         else if (a == "--rules-only") rules_only = true;
+        else if (a == "--learned") learned = value();
+        else if (a == "--fold") {
+            const std::string k = value();
+            if (k.size() != 1 || k[0] < '0' || k[0] >= '0' + herald::bench::kTfnsFolds) {
+                std::fprintf(stderr, "--fold takes a fold 0-%d of the tweets' development part, not '%s'\n",
+                             herald::bench::kTfnsFolds - 1, k.c_str());
+                return 2;
+            }
+            g_fold = k[0] - '0';
+        }
         else if (a == "--all") g_print_all = true;
         else if (a == "--floor-entities") entities_floor = std::atof(value().c_str());
         else if (a == "--floor") {
@@ -396,12 +412,21 @@ int main(int argc, char** argv) {
                                       : heldout_floor) = t;
         } else {
             std::fprintf(stderr, "unknown option %s; usage: eval-sentiment [--data DIR] [--errors N] [--explain] "
-                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,entities,news,news-entities,tweets,tweets-val] [--heldout] [--rules-only] [--all] [--text TEXT] [--floor-entities ACC] [--floor SET=ACC[/F1]]\n", a.c_str());
+                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,entities,news,news-entities,tweets,tweets-val] [--heldout] [--rules-only] [--learned FILE] [--fold K] [--all] [--text TEXT] [--floor-entities ACC] [--floor SET=ACC[/F1]]\n", a.c_str());
             return 2;
         }
     }
     try {
         auto lex = lexicon.empty() ? ha::Lexicon::builtin() : ha::Lexicon::load(lexicon);
+        if (!learned.empty()) {
+            std::ifstream in(learned, std::ios::binary);
+            if (!in) {
+                std::fprintf(stderr, "%s: cannot open the learned layer's weights; pass a file train-sentiment wrote\n", learned.c_str());
+                return 2;
+            }
+            const std::string weights((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            lex = ha::Lexicon::with_learned(*lex, weights, learned);
+        }
         Pipeline p(rules_only ? ha::Lexicon::rules_only(*lex) : lex,
                    aliases.empty() ? ha::AliasTable::builtin() : ha::AliasTable::load(aliases));
         if (!text.empty()) {  // explain one text instead of evaluating
@@ -436,9 +461,10 @@ int main(int argc, char** argv) {
                                 news_entities_floor, errors, explain);
         if (want("tweets"))
             ok &= eval_labelled(p, dir + "/tfns-train.tsv", "tfns-train dev (3/4)", Part::dev, {}, errors, explain);
-        if (want("tweets-val"))  // with a model from train-sentiment --without-validation
-            ok &= eval_labelled(p, dir + "/tfns-train.tsv", "tfns-train validation fifth of dev", Part::validation, {},
-                                errors, explain);
+        if (want("tweets-val")) {  // with a model from train-sentiment --without-fold K (--learned)
+            const std::string name = "tfns-train dev fold " + std::to_string(g_fold) + " of 5";
+            ok &= eval_labelled(p, dir + "/tfns-train.tsv", name.c_str(), Part::validation, {}, errors, explain);
+        }
         if (heldout)
             ok &= eval_labelled(p, dir + "/tfns-train.tsv", "tfns-train held out (1/4)", Part::heldout, heldout_floor, 0, false);
         return ok ? 0 : 1;

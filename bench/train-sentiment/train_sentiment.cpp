@@ -2,11 +2,13 @@
 // multinomial logistic regression, neutral as the reference class, over the features
 // LearnedModel reads (tokens and token pairs of each sentence, learned_feature_names()).
 //
-//   train-sentiment [--data FILE] [--out FILE] [--without-validation]
+//   train-sentiment [--data FILE] [--out FILE] [--without-fold K | --without-validation]
 //
-// --without-validation: the written model is trained without the validation fifth, so that
-// eval-sentiment --sets tweets-val measures the whole scorer on tweets it was not trained on
-// (for choosing how the layer is used; the shipped file is trained on the whole development part).
+// --without-fold K (0-4): the written model is trained without fold K of the development part
+// (tfns_split.hpp; --without-validation is fold 0, the validation fifth), so that
+// eval-sentiment --learned FILE --sets tweets-val --fold K measures the whole scorer on tweets it
+// was not trained on; bench/eval-sentiment/cross_validate.sh does it for the five folds. The
+// shipped file is trained on the whole development part.
 //
 // The rules' score of each sentence (Lexicon::rules_only()) is a feature too, so the layer
 // learns how far to trust it on this kind of text.
@@ -42,7 +44,7 @@ constexpr double kLambdas[] = {3e-5, 1e-4, 3e-4, 1e-3, 3e-3};  // L2 strengths t
 struct Sample {
     std::vector<std::pair<uint32_t, float>> x;  // feature index, count
     int label = 0;                              // 0 neutral, 1 positive, 2 negative
-    bool validation = false;                    // in the fifth that chooses the regularisation
+    int fold = 0;                               // fold 0: the fifth that chooses the regularisation
 };
 
 struct Weights {
@@ -134,13 +136,20 @@ std::string number(double v) {
 
 int main(int argc, char** argv) {
     std::string data = HERALD_SHARED_DATA_DIR "/tfns-train.tsv", out = HERALD_SOURCE_DIR "/data/lexicon/learned.tsv";
-    bool without_validation = false;
+    int without = -1;  // the fold left out of training (-1: none)
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--without-validation") without_validation = true;
-        else if ((a == "--data" || a == "--out") && i + 1 < argc) (a == "--data" ? data : out) = argv[++i];
+        if (a == "--without-validation") without = 0;
+        else if (a == "--without-fold" && i + 1 < argc) {
+            const std::string k = argv[++i];
+            if (k.size() != 1 || k[0] < '0' || k[0] >= '0' + herald::bench::kTfnsFolds) {
+                std::fprintf(stderr, "--without-fold takes a fold 0-%d, not '%s'\n", herald::bench::kTfnsFolds - 1, k.c_str());
+                return 2;
+            }
+            without = k[0] - '0';
+        } else if ((a == "--data" || a == "--out") && i + 1 < argc) (a == "--data" ? data : out) = argv[++i];
         else {
-            std::fprintf(stderr, "unknown option %s; usage: train-sentiment [--data TSV] [--out FILE] [--without-validation]\n", a.c_str());
+            std::fprintf(stderr, "unknown option %s; usage: train-sentiment [--data TSV] [--out FILE] [--without-fold K | --without-validation]\n", a.c_str());
             return 2;
         }
     }
@@ -171,7 +180,7 @@ int main(int argc, char** argv) {
         const std::string label = line.substr(0, tab);
         Sample s;
         s.label = label == "positive" ? 1 : label == "negative" ? 2 : 0;
-        s.validation = herald::bench::tfns_validation(text);
+        s.fold = herald::bench::tfns_fold(text);
         ha::Event e;
         e.text = text;
         doc.build(e);
@@ -186,8 +195,10 @@ int main(int argc, char** argv) {
         for (const auto& se : explanation.sentences) (se.score > 0 ? up : down) += static_cast<float>(std::fabs(se.score));
         rule_parts.emplace_back(up, down);
         std::sort(names.begin(), names.end());
-        for (size_t k = 0; k < names.size(); ++k)
-            if (k == 0 || names[k] != names[k - 1]) ++in_texts[names[k]];
+        // The vocabulary is what the written model is trained on: a left-out fold adds no feature.
+        if (s.fold != without)
+            for (size_t k = 0; k < names.size(); ++k)
+                if (k == 0 || names[k] != names[k - 1]) ++in_texts[names[k]];
         texts.push_back(names);
         samples.push_back(std::move(s));
     }
@@ -216,9 +227,10 @@ int main(int argc, char** argv) {
 
     double best_lambda = kLambdas[0], best_loss = 1e300;
     for (double lambda : kLambdas) {
-        const Weights m = train(samples, vocabulary.size(), lambda, [](const Sample& s) { return !s.validation; });
+        const Weights m = train(samples, vocabulary.size(), lambda,
+                                [&](const Sample& s) { return s.fold != 0 && s.fold != without; });
         double loss, accuracy, majority;
-        evaluate(m, samples, [](const Sample& s) { return s.validation; }, loss, accuracy, majority);
+        evaluate(m, samples, [](const Sample& s) { return s.fold == 0; }, loss, accuracy, majority);
         // Accuracy by the most likely class, and with neutral only as the majority (the scorer's rule).
         std::fprintf(stderr, "  lambda %g: validation loss %.4f accuracy %.4f (neutral as the majority %.4f)\n", lambda,
                      loss, accuracy, majority);
@@ -228,7 +240,7 @@ int main(int argc, char** argv) {
         }
     }
     const Weights m = train(samples, vocabulary.size(), best_lambda,
-                            [&](const Sample& s) { return !(without_validation && s.validation); });
+                            [&](const Sample& s) { return s.fold != without; });
 
     std::string body;
     size_t kept = 0;

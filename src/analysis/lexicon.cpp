@@ -304,6 +304,14 @@ std::shared_ptr<const Lexicon> Lexicon::rules_only(const Lexicon& base) {
     return std::make_shared<const Lexicon>(std::move(impl));
 }
 
+std::shared_ptr<const Lexicon> Lexicon::with_learned(const Lexicon& base, std::string_view weights, std::string_view file) {
+    auto impl = std::make_unique<Impl>(base.impl());
+    impl->use_learned = true;
+    impl->learned = LearnedModel();
+    impl->learned.parse(weights, file);
+    return std::make_shared<const Lexicon>(std::move(impl));
+}
+
 std::shared_ptr<const Lexicon> Lexicon::load(const std::string& extension_file) {
     return detail::build_table<Lexicon>(herald::data::lexicon_finance, "data/lexicon/finance.lex", &extension_file,
                                         "lexicon");

@@ -26,6 +26,10 @@ public:
     static std::shared_ptr<const Lexicon> rules_only();
     // `base` (e.g. a lexicon with an extension file) without the learned layer.
     static std::shared_ptr<const Lexicon> rules_only(const Lexicon& base);
+    // `base` with the learned layer read from `weights` (a file train-sentiment wrote; `file` names
+    // it in errors) instead of the compiled-in one: to measure a model before shipping it.
+    // Throws std::runtime_error "FILE:LINE: message".
+    static std::shared_ptr<const Lexicon> with_learned(const Lexicon& base, std::string_view weights, std::string_view file);
     // Built-in lexicon extended/overridden by a file; throws std::runtime_error "FILE:LINE: message".
     static std::shared_ptr<const Lexicon> load(const std::string& extension_file);
     size_t term_count() const;  // single words and phrases with a role

@@ -66,11 +66,14 @@ TEST_CASE("cause 1: a company named right before a price move is what moved") {
     Scorer s;
     CHECK(s.score("Zenith rises after trial win") > 0.1);
     CHECK(s.score("Ford and GM tank") < -0.1);
-    CHECK(s.score("Asian Markets Slip") < -0.1);
     CHECK(s.score("Acme (ACM) slides") < -0.1);
+    // A title-case headline is the learned layer's to decide (learned_test.cpp): the rules read
+    // the move, the layer keeps its side at least as a lean.
+    Scorer rules(Lexicon::rules_only());
+    CHECK(rules.score("Asian Markets Slip") < -0.1);
+    CHECK(s.score("Asian Markets Slip") < 0.0);
     // A lowercase word is no subject, and a verb that is no price move reports nothing (the rules
     // alone: in a headline the learned layer may still lean, learned_test.cpp).
-    Scorer rules(Lexicon::rules_only());
     CHECK(rules.score("the pendulum swings and then falls") == 0.0);
     CHECK(rules.score("Acme adds a plant") == 0.0);
 }
