@@ -205,6 +205,10 @@ void EventTypeClassifier::Scratch::figure(const Sentence& sent, uint32_t tk, uin
             !glued_scale(text(k + 1), scale))
             continue;
         std::string_view w = text(k);
+        // A small whole number right after a name is part of it: "Chapter 11", "Gemini 3", "Boeing 737".
+        if (w.size() <= 3 && k > sent.first_token + 1 && doc->tokens[k - 1].kind == TokenKind::word &&
+            doc->tokens[k - 1].capitalized && w.find_first_not_of("0123456789") == std::string_view::npos)
+            continue;
         bool year = w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20");
         double v;
         if (!year && count_at(*doc, k, last, v)) {

@@ -588,3 +588,23 @@ TEST_CASE("a target moved as 'PT' and shares sold in a 'share sale'") {
     CHECK_FALSE(has(v, "price_target_raise", "C"));
     CHECK(event_in("Boeing raises $21 billion in share sale", "", "offering", "BA").detail == "shares");
 }
+
+TEST_CASE("a court ordering a company to pay is a verdict; a regulator's order is no litigation") {
+    const Found v = event_in("Apple ordered to pay $634 million in Masimo patent case", "", "litigation", "AAPL");
+    CHECK(v.detail == "verdict");
+    const auto m = events_of("Meta ordered to pay $1.3 billion fine by EU privacy regulator");
+    CHECK_FALSE(has(m, "litigation", "META"));
+    CHECK(has(m, "regulatory_action", "META"));
+}
+
+TEST_CASE("a small number right after a name is part of it, no count: Chapter 11, Gemini 3, December 31") {
+    const auto w = events_of("Wolfspeed files for Chapter 11", "", {{"Wolfspeed", "WOLF"}});
+    const Found* b = find(w, "bankruptcy", "WOLF");
+    REQUIRE(b != nullptr);
+    CHECK_FALSE(b->has_figure);  // was 11
+    CHECK_FALSE(event_in("Nike CFO to step down on December 31", "", "management_change", "NKE").has_figure);  // was 31
+    CHECK_FALSE(event_in("Google launches Gemini 3 model", "", "product_launch", "GOOGL").has_figure);  // was 3
+    // A count after a lowercase word, or a large one in a title-case headline, stays.
+    CHECK(event_in("Amazon To Cut 14,000 Corporate Jobs", "", "layoffs", "AMZN").figure == doctest::Approx(14000));
+    CHECK(event_in("Tesla recalls 46,000 Cybertrucks over loose panels", "", "recall", "TSLA").figure == doctest::Approx(46000));
+}
