@@ -224,6 +224,13 @@ interrupted | disrupted | disruption | disruptions | stuck | scam | scamming | n
 # Passive signing: the business noun comes first ("an agreement was signed").
 agreement was signed | contract was signed | deal was signed | agreements were signed | contracts were signed = 0.25
 agreement has been signed | contract has been signed | deal has been signed | order was placed = 0.25
+# Session 17: an order or contract of a stated value is new business ("will deliver 14 rolls under a
+# contract worth EUR 9 mn", "was selected as the supplier of two ferries worth EUR 500 mn" read nothing).
+contract worth | contracts worth | order worth | orders worth | contract valued at | order valued at = 0.25
+# Chosen as the supplier or partner: new business ("selected as" alone was tried and dropped).
+selected as supplier | selected as the supplier | selected as a supplier | selected as main supplier = 0.25
+chosen as supplier | chosen as the supplier | chosen as a supplier | selected as the main contractor = 0.25
+selected as partner | selected as the partner | selected as a partner | chosen as partner | chosen as the partner = 0.25
 # Routine or legal senses of "contract" and "order": no new business.
 court order | court orders | court ordered | restraining order | executive order | gag order | in order to | in order = 0
 order to | ordered to | ordered by | order by the court | cease-and-desist order | consent order = 0
@@ -507,6 +514,8 @@ growth | subscriber growth | user growth | sales growth | revenue growth | earni
 buyback | buybacks | share buyback | share buybacks | share repurchase | share repurchases | repurchases = good
 customers | subscribers | users | traffic | passengers | occupancy | capacity utilization = good
 subscriber base | customer base | client base | user base | clients | members = good
+# Session 17: "its shoppers were pulling back on purchases", "consumer spending slowed".
+shoppers | consumers | consumer spending | consumer demand = good
 jobs | workforce | staff | personnel | headcount | employees | employment = good
 productivity | efficiency | visibility | exports | utilization | utilisation | quality = good
 working capital | solvency | capital adequacy | capital ratio | tier 1 ratio = good
@@ -658,6 +667,8 @@ stabilise | stabilises | stabilised | stabilising | firming | firmed = up 0.7
 # Session 16: "pares losses", "dampen growth", "shut 34 stores", "to halve its loss".
 pare | pares | pared | paring | dampen | dampens | dampened | dampening | shut | shuts | shutting = down
 halve = down 1.3
+# Session 17: spending held back ("shoppers were pulling back on discretionary purchases").
+pull back | pulls back | pulled back | pulling back = down
 # Where a market closed: "gold prices settle higher" (read as a settlement, a direction down, before).
 settle higher | settled higher | settles higher | settling higher = up
 settle lower | settled lower | settles lower | settling lower = down
@@ -674,6 +685,8 @@ above | exceeded | exceed | exceeds | beat | beats | topped | tops | surpassed |
 better than | outpaced | stronger than = better
 top | blows past | blew past | plow past | plows past | sails past | breezes past = better
 below | missed | miss | misses | short of | fell short of | worse than | weaker than = worse
+# Session 17: "delivered fewer cars than expected" (fewer is a direction too: "fewer orders").
+fewer = worse
 # "well below the comparison period": "well" intensifies, it is no praise here.
 well above | well ahead of = better
 well below | well short of | well behind = worse
@@ -706,6 +719,8 @@ awards | books | clinches | clinching | concludes | inks | inking | lands | land
 
 [business]
 contract | contracts | agreement | agreements | deal | deals | order | orders | framework agreement | supply deal
+# Of a stated value they are good news alone too ([valence]); after an award verb they count once.
+contract worth | contracts worth | order worth | orders worth | contract valued at | order valued at
 
 # ---------------------------------------------------------------------------------------------
 # Prior-figure markers: "EUR 13.1 mn compared with EUR 8.7 mn" implies a direction.

@@ -119,6 +119,7 @@ void SentenceComposer::new_business(double& raw, const Document& doc, ExplainSen
             span.end = b.end;
             add(raw, doc, span, w, "new business", ex);
             v.used = true;
+            b.used = b.roles->has_valence;  // "signed a contract worth EUR 9 mn" counts once
             break;
         }
     }

@@ -70,3 +70,29 @@ TEST_CASE("a direction opening its clause does not reach back past a company nam
     CHECK(s.score("Net sales totalled EUR 41.8 mn in 2007 , an increase of 11 % .") > 0.1);
     CHECK(s.score("Costs were EUR 3 mn , up 20 % .") < -0.1);
 }
+
+TEST_CASE("orders and contracts of a stated value, and a supplier chosen, are new business") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "deliver" and "selected as" are no award verbs, the contract far from them (0).
+        {"Kestrel will deliver 14 paper machine rolls to a mill in China under a contract worth EUR 9 mn .", +1},
+        {"The shipyard was selected as the supplier of two cruise ferries .", +1},
+        // With an award verb it counts once, as before; a court's order or a plain delivery is none.
+        {"The company signed a contract worth EUR 9 mn .", +1},
+        {"The court order was issued on Monday .", 0},
+        {"The delivery will be completed during the first quarter .", 0},
+    });
+    Scorer s(Lexicon::rules_only());
+    CHECK(s.score("The company signed a contract worth EUR 9 mn .") ==
+          doctest::Approx(s.score("The company signed a contract for EUR 9 mn .")));
+}
+
+TEST_CASE("fewer than expected is a miss, and shoppers pulling back spend less") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "fewer" found no measure and no comparison (0), nor did the shoppers (0).
+        {"Tesla delivered fewer cars than expected in the quarter .", -1},
+        {"The retailer said its shoppers were pulling back on discretionary purchases .", -1},
+        // "fewer" alone still moves a measure; stocks pulling back is a price move down.
+        {"The company received fewer orders .", -1},
+        {"Stocks pull back at the open .", -1},
+    });
+}
