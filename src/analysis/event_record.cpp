@@ -342,7 +342,9 @@ void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end
     if (row.context_class >= 0 && class_in(sent.first_token, sent.last_token, row.context_class))
         ev.detail = row.context_detail;
     const Token& first = doc->tokens[tk];
-    const Token& lastt = doc->tokens[end - 1];
+    // A currency sign the pattern ends on belongs to the figure, not to the words that report the event.
+    const uint32_t last_tok = end - 1 > tk && doc->tokens[end - 1].kind == TokenKind::symbol ? end - 2 : end - 1;
+    const Token& lastt = doc->tokens[last_tok];
     ev.span = {first.field, first.begin, lastt.end};
     ev.text = doc->event().field(first.field).substr(first.begin, lastt.end - first.begin);
     figure(sent, tk, end, a, ev);

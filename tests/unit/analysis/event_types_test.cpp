@@ -512,10 +512,14 @@ TEST_CASE("a broker moving 'its target' is the rater: the company named before g
     auto a = events_of("Apple: Barclays raises its target to $250");
     CHECK(has(a, "price_target_raise", "AAPL"));
     CHECK_FALSE(has(a, "price_target_raise", "BCS"));
-    // A company's own target is guidance, never a price target.
+    // A company's own target is guidance, never a price target, and the company is no rater.
     auto n = events_of("Nike lowers its sales target to $50 billion");
     CHECK(has(n, "guidance_cut", "NKE"));
     CHECK_FALSE(has(n, "price_target_cut", "NKE"));
+    auto own = events_of("Microsoft raised its target for data center capacity, and Nvidia shares rose");
+    CHECK_FALSE(has(own, "price_target_raise", "NVDA"));
+    CHECK_FALSE(has(own, "price_target_raise", "MSFT"));
+    CHECK_FALSE(has(events_of("Tesla lowers its target for deliveries; Rivian shares fall"), "price_target_cut", "RIVN"));
 }
 
 TEST_CASE("litigation: a suit filed in a court against a company is the company's, not the plaintiff's") {
