@@ -270,3 +270,17 @@ TEST_CASE("learned layer: a title-case headline is read like a post") {
         CHECK(score(Lexicon::builtin(), text).score == score(Lexicon::rules_only(), text).score);
     }
 }
+
+TEST_CASE("learned layer: Lexicon::with_learned scores with another weights file") {
+    // What eval-sentiment --learned measures a fold's model with (cross_validate.sh).
+    const std::string weights = "# a model of one word\n#bias\t-2\t-2\n#rules+\t0\t0\n#rules-\t0\t0\nzorblax\t6\t0\n";
+    const auto lexicon = Lexicon::with_learned(*Lexicon::builtin(), weights, "one-word.tsv");
+    CHECK(lexicon->learned_feature_count() == 1);
+    CHECK(score(lexicon, "$ACME zorblax").score > 0.1);
+    CHECK(std::fabs(score(Lexicon::builtin(), "$ACME zorblax").score) < 0.1);
+    // The rules are the base lexicon's: news prose scores as before.
+    const char* prose = "Operating profit rose to EUR 13.1 mn .";
+    CHECK(score(lexicon, prose).score == score(Lexicon::builtin(), prose).score);
+    CHECK_THROWS_WITH_AS(Lexicon::with_learned(*Lexicon::builtin(), "zorblax\t1\n", "bad.tsv"),
+                         doctest::Contains("bad.tsv:1:"), std::runtime_error);
+}
