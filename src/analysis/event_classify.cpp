@@ -90,7 +90,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                 }
                 if (s.class_in(sent.first_token, tk, row.unless_before_class) ||
                     s.class_in(sent.first_token, sent.last_token, row.unless_class) ||
-                    s.class_in(s.clause_start(sent, tk), tk, t.background))
+                    s.class_in(s.clause_start(sent, tk), tk, t.background) || s.opens_in_past(sent))
                     continue;
                 const bool carries = carry_row == p.row && tk < carry_until && p.detail.empty();
                 s.record(si, tk, end, object, p, carries ? carry_detail : std::string_view(), a);

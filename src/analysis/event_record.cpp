@@ -81,8 +81,23 @@ int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t
             if (in_class_single(k, static_cast<uint32_t>(t->stop)) && doc->tokens[k].kind == TokenKind::word &&
                 !is_event_verb(k))
                 return first_in_sentence;
+        // ... or to a relative clause after the first one, closed before the match ("Boeing, which
+        // was downgraded by Moody's earlier this year, named ..."): the first one is the subject.
+        if (in_relative_clause(first_in_sentence, before, tk)) return first_in_sentence;
     }
     return before >= 0 ? before : after >= 0 ? after : earlier;
+}
+
+bool EventTypeClassifier::Scratch::in_relative_clause(int32_t first, int32_t m, uint32_t tk) const {
+    const auto& ms = *mentions;
+    const uint32_t from = ms[static_cast<size_t>(first)].token, at = ms[static_cast<size_t>(m)].token;
+    bool opened = false;
+    for (uint32_t k = from + 1; k < at && !opened; ++k)
+        opened = text(k - 1) == "," && (text(k) == "which" || text(k) == "who");
+    if (!opened) return false;
+    for (uint32_t k = at + 1; k < tk; ++k)
+        if (text(k) == ",") return true;
+    return false;
 }
 
 bool EventTypeClassifier::Scratch::is_agent(const Mention& m) const {

@@ -210,6 +210,10 @@ struct EventTypeClassifier::Scratch {
     // the paragraph; -1 for none. `skip` is the object's mention.
     int32_t subject(uint32_t si, uint32_t tk, uint32_t end, int32_t skip) const;
 
+    // Mention m (after mention `first`) stands in a relative clause opened right after the first
+    // (", which", ", who") and closed by a comma before token tk.
+    bool in_relative_clause(int32_t first, int32_t m, uint32_t tk) const;
+
     // Mention m follows "by": the agent of a passive ("awarded an order by X", "downgraded by X"),
     // the customer or the rater, so never the company the event falls back to.
     bool is_agent(const Mention& m) const;
@@ -276,6 +280,16 @@ struct EventTypeClassifier::Scratch {
             for (uint32_t b = k; b > sent.first_token && k - b < 4; --b)  // phrases of up to 4 words ending at k
                 if (class_len(b - 1, static_cast<uint32_t>(p.after_class), k) == k - b + 1) return true;
         }
+        return false;
+    }
+
+    // The sentence opens with a phrase of @background_open before a comma ("Last year, Nike cut
+    // ..."): it recalls earlier events, not the story's news.
+    bool opens_in_past(const Sentence& s) const {
+        if (t->background_open < 0) return false;
+        for (uint32_t k = s.first_token; k < s.last_token && k < s.first_token + 5; ++k)
+            if (doc->tokens[k].kind == TokenKind::punct && is_clause_mark(text(k)))
+                return text(k) == "," && class_in(s.first_token, k, t->background_open);
         return false;
     }
 

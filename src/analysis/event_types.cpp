@@ -94,6 +94,7 @@ public:
         t_.hedge = known_class("hedge");
         t_.stop = known_class("stop");
         t_.background = known_class("background");
+        t_.background_open = known_class("background_open");
         t_.consensus = known_class("consensus");
         t_.forecast_noun = known_class("forecast_noun");
     }

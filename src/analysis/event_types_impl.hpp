@@ -97,6 +97,7 @@ struct EventTypeTable::Impl {
     std::vector<events_detail::Pattern> patterns;
     int32_t negator = -1, hedge = -1, stop = -1;  // the scope classes
     int32_t background = -1;  // @background: opens a clause that reports an earlier event
+    int32_t background_open = -1;  // @background_open: opens a sentence that reports earlier events
     int32_t consensus = -1;   // @consensus: a figure next to one is what others expected
     int32_t forecast_noun = -1;  // @forecast_noun: a figure right before one is a forecast ("its 31.5% forecast")
 

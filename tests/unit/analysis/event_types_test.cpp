@@ -612,3 +612,23 @@ TEST_CASE("a small number right after a name is part of it, no count: Chapter 11
     CHECK(event_in("Amazon To Cut 14,000 Corporate Jobs", "", "layoffs", "AMZN").figure == doctest::Approx(14000));
     CHECK(event_in("Tesla recalls 46,000 Cybertrucks over loose panels", "", "recall", "TSLA").figure == doctest::Approx(46000));
 }
+
+TEST_CASE("a company named in a relative clause after the subject is not the subject of the main verb") {
+    auto v = events_of("Boeing names new CFO", "Boeing, which was downgraded by Moody's earlier this year, named Jay Malave as CFO.");
+    CHECK(has(v, "management_change", "BA"));
+    CHECK_FALSE(has(v, "management_change", "MCO"));  // was Moody's
+    auto i = events_of("Intel, which competes with AMD in server chips, raised its forecast");
+    CHECK(has(i, "guidance_raise", "INTC"));
+    CHECK_FALSE(has(i, "guidance_raise", "AMD"));
+    // Without a relative clause the nearest company before is still the subject.
+    CHECK(has(events_of("Intel said AMD raised its forecast"), "guidance_raise", "AMD"));
+}
+
+TEST_CASE("a sentence opened by 'Last year,' recalls earlier events, not the story's news") {
+    auto v = events_of("Nike shares rise on China optimism", "Last year, Nike cut 2% of its workforce and lowered its revenue outlook.");
+    CHECK_FALSE(has(v, "layoffs", "NKE"));       // was one
+    CHECK_FALSE(has(v, "guidance_cut", "NKE"));  // was one
+    // Another opening, or a comparison later in the sentence, is news.
+    CHECK(has(events_of("Nike cuts outlook", "On Tuesday, Nike lowered its revenue outlook."), "guidance_cut", "NKE"));
+    CHECK(has(events_of("Nike", "Nike beat estimates, with revenue up 5% from a year ago."), "earnings_beat", "NKE"));
+}
