@@ -228,7 +228,14 @@ std::string_view headline_subject(const Document& doc) {
 // about EUR 1.6 billion" under "Europe's airlines: IAG profit climbs 25%, Lufthansa cuts
 // forecast". One to three capitalised words (a kind word, a function word or a region is none),
 // the nearest before the figure, at most 30 tokens back; empty when none.
-std::string_view unknown_name_before(const Document& doc, const Metric& m) {
+// Tokens [a, b) of one field that neither end a sentence nor may be a name: a later walk
+// steps over them at once (metrics of a figure-dense sentence walk back over the same tokens).
+struct PlainRun {
+    core::Field field = core::Field::text;
+    uint32_t a = 0, b = 0;
+};
+
+std::string_view unknown_name_before(const Document& doc, const Metric& m, PlainRun& plain) {
     const std::string_view headline = doc.event().headline;
     if (headline.empty() || m.span.field == core::Field::headline) return {};
     const auto& toks = doc.tokens;
@@ -237,30 +244,55 @@ std::string_view unknown_name_before(const Document& doc, const Metric& m) {
         return tk.field != x.span.field ? tk.field < x.span.field : tk.begin < x.span.begin;
     });
     const std::string_view field = doc.event().field(m.span.field);
-    for (uint32_t t = static_cast<uint32_t>(it - toks.begin()), k = 0; t > 0 && k < 30; --t, ++k) {
+    const uint32_t t0 = static_cast<uint32_t>(it - toks.begin());
+    const bool same_field = plain.field == m.span.field && plain.b > plain.a;
+    uint32_t low = t0;  // [low, t0) walked and plain so far
+    bool all_plain = true;
+    std::string_view found;
+    for (uint32_t t = t0, k = 0; t > 0 && k < 30;) {
+        if (same_field && t > plain.a && t <= plain.b) {  // token t - 1 is in the plain run
+            const uint32_t skip = std::min(t - plain.a, 30 - k);
+            t -= skip;
+            k += skip;
+            if (all_plain) low = t;
+            continue;
+        }
         const Token& tk = toks[t - 1];
         if (tk.field != m.span.field) break;
         // Only a one-byte token can be the end of the sentence before: the others' text is read
-        // only when they may be a name (a walk of 30 tokens per metric of a figure-dense sentence).
+        // only when they may be a name.
         const uint32_t len = tk.end - tk.begin;
         if (len == 1) {
             const char c = field[tk.begin];
             if (c == '.' || c == ';' || c == '!' || c == '?') break;  // the sentence before
         }
-        if (tk.kind != TokenKind::word || !tk.capitalized || len < 3) continue;
+        --t;
+        ++k;
+        if (tk.kind != TokenKind::word || !tk.capitalized || len < 3) {
+            if (all_plain) low = t;
+            continue;
+        }
+        all_plain = false;
         const std::string_view w = field.substr(tk.begin, len);
-        if (words::lookup_token(doc, t - 1).flags & (words::kKind | words::kPhrase | words::kStop | words::kDeterminer |
-                                                        words::kForecast | words::kClause))
+        if (words::lookup_token(doc, t).flags & (words::kKind | words::kPhrase | words::kStop | words::kDeterminer |
+                                                  words::kForecast | words::kClause))
             continue;
         if (segments::is_region_word(w) || segments::is_business_word(w)) continue;
         // The name is written in the headline as a word of its own.
-        for (size_t at = headline.find(w); at != std::string_view::npos; at = headline.find(w, at + 1)) {
+        for (size_t at = headline.find(w); at != std::string_view::npos && found.empty(); at = headline.find(w, at + 1)) {
             const bool starts = at == 0 || !num::is_alpha(headline[at - 1]);
             const bool ends = at + w.size() >= headline.size() || !num::is_alpha(headline[at + w.size()]);
-            if (starts && ends) return w;
+            if (starts && ends) found = w;
         }
+        if (!found.empty()) break;
     }
-    return {};
+    if (low < t0) {
+        if (same_field && plain.b >= low && plain.a <= t0)
+            plain = {m.span.field, std::min(plain.a, low), std::max(plain.b, t0)};
+        else
+            plain = {m.span.field, low, t0};
+    }
+    return found;
 }
 
 // A metric no name was found for is the company's the event names with its ticker elsewhere
@@ -276,6 +308,7 @@ void missing_entities(const Document& doc, const std::vector<Mention>& mentions,
     size_t n_named = 0;
     bool read = false;
     std::string_view subject;
+    PlainRun plain;  // what unknown_name_before's walks found plain, kept across the metrics
     for (size_t i = from; i < out.size(); ++i) {
         Metric& m = out[i];
         if (!m.entity.empty() || !m.segment.empty()) continue;
@@ -291,7 +324,7 @@ void missing_entities(const Document& doc, const std::vector<Mention>& mentions,
         }
         for (size_t k = 0; k < n_named && m.entity.empty(); ++k)
             if (named[k].ticker == m.ticker) m.entity = named[k].name;
-        if (m.entity.empty()) m.entity = unknown_name_before(doc, m);
+        if (m.entity.empty()) m.entity = unknown_name_before(doc, m, plain);
         if (m.entity.empty()) m.entity = subject;
     }
 }

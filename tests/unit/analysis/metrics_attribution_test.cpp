@@ -146,3 +146,33 @@ TEST_CASE("an 'as' clause's business is the subject of its move: 'as cancer drug
     CHECK(describe(r.on("At Acme, strong drugs grew 18%.")) == "");
     CHECK(describe(r.on("Sales of generic drugs rose 4% nationwide.")).find("generic") == std::string::npos);
 }
+
+// unknown_name_before keeps the plain tokens an earlier metric's walk passed (no sentence end, no
+// possible name) and steps over them: a later figure still finds the name before them, within
+// its 30 tokens, and not past the end of the sentence before.
+TEST_CASE("every figure of a sentence finds the unknown company named before them, and no further") {
+    testing::Run r;
+    const auto& ms = r.item("Results: Skyjet lifts outlook",
+                            "Skyjet said revenue rose 5% and operating profit rose 7% while net income rose 9% and "
+                            "free cash flow rose 4%.");
+    REQUIRE(ms.size() >= 4);
+    for (const Metric& m : ms) {
+        CAPTURE(m.text);
+        CHECK(m.entity == "Skyjet");
+    }
+    const auto& far = r.item("Results: Skyjet lifts outlook",
+                             "Skyjet said revenue rose 5% and operating profit rose 7% while net income rose 9% and "
+                             "free cash flow rose 4% and the rest of the group and its many units and the others in "
+                             "the many markets it serves in the region also saw sales rise 3%.");
+    const Metric* last = testing::with_value(far, 0);
+    for (const Metric& m : far)
+        if (m.change.has_percent && m.change.percent == 3) last = &m;
+    REQUIRE(last);
+    CHECK(last->entity != "Skyjet");  // more than 30 tokens after the name
+    const auto& next = r.item("Results: Skyjet lifts outlook",
+                              "Skyjet said revenue rose 5%. Operating profit rose 7% and net income rose 9%.");
+    for (const Metric& m : next) {
+        CAPTURE(m.text);
+        CHECK((m.entity == "Skyjet") == (m.change.percent == 5));  // not past the sentence's start
+    }
+}
