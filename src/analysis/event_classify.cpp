@@ -37,6 +37,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
     s.companies_built = false;
     s.rater_mention = -1;
     s.is_rater.assign(a.entities.size(), 0);
+    s.is_customer.assign(a.entities.size(), 0);
     const EventTokenIds* ids = &ids_in;
     s.spread(doc, *ids);
     s.unconfirmed.assign(t.rows.size(), 0);
@@ -102,6 +103,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
             }
         }
     }
+    s.drop_customers(a);
     s.demote_raters(a);
 }
 

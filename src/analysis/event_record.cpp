@@ -243,6 +243,20 @@ void EventTypeClassifier::Scratch::demote_raters(Analysis& a) const {
     }
 }
 
+void EventTypeClassifier::Scratch::drop_customers(Analysis& a) const {
+    bool any = false;
+    for (uint8_t c : is_customer) any |= c != 0;
+    if (!any) return;
+    size_t kept = 0;
+    for (size_t i = 0; i < a.events.size(); ++i) {
+        const CorporateEvent& ev = a.events[i];
+        if (ev.entity < is_customer.size() && is_customer[ev.entity] && t->rows[ev.type].customers) continue;
+        if (kept != i) a.events[kept] = a.events[i];
+        ++kept;
+    }
+    a.events.erase(a.events.begin() + static_cast<std::ptrdiff_t>(kept), a.events.end());
+}
+
 void EventTypeClassifier::Scratch::mark_raters(uint32_t si, uint32_t tk, uint32_t end, int32_t object, int32_t obj_entity,
                                                const Analysis& a) const {
     const auto& ms = *mentions;
@@ -371,6 +385,11 @@ void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end
     }
     int32_t obj_entity = object >= 0 ? entity_of((*mentions)[static_cast<size_t>(object)], a) : -1;
     if (row.rated) mark_raters(si, tk, end, object, obj_entity, a);
+    if (p.customer && object >= 0) {
+        const int32_t buyer = subject(si, tk, end, object);
+        const int32_t e = buyer >= 0 ? entity_of((*mentions)[static_cast<size_t>(buyer)], a) : -1;
+        if (e >= 0 && e != obj_entity) is_customer[static_cast<size_t>(e)] = 1;
+    }
     if (object < 0 || row.roles) {
         int32_t subj = subject(si, tk, end, object);
         int32_t subj_entity = subj >= 0 ? entity_of((*mentions)[static_cast<size_t>(subj)], a) : -1;

@@ -40,6 +40,8 @@ struct EventTypeClassifier::Scratch {
     mutable int32_t rater_mention = -1;
     // By entity: found rating another company (a broker or agency): set while recording.
     mutable std::vector<uint8_t> is_rater;
+    // By entity: found as the customer of a supplier ([customer]): set while recording.
+    mutable std::vector<uint8_t> is_customer;
 
     const Document* doc = nullptr;
     const std::vector<Mention>* mentions = nullptr;
@@ -237,6 +239,9 @@ struct EventTypeClassifier::Scratch {
     // A rater that reports no event of its own is the story's source, not its topic: its
     // relevance is capped at kRaterRelevance, a company named in passing.
     void demote_raters(Analysis& a) const;
+    // A company the story shows buying from a supplier ([customer]) won no contract of the row in
+    // it ("Oracle and OpenAI expand cloud agreement" over "OpenAI agreed to rent ... from Oracle").
+    void drop_customers(Analysis& a) const;
     // Marks the raters of a `rated` row's match: the company before it rating the object, and
     // the agent of a passive ("cut to BBB- by S&P Global").
     void mark_raters(uint32_t si, uint32_t tk, uint32_t end, int32_t object, int32_t obj_entity, const Analysis& a) const;

@@ -211,6 +211,7 @@ private:
                 else if (flag == "none") p.none = true;
                 else if (flag == "seller") p.seller = true;
                 else if (flag == "rater") p.rater = true;
+                else if (flag == "customer") p.customer = true;
                 else if (flag.substr(0, 7) == "after:@") after_flag(p, flag.substr(7), raw.line);
                 else p.detail = std::string(flag);
                 continue;
@@ -246,6 +247,7 @@ private:
             fail(raw.line, "a pattern must end with a word, a class, $co or $minority");
         uint32_t index = static_cast<uint32_t>(t_.patterns.size());
         add_anchors(p.elements.front(), index);
+        if (p.customer) t_.rows[p.row].customers = true;
         t_.patterns.push_back(std::move(p));
     }
 

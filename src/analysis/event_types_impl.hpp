@@ -41,6 +41,7 @@ struct Pattern {
     bool none = false;      // [none]: an exception; matching it means no event for the row here
     bool seller = false;    // [seller]: a sale; the subject sells (role seller), the object acquires
     bool rater = false;     // [rater]: the subject named before the match rates (a broker): not its event
+    bool customer = false;  // [customer]: the subject buys from the object (the supplier): not its event
     int32_t after_class = -1;  // [after:@class:N]: a word of it stands up to N words before the match
     uint8_t after_words = 0;
     bool has_company = false;
@@ -63,6 +64,7 @@ struct Row {
     int32_t unless_class = -1;         // no event when the sentence has a word of it
     int32_t unless_before_class = -1;  // ... or when one stands in the scope before the match
     bool rated = false;                // `rated`: a judgment on the object by its subject (a rater)
+    bool customers = false;            // has [customer] patterns: a customer found wins none of it
 };
 
 // A class entry of several tokens ("ruled out", "price target").

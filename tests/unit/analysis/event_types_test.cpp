@@ -632,3 +632,13 @@ TEST_CASE("a sentence opened by 'Last year,' recalls earlier events, not the sto
     CHECK(has(events_of("Nike cuts outlook", "On Tuesday, Nike lowered its revenue outlook."), "guidance_cut", "NKE"));
     CHECK(has(events_of("Nike", "Nike beat estimates, with revenue up 5% from a year ago."), "earnings_beat", "NKE"));
 }
+
+TEST_CASE("a company the story shows buying or renting from a supplier wins no contract in it") {
+    auto v = events_of("Oracle and OpenAI expand cloud agreement by 4.5 gigawatts",
+                       "OpenAI agreed to rent an additional 4.5 gigawatts of data-center capacity from Oracle.", {{"OpenAI", ""}});
+    CHECK(has(v, "contract_win", "ORCL"));
+    CHECK_FALSE(has(v, "contract_win", "OpenAI"));  // was one: both subjects of the expanded agreement
+    auto m = events_of("Meta and Nvidia expand supply agreement", "Meta will deploy millions of Nvidia GPUs in its data centers.");
+    CHECK(has(m, "contract_win", "NVDA"));
+    CHECK_FALSE(has(m, "contract_win", "META"));  // was one
+}
