@@ -178,6 +178,27 @@ const periods::Found* SentenceReader::list_period(uint32_t tb) const {
     return nullptr;
 }
 
+// The period of another clause than the figure's [tb, te) gives way to one of the figure's own
+// clause: "HCLTech Q3 net profit rises 9% to ₹4,740 crore, keeps FY27 growth outlook" is Q3's;
+// "should cut costs ... by fiscal 2028, and it bought back $500 million of stock in the quarter"
+// is the quarter's. Walks only the tokens between p and the figure, and the clause when p lies
+// outside it. Returns the one to use.
+const periods::Found* SentenceReader::clause_period(const periods::Found* p, uint32_t tb, uint32_t te) const {
+    constexpr uint32_t kEnds = kPunctComma | W::kClause | kScopeEnd;
+    const bool after = p->token >= te;
+    bool across = false;
+    for (uint32_t k = after ? te : p->end; k < (after ? p->token : tb) && !across; ++k) across = (F(k) & kEnds) != 0;
+    if (!across) return p;
+    const uint32_t cb = clause_begin(tb), ce = clause_end(te);
+    const periods::Found* best = nullptr;
+    for (size_t i = 0; i < n_periods_; ++i) {
+        const periods::Found& f = periods_[i];
+        if (f.prior || f.target || f.token < cb || f.token >= ce) continue;
+        if (!best || (f.token > tb ? f.token - tb : tb - f.token) < (best->token > tb ? best->token - tb : tb - best->token)) best = &f;
+    }
+    return best ? best : p;
+}
+
 // Forecast and period of a metric whose figure covers tokens [tb, te), kind phrase h.
 void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     uint32_t b = h && h->begin < tb ? h->begin : tb;
@@ -193,6 +214,7 @@ void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     const periods::Found* p = list_period(tb);
     const bool listed = p != nullptr;  // a "respectively" list's period is the figure's wherever it is
     if (!p) p = periods::nearest_of(periods_, n_periods_, tb);
+    if (p && !listed) p = clause_period(p, tb, te);
     // A pledge or a contract likewise; "through 2027", "by 2040" is its horizon, no period.
     if (h && h == &pledge_hit_) m.point_in_time = true;
     if (p && (m.kind == MetricKind::deal_value || m.point_in_time) && (p->token + 4 < b || p->token > e + 3)) p = nullptr;

@@ -360,6 +360,9 @@ bool SentenceReader::coordinated_forecast(uint32_t cb, uint32_t ce) const {
     if (cb <= first() + 1 || cb >= last() || !(F(cb - 1) & kPunctComma) || (F(cb - 1) & kPunctHard)) return false;
     const uint64_t open = c_.doc.keys[cb].a;
     if (open != word_key("and") && open != word_key("with") && open != word_key("plus")) return false;
+    // "..., and it bought back $500 million of stock": a subject of its own opens a predicate of its own.
+    const uint64_t subject = cb + 1 < last() ? c_.doc.keys[cb + 1].a : 0;
+    if (subject == word_key("it") || subject == word_key("they") || subject == word_key("we")) return false;
     static constexpr uint64_t kVerbs[] = {word_key("reported"), word_key("posted"), word_key("said"), word_key("was"),
                                           word_key("were"),     word_key("had"),    word_key("is"),   word_key("are")};
     for (uint32_t t = cb; t < ce && t < cb + 24; ++t) {

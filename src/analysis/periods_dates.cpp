@@ -73,7 +73,7 @@ bool Scanner::day_number(uint32_t t) const {
 // The year written right after an expression ending before token e ("Q1 2026", "first
 // quarter of 2010", "of fiscal 2026", "ended March 31, 2025") or right before its first
 // token b ("2009 third quarter"). Adds the tokens read after e to `len`.
-int Scanner::year_near(uint32_t e, uint32_t b, uint32_t& len) const {
+int Scanner::year_near(uint32_t e, uint32_t b, uint32_t& len, int* fy_end) const {
     int y = 0;
     if (uint32_t n = year_ref(e, y)) {
         len += n;
@@ -81,10 +81,25 @@ int Scanner::year_near(uint32_t e, uint32_t b, uint32_t& len) const {
     }
     std::string_view n1 = tok(e);
     if (eq_ci(n1, "of") || eq_ci(n1, "in")) {
-        if (uint32_t n = year_ref(e + 1, y)) {
-            len += n + 1;
+        // "of fiscal 2026", "of its fiscal 2027", "of the 2026 fiscal year"
+        uint32_t k = e + 1;
+        if (eq_ci(tok(k), "its") || eq_ci(tok(k), "the") || eq_ci(tok(k), "our")) ++k;
+        if (uint32_t n = year_ref(k, y)) {
+            len += k - e + n;
             return y;
         }
+        // "second quarter of the year ending March 2027", "first half of its fiscal year ending
+        // March 2027": the fiscal year the end date names, whose end month the period keeps.
+        uint32_t j = k;
+        if (eq_ci(tok(j), "fiscal") || eq_ci(tok(j), "financial")) ++j;
+        int mon = 0;
+        if (eq_ci(tok(j), "year"))
+            if (uint32_t n = ended(j + 1, mon, y, true); n && y) {
+                len += j + 1 - e + n;
+                if (fy_end) *fy_end = mon;
+                return y;
+            }
+        y = 0;
     }
     int mon = 0;
     if (uint32_t n = ended(e, mon, y); n && y) {

@@ -50,8 +50,26 @@ uint32_t Scanner::part_with_year(uint32_t t, Writer& w) const {
     len += t - b;
     const char part[2] = {letter, static_cast<char>('0' + n)};
     w.add({part, 2});
-    w.year(year_near(b + len, b, len));
+    w.year(year_near(b + len, b, len, &w.fy_end));
     return len;
+}
+
+// After a calendar span ending before token e ("the October-December quarter", "the six months to
+// September 30"), an apposition that names the company's own period with its year: ", the third
+// quarter of fiscal 2027", ", the first half of its fiscal year ending March 2027". The span is
+// that fiscal period (written into w); returns the apposition's tokens, 0 when there is none.
+uint32_t Scanner::apposition(uint32_t e, char letter, Writer& w) const {
+    if (tok(e) != "," && tok(e) != "(") {
+        if (tok(e - 1) != ",") return 0;  // "six months to September 30," (the date read its comma)
+        --e;
+    }
+    uint32_t k = e + 1;
+    if (eq_ci(tok(k), "the") || eq_ci(tok(k), "its") || eq_ci(tok(k), "our")) ++k;
+    Writer f;
+    const uint32_t n = part_with_year(k, f);
+    if (!n || f.buf[0] != letter || f.n <= 2) return 0;  // the same kind of period, with its year
+    w = f;
+    return k + n - e;
 }
 
 uint32_t Scanner::matchers(std::string_view x) {
@@ -106,6 +124,7 @@ uint32_t Scanner::word_at(uint32_t t, Writer& w) const {
         if (uint32_t n = ended(k, mon, y)) {
             w.add("FY");
             if (y) w.add_int(y);
+            w.fy_end = mon;
             return k - t + n;
         }
         return 0;
@@ -124,6 +143,8 @@ uint32_t Scanner::others(uint32_t t, uint32_t can, Writer& w) const {
     }
     if (can & kMonths)
         if (uint32_t len = months_at(t, w)) return len;
+    if (can & kPart)  // "first", "four", "five"
+        if (uint32_t len = weeks_at(t, w)) return len;
     if (can & kYearWord)
         if (uint32_t len = year_words_at(t, w)) return len;
     if (can & kRelative)
@@ -184,6 +205,12 @@ uint32_t Scanner::months_at(uint32_t t, Writer& w) const {
     } else {
         y = year_near(t + len, t, len);
     }
+    const bool quarter = end_month && months == 3 && end_month % 3 == 0;
+    if (!y && (quarter || months == 6)) {
+        uint32_t e = t + len;
+        if (eq_ci(tok(e), "quarter") || eq_ci(tok(e), "half") || eq_ci(tok(e), "period")) ++e;
+        if (uint32_t n = apposition(e, quarter ? 'Q' : 'H', w)) return e - t + n;
+    }
     if (end_month && (months == 3 || months == 12 || (months == 6 && end_month % 6 == 0)) && end_month % 3 == 0) {
         const char part[2] = {months == 3 ? 'Q' : 'H', static_cast<char>('0' + (months == 3 ? (end_month + 2) / 3 : end_month / 6))};
         if (months == 12) w.add("FY");
@@ -196,6 +223,35 @@ uint32_t Scanner::months_at(uint32_t t, Writer& w) const {
         w.add_int(months);
         w.add("M");
     }
+    w.year(y);
+    return len;
+}
+
+// A retailer's weeks: "the first 13 weeks of fiscal 2027" (its first quarter), "first 26 weeks"
+// (H1), "first 39 weeks" (9M), "first 52 weeks" (the year); "the four weeks ended Nov. 29, 2026",
+// "five weeks ended January 31" (a retail month: the month they end in).
+uint32_t Scanner::weeks_at(uint32_t t, Writer& w) const {
+    uint32_t k = t;
+    const bool first = eq_ci(tok(k), "first");
+    if (first) ++k;
+    const std::string_view x = tok(k);
+    int n = eq_ci(x, "four") ? 4 : eq_ci(x, "five") ? 5 : 0;
+    if (!n && first && x.size() == 2 && num::is_digit(x[0]) && num::is_digit(x[1])) n = (x[0] - '0') * 10 + (x[1] - '0');
+    if (!n || !eq_ci(tok(k + 1), "weeks")) return 0;
+    uint32_t len = k + 2 - t;
+    int mon = 0, y = 0;
+    const uint32_t en = ended(k + 2, mon, y, true);
+    if (n == 4 || n == 5) {
+        if (!en || !mon || first) return 0;
+        w.add(kMonthShort[mon - 1]);
+        w.year(y);
+        return len + en;
+    }
+    const char* form = n == 13 ? "Q1" : n == 26 ? "H1" : n == 39 ? "9M" : n == 52 || n == 53 ? "FY" : nullptr;
+    if (!form) return 0;
+    if (en) len += en;
+    else y = year_near(t + len, t, len, &w.fy_end);
+    w.add(form);
     w.year(y);
     return len;
 }
@@ -214,6 +270,7 @@ uint32_t Scanner::year_words_at(uint32_t t, Writer& w) const {
     if (!n || !y) return 0;
     w.add("FY");
     w.add_int(y);
+    w.fy_end = mon;
     return n + 1;
 }
 

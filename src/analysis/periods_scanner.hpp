@@ -32,7 +32,8 @@ private:
     uint32_t split_year(uint32_t t, int& y) const;
     uint32_t ended(uint32_t t, int& mon, int& y, bool to = false) const;
     bool day_number(uint32_t t) const;
-    int year_near(uint32_t e, uint32_t b, uint32_t& len) const;
+    // fy_end (when given) receives the month a stated fiscal year ends ("of the year ending March 2027").
+    int year_near(uint32_t e, uint32_t b, uint32_t& len, int* fy_end = nullptr) const;
     uint32_t position_date(uint32_t t, int m, Writer& w) const;
 
     // Expressions (periods_scanner.cpp).
@@ -47,6 +48,8 @@ private:
     uint32_t word_at(uint32_t t, Writer& w) const;
     uint32_t others(uint32_t t, uint32_t can, Writer& w) const;
     uint32_t months_at(uint32_t t, Writer& w) const;
+    uint32_t apposition(uint32_t e, char letter, Writer& w) const;
+    uint32_t weeks_at(uint32_t t, Writer& w) const;
     uint32_t year_words_at(uint32_t t, Writer& w) const;
     uint32_t relative_at(uint32_t t, Writer& w) const;
     uint32_t month_quarter_at(uint32_t t, Writer& w) const;
@@ -88,7 +91,9 @@ size_t collect(const Document& doc, const Sentence& s, Candidate&& candidate, Fo
         out[n].period.set(w.view());
         out[n].token = t;
         out[n].after_by = t > s.first_token && eq_ci(sc.tok(t - 1), "by");
-        out[n].prior = prior_period(sc, s.first_token, t);
+        // "(H1 2025: EUR 10,89 billion)": a bracketed label of the comparison figure is the earlier period.
+        out[n].prior = prior_period(sc, s.first_token, t) || (sc.tok(t - 1) == "(" && sc.tok(t + len) == ":");
+        out[n].period.fy_end = static_cast<uint8_t>(w.fy_end);
         out[n].quarter_month = static_cast<uint8_t>(w.quarter_month);
         out[n].quarter_year = static_cast<int16_t>(w.quarter_year);
         out[n].end = t + len;

@@ -92,6 +92,7 @@ struct Report {
     Period period;
     int year = 0;
     int period_quarter = 0, period_year = 0;  // of `period`, read once for every metric's settle()
+    int last_quarter = 0;  // the quarter a half or nine months ends with (H1: 2, 9M: 3, H2: 4), else 0
 };
 
 // A period a figure of the report can have: a quarter, half, nine months, year or month.
@@ -99,6 +100,13 @@ bool reportable(std::string_view p) { return !p.empty() && !relative(p) && p != 
 // One the headline or summary can state without a figure: Q3, H1, 9M (a bare year is as often a
 // target, "work begins in 2027", as the report's).
 bool report_like(std::string_view p) { return p.size() >= 2 && (p[0] == 'Q' || p[0] == 'H' || p[1] == 'M'); }
+
+// A month of the report ("Nov": "Costco November comparable sales rise 6.4%").
+bool month_like(std::string_view p) {
+    for (std::string_view m : kMonthShort)
+        if (p == m) return true;
+    return false;
+}
 
 void earliest(int& y, int v) {
     if (v && (!y || v < y)) y = v;
@@ -118,6 +126,21 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
     }
     // A year after the item's is a target or next year's guidance, not the report's.
     const int pub_year = doc.event().has_published_at ? core::year_of(doc.event().published_at_ms) : 0;
+    int pub_month = 0;  // 1..12, read only for a fiscal year whose end the text states
+    // "the year ending March 2027" in October 2026 is the fiscal year in progress: its year is the
+    // item's ("second-quarter profit" is Q2 2027), not next year's guidance.
+    auto in_progress = [&](int fy_end, int y) {
+        if (!fy_end || !pub_year || y != pub_year + 1) return false;
+        if (!pub_month) {
+            const int64_t day = doc.event().published_at_ms / 86400000;
+            pub_month = 12;
+            while (pub_month > 1 && core::days_from_civil(pub_year, static_cast<unsigned>(pub_month), 1) > day) --pub_month;
+        }
+        return fy_end < pub_month;
+    };
+    auto next_years = [&](const Metric& m, int y) {
+        return m.forecast && pub_year && y > pub_year && !in_progress(m.period.fy_end, y);
+    };
     Period stated;
     Found found[8];
     size_t mi = from;  // metrics are in document order, like sentences
@@ -144,7 +167,22 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
         if (!reportable(m.period.view())) continue;
         if (r.period.empty() && !m.forecast) r.period = m.period;
         const int y = year_in(m.period.view());
-        if (!(m.forecast && pub_year && y > pub_year)) earliest(r.year, y);
+        if (!next_years(m, y)) earliest(r.year, y);
+    }
+    // No year yet, and the headline or summary names the fiscal year in progress by its end with
+    // no figure of it read ("raised its adjusted EBITA forecast for the fiscal year ending March
+    // 2027 to ..."): that year is the item's. Read only in this rare case.
+    for (const Sentence& s : doc.sentences) {
+        if (r.year || !pub_year || (s.field != Field::headline && s.field != Field::summary)) break;
+        auto candidate = [&](uint32_t t) {
+            return doc.tokens[t].kind == TokenKind::word && doc.keys[t].b == 0 &&
+                   (doc.keys[t].a == key_of("year") || doc.keys[t].a == key_of("fiscal"));
+        };
+        const size_t n = collect(doc, s, candidate, found, 8);
+        for (size_t i = 0; i < n && !r.year; ++i) {
+            const int y = year_in(found[i].period.view());
+            if (!found[i].prior && in_progress(found[i].period.fy_end, y)) r.year = y;
+        }
     }
     // A report that never names its quarter is the one before the quarter its guidance is for:
     // "Net income fell 18% ... The company guided fourth-quarter revenue to $60-63 billion" is Q3.
@@ -164,9 +202,14 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
         r.period.set(w.view());
     }
     const std::string_view p = r.period.view();
-    if (!p.empty() && !year_in(p) && r.year && (report_like(p) || p == "FY")) with_year(r.period, r.year);
+    if (!p.empty() && !year_in(p) && r.year && (report_like(p) || p == "FY" || month_like(p))) with_year(r.period, r.year);
     r.period_quarter = quarter_in(r.period.view());
     r.period_year = year_in(r.period.view());
+    const std::string_view rp = r.period.view();
+    if (rp.size() >= 2 && (rp.size() == 2 || rp[2] == ' ')) {
+        if (rp[0] == 'H' && (rp[1] == '1' || rp[1] == '2')) r.last_quarter = (rp[1] - '0') * 2;
+        else if (rp[0] == '9' && rp[1] == 'M') r.last_quarter = 3;
+    }
     return r;
 }
 
@@ -193,6 +236,13 @@ void settle(Metric& m, const Metric* prev, const Report& r) {
     }
     if (p == "quarter") {  // "in the quarter": the reported one, else a projection's quarter, else unknown
         if (rq) m.period = r.period;
+        else if (r.last_quarter) {  // a half or nine months: the quarter they end with
+            Writer w;
+            w.add("Q");
+            w.add_int(r.last_quarter);
+            w.year(ry);
+            m.period.set(w.view());
+        }
         else if (m.forecast && prev && prev->forecast && quarter_in(prev->period.view())) m.period = prev->period;
         else m.period = {};
         return;

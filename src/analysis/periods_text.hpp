@@ -62,6 +62,7 @@ struct Writer {
     char buf[24];
     size_t n = 0;
     int quarter_month = 0, quarter_year = 0;  // a month-named quarter (Found::quarter_month)
+    int fy_end = 0;                           // Period::fy_end
     void add(std::string_view s) {
         for (char c : s)
             if (n < sizeof buf) buf[n++] = c;

@@ -120,6 +120,10 @@ struct Change {
 struct Period {
     char text[24] = {};
     uint8_t len = 0;
+    // The month (1..12) the fiscal year ends when the text states it with the period ("the year
+    // ending March 2027", "first half of its fiscal year ending March 2027": 3); 0 when unstated.
+    // Tells the current fiscal year from next year's when a year is later than the item's.
+    uint8_t fy_end = 0;
     std::string_view view() const { return {text, len}; }
     bool empty() const { return len == 0; }
     void set(std::string_view s) {
