@@ -244,6 +244,8 @@ concerned about | concern about | concerning | concerns regarding = 0
 concerns the | concerned the | concerns a | concerned a | concerns an | concerned an = 0
 strike a deal | strikes a deal | struck a deal | striking a deal | strike deal | strikes deal = 0.2
 record fine | record fines | record penalty | record penalties | record settlement = -0.55
+# Session 17: a superlative of equipment is a claim of quality ("modern" alone was dropped before).
+most modern | most advanced | state-of-the-art = 0.3
 # Profile text: "X is an innovative developer of ...", "X is a global leader in ...". Not "is a leading"
 # (-6 fpb-dev, +2: the phrase bank often calls "a leading provider" good news) nor "is the market leader" (-1).
 is an innovative | is a global leader | is one of the leading = 0

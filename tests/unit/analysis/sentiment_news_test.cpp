@@ -96,3 +96,12 @@ TEST_CASE("fewer than expected is a miss, and shoppers pulling back spend less")
         {"Stocks pull back at the open .", -1},
     });
 }
+
+TEST_CASE("the most modern of its kind is a claim of quality; modern alone is not") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: no term (0).
+        {"The new plant is the most modern of its kind in Europe .", +1},
+        {"The mill uses state-of-the-art technology .", +1},
+        {"The company sells modern furniture in Finland .", 0},
+    });
+}
