@@ -117,8 +117,9 @@ TEST_CASE("the joint pass finds the built-in table's words as a lookup of every 
     e.summary = "Nvidia posted better-than-expected results and a $5 billion buyback, up 12% (S&P 500).";
     e.body = "Amazon said it would not consider a takeover. \xE2\x82\xAC" "3 billion offering; 1,500 layoffs at Intel.";
     CHECK(c.check(e) >= 3);
-    // Enough generated events that the comparison covers the matcher, not only the lookups.
-    CHECK(run_generated(c, 20261206, 400) > 100);
+    // Enough generated events that the comparison covers the matcher, not only the lookups (the
+    // more words the table has, the fewer events a random text of them makes: 400 texts gave 95).
+    CHECK(run_generated(c, 20261206, 500) > 100);
 }
 
 TEST_CASE("a table of its own: long words, apostrophes and symbols are cues too") {
