@@ -74,6 +74,17 @@ bool SentenceReader::read_count(uint32_t t, double& value, uint32_t& te) const {
 // count kind word before it ("delivered 384,122 vehicles", "deliveries rose 7% to 497,000").
 // `made` receives a synthesized hit for job nouns.
 const Hit* SentenceReader::count_kind(uint32_t tb, uint32_t te, Hit& made) const {
+    // "shipments of 195 million to 205 million tonnes", "gold production of 412,000 ounces": a
+    // physical quantity, not a count of units delivered.
+    static constexpr std::string_view kMeasures[] = {"tonnes", "tons",    "ounces",  "oz",      "barrels", "pounds", "lbs",
+                                                     "carats", "kilograms", "litres", "liters", "gallons", "bushels", "boe"};
+    for (uint32_t k = te; k < last() && k < te + 5; ++k) {  // past a range's high end: "195 million to 205 million tonnes"
+        if (c_.doc.tokens[k].kind == TokenKind::number || scale_of(c_.tok(k)) || eq_ci(c_.tok(k), "to")) continue;
+        if (c_.doc.tokens[k].kind != TokenKind::word) break;
+        for (std::string_view m : kMeasures)
+            if (eq_ci(c_.tok(k), m)) return nullptr;
+        break;
+    }
     bool units = !model_text(te).empty();  // a count noun follows: "497,000 vehicles", "121 737s"
     for (uint32_t k = te; !units && k < last() && k < te + 3; ++k) {
         if (c_.doc.tokens[k].kind != TokenKind::word || (F(k) & (W::kStop | kFigureFlag))) break;

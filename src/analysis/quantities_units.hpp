@@ -354,6 +354,21 @@ inline bool currency_word_at(std::string_view s, size_t i, Unit& unit, size_t& e
 }
 
 // What follows a figure (after its scale word): "%", "percent", "bps", "euros", "USD", "cents".
+// A metal or a crop named in the 80 bytes before position i ("copper sales of 4.1 billion pounds"):
+// read only for "pound(s)" after a number, so the scan costs nothing elsewhere.
+inline bool commodity_before(std::string_view s, size_t i) {
+    static constexpr std::string_view kGoods[] = {"copper", "gold",   "silver", "nickel", "zinc",   "aluminum", "aluminium",
+                                                  "cobalt", "lithium", "uranium", "molybdenum", "coffee", "cotton", "sugar",
+                                                  "beef",   "pork",   "cheese"};
+    const size_t b = i > 80 ? i - 80 : 0;
+    for (size_t k = b; k < i; ++k) {
+        if (k > 0 && num::is_alpha(s[k - 1])) continue;  // words' starts only
+        for (std::string_view g : kGoods)
+            if (num::word_at(s, k, g)) return true;
+    }
+    return false;
+}
+
 inline Suffix suffix_at(std::string_view s, size_t e) {
     Suffix out;
     size_t i = num::skip_spaces(s, e);
@@ -407,6 +422,8 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
     size_t end = 0;
     if (currency_word_at(s, i, u, end)) {
         // "10 pounds of coffee": a weight, not money ("2 billion pounds of debt" stays money).
+        // "copper sales rose 6% to 1.08 billion pounds": pounds of a metal or a crop are a weight.
+        if ((s[i] == 'p' || s[i] == 'P') && end - i <= 6 && commodity_before(s, i)) return out;
         if ((s[i] == 'p' || s[i] == 'P') && end - i <= 6 && num::word_at(s, num::skip_spaces(s, end), "of")) {
             const size_t b = num::skip_spaces_back(s, i);
             if (!(num::word_before(s, b, "million") || num::word_before(s, b, "billion") ||
