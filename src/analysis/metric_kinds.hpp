@@ -66,7 +66,7 @@ inline constexpr Row kRows[] = {
      "pretax loss|pre-tax loss|loss before tax|loss before taxes|loss before income taxes",
      1, M::level, false, U::money, false, false},
     {K::eps, "eps", "eps|earnings per share|per share|a share|diluted eps|adjusted eps|per diluted share|a diluted share|"
-     "profit per share", "loss per share",
+     "profit per share|net income per share|income per share|earnings per preferred share|earnings per ordinary share", "loss per share",
      1, M::level, true, U::money, false, false},
     {K::ebitda, "ebitda", "ebitda|adjusted ebitda", "",
      1, M::level, false, U::money, false, false},
@@ -91,7 +91,7 @@ inline constexpr Row kRows[] = {
      1, M::ratio, false, U::percent, false, false},
     {K::gross_margin, "gross_margin", "gross margin|gross margins", "",
      1, M::ratio, false, U::percent, false, false},
-    {K::cash_flow, "cash_flow", "fcf|operating cash flow|free cash flow|cash flow|cash flows", "",
+    {K::cash_flow, "cash_flow", "fcf|operating cash flow|free cash flow|cash flow|cash flows|cash provided by operating activities", "",
      1, M::level, false, U::money, false, false},
     {K::net_interest_income, "net_interest_income", "net interest income|net interest revenue", "",
      1, M::level, false, U::money, false, false},

@@ -362,9 +362,15 @@ void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, 
     // cloud's change, not the total's.
     if (best && !same_business(*best, h, tb, te)) best = nullptr;
     if (best) {
-        const Basis known = best->change.basis;  // from its prior value ("... a year earlier")
+        const Change known = best->change;  // its basis from its prior value ("... a year earlier")
         best->change = ch;
-        if (best->change.basis == Basis::none) best->change.basis = known;
+        if (best->change.basis == Basis::none) best->change.basis = known.basis;
+        // "increased $1.1 billion, or 28%, to $5.0 billion": the amount stays with the percentage.
+        if (known.has_amount && (ch.direction == known.direction || ch.direction == Direction::none)) {
+            best->change.has_amount = true;
+            best->change.amount = known.amount;
+            if (best->change.direction == Direction::none) best->change.direction = known.direction;
+        }
         return;
     }
     Metric m;

@@ -30,7 +30,8 @@ bool SentenceReader::amount_move(const Fig& a, const Fig& b) const {
     const Quantity& qb = c_.quantities[b.q];
     if (!a.money || !b.money || qa.is_range || qb.is_range || !(qa.unit == qb.unit) || qa.span.field != qb.span.field)
         return false;
-    if (b.tb != a.te + 1 || !eq_ci(c_.tok(a.te), "to")) return false;
+    if (b.tb < 1 || !eq_ci(c_.tok(b.tb - 1), "to")) return false;
+    if (b.tb != a.te + 1 && !percent_between(a, b)) return false;
     uint32_t t = a.tb;
     for (int k = 0; k < 2 && t > first() && amount_qualifier(c_.tok(t - 1)); ++k) --t;
     if (t <= first()) return false;
@@ -40,10 +41,20 @@ bool SentenceReader::amount_move(const Fig& a, const Fig& b) const {
     return std::fabs(qa.value) < std::fabs(qb.value);
 }
 
+// "increased $1.1 billion, or 28%, to $5.0 billion": the amount's percentage between commas,
+// then "to" and the level (the percentage is the level's change).
+bool SentenceReader::percent_between(const Fig& a, const Fig& b) const {
+    const size_t fi = static_cast<size_t>(&a - figs_.data());
+    if (fi + 2 >= figs_.size() || &figs_[fi + 2] != &b) return false;
+    const Fig& p = figs_[fi + 1];
+    return !p.money && c_.tok(a.te) == "," && eq_ci(c_.tok(a.te + 1), "or") && p.tb == a.te + 2 &&
+           c_.tok(p.te) == "," && b.tb == p.te + 2;
+}
+
 void SentenceReader::mark_amounts() {
     for (size_t fi = 0; fi + 1 < figs_.size(); ++fi) {
         Fig& a = figs_[fi];
-        if (!amount_move(a, figs_[fi + 1])) continue;
+        if (!amount_move(a, figs_[fi + 1]) && !(fi + 2 < figs_.size() && amount_move(a, figs_[fi + 2]))) continue;
         a.amount = true;
         // The amount does not separate the level from the kind before it.
         for (uint32_t k = a.tb; k < a.te && k < last(); ++k) fl_[k - first_] &= ~kFigureFlag;
@@ -55,8 +66,9 @@ void SentenceReader::mark_amounts() {
 void SentenceReader::take_amount(Metric& m, const Fig& fg, const Hit* h) const {
     const size_t fi = static_cast<size_t>(&fg - figs_.data());
     if (fi == 0 || fi > figs_.size()) return;
-    const Fig& a = figs_[fi - 1];
-    if (!a.amount || a.te + 1 != fg.tb) return;
+    const bool gap = fi >= 2 && figs_[fi - 2].amount && percent_between(figs_[fi - 2], fg);
+    const Fig& a = figs_[gap ? fi - 2 : fi - 1];
+    if (!a.amount || (!gap && a.te + 1 != fg.tb)) return;
     Direction dir = m.change.direction;
     if (dir == Direction::none) {
         uint32_t t = a.tb;

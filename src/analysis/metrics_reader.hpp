@@ -137,6 +137,7 @@ private:
 
     // --- moves stated as amounts, "respectively" lists (metrics_lists.cpp) ---
     bool amount_move(const Fig& a, const Fig& b) const;
+    bool percent_between(const Fig& a, const Fig& b) const;
     void mark_amounts();
     void take_amount(Metric& m, const Fig& fg, const Hit* h) const;
     void respectively_lists();

@@ -211,10 +211,11 @@ uint32_t Scanner::months_at(uint32_t t, Writer& w) const {
         if (eq_ci(tok(e), "quarter") || eq_ci(tok(e), "half") || eq_ci(tok(e), "period")) ++e;
         if (uint32_t n = apposition(e, quarter ? 'Q' : 'H', w)) return e - t + n;
     }
-    if (end_month && (months == 3 || months == 12 || (months == 6 && end_month % 6 == 0)) && end_month % 3 == 0) {
+    if (months == 12 && end_month) {  // "twelve months ended July 31, 2026": a fiscal year, whatever month it ends
+        w.add("FY");
+    } else if (end_month && (months == 3 || (months == 6 && end_month % 6 == 0)) && end_month % 3 == 0) {
         const char part[2] = {months == 3 ? 'Q' : 'H', static_cast<char>('0' + (months == 3 ? (end_month + 2) / 3 : end_month / 6))};
-        if (months == 12) w.add("FY");
-        else w.add({part, 2});
+        w.add({part, 2});
     } else if (months == 6) {
         // "the six months to Aug. 23", "the first six months": an interim report's half (a second
         // half is reported with the full year, as "the year").

@@ -30,3 +30,35 @@ TEST_CASE("tonnes, ounces and barrels are no count of units delivered") {
     REQUIRE(ms.size() == 1);
     CHECK(ms[0].kind == MetricKind::deliveries);
 }
+
+TEST_CASE("10-K sentences: a move as an amount with its percentage, per-share and cash-flow phrases") {
+    testing::Run r;
+    const auto& ms = r.on("Operating income increased $1.1 billion, or 28%, to $5.0 billion for fiscal 2026.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].kind == MetricKind::operating_income);
+    CHECK(testing::near(ms[0].value, 5e9));
+    CHECK(ms[0].change.has_amount);
+    CHECK(testing::near(ms[0].change.amount, 1.1e9));
+    CHECK(testing::near(ms[0].change.percent, 28));
+    // Negative: two levels joined by "or" with no "to" stay two figures.
+    CHECK(r.on("Operating income was $1.1 billion, or 28%, and revenue was $5.0 billion.").size() >= 2);
+    const auto& e = r.on("Diluted net income per share was $13.67 for fiscal 2026 compared with $10.43 for fiscal 2025.");
+    const Metric* eps = testing::with_value(e, 13.67);
+    REQUIRE(eps);
+    CHECK(eps->kind == MetricKind::eps);
+    const auto& p = r.on("Adjusted earnings per preferred share increased 6.7 percent to EUR 2.70.");
+    const Metric* pe = testing::with_value(p, 2.70);
+    REQUIRE(pe);
+    CHECK(pe->kind == MetricKind::eps);
+    const auto& c = r.on("Cash provided by operating activities was $6.1 billion for the twelve months ended July 31, 2026.");
+    const Metric* cf = testing::with_value(c, 6.1e9);
+    REQUIRE(cf);
+    CHECK(cf->kind == MetricKind::cash_flow);
+    CHECK(cf->period.view() == "FY2026");
+}
+
+TEST_CASE("twelve months ended any month are a fiscal year; trailing twelve months are none") {
+    testing::Run r;
+    CHECK(testing::period_of(r.on("Revenue was $6.1 billion for the twelve months ended July 31, 2026."), 6.1e9) == "FY2026");
+    CHECK(testing::period_of(r.on("Revenue was $6.1 billion over the past twelve months."), 6.1e9) != "FY");
+}
