@@ -184,6 +184,7 @@ const periods::Found* SentenceReader::list_period(uint32_t tb) const {
 // is the quarter's. Walks only the tokens between p and the figure, and the clause when p lies
 // outside it. Returns the one to use.
 const periods::Found* SentenceReader::clause_period(const periods::Found* p, uint32_t tb, uint32_t te) const {
+    if (n_periods_ < 2) return p;  // nothing to give way to (most sentences)
     constexpr uint32_t kEnds = kPunctComma | W::kClause | kScopeEnd;
     const bool after = p->token >= te;
     bool across = false;
