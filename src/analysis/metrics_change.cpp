@@ -386,8 +386,11 @@ void SentenceReader::multiplier_pass() {
     for (const auto& h : hits_) {
         if (c_.full) return;
         if (h.modifier || h.kind == W::kNotMetric) continue;
-        for (uint32_t t = h.end; t < last() && t < h.end + 3; ++t) {
+        // "revenue doubled", "operating income at its streaming business tripled": the verb within
+        // three words of the kind, or past the business the kind names (up to eight, no comma).
+        for (uint32_t t = h.end; t < last() && t < h.end + 8; ++t) {
             uint32_t f = F(t);
+            if (t >= h.end + 3 && (f & (kPunctComma | kFigureFlag | W::kClause | W::kUp | W::kDown))) break;
             double pct = (f & W::kDouble) ? 100.0 : (f & W::kTriple) ? 200.0 : (f & W::kHalve) ? -50.0 : 0.0;
             if (pct == 0.0) continue;
             Change ch;
@@ -396,8 +399,12 @@ void SentenceReader::multiplier_pass() {
             // exactly; "revenue doubled" alone is +100%.
             const bool to_level = t + 2 < last() && eq_ci(c_.tok(t + 1), "to") &&
                                   ((F(t + 2) & kFigureFlag) || c_.doc.tokens[t + 2].kind == TokenKind::number);
-            ch.has_percent = !to_level;
-            ch.percent = to_level ? 0.0 : pct;
+            // "tripled to $1.3 billion" is +200%; "more than doubled to", "nearly tripled to" state no exact size.
+            const std::string_view before = t > first() ? c_.tok(t - 1) : std::string_view{};
+            const bool inexact = eq_ci(before, "than") || eq_ci(before, "nearly") || eq_ci(before, "almost") ||
+                                 eq_ci(before, "roughly") || eq_ci(before, "about");
+            ch.has_percent = !(to_level && inexact);
+            ch.percent = ch.has_percent ? pct : 0.0;
             Quantity q;
             const Token& tk = c_.doc.tokens[t];
             q.span = {tk.field, tk.begin, tk.end};

@@ -126,6 +126,9 @@ void SentenceReader::money_metric(Fig& fg, const Quantity& q, const Hit* h, bool
     if (combined_figure(h, fg.tb, fg.te)) return;  // several companies' together: no one's metric
     attribute(m, h, fg.tb, fg.te, np_after || (fg.te < last() && (eq_ci(c_.tok(fg.te), "of"))));
     finish(m, fg.tb, fg.te, h);
+    // "Analysts on average had expected revenue of $23.3 billion": what analysts had expected of a
+    // reported figure is its yardstick, no projection and no metric.
+    if (fg.tb > analyst_from_ && analyst_from_ > first() && eq_ci(c_.tok(analyst_from_ - 1), "had")) return;
     if (!np_after) m.change.direction = direction_to(h, fg.tb);
     // "reaffirmed its full-year revenue guidance of $5 billion": a projection that did not move.
     if (m.forecast && m.kind != MetricKind::price_target && m.change.direction == Direction::none &&

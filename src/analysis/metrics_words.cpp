@@ -47,6 +47,9 @@ constexpr Entry kEntries[] = {
     {"dipped", kDown}, {"lowered", kDown}, {"lowers", kDown}, {"lowering", kDown}, {"trims", kDown},
     {"trimmed", kDown}, {"contraction", kDown | kGrowthNoun}, {"fallen", kDown}, {"slips", kDown}, {"slides", kDown},
     {"dips", kDown}, {"plunges", kDown}, {"tumbles", kDown}, {"sinks", kDown},
+    // base forms after a plural subject in headlines ("deliveries slip 3%", "sales slump 8%")
+    {"slip", kDown}, {"slide", kDown}, {"dip", kDown}, {"plunge", kDown}, {"tumble", kDown}, {"sink", kDown},
+    {"slump", kDown}, {"slumps", kDown}, {"sag", kDown}, {"sags", kDown}, {"soar", kUp}, {"rebound", kUp}, {"rebounds", kUp},
     {"flat", kFlat}, {"unchanged", kFlat}, {"stable", kFlat},
     {"narrowed", kNarrow}, {"narrowing", kNarrow}, {"widened", kWiden}, {"widening", kWiden},
     {"doubled", kDouble}, {"tripled", kTriple}, {"halved", kHalve},

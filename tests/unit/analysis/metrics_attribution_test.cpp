@@ -176,3 +176,39 @@ TEST_CASE("every figure of a sentence finds the unknown company named before the
         CHECK((m.entity == "Skyjet") == (m.change.percent == 5));  // not past the sentence's start
     }
 }
+
+TEST_CASE("'tripled to' a level past the business its kind names is +200%; 'more than doubled to' has no size") {
+    testing::Run r;
+    const auto& ms = r.on("Acme said operating income at its direct-to-consumer streaming business tripled to $1.3 billion.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].change.direction == Direction::up);
+    CHECK(ms[0].change.has_percent);
+    CHECK(ms[0].change.percent == doctest::Approx(200.0));
+    const auto& m = r.on("Acme's revenue more than doubled to $4 billion.");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].change.direction == Direction::up);
+    CHECK_FALSE(m[0].change.has_percent);
+    // A multiplier past a comma is another clause's.
+    const auto& o = r.on("Acme's revenue rose 5% to $4 billion, and its shares nearly tripled.");
+    REQUIRE(o.size() == 1);
+    CHECK(o[0].change.percent == doctest::Approx(5.0));
+}
+
+TEST_CASE("what analysts had expected of a reported figure is its yardstick, no metric") {
+    testing::Run r;
+    CHECK(describe(r.on("Acme's revenue rose 5% to $23.6 billion. Analysts on average had expected revenue of $23.3 billion.")) ==
+          "revenue Acme/ 2.36e+10");
+    // Analysts' expectations of a coming period stay projections.
+    const auto& ms = r.on("Analysts expect Acme's revenue of $25 billion next year.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].forecast);
+}
+
+TEST_CASE("a headline's base-form move verbs: 'deliveries slip 3%', 'sales slump 8%'") {
+    testing::Run r;
+    const auto& ms = r.item("Acme deliveries slip 3% as China sales slump 8%", "");
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[0].kind == MetricKind::deliveries);
+    CHECK(ms[0].change.percent == doctest::Approx(-3.0));
+    CHECK(ms[1].change.percent == doctest::Approx(-8.0));
+}
