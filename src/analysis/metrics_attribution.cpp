@@ -200,6 +200,23 @@ const periods::Found* SentenceReader::clause_period(const periods::Found* p, uin
     return best ? best : p;
 }
 
+// Was the buyback whose phrase or figure starts at token b carried out ("repurchased $4 billion of
+// stock", "bought back", "Citi returned $4.5 billion to shareholders, including $3.5 billion of
+// share repurchases")? A past verb of buying back or returning in the sentence before it, and no
+// "since" / "to date" (a running total) nor "authoriz..." / "program" (a plan).
+bool SentenceReader::executed_buyback(uint32_t b) const {
+    bool past = false;
+    for (uint32_t t = first(); t < last() && t < b + 8; ++t) {
+        const std::string_view w = c_.tok(t);
+        if (eq_ci(w, "since") || eq_ci(w, "date") || eq_ci(w, "program") || eq_ci(w, "programme") ||
+            eq_ci(w, "authorization") || eq_ci(w, "authorisation") || eq_ci(w, "authorized") || eq_ci(w, "approved") ||
+            eq_ci(w, "completed"))
+            return false;
+        if (t <= b && (eq_ci(w, "repurchased") || eq_ci(w, "returned") || eq_ci(w, "bought"))) past = true;
+    }
+    return past;
+}
+
 // Forecast and period of a metric whose figure covers tokens [tb, te), kind phrase h.
 void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     uint32_t b = h && h->begin < tb ? h->begin : tb;
@@ -227,10 +244,19 @@ void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     // added 2,400 employees in the quarter").
     const bool event_kind = m.kind == MetricKind::buyback || m.kind == MetricKind::dividend || m.kind == MetricKind::job_cuts;
     if (p && event_kind && !listed && (p->token + 12 < b || p->token > e + 6)) p = nullptr;
+    // "bought back $22 billion of its shares in the quarter and declared a dividend of 27 cents":
+    // a period before an "and" that opens the kind's own predicate is the one before's.
+    if (p && event_kind && !listed && p->token < b)
+        for (uint32_t t = p->token + 1; t < b; ++t)
+            if (eq_ci(c_.tok(t), "and")) {
+                p = nullptr;
+                break;
+            }
     if (p && m.point_in_time && (p->target || p->after_by)) {
         if (p->after_by) m.forecast = true;
         p = nullptr;
     }
+    if (!p && m.kind == MetricKind::buyback && !m.forecast) m.executed = executed_buyback(b);
     if (p) {
         // "the December quarter" is Apple's fiscal first quarter: the company's fiscal calendar.
         m.period = p->quarter_month ? periods::fiscal_quarter(*p, m.ticker) : p->period;

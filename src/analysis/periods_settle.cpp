@@ -248,7 +248,7 @@ void settle(Metric& m, const Metric* prev, const Report& r) {
         return;
     }
     if (p.empty()) {
-        if (!m.forecast && !point_in_time(m.kind) && !m.point_in_time) m.period = r.period;
+        if (!m.forecast && (!point_in_time(m.kind) || m.executed) && !m.point_in_time) m.period = r.period;
         // A forecast continuing the one before it takes its period: "expects fourth-quarter
         // revenue of ... Gross margin is expected to be about 36.5%."
         else if (m.forecast && !point_in_time(m.kind) && !m.point_in_time && prev && prev->forecast && reportable(prev->period.view()))

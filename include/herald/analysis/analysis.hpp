@@ -150,6 +150,10 @@ struct Metric {
     // A deal, pledge or contract ("will invest $9 billion", "signs $20 billion cloud deal"): no
     // result of the reported period, so it has a period only when the text writes one by it.
     bool point_in_time = false;
+    // A buyback carried out in the reported period ("repurchased $4 billion of stock", "returned
+    // $4.5 billion, including $3.5 billion of share repurchases"): it takes the report's period
+    // when its sentence writes none (an authorization or a program total does not).
+    bool executed = false;
     Qualifier qualifier = Qualifier::none;
     Span span;               // the figure's bytes ("$37.6B"), or the change's when there is no value
     std::string_view text;   // the bytes of span

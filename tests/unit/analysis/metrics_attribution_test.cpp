@@ -212,3 +212,28 @@ TEST_CASE("a headline's base-form move verbs: 'deliveries slip 3%', 'sales slump
     CHECK(ms[0].change.percent == doctest::Approx(-3.0));
     CHECK(ms[1].change.percent == doctest::Approx(-8.0));
 }
+
+TEST_CASE("a buyback carried out takes the report's period; a plan, a program total or a running total does not") {
+    testing::Run r;
+    const auto& ms = r.item("Acme third-quarter profit rises 16%",
+                            "Acme's third-quarter net income rose 16% to $4.3 billion.",
+                            "Acme returned $4.5 billion to shareholders, including $3.5 billion of share repurchases. "
+                            "It approved a new $10 billion buyback. It has repurchased $50 billion of stock since 2020. "
+                            "It had completed its $7.5 billion accelerated share repurchase.");
+    CHECK(testing::period_of(ms, 3.5e9) == "Q3");
+    CHECK(testing::period_of(ms, 10e9) == "");
+    CHECK(testing::period_of(ms, 50e9) == "");
+    CHECK(testing::period_of(ms, 7.5e9) == "");
+}
+
+TEST_CASE("a period before 'and' is not the next predicate's dividend's") {
+    testing::Run r;
+    const auto& ms = r.on("Acme bought back $22 billion of its shares in the quarter and declared a dividend of 27 cents per share.");
+    const Metric* d = testing::metric_of(ms, MetricKind::dividend);
+    REQUIRE(d);
+    CHECK(d->period.view().empty());
+    // Written with the dividend, the period is its own.
+    const auto& o = r.on("Acme paid a dividend of 27 cents per share in the third quarter.");
+    REQUIRE(testing::metric_of(o, MetricKind::dividend));
+    CHECK(testing::metric_of(o, MetricKind::dividend)->period.view() == "Q3");
+}
