@@ -370,6 +370,11 @@ const Hit* SentenceReader::per_share_kind(const Fig& fg, const Hit* marker) {
         for (std::string_view p : kPaying) paying |= eq_ci(w, p);
         if (paying) return deal_at(k);
     }
+    // "agreed to acquire Redrock for $7.2 billion in cash and stock, or $58 per share": the same
+    // price per share, restated after ", or" right after the sentence's deal value.
+    if (fg.tb >= first() + 2 && eq_ci(c_.tok(fg.tb - 1), "or") && c_.tok(fg.tb - 2) == "," &&
+        c_.out.size() > first_metric_ && c_.out.back().kind == MetricKind::deal_value)
+        return deal_at(fg.tb - 1);
     return marker;
 }
 

@@ -237,3 +237,14 @@ TEST_CASE("a period before 'and' is not the next predicate's dividend's") {
     REQUIRE(testing::metric_of(o, MetricKind::dividend));
     CHECK(testing::metric_of(o, MetricKind::dividend)->period.view() == "Q3");
 }
+
+TEST_CASE("a deal's price restated per share after ', or' is the deal's, not EPS") {
+    testing::Run r;
+    const auto& ms = r.on("Acme agreed to acquire Globex for $7.2 billion in cash and stock, or $58 per share.");
+    REQUIRE(testing::with_value(ms, 58));
+    CHECK(testing::with_value(ms, 58)->kind == MetricKind::deal_value);
+    // After a loss, ", or 35 cents a share" stays the loss per share.
+    const auto& l = r.on("Acme reported a net loss of $120 million, or 35 cents a share.");
+    REQUIRE(testing::with_value(l, -0.35));
+    CHECK(testing::with_value(l, -0.35)->kind == MetricKind::eps);
+}
