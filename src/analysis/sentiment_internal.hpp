@@ -206,10 +206,9 @@ private:
     bool names_apart(uint32_t measure, uint32_t measure_end, uint32_t direction) const;
     bool names_between(uint32_t from, uint32_t to) const;
     // The learned layer (sentiment_learned.cpp): whether it reads the document, and its verdict.
-    static constexpr int kPost = 1, kHeadline = 2, kTitle = 3;
+    static constexpr int kPost = 1, kHeadline = 2;
     int reads_learned(const Document& doc);
     static bool headline_shaped(const Document& doc);
-    static bool title_case(const Document& doc);
     double learned(const Document& doc, const Sentence& s, double raw, ExplainSentence* ex);
     // "+12 %", "-0.8%": signs as directions (sentiment_signed.cpp). note_sign() takes a marked
     // "+", "-" or "(" (whose next token may be the sign); signed_figures() reads the signs noted
@@ -233,7 +232,7 @@ private:
     size_t mention_cursor_ = 0;  // first mention that may still cover a later token
     double lean_ = 0;     // lean() of the sentence last scored
     bool words_only_ = true;  // the sentence last scored holds tone words only (score(), learned())
-    int microblog_ = -1;  // kPost, kHeadline, kTitle or 0: what the learned layer reads the document as (-1: not looked yet)
+    int microblog_ = -1;  // kPost, kHeadline or 0: what the learned layer reads the document as (-1: not looked yet)
     std::vector<uint8_t> clause_inverted_;  // a short position in the clause: the rest reads inverted
     std::vector<uint32_t> signs_;  // signed percentages of the sentence: their sign tokens
     std::vector<uint32_t> clause_first_;

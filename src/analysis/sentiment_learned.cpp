@@ -30,26 +30,9 @@ bool SentenceComposer::headline_shaped(const Document& doc) {
     return true;
 }
 
-// A headline in title case: at least three words of four letters or more, and no more than one in
-// five of them starting with a lower-case letter ("Two Amazon Locations in Germany Face Strikes
-// Ahead of Christmas"). The style of the news feeds whose tweets annotators labelled neutral where
-// the rules read tone in half of the cases, against one in five in sentence case (docs/sentiment.md,
-// session 17 tweets); news prose and herald's own headlines are written in sentence case.
-bool SentenceComposer::title_case(const Document& doc) {
-    uint32_t long_words = 0, lower = 0;
-    for (const Token& t : doc.tokens) {
-        if (t.kind != TokenKind::word || t.end - t.begin < 4) continue;
-        const char c = doc.text(t)[0];
-        if (c >= 'a' && c <= 'z') ++lower;
-        else if (c < 'A' || c > 'Z') continue;
-        ++long_words;
-    }
-    return long_words >= 3 && lower * 5 <= long_words;
-}
-
 // Whether the learned layer reads this document: at most kMicroblogBytes (articles are left to
-// the rules), and a post (a cashtag, handle, hashtag or link: kPost) or a headline (kHeadline;
-// kTitle in title case); 0 when not. The tweet-trained
+// the rules), and a post (a cashtag, handle, hashtag or link: kPost) or a headline (kHeadline);
+// 0 when not. The tweet-trained
 // model does not carry to news prose (docs/sentiment.md, "The learned layer").
 int SentenceComposer::reads_learned(const Document& doc) {
     if (microblog_ < 0) {
@@ -58,8 +41,8 @@ int SentenceComposer::reads_learned(const Document& doc) {
         microblog_ = 0;
         if (bytes <= tuning::kMicroblogBytes)
             microblog_ = LearnedModel::speaks_for(doc, 0, static_cast<uint32_t>(doc.tokens.size())) ? kPost
-                         : headline_shaped(doc) ? (title_case(doc) ? kTitle : kHeadline)
-                                                : 0;
+                         : headline_shaped(doc)                                                    ? kHeadline
+                                                                                                   : 0;
     }
     return microblog_;
 }
@@ -70,10 +53,7 @@ int SentenceComposer::reads_learned(const Document& doc) {
 double SentenceComposer::learned(const Document& doc, const Sentence& s, double raw, ExplainSentence* ex) {
     lean_ = 0;
     if (!lex_.use_learned || lex_.learned.empty() || s.last_token <= s.first_token) return raw;
-    int reads = reads_learned(doc);
-    // A title-case headline is read like a post (title_case()), but for a long sentence: a
-    // press release's title run on past kHeadlineTokens reads as a headline.
-    if (reads == kTitle) reads = s.last_token - s.first_token <= tuning::kHeadlineTokens ? kPost : kHeadline;
+    const int reads = reads_learned(doc);
     // In a headline the layer speaks where the rules found nothing; where they found good news
     // it may only call it neutral, only when sure and in a short sentence (kHeadlineNeutral,
     // kHeadlineTokens: a longer one is prose that lacks its full stop). Left to itself

@@ -240,34 +240,22 @@ TEST_CASE("learned layer: in a short headline of tone words alone it may call go
     }
 }
 
-TEST_CASE("learned layer: a title-case headline is read like a post") {
-    // Where the rules read tone, the tweets' annotators called half of the title-case headlines
-    // neutral, against one in five in sentence case: in title case the layer decides every short
-    // sentence, as in a post; the same headline in sentence case keeps the rules' score.
+TEST_CASE("learned layer: a headline scores alike in title case and in sentence case") {
+    // News feeds differ in house style ("Asian Markets Slip", "Asian markets slip"): the score of
+    // a headline must not depend on it. Reading title case as posts (session 17, reverted) raised
+    // the tweets by 0.017 and took herald's headlines in title case from 0.968 to 0.754 accuracy
+    // (eval-sentiment --sets headlines-title; docs/sentiment.md).
     const std::pair<const char*, const char*> pairs[] = {
-        {"Three Initech Stores in Ohio Face Strikes Before the Holidays", "Three Initech stores in Ohio face strikes before the holidays"},
+        {"Asian Markets Slip", "Asian markets slip"},
         {"Hooli Slams Newspaper Report on Its Taxes", "Hooli slams newspaper report on its taxes"},
-        {"Initech Announces Record Attendance at Annual Conference", "Initech announces record attendance at annual conference"}};
+        {"Globex Shares Plunge 20% After Profit Warning", "Globex shares plunge 20% after profit warning"},
+        {"Initech Profit Soars on Cloud Strength", "Initech profit soars on cloud strength"}};
     for (const auto& [title, sentence] : pairs) {
         CAPTURE(title);
-        CHECK(std::fabs(score(Lexicon::rules_only(), title).score) > 0.1);
-        const Scored t = score(Lexicon::builtin(), title);
-        CHECK(std::fabs(t.score) < 0.075);
-        CHECK(t.rules.find("learned: p(neutral)") != std::string::npos);
-        CHECK(std::fabs(score(Lexicon::builtin(), sentence).score) > 0.1);
-        CHECK(score(Lexicon::builtin(), sentence).score == score(Lexicon::rules_only(), sentence).score);
-    }
-    // A reported move keeps its side through the layer.
-    const Scored plunge = score(Lexicon::builtin(), "Globex Shares Plunge 20% After Profit Warning");
-    CHECK(plunge.score < -0.1);
-    CHECK(plunge.rules.find("learned: p(negative)") != std::string::npos);
-    // Not a title: fewer than three words of four letters or more ("Globex Up 5%" keeps the
-    // rules' move), or a sentence longer than 20 tokens (a press release's title run on).
-    for (const char* text : {"Globex Up 5%", "Initech Announces Record Attendance at Annual Conference With Over Five Thousand "
-                                             "Guests From Ohio , Texas , Florida , Nevada and Utah"}) {
-        CAPTURE(text);
-        CHECK(std::fabs(score(Lexicon::rules_only(), text).score) > 0.1);
-        CHECK(score(Lexicon::builtin(), text).score == score(Lexicon::rules_only(), text).score);
+        const double t = score(Lexicon::builtin(), title).score, s = score(Lexicon::builtin(), sentence).score;
+        CHECK(std::fabs(s) > 0.2);
+        CHECK((t > 0) == (s > 0));
+        CHECK(std::fabs(t - s) < 0.1);
     }
 }
 
