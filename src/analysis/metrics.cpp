@@ -295,6 +295,22 @@ std::string_view unknown_name_before(const Document& doc, const Metric& m, Plain
     return found;
 }
 
+// The ticker of a company the alias table does not know, found by name: the event's ticker whose
+// symbol (before an exchange suffix: "IAG.L") is the name, ignoring case; else the metric's own
+// (the primary company's) when the name opens the headline ("Infosys narrows ..." over
+// tickers ["INFY"]); else none. Any other ticker is another company's, and a `for: ticker` rule
+// keyed on it would fire on this company's figures ("Lufthansa" must not carry "IAG.L").
+std::string_view ticker_of_name(const Document& doc, std::string_view name, std::string_view subject,
+                                std::string_view ticker) {
+    for (std::string_view t : doc.event().tickers) {
+        const size_t dot = t.find_first_of(".:");
+        if (core::ascii::iequals(t.substr(0, dot), name)) return t;
+    }
+    const bool opens = subject.size() >= name.size() && subject.substr(0, name.size()) == name &&
+                       (subject.size() == name.size() || subject[name.size()] == ' ');
+    return opens ? ticker : std::string_view{};
+}
+
 // A metric no name was found for is the company's the event names with its ticker elsewhere
 // ("Delta raises dividend" over "Delta Air Lines raised ..."), else the headline's subject.
 // The names of the first kMaxTickers tickers are collected in one pass over the mentions, and only
@@ -324,7 +340,10 @@ void missing_entities(const Document& doc, const std::vector<Mention>& mentions,
         }
         for (size_t k = 0; k < n_named && m.entity.empty(); ++k)
             if (named[k].ticker == m.ticker) m.entity = named[k].name;
-        if (m.entity.empty()) m.entity = unknown_name_before(doc, m, plain);
+        if (m.entity.empty()) {
+            m.entity = unknown_name_before(doc, m, plain);
+            if (!m.entity.empty()) m.ticker = ticker_of_name(doc, m.entity, subject, m.ticker);
+        }
         if (m.entity.empty()) m.entity = subject;
     }
 }

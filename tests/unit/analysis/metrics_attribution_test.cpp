@@ -6,6 +6,8 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "metrics_support.hpp"
 
@@ -247,4 +249,52 @@ TEST_CASE("a deal's price restated per share after ', or' is the deal's, not EPS
     const auto& l = r.on("Acme reported a net loss of $120 million, or 35 cents a share.");
     REQUIRE(testing::with_value(l, -0.35));
     CHECK(testing::with_value(l, -0.35)->kind == MetricKind::eps);
+}
+
+// A company found by name only (not in the alias table) must not carry another company's
+// ticker: a `for: ticker` rule on IAG.L would otherwise fire on Lufthansa's figures.
+namespace {
+// Two airlines' figures in one summary sentence under `headline`, with the event's `tickers`.
+const std::vector<Metric>& airlines(testing::Run& r, std::string_view headline, std::string_view first,
+                                    std::string_view second, std::vector<std::string_view> tickers) {
+    static std::string summary;
+    summary = std::string(first) + " said operating profit rose 25% to EUR 4.1 billion, while " + std::string(second) +
+              " cut its adjusted EBIT forecast to about EUR 1.6 billion from EUR 2.0 billion.";
+    r.event.clear();
+    r.event.headline = headline;
+    r.event.summary = summary;
+    r.event.tickers = std::move(tickers);
+    return r.analyze();
+}
+}  // namespace
+
+TEST_CASE("a company the alias table does not know keeps no other company's ticker") {
+    testing::Run r;
+    const char* headline = "Europe's airlines: IAG lifts profit, Lufthansa cuts outlook";
+    const auto& ms = airlines(r, headline, "IAG", "Lufthansa", {"IAG.L", "AF.PA"});
+    const Metric* iag = testing::with_value(ms, 4.1e9);
+    const Metric* lha = testing::with_value(ms, 1.6e9);
+    REQUIRE(iag);
+    REQUIRE(lha);
+    CHECK(iag->entity == "IAG");
+    CHECK(iag->ticker == "IAG.L");  // the name is the ticker's symbol
+    CHECK(lha->entity == "Lufthansa");
+    CHECK(lha->ticker.empty());  // no ticker of the event is Lufthansa's
+    // The name's ticker is taken from the event's tickers even when it is not the first one.
+    const auto& again = airlines(r, headline, "IAG", "Lufthansa", {"AF.PA", "IAG.L"});
+    REQUIRE(testing::with_value(again, 4.1e9));
+    CHECK(testing::with_value(again, 4.1e9)->ticker == "IAG.L");
+    REQUIRE(testing::with_value(again, 1.6e9));
+    CHECK(testing::with_value(again, 1.6e9)->ticker.empty());
+}
+
+TEST_CASE("a company the alias table does not know that opens the headline keeps the event's ticker") {
+    testing::Run r;
+    const auto& ms = airlines(r, "Skyjet profit climbs 25%, Aerolux cuts forecast", "Skyjet", "Aerolux", {"SKJ.PA"});
+    REQUIRE(testing::with_value(ms, 4.1e9));
+    REQUIRE(testing::with_value(ms, 1.6e9));
+    CHECK(testing::with_value(ms, 4.1e9)->entity == "Skyjet");
+    CHECK(testing::with_value(ms, 4.1e9)->ticker == "SKJ.PA");  // the headline's subject: the primary company
+    CHECK(testing::with_value(ms, 1.6e9)->entity == "Aerolux");
+    CHECK(testing::with_value(ms, 1.6e9)->ticker.empty());
 }
