@@ -112,35 +112,41 @@ void earliest(int& y, int v) {
     if (v && (!y || v < y)) y = v;
 }
 
-// The report period: the first reported figure's in the headline or summary, else the first
-// quarter, half or nine months they state, else the first reported figure's anywhere. The year:
-// the earliest one of the figures' periods and of those statements (a later one is a target:
-// "capex in 2027 will be larger than the $70-72 billion planned for 2026"). Earlier periods
-// ("since 2019") and end dates ("until 2027") are neither.
-Report read_report(const Document& doc, const std::vector<Metric>& out, size_t from) {
-    Report r;
-    for (size_t i = from; i < out.size() && r.period.empty(); ++i) {
+// The first reported figure's period in the headline or summary, else empty.
+Period headline_period(const std::vector<Metric>& out, size_t from) {
+    Period p;
+    for (size_t i = from; i < out.size() && p.empty(); ++i) {
         const Metric& m = out[i];
         if (!m.forecast && (m.span.field == Field::headline || m.span.field == Field::summary) && reportable(m.period.view()))
-            r.period = m.period;
+            p = m.period;
     }
-    // A year after the item's is a target or next year's guidance, not the report's.
-    const int pub_year = doc.event().has_published_at ? core::year_of(doc.event().published_at_ms) : 0;
-    int pub_month = 0;  // 1..12, read only for a fiscal year whose end the text states
+    return p;
+}
+
+// When the item was published: a year after the item's is a target or next year's guidance, not
+// the report's.
+struct Published {
+    const Document& doc;
+    int year = 0;
+    int month = 0;  // 1..12, read only for a fiscal year whose end the text states
     // "the year ending March 2027" in October 2026 is the fiscal year in progress: its year is the
     // item's ("second-quarter profit" is Q2 2027), not next year's guidance.
-    auto in_progress = [&](int fy_end, int y) {
-        if (!fy_end || !pub_year || y != pub_year + 1) return false;
-        if (!pub_month) {
+    bool in_progress(int fy_end, int y) {
+        if (!fy_end || !year || y != year + 1) return false;
+        if (!month) {
             const int64_t day = doc.event().published_at_ms / 86400000;
-            pub_month = 12;
-            while (pub_month > 1 && core::days_from_civil(pub_year, static_cast<unsigned>(pub_month), 1) > day) --pub_month;
+            month = 12;
+            while (month > 1 && core::days_from_civil(year, static_cast<unsigned>(month), 1) > day) --month;
         }
-        return fy_end < pub_month;
-    };
-    auto next_years = [&](const Metric& m, int y) {
-        return m.forecast && pub_year && y > pub_year && !in_progress(m.period.fy_end, y);
-    };
+        return fy_end < month;
+    }
+    bool next_years(const Metric& m, int y) { return m.forecast && year && y > year && !in_progress(m.period.fy_end, y); }
+};
+
+// The headline's and summary's statements: the years of their adjective years and of the
+// quarters, halves or nine months stated without a figure (into r.year); returns the first such
+// period.
+Period stated_period(const Document& doc, const std::vector<Metric>& out, size_t from, Report& r, int pub_year) {
     Period stated;
     Found found[8];
     size_t mi = from;  // metrics are in document order, like sentences
@@ -159,21 +165,16 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
             earliest(r.year, year_in(p));
         }
     }
-    if (r.period.empty()) r.period = stated;
-    // A projection for a year after the item's is the next year's guidance ("expects fiscal 2027
-    // revenue of ..." in December 2026): not the year of the quarter reported with it.
-    for (size_t i = from; i < out.size(); ++i) {
-        const Metric& m = out[i];
-        if (!reportable(m.period.view())) continue;
-        if (r.period.empty() && !m.forecast) r.period = m.period;
-        const int y = year_in(m.period.view());
-        if (!next_years(m, y)) earliest(r.year, y);
-    }
-    // No year yet, and the headline or summary names the fiscal year in progress by its end with
-    // no figure of it read ("raised its adjusted EBITA forecast for the fiscal year ending March
-    // 2027 to ..."): that year is the item's. Read only in this rare case.
+    return stated;
+}
+
+// No year yet, and the headline or summary names the fiscal year in progress by its end with
+// no figure of it read ("raised its adjusted EBITA forecast for the fiscal year ending March
+// 2027 to ..."): that year is the item's. Read only in this rare case.
+void year_in_progress(const Document& doc, Report& r, Published& pub) {
+    Found found[8];
     for (const Sentence& s : doc.sentences) {
-        if (r.year || !pub_year || (s.field != Field::headline && s.field != Field::summary)) break;
+        if (r.year || !pub.year || (s.field != Field::headline && s.field != Field::summary)) break;
         auto candidate = [&](uint32_t t) {
             return doc.tokens[t].kind == TokenKind::word && doc.keys[t].b == 0 &&
                    (doc.keys[t].a == key_of("year") || doc.keys[t].a == key_of("fiscal"));
@@ -181,12 +182,15 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
         const size_t n = collect(doc, s, candidate, found, 8);
         for (size_t i = 0; i < n && !r.year; ++i) {
             const int y = year_in(found[i].period.view());
-            if (!found[i].prior && in_progress(found[i].period.fy_end, y)) r.year = y;
+            if (!found[i].prior && pub.in_progress(found[i].period.fy_end, y)) r.year = y;
         }
     }
-    // A report that never names its quarter is the one before the quarter its guidance is for:
-    // "Net income fell 18% ... The company guided fourth-quarter revenue to $60-63 billion" is Q3.
-    // Only with reported figures: an analyst's note of projections alone reports no quarter.
+}
+
+// A report that never names its quarter is the one before the quarter its guidance is for:
+// "Net income fell 18% ... The company guided fourth-quarter revenue to $60-63 billion" is Q3.
+// Only with reported figures: an analyst's note of projections alone reports no quarter.
+void quarter_before_guidance(const std::vector<Metric>& out, size_t from, Report& r) {
     bool reported = false;
     for (size_t i = from; i < out.size() && !reported && r.period.empty(); ++i)
         reported = !out[i].forecast && !point_in_time(out[i].kind) && !out[i].point_in_time;
@@ -201,6 +205,10 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
         w.year(y ? (q == 1 ? y - 1 : y) : 0);
         r.period.set(w.view());
     }
+}
+
+// The report period's year written into it, and its quarter, year and last quarter read once.
+void finish_report(Report& r) {
     const std::string_view p = r.period.view();
     if (!p.empty() && !year_in(p) && r.year && (report_like(p) || p == "FY" || month_like(p))) with_year(r.period, r.year);
     r.period_quarter = quarter_in(r.period.view());
@@ -210,6 +218,31 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
         if (rp[0] == 'H' && (rp[1] == '1' || rp[1] == '2')) r.last_quarter = (rp[1] - '0') * 2;
         else if (rp[0] == '9' && rp[1] == 'M') r.last_quarter = 3;
     }
+}
+
+// The report period: the first reported figure's in the headline or summary, else the first
+// quarter, half or nine months they state, else the first reported figure's anywhere. The year:
+// the earliest one of the figures' periods and of those statements (a later one is a target:
+// "capex in 2027 will be larger than the $70-72 billion planned for 2026"). Earlier periods
+// ("since 2019") and end dates ("until 2027") are neither.
+Report read_report(const Document& doc, const std::vector<Metric>& out, size_t from) {
+    Report r;
+    r.period = headline_period(out, from);
+    Published pub{doc, doc.event().has_published_at ? core::year_of(doc.event().published_at_ms) : 0};
+    const Period stated = stated_period(doc, out, from, r, pub.year);
+    if (r.period.empty()) r.period = stated;
+    // A projection for a year after the item's is the next year's guidance ("expects fiscal 2027
+    // revenue of ..." in December 2026): not the year of the quarter reported with it.
+    for (size_t i = from; i < out.size(); ++i) {
+        const Metric& m = out[i];
+        if (!reportable(m.period.view())) continue;
+        if (r.period.empty() && !m.forecast) r.period = m.period;
+        const int y = year_in(m.period.view());
+        if (!pub.next_years(m, y)) earliest(r.year, y);
+    }
+    if (!r.year && pub.year) year_in_progress(doc, r, pub);
+    quarter_before_guidance(out, from, r);
+    finish_report(r);
     return r;
 }
 

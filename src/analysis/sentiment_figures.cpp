@@ -86,6 +86,73 @@ bool is_number_word(const Document& doc, uint32_t k) {
     return key.a != 0 && number_word_keys().has(key, t.end - t.begin);
 }
 
+// The value of number token k (its decimal split and sign applied); `first` is the sentence's
+// first token.
+inline double figure_value(const Document& doc, uint32_t k, uint32_t first) {
+    double v = 0;
+    parse_number(doc.text(doc.tokens[k]), v);
+    split_decimal(doc, k, v);
+    return is_negative_figure(doc, k, first) ? -v : v;
+}
+
+// The first figure of tokens [from, from + reach) before `stop`, its value in v; UINT32_MAX if none.
+inline uint32_t next_figure(const Document& doc, uint32_t first, uint32_t from, uint32_t reach, uint32_t stop, double& v) {
+    const auto& toks = doc.tokens;
+    for (uint32_t k = from; k < stop && k < from + reach; ++k)
+        if (toks[k].kind == TokenKind::number && !is_year(doc, k) && parse_number(doc.text(toks[k]), v)) {
+            split_decimal(doc, k, v);
+            if (is_negative_figure(doc, k, first)) v = -v;
+            return k;
+        }
+    return UINT32_MAX;
+}
+
+// The first figure within 12 tokens of `from`, its value not read (most measures have no
+// comparison after it: a figure-dense text would pay a parse per measure for nothing).
+inline uint32_t first_figure(const Document& doc, uint32_t from, uint32_t stop) {
+    const auto& toks = doc.tokens;
+    for (uint32_t k = from; k < stop && k < from + 12; ++k)
+        if (toks[k].kind == TokenKind::number && !is_year(doc, k) && parses_as_number(doc.text(toks[k]))) return k;
+    return UINT32_MAX;
+}
+
+inline std::string_view text_at(const Document& doc, const Sentence& s, uint32_t x) {
+    return x < s.last_token ? doc.text(doc.tokens[x]) : std::string_view{};
+}
+
+// A scale or unit right after figure x ("mn", "%"), else empty.
+inline std::string_view scale_after(const Document& doc, const Sentence& s, uint32_t x) {
+    std::string_view u = text_at(doc, s, x + 1);
+    static constexpr std::string_view kScales[] = {"mn", "m", "bn", "million", "billion", "mln", "bln", "%",
+                                                   "pct", "percent", "k", "thousand", "eur", "euro", "euros"};
+    for (auto sc : kScales)
+        if (u.size() == sc.size() && std::equal(u.begin(), u.end(), sc.begin(), [](char p, char q) {
+                return detail::fold_char(p) == q;
+            }))
+            return u;
+    return std::string_view{};
+}
+
+inline bool is_currency(const Document& doc, uint32_t x, std::string_view u) {
+    return doc.tokens[x].kind == TokenKind::symbol || (u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z');
+}
+
+// Are figures a and b (b after the marker at token k) in the same unit? "EUR 1.5 mn ( EUR 2.0 mn )"
+// compares, while "EUR 114 mn ( USD 148 mn )" converts and "7.7 % of net sales" is another figure.
+inline bool same_unit(const Document& doc, const Sentence& s, uint32_t after, uint32_t a, uint32_t b, uint32_t k) {
+    const auto& toks = doc.tokens;
+    // A scale or unit right after a figure ("mn", "%"): the two must agree when both have one.
+    std::string_view sa = scale_after(doc, s, a), sb = scale_after(doc, s, b);
+    if ((sa == "%") != (sb == "%") || (!sa.empty() && !sb.empty() && sa != sb)) return false;
+    // Currencies before the figures must agree: "EUR 114 mn ( USD 148 mn )" is a conversion.
+    std::string_view ua = a > s.first_token ? text_at(doc, s, a - 1) : std::string_view{};
+    const uint32_t before_b = (doc.text(toks[b - 1]) == "-" && b - 1 > k) ? b - 2 : b - 1;  // skip a sign
+    std::string_view ub = text_at(doc, s, before_b);
+    // The measure itself is no currency: "EPS 1 cent vs. 20 cents".
+    const bool a_currency = a > s.first_token && a - 1 >= after && is_currency(doc, a - 1, ua);
+    return !((is_currency(doc, before_b, ub) || a_currency) && ua != ub);
+}
+
 }  // namespace
 
 // A figure: a number that is not a year, or a spelled-out number.
@@ -102,33 +169,8 @@ bool sentiment_figure(const Document& doc, uint32_t k) {
 int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, uint32_t after, int measure,
                                         uint32_t& prior_state) const {
     const auto& toks = doc.tokens;
-    uint32_t stop = std::min<uint32_t>(s.last_token, after + 24);
-    uint32_t t = after;
-    double cur = 0, prior = 0;
-    // The value of number token k (its decimal split and sign applied).
-    auto value_of = [&](uint32_t k) {
-        double v = 0;
-        parse_number(doc.text(toks[k]), v);
-        split_decimal(doc, k, v);
-        return is_negative_figure(doc, k, s.first_token) ? -v : v;
-    };
-    auto next_number = [&](uint32_t from, uint32_t reach, double& v) -> uint32_t {
-        for (uint32_t k = from; k < stop && k < from + reach; ++k)
-            if (toks[k].kind == TokenKind::number && !is_year(doc, k) && parse_number(doc.text(toks[k]), v)) {
-                split_decimal(doc, k, v);
-                if (is_negative_figure(doc, k, s.first_token)) v = -v;
-                return k;
-            }
-        return UINT32_MAX;
-    };
-    // The first figure; its value is read only when a marker and a second figure follow (most
-    // measures have none: a figure-dense text would pay a parse per measure for nothing).
-    uint32_t a = UINT32_MAX;
-    for (uint32_t k = t; k < stop && k < t + 12; ++k)
-        if (toks[k].kind == TokenKind::number && !is_year(doc, k) && parses_as_number(doc.text(toks[k]))) {
-            a = k;
-            break;
-        }
+    const uint32_t stop = std::min<uint32_t>(s.last_token, after + 24);
+    const uint32_t a = first_figure(doc, after, stop);
     if (a == UINT32_MAX) return 0;
     // A prior marker soon after the first figure, then the second figure.
     for (uint32_t k = a + 1; k < stop && k <= a + 12; ++k) {
@@ -153,36 +195,11 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
             }
             if (r.measure != 0) break;
         }
-        uint32_t b = next_number(k + 1, 7, prior);
+        double prior = 0;
+        const uint32_t b = next_figure(doc, s.first_token, k + 1, 7, stop, prior);
         if (b == UINT32_MAX) return 0;
-        cur = value_of(a);
-        // Both figures must be in the same unit: "EUR 1.5 mn ( EUR 2.0 mn )" compares, while
-        // "EUR 114 mn ( USD 148 mn )" converts and "7.7 % of net sales" is another figure.
-        auto text_at = [&](uint32_t x) { return x < s.last_token ? doc.text(toks[x]) : std::string_view{}; };
-        // A scale or unit right after a figure ("mn", "%"); the two must agree when both have one.
-        auto scale_after = [&](uint32_t x) {
-            std::string_view u = text_at(x + 1);
-            static constexpr std::string_view kScales[] = {"mn", "m", "bn", "million", "billion", "mln", "bln", "%",
-                                                           "pct", "percent", "k", "thousand", "eur", "euro", "euros"};
-            for (auto sc : kScales)
-                if (u.size() == sc.size() && std::equal(u.begin(), u.end(), sc.begin(), [](char p, char q) {
-                        return detail::fold_char(p) == q;
-                    }))
-                    return u;
-            return std::string_view{};
-        };
-        std::string_view sa = scale_after(a), sb = scale_after(b);
-        if ((sa == "%") != (sb == "%") || (!sa.empty() && !sb.empty() && sa != sb)) return 0;
-        // Currencies before the figures must agree: "EUR 114 mn ( USD 148 mn )" is a conversion.
-        std::string_view ua = a > s.first_token ? text_at(a - 1) : std::string_view{};
-        const uint32_t before_b = (doc.text(toks[b - 1]) == "-" && b - 1 > k) ? b - 2 : b - 1;  // skip a sign
-        std::string_view ub = text_at(before_b);
-        auto is_currency = [&](uint32_t x, std::string_view u) {
-            return toks[x].kind == TokenKind::symbol || (u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z');
-        };
-        // The measure itself is no currency: "EPS 1 cent vs. 20 cents".
-        const bool a_currency = a > s.first_token && a - 1 >= after && is_currency(a - 1, ua);
-        if ((is_currency(before_b, ub) || a_currency) && ua != ub) return 0;
+        const double cur = figure_value(doc, a, s.first_token);
+        if (!same_unit(doc, s, after, a, b, k)) return 0;
         return cur > prior ? 1 : cur < prior ? -1 : 0;
     }
     return 0;
