@@ -89,7 +89,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                     if (headline) s.unconfirmed[p.row] = 1;
                     continue;
                 }
-                if (s.class_in(sent.first_token, tk, row.unless_before_class) ||
+                if (s.class_in(s.subclause_start(sent, tk), tk, row.unless_before_class) ||
                     s.class_in(sent.first_token, sent.last_token, row.unless_class) ||
                     s.class_in(s.clause_start(sent, tk), tk, t.background) || s.opens_in_past(sent))
                     continue;

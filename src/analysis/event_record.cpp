@@ -80,12 +80,24 @@ int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t
         for (uint32_t k = b.token + 1; k < tk; ++k)
             if (in_class_single(k, static_cast<uint32_t>(t->stop)) && doc->tokens[k].kind == TokenKind::word &&
                 !is_event_verb(k))
-                return first_in_sentence;
+                return first_in_clause(si, b.token, first_in_sentence);
         // ... or to a relative clause after the first one, closed before the match ("Boeing, which
         // was downgraded by Moody's earlier this year, named ..."): the first one is the subject.
         if (in_relative_clause(first_in_sentence, before, tk)) return first_in_sentence;
     }
     return before >= 0 ? before : after >= 0 ? after : earlier;
+}
+
+int32_t EventTypeClassifier::Scratch::first_in_clause(uint32_t si, uint32_t at, int32_t first_in_sentence) const {
+    const Sentence& s = doc->sentences[si];
+    uint32_t from = at;
+    while (from > s.first_token && !(stop_word(from - 1) && !is_event_verb(from - 1))) --from;
+    if (from == s.first_token) return first_in_sentence;
+    const auto& ms = *mentions;
+    for (size_t i = 0; i < ms.size(); ++i)
+        if (ms[i].sentence == si && !ms[i].is_reference && ms[i].token >= from && ms[i].token <= at)
+            return static_cast<int32_t>(i);
+    return first_in_sentence;
 }
 
 bool EventTypeClassifier::Scratch::in_relative_clause(int32_t first, int32_t m, uint32_t tk) const {
@@ -267,10 +279,16 @@ void EventTypeClassifier::Scratch::mark_raters(uint32_t si, uint32_t tk, uint32_
             if (e >= 0 && e != obj_entity) is_rater[static_cast<size_t>(e)] = 1;
         }
     }
-    for (const Mention& m : ms) {
-        if (m.sentence != si || m.token < end || !is_agent(m)) continue;
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const Mention& m = ms[i];
+        if (m.sentence != si || m.token < end) continue;
+        // The broker named right after the move ("Tesla Cut to Sell at UBS; PT Lowered to $190"):
+        // a rater, and the subject of the sentence's later moves, which are the rated company's.
+        const bool at_broker = !m.is_reference && m.token == end + 1 && text(end) == "at";
+        if (!at_broker && !is_agent(m)) continue;
         const int32_t e = entity_of(m, a);
         if (e >= 0 && e != obj_entity) is_rater[static_cast<size_t>(e)] = 1;
+        if (at_broker) rater_mention = static_cast<int32_t>(i);
     }
 }
 
@@ -334,6 +352,16 @@ uint32_t EventTypeClassifier::Scratch::minority_len(uint32_t j, uint32_t end) co
     return 0;
 }
 
+bool EventTypeClassifier::Scratch::sues(const Mention& m, uint32_t tk) const {
+    if (m.token > 0 && text(m.token - 1) == "of") return false;  // "shareholders of Tesla filed"
+    uint32_t k = m.token;
+    while (k < tk && doc->tokens[k].begin < m.span.end) ++k;  // past the mention
+    if (tk - k > 2) return false;
+    for (; k < tk; ++k)
+        if (text(k) != "has" && text(k) != "have" && text(k) != "had" && text(k) != "also") return false;
+    return true;
+}
+
 bool EventTypeClassifier::Scratch::names_subject(const Mention& m, uint32_t tk) const {
     const auto& toks = doc->tokens;
     uint32_t k = m.token;
@@ -356,6 +384,19 @@ int32_t EventTypeClassifier::Scratch::rated_entity(uint32_t si, int32_t rater, i
         if (static_cast<int32_t>(i) != rater_entity && (best < 0 || a.entities[i].relevance > a.entities[static_cast<size_t>(best)].relevance))
             best = static_cast<int32_t>(i);
     return best;
+}
+
+void EventTypeClassifier::Scratch::mark_customers(uint32_t si, uint32_t tk, uint32_t end, const Pattern& p, int32_t& object,
+                                                  int32_t& obj_entity, const Analysis& a) const {
+    if (object < 0) return;
+    if (p.customer) {
+        const int32_t buyer = subject(si, tk, end, object);
+        const int32_t e = buyer >= 0 ? entity_of((*mentions)[static_cast<size_t>(buyer)], a) : -1;
+        if (e >= 0 && e != obj_entity) is_customer[static_cast<size_t>(e)] = 1;
+    } else if (p.client) {  // the object buys from the subject: the subject's event
+        if (obj_entity >= 0) is_customer[static_cast<size_t>(obj_entity)] = 1;
+        object = obj_entity = -1;
+    }
 }
 
 void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end, int32_t object, const Pattern& p,
@@ -385,13 +426,13 @@ void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end
     }
     int32_t obj_entity = object >= 0 ? entity_of((*mentions)[static_cast<size_t>(object)], a) : -1;
     if (row.rated) mark_raters(si, tk, end, object, obj_entity, a);
-    if (p.customer && object >= 0) {
-        const int32_t buyer = subject(si, tk, end, object);
-        const int32_t e = buyer >= 0 ? entity_of((*mentions)[static_cast<size_t>(buyer)], a) : -1;
-        if (e >= 0 && e != obj_entity) is_customer[static_cast<size_t>(e)] = 1;
-    }
+    const int32_t skip = object;
+    mark_customers(si, tk, end, p, object, obj_entity, a);
     if (object < 0 || row.roles) {
-        int32_t subj = subject(si, tk, end, object);
+        int32_t subj = subject(si, tk, end, skip);
+        if (p.plaintiff && subj >= 0 && (*mentions)[static_cast<size_t>(subj)].sentence == si &&
+            sues((*mentions)[static_cast<size_t>(subj)], tk))
+            return;
         int32_t subj_entity = subj >= 0 ? entity_of((*mentions)[static_cast<size_t>(subj)], a) : -1;
         if (subj < 0 && object < 0 && a.entities.size() == 1 && !mention_in(si, tk, end) && !agent_in(si, a))
             subj_entity = 0;  // a one-company story (not the agent of a passive: "awarded an order by X")

@@ -212,6 +212,10 @@ struct EventTypeClassifier::Scratch {
     // the paragraph; -1 for none. `skip` is the object's mention.
     int32_t subject(uint32_t si, uint32_t tk, uint32_t end, int32_t skip) const;
 
+    // The first company named in the clause of token `at` (from the clause word of @stop before
+    // it: "..., while Siemens Energy rose 6% after raising its targets"), else the sentence's first.
+    int32_t first_in_clause(uint32_t si, uint32_t at, int32_t first_in_sentence) const;
+
     // Mention m (after mention `first`) stands in a relative clause opened right after the first
     // (", which", ", who") and closed by a comma before token tk.
     bool in_relative_clause(int32_t first, int32_t m, uint32_t tk) const;
@@ -242,6 +246,10 @@ struct EventTypeClassifier::Scratch {
     // A company the story shows buying from a supplier ([customer]) won no contract of the row in
     // it ("Oracle and OpenAI expand cloud agreement" over "OpenAI agreed to rent ... from Oracle").
     void drop_customers(Analysis& a) const;
+    // Marks the customer of a [customer] match (the subject buying from the object) or a [client]
+    // match (the object buying from the subject, which then takes the event: object set to -1).
+    void mark_customers(uint32_t si, uint32_t tk, uint32_t end, const Pattern& p, int32_t& object, int32_t& obj_entity,
+                        const Analysis& a) const;
     // Marks the raters of a `rated` row's match: the company before it rating the object, and
     // the agent of a passive ("cut to BBB- by S&P Global").
     void mark_raters(uint32_t si, uint32_t tk, uint32_t end, int32_t object, int32_t obj_entity, const Analysis& a) const;
@@ -269,6 +277,9 @@ struct EventTypeClassifier::Scratch {
     // Mention m is the subject of the verb at token tk: at most three lowercase words stand
     // between ("Goldman Sachs on Monday cut"), no other name ("..., the day S&P cut").
     bool names_subject(const Mention& m, uint32_t tk) const;
+    // [plaintiff]: mention m is the subject right before the verb at tk ("Tesla filed a lawsuit",
+    // "Tesla has filed", "it also filed"), so the one suing, not the defendant.
+    bool sues(const Mention& m, uint32_t tk) const;
 
     // The end of the clause of token `from`: the next clause mark or the sentence's end.
     uint32_t clause_end(const Sentence& s, uint32_t from) const {
@@ -296,6 +307,16 @@ struct EventTypeClassifier::Scratch {
             if (doc->tokens[k].kind == TokenKind::punct && is_clause_mark(text(k)))
                 return text(k) == "," && class_in(s.first_token, k, t->background_open);
         return false;
+    }
+
+    // Where an `unless-before` look-back starts: after the last clause word of @stop before tk
+    // ("after", "while", "as"), else at the sentence's start. A guide word or an analyst in an
+    // earlier clause is another clause's: "raised its forecast after quarterly profit beat the
+    // estimate" is a beat, "Analysts slash targets after the forecast cut" a guidance cut.
+    uint32_t subclause_start(const Sentence& s, uint32_t tk) const {
+        for (uint32_t k = tk; k > s.first_token; --k)
+            if (stop_word(k - 1) && !is_event_verb(k - 1)) return k;
+        return s.first_token;
     }
 
     // The start of the clause of token `start`: back to a clause mark or the sentence's start.

@@ -212,6 +212,8 @@ private:
                 else if (flag == "seller") p.seller = true;
                 else if (flag == "rater") p.rater = true;
                 else if (flag == "customer") p.customer = true;
+                else if (flag == "client") p.client = true;
+                else if (flag == "plaintiff") p.plaintiff = true;
                 else if (flag.substr(0, 7) == "after:@") after_flag(p, flag.substr(7), raw.line);
                 else p.detail = std::string(flag);
                 continue;
@@ -247,7 +249,7 @@ private:
             fail(raw.line, "a pattern must end with a word, a class, $co or $minority");
         uint32_t index = static_cast<uint32_t>(t_.patterns.size());
         add_anchors(p.elements.front(), index);
-        if (p.customer) t_.rows[p.row].customers = true;
+        if (p.customer || p.client) t_.rows[p.row].customers = true;
         t_.patterns.push_back(std::move(p));
     }
 

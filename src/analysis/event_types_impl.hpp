@@ -42,6 +42,8 @@ struct Pattern {
     bool seller = false;    // [seller]: a sale; the subject sells (role seller), the object acquires
     bool rater = false;     // [rater]: the subject named before the match rates (a broker): not its event
     bool customer = false;  // [customer]: the subject buys from the object (the supplier): not its event
+    bool client = false;    // [client]: the subject supplies the object (the customer): the subject's event
+    bool plaintiff = false; // [plaintiff]: the company right before the match brings the suit: not its event
     int32_t after_class = -1;  // [after:@class:N]: a word of it stands up to N words before the match
     uint8_t after_words = 0;
     bool has_company = false;
