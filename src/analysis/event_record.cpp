@@ -77,10 +77,17 @@ int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t
     // the subject then.
     if (before >= 0 && t->stop >= 0 && first_in_sentence >= 0 && first_in_sentence != before) {
         const Mention& b = ms[static_cast<size_t>(before)];
-        for (uint32_t k = b.token + 1; k < tk; ++k)
-            if (in_class_single(k, static_cast<uint32_t>(t->stop)) && doc->tokens[k].kind == TokenKind::word &&
-                !is_event_verb(k))
-                return first_in_clause(si, b.token, first_in_sentence);
+        bool clause_word = false;
+        for (uint32_t k = b.token + 1; k < tk && !clause_word; ++k)
+            clause_word = in_class_single(k, static_cast<uint32_t>(t->stop)) &&
+                          doc->tokens[k].kind == TokenKind::word && !is_event_verb(k);
+        if (clause_word) {
+            // ... unless they are one subject: "Apple and Google face rules after regulator ruling".
+            const int32_t f = first_in_clause(si, b.token, first_in_sentence);
+            for (int32_t m = before; m >= 0; m = coordinated(m))
+                if (m == f) return before;
+            return f;
+        }
         // ... or to a relative clause after the first one, closed before the match ("Boeing, which
         // was downgraded by Moody's earlier this year, named ..."): the first one is the subject.
         if (in_relative_clause(first_in_sentence, before, tk)) return first_in_sentence;

@@ -710,3 +710,35 @@ TEST_CASE("walking away from a proposed deal ends a proposal, no agreed deal") {
     CHECK(events_of("Broadcom walks away from proposed chip design deal").empty());
     CHECK(has(events_of("Qualcomm walks away from $35 billion deal to buy Intel"), "merger_acquisition", "QCOM"));
 }
+
+// Session 19, second batch (evx-181 ... evx-204, written after the rules above).
+TEST_CASE("what analysts see or predict is no event") {
+    CHECK(events_of("Analysts see Meta unveiling new smart glasses at Connect").empty());
+    CHECK(events_of("Nike", "Analysts predict Nike will cut its dividend.").empty());
+    CHECK(has(events_of("Meta unveils new smart glasses at Connect"), "product_launch", "META"));
+}
+
+TEST_CASE("an agency's outlook raised or lowered is no rating change") {
+    CHECK_FALSE(has(events_of("Moody's upgrades Stellantis outlook to positive"), "rating_upgrade", "STLA"));
+    CHECK_FALSE(has(events_of("S&P downgrades Boeing outlook to negative"), "rating_downgrade", "BA"));
+    CHECK(has(events_of("Moody's upgrades Stellantis to Baa1"), "rating_upgrade", "STLA"));
+}
+
+TEST_CASE("results that disappoint, a decline steeper than forecast, are a miss") {
+    CHECK(has(events_of("LVMH third-quarter sales disappoint as Chinese shoppers stay away"), "earnings_miss", "LVMUY"));
+    CHECK(has(events_of("LVMH results", "LVMH said organic revenue fell 2%, a steeper decline than the 1% drop analysts had forecast."),
+              "earnings_miss", "LVMUY"));
+}
+
+TEST_CASE("a company picked to develop or make a product for another wins a contract") {
+    auto v = events_of("OpenAI picks Broadcom to co-develop custom AI chips", "", {{"OpenAI", ""}});
+    CHECK(has(v, "contract_win", "AVGO"));
+    CHECK_FALSE(has(v, "contract_win", "OpenAI"));
+}
+
+TEST_CASE("a regulator's ruling acts on every company of the subject") {
+    auto v = events_of("Apple and Google face UK rules on app stores after regulator ruling");
+    CHECK(has(v, "regulatory_action", "AAPL"));
+    CHECK(has(v, "regulatory_action", "GOOGL"));
+    CHECK(events_of("Apple shares rise after court ruling").empty());
+}
