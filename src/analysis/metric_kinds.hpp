@@ -51,7 +51,7 @@ inline constexpr Row kRows[] = {
      "revenue|revenues|sales|turnover|topline|top-line|top line|net sales|net revenue|net revenues|fee income|fee revenue|income|total income", "",
      1, M::level, false, U::money, false, false},
     {K::operating_income, "operating_income",
-     "ebit|operating income|operating profit|operating profits|operating result|operating earnings|income from operations",
+     "ebit|ebita|operating income|operating profit|operating profits|operating result|operating earnings|income from operations",
      "operating loss",
      1, M::level, false, U::money, false, false},
     {K::net_income, "net_income",
@@ -87,7 +87,7 @@ inline constexpr Row kRows[] = {
     {K::guidance, "guidance", "guidance|outlook|target", "",
      1, M::level, false, U::money, true, true},
     {K::operating_margin, "operating_margin",
-     "margin|margins|operating margin|operating margins|ebit margin|ebitda margin|profit margin", "",
+     "margin|margins|operating margin|operating margins|ebit margin|ebita margin|ebitda margin|profit margin", "",
      1, M::ratio, false, U::percent, false, false},
     {K::gross_margin, "gross_margin", "gross margin|gross margins", "",
      1, M::ratio, false, U::percent, false, false},
@@ -138,7 +138,7 @@ inline constexpr std::string_view kNotMetrics =
     "provision|provisions|reserve build|reserve release|reserves|consensus|estimate|estimates|expectations|"
     "retail sales|industry sales|home sales|existing-home sales|new-home sales|market share|market cap|"
     "market value|market capitalization|market capitalisation|income tax|income taxes|other income|investment income|interest income|loan|loans|term loan|bridge loan|credit facility|"
-    "bond|bonds";
+    "bond|bonds|revenue per user|average revenue per user|arpu";
 
 constexpr bool rows_in_enum_order() {
     if (std::size(kRows) != static_cast<size_t>(MetricKind::count_)) return false;

@@ -16,6 +16,7 @@
 #include "herald/core/time.hpp"
 #include "metrics_reader.hpp"
 #include "numbers.hpp"
+#include "periods_text.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -194,6 +195,24 @@ void headline_pretax(std::vector<Metric>& out, size_t first_metric) {
     }
 }
 
+// A word that names a period, not a company, though capitalised: "Q3", "H1", "9M", "FY27",
+// "July-September", "October" ("Kuaishou Q3 revenue up 14%", "LG Energy Solution July-September
+// operating profit jumps 34%": the name ends before it).
+bool period_word(std::string_view w) {
+    if (w.size() >= 2 && w.size() <= 4 && (w[0] == 'Q' || w[0] == 'H') && num::is_digit(w[1])) return true;
+    if (w.size() >= 2 && num::is_digit(w[0]) && w[1] == 'M') return true;
+    if (w.size() >= 2 && w[0] == 'F' && w[1] == 'Y') return true;
+    const size_t dash = w.find('-');
+    return periods::month(dash == std::string_view::npos ? w : w.substr(0, dash)) != 0;
+}
+
+// "Telstra's" -> "Telstra": the tokenizer keeps a possessive whole, a company's name has none.
+std::string_view without_possessive(std::string_view w) {
+    if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return w.substr(0, w.size() - 2);
+    if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return w.substr(0, w.size() - 4);
+    return w;
+}
+
 // The company a headline opens with when the alias table does not know it: "Infosys narrows
 // revenue forecast", "South32 agrees to buy ..." (one to three capitalised words, then a lower-case
 // word). Words that open headlines about no company are not names.
@@ -208,11 +227,14 @@ std::string_view headline_subject(const Document& doc) {
     while (t + n < nt && n < 4) {
         const Token& tk = doc.tokens[t + n];
         if (tk.field != core::Field::headline || tk.kind != TokenKind::word || !tk.capitalized) break;
+        if (period_word(field.substr(tk.begin, tk.end - tk.begin))) break;
         ++n;
     }
     if (n == 0 || n > 3 || t + n >= nt) return {};
     const Token& next = doc.tokens[t + n];
-    if (next.field != core::Field::headline || next.kind != TokenKind::word || next.capitalized) return {};
+    const bool period_next = next.capitalized && period_word(field.substr(next.begin, next.end - next.begin));
+    if (next.field != core::Field::headline || next.kind != TokenKind::word || (next.capitalized && !period_next))
+        return {};
     const std::string_view first = field.substr(doc.tokens[t].begin, doc.tokens[t].end - doc.tokens[t].begin);
     for (std::string_view w : kNotNames)
         if (first == w) return {};
@@ -220,7 +242,7 @@ std::string_view headline_subject(const Document& doc) {
     if (n == 1 && first.size() > 2 && first.substr(first.size() - 2) == "'s" &&
         segments::is_region_word(first.substr(0, first.size() - 2)))
         return {};
-    return field.substr(doc.tokens[t].begin, doc.tokens[t + n - 1].end - doc.tokens[t].begin);
+    return without_possessive(field.substr(doc.tokens[t].begin, doc.tokens[t + n - 1].end - doc.tokens[t].begin));
 }
 
 // A company the alias table does not know, named in the figure's own sentence before it and in
@@ -273,7 +295,8 @@ std::string_view unknown_name_before(const Document& doc, const Metric& m, Plain
             continue;
         }
         all_plain = false;
-        const std::string_view w = field.substr(tk.begin, len);
+        const std::string_view w = without_possessive(field.substr(tk.begin, len));
+        if (period_word(w)) continue;
         if (words::lookup_token(doc, t).flags & (words::kKind | words::kPhrase | words::kStop | words::kDeterminer |
                                                   words::kForecast | words::kClause))
             continue;

@@ -281,6 +281,7 @@ bool SentenceReader::bracketed_prior_percent(size_t fi) {
         m.has_prior = true;
         m.prior_value = q.value;
         direction_from_prior(m);
+        if (labelled(q) && m.change.basis == Basis::none) m.change.basis = Basis::yoy;  // "(9M 2025: 20,9 percent)"
         break;
     }
     return true;

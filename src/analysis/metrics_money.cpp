@@ -111,6 +111,7 @@ bool SentenceReader::conversion_prior(size_t fi, const Quantity& q) {
     if (pm.has_prior) return false;
     pm.has_prior = true;
     pm.prior_value = pm.value < 0 && q.value > 0 ? -q.value : q.value;
+    if (labelled(q) && pm.change.basis == Basis::none) pm.change.basis = Basis::yoy;  // "(H1 2025: ...)"
     return true;
 }
 
@@ -165,12 +166,35 @@ bool SentenceReader::is_conversion(size_t fi) const {
     return bracketed_after(q, p);
 }
 
+// "(H1 2025: EUR 10,89 billion)", "(9M 2025: 20,9 percent)": the period label of a bracketed
+// year-earlier figure ending at s[i) (a colon, after a label of letters, digits and spaces with a
+// year in it). Its start (just after the bracket), else 0.
+size_t SentenceReader::label_start(std::string_view s, size_t i) {
+    if (i < 2 || s[i - 1] != ':') return 0;
+    size_t b = i - 1, digits = 0;
+    while (b > 0 && i - b < 16 && s[b - 1] != '(') {
+        const char ch = s[b - 1];
+        if (!(num::is_alnum(ch) || ch == ' ')) return 0;
+        digits = num::is_digit(ch) ? digits + 1 : digits < 4 ? 0 : digits;
+        --b;
+    }
+    return b > 0 && s[b - 1] == '(' && digits >= 4 ? b : 0;
+}
+
+// Is q a bracketed figure after a period label ("(H1 2025: EUR 10,89 billion)")? Such a label
+// names the same period a year before: the comparison is year over year.
+bool SentenceReader::labelled(const Quantity& q) const {
+    std::string_view s = c_.doc.event().field(q.span.field);
+    return label_start(s, num::skip_spaces_back(s, q.span.begin)) != 0;
+}
+
 // Is q written in brackets right after p ("EUR 46 million ( USD 64.5 m )", "EUR 12.4 mn (11.8)":
 // a bare bracketed figure's span starts at its "(")?
 bool SentenceReader::bracketed_after(const Quantity& q, const Quantity& p) const {
     if (p.span.field != q.span.field) return false;
     std::string_view s = c_.doc.event().field(q.span.field);
     size_t i = q.span.begin < s.size() && s[q.span.begin] == '(' ? q.span.begin + 1 : num::skip_spaces_back(s, q.span.begin);
+    if (size_t l = label_start(s, i)) i = l;  // "(9M 2025: 20,9 percent)"
     if (i == 0 || s[i - 1] != '(') return false;
     return num::skip_spaces_back(s, i - 1) == p.span.end;
 }

@@ -158,6 +158,8 @@ private:
     void take_pending_prior(Metric& m, const Quantity& q, const Hit* h);
     bool is_conversion(size_t fi) const;
     bool bracketed_after(const Quantity& q, const Quantity& p) const;
+    static size_t label_start(std::string_view s, size_t i);
+    bool labelled(const Quantity& q) const;
     bool bracketed_prior_percent(size_t fi);
     bool prior_cue_before(uint32_t tb, int* sign = nullptr) const;
     void set_prior(const Quantity& q, uint32_t te, int sign = 0);

@@ -118,6 +118,25 @@ bool read_scale(std::string_view s, Figure& f, int prefix_exp10) {
 
 }  // namespace
 
+// "15,0 to 16,0 percent", "4,8-5,1 %": at j a range's dash or "to", then a number with a decimal
+// comma and a unit or scale after it. The low end's comma is then a decimal comma too (it was read
+// as the list "15" and "0", the range 0 to 16).
+static bool comma_range_at(std::string_view s, size_t j) {
+    size_t k = j;
+    if (num::word_at(s, k, "to")) k += 2;
+    else if (k < s.size() && s[k] == '-') ++k;
+    else if (s.compare(k, 3, "\xE2\x80\x93") == 0) k += 3;  // en dash
+    else return false;
+    k = num::skip_spaces(s, k);
+    const size_t d0 = k;
+    while (k < s.size() && k < d0 + 4 && num::is_digit(s[k])) ++k;
+    if (k == d0 || k >= s.size() || s[k] != ',') return false;
+    const size_t f0 = ++k;
+    while (k < s.size() && num::is_digit(s[k])) ++k;
+    if (k - f0 < 1 || k - f0 > 2) return false;
+    return unit_or_scale_at(s, num::skip_spaces(s, k));
+}
+
 bool parse_figure(std::string_view s, size_t i, Figure& f) {
     f = {};
     if (!num::parse_decimal(s, i, f.d)) return false;
@@ -132,7 +151,8 @@ bool parse_figure(std::string_view s, size_t i, Figure& f) {
     // alone in brackets ("EUR 48,6 million (41,2)": the year-earlier figure of a European report).
     if (size_t ce = num::decimal_comma_end(s, f.d)) {
         const bool bracketed = b > 0 && s[b - 1] == '(' && ce < s.size() && s[ce] == ')';
-        if ((f.has_prefix || bracketed || unit_or_scale_at(s, num::skip_spaces(s, ce))) &&
+        const size_t after = num::skip_spaces(s, ce);
+        if ((f.has_prefix || bracketed || unit_or_scale_at(s, after) || comma_range_at(s, after)) &&
             !num::append_fraction(s, f.d.end + 1, ce, f.d))
             return false;
     }

@@ -258,9 +258,14 @@ inline bool scale_at(std::string_view s, size_t i, bool attached, Scale& out) {
         char c = s[i];
         int e = c == 'b' || c == 'B' ? 9 : c == 'm' || c == 'M' ? 6 : c == 'k' || c == 'K' ? 3 : c == 'T' ? 12 : 0;
         // "5 m" spaced needs a currency; attached "5m" or "$5B" reads as scale.
+        // "(9M 2025: 20,9 percent)", "6M 2026": months of a period label before its year, no million.
+        if (c == 'M' && attached && i >= 1 && i + 6 <= s.size() && s[i + 1] == ' ' &&
+            (s[i - 1] == '3' || s[i - 1] == '6' || s[i - 1] == '9' || s[i - 1] == '2') &&
+            (s.compare(i + 2, 2, "19") == 0 || s.compare(i + 2, 2, "20") == 0) && num::is_digit(s[i + 4]) &&
+            num::is_digit(s[i + 5]) && (i + 6 == s.size() || !num::is_alnum(s[i + 6])))
+            return false;
         if (e) {
             out = {e, i + 1, true};
-            (void)attached;
             return true;
         }
     }
@@ -401,7 +406,9 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
                                    {"basis-point", SuffixKind::bp},            {"bps", SuffixKind::bp},
                                    {"bp", SuffixKind::bp},                     {"euro cents", SuffixKind::cents},
                                    {"cents", SuffixKind::cents},               {"cent", SuffixKind::cents},
-                                   {"pence", SuffixKind::cents}};
+                                   {"pence", SuffixKind::cents},               {"us cents", SuffixKind::cents},
+                                   {"u.s. cents", SuffixKind::cents},          {"australian cents", SuffixKind::cents},
+                                   {"canadian cents", SuffixKind::cents},      {"singapore cents", SuffixKind::cents}};
     static constexpr auto kIndex = index_by_letter(kWords, false);
     bool found = false;
     kIndex.each(s[i], [&](size_t k) {
@@ -413,6 +420,11 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
             if (w.k == SuffixKind::bp) out.unit = Unit::of("bp");
             if (w.w == "euro cents") out.unit = Unit::of("EUR");
             if (w.w == "pence") out.unit = Unit::of("GBP");
+            // "8.2 US cents", "9.5 Australian cents": the cents of a named currency.
+            if (w.w == "us cents" || w.w == "u.s. cents") out.unit = Unit::of("USD");
+            if (w.w == "australian cents") out.unit = Unit::of("AUD");
+            if (w.w == "canadian cents") out.unit = Unit::of("CAD");
+            if (w.w == "singapore cents") out.unit = Unit::of("SGD");
             found = true;
         }
         return found;

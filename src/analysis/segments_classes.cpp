@@ -52,7 +52,7 @@ constexpr std::string_view kRegions[] = {
 constexpr std::string_view kQualifying[] = {
     "adjusted",    "annual",        "annualized", "basic",       "comparable", "comparable-store", "consolidated",
     "core",        "diluted",       "fiscal",     "full",        "full-year",  "gaap",             "global",
-    "gross",       "group",         "like-for-like", "net",      "non-gaap",   "organic",          "overall",
+    "gross",       "group",         "like-for-like", "net",      "non-gaap",   "operational", "organic",   "overall",
     "quarterly",   "record",        "recurring",  "reported",    "same-store", "segment",          "total",
     "underlying",  "worldwide",
 };
