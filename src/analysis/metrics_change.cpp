@@ -235,6 +235,7 @@ void SentenceReader::margin_figure(const Fig& fg, const Quantity& q, const Hit* 
             m->has_prior = true;
             m->prior_value = q.value;
             if (m->change.basis == Basis::none) m->change.basis = basis_after(fg.te, fg.te, fg.te);
+            if (m->change.basis == Basis::none) m->change.basis = prior_period_basis(*m, fg.te);  // "from 43.2% in the second quarter"
             direction_from_prior(*m);
         }
         return;

@@ -5,6 +5,7 @@
 
 #include "metric_kinds.hpp"
 #include "metrics_reader.hpp"
+#include "periods_text.hpp"
 #include "numbers.hpp"
 
 namespace herald::analysis::metric_reader {
@@ -258,7 +259,7 @@ void SentenceReader::set_prior(const Quantity& q, uint32_t te, int sign) {
         best->prior_value = sign > 0   ? std::fabs(q.value)
                             : sign < 0 ? -std::fabs(q.value)
                                        : best->value < 0 && q.value > 0 ? -q.value : q.value;
-        if (best->change.basis == Basis::none) best->change.basis = basis;
+        if (best->change.basis == Basis::none) best->change.basis = basis != Basis::none ? basis : prior_period_basis(*best, te);
         return;
     }
     has_pending_prior_ = true;
@@ -266,6 +267,33 @@ void SentenceReader::set_prior(const Quantity& q, uint32_t te, int sign) {
     pending_prior_unit_ = q.unit;
     pending_prior_basis_ = basis;
     pending_prior_sign_ = sign;
+}
+
+// "from EUR 4,33 billion in the third quarter of 2025", "up from 43.2% in the second quarter": the
+// earlier value's own period, right after it, says how far back it is: the same form a year
+// before the metric's is yoy; the quarter before (a quarter without a year when the metric's
+// sentence names none: results compared with the quarter just reported before) is qoq.
+Basis SentenceReader::prior_period_basis(const Metric& m, uint32_t te) const {
+    read_periods();
+    auto year = [](std::string_view v) {  // the year a period ends with, 0 when none
+        return v.size() > 5 && v[v.size() - 5] == ' ' ? periods::year_of(v.substr(v.size() - 4)) : 0;
+    };
+    auto quarter = [](std::string_view v) {  // 1..4 for "Q3", "Q3 2026", else 0
+        return v.size() >= 2 && v[0] == 'Q' && v[1] >= '1' && v[1] <= '4' && (v.size() == 2 || v[2] == ' ') ? v[1] - '0' : 0;
+    };
+    const std::string_view o = m.period.view();
+    for (size_t i = 0; i < n_periods_; ++i) {
+        const periods::Found& p = periods_[i];
+        if (p.token < te || p.token > te + 2) continue;
+        const std::string_view e = p.period.view();
+        const int ye = year(e), yo = year(o), qe = quarter(e), qo = quarter(o);
+        if (ye && yo == ye + 1 && o.substr(0, o.size() - 4) == e.substr(0, e.size() - 4)) return Basis::yoy;
+        if (qe && o.empty() && !ye) return Basis::qoq;
+        if (qe && qo && (ye == yo || !ye) && qo == qe + 1) return Basis::qoq;
+        if (qe == 4 && qo == 1 && ye && yo == ye + 1) return Basis::qoq;
+        return Basis::none;
+    }
+    return Basis::none;
 }
 
 // "backlog grew to a record $57 billion", "pre-tax profit fell to 2.3 million pounds": the verb

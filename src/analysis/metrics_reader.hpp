@@ -179,6 +179,7 @@ private:
     Direction verb_before(const Hit* h) const;
     Basis basis_after(uint32_t te, uint32_t b, uint32_t e_between) const;
     Basis year_ago_comparison(uint32_t te) const;
+    Basis prior_period_basis(const Metric& m, uint32_t te) const;
 
     // --- investment pledges and contracts (metrics_pledges.cpp) ---
     W::Role role_at(uint32_t t) const;

@@ -79,3 +79,18 @@ TEST_CASE("a bracketed figure after a period label is the year-earlier value") {
     REQUIRE(with_value(b, 21.4));
     CHECK(with_value(b, 21.4)->change.basis == Basis::yoy);
 }
+
+TEST_CASE("an earlier value's own period gives the basis: a year before is yoy, the quarter before qoq") {
+    testing::Run r;
+    const auto& a = r.on("Net sales increased to EUR 4.83 billion in the third quarter of 2026 from EUR 4.33 billion in the third quarter of 2025.");
+    REQUIRE(with_value(a, 4.83e9));
+    CHECK(with_value(a, 4.83e9)->prior_value == doctest::Approx(4.33e9));
+    CHECK(with_value(a, 4.83e9)->change.basis == Basis::yoy);
+    const auto& b = r.on("The comparable gross margin was 44.1%, up from 43.2% in the second quarter.");
+    REQUIRE(with_value(b, 44.1));
+    CHECK(with_value(b, 44.1)->change.basis == Basis::qoq);
+    // Negative: a prior with no period of its own has no basis.
+    const auto& c = r.on("The comparable gross margin was 44.1%, up from 43.2%.");
+    REQUIRE(with_value(c, 44.1));
+    CHECK(with_value(c, 44.1)->change.basis == Basis::none);
+}
