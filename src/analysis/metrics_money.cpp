@@ -5,7 +5,6 @@
 
 #include "metric_kinds.hpp"
 #include "metrics_reader.hpp"
-#include "periods_text.hpp"
 #include "numbers.hpp"
 
 namespace herald::analysis::metric_reader {
@@ -167,28 +166,6 @@ bool SentenceReader::is_conversion(size_t fi) const {
     return bracketed_after(q, p);
 }
 
-// "(H1 2025: EUR 10,89 billion)", "(9M 2025: 20,9 percent)": the period label of a bracketed
-// year-earlier figure ending at s[i) (a colon, after a label of letters, digits and spaces with a
-// year in it). Its start (just after the bracket), else 0.
-size_t SentenceReader::label_start(std::string_view s, size_t i) {
-    if (i < 2 || s[i - 1] != ':') return 0;
-    size_t b = i - 1, digits = 0;
-    while (b > 0 && i - b < 16 && s[b - 1] != '(') {
-        const char ch = s[b - 1];
-        if (!(num::is_alnum(ch) || ch == ' ')) return 0;
-        digits = num::is_digit(ch) ? digits + 1 : digits < 4 ? 0 : digits;
-        --b;
-    }
-    return b > 0 && s[b - 1] == '(' && digits >= 4 ? b : 0;
-}
-
-// Is q a bracketed figure after a period label ("(H1 2025: EUR 10,89 billion)")? Such a label
-// names the same period a year before: the comparison is year over year.
-bool SentenceReader::labelled(const Quantity& q) const {
-    std::string_view s = c_.doc.event().field(q.span.field);
-    return label_start(s, num::skip_spaces_back(s, q.span.begin)) != 0;
-}
-
 // Is q written in brackets right after p ("EUR 46 million ( USD 64.5 m )", "EUR 12.4 mn (11.8)":
 // a bare bracketed figure's span starts at its "(")?
 bool SentenceReader::bracketed_after(const Quantity& q, const Quantity& p) const {
@@ -267,33 +244,6 @@ void SentenceReader::set_prior(const Quantity& q, uint32_t te, int sign) {
     pending_prior_unit_ = q.unit;
     pending_prior_basis_ = basis;
     pending_prior_sign_ = sign;
-}
-
-// "from EUR 4,33 billion in the third quarter of 2025", "up from 43.2% in the second quarter": the
-// earlier value's own period, right after it, says how far back it is: the same form a year
-// before the metric's is yoy; the quarter before (a quarter without a year when the metric's
-// sentence names none: results compared with the quarter just reported before) is qoq.
-Basis SentenceReader::prior_period_basis(const Metric& m, uint32_t te) const {
-    read_periods();
-    auto year = [](std::string_view v) {  // the year a period ends with, 0 when none
-        return v.size() > 5 && v[v.size() - 5] == ' ' ? periods::year_of(v.substr(v.size() - 4)) : 0;
-    };
-    auto quarter = [](std::string_view v) {  // 1..4 for "Q3", "Q3 2026", else 0
-        return v.size() >= 2 && v[0] == 'Q' && v[1] >= '1' && v[1] <= '4' && (v.size() == 2 || v[2] == ' ') ? v[1] - '0' : 0;
-    };
-    const std::string_view o = m.period.view();
-    for (size_t i = 0; i < n_periods_; ++i) {
-        const periods::Found& p = periods_[i];
-        if (p.token < te || p.token > te + 2) continue;
-        const std::string_view e = p.period.view();
-        const int ye = year(e), yo = year(o), qe = quarter(e), qo = quarter(o);
-        if (ye && yo == ye + 1 && o.substr(0, o.size() - 4) == e.substr(0, e.size() - 4)) return Basis::yoy;
-        if (qe && o.empty() && !ye) return Basis::qoq;
-        if (qe && qo && (ye == yo || !ye) && qo == qe + 1) return Basis::qoq;
-        if (qe == 4 && qo == 1 && ye && yo == ye + 1) return Basis::qoq;
-        return Basis::none;
-    }
-    return Basis::none;
 }
 
 // "backlog grew to a record $57 billion", "pre-tax profit fell to 2.3 million pounds": the verb

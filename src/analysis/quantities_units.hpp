@@ -374,6 +374,17 @@ inline bool commodity_before(std::string_view s, size_t i) {
     return false;
 }
 
+// "8.2 US cents", "9.5 Australian cents", "52 pence": the currency of named cents (suffix_at's
+// words); none for plain "cents", whose currency is the context's.
+inline Unit named_cents(std::string_view w) {
+    if (w == "pence") return Unit::of("GBP");
+    if (w == "euro cents") return Unit::of("EUR");
+    if (w == "australian cents") return Unit::of("AUD");
+    if (w == "canadian cents") return Unit::of("CAD");
+    if (w == "singapore cents") return Unit::of("SGD");
+    return w == "us cents" || w == "u.s. cents" ? Unit::of("USD") : Unit{};
+}
+
 inline Suffix suffix_at(std::string_view s, size_t e) {
     Suffix out;
     size_t i = num::skip_spaces(s, e);
@@ -388,8 +399,7 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
     if (static_cast<unsigned char>(s[i]) >= 0xE4) {
         Unit u;
         size_t end = 0;
-        if (han_currency_at(s, i, u, end)) return {SuffixKind::currency, u, end};
-        return out;
+        return han_currency_at(s, i, u, end) ? Suffix{SuffixKind::currency, u, end} : out;
     }
     if (!num::is_alpha(s[i])) return out;
     // "5 pc" (lower case: "PC" is a computer): per cent, as British news writes it.
@@ -407,8 +417,8 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
                                    {"bp", SuffixKind::bp},                     {"euro cents", SuffixKind::cents},
                                    {"cents", SuffixKind::cents},               {"cent", SuffixKind::cents},
                                    {"pence", SuffixKind::cents},               {"us cents", SuffixKind::cents},
-                                   {"u.s. cents", SuffixKind::cents},          {"australian cents", SuffixKind::cents},
-                                   {"canadian cents", SuffixKind::cents},      {"singapore cents", SuffixKind::cents}};
+                                   {"u.s. cents", SuffixKind::cents}, {"australian cents", SuffixKind::cents},
+                                   {"canadian cents", SuffixKind::cents}, {"singapore cents", SuffixKind::cents}};
     static constexpr auto kIndex = index_by_letter(kWords, false);
     bool found = false;
     kIndex.each(s[i], [&](size_t k) {
@@ -418,13 +428,7 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
             out.end = i + n;
             if (w.k == SuffixKind::percent) out.unit = Unit::of("%");
             if (w.k == SuffixKind::bp) out.unit = Unit::of("bp");
-            if (w.w == "euro cents") out.unit = Unit::of("EUR");
-            if (w.w == "pence") out.unit = Unit::of("GBP");
-            // "8.2 US cents", "9.5 Australian cents": the cents of a named currency.
-            if (w.w == "us cents" || w.w == "u.s. cents") out.unit = Unit::of("USD");
-            if (w.w == "australian cents") out.unit = Unit::of("AUD");
-            if (w.w == "canadian cents") out.unit = Unit::of("CAD");
-            if (w.w == "singapore cents") out.unit = Unit::of("SGD");
+            if (w.k == SuffixKind::cents) out.unit = named_cents(w.w);  // "52 pence", "8.2 US cents"
             found = true;
         }
         return found;
