@@ -55,7 +55,8 @@ inline constexpr Row kRows[] = {
      "operating loss",
      1, M::level, false, U::money, false, false},
     {K::net_income, "net_income",
-     "profit|profits|earnings|net income|net profit|net earnings|net result|bottom line|income from continuing operations",
+     "profit|profits|earnings|net income|net profit|net earnings|net result|bottom line|income from continuing operations|"
+     "profit after tax|net profit after tax|profit after taxation|net profit after taxation",
      "loss|losses|net loss",
      1, M::level, false, U::money, false, false},
     {K::pretax_income, "pretax_income",

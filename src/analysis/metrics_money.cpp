@@ -192,6 +192,7 @@ bool SentenceReader::prior_cue_before(uint32_t tb, int* sign) const {
     // "to 54.5% in 2027 from about 52% this year": a qualifier between the cue and the figure.
     if (tb > first() + 1 && (cues(tb - 1) & W::kCueAbout) && cue_at(tb - 1)) return true;
     if (tb < first() + 3 || !(cues(tb - 1) & W::kCueOf)) return false;
+    if (earlier_projection_before(tb - 1, cue_at)) return true;
     // The one hit ending right before "of" (hits do not overlap).
     auto it = std::lower_bound(hits_.begin(), hits_.end(), tb - 1, [](const Hit& h, uint32_t x) { return h.end < x; });
     for (; it != hits_.end() && it->end == tb - 1; ++it) {
@@ -208,6 +209,27 @@ bool SentenceReader::prior_cue_before(uint32_t tb, int* sign) const {
         return true;
     }
     return false;
+}
+
+// "up from a previous forecast of 320 billion yen", "compared with a prior range of $6.15 to
+// $6.30": the company's own earlier projection, named before the "of" at token of, is an earlier
+// value (not a yardstick). Read only after "of".
+template <class CueAt>
+bool SentenceReader::earlier_projection_before(uint32_t of, CueAt cue_at) const {
+    if (of < first() + 3) return false;
+    const std::string_view noun = c_.tok(of - 1), adj = c_.tok(of - 2);
+    if (!(eq_ci(noun, "forecast") || eq_ci(noun, "guidance") || eq_ci(noun, "outlook") || eq_ci(noun, "range") ||
+          eq_ci(noun, "target") || eq_ci(noun, "estimate") || eq_ci(noun, "view")))
+        return false;
+    if (!(eq_ci(adj, "previous") || eq_ci(adj, "prior") || eq_ci(adj, "earlier") || eq_ci(adj, "original") || eq_ci(adj, "old")))
+        return false;
+    uint32_t b = of - 2;
+    for (int k = 0; k < 2 && b > first(); ++k) {
+        std::string_view d = c_.tok(b - 1);
+        if (!eq_ci(d, "a") && !eq_ci(d, "an") && !eq_ci(d, "the") && !eq_ci(d, "its")) break;
+        --b;
+    }
+    return cue_at(b);
 }
 
 // `te` ends the earlier figure: what follows it may say how far back it is ("versus $1.05 a

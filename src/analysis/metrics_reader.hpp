@@ -180,6 +180,8 @@ private:
     Basis basis_after(uint32_t te, uint32_t b, uint32_t e_between) const;
     Basis year_ago_comparison(uint32_t te) const;
     Basis prior_period_basis(const Metric& m, uint32_t te) const;
+    template <class CueAt>
+    bool earlier_projection_before(uint32_t of, CueAt cue_at) const;
 
     // --- investment pledges and contracts (metrics_pledges.cpp) ---
     W::Role role_at(uint32_t t) const;

@@ -65,7 +65,10 @@ void SentenceReader::tag_tokens() {
         }
         const char ch = field[toks[k].begin];
         uint32_t f = 0;
-        if (ch == ',' || ch == '(' || static_cast<unsigned char>(ch) == 0xE2) f |= kPunctComma;
+        // "2,4 billion euros": a decimal comma between digits ends no clause.
+        const size_t at = toks[k].begin;
+        const bool in_number = ch == ',' && at > 0 && at + 1 < field.size() && num::is_digit(field[at - 1]) && num::is_digit(field[at + 1]);
+        if ((ch == ',' && !in_number) || ch == '(' || static_cast<unsigned char>(ch) == 0xE2) f |= kPunctComma;
         if (ch == ';' || ch == ':') f |= kPunctComma | kPunctHard;
         fl_[k] = f;
     }

@@ -136,6 +136,7 @@ inline constexpr Entry kEntries[] = {
     {"confirmed", 0, K::revenue, Role::reaffirm}, {"confirms", 0, K::revenue, Role::reaffirm},
     {"held", 0, K::revenue, Role::reaffirm}, {"kept", 0, K::revenue, Role::reaffirm},
     {"still", 0, K::revenue, Role::reaffirm},  // "still expects an operating margin of 4% to 5%"
+    {"continues", 0, K::revenue, Role::reaffirm}, {"repeated", 0, K::revenue, Role::reaffirm},  // "continues to expect"
     {"street", 0, K::revenue, Role::analyst}, {"analysts'", 0, K::revenue, Role::analyst},
     // a securities sale: its "orders" and "order book" are investors' demand for the securities
     {"bond", 0, K::revenue, Role::securities}, {"bonds", 0, K::revenue, Role::securities},

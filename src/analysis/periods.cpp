@@ -52,15 +52,42 @@ bool over_comparison(const Scanner& sc, uint32_t first, uint32_t at) {
 // quarter")? A comparison word at most four tokens before it, with no "to" in between; up to
 // eight in its clause ("compared with $3.0 billion in the third quarter of 2024", "compared
 // with $10.8 billion as of December 31, 2024").
+// A token that can be part of a figure and the words between it and its period: "EUR 4,33
+// billion in the", "$9 billion in", "43.2% in the" (digits, codes, scale and unit words).
+bool figure_word(std::string_view x) {
+    if (x.empty()) return false;
+    if (num::is_digit(x[0]) || x == "," || x == "." || x == "%" || x == "$" || x == "€" || x == "£" || x == "¥") return true;
+    bool caps = x.size() <= 4;
+    for (char c : x) caps = caps && c >= 'A' && c <= 'Z';
+    if (caps) return true;  // EUR, SEK, US
+    static constexpr std::string_view kWords[] = {"in", "the", "for", "of", "a", "an", "million", "billion", "trillion",
+                                                  "bn", "mn", "m", "crore", "percent", "per", "cent", "euros", "euro",
+                                                  "dollars", "yen", "won", "pounds", "cents", "francs", "kronor", "yuan"};
+    for (std::string_view w : kWords)
+        if (eq_ci(x, w)) return true;
+    return false;
+}
+
 bool prior_period(const Scanner& sc, uint32_t first, uint32_t t) {
+    bool figure_only = true;  // every token walked so far may be the earlier figure's
     for (uint32_t k = t, n = 0; k > first && n < 8; --k, ++n) {
         std::string_view x = sc.tok(k - 1);
+        // "from EUR 4,33 billion in the third quarter of 2025": a decimal comma and the digits after
+        // it are one number with the digits before, not three words.
+        if (x == "," && k < t && k >= first + 2 && sc.tok(k).data() == x.data() + 1 && num::is_digit(sc.tok(k)[0]) &&
+            sc.tok(k - 2).data() + sc.tok(k - 2).size() == x.data() && n >= 1) {
+            n -= 2;  // this comma and the digits after it (the loop's ++n makes it one less in all)
+            continue;
+        }
         if (eq_ci(x, "to") && !(k >= first + 2 && eq_ci(sc.tok(k - 2), "compared"))) return false;
         // A clause of its own: "from $2.0 billion after first-half profit rose 15%" is the first half's.
         // ("as of December 31" is a date, no clause).
         if (eq_ci(x, "after") || (eq_ci(x, "as") && !eq_ci(sc.tok(k), "of")) || eq_ci(x, "while") || eq_ci(x, "when") ||
             eq_ci(x, "but"))
             return false;
+        // "from EUR 4.33 billion in the third quarter of 2025": past a figure only, "from" is near.
+        if (figure_only && n >= 5 && (eq_ci(x, "from") || eq_ci(x, "than") || eq_ci(x, "versus"))) return true;
+        figure_only = figure_only && figure_word(x);
         if (n >= 5) {  // farther back only an explicit comparison ("more than 70% a year through 2028" is none)
             if (x == "," || x == ";") return false;
             if (eq_ci(x, "compared") || eq_ci(x, "versus") || eq_ci(x, "vs") || eq_ci(x, "against")) return true;

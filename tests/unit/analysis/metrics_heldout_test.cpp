@@ -94,3 +94,50 @@ TEST_CASE("an earlier value's own period gives the basis: a year before is yoy, 
     REQUIRE(with_value(c, 44.1));
     CHECK(with_value(c, 44.1)->change.basis == Basis::none);
 }
+
+TEST_CASE("profit after tax is net income, and its move is kept") {
+    testing::Run r;
+    const auto& a = r.on("Telvia Group said net profit after tax rose 9.1% to A$1.19 billion.");
+    REQUIRE(with_value(a, 1.19e9));
+    CHECK(with_value(a, 1.19e9)->kind == MetricKind::net_income);
+    CHECK(with_value(a, 1.19e9)->change.percent == doctest::Approx(9.1));
+}
+
+TEST_CASE("a decimal comma ends no clause: a projection's second object stays a projection") {
+    testing::Run r;
+    const auto& a = r.on("The group still expects adjusted EBIT of around 2,4 billion euros for 2026 and adjusted free cash "
+                         "flow of more than 800 million euros.");
+    REQUIRE(with_value(a, 800e6));
+    CHECK(with_value(a, 800e6)->forecast);
+    // Negative: a comma between words still ends the clause.
+    const auto& b = r.on("The group expects adjusted EBIT of around 2.4 billion euros, and free cash flow was 800 million euros.");
+    REQUIRE(with_value(b, 800e6));
+    CHECK_FALSE(with_value(b, 800e6)->forecast);
+}
+
+TEST_CASE("a previous forecast or range after from/compared with is the earlier value") {
+    testing::Run r;
+    const auto& a = r.on("The company now expects full-year operating profit of 370 billion yen, up from a previous forecast of 320 billion yen.");
+    REQUIRE(with_value(a, 370e9));
+    CHECK(with_value(a, 370e9)->prior_value == doctest::Approx(320e9));
+    CHECK(with_value(a, 370e9)->change.direction == Direction::up);
+    CHECK(with_value(a, 320e9) == nullptr);
+    const auto& b = r.on("It now expects full-year adjusted EPS of $6.25 to $6.35, compared with a prior range of $6.15 to $6.30.");
+    REQUIRE(with_value(b, 6.25));
+    CHECK(with_value(b, 6.25)->prior_value == doctest::Approx(6.15));
+    // Negative: analysts' forecast stays a yardstick.
+    const auto& c = r.on("Revenue was $5.2 billion, compared with a forecast of $5.0 billion.");
+    REQUIRE(with_value(c, 5.2e9));
+    CHECK_FALSE(with_value(c, 5.2e9)->has_prior);
+}
+
+TEST_CASE("the period after an earlier figure is the earlier figure's, past its currency and scale") {
+    testing::Run r;
+    const auto& a = r.on("Operating profit rose 12% to EUR 520 million in the third quarter of 2026, and net sales increased "
+                         "to EUR 4,83 billion from EUR 4,33 billion in the third quarter of 2025.");
+    REQUIRE(with_value(a, 4.83e9));
+    CHECK(with_value(a, 4.83e9)->period.view() == "Q3 2026");
+    CHECK(with_value(a, 4.83e9)->change.basis == Basis::yoy);
+    // Negative: "from" of a source, not a figure, makes no earlier period.
+    CHECK(period_of(r.on("Revenue from cloud services rose 5% to $2 billion in the third quarter of 2025."), 2e9) == "Q3 2025");
+}
