@@ -55,7 +55,7 @@ uint32_t Scanner::part_with_year(uint32_t t, Writer& w) const {
 }
 
 // After a calendar span ending before token e ("the October-December quarter", "the six months to
-// September 30"), an apposition that names the company's own period with its year: ", the third
+// September 30"), an apposition that names the company's own period with its year (or as fiscal): ", the third
 // quarter of fiscal 2027", ", the first half of its fiscal year ending March 2027". The span is
 // that fiscal period (written into w); returns the apposition's tokens, 0 when there is none.
 uint32_t Scanner::apposition(uint32_t e, char letter, Writer& w) const {
@@ -67,7 +67,9 @@ uint32_t Scanner::apposition(uint32_t e, char letter, Writer& w) const {
     if (eq_ci(tok(k), "the") || eq_ci(tok(k), "its") || eq_ci(tok(k), "our")) ++k;
     Writer f;
     const uint32_t n = part_with_year(k, f);
-    if (!n || f.buf[0] != letter || f.n <= 2) return 0;  // the same kind of period, with its year
+    // The same kind of period, with its year, or called fiscal ("the July-September quarter, its
+    // fiscal second quarter": Q2; a bare "the second quarter" may be the calendar's).
+    if (!n || f.buf[0] != letter || (f.n <= 2 && !eq_ci(tok(k), "fiscal"))) return 0;
     w = f;
     return k + n - e;
 }
@@ -353,6 +355,10 @@ uint32_t Scanner::month_at(uint32_t t, Writer& w) const {
                              (words::lookup_token(doc_, t + 1).flags & (words::kKind | words::kPhrase));
     if (!after_in && !before_kind && !y) return 0;
     if (m == 5 && !after_in) return 0;
+    // "its fiscal fourth quarter, which ended in September": the end of a period named before, no month's figure.
+    if (after_in && t >= s_.first_token + 2 &&
+        (eq_ci(tok(t - 2), "ended") || eq_ci(tok(t - 2), "ending") || eq_ci(tok(t - 2), "ends")))
+        return 0;
     // "in September 30" is a date, not the month's figure
     if (!y && t + 1 < s_.last_token && doc_.tokens[t + 1].kind == TokenKind::number) return 0;
     w.add(kMonthShort[m - 1]);

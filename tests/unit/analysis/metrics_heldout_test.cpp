@@ -141,3 +141,18 @@ TEST_CASE("the period after an earlier figure is the earlier figure's, past its 
     // Negative: "from" of a source, not a figure, makes no earlier period.
     CHECK(period_of(r.on("Revenue from cloud services rose 5% to $2 billion in the third quarter of 2025."), 2e9) == "Q3 2025");
 }
+
+TEST_CASE("the month a named quarter ended in is no period; a calendar span called the fiscal quarter is that quarter") {
+    testing::Run r;
+    CHECK(period_of(r.on("Revenue in its fiscal fourth quarter, which ended in September, rose 4% to €3.92 billion."), 3.92e9) != "Sep");
+    const auto& a = r.on("Revenue in its fiscal fourth quarter, which ended in September, rose 4% from the previous quarter.");
+    REQUIRE(metric_of(a, MetricKind::revenue));
+    CHECK(metric_of(a, MetricKind::revenue)->period.view() == "Q4");
+    // Negative: a month's own figure stays the month's.
+    CHECK(period_of(r.on("Sales in September rose 4% to $3 billion."), 3e9) == "Sep");
+    const auto& b = r.on("Net profit more than doubled to Rs 6,792 crore in the July-September quarter, its fiscal second "
+                         "quarter, from Rs 3,076 crore a year ago.");
+    CHECK(period_of(b, 67.92e9) == "Q2");
+    // Negative: without "fiscal" the calendar span stays the calendar quarter.
+    CHECK(period_of(r.on("Net profit rose to Rs 6,792 crore in the July-September quarter, the second quarter."), 67.92e9) == "Q3");
+}
