@@ -245,6 +245,30 @@ std::string_view headline_subject(const Document& doc) {
     return without_possessive(field.substr(doc.tokens[t].begin, doc.tokens[t + n - 1].end - doc.tokens[t].begin));
 }
 
+// "Jefferies cuts Puma price target to €18", "Broker raises target on Zentra": in an analyst's
+// note the headline opens with the broker; its figures are the company the target is on (one to
+// three capitalised words right before "(price) target", or after "target on"). Empty when none.
+std::string_view covered_company(const Document& doc) {
+    const std::string_view field = doc.event().headline;
+    const auto& toks = doc.tokens;
+    auto text = [&](uint32_t t) { return field.substr(toks[t].begin, toks[t].end - toks[t].begin); };
+    auto name_word = [&](uint32_t t) {
+        return toks[t].field == core::Field::headline && toks[t].kind == TokenKind::word && toks[t].capitalized;
+    };
+    for (uint32_t t = 0; t < toks.size() && toks[t].field == core::Field::headline; ++t) {
+        if (!core::ascii::iequals(text(t), "target")) continue;
+        const uint32_t k = t > 0 && core::ascii::iequals(text(t - 1), "price") ? t - 1 : t;
+        uint32_t b = k;
+        while (b > 0 && k - b < 3 && name_word(b - 1)) --b;
+        if (b < k) return without_possessive(field.substr(toks[b].begin, toks[k - 1].end - toks[b].begin));
+        uint32_t e = t + 2;
+        if (e < toks.size() && core::ascii::iequals(text(t + 1), "on"))
+            while (e < toks.size() && e < t + 5 && name_word(e)) ++e;
+        if (e > t + 2) return without_possessive(field.substr(toks[t + 2].begin, toks[e - 1].end - toks[t + 2].begin));
+    }
+    return {};
+}
+
 // A company the alias table does not know, named in the figure's own sentence before it and in
 // the headline: "IAG said operating profit ... rose 25%, while Lufthansa cut its ... forecast to
 // about EUR 1.6 billion" under "Europe's airlines: IAG profit climbs 25%, Lufthansa cuts
@@ -354,6 +378,7 @@ void missing_entities(const Document& doc, const std::vector<Mention>& mentions,
         if (!read) {
             read = true;
             subject = headline_subject(doc);
+            if (const std::string_view covered = covered_company(doc); !covered.empty()) subject = covered;
             for (const Mention& mn : mentions) {
                 if (mn.is_segment || mn.ticker.empty() || n_named == kMaxTickers) continue;
                 bool seen = false;

@@ -156,3 +156,21 @@ TEST_CASE("the month a named quarter ended in is no period; a calendar span call
     // Negative: without "fiscal" the calendar span stays the calendar quarter.
     CHECK(period_of(r.on("Net profit rose to Rs 6,792 crore in the July-September quarter, the second quarter."), 67.92e9) == "Q3");
 }
+
+TEST_CASE("an analyst's note is about the company the target is on, not the broker opening the headline") {
+    testing::Run r;
+    const auto& a = r.item("Jefferies cuts Puma price target to €18, sees sales falling 5% next year",
+                           "Jefferies cut its price target on Puma to €18 from €24 and kept its hold rating.",
+                           "The broker now expects an EBIT margin of 3.1% in 2027, against 5.4% it forecast before.");
+    REQUIRE(with_value(a, 3.1));
+    CHECK(with_value(a, 3.1)->entity == "Puma");
+    REQUIRE(metric_of(a, MetricKind::price_target));
+    CHECK(metric_of(a, MetricKind::price_target)->entity == "Puma");
+    const auto& b = r.item("Broker raises price target on Zentra Systems to $80", "The broker raised its target to $80.");
+    REQUIRE(with_value(b, 80));
+    CHECK(with_value(b, 80)->entity == "Zentra Systems");
+    // Negative: a company's own target names no other company.
+    const auto& c = r.item("Zentra raises sales target", "Zentra now expects sales of $5 billion.");
+    REQUIRE(with_value(c, 5e9));
+    CHECK(with_value(c, 5e9)->entity == "Zentra");
+}
