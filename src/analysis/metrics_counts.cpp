@@ -57,6 +57,12 @@ bool SentenceReader::read_count(uint32_t t, double& value, uint32_t& te) const {
     if (!num::parse_decimal(c_.field, tk.begin, d)) return false;
     // "Microsoft 365", "Boeing 737": a number right after a name is part of it.
     if (t > first() && !d.grouped && (F(t - 1) & kMentionFlag) && c_.doc.tokens[t].space_before) return false;
+    // "Switch 2 hardware sales", "Model 3 deliveries": a small whole number right after a capitalised
+    // word (not the sentence's first, nor a kind or function word) names a product, no count.
+    if (t > first() + 1 && !d.grouped && d.decimals == 0 && d.int_digits <= 2 && c_.doc.tokens[t].space_before &&
+        c_.doc.tokens[t - 1].kind == TokenKind::word && c_.doc.tokens[t - 1].capitalized &&
+        !(F(t - 1) & (W::kKind | W::kPhrase | W::kStop | W::kDeterminer)) && !(t + 1 < last() && scale_of(c_.tok(t + 1))))
+        return false;
     te = t + 1;
     while (te < last() && c_.doc.tokens[te].begin < d.end) ++te;
     if (d.end < c_.field.size() && num::is_alpha(c_.field[d.end]) && c_.doc.tokens[t].end > d.end) return false;

@@ -174,3 +174,12 @@ TEST_CASE("an analyst's note is about the company the target is on, not the brok
     REQUIRE(with_value(c, 5e9));
     CHECK(with_value(c, 5e9)->entity == "Zentra");
 }
+
+TEST_CASE("a small number right after a capitalised word names a product, no count") {
+    testing::Run r;
+    const auto& a = r.on("Acme raised its forecast for Switch 2 hardware sales to 20 million units from 15 million.");
+    CHECK(with_value(a, 2) == nullptr);
+    CHECK(with_value(a, 20e6) != nullptr);
+    // Negative: a count after a verb stays a count.
+    CHECK(with_value(r.on("Acme delivered 12 aircraft in the quarter."), 12) != nullptr);
+}
