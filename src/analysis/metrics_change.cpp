@@ -117,6 +117,8 @@ const Hit* SentenceReader::change_kind_before(const Fig& fg, Direction& dir) con
     // "raises dividend 25%", "raised its quarterly dividend by 25%": the verb before the kind.
     if (dir == Direction::none && fg.tb <= h->end + 1) {
         uint32_t v = h->np_begin;
+        // "lifts adjusted EBIT 17%": qualifiers between the verb and the kind.
+        for (int k = 0; k < 2 && v > first() && segments::is_qualifying_word(c_.tok(v - 1)); ++k) --v;
         if (v > first() && (F(v - 1) & W::kDeterminer)) --v;
         if (v > first() && (eq_ci(c_.tok(v - 1), "its") || eq_ci(c_.tok(v - 1), "their"))) --v;
         // Only a verb that sets the figure ("raises", "cut"), not a growth verb: "Acme and Globex grew

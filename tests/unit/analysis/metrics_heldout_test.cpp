@@ -183,3 +183,11 @@ TEST_CASE("a small number right after a capitalised word names a product, no cou
     // Negative: a count after a verb stays a count.
     CHECK(with_value(r.on("Acme delivered 12 aircraft in the quarter."), 12) != nullptr);
 }
+
+TEST_CASE("a setting verb before a qualified kind gives the move: \"lifts adjusted EBIT 17%\"") {
+    testing::Run r;
+    const auto& a = r.item("Lufthansa lifts adjusted EBIT 17% in summer quarter, confirms outlook", "");
+    REQUIRE(metric_of(a, MetricKind::operating_income));
+    CHECK(metric_of(a, MetricKind::operating_income)->change.percent == doctest::Approx(17));
+    CHECK(metric_of(a, MetricKind::operating_income)->change.direction == Direction::up);
+}
