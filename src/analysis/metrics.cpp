@@ -256,7 +256,8 @@ std::string_view covered_company(const Document& doc) {
         return toks[t].field == core::Field::headline && toks[t].kind == TokenKind::word && toks[t].capitalized;
     };
     for (uint32_t t = 0; t < toks.size() && toks[t].field == core::Field::headline; ++t) {
-        if (!core::ascii::iequals(text(t), "target")) continue;
+        // A capitalised "Target" is a name (the retailer) or a title-case headline, whose capitals name nothing.
+        if (toks[t].capitalized || !core::ascii::iequals(text(t), "target")) continue;
         const uint32_t k = t > 0 && core::ascii::iequals(text(t - 1), "price") ? t - 1 : t;
         uint32_t b = k;
         while (b > 0 && k - b < 3 && name_word(b - 1)) --b;

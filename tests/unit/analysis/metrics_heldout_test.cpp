@@ -169,7 +169,10 @@ TEST_CASE("an analyst's note is about the company the target is on, not the brok
     const auto& b = r.item("Broker raises price target on Zentra Systems to $80", "The broker raised its target to $80.");
     REQUIRE(with_value(b, 80));
     CHECK(with_value(b, 80)->entity == "Zentra Systems");
-    // Negative: a company's own target names no other company.
+    // Negatives: a title-case headline's capitals name nothing; a company's own target names no other company.
+    const auto& t = r.item("Jefferies Cuts Puma Price Target To €18", "The broker cut its target to €18.");
+    REQUIRE(with_value(t, 18));
+    CHECK(with_value(t, 18)->entity != "Jefferies Cuts Puma");
     const auto& c = r.item("Zentra raises sales target", "Zentra now expects sales of $5 billion.");
     REQUIRE(with_value(c, 5e9));
     CHECK(with_value(c, 5e9)->entity == "Zentra");
