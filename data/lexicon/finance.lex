@@ -209,6 +209,17 @@ love | loves | beautiful | beautifully | boomed | strategic sense | makes sense 
 # Workforce reductions as European companies announce them.
 lay-off | lay-offs | laying off | temporary lay-offs | personnel negotiations | personnel reductions = -0.45
 job reductions | workforce reductions | headcount reductions | redundancy | terminate | terminated | termination = -0.4
+# Session 18: "will make 45 people redundant" ("redundant" alone is also a spare system).
+made redundant | make redundant | be made redundant | making redundant | makes redundant = -0.45
+people redundant | employees redundant | workers redundant | persons redundant | staff redundant = -0.45
+# Session 18: threats and alarms ("fire threatens oil demand", "Japan declares state of emergency",
+# "red flags emerge", "energy stock carnage"), blame, bubbles, a struggle to survive.
+threaten | threatens | threatened | threatening = -0.35
+state of emergency | red flag | red flags | carnage | dangerously | new low | new lows = -0.4
+blames | blamed | blaming | stay afloat | staying afloat | keep afloat = -0.3
+facing challenges | faces challenges | face challenges = -0.3
+bubble | bubbles = -0.25
+boon = 0.35
 dismissed | forced | suffered | suffer | suffers | painful | stressful | awkward | upset | invalid = -0.4
 disagreement | embroiled | hack | hacked | theft | thieves | stealing | ponzi = -0.45
 lost ground | loses ground | losing ground | dark spot | burdened | stopped | be stopped = -0.4
@@ -328,6 +339,12 @@ break out | breaks out | breaking out | broke out | buy signal | holding support
 going higher | headed higher | heading higher | bounce | bounces | bounced | bouncing | oversold = 0.3
 puts printing | sell signal | broke support | breaks support | lost support | below support | dead money = -0.4
 going lower | headed lower | heading lower | overbought | selling all | sold all | bagholder | bagholders = -0.35
+# Session 18: investors' flows into or out of a stock ("Hedge Funds Are Dumping X", "insiders are
+# selling", "funds piled into X"). "are selling" alone is a company's sale ("we are selling a business").
+funds are selling | investors are selling | insiders are selling | traders are selling | are dumping = -0.4
+cashing out | cash out | cashed out | souring on | soured on | sour on | bailing on | bail on | bailed on = -0.4
+funds are buying | investors are buying | insiders are buying | traders are buying | are betting on = 0.4
+snapping up | snapped up | snap up | piling into | piled into | pile into | warming up to | warmed up to | done buying = 0.4
 bag holder | bag holders | pump and dump | disaster | disastrous = -0.45
 disaster recovery = 0
 in the red = -0.4
@@ -503,6 +520,8 @@ market share | share price | shares | stock | stock price | valuation | market v
 dividend | dividends | payout | cash flow | free cash flow | cash | liquidity | equity ratio = good
 cash conversion | cash generation = good
 guidance | outlook | forecast | forecasts | price target | target price | rating = good
+# Session 18: "IMF to downgrade India's growth forecast" read "growth" as a rise of the forecast.
+growth forecast | growth forecasts | growth outlook | growth estimate | growth estimates | growth target | growth targets = good
 price targets | target prices | ratings | target | targets = good
 pt | pts | price objective = good
 estimates | estimate = good
@@ -679,6 +698,17 @@ inch higher | edge higher = up 0.7
 pushed higher | pushes higher | pushing higher | push higher = up 0.7
 pushed lower | pushes lower | pushing lower | push lower = down 0.7
 inch lower | edge lower = down 0.7
+# Session 18: "Stock futures advance", "S&P 500 opens fractionally lower" ("advanced" is mostly the
+# adjective: "advanced talks", "advanced technology"; left out).
+advance | advancing = up
+opens lower | opened lower | opening lower | open lower = down 0.7
+opens higher | opened higher | opening higher | open higher = up 0.7
+# Imposing a restriction raises it ("imposes a total ban", "imposed tariffs"); withdrawing a forecast
+# lowers it ("withdraws FY20 guidance").
+impose | imposes | imposed | imposing = up
+withdraw | withdraws | withdrew | withdrawn | withdrawing = down
+# Pulling back from a holding or a plan ("funds back off stocks", "scales back the deal").
+back off | backs off | backed off | backing off | scale back | scales back | scaled back | scaling back = down
 
 # ---------------------------------------------------------------------------------------------
 # Comparisons with expectations: pair with an [expectation] term within 4 tokens after.
@@ -752,6 +782,7 @@ retreat | retreats | retreated | retreating | stumble | stumbles | stumbled | st
 # Session 17: sector and market headlines ("Energy Up On Hopes For OPEC Deal", "Materials Down As Bill Stalls",
 # "$RCKT down 5% after hours"): "up" and "down" right after a name are its move.
 pushed higher | pushes higher | pushing higher | pushed lower | pushes lower | pushing lower | up | down
+advance | advancing | opens lower | opened lower | opening lower | opens higher | opened higher | opening higher
 # States: a measure right after these (within two words) is where the figure ended ("slipped to a
 # net loss") or where it came from ("up from a loss"), not what moved.
 [state]

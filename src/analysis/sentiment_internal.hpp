@@ -198,6 +198,7 @@ private:
     int implied_direction(const Document& doc, const Sentence& s, uint32_t after_token, int measure,
                           uint32_t& prior_state) const;
     int state_before(uint32_t after, uint32_t measure) const;
+    bool starts_from(size_t i) const;
     bool names_subject(const Document& doc, const Sentence& s, uint32_t move) const;
     bool in_name(const Document& doc, uint32_t token);
     bool name_ends_at(const Mention& m, uint32_t to) const;

@@ -29,6 +29,22 @@ int SentenceComposer::state_before(uint32_t after, uint32_t measure) const {
     return 0;
 }
 
+// "slid from its all-time high": direction i follows another direction of its clause (only
+// markers such as "from" between) and a prior-state word up to three tokens before it.
+bool SentenceComposer::starts_from(size_t i) const {
+    const Item& d = items_[i];
+    size_t j = i;
+    while (j > 0 && items_[j - 1].clause == d.clause && items_[j - 1].roles->direction == 0 &&
+           items_[j - 1].roles->measure == 0 && !items_[j - 1].roles->neutral_measure)
+        --j;
+    if (j == 0 || items_[j - 1].clause != d.clause || items_[j - 1].roles->direction == 0) return false;
+    for (uint32_t k = d.begin; k > items_[j - 1].end && k + 4 > d.begin;) {
+        const uint32_t id = ids_[--k];
+        if (id != detail::kNoWord && lex_.word_roles[id].state == 2) return true;
+    }
+    return false;
+}
+
 // "agreed to pay $200 million to settle", "paid $45 million to resolve": a payment verb (read
 // through the token's id, as payment words are no terms) up to 8 tokens before a settlement in
 // its clause. What the settlement removes was paid for: bad news for the payer.
@@ -51,6 +67,10 @@ bool SentenceComposer::names_subject(const Document& doc, const Sentence& s, uin
         const std::string_view w = doc.text(doc.tokens[move - 1]);
         if (w == "also" || w == "too" || w == "likewise" || w == "similarly" || w == "both" || w == "all") --move;
     }
+    // "Tesla Inc. slumped": the period of a legal suffix ends the name, not the sentence.
+    if (move - 1 > s.first_token && doc.text(doc.tokens[move - 1]) == "." &&
+        doc.tokens[move - 2].kind == TokenKind::word && doc.tokens[move - 2].end == doc.tokens[move - 1].begin)
+        --move;
     const Token& t = doc.tokens[move - 1];
     if (t.kind == TokenKind::punct) return doc.text(t) == ")";
     if (t.kind != TokenKind::word || !t.capitalized) return false;
@@ -225,6 +245,12 @@ bool SentenceComposer::directions(double& raw, const Document& doc, const Senten
     for (size_t i = 0; i < n; ++i) {
         Item& d = items_[i];
         if (d.roles->direction == 0 || d.used) continue;
+        // "pulls back from record highs", "rebounded from a record low": a direction right after
+        // "from" that follows another direction of its clause is where the move started, no news.
+        if (starts_from(i)) {
+            d.used = true;
+            continue;
+        }
         const Pairing p = pair_direction(i);
         if (p.measure == n && p.neutral != n) {
             d.used = items_[p.neutral].used = true;

@@ -107,7 +107,7 @@ TEST_CASE("learned layer: the built-in weights load") {
 
 TEST_CASE("learned layer: decides in short microblog posts, with the rules' score as a feature, and explains itself") {
     // Posts the rules read no tone in; the learned layer does.
-    const std::string rising = "$ACME Globex sees output advance";
+    const std::string rising = "$ACME Globex sees output, shares ahead";  // "advance" is a direction since session 18
     CHECK(score(Lexicon::rules_only(), rising).score == 0.0);
     const Scored up = score(Lexicon::builtin(), rising);
     CHECK(up.score > 0.1);
@@ -165,7 +165,7 @@ TEST_CASE("learned layer: news prose is left to the rules") {
     CHECK(score(Lexicon::builtin(), "Globex shares +5% premarket.").score ==
           score(Lexicon::rules_only(), "Globex shares +5% premarket.").score);
     // A cashtag in a longer document (an article, not a post): the rules alone.
-    std::string article = "$ACME Globex sees output advance. ";
+    std::string article = "$ACME Globex sees output, shares ahead. ";
     while (article.size() <= 600) article += "The company makes valves and pumps for the process industry. ";
     CHECK(score(Lexicon::builtin(), article).score == 0.0);
     const std::string ruled = "Globex was downgraded to sell by Initech analysts.";
@@ -176,7 +176,7 @@ TEST_CASE("learned layer: news prose is left to the rules") {
 TEST_CASE("learned layer: in a headline it speaks only where the rules are silent") {
     // A short text none of whose sentences ends in a full stop is a headline: the layer reads
     // the sentences the rules find nothing in.
-    const std::string protests = "Protests hit Initech in California";
+    const std::string protests = "Protests hit Initech plants in California";
     CHECK(score(Lexicon::rules_only(), protests).score == 0.0);
     const Scored down = score(Lexicon::builtin(), protests);
     CHECK(down.score < -0.1);

@@ -1,0 +1,70 @@
+// Sentiment beyond the sentences it was tuned on (issue 15), session 18: investors' flows, market
+// moves that open or advance, restrictions imposed, forecasts withdrawn, the start of a move, a name
+// with a legal suffix before its move, and vocabulary of threats. Sentences are written for herald;
+// each case also pins a reading that must not change.
+#include <doctest/doctest.h>
+
+#include "sentiment_support.hpp"
+
+using namespace herald::analysis;
+using testing::check_signs;
+
+TEST_CASE("cause 5: investors' flows into or out of a stock") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: no term (0).
+        {"Hedge Funds Are Dumping Initech (INTC)", -1}, {"Insiders are selling Globex shares", -1},
+        {"Hedge funds are cashing out of Hooli", -1}, {"Fund managers are souring on Initech", -1},
+        {"Investors are piling into Globex", +1}, {"Hedge Funds Are Warming Up To Hooli (HOOL)", +1},
+        {"Funds are snapping up Initech stock", +1},
+        // A company selling something is no flow out of a stock.
+        {"We are selling the pump business to Globex .", 0}, {"Initech is selling its valves in Asia .", 0},
+    });
+}
+
+TEST_CASE("cause 1: markets that advance or open lower, and a name with a legal suffix") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "advance" and "opens lower" were no direction, "Inc." hid the name (0).
+        {"Stock futures advance after the jobs report", +1}, {"Initech advancing on buyout talk", +1},
+        {"Globex opened lower on Monday", -1}, {"Wall Street opens higher", +1},
+        {"Initech Inc. slumped in early trading", -1}, {"Globex Corp. rallied after the ruling", +1},
+        // The adjective and the payment in advance say nothing.
+        {"Globex is in advanced talks with Initech .", 0}, {"The fee is paid in advance .", 0},
+    });
+}
+
+TEST_CASE("cause 4: where a move started is no move of its own") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: the record highs left behind read as a rise (0 in all, the two cancelling).
+        {"Wall Street pulls back from record highs", -1}, {"Globex shares slid from an all-time high", -1},
+        {"Initech shares rebounded from a record low", +1},
+        // A move that ends at an extreme still counts it.
+        {"Sales rose to a record high .", +1},
+    });
+}
+
+TEST_CASE("cause 3: restrictions imposed, forecasts withdrawn, growth forecasts") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "impose" and "withdraw" were no direction, "growth" rose the forecast (0, 0, 0, 0).
+        {"Regulators imposed a ban on Globex imports", -1}, {"The province imposes tariffs on Initech steel", -1},
+        {"Initech withdraws its full-year guidance", -1},
+        {"The IMF is likely to downgrade its growth forecast for India", -1},
+        {"Globex raises its growth outlook", +1},
+        // Withdrawing from an event, or imposing nothing that restricts, says nothing.
+        {"Globex withdraws from the trade fair", 0}, {"The board imposed a new dress code .", 0},
+    });
+}
+
+TEST_CASE("cause 7: threats, alarms, blame and struggles to survive; layoffs in Nordic releases") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: no term (0).
+        {"A refinery fire threatens Globex output", -1}, {"The government declares a state of emergency", -1},
+        {"Red flags emerge at Initech", -1}, {"Initech stock hits new lows", -1},
+        {"The lawmaker blamed Globex for the outage", -1}, {"Hooli cuts routes to stay afloat", -1},
+        {"Globex faces challenges in China", -1}, {"Analysts warn of a bubble in chip stocks", -1},
+        {"Funds back off stocks", -1}, {"Initech scales back its buyback", -1},
+        {"The new law is a boon for Globex", +1},
+        {"Globex will make 45 people redundant .", -1}, {"Ten employees were made redundant .", -1},
+        // A redundant system is a spare one.
+        {"The servers are redundant .", 0},
+    });
+}
