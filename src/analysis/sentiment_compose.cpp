@@ -31,6 +31,34 @@ void SentenceComposer::index(const Document& doc) {
     indexed(m);
 }
 
+namespace {
+
+// Quotes come as tokens of one character each ("``" is two), punctuation or symbols.
+bool is_quote(const Document& doc, const Token& t, bool open) {
+    const std::string_view p = doc.text(t);
+    return p == "'" || p == "\"" || (open ? p == "`" || p == "\xE2\x80\x9C" || p == "\xE2\x80\x98"
+                                            : p == "\xE2\x80\x9D" || p == "\xE2\x80\x99");
+}
+
+}  // namespace
+
+// "` buy '", "`` buy ''": a position word alone between quotes is an analyst's rating; after
+// "from" it is the rating left behind ("cut to `` hold '' from `` buy ''").
+bool SentenceComposer::quoted_rating(const Document& doc, const Sentence& s, uint32_t t, uint32_t len) const {
+    const auto& toks = doc.tokens;
+    uint32_t before = t, after = t + len;
+    while (before > s.first_token && t - before < 2 && toks[before - 1].kind != TokenKind::word && is_quote(doc, toks[before - 1], true))
+        --before;
+    while (after < s.last_token && after - (t + len) < 2 && toks[after].kind != TokenKind::word && is_quote(doc, toks[after], false))
+        ++after;
+    if (before == t || after == t + len) return false;
+    if (before > s.first_token) {
+        const uint32_t id = ids_[before - 1];
+        if (id != detail::kNoWord && lex_.word_roles[id].state == 2) return false;
+    }
+    return true;
+}
+
 float SentenceComposer::modifier_before(size_t i) const {
     // Intensifiers and downtoners right before a term ("sharply higher", "slightly weaker").
     float m = 1.0f;
@@ -174,9 +202,11 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
         if ((tok.capitalized && in_name(doc, t)) || (!tok.space_before && is_tag(doc, t))) continue;
         uint32_t len = 1;
         const TermRoles* roles = term_at(t, s.last_token, len);
-        // A position ("Long $WMT", "Sold $AAPL") is one only right before a cashtag.
+        // A position ("Long $WMT", "Sold $AAPL") is one only right before a cashtag, or quoted as
+        // a rating ("gave a `` buy '' recommendation"; not the rating it was cut from).
         if (roles && roles->position && !(t + len + 1 < s.last_token && doc.tokens[t + len].kind == TokenKind::symbol &&
-                                          doc.text(doc.tokens[t + len])[0] == '$' && is_tag(doc, t + len + 1)))
+                                          doc.text(doc.tokens[t + len])[0] == '$' && is_tag(doc, t + len + 1)) &&
+            !quoted_rating(doc, s, t, len))
             roles = nullptr;
         if (roles) {
             if (roles->contrast != 0) {

@@ -199,6 +199,7 @@ private:
                           uint32_t& prior_state) const;
     int state_before(uint32_t after, uint32_t measure) const;
     bool starts_from(size_t i) const;
+    bool quoted_rating(const Document& doc, const Sentence& s, uint32_t t, uint32_t len) const;
     bool names_subject(const Document& doc, const Sentence& s, uint32_t move) const;
     bool in_name(const Document& doc, uint32_t token);
     bool name_ends_at(const Mention& m, uint32_t to) const;

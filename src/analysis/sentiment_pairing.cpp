@@ -415,7 +415,7 @@ void SentenceComposer::valences(double& raw, const Document& doc, ExplainSentenc
                    : mod > 1.0f            ? "intensified"
                    : mod < 1.0f            ? "downtoned"
                    : cw[it.clause] < 1     ? "weakened clause"
-                   : it.roles->position    ? "position before a cashtag"
+                   : it.roles->position    ? "position: before a cashtag or a quoted rating"
                    : it.roles->has_valence ? "lexicon"
                                            : "measure";
         add(raw, doc, it, w, rule, ex);

@@ -68,3 +68,14 @@ TEST_CASE("cause 7: threats, alarms, blame and struggles to survive; layoffs in 
         {"The servers are redundant .", 0},
     });
 }
+
+TEST_CASE("cause 5: a rating quoted in wire copy") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "buy" and "sell" counted only before a cashtag (0).
+        {"The broker gave Globex a `` buy '' recommendation .", +1}, {"Initech repeated its ` buy ' rating on Hooli .", +1},
+        {"Analysts moved Globex to `` sell '' .", -1},
+        // The rating left behind, ratings that cancel, and a plain verb say nothing.
+        {"Analysts cut Globex to `` hold '' from `` buy '' .", 0},
+        {"Two analysts say `` buy '' and two say `` sell '' .", 0}, {"Customers can buy the valves online .", 0},
+    });
+}
