@@ -45,6 +45,9 @@ profit warning | profit warnings | warns on profit = -0.7
 returned to profit | return to profit | back in the black | turned profitable = 0.6
 returns to profit | returning to profit | returns to profitability | returning to profitability = 0.6
 returned to growth | return to growth | returns to growth | back to growth = 0.5
+# Session 18: with an article or the kind of profit ("returned to a net profit of EUR 2.7 mn").
+returned to a net profit | returned to a profit | returned to an operating profit | returned to net profit | returned to operating profit = 0.6
+returns to a net profit | returns to a profit | return to a net profit | return to a profit | returning to a profit = 0.6
 swung to a loss | swung into the red | slipped into the red | fell into the red = -0.6
 sold out | oversubscribed | over-subscribed | fully booked = 0.6
 
@@ -204,6 +207,11 @@ best-selling | bestselling | dominated | new heights | new high | new highs = 0.
 significant step | important step | chosen | exclusive | optimistically = 0.25
 cost-cutting | cost cutting | cost savings | cost reductions = 0.3
 cooperation = 0.15
+# Session 18: becoming the largest or the leader is an achievement ("will become the second largest
+# rental services provider in the Latvian market"); "largest" alone was tried and dropped (session 12).
+become the largest | becomes the largest | became the largest | become the biggest | becomes the biggest | became the biggest = 0.3
+become the second largest | becomes the second largest | became the second largest | become the second-largest | becomes the second-largest = 0.3
+become the leading | becomes the leading | became the leading | become the market leader | becomes the market leader | became the market leader = 0.3
 
 love | loves | beautiful | beautifully | boomed | strategic sense | makes sense = 0.35
 # Workforce reductions as European companies announce them.
@@ -366,6 +374,8 @@ this fall | the fall | in the fall | soft drinks | soft drink = 0
 # "added" reporting speech, not a figure added: "..., the company added .", "Salonen added that"; value added tax.
 added that | adds that | value added | value-added | he added | she added | they added = 0
 agency added | paper added | spokesman added | spokeswoman added | spokesperson added | analyst added | ceo added = 0
+official added | minister added | statement added | chairman added | director added | manager added | president added = 0
+he adds | she adds | spokesman adds | spokeswoman adds | analyst adds = 0
 # Phrasal verbs whose "up" or "down" is no move of the name before them ([move] below: "Energy Up").
 breaks down | breaking down | break down | broke down | ties up | tie up | tied up | teams up | team up | teamed up = 0
 catch up | catches up | catching up | step up | steps up | stepping up | keep up | keeps up | keeping up | bulk up | woke up | wake up | face down | faces down | turning down | turns down | turn down = 0
@@ -463,6 +473,8 @@ failed to | fails to | fail to | failing to | unable to
 declines to | declined to | decline to | refuses to | refused to
 # What was averted did not happen: "averted a strike", "averts a default" are good news.
 averted | averts | avert | averting | staved off | staves off | stave off | warded off | wards off
+# Session 18: "has been able to avoid laying off workers".
+avoid | avoids | avoided | avoiding
 # "not yet a buy": "yet" alone weakens what came before it (a contrast word).
 not yet
 

@@ -137,6 +137,18 @@ inline bool is_currency(const Document& doc, uint32_t x, std::string_view u) {
     return doc.tokens[x].kind == TokenKind::symbol || (u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z');
 }
 
+// "8.4 mln euro", "5 mn dollars": a currency written after the figure's scale (token x).
+inline bool currency_after(const Document& doc, const Sentence& s, uint32_t x) {
+    const std::string_view u = text_at(doc, s, x);
+    if (u.empty()) return false;
+    static constexpr std::string_view kNames[] = {"euro", "euros", "dollar", "dollars", "crowns", "kronor", "pounds"};
+    for (auto c : kNames)
+        if (u.size() == c.size() &&
+            std::equal(u.begin(), u.end(), c.begin(), [](char p, char q) { return detail::fold_char(p) == q; }))
+            return true;
+    return is_currency(doc, x, u);
+}
+
 // Are figures a and b (b after the marker at token k) in the same unit? "EUR 1.5 mn ( EUR 2.0 mn )"
 // compares, while "EUR 114 mn ( USD 148 mn )" converts and "7.7 % of net sales" is another figure.
 inline bool same_unit(const Document& doc, const Sentence& s, uint32_t after, uint32_t a, uint32_t b, uint32_t k) {
@@ -150,7 +162,11 @@ inline bool same_unit(const Document& doc, const Sentence& s, uint32_t after, ui
     std::string_view ub = text_at(doc, s, before_b);
     // The measure itself is no currency: "EPS 1 cent vs. 20 cents".
     const bool a_currency = a > s.first_token && a - 1 >= after && is_currency(doc, a - 1, ua);
-    return !((is_currency(doc, before_b, ub) || a_currency) && ua != ub);
+    const bool b_currency = is_currency(doc, before_b, ub);
+    // The prior figure may leave its currency out when its scale repeats the first one's: "EUR 1.2 mn
+    // compared to a loss of 2.6 mn".
+    if (a_currency && !b_currency) return !sa.empty() && sa == sb && !currency_after(doc, s, b + 2);
+    return !((b_currency || a_currency) && ua != ub);
 }
 
 }  // namespace

@@ -79,3 +79,24 @@ TEST_CASE("cause 5: a rating quoted in wire copy") {
         {"Two analysts say `` buy '' and two say `` sell '' .", 0}, {"Customers can buy the valves online .", 0},
     });
 }
+
+TEST_CASE("cause 4: a prior figure that leaves its currency out, a return to a net profit") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: the second figure had no currency, so no comparison: two losses (-0.50).
+        {"Loss after taxes was EUR 1.2 mn compared to a loss of 2.6 mn .", +1},
+        {"Net sales were EUR 12.1 mn ( 14.3 mn ) .", -1},
+        // A currency written after the prior figure is its own: a conversion, not a comparison.
+        {"Net profit was USD 10.4 mn , compared to 8.4 mn euro .", 0},
+        // Before: "returned to profit" only without an article (-0.36 with the loss it left).
+        {"Globex returned to a net profit of EUR 2.7 mn versus a net loss of EUR 0.6 mn .", +1},
+    });
+}
+
+TEST_CASE("cause 4: what was avoided did not happen") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "avoid" was no negator (-0.42).
+        {"So far Globex has been able to avoid laying off workers .", +1},
+        {"Initech avoided a strike at its Tampere plant .", +1},
+        {"Customers avoid the queue with the new app .", 0},
+    });
+}
