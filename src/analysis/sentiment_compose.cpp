@@ -33,6 +33,15 @@ void SentenceComposer::index(const Document& doc) {
 
 namespace {
 
+// A figure or the currency before one: "5.3 %", "$ 12 mn", "EUR 12.9 mn", "EUR20 .5 m".
+bool figure_or_currency(const Document& doc, uint32_t k) {
+    const Token& t = doc.tokens[k];
+    if (sentiment_figure(doc, k) || t.kind == TokenKind::symbol) return true;
+    const std::string_view w = doc.text(t);
+    return t.kind == TokenKind::word && w.size() >= 3 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z' &&
+           w[2] >= 'A' && w[2] <= 'Z' && (w.size() == 3 || (w[3] >= '0' && w[3] <= '9'));
+}
+
 // Quotes come as tokens of one character each ("``" is two), punctuation or symbols.
 bool is_quote(const Document& doc, const Token& t, bool open) {
     const std::string_view p = doc.text(t);
@@ -202,6 +211,12 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
         if ((tok.capitalized && in_name(doc, t)) || (!tok.space_before && is_tag(doc, t))) continue;
         uint32_t len = 1;
         const TermRoles* roles = term_at(t, s.last_token, len);
+        // "declined to EUR 12.9 mn": a negator phrase ("declined to comment") before a figure is the
+        // direction its first word is alone.
+        if (roles && roles->negator && len > 1 && t + len < s.last_token && figure_or_currency(doc, t + len)) {
+            len = 1;
+            roles = lex_.word_term[ids_[t]] ? &lex_.word_roles[ids_[t]] : nullptr;
+        }
         // A position ("Long $WMT", "Sold $AAPL") is one only right before a cashtag, or quoted as
         // a rating ("gave a `` buy '' recommendation"; not the rating it was cut from).
         if (roles && roles->position && !(t + len + 1 < s.last_token && doc.tokens[t + len].kind == TokenKind::symbol &&

@@ -100,3 +100,13 @@ TEST_CASE("cause 4: what was avoided did not happen") {
         {"Customers avoid the queue with the new app .", 0},
     });
 }
+
+TEST_CASE("cause 3: \"declined to\" before a figure is a decline, before a verb a refusal") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: "declined to" was read as a negator with nothing to negate (0).
+        {"Net profit declined to EUR 12.9 mn .", -1}, {"Operating margin declined to 5.3 % .", -1},
+        {"Sales declined to $ 40 mn in the quarter .", -1},
+        // A refusal keeps negating what follows, and says nothing alone.
+        {"Globex declined to raise its dividend .", -1}, {"Initech declined to comment .", 0},
+    });
+}
