@@ -247,7 +247,7 @@ bool SentenceComposer::directions(double& raw, const Document& doc, const Senten
         if (d.roles->direction == 0 || d.used) continue;
         // "pulls back from record highs", "rebounded from a record low": a direction right after
         // "from" that follows another direction of its clause is where the move started, no news.
-        if (starts_from(i)) {
+        if (i > 0 && items_[i - 1].clause == d.clause && starts_from(i)) {
             d.used = true;
             continue;
         }
