@@ -55,6 +55,7 @@ inline constexpr int kMeasureBefore = 9;         // "net sales for the first qua
 inline constexpr int kAppositiveReach = 20;      // "net sales of EUR 41.8 mn in 2007 , an increase of 11 %"
 inline constexpr float kUnpairedDirection = 0.3f;  // a direction with no measure in reach ...
 inline constexpr uint32_t kUnpairedFigureReach = 4;  // ... counts only with a figure this close after
+inline constexpr int kOwnerWords = 5;           // "increase the company 's net sales": the owner before a possessive, not counted in kMeasureAfter
 inline constexpr int kMeasureAfter = 4;          // "an increase in net sales": measure up to 4 tokens after
 inline constexpr double kDeadZone = 0.0;         // |raw| below this is neutral
 inline constexpr double kSentenceSoftness = 0.3; // raw / sqrt(raw^2 + k): saturates the sentence sum
@@ -183,7 +184,8 @@ private:
     bool expectations(double& raw, const Document& doc, ExplainSentence* ex);
     void new_business(double& raw, const Document& doc, ExplainSentence* ex);
     bool directions(double& raw, const Document& doc, const Sentence& s, ExplainSentence* ex);
-    Pairing pair_direction(size_t i) const;
+    Pairing pair_direction(const Document& doc, size_t i) const;
+    static uint32_t after_possessive(const Document& doc, uint32_t from, uint32_t to);
     bool unpaired_direction(double& raw, const Document& doc, const Sentence& s, size_t i, ExplainSentence* ex);
     void paired_direction(double& raw, const Document& doc, const Sentence& s, size_t i, size_t best, ExplainSentence* ex);
     bool paid_for(const Document& doc, const Sentence& s, uint32_t settlement) const;

@@ -29,6 +29,16 @@ int SentenceComposer::state_before(uint32_t after, uint32_t measure) const {
     return 0;
 }
 
+// The token after the last possessive ("'s", "s '") in [from, to) within kOwnerWords of `from`, else `from`.
+uint32_t SentenceComposer::after_possessive(const Document& doc, uint32_t from, uint32_t to) {
+    uint32_t end = from;
+    for (uint32_t k = from; k + 1 < to && k < from + tuning::kOwnerWords; ++k) {
+        const std::string_view p = doc.text(doc.tokens[k]);
+        if ((p == "'" || p == "\xE2\x80\x99") && doc.text(doc.tokens[k + 1]) == "s") end = k + 2;
+    }
+    return end;
+}
+
 // "slid from its all-time high": direction i follows another direction of its clause (only
 // markers such as "from" between) and a prior-state word up to three tokens before it.
 bool SentenceComposer::starts_from(size_t i) const {
@@ -181,7 +191,7 @@ bool SentenceComposer::names_between(uint32_t from, uint32_t to) const {
     return false;
 }
 
-SentenceComposer::Pairing SentenceComposer::pair_direction(size_t i) const {
+SentenceComposer::Pairing SentenceComposer::pair_direction(const Document& doc, size_t i) const {
     const size_t n = items_.size();
     const Item& d = items_[i];
     size_t best = n;
@@ -218,7 +228,10 @@ SentenceComposer::Pairing SentenceComposer::pair_direction(size_t i) const {
     const bool neutral_subject = best == n && neutral != n && neutral_dist == 0;
     for (size_t j = i + 1; j < n && !neutral_subject; ++j) {
         const Item& m = items_[j];
-        const uint32_t dist = m.begin - d.end;
+        uint32_t dist = m.begin - d.end;
+        // "increase the company 's net sales", "cut Nobel Biocare 's forecast": the owner is no distance.
+        if (dist >= static_cast<uint32_t>(tuning::kMeasureAfter) && m.clause == d.clause)
+            dist = m.begin - after_possessive(doc, d.end, m.begin);
         if (m.clause != d.clause || dist >= static_cast<uint32_t>(tuning::kMeasureAfter)) break;
         if (m.roles->measure != 0) {
             // "deliveries were halted by a strike", "margins squeezed by costs": a measure after
@@ -251,7 +264,7 @@ bool SentenceComposer::directions(double& raw, const Document& doc, const Senten
             d.used = true;
             continue;
         }
-        const Pairing p = pair_direction(i);
+        const Pairing p = pair_direction(doc, i);
         if (p.measure == n && p.neutral != n) {
             d.used = items_[p.neutral].used = true;
             continue;

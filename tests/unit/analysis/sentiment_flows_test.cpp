@@ -110,3 +110,14 @@ TEST_CASE("cause 3: \"declined to\" before a figure is a decline, before a verb 
         {"Globex declined to raise its dividend .", -1}, {"Initech declined to comment .", 0},
     });
 }
+
+TEST_CASE("cause 6: the owner before a possessive is no distance between a verb and its object") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: the owner pushed the measure past the verb's reach of four tokens (0).
+        {"The deal will increase the company 's net sales .", +1},
+        {"The restructuring will decrease the group 's indebtedness .", +1},
+        {"Analysts cut Nobel Initech 's growth forecast .", -1},
+        // Without a possessive the reach stays: a far noun is no object.
+        {"The deal will increase the number of new retail stores and outlets .", 0},
+    });
+}
