@@ -228,6 +228,13 @@ blames | blamed | blaming | stay afloat | staying afloat | keep afloat = -0.3
 facing challenges | faces challenges | face challenges = -0.3
 bubble | bubbles = -0.25
 boon = 0.35
+# Session 18, common words of trouble missing so far (chosen from no error list; tried with them and
+# dropped, as the tweets' folds lost 5: glitch, explosion, spill, leak, sanctioned, crackdown, bailout,
+# cost overruns, outcry, chapter 11, windfall, greenlight).
+delisted | delisting | delist | delists | shortfall | shortfalls | rout | routed = -0.4
+jeopardy | jeopardize | jeopardizes | jeopardized | jeopardise | jeopardised = -0.4
+overvalued = -0.35
+accused | accuses | accusing | alleged | allegedly = -0.3
 dismissed | forced | suffered | suffer | suffers | painful | stressful | awkward | upset | invalid = -0.4
 disagreement | embroiled | hack | hacked | theft | thieves | stealing | ponzi = -0.45
 lost ground | loses ground | losing ground | dark spot | burdened | stopped | be stopped = -0.4

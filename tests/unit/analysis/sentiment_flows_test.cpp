@@ -121,3 +121,12 @@ TEST_CASE("cause 6: the owner before a possessive is no distance between a verb 
         {"The deal will increase the number of new retail stores and outlets .", 0},
     });
 }
+
+TEST_CASE("cause 7: delistings, shortfalls, routs, accusations and jeopardy") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: no term (0).
+        {"Globex shares face delisting from the Nasdaq", -1}, {"Initech reports a funding shortfall", -1},
+        {"Chip stocks extend their rout", -1}, {"Regulators accused Globex of misleading investors", -1},
+        {"The strike could jeopardize Initech deliveries", -1}, {"Analysts call Hooli overvalued", -1},
+    });
+}
