@@ -33,6 +33,7 @@ int SentenceComposer::state_before(uint32_t after, uint32_t measure) const {
 uint32_t SentenceComposer::after_possessive(const Document& doc, uint32_t from, uint32_t to) {
     uint32_t end = from;
     for (uint32_t k = from; k + 1 < to && k < from + tuning::kOwnerWords; ++k) {
+        if (doc.tokens[k].kind != TokenKind::punct) continue;
         const std::string_view p = doc.text(doc.tokens[k]);
         if ((p == "'" || p == "\xE2\x80\x99") && doc.text(doc.tokens[k + 1]) == "s") end = k + 2;
     }
@@ -230,7 +231,8 @@ SentenceComposer::Pairing SentenceComposer::pair_direction(const Document& doc, 
         const Item& m = items_[j];
         uint32_t dist = m.begin - d.end;
         // "increase the company 's net sales", "cut Nobel Biocare 's forecast": the owner is no distance.
-        if (dist >= static_cast<uint32_t>(tuning::kMeasureAfter) && m.clause == d.clause)
+        if (dist >= static_cast<uint32_t>(tuning::kMeasureAfter) && dist < static_cast<uint32_t>(tuning::kMeasureAfter + tuning::kOwnerWords) &&
+            m.clause == d.clause)
             dist = m.begin - after_possessive(doc, d.end, m.begin);
         if (m.clause != d.clause || dist >= static_cast<uint32_t>(tuning::kMeasureAfter)) break;
         if (m.roles->measure != 0) {
