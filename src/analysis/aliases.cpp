@@ -198,6 +198,10 @@ void AliasTable::Impl::parse(std::string_view text, std::string_view file) {
     }
     for (const AliasEntry& en : entries)
         if (!en.needs_capital && !en.exact_case) mark_lower(entry_words[en.words_begin]);
+    for (uint32_t id = 0; id < words.size(); ++id) {
+        const std::string_view w = words.word(id);  // folded: an ASCII token has the same first byte
+        if (!w.empty() && w.size() < 64) word_start[static_cast<unsigned char>(w[0])] |= uint64_t{1} << w.size();
+    }
     index_starts();
 }
 

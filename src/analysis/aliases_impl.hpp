@@ -60,6 +60,14 @@ struct AliasTable::Impl {
     // "eBay"): other lowercase words need no lookup unless they continue a match.
     uint64_t lower_start[256] = {};
     bool digit_names = false;  // some alias starts with a digit: number tokens are looked up
+    // (first byte, length) of every word of the table, for number tokens: "5" of "$5B" is looked
+    // up (it is written against a capital, as "3M") only when some word starts with "5" and has its
+    // length. Non-ASCII and long tokens are always looked up (folding may change their length).
+    uint64_t word_start[256] = {};
+    bool may_be_word(std::string_view token) const {
+        const auto first = static_cast<unsigned char>(detail::fold_char(token[0]));
+        return first >= 0x80 || token.size() >= 64 || ((word_start[first] >> token.size()) & 1);
+    }
     bool may_start_lower(unsigned char folded_first, size_t size) const {
         return size < 64 && ((lower_start[folded_first] >> size) & 1);
     }

@@ -94,7 +94,9 @@ template <class KeyedLookup>
         }
     } else if (t.kind != TokenKind::number ? prev != detail::kNoWord : tab.digit_names) {
         // A number starts a name only written against its next word ("3M"): others cost nothing.
-        if (t.kind != TokenKind::number || (t.end < field.size() && field[t.end] >= 'A' && field[t.end] <= 'Z'))
+        if (t.kind != TokenKind::number ||
+            (t.end < field.size() && field[t.end] >= 'A' && field[t.end] <= 'Z' &&
+             tab.may_be_word(field.substr(t.begin, t.end - t.begin))))
             id = tab.words.find_in(field, t.begin, t.end);
     }
     return id;

@@ -345,6 +345,18 @@ TEST_CASE("a name that starts with a digit: 3M as written, not a figure") {
     CHECK(tickers(f, "The plan costs 3m a year.").empty());  // not as written
 }
 
+// Number tokens are looked up only when some word of the table has their first byte and length
+// (aliases.cpp): every digit-led word counts, not only an alias's first word.
+TEST_CASE("digit-led words anywhere in an alias are still looked up") {
+    std::string path = write_temp("aliases_digits.tsv",
+                                  "# test\nFIVE\tAcme 5G Networks\tAcme 5G\nSEVN\t7Seas Corp\t7Seas\n");
+    Finder f(AliasTable::load(path));
+    using V = std::vector<std::string>;
+    CHECK(tickers(f, "Acme 5G launched a phone; 7Seas fell.") == V{"FIVE", "SEVN"});
+    CHECK(tickers(f, "Revenue was $5B and $7B; 3M rose.") == V{"MMM"});
+    CHECK(tickers(f, "Revenue was $55G or 77Seas.").empty());
+}
+
 TEST_CASE("a common-word name: Target the retailer, not a price target or a target of") {
     Finder f;
     using V = std::vector<std::string>;
