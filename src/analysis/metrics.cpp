@@ -280,18 +280,45 @@ std::string_view covered_company(const Document& doc) {
 struct PlainRun {
     core::Field field = core::Field::text;
     uint32_t a = 0, b = 0;
+    uint32_t cursor = 0;  // first_token_at's last answer
 };
+
+// The first token at or after the start of metric m (tokens are in field order, then by offset),
+// as std::lower_bound finds it. The metrics come nearly in token order, so the search starts at
+// the last answer (`cursor`) and gallops forward: a few compares instead of a binary search of
+// the whole document per metric.
+uint32_t first_token_at(const decltype(Document::tokens)& toks, const Metric& m, uint32_t& cursor) {
+    const auto before = [&m](const Token& tk) {
+        return tk.field != m.span.field ? tk.field < m.span.field : tk.begin < m.span.begin;
+    };
+    const uint32_t n = static_cast<uint32_t>(toks.size());
+    const uint32_t c = std::min(cursor, n);
+    uint32_t lo = 0, hi = c;
+    if (c < n && before(toks[c])) {  // after c: the answer is in [lo, hi]
+        lo = c + 1;
+        for (uint32_t step = 1;; step *= 2) {
+            const uint32_t probe = lo + step - 1;
+            if (probe >= n || !before(toks[probe])) {
+                hi = std::min(probe, n);
+                break;
+            }
+            lo = probe + 1;
+        }
+    } else if (c > 0 && !before(toks[c - 1])) {  // before c - 1 or at it
+        hi = c - 1;
+    } else {
+        lo = c;  // at c
+    }
+    cursor = static_cast<uint32_t>(std::partition_point(toks.begin() + lo, toks.begin() + hi, before) - toks.begin());
+    return cursor;
+}
 
 std::string_view unknown_name_before(const Document& doc, const Metric& m, PlainRun& plain) {
     const std::string_view headline = doc.event().headline;
     if (headline.empty() || m.span.field == core::Field::headline) return {};
     const auto& toks = doc.tokens;
-    // The figure's first token: tokens are in field order, then by offset.
-    auto it = std::lower_bound(toks.begin(), toks.end(), m, [](const Token& tk, const Metric& x) {
-        return tk.field != x.span.field ? tk.field < x.span.field : tk.begin < x.span.begin;
-    });
     const std::string_view field = doc.event().field(m.span.field);
-    const uint32_t t0 = static_cast<uint32_t>(it - toks.begin());
+    const uint32_t t0 = first_token_at(toks, m, plain.cursor);
     const bool same_field = plain.field == m.span.field && plain.b > plain.a;
     uint32_t low = t0;  // [low, t0) walked and plain so far
     bool all_plain = true;
@@ -336,9 +363,9 @@ std::string_view unknown_name_before(const Document& doc, const Metric& m, Plain
     }
     if (low < t0) {
         if (same_field && plain.b >= low && plain.a <= t0)
-            plain = {m.span.field, std::min(plain.a, low), std::max(plain.b, t0)};
+            plain = {m.span.field, std::min(plain.a, low), std::max(plain.b, t0), plain.cursor};
         else
-            plain = {m.span.field, low, t0};
+            plain = {m.span.field, low, t0, plain.cursor};
     }
     return found;
 }
