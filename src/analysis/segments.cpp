@@ -31,6 +31,7 @@ uint32_t mention_end(const View& v, const Mention& m) {
 bool unit_noun(std::string_view w) {
     static constexpr std::string_view kNouns[] = {"unit",     "unit's",     "units'", "segment", "segment's", "division",
                                                   "division's", "arm's",    "group's", "business's", "brand", "brand's"};
+    if (w.size() < 4 || w.size() > 10) return false;  // "unit" to "business's": most tokens are not compared
     for (std::string_view n : kNouns)
         if (eq_ci(w, n)) return true;
     return false;
@@ -89,6 +90,12 @@ std::string_view modifiers_before(const View& v, uint32_t e) {
 }  // namespace
 
 std::string_view before_kind(const View& v, uint32_t np_begin) {
+    // After punctuation (other than the full stop of "U.S.") or at the sentence's start no word
+    // names a business: what the walks below find there too, without reading a token.
+    if (np_begin <= v.first) return {};
+    if (!is_word(v, np_begin - 1) &&
+        !(np_begin > v.first + 1 && v.tok(np_begin - 1) == "." && v.tok(np_begin - 2).find('.') != std::string_view::npos))
+        return {};
     uint32_t t = np_begin;
     // Qualifying words and periods between the business and the kind: "Walmart U.S. comparable sales".
     while (t > v.first && is_word(v, t - 1) && !v.mention_at(t - 1) &&

@@ -24,7 +24,11 @@ struct View {
     const Mention* mentions = nullptr; // the sentence's mentions, in token order
     uint32_t n_mentions = 0;
 
-    std::string_view tok(uint32_t t) const;
+    // Token t's text, empty outside the sentence (inline: a few calls per metric and word).
+    std::string_view tok(uint32_t t) const {
+        if (t < first || t >= last) return {};
+        return doc.text(doc.tokens[t]);
+    }
     uint32_t flag(uint32_t t) const { return flags[t - first]; }
     // The mention covering token t, or null.
     const Mention* mention_at(uint32_t t) const;

@@ -267,12 +267,6 @@ bool open_modifier(const View& v, uint32_t t) {
 
 }  // namespace wc
 
-std::string_view View::tok(uint32_t t) const {
-    if (t < first || t >= last) return {};
-    const Token& k = doc.tokens[t];
-    return doc.event().field(k.field).substr(k.begin, k.end - k.begin);
-}
-
 const Mention* View::mention_at(uint32_t t) const {
     // The last mention starting at or before t (mentions are in token order and do not overlap).
     const Mention* e = mentions + n_mentions;

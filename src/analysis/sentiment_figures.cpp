@@ -34,7 +34,9 @@ bool parses_as_number(std::string_view s) {
 
 // "2008" in "the first nine months of 2008" is a date, not a figure.
 bool is_year(const Document& doc, uint32_t k) {
-    std::string_view t = doc.text(doc.tokens[k]);
+    const Token& tk = doc.tokens[k];
+    if (tk.end - tk.begin != 4) return false;  // most figures: their text is not read
+    std::string_view t = doc.text(tk);
     if (t.size() != 4 || !((t[0] == '1' && t[1] == '9') || (t[0] == '2' && t[1] == '0'))) return false;
     return t[2] >= '0' && t[2] <= '9' && t[3] >= '0' && t[3] <= '9';
 }
