@@ -387,6 +387,8 @@ void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, 
 
 // "revenue doubled", "profit halved": a change without a figure.
 void SentenceReader::multiplier_pass() {
+    // Only the word table gives these flags: a sentence without such a word has nothing to read.
+    if (!(words_any_ & (W::kDouble | W::kTriple | W::kHalve))) return;
     for (const auto& h : hits_) {
         if (c_.full) return;
         if (h.modifier || h.kind == W::kNotMetric) continue;

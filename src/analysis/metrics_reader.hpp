@@ -415,6 +415,7 @@ private:
     std::string_view forced_segment_;  // business_move: the business its verb's subject names
     int8_t combined_possible_ = -1;    // segments::combined_possible of this sentence, -1: not asked yet
     uint32_t cues_any_ = 0;            // the OR of the sentence's tokens' cue bits (tag_tokens)
+    uint32_t words_any_ = 0;           // the OR of the word table's flags of its tokens (tag_tokens)
     int8_t securities_ = -1;           // securities_sale() of this sentence, -1: not asked yet
     Hit price_target_hit_;             // share_price_target's hit, when it makes one
     Hit pledge_hit_;                   // pledge_kind's or contract_kind's hit, when it makes one

@@ -40,7 +40,7 @@ void SentenceReader::tag_tokens() {
     words_.resize(last() - first());
     fl_ = flags_.data();
     tw_ = words_.data();
-    cues_any_ = W::word_flags(c_.doc, first(), last(), fl_, words_.data());
+    cues_any_ = W::word_flags(c_.doc, first(), last(), fl_, words_.data(), &words_any_);
     const std::string_view field = c_.doc.event().field(c_.sent->field);
     const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
     for (uint32_t k = 0, n = last_ - first_; k < n; ++k) {
@@ -81,6 +81,7 @@ void SentenceReader::tag_tokens() {
 
 void SentenceReader::find_hits() {
     hits_.clear();
+    if (!(words_any_ & (W::kKind | W::kPhrase))) return;  // no kind word: no hit, no price target
     for (uint32_t t = first(); t < last(); ++t) {
         uint32_t f = F(t);
         if (!(f & (W::kKind | W::kPhrase))) continue;

@@ -306,11 +306,12 @@ void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
     }
 }
 
-uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words) {
+uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words,
+                    uint32_t* flags_any) {
     const KeyTable& kt = key_table();
     const Token* toks = doc.tokens.data();
     const WordKey* keys = doc.keys.data();
-    uint32_t any = 0;
+    uint32_t any = 0, all_flags = 0;
     for (uint32_t t = b; t < e; ++t) {
         uint32_t f = 0;
         TokenWord w;
@@ -335,7 +336,9 @@ uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, 
         out[t - b] = f;
         words[t - b] = w;
         any |= w.cues;
+        all_flags |= f;
     }
+    if (flags_any) *flags_any = all_flags;
     return any;
 }
 

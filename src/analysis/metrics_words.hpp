@@ -109,8 +109,11 @@ WordInfo lookup_token(const Document& doc, uint32_t token);
 // One call per sentence: the table is fetched once, not per token.
 void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out);
 // The same, and into words[0 .. e - b) each token's kind, role (lookup_token's, Role::none for
-// tokens that are no word) and cues, from the same probe. Returns the OR of every token's cues.
-uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words);
+// tokens that are no word) and cues, from the same probe. Returns the OR of every token's cues;
+// `flags_any`, when given, gets the OR of every token's flags (a pass that needs a flag no token
+// has can skip the sentence without walking it).
+uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words,
+                    uint32_t* flags_any = nullptr);
 
 // Multi-word kind phrases starting at a token: returns the number of tokens matched (0 if none).
 // `next(k)` gives the k-th token after the first (lower-case comparison is done inside).
