@@ -52,6 +52,8 @@ bool SentenceReader::percent_between(const Fig& a, const Fig& b) const {
 }
 
 void SentenceReader::mark_amounts() {
+    // amount_move needs "to" before the level: a short ASCII word, so always keyed and its cue seen.
+    if (!(cues_any_ & W::kCueTo)) return;
     for (size_t fi = 0; fi + 1 < figs_.size(); ++fi) {
         Fig& a = figs_[fi];
         if (!amount_move(a, figs_[fi + 1]) && !(fi + 2 < figs_.size() && amount_move(a, figs_[fi + 2]))) continue;
