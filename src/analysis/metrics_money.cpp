@@ -65,6 +65,7 @@ void SentenceReader::money_pass() {
 // 2027, more than triple": a level followed (past a period phrase and a comma) by a multiple of an
 // earlier one rose, by how much exactly the text does not say.
 void SentenceReader::multiple_after(const Fig& fg) {
+    if (!comma_) return;  // it reads ", (more than) double" after the figure: a sentence without a comma has none
     Metric& m = c_.out[static_cast<size_t>(fg.metric)];
     if (m.change.direction != Direction::none || !m.has_value) return;
     uint32_t t = fg.te;

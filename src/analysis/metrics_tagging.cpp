@@ -43,6 +43,7 @@ void SentenceReader::tag_tokens() {
     cues_any_ = W::word_flags(c_.doc, first(), last(), fl_, words_.data(), &words_any_);
     const std::string_view field = c_.doc.event().field(c_.sent->field);
     const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
+    bool comma = false;
     for (uint32_t k = 0, n = last_ - first_; k < n; ++k) {
         if (toks[k].kind != TokenKind::punct) {
             if (((fl_[k] & (W::kForecast | W::kStop)) || toks[k].kind == TokenKind::number) && forecast_cue(first_ + k)) {
@@ -71,7 +72,9 @@ void SentenceReader::tag_tokens() {
         if ((ch == ',' && !in_number) || ch == '(' || static_cast<unsigned char>(ch) == 0xE2) f |= kPunctComma;
         if (ch == ';' || ch == ':') f |= kPunctComma | kPunctHard;
         fl_[k] = f;
+        comma |= ch == ',';
     }
+    comma_ = comma;
     for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
         uint32_t e = mention_end_token(c_.doc, c_.mentions[m], last());
         for (uint32_t t = c_.mentions[m].token; t < e && t < last(); ++t)
