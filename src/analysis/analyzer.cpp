@@ -23,7 +23,7 @@ void Analyzer::explain_sentiment(const Event& event, Analysis& scratch, Explanat
     explain.clear();
     scratch.quantities.clear();
     scratch.metrics.clear();
-    doc_.build(event);
+    doc_.build(event, entity_sentiment_.key_probe());
     entity_sentiment_.find_entities(doc_, mentions_);
     quantities_.extract(doc_, scratch.quantities);
     metrics_.extract(doc_, mentions_, scratch.quantities, scratch.metrics);
@@ -39,7 +39,7 @@ void Analyzer::analyze(const Event& event, Analysis& out, Explanation* explain) 
     out.clear();
     mentions_.clear();
     if (explain) explain->clear();
-    doc_.build(event);
+    doc_.build(event, entity_sentiment_.key_probe());
     entity_sentiment_.find_entities(doc_, mentions_);
     quantities_.extract(doc_, out.quantities);
     metrics_.extract(doc_, mentions_, out.quantities, out.metrics);

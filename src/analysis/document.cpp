@@ -11,6 +11,7 @@
 
 #include "char_class.hpp"
 #include "document_scan.hpp"
+#include "joint_slot.hpp"
 #include "herald/analysis/document.hpp"
 #include "quantities_words.hpp"
 
@@ -116,10 +117,13 @@ size_t FieldTokenizer::run(bool& capped) {
     const size_t slots = n < room ? n : room;
     d_.tokens.resize(first + slots);
     d_.keys.resize(first + slots);
+    d_.slots.resize(first + slots);
     Token* const base = d_.tokens.data();
     Token* out = base + first;
     Token* const limit = out + slots;
     WordKey* kout = d_.keys.data() + first;
+    const detail::JointSlot** sout = d_.slots.data() + first;
+    const detail::JointProbe* const probe = d_.probed_by();
     const uint32_t field = static_cast<uint32_t>(f_);
     uint32_t space = scan::kSpaceBefore;  // the next token's space_before bit
     size_t i = 0;
@@ -140,11 +144,15 @@ size_t FieldTokenizer::run(bool& capped) {
                 after = e < n && s[e] == ' ' ? scan::After::space : scan::After::ends;
             }
             WordKey key;
+            const detail::JointSlot* slot = nullptr;
             if (ascii) {
                 key = scan::ascii_word_key(s, tail, i, e);
                 if (qwords::trigger_of(key) != qwords::Trigger::none && out != base) figure_word(out);
+                // The joint table's probe while the key is in registers (the joint pass reads it).
+                if (probe && key.a != 0) slot = probe->find(key, static_cast<uint32_t>(e - i));
             }
             *kout++ = key;
+            *sout++ = slot;
             scan::store_token(out++, i, e, field | space | (lead == scan::Lead::upper ? scan::kCapitalized : 0));
             // One plain space after a token is the common case: stepped over here rather than
             // through another round of the class lookup.
@@ -170,6 +178,7 @@ size_t FieldTokenizer::run(bool& capped) {
             continue;
         }
         *kout++ = WordKey{};
+        *sout++ = nullptr;
         scan::store_token(out++, i, e, field | space | scan::kind_bits(kind));
         // . ! ? may end a sentence, and so may some three-byte punctuation (…, not a dash).
         if (lead == scan::Lead::stop || (kind == TokenKind::punct && e - i == 3 && c == 0xE2 && typographic_stop(out)))
@@ -182,6 +191,7 @@ size_t FieldTokenizer::run(bool& capped) {
     const size_t count = static_cast<size_t>(out - base);
     d_.tokens.resize(count);
     d_.keys.resize(count);
+    d_.slots.resize(count);
     close_sentence(static_cast<uint32_t>(count));
     return i;
 }
@@ -343,12 +353,15 @@ void FieldTokenizer::close_sentence(uint32_t end_token) {
 void Document::reserve_max() {
     tokens.reserve(kMaxTokens);
     keys.reserve(kMaxTokens);
+    slots.reserve(kMaxTokens);
 }
 
-void Document::build(const Event& event) {
+void Document::build(const Event& event, const detail::JointProbe* probe) {
     event_ = &event;
+    probe_ = probe;
     tokens.clear();
     keys.clear();
+    slots.clear();
     figure_words.clear();
     sentences.clear();
     capped_ = false;

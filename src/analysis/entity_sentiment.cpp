@@ -8,23 +8,18 @@
 
 #include "entities_internal.hpp"
 #include "event_types_impl.hpp"
+#include "joint_slot.hpp"
 #include "sentiment_internal.hpp"
 
 namespace herald::analysis {
 
 struct EntitySentiment::JointTable {
-    struct Slot {  // 32 bytes
-        uint64_t a = 0, b = 0;  // folded key, as WordTable's
-        uint32_t lexicon = detail::kNoWord, alias = detail::kNoWord, event = detail::kNoWord;
-        uint8_t len = 0;           // 0: empty slot
-        bool alias_lower = false;  // may start an alias in lowercase ("it", "iPhone")
-    };
+    using Slot = detail::JointSlot;
     std::vector<Slot> slots;
-    // One bit per hash bucket, as WordTable's filter: most words are in neither table.
-    static constexpr size_t kFilterBits = size_t{1} << 16;
+    static constexpr size_t kFilterBits = detail::JointProbe::kFilterBits;
     std::vector<uint64_t> filter = std::vector<uint64_t>(kFilterBits / 64, 0);
-
-    static uint32_t filter_bit(uint64_t h) { return static_cast<uint32_t>(h >> 40) & (kFilterBits - 1); }
+    static uint32_t filter_bit(uint64_t h) { return detail::JointProbe::filter_bit(h); }
+    detail::JointProbe probe;  // over filter and slots, set once they are filled
 
     // The event table's id of a one-byte symbol token ("%", "$"), by its byte.
     uint32_t symbol_event[256];
@@ -59,6 +54,7 @@ struct EntitySentiment::JointTable {
             const char ch = static_cast<char>(c);
             symbol_event[c] = events ? events->find(std::string_view(&ch, 1)) : detail::kNoWord;
         }
+        probe = {filter.data(), slots.data(), slots.size() - 1};
     }
 
     // The slot of a table word, or null for a word without a short key (long, non-ASCII):
@@ -84,27 +80,16 @@ struct EntitySentiment::JointTable {
     // Raw pointers for the token loop: its stores through uint32_t pointers would otherwise make
     // the compiler reload the vectors' data pointers for every token.
     struct View {
-        const uint64_t* filter;
-        const Slot* slots;
-        size_t mask;
+        detail::JointProbe probe;
         const uint32_t* symbol_event;
         const bool* keyless_event_start;
-        // The slot of a keyed token, or null when the word is in neither table.
-        const Slot* find(const WordKey& key, uint32_t len) const {
-            const uint32_t bit = filter_bit(key.hash);
-            if (!((filter[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
-            for (size_t i = key.hash & mask;; i = (i + 1) & mask) {
-                const Slot& s = slots[i];
-                if (s.len == 0) return nullptr;
-                if (s.a == key.a && s.b == key.b && s.len == len) return &s;
-            }
-        }
+        const Slot* find(const WordKey& key, uint32_t len) const { return probe.find(key, len); }
         // A keyed word (nearly every word): its lexicon id, from the same probe its alias id
         // (kNoWord unless the word may start or continue an alias here, alias_token_id's rule)
         // and its event cue, appended at `cue` without a branch.
-        [[gnu::always_inline]] uint32_t keyed_word(const Token& t, const WordKey& key, size_t i, uint32_t prev,
+        // `s` is the word's slot (find, or the tokenizer's Document::slots).
+        [[gnu::always_inline]] uint32_t keyed_word(const Token& t, const Slot* s, size_t i, uint32_t prev,
                                                   EventTokenIds::Cue*& cue, uint32_t& alias_id) const {
-            const Slot* s = find(key, t.end - t.begin);
             if (!s) return detail::kNoWord;
             *cue = {static_cast<uint32_t>(i), s->event};  // written always, kept when it is one
             cue += s->event != detail::kNoWord;
@@ -122,7 +107,7 @@ struct EntitySentiment::JointTable {
         EventTokenIds::Cue* symbol(const detail::WordTable* events, std::string_view w, size_t i,
                                    EventTokenIds::Cue* cue) const;
     };
-    View view() const { return {filter.data(), slots.data(), slots.size() - 1, symbol_event, keyless_event_start}; }
+    View view() const { return {probe, symbol_event, keyless_event_start}; }
 };
 
 namespace {
@@ -179,6 +164,8 @@ EntitySentiment::EntitySentiment(std::shared_ptr<const Lexicon> lexicon, std::sh
                                                 event_types_ ? &event_types_->impl().words : nullptr)) {}
 EntitySentiment::~EntitySentiment() = default;
 
+const detail::JointProbe* EntitySentiment::key_probe() const { return &joint_->probe; }
+
 void EntitySentiment::find_entities(const Document& doc, std::vector<Mention>& out) {
     index(doc);
     finder_.match(doc, out);
@@ -209,6 +196,20 @@ void EntitySentiment::explain_scored(const Document& doc, const std::vector<Ment
     scorer_.explain_sentences(doc, mentions, metrics, explain);
 }
 
+// The tokenizer's probe, for a document built without it: a walk of its own, so the token
+// loop of index() reads slots the same way for every document.
+const detail::JointSlot* const* EntitySentiment::probe_tokens(const Document& doc) {
+    const size_t n = doc.tokens.size();
+    slots_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        const Token& t = doc.tokens[i];
+        const WordKey& key = doc.keys[i];
+        const bool keyed = t.kind == TokenKind::word && key.a != 0;
+        slots_[i] = keyed ? joint_->probe.find(key, t.end - t.begin) : nullptr;
+    }
+    return slots_.data();
+}
+
 void EntitySentiment::index(const Document& doc) {
     const AliasTable::Impl& aliases = finder_.aliases_->impl();
     const Lexicon::Impl& lexicon = scorer_.lexicon_->impl();
@@ -231,6 +232,9 @@ void EntitySentiment::index(const Document& doc) {
     EventTokenIds::Cue* const cues = event_tokens_.cues.data();
     EventTokenIds::Cue* cue = cues;  // the next cue goes here
     const JointTable::View joint = joint_->view();
+    // The slots the tokenizer found when it probed this table (the Analyzer's documents).
+    const detail::JointSlot* const* slots =
+        doc.probed_by() == &joint_->probe ? doc.slots.data() : probe_tokens(doc);
     const uint8_t* active = lexicon.word_active.data();
     size_t nh = 0, m = 0;
     uint32_t prev = detail::kNoWord;
@@ -240,7 +244,7 @@ void EntitySentiment::index(const Document& doc) {
         uint32_t lexicon_id = detail::kNoWord, alias_id = detail::kNoWord;
         if (t.kind == TokenKind::word) {
             if (keys[i].a != 0) {
-                lexicon_id = joint.keyed_word(t, keys[i], i, prev, cue, alias_id);
+                lexicon_id = joint.keyed_word(t, slots[i], i, prev, cue, alias_id);
             } else [[unlikely]] {
                 const auto r = joint.keyless_word(lexicon.words, events, field.substr(t.begin, t.end - t.begin), i, cue);
                 lexicon_id = r.lexicon;

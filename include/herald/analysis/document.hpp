@@ -42,10 +42,13 @@ struct WordKey {
 };
 
 namespace detail {
+struct JointSlot;
+struct JointProbe;
 // std::allocator whose default construction does nothing: Document::build sizes its token buffers
 // for a field's worst case (a token per byte), writes each token it finds once and trims the
 // rest, without zeroing slots first or checking capacity per token. Only for the trivially
-// destructible aggregates Token and WordKey (implicit-lifetime types: the allocation creates them).
+// destructible aggregates Token and WordKey and for pointers (implicit-lifetime types: the
+// allocation creates them).
 template <class T>
 struct TokenBufferAllocator : std::allocator<T> {
     template <class U>
@@ -57,7 +60,7 @@ struct TokenBufferAllocator : std::allocator<T> {
     TokenBufferAllocator(const TokenBufferAllocator<U>&) noexcept {}
     template <class U>
     void construct(U*) noexcept {
-        static_assert(std::is_trivially_destructible_v<U> && std::is_aggregate_v<U>);
+        static_assert(std::is_trivially_destructible_v<U> && (std::is_aggregate_v<U> || std::is_pointer_v<U>));
     }
     template <class U, class... A>
     void construct(U* p, A&&... a) {
@@ -80,7 +83,11 @@ public:
     // bounded amount of CPU and memory (issue 20). capped() says an event hit it.
     static constexpr size_t kMaxTokens = size_t{1} << 18;
 
-    void build(const Event& event);
+    // With `probe` (EntitySentiment::key_probe()), each keyed word is looked up in the joint word
+    // table as its key is made and the slot stored in `slots`; without, `slots` holds nulls.
+    void build(const Event& event, const detail::JointProbe* probe = nullptr);
+    // The probe build() used (null: none).
+    const detail::JointProbe* probed_by() const { return probe_; }
     // Reserves the token buffers for kMaxTokens (an Analyzer does, once per worker): a large
     // event then grows no buffer, and a one-shot run touches their pages once, not twice.
     void reserve_max();
@@ -93,6 +100,8 @@ public:
 
     std::vector<Token, detail::TokenBufferAllocator<Token>> tokens;
     std::vector<WordKey, detail::TokenBufferAllocator<WordKey>> keys;  // one per token, same index
+    // One per token, same index: the joint table's slot of a keyed word (probed_by()), or null.
+    std::vector<const detail::JointSlot*, detail::TokenBufferAllocator<const detail::JointSlot*>> slots;
     std::vector<Sentence> sentences;
     // Word tokens that may end a figure written in words: a scale or percent word ("billion",
     // "percent") right after another word. Ascending; the quantity extractor reads only these.
@@ -101,6 +110,7 @@ public:
 private:
     void tokenize_field(Field f, std::string_view s, uint32_t& paragraph);
     const Event* event_ = nullptr;
+    const detail::JointProbe* probe_ = nullptr;
     bool capped_ = false;
     uint32_t extent_[4] = {};
 };

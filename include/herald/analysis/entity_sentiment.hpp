@@ -26,6 +26,9 @@ public:
     ~EntitySentiment();
     // Appends the mentions in document order, as EntityFinder::find.
     void find_entities(const Document& doc, std::vector<Mention>& out);
+    // The joint word table's probe for Document::build: a document built with it carries each
+    // keyed word's slot, and find_entities() reads those instead of probing again.
+    const detail::JointProbe* key_probe() const;
     // The event table's words of the tokens of the last find_entities() (empty without a table).
     const EventTokenIds& event_tokens() const { return event_tokens_; }
     // As SentimentScorer::score. Reuses the lookups of the last find_entities() when it ran on
@@ -44,12 +47,15 @@ public:
 
 private:
     void index(const Document& doc);
+    const detail::JointSlot* const* probe_tokens(const Document& doc);
     EntityFinder finder_;
     SentimentScorer scorer_;
     struct JointTable;
     std::shared_ptr<const EventTypeTable> event_types_;
     std::unique_ptr<const JointTable> joint_;
     EventTokenIds event_tokens_;
+    // The slots of a document not built with key_probe() (probe_tokens).
+    std::vector<const detail::JointSlot*> slots_;
     // Which document the lookups were filled from: a rebuilt document is looked up again.
     struct Filled {
         const Document* doc = nullptr;

@@ -1,6 +1,7 @@
 // EntitySentiment (one joint table probe per token) against EntityFinder then SentimentScorer
 // (a pass and a probe per table): the same mentions, scores and explanations on crafted and
-// generated texts, with extension tables, and when score() gets another document.
+// generated texts, with extension tables, and when score() gets another document; the joint
+// pass alike on documents built with and without the tokenizer's probe of its table.
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -72,9 +73,12 @@ struct Compare {
     Document doc;
     std::vector<Metric> metrics;
 
-    Result run(const Event& e, bool use_joint) {
+    // `probed`: the document is built with the joint table's probe (the Analyzer's way: the
+    // tokenizer finds each keyed word's slot); without, the joint pass probes itself.
+    Result run(const Event& e, bool use_joint, bool probed = false) {
         Result r;
-        doc.build(e);
+        doc.build(e, probed ? joint.key_probe() : nullptr);
+        CHECK(doc.slots.size() == doc.tokens.size());
         if (use_joint) {
             joint.find_entities(doc, r.mentions);
             joint.score(doc, r.mentions, metrics, r.analysis, &r.explanation);
@@ -86,7 +90,9 @@ struct Compare {
     }
     Result check(const Event& e) {
         Result joint_result = run(e, true);
-        check_same(joint_result, run(e, false));
+        const Result separate = run(e, false);
+        check_same(joint_result, separate);
+        check_same(run(e, true, true), separate);
         return joint_result;
     }
 };
