@@ -55,7 +55,7 @@ inline constexpr Row kRows[] = {
      "operating loss",
      1, M::level, false, U::money, false, false},
     {K::net_income, "net_income",
-     "profit|profits|earnings|net income|net profit|net earnings|net result|bottom line|income from continuing operations|"
+     "profit|profits|earnings|net income|net profit|net earnings|net result|bottom line|income from continuing operations|core income|core earnings|"
      "profit after tax|net profit after tax|profit after taxation|net profit after taxation",
      "loss|losses|net loss",
      1, M::level, false, U::money, false, false},
@@ -139,7 +139,10 @@ inline constexpr std::string_view kNotMetrics =
     "provision|provisions|reserve build|reserve release|reserves|consensus|estimate|estimates|expectations|"
     "retail sales|industry sales|home sales|existing-home sales|new-home sales|market share|market cap|"
     "market value|market capitalization|market capitalisation|income tax|income taxes|other income|investment income|interest income|loan|loans|term loan|bridge loan|credit facility|"
-    "bond|bonds|revenue per user|average revenue per user|arpu";
+    "bond|bonds|revenue per user|average revenue per user|arpu|"
+    // An airline's traffic and unit revenue, an insurer's catastrophe losses.
+    "revenue passenger miles|revenue passenger kilometres|revenue passenger kilometers|revenue per available seat mile|"
+    "revenue per available seat kilometre|revenue per available seat kilometer|unit revenue|catastrophe losses";
 
 constexpr bool rows_in_enum_order() {
     if (std::size(kRows) != static_cast<size_t>(MetricKind::count_)) return false;

@@ -56,4 +56,24 @@ Basis SentenceReader::prior_period_basis(const Metric& m, uint32_t te) const {
     return Basis::none;
 }
 
+// "up from $1.72 billion, or $1.03 per share, a year earlier": a figure after ", or" right after
+// an earlier value is the earlier value of the other form (here the per-share one), not a metric.
+bool SentenceReader::alternative_of(const Fig& prior, const Fig& fg) const {
+    return fg.tb == prior.te + 2 && c_.tok(prior.te) == "," && eq_ci(c_.tok(prior.te + 1), "or");
+}
+
+// The basis after such a pair ("..., or $1.03 per share, a year earlier") is both earlier values'
+// comparison: given to the sentence's metrics compared with an earlier value and no basis yet.
+void SentenceReader::alternative_basis(uint32_t te) {
+    uint32_t t = te;
+    while (t < last() && t < te + 4 && (eq_ci(c_.tok(t), "per") || eq_ci(c_.tok(t), "a") || eq_ci(c_.tok(t), "share") ||
+                                        eq_ci(c_.tok(t), "diluted")))
+        ++t;
+    if (t < last() && c_.tok(t) == ",") ++t;
+    const Basis basis = basis_after(t, t, t);
+    if (basis == Basis::none) return;
+    for (size_t i = first_metric_; i < c_.out.size(); ++i)
+        if (c_.out[i].has_prior && c_.out[i].change.basis == Basis::none) c_.out[i].change.basis = basis;
+}
+
 }  // namespace herald::analysis::metric_reader

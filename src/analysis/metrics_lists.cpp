@@ -30,8 +30,11 @@ bool SentenceReader::amount_move(const Fig& a, const Fig& b) const {
     const Quantity& qb = c_.quantities[b.q];
     if (!a.money || !b.money || qa.is_range || qb.is_range || !(qa.unit == qb.unit) || qa.span.field != qb.span.field)
         return false;
-    if (b.tb < 1 || !eq_ci(c_.tok(b.tb - 1), "to")) return false;
-    if (b.tb != a.te + 1 && !percent_between(a, b)) return false;
+    // The level can be qualified: "by $200 million to about $12.3 billion".
+    uint32_t to = b.tb;
+    for (int k = 0; k < 2 && to > a.te + 1 && amount_qualifier(c_.tok(to - 1)); ++k) --to;
+    if (to < 1 || !eq_ci(c_.tok(to - 1), "to")) return false;
+    if (to != a.te + 1 && !percent_between(a, b)) return false;
     uint32_t t = a.tb;
     for (int k = 0; k < 2 && t > first() && amount_qualifier(c_.tok(t - 1)); ++k) --t;
     if (t <= first()) return false;

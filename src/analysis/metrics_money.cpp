@@ -11,6 +11,7 @@ namespace herald::analysis::metric_reader {
 
 void SentenceReader::money_pass() {
     has_pending_prior_ = false;
+    size_t prior_fi = figs_.size();  // the last earlier value read
     for (size_t fi = 0; fi < figs_.size(); ++fi) {
         auto& fg = figs_[fi];
         if (!fg.money || fg.range_end || fg.amount) continue;
@@ -20,11 +21,14 @@ void SentenceReader::money_pass() {
             continue;
         }
         int prior_sign = 0;
-        if (prior_cue_before(fg.tb, &prior_sign)) {
+        const bool alternative = prior_fi + 1 == fi && alternative_of(figs_[prior_fi], fg);
+        if (alternative || prior_cue_before(fg.tb, &prior_sign)) {
             // An earlier value does not separate the later figure from its kind word.
             for (uint32_t k = fg.tb; k < fg.te && k < last(); ++k) fl_[k - first_] &= ~kFigureFlag;
             // "versus $0.95 expected": a yardstick, neither an earlier value nor a metric.
             if (!yardstick_after(fg.te)) set_prior(q, fg.te, prior_sign);
+            if (alternative) alternative_basis(fg.te);
+            prior_fi = fi;
             continue;
         }
         // A range's kind may follow its high end: "$12.8 billion to $13.8 billion in revenue".

@@ -163,6 +163,8 @@ private:
     bool bracketed_prior_percent(size_t fi);
     bool prior_cue_before(uint32_t tb, int* sign = nullptr) const;
     void set_prior(const Quantity& q, uint32_t te, int sign = 0);
+    bool alternative_of(const Fig& prior, const Fig& fg) const;
+    void alternative_basis(uint32_t te);
     Direction direction_to(const Hit* h, uint32_t tb) const;
     const Hit* per_share_kind(const Fig& fg, const Hit* marker);
     bool yardstick_after(uint32_t te) const;

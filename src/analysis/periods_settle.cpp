@@ -65,7 +65,8 @@ int adjective_year(const Document& doc, const Sentence& s) {
                                           key_of("targets"), key_of("profit"),   key_of("earnings"), key_of("sales"),
                                           key_of("revenue"), key_of("revenues"), key_of("capex"),    key_of("spending"),
                                           key_of("results"), key_of("ebitda"),   key_of("eps"),      key_of("adjusted"),
-                                          key_of("margin"),  key_of("net"),      key_of("operatin")};
+                                          key_of("margin"),  key_of("net"),      key_of("operatin"),
+                                          key_of("producti"), key_of("output")};
     static constexpr uint64_t kBounds[] = {key_of("since"), key_of("until"), key_of("by"),     key_of("from"),  key_of("through"),
                                            key_of("to"),    key_of("before"), key_of("after"), key_of("till"), key_of("in")};
     auto one_of = [](uint64_t a, const auto& table) {
@@ -79,8 +80,8 @@ int adjective_year(const Document& doc, const Sentence& s) {
         const int y = year_of(doc.text(tk));
         if (!y || doc.tokens[t + 1].kind != TokenKind::word) continue;
         const WordKey& next = doc.keys[t + 1];
-        // "operating" is longer than a key's first word: its first 8 bytes decide.
-        if (!one_of(next.a, kHeads) || (next.b != 0 && next.a != key_of("operatin"))) continue;
+        // "operating" and "production" are longer than a key's first word: its first 8 bytes decide.
+        if (!one_of(next.a, kHeads) || (next.b != 0 && next.a != key_of("operatin") && next.a != key_of("producti"))) continue;
         if (t > s.first_token && one_of(doc.keys[t - 1].a, kBounds)) continue;
         return y;
     }

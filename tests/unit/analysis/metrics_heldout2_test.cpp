@@ -1,0 +1,69 @@
+// Held-out news of session "metrics", round 2 (news-0074..0086, data/eval/metrics-news-gold/README.md):
+// US banks and insurers, an oil major, pharma, Japanese and Korean exporters, a retailer, an airline,
+// a REIT, a utility, a miner, a round-up. The general causes of their misses (and of round 1's
+// leftovers), each case failing before its rule (docs/metrics.md "Measuring", round 2).
+#include <doctest/doctest.h>
+
+#include "metrics_support.hpp"
+
+using namespace herald::analysis;
+using testing::period_of;
+using testing::with_value;
+
+TEST_CASE("a move by an amount to a qualified level gives the level, not the amount") {
+    testing::Run r;
+    const auto& a = r.on("Petrova cut its capital spending guidance by $200 million to about $12.3 billion.");
+    REQUIRE(with_value(a, 12.3e9));
+    CHECK(with_value(a, 12.3e9)->kind == MetricKind::capex);
+    CHECK(with_value(a, 12.3e9)->change.direction == Direction::down);
+    CHECK(with_value(a, 12.3e9)->forecast);
+    CHECK(with_value(a, 200e6) == nullptr);
+}
+
+TEST_CASE("a year written before production or output guidance is the year of the item's report") {
+    testing::Run r;
+    const auto& a = r.item("Petrova lifts 2026 production guidance, profit slips",
+                           "Petrova reported third-quarter net income of $2.06 billion.");
+    CHECK(period_of(a, 2.06e9) == "Q3 2026");
+    // Negative: a year after "through" is a bound, not the report's.
+    const auto& b = r.item("Petrova targets higher output through 2028 production guidance",
+                           "Petrova reported third-quarter net income of $2.06 billion.");
+    CHECK(period_of(b, 2.06e9) == "Q3");
+}
+
+TEST_CASE("an airline's traffic and unit revenue and an insurer's catastrophe losses are no metrics") {
+    testing::Run r;
+    CHECK(r.on("Revenue passenger miles, a measure of traffic, fell 1.9% to 36.1 billion.").empty());
+    CHECK(r.on("Skyway expects revenue per available seat mile to rise 3% to 5% in the fourth quarter.").empty());
+    CHECK(r.on("Skyway sees fourth-quarter unit revenue up as much as 5%.").empty());
+    CHECK(r.on("Catastrophe losses, net of reinsurance, fell to $389 million from $939 million.").empty());
+    // Negative: revenue itself still is.
+    const auto& a = r.on("Operating revenue rose 1.3% to $7.03 billion.");
+    REQUIRE(with_value(a, 7.03e9));
+    CHECK(with_value(a, 7.03e9)->kind == MetricKind::revenue);
+}
+
+TEST_CASE("an insurer's core income is its net income") {
+    testing::Run r;
+    const auto& a = r.on("Core income rose to $1.47 billion in the third quarter.");
+    REQUIRE(with_value(a, 1.47e9));
+    CHECK(with_value(a, 1.47e9)->kind == MetricKind::net_income);
+}
+
+TEST_CASE("an earlier value's per-share alternative is the per-share figure's earlier value") {
+    testing::Run r;
+    const auto& a = r.on("Harbor Bancorp reported net income of $1.93 billion, or $1.18 per share, up from $1.72 billion, "
+                         "or $1.03 per share, a year earlier.");
+    REQUIRE(with_value(a, 1.18));
+    CHECK(with_value(a, 1.18)->kind == MetricKind::eps);
+    CHECK(with_value(a, 1.18)->prior_value == doctest::Approx(1.03));
+    CHECK(with_value(a, 1.18)->change.direction == Direction::up);
+    CHECK(with_value(a, 1.18)->change.basis == Basis::yoy);
+    CHECK(with_value(a, 1.03) == nullptr);
+    REQUIRE(with_value(a, 1.93e9));
+    CHECK(with_value(a, 1.93e9)->prior_value == doctest::Approx(1.72e9));
+    CHECK(with_value(a, 1.93e9)->change.basis == Basis::yoy);
+    // Negative: a second figure after ", or" with no earlier value before it stays a metric.
+    const auto& b = r.on("Net income was $1.93 billion, or $1.18 per share.");
+    CHECK(with_value(b, 1.18) != nullptr);
+}
