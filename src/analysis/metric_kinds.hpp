@@ -114,7 +114,7 @@ inline constexpr Row kRows[] = {
      1, M::level, false, U::count, false, false},
     {K::subscribers, "subscribers",
      "subscribers|subscriber|subscriptions|users|memberships|paid members|paid memberships|paid subscribers|"
-     "monthly active users|daily active users|maus|daus", "",
+     "monthly active users|daily active users|maus|daus|additions|net additions|net adds|net subscriber additions|customer additions", "",
      1, M::level, false, U::count, false, false},
     {K::job_cuts, "job_cuts",
      "job cuts|job cut|layoffs|layoff|redundancies|job losses|job reductions|lay off|laid off|lays off|laying off", "",

@@ -92,15 +92,22 @@ const Hit* SentenceReader::count_kind(uint32_t tb, uint32_t te, Hit& made) const
         break;
     }
     bool units = !model_text(te).empty();  // a count noun follows: "497,000 vehicles", "121 737s"
+    uint32_t customers = 0;                  // ... that counts customers: "5.1 million mobile customers"
     for (uint32_t k = te; !units && k < last() && k < te + 3; ++k) {
         if (c_.doc.tokens[k].kind != TokenKind::word || (F(k) & (W::kStop | kFigureFlag))) break;
         if (const Hit* h = hit_at(k)) return is_count_kind(h->kind) ? h : nullptr;
         units |= role_of(k) == W::Role::count_noun;
+        if (units && tw_[k - first_].kind == MetricKind::subscribers) customers = k;
         if (role_of(k) == W::Role::job_noun) {
             if (!cut_verb_before(tb)) return nullptr;
             made = made_hit(k, MetricKind::job_cuts);
             return &made;
         }
+    }
+    // "added 5.1 million mobile customers", "gained 300,000 accounts": customers won are subscribers.
+    if (customers && gain_before(tb)) {
+        made = made_hit(customers, MetricKind::subscribers);  // the noun: its words before it are the segment
+        return &made;
     }
     // "sold 955,000 vehicles": units sold are deliveries.
     if (units && sold_before(tb)) {
@@ -117,8 +124,51 @@ const Hit* SentenceReader::count_kind(uint32_t tb, uint32_t te, Hit& made) const
     if (h && h->kind == MetricKind::orders && units) return h;
     if (!h || !is_count_kind(h->kind)) return nullptr;
     // Right after the kind, after a linking word ("to", "of", "reached") or before units: not "on Oct. 13".
-    if (!units && h->end != tb && !(F(tb - 1) & (W::kStop | W::kUp | W::kDown))) return nullptr;
+    if (!units && h->end != tb && !(F(link_before(tb) - 1) & (W::kStop | W::kUp | W::kDown)) && !eq_ci(c_.tok(link_before(tb) - 1), "hit"))
+        return nullptr;
     return h;
+}
+
+// A count after from/versus/against is the earlier value of the sentence's count before it.
+bool SentenceReader::earlier_count(uint32_t tb, uint32_t te, double value) {
+    if (!prior_cue_before(tb)) return false;
+    for (size_t i = c_.out.size(); i > first_metric_; --i) {
+        Metric& m = c_.out[i - 1];
+        if (!(m.unit == Unit::of("count")) || !m.has_value || m.has_prior) continue;
+        m.has_prior = true;
+        m.prior_value = value;
+        direction_from_prior(m);
+        if (m.change.basis == Basis::none) m.change.basis = prior_period_basis(m, te);
+        return true;
+    }
+    return true;  // an earlier value whose later one was not read is no metric either
+}
+
+// "users hit a record 416 million", "reached a new high of": the token a count's link word ends
+// before, past "a", "record", "new" (tb itself when none).
+uint32_t SentenceReader::link_before(uint32_t tb) const {
+    uint32_t k = tb;
+    while (k > first() + 1 && k + 3 > tb &&
+           (eq_ci(c_.tok(k - 1), "a") || eq_ci(c_.tok(k - 1), "record") || eq_ci(c_.tok(k - 1), "new")))
+        --k;
+    return k;
+}
+
+// "added", "adds", "adding", "gained", "won", "signed up" right before a count (past a qualifier).
+bool SentenceReader::gain_before(uint32_t tb) const {
+    uint32_t k = tb;
+    for (int n = 0; n < 3 && k > first() + 1; ++n) {
+        const std::string_view q = c_.tok(k - 1);
+        if (!(eq_ci(q, "about") || eq_ci(q, "around") || eq_ci(q, "some") || eq_ci(q, "nearly") || eq_ci(q, "over") ||
+              eq_ci(q, "more") || eq_ci(q, "than") || eq_ci(q, "at") || eq_ci(q, "least") || eq_ci(q, "a") || eq_ci(q, "record") ||
+              eq_ci(q, "net") || eq_ci(q, "roughly") || eq_ci(q, "almost")))
+            break;
+        --k;
+    }
+    if (k <= first()) return false;
+    const std::string_view x = c_.tok(k - 1);
+    return eq_ci(x, "added") || eq_ci(x, "adds") || eq_ci(x, "add") || eq_ci(x, "adding") || eq_ci(x, "gained") ||
+           eq_ci(x, "won") || eq_ci(x, "signed");
 }
 
 // A model designation right after a count: "121 737s", "24 787s", "30 A350s" (a plural of a
@@ -205,6 +255,11 @@ void SentenceReader::count_pass() {
         Hit made;
         const Hit* h = count_kind(t, te, made);
         if (!h) continue;
+        // "net additions were 96,000, against 71,000 in the April-June quarter": an earlier count.
+        if (earlier_count(t, te, value)) {
+            t = te - 1;
+            continue;
+        }
         Metric m;
         m.kind = h->kind;
         m.has_value = true;

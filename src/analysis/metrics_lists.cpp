@@ -73,12 +73,20 @@ void SentenceReader::take_amount(Metric& m, const Fig& fg, const Hit* h) const {
     if (fi == 0 || fi > figs_.size()) return;
     const bool gap = fi >= 2 && figs_[fi - 2].amount && percent_between(figs_[fi - 2], fg);
     const Fig& a = figs_[gap ? fi - 2 : fi - 1];
-    if (!a.amount || (!gap && a.te + 1 != fg.tb)) return;
+    uint32_t to = fg.tb;  // "by $200 million to about $12.3 billion"
+    for (int k = 0; k < 2 && to > a.te + 1 && amount_qualifier(c_.tok(to - 1)); ++k) --to;
+    if (!a.amount || (!gap && a.te + 1 != to)) return;
     Direction dir = m.change.direction;
     if (dir == Direction::none) {
         uint32_t t = a.tb;
         while (t > first() && (amount_qualifier(c_.tok(t - 1)) || eq_ci(c_.tok(t - 1), "by"))) --t;
-        if (t > first()) dir = direction_in(t - 1, t, h && h->loss);
+        // "raised its guidance for full-year pre-tax profit by £15 million": the move verb opens
+        // the phrase the kind ends, a few words before "by".
+        for (uint32_t k = t, n = 0; dir == Direction::none && k > first() && n < 10; ++n) {
+            --k;
+            if (F(k) & (kPunctHard | W::kClause | kPunctComma)) break;
+            dir = direction_in(k, k + 1, h && h->loss);
+        }
     }
     if (dir != Direction::up && dir != Direction::down) return;
     const double v = std::fabs(c_.quantities[a.q].value);

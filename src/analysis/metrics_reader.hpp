@@ -201,6 +201,9 @@ private:
     bool cut_verb_before(uint32_t tb) const;
     Qualifier qualifier_before(uint32_t t) const;
     std::string_view model_text(uint32_t k) const;
+    uint32_t link_before(uint32_t tb) const;
+    bool earlier_count(uint32_t tb, uint32_t te, double value);
+    bool gain_before(uint32_t tb) const;
     bool sold_before(uint32_t tb) const;
     bool breakdown_before(uint32_t tb) const;
     void sort_metrics(size_t counts_begin);

@@ -155,6 +155,8 @@ struct Table {
                 slots[i].flags |= e.flags;
                 if (e.flags & kKind) slots[i].kind = e.kind;
                 if (e.role != Role::none) slots[i].role = e.role;
+                // A role's kind ("customers": subscribers) where no kind word sets one.
+                if (e.role != Role::none && !(slots[i].flags & kKind)) slots[i].kind = e.kind;
             }
         });
     }
@@ -188,6 +190,7 @@ struct KeyTable {
             s->info.flags |= e.flags;  // a word listed in two groups keeps every flag
             if (e.flags & kKind) s->info.kind = e.kind;
             if (e.role != Role::none) s->info.role = e.role;
+            if (e.role != Role::none && !(s->info.flags & kKind)) s->info.kind = e.kind;
         });
         for (std::string_view w : periods::kStartWords) insert(w)->period_start = true;
         for (const CueWord& c : kCueWords) insert(c.word)->cues |= c.cues;

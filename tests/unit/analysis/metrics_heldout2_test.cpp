@@ -67,3 +67,32 @@ TEST_CASE("an earlier value's per-share alternative is the per-share figure's ea
     const auto& b = r.on("Net income was $1.93 billion, or $1.18 per share.");
     CHECK(with_value(b, 1.18) != nullptr);
 }
+
+TEST_CASE("counts with no count kind word: customers added, net additions, users at a record") {
+    testing::Run r;
+    const auto& a = r.on("The company added 5.1 million mobile customers in India during the quarter.");
+    REQUIRE(with_value(a, 5.1e6));
+    CHECK(with_value(a, 5.1e6)->kind == MetricKind::subscribers);
+    CHECK(with_value(a, 5.1e6)->segment == "mobile");
+    const auto& b = r.on("Mobile net additions were 96,000 in the quarter, against 71,000 in the April-June quarter.");
+    REQUIRE(with_value(b, 96000));
+    CHECK(with_value(b, 96000)->kind == MetricKind::subscribers);
+    CHECK(with_value(b, 96000)->prior_value == doctest::Approx(71000));
+    CHECK(with_value(b, 96000)->change.direction == Direction::up);
+    CHECK(with_value(b, 71000) == nullptr);
+    const auto& c = r.on("Daily active users hit a record 416 million.");
+    REQUIRE(with_value(c, 416e6));
+    CHECK(with_value(c, 416e6)->kind == MetricKind::subscribers);
+    // Negatives: customers not won are no count metric; a date after the kind is none.
+    CHECK(r.on("The outage affected 1,200 customers in Ohio.").empty());
+    CHECK(with_value(r.on("Daily active users rose, it said on Oct. 13."), 13) == nullptr);
+}
+
+TEST_CASE("a move by an amount takes its direction from the verb before the kind phrase") {
+    testing::Run r;
+    const auto& a = r.on("Next said it raised its guidance for full-year pre-tax profit by £15 million to £1.15 billion.");
+    REQUIRE(with_value(a, 1.15e9));
+    CHECK(with_value(a, 1.15e9)->change.direction == Direction::up);
+    CHECK(with_value(a, 1.15e9)->change.amount == doctest::Approx(15e6));
+    CHECK(with_value(a, 15e6) == nullptr);
+}
