@@ -96,3 +96,16 @@ TEST_CASE("a move by an amount takes its direction from the verb before the kind
     CHECK(with_value(a, 1.15e9)->change.amount == doctest::Approx(15e6));
     CHECK(with_value(a, 15e6) == nullptr);
 }
+
+TEST_CASE("a predicate of its own with a verb of a done thing after a projection is an actual") {
+    testing::Run r;
+    const auto& a = r.on("Aurum kept its 2026 capital spending outlook at $2.9 billion and declared a quarterly dividend of 25 cents a share.");
+    REQUIRE(with_value(a, 2.9e9));
+    CHECK(with_value(a, 2.9e9)->forecast);
+    REQUIRE(with_value(a, 0.25));
+    CHECK_FALSE(with_value(a, 0.25)->forecast);
+    // Negative: a second object of the projection stays a projection.
+    const auto& b = r.on("Aurum expects revenue of $5 billion and EPS of $1.20.");
+    REQUIRE(with_value(b, 1.2));
+    CHECK(with_value(b, 1.2)->forecast);
+}
