@@ -136,6 +136,7 @@ private:
     void business_change(const Change& ch, std::string_view business, uint32_t at, const Fig& fg, const Quantity& q);
     bool same_business(const Metric& value, const Hit* h, uint32_t tb, uint32_t te);
     std::string_view segment_referred(uint32_t np_begin) const;
+    std::string_view subject_business(const Hit* h) const;
 
     // --- moves stated as amounts, "respectively" lists (metrics_lists.cpp) ---
     bool amount_move(const Fig& a, const Fig& b) const;

@@ -75,6 +75,39 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
     if (named.empty() && m.segment.empty() && tb >= h->end) named = business_after_figure(v, te);
     if (!named.empty() && named != m.entity && !(entity_mention_in_phrase_ && !m.segment.empty())) m.segment = named;
     if (named.empty() && m.segment.empty()) m.segment = segment_referred(h->np_begin);
+    if (named.empty() && m.segment.empty()) {
+        named = subject_business(h);
+        if (named != m.entity) m.segment = named;
+    }
+}
+
+// "Mobile Networks reported an operating loss of EUR 48 million", "Electric Utilities and
+// Infrastructure earned $1.35 billion": a name of two to five capitalised words opening the
+// sentence, no company the item names, right before a verb of a result, is the business the
+// figure after it is about. Empty when the sentence does not open so.
+std::string_view SentenceReader::subject_business(const Hit* h) const {
+    uint32_t t = first(), words = 0;
+    for (; t < last() && t < first() + 5; ++t) {
+        const Token& tk = c_.doc.tokens[t];
+        const std::string_view w = c_.tok(t);
+        if (words && (eq_ci(w, "and") || w == "&")) continue;
+        if (tk.kind != TokenKind::word || !tk.capitalized || (F(t) & (kMentionFlag | W::kKind | W::kPhrase | W::kStop | W::kDeterminer)))
+            break;
+        if (eq_ci(w, "inc") || eq_ci(w, "corp") || eq_ci(w, "co") || eq_ci(w, "ltd") || eq_ci(w, "group") || eq_ci(w, "plc") ||
+            eq_ci(w, "holdings") || eq_ci(w, "it") || eq_ci(w, "its"))
+            return {};
+        ++words;
+    }
+    if (words < 2 || t >= last() || h->begin <= t) return {};
+    const std::string_view v = c_.tok(t);
+    if (!(eq_ci(v, "reported") || eq_ci(v, "posted") || eq_ci(v, "earned") || eq_ci(v, "recorded") || eq_ci(v, "generated") ||
+          eq_ci(v, "swung")))
+        return {};
+    for (uint32_t k = t; k < h->begin; ++k)
+        if (F(k) & (kPunctHard | kPunctComma | W::kClause)) return {};
+    const Token& a = c_.doc.tokens[first()];
+    const Token& b = c_.doc.tokens[t - 1];
+    return c_.field.substr(a.begin, b.end - a.begin);
 }
 
 // "revenue rose 5% in Europe", "revenue grew 20% quarter over quarter in Data Center": the

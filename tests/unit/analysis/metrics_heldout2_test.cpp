@@ -109,3 +109,22 @@ TEST_CASE("a predicate of its own with a verb of a done thing after a projection
     REQUIRE(with_value(b, 1.2));
     CHECK(with_value(b, 1.2)->forecast);
 }
+
+TEST_CASE("a business named as the subject of a result verb is the figure's segment") {
+    testing::Run r;
+    const auto& a = r.item("Nokia third-quarter profit rises", "Nokia said comparable operating profit rose.",
+                           "Mobile Networks reported an operating loss of EUR 48 million. Electric Utilities and Infrastructure "
+                           "posted net income of $1.35 billion in the quarter.");
+    REQUIRE(with_value(a, -48e6));
+    CHECK(with_value(a, -48e6)->segment == "Mobile Networks");
+    CHECK(with_value(a, -48e6)->entity == "Nokia");
+    REQUIRE(with_value(a, 1.35e9));
+    CHECK(with_value(a, 1.35e9)->segment == "Electric Utilities and Infrastructure");
+    // Negatives: the company itself, a one-word subject and a kind phrase as subject name no business.
+    const auto& b = r.item("Nokia third-quarter profit rises", "Nokia said comparable operating profit rose.",
+                           "Nokia reported net income of EUR 400 million. Net Sales reported were EUR 5 billion.");
+    REQUIRE(with_value(b, 400e6));
+    CHECK(with_value(b, 400e6)->segment == "");
+    REQUIRE(with_value(b, 5e9));
+    CHECK(with_value(b, 5e9)->segment == "");
+}
