@@ -142,7 +142,7 @@ inline constexpr std::string_view kNotMetrics =
     "bond|bonds|revenue per user|average revenue per user|arpu|"
     // An airline's traffic and unit revenue, an insurer's catastrophe losses.
     "revenue passenger miles|revenue passenger kilometres|revenue passenger kilometers|revenue per available seat mile|"
-    "revenue per available seat kilometre|revenue per available seat kilometer|unit revenue|catastrophe losses";
+    "revenue per available seat kilometre|revenue per available seat kilometer|catastrophe losses";
 
 constexpr bool rows_in_enum_order() {
     if (std::size(kRows) != static_cast<size_t>(MetricKind::count_)) return false;

@@ -35,7 +35,10 @@ TEST_CASE("an airline's traffic and unit revenue and an insurer's catastrophe lo
     testing::Run r;
     CHECK(r.on("Revenue passenger miles, a measure of traffic, fell 1.9% to 36.1 billion.").empty());
     CHECK(r.on("Skyway expects revenue per available seat mile to rise 3% to 5% in the fourth quarter.").empty());
-    CHECK(r.on("Skyway sees fourth-quarter unit revenue up as much as 5%.").empty());
+    // Negative: "unit revenue" alone can be a business unit's ("its cloud unit revenue rose 22%").
+    const auto& u = r.on("Its cloud unit revenue rose 22% to $3.1 billion.");
+    REQUIRE(with_value(u, 3.1e9));
+    CHECK(with_value(u, 3.1e9)->kind == MetricKind::revenue);
     CHECK(r.on("Catastrophe losses, net of reinsurance, fell to $389 million from $939 million.").empty());
     // Negative: revenue itself still is.
     const auto& a = r.on("Operating revenue rose 1.3% to $7.03 billion.");
