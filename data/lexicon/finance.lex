@@ -127,6 +127,7 @@ accretive = 0.35
 reject | rejects | rejected | rejecting | rejection = -0.4
 short seller | short sellers | short-seller | short-sellers | short report = -0.35
 impairment | impairments | write-down | write-downs | writedown | writedowns | write-off | write-offs = -0.45
+wrote down | writes down | writing down | wrote off | writes off | writing off = -0.4
 layoff | layoffs | laid off | lay off | lays off | job cuts | job losses | redundancies = -0.45
 restructuring = 0
 recall | recalls | recalled = -0.4
@@ -354,6 +355,14 @@ break out | breaks out | breaking out | broke out | buy signal | holding support
 going higher | headed higher | heading higher | bounce | bounces | bounced | bouncing | oversold = 0.3
 puts printing | sell signal | broke support | breaks support | lost support | below support | dead money = -0.4
 going lower | headed lower | heading lower | overbought | selling all | sold all | bagholder | bagholders = -0.35
+# Session 18, round 2: trader talk of where a stock is headed and who is losing on it ("going to
+# zero", "buying every dip", "shorts getting squeezed", "stopped out", trends of highs and lows).
+going to zero | headed to zero | heading to zero | goes to zero | go to zero | stay away | stopped out = -0.4
+lower highs | lower lows | break below | breaks below | broke below | breaking below | more downside = -0.35
+sold everything | selling everything | bears in control = -0.35
+buying every dip | buying dips | bought the dip | buying the dip | buy every dip | bought every dip = 0.35
+higher highs | higher lows | shorts getting squeezed | shorts squeezed | shorts covering | short covering = 0.35
+shorts getting wrecked | shorts getting burned | shorts burned | shorts wrecked | bulls in control | ripping higher = 0.4
 # Session 18: investors' flows into or out of a stock ("Hedge Funds Are Dumping X", "insiders are
 # selling", "funds piled into X"). "are selling" alone is a company's sale ("we are selling a business").
 funds are selling | investors are selling | insiders are selling | traders are selling | are dumping = -0.4

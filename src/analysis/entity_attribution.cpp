@@ -78,6 +78,22 @@ private:
     uint64_t bits_[16] = {};
 };
 
+// An unnamed other company's possessive within three tokens before a term that starts at
+// `begin`, after the token `from`: "and the target's shares more than doubled", "its rival's
+// quarterly sales fell" (a merger's or a contest's other side, not the company named before).
+bool other_company_before(const Document& doc, uint32_t from, uint32_t begin) {
+    for (uint32_t t = begin; t > from && t + 3 > begin; --t) {
+        const Token& tok = doc.tokens[t - 1];
+        const std::string_view w = doc.text(tok);
+        const size_t n = w.size();
+        if (tok.kind != TokenKind::word || n < 6 || w[n - 1] != 's') continue;
+        const size_t cut = w[n - 2] == '\'' ? n - 2 : w.substr(n - 4, 3) == "\xE2\x80\x99" ? n - 4 : 0;
+        if (cut > 0 && is_word(w.substr(0, cut), {"target", "rival", "acquirer", "buyer", "bidder", "suitor", "competitor"}))
+            return true;
+    }
+    return false;
+}
+
 // A clause whose subject is the market, not a company: "Stocks fell broadly", "as Treasury
 // yields jumped", "Despite a weak market", "while the S&P 500 fell". "market share" is a company's.
 bool market_clause(const Document& doc, uint32_t begin, uint32_t end) {
@@ -149,6 +165,15 @@ bool object_of(const Document& doc, uint32_t end, uint32_t token) {
     for (uint32_t t = end; t < token; ++t)
         if (!is_word(doc.text(doc.tokens[t]), {"shares", "of", "stock", "the"})) return false;
     return true;
+}
+
+// Whether the mention at `token` stands after a preposition more than three tokens past the term
+// ending at `end` ("record revenue on demand for AI servers built for Nvidia"): not the subject
+// of the term, unlike "a setback for Boeing" or "a boost to rival Lilly" right after it.
+bool object_far(const Document& doc, uint32_t end, uint32_t token) {
+    if (token < end + 4) return false;
+    const uint32_t t = is_word(doc.text(doc.tokens[token - 1]), {"the"}) ? token - 2 : token - 1;
+    return is_word(doc.text(doc.tokens[t]), {"for", "from", "by", "with", "at", "on", "of"});
 }
 
 // The token after a mention's last one.
@@ -238,6 +263,10 @@ bool attribute(const SentenceParts& p, double* raw) {
     for (size_t i = 0; i < p.term_count; ++i) {
         const SentenceComposer::Contribution& c = p.terms[i];
         const uint32_t cl = clause_of(c.begin);
+        if (other_company_before(doc, p.clause_first[cl], c.begin)) {  // nobody's named here
+            dropped = true;
+            continue;
+        }
         if (one) {
             if (p.clause_owner[cl] < 0 && owner_of(cl) == kMarket) dropped = true;
             else raw[p.slot[0]] += c.weight;
@@ -271,6 +300,11 @@ bool attribute(const SentenceParts& p, double* raw) {
             if (other > 0 && ((is_word(doc.text(doc.tokens[other - 1]), {"against", "over", "versus", "vs"}) && contest(doc, c)) ||
                               (object_of(doc, c.end, other) && beats(doc, c))))
                 give(after, -c.weight);
+        } else if (int32_t prev = kMarket; cl > 0 && !c.comparator && !beats(doc, c) &&
+                                             object_far(doc, c.end, p.mentions[after].token) && (prev = owner_of(cl - 1)) >= 0) {
+            // "Hon Hai, known as Foxconn, posted record revenue on servers built for Nvidia": the
+            // company after a preposition well past the term is an object, the clause the previous one's.
+            give(static_cast<size_t>(prev), c.weight);
         } else {
             give(after, c.comparator || beats(doc, c) ? -c.weight : c.weight);
         }
