@@ -221,39 +221,42 @@ void mentions_around(const SentenceParts& p, size_t n, const uint32_t* clause, u
     }
 }
 
+constexpr int32_t kMarket = -1, kUnknown = -2;  // p.clause_owner's values that are no mention
+
+// The mention a clause naming no company is about: the last one named in the clauses before it
+// (leading clauses: the first named), or kMarket. Found when a term asks, each clause looked at
+// once (p.clause_owner keeps the answers): most clauses hold no term.
+int32_t clause_owner_of(const SentenceParts& p, uint32_t c) {
+    const uint32_t last = p.sentence->last_token;
+    uint32_t from = c;
+    int32_t owner = 0;  // leading clauses: the first company named
+    for (;; --from) {
+        if (p.clause_owner[from] != kUnknown) {
+            owner = p.clause_owner[from];
+            break;
+        }
+        if (market_clause(*p.doc, p.clause_first[from], from + 1 < p.clauses ? p.clause_first[from + 1] : last)) {
+            owner = kMarket;
+            break;
+        }
+        if (from == 0) break;
+    }
+    for (uint32_t x = from; x <= c; ++x) p.clause_owner[x] = owner;
+    return owner;
+}
+
 }  // namespace
 
 bool attribute(const SentenceParts& p, double* raw) {
     const Document& doc = *p.doc;
-    const uint32_t last = p.sentence->last_token;
     const size_t n = std::min(p.mention_count, kMaxAttributed);
     uint32_t clause[kMaxAttributed];
     uint8_t fate[kMaxAttributed];  // the slots of the mention's list, as bits
     auto clause_of = [&](uint32_t token) { return clause_at(p, token); };
     mention_lists(p, n, clause, fate);
-    // The mention a clause naming no company is about: the last one named in the clauses before
-    // it (leading clauses: the first named), or kMarket. Found when a term asks, each clause
-    // looked at once: most clauses hold no term.
-    constexpr int32_t kMarket = -1, kUnknown = -2;
     std::fill(p.clause_owner, p.clause_owner + p.clauses, kUnknown);
     for (size_t k = 0; k < n; ++k) p.clause_owner[clause[k]] = static_cast<int32_t>(k);
-    auto owner_of = [&](uint32_t c) {
-        uint32_t from = c;
-        int32_t owner = 0;  // leading clauses: the first company named
-        for (;; --from) {
-            if (p.clause_owner[from] != kUnknown) {
-                owner = p.clause_owner[from];
-                break;
-            }
-            if (market_clause(doc, p.clause_first[from], from + 1 < p.clauses ? p.clause_first[from + 1] : last)) {
-                owner = kMarket;
-                break;
-            }
-            if (from == 0) break;
-        }
-        for (uint32_t x = from; x <= c; ++x) p.clause_owner[x] = owner;
-        return owner;
-    };
+    auto owner_of = [&](uint32_t c) { return clause_owner_of(p, c); };
     auto give = [&](size_t k, double w) {
         for (unsigned b = fate[k]; b; b &= b - 1) raw[__builtin_ctz(b)] += w;
     };
