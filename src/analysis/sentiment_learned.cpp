@@ -80,10 +80,16 @@ double SentenceComposer::learned(const Document& doc, const Sentence& s, double 
     const double w = sign == 0 ? 0.0 : tuning::kLearned * (pos - neg) / sum;
     // Neutral still leans one way: kept apart, for a document with no other evidence.
     if (sign == 0) lean_ = (pos - neg) / sum;
-    // The clauses keep their shares of the evidence (companies in different clauses).
+    // The clauses keep their shares of the evidence (companies in different clauses). Terms of
+    // both signs ("$NVDA hit a high while $INTC sank") may be companies of different fates, which
+    // the layer's one tone for the post cannot tell apart (its net cancels them): they keep the
+    // rules' weights (scaled by w / raw, below 0, both had turned, or near 0, both vanished).
     if (raw != 0) {
-        for (double& c : clause_raw_) c *= w / raw;
-        for (Contribution& c : contributions_) c.weight *= w / raw;
+        bool up = false, down = false;
+        for (const Contribution& c : contributions_) (c.weight > 0 ? up : down) = true;
+        const double scale = up && down ? 1.0 : w / raw;
+        for (double& c : clause_raw_) c *= scale;
+        for (Contribution& c : contributions_) c.weight *= scale;
     } else
         clause_raw_[0] = w;
     if (ex && (w != raw || lean_ != 0)) explain_learned(doc, s, sign, (sign > 0 ? pos : sign < 0 ? neg : neutral) / sum, rules, w - raw, *ex);

@@ -52,3 +52,16 @@ TEST_CASE("cause 6: a company named after a preposition well past the term is it
     // Must not change: right after the term, the company is what it is about.
     CHECK(c.company_sentiment("Regulators said the recall was a setback for Boeing.", "BA") < -0.1);
 }
+
+TEST_CASE("cause 6: the learned layer's one tone for a post does not turn companies of different fates") {
+    testing::Sentiments c;  // the built-in lexicon, with the learned layer (a post: cashtags)
+    // Before: the layer's net tone (positive, against the rules' -0.11) turned both (-0.48 / +0.49).
+    const char* text = "$AMD hit an all-time high after the earnings call, while $INTC sank to a decade low as its "
+                       "foundry losses widened";
+    CHECK(c.company_sentiment(text, "AMD") > 0.1);
+    CHECK(c.company_sentiment(text, "INTC") < -0.1);
+    // Must not change: where the layer agrees with the rules' sign.
+    const char* text2 = "$WMT raised its forecast on strong sales, $TGT cut its outlook";
+    CHECK(c.company_sentiment(text2, "WMT") > 0.1);
+    CHECK(c.company_sentiment(text2, "TGT") < -0.1);
+}
