@@ -341,7 +341,7 @@ raises to sector perform | raised to sector perform | ups to equal weight | rais
 bull | bulls | bull camp = 0.25
 loses a bull | lost a bull | loses another bull | new bear | bear steps out = -0.45
 gains a bull | adds a bull | new bull | gets a bull | joins bulls = 0.45
-goes short | go short | went short | going short | shorted | shorting = -0.4
+goes short | go short | went short | going short | shorted | shorting | short it | short this | short here = -0.4
 goes long | went long | going long = 0.4
 call buying | bought calls | buying calls | calls active | puts sold = 0.3
 put buying | bought puts | buying puts | puts active = -0.3

@@ -18,6 +18,9 @@ TEST_CASE("cause 5: traders' talk of where a stock is headed and who loses on it
         {"$HOOL is headed to zero, stay away", -1}, {"$GLBX lower highs and lower lows since March", -1},
         {"$HOOL broke below the 50 day line", -1}, {"Buying the dip on $AMZN again", +1},
         {"$GLBX higher highs and higher lows, trend intact", +1}, {"Shorts getting squeezed on $INIT again", +1},
+        {"$INIT going nowhere, short it", -1}, {"Short this one, $HOOL", -1},
+        // Must not change: a short position still inverts what its clause says.
+        {"Bad day to short $GLBX", +1},
         // Must not change: a squeeze on a measure is still a fall; "stopped" alone was already bad.
         {"Margins were squeezed by higher freight costs .", -1}, {"Got stopped out of my $INTC swing this morning", -1},
     });
