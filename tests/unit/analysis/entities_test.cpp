@@ -110,6 +110,17 @@ TEST_CASE("UK retailers and banks of earnings news: Tesco, Sainsbury's, M&S, Llo
     }
 }
 
+// Hyundai Motor was the OTC ticker HYMTF and Kia had no row, so a Hyundai story's "Kia Corp" figures
+// went to Hyundai (session 18, metrics round 2).
+TEST_CASE("Korean carmakers by their Seoul listings: Hyundai Motor and its affiliate Kia apart") {
+    Finder f;
+    const auto& m = f.find("Hyundai Motor fell 3%; Kia Corp and Hyundai both cut outlooks.");
+    REQUIRE(m.size() == 3);
+    CHECK(m[0].ticker == "005380.KS");
+    CHECK(m[1].ticker == "000270.KS");
+    CHECK(m[2].ticker == "005380.KS");
+}
+
 TEST_CASE("tickers count as aliases, short and word-like ones do not") {
     Finder f;
     CHECK(f.find("Shares of $AMZN rose.").size() == 1);
