@@ -89,9 +89,10 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                     if (headline) s.unconfirmed[p.row] = 1;
                     continue;
                 }
-                if (s.class_in(s.subclause_start(sent, tk), tk, row.unless_before_class) ||
+                if ((row.unless_before_class >= 0 && s.class_in(s.subclause_start(sent, tk), tk, row.unless_before_class)) ||
                     s.class_in(sent.first_token, sent.last_token, row.unless_class) ||
-                    s.class_in(s.clause_start(sent, tk), tk, t.background) || s.opens_in_past(sent))
+                    s.class_in(s.clause_start(sent, tk), tk, t.background) || s.opens_in_past(sent) ||
+                    s.recalled(sent, tk))
                     continue;
                 const bool carries = carry_row == p.row && tk < carry_until && p.detail.empty();
                 s.record(si, tk, end, object, p, carries ? carry_detail : std::string_view(), a);

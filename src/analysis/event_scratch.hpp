@@ -64,6 +64,11 @@ struct EventTypeClassifier::Scratch {
 
     // ---- token tests ----
     std::string_view text(uint32_t tok) const { return doc->text(doc->tokens[tok]); }
+    // Token tok is the word w (the length is compared first: most tokens are not).
+    bool is(uint32_t tok, std::string_view w) const {
+        const Token& k = doc->tokens[tok];
+        return k.end - k.begin == w.size() && text(tok) == w;
+    }
     uint32_t id(uint32_t tok) const { return ids[tok]; }
     // The id of every token from the cues: the matcher reads any token of a sentence.
     void spread(const Document& d, const EventTokenIds& in) {
@@ -107,11 +112,14 @@ struct EventTypeClassifier::Scratch {
     bool stops_gap(uint32_t tok) const {
         const Token& k = doc->tokens[tok];
         if (k.kind == TokenKind::punct) {
+            const std::string_view p = text(tok);
+            if (p != ",") return is_clause_mark(p);
             // A comma before an amount is no clause mark: "a seven-year, $38 billion deal".
-            if (text(tok) == "," && tok + 1 < doc->tokens.size() && doc->tokens[tok + 1].field == k.field &&
+            if (tok + 1 < doc->tokens.size() && doc->tokens[tok + 1].field == k.field &&
                 (doc->tokens[tok + 1].kind == TokenKind::number || doc->tokens[tok + 1].kind == TokenKind::symbol))
                 return false;
-            return is_clause_mark(text(tok));
+            // Nor one before a comparison of that amount: "a dividend of 53 cents a share, up from 51 cents".
+            return !(tok + 2 < doc->tokens.size() && (is(tok + 1, "up") || is(tok + 1, "down")) && is(tok + 2, "from"));
         }
         uint32_t w = id(tok);
         return w != detail::kNoWord && (t->word_flags[w] & EventTypeTable::Impl::kStop);
@@ -148,6 +156,7 @@ struct EventTypeClassifier::Scratch {
     // `hedged` when a gap skipped a negator or hedge.
     bool match(const Pattern& p, uint32_t start, uint32_t end, uint32_t& out_end, int32_t& object, bool& hedged) {
         uint32_t i = start;
+        match_start = start;
         uint32_t gap = 0;
         object = -1;
         hedged = false;
@@ -186,10 +195,23 @@ struct EventTypeClassifier::Scratch {
                 object = company_at[j];
                 return company_len[j];
             case Element::Kind::minority: return minority_len(j, end);
+            case Element::Kind::name: return name_len(j);
             case Element::Kind::gap: return 0;
         }
         return 0;
     }
+
+    // $name: a name the table does not know, capitalized in lowercase text ("unveils Panther Lake",
+    // "introduced the Galaxy Z Fold7"): a word of no class (so no weekday, month or "Q3"), no
+    // company, after a match start in lowercase (a title-case headline capitalizes every word).
+    uint32_t name_len(uint32_t j) {
+        const Token& k = doc->tokens[j];
+        if (k.kind != TokenKind::word || !k.capitalized || id(j) != detail::kNoWord) return 0;
+        if (doc->tokens[match_start].capitalized || doc->tokens[match_start].field != k.field) return 0;
+        if (!companies_built) build_companies();
+        return company_at[j] < 0 ? 1 : 0;
+    }
+    uint32_t match_start = 0;  // the token the current match started at (for $name)
 
     // $minority: a share below half written at token j ("2.9%", "9.9 percent", "4.5 per cent"), not
     // "the remaining 40%": its tokens, 0 for none. Buying such a share is a stake, no takeover.
@@ -313,10 +335,23 @@ struct EventTypeClassifier::Scratch {
     // ("after", "while", "as"), else at the sentence's start. A guide word or an analyst in an
     // earlier clause is another clause's: "raised its forecast after quarterly profit beat the
     // estimate" is a beat, "Analysts slash targets after the forecast cut" a guidance cut.
+    // "and" right before a verb in the past tense opens a clause of its own too ("..., beating
+    // analysts' estimate, and lifted its forecast").
     uint32_t subclause_start(const Sentence& s, uint32_t tk) const {
-        for (uint32_t k = tk; k > s.first_token; --k)
+        for (uint32_t k = tk; k > s.first_token; --k) {
             if (stop_word(k - 1) && !is_event_verb(k - 1)) return k;
+            if (k < s.last_token && is(k - 1, "and") && past_tense(k)) return k;
+        }
         return s.first_token;
+    }
+
+    // A phrase of @earlier ends right before token tk ("after last year's recall", "a previous
+    // profit warning"): the match recalls an earlier event.
+    bool recalled(const Sentence& s, uint32_t tk) const {
+        if (t->earlier < 0) return false;
+        for (uint32_t b = tk; b > s.first_token && tk - b < 3; --b)
+            if (class_len(b - 1, static_cast<uint32_t>(t->earlier), tk) == tk - b + 1) return true;
+        return false;
     }
 
     // The start of the clause of token `start`: back to a clause mark or the sentence's start.

@@ -97,6 +97,7 @@ public:
         t_.background_open = known_class("background_open");
         t_.consensus = known_class("consensus");
         t_.forecast_noun = known_class("forecast_noun");
+        t_.earlier = known_class("earlier");
     }
 
 private:
@@ -231,6 +232,9 @@ private:
                 if (p.elements.empty()) fail(raw.line, "a pattern cannot start with $co");
                 e.kind = Element::Kind::company;
                 p.has_company = true;
+            } else if (tok == "$name") {
+                if (p.elements.empty()) fail(raw.line, "a pattern cannot start with $name");
+                e.kind = Element::Kind::name;
             } else if (tok == "$minority") {
                 if (p.elements.empty()) fail(raw.line, "a pattern cannot start with $minority");
                 e.kind = Element::Kind::minority;
@@ -246,7 +250,7 @@ private:
             p.elements.push_back(e);
         }
         if (p.elements.empty() || p.elements.back().kind == Element::Kind::gap)
-            fail(raw.line, "a pattern must end with a word, a class, $co or $minority");
+            fail(raw.line, "a pattern must end with a word, a class, $co, $name or $minority");
         uint32_t index = static_cast<uint32_t>(t_.patterns.size());
         add_anchors(p.elements.front(), index);
         if (p.customer || p.client) t_.rows[p.row].customers = true;

@@ -742,3 +742,95 @@ TEST_CASE("a regulator's ruling acts on every company of the subject") {
     CHECK(has(v, "regulatory_action", "GOOGL"));
     CHECK(events_of("Apple shares rise after court ruling").empty());
 }
+
+// Session 19, third batch (evx-205 ... evx-264, written before any change); each case failed before its rule.
+TEST_CASE("an analyst in an earlier clause joined by 'and' and a past-tense verb does not hold back a guidance raise") {
+    CHECK(has(events_of("Lilly results",
+                        "Eli Lilly reported revenue of $17.6 billion, beating analysts' average estimate of $16.1 billion, "
+                        "and lifted its full-year revenue forecast."),
+              "guidance_raise", "LLY"));
+    CHECK_FALSE(has(events_of("Nike", "Analysts lifted their forecasts for Nike."), "guidance_raise", "NKE"));
+}
+
+TEST_CASE("a forecast pared, a delivery goal raised") {
+    CHECK(has(events_of("Target Corp warns on holiday season, pares annual profit view"), "guidance_cut", "TGT"));
+    CHECK(has(events_of("Airbus lifts 2026 delivery goal to 820 jets"), "guidance_raise", "EADSY"));
+    CHECK_FALSE(has(events_of("Airbus lifts 2026 delivery goal to 820 jets"), "price_target_raise", "EADSY"));
+}
+
+TEST_CASE("a takeover told as a deal for a company, a price per share, a buy-out or taking it private") {
+    const std::vector<EntityHint> verona = {{"Verona Pharma", "VRNA"}};
+    auto v = events_of("Merck strikes $10 billion deal for Verona Pharma", "", verona);
+    CHECK(has(v, "merger_acquisition", "MRK"));
+    CHECK(has(v, "merger_acquisition", "VRNA"));
+    CHECK(has(events_of("Deal", "Merck & Co will pay $107 per American depositary share for Verona Pharma.", verona),
+              "merger_acquisition", "VRNA"));
+    const std::vector<EntityHint> ti = {{"Toyota Industries", "6201.T"}};
+    CHECK(has(events_of("Toyota to take Toyota Industries private", "", ti), "merger_acquisition", "6201.T"));
+    CHECK(has(events_of("Deal", "Toyota Motor Corp will buy out Toyota Industries Corp for 16,300 yen a share.", ti),
+              "merger_acquisition", "TM"));
+    CHECK(events_of("Merck strikes supply deal for vaccines").empty());
+}
+
+TEST_CASE("a dividend approved 'up from' the last one is a raise") {
+    CHECK(has(events_of("Coca-Cola dividend", "Coca-Cola's board approved a quarterly dividend of 53 cents a share, up from 51 cents."),
+              "dividend_raise", "KO"));
+    CHECK_FALSE(has(events_of("Coca-Cola dividend", "Coca-Cola's board approved a quarterly dividend of 51 cents a share."),
+                    "dividend_raise", "KO"));
+}
+
+TEST_CASE("workers let go are layoffs") {
+    CHECK(has(events_of("Microsoft to let go about 9,000 employees in latest restructuring"), "layoffs", "MSFT"));
+    CHECK(has(events_of("Cuts", "Microsoft is letting go of about 9,000 workers."), "layoffs", "MSFT"));
+}
+
+TEST_CASE("a jury finding, a payment to resolve a suit and a settlement with shareholders are litigation") {
+    CHECK(has(events_of("Jury finds Apple Watch infringed Masimo patent, awards $634 million", "", {{"Masimo", "MASI"}}),
+              "litigation", "AAPL"));
+    CHECK(has(events_of("Meta directors agree $190 million settlement with shareholders over privacy lapses"), "litigation", "META"));
+    CHECK(has(events_of("Settlement", "Meta directors agreed to pay $190 million to resolve a shareholder lawsuit."), "litigation", "META"));
+}
+
+TEST_CASE("requests from a regulator act on the company; a group asking a regulator to act does not") {
+    CHECK(has(events_of("UnitedHealth discloses requests",
+                        "UnitedHealth Group said it is complying with formal criminal and civil requests from the Department of Justice."),
+              "regulatory_action", "UNH"));
+    CHECK(events_of("Consumer groups ask FTC to investigate Uber One subscription practices").empty());
+}
+
+TEST_CASE("an event recalled as last year's or since then is background") {
+    CHECK(events_of("Ford sales rise", "Ford's U.S. sales rose 7% as demand recovered after last year's recall of 1.9 million SUVs.").empty());
+    CHECK(events_of("Intel shares slip", "Intel stock has lost 8% since the chipmaker missed estimates in July.").empty());
+    CHECK(has(events_of("Ford recalls 1.9 million SUVs"), "recall", "F"));
+}
+
+TEST_CASE("a sale a company will pursue is no deal yet") {
+    CHECK_FALSE(has(events_of("Nikola bankruptcy", "Nikola Corp filed for Chapter 11 and said it would pursue a sale of its assets.",
+                              {{"Nikola", "NKLA"}}),
+                    "merger_acquisition", "NKLA"));
+}
+
+TEST_CASE("a product named by its name after a launch verb is a launch") {
+    CHECK(has(events_of("Samsung takes the wraps off Galaxy Z Fold7, its thinnest foldable yet"), "product_launch", "005930.KS"));
+    CHECK(has(events_of("Intel unveils Panther Lake, first chip on 18A process"), "product_launch", "INTC"));
+    CHECK(has(events_of("Launch", "Samsung Electronics introduced the Galaxy Z Fold7 at an event in New York."), "product_launch",
+              "005930.KS"));
+    CHECK(events_of("Ford Launches Investigation Into Fire At Plant").empty());
+    CHECK(events_of("Intel unveiled Tuesday its plans for a new factory board").empty());
+}
+
+TEST_CASE("results below what analysts were looking for are a miss; a beat overshadowed is still a beat") {
+    CHECK(has(events_of("Starbucks earnings", "Starbucks earned 52 cents a share, short of the 57 cents analysts were looking for."),
+              "earnings_miss", "SBUX"));
+    CHECK(has(events_of("Microsoft slips after hours as capex surge overshadows Azure beat"), "earnings_beat", "MSFT"));
+}
+
+TEST_CASE("a company warning of weaker sales issues a profit warning") {
+    CHECK(has(events_of("Nike warns of weaker holiday sales"), "guidance_cut", "NKE"));
+    CHECK(events_of("Powell warns of weaker growth").empty());
+}
+
+TEST_CASE("a case resolved by paying is no lawsuit settled unless the text says a suit") {
+    CHECK_FALSE(has(events_of("Bribery", "Samsung Electronics agreed to pay $75 million to resolve a foreign bribery case."), "litigation",
+                    "005930.KS"));
+}
