@@ -834,3 +834,30 @@ TEST_CASE("a case resolved by paying is no lawsuit settled unless the text says 
     CHECK_FALSE(has(events_of("Bribery", "Samsung Electronics agreed to pay $75 million to resolve a foreign bribery case."), "litigation",
                     "005930.KS"));
 }
+
+// Session 19, fourth batch (evx-265 ... evx-294, written after the rules above); each case failed before its rule.
+TEST_CASE("results past estimates or above what analysts expected are a beat; a bigger decline than forecast a miss") {
+    CHECK(has(events_of("Booking Holdings earnings sail past estimates on strong summer travel"), "earnings_beat", "BKNG"));
+    CHECK(has(events_of("Booking", "Booking Holdings reported earnings of $99.50 a share, well above the $95.60 expected by analysts."),
+              "earnings_beat", "BKNG"));
+    CHECK(has(events_of("Kraft Heinz sales fall more than expected as shoppers shun packaged foods"), "earnings_miss", "KHC"));
+    CHECK(has(events_of("Kraft Heinz", "Kraft Heinz's organic net sales dropped 3.1%, a bigger decline than the 2.2% analysts had forecast."),
+              "earnings_miss", "KHC"));
+    CHECK(has(events_of("Cisco revenue rises more than expected"), "earnings_beat", "CSCO"));
+    CHECK(events_of("Cisco", "Over the past year estimates for Cisco have risen.").empty());
+}
+
+TEST_CASE("the smallest dividend, or one declared down from the last, is a cut") {
+    CHECK(has(events_of("BHP pays smallest final dividend in eight years"), "dividend_cut", "BHP"));
+    CHECK(has(events_of("BHP results", "BHP Group declared a final dividend of 60 U.S. cents a share, down from 74 cents a year ago."),
+              "dividend_cut", "BHP"));
+}
+
+TEST_CASE("a raid on a company's offices is a probe; a fair trade commission is a regulator") {
+    CHECK(has(events_of("Japan's JFTC raids Visa offices in antitrust probe"), "regulatory_action", "V"));
+    CHECK(has(events_of("Visa", "Japan's Fair Trade Commission opened an investigation into Visa."), "regulatory_action", "V"));
+}
+
+TEST_CASE("a company names someone described at length as an executive") {
+    CHECK(has(events_of("Starbucks names former Taco Bell executive as chief operating officer"), "management_change", "SBUX"));
+}
