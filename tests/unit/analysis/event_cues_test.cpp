@@ -118,8 +118,9 @@ TEST_CASE("the joint pass finds the built-in table's words as a lookup of every 
     e.body = "Amazon said it would not consider a takeover. \xE2\x82\xAC" "3 billion offering; 1,500 layoffs at Intel.";
     CHECK(c.check(e) >= 3);
     // Enough generated events that the comparison covers the matcher, not only the lookups (the
-    // more words the table has, the fewer events a random text of them makes: 400 texts gave 95).
-    CHECK(run_generated(c, 20261206, 500) > 100);
+    // more words the table has, the fewer events a random text of them makes: 400 texts gave 95,
+    // 500 gave 75 once session 19 added words that hedge or recall, such as "since" and "ask").
+    CHECK(run_generated(c, 20261206, 800) > 100);
 }
 
 TEST_CASE("a table of its own: long words, apostrophes and symbols are cues too") {
