@@ -110,6 +110,7 @@ exceed | exceeded | exceeds | exceeding = 0
 strategic leverage | competitive advantage | structural advantage = 0.35
 approval | approved = 0.2
 approve | approves | approving | green light | go-ahead | clearance = 0.3
+beneficial = 0.3
 met its primary endpoint | met the primary endpoint | met its main goal | met the main goal = 0.5
 innovative = 0.2
 leading | leader = 0.15
@@ -392,6 +393,16 @@ added that | adds that | value added | value-added | he added | she added | they
 agency added | paper added | spokesman added | spokeswoman added | spokesperson added | analyst added | ceo added = 0
 official added | minister added | statement added | chairman added | director added | manager added | president added = 0
 he adds | she adds | spokesman adds | spokeswoman adds | analyst adds = 0
+# Session 19: "..., adding that demand was weak" paired "adding" with the demand as a rise.
+adding that = 0
+# Session 19: an approval still to come is a condition or a request, not news ("the deal is subject
+# to approval by the competition authorities"); one given ("approved the merger") stays good news.
+subject to approval | subject to the approval | subject to approvals | subject to the approvals = 0
+subject to regulatory approval | subject to regulatory approvals | subject to final approval = 0
+pending approval | pending regulatory approval | for approval | applied for approval | asks for the approval = 0
+seek approval | seeks approval | seeking approval | sought approval = 0
+# Session 19: a strategy named after growth reports none ("part of its growth strategy").
+growth strategy | growth strategies | growth area | growth areas = 0
 # Phrasal verbs whose "up" or "down" is no move of the name before them ([move] below: "Energy Up").
 breaks down | breaking down | break down | broke down | ties up | tie up | tied up | teams up | team up | teamed up = 0
 catch up | catches up | catching up | step up | steps up | stepping up | keep up | keeps up | keeping up | bulk up | woke up | wake up | face down | faces down | turning down | turns down | turn down = 0
