@@ -90,6 +90,63 @@ void walk(const Document& doc, uint32_t first, uint32_t last, F&& f) {
     }
 }
 
+// The register of a sentence, read without letter case (a feed's house style says nothing about
+// the news): whether it is shaped like a wire headline or like a trader's post. Unigram features
+// of their own, pooled across the words that show them (docs/sentiment.md, session 19).
+struct Register {
+    const char* name;
+    uint64_t id;
+};
+const Register kColon{"#colon", folded_id("#colon")},    // "Exclusive: ...", "$TSLA: ...", "Foo Inc: ..."
+    kDash{"#dash", folded_id("#dash")},                    // "Stocks - Dow slips", "Foo Corp – results"
+    kNoAux{"#noaux", folded_id("#noaux")},                 // headlinese: no auxiliary or copula
+    kLeadTag{"#leadtag", folded_id("#leadtag")};           // a cashtag opens the sentence
+const uint64_t kAuxWords[] = {folded_id("is"),    folded_id("are"),   folded_id("was"),    folded_id("were"),
+                              folded_id("be"),    folded_id("been"),  folded_id("am"),     folded_id("has"),
+                              folded_id("have"),  folded_id("had"),   folded_id("will"),   folded_id("would"),
+                              folded_id("can"),   folded_id("could"), folded_id("should"), folded_id("may"),
+                              folded_id("might"), folded_id("must"),  folded_id("do"),     folded_id("does"),
+                              folded_id("did"),   folded_id("it's"),  folded_id("isn't"),  folded_id("aren't")};
+
+template <size_t N>
+bool among(uint64_t id, const uint64_t (&ids)[N]) {
+    for (uint64_t x : ids)
+        if (x == id) return true;
+    return false;
+}
+
+// Calls f(id, name) for each register feature of [first, last), once each.
+template <class F>
+void registers(const Document& doc, uint32_t first, uint32_t last, F&& f) {
+    const auto& toks = doc.tokens;
+    bool colon = false, dash = false, aux = false;
+    uint32_t words = 0;
+    for (uint32_t i = first; i < last; ++i) {
+        const Token& t = toks[i];
+        if (t.kind == TokenKind::word) {
+            ++words;
+            const WordKey& key = doc.keys[i];
+            if (key.a == 0) continue;  // long words are none of these
+            const uint64_t id = key.hash | 1;
+            aux |= among(id, kAuxWords);
+            continue;
+        }
+        if (t.kind != TokenKind::punct) continue;
+        const std::string_view p = doc.text(t);
+        // A colon after a word ("Exclusive:", "$TSLA:"), not a link's ("https:") nor a time's ("9:30").
+        if (p == ":" && i > first && toks[i - 1].kind == TokenKind::word && !is_link(doc, i - 1, last)) colon = true;
+        else if (p == "\xE2\x80\x93" || p == "\xE2\x80\x94" ||
+                 (p == "-" && t.space_before && (i + 1 == last || toks[i + 1].space_before)))
+            dash = true;  // – — or a spaced hyphen, not "12-month" nor the sign of "-2.3 %"
+    }
+    if (colon) f(kColon.id, kColon.name);
+    if (dash) f(kDash.id, kDash.name);
+    if (!aux && words >= 3) f(kNoAux.id, kNoAux.name);
+    if (first + 1 < last && toks[first].kind == TokenKind::symbol && doc.text(toks[first]) == "$" &&
+        touches(toks[first], toks[first + 1]) && toks[first + 1].kind == TokenKind::word)
+        f(kLeadTag.id, kLeadTag.name);
+}
+
 std::string unit_name(const Document& doc, std::string_view special, uint32_t token) {
     if (!special.empty()) return std::string(special);
     char buf[detail::kMaxWordBytes];
@@ -113,6 +170,7 @@ void learned_feature_names(const Document& doc, uint32_t first, uint32_t last, s
         if (!prev.empty()) out.push_back(prev + " " + name);
         prev = std::move(name);
     });
+    registers(doc, first, last, [&](uint64_t, const char* name) { out.emplace_back(name); });
 }
 
 bool LearnedModel::speaks_for(const Document& doc, uint32_t first, uint32_t last) {
@@ -153,6 +211,12 @@ LearnedModel::Logits LearnedModel::logits(const Document& doc, uint32_t first, u
             }
         prev = id;
     });
+    registers(doc, first, last, [&](uint64_t id, const char*) {
+        if (const Slot* s = find(id)) {
+            z.positive += s->positive;
+            z.negative += s->negative;
+        }
+    });
     return z;
 }
 
@@ -170,6 +234,7 @@ void LearnedModel::top_features(const Document& doc, uint32_t first, uint32_t la
         if (prev) take(find(pair_id(prev, id)));
         prev = id;
     });
+    registers(doc, first, last, [&](uint64_t id, const char*) { take(find(id)); });
     // A feature met twice counts twice (a sort and a merge: a long sentence stays n log n).
     std::stable_sort(all.begin(), all.end(), [](const Contribution& a, const Contribution& b) { return a.feature < b.feature; });
     size_t kept = 0;

@@ -2,6 +2,7 @@
 // how the scorer asks it about short posts and headlines, not news prose.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -70,12 +71,39 @@ TEST_CASE("learned features: words folded, figures, cashtags, handles and links 
     const std::vector<std::string> want = {
         "#cashtag", "upgraded", "#cashtag upgraded", "target", "upgraded target", "+",      "target +", "#num",
         "+ #num",   "%",        "#num %",            "#handle", "% #handle",      "#url",   "#handle #url", "stocks",
-        "#url stocks"};
+        "#url stocks", "#noaux", "#leadtag"};
     CHECK(n == want);
     // Punctuation is style and is left out, except the sign of a figure, "!" and "?".
     CHECK(names_of("Sales fell . Again , (really)") == std::vector<std::string>{"sales", "fell", "sales fell", "again", "really", "again really"});
     CHECK(names_of("Why ?!") == std::vector<std::string>{"why", "?", "why ?", "!", "? !"});
     CHECK(names_of("shares -5%") == std::vector<std::string>{"shares", "-", "shares -", "#num", "- #num", "%", "#num %"});
+}
+
+TEST_CASE("learned features: the sentence's register, read without letter case") {
+    auto has = [](const std::vector<std::string>& names, const char* f) {
+        return std::find(names.begin(), names.end(), f) != names.end();
+    };
+    // A wire headline: a colon after a word, no auxiliary verb; in capitals or not.
+    for (const char* text : {"Exclusive: Globex weighs sale of chip unit", "EXCLUSIVE: GLOBEX WEIGHS SALE OF CHIP UNIT"}) {
+        CAPTURE(text);
+        const auto n = names_of(text);
+        CHECK(has(n, "#colon"));
+        CHECK(has(n, "#noaux"));
+        CHECK_FALSE(has(n, "#dash"));
+    }
+    CHECK(has(names_of("Globex CEO to step down - sources"), "#dash"));
+    CHECK(has(names_of("Globex CEO to step down \xE2\x80\x93 sources"), "#dash"));
+    // A sentence with a verb of its own, a sign, a word's hyphen, a link and a time are none of them.
+    const auto prose = names_of("Globex shares were -2.3 % at 9:30 after a 12-month low , see https://t.co/x");
+    CHECK_FALSE(has(prose, "#noaux"));
+    CHECK_FALSE(has(prose, "#dash"));
+    CHECK_FALSE(has(prose, "#colon"));
+    // A trader's post opens with its cashtag.
+    CHECK(has(names_of("$HOOL: new highs coming"), "#leadtag"));
+    CHECK_FALSE(has(names_of("New highs coming for $HOOL"), "#leadtag"));
+    // The shipped layer weighs them, and --explain names them among a sentence's strongest features.
+    const Scored s = score(Lexicon::builtin(), "$HOOL: what a quarter, new highs coming");
+    CHECK(s.rules.find("#leadtag") != std::string::npos);
 }
 
 TEST_CASE("learned model: the ids of the file's names are the ids the tokens give") {
@@ -142,8 +170,9 @@ TEST_CASE("learned layer: decides in short microblog posts, with the rules' scor
 }
 
 TEST_CASE("learned layer: a post or headline it calls neutral keeps its lean inside the neutral band") {
-    // "Bad day for $TSLA": the rules read -0.67, the layer neutral (p 0.54) leaning negative.
-    const Scored bad = score(Lexicon::builtin(), "Bad day for $TSLA");
+    // "Tough day for $TSLA": the rules read -0.54, the layer neutral (p 0.64) leaning negative.
+    // ("Bad day for $TSLA" until session 19: with the register features the layer calls it negative.)
+    const Scored bad = score(Lexicon::builtin(), "Tough day for $TSLA");
     CHECK(bad.score < 0.0);
     CHECK(bad.score > -0.075);  // 0.15 x (p(positive) - p(negative)), never past 0.075
     CHECK(bad.label == Label::neutral);
@@ -226,7 +255,9 @@ TEST_CASE("learned layer: in a short headline it may call the rules' good news n
 TEST_CASE("learned layer: in a short headline of tone words alone it may call good or bad news neutral, when sure") {
     // Tone words with no figure, move, comparison or deal reported: the layer's neutral at
     // 85 % overrules bad news too (before: only good news, at 90 %).
-    for (const char* text : {"Management struck a cautious tone on the call", "The firm is hiring 2,000 engineers to meet demand"}) {
+    // ("The firm is hiring 2,000 engineers to meet demand" until session 19: the layer retrained with
+    // the register features keeps its good news.)
+    for (const char* text : {"Management struck a cautious tone on the call", "The firm is hiring 500 people"}) {
         CAPTURE(text);
         CHECK(std::fabs(score(Lexicon::rules_only(), text).score) > 0.1);
         const Scored s = score(Lexicon::builtin(), text);
