@@ -402,7 +402,12 @@ subject to regulatory approval | subject to regulatory approvals | subject to fi
 pending approval | pending regulatory approval | for approval | applied for approval | asks for the approval = 0
 seek approval | seeks approval | seeking approval | sought approval = 0
 # Session 19: a strategy named after growth reports none ("part of its growth strategy").
-growth strategy | growth strategies | growth area | growth areas = 0
+growth strategy | growth strategies | growth area | growth areas | growth markets | growth market | growth economies = 0
+# Session 19: tanks that hold things ("nine storage tanks", "a think tank"), a deal's closing,
+# costs recovered from someone (not costs rising).
+storage tanks | storage tank | fuel tanks | fuel tank | oil tanks | water tanks | gas tanks | think tank | think tanks | tank farm = 0
+closure of the transaction | closure of the deal | closure of the acquisition | closure of the sale = 0
+recover the cost | recover the costs | recover costs | recover its costs | recover the investment = 0
 # Phrasal verbs whose "up" or "down" is no move of the name before them ([move] below: "Energy Up").
 breaks down | breaking down | break down | broke down | ties up | tie up | tied up | teams up | team up | teamed up = 0
 catch up | catches up | catching up | step up | steps up | stepping up | keep up | keeps up | keeping up | bulk up | woke up | wake up | face down | faces down | turning down | turns down | turn down = 0
@@ -524,6 +529,8 @@ may | might | could | possibly | perhaps | potentially = 0.7
 # Goals are not achievements ("the goal is to strengthen"). "plans to", "intends to" were tried
 # as hedges too and dropped (fpb-dev -5 sentences).
 aims to | aim to | aiming to | aim is to | goal is to | objective is to | target is to | aspires to = 0.5
+# Session 19: "the company's target is organic growth", "a strategy with the aim of growing".
+target is | goal is | aim is | objective is | with the aim of | with the goal of | with the objective of | aims at | aimed at = 0.5
 if | unless = 0.6
 would = 0.85
 
@@ -778,6 +785,8 @@ last year | a year earlier | a year ago | a year before | the year before | year
 previous year | the previous year | prior year | the prior year | prior-year | previous-year
 comparison period | the comparison period | corresponding period | the corresponding period
 same period | the same period | previous quarter | the previous quarter | prior-year period
+# Session 19: "to remain below the 2008 level", "above the level of 2009": the level compared with.
+level | levels
 
 # ---------------------------------------------------------------------------------------------
 # New business: an [award] verb followed within 6 tokens by a [business] noun is good news for
