@@ -37,7 +37,7 @@ const uint64_t kNum = folded_id("#num"), kCashtag = folded_id("#cashtag"), kHand
 bool touches(const Token& a, const Token& b) { return a.end == b.begin && a.field == b.field; }
 
 // "https://t.co/xyz": a link, read as one feature up to the next space.
-bool is_link(const Document& doc, uint32_t i, uint32_t last) {
+[[gnu::always_inline]] inline bool is_link(const Document& doc, uint32_t i, uint32_t last) {
     if (i + 1 >= last || !touches(doc.tokens[i], doc.tokens[i + 1]) || doc.text(doc.tokens[i + 1]) != ":") return false;
     const std::string_view w = doc.text(doc.tokens[i]);
     return w.size() >= 4 && w.size() <= 5 && detail::fold_char(w[0]) == 'h' && detail::fold_char(w[1]) == 't' &&
@@ -45,9 +45,10 @@ bool is_link(const Document& doc, uint32_t i, uint32_t last) {
            (w.size() == 4 || detail::fold_char(w[4]) == 's');
 }
 
-// Calls f(id, class name or empty, token) for every feature token of [first, last) in order.
-template <class F>
-void walk(const Document& doc, uint32_t first, uint32_t last, F&& f) {
+// Calls f(id, class name or empty, token) for every feature token of [first, last) in order, and
+// skipped(token) for the punctuation it leaves out (the registers below read it).
+template <class F, class S>
+void walk(const Document& doc, uint32_t first, uint32_t last, F&& f, S&& skipped) {
     const auto& toks = doc.tokens;
     for (uint32_t i = first; i < last; ++i) {
         const Token& t = toks[i];
@@ -80,14 +81,20 @@ void walk(const Document& doc, uint32_t first, uint32_t last, F&& f) {
         const std::string_view s = doc.text(t);
         // Punctuation is style more than tone, except the sign of a figure ("-2.3 %"), "!" and "?".
         if (t.kind == TokenKind::punct && s != "!" && s != "?" &&
-            !(s == "-" && i + 1 < last && touches(t, toks[i + 1]) && toks[i + 1].kind == TokenKind::number))
+            !(s == "-" && i + 1 < last && touches(t, toks[i + 1]) && toks[i + 1].kind == TokenKind::number)) {
+            skipped(i);
             continue;
+        }
         // The mark of a tag or handle is read with its word; "#" alone would read like a comment.
         if (s.size() == 1 && (s[0] == '$' || s[0] == '@' || s[0] == '#')) {
             if (s[0] == '#' || (i + 1 < last && touches(t, toks[i + 1]) && toks[i + 1].kind == TokenKind::word)) continue;
         }
         if (const uint64_t id = name_id(s)) f(id, std::string_view(), i);
     }
+}
+template <class F>
+void walk(const Document& doc, uint32_t first, uint32_t last, F&& f) {
+    walk(doc, first, last, f, [](uint32_t) {});
 }
 
 // The register of a sentence, read without letter case (a feed's house style says nothing about
@@ -108,43 +115,65 @@ const uint64_t kAuxWords[] = {folded_id("is"),    folded_id("are"),   folded_id(
                               folded_id("might"), folded_id("must"),  folded_id("do"),     folded_id("does"),
                               folded_id("did"),   folded_id("it's"),  folded_id("isn't"),  folded_id("aren't")};
 
-template <size_t N>
-bool among(uint64_t id, const uint64_t (&ids)[N]) {
-    for (uint64_t x : ids)
+// One bit per auxiliary's id (bits 58-63 of the hash): most words fail this test and are compared
+// with none of them.
+const uint64_t kAuxFilter = [] {
+    uint64_t m = 0;
+    for (uint64_t id : kAuxWords) m |= uint64_t{1} << (id >> 58);
+    return m;
+}();
+
+bool is_aux(uint64_t id) {
+    if (!(kAuxFilter >> (id >> 58) & 1)) return false;
+    for (uint64_t x : kAuxWords)
         if (x == id) return true;
     return false;
 }
 
-// Calls f(id, name) for each register feature of [first, last), once each.
-template <class F>
-void registers(const Document& doc, uint32_t first, uint32_t last, F&& f) {
-    const auto& toks = doc.tokens;
-    bool colon = false, dash = false, aux = false;
-    uint32_t words = 0;
-    for (uint32_t i = first; i < last; ++i) {
+// The registers of a sentence, fed by walk(): its feature words (word(), with the id walk gives)
+// and the punctuation walk leaves out (skipped()). The layer's logits read them in the same pass.
+class Registers {
+public:
+    void word(uint64_t id) { aux_ = aux_ || is_aux(id); }
+    void skipped(const Document& doc, uint32_t i, uint32_t first, uint32_t last) {
+        const auto& toks = doc.tokens;
         const Token& t = toks[i];
-        if (t.kind == TokenKind::word) {
-            ++words;
-            const WordKey& key = doc.keys[i];
-            if (key.a == 0) continue;  // long words are none of these
-            const uint64_t id = key.hash | 1;
-            aux |= among(id, kAuxWords);
-            continue;
-        }
-        if (t.kind != TokenKind::punct) continue;
         const std::string_view p = doc.text(t);
-        // A colon after a word ("Exclusive:", "$TSLA:"), not a link's ("https:") nor a time's ("9:30").
-        if (p == ":" && i > first && toks[i - 1].kind == TokenKind::word && !is_link(doc, i - 1, last)) colon = true;
+        // A colon after a word ("Exclusive:", "$TSLA:"), not a time's ("9:30"; a link is one feature).
+        if (p == ":") colon_ = colon_ || (i > first && toks[i - 1].kind == TokenKind::word);
         else if (p == "\xE2\x80\x93" || p == "\xE2\x80\x94" ||
                  (p == "-" && t.space_before && (i + 1 == last || toks[i + 1].space_before)))
-            dash = true;  // – — or a spaced hyphen, not "12-month" nor the sign of "-2.3 %"
+            dash_ = true;  // – — or a spaced hyphen, not "12-month"
     }
-    if (colon) f(kColon.id, kColon.name);
-    if (dash) f(kDash.id, kDash.name);
-    if (!aux && words >= 3) f(kNoAux.id, kNoAux.name);
-    if (first + 1 < last && toks[first].kind == TokenKind::symbol && doc.text(toks[first]) == "$" &&
-        touches(toks[first], toks[first + 1]) && toks[first + 1].kind == TokenKind::word)
-        f(kLeadTag.id, kLeadTag.name);
+    // Calls f(id, name) for each register of the sentence [first, last), once each.
+    template <class F>
+    void emit(const Document& doc, uint32_t first, uint32_t last, F&& f) const {
+        const auto& toks = doc.tokens;
+        if (colon_) f(kColon.id, kColon.name);
+        if (dash_) f(kDash.id, kDash.name);
+        if (!aux_ && has_words(doc, first, last, 3)) f(kNoAux.id, kNoAux.name);
+        if (first + 1 < last && toks[first].kind == TokenKind::symbol && doc.text(toks[first]) == "$" &&
+            touches(toks[first], toks[first + 1]) && toks[first + 1].kind == TokenKind::word)
+            f(kLeadTag.id, kLeadTag.name);
+    }
+
+private:
+    // Whether [first, last) holds at least n word tokens (those of a link and of tags included).
+    static bool has_words(const Document& doc, uint32_t first, uint32_t last, uint32_t n) {
+        for (uint32_t i = first; i < last && n > 0; ++i) n -= doc.tokens[i].kind == TokenKind::word;
+        return n == 0;
+    }
+    bool colon_ = false, dash_ = false, aux_ = false;
+};
+
+// Calls f(id, name) for each register feature of [first, last) (features and explanations; the
+// logits read them in their own pass).
+template <class F>
+void registers(const Document& doc, uint32_t first, uint32_t last, F&& f) {
+    Registers r;
+    walk(doc, first, last, [&](uint64_t id, std::string_view, uint32_t) { r.word(id); },
+         [&](uint32_t i) { r.skipped(doc, i, first, last); });
+    r.emit(doc, first, last, f);
 }
 
 std::string unit_name(const Document& doc, std::string_view special, uint32_t token) {
@@ -199,19 +228,24 @@ LearnedModel::Logits LearnedModel::logits(const Document& doc, uint32_t first, u
     const double up = rules > 0 ? rules : 0, down = rules < 0 ? -rules : 0;
     Logits z{bias_[0] + up * rules_up_[0] + down * rules_down_[0], bias_[1] + up * rules_up_[1] + down * rules_down_[1]};
     uint64_t prev = 0;
-    walk(doc, first, last, [&](uint64_t id, std::string_view, uint32_t) {
-        if (const Slot* s = find(id)) {
-            z.positive += s->positive;
-            z.negative += s->negative;
-        }
-        if (prev)
-            if (const Slot* s = find(pair_id(prev, id))) {
+    Registers r;
+    walk(
+        doc, first, last,
+        [&](uint64_t id, std::string_view, uint32_t) {
+            if (const Slot* s = find(id)) {
                 z.positive += s->positive;
                 z.negative += s->negative;
             }
-        prev = id;
-    });
-    registers(doc, first, last, [&](uint64_t id, const char*) {
+            if (prev)
+                if (const Slot* s = find(pair_id(prev, id))) {
+                    z.positive += s->positive;
+                    z.negative += s->negative;
+                }
+            prev = id;
+            r.word(id);
+        },
+        [&](uint32_t i) { r.skipped(doc, i, first, last); });
+    r.emit(doc, first, last, [&](uint64_t id, const char*) {
         if (const Slot* s = find(id)) {
             z.positive += s->positive;
             z.negative += s->negative;
