@@ -3,6 +3,7 @@
 #include "herald/analysis/learned.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <stdexcept>
 
@@ -115,18 +116,21 @@ const uint64_t kAuxWords[] = {folded_id("is"),    folded_id("are"),   folded_id(
                               folded_id("might"), folded_id("must"),  folded_id("do"),     folded_id("does"),
                               folded_id("did"),   folded_id("it's"),  folded_id("isn't"),  folded_id("aren't")};
 
-// One bit per auxiliary's id (bits 58-63 of the hash): most words fail this test and are compared
-// with none of them.
-const uint64_t kAuxFilter = [] {
-    uint64_t m = 0;
-    for (uint64_t id : kAuxWords) m |= uint64_t{1} << (id >> 58);
-    return m;
+// The auxiliaries' ids in 256 open-addressed slots keyed by the hash's top byte: about one probe
+// per word (a list compared in turn cost more than the rest of the layer's pass).
+const std::array<uint64_t, 256> kAuxTable = [] {
+    std::array<uint64_t, 256> t{};
+    for (uint64_t id : kAuxWords) {
+        size_t h = id >> 56;
+        while (t[h] != 0 && t[h] != id) h = (h + 1) & 255;
+        t[h] = id;
+    }
+    return t;
 }();
 
 bool is_aux(uint64_t id) {
-    if (!(kAuxFilter >> (id >> 58) & 1)) return false;
-    for (uint64_t x : kAuxWords)
-        if (x == id) return true;
+    for (size_t h = id >> 56; kAuxTable[h] != 0; h = (h + 1) & 255)
+        if (kAuxTable[h] == id) return true;
     return false;
 }
 
