@@ -11,7 +11,8 @@
 //
 // Features: every token, lower-cased, and every pair of neighbouring tokens of the sentence.
 // Figures read "#num", cashtags "#cashtag" ("$TSLA"), handles "#handle" ("@jess") and links
-// "#url"; a hashtag is its word. logits() neither allocates nor throws.
+// "#url"; a hashtag is its word. The sentence's register, without letter case: "#colon", "#dash",
+// "#noaux" (no auxiliary verb), "#leadtag" (a cashtag first). logits() neither allocates nor throws.
 #include <cstdint>
 #include <string>
 #include <string_view>
