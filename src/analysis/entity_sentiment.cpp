@@ -27,11 +27,18 @@ struct EntitySentiment::JointTable {
     // 16 bytes, or not ASCII: "won’t" folds to "won't") may be.
     bool keyless_event_start[256] = {};
 
+    // The constant tables' columns (JointSlot::word indexes them; row 0: in none). Fewer rows than
+    // those tables have slots (1,024 + 512 + 256), so a uint16_t row number holds every one.
+    std::vector<detail::JointWord> words = std::vector<detail::JointWord>(1);
+
     JointTable(const detail::WordTable& lexicon, const AliasTable::Impl& alias_table, const detail::WordTable* events) {
         const detail::WordTable& aliases = alias_table.words;
         const size_t event_words = events ? events->size() : 0;
+        size_t constant_words = 0;
+        each_constant_word([](std::string_view, const detail::JointWord&, void* n) { ++*static_cast<size_t*>(n); },
+                           &constant_words);
         size_t cap = 1024;
-        while (cap < 2 * (lexicon.size() + aliases.size() + event_words)) cap *= 2;
+        while (cap < 2 * (lexicon.size() + aliases.size() + event_words + constant_words)) cap *= 2;
         slots.assign(cap, Slot{});
         for (uint32_t id = 0; id < lexicon.size(); ++id)
             if (Slot* s = add(lexicon.word(id))) s->lexicon = id;
@@ -54,7 +61,30 @@ struct EntitySentiment::JointTable {
             const char ch = static_cast<char>(c);
             symbol_event[c] = events ? events->find(std::string_view(&ch, 1)) : detail::kNoWord;
         }
-        probe = {filter.data(), slots.data(), slots.size() - 1};
+        each_constant_word([](std::string_view w, const detail::JointWord& columns, void* self) {
+            static_cast<JointTable*>(self)->add_columns(w, columns);
+        }, this);
+        probe = {filter.data(), slots.data(), slots.size() - 1, words.data()};
+    }
+
+    static void each_constant_word(detail::AddWord add, void* ctx) { detail::each_metric_word(add, ctx); }
+
+    // A constant table's columns of word w, OR-ed into its row (made on first use).
+    void add_columns(std::string_view w, const detail::JointWord& c) {
+        Slot* s = add(w);
+        if (!s) return;  // longer words: only keyless tokens, which the passes look up by text
+        if (s->word == 0) {
+            s->word = static_cast<uint16_t>(words.size());
+            words.emplace_back();
+        }
+        detail::JointWord& r = words[s->word];
+        r.metric_flags |= c.metric_flags;
+        r.metric_cues |= c.metric_cues;
+        r.classes |= c.classes;
+        r.metric_kind |= c.metric_kind;  // one table (the metric words') sets kind and role
+        r.metric_role |= c.metric_role;
+        r.period_start |= c.period_start;
+        r.sketch_stop |= c.sketch_stop;
     }
 
     // The slot of a table word, or null for a word without a short key (long, non-ASCII):

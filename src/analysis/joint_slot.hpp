@@ -1,9 +1,12 @@
 #pragma once
-// The slots of EntitySentiment's joint word table (lexicon, alias and event words by folded key)
-// and the probe the tokenizer runs on each word key it makes: the slot it finds is stored beside
-// the key (Document::slots), so the joint token pass reads it instead of probing again.
+// The slots of EntitySentiment's joint word table (lexicon, alias and event words by folded key,
+// and the words of the constant tables the later passes read) and the probe the tokenizer runs on
+// each word key it makes: the slot it finds is stored beside the key (Document::slots), the
+// token's word id, so the joint token pass and the later passes read its columns instead of each
+// probing a table of its own again.
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 #include "herald/analysis/document.hpp"
 #include "lexicon_vocab.hpp"
@@ -15,6 +18,19 @@ struct JointSlot {  // 32 bytes
     uint32_t lexicon = kNoWord, alias = kNoWord, event = kNoWord;
     uint8_t len = 0;           // 0: empty slot
     bool alias_lower = false;  // may start an alias in lowercase ("it", "iPhone")
+    uint16_t word = 0;         // the row of the constant tables' columns (JointWord), 0: none
+};
+
+// The columns of the constant word tables for one word (row 0: a word in none of them). Only
+// words of those tables have a row of their own, so the rows stay small next to the slots.
+struct JointWord {
+    uint32_t metric_flags = 0;  // words::WordInfo::flags (metric word table)
+    uint32_t metric_cues = 0;   // words::Cue bits
+    uint32_t classes = 0;       // segments::wc class bits
+    uint8_t metric_kind = 0;    // words::WordInfo::kind (MetricKind)
+    uint8_t metric_role = 0;    // words::Role
+    bool period_start = false;  // one of periods::kStartWords
+    bool sketch_stop = false;   // a stop word of the story sketch
 };
 
 struct JointProbe {
@@ -25,6 +41,7 @@ struct JointProbe {
     const uint64_t* filter = nullptr;
     const JointSlot* slots = nullptr;
     size_t mask = 0;
+    const JointWord* words = nullptr;  // the rows JointSlot::word indexes
 
     // The slot of a keyed word of `len` bytes, or null when the word is in no table.
     const JointSlot* find(const WordKey& key, uint32_t len) const {
@@ -36,6 +53,26 @@ struct JointProbe {
             if (s.a == key.a && s.b == key.b && s.len == len) return &s;
         }
     }
+    // The constant tables' columns of a word by its slot (null: row 0, in no table).
+    const JointWord& word(const JointSlot* s) const { return words[s ? s->word : 0]; }
 };
+
+// The constant tables' columns of keyed token t (keys[t].a != 0) of a document built with a
+// probe (Document::probed_by()): a read of the slot the tokenizer stored, no probe.
+inline const JointWord& token_word(const Document& doc, size_t t) { return doc.probed_by()->word(doc.slots[t]); }
+
+// The words of the constant tables with their columns, each given by the file that owns the
+// table; EntitySentiment's joint table gives each word a row (the columns of a word listed by
+// several are OR-ed: each fills only its own).
+using AddWord = void (*)(std::string_view word, const JointWord& columns, void* ctx);
+void each_metric_word(AddWord add, void* ctx);  // metrics_words.cpp
+
+// The word of a folded key (bytes 0-7 in a, 8-15 in b, zero-padded; words hold no zero byte).
+inline std::string_view key_text(uint64_t a, uint64_t b, char (&buf)[16]) {
+    size_t n = 0;
+    for (; n < 8 && ((a >> (8 * n)) & 0xFF) != 0; ++n) buf[n] = static_cast<char>(a >> (8 * n));
+    for (; n >= 8 && n < 16 && ((b >> (8 * (n - 8))) & 0xFF) != 0; ++n) buf[n] = static_cast<char>(b >> (8 * (n - 8)));
+    return {buf, n};
+}
 
 }  // namespace herald::analysis::detail

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "joint_slot.hpp"
 #include "lexicon_vocab.hpp"
 #include "metric_kinds.hpp"
 #include "metrics_word_entries.hpp"
@@ -173,9 +174,9 @@ const Table& table() {
 struct KeyTable {
     struct Slot {
         uint64_t a = 0, b = 0;
-        WordInfo info;
-        bool period_start = false;  // one of periods::kStartWords
-        uint32_t cues = 0;          // Cue bits
+        // Its flags, kind, role, cues and period_start, as the joint table's columns hold them (a
+        // document built with the joint probe reads those instead of probing here).
+        detail::JointWord word;
     };
     static constexpr size_t kN = 1024;
     std::array<Slot, kN> slots{};
@@ -187,15 +188,16 @@ struct KeyTable {
         each_entry([this](const Entry& e) {
             Slot* s = insert(e.word);
             if (!s) return;  // longer words: only keyless tokens, which take the text path
-            s->info.flags |= e.flags;  // a word listed in two groups keeps every flag
-            if (e.flags & kKind) s->info.kind = e.kind;
-            if (e.role != Role::none) s->info.role = e.role;
-            if (e.role != Role::none && !(s->info.flags & kKind)) s->info.kind = e.kind;
+            detail::JointWord& w = s->word;
+            w.metric_flags |= e.flags;  // a word listed in two groups keeps every flag
+            if (e.flags & kKind) w.metric_kind = static_cast<uint8_t>(e.kind);
+            if (e.role != Role::none) w.metric_role = static_cast<uint8_t>(e.role);
+            if (e.role != Role::none && !(w.metric_flags & kKind)) w.metric_kind = static_cast<uint8_t>(e.kind);
         });
-        for (std::string_view w : periods::kStartWords) insert(w)->period_start = true;
-        for (const CueWord& c : kCueWords) insert(c.word)->cues |= c.cues;
+        for (std::string_view w : periods::kStartWords) insert(w)->word.period_start = true;
+        for (const CueWord& c : kCueWords) insert(c.word)->word.metric_cues |= c.cues;
         segments::each_joint_word([](std::string_view w, void* self) {
-            static_cast<KeyTable*>(self)->insert(w)->cues |= kCueJoint;
+            static_cast<KeyTable*>(self)->insert(w)->word.metric_cues |= kCueJoint;
         }, this);
     }
     Slot* insert(std::string_view word) {
@@ -207,14 +209,15 @@ struct KeyTable {
         slots[i].b = k.b;
         return &slots[i];
     }
-    // The slot of a keyed token (a != 0), or nullptr.
-    const Slot* find(const WordKey& k) const {
+    // The columns of a keyed token (a != 0): an empty row when the word is not listed.
+    const detail::JointWord& find(const WordKey& k) const {
         for (size_t i = index(k.a, k.b);; i = (i + 1) & (kN - 1)) {
             const Slot& s = slots[i];
-            if (s.a == k.a && s.b == k.b) return &s;
-            if (s.a == 0) return nullptr;
+            if (s.a == k.a && s.b == k.b) return s.word;
+            if (s.a == 0) return kNone;
         }
     }
+    static constexpr detail::JointWord kNone{};
 };
 
 const KeyTable& key_table() {
@@ -289,8 +292,31 @@ WordInfo lookup(std::string_view token) {
     return {};
 }
 
-void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
+namespace {
+
+// The metric columns of keyed token t: the joint table's row, read through the slot the tokenizer
+// stored, for a document built with its probe (the Analyzer's), else this file's own probe.
+struct KeyedColumns {
+    const Document& doc;
+    const detail::JointProbe* probe = doc.probed_by();
     const KeyTable& kt = key_table();
+    const detail::JointWord& operator()(uint32_t t) const {
+        return probe ? probe->word(doc.slots[t]) : kt.find(doc.keys[t]);
+    }
+};
+
+WordInfo info_of(const detail::JointWord& w) {
+    return {w.metric_flags, static_cast<MetricKind>(w.metric_kind), static_cast<Role>(w.metric_role)};
+}
+
+uint32_t flags_of(const detail::JointWord& w, const WordKey& k) {
+    return w.metric_flags | (w.period_start || periods::may_start_key(k) ? uint32_t{kPeriodStart} : 0u);
+}
+
+}  // namespace
+
+void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
+    const KeyedColumns columns{doc};
     const Token* toks = doc.tokens.data();
     const WordKey* keys = doc.keys.data();
     for (uint32_t t = b; t < e; ++t) {
@@ -300,9 +326,7 @@ void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
                 const std::string_view text = doc.text(toks[t]);
                 f = lookup(text).flags | (periods::may_start_text(text) ? uint32_t{kPeriodStart} : 0u);
             } else {
-                const KeyTable::Slot* s = kt.find(keys[t]);
-                if (s) f = s->info.flags;
-                if ((s && s->period_start) || periods::may_start_key(keys[t])) f |= kPeriodStart;
+                f = flags_of(columns(t), keys[t]);
             }
         }
         out[t - b] = f;
@@ -311,7 +335,7 @@ void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
 
 uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words,
                     uint32_t* flags_any) {
-    const KeyTable& kt = key_table();
+    const KeyedColumns columns{doc};
     const Token* toks = doc.tokens.data();
     const WordKey* keys = doc.keys.data();
     uint32_t any = 0, all_flags = 0;
@@ -326,14 +350,11 @@ uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, 
                 w.kind = wi.kind;
                 w.role = static_cast<uint8_t>(wi.role);
             } else {
-                const KeyTable::Slot* s = kt.find(keys[t]);
-                if (s) {
-                    f = s->info.flags;
-                    w.kind = s->info.kind;
-                    w.role = static_cast<uint8_t>(s->info.role);
-                    w.cues = s->cues;
-                }
-                if ((s && s->period_start) || periods::may_start_key(keys[t])) f |= kPeriodStart;
+                const detail::JointWord& c = columns(t);
+                f = flags_of(c, keys[t]);
+                w.kind = static_cast<MetricKind>(c.metric_kind);
+                w.role = c.metric_role;
+                w.cues = c.metric_cues;
             }
         }
         out[t - b] = f;
@@ -349,8 +370,18 @@ WordInfo lookup_token(const Document& doc, uint32_t token) {
     const WordKey& k = doc.keys[token];
     // No key (long or non-ASCII word): the text path keeps its exact-bytes matching.
     if (k.a == 0) return lookup(doc.text(doc.tokens[token]));
-    const KeyTable::Slot* s = key_table().find(k);
-    return s ? s->info : WordInfo{};
+    return info_of(KeyedColumns{doc}(token));
 }
 
 }  // namespace herald::analysis::words
+
+namespace herald::analysis::detail {
+
+void each_metric_word(AddWord add, void* ctx) {
+    for (const auto& s : words::key_table().slots) {
+        char buf[16];
+        if (s.a != 0) add(key_text(s.a, s.b, buf), s.word, ctx);
+    }
+}
+
+}  // namespace herald::analysis::detail

@@ -1,0 +1,115 @@
+// The per-token word id (Document::slots, the joint table's row of the constant tables' columns):
+// every later pass reads the same answers from it as from its own table's probe. Documents are
+// built with the tokenizer's probe (the Analyzer's way) and without (each pass probes itself).
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "herald/analysis/document.hpp"
+#include "herald/analysis/entity_sentiment.hpp"
+#include "joint_slot.hpp"
+#include "metrics_words.hpp"
+
+using namespace herald::analysis;
+
+namespace {
+
+struct Docs {
+    EntitySentiment joint{Lexicon::builtin(), AliasTable::builtin()};
+    Document plain, probed;
+    void build(const Event& e) {
+        plain.build(e);
+        probed.build(e, joint.key_probe());
+        REQUIRE(plain.tokens.size() == probed.tokens.size());
+    }
+};
+
+// The metric word flags, kinds, roles and cues of every sentence and token, both ways.
+size_t check_metric_words(const Docs& d) {
+    size_t listed = 0;
+    for (const Sentence& s : d.plain.sentences) {
+        const size_t n = s.last_token - s.first_token;
+        std::vector<uint32_t> fa(n), fb(n), ga(n), gb(n);
+        std::vector<words::TokenWord> wa(n), wb(n);
+        uint32_t any_a = 0, any_b = 0;
+        const uint32_t cues_a = words::word_flags(d.plain, s.first_token, s.last_token, fa.data(), wa.data(), &any_a);
+        const uint32_t cues_b = words::word_flags(d.probed, s.first_token, s.last_token, fb.data(), wb.data(), &any_b);
+        words::word_flags(d.plain, s.first_token, s.last_token, ga.data());
+        words::word_flags(d.probed, s.first_token, s.last_token, gb.data());
+        CHECK(cues_a == cues_b);
+        CHECK(any_a == any_b);
+        for (size_t k = 0; k < n; ++k) {
+            CHECK(fa[k] == fb[k]);
+            CHECK(ga[k] == fa[k]);
+            CHECK(gb[k] == fb[k]);
+            CHECK(wa[k].cues == wb[k].cues);
+            CHECK(wa[k].kind == wb[k].kind);
+            CHECK(wa[k].role == wb[k].role);
+            const uint32_t t = s.first_token + static_cast<uint32_t>(k);
+            const words::WordInfo a = words::lookup_token(d.plain, t), b = words::lookup_token(d.probed, t);
+            CHECK(a.flags == b.flags);
+            CHECK(a.kind == b.kind);
+            CHECK(a.role == b.role);
+            listed += (fa[k] & ~uint32_t{words::kPeriodStart}) != 0 || wa[k].cues != 0;
+        }
+    }
+    return listed;
+}
+
+// Every word of the constant tables, as written and capitalised.
+std::vector<std::string> table_words() {
+    std::vector<std::string> out;
+    detail::each_metric_word([](std::string_view w, const detail::JointWord&, void* v) {
+        static_cast<std::vector<std::string>*>(v)->emplace_back(w);
+    }, &out);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("every word of the constant tables reads the same columns through the word id") {
+    Docs d;
+    const std::vector<std::string> words = table_words();
+    REQUIRE(words.size() > 300);
+    std::string summary, body;
+    for (size_t i = 0; i < words.size(); ++i) {
+        std::string w = words[i];
+        if (i % 3 == 1 && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 'a' + 'A');
+        (i % 2 ? summary : body) += w + (i % 7 == 6 ? ". " : " ");
+    }
+    Event e;
+    e.summary = summary;
+    e.body = body;
+    d.build(e);
+    // Most are listed words (some only start periods): the columns were read.
+    CHECK(check_metric_words(d) > words.size() / 2);
+}
+
+TEST_CASE("generated sentences read the same metric words with and without the tokenizer's probe") {
+    const std::vector<std::string> listed = table_words();
+    const char* others[] = {"Amazon", "the", "revenue", "rose", "$5 billion", "28%", "Q3", "FY2026", "first-half",
+                            "nine-month", "Nestl\xC3\xA9", "supercalifragilisticexpialidocious", ",", ".", "(", ")",
+                            "year-over-year", "it", "its", "company's", "\xE2\x80\x94", "\n\n", "versus", "EUR 13.1 mn"};
+    std::mt19937 rng(20261207);
+    Docs d;
+    size_t read = 0;
+    for (int n = 0; n < 300; ++n) {
+        std::string fields[3];
+        for (std::string& f : fields) {
+            const int len = static_cast<int>(rng() % 40);
+            for (int k = 0; k < len; ++k) {
+                if (!f.empty() && rng() % 4 != 0) f += ' ';
+                f += rng() % 2 ? listed[rng() % listed.size()] : others[rng() % std::size(others)];
+            }
+        }
+        Event e;
+        e.headline = fields[0];
+        e.summary = fields[1];
+        e.body = fields[2];
+        d.build(e);
+        read += check_metric_words(d);
+    }
+    CHECK(read > 3000);
+}
