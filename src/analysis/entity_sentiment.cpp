@@ -67,7 +67,10 @@ struct EntitySentiment::JointTable {
         probe = {filter.data(), slots.data(), slots.size() - 1, words.data()};
     }
 
-    static void each_constant_word(detail::AddWord add, void* ctx) { detail::each_metric_word(add, ctx); }
+    static void each_constant_word(detail::AddWord add, void* ctx) {
+        detail::each_metric_word(add, ctx);
+        detail::each_sketch_stop_word(add, ctx);
+    }
 
     // A constant table's columns of word w, OR-ed into its row (made on first use).
     void add_columns(std::string_view w, const detail::JointWord& c) {
@@ -80,7 +83,6 @@ struct EntitySentiment::JointTable {
         detail::JointWord& r = words[s->word];
         r.metric_flags |= c.metric_flags;
         r.metric_cues |= c.metric_cues;
-        r.classes |= c.classes;
         r.metric_kind |= c.metric_kind;  // one table (the metric words') sets kind and role
         r.metric_role |= c.metric_role;
         r.period_start |= c.period_start;

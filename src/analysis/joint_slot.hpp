@@ -26,7 +26,6 @@ struct JointSlot {  // 32 bytes
 struct JointWord {
     uint32_t metric_flags = 0;  // words::WordInfo::flags (metric word table)
     uint32_t metric_cues = 0;   // words::Cue bits
-    uint32_t classes = 0;       // segments::wc class bits
     uint8_t metric_kind = 0;    // words::WordInfo::kind (MetricKind)
     uint8_t metric_role = 0;    // words::Role
     bool period_start = false;  // one of periods::kStartWords
@@ -57,15 +56,12 @@ struct JointProbe {
     const JointWord& word(const JointSlot* s) const { return words[s ? s->word : 0]; }
 };
 
-// The constant tables' columns of keyed token t (keys[t].a != 0) of a document built with a
-// probe (Document::probed_by()): a read of the slot the tokenizer stored, no probe.
-inline const JointWord& token_word(const Document& doc, size_t t) { return doc.probed_by()->word(doc.slots[t]); }
-
 // The words of the constant tables with their columns, each given by the file that owns the
 // table; EntitySentiment's joint table gives each word a row (the columns of a word listed by
 // several are OR-ed: each fills only its own).
 using AddWord = void (*)(std::string_view word, const JointWord& columns, void* ctx);
-void each_metric_word(AddWord add, void* ctx);  // metrics_words.cpp
+void each_metric_word(AddWord add, void* ctx);       // metrics_words.cpp
+void each_sketch_stop_word(AddWord add, void* ctx);  // novelty.cpp
 
 // The word of a folded key (bytes 0-7 in a, 8-15 in b, zero-padded; words hold no zero byte).
 inline std::string_view key_text(uint64_t a, uint64_t b, char (&buf)[16]) {

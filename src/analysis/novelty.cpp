@@ -10,6 +10,7 @@
 #include "herald/analysis/event_types.hpp"
 #include "herald/core/hash.hpp"
 #include "herald/core/json_writer.hpp"
+#include "joint_slot.hpp"
 #include "lexicon_vocab.hpp"
 #include "word_key_set.hpp"
 
@@ -103,6 +104,8 @@ void sketch_story(const Document& doc, const Analysis& analysis, StorySketch& ou
     uint32_t lead_sentences = 0;
     char buf[32];
     const StopKeys& stops = stop_keys();
+    // The stop-word column of each token's word id when the tokenizer probed the joint table.
+    const detail::JointProbe* probe = doc.probed_by();
     // Copies share their lead: at most kMaxWords content words are read, headline first.
     constexpr uint32_t kMaxWords = 64;
     uint32_t features[kMaxFeatures];
@@ -117,7 +120,8 @@ void sketch_story(const Document& doc, const Analysis& analysis, StorySketch& ou
             const Token& tok = doc.tokens[t];
             if (tok.kind == TokenKind::word && doc.keys[t].a != 0) {
                 // The tokenizer's folded key and hash: no copy, no second hash.
-                if (tok.end - tok.begin < 3 || stops.has(doc.keys[t], tok.end - tok.begin)) continue;
+                const uint32_t len = tok.end - tok.begin;
+                if (len < 3 || (probe ? probe->word(doc.slots[t]).sketch_stop : stops.has(doc.keys[t], len))) continue;
                 features[words++] = static_cast<uint32_t>(core::mix64(doc.keys[t].hash));
                 continue;
             }
@@ -281,3 +285,12 @@ void append_novelty_json(std::string& json_line, const Event& event, const Analy
 }
 
 }  // namespace herald::analysis
+
+void herald::analysis::detail::each_sketch_stop_word(AddWord add, void* ctx) {
+    stop_keys().each([&](uint64_t a, uint64_t b) {
+        char buf[16];
+        JointWord columns;
+        columns.sketch_stop = true;
+        add(key_text(a, b, buf), columns, ctx);
+    });
+}

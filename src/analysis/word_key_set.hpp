@@ -38,6 +38,13 @@ public:
         }
     }
 
+    // Every word's key, as f(a, b) (the joint table's columns).
+    template <class F>
+    void each(F f) const {
+        for (const ShortKey& s : slots_)
+            if (s.len != 0) f(s.a, s.b);
+    }
+
 private:
     static constexpr size_t kMask = Slots - 1;
     ShortKey slots_[Slots];

@@ -9,6 +9,7 @@
 
 #include "herald/analysis/document.hpp"
 #include "herald/analysis/entity_sentiment.hpp"
+#include "herald/analysis/novelty.hpp"
 #include "joint_slot.hpp"
 #include "metrics_words.hpp"
 
@@ -58,12 +59,26 @@ size_t check_metric_words(const Docs& d) {
     return listed;
 }
 
+// The story sketch (its stop words), both ways; returns its feature count.
+size_t check_sketch(const Docs& d) {
+    const Analysis none;
+    StorySketch a, b;
+    sketch_story(d.plain, none, a);
+    sketch_story(d.probed, none, b);
+    CHECK(a.count == b.count);
+    CHECK(a.features == b.features);
+    for (uint32_t i = 0; i < StorySketch::kSize; ++i) CHECK(a.mins[i] == b.mins[i]);
+    return a.features;
+}
+
 // Every word of the constant tables, as written and capitalised.
 std::vector<std::string> table_words() {
     std::vector<std::string> out;
-    detail::each_metric_word([](std::string_view w, const detail::JointWord&, void* v) {
+    const detail::AddWord add = [](std::string_view w, const detail::JointWord&, void* v) {
         static_cast<std::vector<std::string>*>(v)->emplace_back(w);
-    }, &out);
+    };
+    detail::each_metric_word(add, &out);
+    detail::each_sketch_stop_word(add, &out);
     return out;
 }
 
@@ -85,6 +100,19 @@ TEST_CASE("every word of the constant tables reads the same columns through the 
     d.build(e);
     // Most are listed words (some only start periods): the columns were read.
     CHECK(check_metric_words(d) > words.size() / 2);
+}
+
+TEST_CASE("the story sketch skips the same stop words with and without the tokenizer's probe") {
+    Docs d;
+    Event e;
+    // Stop words and content words, any case, in the headline and the lead.
+    e.headline = "The Company Said Its Shares Would Rise After Acme Reported Record Widget Orders";
+    e.summary = "They said that the stock, which has been under pressure since last week, will rebound; "
+                "THESE WERE THEIR WORDS and it's not news. Acme Corp ltd plc inc said gadgets sold out.";
+    d.build(e);
+    const size_t features = check_sketch(d);
+    CHECK(features >= 8);  // "acme", "record", "widget", "orders", "pressure", "rebound", "words", "gadgets"...
+    CHECK(features <= 20);  // and the stop words left out
 }
 
 TEST_CASE("generated sentences read the same metric words with and without the tokenizer's probe") {
@@ -110,6 +138,7 @@ TEST_CASE("generated sentences read the same metric words with and without the t
         e.body = fields[2];
         d.build(e);
         read += check_metric_words(d);
+        check_sketch(d);
     }
     CHECK(read > 3000);
 }
