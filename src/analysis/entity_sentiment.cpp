@@ -31,7 +31,8 @@ struct EntitySentiment::JointTable {
     // those tables have slots (1,024 + 512 + 256), so a uint16_t row number holds every one.
     std::vector<detail::JointWord> words = std::vector<detail::JointWord>(1);
 
-    JointTable(const detail::WordTable& lexicon, const AliasTable::Impl& alias_table, const detail::WordTable* events) {
+    JointTable(const Lexicon::Impl& lexicon_impl, const AliasTable::Impl& alias_table, const detail::WordTable* events) {
+        const detail::WordTable& lexicon = lexicon_impl.words;
         const detail::WordTable& aliases = alias_table.words;
         const size_t event_words = events ? events->size() : 0;
         size_t constant_words = 0;
@@ -41,12 +42,15 @@ struct EntitySentiment::JointTable {
         while (cap < 2 * (lexicon.size() + aliases.size() + event_words + constant_words)) cap *= 2;
         slots.assign(cap, Slot{});
         for (uint32_t id = 0; id < lexicon.size(); ++id)
-            if (Slot* s = add(lexicon.word(id))) s->lexicon = id;
+            if (Slot* s = add(lexicon.word(id))) {
+                s->lexicon = id;
+                if (lexicon_impl.word_active[id + 1]) s->bits |= Slot::kTermActive;
+            }
         for (uint32_t id = 0; id < aliases.size(); ++id)
             if (Slot* s = add(aliases.word(id))) {
                 const std::string_view w = aliases.word(id);
                 s->alias = id;
-                s->alias_lower = alias_table.may_start_lower(static_cast<unsigned char>(w[0]), w.size());
+                if (alias_table.may_start_lower(static_cast<unsigned char>(w[0]), w.size())) s->bits |= Slot::kAliasLower;
             }
         for (uint32_t id = 0; id < event_words; ++id) {
             const std::string_view w = events->word(id);
@@ -117,16 +121,18 @@ struct EntitySentiment::JointTable {
         const bool* keyless_event_start;
         const Slot* find(const WordKey& key, uint32_t len) const { return probe.find(key, len); }
         // A keyed word (nearly every word): its lexicon id, from the same probe its alias id
-        // (kNoWord unless the word may start or continue an alias here, alias_token_id's rule)
-        // and its event cue, appended at `cue` without a branch.
+        // (kNoWord unless the word may start or continue an alias here, alias_token_id's rule),
+        // whether the composer visits it (the lexicon's word_active, a bit of the slot: no load
+        // by the id) and its event cue, appended at `cue` without a branch.
         // `s` is the word's slot (find, or the tokenizer's Document::slots).
         [[gnu::always_inline]] uint32_t keyed_word(const Token& t, const Slot* s, size_t i, uint32_t prev,
-                                                  EventTokenIds::Cue*& cue, uint32_t& alias_id) const {
+                                                  EventTokenIds::Cue*& cue, uint32_t& alias_id, bool& active) const {
             if (!s) return detail::kNoWord;
             *cue = {static_cast<uint32_t>(i), s->event};  // written always, kept when it is one
             cue += s->event != detail::kNoWord;
-            const bool counts = t.capitalized | (prev != detail::kNoWord) | s->alias_lower;
+            const bool counts = t.capitalized | (prev != detail::kNoWord) | ((s->bits & Slot::kAliasLower) != 0);
             alias_id = s->alias | (counts ? 0u : detail::kNoWord);  // kNoWord is all ones
+            active = (s->bits & Slot::kTermActive) != 0;
             return s->lexicon;
         }
         // What the rare tokens give: a lexicon id and where the next cue goes.
@@ -192,7 +198,7 @@ EntitySentiment::EntitySentiment(std::shared_ptr<const Lexicon> lexicon, std::sh
     : finder_(aliases),
       scorer_(lexicon),
       event_types_(std::move(event_types)),
-      joint_(std::make_unique<const JointTable>(lexicon->impl().words, aliases->impl(),
+      joint_(std::make_unique<const JointTable>(lexicon->impl(), aliases->impl(),
                                                 event_types_ ? &event_types_->impl().words : nullptr)) {}
 EntitySentiment::~EntitySentiment() = default;
 
@@ -274,16 +280,20 @@ void EntitySentiment::index(const Document& doc) {
         const Token& t = toks[i];
         const std::string_view field = fields[static_cast<int>(t.field)];
         uint32_t lexicon_id = detail::kNoWord, alias_id = detail::kNoWord;
+        bool visit = false;  // SentenceComposer::visits
         if (t.kind == TokenKind::word) {
             if (keys[i].a != 0) {
-                lexicon_id = joint.keyed_word(t, slots[i], i, prev, cue, alias_id);
+                lexicon_id = joint.keyed_word(t, slots[i], i, prev, cue, alias_id, visit);
             } else [[unlikely]] {
                 const auto r = joint.keyless_word(lexicon.words, events, field.substr(t.begin, t.end - t.begin), i, cue);
                 lexicon_id = r.lexicon;
                 cue = r.cue;
+                visit = SentenceComposer::visits(active, field, t, lexicon_id);
             }
-        } else if (t.kind == TokenKind::symbol) [[unlikely]] {
-            cue = joint.symbol(events, field.substr(t.begin, t.end - t.begin), i, cue);
+        } else {
+            if (t.kind == TokenKind::symbol) [[unlikely]]
+                cue = joint.symbol(events, field.substr(t.begin, t.end - t.begin), i, cue);
+            visit = SentenceComposer::visits(active, field, t, lexicon_id);
         }
         alias_id = alias_token_id(aliases, field, t, keys[i], prev, Found{alias_id});
         prev = alias_ids[i] = alias_id;
@@ -291,7 +301,7 @@ void EntitySentiment::index(const Document& doc) {
         nh += alias_id != detail::kNoWord;
         lexicon_ids[i] = lexicon_id;
         marks[m] = static_cast<uint32_t>(i);
-        m += SentenceComposer::visits(active, field, t, lexicon_id);
+        m += visit;
     }
     hits[nh] = UINT32_MAX;
     // What the finder, the event classifier and the composer read next.

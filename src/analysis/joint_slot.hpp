@@ -16,9 +16,11 @@ namespace herald::analysis::detail {
 struct JointSlot {  // 32 bytes
     uint64_t a = 0, b = 0;  // folded key, as WordTable's
     uint32_t lexicon = kNoWord, alias = kNoWord, event = kNoWord;
-    uint8_t len = 0;           // 0: empty slot
-    bool alias_lower = false;  // may start an alias in lowercase ("it", "iPhone")
-    uint16_t word = 0;         // the row of the constant tables' columns (JointWord), 0: none
+    uint8_t len = 0;    // 0: empty slot
+    uint8_t bits = 0;   // kAliasLower, kTermActive
+    uint16_t word = 0;  // the row of the constant tables' columns (JointWord), 0: none
+    static constexpr uint8_t kAliasLower = 1;  // may start an alias in lowercase ("it", "iPhone")
+    static constexpr uint8_t kTermActive = 2;  // the lexicon's word_active: a term, or a phrase's first word
 };
 
 // The columns of the constant word tables for one word (row 0: a word in none of them). Only
