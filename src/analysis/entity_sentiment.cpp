@@ -74,6 +74,7 @@ struct EntitySentiment::JointTable {
     static void each_constant_word(detail::AddWord add, void* ctx) {
         detail::each_metric_word(add, ctx);
         detail::each_sketch_stop_word(add, ctx);
+        detail::each_number_word(add, ctx);
     }
 
     // A constant table's columns of word w, OR-ed into its row (made on first use).
@@ -91,6 +92,7 @@ struct EntitySentiment::JointTable {
         r.metric_role |= c.metric_role;
         r.period_start |= c.period_start;
         r.sketch_stop |= c.sketch_stop;
+        r.number_word |= c.number_word;
     }
 
     // The slot of a table word, or null for a word without a short key (long, non-ASCII):

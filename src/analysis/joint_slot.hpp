@@ -32,6 +32,7 @@ struct JointWord {
     uint8_t metric_role = 0;    // words::Role
     bool period_start = false;  // one of periods::kStartWords
     bool sketch_stop = false;   // a stop word of the story sketch
+    bool number_word = false;   // a number written as a word ("four", "dozen": sentiment_figures.cpp)
 };
 
 struct JointProbe {
@@ -64,6 +65,7 @@ struct JointProbe {
 using AddWord = void (*)(std::string_view word, const JointWord& columns, void* ctx);
 void each_metric_word(AddWord add, void* ctx);       // metrics_words.cpp
 void each_sketch_stop_word(AddWord add, void* ctx);  // novelty.cpp
+void each_number_word(AddWord add, void* ctx);       // sentiment_figures.cpp
 
 // The word of a folded key (bytes 0-7 in a, 8-15 in b, zero-padded; words hold no zero byte).
 inline std::string_view key_text(uint64_t a, uint64_t b, char (&buf)[16]) {

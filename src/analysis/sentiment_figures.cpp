@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "joint_slot.hpp"
 #include "sentiment_internal.hpp"
 #include "word_key_set.hpp"
 
@@ -81,11 +82,14 @@ const detail::WordKeySet<64>& number_word_keys() {
     return keys;
 }
 
-// A word without a key (longer than 16 bytes, or not ASCII) is none of them.
+// A word without a key (longer than 16 bytes, or not ASCII) is none of them. A document built with
+// the joint probe has the answer in its word's row.
 bool is_number_word(const Document& doc, uint32_t k) {
     const WordKey& key = doc.keys[k];
+    if (key.a == 0) return false;
+    if (const detail::JointProbe* probe = doc.probed_by()) return probe->word(doc.slots[k]).number_word;
     const Token& t = doc.tokens[k];
-    return key.a != 0 && number_word_keys().has(key, t.end - t.begin);
+    return number_word_keys().has(key, t.end - t.begin);
 }
 
 // The value of number token k (its decimal split and sign applied); `first` is the sentence's
@@ -224,3 +228,9 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
 }
 
 }  // namespace herald::analysis
+
+void herald::analysis::detail::each_number_word(AddWord add, void* ctx) {
+    JointWord columns;
+    columns.number_word = true;
+    for (std::string_view w : kNumberWords) add(w, columns, ctx);
+}

@@ -12,6 +12,7 @@
 #include "herald/analysis/novelty.hpp"
 #include "joint_slot.hpp"
 #include "metrics_words.hpp"
+#include "sentiment_internal.hpp"
 
 using namespace herald::analysis;
 
@@ -54,6 +55,8 @@ size_t check_metric_words(const Docs& d) {
             CHECK(a.kind == b.kind);
             CHECK(a.role == b.role);
             listed += (fa[k] & ~uint32_t{words::kPeriodStart}) != 0 || wa[k].cues != 0;
+            // Sentiment's figures: numbers, and numbers written as words ("four", "dozens").
+            CHECK(sentiment_figure(d.plain, t) == sentiment_figure(d.probed, t));
         }
     }
     return listed;
@@ -79,6 +82,7 @@ std::vector<std::string> table_words() {
     };
     detail::each_metric_word(add, &out);
     detail::each_sketch_stop_word(add, &out);
+    detail::each_number_word(add, &out);
     return out;
 }
 
@@ -100,6 +104,9 @@ TEST_CASE("every word of the constant tables reads the same columns through the 
     d.build(e);
     // Most are listed words (some only start periods): the columns were read.
     CHECK(check_metric_words(d) > words.size() / 2);
+    size_t figures = 0;
+    for (uint32_t t = 0; t < d.probed.tokens.size(); ++t) figures += sentiment_figure(d.probed, t);
+    CHECK(figures >= 22);  // every number word
 }
 
 TEST_CASE("the story sketch skips the same stop words with and without the tokenizer's probe") {
