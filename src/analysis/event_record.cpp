@@ -57,7 +57,7 @@ bool glued_scale(std::string_view w, double& scale) {
 
 }  // namespace
 
-int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t end, int32_t skip) const {
+int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t end, int32_t skip, const Row* row) const {
     const auto& ms = *mentions;
     int32_t before = -1, after = -1, earlier = -1, first_in_sentence = -1;
     const uint32_t para = doc->sentences[si].paragraph;
@@ -67,7 +67,7 @@ int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t
         if (m.sentence == si) {
             if (first_in_sentence < 0 && m.token < tk && !m.is_reference) first_in_sentence = static_cast<int32_t>(i);
             if (m.token < tk) before = static_cast<int32_t>(i);
-            else if (m.token >= end && after < 0 && !is_agent(m)) after = static_cast<int32_t>(i);
+            else if (m.token >= end && after < 0 && !is_agent(m, row)) after = static_cast<int32_t>(i);
         } else if (m.sentence < si && doc->sentences[m.sentence].paragraph == para) {
             earlier = static_cast<int32_t>(i);
         }
@@ -119,15 +119,24 @@ bool EventTypeClassifier::Scratch::in_relative_clause(int32_t first, int32_t m, 
     return false;
 }
 
-bool EventTypeClassifier::Scratch::is_agent(const Mention& m) const {
+bool EventTypeClassifier::Scratch::is_agent(const Mention& m, const Row* row) const {
     if (m.is_reference || m.token == 0) return false;
     const Token& prev = doc->tokens[m.token - 1];
-    return prev.field == doc->tokens[m.token].field && text(m.token - 1) == "by";
+    if (prev.field != doc->tokens[m.token].field) return false;
+    const std::string_view w = text(m.token - 1);
+    if (w == "by") return true;
+    if (!row) return false;
+    for (const std::string& v : row->venues) {  // lower case in the table; "On" in a title-case headline
+        bool same = v.size() == w.size();
+        for (size_t i = 0; same && i < w.size(); ++i) same = static_cast<char>(w[i] | 0x20) == v[i];
+        if (same) return true;
+    }
+    return false;
 }
 
-bool EventTypeClassifier::Scratch::agent_in(uint32_t si, const Analysis& a) const {
+bool EventTypeClassifier::Scratch::agent_in(uint32_t si, const Analysis& a, const Row* row) const {
     for (const Mention& m : *mentions)
-        if (m.sentence == si && entity_of(m, a) == 0 && is_agent(m)) return true;
+        if (m.sentence == si && entity_of(m, a) == 0 && is_agent(m, row)) return true;
     return false;
 }
 
@@ -436,12 +445,12 @@ void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end
     const int32_t skip = object;
     mark_customers(si, tk, end, p, object, obj_entity, a);
     if (object < 0 || row.roles) {
-        int32_t subj = subject(si, tk, end, skip);
+        int32_t subj = subject(si, tk, end, skip, &row);
         if (p.plaintiff && subj >= 0 && (*mentions)[static_cast<size_t>(subj)].sentence == si &&
             sues((*mentions)[static_cast<size_t>(subj)], tk))
             return;
         int32_t subj_entity = subj >= 0 ? entity_of((*mentions)[static_cast<size_t>(subj)], a) : -1;
-        if (subj < 0 && object < 0 && a.entities.size() == 1 && !mention_in(si, tk, end) && !agent_in(si, a))
+        if (subj < 0 && object < 0 && a.entities.size() == 1 && !mention_in(si, tk, end) && !agent_in(si, a, &row))
             subj_entity = 0;  // a one-company story (not the agent of a passive: "awarded an order by X")
         const Mention* sm = subj >= 0 ? &(*mentions)[static_cast<size_t>(subj)] : nullptr;
         // A broker found rating in this sentence rates in its later clauses too ("Morgan Stanley

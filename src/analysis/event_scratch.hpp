@@ -20,6 +20,11 @@ inline bool is_clause_mark(std::string_view t) {
     return t == "," || t == ";" || t == ":" || t == "(" || t == ")" || t == "\"";
 }
 
+// A quotation mark around a quoted term: "lifted to 'buy'", "cut to \"neutral\"".
+inline bool is_quote(std::string_view t) {
+    return t == "'" || t == "\"" || t == "\xE2\x80\x98" || t == "\xE2\x80\x99" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D";
+}
+
 }  // namespace events_detail
 
 using namespace events_detail;  // the table's types, as in event_types.cpp
@@ -165,6 +170,8 @@ struct EventTypeClassifier::Scratch {
                 gap = e.gap;
                 continue;
             }
+            // A quoted word is the word: "to 'buy'" (the gap before it still stops at a quote).
+            if (gap == 0 && i < end && doc->tokens[i].kind == TokenKind::punct && is_quote(text(i))) ++i;
             bool found = false;
             for (uint32_t k = 0; k <= gap; ++k) {
                 uint32_t j = i + k;
@@ -232,7 +239,8 @@ struct EventTypeClassifier::Scratch {
     // The company named nearest before token `tk` in sentence `si` (a reference such as "the
     // company" counts), else the first one after the match, else the last one named earlier in
     // the paragraph; -1 for none. `skip` is the object's mention.
-    int32_t subject(uint32_t si, uint32_t tk, uint32_t end, int32_t skip) const;
+    // A row's `venue` words: a company right after one is where the event happens, not its subject.
+    int32_t subject(uint32_t si, uint32_t tk, uint32_t end, int32_t skip, const Row* row = nullptr) const;
 
     // The first company named in the clause of token `at` (from the clause word of @stop before
     // it: "..., while Siemens Energy rose 6% after raising its targets"), else the sentence's first.
@@ -244,10 +252,11 @@ struct EventTypeClassifier::Scratch {
 
     // Mention m follows "by": the agent of a passive ("awarded an order by X", "downgraded by X"),
     // the customer or the rater, so never the company the event falls back to.
-    bool is_agent(const Mention& m) const;
+    // With a row, also a company after one of its `venue` words ("launches a vitamin on Amazon.com").
+    bool is_agent(const Mention& m, const Row* row = nullptr) const;
 
-    // Whether the story's only company (entity 0) is named as such an agent in sentence si.
-    bool agent_in(uint32_t si, const Analysis& a) const;
+    // Whether the story's only company (entity 0) is named as such an agent (or venue) in sentence si.
+    bool agent_in(uint32_t si, const Analysis& a, const Row* row = nullptr) const;
 
     // Whether a company is named inside the match [tk, end) of sentence si.
     bool mention_in(uint32_t si, uint32_t tk, uint32_t end) const;

@@ -161,8 +161,10 @@ private:
             (key == "unless" ? row.unless_class : row.unless_before_class) = c;
         } else if (key == "rated" && rest.empty()) {
             row.rated = true;
+        } else if (key == "venue" && !args.empty()) {
+            for (std::string_view w : args) row.venues.emplace_back(w);
         } else {
-            fail(n, "cannot read '" + std::string(l) + "' (expected pattern, detail, context, roles, rated, unless or unless-before)");
+            fail(n, "cannot read '" + std::string(l) + "' (expected pattern, detail, context, roles, rated, venue, unless or unless-before)");
         }
     }
 

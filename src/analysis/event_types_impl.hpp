@@ -68,6 +68,7 @@ struct Row {
     int32_t unless_before_class = -1;  // ... or when one stands in the scope before the match
     bool rated = false;                // `rated`: a judgment on the object by its subject (a rater)
     bool customers = false;            // has [customer] patterns: a customer found wins none of it
+    std::vector<std::string> venues;   // `venue WORD ...`: a company right after one is where, not who
 };
 
 // A class entry of several tokens ("ruled out", "price target").

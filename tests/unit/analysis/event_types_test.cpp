@@ -861,3 +861,84 @@ TEST_CASE("a raid on a company's offices is a probe; a fair trade commission is 
 TEST_CASE("a company names someone described at length as an executive") {
     CHECK(has(events_of("Starbucks names former Taco Bell executive as chief operating officer"), "management_change", "SBUX"));
 }
+
+// Session 19, fifth batch (evx-295 ... evx-354: wording unlike the earlier gold); each case failed before its rule.
+TEST_CASE("Japanese and Indian forecast revisions, targets and a forecast told against the old one are guidance") {
+    CHECK(has(events_of("Toyota revises up its full-year operating profit forecast"), "guidance_raise", "TM"));
+    CHECK(has(events_of("Honda", "Honda revised its net profit forecast for the year to March downward to 300 billion yen."),
+              "guidance_cut", "HMC"));
+    CHECK(has(events_of("Sony announces upward revision of its full-year forecast"), "guidance_raise", "SONY"));
+    CHECK(has(events_of("Nike lifts its fiscal 2027 targets on China recovery"), "guidance_raise", "NKE"));
+    CHECK(has(events_of("Nike", "Nike now sees revenue of $45 billion to $46 billion, down from its prior range of $46 billion to $47 billion."),
+              "guidance_cut", "NKE"));
+    CHECK(has(events_of("Target dials back its annual sales forecast"), "guidance_cut", "TGT"));
+    CHECK(has(events_of("Kroger lowers profit expectations for the year"), "guidance_cut", "KR"));
+    // a dividend forecast raised is a dividend raise, no guidance raise
+    const auto div = events_of("Honda raises its annual dividend forecast to 70 yen");
+    CHECK(has(div, "dividend_raise", "HMC"));
+    CHECK_FALSE(has(div, "guidance_raise", "HMC"));
+}
+
+TEST_CASE("results that trail, fall shy of or outstrip expectations, or beat what analysts pencilled in") {
+    CHECK(has(events_of("Chipotle quarterly sales trail estimates"), "earnings_miss", "CMG"));
+    CHECK(has(events_of("Uber bookings fall shy of estimates"), "earnings_miss", "UBER"));
+    CHECK(has(events_of("Ferrari profit outstrips expectations"), "earnings_beat", "RACE"));
+    CHECK(has(events_of("Nike results", "Nike's earnings of 70 cents a share were ahead of the 62 cents analysts had pencilled in."),
+              "earnings_beat", "NKE"));
+    CHECK(events_of("Top Analyst Upgrades and Downgrades: AbbVie, Boeing, Pfizer").empty());
+}
+
+TEST_CASE("double downgrades, notches, junk and a quoted rating") {
+    CHECK(has(events_of("Morgan Stanley double-downgrades Intel to underweight"), "rating_downgrade", "INTC"));
+    CHECK(has(events_of("Intel", "UBS cut Intel two notches to sell from buy."), "rating_downgrade", "INTC"));
+    CHECK(has(events_of("S&P cuts Stellantis deeper into junk"), "rating_downgrade", "STLA"));
+    CHECK(has(events_of("Tesla lifted to 'buy' at UBS"), "rating_upgrade", "TSLA"));
+    CHECK(has(events_of("Tesla cut to \"sell\" at UBS"), "rating_downgrade", "TSLA"));
+}
+
+TEST_CASE("change negotiations and a reduction of positions are layoffs; a media report of a plan is none") {
+    CHECK(has(events_of("Nokia starts change negotiations in Finland"), "layoffs", "NOK"));
+    CHECK(has(events_of("Ericsson", "Ericsson announced a reduction of about 1,000 positions in Sweden."), "layoffs", "ERIC"));
+    CHECK_FALSE(has(events_of("Intel", "Intel called inaccurate a media report that it planned to cut 10,000 jobs."), "layoffs", "INTC"));
+}
+
+TEST_CASE("a class action faced, claims by shareholders resolved; a penalty handed or imposed; a warning letter") {
+    CHECK(has(events_of("Pfizer faces securities class action over vaccine sales"), "litigation", "PFE"));
+    CHECK(has(events_of("Tesla", "Tesla agreed to pay $50 million to resolve claims by shareholders over its board pay."), "litigation", "TSLA"));
+    CHECK(has(events_of("Lloyds handed £10 million penalty by watchdog"), "regulatory_action", "LYG"));
+    CHECK(has(events_of("Lloyds", "The FCA imposed penalties of £10 million on Lloyds for anti-money laundering failings."),
+              "regulatory_action", "LYG"));
+    CHECK(has(events_of("FDA issues warning letter to Medtronic over insulin pumps"), "regulatory_action", "MDT"));
+}
+
+TEST_CASE("an acquisition of own shares is a buyback, a tender offer route no takeover, a minimum dividend a cut") {
+    const auto own = events_of("Toyota announces acquisition of own shares worth up to 1 trillion yen");
+    CHECK(has(own, "buyback", "TM"));
+    CHECK_FALSE(has(own, "merger_acquisition", "TM"));
+    CHECK_FALSE(has(events_of("Honda", "Honda will buy back shares at 1,500 yen each through the tender offer route."),
+                    "merger_acquisition", "HMC"));
+    CHECK(has(events_of("Volkswagen to pay only the minimum dividend this year"), "dividend_cut", "VWAGY"));
+}
+
+TEST_CASE("a placing of new shares, a CEO role handed over, a premiere, a product on sale, a recall by batches") {
+    CHECK(has(events_of("Sainsbury's: proposed placing of new ordinary shares to raise about £300 million"), "offering", "SBRY.L"));
+    CHECK(has(events_of("Toyota's Sato to hand over CEO role to Kon"), "management_change", "TM"));
+    CHECK(has(events_of("Kia premieres all-new electric pickup at Seoul show"), "product_launch", "000270.KS"));
+    CHECK(has(events_of("Apple's new MacBook Air goes on sale"), "product_launch", "AAPL"));
+    CHECK(has(events_of("Kraft Heinz withdraws ketchup batches in Europe"), "recall", "KHC"));
+}
+
+TEST_CASE("a completed deal named by its target, bought from far in the sentence") {
+    const std::vector<EntityHint> hint = {{"Informatica", "INFA"}};
+    CHECK(has(events_of("Salesforce closes Informatica deal", "", hint), "merger_acquisition", "INFA"));
+    CHECK(has(events_of("Salesforce", "Salesforce said it had closed its $8 billion purchase of U.S. data management software maker Informatica.",
+                        hint),
+              "merger_acquisition", "INFA"));
+}
+
+TEST_CASE("a company after a launch's venue word is where the product is sold, not its maker") {
+    CHECK(events_of("NovaBay launches NovaSight daily vitamin on Amazon.com").empty());
+    CHECK(events_of("NovaBay Launches NovaSight Daily Vitamin On Amazon.com").empty());
+    CHECK_FALSE(has(events_of("Oura debuts new smart ring on Amazon.com and at Best Buy"), "product_launch", "AMZN"));
+    CHECK(has(events_of("Amazon launches new Kindle Scribe"), "product_launch", "AMZN"));
+}
