@@ -170,8 +170,6 @@ struct EventTypeClassifier::Scratch {
                 gap = e.gap;
                 continue;
             }
-            // A quoted word is the word: "to 'buy'" (the gap before it still stops at a quote).
-            if (gap == 0 && i < end && doc->tokens[i].kind == TokenKind::punct && is_quote(text(i))) ++i;
             bool found = false;
             for (uint32_t k = 0; k <= gap; ++k) {
                 uint32_t j = i + k;
@@ -182,14 +180,26 @@ struct EventTypeClassifier::Scratch {
                     found = true;
                     break;
                 }
-                if (stops_gap(j)) return false;
+                if (stops_gap(j)) break;
                 hedged |= scoped(j, end);
+            }
+            // A quoted word is the word: "to 'buy'" (a gap before it still stops at a quote).
+            if (!found && gap == 0 && quoted(i, end)) {
+                const uint32_t len = element_len(e, i + 1, end, object);
+                if (len > 0) {
+                    i += 1 + len;
+                    found = true;
+                }
             }
             if (!found) return false;
             gap = 0;
         }
         out_end = i;
         return true;
+    }
+
+    bool quoted(uint32_t i, uint32_t end) const {
+        return i + 1 < end && doc->tokens[i].kind == TokenKind::punct && is_quote(text(i));
     }
 
     uint32_t element_len(const Element& e, uint32_t j, uint32_t end, int32_t& object) {

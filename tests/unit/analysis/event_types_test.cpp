@@ -942,3 +942,12 @@ TEST_CASE("a company after a launch's venue word is where the product is sold, n
     CHECK_FALSE(has(events_of("Oura debuts new smart ring on Amazon.com and at Best Buy"), "product_launch", "AMZN"));
     CHECK(has(events_of("Amazon launches new Kindle Scribe"), "product_launch", "AMZN"));
 }
+
+// Session 19, sixth batch (evx-355 ... evx-384, written after the fifth batch's rules).
+TEST_CASE("enforcement proceedings, an executive who takes over, a product made available, a long bond sale") {
+    CHECK(has(events_of("Swiss supervisor FINMA has opened enforcement proceedings against UBS"), "regulatory_action", "UBS"));
+    CHECK(has(events_of("AMD", "AMD said its chief operating officer would take over as chief executive in January."),
+              "management_change", "AMD"));
+    CHECK(has(events_of("Adobe makes Firefly Boards available to all Creative Cloud users"), "product_launch", "ADBE"));
+    CHECK(has(events_of("Oracle sells $18 billion of dollar and euro senior notes"), "offering", "ORCL"));
+}
