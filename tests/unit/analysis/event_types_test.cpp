@@ -951,3 +951,25 @@ TEST_CASE("enforcement proceedings, an executive who takes over, a product made 
     CHECK(has(events_of("Adobe makes Firefly Boards available to all Creative Cloud users"), "product_launch", "ADBE"));
     CHECK(has(events_of("Oracle sells $18 billion of dollar and euro senior notes"), "offering", "ORCL"));
 }
+
+// Session 19: common wire phrasings tried against the table after the sixth batch (not in the gold).
+TEST_CASE("results higher or lower than expected or forecast, and losses smaller or wider than expected") {
+    CHECK(has(events_of("Shell posts higher-than-expected third-quarter profit"), "earnings_beat", "SHEL"));
+    CHECK(has(events_of("BP reports lower-than-expected quarterly profit"), "earnings_miss", "BP"));
+    CHECK(has(events_of("Siemens posts better-than-forecast quarterly orders"), "earnings_beat", "SIEGY"));
+    CHECK(has(events_of("Diageo reports weaker-than-forecast sales"), "earnings_miss", "DEO"));
+    CHECK(has(events_of("Unilever posts forecast-beating sales growth"), "earnings_beat", "UL"));
+    CHECK(has(events_of("Ford quarterly loss smaller than expected"), "earnings_beat", "F"));
+    CHECK(has(events_of("Lucid posts wider-than-expected loss"), "earnings_miss", "LCID"));
+    const auto loss = events_of("Rivian reports higher-than-expected quarterly loss");
+    CHECK_FALSE(has(loss, "earnings_beat", "RIVN"));
+    // a forecast above the consensus is no beat
+    CHECK_FALSE(has(events_of("Nvidia forecast tops estimates"), "earnings_beat", "NVDA"));
+}
+
+TEST_CASE("a warning on profit, a bidding war won, a fine hit with, a regulator's settlement") {
+    CHECK(has(events_of("Diageo warns on profit as U.S. demand weakens"), "guidance_cut", "DEO"));
+    CHECK(has(events_of("Pfizer wins bidding war for Metsera"), "merger_acquisition", "PFE"));
+    CHECK(has(events_of("Boeing hit with FAA fine"), "regulatory_action", "BA"));
+    CHECK(has(events_of("Amazon agrees $2.5 billion FTC settlement"), "regulatory_action", "AMZN"));
+}
