@@ -424,6 +424,7 @@ private:
     uint32_t cues_any_ = 0;            // the OR of the sentence's tokens' cue bits (tag_tokens)
     uint32_t words_any_ = 0;           // the OR of the word table's flags of its tokens (tag_tokens)
     bool comma_ = false;               // the sentence has a "," token (tag_tokens)
+    bool forecast_cues_ = false;       // some token of the sentence has kForecastCue (tag_tokens)
     int8_t securities_ = -1;           // securities_sale() of this sentence, -1: not asked yet
     Hit price_target_hit_;             // share_price_target's hit, when it makes one
     Hit pledge_hit_;                   // pledge_kind's or contract_kind's hit, when it makes one

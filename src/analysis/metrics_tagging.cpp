@@ -43,11 +43,12 @@ void SentenceReader::tag_tokens() {
     cues_any_ = W::word_flags(c_.doc, first(), last(), fl_, words_.data(), &words_any_);
     const std::string_view field = c_.doc.event().field(c_.sent->field);
     const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
-    bool comma = false;
+    bool comma = false, cue = false;
     for (uint32_t k = 0, n = last_ - first_; k < n; ++k) {
         if (toks[k].kind != TokenKind::punct) {
             if (((fl_[k] & (W::kForecast | W::kStop)) || toks[k].kind == TokenKind::number) && forecast_cue(first_ + k)) {
                 fl_[k] |= kForecastCue;
+                cue = true;
                 // An analysts' projection runs to the sentence's end, across commas ("Analysts
                 // expect revenue of $16.2 billion, up 15%, and cloud growth of 70%").
                 if ((fl_[k] & W::kForecast) && first_ + k < analyst_from_ && analyst_subject(first_ + k))
@@ -75,6 +76,7 @@ void SentenceReader::tag_tokens() {
         comma |= ch == ',';
     }
     comma_ = comma;
+    forecast_cues_ = cue;
     for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
         uint32_t e = mention_end_token(c_.doc, c_.mentions[m], last());
         for (uint32_t t = c_.mentions[m].token; t < e && t < last(); ++t)
@@ -342,6 +344,9 @@ bool SentenceReader::analyst_subject(uint32_t t) const {
 // a running count of cues are tabled on the sentence's first metric, so each metric's test is
 // O(1): walked per metric, a sentence of one long clause cost its length per figure.
 bool SentenceReader::forecast_in(uint32_t b, uint32_t e) {
+    // Both answers below need a cue token in the sentence (the clause's, or coordinated_forecast's
+    // walk back): a sentence without one (a figure-dense table) is answered without its clauses.
+    if (!forecast_cues_) return false;
     // Short sentences (nearly all) walk: cheaper than the table, and bounded.
     if (last_ - first_ <= kShortSentence || b > last() || e > last()) {
         const uint32_t ce = clause_end(e);
