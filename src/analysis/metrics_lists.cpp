@@ -73,9 +73,12 @@ void SentenceReader::take_amount(Metric& m, const Fig& fg, const Hit* h) const {
     if (fi == 0 || fi > figs_.size()) return;
     const bool gap = fi >= 2 && figs_[fi - 2].amount && percent_between(figs_[fi - 2], fg);
     const Fig& a = figs_[gap ? fi - 2 : fi - 1];
+    // Only an amount before the figure gives one (mark_amounts sets none in most sentences): asked
+    // before the qualifier walk, which reads token text per figure and can only move `to`.
+    if (!a.amount) return;
     uint32_t to = fg.tb;  // "by $200 million to about $12.3 billion"
     for (int k = 0; k < 2 && to > a.te + 1 && amount_qualifier(c_.tok(to - 1)); ++k) --to;
-    if (!a.amount || (!gap && a.te + 1 != to)) return;
+    if (!gap && a.te + 1 != to) return;
     Direction dir = m.change.direction;
     if (dir == Direction::none) {
         uint32_t t = a.tb;

@@ -177,6 +177,19 @@ inline bool same_unit(const Document& doc, const Sentence& s, uint32_t after, ui
 
 }  // namespace
 
+// A prior figure, or the one expected: "EPS 74 cents ; FactSet consensus 86 cents".
+bool SentenceComposer::prior_marker(const Document& doc, uint32_t k) const {
+    const auto& toks = doc.tokens;
+    return (ids_[k] != detail::kNoWord && (lex_.word_roles[ids_[k]].prior_marker || lex_.word_roles[ids_[k]].expectation)) ||
+           (toks[k].kind == TokenKind::punct && doc.text(toks[k]) == "(");
+}
+
+bool SentenceComposer::prior_marker_in(const Document& doc, uint32_t from, uint32_t to) const {
+    for (uint32_t k = from; k < to; ++k)
+        if (prior_marker(doc, k)) return true;
+    return false;
+}
+
 // A figure: a number that is not a year, or a spelled-out number.
 bool sentiment_figure(const Document& doc, uint32_t k) {
     const Token& t = doc.tokens[k];
@@ -196,11 +209,7 @@ int SentenceComposer::implied_direction(const Document& doc, const Sentence& s, 
     if (a == UINT32_MAX) return 0;
     // A prior marker soon after the first figure, then the second figure.
     for (uint32_t k = a + 1; k < stop && k <= a + 12; ++k) {
-        // A prior figure, or the one expected: "EPS 74 cents ; FactSet consensus 86 cents".
-        bool marker = (ids_[k] != detail::kNoWord &&
-                       (lex_.word_roles[ids_[k]].prior_marker || lex_.word_roles[ids_[k]].expectation)) ||
-                      (toks[k].kind == TokenKind::punct && doc.text(toks[k]) == "(");
-        if (!marker) {
+        if (!prior_marker(doc, k)) {
             if (toks[k].kind == TokenKind::number && !is_year(doc, k))
                 return 0;  // a third figure: not a simple comparison
             continue;

@@ -199,6 +199,10 @@ private:
     bool negated(size_t i) const;
     int implied_direction(const Document& doc, const Sentence& s, uint32_t after_token, int measure,
                           uint32_t& prior_state) const;
+    // Token k marks a prior or expected figure ("compared with", "consensus", "(").
+    bool prior_marker(const Document& doc, uint32_t k) const;
+    // Some token of [from, to) is a prior_marker.
+    bool prior_marker_in(const Document& doc, uint32_t from, uint32_t to) const;
     int state_before(uint32_t after, uint32_t measure) const;
     bool starts_from(size_t i) const;
     bool quoted_rating(const Document& doc, const Sentence& s, uint32_t t, uint32_t len) const;

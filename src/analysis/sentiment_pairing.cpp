@@ -391,9 +391,14 @@ bool SentenceComposer::metric_directions(double& raw, const Document& doc, const
 // measure that has such figures).
 void SentenceComposer::implied_direction_of_measures(double& raw, const Document& doc, const Sentence& s,
                                                      ExplainSentence* ex) {
+    // Every measure's answer needs a prior marker after its first figure: with none after the
+    // first measure (a figure-dense table), no measure is asked (each walked to its next figure).
+    bool checked = false;
     for (size_t i = 0; i < items_.size(); ++i) {
         Item& m = items_[i];
         if (m.roles->measure == 0 || m.used) continue;
+        if (!checked && !prior_marker_in(doc, m.end, s.last_token)) return;
+        checked = true;
         uint32_t prior_state = UINT32_MAX;
         int dir = implied_direction(doc, s, m.end, m.roles->measure, prior_state);
         if (dir == 0) continue;
