@@ -11,6 +11,9 @@ namespace herald::analysis::metric_reader {
 // bare noun passed as its head. One walk back: this was a recursion per bare noun, exponential
 // in time and deep in stack on "business business ... $5B".
 bool SentenceReader::product_before(uint32_t from, uint32_t min_t, std::string_view& text, uint32_t& head) const {
+    // Every answer needs a product or unit noun of the sentence (only the word table sets them):
+    // without one the twelve-token walk per figure finds nothing.
+    if (!(words_any_ & (W::kProduct | W::kUnitNoun))) return false;
     bool bare = false;  // a bare unit noun was seen: the walk goes on to the sentence start
     uint32_t bare_head = 0;
     for (uint32_t t = from; t > (bare ? first() : min_t);) {

@@ -409,19 +409,25 @@ const Hit* SentenceReader::per_share_kind(const Fig& fg, const Hit* marker) {
 
 // The basis of a change: "annualized" between the kind and the figure, else the words after the
 // figure ending at te ("year over year", "y/y", "a year earlier", "sequentially", "q/q").
+namespace {
+inline bool yq_letter(char x) { return x == 'y' || x == 'Y' || x == 'q' || x == 'Q'; }
+}  // namespace
+
 Basis SentenceReader::basis_after(uint32_t te, uint32_t b, uint32_t e_between) const {
     for (uint32_t t = b; t < e_between; ++t)
         if (F(t) & W::kAnnualized) return Basis::annualized;
     // The words are the tokens' cue bits (read with the flags), not texts compared per figure.
-    // A token with none of the bits read below and longer than one byte ("y/y") is passed over
-    // with one test.
+    // A token with none of the bits read below is passed over at once unless it is a one-byte
+    // "y" or "q" (of "y/y", "q/q": the only one-byte tokens that can give a basis), so the digits
+    // and "%" of a figure-dense sentence are not compared with "/".
     constexpr uint32_t kFlagsRead = kPunctComma | W::kClause | W::kPeriodWord | W::kSequential;
     constexpr uint32_t kCuesRead = W::kCueAnd | W::kCueOr | W::kCueWith | W::kCueYearAgo | W::kCueQuarterAgo |
                                    W::kCueAnnualized | W::kCueYear | W::kCueQuarter | W::kCueBefore;
     for (uint32_t t = te; t < last() && t < te + 7; ++t) {
         const uint32_t f = F(t), c = cues(t);
         const Token& tk = c_.doc.tokens[t];
-        if (!(f & kFlagsRead) && !(c & kCuesRead) && tk.end - tk.begin != 1) continue;
+        if (!(f & kFlagsRead) && !(c & kCuesRead) && (tk.end - tk.begin != 1 || !yq_letter(c_.field[tk.begin])))
+            continue;
         if ((f & (kPunctComma | W::kClause)) || (c & (W::kCueAnd | W::kCueOr)) ||
             ((c & W::kCueWith) && !(cues(t - 1) & W::kCueCompared)))  // "compared with the prior-year period"
             break;
