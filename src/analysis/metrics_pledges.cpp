@@ -103,6 +103,9 @@ std::string_view SentenceReader::facility_of(uint32_t from, uint32_t to) const {
 // or null. Sets pledge_segment_ to the facility the money is for, when the sentence names one.
 const Hit* SentenceReader::pledge_kind(const Fig& fg) {
     pledge_segment_ = {};
+    // Every answer below needs a word of one of the spending roles in the sentence (the roles it
+    // reads are all of its own tokens'): without one, none of the four role probes per figure can.
+    if (!(cues_any_ & W::kCueSpending)) return nullptr;
     const uint32_t v = verb_before_figure(fg.tb);
     const W::Role vr = v < fg.tb ? role_at(v) : W::Role::none;
     const std::string_view verb = v < fg.tb ? c_.tok(v) : std::string_view{};

@@ -196,6 +196,10 @@ struct KeyTable {
         });
         for (std::string_view w : periods::kStartWords) insert(w)->word.period_start = true;
         for (const CueWord& c : kCueWords) insert(c.word)->word.metric_cues |= c.cues;
+        // From the role a word ends with (a word listed twice keeps the last role), so that the
+        // OR of a sentence's cues tells pledge_kind whether any of its words can make a pledge.
+        for (Slot& s : slots)
+            if (s.a != 0 && spending_role(static_cast<Role>(s.word.metric_role))) s.word.metric_cues |= kCueSpending;
         segments::each_joint_word([](std::string_view w, void* self) {
             static_cast<KeyTable*>(self)->insert(w)->word.metric_cues |= kCueJoint;
         }, this);
@@ -349,6 +353,7 @@ uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, 
                 f = wi.flags | (periods::may_start_text(text) ? uint32_t{kPeriodStart} : 0u);
                 w.kind = wi.kind;
                 w.role = static_cast<uint8_t>(wi.role);
+                if (spending_role(wi.role)) w.cues = kCueSpending;  // the one cue a keyless word can have
             } else {
                 const detail::JointWord& c = columns(t);
                 f = flags_of(c, keys[t]);
@@ -364,6 +369,12 @@ uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, 
     }
     if (flags_any) *flags_any = all_flags;
     return any;
+}
+
+void each_word(void (*f)(std::string_view word, Role role, void* self), void* self) {
+    const Table& t = table();
+    for (const Entry& e : t.slots)
+        if (!e.word.empty()) f(e.word, e.role, self);
 }
 
 WordInfo lookup_token(const Document& doc, uint32_t token) {

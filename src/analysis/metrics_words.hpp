@@ -85,7 +85,16 @@ enum Cue : uint32_t {
     kCueTo = 1u << 18,         // to
     kCueOf = 1u << 19,         // of
     kCueAbout = 1u << 20,      // about, around, roughly, approximately, nearly, almost
+    kCueSpending = 1u << 21,   // every word whose Role is pledge, spent, investment or facility (from its role)
 };
+
+// The roles pledge_kind reads (kCueSpending's words).
+constexpr bool spending_role(Role r) {
+    return r == Role::pledge || r == Role::spent || r == Role::investment || r == Role::facility;
+}
+
+// Calls f with every word the table lists and the role it ends with (tests).
+void each_word(void (*f)(std::string_view word, Role role, void* self), void* self);
 
 // The kind of kNotMetrics' words: they name figures that are no company metric.
 inline constexpr MetricKind kNotMetric = MetricKind::count_;

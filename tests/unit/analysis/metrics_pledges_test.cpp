@@ -6,7 +6,10 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
+#include "../../../src/analysis/metrics_words.hpp"
 #include "metrics_support.hpp"
 
 using namespace herald::analysis;
@@ -200,4 +203,52 @@ TEST_CASE("a projection after \"and\" is its own predicate's") {
         CHECK(!b[0].forecast);
         CHECK(b[1].forecast);
     }
+}
+
+// pledge_kind skips a sentence whose cues lack words::kCueSpending: the metric word table must give
+// that cue to every word of the four roles it reads, in any case, and a sentence of none of them
+// no cue (else pledges are silently lost, or the skip never happens).
+TEST_CASE("every word of a spending role carries the spending cue, in any case") {
+    struct Word {
+        std::string text;
+        words::Role role;
+    };
+    std::vector<Word> all;
+    words::each_word([](std::string_view w, words::Role r, void* out) {
+        static_cast<std::vector<Word>*>(out)->push_back({std::string(w), r});
+    }, &all);
+    size_t spending = 0;
+    for (Word w : all) {
+        if (!words::spending_role(w.role) || w.text.find(' ') != std::string::npos) continue;
+        ++spending;
+        for (int upper = 0; upper < 2; ++upper) {
+            if (upper && w.text[0] >= 'a' && w.text[0] <= 'z') w.text[0] = static_cast<char>(w.text[0] - 'a' + 'A');
+            CAPTURE(w.text);
+            Event event;
+            const std::string text = "The " + w.text + " of Acme";  // event.body views it
+            event.body = text;
+            Document doc;
+            doc.build(event);
+            const Sentence& s = doc.sentences.at(0);
+            std::vector<uint32_t> flags(s.last_token - s.first_token);
+            std::vector<words::TokenWord> tw(flags.size());
+            const uint32_t cues = words::word_flags(doc, s.first_token, s.last_token, flags.data(), tw.data());
+            CHECK((cues & words::kCueSpending) != 0);
+            CHECK(static_cast<words::Role>(tw[1].role) == w.role);
+        }
+    }
+    CHECK(spending >= 30);
+    Event plain;
+    plain.body = "Acme revenue rose to $5 billion in the quarter.";
+    Document doc;
+    doc.build(plain);
+    const Sentence& s = doc.sentences.at(0);
+    std::vector<uint32_t> flags(s.last_token - s.first_token);
+    std::vector<words::TokenWord> tw(flags.size());
+    CHECK((words::word_flags(doc, s.first_token, s.last_token, flags.data(), tw.data()) & words::kCueSpending) == 0);
+    // A pledge is still read through the cue.
+    testing::Run r;
+    const auto& ms = r.on("Acme will spend $2 billion on a new battery plant.");
+    REQUIRE(ms.size() == 1);
+    CHECK(ms[0].kind == MetricKind::capex);
 }
