@@ -409,11 +409,9 @@ const Hit* SentenceReader::per_share_kind(const Fig& fg, const Hit* marker) {
 
 // The basis of a change: "annualized" between the kind and the figure, else the words after the
 // figure ending at te ("year over year", "y/y", "a year earlier", "sequentially", "q/q").
-namespace {
-inline bool yq_letter(char x) { return x == 'y' || x == 'Y' || x == 'q' || x == 'Q'; }
-}  // namespace
-
 Basis SentenceReader::basis_after(uint32_t te, uint32_t b, uint32_t e_between) const {
+    if (basis_possible_ < 0) basis_possible_ = basis_possible() ? 1 : 0;
+    if (!basis_possible_) return Basis::none;
     for (uint32_t t = b; t < e_between; ++t)
         if (F(t) & W::kAnnualized) return Basis::annualized;
     // The words are the tokens' cue bits (read with the flags), not texts compared per figure.
@@ -426,14 +424,14 @@ Basis SentenceReader::basis_after(uint32_t te, uint32_t b, uint32_t e_between) c
     for (uint32_t t = te; t < last() && t < te + 7; ++t) {
         const uint32_t f = F(t), c = cues(t);
         const Token& tk = c_.doc.tokens[t];
-        if (!(f & kFlagsRead) && !(c & kCuesRead) && (tk.end - tk.begin != 1 || !yq_letter(c_.field[tk.begin])))
-            continue;
+        const char x0 = c_.field[tk.begin];
+        const char x0l = static_cast<char>(x0 | 0x20);  // 'y' for y and Y only, 'q' for q and Q
+        if (!(f & kFlagsRead) && !(c & kCuesRead) && (tk.end - tk.begin != 1 || (x0l != 'y' && x0l != 'q'))) continue;
         if ((f & (kPunctComma | W::kClause)) || (c & (W::kCueAnd | W::kCueOr)) ||
             ((c & W::kCueWith) && !(cues(t - 1) & W::kCueCompared)))  // "compared with the prior-year period"
             break;
         if (f & W::kPeriodWord) return Basis::yoy;
         // "y/y" as three tokens; the text is read only for a one-byte token or a sequential word.
-        const char x0 = c_.field[tk.begin];
         if (tk.end - tk.begin == 1 && c_.tok(t + 1) == "/" && t + 2 < last() && eq_ci(c_.tok(t + 2), c_.tok(t))) {
             if (x0 == 'y' || x0 == 'Y') return Basis::yoy;
             if (x0 == 'q' || x0 == 'Q') return Basis::qoq;

@@ -425,6 +425,10 @@ private:
     uint32_t words_any_ = 0;           // the OR of the word table's flags of its tokens (tag_tokens)
     bool comma_ = false;               // the sentence has a "," token (tag_tokens)
     bool forecast_cues_ = false;       // some token of the sentence has kForecastCue (tag_tokens)
+    // Whether basis_after can find a basis in this sentence: a word or cue of one, or a "/" of
+    // "y/y"; -1: not asked yet (a cache of the sentence: const readers fill it).
+    mutable int8_t basis_possible_ = -1;
+    bool basis_possible() const;
     int8_t securities_ = -1;           // securities_sale() of this sentence, -1: not asked yet
     Hit price_target_hit_;             // share_price_target's hit, when it makes one
     Hit pledge_hit_;                   // pledge_kind's or contract_kind's hit, when it makes one

@@ -454,3 +454,45 @@ TEST_CASE("metrics stop at kMaxMetrics per event, and the extractor says so") {
     CHECK_FALSE(mx.capped());
     CHECK(out.size() == 2);
 }
+
+// The metric reader answers some questions once per sentence (basis_after: whether a basis word,
+// cue or "/" is there at all; forecast_in: whether a forecast cue is; pledge_kind: whether a
+// spending word is): each sentence asks afresh, in either order, and a long sentence of figures
+// with none of them still finds the one it has at its end.
+TEST_CASE("per-sentence answers of the metric reader do not leak between sentences") {
+    testing::Run r;
+    SUBCASE("basis: y/y, q/q and year-ago words, after a sentence of none and before one") {
+        for (const char* basis : {"y/y", "q/q", "year over year", "from a year earlier"}) {
+            const std::string with = std::string("Acme revenue rose 4% ") + basis + ".";
+            for (int order = 0; order < 2; ++order) {
+                const std::string text = order ? with + " Acme sales rose 3%." : "Acme sales rose 3%. " + with;
+                CAPTURE(text);
+                const auto& ms = r.on(text);
+                REQUIRE(ms.size() == 2);
+                const Metric& a = ms[order ? 0 : 1];
+                const Metric& b = ms[order ? 1 : 0];
+                CHECK(a.change.basis == (basis[0] == 'q' ? B::qoq : B::yoy));
+                CHECK(b.change.basis == B::none);
+            }
+        }
+    }
+    SUBCASE("a long sentence of changes: only the last two (within seven tokens) have a basis") {
+        std::string text = "Acme";
+        for (int i = 0; i < 40; ++i) text += " revenue up 5%";
+        text += " y/y.";
+        const auto& ms = r.on(text);
+        REQUIRE(ms.size() == 40);
+        for (size_t i = 0; i + 2 < ms.size(); ++i) CHECK(ms[i].change.basis == B::none);
+        CHECK(ms[ms.size() - 2].change.basis == B::yoy);
+        CHECK(ms.back().change.basis == B::yoy);
+    }
+    SUBCASE("forecast: a long sentence of figures with no cue, then one with a cue") {
+        std::string plain = "Acme";
+        for (int i = 0; i < 30; ++i) plain += " revenue $5 billion,";
+        const std::string text = plain + " revenue $6 billion. Acme expects revenue of $7 billion.";
+        const auto& ms = r.on(text);
+        REQUIRE(ms.size() == 32);
+        for (size_t i = 0; i + 1 < ms.size(); ++i) CHECK_FALSE(ms[i].forecast);
+        CHECK(ms.back().forecast);
+    }
+}
