@@ -194,4 +194,28 @@ const Hit* SentenceReader::contract_kind(const Hit* h) {
     return &pledge_hit_;
 }
 
+// "tariffs cost ¥1.4 trillion", "costing it about $600 million": what an expense took, no result
+// ("a plant that cost EUR 200m" is a pledge, read before). "$4.9 billion 777X charge": a charge,
+// impairment or provision named right after the figure (past a model name) is what it is.
+bool SentenceReader::expense_figure(const Fig& fg) const {
+    // Its answers need a cost word (a spending role's cue) or a hit of no metric in the sentence.
+    if (!(cues_any_ & W::kCueSpending)) {
+        if (not_metric_hits_ < 0)
+            not_metric_hits_ = std::any_of(hits_.begin(), hits_.end(), [](const Hit& h) { return h.kind == W::kNotMetric; });
+        if (!not_metric_hits_) return false;
+    }
+    for (uint32_t k = fg.tb, n = 0; k > first() && n < 4; ++n) {
+        --k;
+        if (F(k) & (kFigureFlag | kPunctHard | kPunctComma | W::kClause | W::kKind)) break;
+        // Compared by the tokenizer's key (equal ignoring case exactly when the word is): no text read.
+        const uint64_t a = c_.doc.keys[k].a;
+        if (a == word_key("cost") || a == word_key("costs") || a == word_key("costing")) return true;
+    }
+    for (uint32_t k = fg.te; k < last() && k < fg.te + 3; ++k) {
+        if (const Hit* h = hit_beginning(k)) return h->kind == W::kNotMetric;
+        if (F(k) & (kFigureFlag | kPunctHard | kPunctComma | W::kClause | W::kStop)) break;
+    }
+    return false;
+}
+
 }  // namespace herald::analysis::metric_reader

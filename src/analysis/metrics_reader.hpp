@@ -137,6 +137,7 @@ private:
     bool same_business(const Metric& value, const Hit* h, uint32_t tb, uint32_t te);
     std::string_view segment_referred(uint32_t np_begin) const;
     std::string_view subject_business(const Hit* h) const;
+    void read_subject_verb() const;
 
     // --- moves stated as amounts, "respectively" lists (metrics_lists.cpp) ---
     bool amount_move(const Fig& a, const Fig& b) const;
@@ -429,6 +430,10 @@ private:
     // "y/y"; -1: not asked yet (a cache of the sentence: const readers fill it).
     mutable int8_t basis_possible_ = -1;
     bool basis_possible() const;
+    // subject_business's verb token and the first clause end from it (read_subject_verb, once).
+    static constexpr uint32_t kUnread = UINT32_MAX, kNoSubject = UINT32_MAX - 1;
+    mutable uint32_t subject_verb_ = kUnread, subject_stop_ = 0;
+    mutable int8_t not_metric_hits_ = -1;  // some hit names no metric (expense_figure), -1: not read
     int8_t securities_ = -1;           // securities_sale() of this sentence, -1: not asked yet
     Hit price_target_hit_;             // share_price_target's hit, when it makes one
     Hit pledge_hit_;                   // pledge_kind's or contract_kind's hit, when it makes one

@@ -13,6 +13,7 @@ segments::View SentenceReader::segment_view() const {
 // business the sentence named before ("OCI revenue to reach $166 billion ... and total revenue
 // of $225 billion").
 bool SentenceReader::total_before(const Hit* h) const {
+    if (!(cues_any_ & W::kCueTotal)) return false;  // none of its words in the sentence: no walk per figure
     for (uint32_t t = h->np_begin, k = 0; t > first() && k < 2; --t, ++k) {
         const std::string_view w = c_.tok(t - 1);
         if (eq_ci(w, "total") || eq_ci(w, "consolidated") || eq_ci(w, "group") || eq_ci(w, "overall")) return true;
@@ -86,6 +87,20 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
 // sentence, no company the item names, right before a verb of a result, is the business the
 // figure after it is about. Empty when the sentence does not open so.
 std::string_view SentenceReader::subject_business(const Hit* h) const {
+    // The opening name and its verb are the sentence's, read at its first figure; so is the first
+    // clause end after the verb (the flags read are set by tag_tokens): O(1) per figure after.
+    if (subject_verb_ == kUnread) read_subject_verb();
+    const uint32_t t = subject_verb_;
+    if (t == kNoSubject || h->begin <= t || subject_stop_ < h->begin) return {};
+    const Token& a = c_.doc.tokens[first()];
+    const Token& b = c_.doc.tokens[t - 1];
+    return c_.field.substr(a.begin, b.end - a.begin);
+}
+
+// subject_business's sentence part: the verb after an opening name of two words or more
+// (kNoSubject when the sentence does not open so) and the first clause end from it.
+void SentenceReader::read_subject_verb() const {
+    subject_verb_ = kNoSubject;
     uint32_t t = first(), words = 0;
     for (; t < last() && t < first() + 5; ++t) {
         const Token& tk = c_.doc.tokens[t];
@@ -95,24 +110,23 @@ std::string_view SentenceReader::subject_business(const Hit* h) const {
             break;
         if (eq_ci(w, "inc") || eq_ci(w, "corp") || eq_ci(w, "co") || eq_ci(w, "ltd") || eq_ci(w, "group") || eq_ci(w, "plc") ||
             eq_ci(w, "holdings") || eq_ci(w, "it") || eq_ci(w, "its"))
-            return {};
+            return;
         ++words;
     }
-    if (words < 2 || t >= last() || h->begin <= t) return {};
+    if (words < 2 || t >= last()) return;
     const std::string_view v = c_.tok(t);
     if (!(eq_ci(v, "reported") || eq_ci(v, "posted") || eq_ci(v, "earned") || eq_ci(v, "recorded") || eq_ci(v, "generated") ||
           eq_ci(v, "swung")))
-        return {};
-    for (uint32_t k = t; k < h->begin; ++k)
-        if (F(k) & (kPunctHard | kPunctComma | W::kClause)) return {};
-    const Token& a = c_.doc.tokens[first()];
-    const Token& b = c_.doc.tokens[t - 1];
-    return c_.field.substr(a.begin, b.end - a.begin);
+        return;
+    subject_verb_ = t;
+    subject_stop_ = t;
+    while (subject_stop_ < last() && !(F(subject_stop_) & (kPunctHard | kPunctComma | W::kClause))) ++subject_stop_;
 }
 
 // "revenue rose 5% in Europe", "revenue grew 20% quarter over quarter in Data Center": the
 // business or region named after the figure, past the words of its basis (at most five).
 std::string_view SentenceReader::business_after_figure(const segments::View& v, uint32_t te) const {
+    if (!(cues_any_ & W::kCueIn)) return {};  // it ends at "in": a sentence without one has no answer
     uint32_t t = te;
     for (uint32_t n = 0; t < last() && n < 5; ++t, ++n) {
         const std::string_view w = c_.tok(t);

@@ -133,6 +133,7 @@ constexpr CueWord kCueWords[] = {
     {"ago", kCueAgo}, {"same", kCueSame}, {"period", kCuePeriod},
     {"respectively", kCueRespectively}, {"to", kCueTo}, {"of", kCueOf}, {"about", kCueAbout}, {"around", kCueAbout},
     {"roughly", kCueAbout}, {"approximately", kCueAbout}, {"nearly", kCueAbout}, {"almost", kCueAbout},
+    {"in", kCueIn}, {"total", kCueTotal}, {"consolidated", kCueTotal}, {"group", kCueTotal}, {"overall", kCueTotal},
 };
 
 // Open-addressing hash table over the lower-cased words, built once; lookups do not allocate.

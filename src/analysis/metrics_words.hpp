@@ -86,6 +86,8 @@ enum Cue : uint32_t {
     kCueOf = 1u << 19,         // of
     kCueAbout = 1u << 20,      // about, around, roughly, approximately, nearly, almost
     kCueSpending = 1u << 21,   // every word whose Role is pledge, spent, investment or facility (from its role)
+    kCueIn = 1u << 22,         // in
+    kCueTotal = 1u << 23,      // total, consolidated, group, overall: a company total, no segment's figure
 };
 
 // The roles pledge_kind reads (kCueSpending's words).

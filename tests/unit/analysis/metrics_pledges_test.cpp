@@ -238,6 +238,27 @@ TEST_CASE("every word of a spending role carries the spending cue, in any case")
         }
     }
     CHECK(spending >= 30);
+    // expense_figure reads "cost", "costs", "costing" by key behind the same cue; total_before
+    // its four total words behind kCueTotal, business_after_figure "in" behind kCueIn.
+    struct Cued {
+        const char* word;
+        uint32_t cue;
+    };
+    for (const Cued c : {Cued{"cost", words::kCueSpending}, Cued{"Costs", words::kCueSpending},
+                         Cued{"costing", words::kCueSpending}, Cued{"total", words::kCueTotal},
+                         Cued{"Consolidated", words::kCueTotal}, Cued{"group", words::kCueTotal},
+                         Cued{"OVERALL", words::kCueTotal}, Cued{"in", words::kCueIn}, Cued{"In", words::kCueIn}}) {
+        CAPTURE(c.word);
+        Event event;
+        const std::string text = std::string("The ") + c.word + " of Acme";
+        event.body = text;
+        Document doc;
+        doc.build(event);
+        const Sentence& s = doc.sentences.at(0);
+        std::vector<uint32_t> flags(s.last_token - s.first_token);
+        std::vector<words::TokenWord> tw(flags.size());
+        CHECK((words::word_flags(doc, s.first_token, s.last_token, flags.data(), tw.data()) & c.cue) != 0);
+    }
     Event plain;
     plain.body = "Acme revenue rose to $5 billion in the quarter.";
     Document doc;

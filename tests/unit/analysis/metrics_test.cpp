@@ -486,6 +486,21 @@ TEST_CASE("per-sentence answers of the metric reader do not leak between sentenc
         CHECK(ms[ms.size() - 2].change.basis == B::yoy);
         CHECK(ms.back().change.basis == B::yoy);
     }
+    SUBCASE("a business opening the sentence: only its own sentence's figures, up to a clause end") {
+        const char* named = "Mobile Networks reported an operating loss of EUR 48 million and revenue of EUR 2 billion, and revenue of EUR 3 billion.";
+        const char* plain = "The company reported revenue of EUR 9 billion.";
+        for (int order = 0; order < 2; ++order) {
+            const std::string text = order ? std::string(plain) + " " + named : std::string(named) + " " + plain;
+            CAPTURE(text);
+            const auto& ms = r.on(text);
+            REQUIRE(ms.size() == 4);
+            const size_t n0 = order ? 1 : 0;
+            CHECK(ms[n0].segment == "Mobile Networks");
+            CHECK(ms[n0 + 1].segment == "Mobile Networks");
+            CHECK(ms[n0 + 2].segment.empty());  // after the comma's clause end
+            CHECK(ms[order ? 0 : 3].segment.empty());
+        }
+    }
     SUBCASE("forecast: a long sentence of figures with no cue, then one with a cue") {
         std::string plain = "Acme";
         for (int i = 0; i < 30; ++i) plain += " revenue $5 billion,";
