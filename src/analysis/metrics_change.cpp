@@ -102,7 +102,8 @@ const Hit* SentenceReader::change_kind_before(const Fig& fg, Direction& dir) con
     if (!h) return nullptr;
     // "shares rose 5%" is the stock's move; "a dividend of $1.03 per share, up 4%" is not: a
     // per-share marker's "share" names no stock.
-    for (uint32_t j = h->end; j < fg.tb; ++j) {
+    // (Only a stock word ends it: a sentence of none, per the word table's OR, skips the walk.)
+    for (uint32_t j = h->end; (words_any_ & W::kStock) && j < fg.tb; ++j) {
         if (const Hit* ps = hit_beginning(j); ps && ps->per_share) {
             j = ps->end - 1;
             continue;

@@ -156,7 +156,8 @@ bool SentenceReader::is_conversion(size_t fi) const {
 // Is q written in brackets right after p ("EUR 46 million ( USD 64.5 m )", "EUR 12.4 mn (11.8)":
 // a bare bracketed figure's span starts at its "(")?
 bool SentenceReader::bracketed_after(const Quantity& q, const Quantity& p) const {
-    if (p.span.field != q.span.field) return false;
+    // The "(" lies between p and q, both of the sentence: a sentence without one has no answer.
+    if (!paren_ || p.span.field != q.span.field) return false;
     std::string_view s = c_.doc.event().field(q.span.field);
     size_t i = q.span.begin < s.size() && s[q.span.begin] == '(' ? q.span.begin + 1 : num::skip_spaces_back(s, q.span.begin);
     if (size_t l = label_start(s, i)) i = l;  // "(9M 2025: 20,9 percent)"

@@ -426,6 +426,7 @@ private:
     uint32_t words_any_ = 0;           // the OR of the word table's flags of its tokens (tag_tokens)
     bool comma_ = false;               // the sentence has a "," token (tag_tokens)
     bool forecast_cues_ = false;       // some token of the sentence has kForecastCue (tag_tokens)
+    bool paren_ = false;               // the sentence has a "(" token (tag_tokens)
     // Whether basis_after can find a basis in this sentence: a word or cue of one, or a "/" of
     // "y/y"; -1: not asked yet (a cache of the sentence: const readers fill it).
     mutable int8_t basis_possible_ = -1;

@@ -43,10 +43,12 @@ void SentenceReader::tag_tokens() {
     cues_any_ = W::word_flags(c_.doc, first(), last(), fl_, words_.data(), &words_any_);
     const std::string_view field = c_.doc.event().field(c_.sent->field);
     const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
-    bool comma = false, cue = false;
+    bool comma = false, cue = false, paren = false;
     for (uint32_t k = 0, n = last_ - first_; k < n; ++k) {
         if (toks[k].kind != TokenKind::punct) {
-            if (((fl_[k] & (W::kForecast | W::kStop)) || toks[k].kind == TokenKind::number) && forecast_cue(first_ + k)) {
+            // A number is a cue only as a year of four digits ("in 2027"): others are not asked.
+            if (((fl_[k] & (W::kForecast | W::kStop)) || (toks[k].kind == TokenKind::number && toks[k].end - toks[k].begin == 4)) &&
+                forecast_cue(first_ + k)) {
                 fl_[k] |= kForecastCue;
                 cue = true;
                 // An analysts' projection runs to the sentence's end, across commas ("Analysts
@@ -74,8 +76,10 @@ void SentenceReader::tag_tokens() {
         if (ch == ';' || ch == ':') f |= kPunctComma | kPunctHard;
         fl_[k] = f;
         comma |= ch == ',';
+        paren |= ch == '(';
     }
     comma_ = comma;
+    paren_ = paren;
     forecast_cues_ = cue;
     for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
         uint32_t e = mention_end_token(c_.doc, c_.mentions[m], last());
@@ -189,7 +193,11 @@ void SentenceReader::unit_sales(bool item_counts_units) {
 // The kind phrase a money figure heads or follows: "$37.6B in AWS revenue", "$20B run rate".
 const Hit* SentenceReader::hit_after(const Fig& fg) const {
     uint32_t k = fg.te;
-    if (k < last() && (eq_ci(c_.tok(k), "in") || eq_ci(c_.tok(k), "of") || eq_ci(c_.tok(k), "on"))) ++k;
+    // By the tokenizer's key (equal exactly when the word is, ignoring case): no text read.
+    if (k < last()) {
+        const uint64_t a = c_.doc.keys[k].a;
+        if (a == word_key("in") || a == word_key("of") || a == word_key("on")) ++k;
+    }
     const Hit* found = nullptr;
     for (uint32_t j = k; j < last() && j < k + 5; ++j) {
         if (const Hit* h = hit_beginning(j)) {
