@@ -394,7 +394,11 @@ private:
     // The sentence's periods, read once (a cache: const readers may fill it).
     void read_periods() const {
         if (periods_done_) return;
-        n_periods_ = periods::all(c_.doc, *c_.sent, fl_, W::kPeriodStart, periods_, kMaxPeriods);
+        // A period starts at a word with kPeriodStart or at a year (periods::year_token): a
+        // sentence of neither (a table of figures) holds none, and its tokens are not walked.
+        n_periods_ = (words_any_ & W::kPeriodStart) || years_
+                         ? periods::all(c_.doc, *c_.sent, fl_, W::kPeriodStart, periods_, kMaxPeriods)
+                         : 0;
         periods_done_ = true;
     }
     // The period a "respectively" list of periods gives the figure starting at token tb, nullptr when none.
@@ -427,6 +431,7 @@ private:
     bool comma_ = false;               // the sentence has a "," token (tag_tokens)
     bool forecast_cues_ = false;       // some token of the sentence has kForecastCue (tag_tokens)
     bool paren_ = false;               // the sentence has a "(" token (tag_tokens)
+    bool years_ = false;               // the sentence has a four-digit number (tag_tokens)
     // Whether basis_after can find a basis in this sentence: a word or cue of one, or a "/" of
     // "y/y"; -1: not asked yet (a cache of the sentence: const readers fill it).
     mutable int8_t basis_possible_ = -1;

@@ -43,12 +43,13 @@ void SentenceReader::tag_tokens() {
     cues_any_ = W::word_flags(c_.doc, first(), last(), fl_, words_.data(), &words_any_);
     const std::string_view field = c_.doc.event().field(c_.sent->field);
     const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
-    bool comma = false, cue = false, paren = false;
+    bool comma = false, cue = false, paren = false, years = false;
     for (uint32_t k = 0, n = last_ - first_; k < n; ++k) {
         if (toks[k].kind != TokenKind::punct) {
             // A number is a cue only as a year of four digits ("in 2027"): others are not asked.
-            if (((fl_[k] & (W::kForecast | W::kStop)) || (toks[k].kind == TokenKind::number && toks[k].end - toks[k].begin == 4)) &&
-                forecast_cue(first_ + k)) {
+            const bool year = toks[k].kind == TokenKind::number && toks[k].end - toks[k].begin == 4;
+            years |= year;
+            if (((fl_[k] & (W::kForecast | W::kStop)) || year) && forecast_cue(first_ + k)) {
                 fl_[k] |= kForecastCue;
                 cue = true;
                 // An analysts' projection runs to the sentence's end, across commas ("Analysts
@@ -80,6 +81,7 @@ void SentenceReader::tag_tokens() {
     }
     comma_ = comma;
     paren_ = paren;
+    years_ = years;
     forecast_cues_ = cue;
     for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
         uint32_t e = mention_end_token(c_.doc, c_.mentions[m], last());
