@@ -249,6 +249,9 @@ private:
     // The passes ask about figures in token order, so each search starts at the previous answer
     // and steps over a few hits before it falls back to the binary search (the same answer).
     const Hit* hit_beginning(uint32_t t) const {
+        // Every hit begins at a kind or phrase word of the sentence (find_hits; those flags do not
+        // change after it): other tokens are answered without a search.
+        if (t < first_ || t >= last_ || !(fl_[t - first_] & (W::kKind | W::kPhrase))) return nullptr;
         const size_t i = first_hit_from(begin_hint_, t, [](const Hit& h) { return h.begin; });
         return i < hits_.size() && hits_[i].begin == t ? &hits_[i] : nullptr;
     }
