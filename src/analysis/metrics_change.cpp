@@ -184,6 +184,7 @@ bool SentenceReader::segment_move(const Fig& fg, const Quantity& q) {
 // before "growth" ("revenue growth of 12%") is read by change_kind_before instead, and a company's
 // own growth ("Acme's 5% growth") is no revenue figure.
 bool SentenceReader::growth_rate(const Fig& fg, const Quantity& q) {
+    if (!(words_any_ & W::kGrowthNoun)) return false;  // every answer needs "growth" (a growth noun) in the sentence
     auto growth_at = [&](uint32_t t) { return t >= first() && t < last() && eq_ci(c_.tok(t), "growth"); };
     uint32_t g = 0, subject_end = 0;
     if (growth_at(fg.te)) {  // "Google Cloud's 41% growth"

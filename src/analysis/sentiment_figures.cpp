@@ -184,9 +184,15 @@ bool SentenceComposer::prior_marker(const Document& doc, uint32_t k) const {
            (toks[k].kind == TokenKind::punct && doc.text(toks[k]) == "(");
 }
 
-bool SentenceComposer::prior_marker_in(const Document& doc, uint32_t from, uint32_t to) const {
-    for (uint32_t k = from; k < to; ++k)
-        if (prior_marker(doc, k)) return true;
+bool SentenceComposer::prior_marker_in(const Document& doc, const Sentence& s, uint32_t from) const {
+    // prior_marker's test with the sentence's field read once (a "(" is one byte of it).
+    const std::string_view field = doc.event().field(s.field);
+    const Token* toks = doc.tokens.data();
+    for (uint32_t k = from; k < s.last_token; ++k) {
+        const uint32_t id = ids_[k];
+        if (id != detail::kNoWord && (lex_.word_roles[id].prior_marker || lex_.word_roles[id].expectation)) return true;
+        if (toks[k].kind == TokenKind::punct && toks[k].end - toks[k].begin == 1 && field[toks[k].begin] == '(') return true;
+    }
     return false;
 }
 

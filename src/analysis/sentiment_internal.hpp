@@ -201,8 +201,8 @@ private:
                           uint32_t& prior_state) const;
     // Token k marks a prior or expected figure ("compared with", "consensus", "(").
     bool prior_marker(const Document& doc, uint32_t k) const;
-    // Some token of [from, to) is a prior_marker.
-    bool prior_marker_in(const Document& doc, uint32_t from, uint32_t to) const;
+    // Some token of sentence s from `from` on is a prior_marker.
+    bool prior_marker_in(const Document& doc, const Sentence& s, uint32_t from) const;
     int state_before(uint32_t after, uint32_t measure) const;
     bool starts_from(size_t i) const;
     bool quoted_rating(const Document& doc, const Sentence& s, uint32_t t, uint32_t len) const;

@@ -397,7 +397,7 @@ void SentenceComposer::implied_direction_of_measures(double& raw, const Document
     for (size_t i = 0; i < items_.size(); ++i) {
         Item& m = items_[i];
         if (m.roles->measure == 0 || m.used) continue;
-        if (!checked && !prior_marker_in(doc, m.end, s.last_token)) return;
+        if (!checked && !prior_marker_in(doc, s, m.end)) return;
         checked = true;
         uint32_t prior_state = UINT32_MAX;
         int dir = implied_direction(doc, s, m.end, m.roles->measure, prior_state);
