@@ -205,6 +205,22 @@ TEST_CASE("a projection after \"and\" is its own predicate's") {
     }
 }
 
+namespace {
+
+// The OR of the cues of a one-sentence text's tokens (words::word_flags), and each token's word.
+uint32_t sentence_cues(const std::string& text, std::vector<words::TokenWord>& tw) {
+    Event event;
+    event.body = text;  // a view: text outlives the document
+    Document doc;
+    doc.build(event);
+    const Sentence& s = doc.sentences.at(0);
+    std::vector<uint32_t> flags(s.last_token - s.first_token);
+    tw.assign(flags.size(), {});
+    return words::word_flags(doc, s.first_token, s.last_token, flags.data(), tw.data());
+}
+
+}  // namespace
+
 // pledge_kind skips a sentence whose cues lack words::kCueSpending: the metric word table must give
 // that cue to every word of the four roles it reads, in any case, and a sentence of none of them
 // no cue (else pledges are silently lost, or the skip never happens).
@@ -224,16 +240,8 @@ TEST_CASE("every word of a spending role carries the spending cue, in any case")
         for (int upper = 0; upper < 2; ++upper) {
             if (upper && w.text[0] >= 'a' && w.text[0] <= 'z') w.text[0] = static_cast<char>(w.text[0] - 'a' + 'A');
             CAPTURE(w.text);
-            Event event;
-            const std::string text = "The " + w.text + " of Acme";  // event.body views it
-            event.body = text;
-            Document doc;
-            doc.build(event);
-            const Sentence& s = doc.sentences.at(0);
-            std::vector<uint32_t> flags(s.last_token - s.first_token);
-            std::vector<words::TokenWord> tw(flags.size());
-            const uint32_t cues = words::word_flags(doc, s.first_token, s.last_token, flags.data(), tw.data());
-            CHECK((cues & words::kCueSpending) != 0);
+            std::vector<words::TokenWord> tw;
+            CHECK((sentence_cues("The " + w.text + " of Acme", tw) & words::kCueSpending) != 0);
             CHECK(static_cast<words::Role>(tw[1].role) == w.role);
         }
     }
@@ -249,24 +257,11 @@ TEST_CASE("every word of a spending role carries the spending cue, in any case")
                          Cued{"Consolidated", words::kCueTotal}, Cued{"group", words::kCueTotal},
                          Cued{"OVERALL", words::kCueTotal}, Cued{"in", words::kCueIn}, Cued{"In", words::kCueIn}}) {
         CAPTURE(c.word);
-        Event event;
-        const std::string text = std::string("The ") + c.word + " of Acme";
-        event.body = text;
-        Document doc;
-        doc.build(event);
-        const Sentence& s = doc.sentences.at(0);
-        std::vector<uint32_t> flags(s.last_token - s.first_token);
-        std::vector<words::TokenWord> tw(flags.size());
-        CHECK((words::word_flags(doc, s.first_token, s.last_token, flags.data(), tw.data()) & c.cue) != 0);
+        std::vector<words::TokenWord> tw;
+        CHECK((sentence_cues(std::string("The ") + c.word + " of Acme", tw) & c.cue) != 0);
     }
-    Event plain;
-    plain.body = "Acme revenue rose to $5 billion in the quarter.";
-    Document doc;
-    doc.build(plain);
-    const Sentence& s = doc.sentences.at(0);
-    std::vector<uint32_t> flags(s.last_token - s.first_token);
-    std::vector<words::TokenWord> tw(flags.size());
-    CHECK((words::word_flags(doc, s.first_token, s.last_token, flags.data(), tw.data()) & words::kCueSpending) == 0);
+    std::vector<words::TokenWord> tw;
+    CHECK((sentence_cues("Acme revenue rose to $5 billion in the quarter.", tw) & words::kCueSpending) == 0);
     // A pledge is still read through the cue.
     testing::Run r;
     const auto& ms = r.on("Acme will spend $2 billion on a new battery plant.");
