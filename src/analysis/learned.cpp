@@ -295,6 +295,7 @@ void LearnedModel::parse(std::string_view text, std::string_view file) {
     };
     std::vector<Row> rows;
     names_.clear();
+    float bias[2] = {0, 0}, decision[2] = {0, 0};
     size_t line_no = 0;
     auto fail = [&](const std::string& what) {
         throw std::runtime_error(std::string(file) + ":" + std::to_string(line_no) + ": " + what +
@@ -316,7 +317,11 @@ void LearnedModel::parse(std::string_view text, std::string_view file) {
             if (r.ec != std::errc() || r.ptr != fields[k].data() + fields[k].size()) fail("weight is not a number");
         }
         const std::string_view name = line.substr(0, t1);
-        float* special = name == "#bias" ? bias_ : name == "#rules+" ? rules_up_ : name == "#rules-" ? rules_down_ : nullptr;
+        float* special = name == "#bias"       ? bias
+                         : name == "#decision" ? decision
+                         : name == "#rules+"   ? rules_up_
+                         : name == "#rules-"   ? rules_down_
+                                               : nullptr;
         if (special) {
             special[0] = w[0];
             special[1] = w[1];
@@ -327,6 +332,8 @@ void LearnedModel::parse(std::string_view text, std::string_view file) {
         rows.push_back({id, w[0], w[1], static_cast<uint32_t>(names_.size())});
         names_.emplace_back(name);
     }
+    // The decision rule's offsets are the bias's (one addition per sentence fewer).
+    for (int k = 0; k < 2; ++k) bias_[k] = bias[k] + decision[k];
     size_t cap = 1024;
     while (cap < 2 * rows.size()) cap *= 2;
     slots_.assign(cap, Slot{});

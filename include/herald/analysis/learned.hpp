@@ -35,7 +35,9 @@ public:
     };
 
     // Reads a weights file ("FILE" names it in errors): lines `feature<TAB>positive<TAB>negative`,
-    // "# " comments, the bias as the feature "#bias", the rules' score as "#rules+" / "#rules-". Throws std::runtime_error "FILE:LINE: message".
+    // "# " comments, the bias as the feature "#bias", the rules' score as "#rules+" / "#rules-", and the
+    // decision rule's offsets to the two logits as "#decision" (added to the bias: the trainer
+    // chooses them for macro-F1, docs/sentiment.md). Throws std::runtime_error "FILE:LINE: message".
     void parse(std::string_view text, std::string_view file);
     bool empty() const { return weights_.empty(); }
     size_t feature_count() const { return weights_.size(); }

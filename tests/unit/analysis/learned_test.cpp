@@ -118,6 +118,19 @@ TEST_CASE("learned model: the ids of the file's names are the ids the tokens giv
     CHECK(learned_feature_id("price target") != learned_feature_id("target price"));
 }
 
+TEST_CASE("learned model: the decision rule's offsets add to the bias, in any order of the file") {
+    // "#decision" is the trainer's per-class shift of the logits (fewer positive, more negative
+    // calls: macro-F1 on the five folds); it is no feature and no word.
+    LearnedModel m;
+    m.parse("#decision\t-0.2\t0.3\n#bias\t-1\t-2\nupgraded\t1.5\t0\n", "t.tsv");
+    CHECK(m.feature_count() == 1);
+    auto z = logits_of(m, "ACME upgraded");
+    CHECK(z.positive == doctest::Approx(-1 - 0.2 + 1.5));
+    CHECK(z.negative == doctest::Approx(-2 + 0.3));
+    z = logits_of(m, "decision");  // the word is not the offsets
+    CHECK(z.positive == doctest::Approx(-1.2));
+}
+
 TEST_CASE("learned model: a bad weights line names the file and line") {
     LearnedModel m;
     CHECK_THROWS_WITH_AS(m.parse("#bias\t0\t0\nup\t1\n", "w.tsv"), doctest::Contains("w.tsv:2: not three tab-separated fields"),
