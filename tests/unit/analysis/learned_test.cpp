@@ -269,8 +269,9 @@ TEST_CASE("learned layer: in a short headline of tone words alone it may call go
     // Tone words with no figure, move, comparison or deal reported: the layer's neutral at
     // 85 % overrules bad news too (before: only good news, at 90 %).
     // ("The firm is hiring 2,000 engineers to meet demand" until session 19: the layer retrained with
-    // the register features keeps its good news.)
-    for (const char* text : {"Management struck a cautious tone on the call", "The firm is hiring 500 people"}) {
+    // the register features keeps its good news; "The firm is hiring 500 people" until the layer was
+    // trained per sentence, session 19 (tweets): p(neutral) below 0.85 since. A listicle line at 0.89.)
+    for (const char* text : {"Management struck a cautious tone on the call", "The best bank stocks for your portfolio"}) {
         CAPTURE(text);
         CHECK(std::fabs(score(Lexicon::rules_only(), text).score) > 0.1);
         const Scored s = score(Lexicon::builtin(), text);
