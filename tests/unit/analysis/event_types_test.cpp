@@ -973,3 +973,14 @@ TEST_CASE("a warning on profit, a bidding war won, a fine hit with, a regulator'
     CHECK(has(events_of("Boeing hit with FAA fine"), "regulatory_action", "BA"));
     CHECK(has(events_of("Amazon agrees $2.5 billion FTC settlement"), "regulatory_action", "AMZN"));
 }
+
+// Session 19, seventh batch (evx-385 ... evx-424: pharma, banks, miners, retail, tech).
+TEST_CASE("a vaccine rolled out, a growth target scrapped, a loss now expected, targets of a fiscal year reiterated") {
+    CHECK(has(events_of("Pfizer launches updated RSV vaccine in Europe"), "product_launch", "PFE"));
+    CHECK(has(events_of("Unilever abandons its sales growth target for 2026"), "guidance_cut", "UL"));
+    CHECK(has(events_of("Ford", "Ford now expects a net loss for the full year."), "guidance_cut", "F"));
+    CHECK(has(events_of("Ford now sees full-year operating loss"), "guidance_cut", "F"));
+    CHECK_FALSE(has(events_of("Rivian now expects a narrower loss for 2026"), "guidance_cut", "RIVN"));
+    CHECK(has(events_of("Nike reiterates fiscal 2027 targets"), "guidance_reaffirm", "NKE"));
+    CHECK_FALSE(has(events_of("Goldman Sachs reiterates Buy rating and price targets on Nike"), "guidance_reaffirm", "NKE"));
+}
