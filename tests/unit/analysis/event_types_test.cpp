@@ -984,3 +984,10 @@ TEST_CASE("a vaccine rolled out, a growth target scrapped, a loss now expected, 
     CHECK(has(events_of("Nike reiterates fiscal 2027 targets"), "guidance_reaffirm", "NKE"));
     CHECK_FALSE(has(events_of("Goldman Sachs reiterates Buy rating and price targets on Nike"), "guidance_reaffirm", "NKE"));
 }
+
+// Session 19: sector phrasings tried after the seventh batch (not in the gold).
+TEST_CASE("a biosimilar launched, capital returned to shareholders through buybacks") {
+    CHECK(has(events_of("Amgen launches biosimilar of Stelara in the U.S."), "product_launch", "AMGN"));
+    CHECK(has(events_of("Bank of America plans to return $40 billion to shareholders through buybacks"), "buyback", "BAC"));
+    CHECK_FALSE(has(events_of("Bank of America could return $40 billion to shareholders through buybacks"), "buyback", "BAC"));
+}
