@@ -184,16 +184,29 @@ const periods::Found* SentenceReader::list_period(uint32_t tb) const {
 // The period of another clause than the figure's [tb, te) gives way to one of the figure's own
 // clause: "HCLTech Q3 net profit rises 9% to ₹4,740 crore, keeps FY27 growth outlook" is Q3's;
 // "should cut costs ... by fiscal 2028, and it bought back $500 million of stock in the quarter"
-// is the quarter's. Walks only the tokens between p and the figure, and the clause when p lies
-// outside it. Returns the one to use.
-const periods::Found* SentenceReader::clause_period(const periods::Found* p, uint32_t tb, uint32_t te) const {
+// is the quarter's. Returns the one to use. Only the first kMaxPeriods periods are read, so p can
+// lie far from a late figure: a long sentence answers from its clause table, not by walking the
+// tokens between them (quadratic in a sentence of one clause and many figures).
+const periods::Found* SentenceReader::clause_period(const periods::Found* p, uint32_t tb, uint32_t te) {
     if (n_periods_ < 2) return p;  // nothing to give way to (most sentences)
     constexpr uint32_t kEnds = kPunctComma | W::kClause | kScopeEnd;
     const bool after = p->token >= te;
+    const uint32_t from = after ? te : p->end, to = after ? p->token : tb;
     bool across = false;
-    for (uint32_t k = after ? te : p->end; k < (after ? p->token : tb) && !across; ++k) across = (F(k) & kEnds) != 0;
+    uint32_t cb = 0, ce = 0;
+    if (last_ - first_ > kShortSentence && te <= last() && from <= last()) {
+        if (!clauses_done_) table_clauses();
+        const uint32_t n = last_ - first_ + 1;
+        const uint32_t* cbs = clauses_.data();
+        const uint32_t* ces = cbs + n;
+        across = from < to && ces[from - first_] < to;  // a clause end in [from, to)
+        cb = cbs[tb - first_];
+        ce = ces[te - first_];
+    } else {
+        for (uint32_t k = from; k < to && !across; ++k) across = (F(k) & kEnds) != 0;
+        if (across) cb = clause_begin(tb), ce = clause_end(te);
+    }
     if (!across) return p;
-    const uint32_t cb = clause_begin(tb), ce = clause_end(te);
     const periods::Found* best = nullptr;
     for (size_t i = 0; i < n_periods_; ++i) {
         const periods::Found& f = periods_[i];

@@ -152,3 +152,22 @@ TEST_CASE("analysis cost: a product search over thousands of bare unit nouns nei
     CHECK(out.metrics[0].value == 5e9);
     CHECK(spent < 5.0);  // linear: about 0.02 s in a release build
 }
+
+TEST_CASE("analysis cost: below the figure cap too, 4x the text costs under 8x the CPU") {
+    // The 64/256 KB case above runs past QuantityExtractor::kMaxFigures, where the figures stop
+    // growing; a walk per figure over the sentence shows only below it. 6 KB and 24 KB hold
+    // 260-1,900 figures of these shapes. The period of a late figure in one long clause was
+    // checked by walking back to the sentence's first periods (9-10x per 4x before session 19).
+    constexpr size_t kSmall = 6 * 1024, kLarge = 4 * kSmall;
+    for (const Shape& shape : shapes()) {
+        CAPTURE(shape.name);
+        bool linear = false;
+        for (int round = 0; round < 3 && !linear; ++round) {
+            const double small = std::max(cost(shape, kSmall, 9), 2e-5);  // floor: timer resolution
+            const double large = cost(shape, kLarge, 5);
+            MESSAGE(std::string(shape.name) << ": " << small * 1e3 << " ms at 6 KB, " << large * 1e3 << " ms at 24 KB");
+            linear = large < 8.0 * small;
+        }
+        CHECK(linear);
+    }
+}
