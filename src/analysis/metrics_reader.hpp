@@ -429,6 +429,7 @@ private:
     bool entity_mention_in_phrase_ = false;
     std::string_view forced_segment_;  // business_move: the business its verb's subject names
     int8_t combined_possible_ = -1;    // segments::combined_possible of this sentence, -1: not asked yet
+    int8_t clause_words_ = -1;         // segments::clause_words_of of this sentence, -1: not asked yet
     uint32_t cues_any_ = 0;            // the OR of the sentence's tokens' cue bits (tag_tokens)
     uint32_t words_any_ = 0;           // the OR of the word table's flags of its tokens (tag_tokens)
     bool comma_ = false;               // the sentence has a "," token (tag_tokens)

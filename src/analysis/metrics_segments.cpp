@@ -181,7 +181,8 @@ bool SentenceReader::combined_figure(const Hit* h, uint32_t tb, uint32_t te) {
     uint32_t cb = b, ce = e;
     while (cb > first() && b - cb < kCombinedReach && !(F(cb - 1) & (kPunctComma | W::kClause))) --cb;
     while (ce < last() && ce - e < kCombinedReach && !(F(ce) & (kPunctComma | W::kClause))) ++ce;
-    return segments::combined(segment_view(), cb, ce, h->np_begin, h->end);
+    if (clause_words_ < 0) clause_words_ = segments::clause_words_of(segment_view()) ? 1 : 0;
+    return segments::combined(segment_view(), cb, ce, h->np_begin, h->end, clause_words_ != 0);
 }
 
 // Is a change whose kind phrase is h, at tokens [tb, te), about the business of `value`? The

@@ -203,11 +203,17 @@ bool combined_possible(const View& v, bool joint_word) {
     return false;
 }
 
-bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind_b, uint32_t kind_e) {
+bool clause_words_of(const View& v) {
+    for (uint32_t t = v.first; t < v.last; ++t)
+        if (is_word(v, t) && ((classes(v, t) & kCombineBit) || eq_ci(v.tok(t), "respectively"))) return true;
+    return false;
+}
+
+bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind_b, uint32_t kind_e, bool clause_words) {
     // "Together, Acme and Globex spent ...": the word opens the sentence, before the figure's clause.
     if (clause_b > v.first && is_word(v, v.first) && (classes(v, v.first) & kCombineBit)) return true;
     bool respectively = false;
-    for (uint32_t t = clause_b; t < clause_e && t < v.last; ++t) {
+    for (uint32_t t = clause_b; clause_words && t < clause_e && t < v.last; ++t) {
         if (!is_word(v, t)) continue;
         if (classes(v, t) & kCombineBit) return true;
         respectively |= eq_ci(v.tok(t), "respectively");

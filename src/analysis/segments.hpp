@@ -54,7 +54,14 @@ std::string_view subject_of_move(const View& v, uint32_t verb, bool growth_verb)
 // stated for several companies together? "combined", "together", "collectively", "in
 // aggregate" in the clause; a group of companies owning the kind ("the four hyperscalers'
 // capex", "capex of Microsoft, Alphabet, Amazon and Meta").
-bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind_b, uint32_t kind_e);
+// clause_words: whether the sentence has a combine word or "respectively" at all
+// (clause_words_of, once per sentence); without one the clause is not walked for them.
+bool combined(const View& v, uint32_t clause_b, uint32_t clause_e, uint32_t kind_b, uint32_t kind_e,
+              bool clause_words = true);
+
+// Has the sentence a combine word ("combined", "together", ...) or "respectively"? Asked once
+// per sentence: a figure-dense sentence of one clause walked its clause for them per figure.
+bool clause_words_of(const View& v);
 
 // Can any figure of the sentence be several companies' together? False when it has no combine
 // or group word and names fewer than two companies: combined() need not run (once per sentence).

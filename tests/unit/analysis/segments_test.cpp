@@ -59,7 +59,13 @@ std::string subject(std::string_view text, std::string_view verb, bool growth) {
 bool combined(std::string_view text, std::string_view kind_word) {
     Sent s(text);
     const uint32_t k = s.at(kind_word);
-    return segments::combined(s.view(), s.view().first, s.view().last, k, k + 1);
+    // As the metric reader asks: the sentence's combine words read once, then the clause.
+    return segments::combined(s.view(), s.view().first, s.view().last, k, k + 1, segments::clause_words_of(s.view()));
+}
+
+bool clause_words(std::string_view text) {
+    Sent s(text);
+    return segments::clause_words_of(s.view());
 }
 
 }  // namespace
@@ -134,6 +140,15 @@ TEST_CASE("figures of several companies together") {
     CHECK_FALSE(combined("Acme and Globex sales rose 5% and 7%, respectively.", "sales"));
     CHECK_FALSE(combined("Analysts at the big banks expect Acme revenue of $5 billion.", "revenue"));
     CHECK_FALSE(combined("Acme's revenue beat peers' revenue.", "revenue"));
+}
+
+TEST_CASE("a sentence's combine words are found once, in any case, wherever they stand") {
+    CHECK(clause_words("Combined capital expenditures of the two will exceed $40 billion."));
+    CHECK(clause_words("Revenue of the two reached $9 billion TOGETHER."));
+    CHECK(clause_words("Acme and Globex sales rose 5% and 7%, Respectively."));
+    CHECK(clause_words("Acme and Globex collectively spent $3 billion."));
+    CHECK_FALSE(clause_words("Acme revenue $5B Globex revenue $4B Acme revenue $5B"));
+    CHECK_FALSE(clause_words("Capex of Microsoft, Amazon and Acme will top $400 billion."));  // a group after the kind: not a clause word
 }
 
 TEST_CASE("word classes") {
