@@ -110,7 +110,9 @@ inline void dollar_before(std::string_view s, size_t end, Unit& unit, size_t& be
     if (lb >= 2 && s[lb - 1] == ' ' && num::is_upper(s[lb - 2])) {  // "C $1.2 billion"
         size_t k = lb - 1;
         while (k > 0 && lb - 1 - k < 3 && num::is_upper(s[k - 1])) --k;
-        if (!letter_names_series(s, k)) --lb;
+        // The letters must be a word of their own ("5B $5B": no prefix can match, and the
+        // series words need not be read).
+        if (starts_word(s, k) && !letter_names_series(s, k)) --lb;
     }
     if (lb > 0 && (num::is_upper(s[lb - 1]) || s[lb - 1] == '.')) {
         for (const auto& p : kDollarPrefixes) {

@@ -427,6 +427,7 @@ const Expect kWritten[] = {
     {"Revenue was $A850 million in the quarter.", 850e6, "AUD", "$A850 million"},
     {"Revenue was MXN$500 million in the quarter.", 500e6, "MXN", "MXN$500 million"},
     {"It raised a Series C $20 million round.", 20e6, "USD", "$20 million"},
+    {"The Model 4C $20 million order shipped.", 20e6, "USD", "$20 million"},  // letters inside a word: no prefix
     // codes and words after (or around) the scale
     {"Net sales were 5 mln eur in 2009.", 5e6, "EUR", "5 mln eur"},
     {"Net sales were 75 USD million in 2009.", 75e6, "USD", "75 USD million"},
