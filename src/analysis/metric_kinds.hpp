@@ -56,7 +56,7 @@ inline constexpr Row kRows[] = {
      1, M::level, false, U::money, false, false},
     {K::net_income, "net_income",
      "profit|profits|earnings|net income|net profit|net earnings|net result|bottom line|income from continuing operations|core income|core earnings|"
-     "profit after tax|net profit after tax|profit after taxation|net profit after taxation",
+     "profit after tax|net profit after tax|profit after taxation|net profit after taxation|earned",
      "loss|losses|net loss",
      1, M::level, false, U::money, false, false},
     {K::pretax_income, "pretax_income",
@@ -140,6 +140,8 @@ inline constexpr std::string_view kNotMetrics =
     "retail sales|industry sales|home sales|existing-home sales|new-home sales|market share|market cap|"
     "market value|market capitalization|market capitalisation|income tax|income taxes|other income|investment income|interest income|loan|loans|term loan|bridge loan|credit facility|"
     "bond|bonds|revenue per user|average revenue per user|arpu|"
+    // A bank's net interest margin is a yield on its assets, not a profit margin.
+    "net interest margin|net interest margins|"
     // An airline's traffic and unit revenue, an insurer's catastrophe losses.
     "revenue passenger miles|revenue passenger kilometres|revenue passenger kilometers|revenue per available seat mile|"
     "revenue per available seat kilometre|revenue per available seat kilometer|catastrophe losses";

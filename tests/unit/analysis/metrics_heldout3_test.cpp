@@ -1,0 +1,33 @@
+// Held-out news of session "metrics3", round 3 (news-0087..0105, data/eval/metrics-news-gold/README.md):
+// European and Asian banks and insurers, pharma, retailers, industrials, telecom, a registrations
+// round-up, analysts' targets, job cuts. The general causes of their misses (and of earlier rounds'
+// leftovers), each case failing before its rule (docs/metrics.md "Measuring", round 3).
+#include <doctest/doctest.h>
+
+#include "metrics_support.hpp"
+
+using namespace herald::analysis;
+using testing::period_of;
+using testing::with_value;
+
+TEST_CASE("a bank's net interest margin is no company margin") {
+    testing::Run r;
+    CHECK(r.on("Its net interest margin narrowed to 2.05% from 2.14%.").empty());
+    // Negative: a profit margin still is.
+    const auto& a = r.on("Its operating margin narrowed to 12.1%.");
+    REQUIRE(with_value(a, 12.1));
+    CHECK(with_value(a, 12.1)->kind == MetricKind::operating_margin);
+}
+
+TEST_CASE("a company that earned an amount made that profit") {
+    testing::Run r;
+    const auto& a = r.on("Globex earned $7.4 billion, or 95 cents a share.");
+    REQUIRE(with_value(a, 7.4e9));
+    CHECK(with_value(a, 7.4e9)->kind == MetricKind::net_income);
+    REQUIRE(with_value(a, 0.95));
+    CHECK(with_value(a, 0.95)->kind == MetricKind::eps);
+    // Negative: a kind named after "earned" is that kind.
+    const auto& b = r.on("Its components business earned 126 billion won in operating profit.");
+    REQUIRE(with_value(b, 126e9));
+    CHECK(with_value(b, 126e9)->kind == MetricKind::operating_income);
+}
