@@ -31,3 +31,17 @@ TEST_CASE("a company that earned an amount made that profit") {
     REQUIRE(with_value(b, 126e9));
     CHECK(with_value(b, 126e9)->kind == MetricKind::operating_income);
 }
+
+TEST_CASE("a swing to a loss moves the figure down, a swing to a profit up") {
+    testing::Run r;
+    const auto& a = r.on("The chemicals unit swung to a loss of $210 million.");
+    REQUIRE(with_value(a, -210e6));
+    CHECK(with_value(a, -210e6)->change.direction == Direction::down);
+    const auto& b = r.on("Globex swung to an operating profit of $95 million.");
+    REQUIRE(with_value(b, 95e6));
+    CHECK(with_value(b, 95e6)->change.direction == Direction::up);
+    // Negative: a loss with no swing has no move.
+    const auto& c = r.on("Globex reported a net loss of $40 million.");
+    REQUIRE(with_value(c, -40e6));
+    CHECK(with_value(c, -40e6)->change.direction == Direction::none);
+}
