@@ -16,13 +16,16 @@ struct Calendar {
 };
 
 inline constexpr Calendar kCalendars[] = {
-    {"AAPL", 9},  {"ACN", 8},   {"ADBE", 11}, {"ADI", 10},  {"ADSK", 1},  {"AMAT", 10}, {"AVGO", 10},
-    {"AZO", 8},   {"BBY", 1},   {"CAG", 5},   {"COST", 8},  {"CRM", 1},   {"CSCO", 7},  {"DE", 10},
-    {"DELL", 1},  {"DIS", 9},   {"FDX", 5},   {"GIS", 5},   {"HD", 1},    {"HMC", 3},   {"HPE", 10},
-    {"HPQ", 10},  {"INFY", 3},  {"INTU", 7},  {"KLAC", 6},  {"KR", 1},    {"LOW", 1},   {"LRCX", 6},
-    {"MDT", 4},   {"MSFT", 6},  {"MU", 8},    {"NKE", 5},   {"NVDA", 1},  {"ORCL", 5},  {"PANW", 7},
-    {"PG", 6},    {"QCOM", 9},  {"SBUX", 9},  {"SNOW", 1},  {"SONY", 3},  {"TGT", 1},   {"TJX", 1},
-    {"TM", 3},    {"V", 9},     {"WDAY", 1},  {"WMT", 1},
+    {"AAPL", 9}, {"ACN", 8},  {"ADBE", 11}, {"ADI", 10}, {"ADP", 6},  {"ADSK", 1}, {"AMAT", 10},
+    {"AVGO", 10}, {"AZO", 8},  {"BABA", 3}, {"BBY", 1},  {"CAG", 5},  {"COST", 8}, {"CRM", 1},
+    {"CRWD", 1}, {"CSCO", 7}, {"DE", 10},  {"DELL", 1}, {"DG", 1},   {"DIS", 9},  {"DLTR", 1},
+    {"EA", 3},   {"EMR", 9},  {"FDX", 5},  {"GIS", 5},  {"HD", 1},   {"HMC", 3},  {"HPE", 10},
+    {"HPQ", 10}, {"INFY", 3}, {"INTU", 7}, {"KLAC", 6}, {"KR", 1},   {"LOW", 1},  {"LRCX", 6},
+    {"LULU", 1}, {"MDB", 1},  {"MDT", 4},  {"MKS.L", 3}, {"MRVL", 1}, {"MSFT", 6}, {"MU", 8},
+    {"NKE", 5},  {"NVDA", 1}, {"ORCL", 5}, {"PANW", 7}, {"PG", 6},   {"QCOM", 9}, {"SBUX", 9},
+    {"SIEGY", 9}, {"SMCI", 6}, {"SMNEY", 9}, {"SNOW", 1}, {"SNPS", 10}, {"SONY", 3}, {"TEAM", 6},
+    {"TGT", 1},  {"TJX", 1},  {"TM", 3},   {"TSCO.L", 2}, {"TTWO", 3}, {"V", 9},    {"WBA", 8},
+    {"WDAY", 1}, {"WMT", 1},  {"ZM", 1},
 };
 
 constexpr bool sorted_by_ticker() {

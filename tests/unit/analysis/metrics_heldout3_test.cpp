@@ -4,6 +4,7 @@
 // leftovers), each case failing before its rule (docs/metrics.md "Measuring", round 3).
 #include <doctest/doctest.h>
 
+#include "fiscal_years.hpp"
 #include "metrics_support.hpp"
 
 using namespace herald::analysis;
@@ -44,4 +45,15 @@ TEST_CASE("a swing to a loss moves the figure down, a swing to a profit up") {
     const auto& c = r.on("Globex reported a net loss of $40 million.");
     REQUIRE(with_value(c, -40e6));
     CHECK(with_value(c, -40e6)->change.direction == Direction::none);
+}
+
+TEST_CASE("fiscal calendars of the alias table's companies whose year ends in another month") {
+    using namespace herald::analysis::fiscal;
+    CHECK(year_end_month("BABA") == 3);  // Alibaba's September quarter is its fiscal second
+    CHECK(quarter_ending(9, year_end_month("BABA")) == 2);
+    CHECK(year_end_month("EMR") == 9);   // Emerson's September quarter is its fiscal fourth
+    CHECK(quarter_ending(9, year_end_month("EMR")) == 4);
+    CHECK(year_end_month("SIEGY") == 9);
+    CHECK(year_end_month("TSCO.L") == 2);
+    CHECK(year_end_month("WBA") == 8);
 }
