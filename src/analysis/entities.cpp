@@ -420,7 +420,13 @@ uint32_t EntityFinder::reference_at(const Document& doc, uint32_t si, uint32_t t
         const uint32_t len = static_cast<uint32_t>(ref.size());
         if (t + len > s.last_token || !detail::same_ids(ref.data() + 1, ids + t + 1, len - 1)) continue;
         const Mention& l = out[named];  // its views are copied before out grows
-        push_mention(out, doc, s, si, t, len, l.entity, l.company, l.ticker, l.is_segment, true);
+        // A reference in a later sentence than a product or unit named last is the company's
+        // ("... while Paxlovid brought in $1.1 billion. The drugmaker kept its full-year revenue
+        // forecast": Pfizer's); in the product's own sentence it may be the product's.
+        if (l.is_segment && l.sentence != si && !l.company.empty())
+            push_mention(out, doc, s, si, t, len, l.company, l.company, l.ticker, false, true);
+        else
+            push_mention(out, doc, s, si, t, len, l.entity, l.company, l.ticker, l.is_segment, true);
         return len;
     }
     return 0;
@@ -477,6 +483,7 @@ void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
                 r.company = out[to].company;
                 r.ticker = out[to].ticker;
                 r.is_segment = out[to].is_segment;
+                if (r.is_segment && out[to].sentence != si && !r.company.empty()) r.entity = r.company, r.is_segment = false;
             }
             t += matched ? matched : 1;
         }

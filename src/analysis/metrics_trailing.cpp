@@ -149,4 +149,16 @@ bool SentenceReader::share_margin(const Fig& fg, const Quantity& q) {
     return true;
 }
 
+// "swung to a loss of $210 million", "swung into an operating profit of": the swing goes the way
+// of the kind's sign (down to a loss, up to a profit). At most one determiner between.
+Direction SentenceReader::swing_before(const Hit* h) const {
+    uint32_t k = h->np_begin;
+    if (k > first() && (F(k - 1) & W::kDeterminer)) --k;
+    if (k < first() + 2 || !(eq_ci(c_.tok(k - 1), "to") || eq_ci(c_.tok(k - 1), "into"))) return Direction::none;
+    const std::string_view v = c_.tok(k - 2);
+    if (!(eq_ci(v, "swung") || eq_ci(v, "swing") || eq_ci(v, "swings") || eq_ci(v, "swinging") || eq_ci(v, "turned")))
+        return Direction::none;
+    return h->loss ? Direction::down : Direction::up;
+}
+
 }  // namespace herald::analysis::metric_reader

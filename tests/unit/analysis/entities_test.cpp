@@ -157,6 +157,22 @@ TEST_CASE("references carry to the last named company within a paragraph") {
     CHECK(two[2].ticker == "MSFT");
 }
 
+TEST_CASE("a reference in a later sentence than a product named last is the company's") {
+    Finder f;
+    // "The drugmaker kept its full-year revenue forecast": Pfizer's, not Paxlovid's (round 3).
+    const auto& m = f.find("Paxlovid brought in $1.1 billion. The drugmaker kept its revenue forecast.");
+    REQUIRE(m.size() == 2);
+    CHECK(m[0].is_segment);
+    CHECK(m[1].is_reference);
+    CHECK_FALSE(m[1].is_segment);
+    CHECK(m[1].entity == "Pfizer");
+    CHECK(m[1].ticker == "PFE");
+    // Negative: in the product's own sentence a reference may be the product's.
+    const auto& s = f.find("Paxlovid sales fell, and its share of revenue shrank.");
+    REQUIRE(s.size() == 2);
+    CHECK(s[1].is_segment);
+}
+
 TEST_CASE("a reference in a clause naming no company is the subject's, in the clause of a name that name's") {
     struct Case {
         const char* text;
