@@ -110,7 +110,7 @@ inline constexpr Row kRows[] = {
      "accelerated share repurchases|accelerated buyback", "",
      1, M::level, false, U::money, false, false},
     {K::deliveries, "deliveries",
-     "deliveries|delivered|delivers|shipments|shipped|ships|registrations", "",
+     "deliveries|delivered|delivers|deliver|shipments|shipped|ships|registrations", "",
      1, M::level, false, U::count, false, false},
     {K::subscribers, "subscribers",
      "subscribers|subscriber|subscriptions|users|memberships|paid members|paid memberships|paid subscribers|"

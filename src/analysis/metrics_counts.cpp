@@ -144,6 +144,26 @@ bool SentenceReader::earlier_count(uint32_t tb, uint32_t te, double value) {
     return true;  // an earlier value whose later one was not read is no metric either
 }
 
+// "between 41,500 and 43,500 vehicles", "72,000 to 75,000 vehicles", "1.5 to 1.7 million units":
+// a count range whose low end [t, te) was read into low. On success high and high_te (the token
+// after the high end) are set, and a scale written once is both ends' ("1.5 to 1.7 million").
+// "from 400,000 to 450,000" is a move, no range.
+bool SentenceReader::count_range(uint32_t t, uint32_t te, double& low, double& high, uint32_t& high_te) const {
+    if (te + 1 >= last() || c_.doc.tokens[te + 1].kind != TokenKind::number || t <= first()) return false;
+    const std::string_view link = c_.tok(te), before = c_.tok(t - 1);
+    const bool between = eq_ci(link, "and") && eq_ci(before, "between");
+    if (!between && !(eq_ci(link, "to") && !eq_ci(before, "from"))) return false;
+    double h = 0;
+    uint32_t he = te + 1;
+    if (!read_count(te + 1, h, he)) return false;
+    double l = low;
+    const int scale = scale_of(c_.tok(he - 1));
+    if (scale && !scale_of(c_.tok(te - 1))) l *= scale == 9 ? 1e9 : scale == 6 ? 1e6 : 1e3;
+    if (!(h > l) || h > 2 * l) return false;  // a range rises, by at most its low end
+    low = l, high = h, high_te = he;
+    return true;
+}
+
 // "users hit a record 416 million", "reached a new high of": the token a count's link word ends
 // before, past "a", "record", "new" (tb itself when none).
 uint32_t SentenceReader::link_before(uint32_t tb) const {
@@ -249,9 +269,10 @@ void SentenceReader::count_pass() {
         if (c_.doc.tokens[t].kind != TokenKind::number) continue;
         while (fi < figs_.size() && figs_[fi].te <= t) ++fi;
         if (fi < figs_.size() && figs_[fi].tb <= t) continue;  // part of a money or percent figure
-        double value = 0;
+        double value = 0, high = 0;
         uint32_t te = t;
         if (!read_count(t, value, te)) continue;
+        const bool range = count_range(t, te, value, high, te);
         Hit made;
         const Hit* h = count_kind(t, te, made);
         if (!h) continue;
@@ -264,6 +285,7 @@ void SentenceReader::count_pass() {
         m.kind = h->kind;
         m.has_value = true;
         m.value = value;
+        if (range) m.is_range = true, m.low = value, m.high = high;
         m.unit = Unit::of("count");
         m.qualifier = qualifier_before(t);
         const Token& b = c_.doc.tokens[t];

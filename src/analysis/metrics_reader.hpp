@@ -201,6 +201,7 @@ private:
     // --- counts (metrics_counts.cpp) ---
     void count_pass();
     bool read_count(uint32_t t, double& value, uint32_t& te) const;
+    bool count_range(uint32_t t, uint32_t te, double& low, double& high, uint32_t& high_te) const;
     const Hit* count_kind(uint32_t tb, uint32_t te, Hit& made) const;
     bool cut_verb_before(uint32_t tb) const;
     Qualifier qualifier_before(uint32_t t) const;

@@ -57,3 +57,22 @@ TEST_CASE("fiscal calendars of the alias table's companies whose year ends in an
     CHECK(year_end_month("TSCO.L") == 2);
     CHECK(year_end_month("WBA") == 8);
 }
+
+TEST_CASE("a count range: 'expects to deliver between 41,500 and 43,500 vehicles'") {
+    testing::Run r;
+    const auto& a = r.on("Acme now expects to deliver between 41,500 and 43,500 vehicles in 2026.");
+    REQUIRE(with_value(a, 41500));
+    const Metric* m = with_value(a, 41500);
+    CHECK(m->kind == MetricKind::deliveries);
+    CHECK(m->is_range);
+    CHECK(m->high == 43500);
+    CHECK(m->forecast);
+    CHECK(with_value(a, 43500) == nullptr);
+    const auto& b = r.on("Acme expects 1.5 to 1.7 million deliveries this year.");
+    REQUIRE(with_value(b, 1.5e6));
+    CHECK(with_value(b, 1.5e6)->high == 1.7e6);
+    // Negative: "from ... to" is a move, not a range.
+    const auto& c = r.on("Deliveries rose from 400,000 to 450,000 vehicles.");
+    REQUIRE(with_value(c, 450000));
+    CHECK_FALSE(with_value(c, 450000)->is_range);
+}
