@@ -44,6 +44,9 @@ void SentenceReader::change_pass() {
                 margin = is_margin(h->kind);
             }
         }
+        // "$4.82 billion, an increase of 11%", "earnings of $1.21 per share, up 2.5%": the level
+        // right before the comma takes the move, before a kind word further back.
+        if (!h && trailing_percent(fg, q)) continue;
         if (!h) {
             h = change_kind_before(fg, dir);
             if (h) {
@@ -52,7 +55,6 @@ void SentenceReader::change_pass() {
                 margin = is_margin(h->kind);
             }
         }
-        if (!h && trailing_percent(fg, q)) continue;  // "$4.82 billion, an increase of 11%"
         if (!h || h->kind == W::kNotMetric) continue;  // "credit losses rose 20%", "beating estimates of 8%"
         // A percentage by a price target is the stock's upside or move, not the target's change.
         if (h->kind == MetricKind::price_target) continue;

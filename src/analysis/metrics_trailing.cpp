@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "metric_kinds.hpp"
 #include "metrics_reader.hpp"
 #include "numbers.hpp"
 
@@ -79,7 +80,10 @@ Metric* SentenceReader::trailing_level(uint32_t tb, Direction& dir) const {
     uint32_t k = comma;
     for (uint32_t n = 0; k > first() && toks[k - 1].end > level->span.end; --k, ++n) {
         const uint32_t f = F(k - 1);
-        if (n == 14 || hit_beginning(k - 1) || (f & (kFigureFlag | kPunctHard | W::kClause))) return nullptr;
+        // "earnings of $1.21 per share, up 2.5%": the level's own per-share words are no other kind.
+        const Hit* h = hit_beginning(k - 1);
+        const bool own = h && h->kind == level->kind && kinds::row(h->kind).per_share && toks[k - 2].end == level->span.end;
+        if (n == 14 || (h && !own) || (f & (kFigureFlag | kPunctHard | W::kClause))) return nullptr;
         if ((f & kPunctComma) && !(c_.tok(k - 1) == "," && year_token(c_.tok(k)))) return nullptr;
     }
     return k > first() && toks[k - 1].end == level->span.end ? level : nullptr;

@@ -76,3 +76,16 @@ TEST_CASE("a count range: 'expects to deliver between 41,500 and 43,500 vehicles
     REQUIRE(with_value(c, 450000));
     CHECK_FALSE(with_value(c, 450000)->is_range);
 }
+
+TEST_CASE("a move after a per-share level and a comma is the per-share figure's") {
+    testing::Run r;
+    const auto& a = r.on("Globex reported adjusted earnings of $1.21 per share, up 2.5% from a year earlier.");
+    REQUIRE(with_value(a, 1.21));
+    CHECK(with_value(a, 1.21)->kind == MetricKind::eps);
+    CHECK(with_value(a, 1.21)->change.percent == doctest::Approx(2.5));
+    CHECK(a.size() == 1);  // no earnings move of its own
+    // Negative: a move with its own kind word stays that kind's.
+    const auto& b = r.on("Globex earned $1.21 per share, and revenue rose 4%.");
+    REQUIRE(testing::metric_of(b, MetricKind::revenue));
+    CHECK(testing::metric_of(b, MetricKind::revenue)->change.percent == doctest::Approx(4));
+}
