@@ -235,6 +235,17 @@ std::string_view headline_subject(const Document& doc) {
     const bool period_next = next.capitalized && period_word(field.substr(next.begin, next.end - next.begin));
     if (next.field != core::Field::headline || next.kind != TokenKind::word || (next.capitalized && !period_next))
         return {};
+    // "Uniqlo owner Fast Retailing posts ...", "Gucci parent Kering ...": the brand's owner is the
+    // company (one to three capitalised words after the owner word).
+    const std::string_view role = field.substr(next.begin, next.end - next.begin);
+    if (role == "owner" || role == "parent" || role == "maker" || role == "operator") {
+        uint32_t e = t + n + 1;
+        while (e < nt && e < t + n + 4 && doc.tokens[e].field == core::Field::headline &&
+               doc.tokens[e].kind == TokenKind::word && doc.tokens[e].capitalized)
+            ++e;
+        if (e > t + n + 1)
+            return without_possessive(field.substr(doc.tokens[t + n + 1].begin, doc.tokens[e - 1].end - doc.tokens[t + n + 1].begin));
+    }
     const std::string_view first = field.substr(doc.tokens[t].begin, doc.tokens[t].end - doc.tokens[t].begin);
     for (std::string_view w : kNotNames)
         if (first == w) return {};
@@ -359,7 +370,20 @@ std::string_view unknown_name_before(const Document& doc, const Metric& m, Plain
             const bool ends = at + w.size() >= headline.size() || !num::is_alpha(headline[at + w.size()]);
             if (starts && ends) found = w;
         }
-        if (!found.empty()) break;
+        if (!found.empty()) {
+            // "Fast Retailing Co said": the capitalised words before it that the headline writes
+            // with it are the name's too (at most two).
+            for (uint32_t b = t; b > 0 && b + 2 > t;) {
+                const Token& pk = toks[b - 1];
+                if (pk.field != m.span.field || pk.kind != TokenKind::word || !pk.capitalized) break;
+                const std::string_view longer = field.substr(pk.begin, tk.end - pk.begin);
+                const size_t at = headline.find(longer);
+                if (at == std::string_view::npos || (at > 0 && num::is_alpha(headline[at - 1]))) break;
+                found = without_possessive(longer);
+                --b;
+            }
+            break;
+        }
     }
     if (low < t0) {
         if (same_field && plain.b >= low && plain.a <= t0)

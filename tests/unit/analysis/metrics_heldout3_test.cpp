@@ -89,3 +89,18 @@ TEST_CASE("a move after a per-share level and a comma is the per-share figure's"
     REQUIRE(testing::metric_of(b, MetricKind::revenue));
     CHECK(testing::metric_of(b, MetricKind::revenue)->change.percent == doctest::Approx(4));
 }
+
+TEST_CASE("a brand's owner named in the headline is the company, its whole name in the text") {
+    testing::Run r;
+    const auto& a = r.item("Zarola owner Vantage Retailing posts record profit",
+                           "Vantage Retailing Co said operating profit rose 14% to a record 593.2 billion yen.",
+                           "Revenue climbed 9.6% to 3.72 trillion yen.");
+    REQUIRE(with_value(a, 593.2e9));
+    CHECK(with_value(a, 593.2e9)->entity == "Vantage Retailing");
+    REQUIRE(with_value(a, 3.72e12));
+    CHECK(with_value(a, 3.72e12)->entity == "Vantage Retailing");
+    // Negative: a headline opening with the company keeps it.
+    const auto& b = r.item("Vantage posts record profit", "Vantage said operating profit rose 14% to 593.2 billion yen.");
+    REQUIRE(with_value(b, 593.2e9));
+    CHECK(with_value(b, 593.2e9)->entity == "Vantage");
+}
