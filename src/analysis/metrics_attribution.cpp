@@ -235,14 +235,19 @@ bool SentenceReader::executed_buyback(uint32_t b) const {
 
 // "kept its 2026 capital spending outlook at $2.9 billion and declared a quarterly dividend of 25
 // cents": a predicate of its own after "and", with a verb of a done thing, between the projection's
-// cue and the metric at token b: the metric is an actual.
-bool SentenceReader::actual_predicate(uint32_t b) const {
+// cue and the metric at token b: the metric is an actual. A dividend or buyback that was raised,
+// cut or kept is one too ("kept its forecast for ... and raised its interim dividend to 4.0 pence").
+bool SentenceReader::actual_predicate(uint32_t b, MetricKind kind) const {
+    const bool event_kind = kind == MetricKind::dividend || kind == MetricKind::buyback;
     for (uint32_t k = b, n = 0; k > first() + 1 && n < 12; ++n) {
         --k;
         if (F(k) & (kPunctHard | W::kClause | kForecastCue)) return false;
         const std::string_view w = c_.tok(k);
-        if ((eq_ci(w, "declared") || eq_ci(w, "paid") || eq_ci(w, "reported") || eq_ci(w, "posted") || eq_ci(w, "approved")) &&
-            eq_ci(c_.tok(k - 1), "and"))
+        if (!eq_ci(c_.tok(k - 1), "and")) continue;
+        if (eq_ci(w, "declared") || eq_ci(w, "paid") || eq_ci(w, "reported") || eq_ci(w, "posted") || eq_ci(w, "approved"))
+            return true;
+        if (event_kind && (eq_ci(w, "raised") || eq_ci(w, "lifted") || eq_ci(w, "increased") || eq_ci(w, "hiked") ||
+                           eq_ci(w, "cut") || eq_ci(w, "lowered") || eq_ci(w, "kept") || eq_ci(w, "maintained")))
             return true;
     }
     return false;
@@ -252,7 +257,7 @@ bool SentenceReader::actual_predicate(uint32_t b) const {
 void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     uint32_t b = h && h->begin < tb ? h->begin : tb;
     uint32_t e = h && h->end > te ? h->end : te;
-    if ((h && h->forecast) || tb > analyst_from_ || forecast_in(b, e > b ? e - 1 : b)) m.forecast = !actual_predicate(b);
+    if ((h && h->forecast) || tb > analyst_from_ || forecast_in(b, e > b ? e - 1 : b)) m.forecast = !actual_predicate(b, m.kind);
     // A deal's price is agreed, not projected: "will pay C$14.50 a share", "agreed to buy ... for $10 billion".
     if (m.kind == MetricKind::deal_value) m.forecast = false;
     read_periods();

@@ -125,7 +125,7 @@ private:
     std::string_view company_name(uint32_t anchor) const;
     void finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h);
     bool executed_buyback(uint32_t b) const;
-    bool actual_predicate(uint32_t b) const;
+    bool actual_predicate(uint32_t b, MetricKind kind) const;
 
     // --- segments and combined figures (metrics_segments.cpp) ---
     void attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after);

@@ -51,8 +51,9 @@ constexpr std::string_view kRegions[] = {
 // Words that qualify a figure without naming a business.
 constexpr std::string_view kQualifying[] = {
     "adjusted",    "annual",        "annualized", "basic",       "comparable", "comparable-store", "consolidated",
-    "core",        "diluted",       "fiscal",     "full",        "full-year",  "gaap",             "global",
-    "gross",       "group",         "like-for-like", "net",      "non-gaap",   "operational", "organic",   "overall",
+    "core",        "diluted",       "final",      "fiscal",      "full",       "full-year",        "gaap",
+    "global",      "gross",         "group",      "interim",     "like-for-like", "net",           "non-gaap",
+    "operational", "organic",       "overall",
     "quarterly",   "record",        "recurring",  "reported",    "same-store", "segment",          "total",
     "underlying",  "worldwide",
 };

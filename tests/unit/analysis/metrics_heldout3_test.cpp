@@ -104,3 +104,29 @@ TEST_CASE("a brand's owner named in the headline is the company, its whole name 
     REQUIRE(with_value(b, 593.2e9));
     CHECK(with_value(b, 593.2e9)->entity == "Vantage");
 }
+
+TEST_CASE("an interim or final dividend raised by a percentage takes it") {
+    testing::Run r;
+    const auto& a = r.on("Globex raised its interim dividend by 10% to 13.1 pence a share.");
+    REQUIRE(with_value(a, 0.131));
+    CHECK(with_value(a, 0.131)->change.direction == Direction::up);
+    CHECK(with_value(a, 0.131)->change.percent == doctest::Approx(10));
+    const auto& b = r.on("Globex cut its final dividend by 20% to 8 pence a share.");
+    REQUIRE(with_value(b, 0.08));
+    CHECK(with_value(b, 0.08)->change.percent == doctest::Approx(-20));
+}
+
+TEST_CASE("a dividend raised after 'and' is an actual, though a forecast came before") {
+    testing::Run r;
+    const auto& a = r.on("Globex kept its forecast for full-year operating profit of about $1 billion and raised its "
+                         "interim dividend to 4.0 cents from 3.9 cents.");
+    REQUIRE(with_value(a, 1e9));
+    CHECK(with_value(a, 1e9)->forecast);
+    REQUIRE(with_value(a, 0.04));
+    CHECK_FALSE(with_value(a, 0.04)->forecast);
+    // Negative: a raised projection stays one.
+    const auto& b = r.on("Globex kept its forecast for full-year operating profit of about $1 billion and raised its "
+                         "revenue forecast to $5 billion.");
+    REQUIRE(with_value(b, 5e9));
+    CHECK(with_value(b, 5e9)->forecast);
+}
