@@ -122,6 +122,7 @@ void SentenceReader::money_metric(Fig& fg, const Quantity& q, const Hit* h, bool
     if (m.forecast && m.kind != MetricKind::price_target && m.change.direction == Direction::none &&
         role_before(fg.tb, W::Role::reaffirm, 10))
         m.change.direction = Direction::flat;
+    if (m.change.direction == Direction::none) kept_level(m, fg);
     // "a net loss of $120 million, or 35 cents a share": the per-share figure of a loss.
     if (m.kind == MetricKind::eps && m.value > 0 && c_.out.size() > first_metric_ && c_.out.back().has_value &&
         c_.out.back().value < 0 && fg.tb >= first() + 2 && eq_ci(c_.tok(fg.tb - 1), "or") && c_.tok(fg.tb - 2) == ",")

@@ -183,6 +183,7 @@ private:
     bool role_before(uint32_t tb, W::Role role, uint32_t max_dist) const;
     Direction verb_before(const Hit* h) const;
     Direction swing_before(const Hit* h) const;
+    void kept_level(Metric& m, const Fig& fg) const;
     Basis basis_after(uint32_t te, uint32_t b, uint32_t e_between) const;
     Basis year_ago_comparison(uint32_t te) const;
     Basis prior_period_basis(const Metric& m, uint32_t te) const;

@@ -165,4 +165,20 @@ Direction SentenceReader::swing_before(const Hit* h) const {
     return h->loss ? Direction::down : Direction::up;
 }
 
+// A level that did not move: "kept its quarterly dividend at $0.372 a share" (a keeping verb
+// before, "at" right before the figure), "Net interest income was EUR 3.78 billion, unchanged from
+// the second quarter" (", unchanged" or ", flat" right after it; the basis from what follows).
+void SentenceReader::kept_level(Metric& m, const Fig& fg) const {
+    if (fg.tb > first() && eq_ci(c_.tok(fg.tb - 1), "at") && role_before(fg.tb, W::Role::reaffirm, 8)) {
+        m.change.direction = Direction::flat;
+        return;
+    }
+    if (fg.te + 1 >= last() || c_.tok(fg.te) != ",") return;
+    const std::string_view w = c_.tok(fg.te + 1);
+    if (!(eq_ci(w, "unchanged") || eq_ci(w, "flat") || eq_ci(w, "steady"))) return;
+    m.change.direction = Direction::flat;
+    if (m.change.basis == Basis::none) m.change.basis = basis_after(fg.te + 2, fg.te + 2, fg.te + 2);
+    if (m.change.basis == Basis::none) m.change.basis = prior_period_basis(m, fg.te + 2);
+}
+
 }  // namespace herald::analysis::metric_reader

@@ -130,3 +130,21 @@ TEST_CASE("a dividend raised after 'and' is an actual, though a forecast came be
     REQUIRE(with_value(b, 5e9));
     CHECK(with_value(b, 5e9)->forecast);
 }
+
+TEST_CASE("a level kept or unchanged did not move") {
+    testing::Run r;
+    const auto& a = r.on("Globex kept its quarterly dividend at $0.372 a share.");
+    REQUIRE(with_value(a, 0.372));
+    CHECK(with_value(a, 0.372)->change.direction == Direction::flat);
+    const auto& b = r.on("Net interest income was $3.78 billion, unchanged from the second quarter.");
+    REQUIRE(with_value(b, 3.78e9));
+    CHECK(with_value(b, 3.78e9)->change.direction == Direction::flat);
+    CHECK(with_value(b, 3.78e9)->change.basis == Basis::qoq);
+    // Negatives: a level "at" with no keeping verb, and a comma before another clause.
+    const auto& c = r.on("Revenue came in at $5.1 billion.");
+    REQUIRE(with_value(c, 5.1e9));
+    CHECK(with_value(c, 5.1e9)->change.direction == Direction::none);
+    const auto& d = r.on("Revenue was $5.1 billion, while profit rose 4%.");
+    REQUIRE(with_value(d, 5.1e9));
+    CHECK(with_value(d, 5.1e9)->change.direction == Direction::none);
+}
