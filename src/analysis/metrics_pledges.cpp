@@ -213,7 +213,8 @@ bool SentenceReader::expense_figure(const Fig& fg) const {
     }
     for (uint32_t k = fg.te; k < last() && k < fg.te + 3; ++k) {
         if (const Hit* h = hit_beginning(k)) return h->kind == W::kNotMetric;
-        if (F(k) & (kFigureFlag | kPunctHard | kPunctComma | W::kClause | W::kStop)) break;
+        // "earnings of $7.8 billion beat estimates": the comparison's yardstick is no charge.
+        if (F(k) & (kFigureFlag | kPunctHard | kPunctComma | W::kClause | W::kStop | W::kComparator)) break;
     }
     return false;
 }

@@ -76,6 +76,8 @@ inline constexpr Entry kEntries[] = {
     {"exceeds", kComparator}, {"surpasses", kComparator}, {"above", kComparator}, {"below", kComparator},
     {"than", kComparator}, {"ahead", kComparator}, {"short", kComparator},
     {"topping", kComparator}, {"missing", kComparator}, {"surpassing", kComparator}, {"outpacing", kComparator},
+    // headline present tense: "Q3 earnings of $7.8 billion top estimates"
+    {"top", kComparator}, {"miss", kComparator}, {"exceed", kComparator}, {"surpass", kComparator},
     // earlier values
     {"from", kPriorCue | kStop}, {"versus", kPriorCue | kStop}, {"vs", kPriorCue | kStop},
     {"vs.", kPriorCue | kStop}, {"against", kPriorCue | kStop},

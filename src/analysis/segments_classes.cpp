@@ -131,15 +131,18 @@ bool has_digit(std::string_view w) {
 // ("strong revenue", "higher sales"), times ("quarter revenue"), ordinals, scale words, and the
 // company itself ("the company's revenue", "the bank's income").
 constexpr std::string_view kNotLine[] = {
-    "additional", "airline", "automaker", "average", "bank", "better", "bigger", "billion", "business", "car",
-    "carmaker", "carrier", "chipmaker", "combined", "company", "conglomerate", "corporate", "cumulative", "current", "division",
-    "drugmaker", "estimated", "expected", "extra", "firm", "first", "fourth", "further", "giant", "greater",
-    "grocer", "group", "half", "healthy", "higher", "insurer", "larger", "last", "lender", "lower",
-    "maker", "manufacturer", "meanwhile", "million", "miner", "modest", "month", "more", "new", "next",
-    "operating", "operator", "other", "overall", "period", "previous", "prior", "producer", "quarter", "retailer",
-    "robust", "same", "season", "second", "segment", "separately", "sharp", "slight", "smaller", "soft",
-    "solid", "stable", "steady", "still", "strong", "stronger", "such", "third", "thousand", "trillion",
-    "unit", "vehicle", "volume", "weak", "weaker", "worse", "year",
+    // Verbs that set or keep a figure ("reaffirmed revenue guidance of $61-64 billion") name no line.
+    "additional", "affirmed", "airline", "announced", "automaker", "average", "bank", "better", "bigger",
+    "billion", "business", "car", "carmaker", "carrier", "chipmaker", "combined", "company", "confirmed",
+    "conglomerate", "corporate", "cumulative", "current", "division", "drugmaker", "estimated", "expected",
+    "extra", "firm", "first", "fourth", "further", "giant", "greater", "grocer", "group", "half", "healthy",
+    "higher", "insurer", "issued", "kept", "larger", "last", "lender", "lower", "maintained", "maker",
+    "manufacturer", "meanwhile", "million", "miner", "modest", "month", "more", "new", "next", "operating",
+    "operator", "other", "overall", "period", "posted", "previous", "prior", "producer", "quarter",
+    "reaffirmed", "reiterated", "reported", "retailer", "robust", "same", "season", "second", "segment",
+    "separately", "sharp", "slight", "smaller", "soft", "solid", "stable", "steady", "still", "strong",
+    "stronger", "such", "third", "thousand", "trillion", "unit", "vehicle", "volume", "weak", "weaker", "worse",
+    "year",
 };
 static_assert(sorted(kNotLine));
 constexpr Words kNotLineW{kNotLine};

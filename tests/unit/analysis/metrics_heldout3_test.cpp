@@ -148,3 +148,25 @@ TEST_CASE("a level kept or unchanged did not move") {
     REQUIRE(with_value(d, 5.1e9));
     CHECK(with_value(d, 5.1e9)->change.direction == Direction::none);
 }
+
+TEST_CASE("a figure that beat estimates is a metric, the estimates no charge") {
+    testing::Run r;
+    const auto& a = r.on("Globex Q3 earnings of $7.8 billion top estimates.");
+    REQUIRE(with_value(a, 7.8e9));
+    CHECK(with_value(a, 7.8e9)->kind == MetricKind::net_income);
+    const auto& b = r.on("Globex Q3 earnings of $7.8 billion beat expectations.");
+    REQUIRE(with_value(b, 7.8e9));
+    // Negative: a charge after the figure is still no metric.
+    CHECK(r.on("Globex booked $500 million of charges.").empty());
+}
+
+TEST_CASE("a verb that sets or keeps a figure names no business") {
+    testing::Run r;
+    const auto& a = r.on("Globex raised its EPS guidance and reaffirmed revenue guidance of $61-64 billion.");
+    REQUIRE(with_value(a, 61e9));
+    CHECK(with_value(a, 61e9)->segment.empty());
+    // Negative: a business word there still is one.
+    const auto& b = r.on("Globex said advertising revenue rose 12% to $4 billion.");
+    REQUIRE(with_value(b, 4e9));
+    CHECK(with_value(b, 4e9)->segment == "advertising");
+}
