@@ -324,17 +324,42 @@ void SentenceReader::sort_metrics(size_t counts_begin) {
         last_of_kind_[static_cast<size_t>(c_.out[i].kind)] = static_cast<int32_t>(i);
 }
 
-// "cut 10% of its workforce", "eliminate 5% of jobs": job cuts as a share of staff.
+// "cut 10% of its workforce", "eliminate 5% of jobs": job cuts as a share of staff; so is a share
+// right after the sentence's job-cut count ("cut about 2,800 jobs, or roughly 6% of its
+// workforce", "14,000 corporate roles, about 4% of its corporate workforce"), its cut verb further back.
 bool SentenceReader::job_share(const Fig& fg, const Quantity& q) {
     uint32_t k = fg.te + 1;  // after "of"
     while (k < last() && k < fg.te + 4 && (F(k) & W::kDeterminer)) ++k;
+    if (k + 1 < last() && role_of(k) != W::Role::job_noun && role_of(k + 1) == W::Role::job_noun &&
+        c_.doc.tokens[k].kind == TokenKind::word && !(F(k) & (W::kStop | W::kKind)))
+        ++k;  // "of its corporate workforce"
     if (k >= last() || c_.doc.tokens[k].kind != TokenKind::word) return false;
-    if (role_of(k) != W::Role::job_noun || !cut_verb_before(fg.tb)) return false;
+    const Metric* count = role_of(k) == W::Role::job_noun ? after_job_count(fg.tb) : nullptr;
+    if (role_of(k) != W::Role::job_noun || !(count || cut_verb_before(fg.tb))) return false;
+    const bool forecast = count && count->forecast;  // the share is of the same cut: planned or done alike
     const Hit made = made_hit(k, MetricKind::job_cuts);
     Metric m;
     take_value(m, q);
+    const size_t before = c_.out.size();
     push_metric(m, &made, fg.tb, fg.te);
+    if (count && c_.out.size() > before) c_.out.back().forecast = forecast;
     return true;
+}
+
+// Is the share at token tb right after the sentence's job-cut count and a comma (", or",
+// ", about", ", roughly")?
+const Metric* SentenceReader::after_job_count(uint32_t tb) const {
+    uint32_t k = tb;
+    for (int n = 0; n < 2 && k > first() && !(F(k - 1) & kPunctComma); ++n) --k;  // "or", "about", "roughly"
+    if (k <= first() || !(F(k - 1) & kPunctComma)) return nullptr;
+    const Token& comma = c_.doc.tokens[k - 1];
+    for (size_t i = c_.out.size(); i > first_metric_; --i) {
+        const Metric& m = c_.out[i - 1];
+        if (m.span.field != comma.field || m.span.end > comma.begin) continue;
+        const bool count = m.kind == MetricKind::job_cuts && m.unit == Unit::of("count") && comma.begin - m.span.end < 48;
+        return count ? &m : nullptr;
+    }
+    return nullptr;
 }
 
 }  // namespace herald::analysis::metric_reader

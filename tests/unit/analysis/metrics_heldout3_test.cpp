@@ -170,3 +170,17 @@ TEST_CASE("a verb that sets or keeps a figure names no business") {
     REQUIRE(with_value(b, 4e9));
     CHECK(with_value(b, 4e9)->segment == "advertising");
 }
+
+TEST_CASE("a share of the workforce right after a job-cut count is that cut's share") {
+    testing::Run r;
+    const auto& a = r.on("Globex will cut about 2,800 jobs worldwide over the next three years, or roughly 6% of its workforce.");
+    REQUIRE(with_value(a, 6));
+    CHECK(with_value(a, 6)->kind == MetricKind::job_cuts);
+    CHECK(with_value(a, 6)->forecast);
+    const auto& b = r.on("Globex plans to eliminate roughly 14,000 corporate roles, about 4% of its corporate workforce.");
+    REQUIRE(with_value(b, 4));
+    CHECK(with_value(b, 4)->kind == MetricKind::job_cuts);
+    CHECK(with_value(b, 4)->forecast);
+    // Negative: a share of the workforce after another figure is none.
+    CHECK(with_value(r.on("Globex hired 2,800 engineers, or 6% of its workforce."), 6) == nullptr);
+}
