@@ -72,7 +72,7 @@ inline constexpr Row kRows[] = {
     {K::ebitda, "ebitda", "ebitda|adjusted ebitda", "",
      1, M::level, false, U::money, false, false},
     {K::backlog, "backlog",
-     "backlog|rpo|remaining performance obligations|revenue backlog|order backlog|order book", "",
+     "backlog|rpo|remaining performance obligations|remaining performance obligation|revenue backlog|order backlog|order book", "",
      1, M::level, false, U::money, false, false},
     {K::capex, "capex",
      "capex|capital expenditure|capital expenditures|capital spending|capital investment|capital investments", "",
@@ -114,7 +114,7 @@ inline constexpr Row kRows[] = {
      1, M::level, false, U::count, false, false},
     {K::subscribers, "subscribers",
      "subscribers|subscriber|subscriptions|users|memberships|paid members|paid memberships|paid subscribers|"
-     "monthly active users|daily active users|maus|daus|additions|net additions|net adds|net subscriber additions|customer additions", "",
+     "monthly active users|daily active users|daily active people|monthly active people|maus|daus|additions|net additions|net adds|net subscriber additions|customer additions", "",
      1, M::level, false, U::count, false, false},
     {K::job_cuts, "job_cuts",
      "job cuts|job cut|layoffs|layoff|redundancies|job losses|job reductions|lay off|laid off|lays off|laying off", "",

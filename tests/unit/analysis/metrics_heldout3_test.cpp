@@ -184,3 +184,11 @@ TEST_CASE("a share of the workforce right after a job-cut count is that cut's sh
     // Negative: a share of the workforce after another figure is none.
     CHECK(with_value(r.on("Globex hired 2,800 engineers, or 6% of its workforce."), 6) == nullptr);
 }
+
+TEST_CASE("a remaining performance obligation in the singular is backlog") {
+    testing::Run r;
+    const auto& a = r.on("Its remaining performance obligation rose 51% to $392 billion.");
+    REQUIRE(with_value(a, 392e9));
+    CHECK(with_value(a, 392e9)->kind == MetricKind::backlog);
+    CHECK(with_value(a, 392e9)->change.percent == doctest::Approx(51));
+}
