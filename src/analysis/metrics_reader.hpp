@@ -206,6 +206,8 @@ private:
     const Hit* count_kind(uint32_t tb, uint32_t te, Hit& made) const;
     bool cut_verb_before(uint32_t tb) const;
     const Metric* after_job_count(uint32_t tb) const;
+    bool market_source() const;
+    void drop_market_figures();
     Qualifier qualifier_before(uint32_t t) const;
     std::string_view model_text(uint32_t k) const;
     uint32_t link_before(uint32_t tb) const;

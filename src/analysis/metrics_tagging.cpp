@@ -24,6 +24,7 @@ void SentenceReader::run(uint32_t q_begin, uint32_t q_end, Carry& carry) {
     values_after_money_ = false;
     change_pass();
     multiplier_pass();
+    drop_market_figures();
     // Carry context to later sentences: the last named entity and product phrase.
     for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
         carry.last_mention = &c_.mentions[m];

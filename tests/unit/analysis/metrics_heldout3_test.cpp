@@ -192,3 +192,22 @@ TEST_CASE("a remaining performance obligation in the singular is backlog") {
     CHECK(with_value(a, 392e9)->kind == MetricKind::backlog);
     CHECK(with_value(a, 392e9)->change.percent == doctest::Approx(51));
 }
+
+TEST_CASE("a market's figures that a third party reports are no company's metrics") {
+    testing::Run r;
+    const auto& a = r.on("New car registrations in the European Union rose 4.1% in October to 892,000 vehicles, industry "
+                         "body ACEA said, while Toyota's registrations fell 31% to 6,900 cars.");
+    CHECK(with_value(a, 892000) == nullptr);
+    REQUIRE(with_value(a, 6900));
+    CHECK(with_value(a, 6900)->entity == "Toyota");
+    CHECK(r.on("U.S. electric vehicle sales rose 11% in the quarter, according to Cox Automotive.").empty());
+    CHECK(r.on("China's online retail sales of physical goods grew 6.5% in the first nine months, official data showed.").empty());
+    // Negatives: a company's figure beside a yardstick's source, and a figure with no source.
+    const auto& b = r.on("Revenue rose 5% to $3.1 billion, beating estimates of $3 billion, according to LSEG data.");
+    CHECK(with_value(b, 3.1e9) != nullptr);
+    const auto& c = r.on("Global e-commerce sales rose 27%.");
+    CHECK(c.size() == 1);
+    // A company named in the clause keeps its figure, the source notwithstanding.
+    const auto& d = r.on("Acme shipped 58.6 million phones, up 4%, research firm IDC said.");
+    CHECK(with_value(d, 58.6e6) != nullptr);
+}
