@@ -232,6 +232,29 @@ std::string_view ticker_of_name(const Document& doc, std::string_view name, std:
 // ("Delta raises dividend" over "Delta Air Lines raised ..."), else the headline's subject.
 // The names of the first kMaxTickers tickers are collected in one pass over the mentions, and only
 // when a metric lacks a name: linear in metrics and mentions.
+// The last word of a name is a company's legal form ("NV", "AG", "Oyj", "Plc").
+bool legal_form(std::string_view name) {
+    const size_t sp = name.rfind(' ');
+    const std::string_view w = sp == std::string_view::npos ? name : name.substr(sp + 1);
+    static constexpr std::string_view kForms[] = {"nv", "n.v.", "ag", "se", "sa", "oyj", "ab", "asa", "spa", "plc",
+                                                  "inc", "corp", "co", "ltd", "llc", "limited", "kk", "bhd", "tbk"};
+    for (std::string_view f : kForms)
+        if (core::ascii::iequals(w, f)) return true;
+    return false;
+}
+
+// Can a segment name the company itself? Only a capitalised one (cheap test before the headline is read).
+bool may_name_company(std::string_view segment) { return segment[0] >= 'A' && segment[0] <= 'Z'; }
+
+// The segment is the headline's subject, or the subject followed by more of its name and a
+// legal form ("ING Groep NV" for "ING").
+bool names_subject(std::string_view segment, std::string_view subject) {
+    if (subject.empty()) return false;
+    if (segment == subject) return true;
+    return segment.size() > subject.size() + 1 && segment.substr(0, subject.size()) == subject &&
+           segment[subject.size()] == ' ' && legal_form(segment);
+}
+
 }  // namespace
 
 void missing_entities(const Document& doc, const std::vector<Mention>& mentions, std::vector<Metric>& out, size_t from) {
@@ -246,7 +269,9 @@ void missing_entities(const Document& doc, const std::vector<Mention>& mentions,
     PlainRun plain;  // what unknown_name_before's walks found plain, kept across the metrics
     for (size_t i = from; i < out.size(); ++i) {
         Metric& m = out[i];
-        if (!m.entity.empty() || !m.segment.empty()) continue;
+        if (!m.entity.empty()) continue;
+        const bool segment = !m.segment.empty();
+        if (segment && !may_name_company(m.segment)) continue;
         if (!read) {
             read = true;
             subject = headline_subject(doc);
@@ -257,6 +282,14 @@ void missing_entities(const Document& doc, const std::vector<Mention>& mentions,
                 for (size_t k = 0; k < n_named && !seen; ++k) seen = named[k].ticker == mn.ticker;
                 if (!seen) named[n_named++] = {mn.ticker, mn.company.empty() ? mn.entity : mn.company};
             }
+        }
+        // "ING Groep NV reported ...", "ING third-quarter net profit" under "ING ...": the business
+        // read there is the headline's company itself, not one of its units.
+        if (segment) {
+            if (!names_subject(m.segment, subject)) continue;
+            m.segment = {};
+            m.entity = subject;
+            continue;
         }
         for (size_t k = 0; k < n_named && m.entity.empty(); ++k)
             if (named[k].ticker == m.ticker) m.entity = named[k].name;

@@ -108,9 +108,13 @@ void SentenceReader::read_subject_verb() const {
         if (words && (eq_ci(w, "and") || w == "&")) continue;
         if (tk.kind != TokenKind::word || !tk.capitalized || (F(t) & (kMentionFlag | W::kKind | W::kPhrase | W::kStop | W::kDeterminer)))
             break;
-        if (eq_ci(w, "inc") || eq_ci(w, "corp") || eq_ci(w, "co") || eq_ci(w, "ltd") || eq_ci(w, "group") || eq_ci(w, "plc") ||
-            eq_ci(w, "holdings") || eq_ci(w, "it") || eq_ci(w, "its"))
-            return;
+        // A company's legal form ends a company's name, no business's: "ING Groep NV reported",
+        // "Nokia Oyj posted", "Atlas Copco AB reported".
+        static constexpr std::string_view kForms[] = {"inc",  "corp", "co",  "ltd",   "group", "plc", "holdings", "it",
+                                                      "its",  "nv",   "ag",  "se",    "sa",    "oyj", "ab",       "asa",
+                                                      "spa",  "llc",  "limited", "kk",  "bhd",   "tbk", "n.v."};
+        for (std::string_view f : kForms)
+            if (eq_ci(w, f)) return;
         ++words;
     }
     if (words < 2 || t >= last()) return;

@@ -211,3 +211,17 @@ TEST_CASE("a market's figures that a third party reports are no company's metric
     const auto& d = r.on("Acme shipped 58.6 million phones, up 4%, research firm IDC said.");
     CHECK(with_value(d, 58.6e6) != nullptr);
 }
+
+TEST_CASE("an unknown company's full name with its legal form is the company, not a business") {
+    testing::Run r;
+    const auto& a = r.item("Vantix third-quarter net profit rises 8%",
+                           "Vantix Groep NV reported third-quarter net profit of 1.83 billion euros, up 8% from a year earlier.");
+    REQUIRE(with_value(a, 1.83e9));
+    CHECK(with_value(a, 1.83e9)->entity == "Vantix");
+    CHECK(with_value(a, 1.83e9)->segment.empty());
+    // Negative: a unit of the company named so stays its business.
+    const auto& b = r.item("Vantix third-quarter net profit rises 8%",
+                           "Vantix said Wholesale Banking revenue rose 5% to 2.1 billion euros.");
+    REQUIRE(with_value(b, 2.1e9));
+    CHECK(with_value(b, 2.1e9)->segment == "Wholesale Banking");
+}
