@@ -242,8 +242,8 @@ bool SentenceReader::actual_predicate(uint32_t b, MetricKind kind) const {
     for (uint32_t k = b, n = 0; k > first() + 1 && n < 12; ++n) {
         --k;
         if (F(k) & (kPunctHard | W::kClause | kForecastCue)) return false;
+        if (!(cues(k - 1) & W::kCueAnd)) continue;  // a bit test: most tokens follow no "and"
         const std::string_view w = c_.tok(k);
-        if (!eq_ci(c_.tok(k - 1), "and")) continue;
         if (eq_ci(w, "declared") || eq_ci(w, "paid") || eq_ci(w, "reported") || eq_ci(w, "posted") || eq_ci(w, "approved"))
             return true;
         if (event_kind && (eq_ci(w, "raised") || eq_ci(w, "lifted") || eq_ci(w, "increased") || eq_ci(w, "hiked") ||

@@ -27,11 +27,13 @@ bool source_noun(uint64_t key) {
 
 // Does the sentence cite a third party for its figures, with no yardstick compared ("beating
 // estimates of $3 billion, according to LSEG data" cites the consensus's source)? Tokens are
-// compared by key, the text is read only after "according".
+// found by their cue bit and compared by key, the text is read only after "according".
 bool SentenceReader::market_source() const {
+    if (!(cues_any_ & W::kCueSource)) return false;  // most sentences: one test
     bool source = false;
     for (uint32_t t = first(); t < last(); ++t) {
         if (F(t) & W::kComparator) return false;
+        if (!(cues(t) & W::kCueSource)) continue;
         const uint64_t a = c_.doc.keys[t].a;
         if (a == word_key("according") && t + 1 < last() && eq_ci(c_.tok(t + 1), "to")) {
             // "according to Cox Automotive", "according to industry data": a name no mention is,

@@ -158,7 +158,9 @@ bool SentenceReader::share_margin(const Fig& fg, const Quantity& q) {
 Direction SentenceReader::swing_before(const Hit* h) const {
     uint32_t k = h->np_begin;
     if (k > first() && (F(k - 1) & W::kDeterminer)) --k;
-    if (k < first() + 2 || !(eq_ci(c_.tok(k - 1), "to") || eq_ci(c_.tok(k - 1), "into"))) return Direction::none;
+    // Compared by key: most kind phrases follow no "to" and are passed with two compares.
+    if (k < first() + 2 || !(c_.doc.keys[k - 1].a == word_key("to") || c_.doc.keys[k - 1].a == word_key("into")))
+        return Direction::none;
     const std::string_view v = c_.tok(k - 2);
     if (!(eq_ci(v, "swung") || eq_ci(v, "swing") || eq_ci(v, "swings") || eq_ci(v, "swinging") || eq_ci(v, "turned")))
         return Direction::none;
@@ -169,11 +171,11 @@ Direction SentenceReader::swing_before(const Hit* h) const {
 // before, "at" right before the figure), "Net interest income was EUR 3.78 billion, unchanged from
 // the second quarter" (", unchanged" or ", flat" right after it; the basis from what follows).
 void SentenceReader::kept_level(Metric& m, const Fig& fg) const {
-    if (fg.tb > first() && eq_ci(c_.tok(fg.tb - 1), "at") && role_before(fg.tb, W::Role::reaffirm, 8)) {
+    if (fg.tb > first() && c_.doc.keys[fg.tb - 1].a == word_key("at") && role_before(fg.tb, W::Role::reaffirm, 8)) {
         m.change.direction = Direction::flat;
         return;
     }
-    if (fg.te + 1 >= last() || c_.tok(fg.te) != ",") return;
+    if (fg.te + 1 >= last() || !(F(fg.te) & kPunctComma) || c_.tok(fg.te) != ",") return;
     const std::string_view w = c_.tok(fg.te + 1);
     if (!(eq_ci(w, "unchanged") || eq_ci(w, "flat") || eq_ci(w, "steady"))) return;
     m.change.direction = Direction::flat;

@@ -134,6 +134,7 @@ constexpr CueWord kCueWords[] = {
     {"respectively", kCueRespectively}, {"to", kCueTo}, {"of", kCueOf}, {"about", kCueAbout}, {"around", kCueAbout},
     {"roughly", kCueAbout}, {"approximately", kCueAbout}, {"nearly", kCueAbout}, {"almost", kCueAbout},
     {"in", kCueIn}, {"total", kCueTotal}, {"consolidated", kCueTotal}, {"group", kCueTotal}, {"overall", kCueTotal},
+    {"according", kCueSource}, {"said", kCueSource}, {"showed", kCueSource}, {"show", kCueSource}, {"shows", kCueSource},
 };
 
 // Open-addressing hash table over the lower-cased words, built once; lookups do not allocate.

@@ -88,6 +88,7 @@ enum Cue : uint32_t {
     kCueSpending = 1u << 21,   // every word whose Role is pledge, spent, investment or facility (from its role)
     kCueIn = 1u << 22,         // in
     kCueTotal = 1u << 23,      // total, consolidated, group, overall: a company total, no segment's figure
+    kCueSource = 1u << 24,     // according, said, showed, show, shows: a figure's source may be named
 };
 
 // The roles pledge_kind reads (kCueSpending's words).
