@@ -270,6 +270,7 @@ Direction SentenceReader::direction_to(const Hit* h, uint32_t tb) const {
         Direction d = Direction::none;
         for (uint32_t k = h->end; k < t; ++k) {
             const uint32_t f = F(k);
+            if (f & kMentionFlag) continue;  // "its target on Advanced Micro Devices to": a name's word is no move
             if (f & (W::kUp | W::kWiden)) d = h->loss ? Direction::down : Direction::up;
             else if (f & (W::kDown | W::kNarrow)) d = h->loss ? Direction::up : Direction::down;
             else if (f & W::kFlat) d = Direction::flat;

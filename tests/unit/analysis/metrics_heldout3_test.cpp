@@ -225,3 +225,15 @@ TEST_CASE("an unknown company's full name with its legal form is the company, no
     REQUIRE(with_value(b, 2.1e9));
     CHECK(with_value(b, 2.1e9)->segment == "Wholesale Banking");
 }
+
+TEST_CASE("a move word inside a company's name is no move of the figure") {
+    testing::Run r;
+    const auto& a = r.on("Citi cut its target on Advanced Micro Devices to $190 from $215.");
+    REQUIRE(with_value(a, 190));
+    CHECK(with_value(a, 190)->kind == MetricKind::price_target);
+    CHECK(with_value(a, 190)->change.direction == Direction::down);
+    // Negative: the move verb itself still counts.
+    const auto& b = r.on("Citi raised its target on Advanced Micro Devices to $215 from $190.");
+    REQUIRE(with_value(b, 215));
+    CHECK(with_value(b, 215)->change.direction == Direction::up);
+}

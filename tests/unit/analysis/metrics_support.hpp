@@ -32,6 +32,7 @@ inline const std::vector<Name>& names() {
         {"Globex", "Globex", "Globex", "GLBX", false},
         {"Toyota", "Toyota", "Toyota", "TM", false},
         {"Lexus", "Lexus", "Toyota", "TM", true},
+        {"Advanced Micro Devices", "AMD", "AMD", "AMD", false},
     };
     return v;
 }
