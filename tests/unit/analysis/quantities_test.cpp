@@ -592,3 +592,26 @@ TEST_CASE("a bare year before 'to' and an amount starts no range") {
     REQUIRE_FALSE(r.empty());
     CHECK(r[0].is_range);
 }
+
+TEST_CASE("every scale and percent word ends a figure written in words: the tokenizer's filter passes each") {
+    // The filter (qwords::kBloom) is read for every word: a trigger word missing from it would
+    // lose every figure that word ends.
+    const struct {
+        std::string_view input;
+        double value;
+        std::string_view unit;
+    } cases[] = {
+        {"It paid five hundred dollars.", 500, "USD"},          {"It paid five thousand dollars.", 5e3, "USD"},
+        {"It paid five million dollars.", 5e6, "USD"},          {"It paid five billion dollars.", 5e9, "USD"},
+        {"It paid five trillion dollars.", 5e12, "USD"},        {"Sales rose five percent.", 5, "%"},
+        {"Sales rose five per cent.", 5, "%"},                  {"Sales rose five pct.", 5, "%"},
+        {"The margin widened five percentage points.", 5, "%"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.input);
+        auto q = extract(c.input);
+        REQUIRE(q.size() == 1);
+        CHECK(near(q[0].value, c.value));
+        CHECK(q[0].unit.view() == c.unit);
+    }
+}
