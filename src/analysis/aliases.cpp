@@ -51,7 +51,15 @@ bool all_caps(std::string_view w) {
 bool ticker_is_safe_alias(std::string_view t) {
     static constexpr std::string_view kWords[] = {"ALL", "NOW", "CAT", "LOW", "KEY", "ARE", "HAS", "CAN", "FOR",
                                                   "AND", "THE", "ONE", "BIG", "ICE", "CEO", "USA", "NEW", "ANY",
-                                                  "RACE"};
+                                                  "RACE",
+                                                  // Tickers added with the 2026-12 companies: words, acronyms
+                                                  // ("LNG", "CVE", "ASX", "ETR"), other companies' names
+                                                  // (EQT AB, "SWK Holdings") or a segment ("DGX": Nvidia's).
+                                                  "WELL", "TAP", "APP", "GAP", "DASH", "PINS", "SNAP", "WOLF",
+                                                  "LITE", "ALLY", "OWL", "PEG", "TEL", "PSA", "LNG", "FANG",
+                                                  "PATH", "COR", "HOG", "AXON", "MLM", "TXT", "GIS", "SIRI",
+                                                  "SAN", "BUD", "BCE", "IMO", "DGX", "BAM", "WPM", "CVE",
+                                                  "ASX", "MFG", "WIT", "EQT", "VMC", "RCI", "SWK", "ETR"};
     if (t.size() < 3) return false;
     for (auto w : kWords)
         if (w == t) return false;
