@@ -277,11 +277,11 @@ TEST_CASE("targets: cashtags of word-like tickers, legal forms and possessives o
     CHECK(f.find("NOW rises after the upgrade.").empty());
     CHECK(f.find("Prices rise $5 NOW.").empty());
     // A name the event gives matches without its legal form, and in its possessive.
-    f.event.entities.push_back({"Glencore plc", ""});
-    const auto& g = f.find("Glencore's profit rose. Glencore plc said so.");
+    f.event.entities.push_back({"Zentrix plc", ""});
+    const auto& g = f.find("Zentrix's profit rose. Zentrix plc said so.");
     REQUIRE(g.size() == 2);
-    CHECK(g[0].company == "Glencore plc");
-    CHECK(f.find("Glencorex rose.").empty());
+    CHECK(g[0].company == "Zentrix plc");
+    CHECK(f.find("Zentrixa rose.").empty());
     f.event.entities.clear();
     f.event.entities.push_back({"JPMorgan Chase & Co.", ""});
     const auto& j = f.find("JPMorgan Chase raised its dividend.");

@@ -43,7 +43,7 @@ std::vector<Fixture> nike_feed() {
                          "Nike lowered its fiscal 2026 revenue forecast to a decline of 4% to 6% on weaker "
                          "demand in Greater China and higher tariffs. (Reporting by Jane Doe)"));
     v.push_back(analysed("reuters-2", kT0 + 50 * kMinute, "Nike names new chief marketing officer",
-                         "Nike appointed a former Adidas executive as chief marketing officer as the sportswear "
+                         "Nike appointed a former Reebok executive as chief marketing officer as the sportswear "
                          "maker revamps its advertising."));
     return v;
 }
