@@ -8,7 +8,9 @@
 // A prediction is (item, type, company): the company is the entity's ticker, or its name when it
 // has none. Gold: data/eval/events-items.ndjson ("gold": [[type, company], ...] on each item),
 // data/eval/sample-feed-events.tsv for data/sample-feed.ndjson, and data/eval/events-items-extra.ndjson
-// (items written later, in the same form, for the types that were weakest).
+// (items written later, in the same form, for the types that were weakest). A gold naming a
+// company by name (written when the alias table did not know it: "Anglo American") matches the
+// prediction of the company of that name, whatever its ticker.
 #include <simdjson.h>
 
 #include <cstdio>
@@ -35,6 +37,7 @@ struct Counts {
 struct Run {
     std::set<Key> gold, predicted;
     std::map<std::string, std::string> texts;  // item id -> headline (for --errors)
+    std::map<Key, std::string> names;          // prediction keyed by ticker -> the entity's name
 };
 
 std::vector<std::string> read_lines(const std::string& path) {
@@ -66,6 +69,17 @@ void predict(ha::Analyzer& analyzer, herald::parse::EventParser& parser, const s
         const ha::EntityResult& en = out.entities[ev.entity];
         std::string company(en.ticker.empty() ? en.name : en.ticker);
         run.predicted.insert({id_out, std::string(ev.name), company});
+        if (!en.ticker.empty()) run.names[{id_out, std::string(ev.name), company}] = std::string(en.name);
+    }
+}
+
+// A prediction the gold names by the entity's name rather than its ticker takes the name.
+void settle_names(Run& run) {
+    for (const auto& [k, name] : run.names) {
+        const Key by_name{std::get<0>(k), std::get<1>(k), name};
+        if (run.gold.count(k) || !run.gold.count(by_name) || !run.predicted.count(k)) continue;
+        run.predicted.erase(k);
+        run.predicted.insert(by_name);
     }
 }
 
@@ -86,6 +100,7 @@ void run_items(ha::Analyzer& analyzer, const std::string& path, Run& run) {
             run.gold.insert({id, std::string(type), std::string(company)});
         }
     }
+    settle_names(run);
 }
 
 void run_feed(ha::Analyzer& analyzer, const std::string& feed, const std::string& tsv, Run& run) {
@@ -100,6 +115,7 @@ void run_feed(ha::Analyzer& analyzer, const std::string& feed, const std::string
         if (a == std::string::npos || b == std::string::npos) continue;
         run.gold.insert({line.substr(0, a), line.substr(a + 1, b - a - 1), line.substr(b + 1)});
     }
+    settle_names(run);
 }
 
 // Prints the per-type table; returns the lowest precision or recall of a type that has gold or

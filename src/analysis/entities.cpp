@@ -139,6 +139,7 @@ void EntityFinder::read_hint_names(const Event& event) {
         hint.company = known != UINT32_MAX ? tab.companies[known].name : h.name;
         hint.ticker = known != UINT32_MAX ? tab.companies[known].ticker : h.ticker;
         hint.needs_capital = h.name[0] >= 'A' && h.name[0] <= 'Z';
+        hint.foreign_ticker = !h.ticker.empty() && known == UINT32_MAX;
         sc.hints.push_back(hint);
         const std::string_view first = sc.words[hint.words_begin];
         const auto c = static_cast<unsigned char>(detail::fold_char(first[0]));
@@ -206,19 +207,22 @@ void EntityFinder::read_cashtags(const Document& doc) {
                                              std::pair<Field, uint32_t>{f, static_cast<uint32_t>(pos + 1)}, before);
             if (it == doc.tokens.end() || it->field != f || it->begin != pos + 1) continue;
             const uint32_t i = static_cast<uint32_t>(it - doc.tokens.begin());
-            if (sc.ids[i] != detail::kNoWord) continue;  // an alias already ("$AMZN")
             const uint32_t c = cashtag_company(tab, text, doc.tokens.data(), i);
             if (c != UINT32_MAX) sc.cashtags.push_back({i, c});
         }
     }
     if (sc.cashtags.empty()) return;
-    // Merge them into the hits, both in token order (a cashtag token has no alias id: no duplicate).
+    // Merge them into the hits, both in token order. A cashtag's word may start a longer alias
+    // ("$JD" and "JD Sports", "$CF" and "CF Industries"): that token is a hit once.
     size_t nh = 0;
     while (sc.hits[nh] != UINT32_MAX) ++nh;
-    size_t a = nh, b = sc.cashtags.size(), out = nh + b;
+    size_t dups = 0;
+    for (const auto& c : sc.cashtags) dups += std::binary_search(sc.hits.data(), sc.hits.data() + nh, c.token);
+    size_t a = nh, b = sc.cashtags.size(), out = nh + b - dups;
     sc.hits[out] = UINT32_MAX;
     while (b > 0) {
         if (a > 0 && sc.hits[a - 1] > sc.cashtags[b - 1].token) sc.hits[--out] = sc.hits[--a];
+        else if (a > 0 && sc.hits[a - 1] == sc.cashtags[b - 1].token) --b;
         else sc.hits[--out] = sc.cashtags[--b].token;
     }
 }
@@ -464,7 +468,7 @@ void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
                 continue;
             }
             uint32_t matched = hint_at(doc, si, t, alias_at(doc, si, t, out), out);
-            if (!matched && sc.ids[t] == detail::kNoWord) matched = cashtag_at(doc, si, t, cashtag, out);
+            if (!matched) matched = cashtag_at(doc, si, t, cashtag, out);
             if (matched) {
                 if (subject == kNone && subject_at(doc, s, t)) subject = out.size() - 1;
                 last_named = out.size() - 1;
@@ -488,6 +492,7 @@ void EntityFinder::match(const Document& doc, std::vector<Mention>& out) {
             t += matched ? matched : 1;
         }
     }
+    adopt_hint_tickers(doc, out);
 }
 
 }  // namespace herald::analysis

@@ -16,6 +16,7 @@ struct EntityFinder::Scratch {
         uint32_t words_begin = 0, words_end = 0;  // into words
         std::string_view company, ticker;
         bool needs_capital = false;
+        bool foreign_ticker = false;  // a ticker the table does not know ("ADDYY" for Adidas)
     };
     // An event's names are looked for at every token that may start one, through their keys
     // (names, prefixes below): the first kMaxHints names of up to kMaxHintWords words are

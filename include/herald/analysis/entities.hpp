@@ -68,6 +68,10 @@ private:
     void read_cashtags(const Document& doc);
     void read_hint_names(const Event& event);
     void match(const Document& doc, std::vector<Mention>& out);  // mentions from those ids
+    // After match(): a name the event gives with a ticker the table does not know ("Adidas",
+    // "ADDYY") that the table knows under another ("ADS.DE") gives that company the event's
+    // ticker in this document: the feed's tickers are the ones its rules and golds use.
+    void adopt_hint_tickers(const Document& doc, std::vector<Mention>& out) const;
     // The first name the event gives (index into the hints) that is written at token t of
     // sentence s and has more than `longer_than` words, or UINT32_MAX.
     uint32_t first_hint_at(const Document& doc, const Sentence& s, uint32_t t, uint32_t longer_than) const;

@@ -276,6 +276,13 @@ TEST_CASE("targets: cashtags of word-like tickers, legal forms and possessives o
     CHECK(now[0].ticker == "NOW");
     CHECK(f.find("NOW rises after the upgrade.").empty());
     CHECK(f.find("Prices rise $5 NOW.").empty());
+    // A cashtag whose word starts a longer alias ("JD Sports", "CF Industries") is still one.
+    for (const char* tag : {"$JD rises.", "$CF rises.", "$HD rises."}) {
+        const auto& jd = f.find(tag);
+        REQUIRE(jd.size() == 1);
+        CHECK(jd[0].ticker == std::string_view(tag + 1, 2));
+    }
+    CHECK(f.find("JD Sports rises.")[0].ticker == "JD.L");
     // A name the event gives matches without its legal form, and in its possessive.
     f.event.entities.push_back({"Zentrix plc", ""});
     const auto& g = f.find("Zentrix's profit rose. Zentrix plc said so.");
@@ -296,6 +303,27 @@ TEST_CASE("targets: cashtags of word-like tickers, legal forms and possessives o
     REQUIRE(b.size() == 1);
     CHECK(b[0].company == "BHP Billiton");
     CHECK(b[0].span.end - b[0].span.begin == 12);
+    f.event.entities.clear();
+}
+
+// The feed's ticker for a company the table knows under another listing wins in its document:
+// golds and rules key on the feed's tickers (an OTC ADR, "ADDYY", for the table's "ADS.DE").
+TEST_CASE("a name the event gives with a ticker the table does not know: the company takes that ticker") {
+    Finder f;
+    const auto& plain = f.find("Adidas raised its forecast.");
+    REQUIRE(!plain.empty());
+    CHECK(plain[0].ticker == "ADS.DE");
+    f.event.entities.push_back({"Adidas AG", "ADDYY"});
+    const auto& m = f.find("Adidas raised its forecast. Adidas AG shares rose.");
+    REQUIRE(m.size() >= 2);
+    for (const auto& x : m) CHECK(x.ticker == "ADDYY");
+    f.event.entities.clear();
+    // A ticker the table knows keeps the table's company; another company's mentions keep theirs.
+    f.event.entities.push_back({"Adidas", "NKE"});
+    const auto& k = f.find("Adidas and Nike rose.");
+    REQUIRE(k.size() == 2);
+    CHECK(k[0].ticker == "ADS.DE");
+    CHECK(k[1].ticker == "NKE");
     f.event.entities.clear();
 }
 
