@@ -1,5 +1,6 @@
 #include "compare.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <regex>
@@ -59,6 +60,14 @@ bool entity_right(const Figure& p, const Figure& g, const Companies& companies) 
     if (!g.has_segment_key || !g.segment.empty() || !p.segment.empty() || g.ticker.empty()) return false;
     for (const auto& c : companies)
         if (c.ticker == g.ticker && lower(c.name) == lower(p.entity)) return true;
+    // The gold names the company by the first words of herald's canonical name, under another
+    // listing's ticker ("ING" INGA.AS for herald's "ING Groep" ING): the same company.
+    const std::vector<std::string> gw = words_of(lower(g.entity));
+    for (const auto& c : companies) {
+        if (c.ticker != p.ticker || lower(c.name) != lower(p.entity)) continue;
+        const std::vector<std::string> cw = words_of(lower(c.name));
+        if (!gw.empty() && gw.size() < cw.size() && std::equal(gw.begin(), gw.end(), cw.begin())) return true;
+    }
     return false;
 }
 

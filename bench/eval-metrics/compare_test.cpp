@@ -57,6 +57,18 @@ TEST_CASE("herald's segment, or its entity when segment is null, against the mos
     CHECK_FALSE(compare(parse(R"({"kind":"revenue","entity":"Walmart","segment":"Sam's Club","ticker":"WMT"})"), total,
                         companies)
                     .right[kEntity]);
+    // The gold's name is the first words of herald's canonical name, under another listing's ticker.
+    Figure ing = gold("");
+    ing.entity = "ING";
+    ing.ticker = "INGA.AS";
+    Companies ing_group{{"ING Groep", "ING"}};
+    CHECK(compare(parse(R"({"kind":"revenue","entity":"ING Groep","ticker":"ING","value":1e9,"unit":"USD"})"), ing, ing_group)
+              .right[kEntity]);
+    CHECK_FALSE(compare(parse(R"({"kind":"revenue","entity":"ING Groep","ticker":"ING","value":1e9,"unit":"USD"})"), ing)
+                    .right[kEntity]);
+    CHECK_FALSE(compare(parse(R"({"kind":"revenue","entity":"INGKA","ticker":"ING","value":1e9,"unit":"USD"})"), ing,
+                        Companies{{"INGKA", "ING"}})
+                    .right[kEntity]);
 }
 
 TEST_CASE("stated null fields must be null; the seeds gold's absent ones are not compared") {
