@@ -117,24 +117,27 @@ double cost(const Shape& shape, size_t size, int runs) {
     return best;
 }
 
-}  // namespace
-
-TEST_CASE("analysis cost: 4x the text costs under 8x the CPU, for every hostile shape") {
-    constexpr size_t kSmall = 64 * 1024, kLarge = 4 * kSmall;
+// Is 4x the text under 8x the CPU for every shape, between `small` and 4 x `small` bytes? Up to
+// three rounds per shape: cache pressure from other processes on a loaded machine can throw one
+// round's ratio off; a quadratic pass fails all three. `floor`: the timer's resolution.
+void check_linear(size_t small_size, int small_runs, int large_runs, double floor, const char* label) {
     for (const Shape& shape : shapes()) {
         CAPTURE(shape.name);
-        // Up to three rounds: cache pressure from other processes on a loaded machine can throw
-        // one round's ratio off; a quadratic pass fails all three.
         bool linear = false;
         for (int round = 0; round < 3 && !linear; ++round) {
-            const double small = std::max(cost(shape, kSmall, 5), 1e-4);  // floor: timer resolution
-            const double large = cost(shape, kLarge, 3);
-            MESSAGE(std::string(shape.name) << ": " << small * 1e3 << " ms at 64 KB, " << large * 1e3
-                                            << " ms at 256 KB");
+            const double small = std::max(cost(shape, small_size, small_runs), floor);
+            const double large = cost(shape, 4 * small_size, large_runs);
+            MESSAGE(std::string(shape.name) << " (" << label << "): " << small * 1e3 << " ms, " << large * 1e3 << " ms at 4x");
             linear = large < 8.0 * small;
         }
         CHECK(linear);
     }
+}
+
+}  // namespace
+
+TEST_CASE("analysis cost: 4x the text costs under 8x the CPU, for every hostile shape") {
+    check_linear(64 * 1024, 5, 3, 1e-4, "64 KB");
 }
 
 TEST_CASE("analysis cost: a product search over thousands of bare unit nouns neither recurses nor takes long") {
@@ -158,16 +161,5 @@ TEST_CASE("analysis cost: below the figure cap too, 4x the text costs under 8x t
     // growing; a walk per figure over the sentence shows only below it. 6 KB and 24 KB hold
     // 260-1,900 figures of these shapes. The period of a late figure in one long clause was
     // checked by walking back to the sentence's first periods (9-10x per 4x before session 19).
-    constexpr size_t kSmall = 6 * 1024, kLarge = 4 * kSmall;
-    for (const Shape& shape : shapes()) {
-        CAPTURE(shape.name);
-        bool linear = false;
-        for (int round = 0; round < 3 && !linear; ++round) {
-            const double small = std::max(cost(shape, kSmall, 9), 2e-5);  // floor: timer resolution
-            const double large = cost(shape, kLarge, 5);
-            MESSAGE(std::string(shape.name) << ": " << small * 1e3 << " ms at 6 KB, " << large * 1e3 << " ms at 24 KB");
-            linear = large < 8.0 * small;
-        }
-        CHECK(linear);
-    }
+    check_linear(6 * 1024, 9, 5, 2e-5, "6 KB");
 }
