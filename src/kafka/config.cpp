@@ -1,5 +1,6 @@
 #include "config.hpp"
 
+#include "herald/core/ascii.hpp"
 #include "herald/core/log.hpp"
 
 namespace herald::kafka::detail {
@@ -40,8 +41,7 @@ void log_line(const rd_kafka_t*, int level, const char* facility, const char* te
 bool may_hold_secret(std::string_view name) {
     static constexpr std::string_view kWords[] = {"pass", "secret", "key", "token", "jaas", "credential", "sasl",
                                                   "oauth", "cert", "pem", "private", "auth", "pwd"};
-    std::string lower(name);
-    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+    const std::string lower = core::ascii::lowered(name);
     for (std::string_view w : kWords)
         if (lower.find(w) != std::string::npos) return true;
     return false;

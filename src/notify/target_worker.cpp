@@ -2,9 +2,9 @@
 #include "herald/notify/target_worker.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 
+#include "herald/core/ascii.hpp"
 #include "herald/core/hash.hpp"
 #include "herald/core/time.hpp"
 #include "herald/notify/http_client.hpp"
@@ -205,11 +205,8 @@ void TargetWorker::run() {
     HttpClient client;
     std::vector<JobPtr> batch;
     std::vector<std::string> headers = config_.headers;
-    const bool has_type = std::any_of(headers.begin(), headers.end(), [](const std::string& h) {
-        return h.size() >= 13 && std::equal(h.begin(), h.begin() + 13, "content-type:", [](char a, char b) {
-                   return std::tolower(static_cast<unsigned char>(a)) == b;
-               });
-    });
+    const bool has_type = std::any_of(headers.begin(), headers.end(),
+                                      [](const std::string& h) { return core::ascii::istarts_with(h, "content-type:"); });
     if (!has_type) headers.push_back("Content-Type: application/json");
     const size_t fixed_headers = headers.size();
     while (true) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "herald/core/ascii.hpp"
 #include "herald/rules/alert_limits.hpp"
 
 namespace herald::output {
@@ -13,16 +14,7 @@ constexpr size_t kMaxCode = 64, kMaxDetail = 1024, kMaxTopic = 255;
 // herald-original-bytes, herald-original-key-bytes, herald-dropped-headers: names, numbers, framing.
 constexpr size_t kOptionalHeaders = 3 * (32 + 20 + DeadLetterBuilder::kHeaderFraming);
 
-bool has_herald_prefix(std::string_view name) {
-    constexpr std::string_view prefix = "herald-";
-    if (name.size() < prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); ++i) {
-        char c = name[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != prefix[i]) return false;
-    }
-    return true;
-}
+bool has_herald_prefix(std::string_view name) { return core::ascii::istarts_with(name, "herald-"); }
 
 std::string_view number(char* buf, size_t size, int64_t v) {
     return {buf, static_cast<size_t>(std::to_chars(buf, buf + size, v).ptr - buf)};

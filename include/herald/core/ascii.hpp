@@ -4,6 +4,7 @@
 //
 //   herald::core::ascii::lower('Q') == 'q'
 //   herald::core::ascii::iequals("AMZN", "amzn")
+//   herald::core::ascii::istarts_with("Herald-Rule", "herald-")
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,11 @@ constexpr bool iequals(std::string_view a, std::string_view b) {
     for (size_t i = 0; i < a.size(); ++i)
         if (lower(a[i]) != lower(b[i])) return false;
     return true;
+}
+
+// s begins with prefix, but for ASCII case ("Content-Type: x" with "content-type:").
+constexpr bool istarts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }
 
 // s with its ASCII letters lowercased.

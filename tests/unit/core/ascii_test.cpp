@@ -38,3 +38,13 @@ TEST_CASE("iequals ignores ASCII case and nothing else") {
     CHECK_FALSE(ascii::iequals("\xC3\x89", "\xC3\xA9"));  // É and é: not ASCII
     static_assert(ascii::iequals("Ab", "aB"));
 }
+
+TEST_CASE("istarts_with: a prefix but for ASCII case") {
+    CHECK(ascii::istarts_with("Content-Type: text/plain", "content-type:"));
+    CHECK(ascii::istarts_with("HERALD-RULE", "herald-"));
+    CHECK(ascii::istarts_with("abc", ""));
+    CHECK_FALSE(ascii::istarts_with("herald", "herald-"));  // shorter than the prefix
+    CHECK_FALSE(ascii::istarts_with("x-herald-rule", "herald-"));
+    CHECK_FALSE(ascii::istarts_with("herald_rule", "herald-"));
+    static_assert(ascii::istarts_with("Herald-Rule", "herald-"));
+}
