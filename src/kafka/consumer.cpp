@@ -239,7 +239,7 @@ size_t Consumer::consume_batch(std::vector<Message>& out, size_t max, int timeou
     int wait = timeout_ms;
     in_batch_ = true;
     while (added < max) {
-        rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_.get(), wait);
+        Message m(rd_kafka_consumer_poll(rk_.get(), wait));  // owned at once: no path leaks it
         // A rebalance was served inside that poll: what this call took earlier from the partitions
         // it revoked is stale (see batch_filter.hpp).
         if (!revoked_in_batch_.empty()) {
@@ -248,16 +248,16 @@ size_t Consumer::consume_batch(std::vector<Message>& out, size_t max, int timeou
             stale_dropped_ += dropped;
             revoked_in_batch_.clear();
         }
-        if (!m) break;
+        if (!m.valid()) break;
         wait = 0;  // the batch is whatever is ready once the first message arrived
-        if (m->err && m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-            std::string reason = "kafka consumer: " + partition_text(m) + rd_kafka_message_errstr(m);
-            int err = m->err;
-            rd_kafka_message_destroy(m);
+        const int err = m.error();
+        if (err && err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+            std::string reason = "kafka consumer: " + partition_text(m.raw()) + rd_kafka_message_errstr(m.raw());
+            m = Message();  // freed before the report, as before
             Hooks::report(this, err, reason, false);
             continue;
         }
-        out.emplace_back(m);
+        out.push_back(std::move(m));
         ++added;
     }
     in_batch_ = false;

@@ -72,16 +72,16 @@ size_t Reader::consume_batch(std::vector<Message>& out, size_t max, int timeout_
     size_t added = 0;
     int wait = timeout_ms;
     while (added < max) {
-        rd_kafka_message_t* m = rd_kafka_consumer_poll(rk_.get(), wait);
-        if (!m) break;
+        Message m(rd_kafka_consumer_poll(rk_.get(), wait));  // owned at once: no path leaks it
+        if (!m.valid()) break;
         wait = 0;
-        if (m->err && m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+        const int err = m.error();
+        if (err && err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
             ++errors_;
-            if (on_error_) on_error_(m->err, std::string("kafka reader: ") + rd_kafka_message_errstr(m), false);
-            rd_kafka_message_destroy(m);
+            if (on_error_) on_error_(err, std::string("kafka reader: ") + rd_kafka_message_errstr(m.raw()), false);
             continue;
         }
-        out.emplace_back(m);
+        out.push_back(std::move(m));
         ++added;
     }
     return added;
