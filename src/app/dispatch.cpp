@@ -111,6 +111,8 @@ int main_dispatch(int argc, char** argv) {
         argv = help_argv;
     }
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        // The usage text, not a log line (no level, no prefix, many lines): stderr only when it
+        // answers a mistake (no command), as --help's goes to stdout.
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return checked("", argc < 2 ? 2 : 0);
     }

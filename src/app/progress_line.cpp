@@ -56,6 +56,8 @@ void ProgressLine::loop() {
         const size_t shown = line.size();
         if (line.size() < width) line.append(width - line.size(), ' ');  // cover a longer previous line
         width = shown;
+        // Straight to the terminal, not through core::log: a line redrawn in place ("\r") is no
+        // log line, and it only runs when stderr is a terminal (never under a log shipper).
         std::fprintf(stderr, "\r%s", line.c_str());
         std::fflush(stderr);
     }
