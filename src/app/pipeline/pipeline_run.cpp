@@ -152,7 +152,8 @@ void Pipeline::Impl::stop_shadow(int64_t budget_ms) {
     shadow_producer.reset();
 }
 
-// The delivery mode (the only place that asks which one runs) and the ledger that reports to it.
+// The delivery mode and the ledger that reports to it. With make_producer's transactional id and
+// make_consumer's auto-commit, the only places that ask which mode runs.
 int Pipeline::Impl::make_delivery() {
     outbox = std::make_unique<KafkaOutbox>(*producer);
     auto fail_hook = [this](const std::string& why) { fail(why); };
