@@ -268,15 +268,21 @@ int32_t Parser::parse_numeric(const FunctionInfo& f) {
         if (failed_) return -1;
     }
     if (!expect(")", ("to close " + std::string(f.name) + "(").c_str())) return -1;
-    return arith(f.op, args[0], args[1], arg_off);
+    const int32_t n = arith(Op::call, args[0], args[1], arg_off);
+    if (n >= 0) at(n).sub = static_cast<uint8_t>(&f - kFunctionTable);
+    return n;
 }
 
-// A node has two operands (a, b): numeric functions take at most two numbers.
-constexpr bool numeric_arities_fit() {
-    for (const auto& f : kFunctionTable)
-        if (f.shape == CallShape::numeric && (f.max_args < 1 || f.max_args > 2)) return false;
-    return true;
+// A node has two operands (a, b): numeric functions take at most two numbers, and compute them
+// with the row's fn; Node::sub holds the row.
+constexpr bool numeric_rows_fit() {
+    for (const auto& f : kFunctionTable) {
+        const bool numeric = f.shape == CallShape::numeric;
+        if (numeric && (f.max_args < 1 || f.max_args > 2)) return false;
+        if (numeric != (f.op == Op::call) || numeric != (f.fn != nullptr)) return false;
+    }
+    return std::size(kFunctionTable) <= 256;
 }
-static_assert(numeric_arities_fit(), "a numeric rule function takes one or two arguments");
+static_assert(numeric_rows_fit(), "a numeric rule function takes one or two arguments, op Op::call and its fn");
 
 }  // namespace herald::rules::detail

@@ -1,6 +1,7 @@
 #pragma once
 // What the rule expression language can name: event fields, metric(...) fields, event("TYPE")
 // fields and functions, with their types; and the names and hints diagnostics offer from them.
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -97,8 +98,9 @@ enum class CallShape : uint8_t {
     numeric,         // (number, ...): max_args numbers
 };
 
-// One rule function. Adding one is a row here plus tests (docs/contributing.md); a new `op` also
-// needs its case in Evaluator (evaluator.cpp), a new `agg` its aggregate in Engine (engine.cpp).
+// One rule function. Adding one is a row here plus tests (docs/contributing.md): a function of
+// numbers brings its computation in the row (`fn`); a new window aggregate needs its `agg` in
+// Engine (engine.cpp), a new kind of call its `op` in Evaluator (evaluator.cpp).
 struct FunctionInfo {
     std::string_view name;
     std::string_view example;  // a call, for hints
@@ -109,6 +111,9 @@ struct FunctionInfo {
     WindowAgg agg;             // windows: the aggregate over the span
     bool stateful;             // keeps per-key state across events (a slot in Rule::windows / since_nodes)
     CallShape shape;
+    // CallShape::numeric (op Op::call): the value from the arguments (b is 0 for one argument).
+    // Per event and key: no allocation, no exception; a NaN result is a missing value.
+    double (*fn)(double a, double b) = nullptr;
 };
 
 // In this order for did-you-mean (the first of equally close names wins) and hints.
@@ -127,7 +132,8 @@ inline constexpr FunctionInfo kFunctionTable[] = {
      CallShape::window},
     {"change_since_last", "change_since_last(metric(\"backlog\"))", 1, 1, Type::selector, Type::number,
      Op::change_since_last, WindowAgg::count, true, CallShape::metric_history},
-    {"abs", "abs(x)", 1, 1, Type::number, Type::number, Op::abs, WindowAgg::count, false, CallShape::numeric},
+    {"abs", "abs(x)", 1, 1, Type::number, Type::number, Op::call, WindowAgg::count, false, CallShape::numeric,
+     [](double x, double) { return std::fabs(x); }},
     {"event", "event(\"TYPE\")", 1, 1, Type::string, Type::boolean, Op::event_type, WindowAgg::count, false,
      CallShape::event_type},
 };

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "catalogue.hpp"
 #include "herald/analysis/event_types.hpp"
 #include "herald/core/ascii.hpp"
 
@@ -265,8 +266,8 @@ bool Evaluator::num(int32_t n, double& out) {
         case Op::sub:
         case Op::mul:
         case Op::div:
-        case Op::neg:
-        case Op::abs: return num_arithmetic(nd, out);
+        case Op::neg: return num_arithmetic(nd, out);
+        case Op::call: return num_call(nd, out);
         default: return false;
     }
 }
@@ -335,9 +336,9 @@ bool Evaluator::num_change_since_last(const Node& nd, double& out) {
 
 bool Evaluator::num_arithmetic(const Node& nd, double& out) {
     double x, y;
-    if (nd.op == Op::neg || nd.op == Op::abs) {
+    if (nd.op == Op::neg) {
         if (!num(nd.a, x)) return false;
-        out = nd.op == Op::neg ? -x : std::fabs(x);
+        out = -x;
         return true;
     }
     if (!num(nd.a, x) || !num(nd.b, y)) return false;
@@ -349,6 +350,14 @@ bool Evaluator::num_arithmetic(const Node& nd, double& out) {
         out = x / y;
     }
     return std::isfinite(out);
+}
+
+// A function of numbers (catalogue.hpp, CallShape::numeric): the row's fn.
+bool Evaluator::num_call(const Node& nd, double& out) {
+    double x, y = 0.0;
+    if (!num(nd.a, x) || (nd.b >= 0 && !num(nd.b, y))) return false;
+    out = kFunctionTable[nd.sub].fn(x, y);
+    return !std::isnan(out);
 }
 
 void Evaluator::mark_event(const analysis::CorporateEvent* e) {

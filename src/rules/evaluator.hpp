@@ -123,6 +123,7 @@ private:
     bool num_metric_field(const Node& nd, double& out);
     bool num_change_since_last(const Node& nd, double& out);
     bool num_arithmetic(const Node& nd, double& out);
+    bool num_call(const Node& nd, double& out);
     const analysis::Metric* metric_for(int32_t sel) const;
     // The key's company's event of node nd's type (event(...)), or null.
     const analysis::CorporateEvent* event_for(const Node& nd) const;

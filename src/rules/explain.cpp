@@ -58,7 +58,7 @@ const char* cmp_name(CmpOp op) {
 }
 
 // Rule functions are described by their names in the function table (catalogue.hpp), so a new
-// one explains itself: a window by its aggregate, a function of numbers by its op.
+// one explains itself: a window by its aggregate, a function of numbers by its row (Node::sub).
 std::string_view window_name(uint8_t agg) {
     for (const FunctionInfo& f : kFunctionTable)
         if (f.op == Op::window && static_cast<uint8_t>(f.agg) == agg) return f.name;
@@ -69,10 +69,8 @@ void describe(const Rule& r, int32_t n, std::string& out, int depth);
 
 // A function of numbers (CallShape::numeric: abs(x)) as name(a[, b]); false for any other node.
 bool describe_numeric(const Rule& r, const Node& nd, std::string& out, int depth) {
-    const FunctionInfo* f = nullptr;
-    for (const FunctionInfo& row : kFunctionTable)
-        if (row.op == nd.op && row.shape == CallShape::numeric) f = &row;
-    if (!f) return false;
+    if (nd.op != Op::call || nd.sub >= std::size(kFunctionTable)) return false;
+    const FunctionInfo* f = &kFunctionTable[nd.sub];
     out += f->name;
     out += '(';
     describe(r, nd.a, out, depth + 1);
@@ -152,9 +150,10 @@ void describe(const Rule& r, int32_t n, std::string& out, int depth) {
             out += ' ';
             describe(r, nd.b, out, depth + 1);
             return;
-        default:
+        case Op::call:
             if (!describe_numeric(r, nd, out, depth)) out += "...";
             return;
+        default: out += "..."; return;
     }
 }
 

@@ -34,7 +34,7 @@ enum class Op : uint8_t {
     mul,
     div,
     neg,
-    abs,
+    call,         // a function of numbers (CallShape::numeric): sub = its row of kFunctionTable, a (b) the arguments
     event_type,   // event("TYPE"): the key's company has that corporate event type; event_type = its index
     event_field,  // event("TYPE").FIELD: sub = EventTypeField, event_type = the type's index
 };

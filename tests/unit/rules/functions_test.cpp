@@ -2,6 +2,7 @@
 // names "did you mean" offers, the hint listing every function, state slots, and docs/rules.md.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -9,6 +10,7 @@
 
 #include "catalogue.hpp"
 #include "herald/rules/rule_set.hpp"
+#include "test_support.hpp"
 
 using namespace herald::rules;
 using detail::CallShape;
@@ -80,6 +82,27 @@ TEST_CASE("the table's columns agree: state, windows and the evaluator's ops") {
         CHECK((f.shape == CallShape::window) == (f.op == Op::window));
         // Only windows and metric history keep per-key state (Rule::windows, Rule::since_nodes).
         CHECK(f.stateful == (f.op == Op::window || f.op == Op::change_since_last));
+    }
+}
+
+TEST_CASE("a function of numbers computes with its row's fn: a new row needs no evaluator case") {
+    for (const auto& f : kFunctionTable) {
+        if (f.shape != CallShape::numeric) continue;
+        CAPTURE(f.name);
+        REQUIRE(static_cast<bool>(f.fn));
+        std::string args = "sentiment.score";
+        for (size_t i = 1; i < f.max_args; ++i) args += ", sentiment.score";
+        char want[64];
+        std::snprintf(want, sizeof want, "%.17g", f.fn(-0.5, f.max_args > 1 ? -0.5 : 0.0));
+        const std::string when = std::string(f.name) + "(" + args + ") == " + want;
+        CAPTURE(when);
+        Engine engine(test::must_load("rules:\n  - id: r\n    severity: info\n    when: " + when + "\n"));
+        test::Fixture fires, other;
+        fires.id("1").at(test::kT0).headline("h").sentiment(-0.5).entity("Acme", "ACME", -0.5);
+        CHECK(test::run(engine, fires).size() == 1);
+        other.id("2").at(test::kT0 + 1000).headline("h").sentiment(0.25).entity("Acme", "ACME", 0.25);
+        if (f.fn(0.25, f.max_args > 1 ? 0.25 : 0.0) != f.fn(-0.5, f.max_args > 1 ? -0.5 : 0.0))
+            CHECK(test::run(engine, other).empty());
     }
 }
 
