@@ -143,9 +143,6 @@ const FunctionInfo* find_function(std::string_view name);
 // "functions: metric, count, ...".
 std::string functions_hint();
 
-inline constexpr std::string_view kLabels[] = {"strongly negative", "moderately negative", "mildly negative", "neutral",
-                                               "mildly positive",   "moderately positive", "strongly positive"};
-
 // The `name` column of a catalogue table, for "did you mean".
 template <typename Row, size_t N>
 std::vector<std::string_view> names_of(const Row (&rows)[N]) {

@@ -112,10 +112,18 @@ struct Allowed {
     const char* what = "";
 };
 
+// The sentiment labels, weakest to strongest, as the analysis names them (analysis::label_name).
+std::vector<std::string_view> label_names() {
+    std::vector<std::string_view> names;
+    for (int l = int(analysis::Label::strongly_negative); l <= int(analysis::Label::strongly_positive); ++l)
+        names.push_back(analysis::label_name(static_cast<analysis::Label>(l)));
+    return names;
+}
+
 Allowed allowed_values(const Node& f) {
     auto is = [&f](Op op, auto field) { return f.op == op && f.sub == static_cast<uint8_t>(field); };
     if (is(Op::field, EventField::sentiment_label) || is(Op::field, EventField::entity_label))
-        return {std::vector<std::string_view>(std::begin(kLabels), std::end(kLabels)), "sentiment label"};
+        return {label_names(), "sentiment label"};
     if (is(Op::metric_field, MetricField::direction)) return {{"up", "down", "flat"}, "direction"};
     if (is(Op::metric_field, MetricField::basis)) return {{"yoy", "qoq", "sequential", "annualized"}, "basis"};
     if (is(Op::metric_field, MetricField::qualifier)) return {{"over", "under", "about"}, "qualifier"};
@@ -149,7 +157,7 @@ int32_t Parser::wrap_not(int32_t inner, uint32_t at_off) {
 }
 
 int32_t Parser::arith(Op op, int32_t a, int32_t b, uint32_t at_off) {
-    // Operators of two numbers need both; functions of one (neg, abs, ...) have no b.
+    // Operators of two numbers need both; neg and functions of one number (Op::call) have no b.
     const bool binary = op == Op::add || op == Op::sub || op == Op::mul || op == Op::div;
     if (type_of(a) != Type::number || (b >= 0 && type_of(b) != Type::number) || (binary && b < 0)) {
         error(at_off, "type mismatch: arithmetic needs numbers", "apply + - * / to numeric fields or numbers");

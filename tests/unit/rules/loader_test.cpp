@@ -246,6 +246,14 @@ TEST_CASE("missing fields, bad severity, bad for, bad metric kind, labels") {
     CHECK(d.column == 18);
     d = only_error(rule("sentiment.label == \"very bad\""));
     CHECK(d.message == "\"very bad\" is not a sentiment label");
+    // The labels are the analysis's own names (analysis::label_name), every one of them.
+    CHECK(d.hint == "use one of: strongly negative, moderately negative, mildly negative, neutral, mildly positive, "
+                    "moderately positive, strongly positive");
+    for (int l = 0; l <= int(herald::analysis::Label::strongly_positive); ++l) {
+        const std::string name(herald::analysis::label_name(static_cast<herald::analysis::Label>(l)));
+        CAPTURE(name);
+        CHECK(load_rules_text(rule("entity.sentiment.label == \"" + name + "\""), "l.yaml").ok());
+    }
     CHECK(only_error(rule("metric(\"revenue\").change.pct > 1")).message == "unknown metric field 'change.pct'");
     CHECK(only_error(rule("metric(\"revenue\", sector=\"AWS\")")).message == "unknown argument 'sector' of metric(...)");
 }
