@@ -50,6 +50,17 @@ void WorkerProbe::entities(const analysis::Analysis& analysis) {
     }
 }
 
+void WorkerProbe::alert_handed(const rules::Alert& alert) {
+    if (!metrics_) return;
+    const std::string_view novelty = alert.novelty < 0 ? "none" : alert.novelty >= 80 ? "first" : "copy";
+    if (alert.explanation.events.empty()) metrics_->alert_event_type("none", novelty).Increment();
+    for (const auto& e : alert.explanation.events) metrics_->alert_event_type(e.type, novelty).Increment();
+}
+
+prometheus::Counter* WorkerProbe::published_series(const rules::Alert& alert) {
+    return metrics_ ? &metrics_->alert_published(alert.rule_id, alert.severity) : nullptr;
+}
+
 void WorkerProbe::alert_truncated() {
     if (metrics_) metrics_->messages_truncated(telemetry::Output::alerts).Increment();
 }
@@ -181,9 +192,7 @@ bool EventWorker::publish_one(const rules::Alert& alert, const Incoming& in, Par
     }
     const EventSource source{in.topic, in.partition, in.offset, in.timestamp_ms};
     if (proc_.alert_json(alert, source, core::now_ms(), json_)) ctx_.probe.alert_truncated();
-    prometheus::Counter* published = ctx_.metrics ? &ctx_.metrics->alert_published(alert.rule_id, alert.severity)
-                                                  : nullptr;
-    auto* token = new DeliveryToken{slot, true, published};
+    auto* token = new DeliveryToken{slot, true, ctx_.probe.published_series(alert)};
     token->partition = in.partition;
     token->offset = in.offset;
     token->alert_id_value = id;
@@ -213,11 +222,7 @@ bool EventWorker::publish_one(const rules::Alert& alert, const Incoming& in, Par
         return true;
     }
     if (ctx_.mode.skips_published() && ps.produced) ps.produced->add(in.offset, id);
-    if (ctx_.metrics) {
-        const std::string_view novelty = alert.novelty < 0 ? "none" : alert.novelty >= 80 ? "first" : "copy";
-        if (alert.explanation.events.empty()) ctx_.metrics->alert_event_type("none", novelty).Increment();
-        for (const auto& e : alert.explanation.events) ctx_.metrics->alert_event_type(e.type, novelty).Increment();
-    }
+    ctx_.probe.alert_handed(alert);
     return true;
 }
 

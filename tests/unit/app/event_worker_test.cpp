@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include "herald/telemetry/metrics.hpp"
 #include "worker_rig.hpp"
 
 using namespace herald;
@@ -89,4 +90,23 @@ TEST_CASE("a reload reaches the partition's engine before its next event") {
     rig.process(kEvent, 3);
     CHECK(rig.outbox.sent.empty());
     CHECK(rig.ps.rules_version == rig.rules.version());
+}
+
+TEST_CASE("the worker's probe owns the alert series: event types and novelty, the published series") {
+    telemetry::Metrics metrics;
+    app::WorkerProbe probe(&metrics, nullptr);
+    rules::Alert plain;
+    plain.rule_id = "r";
+    plain.severity = "info";
+    probe.alert_handed(plain);
+    CHECK(metrics.alert_event_type("none", "none").Value() == 1);
+    rules::Alert typed = plain;
+    typed.novelty = 90;
+    typed.explanation.events.push_back({});
+    typed.explanation.events.back().type = "layoffs";
+    probe.alert_handed(typed);
+    CHECK(metrics.alert_event_type("layoffs", "first").Value() == 1);
+    CHECK(metrics.alert_event_type("none", "none").Value() == 1);
+    REQUIRE(probe.published_series(plain) == &metrics.alert_published("r", "info"));
+    CHECK(app::WorkerProbe(nullptr, nullptr).published_series(plain) == nullptr);
 }

@@ -43,7 +43,8 @@ private:
 };
 
 // The workers' counts and series: herald_events_processed_total, stage and queue-wait
-// histograms, alerts cut to fit, entity sentiment gauges, and the rebalance counts of the summary.
+// histograms, alerts cut to fit, alerts by event type, the series an acknowledged alert counts
+// in, entity sentiment gauges, and the rebalance counts of the summary.
 class WorkerProbe : public StageObserver {
 public:
     WorkerProbe(telemetry::Metrics* metrics, const analysis::Resources* resources)
@@ -54,6 +55,11 @@ public:
     void stage_done(telemetry::Stage stage, int64_t ns) override;
     void entities(const analysis::Analysis& analysis);
     void alert_produced() { alerts_produced_.fetch_add(1, std::memory_order_relaxed); }
+    // The alert is with the producer: herald_alerts_by_event_type_total.
+    void alert_handed(const rules::Alert& alert);
+    // herald_alerts_published_total's series for the alert, counted when it is acknowledged
+    // (DeliveryLedger); null without metrics.
+    prometheus::Counter* published_series(const rules::Alert& alert);
     void already_published() { already_published_.fetch_add(1, std::memory_order_relaxed); }
     void alert_truncated();
     void rebuilt(int64_t events) { rebuilt_events_.fetch_add(static_cast<uint64_t>(events), std::memory_order_relaxed); }
