@@ -29,8 +29,8 @@ bool is_word_byte(char c) {
            static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Splits an event-given name the way the tokenizer splits text: words (with inner ' - .) and
-// single punctuation characters. Appends views into `name`.
+// Splits an event-given name as the tokenizer splits text: numbers, words (with inner ' - .), single
+// punctuation characters. Appends views into `name`.
 void split_name(std::string_view name, std::vector<std::string_view>& out) {
     size_t i = 0;
     while (i < name.size()) {
@@ -40,7 +40,9 @@ void split_name(std::string_view name, std::vector<std::string_view>& out) {
             continue;
         }
         size_t j = i + 1;
-        if (is_word_byte(c)) {
+        if (auto digit = [&](size_t k) { return k < name.size() && name[k] >= '0' && name[k] <= '9'; }; digit(i)) {  // as the tokenizer splits: a number, then the word glued to it ("89bio")
+            while (digit(j) || (j < name.size() && (name[j] == '.' || name[j] == ',') && digit(j + 1))) ++j;
+        } else if (is_word_byte(c)) {
             while (j < name.size() &&
                    (is_word_byte(name[j]) || ((name[j] == '\'' || name[j] == '-') && j + 1 < name.size() &&
                                               is_word_byte(name[j + 1]))))

@@ -2,6 +2,7 @@
 // and the alias file format.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -410,6 +411,21 @@ TEST_CASE("digit-led words anywhere in an alias are still looked up") {
     CHECK(tickers(f, "Acme 5G launched a phone; 7Seas fell.") == V{"FIVE", "SEVN"});
     CHECK(tickers(f, "Revenue was $5B and $7B; 3M rose.") == V{"MMM"});
     CHECK(tickers(f, "Revenue was $55G or 77Seas.").empty());
+}
+
+// The text splits "89bio" into the number 89 and the word "bio": a name the event gives is split the same way.
+TEST_CASE("a company the event names whose name starts with digits is found: 89bio") {
+    Finder f;
+    f.event.entities = {{"89bio", "ETNB"}};
+    std::vector<std::string> found;
+    for (const Mention& m : f.find("Roche completes $3.5 billion purchase of 89bio"))
+        if (!m.is_reference) found.emplace_back(m.ticker);
+    CHECK(std::find(found.begin(), found.end(), "ETNB") != found.end());
+    f.event.entities = {{"1stDibs", "DIBS"}};
+    found.clear();
+    for (const Mention& m : f.find("1stDibs shares jumped after results"))
+        if (!m.is_reference) found.emplace_back(m.ticker);
+    CHECK(std::find(found.begin(), found.end(), "DIBS") != found.end());
 }
 
 TEST_CASE("a common-word name: Target the retailer, not a price target or a target of") {
