@@ -4,6 +4,8 @@
 // reused: no allocation once the buffers have grown.
 #include "event_scratch.hpp"
 
+#include <string_view>
+
 namespace herald::analysis {
 
 EventTypeClassifier::EventTypeClassifier(std::shared_ptr<const EventTypeTable> table)
@@ -38,14 +40,13 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
     s.rater_mention = -1;
     s.is_rater.assign(a.entities.size(), 0);
     s.is_customer.assign(a.entities.size(), 0);
-    const EventTokenIds* ids = &ids_in;
-    s.spread(doc, *ids);
+    s.spread(doc, ids_in);
     s.unconfirmed.assign(t.rows.size(), 0);
     // Only sentences holding a cue (a token with a word of the table) are read, and of them only
     // the cues: what classes and words the sentence holds, so that a pattern whose classes and
     // words are not all there is not tried, and which tokens may start a pattern.
-    const EventTokenIds::Cue* cue = ids->cues.data();
-    const EventTokenIds::Cue* const cues_end = cue + ids->cue_count;
+    const EventTokenIds::Cue* cue = ids_in.cues.data();
+    const EventTokenIds::Cue* const cues_end = cue + ids_in.cue_count;
     for (uint32_t si = 0; si < doc.sentences.size() && cue != cues_end; ++si) {
         const Sentence& sent = doc.sentences[si];
         while (cue != cues_end && cue->token < sent.first_token) ++cue;
@@ -75,6 +76,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                 int32_t object;
                 bool hedged;
                 if (!s.match(p, tk, sent.last_token, end, object, hedged)) continue;
+                if (p.direction != 0 && !s.figures_move(sent, tk, end, p.direction, a)) continue;
                 last_row = p.row;
                 last_row_at = tk;
                 const Row& row = t.rows[p.row];
@@ -92,7 +94,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                 if ((row.unless_before_class >= 0 && s.class_in(s.subclause_start(sent, tk), tk, row.unless_before_class)) ||
                     s.class_in(sent.first_token, sent.last_token, row.unless_class) ||
                     s.class_in(s.clause_start(sent, tk), tk, t.background) || s.opens_in_past(sent) ||
-                    s.recalled(sent, tk))
+                    s.recalled(sent, tk) || s.in_relative(sent, tk))
                     continue;
                 const bool carries = carry_row == p.row && tk < carry_until && p.detail.empty();
                 s.record(si, tk, end, object, p, carries ? carry_detail : std::string_view(), a);
@@ -106,6 +108,106 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
     }
     s.drop_customers(a);
     s.demote_raters(a);
+}
+
+namespace {
+
+bool lower_is(std::string_view w, std::string_view lower) {
+    if (w.size() != lower.size()) return false;
+    for (size_t i = 0; i < w.size(); ++i)
+        if ((w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] + 32) : w[i]) != lower[i]) return false;
+    return true;
+}
+
+}  // namespace
+
+bool EventTypeClassifier::Scratch::figure_at(const Sentence& sent, uint32_t k, const Analysis& a, double& v, Unit& u,
+                                             uint32_t& next) const {
+    for (; k < sent.last_token; ++k) {
+        const Token& tok = doc->tokens[k];
+        if (tok.kind != TokenKind::number) continue;
+        for (const Quantity& q : a.quantities)
+            if (q.span.field == sent.field && q.span.begin <= tok.begin && tok.begin < q.span.end) {
+                v = q.value;
+                u = q.unit;
+                for (next = k + 1; next < sent.last_token && doc->tokens[next].begin < q.span.end;) ++next;
+                return true;
+            }
+        std::string_view w = text(k);
+        if (w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20")) continue;  // a year
+        if (count_at(*doc, k, sent.last_token, v)) {
+            u = Unit();
+            next = k + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool EventTypeClassifier::Scratch::figures_move(const Sentence& sent, uint32_t tk, uint32_t end, int8_t dir,
+                                                const Analysis& a) const {
+    // The new figure: the first after the match. The old one: the first after a word that
+    // introduces it ("compared with", "from", "versus", "(previously:"), in the same unit. The old
+    // one must be a forecast: the match names the forecast ("guidance is now"), or the sentence
+    // says "previously", or "previous" / "prior" not before a period ("a year earlier", "the prior
+    // year" compare results, not forecasts).
+    double now = 0, old = 0;
+    Unit now_unit, old_unit;
+    uint32_t k = end;
+    if (!figure_at(sent, end, a, now, now_unit, k)) return false;
+    bool forecast = false;
+    for (uint32_t m = tk; m < end && !forecast; ++m)
+        forecast = lower_is(text(m), "guidance") || lower_is(text(m), "outlook") || lower_is(text(m), "view");
+    uint32_t marker = UINT32_MAX;
+    for (uint32_t m = end; m < sent.last_token; ++m) {
+        std::string_view w = text(m);
+        const bool prev = lower_is(w, "previous") || lower_is(w, "prior");
+        if (lower_is(w, "previously") ||
+            (prev && !(m + 1 < sent.last_token && (lower_is(text(m + 1), "year") || lower_is(text(m + 1), "quarter") ||
+                                                   lower_is(text(m + 1), "period")))))
+            forecast = true;
+        if (marker == UINT32_MAX && m >= k &&
+            (lower_is(w, "compared") || lower_is(w, "from") || lower_is(w, "versus") || lower_is(w, "vs") ||
+             lower_is(w, "previously")))
+            marker = m + 1;
+    }
+    if (!forecast || marker == UINT32_MAX || !figure_at(sent, marker, a, old, old_unit, k) || !(old_unit == now_unit))
+        return false;
+    return dir > 0 ? now > old : now < old;
+}
+
+int32_t EventTypeClassifier::Scratch::story_subject(uint32_t si, uint32_t tk, uint32_t end, const Analysis& a) const {
+    const Sentence& sent = doc->sentences[si];
+    bool definite = false;
+    for (uint32_t k = tk > sent.first_token ? tk - 1 : tk; k < end && !definite; ++k) definite = lower_is(text(k), "the");
+    if (!definite) return -1;
+    int32_t best = -1;
+    uint32_t second = 0;
+    for (size_t i = 0; i < a.entities.size(); ++i) {
+        const uint32_t r = a.entities[i].relevance;
+        if (best < 0 || r > a.entities[static_cast<size_t>(best)].relevance) {
+            if (best >= 0) second = a.entities[static_cast<size_t>(best)].relevance;
+            best = static_cast<int32_t>(i);
+        } else if (r > second) {
+            second = r;
+        }
+    }
+    if (best < 0) return -1;
+    const uint32_t top = a.entities[static_cast<size_t>(best)].relevance;
+    return top >= 60 && second * 3 < top * 2 ? best : -1;
+}
+
+bool EventTypeClassifier::Scratch::in_relative(const Sentence& sent, uint32_t tk) const {
+    const uint32_t cs = clause_start(sent, tk);
+    if (cs < sent.first_token + 2 || cs >= sent.last_token || !is(cs - 1, ",") ||
+        !(is(cs, "which") || is(cs, "who") || is(cs, "whose")))
+        return false;
+    const Token& before = doc->tokens[cs - 2];
+    for (const Mention& m : *mentions)
+        if (m.sentence == static_cast<uint32_t>(&sent - doc->sentences.data()) && !m.is_reference &&
+            m.span.field == before.field && m.span.end == before.end)
+            return true;
+    return false;
 }
 
 }  // namespace herald::analysis

@@ -4,19 +4,8 @@
 
 namespace herald::analysis {
 
-namespace {
-
-// The entity (index into analysis.entities) a mention stands for; -1 when it has none.
-int32_t entity_of(const Mention& m, const Analysis& a) {
-    for (size_t i = 0; i < a.entities.size(); ++i) {
-        const EntityResult& e = a.entities[i];
-        if (!m.ticker.empty() ? e.ticker == m.ticker : e.name == m.company) return static_cast<int32_t>(i);
-    }
-    return -1;
-}
-
 // Parses "1,500", "1.02" (with a following "million"/"billion"/"thousand") as a count.
-bool count_at(const Document& doc, uint32_t tok, uint32_t end, double& out) {
+bool events_detail::count_at(const Document& doc, uint32_t tok, uint32_t end, double& out) {
     std::string_view s = doc.text(doc.tokens[tok]);
     double v = 0, scale = 0;
     bool digits = false;
@@ -44,6 +33,17 @@ bool count_at(const Document& doc, uint32_t tok, uint32_t end, double& out) {
     }
     out = v;
     return true;
+}
+
+namespace {
+
+// The entity (index into analysis.entities) a mention stands for; -1 when it has none.
+int32_t entity_of(const Mention& m, const Analysis& a) {
+    for (size_t i = 0; i < a.entities.size(); ++i) {
+        const EntityResult& e = a.entities[i];
+        if (!m.ticker.empty() ? e.ticker == m.ticker : e.name == m.company) return static_cast<int32_t>(i);
+    }
+    return -1;
 }
 
 // A scale written right after a number ("25M", "1.5bn"): its factor.
@@ -450,8 +450,8 @@ void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end
             sues((*mentions)[static_cast<size_t>(subj)], tk))
             return;
         int32_t subj_entity = subj >= 0 ? entity_of((*mentions)[static_cast<size_t>(subj)], a) : -1;
-        if (subj < 0 && object < 0 && a.entities.size() == 1 && !mention_in(si, tk, end) && !agent_in(si, a, &row))
-            subj_entity = 0;  // a one-company story (not the agent of a passive: "awarded an order by X")
+        if (subj < 0 && object < 0 && !mention_in(si, tk, end) && !agent_in(si, a, &row))
+            subj_entity = a.entities.size() == 1 ? 0 : story_subject(si, tk, end, a);  // not the agent of a passive
         const Mention* sm = subj >= 0 ? &(*mentions)[static_cast<size_t>(subj)] : nullptr;
         // A broker found rating in this sentence rates in its later clauses too ("Morgan Stanley
         // upgraded the stock ..., and raised its price target"), however far from the verb.

@@ -14,6 +14,9 @@ namespace events_detail {
 
 constexpr uint32_t kScopeTokens = 8;   // how far before a match negation and hedges reach
 constexpr uint32_t kFigureTokens = 10; // how far after a match its figure may stand
+
+// Parses "1,500", "1.02" (with a following "million"/"billion"/"thousand") as a count.
+bool count_at(const Document& doc, uint32_t tok, uint32_t end, double& out);
 constexpr uint8_t kRaterRelevance = 30;  // at most, for a company only rating others (docs/events.md)
 
 inline bool is_clause_mark(std::string_view t) {
@@ -298,6 +301,21 @@ struct EventTypeClassifier::Scratch {
     // @consensus up to three tokens before it or two after it, in its sentence.
     bool expected(const Sentence& sent, uint32_t at, uint32_t q_end) const;
     void figure(const Sentence& sent, uint32_t tk, uint32_t end, const Analysis& a, CorporateEvent& ev) const;
+
+    // [higher] / [lower]: a forecast told by its figures alone ("is now expected at 2% to 3%,
+    // compared with 4% to 5% previously"): the sentence names the old figure as a forecast, and
+    // the new one moved in direction dir (1 up, -1 down).
+    bool figures_move(const Sentence& sent, uint32_t tk, uint32_t end, int8_t dir, const Analysis& a) const;
+    // The first figure at or after token k of the sentence: a quantity, else a count ("185 to 190
+    // million tonnes"); its value, unit (empty for a count) and the token after it.
+    bool figure_at(const Sentence& sent, uint32_t k, const Analysis& a, double& v, Unit& u, uint32_t& next) const;
+    // The match at tk stands in a relative clause on a company ("Nike, which missed estimates in
+    // June, rolls out ..."): it describes the company, an earlier event, not the story's news.
+    bool in_relative(const Sentence& sent, uint32_t tk) const;
+    // An event no company of its paragraph claims, told with "the" ("outweighed the earnings beat",
+    // "the job cuts"): a reference to the story's news, so the story's main company's, the one far
+    // more relevant than any other; -1 when none stands out.
+    int32_t story_subject(uint32_t si, uint32_t tk, uint32_t end, const Analysis& a) const;
 
     // Adds the event, one per (type, company). A detail the pattern states ([terminated],
     // [completed]: `stated`) replaces the row's default of an earlier report of the same type and

@@ -217,6 +217,8 @@ private:
                 else if (flag == "customer") p.customer = true;
                 else if (flag == "client") p.client = true;
                 else if (flag == "plaintiff") p.plaintiff = true;
+                else if (flag == "higher") p.direction = 1;
+                else if (flag == "lower") p.direction = -1;
                 else if (flag.substr(0, 7) == "after:@") after_flag(p, flag.substr(7), raw.line);
                 else p.detail = std::string(flag);
                 continue;

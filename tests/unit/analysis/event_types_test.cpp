@@ -991,3 +991,109 @@ TEST_CASE("a biosimilar launched, capital returned to shareholders through buyba
     CHECK(has(events_of("Bank of America plans to return $40 billion to shareholders through buybacks"), "buyback", "BAC"));
     CHECK_FALSE(has(events_of("Bank of America could return $40 billion to shareholders through buybacks"), "buyback", "BAC"));
 }
+
+// Session 20, eighth batch (evx-425 ... evx-484: regional release language, trade press,
+// headlines only, negatives and hedges).
+TEST_CASE("a forecast told by its figures alone: the new figure against the old forecast") {
+    CHECK(has(events_of("Denso", "Operating profit is now forecast at 520 billion yen, compared with 470 billion yen in the previous forecast."),
+              "guidance_raise", "6902.T"));
+    CHECK(has(events_of("Volkswagen", "The operating return on sales is now expected at 2% to 3%, compared with 4% to 5% previously."),
+              "guidance_cut", "VWAGY"));
+    CHECK(has(events_of("Continental AG", "Continental AG now expects an adjusted EBIT margin of 2.5% to 3.5% (previously: 3.5% to 4.5%)."),
+              "guidance_cut", "CON.DE"));
+    CHECK(has(events_of("Fortescue advises that FY27 shipments guidance is now 185 to 190 million tonnes, from 190 to 200 million tonnes"),
+              "guidance_cut", "FMG.AX"));
+    // A comparison with a year earlier is no revision; nor is a figure with no old one.
+    const auto year = events_of("Nike", "Nike now expects revenue of $12 billion, compared with $11 billion a year earlier.");
+    CHECK_FALSE(has(year, "guidance_raise", "NKE"));
+    CHECK_FALSE(has(events_of("Nike", "Nike now expects revenue of $12 billion, compared with $11 billion in the prior year."),
+                    "guidance_raise", "NKE"));
+}
+
+TEST_CASE("an event in a relative clause on a company describes it: no news") {
+    const auto v = events_of("Nike, which missed estimates in June, rolls out a new running shoe");
+    CHECK_FALSE(has(v, "earnings_miss", "NKE"));
+    CHECK(has(v, "product_launch", "NKE"));
+    CHECK_FALSE(has(events_of("Bayer, which settled most Roundup claims in 2020, reports higher crop sales"), "litigation", "BAYRY"));
+    // Not a relative clause on a company: "sales, which missed estimates" is the news.
+    CHECK(has(events_of("Nike", "Nike said quarterly sales, which missed estimates, fell 3%."), "earnings_miss", "NKE"));
+}
+
+TEST_CASE("a proposal withdrawn, 'declines to', a deal named as context are no events") {
+    CHECK_FALSE(has(events_of("Alimentation Couche-Tard withdraws its proposal to combine with Seven & i"), "merger_acquisition", "3382.T"));
+    CHECK(has(events_of("Alimentation Couche-Tard agrees to combine with Seven & i"), "merger_acquisition", "3382.T"));
+    CHECK_FALSE(has(events_of("Heineken declines to reaffirm its profit outlook"), "guidance_reaffirm", "HEIA.AS"));
+    CHECK_FALSE(has(events_of("Nvidia", "A regulator found Nvidia broke the law in connection with its acquisition of Mellanox."),
+                    "merger_acquisition", "NVDA"));
+}
+
+TEST_CASE("regional release wording: job cuts, appointments, recalls, buybacks, offerings, dividends") {
+    CHECK(has(events_of("Bayer to trim another 2,000 posts"), "layoffs", "BAYRY"));
+    CHECK(has(events_of("Bayer", "Bayer will do away with around 2,000 more posts."), "layoffs", "BAYRY"));
+    CHECK(has(events_of("Carlsberg", "Around 600 positions at Carlsberg will be made redundant."), "layoffs", "CARL-B.CO"));
+    CHECK(has(events_of("Shiseido: Notice Regarding Solicitation of Voluntary Retirement"), "layoffs", "4911.T"));
+    CHECK(has(events_of("Qantas", "Qantas today announced the appointment of Laura Kendall as Group Chief Financial Officer."),
+              "management_change", "QAN.AX"));
+    CHECK(has(events_of("Notice on Change of Representative Director at Subaru"), "management_change", "7270.T"));
+    CHECK(has(events_of("Hyundai Motor to call back 310,000 vehicles over seat-belt part"), "recall", "005380.KS"));
+    CHECK(has(events_of("Canon: Notice Regarding Acquisition of Treasury Stock"), "buyback", "7751.T"));
+    CHECK(has(events_of("Meituan repurchased 2.1 million class B shares on Friday"), "buyback", "3690.HK"));
+    CHECK(has(events_of("Lynas Rare Earths completes A$750 million institutional placement"), "offering", "LYC.AX"));
+    CHECK(has(events_of("Petrobras board approves issuance of up to US$1.5 billion in global notes"), "offering", "PBR"));
+    CHECK(has(events_of("CATL", "CATL completed its listing in Hong Kong after selling 135.6 million H shares."), "offering", "300750.SZ"));
+    CHECK(has(events_of("Fortum proposes dividend of EUR 0.90 per share, down from EUR 1.40"), "dividend_cut", "FORTUM.HE"));
+    CHECK(has(events_of("Kweichow Moutai flags first annual profit decline in a decade"), "guidance_cut", "600519.SS"));
+    CHECK(has(events_of("Alstom to supply 100 regional trains to SNCF in €2.1 billion order", "", {{"Alstom", "ALO.PA"}}),
+              "contract_win", "ALO.PA"));
+    CHECK(has(events_of("Coal India Q2 profit falls short of ET Now poll"), "earnings_miss", "COALINDIA.NS"));
+    CHECK(has(events_of("Wesfarmers first-half earnings undershoot consensus"), "earnings_miss", "WES.AX"));
+}
+
+TEST_CASE("an exchange offer for a bank's shares is a takeover, no share offering") {
+    const auto v = events_of("UniCredit", "UniCredit announced a voluntary public exchange offer for all the ordinary shares of "
+                                          "Banco BPM, offering 0.175 newly issued UniCredit shares for each share tendered.");
+    CHECK(has(v, "merger_acquisition", "UCG.MI"));
+    CHECK(has(v, "merger_acquisition", "BAMI.MI"));
+    CHECK_FALSE(has(v, "offering", "UCG.MI"));
+}
+
+TEST_CASE("regulators in other words, a court's winding-up order") {
+    CHECK(has(events_of("KFTC slaps Naver with 10 billion won fine"), "regulatory_action", "035420.KS"));
+    CHECK(has(events_of("Sebi imposes Rs 45 lakh penalty on Paytm"), "regulatory_action", "PAYTM.NS"));
+    CHECK(has(events_of("CNMV opens sanctioning proceedings against Grifols"), "regulatory_action", "GRF.MC"));
+    CHECK(has(events_of("China's SAMR says Nvidia violated anti-monopoly law"), "regulatory_action", "NVDA"));
+    CHECK(has(events_of("Country Garden ordered to be wound up by Hong Kong court"), "bankruptcy", "2007.HK"));
+    CHECK(has(events_of("Country Garden", "A Hong Kong court ordered the liquidation of Country Garden on Monday."), "bankruptcy", "2007.HK"));
+}
+
+TEST_CASE("a rating move told by the ratings' order, targets moved by analysts, a target pared") {
+    CHECK(has(events_of("Maruti Suzuki: Motilal Oswal moves to Neutral from Buy"), "rating_downgrade", "MARUTI.NS"));
+    const auto gs = events_of("Tesco: Goldman Sachs moves to Buy from Neutral");
+    CHECK(has(gs, "rating_upgrade", "TSCO.L"));
+    CHECK_FALSE(has(gs, "rating_upgrade", "GS"));
+    CHECK(has(events_of("Morgan Stanley moves Tesla to Equal-weight from Overweight"), "rating_downgrade", "TSLA"));
+    CHECK(has(events_of("Goldman Sachs moved its rating on Tesco to buy from hold"), "rating_upgrade", "TSCO.L"));
+    CHECK(events_of("Analysts' ratings on Nike range from buy to hold").empty());
+    CHECK(has(events_of("Nvidia: analysts raise targets after blowout quarter"), "price_target_raise", "NVDA"));
+    CHECK(has(events_of("Nike: brokers trim their targets"), "price_target_cut", "NKE"));
+    CHECK_FALSE(has(events_of("Nike raises its sales targets"), "price_target_raise", "NKE"));
+    CHECK(has(events_of("UBS pares Fast Retailing target to 48,000 yen"), "price_target_cut", "9983.T"));
+}
+
+TEST_CASE("an event told with 'the' in a paragraph naming no company is the story's main company's") {
+    static Analyzer analyzer(Resources::builtin());
+    Event e;
+    e.id = "t";
+    e.headline = "Chip stocks slip as Nvidia's rally fades";
+    e.summary = "Nvidia closed 3% lower after an early gain, dragging AMD down 1%.";
+    e.body = "Dealers said worries over bond yields outweighed the earnings beat.";
+    Analysis a;
+    analyzer.analyze(e, a);
+    bool nvda = false;
+    for (const auto& ev : a.events) nvda |= ev.name == "earnings_beat" && a.entities[ev.entity].ticker == "NVDA";
+    CHECK(nvda);
+    // Without "the" it may be anyone's ("U.S. payrolls beat forecasts"): none.
+    e.body = "Dealers said U.S. payrolls beat forecasts.";
+    analyzer.analyze(e, a);
+    CHECK(a.events.empty());
+}
