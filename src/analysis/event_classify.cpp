@@ -40,7 +40,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
     s.rater_mention = -1;
     s.is_rater.assign(a.entities.size(), 0);
     s.is_customer.assign(a.entities.size(), 0);
-    s.spread(doc, ids_in);
+    s.spread(doc);
     s.unconfirmed.assign(t.rows.size(), 0);
     // Only sentences holding a cue (a token with a word of the table) are read, and of them only
     // the cues: what classes and words the sentence holds, so that a pattern whose classes and
@@ -55,6 +55,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
         uint64_t words = 0;
         s.anchor_at.clear();
         for (; cue != cues_end && cue->token < sent.last_token; ++cue) {
+            s.ids[cue->token] = cue->id;
             const EventTypeTable::Impl::Cue& c = t.cue_info[cue->id];
             present.add(c.maybe);
             words |= c.bits;
@@ -69,8 +70,8 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
         for (uint32_t tk : s.anchor_at) {
             for (uint32_t pi : t.anchors[s.ids[tk]]) {
                 const Pattern& p = t.patterns[pi];
-                if (p.row == last_row && last_row_at == tk) continue;  // the row already matched here
                 if ((p.need_words & ~words) != 0 || !present.covers(p.need_classes)) continue;
+                if (p.row == last_row && last_row_at == tk) continue;  // the row already matched here
                 if (p.after_class >= 0 && !s.after(sent, tk, p)) continue;
                 uint32_t end;
                 int32_t object;

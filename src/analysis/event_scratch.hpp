@@ -79,10 +79,9 @@ struct EventTypeClassifier::Scratch {
     }
     uint32_t id(uint32_t tok) const { return ids[tok]; }
     // The id of every token from the cues: the matcher reads any token of a sentence.
-    void spread(const Document& d, const EventTokenIds& in) {
-        ids.assign(d.tokens.size(), detail::kNoWord);
-        for (size_t c = 0; c < in.cue_count; ++c) ids[in.cues[c].token] = in.cues[c].id;
-    }
+    // (run() writes the ids of a sentence's cues as it reads them: the matcher reads only the
+    // tokens of the sentence it matches in, and of earlier ones.)
+    void spread(const Document& d) { ids.assign(d.tokens.size(), detail::kNoWord); }
     bool is_anchor(uint32_t tok) const {
         uint32_t w = ids[tok];
         return w != detail::kNoWord && t->cue_info[w].anchor;
