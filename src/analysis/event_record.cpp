@@ -463,6 +463,10 @@ void EventTypeClassifier::Scratch::record(uint32_t si, uint32_t tk, uint32_t end
             subj_entity = subj_entity >= 0 ? rated_entity(si, subj, subj_entity, a) : -1;
             subj = -1;  // the rater's fellow subjects ("X and Y downgraded ...") are raters too
         }
+        // [rater] with no subject found: the company inside the words is the rated one ("Jefferies moves Ford to Hold").
+        for (size_t i = 0; p.rater && subj_entity < 0 && object < 0 && i < mentions->size(); ++i)
+            if (const Mention& m = (*mentions)[i]; m.sentence == si && m.token > tk && m.token < end && !m.is_reference)
+                subj_entity = entity_of(m, a);
         ev.role = row.roles ? subject_role : EventRole::none;
         if (subj_entity >= 0 && subj_entity != obj_entity) {
             ev.entity = static_cast<uint32_t>(subj_entity);

@@ -1072,6 +1072,8 @@ TEST_CASE("a rating move told by the ratings' order, targets moved by analysts, 
     CHECK(has(gs, "rating_upgrade", "TSCO.L"));
     CHECK_FALSE(has(gs, "rating_upgrade", "GS"));
     CHECK(has(events_of("Morgan Stanley moves Tesla to Equal-weight from Overweight"), "rating_downgrade", "TSLA"));
+    // A broker the alias table does not know: the company inside the words is the rated one.
+    CHECK(has(events_of("Jefferies moves Ford to Hold from Buy"), "rating_downgrade", "F"));
     CHECK(has(events_of("Goldman Sachs moved its rating on Tesco to buy from hold"), "rating_upgrade", "TSCO.L"));
     CHECK(events_of("Analysts' ratings on Nike range from buy to hold").empty());
     CHECK(has(events_of("Nvidia: analysts raise targets after blowout quarter"), "price_target_raise", "NVDA"));
