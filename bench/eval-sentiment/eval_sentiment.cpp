@@ -12,6 +12,8 @@
 //     about companies and per-company passages, written and scored before the rules of round 2;
 //   - data/eval/company-news.tsv (session 19, --sets company-news): company-news sentences in the phrase
 //     bank's convention, scored before the session's rules and never used to choose one;
+//   - data/eval/calls.tsv (session 20, --sets calls): earnings-call remarks and analyst-note sentences,
+//     scored before the session's rules and never used to choose one;
 //   - tfns-train.tsv (finance-news tweets, MIT), split by a hash of the text (held_out below):
 //     the development part is reported by default, the held-out quarter only with --heldout,
 //     and its errors are never printed.
@@ -19,7 +21,7 @@
 // texts scored exactly 0 (no evidence found).
 //
 //   eval-sentiment [--data DIR] [--errors N] [--explain] [--lexicon FILE] [--aliases FILE]
-//                  [--sets fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,tweets,tweets-val] [--heldout] [--rules-only]
+//                  [--sets fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,tweets,tweets-val] [--heldout] [--rules-only]
 //                  [--learned FILE] [--fold K]
 //                  [--floor-entities ACC] [--floor SET=ACC[/F1]]...
 //   eval-sentiment --text "Operating profit rose to EUR 13.1 mn ."   (explains one text)
@@ -29,7 +31,7 @@
 // compiled-in one; tweets-val is fold K (--fold, default 0: the validation fifth) of the development
 // part, measured with a model trained without it (train-sentiment --without-fold K; cross_validate.sh).
 // Exit status 1 when a target is missed (fpb-dev, seeds; entities with --floor-entities; any set
-// given a --floor: fpb, headlines, entities, news, news-entities, posts, passages, company-news, heldout; the CI's floors, bench/eval-sentiment/CMakeLists.txt).
+// given a --floor: fpb, headlines, entities, news, news-entities, posts, passages, company-news, calls, heldout; the CI's floors, bench/eval-sentiment/CMakeLists.txt).
 #include <simdjson.h>
 
 #include <cmath>
@@ -382,14 +384,15 @@ bool parse_floor(const std::string& arg, std::string& set, Target& t) {
         if (end == f1) return false;
     }
     return *end == '\0' && (set == "fpb" || set == "headlines" || set == "headlines-title" || set == "entities" || set == "heldout" ||
-                             set == "news" || set == "news-entities" || set == "posts" || set == "passages" || set == "company-news");
+                             set == "news" || set == "news-entities" || set == "posts" || set == "passages" || set == "company-news" ||
+                             set == "calls");
 }
 
 int main(int argc, char** argv) {
-    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, learned, sets = "fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,tweets";
+    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, learned, sets = "fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,tweets";
     int errors = 0;
     double entities_floor = 0;  // accuracy the per-company set must reach (0: report only)
-    Target fpb_floor{0.82, 0.80}, headlines_floor, headlines_title_floor, heldout_floor, entities_target, news_floor, news_entities_floor, posts_floor, passages_floor, company_news_floor;
+    Target fpb_floor{0.82, 0.80}, headlines_floor, headlines_title_floor, heldout_floor, entities_target, news_floor, news_entities_floor, posts_floor, passages_floor, company_news_floor, calls_floor;
     bool explain = false, heldout = false, rules_only = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -426,7 +429,7 @@ int main(int argc, char** argv) {
             Target t;
             if (!parse_floor(value(), set, t)) {
                 std::fprintf(stderr, "--floor takes SET=ACC or SET=ACC/F1 with SET one of fpb, headlines, headlines-title, entities, "
-                                     "news, news-entities, posts, passages, company-news, heldout (e.g. --floor fpb=0.835/0.82)\n");
+                                     "news, news-entities, posts, passages, company-news, calls, heldout (e.g. --floor fpb=0.835/0.82)\n");
                 return 2;
             }
             (set == "fpb"             ? fpb_floor
@@ -438,10 +441,11 @@ int main(int argc, char** argv) {
              : set == "posts"         ? posts_floor
              : set == "passages"      ? passages_floor
              : set == "company-news"  ? company_news_floor
+             : set == "calls"         ? calls_floor
                                       : heldout_floor) = t;
         } else {
             std::fprintf(stderr, "unknown option %s; usage: eval-sentiment [--data DIR] [--errors N] [--explain] "
-                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,tweets,tweets-val] [--heldout] [--rules-only] [--learned FILE] [--fold K] [--all] [--text TEXT] [--floor-entities ACC] [--floor SET=ACC[/F1]]\n", a.c_str());
+                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,tweets,tweets-val] [--heldout] [--rules-only] [--learned FILE] [--fold K] [--all] [--text TEXT] [--floor-entities ACC] [--floor SET=ACC[/F1]]\n", a.c_str());
             return 2;
         }
     }
@@ -500,6 +504,9 @@ int main(int argc, char** argv) {
         if (want("company-news"))
             ok &= eval_labelled(p, HERALD_SOURCE_DIR "/data/eval/company-news.tsv", "company news (session 19)", Part::all,
                                 company_news_floor, errors, explain);
+        if (want("calls"))
+            ok &= eval_labelled(p, HERALD_SOURCE_DIR "/data/eval/calls.tsv", "earnings calls (session 20)", Part::all,
+                                calls_floor, errors, explain);
         if (want("tweets"))
             ok &= eval_labelled(p, dir + "/tfns-train.tsv", "tfns-train dev (3/4)", Part::dev, {}, errors, explain);
         if (want("tweets-val")) {  // with a model from train-sentiment --without-fold K (--learned)
