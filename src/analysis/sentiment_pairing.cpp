@@ -114,7 +114,11 @@ bool SentenceComposer::expectations(double& raw, const Document& doc, ExplainSen
         if (c.roles->comparator == 0 || c.used) continue;
         for (size_t j = i + 1; j < n; ++j) {
             Item& e = items_[j];
-            if (e.clause != c.clause || e.begin - c.end > 4) break;
+            // A possessive written apart ("the company 's own expectations", wire copy's tokens) is one
+            // token more than "company's": no farther.
+            if (e.clause != c.clause ||
+                e.begin - c.end > 4u + (e.begin - c.end == 5 && after_possessive(doc, c.end, e.begin) != c.end))
+                break;
             if (e.roles->period) {
                 c.roles = c.roles->comparator > 0 ? &kComparedUp : &kComparedDown;
                 e.used = compared = true;

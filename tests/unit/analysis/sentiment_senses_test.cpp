@@ -87,3 +87,14 @@ TEST_CASE("cause 3: growth markets are a kind of market, not a rise") {
         {"The phones are aimed at first-time buyers in growth markets .", 0},  // before: +0.48
     });
 }
+
+TEST_CASE("cause 4: a possessive written apart keeps an expectation in reach (session 20)") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: 0 (wire copy's "group 's" is one token more than "group's": past the reach of 4).
+        {"Deliveries in the spring exceeded the group 's own expectations .", +1},
+        {"Order intake fell short of the board 's earlier expectations .", -1},
+        // Must not change: the possessive joined, and expectations with no comparator.
+        {"Deliveries in the spring exceeded the group's own expectations.", +1},
+        {"The group 's expectations for the year are unchanged .", 0},
+    });
+}
