@@ -59,12 +59,14 @@ double SentenceComposer::learned(const Document& doc, const Sentence& s, double 
     // kHeadlineTokens: a longer one is prose that lacks its full stop). Left to itself
     // it overrules clear tone the tweets' annotators called neutral ("Hooli wins $2 billion
     // Pentagon contract", "The company defaulted on its bonds"), which news headlines are scored
-    // by (docs/sentiment.md). A short headline sentence of tone words alone (no figure, move,
+    // by (docs/sentiment.md). Bad news it may call neutral in a short sentence too, when at least
+    // 80 % sure (kHeadlineBadNeutral, session 20: chosen on the tweets' folds, no herald headline
+    // moves). A short headline sentence of tone words alone (no figure, move,
     // comparison or deal: words_only_) it may call neutral either way when sure
     // (kHeadlineWordsNeutral): the tweets' annotators call half of those neutral, against one in
     // eight where a move or a figure is reported.
     const bool words = reads == kHeadline && words_only_ && s.last_token - s.first_token <= tuning::kHeadlineTokens;
-    if (reads == 0 || (reads == kHeadline && raw < 0 && !words)) return raw;
+    if (reads == 0) return raw;
     const double rules = squash(raw);
     const LearnedModel::Logits z = lex_.learned.logits(doc, s.first_token, s.last_token, rules);
     const double top = std::max({0.0, z.positive, z.negative});
@@ -75,7 +77,8 @@ double SentenceComposer::learned(const Document& doc, const Sentence& s, double 
     const int sign = neutral >= 0.5 * sum ? 0 : pos > neg ? 1 : -1;
     if (reads == kHeadline && raw != 0 &&
         (words ? neutral < tuning::kHeadlineWordsNeutral * sum
-               : raw < 0 || neutral < tuning::kHeadlineNeutral * sum || s.last_token - s.first_token > tuning::kHeadlineTokens))
+               : neutral < (raw < 0 ? tuning::kHeadlineBadNeutral : tuning::kHeadlineNeutral) * sum ||
+                     s.last_token - s.first_token > tuning::kHeadlineTokens))
         return raw;
     const double w = sign == 0 ? 0.0 : tuning::kLearned * (pos - neg) / sum;
     // Neutral still leans one way: kept apart, for a document with no other evidence.
