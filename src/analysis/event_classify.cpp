@@ -68,10 +68,10 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
         uint32_t carry_row = UINT32_MAX, carry_until = 0;
         std::string_view carry_detail;
         for (uint32_t tk : s.anchor_at) {
-            for (uint32_t pi : t.anchors[s.ids[tk]]) {
-                const Pattern& p = t.patterns[pi];
-                if ((p.need_words & ~words) != 0 || !present.covers(p.need_classes)) continue;
-                if (p.row == last_row && last_row_at == tk) continue;  // the row already matched here
+            for (uint32_t gi = t.gate_first[s.ids[tk]], ge = t.gate_first[s.ids[tk] + 1]; gi < ge; ++gi) {
+                const EventTypeTable::Impl::Gate& g = t.gates[gi];
+                if (!g.open(words, present) || (g.row == last_row && last_row_at == tk)) continue;  // or matched here
+                const Pattern& p = t.patterns[g.pattern];
                 if (p.after_class >= 0 && !s.after(sent, tk, p)) continue;
                 uint32_t end;
                 int32_t object;

@@ -325,6 +325,13 @@ void EventTypeTable::Impl::parse(std::string_view text, std::string_view name) {
             else if (e.kind == Element::Kind::word && cue_info[e.id].bits != ~uint64_t{0}) p.need_words |= cue_info[e.id].bits;
         }
     }
+    gate_first.assign(words.size() + 1, 0);
+    gates.clear();
+    for (uint32_t w = 0; w < words.size(); ++w) {
+        gate_first[w] = static_cast<uint32_t>(gates.size());
+        for (uint32_t pi : anchors[w]) gates.push_back({patterns[pi].need_classes, patterns[pi].need_words, pi, patterns[pi].row});
+    }
+    gate_first[words.size()] = static_cast<uint32_t>(gates.size());
     word_flags.assign(words.size(), 0);
     for (uint32_t w = 0; w < words.size(); ++w) {
         uint8_t f = multi_by_first[w].empty() ? 0 : kStartsPhrase;

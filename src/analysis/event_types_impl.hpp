@@ -102,6 +102,21 @@ struct EventTypeTable::Impl {
     std::vector<uint8_t> word_flags;
     std::vector<events_detail::Row> rows;
     std::vector<events_detail::Pattern> patterns;
+    // What the classifier tests of each pattern an anchor word may start before it reads the
+    // pattern (104 bytes, two cache lines, in table order): the patterns of a word side by side
+    // (gates[gate_first[w] .. gate_first[w + 1]]), in the order of anchors[w].
+    struct Gate {
+        events_detail::ClassSet need_classes;
+        uint64_t need_words = 0;
+        uint32_t pattern = 0;
+        uint16_t row = 0;
+        // The sentence holds every class and word the pattern needs.
+        bool open(uint64_t words, const events_detail::ClassSet& present) const {
+            return (need_words & ~words) == 0 && present.covers(need_classes);
+        }
+    };
+    std::vector<Gate> gates;
+    std::vector<uint32_t> gate_first;
     int32_t negator = -1, hedge = -1, stop = -1;  // the scope classes
     int32_t background = -1;  // @background: opens a clause that reports an earlier event
     int32_t background_open = -1;  // @background_open: opens a sentence that reports earlier events
