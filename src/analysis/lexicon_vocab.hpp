@@ -138,6 +138,10 @@ public:
             }
         }
         if (word.size() > kMaxWordBytes + 2) return kNoWord;
+        // A word without "’" keeps its length and its first byte's class when folded, and a word
+        // without a short key is not one after folding either: the table's long words must hold
+        // one of its length and first letter, most do not (no fold and no hash for them).
+        if (word.empty() || (!maybe_long(word.size(), word[0]) && word.find("\xE2\x80\x99") == std::string_view::npos)) return kNoWord;
         char buf[kMaxWordBytes];
         size_t n = fold_word(word, buf);
         if (n == 0) return kNoWord;
@@ -190,6 +194,14 @@ private:
     // One bit per hash bucket in 8 KB: most words of a text are not terms, and this answers
     // them from L1 cache instead of probing the larger slot array.
     static constexpr size_t kFilterBits = size_t{1} << 16;
+    // The long words (no short key) by length and folded first byte: 64 x 64 bits.
+    static uint32_t long_bit(size_t len, char first) {
+        return static_cast<uint32_t>((len & 63) << 6 | (static_cast<unsigned char>(fold_char(first)) & 63));
+    }
+    bool maybe_long(size_t len, char first) const {
+        const uint32_t bit = long_bit(len, first);
+        return (long_filter_[bit >> 6] >> (bit & 63)) & 1;
+    }
     bool maybe(uint64_t h) const {
         const uint32_t bit = static_cast<uint32_t>(h >> 40) & (kFilterBits - 1);
         return (filter_[bit >> 6] >> (bit & 63)) & 1;
@@ -210,6 +222,8 @@ private:
             filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
         } else {
             h = long_hash(w);
+            const uint32_t bit = long_bit(w.size(), w[0]);
+            long_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
         }
         for (size_t i = h & mask;; i = (i + 1) & mask)
             if (slots_[i].id == kNoWord) {
@@ -225,6 +239,7 @@ private:
     std::vector<std::string> words_;  // folded
     std::vector<Slot> slots_;
     std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);  // short keys only
+    uint64_t long_filter_[64] = {};
 };
 
 // Splits a term written in a data file ("raise guidance", "Amazon.com") into the tokens the

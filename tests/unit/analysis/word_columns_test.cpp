@@ -149,3 +149,28 @@ TEST_CASE("generated sentences read the same metric words with and without the t
     }
     CHECK(read > 3000);
 }
+
+// WordTable::find answers a word without a short key (long, or not ASCII) from a filter of its
+// long words' lengths and first letters before folding it: every such word must still be found,
+// in any case and with "’" for "'", and a word of another length or first letter is not.
+TEST_CASE("a word table finds its long and non-ASCII words however they are written") {
+    detail::WordTable t;
+    const std::vector<std::string> words = {"telecommunications", "internationalisation", "o'connor-whitfield's-group",
+                                            "café", "zürich", "s&p", "Überweisungsbetrag", "acquisition-related"};
+    std::vector<uint32_t> ids;
+    for (const auto& w : words) ids.push_back(t.intern(w));
+    for (size_t i = 0; i < words.size(); ++i) {
+        CAPTURE(words[i]);
+        CHECK(t.find(words[i]) == ids[i]);
+        std::string upper = words[i];
+        for (char& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+        CHECK(t.find(upper) == ids[i]);
+    }
+    CHECK(t.find("O\xE2\x80\x99" "Connor-Whitfield\xE2\x80\x99s-Group") == ids[2]);
+    CHECK(t.find("\xC3\xBC" "berweisungsbetrag") == detail::kNoWord);  // the table folds ASCII only: "Ü" is not "ü"
+    CHECK(t.find("telecommunicationz") == detail::kNoWord);
+    CHECK(t.find("xelecommunications") == detail::kNoWord);
+    CHECK(t.find("telecommunication") == detail::kNoWord);
+    CHECK(t.find("") == detail::kNoWord);
+    CHECK(t.find(std::string(60, 'a')) == detail::kNoWord);
+}
