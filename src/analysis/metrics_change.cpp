@@ -14,7 +14,7 @@ void SentenceReader::change_pass() {
         if (fg.range_end) continue;
         const Quantity& q = c_.quantities[fg.q];
         if (bracketed_prior_percent(fi)) continue;
-        if (q.unit.view() == "bp") {
+        if (is_bp(q.unit)) {
             margin_bp(fg, q);
             continue;
         }

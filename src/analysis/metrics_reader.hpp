@@ -48,6 +48,9 @@ constexpr uint64_t word_key(std::string_view w) {
     return v;
 }
 
+// "bp" as a unit, read per figure: the code's bytes, not its strnlen'd view.
+inline bool is_bp(const Unit& u) { return u.code[0] == 'b' && u.code[1] == 'p' && u.code[2] == 0; }
+
 struct Ctx {
     const Document& doc;
     const std::vector<Mention>& mentions;

@@ -160,7 +160,7 @@ void SentenceReader::map_figures(uint32_t q_begin, uint32_t q_end) {
         fg.q = qi;
         fg.tb = t;
         fg.te = e > t ? e : t + 1;
-        fg.money = !q.unit.is_percent() && !(q.unit.view() == "bp");
+        fg.money = !q.unit.is_percent() && !is_bp(q.unit);
         if (fg.money)
             for (uint32_t k = fg.tb; k < fg.te && k < last; ++k) fl_[k - first_] |= kFigureFlag;
         figs_.push_back(fg);

@@ -6,6 +6,7 @@
 // move can only be the level's right before the comma: that level takes it.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "metric_kinds.hpp"
 #include "metrics_reader.hpp"
@@ -15,10 +16,40 @@ namespace herald::analysis::metric_reader {
 
 namespace {
 
-bool move_qualifier(std::string_view w) {
-    return eq_ci(w, "about") || eq_ci(w, "approximately") || eq_ci(w, "roughly") || eq_ci(w, "nearly") ||
-           eq_ci(w, "almost") || eq_ci(w, "some");
+// A word by the tokenizer's key (compared equal exactly when the word is, ignoring case; words
+// over 16 bytes have none).
+struct KeyWord {
+    uint64_t a = 0, b = 0;
+    constexpr KeyWord(std::string_view w) : a(word_key(w)), b(w.size() > 8 ? word_key(w.substr(8)) : 0) {}
+    constexpr KeyWord(const char* w) : KeyWord(std::string_view(w)) {}
+    bool is(const WordKey& k) const { return a == k.a && b == k.b; }
+};
+
+constexpr KeyWord kMoveQualifiers[] = {"about", "approximately", "roughly", "nearly", "almost", "some"};
+
+bool move_qualifier(const WordKey& k) {
+    for (const KeyWord& q : kMoveQualifiers)
+        if (q.is(k)) return true;
+    return false;
 }
+
+// The first 8 key bytes of the words a trailing move can start with right before its figure: a
+// qualifier, "or" (", or 6%"), "of" ("an increase of"), "up" or "down". Most figures follow none
+// ("$5B $5B", "5% 5%", "revenue $5B"): a few compares answer them.
+struct MoveLeads {
+    uint64_t keys[std::size(kMoveQualifiers) + 4] = {};
+    constexpr MoveLeads() {
+        size_t n = 0;
+        for (const KeyWord& q : kMoveQualifiers) keys[n++] = q.a;
+        for (std::string_view w : {"or", "of", "up", "down"}) keys[n++] = word_key(w);
+    }
+    bool may_lead(uint64_t a) const {
+        bool any = false;
+        for (uint64_t k : keys) any |= k == a;
+        return any;
+    }
+};
+constexpr MoveLeads kMoveLeads;
 
 bool year_token(std::string_view w) {
     return w.size() == 4 && (w[0] == '1' || w[0] == '2') && num::is_digit(w[1]) && num::is_digit(w[2]) &&
@@ -40,12 +71,15 @@ const Fig* SentenceReader::fig_ending(uint32_t te) const {
 // of" or "up/down", [a qualifier], [representing], a comma, then at most 14 tokens back to the
 // level with no kind phrase, figure or clause break between (a comma only inside a date: ", 2025").
 Metric* SentenceReader::trailing_level(uint32_t tb, Direction& dir) const {
+    // Each reading below needs the token before tb to be a lead word.
+    const WordKey* keys = c_.doc.keys.data();
+    if (tb <= first() || !kMoveLeads.may_lead(keys[tb - 1].a)) return nullptr;
     uint32_t t = tb;
-    while (t > first() && move_qualifier(c_.tok(t - 1))) --t;
+    while (t > first() && move_qualifier(keys[t - 1])) --t;
     // ", or 6%" after "an increase of $0.9 billion": the amount's phrase is the move's.
     if (t >= first() + 2 && eq_ci(c_.tok(t - 1), "or") && c_.tok(t - 2) == ",")
         if (const Fig* a = fig_ending(t - 2); a && a->money) t = a->tb;
-    while (t > first() && move_qualifier(c_.tok(t - 1))) --t;
+    while (t > first() && move_qualifier(keys[t - 1])) --t;
     if (t >= first() + 3 && eq_ci(c_.tok(t - 1), "of") && (F(t - 2) & W::kGrowthNoun) &&
         (eq_ci(c_.tok(t - 3), "a") || eq_ci(c_.tok(t - 3), "an"))) {
         dir = direction_in(t - 2, t - 1, false);

@@ -216,6 +216,7 @@ struct LastWords {
         for (const auto& p : phrases) {
             const char last = p.w[p.w.size() - 1];
             if (last >= 'a' && last <= 'z') add(p.w.substr(p.w.rfind(' ') + 1));  // npos + 1 == 0
+            else if (last != '.') throw "a qualifier phrase ends with a letter or '.' (qualifier_before's early return)";
         }
     }
     constexpr void add(std::string_view w) {
@@ -235,12 +236,16 @@ Qualifier qualifier_before(std::string_view s, size_t begin) {
     // Most figures follow a word that ends no phrase ("revenue $5B", "rose 5%"): the length of the
     // run of letters before e and its last letter rule out every phrase and article at once.
     static constexpr LastWords kLastWords{kQualifierPhrases};
-    if (e > 0 && num::is_alpha(s[e - 1])) {
+    if (e == 0) return Qualifier::none;
+    if (num::is_alpha(s[e - 1])) {
         size_t n = 1;
         while (n <= 16 && n < e && num::is_alpha(s[e - 1 - n])) ++n;
         if (n > 16 || !((kLastWords.lengths[num::lower(s[e - 1]) - 'a'] >> n) & 1)) return Qualifier::none;
+    } else if (s[e - 1] != '.') {
+        // After a figure ("5% 5%"), a bracket or a sign: only "~" qualifies; every phrase and article
+        // ends with a letter or '.'.
+        return s[e - 1] == '~' ? Qualifier::about : Qualifier::none;
     }
-    if (e > 0 && s[e - 1] == '~') return Qualifier::about;
     // An article may sit between: "over a $150 billion run rate" keeps "over".
     for (std::string_view art : {"a", "an"})
         if (num::word_before(s, e, art)) {
