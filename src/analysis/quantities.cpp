@@ -255,7 +255,7 @@ private:
                 m.unit = !suffix.unit.empty() ? suffix.unit
                          : has_prefix        ? prefix_unit
                          : last_.set         ? last_.unit
-                                             : Unit::of("USD");
+                                             : units::unit_of("USD");
                 m.exp10 -= 2;
                 m.exp10_b -= 2;
                 m.money = true;
@@ -278,7 +278,7 @@ private:
             // "EUR 44.1 mn ( 39.2 )": the bracketed comparison is in the unit and scale before it.
             m.unit = prev_.unit;
             if (!a.has_scale) m.exp10 = m.exp10_b = prev_.exp10;
-            m.money = !m.unit.is_percent() && !(m.unit == Unit::of("bp"));
+            m.money = !m.unit.is_percent() && !(m.unit == units::unit_of("bp"));
         } else if (a.has_scale && !a.scale.single_letter && last_.set && last_.field == f_ &&
                    !sentence_break(s_, last_.end, a.begin) && !count_noun_at(s_, end)) {
             m.unit = last_.unit;  // "EUR 1.2 million and 3.4 million": the currency carries over

@@ -13,7 +13,8 @@ namespace herald::analysis::qfigures {
 
 using num::Decimal;
 
-// One number with the currency sign, sign and scale written around it.
+// One number with the currency sign, sign and scale written around it. parse_figure resets each
+// field by name: a new field is reset there too.
 struct Figure {
     Decimal d;
     size_t begin = 0;  // first byte incl. currency sign, minus or "("

@@ -3,12 +3,28 @@
 // currency signs and codes written before the figure, scale words and currency names after it.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "herald/analysis/analysis.hpp"
 #include "numbers.hpp"
 
 namespace herald::analysis::units {
+
+// A Unit from its code (as Unit::of), built as one 8-byte word: Unit::of stores the code's bytes
+// one or two at a time, and a Unit copied right after (once per figure) stalled reloading them
+// as one word (store forwarding).
+constexpr uint64_t pack_code(std::string_view c) {
+    uint64_t v = 0;
+    for (size_t i = 0; i < c.size() && i < 7; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(c[i])) << (8 * i);
+    return v;
+}
+inline Unit unit_of(std::string_view c) {
+    Unit u;
+    const uint64_t v = pack_code(c);
+    std::memcpy(u.code, &v, sizeof u.code);
+    return u;
+}
 
 // A word list's entries grouped by one letter of the word (the first, or the last for words
 // matched backwards), in list order within a group so "longest phrase first" still holds: a
@@ -48,7 +64,7 @@ inline bool iso_code(std::string_view w, Unit& out) {
         "AED", "SAR", "THB", "MYR", "IDR", "PHP", "CLP", "COP", "ARS", "EGP", "NGN", "KWD", "QAR", "VND", "RON"};
     if (w.size() != 3) return false;
     if (w == "RMB") {
-        out = Unit::of("CNY");
+        out = unit_of("CNY");
         return true;
     }
     // Compare as packed integers: no memcmp call per code.
@@ -59,7 +75,7 @@ inline bool iso_code(std::string_view w, Unit& out) {
     const uint32_t k = pack(w);
     for (auto c : kCodes)
         if (pack(c) == k) {
-            out = Unit::of(c);
+            out = unit_of(c);
             return true;
         }
     return false;
@@ -103,7 +119,7 @@ inline bool starts_word(std::string_view s, size_t b) { return b == 0 || !num::i
 // "$" ending at s[end), with any "US"/"C"/"HK" letters before it ("US$", "C $1.2 billion").
 inline void dollar_before(std::string_view s, size_t end, Unit& unit, size_t& begin) {
     size_t b = end - 1;
-    unit = Unit::of("USD");
+    unit = unit_of("USD");
     begin = b;
     // Every prefix ends in a capital or '.': a plain "$" (after a space) needs no compare.
     size_t lb = b;
@@ -118,7 +134,7 @@ inline void dollar_before(std::string_view s, size_t end, Unit& unit, size_t& be
         for (const auto& p : kDollarPrefixes) {
             const size_t n = p.letters.size();
             if (lb >= n && s.substr(lb - n, n) == p.letters && starts_word(s, lb - n)) {
-                unit = Unit::of(p.code);
+                unit = unit_of(p.code);
                 begin = lb - n;
                 break;
             }
@@ -133,7 +149,7 @@ inline bool dollar_letters_before(std::string_view s, size_t end, Unit& unit, si
     if (k == 0 || s[k - 1] != '$' || !starts_word(s, k - 1)) return false;
     for (const auto& p : kDollarPrefixes)
         if (s.substr(k, end - k) == p.letters) {
-            unit = Unit::of(p.code);
+            unit = unit_of(p.code);
             begin = k - 1;
             return true;
         }
@@ -146,19 +162,19 @@ inline bool symbol_before(std::string_view s, size_t end, Unit& unit, size_t& be
     auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
     found = true;
     if (end >= 2 && byte(end - 2) == 0xC2) {
-        if (byte(end - 1) == 0xA3) unit = Unit::of("GBP");
-        else if (byte(end - 1) == 0xA5) unit = Unit::of("JPY");
+        if (byte(end - 1) == 0xA3) unit = unit_of("GBP");
+        else if (byte(end - 1) == 0xA5) unit = unit_of("JPY");
         else return false;
         begin = end - 2;
         return true;
     }
     if (end >= 3 && byte(end - 3) == 0xE2 && byte(end - 2) == 0x82) {
         switch (byte(end - 1)) {
-            case 0xAC: unit = Unit::of("EUR"); break;
-            case 0xB9: unit = Unit::of("INR"); break;
-            case 0xA9: unit = Unit::of("KRW"); break;
-            case 0xBD: unit = Unit::of("RUB"); break;
-            case 0xBA: unit = Unit::of("TRY"); break;
+            case 0xAC: unit = unit_of("EUR"); break;
+            case 0xB9: unit = unit_of("INR"); break;
+            case 0xA9: unit = unit_of("KRW"); break;
+            case 0xBD: unit = unit_of("RUB"); break;
+            case 0xBA: unit = unit_of("TRY"); break;
             default: return false;
         }
         begin = end - 3;
@@ -189,7 +205,7 @@ inline bool code_or_word_before(std::string_view s, size_t end, Unit& unit, size
         const size_t n = w.w.size();
         if (end < n || !starts_word(s, end - n)) continue;
         if (w.exact ? s.substr(end - n, n) == w.w : num::starts_ci(s, end - n, w.w)) {
-            unit = Unit::of(w.code);
+            unit = unit_of(w.code);
             begin = end - n;
             return true;
         }
@@ -291,7 +307,7 @@ inline bool han_currency_at(std::string_view s, size_t i, Unit& unit, size_t& en
                                  {"\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81", "CNY"}, {"\xE5\x85\x83", "CNY"}};
     for (const auto& h : kHan)
         if (s.substr(i, h.bytes.size()) == h.bytes) {
-            unit = Unit::of(h.code);
+            unit = unit_of(h.code);
             end = i + h.bytes.size();
             return true;
         }
@@ -313,7 +329,7 @@ inline bool code_any_case_at(std::string_view s, size_t i, Unit& unit) {
     const uint32_t k = pack(num::lower(s[i]), num::lower(s[i + 1]), num::lower(s[i + 2]));
     for (const auto& c : kCodes)
         if (pack(c.w[0], c.w[1], c.w[2]) == k) {
-            unit = Unit::of(c.code);
+            unit = unit_of(c.code);
             return true;
         }
     return false;
@@ -351,7 +367,7 @@ inline bool currency_word_at(std::string_view s, size_t i, Unit& unit, size_t& e
     bool found = false;
     kIndex.each(s[i], [&](size_t k) {
         if (size_t n = num::word_at(s, i, kWords[k].w)) {
-            unit = Unit::of(kWords[k].code);
+            unit = unit_of(kWords[k].code);
             end = i + n;
             found = true;
         }
@@ -379,37 +395,38 @@ inline bool commodity_before(std::string_view s, size_t i) {
 // "8.2 US cents", "9.5 Australian cents", "52 pence": the currency of named cents (suffix_at's
 // words); none for plain "cents", whose currency is the context's.
 inline Unit named_cents(std::string_view w) {
-    if (w == "pence") return Unit::of("GBP");
-    if (w == "euro cents") return Unit::of("EUR");
-    if (w == "australian cents") return Unit::of("AUD");
-    if (w == "canadian cents") return Unit::of("CAD");
-    if (w == "singapore cents") return Unit::of("SGD");
-    return w == "us cents" || w == "u.s. cents" ? Unit::of("USD") : Unit{};
+    if (w == "pence") return unit_of("GBP");
+    if (w == "euro cents") return unit_of("EUR");
+    if (w == "australian cents") return unit_of("AUD");
+    if (w == "canadian cents") return unit_of("CAD");
+    if (w == "singapore cents") return unit_of("SGD");
+    return w == "us cents" || w == "u.s. cents" ? unit_of("USD") : Unit{};
 }
 
+// Every return is a prvalue, built in the caller's slot (a named Suffix returned on some paths
+// was copied out in 16-byte blocks over its narrower stores: a store-forwarding stall per figure).
 inline Suffix suffix_at(std::string_view s, size_t e) {
-    Suffix out;
     size_t i = num::skip_spaces(s, e);
     bool spaced = i != e;
     if (!spaced && i < s.size() && s[i] == '-' && i + 1 < s.size() && num::is_alpha(s[i + 1])) ++i;  // "3.3-percent"
-    if (i >= s.size()) return out;
-    if (s[i] == '%') return {SuffixKind::percent, Unit::of("%"), i + 1};
+    if (i >= s.size()) return {};
+    if (s[i] == '%') return {SuffixKind::percent, unit_of("%"), i + 1};
     auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
     if (i + 1 < s.size() && byte(i) == 0xC2 && byte(i + 1) == 0xA2) return {SuffixKind::cents, {}, i + 2};  // ¢
     if (i + 2 < s.size() && byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) == 0xAC)
-        return {SuffixKind::currency, Unit::of("EUR"), i + 3};  // "580 €"
+        return {SuffixKind::currency, unit_of("EUR"), i + 3};  // "580 €"
     if (static_cast<unsigned char>(s[i]) >= 0xE4) {
         Unit u;
         size_t end = 0;
-        return han_currency_at(s, i, u, end) ? Suffix{SuffixKind::currency, u, end} : out;
+        return han_currency_at(s, i, u, end) ? Suffix{SuffixKind::currency, u, end} : Suffix{};
     }
-    if (!num::is_alpha(s[i])) return out;
+    if (!num::is_alpha(s[i])) return {};
     // "5 pc" (lower case: "PC" is a computer): per cent, as British news writes it.
     if (s[i] == 'p' && i + 1 < s.size() && s[i + 1] == 'c' && (i + 2 >= s.size() || !num::is_alnum(s[i + 2])))
-        return {SuffixKind::percent, Unit::of("%"), i + 2};
+        return {SuffixKind::percent, unit_of("%"), i + 2};
     // "52p" (attached, alone): pence.
     if (!spaced && s[i] == 'p' && (i + 1 >= s.size() || !num::is_alnum(s[i + 1])))
-        return {SuffixKind::cents, Unit::of("GBP"), i + 1};
+        return {SuffixKind::cents, unit_of("GBP"), i + 1};
     struct W { std::string_view w; SuffixKind k; };
     static constexpr W kWords[] = {{"percentage points", SuffixKind::percent}, {"percentage point", SuffixKind::percent},
                                    {"percentage-point", SuffixKind::percent},  {"percent", SuffixKind::percent},
@@ -423,30 +440,33 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
                                    {"canadian cents", SuffixKind::cents}, {"singapore cents", SuffixKind::cents}};
     static constexpr auto kIndex = index_by_letter(kWords, false);
     bool found = false;
+    SuffixKind kind = SuffixKind::none;
+    Unit unit;
+    size_t word_end = 0;
     kIndex.each(s[i], [&](size_t k) {
         const W& w = kWords[k];
         if (size_t n = num::word_at(s, i, w.w)) {
-            out.kind = w.k;
-            out.end = i + n;
-            if (w.k == SuffixKind::percent) out.unit = Unit::of("%");
-            if (w.k == SuffixKind::bp) out.unit = Unit::of("bp");
-            if (w.k == SuffixKind::cents) out.unit = named_cents(w.w);  // "52 pence", "8.2 US cents"
+            kind = w.k;
+            word_end = i + n;
+            if (w.k == SuffixKind::percent) unit = unit_of("%");
+            if (w.k == SuffixKind::bp) unit = unit_of("bp");
+            if (w.k == SuffixKind::cents) unit = named_cents(w.w);  // "52 pence", "8.2 US cents"
             found = true;
         }
         return found;
     });
-    if (found) return out;
+    if (found) return {kind, unit, word_end};
     Unit u;
     size_t end = 0;
     if (currency_word_at(s, i, u, end)) {
         // "10 pounds of coffee": a weight, not money ("2 billion pounds of debt" stays money).
         // "copper sales rose 6% to 1.08 billion pounds": pounds of a metal or a crop are a weight.
-        if ((s[i] == 'p' || s[i] == 'P') && end - i <= 6 && commodity_before(s, i)) return out;
+        if ((s[i] == 'p' || s[i] == 'P') && end - i <= 6 && commodity_before(s, i)) return {};
         if ((s[i] == 'p' || s[i] == 'P') && end - i <= 6 && num::word_at(s, num::skip_spaces(s, end), "of")) {
             const size_t b = num::skip_spaces_back(s, i);
             if (!(num::word_before(s, b, "million") || num::word_before(s, b, "billion") ||
                   num::word_before(s, b, "bn") || num::word_before(s, b, "mln") || num::word_before(s, b, "m")))
-                return out;
+                return {};
         }
         return {SuffixKind::currency, u, end};
     }
@@ -462,10 +482,10 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
                        iso_code(s.substr(code_at, 3), u);
     if (upper || (code_at == i && code_any_case_at(s, i, u))) {
         size_t j = num::skip_spaces(s, code_at + 3);
-        if (j < s.size() && num::is_digit(s[j])) return out;
+        if (j < s.size() && num::is_digit(s[j])) return {};
         return {SuffixKind::currency, u, code_at + 3, exp10};
     }
-    return out;
+    return {};
 }
 
 }  // namespace herald::analysis::units
