@@ -136,15 +136,16 @@ private:
             return true;
         }
         if (!parse_figure(s_, i, a)) return false;
-        sa = units::suffix_at(s_, a.end);
+        units::read_suffix(s_, a.end, sa);
         return true;
     }
-    bool parse_second(size_t j, Figure& b, units::Suffix& sb) {
+    // The second figure is read into second_ and its suffix into second_suffix_ (no copies: the
+    // caller reads them there).
+    bool parse_second(size_t j) {
         second_at_ = j;
-        second_ok_ = parse_figure(s_, j, b);
-        second_ = b;
+        second_ok_ = parse_figure(s_, j, second_);
         if (!second_ok_) return false;
-        sb = second_suffix_ = units::suffix_at(s_, b.end);
+        units::read_suffix(s_, second_.end, second_suffix_);
         return true;
     }
 
@@ -156,17 +157,18 @@ private:
             return i;
         }
         const size_t after_a = sa.kind != units::SuffixKind::none ? sa.end : a.end;
-        Figure b;
-        units::Suffix suffix = sa;
-        const bool range = range_after(a, sa, after_a, b, suffix);
+        // A range's high end is second_ (read only when a range may follow: b is read only then).
+        const Figure& b = second_;
+        const units::Suffix* suffix = &sa;
+        const bool range = range_after(a, sa, after_a, suffix);
         units::Scale bracket;
         const size_t bracket_at = range ? 0 : scale_from_bracket(i, a, sa, bracket);
         const bool conversion = bracketed_after_previous(a);
         const Figure& last = range ? b : a;
-        size_t end = range ? (suffix.kind != units::SuffixKind::none && suffix.end > last.end ? suffix.end : last.end)
+        size_t end = range ? (suffix->kind != units::SuffixKind::none && suffix->end > last.end ? suffix->end : last.end)
                            : after_a;
         if (a.paren && !range) end = a.d.end + 1;
-        const Measure m = measure(a, b, range, suffix, conversion, end);
+        const Measure m = measure(a, b, range, *suffix, conversion, end);
         if (m.unit.empty()) return a.d.end;
         end = add_quantity(a, b, range, conversion, m, end);
         // A conversion into another currency leaves the chain in the first one.
@@ -193,20 +195,22 @@ private:
         last_.end = end;
     }
 
-    // A range's second figure after a (b, and the suffix that ends the range); false when none.
-    bool range_after(const Figure& a, const units::Suffix& sa, size_t after_a, Figure& b, units::Suffix& suffix) {
+    // A range's second figure after a (in second_), and the suffix that ends the range (sa's, or
+    // second_suffix_ when the high end has one); false when none.
+    bool range_after(const Figure& a, const units::Suffix& sa, size_t after_a, const units::Suffix*& suffix) {
         const bool a_has_unit = sa.kind != units::SuffixKind::none;
         // A bare year is no range's low end: "the year ending March 2027 to ¥1.43 trillion".
         if (!a_has_unit && !a.has_prefix && !a.has_scale && year_like(a)) return false;
         const size_t j = range_second(s_, after_a, a.begin, a_has_unit || a.has_scale);
-        units::Suffix sb;
-        if (!j || !parse_second(j, b, sb)) return false;
+        if (!j || !parse_second(j)) return false;
+        const Figure& b = second_;
+        const units::Suffix& sb = second_suffix_;
         bool ok = true;
         if (a_has_unit && sb.kind != units::SuffixKind::none && !(sb.unit == sa.unit)) ok = false;
         if (a.has_prefix && b.has_prefix && !(a.prefix_unit == b.prefix_unit)) ok = false;
         if (!ok || !(sb.kind != units::SuffixKind::none || b.has_prefix || b.has_scale || a_has_unit || prefix_range(a, b)))
             return false;
-        if (sb.kind != units::SuffixKind::none) suffix = sb;
+        if (sb.kind != units::SuffixKind::none) suffix = &sb;
         return true;
     }
 

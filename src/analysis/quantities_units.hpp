@@ -403,30 +403,50 @@ inline Unit named_cents(std::string_view w) {
     return w == "us cents" || w == "u.s. cents" ? unit_of("USD") : Unit{};
 }
 
-// Every return is a prvalue, built in the caller's slot (a named Suffix returned on some paths
-// was copied out in 16-byte blocks over its narrower stores: a store-forwarding stall per figure).
-inline Suffix suffix_at(std::string_view s, size_t e) {
+// The unit written right after a figure ending at s[e), into out. The scanner's callers keep it
+// in place: a Suffix returned by value and copied on into theirs was reloaded in 16-byte blocks
+// over the callee's narrower stores (a store-forwarding stall per figure).
+inline void read_suffix(std::string_view s, size_t e, Suffix& out) {
     size_t i = num::skip_spaces(s, e);
     bool spaced = i != e;
     if (!spaced && i < s.size() && s[i] == '-' && i + 1 < s.size() && num::is_alpha(s[i + 1])) ++i;  // "3.3-percent"
-    if (i >= s.size()) return {};
-    if (s[i] == '%') return {SuffixKind::percent, unit_of("%"), i + 1};
+    if (i >= s.size()) {
+        out = {};
+        return;
+    }
+    if (s[i] == '%') {
+        out = Suffix{SuffixKind::percent, unit_of("%"), i + 1};
+        return;
+    }
     auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    if (i + 1 < s.size() && byte(i) == 0xC2 && byte(i + 1) == 0xA2) return {SuffixKind::cents, {}, i + 2};  // ¢
-    if (i + 2 < s.size() && byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) == 0xAC)
-        return {SuffixKind::currency, unit_of("EUR"), i + 3};  // "580 €"
+    if (i + 1 < s.size() && byte(i) == 0xC2 && byte(i + 1) == 0xA2) {
+        out = Suffix{SuffixKind::cents, {}, i + 2};  // ¢
+        return;
+    }
+    if (i + 2 < s.size() && byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) == 0xAC) {
+        out = Suffix{SuffixKind::currency, unit_of("EUR"), i + 3};  // "580 €"
+        return;
+    }
     if (static_cast<unsigned char>(s[i]) >= 0xE4) {
         Unit u;
         size_t end = 0;
-        return han_currency_at(s, i, u, end) ? Suffix{SuffixKind::currency, u, end} : Suffix{};
+        out = han_currency_at(s, i, u, end) ? Suffix{SuffixKind::currency, u, end} : Suffix{};
+        return;
     }
-    if (!num::is_alpha(s[i])) return {};
+    if (!num::is_alpha(s[i])) {
+        out = {};
+        return;
+    }
     // "5 pc" (lower case: "PC" is a computer): per cent, as British news writes it.
-    if (s[i] == 'p' && i + 1 < s.size() && s[i + 1] == 'c' && (i + 2 >= s.size() || !num::is_alnum(s[i + 2])))
-        return {SuffixKind::percent, unit_of("%"), i + 2};
+    if (s[i] == 'p' && i + 1 < s.size() && s[i + 1] == 'c' && (i + 2 >= s.size() || !num::is_alnum(s[i + 2]))) {
+        out = Suffix{SuffixKind::percent, unit_of("%"), i + 2};
+        return;
+    }
     // "52p" (attached, alone): pence.
-    if (!spaced && s[i] == 'p' && (i + 1 >= s.size() || !num::is_alnum(s[i + 1])))
-        return {SuffixKind::cents, unit_of("GBP"), i + 1};
+    if (!spaced && s[i] == 'p' && (i + 1 >= s.size() || !num::is_alnum(s[i + 1]))) {
+        out = Suffix{SuffixKind::cents, unit_of("GBP"), i + 1};
+        return;
+    }
     struct W { std::string_view w; SuffixKind k; };
     static constexpr W kWords[] = {{"percentage points", SuffixKind::percent}, {"percentage point", SuffixKind::percent},
                                    {"percentage-point", SuffixKind::percent},  {"percent", SuffixKind::percent},
@@ -455,20 +475,29 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
         }
         return found;
     });
-    if (found) return {kind, unit, word_end};
+    if (found) {
+        out = {kind, unit, word_end};
+        return;
+    }
     Unit u;
     size_t end = 0;
     if (currency_word_at(s, i, u, end)) {
         // "10 pounds of coffee": a weight, not money ("2 billion pounds of debt" stays money).
         // "copper sales rose 6% to 1.08 billion pounds": pounds of a metal or a crop are a weight.
-        if ((s[i] == 'p' || s[i] == 'P') && end - i <= 6 && commodity_before(s, i)) return {};
+        if ((s[i] == 'p' || s[i] == 'P') && end - i <= 6 && commodity_before(s, i)) {
+            out = {};
+            return;
+        }
         if ((s[i] == 'p' || s[i] == 'P') && end - i <= 6 && num::word_at(s, num::skip_spaces(s, end), "of")) {
             const size_t b = num::skip_spaces_back(s, i);
             if (!(num::word_before(s, b, "million") || num::word_before(s, b, "billion") ||
-                  num::word_before(s, b, "bn") || num::word_before(s, b, "mln") || num::word_before(s, b, "m")))
-                return {};
+                  num::word_before(s, b, "bn") || num::word_before(s, b, "mln") || num::word_before(s, b, "m"))) {
+                out = {};
+                return;
+            }
         }
-        return {SuffixKind::currency, u, end};
+        out = Suffix{SuffixKind::currency, u, end};
+        return;
     }
     // A code after the figure ("100 EUR", "mln eur"; scaled "12.5 MEUR"), unless it starts the
     // next figure ("2009 EUR 10 mn").
@@ -482,10 +511,20 @@ inline Suffix suffix_at(std::string_view s, size_t e) {
                        iso_code(s.substr(code_at, 3), u);
     if (upper || (code_at == i && code_any_case_at(s, i, u))) {
         size_t j = num::skip_spaces(s, code_at + 3);
-        if (j < s.size() && num::is_digit(s[j])) return {};
-        return {SuffixKind::currency, u, code_at + 3, exp10};
+        if (j < s.size() && num::is_digit(s[j])) {
+            out = {};
+            return;
+        }
+        out = Suffix{SuffixKind::currency, u, code_at + 3, exp10};
+        return;
     }
-    return {};
+    out = {};
+}
+
+inline Suffix suffix_at(std::string_view s, size_t e) {
+    Suffix out;
+    read_suffix(s, e, out);
+    return out;
 }
 
 }  // namespace herald::analysis::units
