@@ -101,9 +101,9 @@ const analysis::Metric* Evaluator::first_match(int32_t sel) const {
     const auto& metrics = ctx_.analysis.metrics;
     // Prefer a metric the condition matched, so summaries describe what fired.
     for (size_t i = 0; i < metrics.size() && i < Marks::kMaxMetrics; ++i)
-        if (marks.metrics.test(i) && selects(s, metrics[i], true)) return &metrics[i];
-    for (const auto& m : metrics)
-        if (selects(s, m, true)) return &m;
+        if (marks.metrics.test(i) && !kind_differs(s, i) && selects(s, metrics[i], true)) return &metrics[i];
+    for (size_t i = 0; i < metrics.size(); ++i)
+        if (!kind_differs(s, i) && selects(s, metrics[i], true)) return &metrics[i];
     return nullptr;
 }
 
@@ -123,7 +123,7 @@ bool Evaluator::cond(int32_t n) {
     bool any = false;
     const auto& metrics = ctx_.analysis.metrics;
     for (size_t i = 0; i < metrics.size(); ++i) {
-        if (!selects(sel, metrics[i], true)) continue;
+        if (kind_differs(sel, i) || !selects(sel, metrics[i], true)) continue;
         cur_sel = nd.bind;
         cur_metric = &metrics[i];
         if (cond_raw(n)) {
