@@ -274,7 +274,7 @@ size_t plus_after(std::string_view s, size_t e) {
     if (e < s.size() && s[e] == '+') return e + 1;
     if (e < s.size() && s[e] == '-' && num::word_at(s, e + 1, "plus")) return e + 5;
     size_t j = num::skip_spaces(s, e);
-    if (j > e && num::word_at(s, j, "plus")) {
+    if (j > e && j < s.size() && (s[j] | 0x20) == 'p' && num::word_at(s, j, "plus")) {
         size_t k = num::skip_spaces(s, j + 4);
         if (k < s.size() && (num::is_digit(s[k]) || s[k] == '$' || num::is_upper(s[k]))) return 0;  // "$5B plus $2B"
         return j + 4;
@@ -293,6 +293,11 @@ bool year_like(const Figure& f) {
 
 size_t range_second(std::string_view s, size_t after, size_t first_begin, bool first_has_unit) {
     size_t k = num::skip_spaces(s, after);
+    // A connector starts with '-', a dash's 0xE2, or "to"/"and" in any case (OR-ing 0x20 keeps
+    // '-' and lowercases the letters; a byte it maps there besides is passed on to the reads).
+    if (k >= s.size()) return 0;
+    const char c0 = static_cast<char>(s[k] | 0x20);
+    if (c0 != '-' && c0 != 't' && c0 != 'a' && static_cast<unsigned char>(s[k]) != 0xE2) return 0;
     size_t conn_end = 0;
     if (size_t dl = num::dash_at(s, k)) {
         conn_end = k + dl;
