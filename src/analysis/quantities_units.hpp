@@ -403,50 +403,32 @@ inline Unit named_cents(std::string_view w) {
     return w == "us cents" || w == "u.s. cents" ? unit_of("USD") : Unit{};
 }
 
-// The unit written right after a figure ending at s[e), into out. The scanner's callers keep it
-// in place: a Suffix returned by value and copied on into theirs was reloaded in 16-byte blocks
-// over the callee's narrower stores (a store-forwarding stall per figure).
+// The unit written right after a figure ending at s[e), into out (each exit assigns it). The
+// scanner's callers keep it in place: a Suffix returned by value and copied on into theirs was
+// reloaded in 16-byte blocks over the callee's narrower stores (a store-forwarding stall per figure).
 inline void read_suffix(std::string_view s, size_t e, Suffix& out) {
     size_t i = num::skip_spaces(s, e);
     bool spaced = i != e;
     if (!spaced && i < s.size() && s[i] == '-' && i + 1 < s.size() && num::is_alpha(s[i + 1])) ++i;  // "3.3-percent"
-    if (i >= s.size()) {
-        out = {};
-        return;
-    }
-    if (s[i] == '%') {
-        out = Suffix{SuffixKind::percent, unit_of("%"), i + 1};
-        return;
-    }
+    if (i >= s.size()) return void(out = {});
+    if (s[i] == '%') return void(out = Suffix{SuffixKind::percent, unit_of("%"), i + 1});
     auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    if (i + 1 < s.size() && byte(i) == 0xC2 && byte(i + 1) == 0xA2) {
-        out = Suffix{SuffixKind::cents, {}, i + 2};  // ¢
-        return;
-    }
-    if (i + 2 < s.size() && byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) == 0xAC) {
-        out = Suffix{SuffixKind::currency, unit_of("EUR"), i + 3};  // "580 €"
-        return;
-    }
+    if (i + 1 < s.size() && byte(i) == 0xC2 && byte(i + 1) == 0xA2)
+        return void(out = Suffix{SuffixKind::cents, {}, i + 2});  // ¢
+    if (i + 2 < s.size() && byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) == 0xAC)
+        return void(out = Suffix{SuffixKind::currency, unit_of("EUR"), i + 3});  // "580 €"
     if (static_cast<unsigned char>(s[i]) >= 0xE4) {
         Unit u;
         size_t end = 0;
-        out = han_currency_at(s, i, u, end) ? Suffix{SuffixKind::currency, u, end} : Suffix{};
-        return;
+        return void(out = han_currency_at(s, i, u, end) ? Suffix{SuffixKind::currency, u, end} : Suffix{});
     }
-    if (!num::is_alpha(s[i])) {
-        out = {};
-        return;
-    }
+    if (!num::is_alpha(s[i])) return void(out = {});
     // "5 pc" (lower case: "PC" is a computer): per cent, as British news writes it.
-    if (s[i] == 'p' && i + 1 < s.size() && s[i + 1] == 'c' && (i + 2 >= s.size() || !num::is_alnum(s[i + 2]))) {
-        out = Suffix{SuffixKind::percent, unit_of("%"), i + 2};
-        return;
-    }
+    if (s[i] == 'p' && i + 1 < s.size() && s[i + 1] == 'c' && (i + 2 >= s.size() || !num::is_alnum(s[i + 2])))
+        return void(out = Suffix{SuffixKind::percent, unit_of("%"), i + 2});
     // "52p" (attached, alone): pence.
-    if (!spaced && s[i] == 'p' && (i + 1 >= s.size() || !num::is_alnum(s[i + 1]))) {
-        out = Suffix{SuffixKind::cents, unit_of("GBP"), i + 1};
-        return;
-    }
+    if (!spaced && s[i] == 'p' && (i + 1 >= s.size() || !num::is_alnum(s[i + 1])))
+        return void(out = Suffix{SuffixKind::cents, unit_of("GBP"), i + 1});
     struct W { std::string_view w; SuffixKind k; };
     static constexpr W kWords[] = {{"percentage points", SuffixKind::percent}, {"percentage point", SuffixKind::percent},
                                    {"percentage-point", SuffixKind::percent},  {"percent", SuffixKind::percent},
@@ -459,45 +441,32 @@ inline void read_suffix(std::string_view s, size_t e, Suffix& out) {
                                    {"u.s. cents", SuffixKind::cents}, {"australian cents", SuffixKind::cents},
                                    {"canadian cents", SuffixKind::cents}, {"singapore cents", SuffixKind::cents}};
     static constexpr auto kIndex = index_by_letter(kWords, false);
-    bool found = false;
     SuffixKind kind = SuffixKind::none;
-    Unit unit;
-    size_t word_end = 0;
+    Unit u;  // the unit found (a word's, a currency name's or a code's)
+    size_t end = 0;
     kIndex.each(s[i], [&](size_t k) {
         const W& w = kWords[k];
         if (size_t n = num::word_at(s, i, w.w)) {
             kind = w.k;
-            word_end = i + n;
-            if (w.k == SuffixKind::percent) unit = unit_of("%");
-            if (w.k == SuffixKind::bp) unit = unit_of("bp");
-            if (w.k == SuffixKind::cents) unit = named_cents(w.w);  // "52 pence", "8.2 US cents"
-            found = true;
+            end = i + n;
+            if (w.k == SuffixKind::percent) u = unit_of("%");
+            if (w.k == SuffixKind::bp) u = unit_of("bp");
+            if (w.k == SuffixKind::cents) u = named_cents(w.w);  // "52 pence", "8.2 US cents"
         }
-        return found;
+        return kind != SuffixKind::none;
     });
-    if (found) {
-        out = {kind, unit, word_end};
-        return;
-    }
-    Unit u;
-    size_t end = 0;
+    if (kind != SuffixKind::none) return void(out = {kind, u, end});
     if (currency_word_at(s, i, u, end)) {
         // "10 pounds of coffee": a weight, not money ("2 billion pounds of debt" stays money).
         // "copper sales rose 6% to 1.08 billion pounds": pounds of a metal or a crop are a weight.
-        if ((s[i] == 'p' || s[i] == 'P') && end - i <= 6 && commodity_before(s, i)) {
-            out = {};
-            return;
-        }
+        if ((s[i] == 'p' || s[i] == 'P') && end - i <= 6 && commodity_before(s, i)) return void(out = {});
         if ((s[i] == 'p' || s[i] == 'P') && end - i <= 6 && num::word_at(s, num::skip_spaces(s, end), "of")) {
             const size_t b = num::skip_spaces_back(s, i);
             if (!(num::word_before(s, b, "million") || num::word_before(s, b, "billion") ||
-                  num::word_before(s, b, "bn") || num::word_before(s, b, "mln") || num::word_before(s, b, "m"))) {
-                out = {};
-                return;
-            }
+                  num::word_before(s, b, "bn") || num::word_before(s, b, "mln") || num::word_before(s, b, "m")))
+                return void(out = {});
         }
-        out = Suffix{SuffixKind::currency, u, end};
-        return;
+        return void(out = Suffix{SuffixKind::currency, u, end});
     }
     // A code after the figure ("100 EUR", "mln eur"; scaled "12.5 MEUR"), unless it starts the
     // next figure ("2009 EUR 10 mn").
@@ -511,12 +480,8 @@ inline void read_suffix(std::string_view s, size_t e, Suffix& out) {
                        iso_code(s.substr(code_at, 3), u);
     if (upper || (code_at == i && code_any_case_at(s, i, u))) {
         size_t j = num::skip_spaces(s, code_at + 3);
-        if (j < s.size() && num::is_digit(s[j])) {
-            out = {};
-            return;
-        }
-        out = Suffix{SuffixKind::currency, u, code_at + 3, exp10};
-        return;
+        if (j < s.size() && num::is_digit(s[j])) return void(out = {});
+        return void(out = Suffix{SuffixKind::currency, u, code_at + 3, exp10});
     }
     out = {};
 }

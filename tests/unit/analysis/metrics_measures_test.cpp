@@ -62,3 +62,32 @@ TEST_CASE("twelve months ended any month are a fiscal year; trailing twelve mont
     CHECK(testing::period_of(r.on("Revenue was $6.1 billion for the twelve months ended July 31, 2026."), 6.1e9) == "FY2026");
     CHECK(testing::period_of(r.on("Revenue was $6.1 billion over the past twelve months."), 6.1e9) != "FY");
 }
+
+// trailing_level asks the tokenizer's key of the word before the move's figure first (issue 20):
+// each word a trailing move can start with must still be read there, in any case, and a word
+// that only shares its first bytes must not.
+TEST_CASE("a move after a level and a comma is read after each lead word, in any case") {
+    testing::Run r;
+    struct Case {
+        const char* move;
+        Direction dir;
+    };
+    const Case cases[] = {{"an increase of 11%", Direction::up},   {"AN INCREASE OF 11%", Direction::up},
+                          {"up 11%", Direction::up},               {"Up 11%", Direction::up},
+                          {"down 11%", Direction::down},           {"DOWN 11%", Direction::down},
+                          {"up about 11%", Direction::up},         {"up Approximately 11%", Direction::up},
+                          {"up roughly 11%", Direction::up},       {"up nearly 11%", Direction::up},
+                          {"up almost 11%", Direction::up},        {"up some 11%", Direction::up},
+                          {"an increase of $0.5 billion, or 11%", Direction::up}};
+    for (const Case& c : cases) {
+        CAPTURE(c.move);
+        // The period phrase puts the kind word beyond the percentage's own reach: only the
+        // trailing reading joins them.
+        const std::string text = std::string("Acme's total revenues for the three months ended September 30, 2026 were "
+                                             "$4.82 billion, ") + c.move + " compared with the prior-year period.";
+        const Metric* m = testing::with_value(r.on(text), 4.82e9);
+        REQUIRE(m);
+        CHECK(m->change.direction == c.dir);
+        CHECK(testing::near(m->change.percent, c.dir == Direction::down ? -11 : 11));
+    }
+}

@@ -716,3 +716,27 @@ TEST_CASE("rules file limits: max_keys_per_event and max_alerts_per_event are ch
     CHECK(r.errors[0].message == "'max_keys_per_event' must be a whole number from 1 to 100000");
     CHECK(r.errors[1].message == "'max_alerts_per_event' must be a whole number from 1 to 100000");
 }
+
+// The metric walks compare each metric's kind in a per-event copy first (EngineState::metric_kinds,
+// issue 20): it must be the current event's, whatever the event before held at that index.
+TEST_CASE("a metric is selected by this event's kinds, not the previous event's") {
+    Engine e(must_load(R"Y(rules:
+  - id: big-revenue
+    severity: info
+    when: metric("revenue").value > 10B
+)Y"));
+    Fixture before;
+    before.id("e1").at(kT0).summary("Backlog $1B. Backlog $2B. Backlog $3B.").sentiment(0);
+    before.metric(MetricKind::backlog, "X", "", 1e9, "$1B");
+    before.metric(MetricKind::backlog, "X", "", 2e9, "$2B");
+    before.metric(MetricKind::backlog, "X", "", 3e9, "$3B");
+    CHECK(run(e, before).empty());
+    Fixture f;
+    f.id("e2").at(kT0 + 1).summary("Backlog $1B. Backlog $2B. Revenue $12B.").sentiment(0);
+    f.metric(MetricKind::backlog, "X", "", 1e9, "$1B");
+    f.metric(MetricKind::backlog, "X", "", 2e9, "$2B");
+    f.metric(MetricKind::revenue, "X", "", 12e9, "$12B");
+    auto alerts = run(e, f);
+    REQUIRE(alerts.size() == 1);
+    CHECK(alerts[0].metric_indices == std::vector<uint32_t>{2});
+}
