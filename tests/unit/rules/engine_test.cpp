@@ -723,20 +723,33 @@ TEST_CASE("a metric is selected by this event's kinds, not the previous event's"
     Engine e(must_load(R"Y(rules:
   - id: big-revenue
     severity: info
-    when: metric("revenue").value > 10B
+    when: metric("revenue", forecast=false).value > 10B
 )Y"));
-    Fixture before;
-    before.id("e1").at(kT0).summary("Backlog $1B. Backlog $2B. Backlog $3B.").sentiment(0);
-    before.metric(MetricKind::backlog, "X", "", 1e9, "$1B");
-    before.metric(MetricKind::backlog, "X", "", 2e9, "$2B");
-    before.metric(MetricKind::backlog, "X", "", 3e9, "$3B");
-    CHECK(run(e, before).empty());
-    Fixture f;
-    f.id("e2").at(kT0 + 1).summary("Backlog $1B. Backlog $2B. Revenue $12B.").sentiment(0);
-    f.metric(MetricKind::backlog, "X", "", 1e9, "$1B");
-    f.metric(MetricKind::backlog, "X", "", 2e9, "$2B");
-    f.metric(MetricKind::revenue, "X", "", 12e9, "$12B");
-    auto alerts = run(e, f);
-    REQUIRE(alerts.size() == 1);
-    CHECK(alerts[0].metric_indices == std::vector<uint32_t>{2});
+    struct Step {
+        MetricKind kinds[3];
+        bool forecast;         // the revenue metric's
+        int alert_index;       // -1: none
+    };
+    // Each event's revenue metric sits where the event before held another kind (or the same
+    // kind with the other forecast flag).
+    const Step steps[] = {{{MetricKind::backlog, MetricKind::backlog, MetricKind::backlog}, false, -1},
+                          {{MetricKind::revenue, MetricKind::backlog, MetricKind::backlog}, false, 0},
+                          {{MetricKind::backlog, MetricKind::backlog, MetricKind::revenue}, true, -1},
+                          {{MetricKind::backlog, MetricKind::backlog, MetricKind::revenue}, false, 2}};
+    int n = 0;
+    for (const Step& st : steps) {
+        CAPTURE(n);
+        Fixture f;
+        f.id(std::to_string(n)).at(kT0 + n * 86400000LL).summary("Figures $12B.").sentiment(0);
+        for (MetricKind k : st.kinds)
+            f.metric(k, "X", "", 12e9, "$12B", 0, false, k == MetricKind::revenue && st.forecast);
+        auto alerts = run(e, f);
+        if (st.alert_index < 0) {
+            CHECK(alerts.empty());
+        } else {
+            REQUIRE(alerts.size() == 1);
+            CHECK(alerts[0].metric_indices == std::vector<uint32_t>{static_cast<uint32_t>(st.alert_index)});
+        }
+        ++n;
+    }
 }
