@@ -158,8 +158,8 @@ bool begin_event(EngineState& s, EventPass& p) {
     if (p.story && !p.rec) p.rec = &s.stories->open(ctx.event.story_id, p.t);
     p.story_revision = p.rec ? p.rec->messages++ : 0;
     if (s.novelty) s.observe_novelty(ctx, s.rules->program().max_keys_per_event);
-    s.metric_kinds.clear();
-    for (const auto& m : ctx.analysis.metrics) s.metric_kinds.push_back(m.kind);
+    s.metric_tags.clear();
+    for (const auto& m : ctx.analysis.metrics) s.metric_tags.push_back({m.kind, m.ticker});
     return true;
 }
 
@@ -282,7 +282,7 @@ void on_not_holds(EngineState& s, EventPass& p, const Rule& r, const KeyView& ke
 void evaluate_key(EngineState& s, EventPass& p, const Rule& r, RuleState& rs, const KeyView& key) {
     KeyState& ks = key_state(s, rs, r, key.key);
     Evaluator ev(p.ctx, r, key, s.window_values.data(), rs, s.value_key);
-    ev.kinds = s.metric_kinds.data();
+    ev.tags = s.metric_tags.data();
     if (s.novelty) {
         ev.novelty = s.novelty_values.data();
         ev.novelty_count = s.novelty_values.size();
@@ -312,7 +312,7 @@ void remember_last_values(EngineState& s, const Rule& r, RuleState& rs, const Ev
         const auto& metrics = ctx.analysis.metrics;
         for (size_t i = 0; i < metrics.size(); ++i) {
             const auto& m = metrics[i];
-            if (s.metric_kinds[i] != sel.kind || !m.has_value || !ev.selects(sel, m, false)) continue;
+            if (s.metric_tags[i].kind != sel.kind || !m.has_value || !ev.selects(sel, m, false)) continue;
             last_value_key(m, s.value_key);
             auto& map = rs.last_values[slot];
             auto found = map.find(s.value_key);

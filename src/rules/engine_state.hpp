@@ -42,8 +42,8 @@ struct EngineState {
     // scratch reused across events
     std::vector<WindowValue> window_values;
     std::string key_buf, value_key;
-    // The kinds of the event's metrics, in order (Evaluator::kinds), filled once per event.
-    std::vector<analysis::MetricKind> metric_kinds;
+    // The kind and ticker of the event's metrics, in order (Evaluator::tags), filled once per event.
+    std::vector<MetricTag> metric_tags;
     // Novelty per company, kept only when a rule reads it (docs/events.md, "Novelty").
     std::unique_ptr<analysis::NoveltyTracker> novelty;
     std::vector<NoveltyValue> novelty_values;  // per entity of the current event

@@ -96,14 +96,28 @@ bool Evaluator::selects(const Node& sel, const analysis::Metric& m, bool restric
     return true;
 }
 
+bool Evaluator::picks(const Node& sel, size_t i, bool restrict_to_key) const {
+    const analysis::Metric& m = ctx_.analysis.metrics[i];
+    if (!tags) return selects(sel, m, restrict_to_key);
+    if (tags[i].kind != sel.kind) return false;
+    // What selects requires of the ticker for the key, where the ticker alone decides it.
+    if (restrict_to_key) {
+        if (rule_.mode == KeyMode::ticker && !iequals(tags[i].ticker, key_.key)) return false;
+        if (rule_.mode == KeyMode::entity && key_.entity && !key_.entity->ticker.empty() &&
+            !iequals(tags[i].ticker, key_.entity->ticker))
+            return false;
+    }
+    return selects(sel, m, restrict_to_key);
+}
+
 const analysis::Metric* Evaluator::first_match(int32_t sel) const {
     const Node& s = node(sel);
     const auto& metrics = ctx_.analysis.metrics;
     // Prefer a metric the condition matched, so summaries describe what fired.
     for (size_t i = 0; i < metrics.size() && i < Marks::kMaxMetrics; ++i)
-        if (marks.metrics.test(i) && !kind_differs(s, i) && selects(s, metrics[i], true)) return &metrics[i];
+        if (marks.metrics.test(i) && picks(s, i, true)) return &metrics[i];
     for (size_t i = 0; i < metrics.size(); ++i)
-        if (!kind_differs(s, i) && selects(s, metrics[i], true)) return &metrics[i];
+        if (picks(s, i, true)) return &metrics[i];
     return nullptr;
 }
 
@@ -123,7 +137,7 @@ bool Evaluator::cond(int32_t n) {
     bool any = false;
     const auto& metrics = ctx_.analysis.metrics;
     for (size_t i = 0; i < metrics.size(); ++i) {
-        if (kind_differs(sel, i) || !selects(sel, metrics[i], true)) continue;
+        if (!picks(sel, i, true)) continue;
         cur_sel = nd.bind;
         cur_metric = &metrics[i];
         if (cond_raw(n)) {

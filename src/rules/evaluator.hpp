@@ -68,6 +68,12 @@ struct Marks {
     }
 };
 
+// What the metric walks compare first, per metric of the event (Evaluator::tags).
+struct MetricTag {
+    analysis::MetricKind kind;
+    std::string_view ticker;
+};
+
 struct WindowValue {
     double v = 0.0;
     bool ok = false;
@@ -102,11 +108,13 @@ public:
     // Only the metric field reads below look at these: the metric a leaf is being checked against.
     int32_t cur_sel = -1;
     const analysis::Metric* cur_metric = nullptr;
-    // The kinds of ctx.analysis.metrics in order (EngineState::metric_kinds), or null. The walks
-    // over the metrics compare a selector's kind here first: a figure-dense event holds
-    // thousands of metrics of 256 bytes, and reading each one's kind per selector missed cache.
-    const analysis::MetricKind* kinds = nullptr;
-    bool kind_differs(const Node& sel, size_t i) const { return kinds && kinds[i] != sel.kind; }
+    // The tags of ctx.analysis.metrics in order (EngineState::metric_tags), or null. The walks
+    // over the metrics (per selector and per key of a rule) compare a metric's kind, and its
+    // ticker with the key's, here first: a figure-dense event holds thousands of metrics of 256
+    // bytes, and reading each one per selector and key missed cache.
+    const MetricTag* tags = nullptr;
+    // selects(sel, ctx.analysis.metrics[i], restrict_to_key), the tags asked first.
+    bool picks(const Node& sel, size_t i, bool restrict_to_key) const;
     // Per entity of the event when a rule reads novelty; null otherwise.
     const NoveltyValue* novelty = nullptr;
     size_t novelty_count = 0;

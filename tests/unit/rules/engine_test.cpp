@@ -717,7 +717,7 @@ TEST_CASE("rules file limits: max_keys_per_event and max_alerts_per_event are ch
     CHECK(r.errors[1].message == "'max_alerts_per_event' must be a whole number from 1 to 100000");
 }
 
-// The metric walks compare each metric's kind in a per-event copy first (EngineState::metric_kinds,
+// The metric walks compare each metric's kind in a per-event copy first (EngineState::metric_tags,
 // issue 20): it must be the current event's, whatever the event before held at that index.
 TEST_CASE("a metric is selected by this event's kinds, not the previous event's") {
     Engine e(must_load(R"Y(rules:
@@ -750,6 +750,35 @@ TEST_CASE("a metric is selected by this event's kinds, not the previous event's"
             REQUIRE(alerts.size() == 1);
             CHECK(alerts[0].metric_indices == std::vector<uint32_t>{static_cast<uint32_t>(st.alert_index)});
         }
+        ++n;
+    }
+}
+
+// A keyed rule's metric walk compares each metric's ticker with the key in the same per-event
+// copy first: this event's tickers, in any case.
+TEST_CASE("a keyed rule picks each key's metric by this event's tickers") {
+    Engine e(must_load(R"Y(rules:
+  - id: big-revenue
+    severity: info
+    for: ticker
+    when: metric("revenue").value > 10B
+)Y"));
+    struct Step {
+        const char* tickers[2];  // of the event's two revenue metrics: 12B, then 1B
+        const char* key;         // the alert's
+    };
+    const Step steps[] = {{{"MSFT", "AMZN"}, "MSFT"}, {{"amzn", "MSFT"}, "AMZN"}, {{"MSFT", "amzn"}, "MSFT"}};
+    int n = 0;
+    for (const Step& st : steps) {
+        CAPTURE(n);
+        Fixture f;
+        f.id(std::to_string(n)).at(kT0 + n * 86400000LL).summary("Revenue $12B. Revenue $1B.").sentiment(0);
+        f.entity("Microsoft", "MSFT", 0, 1).entity("Amazon", "AMZN", 0, 1);
+        f.metric(MetricKind::revenue, "X", st.tickers[0], 12e9, "$12B");
+        f.metric(MetricKind::revenue, "X", st.tickers[1], 1e9, "$1B");
+        auto alerts = run(e, f);
+        REQUIRE(alerts.size() == 1);
+        CHECK(alerts[0].key == st.key);
         ++n;
     }
 }
