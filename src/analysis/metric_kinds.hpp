@@ -48,7 +48,8 @@ using K = MetricKind;
 // clang-format off
 inline constexpr Row kRows[] = {
     {K::revenue, "revenue",
-     "revenue|revenues|sales|turnover|topline|top-line|top line|net sales|net revenue|net revenues|fee income|fee revenue|income|total income", "",
+     "revenue|revenues|sales|turnover|topline|top-line|top line|net sales|net revenue|net revenues|fee income|fee revenue|income|total income|"
+     "brought in|took in|raked in", "",
      1, M::level, false, U::money, false, false},
     {K::operating_income, "operating_income",
      "ebit|ebita|operating income|operating profit|operating profits|operating result|operating earnings|income from operations",
@@ -67,7 +68,8 @@ inline constexpr Row kRows[] = {
      "pretax loss|pre-tax loss|loss before tax|loss before taxes|loss before income taxes",
      1, M::level, false, U::money, false, false},
     {K::eps, "eps", "eps|earnings per share|per share|a share|diluted eps|adjusted eps|per diluted share|a diluted share|"
-     "profit per share|net income per share|income per share|earnings per preferred share|earnings per ordinary share", "loss per share",
+     "profit per share|net income per share|income per share|earnings per preferred share|earnings per ordinary share|"
+     "core earnings per share", "loss per share",
      1, M::level, true, U::money, false, false},
     {K::ebitda, "ebitda", "ebitda|adjusted ebitda", "",
      1, M::level, false, U::money, false, false},
@@ -110,11 +112,13 @@ inline constexpr Row kRows[] = {
      "accelerated share repurchases|accelerated buyback", "",
      1, M::level, false, U::money, false, false},
     {K::deliveries, "deliveries",
-     "deliveries|delivered|delivers|deliver|shipments|shipped|ships|registrations", "",
+     "deliveries|delivered|delivers|deliver|shipments|shipped|ships|registrations|delivery forecast|delivery guidance|"
+     "delivery target|delivery outlook", "",
      1, M::level, false, U::count, false, false},
     {K::subscribers, "subscribers",
      "subscribers|subscriber|subscriptions|users|memberships|paid members|paid memberships|paid subscribers|"
-     "monthly active users|daily active users|daily active people|monthly active people|maus|daus|additions|net additions|net adds|net subscriber additions|customer additions", "",
+     "monthly active users|daily active users|daily active people|monthly active people|maus|daus|additions|net additions|net adds|net subscriber additions|customer additions|"
+     "streaming households|paying households", "",
      1, M::level, false, U::count, false, false},
     {K::job_cuts, "job_cuts",
      "job cuts|job cut|layoffs|layoff|redundancies|job losses|job reductions|lay off|laid off|lays off|laying off", "",

@@ -216,6 +216,22 @@ const periods::Found* SentenceReader::clause_period(const periods::Found* p, uin
     return best ? best : p;
 }
 
+// Is period p, in another clause than a reported figure's [tb, te), a projection's ("lifts fiscal
+// 2027 revenue forecast; next-gen security ARR up 29%", "raises 2026 EPS outlook as Pratt &
+// Whitney sales climb 16%", "posted net profit of 2.7 billion euros, up 12%, and lifted its 2026
+// profit target")? Then the year is the outlook's, not the figure's: the report's period is
+// settled per event. The walk between them is bounded (a far period is left as it was).
+bool SentenceReader::projection_period(const periods::Found* p, uint32_t tb, uint32_t te) {
+    const std::string_view y = p->period.view();
+    if (!forecast_cues_ || p->target || y.size() < 2 || y[0] != 'F' || y[1] != 'Y') return false;  // a year's
+    const bool after = p->token >= te;
+    const uint32_t from = after ? te : p->end, to = after ? p->token : tb;
+    if (from >= to || to - from > 48) return false;
+    bool across = false;
+    for (uint32_t k = from; k < to && !across; ++k) across = (F(k) & (kPunctComma | W::kClause | kScopeEnd)) != 0;
+    return across && forecast_in(p->token, p->end > p->token ? p->end - 1 : p->token);
+}
+
 // Was the buyback whose phrase or figure starts at token b carried out ("repurchased $4 billion of
 // stock", "bought back", "Citi returned $4.5 billion to shareholders, including $3.5 billion of
 // share repurchases")? A past verb of buying back or returning in the sentence before it, and no
@@ -269,6 +285,12 @@ void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     const bool listed = p != nullptr;  // a "respectively" list's period is the figure's wherever it is
     if (!p) p = periods::nearest_of(periods_, n_periods_, tb);
     if (p && !listed) p = clause_period(p, tb, te);
+    if (p && !listed && !m.forecast && projection_period(p, tb, te)) {
+        const std::string_view y = p->period.view();
+        if (y.size() == 6 && (y[2] >= '0' && y[2] <= '9') && (y[3] >= '0' && y[3] <= '9') && (y[4] >= '0' && y[4] <= '9') && (y[5] >= '0' && y[5] <= '9'))
+            m.outlook_year = static_cast<uint16_t>((y[2] - '0') * 1000 + (y[3] - '0') * 100 + (y[4] - '0') * 10 + (y[5] - '0'));
+        p = nullptr;
+    }
     // A pledge or a contract likewise; "through 2027", "by 2040" is its horizon, no period.
     if (h && h == &pledge_hit_) m.point_in_time = true;
     if (p && (m.kind == MetricKind::deal_value || m.point_in_time) && (p->token + 4 < b || p->token > e + 3)) p = nullptr;

@@ -334,6 +334,18 @@ void SentenceReader::margin_change(const Fig& fg, const Quantity& q, const Hit* 
     push_metric(nm, h, fg.tb, fg.te);
 }
 
+// "expects revenue to grow 2% to 5%, ..., after fourth-quarter revenue rose 6% to $17.6 billion":
+// a value right after "<percentage> to" is that percentage's level, no other change's.
+bool SentenceReader::moved_by_other(const Metric& m, const Quantity& q) const {
+    if (m.span.field != q.span.field || m.span.begin >= c_.field.size()) return false;
+    size_t b = m.span.begin;
+    while (b > 0 && c_.field[b - 1] == ' ') --b;
+    if (b < 4 || c_.field.substr(b - 3, 3) != " to") return false;
+    b -= 3;
+    while (b > 0 && c_.field[b - 1] == ' ') --b;
+    return b > 0 && c_.field[b - 1] == '%' && b != q.span.end;
+}
+
 void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, uint32_t te, const Quantity& q) {
     // The value of the same kind stated in this sentence takes the change ("$37.6B ..., up 28%").
     // The nearest by bytes, the earlier on a tie. The money pass's values are in figure order:
@@ -346,6 +358,7 @@ void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, 
     auto consider = [&](size_t i) {
         Metric& m = c_.out[i];
         if (m.kind != h->kind || m.change.has_percent || !m.has_value) return false;
+        if (moved_by_other(m, q)) return false;
         // "delivered 710,347 vehicles, up 8%, including 66,501 EVs": the 8% is the whole's.
         if (m.span.begin > q.span.begin && m.span.field == q.span.field)
             for (size_t k = 0; k < n_breakdowns_; ++k)
@@ -407,8 +420,13 @@ void SentenceReader::multiplier_pass() {
             ch.direction = pct > 0 ? Direction::up : Direction::down;
             // "more than doubled to 95,000": the level carries the move, whose size is not stated
             // exactly; "revenue doubled" alone is +100%.
-            const bool to_level = t + 2 < last() && eq_ci(c_.tok(t + 1), "to") &&
-                                  ((F(t + 2) & kFigureFlag) || c_.doc.tokens[t + 2].kind == TokenKind::number);
+            // "more than doubled to a record 14.2 trillion won": past "a", "an", "record", "new".
+            uint32_t lv = t + 2;
+            while (lv < last() && lv < t + 5 && (eq_ci(c_.tok(lv), "a") || eq_ci(c_.tok(lv), "an") ||
+                                                 eq_ci(c_.tok(lv), "record") || eq_ci(c_.tok(lv), "new")))
+                ++lv;
+            const bool to_level = lv < last() && eq_ci(c_.tok(t + 1), "to") &&
+                                  ((F(lv) & kFigureFlag) || c_.doc.tokens[lv].kind == TokenKind::number);
             // "tripled to $1.3 billion" is +200%; "more than doubled to", "nearly tripled to" state no exact size.
             const std::string_view before = t > first() ? c_.tok(t - 1) : std::string_view{};
             const bool inexact = eq_ci(before, "than") || eq_ci(before, "nearly") || eq_ci(before, "almost") ||

@@ -422,6 +422,8 @@ private:
     uint32_t before_period_list(uint32_t e);
     static constexpr size_t kMaxPeriods = 8;
     const periods::Found* clause_period(const periods::Found* p, uint32_t tb, uint32_t te);
+    bool projection_period(const periods::Found* p, uint32_t tb, uint32_t te);
+    bool moved_by_other(const Metric& m, const Quantity& q) const;
     mutable periods::Found periods_[kMaxPeriods];
     mutable size_t n_periods_ = 0;
     mutable bool periods_done_ = false;

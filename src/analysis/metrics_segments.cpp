@@ -74,7 +74,12 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
         named = segments::after_kind(v, h->end, stop);
     }
     if (named.empty() && m.segment.empty() && tb >= h->end) named = business_after_figure(v, te);
-    if (!named.empty() && named != m.entity && !(entity_mention_in_phrase_ && !m.segment.empty())) m.segment = named;
+    // "Reliance Q2 profit" of Reliance Industries: the first words of the company's name are the
+    // company, no business of it.
+    const bool company_words = !named.empty() && m.entity.size() > named.size() + 1 &&
+                               m.entity.substr(0, named.size()) == named && m.entity[named.size()] == ' ';
+    if (!named.empty() && named != m.entity && !company_words && !(entity_mention_in_phrase_ && !m.segment.empty()))
+        m.segment = named;
     if (named.empty() && m.segment.empty()) m.segment = segment_referred(h->np_begin);
     if (named.empty() && m.segment.empty()) {
         named = subject_business(h);

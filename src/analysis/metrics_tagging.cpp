@@ -217,6 +217,14 @@ const Hit* SentenceReader::hit_after(const Fig& fg) const {
             (f & kFigureFlag))
             break;
     }
+    // "rose 12% to 171.5 billion yen on sales of 4.02 trillion yen": a kind after "on"/"in" that
+    // introduces a figure of its own ("of" and a figure) is that figure's, not the one before's.
+    if (found && k > fg.te && found->end + 1 < last() && c_.doc.keys[found->end].a == word_key("of") &&
+        (F(found->end + 1) & kFigureFlag))
+        return nullptr;
+    // "drop 4% to Rs 14,200 crore on weaker refining margins": an amount introduces no margin.
+    if (found && k > fg.te && (found->kind == MetricKind::operating_margin || found->kind == MetricKind::gross_margin))
+        return nullptr;
     return found;
 }
 
@@ -257,6 +265,12 @@ bool SentenceReader::forecast_cue(uint32_t t) const {
         // "would have risen 3%", "could have been": what a past figure would have been, no projection.
         if ((is(t, "would") || is(t, "could") || is(t, "might") || is(t, "should")) && t + 1 < last() && is(t + 1, "have"))
             return false;
+        // "September sales seen up 2%": a headline's projection; not "the biggest drop seen since".
+        // "cut its 2026 capital spending plan to C$3.3 billion": a kind's plan; not "under the plan".
+        if (is(t, "plan"))  // a kind word, or a phrase's second word ("capital spending")
+            return t > first() && ((F(t - 1) & W::kKind) || (t > first() + 1 && (F(t - 2) & W::kPhrase)));
+        if (is(t, "seen"))
+            return t + 1 < last() && ((F(t + 1) & (W::kUp | W::kDown | W::kFlat)) || is(t + 1, "at") || is(t + 1, "between"));
         return !(is(t, "may") && c_.doc.tokens[t].capitalized);  // "May": a month
     }
     // "for cloud revenue to grow 70% a year", "to cut 2,000 jobs": an infinitive of a move is a projection. Not
@@ -336,6 +350,11 @@ bool SentenceReader::after_report(uint32_t t) const {
         const std::string_view x = c_.tok(k);
         if ((x.size() > 4 && x.substr(x.size() - 2) == "ed") || eq_ci(x, "rose") || eq_ci(x, "fell") ||
             eq_ci(x, "grew") || eq_ci(x, "sank") || eq_ci(x, "slid") || eq_ci(x, "shrank"))
+            return true;
+        // A headline tells what happened in the present tense: "cuts profit forecast after
+        // like-for-like sales fall 2.4%" (a move verb, not an "-ing" form nor a noun in -s).
+        if (toks[k].field == core::Field::headline && x.size() >= 3 && !(F(k) & kFigureFlag) && x.back() != 's' &&
+            x.substr(x.size() - 3) != "ing" && (F(k - 1) & (W::kKind | W::kPhrase)))
             return true;
     }
     return false;

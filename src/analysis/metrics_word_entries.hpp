@@ -60,7 +60,7 @@ inline constexpr Entry kEntries[] = {
     {"projects", kForecast}, {"projected", kForecast}, {"projection", kForecast}, {"projections", kForecast},
     {"guides", kForecast}, {"guided", kForecast}, {"target", kForecast}, {"targets", kForecast},
     {"targeting", kForecast}, {"aims", kForecast}, {"aiming", kForecast}, {"plans", kForecast},
-    {"sees", kForecast}, {"anticipates", kForecast}, {"anticipated", kForecast}, {"estimates", kForecast},
+    {"sees", kForecast}, {"seen", kForecast}, {"plan", kForecast}, {"anticipates", kForecast}, {"anticipated", kForecast}, {"estimates", kForecast},
     {"could", kForecast}, {"would", kForecast}, {"will", kForecast}, {"should", kForecast},
     {"may", kForecast}, {"might", kForecast}, {"likely", kForecast}, {"predicts", kForecast},
     {"predicted", kForecast}, {"budgeted", kForecast}, {"intends", kForecast}, {"goal", kForecast},

@@ -55,7 +55,7 @@ inline constexpr std::string_view kStartWords[] = {
     "second", "six",     "third",    "three",   "twelve",   "nine",    "year",     "years",    "calendar", "next",
     "current", "this",   "coming",   "january", "march",    "april",   "may",      "june",     "july",
     "august",  "september", "october", "november", "december", "sept",  "jan",     "mar",      "apr",
-    "jun",     "jul",     "aug",      "sep",     "oct",      "nov",     "dec"};
+    "jun",     "jul",     "aug",      "sep",     "oct",      "nov",     "dec",     "weeks"};
 bool may_start_text(std::string_view word);
 // First letter q/h/f (Q1, H1, FY, first, fiscal, full) or a dash (January-September, nine-month).
 inline bool may_start_key(const WordKey& k) {

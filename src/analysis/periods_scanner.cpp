@@ -90,6 +90,7 @@ uint32_t Scanner::matchers(std::string_view x) {
         case 't': return m | kPart | kMonths | kRelative;   // third, three, twelve, this
         case 'n': return m | kMonths | kRelative | kMonth;  // nine, next, November
         case 'y': return m | kYearWord;
+        case 'w': return m | kPart;                         // weeks
         case 'c': return m | kRelative | kYearRef;          // current, coming, calendar
         case 'j': case 'm': case 'a': case 'o': case 'd': return m | kMonth;
         default: return m | (num::is_digit(c) ? uint32_t{kMonths} : 0u);  // 9M
@@ -218,6 +219,7 @@ uint32_t Scanner::months_at(uint32_t t, Writer& w) const {
     } else if (end_month && (months == 3 || (months == 6 && end_month % 6 == 0)) && end_month % 3 == 0) {
         const char part[2] = {months == 3 ? 'Q' : 'H', static_cast<char>('0' + (months == 3 ? (end_month + 2) / 3 : end_month / 6))};
         w.add({part, 2});
+
     } else if (months == 6) {
         // "the six months to Aug. 23", "the first six months": an interim report's half (a second
         // half is reported with the full year, as "the year").
@@ -234,6 +236,7 @@ uint32_t Scanner::months_at(uint32_t t, Writer& w) const {
 // (H1), "first 39 weeks" (9M), "first 52 weeks" (the year); "the four weeks ended Nov. 29, 2026",
 // "five weeks ended January 31" (a retail month: the month they end in).
 uint32_t Scanner::weeks_at(uint32_t t, Writer& w) const {
+    if (eq_ci(tok(t), "weeks")) return quarter_weeks_at(t, w);
     uint32_t k = t;
     const bool first = eq_ci(tok(k), "first");
     if (first) ++k;
@@ -257,6 +260,27 @@ uint32_t Scanner::weeks_at(uint32_t t, Writer& w) const {
     w.add(form);
     w.year(y);
     return len;
+}
+
+// "the 13 weeks to November 1" (read at "weeks": numbers start no period): a retailer's quarter,
+// named by the month it ends in (a date in a month's first week closes the month before) and read
+// by the company's fiscal calendar like "the October quarter". Not "first 13 weeks" (weeks_at).
+uint32_t Scanner::quarter_weeks_at(uint32_t t, Writer& w) const {
+    if (t <= s_.first_token || tok(t - 1) != "13" || (t - 1 > s_.first_token && eq_ci(tok(t - 2), "first"))) return 0;
+    int mon = 0, y = 0;
+    const uint32_t en = ended(t + 1, mon, y, true);
+    if (!en || !mon) return 0;
+    const uint32_t d = day_number(t + 2) ? t + 2 : t + 3 + (tok(t + 3) == "." ? 1 : 0);
+    const std::string_view day = day_number(d) ? tok(d) : std::string_view{};
+    if (day.size() == 1 && day[0] <= '7') mon = mon == 1 ? 12 : mon - 1;
+    if (mon % 3 == 0) {
+        const char part[2] = {'Q', static_cast<char>('0' + mon / 3)};
+        w.add({part, 2});
+        w.year(y);
+    }
+    w.quarter_month = mon;
+    w.quarter_year = y;
+    return 1 + en;
 }
 
 // "year ended December 31, 2024", "year ending March 2026", "year to 31 March 2025", "years

@@ -50,6 +50,7 @@ private:
     uint32_t months_at(uint32_t t, Writer& w) const;
     uint32_t apposition(uint32_t e, char letter, Writer& w) const;
     uint32_t weeks_at(uint32_t t, Writer& w) const;
+    uint32_t quarter_weeks_at(uint32_t t, Writer& w) const;
     uint32_t year_words_at(uint32_t t, Writer& w) const;
     uint32_t relative_at(uint32_t t, Writer& w) const;
     uint32_t month_quarter_at(uint32_t t, Writer& w) const;

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "herald/core/time.hpp"
+#include "fiscal_years.hpp"
 #include "periods.hpp"
 #include "periods_scanner.hpp"
 
@@ -139,9 +140,17 @@ struct Published {
             month = 12;
             while (month > 1 && core::days_from_civil(year, static_cast<unsigned>(month), 1) > day) --month;
         }
-        return fy_end < month;
+        // In the two months after a fiscal year ends the company reports that year: the next one
+        // is guidance ("fourth-quarter revenue" of September is the year just ended).
+        return fy_end + 2 < month;
     }
-    bool next_years(const Metric& m, int y) { return m.forecast && year && y > year && !in_progress(m.period.fy_end, y); }
+    // The year's end month as the text states it, else the company's fiscal calendar ("fiscal
+    // 2027 revenue" of Palo Alto Networks in November 2026: the year in progress).
+    bool next_years(const Metric& m, int y) {
+        if (!m.forecast || !year || y <= year) return false;
+        const int fy_end = m.period.fy_end ? m.period.fy_end : fiscal::year_end_month(m.ticker);
+        return !in_progress(fy_end, y);
+    }
 };
 
 // The headline's and summary's statements: the years of their adjective years and of the
@@ -236,6 +245,7 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
     // revenue of ..." in December 2026): not the year of the quarter reported with it.
     for (size_t i = from; i < out.size(); ++i) {
         const Metric& m = out[i];
+        if (m.outlook_year && (!pub.year || m.outlook_year <= pub.year)) earliest(r.year, m.outlook_year);
         if (!reportable(m.period.view())) continue;
         if (r.period.empty() && !m.forecast) r.period = m.period;
         const int y = year_in(m.period.view());

@@ -20,6 +20,8 @@ namespace {
 
 using namespace qfigures;
 
+const Unit kSek = Unit::of("SEK");
+
 struct LastMoney {
     bool set = false;
     Unit unit;
@@ -168,13 +170,32 @@ private:
         size_t end = range ? (suffix->kind != units::SuffixKind::none && suffix->end > last.end ? suffix->end : last.end)
                            : after_a;
         if (a.paren && !range) end = a.d.end + 1;
-        const Measure m = measure(a, b, range, *suffix, conversion, end);
+        Measure m = measure(a, b, range, *suffix, conversion, end);
         if (m.unit.empty()) return a.d.end;
+        if (m.money && last_.set && m.unit == kSek) crowns_of_item(end, m.unit);
         end = add_quantity(a, b, range, conversion, m, end);
         // A conversion into another currency leaves the chain in the first one.
         if (m.money && !(conversion && last_.set && !(m.unit == last_.unit))) set_last(m.unit, m.exp10, end);
         set_previous(end, m.unit, m.exp10, bracket_at, bracket_at ? bracket.exp10 : 0);
         return end;
+    }
+
+    // "10 billion Norwegian crowns ... 5 billion crowns": bare crowns (read as Swedish, the most
+    // common) are the crowns the item named before.
+    void crowns_of_item(size_t end, Unit& unit) const {
+        const std::string_view head = s_.substr(0, end);
+        const size_t n = head.size() >= 6 && eq_ci_tail(head, "crowns") ? 6 : head.size() >= 5 && eq_ci_tail(head, "crown") ? 5 : 0;
+        if (!n) return;
+        const size_t b = head.size() - n;
+        if (b >= 8 && eq_ci_tail(head.substr(0, b), "swedish ")) return;
+        const std::string_view c = last_.unit.view();
+        if (c == "NOK" || c == "DKK" || c == "CZK" || c == "ISK") unit = last_.unit;
+    }
+    static bool eq_ci_tail(std::string_view s, std::string_view tail) {
+        if (s.size() < tail.size()) return false;
+        for (size_t i = 0; i < tail.size(); ++i)
+            if (num::lower(s[s.size() - tail.size() + i]) != tail[i]) return false;
+        return true;
     }
 
     // Field by field: an aggregate assigned whole was built on the stack and reloaded in 16-byte

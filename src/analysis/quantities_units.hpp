@@ -361,7 +361,7 @@ inline bool currency_word_at(std::string_view s, size_t i, Unit& unit, size_t& e
         {"ringgit", "MYR"},           {"baht", "THB"},             {"rupiah", "IDR"},
         {"won", "KRW"},               {"shekels", "ILS"},          {"dirhams", "AED"},
         {"riyals", "SAR"},            {"litas", "LTL"},            {"lats", "LVL"},
-        {"kroons", "EEK"}};
+        {"kroons", "EEK"},            {"crowns", "SEK"},           {"crown", "SEK"}};
     static constexpr auto kIndex = index_by_letter(kWords, false);
     if (i >= s.size()) return false;
     bool found = false;

@@ -58,8 +58,11 @@ constexpr std::string_view kQualifying[] = {
     "underlying",  "worldwide",
 };
 // Capitalised words that are no brand.
+// Legal forms too, possessive or not: "Hennes & Mauritz AB's operating profit" is the company's.
 constexpr std::string_view kNotBrand[] = {
-    "analysts", "co", "company", "consensus", "corp", "cpi", "gdp", "inc", "ltd", "plc", "ppi", "street", "wall",
+    "ab", "ab's", "ag", "ag's", "analysts", "asa", "co", "company", "consensus", "corp", "corp's", "cpi",
+    "gdp", "inc", "inc's", "ltd", "ltd's", "nv", "nv's", "oyj", "plc", "plc's", "ppi", "sa", "sa's", "se",
+    "se's", "spa", "spa's", "street", "wall",
 };
 // Words that make a figure several companies' together.
 constexpr std::string_view kCombine[] = {
@@ -131,18 +134,21 @@ bool has_digit(std::string_view w) {
 // ("strong revenue", "higher sales"), times ("quarter revenue"), ordinals, scale words, and the
 // company itself ("the company's revenue", "the bank's income").
 constexpr std::string_view kNotLine[] = {
-    // Verbs that set or keep a figure ("reaffirmed revenue guidance of $61-64 billion") name no line.
+    // Verbs that set or keep a figure ("reaffirmed revenue guidance of $61-64 billion") name no line,
+    // nor verbs of what a business saw or booked ("North America saw like-for-like sales decline").
     "additional", "affirmed", "airline", "announced", "automaker", "average", "bank", "better", "bigger",
-    "billion", "business", "car", "carmaker", "carrier", "chipmaker", "combined", "company", "confirmed",
-    "conglomerate", "corporate", "cumulative", "current", "division", "drugmaker", "estimated", "expected",
-    "extra", "firm", "first", "fourth", "further", "giant", "greater", "grocer", "group", "half", "healthy",
-    "higher", "insurer", "issued", "kept", "larger", "last", "lender", "lower", "maintained", "maker",
-    "manufacturer", "meanwhile", "million", "miner", "modest", "month", "more", "new", "next", "operating",
-    "operator", "other", "overall", "period", "posted", "previous", "prior", "producer", "quarter",
-    "reaffirmed", "reiterated", "reported", "retailer", "robust", "same", "season", "second", "segment",
+    "billion", "booked", "business", "car", "carmaker", "carrier", "chipmaker", "combined", "company",
+    "confirmed", "conglomerate", "corporate", "cumulative", "current", "delivered", "division", "drugmaker",
+    "estimated", "expected", "extra", "firm", "first", "fourth", "further", "generated", "giant", "greater",
+    "grocer", "group", "had", "half", "healthy", "higher", "insurer", "issued", "kept", "larger", "last",
+    "lender", "logged", "lower", "maintained", "maker", "manufacturer", "meanwhile", "million", "miner",
+    "modest", "month", "more", "new", "next", "operating", "operator", "other", "overall", "period",
+    "posted", "previous", "prior", "producer", "quarter", "reaffirmed",
+    "reaffirmed revenue guidance of $61-64 billion", "record", "recorded", "reiterated", "reported",
+    "retailer", "robust", "same", "saw", "season", "second", "see", "seeing", "sees", "segment",
     "separately", "sharp", "slight", "smaller", "soft", "solid", "stable", "steady", "still", "strong",
-    "stronger", "such", "third", "thousand", "trillion", "unit", "vehicle", "volume", "weak", "weaker", "worse",
-    "year",
+    "stronger", "such", "third", "thousand", "trillion", "unit", "vehicle", "volume", "weak", "weaker",
+    "worse", "year",
 };
 static_assert(sorted(kNotLine));
 constexpr Words kNotLineW{kNotLine};

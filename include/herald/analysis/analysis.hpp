@@ -154,6 +154,9 @@ struct Metric {
     // $4.5 billion, including $3.5 billion of share repurchases"): it takes the report's period
     // when its sentence writes none (an authorization or a program total does not).
     bool executed = false;
+    // The year of an outlook's period the figure did not take ("raises 2026 EPS outlook as sales
+    // climb 16%"): still the year the item reports on (periods::complete), never output.
+    uint16_t outlook_year = 0;
     Qualifier qualifier = Qualifier::none;
     Span span;               // the figure's bytes ("$37.6B"), or the change's when there is no value
     std::string_view text;   // the bytes of span

@@ -33,6 +33,12 @@ inline const std::vector<Name>& names() {
         {"Toyota", "Toyota", "Toyota", "TM", false},
         {"Lexus", "Lexus", "Toyota", "TM", true},
         {"Advanced Micro Devices", "AMD", "AMD", "AMD", false},
+        {"Palo Alto Networks", "Palo Alto Networks", "Palo Alto Networks", "PANW", false},
+        {"Deere", "Deere", "Deere", "DE", false},
+        {"JD Sports Fashion", "JD Sports", "JD Sports", "JD.L", false},
+        {"JD Sports", "JD Sports", "JD Sports", "JD.L", false},
+        {"Siemens", "Siemens", "Siemens", "SIEGY", false},
+        {"Jio Platforms", "Jio Platforms", "Reliance Industries", "RELIANCE.NS", true},
     };
     return v;
 }
