@@ -135,6 +135,14 @@ void SentenceReader::attribute_entity(Metric& m, const Hit* h, uint32_t tb, uint
     if (mn && mention_end_token(c_.doc, *mn, last()) + 2 < h->np_begin) mn = nullptr;
     if (!mn && np_after) mn = mention_in(te, h ? h->begin : te + 3);
     entity_mention_in_phrase_ = mn != nullptr;
+    // "Yves Saint Laurent sales were down 11% and Bottega Veneta posted a 2% rise": a business
+    // opening an "and" predicate between the kind and the figure is the figure's subject.
+    if (h && h->end + 2 < tb && c_.mention_end > c_.mention_begin)
+        if (const Mention* between = mention_in(h->end, tb); between && between->is_segment && between != mn &&
+                                                              between->token > h->end && eq_ci(c_.tok(between->token - 1), "and")) {
+            mn = between;
+            entity_mention_in_phrase_ = false;
+        }
     uint32_t anchor = h && h->end <= tb ? h->np_begin : tb;
     if (!mn && np_after && h && h->begin > te && unknown_name_between(m, h, te, anchor)) return;
     if (!mn) {

@@ -113,6 +113,9 @@ const Hit* SentenceReader::change_kind_before(const Fig& fg, Direction& dir) con
         if (F(j) & W::kStock) return nullptr;
     }
     dir = direction_in(h->end, fg.tb, h->loss);
+    // "... were down 11% and Bottega Veneta posted a 2% rise": the noun after "a 2%" is its move.
+    if (fg.tb > first() + 1 && fg.te < last() && (eq_ci(c_.tok(fg.tb - 1), "a") || eq_ci(c_.tok(fg.tb - 1), "an")))
+        if (const Direction after = direction_in(fg.te, fg.te + 1, h->loss); after != Direction::none) dir = after;
     // "an increase in revenue of 12%": the move is named before the kind.
     if (dir == Direction::none && h->begin >= first() + 2 && eq_ci(c_.tok(h->begin - 1), "in"))
         dir = direction_in(h->begin - 2, h->begin - 1, h->loss);

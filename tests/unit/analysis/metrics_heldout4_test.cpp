@@ -218,3 +218,18 @@ TEST_CASE("the first words of the company's name are the company") {
     REQUIRE(metric_of(b, MetricKind::revenue));
     CHECK(metric_of(b, MetricKind::revenue)->segment == "Network Infrastructure");
 }
+
+TEST_CASE("a brand opening an \"and\" predicate owns its move, named by the noun after it") {
+    testing::Run r;
+    const auto& a = r.on("Saint Laurent sales were down 11% and Bottega Veneta posted a 2% rise.");
+    REQUIRE(a.size() == 2);
+    CHECK(a[0].segment == "Saint Laurent");
+    CHECK(a[0].change.percent == doctest::Approx(-11));
+    CHECK(a[1].segment == "Bottega Veneta");
+    CHECK(a[1].change.direction == Direction::up);
+    CHECK(a[1].change.percent == doctest::Approx(2));
+    // Negative: a brand inside the kind's own phrase keeps it ("Saint Laurent sales ... rose 4%").
+    const auto& b = r.on("Saint Laurent sales rose 4%.");
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].segment == "Saint Laurent");
+}

@@ -39,6 +39,8 @@ inline const std::vector<Name>& names() {
         {"JD Sports", "JD Sports", "JD Sports", "JD.L", false},
         {"Siemens", "Siemens", "Siemens", "SIEGY", false},
         {"Jio Platforms", "Jio Platforms", "Reliance Industries", "RELIANCE.NS", true},
+        {"Saint Laurent", "Saint Laurent", "Kering", "KER.PA", true},
+        {"Bottega Veneta", "Bottega Veneta", "Kering", "KER.PA", true},
     };
     return v;
 }
