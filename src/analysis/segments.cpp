@@ -141,7 +141,26 @@ std::string_view after_kind(const View& v, uint32_t end, uint32_t stop) {
     while (t < stop && is_word(v, t) && (v.flag(t) & W::kDeterminer)) ++t;
     if (t < stop && (eq_ci(v.tok(t), "its") || eq_ci(v.tok(t), "their"))) ++t;
     if (t >= stop) return {};
-    if (const Mention* m = v.mention_at(t)) return m->is_segment ? m->entity : std::string_view{};
+    // "sales at its biggest brand Gucci": a brand or unit named after its noun.
+    for (uint32_t k = t; k < stop && k < t + 3 && is_word(v, k) && !v.mention_at(k); ++k) {
+        const std::string_view w = v.tok(k);
+        if (!(eq_ci(w, "brand") || eq_ci(w, "unit") || eq_ci(w, "division") || eq_ci(w, "subsidiary"))) continue;
+        const Mention* m = k + 1 < stop ? v.mention_at(k + 1) : nullptr;
+        if (m && m->is_segment) return m->entity;
+        break;
+    }
+    if (const Mention* m = v.mention_at(t)) {
+        if (m->is_segment) return m->entity;
+        // "Sales at Volvo Construction Equipment": the company's name and the capitalised words
+        // after it name its unit.
+        uint32_t e = t;
+        while (e < stop && v.mention_at(e) == m) ++e;
+        const uint32_t after = e;
+        while (e < stop && e < after + 3 && is_word(v, e) && v.doc.tokens[e].capitalized && !v.mention_at(e) &&
+               classify(v, e) == Class::brand)
+            ++e;
+        return e > after ? span_text(v, t, e) : std::string_view{};
+    }
     const uint32_t b = t;
     uint32_t named_end = b;  // after the last word that names a business
     while (t < stop && t - b < 5) {

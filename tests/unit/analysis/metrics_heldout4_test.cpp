@@ -233,3 +233,18 @@ TEST_CASE("a brand opening an \"and\" predicate owns its move, named by the noun
     REQUIRE(b.size() == 1);
     CHECK(b[0].segment == "Saint Laurent");
 }
+
+TEST_CASE("a business named after \"at\": a brand after its noun, a unit after the company's name") {
+    testing::Run r;
+    const auto& a = r.on("Kering said revenue fell 15% to 3.4 billion euros, as sales at its biggest brand Gucci tumbled 25%.");
+    REQUIRE(a.size() == 2);
+    CHECK(a[1].segment == "Gucci");
+    const auto& b = r.on("Sales at Volvo Construction Equipment fell 5%.");
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].entity == "Volvo");
+    CHECK(b[0].segment == "Volvo Construction Equipment");
+    // Negative: the company's name alone is the company.
+    const auto& c = r.on("Sales at Volvo fell 5% in the quarter.");
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].segment.empty());
+}

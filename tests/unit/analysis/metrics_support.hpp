@@ -41,6 +41,9 @@ inline const std::vector<Name>& names() {
         {"Jio Platforms", "Jio Platforms", "Reliance Industries", "RELIANCE.NS", true},
         {"Saint Laurent", "Saint Laurent", "Kering", "KER.PA", true},
         {"Bottega Veneta", "Bottega Veneta", "Kering", "KER.PA", true},
+        {"Gucci", "Gucci", "Kering", "KER.PA", true},
+        {"Kering", "Kering", "Kering", "KER.PA", false},
+        {"Volvo", "Volvo", "Volvo", "VOLVY", false},
     };
     return v;
 }
