@@ -77,18 +77,18 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                 int32_t object;
                 bool hedged;
                 if (!s.match(p, tk, sent.last_token, end, object, hedged)) continue;
-                if (p.direction != 0 && !s.figures_move(sent, tk, end, p.direction, a)) continue;
+                if (p.direction != 0 && !s.figures_move(sent, tk, end, p.direction, p.after_class, a)) continue;
                 last_row = p.row;
                 last_row_at = tk;
                 const Row& row = t.rows[p.row];
                 // A [none] pattern is an exception: it matches so that the row's others do not.
                 if (p.none) continue;
                 const bool headline = sent.field == Field::headline;
-                if (!headline && s.unconfirmed[p.row]) continue;
-                // Negation and hedges in the clause before the match or in its gaps.
+                if (question || (!headline && s.unconfirmed[p.row])) continue;
                 uint32_t from = s.scope_start(sent, tk);
-                if (question) continue;
-                if (hedged || s.class_in(from, tk, t.negator) || s.class_in(from, tk, t.hedge)) {
+                // Negation, hedges before the match or in its gaps ([after:@negator] states its own: "not recommend").
+                const bool negated = p.after_class != t.negator && s.class_in(from, tk, t.negator);
+                if (hedged || negated || s.class_in(from, tk, t.hedge)) {
                     if (headline) s.unconfirmed[p.row] = 1;
                     continue;
                 }
@@ -146,7 +146,8 @@ bool EventTypeClassifier::Scratch::figure_at(const Sentence& sent, uint32_t k, c
 }
 
 bool EventTypeClassifier::Scratch::figures_move(const Sentence& sent, uint32_t tk, uint32_t end, int8_t dir,
-                                                const Analysis& a) const {
+                                                int32_t after_class, const Analysis& a) const {
+    if (dir == 2 || dir == -2) return figures_beat(sent, tk, end, dir, after_class, a);
     // The new figure: the first after the match. The old one: the first after a word that
     // introduces it ("compared with", "from", "versus", "(previously:"), in the same unit. The old
     // one must be a forecast: the match names the forecast ("guidance is now"), or the sentence
@@ -174,6 +175,35 @@ bool EventTypeClassifier::Scratch::figures_move(const Sentence& sent, uint32_t t
     }
     if (!forecast || marker == UINT32_MAX || !figure_at(sent, marker, a, old, old_unit, k) || !(old_unit == now_unit))
         return false;
+    return dir > 0 ? now > old : now < old;
+}
+
+bool EventTypeClassifier::Scratch::figures_beat(const Sentence& sent, uint32_t tk, uint32_t end, int8_t dir,
+                                                int32_t result_class, const Analysis& a) const {
+    // "EPS $2.80 vs. $2.31 est.", matched at "vs": the reported figure right before it, right
+    // after a word of the pattern's [after:] class (only "of", "at", "was" between: "EPS guidance
+    // $5.50" is no result), and after it a figure that a @consensus word marks as expected, in
+    // the same unit.
+    uint32_t n = tk;
+    while (n > sent.first_token && n + 4 > tk && doc->tokens[n - 1].kind != TokenKind::number) --n;
+    if (n == sent.first_token || n + 4 <= tk || result_class < 0) return false;
+    uint32_t qs = n - 1, next = tk;
+    double now = 0, old = 0;
+    Unit now_unit, old_unit;
+    if (!figure_at(sent, qs, a, now, now_unit, next) || next != tk) return false;
+    while (qs > sent.first_token && doc->tokens[qs - 1].kind != TokenKind::word &&
+           doc->tokens[qs - 1].kind != TokenKind::number)
+        --qs;  // "$"
+    while (qs > sent.first_token &&
+           (lower_is(text(qs - 1), "of") || lower_is(text(qs - 1), "at") || lower_is(text(qs - 1), "was")))
+        --qs;
+    if (qs == sent.first_token || !in_class_single(qs - 1, static_cast<uint32_t>(result_class))) return false;
+    uint32_t at = end;
+    while (at < sent.last_token && at < end + 3 && doc->tokens[at].kind != TokenKind::number) ++at;
+    if (at >= sent.last_token || at >= end + 3 || !figure_at(sent, at, a, old, old_unit, next)) return false;
+    if (!(old_unit == now_unit)) return false;
+    const uint32_t q_end = next < sent.last_token ? doc->tokens[next].begin : doc->tokens[sent.last_token - 1].end;
+    if (!expected(sent, at, q_end)) return false;
     return dir > 0 ? now > old : now < old;
 }
 

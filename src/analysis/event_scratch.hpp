@@ -304,7 +304,13 @@ struct EventTypeClassifier::Scratch {
     // [higher] / [lower]: a forecast told by its figures alone ("is now expected at 2% to 3%,
     // compared with 4% to 5% previously"): the sentence names the old figure as a forecast, and
     // the new one moved in direction dir (1 up, -1 down).
-    bool figures_move(const Sentence& sent, uint32_t tk, uint32_t end, int8_t dir, const Analysis& a) const;
+    // [above] / [below] (dir 2, -2) go to figures_beat with the pattern's [after:] class.
+    bool figures_move(const Sentence& sent, uint32_t tk, uint32_t end, int8_t dir, int32_t after_class,
+                      const Analysis& a) const;
+    // [above] / [below] (dir 2, -2): a result told against the consensus by its figures alone,
+    // matched at "vs" after a word of result_class (the pattern's [after:] class).
+    bool figures_beat(const Sentence& sent, uint32_t tk, uint32_t end, int8_t dir, int32_t result_class,
+                      const Analysis& a) const;
     // The first figure at or after token k of the sentence: a quantity, else a count ("185 to 190
     // million tonnes"); its value, unit (empty for a count) and the token after it.
     bool figure_at(const Sentence& sent, uint32_t k, const Analysis& a, double& v, Unit& u, uint32_t& next) const;

@@ -219,6 +219,8 @@ private:
                 else if (flag == "plaintiff") p.plaintiff = true;
                 else if (flag == "higher") p.direction = 1;
                 else if (flag == "lower") p.direction = -1;
+                else if (flag == "above") p.direction = 2;
+                else if (flag == "below") p.direction = -2;
                 else if (flag.substr(0, 7) == "after:@") after_flag(p, flag.substr(7), raw.line);
                 else p.detail = std::string(flag);
                 continue;

@@ -45,7 +45,7 @@ struct Pattern {
     bool customer = false;  // [customer]: the subject buys from the object (the supplier): not its event
     bool client = false;    // [client]: the subject supplies the object (the customer): the subject's event
     bool plaintiff = false; // [plaintiff]: the company right before the match brings the suit: not its event
-    int8_t direction = 0;   // [higher] 1, [lower] -1: the sentence's new figure against its old (figures_move)
+    int8_t direction = 0;   // [higher] 1, [lower] -1, [above] 2, [below] -2: new figure against old (figures_move)
     int32_t after_class = -1;  // [after:@class:N]: a word of it stands up to N words before the match
     uint8_t after_words = 0;
     bool has_company = false;

@@ -1099,3 +1099,46 @@ TEST_CASE("an event told with 'the' in a paragraph naming no company is the stor
     analyzer.analyze(e, a);
     CHECK(a.events.empty());
 }
+
+// Session 20, ninth batch (evx-485 ... evx-544: 8-K items, enforcement releases, rating agencies,
+// broker notes, recalls, insolvency in several countries, dividend declarations, terse headlines).
+TEST_CASE("a result told against the consensus by its figures alone") {
+    CHECK(has(events_of("Ford Q2 EPS $0.72 vs. $0.65 est."), "earnings_beat", "F"));
+    CHECK(has(events_of("Nike Q1 revenue $11.2B vs. $11.6B consensus"), "earnings_miss", "NKE"));
+    // Against a year earlier, or a forecast against the consensus, is no beat.
+    CHECK(events_of("Ford Q2 EPS $0.72 vs. $0.65 a year ago").empty());
+    CHECK_FALSE(has(events_of("Ford sees FY EPS $2.10 vs. $1.95 est."), "earnings_beat", "F"));
+    CHECK_FALSE(has(events_of("Ford EPS guidance $2.10 vs. $1.95 est."), "earnings_beat", "F"));
+}
+
+TEST_CASE("insolvency in other countries' words") {
+    CHECK(has(events_of("Boots appoints administrators after sale collapses", "", {{"Boots", "BOOTS"}}), "bankruptcy", "BOOTS"));
+    CHECK(has(events_of("Orpea", "A Paris court opened a safeguard procedure for Orpea.", {{"Orpea", "ORP.PA"}}), "bankruptcy", "ORP.PA"));
+    CHECK(has(events_of("Americanas files for judicial recovery in Rio", "", {{"Americanas", "AMER3.SA"}}), "bankruptcy", "AMER3.SA"));
+    CHECK(has(events_of("Nordstar Steel obtains creditor protection under CCAA", "", {{"Nordstar Steel", "NST"}}), "bankruptcy", "NST"));
+    CHECK(has(events_of("Wilko goes into administration", "", {{"Wilko", "WLK"}}), "bankruptcy", "WLK"));
+    CHECK_FALSE(has(events_of("Wilko says it will not seek creditor protection", "", {{"Wilko", "WLK"}}), "bankruptcy", "WLK"));
+    // A court's initial order is no contract won.
+    CHECK_FALSE(has(events_of("Nordstar Steel", "Nordstar Steel obtained an initial order from the Ontario Superior Court of Justice.",
+                              {{"Nordstar Steel", "NST"}}),
+                    "contract_win", "NST"));
+    CHECK(has(events_of("Nordstar Steel obtains an order for 40,000 tonnes of rail", "", {{"Nordstar Steel", "NST"}}), "contract_win", "NST"));
+}
+
+TEST_CASE("dividend declarations: special, not recommended") {
+    CHECK(has(events_of("Target declares special dividend of $2 per share"), "dividend_raise", "TGT"));
+    CHECK_FALSE(has(events_of("Target may pay a special dividend"), "dividend_raise", "TGT"));
+    const Found cut = event_in("Barclays", "The board of Barclays is not recommending a final dividend for the year.", "dividend_cut", "BCS");
+    CHECK(cut.detail == "suspended");
+    CHECK(has(events_of("Barclays", "The board of Barclays did not declare an interim dividend."), "dividend_cut", "BCS"));
+    CHECK_FALSE(has(events_of("Barclays will not cut its dividend"), "dividend_cut", "BCS"));
+}
+
+TEST_CASE("a restructuring programme affecting roles, a regulator's sanction, a shelf registration") {
+    CHECK(has(events_of("Unilever starts restructuring programme affecting about 1,500 roles"), "layoffs", "UL"));
+    CHECK(has(events_of("Unilever", "Unilever said the restructuring will affect around 800 positions in Europe."), "layoffs", "UL"));
+    CHECK_FALSE(has(events_of("Unilever", "Unilever said a tax change affecting 800 employees took effect."), "layoffs", "UL"));
+    CHECK(has(events_of("Consob sanctions Stellantis over disclosure breach"), "regulatory_action", "STLA"));
+    CHECK(has(events_of("BNP Paribas", "The AMF imposed a sanction of €2 million on BNP Paribas."), "regulatory_action", "BNP.PA"));
+    CHECK_FALSE(has(events_of("Rivian", "Rivian filed a shelf registration that lets it sell shares or bonds later."), "offering", "RIVN"));
+}
