@@ -1128,6 +1128,9 @@ TEST_CASE("insolvency in other countries' words") {
 TEST_CASE("dividend declarations: special, not recommended") {
     CHECK(has(events_of("Target declares special dividend of $2 per share"), "dividend_raise", "TGT"));
     CHECK_FALSE(has(events_of("Target may pay a special dividend"), "dividend_raise", "TGT"));
+    CHECK(has(events_of("Target", "Target will pay a special dividend of $2 per share in March."), "dividend_raise", "TGT"));
+    CHECK_FALSE(has(events_of("Target shares rise; the retailer paid a special dividend last year"), "dividend_raise", "TGT"));
+    CHECK_FALSE(has(events_of("Tesco says it does not recommend a special dividend this year"), "dividend_cut", "TSCO.L"));
     const Found cut = event_in("Barclays", "The board of Barclays is not recommending a final dividend for the year.", "dividend_cut", "BCS");
     CHECK(cut.detail == "suspended");
     CHECK(has(events_of("Barclays", "The board of Barclays did not declare an interim dividend."), "dividend_cut", "BCS"));
