@@ -124,6 +124,16 @@ void sweep_idle(EngineState& s) {
     if (s.stories) s.stories->sweep(s.max_time);
 }
 
+// EngineState::metric_by_ticker for this event's metrics, or empty when they are few.
+void order_by_ticker(EngineState& s, const EventContext& ctx) {
+    auto& order = s.metric_by_ticker;
+    order.clear();
+    const auto& metrics = ctx.analysis.metrics;
+    if (metrics.size() <= EngineState::kTickerOrderFrom) return;
+    for (uint32_t i = 0; i < metrics.size(); ++i) order.push_back({ticker_hash(metrics[i].ticker), i});
+    std::sort(order.begin(), order.end());  // the index breaks ties: a key's run keeps the metrics' order
+}
+
 // One event's pass over the rules: what every rule and key of it shares.
 struct EventPass {
     const EventContext& ctx;
@@ -160,6 +170,7 @@ bool begin_event(EngineState& s, EventPass& p) {
     if (s.novelty) s.observe_novelty(ctx, s.rules->program().max_keys_per_event);
     s.metric_tags.clear();
     for (const auto& m : ctx.analysis.metrics) s.metric_tags.push_back({m.kind, m.ticker});
+    order_by_ticker(s, ctx);
     return true;
 }
 
@@ -283,6 +294,10 @@ void evaluate_key(EngineState& s, EventPass& p, const Rule& r, RuleState& rs, co
     KeyState& ks = key_state(s, rs, r, key.key);
     Evaluator ev(p.ctx, r, key, s.window_values.data(), rs, s.value_key);
     ev.tags = s.metric_tags.data();
+    if (!s.metric_by_ticker.empty()) {
+        ev.by_ticker = s.metric_by_ticker.data();
+        ev.by_ticker_n = s.metric_by_ticker.size();
+    }
     if (s.novelty) {
         ev.novelty = s.novelty_values.data();
         ev.novelty_count = s.novelty_values.size();

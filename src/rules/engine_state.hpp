@@ -44,6 +44,11 @@ struct EngineState {
     std::string key_buf, value_key;
     // The kind and ticker of the event's metrics, in order (Evaluator::tags), filled once per event.
     std::vector<MetricTag> metric_tags;
+    // The metrics ordered by their ticker's hash, then index: a keyed rule walks only its key's
+    // run of them (Evaluator::key_run). Built only for events with more than kTickerOrderFrom
+    // metrics: below that the plain walk is as cheap.
+    static constexpr size_t kTickerOrderFrom = 64;
+    std::vector<TickerSlot> metric_by_ticker;
     // Novelty per company, kept only when a rule reads it (docs/events.md, "Novelty").
     std::unique_ptr<analysis::NoveltyTracker> novelty;
     std::vector<NoveltyValue> novelty_values;  // per entity of the current event

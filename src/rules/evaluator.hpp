@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "herald/core/ascii.hpp"
+#include "herald/core/hash.hpp"
 #include "herald/rules/alert.hpp"
 #include "program.hpp"
 #include "state.hpp"
@@ -74,6 +75,21 @@ struct MetricTag {
     std::string_view ticker;
 };
 
+// A hash of a ticker with its ASCII case folded: tickers iequals calls equal hash alike, so the
+// metrics ordered by it hold each key's in one run (a collision only adds metrics picks refuses).
+inline uint64_t ticker_hash(std::string_view t) {
+    uint64_t h = core::kFnvOffset;
+    for (char c : t) h = (h ^ static_cast<unsigned char>(core::ascii::lower(c))) * 0x100000001b3ULL;
+    return h;
+}
+
+// A metric's place in the order by ticker hash, then index (EngineState::metric_by_ticker).
+struct TickerSlot {
+    uint64_t hash;
+    uint32_t index;
+    bool operator<(const TickerSlot& o) const { return hash != o.hash ? hash < o.hash : index < o.index; }
+};
+
 struct WindowValue {
     double v = 0.0;
     bool ok = false;
@@ -115,6 +131,12 @@ public:
     const MetricTag* tags = nullptr;
     // selects(sel, ctx.analysis.metrics[i], restrict_to_key), the tags asked first.
     bool picks(const Node& sel, size_t i, bool restrict_to_key) const;
+    // The metric indices ordered by ticker (EngineState::metric_by_ticker), or null.
+    const TickerSlot* by_ticker = nullptr;
+    size_t by_ticker_n = 0;
+    // When the rule's key decides the ticker alone and by_ticker is set: the run [begin, end) of
+    // by_ticker holding the key's metrics, true. Otherwise false (walk every metric).
+    bool key_run(size_t& begin, size_t& end) const;
     // Per entity of the event when a rule reads novelty; null otherwise.
     const NoveltyValue* novelty = nullptr;
     size_t novelty_count = 0;

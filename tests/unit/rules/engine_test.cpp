@@ -782,3 +782,33 @@ TEST_CASE("a keyed rule picks each key's metric by this event's tickers") {
         ++n;
     }
 }
+
+// An event with more than EngineState::kTickerOrderFrom metrics is walked per key through the
+// metrics ordered by ticker (issue 20: 20 companies' 2,000 figures cost every key 2,000 steps).
+// Each key must still get exactly its own metrics, whatever their case, in the event's order.
+TEST_CASE("a keyed rule over a figure-dense event matches each key's metrics in order") {
+    Engine e(must_load(R"Y(rules:
+  - id: big-revenue
+    severity: info
+    for: ticker
+    when: metric("revenue").value > 10B
+)Y"));
+    const char* tickers[] = {"MSFT", "amzn", "AAPL", "Msft"};
+    Fixture f;
+    f.id("dense").at(kT0).summary("Revenue figures.").sentiment(0);
+    f.entity("Microsoft", "MSFT", 0, 1).entity("Amazon", "AMZN", 0, 1).entity("Apple", "AAPL", 0, 1);
+    std::vector<uint32_t> expected[3];  // MSFT, AMZN, AAPL
+    for (uint32_t i = 0; i < 100; ++i) {
+        const bool big = i % 7 == 0;
+        f.metric(MetricKind::revenue, "X", tickers[i % 4], big ? 12e9 : 1e9, big ? "$12B" : "$1B");
+        if (big) expected[i % 4 == 3 ? 0 : i % 4].push_back(i);
+    }
+    auto alerts = run(e, f);
+    REQUIRE(alerts.size() == 3);
+    for (const auto& a : alerts) {
+        CAPTURE(a.key);
+        const int k = a.key == "MSFT" ? 0 : a.key == "AMZN" ? 1 : a.key == "AAPL" ? 2 : -1;
+        REQUIRE(k >= 0);
+        CHECK(a.metric_indices == expected[k]);
+    }
+}
