@@ -274,15 +274,17 @@ int32_t Parser::parse_numeric(const FunctionInfo& f) {
 }
 
 // A node has two operands (a, b): numeric functions take at most two numbers, and compute them
-// with the row's fn; Node::sub holds the row.
+// with the row's fn; Node::sub holds the row. That every numeric row has its fn is checked by
+// unit_rules_functions_test, not here: under -fsanitize=undefined, comparing a function pointer
+// with null is no constant expression for gcc 12.
 constexpr bool numeric_rows_fit() {
     for (const auto& f : kFunctionTable) {
         const bool numeric = f.shape == CallShape::numeric;
         if (numeric && (f.max_args < 1 || f.max_args > 2)) return false;
-        if (numeric != (f.op == Op::call) || numeric != (f.fn != nullptr)) return false;
+        if (numeric != (f.op == Op::call)) return false;
     }
     return std::size(kFunctionTable) <= 256;
 }
-static_assert(numeric_rows_fit(), "a numeric rule function takes one or two arguments, op Op::call and its fn");
+static_assert(numeric_rows_fit(), "a numeric rule function takes one or two arguments and op Op::call");
 
 }  // namespace herald::rules::detail
