@@ -14,6 +14,9 @@
 //     bank's convention, scored before the session's rules and never used to choose one;
 //   - data/eval/calls.tsv (session 20, --sets calls): earnings-call remarks and analyst-note sentences,
 //     scored before the session's rules and never used to choose one;
+//   - data/eval/passages-entities-2.tsv, headlines-2.tsv, posts-2.tsv (session 21, --sets passages-2,headlines-2,
+//     posts-2): per-company passages, entity-targeted graded headlines and graded posts (scored_sets.hpp), written
+//     and scored before the session's rules and never used to choose one;
 //   - tfns-train.tsv (finance-news tweets, MIT), split by a hash of the text (held_out below):
 //     the development part is reported by default, the held-out quarter only with --heldout,
 //     and its errors are never printed.
@@ -21,7 +24,7 @@
 // texts scored exactly 0 (no evidence found).
 //
 //   eval-sentiment [--data DIR] [--errors N] [--explain] [--lexicon FILE] [--aliases FILE]
-//                  [--sets fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,tweets,tweets-val] [--heldout] [--rules-only]
+//                  [--sets fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,passages-2,headlines-2,posts-2,tweets,tweets-val] [--heldout] [--rules-only]
 //                  [--learned FILE] [--fold K]
 //                  [--floor-entities ACC] [--floor SET=ACC[/F1]]...
 //   eval-sentiment --text "Operating profit rose to EUR 13.1 mn ."   (explains one text)
@@ -31,7 +34,7 @@
 // compiled-in one; tweets-val is fold K (--fold, default 0: the validation fifth) of the development
 // part, measured with a model trained without it (train-sentiment --without-fold K; cross_validate.sh).
 // Exit status 1 when a target is missed (fpb-dev, seeds; entities with --floor-entities; any set
-// given a --floor: fpb, headlines, entities, news, news-entities, posts, passages, company-news, calls, heldout; the CI's floors, bench/eval-sentiment/CMakeLists.txt).
+// given a --floor: fpb, headlines, entities, news, news-entities, posts, passages, company-news, calls, passages-2, headlines-2, posts-2, heldout; the CI's floors, bench/eval-sentiment/CMakeLists.txt).
 #include <simdjson.h>
 
 #include <cmath>
@@ -238,6 +241,8 @@ bool eval_labelled(Pipeline& p, const std::string& path, const char* name, Part 
     return report(name, st, target);
 }
 
+#include "scored_sets.hpp"
+
 // Per-company labels (label<TAB>ticker<TAB>text): the company's entities[].sentiment.
 bool eval_entities(Pipeline& p, const std::string& path, const char* name, Target target, int show_errors, bool explain) {
     std::ifstream in(path);
@@ -385,14 +390,14 @@ bool parse_floor(const std::string& arg, std::string& set, Target& t) {
     }
     return *end == '\0' && (set == "fpb" || set == "headlines" || set == "headlines-title" || set == "entities" || set == "heldout" ||
                              set == "news" || set == "news-entities" || set == "posts" || set == "passages" || set == "company-news" ||
-                             set == "calls");
+                             set == "calls" || set == "passages-2" || set == "headlines-2" || set == "posts-2");
 }
 
 int main(int argc, char** argv) {
-    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, learned, sets = "fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,tweets";
+    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, learned, sets = "fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,passages-2,headlines-2,posts-2,tweets";
     int errors = 0;
     double entities_floor = 0;  // accuracy the per-company set must reach (0: report only)
-    Target fpb_floor{0.82, 0.80}, headlines_floor, headlines_title_floor, heldout_floor, entities_target, news_floor, news_entities_floor, posts_floor, passages_floor, company_news_floor, calls_floor;
+    Target fpb_floor{0.82, 0.80}, headlines_floor, headlines_title_floor, heldout_floor, entities_target, news_floor, news_entities_floor, posts_floor, passages_floor, company_news_floor, calls_floor, passages2_floor, headlines2_floor, posts2_floor;
     bool explain = false, heldout = false, rules_only = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -429,7 +434,7 @@ int main(int argc, char** argv) {
             Target t;
             if (!parse_floor(value(), set, t)) {
                 std::fprintf(stderr, "--floor takes SET=ACC or SET=ACC/F1 with SET one of fpb, headlines, headlines-title, entities, "
-                                     "news, news-entities, posts, passages, company-news, calls, heldout (e.g. --floor fpb=0.835/0.82)\n");
+                                     "news, news-entities, posts, passages, company-news, calls, passages-2, headlines-2, posts-2, heldout (e.g. --floor fpb=0.835/0.82)\n");
                 return 2;
             }
             (set == "fpb"             ? fpb_floor
@@ -442,10 +447,13 @@ int main(int argc, char** argv) {
              : set == "passages"      ? passages_floor
              : set == "company-news"  ? company_news_floor
              : set == "calls"         ? calls_floor
+             : set == "passages-2"    ? passages2_floor
+             : set == "headlines-2"   ? headlines2_floor
+             : set == "posts-2"       ? posts2_floor
                                       : heldout_floor) = t;
         } else {
             std::fprintf(stderr, "unknown option %s; usage: eval-sentiment [--data DIR] [--errors N] [--explain] "
-                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,tweets,tweets-val] [--heldout] [--rules-only] [--learned FILE] [--fold K] [--all] [--text TEXT] [--floor-entities ACC] [--floor SET=ACC[/F1]]\n", a.c_str());
+                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,passages-2,headlines-2,posts-2,tweets,tweets-val] [--heldout] [--rules-only] [--learned FILE] [--fold K] [--all] [--text TEXT] [--floor-entities ACC] [--floor SET=ACC[/F1]]\n", a.c_str());
             return 2;
         }
     }
@@ -507,6 +515,14 @@ int main(int argc, char** argv) {
         if (want("calls"))
             ok &= eval_labelled(p, HERALD_SOURCE_DIR "/data/eval/calls.tsv", "earnings calls (session 20)", Part::all,
                                 calls_floor, errors, explain);
+        if (want("passages-2"))
+            ok &= eval_entities(p, HERALD_SOURCE_DIR "/data/eval/passages-entities-2.tsv", "passages per-company (session 21)",
+                                passages2_floor, errors, explain);
+        if (want("headlines-2"))
+            ok &= eval_scored(p, HERALD_SOURCE_DIR "/data/eval/headlines-2.tsv", "entity-targeted headlines (session 21)", true,
+                              headlines2_floor, errors, explain);
+        if (want("posts-2"))
+            ok &= eval_scored(p, HERALD_SOURCE_DIR "/data/eval/posts-2.tsv", "graded posts (session 21)", false, posts2_floor, errors, explain);
         if (want("tweets"))
             ok &= eval_labelled(p, dir + "/tfns-train.tsv", "tfns-train dev (3/4)", Part::dev, {}, errors, explain);
         if (want("tweets-val")) {  // with a model from train-sentiment --without-fold K (--learned)
