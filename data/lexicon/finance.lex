@@ -374,6 +374,18 @@ bag holder | bag holders | pump and dump | disaster | disastrous = -0.45
 disaster recovery = 0
 in the red = -0.4
 in the green = 0.4
+# Session 21 (cause 5): trader talk the untuned posts showed missing: options that paid, a green or red
+# day, money printed, a falling knife, a first position opened.
+calls paid | calls paying | calls paid off | calls paying off = 0.4
+puts paid | puts paying | puts paid off | puts paying off = -0.4
+green day | green close | ripping | rips higher | printing money | prints money = 0.35
+red day | falling knife | value trap | rug pull | rug pulled | down bad = -0.4
+starter position | opened a position | initiated a position | started a position = 0.3
+left empty-handed | came away empty-handed | went away empty-handed = -0.4
+# Session 21 (causes 2 and 3): a company picked as a partner or supplier is news without a cue word;
+# a hostile bid turned down is the target keeping its independence, no rejection of its own.
+selected as | chosen as | picked as = 0.3
+rejects hostile bid | rejected a hostile bid | rejects a hostile bid | rejected hostile bid | rejects takeover bid | rejected a takeover bid = 0.3
 two-week high | three-week high | four-week high | five-week high | six-week high | seven-week high | eight-week high | nine-week high | ten-week high | eleven-week high | twelve-week high | fifteen-week high | twenty-week high | thirty-week high | multi-week high | several-week high | two-week highs | three-week highs | four-week highs | five-week highs | six-week highs | seven-week highs | eight-week highs | nine-week highs | ten-week highs | eleven-week highs | twelve-week highs | fifteen-week highs | twenty-week highs | thirty-week highs | multi-week highs | several-week highs = 0.5
 two-month high | three-month high | four-month high | five-month high | six-month high | seven-month high | eight-month high | nine-month high | ten-month high | eleven-month high | twelve-month high | fifteen-month high | twenty-month high | thirty-month high | multi-month high | several-month high | two-month highs | three-month highs | four-month highs | five-month highs | six-month highs | seven-month highs | eight-month highs | nine-month highs | ten-month highs | eleven-month highs | twelve-month highs | fifteen-month highs | twenty-month highs | thirty-month highs | multi-month highs | several-month highs = 0.5
 two-year high | three-year high | four-year high | five-year high | six-year high | seven-year high | eight-year high | nine-year high | ten-year high | eleven-year high | twelve-year high | fifteen-year high | twenty-year high | thirty-year high | multi-year high | several-year high | two-year highs | three-year highs | four-year highs | five-year highs | six-year highs | seven-year highs | eight-year highs | nine-year highs | ten-year highs | eleven-year highs | twelve-year highs | fifteen-year highs | twenty-year highs | thirty-year highs | multi-year highs | several-year highs = 0.5
@@ -690,7 +702,7 @@ quadruples | tripling = up 1.3
 skyrocket | skyrockets | skyrocketing = up 1.5
 pop | pops | popped | popping = up 1.3
 slashes | slashing | sagging | skidding = down 1.3
-collapses | collapsing | dive | dives | dived | diving | nosedive | nosedives | nosedived = down 1.5
+collapses | collapsing | dive | dives | dived | diving | nosedive | nosedives | nosedived | nosediving = down 1.5
 hammers | hammering | battering = down 1.5
 erode | erodes | eroding | curbing | trimming | eases = down
 stalls | plateaus = down 0.6
@@ -822,7 +834,7 @@ sink | sinks | sank | tank | tanks | tanked | skid | skids | skidded | sags | sa
 advances | gives back | gave back
 jumping | dropping | dipping | slipping | slumping | sinking | tanking | tumbling | plummeting | gaining
 rebounding | spiking | sagging | skidding | pop | pops | popped | popping | skyrockets | skyrocketed | skyrocketing
-dive | dives | dived | diving | nosedive | nosedives | nosedived | collapses | collapsing
+dive | dives | dived | diving | nosedive | nosedives | nosedived | nosediving | collapses | collapsing
 
 rocket | rockets | rocketed | rocketing | zoom | zooms | zoomed | zooming | gapping up | gaps up | gapped up
 gapping down | gaps down | gapped down | edges higher | edged higher | edges lower | edged lower

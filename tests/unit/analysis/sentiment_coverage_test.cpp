@@ -147,7 +147,8 @@ TEST_CASE("cause 3: word senses") {
     CHECK(s.score("The retailer exits bankruptcy .") > 0.1);
     CHECK(s.score("The retailer filed for bankruptcy .") < -0.1);
     CHECK(s.score("Import curbs lifted .") > 0.1);
-    CHECK(s.score("The board rejected a hostile bid .") == 0.0);
+    // Session 21: a hostile bid turned down is a bad thing removed, as the issue reads it (0 before).
+    CHECK(s.score("The board rejected a hostile bid .") > 0.1);
     CHECK(s.score("McDonald's settles class action lawsuit") > 0.1);
     CHECK(s.score("The forecaster reduces its recession probability") > 0.1);
     CHECK(s.score("The economy slid into recession") < -0.1);
