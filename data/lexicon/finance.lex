@@ -381,6 +381,8 @@ puts paid | puts paying | puts paid off | puts paying off = -0.4
 green day | green close | ripping | rips higher | printing money | prints money = 0.35
 red day | falling knife | value trap | rug pull | rug pulled | down bad = -0.4
 starter position | opened a position | initiated a position | started a position = 0.3
+loaded more | loading more | picked up more | adding more | added more = 0.35
+getting crushed | getting hammered | getting destroyed | getting killed | getting slaughtered | getting wrecked = -0.4
 left empty-handed | came away empty-handed | went away empty-handed = -0.4
 # Session 21 (causes 2 and 3): a company picked as a partner or supplier is news without a cue word;
 # a hostile bid turned down is the target keeping its independence, no rejection of its own.

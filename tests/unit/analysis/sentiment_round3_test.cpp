@@ -17,6 +17,7 @@ TEST_CASE("cause 5: options that paid, green and red days, falling knives, first
         {"$INIT green day finally", +1}, {"Another red day for $HOOL holders", -1},
         {"$GLBX is a falling knife, not catching it", -1}, {"$INIT looks like a value trap to me", -1},
         {"Opened a starter position in $HOOL today", +1}, {"$GLBX ripping into the close", +1},
+        {"Picked up more $INIT this morning", +1}, {"$HOOL getting crushed into the close", -1},
         // Must not change: a short position still inverts what its clause says.
         {"Bad day to short $GLBX", +1},
     });
