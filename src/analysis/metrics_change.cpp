@@ -34,6 +34,7 @@ void SentenceReader::change_pass() {
         // revenue rose 13%, while Google Cloud jumped 34%").
         if (!h && segment_move(fg, q)) continue;
         if (!h && business_move(fg, q)) continue;  // "global advertising grew 53%"
+        if (!h && elided_move(fi, q)) continue;    // "Beauty sales rose 5%, grooming rose 1%"
         if (!h && fg.list_hit < 0 && growth_rate(fg, q)) continue;  // "Google Cloud's 41% growth"
         bool margin = false;
         if (!h && fg.list_hit >= 0) {  // "revenue and EPS grew 5% and 7%, respectively"

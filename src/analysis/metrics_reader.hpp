@@ -136,6 +136,7 @@ private:
     bool total_before(const Hit* h) const;
     bool combined_figure(const Hit* h, uint32_t tb, uint32_t te);
     bool business_move(const Fig& fg, const Quantity& q);
+    bool elided_move(size_t fi, const Quantity& q);
     void business_change(const Change& ch, std::string_view business, uint32_t at, const Fig& fg, const Quantity& q);
     bool same_business(const Metric& value, const Hit* h, uint32_t tb, uint32_t te);
     std::string_view segment_referred(uint32_t np_begin) const;

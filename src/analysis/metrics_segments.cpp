@@ -255,4 +255,49 @@ void SentenceReader::business_change(const Change& ch, std::string_view business
     forced_segment_ = {};
 }
 
+// "Beauty organic sales increased 5%, grooming rose 1% and fabric and home care grew 2%",
+// "Comparable sales in the Americas rose 2%, while Asia Pacific fell 5%": a list of businesses'
+// moves whose kind only the first clause names. The figure right before made the sentence's
+// latest metric, a business's move; this clause is "[, while/and/but] <business> <move verb> N%".
+bool SentenceReader::elided_move(size_t fi, const Quantity& q) {
+    if (fi == 0 || c_.out.size() <= first_metric_) return false;
+    const Fig& fg = figs_[fi];
+    const Fig& prev = figs_[fi - 1];
+    uint32_t verb = fg.tb;
+    if (verb > first() && eq_ci(c_.tok(verb - 1), "by")) --verb;
+    if (verb <= prev.te + 1 || !(F(--verb) & (W::kUp | W::kDown))) return false;
+    const Metric& last_m = c_.out.back();
+    const Quantity& pq = c_.quantities[prev.q];
+    if (last_m.segment.empty() || !last_m.change.has_percent || is_margin(last_m.kind) || !pq.unit.is_percent() ||
+        last_m.span.begin != pq.span.begin || last_m.span.field != pq.span.field)
+        return false;
+    uint32_t s = prev.te;
+    if (s < verb && c_.tok(s) == ",") ++s;
+    if (s < verb && (eq_ci(c_.tok(s), "while") || eq_ci(c_.tok(s), "and") || eq_ci(c_.tok(s), "whereas") ||
+                     eq_ci(c_.tok(s), "but")))
+        ++s;
+    if (s < verb && (eq_ci(c_.tok(s), "the") || eq_ci(c_.tok(s), "its"))) ++s;
+    if (s >= verb || verb - s > 5) return false;
+    const segments::View v = segment_view();
+    static constexpr std::string_view kNoBusiness[] = {"it", "they", "this", "that", "which", "costs", "expenses",
+                                                       "prices", "volumes", "volume", "spending", "demand", "traffic"};
+    for (uint32_t t = s; t < verb; ++t) {
+        const std::string_view w = c_.tok(t);
+        if (c_.doc.tokens[t].kind != TokenKind::word && w != "&") return false;
+        if ((F(t) & (W::kStock | W::kUp | W::kDown)) || hit_beginning(t) || (v.mention_at(t) && !v.mention_at(t)->is_segment))
+            return false;
+        for (std::string_view n : kNoBusiness)
+            if (eq_ci(w, n)) return false;
+    }
+    Change ch;
+    set_percent(ch, direction_in(verb, verb + 1, false), q);
+    if (ch.direction == Direction::none) return false;
+    ch.basis = basis_after(fg.te, fg.te, fg.te);
+    const Hit kind = made_hit(verb, last_m.kind);
+    forced_segment_ = c_.field.substr(c_.doc.tokens[s].begin, c_.doc.tokens[verb - 1].end - c_.doc.tokens[s].begin);
+    attach_change(ch, &kind, fg.tb, fg.te, q);
+    forced_segment_ = {};
+    return true;
+}
+
 }  // namespace herald::analysis::metric_reader
