@@ -310,6 +310,15 @@ void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     // added 2,400 employees in the quarter").
     const bool event_kind = m.kind == MetricKind::buyback || m.kind == MetricKind::dividend || m.kind == MetricKind::job_cuts;
     if (p && event_kind && !listed && (p->token + 12 < b || p->token > e + 6)) p = nullptr;
+    // "announces $3 billion buyback as third-quarter pretax profit rises 8%", "a buyback of up to
+    // $3 billion, its fourth such programme this year, after reporting ...": a period after a
+    // clause's end is the next clause's.
+    if (p && event_kind && !listed && p->token >= e)
+        for (uint32_t t = e; t < p->token; ++t)
+            if ((F(t) & (kPunctComma | W::kClause)) || eq_ci(c_.tok(t), "as") || eq_ci(c_.tok(t), "after")) {
+                p = nullptr;
+                break;
+            }
     // "bought back $22 billion of its shares in the quarter and declared a dividend of 27 cents":
     // a period before an "and" that opens the kind's own predicate is the one before's.
     if (p && event_kind && !listed && p->token < b)

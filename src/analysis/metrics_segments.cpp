@@ -276,11 +276,13 @@ bool SentenceReader::elided_move(size_t fi, const Quantity& q) {
     if (s < verb && (eq_ci(c_.tok(s), "while") || eq_ci(c_.tok(s), "and") || eq_ci(c_.tok(s), "whereas") ||
                      eq_ci(c_.tok(s), "but")))
         ++s;
+    if (s == prev.te) return false;  // "rose 5% in Europe and fell 3%": no new clause, no subject of its own
     if (s < verb && (eq_ci(c_.tok(s), "the") || eq_ci(c_.tok(s), "its"))) ++s;
     if (s >= verb || verb - s > 5) return false;
     const segments::View v = segment_view();
-    static constexpr std::string_view kNoBusiness[] = {"it", "they", "this", "that", "which", "costs", "expenses",
-                                                       "prices", "volumes", "volume", "spending", "demand", "traffic"};
+    static constexpr std::string_view kNoBusiness[] = {"it",     "they",    "this",   "that",     "which",  "costs",
+                                                       "expenses", "prices", "volumes", "volume", "spending", "demand",
+                                                       "traffic", "in",      "at",     "from",     "of",     "to"};
     for (uint32_t t = s; t < verb; ++t) {
         const std::string_view w = c_.tok(t);
         if (c_.doc.tokens[t].kind != TokenKind::word && w != "&") return false;

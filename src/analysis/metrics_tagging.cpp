@@ -414,14 +414,17 @@ bool SentenceReader::forecast_in(uint32_t b, uint32_t e) {
 bool SentenceReader::coordinated_forecast(uint32_t cb, uint32_t ce) const {
     if (cb <= first() + 1 || cb >= last() || !(F(cb - 1) & kPunctComma) || (F(cb - 1) & kPunctHard)) return false;
     const uint64_t open = c_.doc.keys[cb].a;
-    if (open != word_key("and") && open != word_key("with") && open != word_key("plus")) return false;
+    // "plans to return about $4.5 billion, including $2.5 billion of buybacks": a part of the object.
+    if (open != word_key("and") && open != word_key("with") && open != word_key("plus") && open != word_key("including"))
+        return false;
     // "..., and it bought back $500 million of stock": a subject of its own opens a predicate of its own.
     const uint64_t subject = cb + 1 < last() ? c_.doc.keys[cb + 1].a : 0;
     if (subject == word_key("it") || subject == word_key("they") || subject == word_key("we")) return false;
     static constexpr uint64_t kVerbs[] = {word_key("reported"), word_key("posted"), word_key("said"), word_key("was"),
                                           word_key("were"),     word_key("had"),    word_key("is"),   word_key("are")};
     for (uint32_t t = cb; t < ce && t < cb + 24; ++t) {
-        if (F(t) & (W::kUp | W::kDown | W::kFlat)) return false;  // a move of its own: "and margin fell 2%"
+        // A move of its own: "and margin fell 2%"; not a growth noun ("and organic sales growth of 3% to 4%").
+        if ((F(t) & (W::kUp | W::kDown | W::kFlat)) && !(F(t) & W::kGrowthNoun)) return false;
         for (uint64_t v : kVerbs)
             if (c_.doc.keys[t].a == v) return false;
     }

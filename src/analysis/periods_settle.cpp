@@ -95,6 +95,7 @@ struct Report {
     int year = 0;
     int period_quarter = 0, period_year = 0;  // of `period`, read once for every metric's settle()
     int last_quarter = 0;  // the quarter a half or nine months ends with (H1: 2, 9M: 3, H2: 4), else 0
+    int next_year = 0;  // the year after the item's when a figure states it: what "next year" is, with no report year
 };
 
 // A period a figure of the report can have: a quarter, half, nine months, year or month.
@@ -249,9 +250,11 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
         if (!reportable(m.period.view())) continue;
         if (r.period.empty() && !m.forecast) r.period = m.period;
         const int y = year_in(m.period.view());
+        if (pub.year && y == pub.year + 1) r.next_year = y;
         if (!pub.next_years(m, y)) earliest(r.year, y);
     }
     if (!r.year && pub.year) year_in_progress(doc, r, pub);
+
     quarter_before_guidance(out, from, r);
     finish_report(r);
     return r;
@@ -273,7 +276,14 @@ void settle(Metric& m, const Metric* prev, const Report& r) {
         return;
     }
     if (p == "+Y" || p == "=Y") {
-        const int y = !r.year ? 0 : p == "+Y" ? r.year + 1 : r.year;  // p views m.period: read before set
+        // With no report year, "next year" of a calendar-year company is the year after the item's
+        // when a figure states that year ("forecast 2027 adjusted earnings ... expects its margin to
+        // expand by 100 basis points next year" in 2026: FY2027); else it stays "FY".
+        int y = !r.year ? 0 : p == "+Y" ? r.year + 1 : r.year;  // p views m.period: read before set
+        if (!y && p == "+Y" && r.next_year) {
+            const int fy_end = fiscal::year_end_month(m.ticker);
+            if (fy_end == 0 || fy_end == 12) y = r.next_year;
+        }
         m.period.set("FY");
         if (y) with_year(m.period, y);
         return;

@@ -41,3 +41,54 @@ TEST_CASE("an elided kind: the businesses of a list of moves after a kind's clau
     INFO(describe(d));
     CHECK(d.size() == 1);
 }
+
+TEST_CASE("one more object of a projection: a growth rate after \"and\", a part after \"including\"") {
+    testing::Run r;
+    const auto& a = r.item("Acme sees 2027 profit above view",
+                           "Acme Corp forecast 2027 adjusted earnings of $8.40 to $8.70 per share, above the $8.35 "
+                           "analysts expect, and organic sales growth of 3% to 4%.");
+    INFO(describe(a));
+    const Metric* g = metric_of(a, MetricKind::revenue);
+    REQUIRE(g);
+    CHECK(g->forecast);
+    CHECK(g->period.view() == "FY2027");
+    const auto& b = r.on("Acme plans to return about $4.5 billion to shareholders next year, including $2.5 billion of buybacks.");
+    INFO(describe(b));
+    REQUIRE(with_value(b, 2.5e9));
+    CHECK(with_value(b, 2.5e9)->forecast);
+    // Negative: an "and" clause with a move of its own reports it.
+    const auto& c = r.on("Acme expects revenue of $12 billion next year, and sales growth slowed to 3% in the quarter.");
+    INFO(describe(c));
+    for (const auto& m : c)
+        if (!m.has_value) CHECK_FALSE(m.forecast);
+}
+
+TEST_CASE("a buyback's or dividend's period is not the next clause's") {
+    testing::Run r;
+    const auto& a = r.item("Acme announces $3 billion buyback as third-quarter pretax profit rises 8%",
+                           "Acme Holdings Plc announced a share buyback of up to $3 billion, its fourth such programme "
+                           "this year, after reporting pretax profit of $9.1 billion for the third quarter.");
+    INFO(describe(a));
+    for (const auto& m : a)
+        if (m.kind == MetricKind::buyback) CHECK(m.period.empty());
+    CHECK(period_of(a, 9.1e9) == "Q3");
+    // Negative: a period of the buyback's own clause stays.
+    const auto& b = r.on("Acme bought back $4 billion of stock in the third quarter, as profit rose.");
+    CHECK(period_of(b, 4e9) == "Q3");
+}
+
+TEST_CASE("\"next year\" is the year after the item's that a figure states") {
+    testing::Run r;
+    const auto& a = r.item("Acme sees 2027 EPS of $8.40",
+                           "Acme Corp expects its adjusted operating margin to expand by about 100 basis points next "
+                           "year and free cash flow of $5.0 billion to $5.4 billion.");
+    INFO(describe(a));
+    const Metric* m = metric_of(a, MetricKind::operating_margin);
+    REQUIRE(m);  // "expand" is a move word
+    CHECK(m->change.points == doctest::Approx(1.0));
+    CHECK(m->period.view() == "FY2027");
+    CHECK(period_of(a, 5.0e9) == "FY2027");
+    // Negative: with no year stated anywhere, "next year" stays the guideline's "FY".
+    const auto& b = r.item("Acme gives outlook", "Acme Corp expects free cash flow of $5.0 billion next year.");
+    CHECK(period_of(b, 5.0e9) == "FY");
+}
