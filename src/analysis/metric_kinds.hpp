@@ -48,7 +48,7 @@ using K = MetricKind;
 // clang-format off
 inline constexpr Row kRows[] = {
     {K::revenue, "revenue",
-     "revenue|revenues|sales|turnover|topline|top-line|top line|net sales|net revenue|net revenues|fee income|fee revenue|income|total income|"
+     "revenue|revenues|rev|sales|turnover|topline|top-line|top line|net sales|net revenue|net revenues|fee income|fee revenue|income|total income|"
      "brought in|took in|raked in", "",
      1, M::level, false, U::money, false, false},
     {K::operating_income, "operating_income",

@@ -119,9 +119,17 @@ void SentenceReader::money_metric(Fig& fg, const Quantity& q, const Hit* h, bool
     if (fg.tb > analyst_from_ && analyst_from_ > first() && eq_ci(c_.tok(analyst_from_ - 1), "had")) return;
     if (!np_after) m.change.direction = direction_to(h, fg.tb);
     // "reaffirmed its full-year revenue guidance of $5 billion": a projection that did not move.
-    if (m.forecast && m.kind != MetricKind::price_target && m.change.direction == Direction::none &&
-        role_before(fg.tb, W::Role::reaffirm, 10))
+    // The verb is read back from the kind phrase too ("still expects adjusted operating profit for
+    // the year to March 2027 of ..."). "reaffirmed its 2026 adjusted EPS range of ...": what a company
+    // reaffirms of a result kind is its projection (a dividend or buyback confirmed is declared).
+    const uint32_t from = h->np_begin < fg.tb ? h->np_begin : fg.tb;
+    if (m.change.direction == Direction::none && m.kind != MetricKind::price_target &&
+        (m.forecast || (m.kind != MetricKind::dividend && m.kind != MetricKind::buyback &&
+                        m.kind != MetricKind::deal_value && m.kind != MetricKind::job_cuts && reaffirm_verb_before(from))) &&
+        (role_before(fg.tb, W::Role::reaffirm, 10) || role_before(from, W::Role::reaffirm, 6))) {
         m.change.direction = Direction::flat;
+        m.forecast = true;
+    }
     if (m.change.direction == Direction::none) kept_level(m, fg);
     // "a net loss of $120 million, or 35 cents a share": the per-share figure of a loss.
     if (m.kind == MetricKind::eps && m.value > 0 && c_.out.size() > first_metric_ && c_.out.back().has_value &&
@@ -342,6 +350,19 @@ bool SentenceReader::role_before(uint32_t tb, W::Role role, uint32_t max_dist) c
     return false;
 }
 
+// "reaffirmed its 2026 adjusted EPS range": a verb that restates a projection, at most six
+// tokens before the kind phrase starting at `from` ("kept", "held", "still" also keep actuals).
+bool SentenceReader::reaffirm_verb_before(uint32_t from) const {
+    for (uint32_t k = from, n = 0; k > first() && n < 6; ++n) {
+        --k;
+        if (F(k) & (kPunctHard | kPunctComma | W::kClause)) return false;
+        if (role_of(k) != W::Role::reaffirm) continue;
+        const std::string_view w = c_.tok(k);
+        return w.size() > 5 && (eq_ci(w.substr(0, 5), "reaff") || eq_ci(w.substr(0, 5), "reite") || eq_ci(w.substr(0, 5), "affir"));
+    }
+    return false;
+}
+
 // "$0.52 a share": the per-share kind named before it in the clause ("a dividend of 52p per
 // share", "agreed to buy Globex for $25 a share"), else EPS (the marker itself).
 // A deal's price named by the verb at token k ("pay", "valuing"), no kind word.
@@ -386,9 +407,15 @@ const Hit* SentenceReader::per_share_kind(const Fig& fg, const Hit* marker) {
     }
     // "agreed to acquire Redrock for $7.2 billion in cash and stock, or $58 per share": the same
     // price per share, restated after ", or" right after the sentence's deal value.
+    // "approved dividends of 12.2 billion reais, or 0.94 reais per share": a payout's, likewise.
     if (fg.tb >= first() + 2 && eq_ci(c_.tok(fg.tb - 1), "or") && c_.tok(fg.tb - 2) == "," &&
-        c_.out.size() > first_metric_ && c_.out.back().kind == MetricKind::deal_value)
-        return deal_at(fg.tb - 1);
+        c_.out.size() > first_metric_ &&
+        (c_.out.back().kind == MetricKind::deal_value || c_.out.back().kind == MetricKind::dividend)) {
+        const MetricKind kind = c_.out.back().kind;
+        deal_at(fg.tb - 1);
+        deal_hit_.kind = kind;  // the hit made at "or", of the payout's kind
+        return &deal_hit_;
+    }
     return marker;
 }
 

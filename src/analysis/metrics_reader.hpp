@@ -173,6 +173,7 @@ private:
     bool alternative_of(const Fig& prior, const Fig& fg) const;
     void alternative_basis(uint32_t te);
     Direction direction_to(const Hit* h, uint32_t tb) const;
+    bool reaffirm_verb_before(uint32_t from) const;
     const Hit* per_share_kind(const Fig& fg, const Hit* marker);
     bool yardstick_after(uint32_t te) const;
     bool securities_sale();

@@ -50,12 +50,11 @@ constexpr std::string_view kRegions[] = {
 };
 // Words that qualify a figure without naming a business.
 constexpr std::string_view kQualifying[] = {
-    "adjusted",    "annual",        "annualized", "basic",       "comparable", "comparable-store", "consolidated",
-    "core",        "diluted",       "final",      "fiscal",      "full",       "full-year",        "gaap",
-    "global",      "gross",         "group",      "interim",     "like-for-like", "net",           "non-gaap",
-    "operational", "organic",       "overall",
-    "quarterly",   "record",        "recurring",  "reported",    "same-store", "segment",          "total",
-    "underlying",  "worldwide",
+    "adjusted", "annual", "annualized", "basic", "comparable", "comparable-store", "consolidated", "core",
+    "diluted", "estimated", "final", "fiscal", "full", "full-year", "gaap", "global", "gross", "group", "ifrs",
+    "interim", "like-for-like", "net", "non-gaap", "non-ifrs", "operational", "organic", "overall",
+    "preliminary", "provisional", "quarterly", "record", "recurring", "reported", "same-store", "segment",
+    "total", "unaudited", "underlying", "worldwide",
 };
 // Capitalised words that are no brand.
 // Legal forms too, possessive or not: "Hennes & Mauritz AB's operating profit" is the company's.

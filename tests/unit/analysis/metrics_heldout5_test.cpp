@@ -92,3 +92,61 @@ TEST_CASE("\"next year\" is the year after the item's that a figure states") {
     const auto& b = r.item("Acme gives outlook", "Acme Corp expects free cash flow of $5.0 billion next year.");
     CHECK(period_of(b, 5.0e9) == "FY");
 }
+
+TEST_CASE("words that qualify a figure name no business: preliminary, unaudited, non-IFRS") {
+    testing::Run r;
+    const auto& a = r.on("Preliminary third-quarter net sales declined 4% to $3.8 billion.");
+    REQUIRE(with_value(a, 3.8e9));
+    CHECK(with_value(a, 3.8e9)->segment.empty());
+    const auto& b = r.on("Acme said non-IFRS operating profit rose 18% to 78.3 billion yuan.");
+    REQUIRE(with_value(b, 78.3e9));
+    CHECK(with_value(b, 78.3e9)->segment.empty());
+    // Negative: a business word before the kind stays the segment.
+    const auto& c = r.on("Acme said cloud revenue rose 18% to $7 billion.");
+    REQUIRE(with_value(c, 7e9));
+    CHECK(with_value(c, 7e9)->segment == "cloud");
+}
+
+TEST_CASE("a payout per share after \", or\" is the payout's") {
+    testing::Run r;
+    const auto& a = r.on("The board approved dividends of 12.2 billion reais, or 0.94 reais per share.");
+    INFO(describe(a));
+    REQUIRE(with_value(a, 0.94));
+    CHECK(with_value(a, 0.94)->kind == MetricKind::dividend);
+    // Negative: after a profit it is earnings per share.
+    const auto& b = r.on("Net income was $520 million, or $1.60 per share.");
+    REQUIRE(with_value(b, 1.60));
+    CHECK(with_value(b, 1.60)->kind == MetricKind::eps);
+}
+
+TEST_CASE("a projection reaffirmed or still expected is a forecast that did not move") {
+    testing::Run r;
+    const auto& a = r.item("Acme EPS rises", "Acme Corp reported third-quarter adjusted earnings of $1.18 per share "
+                                             "and reaffirmed its 2026 adjusted EPS range of $3.63 to $3.83.");
+    INFO(describe(a));
+    REQUIRE(with_value(a, 3.63));
+    CHECK(with_value(a, 3.63)->forecast);
+    CHECK(with_value(a, 3.63)->change.direction == Direction::flat);
+    CHECK_FALSE(with_value(a, 1.18)->forecast);
+    const auto& b = r.on("Acme said it still expects adjusted operating profit for the year to March 2027 of 200 million "
+                         "pounds to 240 million pounds.");
+    INFO(describe(b));
+    REQUIRE(with_value(b, 200e6));
+    CHECK(with_value(b, 200e6)->change.direction == Direction::flat);
+    // Negative: a dividend confirmed is declared, no projection.
+    const auto& c = r.on("Acme confirmed an interim dividend of 0.85 euros per share.");
+    REQUIRE(with_value(c, 0.85));
+    CHECK_FALSE(with_value(c, 0.85)->forecast);
+}
+
+TEST_CASE("a flash headline's REV is revenue") {
+    testing::Run r;
+    const auto& a = r.item("*ACME Q3 REV $61.2B VS EST $58.9B; SEES Q4 REV $68B +/- 2%", "Acme Corp reported results.");
+    INFO(describe(a));
+    REQUIRE(with_value(a, 61.2e9));
+    CHECK(with_value(a, 61.2e9)->kind == MetricKind::revenue);
+    CHECK_FALSE(with_value(a, 61.2e9)->forecast);
+    REQUIRE(with_value(a, 68e9));
+    CHECK(with_value(a, 68e9)->forecast);
+    CHECK_FALSE(with_value(a, 58.9e9));  // the estimate is a yardstick
+}
