@@ -123,7 +123,7 @@ void SentenceReader::money_metric(Fig& fg, const Quantity& q, const Hit* h, bool
     // the year to March 2027 of ..."). "reaffirmed its 2026 adjusted EPS range of ...": what a company
     // reaffirms of a result kind is its projection (a dividend or buyback confirmed is declared).
     const uint32_t from = h->np_begin < fg.tb ? h->np_begin : fg.tb;
-    if (m.change.direction == Direction::none && m.kind != MetricKind::price_target &&
+    if ((cues_any_ & W::kCueReaffirm) && m.change.direction == Direction::none && m.kind != MetricKind::price_target &&
         (m.forecast || (m.kind != MetricKind::dividend && m.kind != MetricKind::buyback &&
                         m.kind != MetricKind::deal_value && m.kind != MetricKind::job_cuts && reaffirm_verb_before(from))) &&
         (role_before(fg.tb, W::Role::reaffirm, 10) || role_before(from, W::Role::reaffirm, 6))) {

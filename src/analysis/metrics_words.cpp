@@ -202,6 +202,8 @@ struct KeyTable {
         // OR of a sentence's cues tells pledge_kind whether any of its words can make a pledge.
         for (Slot& s : slots)
             if (s.a != 0 && spending_role(static_cast<Role>(s.word.metric_role))) s.word.metric_cues |= kCueSpending;
+        for (Slot& s : slots)  // likewise for a projection restated ("reaffirmed", "still")
+            if (s.a != 0 && static_cast<Role>(s.word.metric_role) == Role::reaffirm) s.word.metric_cues |= kCueReaffirm;
         segments::each_joint_word([](std::string_view w, void* self) {
             static_cast<KeyTable*>(self)->insert(w)->word.metric_cues |= kCueJoint;
         }, this);
@@ -355,7 +357,8 @@ uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, 
                 f = wi.flags | (periods::may_start_text(text) ? uint32_t{kPeriodStart} : 0u);
                 w.kind = wi.kind;
                 w.role = static_cast<uint8_t>(wi.role);
-                if (spending_role(wi.role)) w.cues = kCueSpending;  // the one cue a keyless word can have
+                if (spending_role(wi.role)) w.cues = kCueSpending;  // the cues a keyless word can have
+                else if (wi.role == Role::reaffirm) w.cues = kCueReaffirm;
             } else {
                 const detail::JointWord& c = columns(t);
                 f = flags_of(c, keys[t]);

@@ -89,6 +89,7 @@ enum Cue : uint32_t {
     kCueIn = 1u << 22,         // in
     kCueTotal = 1u << 23,      // total, consolidated, group, overall: a company total, no segment's figure
     kCueSource = 1u << 24,     // according, said, showed, show, shows: a figure's source may be named
+    kCueReaffirm = 1u << 25,   // every word whose Role is reaffirm (from its role)
 };
 
 // The roles pledge_kind reads (kCueSpending's words).
