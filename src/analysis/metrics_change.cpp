@@ -437,6 +437,13 @@ void SentenceReader::multiplier_pass() {
                                  eq_ci(before, "roughly") || eq_ci(before, "about");
             ch.has_percent = !(to_level && inexact);
             ch.percent = ch.has_percent ? pct : 0.0;
+            // "more than tripled to 22.4 billion pesos from a year earlier": the basis after the level.
+            if (to_level)
+                for (const Fig& lf : figs_)
+                    if (lf.tb == lv) {
+                        ch.basis = basis_after(lf.te, lf.te, lf.te);
+                        break;
+                    }
             Quantity q;
             const Token& tk = c_.doc.tokens[t];
             q.span = {tk.field, tk.begin, tk.end};

@@ -80,6 +80,8 @@ bool prior_period(const Scanner& sc, uint32_t first, uint32_t t) {
             continue;
         }
         if (eq_ci(x, "to") && !(k >= first + 2 && eq_ci(sc.tok(k - 2), "compared"))) return false;
+        // A semicolon ends the comparison: "Q3 REV $61.2B VS EST $58.9B; SEES Q4 REV $68B".
+        if (x == ";") return false;
         // A clause of its own: "from $2.0 billion after first-half profit rose 15%" is the first half's.
         // ("as of December 31" is a date, no clause).
         if (eq_ci(x, "after") || (eq_ci(x, "as") && !eq_ci(sc.tok(k), "of")) || eq_ci(x, "while") || eq_ci(x, "when") ||

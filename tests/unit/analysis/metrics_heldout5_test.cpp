@@ -148,5 +148,19 @@ TEST_CASE("a flash headline's REV is revenue") {
     CHECK_FALSE(with_value(a, 61.2e9)->forecast);
     REQUIRE(with_value(a, 68e9));
     CHECK(with_value(a, 68e9)->forecast);
+    CHECK(with_value(a, 68e9)->period.view() == "Q4");  // the "VS" comparison ends at the semicolon
     CHECK_FALSE(with_value(a, 58.9e9));  // the estimate is a yardstick
+}
+
+TEST_CASE("a multiplied level's basis is read after the level") {
+    testing::Run r;
+    const auto& a = r.on("Acme said net profit more than tripled to 22.4 billion pesos from a year earlier.");
+    INFO(describe(a));
+    REQUIRE(with_value(a, 22.4e9));
+    CHECK(with_value(a, 22.4e9)->change.direction == Direction::up);
+    CHECK(with_value(a, 22.4e9)->change.basis == Basis::yoy);
+    // Negative: no basis written, none read.
+    const auto& b = r.on("Acme said net profit more than tripled to 22.4 billion pesos.");
+    REQUIRE(with_value(b, 22.4e9));
+    CHECK(with_value(b, 22.4e9)->change.basis == Basis::none);
 }
