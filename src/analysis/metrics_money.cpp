@@ -350,19 +350,6 @@ bool SentenceReader::role_before(uint32_t tb, W::Role role, uint32_t max_dist) c
     return false;
 }
 
-// "reaffirmed its 2026 adjusted EPS range": a verb that restates a projection, at most six
-// tokens before the kind phrase starting at `from` ("kept", "held", "still" also keep actuals).
-bool SentenceReader::reaffirm_verb_before(uint32_t from) const {
-    for (uint32_t k = from, n = 0; k > first() && n < 6; ++n) {
-        --k;
-        if (F(k) & (kPunctHard | kPunctComma | W::kClause)) return false;
-        if (role_of(k) != W::Role::reaffirm) continue;
-        const std::string_view w = c_.tok(k);
-        return w.size() > 5 && (eq_ci(w.substr(0, 5), "reaff") || eq_ci(w.substr(0, 5), "reite") || eq_ci(w.substr(0, 5), "affir"));
-    }
-    return false;
-}
-
 // "$0.52 a share": the per-share kind named before it in the clause ("a dividend of 52p per
 // share", "agreed to buy Globex for $25 a share"), else EPS (the marker itself).
 // A deal's price named by the verb at token k ("pay", "valuing"), no kind word.

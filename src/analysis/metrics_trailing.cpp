@@ -217,4 +217,17 @@ void SentenceReader::kept_level(Metric& m, const Fig& fg) const {
     if (m.change.basis == Basis::none) m.change.basis = prior_period_basis(m, fg.te + 2);
 }
 
+// "reaffirmed its 2026 adjusted EPS range": a verb that restates a projection, at most six
+// tokens before the kind phrase starting at `from` ("kept", "held", "still" also keep actuals).
+bool SentenceReader::reaffirm_verb_before(uint32_t from) const {
+    for (uint32_t k = from, n = 0; k > first() && n < 6; ++n) {
+        --k;
+        if (F(k) & (kPunctHard | kPunctComma | W::kClause)) return false;
+        if (role_of(k) != W::Role::reaffirm) continue;
+        const std::string_view w = c_.tok(k);
+        return w.size() > 5 && (eq_ci(w.substr(0, 5), "reaff") || eq_ci(w.substr(0, 5), "reite") || eq_ci(w.substr(0, 5), "affir"));
+    }
+    return false;
+}
+
 }  // namespace herald::analysis::metric_reader
