@@ -72,8 +72,8 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                 const EventTypeTable::Impl::Gate& g = t.gates[gi];
                 if (!g.open(words, present) || (g.row == last_row && last_row_at == tk)) continue;  // or matched here
                 const Pattern& p = t.patterns[g.pattern];
-                if (p.after_class >= 0 && !s.after(sent, tk, p)) continue;
-                uint32_t end;
+                uint32_t end, begins = tk;  // the pattern's words begin at its [after:] word, else at tk
+                if (p.after_class >= 0 && !s.after(sent, tk, p, begins)) continue;
                 int32_t object;
                 bool hedged;
                 if (!s.match(p, tk, sent.last_token, end, object, hedged)) continue;
@@ -85,10 +85,10 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                 if (p.none) continue;
                 const bool headline = sent.field == Field::headline;
                 if (question || (!headline && s.unconfirmed[p.row])) continue;
-                uint32_t from = s.scope_start(sent, tk);
+                uint32_t from = s.scope_start(sent, begins);
                 // Negation, hedges before the match or in its gaps ([after:@negator] states its own: "not recommend").
                 const bool negated = p.after_class != t.negator && s.class_in(from, tk, t.negator);
-                if (hedged || negated || s.class_in(from, tk, t.hedge)) {
+                if (hedged || negated || s.hedge_in(from, tk, sent.last_token)) {
                     if (headline) s.unconfirmed[p.row] = 1;
                     continue;
                 }
@@ -238,6 +238,15 @@ bool EventTypeClassifier::Scratch::in_relative(const Sentence& sent, uint32_t tk
         if (m.sentence == static_cast<uint32_t>(&sent - doc->sentences.data()) && !m.is_reference &&
             m.span.field == before.field && m.span.end == before.end)
             return true;
+    return false;
+}
+
+bool EventTypeClassifier::Scratch::company_ends_at(uint32_t tok) const {
+    if (tok == 0 || tok >= doc->tokens.size()) return false;
+    const Token& before = doc->tokens[tok - 1];
+    if (before.field != doc->tokens[tok].field) return false;
+    for (const Mention& m : *mentions)
+        if (m.span.field == before.field && m.span.end == before.end) return true;
     return false;
 }
 

@@ -153,7 +153,8 @@ struct EventTypeClassifier::Scratch {
         uint32_t w = id(tok);
         if (w == detail::kNoWord) return false;
         uint8_t f = t->word_flags[w];
-        if (f & (EventTypeTable::Impl::kNegator | EventTypeTable::Impl::kHedge)) return true;
+        if (f & EventTypeTable::Impl::kNegator) return true;
+        if (f & EventTypeTable::Impl::kHedge) return !own_plan(tok, end);
         if (!(f & EventTypeTable::Impl::kStartsPhrase)) return false;
         return (t->negator >= 0 && class_len(tok, static_cast<uint32_t>(t->negator), end) > 0) ||
                (t->hedge >= 0 && class_len(tok, static_cast<uint32_t>(t->hedge), end) > 0);
@@ -235,6 +236,24 @@ struct EventTypeClassifier::Scratch {
     // $minority: a share below half written at token j ("2.9%", "9.9 percent", "4.5 per cent"), not
     // "the remaining 40%": its tokens, 0 for none. Buying such a share is a stake, no takeover.
     uint32_t minority_len(uint32_t j, uint32_t end) const;
+
+    // A hedge word that starts a phrase of @consequence ("expected to result in"), or one of
+    // @own_plan ("expects to") right after a company or a reference to one, is no hedge: a decided
+    // step's consequence, the company's own plan.
+    bool own_plan(uint32_t tok, uint32_t end) const {
+        if (t->consequence >= 0 && class_len(tok, static_cast<uint32_t>(t->consequence), end) > 0) return true;
+        return t->own_plan >= 0 && class_len(tok, static_cast<uint32_t>(t->own_plan), end) > 0 && company_ends_at(tok);
+    }
+    // A company mention (or a reference: "the company", "it") ends right before token tok.
+    bool company_ends_at(uint32_t tok) const;
+
+    // Whether a hedge stands in [from, to), not counting one of @own_plan (which may end by `end`).
+    bool hedge_in(uint32_t from, uint32_t to, uint32_t end) const {
+        if (t->hedge < 0) return false;
+        for (uint32_t k = from; k < to; ++k)
+            if (class_len(k, static_cast<uint32_t>(t->hedge), to) > 0 && !own_plan(k, end)) return true;
+        return false;
+    }
 
     // Whether a word of `cls` stands in [from, to): one-word entries and phrases that end by `to`.
     bool class_in(uint32_t from, uint32_t to, int32_t cls) const {
@@ -352,13 +371,17 @@ struct EventTypeClassifier::Scratch {
         return k;
     }
 
-    // [after:@class:N]: a word of the class ends within N words before tk, in the same clause.
-    bool after(const Sentence& sent, uint32_t tk, const Pattern& p) const {
+    // [after:@class:N]: a word of the class ends within N words before tk, in the same clause;
+    // `at` is where it starts (where the pattern's words begin, for the look-back of its scope).
+    bool after(const Sentence& sent, uint32_t tk, const Pattern& p, uint32_t& at) const {
         for (uint32_t k = tk, n = 0; k > sent.first_token && n < p.after_words; --k, ++n) {
             const Token& tok = doc->tokens[k - 1];
             if (tok.kind == TokenKind::punct && is_clause_mark(text(k - 1))) return false;
             for (uint32_t b = k; b > sent.first_token && k - b < 4; --b)  // phrases of up to 4 words ending at k
-                if (class_len(b - 1, static_cast<uint32_t>(p.after_class), k) == k - b + 1) return true;
+                if (class_len(b - 1, static_cast<uint32_t>(p.after_class), k) == k - b + 1) {
+                    at = b - 1;
+                    return true;
+                }
         }
         return false;
     }

@@ -98,6 +98,8 @@ public:
         t_.consensus = known_class("consensus");
         t_.forecast_noun = known_class("forecast_noun");
         t_.earlier = known_class("earlier");
+        t_.own_plan = known_class("own_plan");
+        t_.consequence = known_class("consequence");
     }
 
 private:

@@ -123,6 +123,8 @@ struct EventTypeTable::Impl {
     int32_t consensus = -1;   // @consensus: a figure next to one is what others expected
     int32_t forecast_noun = -1;  // @forecast_noun: a figure right before one is a forecast ("its 31.5% forecast")
     int32_t earlier = -1;  // @earlier: right before a match, an earlier event recalled ("after last year's recall")
+    int32_t own_plan = -1;     // @own_plan: right after a company, a hedge word starting one is its plan ("expects to")
+    int32_t consequence = -1;  // @consequence: a hedge word starting one is no hedge ("expected to result in")
 
     void parse(std::string_view text, std::string_view name);
     bool in_class(uint32_t word, uint32_t cls) const {

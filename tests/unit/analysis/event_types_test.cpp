@@ -1145,3 +1145,62 @@ TEST_CASE("a restructuring programme affecting roles, a regulator's sanction, a 
     CHECK(has(events_of("BNP Paribas", "The AMF imposed a sanction of €2 million on BNP Paribas."), "regulatory_action", "BNP.PA"));
     CHECK_FALSE(has(events_of("Rivian", "Rivian filed a shelf registration that lets it sell shares or bonds later."), "offering", "RIVN"));
 }
+
+// Session 21, tenth batch (evx-545 ... evx-604: wires, Nordic exchange releases, credit outlooks,
+// broker notes, tender offers, rights issues, law-firm releases, plant closures, negated and hedged events).
+TEST_CASE("a rating move told from the old rating to the new, or by notches") {
+    const auto nike = events_of("Barclays cuts Nike from Overweight to Equal Weight");
+    CHECK(has(nike, "rating_downgrade", "NKE"));
+    CHECK_FALSE(has(nike, "rating_downgrade", "BCS"));
+    CHECK(has(events_of("Ford cut from Buy to Hold at Jefferies"), "rating_downgrade", "F"));
+    const auto tesco = events_of("HSBC moves Tesco from Hold to Buy");
+    CHECK(has(tesco, "rating_upgrade", "TSCO.L"));
+    CHECK_FALSE(has(tesco, "rating_upgrade", "HSBC"));
+    CHECK(has(events_of("Tesco: Barclays switches to Overweight from Equal Weight"), "rating_upgrade", "TSCO.L"));
+    CHECK(has(events_of("Fitch lowers Ford one notch to 'BB+'"), "rating_downgrade", "F"));
+    CHECK(events_of("Barclays keeps Nike at Overweight").empty());
+}
+
+TEST_CASE("a credit outlook kept, a valuation priced into the shares, a bid for all shares") {
+    CHECK_FALSE(has(events_of("S&P affirms Ford at 'BBB-', keeps stable outlook"), "guidance_reaffirm", "F"));
+    CHECK(has(events_of("Ford keeps its full-year outlook"), "guidance_reaffirm", "F"));
+    CHECK_FALSE(has(events_of("Nike", "Much of the recovery is already priced into the shares, Nike's critics say."), "offering", "NKE"));
+    const auto bid = events_of("Pfizer", "Pfizer started a tender offer for all outstanding shares of Metsera at $47.50 each.", {{"Metsera", "MTSR"}});
+    CHECK(has(bid, "merger_acquisition", "MTSR"));
+    CHECK_FALSE(has(bid, "offering", "PFE"));
+    CHECK(has(events_of("Pfizer completes tender offer for Metsera", "", {{"Metsera", "MTSR"}}), "merger_acquisition", "MTSR"));
+}
+
+TEST_CASE("a financial step launched is no product; a product's debut") {
+    const auto rights = events_of("Orsted launches DKK 40 billion rights issue");
+    CHECK_FALSE(has(rights, "product_launch", "ORSTED.CO"));
+    CHECK(has(rights, "offering", "ORSTED.CO"));
+    CHECK_FALSE(has(events_of("Nokia launches EUR 1 billion share buyback"), "product_launch", "NOK"));
+    CHECK(has(events_of("Samsung's tri-fold phone makes its debut in Seoul"), "product_launch", "005930.KS"));
+    // The look-back of a pattern anchored after its class word starts at that word.
+    CHECK(events_of("Apple reportedly readying smart glasses for a late 2027 debut").empty());
+}
+
+TEST_CASE("a company's own plan is no hedge") {
+    CHECK(has(events_of("Intel", "Intel said the company expects to cut about 10% of its workforce by the end of the year."),
+              "layoffs", "INTC"));
+    CHECK(has(events_of("Intel expects to trim its workforce by 10%"), "layoffs", "INTC"));
+    CHECK(has(events_of("Electrolux", "The closure of the Electrolux plant is expected to result in about 400 job losses."),
+              "layoffs", "ELUX-B.ST"));
+    CHECK(events_of("Analysts expect Intel to cut jobs").empty());
+    CHECK(events_of("Intel is expected to cut jobs, people familiar with the matter said").empty());
+    CHECK_FALSE(has(events_of("Intel", "Intel's board expects to name a new chief executive by March."), "management_change", "INTC"));
+    // A completion the company expects is planned, not reported: the deal stays announced.
+    const Found deal = event_in("Siemens agrees to buy Altair", "Siemens said it expects to close the acquisition in the first half.",
+                                "merger_acquisition", "SIEGY");
+    CHECK(deal.detail == "announced");
+}
+
+TEST_CASE("buy-back spelling, a programme initiated, ships ordered from a yard") {
+    CHECK(has(events_of("Equinor launches share buy-back tranche"), "buyback", "EQNR"));
+    CHECK(has(events_of("Novo Nordisk", "Novo Nordisk will initiate a new share repurchase programme."), "buyback", "NVO"));
+    const auto ships = events_of("Maersk orders six container ships from Hanwha Ocean");
+    CHECK(has(ships, "contract_win", "042660.KS"));
+    CHECK_FALSE(has(ships, "contract_win", "MAERSK-B.CO"));
+    CHECK_FALSE(has(events_of("Nvidia", "Nvidia cited strong orders for its Blackwell systems."), "contract_win", "NVDA"));
+}
