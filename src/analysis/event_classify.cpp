@@ -241,8 +241,10 @@ bool EventTypeClassifier::Scratch::in_relative(const Sentence& sent, uint32_t tk
     return false;
 }
 
-bool EventTypeClassifier::Scratch::company_ends_at(uint32_t tok) const {
-    if (tok == 0 || tok >= doc->tokens.size()) return false;
+bool EventTypeClassifier::Scratch::own_plan(uint32_t tok, uint32_t end) const {
+    if (t->consequence >= 0 && class_len(tok, static_cast<uint32_t>(t->consequence), end) > 0) return true;
+    if (t->own_plan < 0 || tok == 0 || class_len(tok, static_cast<uint32_t>(t->own_plan), end) == 0) return false;
+    // Right after a company mention or a reference to one ("Intel expects to", "the company expects to").
     const Token& before = doc->tokens[tok - 1];
     if (before.field != doc->tokens[tok].field) return false;
     for (const Mention& m : *mentions)

@@ -153,8 +153,8 @@ struct EventTypeClassifier::Scratch {
         uint32_t w = id(tok);
         if (w == detail::kNoWord) return false;
         uint8_t f = t->word_flags[w];
-        if (f & EventTypeTable::Impl::kNegator) return true;
-        if (f & EventTypeTable::Impl::kHedge) return !own_plan(tok, end);
+        if (f & (EventTypeTable::Impl::kNegator | EventTypeTable::Impl::kHedge)) [[unlikely]]
+            return (f & EventTypeTable::Impl::kNegator) || !own_plan(tok, end);
         if (!(f & EventTypeTable::Impl::kStartsPhrase)) return false;
         return (t->negator >= 0 && class_len(tok, static_cast<uint32_t>(t->negator), end) > 0) ||
                (t->hedge >= 0 && class_len(tok, static_cast<uint32_t>(t->hedge), end) > 0);
@@ -240,12 +240,8 @@ struct EventTypeClassifier::Scratch {
     // A hedge word that starts a phrase of @consequence ("expected to result in"), or one of
     // @own_plan ("expects to") right after a company or a reference to one, is no hedge: a decided
     // step's consequence, the company's own plan.
-    bool own_plan(uint32_t tok, uint32_t end) const {
-        if (t->consequence >= 0 && class_len(tok, static_cast<uint32_t>(t->consequence), end) > 0) return true;
-        return t->own_plan >= 0 && class_len(tok, static_cast<uint32_t>(t->own_plan), end) > 0 && company_ends_at(tok);
-    }
-    // A company mention (or a reference: "the company", "it") ends right before token tok.
-    bool company_ends_at(uint32_t tok) const;
+    // (Out of line: a hedge is rare, and the gap loop of match() that reaches it is hot.)
+    bool own_plan(uint32_t tok, uint32_t end) const;
 
     // Whether a hedge stands in [from, to), not counting one of @own_plan (which may end by `end`).
     bool hedge_in(uint32_t from, uint32_t to, uint32_t end) const {
