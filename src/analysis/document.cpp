@@ -122,7 +122,8 @@ size_t FieldTokenizer::run(bool& capped) {
     Token* out = base + first;
     Token* const limit = out + slots;
     WordKey* kout = d_.keys.data() + first;
-    const detail::JointSlot** sout = d_.slots.data() + first;
+    detail::JointIds* sout = d_.slots.data() + first;
+    static constexpr detail::JointIds kNoIds{};
     const detail::JointProbe* const probe = d_.probed_by();
     const uint32_t field = static_cast<uint32_t>(f_);
     uint32_t space = scan::kSpaceBefore;  // the next token's space_before bit
@@ -144,15 +145,17 @@ size_t FieldTokenizer::run(bool& capped) {
                 after = e < n && s[e] == ' ' ? scan::After::space : scan::After::ends;
             }
             WordKey key;
-            const detail::JointSlot* slot = nullptr;
+            const detail::JointIds* ids = &kNoIds;
             if (ascii) {
                 key = scan::ascii_word_key(s, tail, i, e);
                 if (qwords::trigger_of(key) != qwords::Trigger::none && out != base) figure_word(out);
-                // The joint table's probe while the key is in registers (the joint pass reads it).
-                if (probe && key.a != 0) slot = probe->find(key, static_cast<uint32_t>(e - i));
+                // The joint table's probe while the key is in registers; its ids are copied while
+                // the slot is in L1 (the joint pass reads them).
+                if (probe && key.a != 0)
+                    if (const detail::JointSlot* slot = probe->find(key, static_cast<uint32_t>(e - i))) ids = slot;
             }
             *kout++ = key;
-            *sout++ = slot;
+            *sout++ = *ids;
             scan::store_token(out++, i, e, field | space | (lead == scan::Lead::upper ? scan::kCapitalized : 0));
             // One plain space after a token is the common case: stepped over here rather than
             // through another round of the class lookup.
@@ -178,7 +181,7 @@ size_t FieldTokenizer::run(bool& capped) {
             continue;
         }
         *kout++ = WordKey{};
-        *sout++ = nullptr;
+        *sout++ = kNoIds;
         scan::store_token(out++, i, e, field | space | scan::kind_bits(kind));
         // . ! ? may end a sentence, and so may some three-byte punctuation (…, not a dash).
         if (lead == scan::Lead::stop || (kind == TokenKind::punct && e - i == 3 && c == 0xE2 && typographic_stop(out)))

@@ -126,16 +126,16 @@ struct EntitySentiment::JointTable {
         // (kNoWord unless the word may start or continue an alias here, alias_token_id's rule),
         // whether the composer visits it (the lexicon's word_active, a bit of the slot: no load
         // by the id) and its event cue, appended at `cue` without a branch.
-        // `s` is the word's slot (find, or the tokenizer's Document::slots).
-        [[gnu::always_inline]] uint32_t keyed_word(const Token& t, const Slot* s, size_t i, uint32_t prev,
+        // `s` is the word's slot's ids (the tokenizer's Document::slots, or probe_tokens).
+        [[gnu::always_inline]] uint32_t keyed_word(const Token& t, const detail::JointIds& s, size_t i, uint32_t prev,
                                                   EventTokenIds::Cue*& cue, uint32_t& alias_id, bool& active) const {
-            if (!s) return detail::kNoWord;
-            *cue = {static_cast<uint32_t>(i), s->event};  // written always, kept when it is one
-            cue += s->event != detail::kNoWord;
-            const bool counts = t.capitalized | (prev != detail::kNoWord) | ((s->bits & Slot::kAliasLower) != 0);
-            alias_id = s->alias | (counts ? 0u : detail::kNoWord);  // kNoWord is all ones
-            active = (s->bits & Slot::kTermActive) != 0;
-            return s->lexicon;
+            if (s.len == 0) return detail::kNoWord;
+            *cue = {static_cast<uint32_t>(i), s.event};  // written always, kept when it is one
+            cue += s.event != detail::kNoWord;
+            const bool counts = t.capitalized | (prev != detail::kNoWord) | ((s.bits & Slot::kAliasLower) != 0);
+            alias_id = s.alias | (counts ? 0u : detail::kNoWord);  // kNoWord is all ones
+            active = (s.bits & Slot::kTermActive) != 0;
+            return s.lexicon;
         }
         // What the rare tokens give: a lexicon id and where the next cue goes.
         struct Rare {
@@ -238,14 +238,15 @@ void EntitySentiment::explain_scored(const Document& doc, const std::vector<Ment
 
 // The tokenizer's probe, for a document built without it: a walk of its own, so the token
 // loop of index() reads slots the same way for every document.
-const detail::JointSlot* const* EntitySentiment::probe_tokens(const Document& doc) {
+const detail::JointIds* EntitySentiment::probe_tokens(const Document& doc) {
     const size_t n = doc.tokens.size();
     slots_.resize(n);
     for (size_t i = 0; i < n; ++i) {
         const Token& t = doc.tokens[i];
         const WordKey& key = doc.keys[i];
         const bool keyed = t.kind == TokenKind::word && key.a != 0;
-        slots_[i] = keyed ? joint_->probe.find(key, t.end - t.begin) : nullptr;
+        const detail::JointSlot* s = keyed ? joint_->probe.find(key, t.end - t.begin) : nullptr;
+        slots_[i] = s ? detail::JointIds(*s) : detail::JointIds{};
     }
     return slots_.data();
 }
@@ -273,8 +274,7 @@ void EntitySentiment::index(const Document& doc) {
     EventTokenIds::Cue* cue = cues;  // the next cue goes here
     const JointTable::View joint = joint_->view();
     // The slots the tokenizer found when it probed this table (the Analyzer's documents).
-    const detail::JointSlot* const* slots =
-        doc.probed_by() == &joint_->probe ? doc.slots.data() : probe_tokens(doc);
+    const detail::JointIds* slots = doc.probed_by() == &joint_->probe ? doc.slots.data() : probe_tokens(doc);
     const uint8_t* active = lexicon.word_active.data();
     size_t nh = 0, m = 0;
     uint32_t prev = detail::kNoWord;

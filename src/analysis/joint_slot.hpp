@@ -1,9 +1,9 @@
 #pragma once
 // The slots of EntitySentiment's joint word table (lexicon, alias and event words by folded key,
 // and the words of the constant tables the later passes read) and the probe the tokenizer runs on
-// each word key it makes: the slot it finds is stored beside the key (Document::slots), the
-// token's word id, so the joint token pass and the later passes read its columns instead of each
-// probing a table of its own again.
+// each word key it makes: the slot's ids (JointIds) are copied beside the key (Document::slots),
+// so the joint token pass and the later passes read them in token order instead of each probing a
+// table of its own again, or reading the slot again once it has left L1.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -13,15 +13,16 @@
 
 namespace herald::analysis::detail {
 
-struct JointSlot {  // 32 bytes
+static_assert(JointIds::kNone == kNoWord && sizeof(JointIds) == 16);
+
+// The ids (len 0: empty slot) and the folded key. 32 bytes, aligned to 32 so that the probe reads
+// one cache line per slot.
+struct alignas(32) JointSlot : JointIds {
     uint64_t a = 0, b = 0;  // folded key, as WordTable's
-    uint32_t lexicon = kNoWord, alias = kNoWord, event = kNoWord;
-    uint8_t len = 0;    // 0: empty slot
-    uint8_t bits = 0;   // kAliasLower, kTermActive
-    uint16_t word = 0;  // the row of the constant tables' columns (JointWord), 0: none
     static constexpr uint8_t kAliasLower = 1;  // may start an alias in lowercase ("it", "iPhone")
     static constexpr uint8_t kTermActive = 2;  // the lexicon's word_active: a term, or a phrase's first word
 };
+static_assert(sizeof(JointSlot) == 32);
 
 // The columns of the constant word tables for one word (row 0: a word in none of them). Only
 // words of those tables have a row of their own, so the rows stay small next to the slots.
@@ -55,8 +56,8 @@ struct JointProbe {
             if (s.a == key.a && s.b == key.b && s.len == len) return &s;
         }
     }
-    // The constant tables' columns of a word by its slot (null: row 0, in no table).
-    const JointWord& word(const JointSlot* s) const { return words[s ? s->word : 0]; }
+    // The constant tables' columns of a word by its slot's ids (empty ids: row 0, in no table).
+    const JointWord& word(const JointIds& s) const { return words[s.word]; }
 };
 
 // The words of the constant tables with their columns, each given by the file that owns the

@@ -44,6 +44,17 @@ struct WordKey {
 namespace detail {
 struct JointSlot;
 struct JointProbe;
+// What the joint word table (EntitySentiment's, detail::JointSlot) holds for a word besides its
+// key: its lexicon, alias and event ids and its row of the constant tables. The tokenizer copies
+// it into the token's place (Document::slots) while the slot it just compared is in L1, so the
+// passes after it read the ids in token order instead of the slot again. 16 bytes.
+struct JointIds {
+    static constexpr uint32_t kNone = UINT32_MAX;  // detail::kNoWord
+    uint32_t lexicon = kNone, alias = kNone, event = kNone;
+    uint8_t len = 0;    // 0: a word in no table (or no word)
+    uint8_t bits = 0;   // JointSlot::kAliasLower, kTermActive
+    uint16_t word = 0;  // the row of the constant tables' columns (JointWord), 0: none
+};
 // std::allocator whose default construction does nothing: Document::build sizes its token buffers
 // for a field's worst case (a token per byte), writes each token it finds once and trims the
 // rest, without zeroing slots first or checking capacity per token. Only for the trivially
@@ -100,8 +111,10 @@ public:
 
     std::vector<Token, detail::TokenBufferAllocator<Token>> tokens;
     std::vector<WordKey, detail::TokenBufferAllocator<WordKey>> keys;  // one per token, same index
-    // One per token, same index: the joint table's slot of a keyed word (probed_by()), or null.
-    std::vector<const detail::JointSlot*, detail::TokenBufferAllocator<const detail::JointSlot*>> slots;
+    // One per token, same index: the ids of a keyed word's slot in the joint table (probed_by()),
+    // or the empty ids (len 0) for a word in no table, a token without a key and a document
+    // built without a probe.
+    std::vector<detail::JointIds, detail::TokenBufferAllocator<detail::JointIds>> slots;
     std::vector<Sentence> sentences;
     // Word tokens that may end a figure written in words: a scale or percent word ("billion",
     // "percent") right after another word. Ascending; the quantity extractor reads only these.

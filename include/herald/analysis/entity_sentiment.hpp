@@ -47,7 +47,7 @@ public:
 
 private:
     void index(const Document& doc);
-    const detail::JointSlot* const* probe_tokens(const Document& doc);
+    const detail::JointIds* probe_tokens(const Document& doc);
     EntityFinder finder_;
     SentimentScorer scorer_;
     struct JointTable;
@@ -55,7 +55,7 @@ private:
     std::unique_ptr<const JointTable> joint_;
     EventTokenIds event_tokens_;
     // The slots of a document not built with key_probe() (probe_tokens).
-    std::vector<const detail::JointSlot*> slots_;
+    std::vector<detail::JointIds> slots_;
     // Which document the lookups were filled from: a rebuilt document is looked up again.
     struct Filled {
         const Document* doc = nullptr;

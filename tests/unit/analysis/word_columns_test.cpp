@@ -62,6 +62,35 @@ size_t check_metric_words(const Docs& d) {
     return listed;
 }
 
+// The ids each token carries (Document::slots, copied by the tokenizer from the slot it found)
+// are those of a fresh probe of the joint table for its key, and empty for a token without a key
+// or a document built without the probe. Returns the tokens whose ids name a lexicon, alias or
+// event word, so a caller can require that the text reached the table.
+size_t check_carried_ids(const Docs& d) {
+    const detail::JointProbe& probe = *d.joint.key_probe();
+    REQUIRE(d.probed.slots.size() == d.probed.tokens.size());
+    REQUIRE(d.plain.slots.size() == d.plain.tokens.size());
+    size_t found = 0;
+    for (uint32_t t = 0; t < d.probed.tokens.size(); ++t) {
+        const Token& tok = d.probed.tokens[t];
+        const WordKey& key = d.probed.keys[t];
+        const detail::JointSlot* s =
+            tok.kind == TokenKind::word && key.a != 0 ? probe.find(key, tok.end - tok.begin) : nullptr;
+        const detail::JointIds want = s ? detail::JointIds(*s) : detail::JointIds{};
+        const detail::JointIds& got = d.probed.slots[t];
+        CHECK(got.lexicon == want.lexicon);
+        CHECK(got.alias == want.alias);
+        CHECK(got.event == want.event);
+        CHECK(got.len == want.len);
+        CHECK(got.bits == want.bits);
+        CHECK(got.word == want.word);
+        CHECK(d.plain.slots[t].len == 0);
+        CHECK(d.plain.slots[t].word == 0);
+        found += got.lexicon != detail::kNoWord || got.alias != detail::kNoWord || got.event != detail::kNoWord;
+    }
+    return found;
+}
+
 // The story sketch (its stop words), both ways; returns its feature count.
 size_t check_sketch(const Docs& d) {
     const Analysis none;
@@ -104,9 +133,23 @@ TEST_CASE("every word of the constant tables reads the same columns through the 
     d.build(e);
     // Most are listed words (some only start periods): the columns were read.
     CHECK(check_metric_words(d) > words.size() / 2);
+    check_carried_ids(d);
     size_t figures = 0;
     for (uint32_t t = 0; t < d.probed.tokens.size(); ++t) figures += sentiment_figure(d.probed, t);
     CHECK(figures >= 22);  // every number word
+}
+
+TEST_CASE("every token carries the ids a fresh probe of the joint table finds for its key") {
+    Docs d;
+    Event e;
+    // Lexicon terms, aliases (capitalised, lowercase, possessive), event words, words in no table,
+    // long and non-ASCII words, numbers and signs, in each field.
+    e.headline = "Amazon's AWS revenue rose 28% as Microsoft Azure beat estimates; iPhone sales fell";
+    e.summary = "The company said it would cut 1,200 jobs after a lawsuit and a downgrade by analysts \xE2\x80\x94 "
+                "supercalifragilisticexpialidocious Nestl\xC3\xA9 shares slid, Apple\xE2\x80\x99s too.";
+    e.body = "Acme Corp won a $5 billion contract. GE and 3M widened losses; Nvidia raised guidance.\n\nIt's up.";
+    d.build(e);
+    CHECK(check_carried_ids(d) >= 20);
 }
 
 TEST_CASE("the story sketch skips the same stop words with and without the tokenizer's probe") {
@@ -146,6 +189,7 @@ TEST_CASE("generated sentences read the same metric words with and without the t
         d.build(e);
         read += check_metric_words(d);
         check_sketch(d);
+        check_carried_ids(d);
     }
     CHECK(read > 3000);
 }
