@@ -151,8 +151,10 @@ size_t FieldTokenizer::run(bool& capped) {
                 if (qwords::trigger_of(key) != qwords::Trigger::none && out != base) figure_word(out);
                 // The joint table's probe while the key is in registers; its ids are copied while
                 // the slot is in L1 (the joint pass reads them).
-                if (probe && key.a != 0)
-                    if (const detail::JointSlot* slot = probe->find(key, static_cast<uint32_t>(e - i))) ids = slot;
+                if (probe && key.a != 0) {
+                    const detail::JointSlot* slot = probe->find(key, static_cast<uint32_t>(e - i));
+                    ids = slot ? slot : &detail::kKeyedNoIds;
+                }
             }
             *kout++ = key;
             *sout++ = *ids;

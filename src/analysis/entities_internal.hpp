@@ -64,6 +64,18 @@ struct EntityFinder::Scratch {
     }
 };
 
+// The tokenizer keeps possessives whole ("Amazon's", "Amazon’s"): the alias-table id of the name
+// without them, for a capitalised word token `t` that has no id of its own (kNoWord: none).
+[[gnu::always_inline]] inline uint32_t possessive_alias(const AliasTable::Impl& tab, std::string_view field,
+                                                        const Token& t) {
+    if (!t.capitalized || field[t.end - 1] != 's') return detail::kNoWord;
+    const std::string_view w = field.substr(t.begin, t.end - t.begin);
+    const size_t cut = w.size() > 2 && w.substr(w.size() - 2) == "'s"                 ? 2
+                       : w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s" ? 4
+                                                                                   : 0;
+    return cut ? tab.words.find(w.substr(0, w.size() - cut)) : detail::kNoWord;
+}
+
 // The alias-table id of token `t`, `prev` being that of the token before it. Only tokens that
 // can start or continue an alias count: capitalised words, words that may start one in
 // lowercase, and anything right after a token of the table. `keyed()` gives the id of a word
@@ -85,14 +97,7 @@ template <class KeyedLookup>
             if (t.capitalized || prev != detail::kNoWord || tab.may_start_lower(first, len))
                 id = key.a != 0 ? keyed() : tab.words.find(field.substr(t.begin, len));
         }
-        // The tokenizer keeps possessives whole ("Amazon's", "Amazon’s"): try the name without them.
-        if (id == detail::kNoWord && t.capitalized && field[t.end - 1] == 's') {
-            const std::string_view w = field.substr(t.begin, len);
-            const size_t cut = w.size() > 2 && w.substr(w.size() - 2) == "'s"                 ? 2
-                               : w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s" ? 4
-                                                                                           : 0;
-            if (cut) id = tab.words.find(w.substr(0, w.size() - cut));
-        }
+        if (id == detail::kNoWord) id = possessive_alias(tab, field, t);
     } else if (t.kind != TokenKind::number ? prev != detail::kNoWord : tab.digit_names) {
         // A number starts a name only written against its next word ("3M"): others cost nothing.
         if (t.kind != TokenKind::number ||

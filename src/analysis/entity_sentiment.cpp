@@ -106,6 +106,7 @@ struct EntitySentiment::JointTable {
         for (size_t i = h & mask;; i = (i + 1) & mask) {
             Slot& s = slots[i];
             if (s.len == 0) {
+                s.bits = Slot::kKeyed;
                 s.a = k.a;
                 s.b = k.b;
                 s.len = static_cast<uint8_t>(k.len);
@@ -125,11 +126,11 @@ struct EntitySentiment::JointTable {
         // A keyed word (nearly every word): its lexicon id, from the same probe its alias id
         // (kNoWord unless the word may start or continue an alias here, alias_token_id's rule),
         // whether the composer visits it (the lexicon's word_active, a bit of the slot: no load
-        // by the id) and its event cue, appended at `cue` without a branch.
+        // by the id) and its event cue, appended at `cue`; all without a branch, a word in no
+        // table too (its empty ids give kNoWord and no cue).
         // `s` is the word's slot's ids (the tokenizer's Document::slots, or probe_tokens).
         [[gnu::always_inline]] uint32_t keyed_word(const Token& t, const detail::JointIds& s, size_t i, uint32_t prev,
                                                   EventTokenIds::Cue*& cue, uint32_t& alias_id, bool& active) const {
-            if (s.len == 0) return detail::kNoWord;
             *cue = {static_cast<uint32_t>(i), s.event};  // written always, kept when it is one
             cue += s.event != detail::kNoWord;
             const bool counts = t.capitalized | (prev != detail::kNoWord) | ((s.bits & Slot::kAliasLower) != 0);
@@ -246,7 +247,7 @@ const detail::JointIds* EntitySentiment::probe_tokens(const Document& doc) {
         const WordKey& key = doc.keys[i];
         const bool keyed = t.kind == TokenKind::word && key.a != 0;
         const detail::JointSlot* s = keyed ? joint_->probe.find(key, t.end - t.begin) : nullptr;
-        slots_[i] = s ? detail::JointIds(*s) : detail::JointIds{};
+        slots_[i] = s ? detail::JointIds(*s) : keyed ? detail::kKeyedNoIds : detail::JointIds{};
     }
     return slots_.data();
 }
@@ -283,21 +284,22 @@ void EntitySentiment::index(const Document& doc) {
         const std::string_view field = fields[static_cast<int>(t.field)];
         uint32_t lexicon_id = detail::kNoWord, alias_id = detail::kNoWord;
         bool visit = false;  // SentenceComposer::visits
-        if (t.kind == TokenKind::word) {
-            if (keys[i].a != 0) {
-                lexicon_id = joint.keyed_word(t, slots[i], i, prev, cue, alias_id, visit);
-            } else [[unlikely]] {
+        // A keyed word (the ids' kKeyed bit: its key is not read here) takes no call of
+        // alias_token_id: its alias id is the filtered one, or the possessive's.
+        if (t.kind == TokenKind::word && (slots[i].bits & detail::JointSlot::kKeyed)) {
+            lexicon_id = joint.keyed_word(t, slots[i], i, prev, cue, alias_id, visit);
+            if (alias_id == detail::kNoWord) alias_id = possessive_alias(aliases, field, t);
+        } else {
+            if (t.kind == TokenKind::word) [[unlikely]] {
                 const auto r = joint.keyless_word(lexicon.words, events, field.substr(t.begin, t.end - t.begin), i, cue);
                 lexicon_id = r.lexicon;
                 cue = r.cue;
-                visit = SentenceComposer::visits(active, field, t, lexicon_id);
-            }
-        } else {
-            if (t.kind == TokenKind::symbol) [[unlikely]]
+            } else if (t.kind == TokenKind::symbol) [[unlikely]] {
                 cue = joint.symbol(events, field.substr(t.begin, t.end - t.begin), i, cue);
+            }
             visit = SentenceComposer::visits(active, field, t, lexicon_id);
+            alias_id = alias_token_id(aliases, field, t, keys[i], prev, Found{alias_id});
         }
-        alias_id = alias_token_id(aliases, field, t, keys[i], prev, Found{alias_id});
         prev = alias_ids[i] = alias_id;
         hits[nh] = static_cast<uint32_t>(i);  // written always, kept only for a hit: no branch
         nh += alias_id != detail::kNoWord;

@@ -21,8 +21,18 @@ struct alignas(32) JointSlot : JointIds {
     uint64_t a = 0, b = 0;  // folded key, as WordTable's
     static constexpr uint8_t kAliasLower = 1;  // may start an alias in lowercase ("it", "iPhone")
     static constexpr uint8_t kTermActive = 2;  // the lexicon's word_active: a term, or a phrase's first word
+    // Every slot's, and the empty ids the tokenizer gives a keyed word in no table: the joint
+    // pass tells a keyed word from a keyless one without reading its key.
+    static constexpr uint8_t kKeyed = 4;
 };
 static_assert(sizeof(JointSlot) == 32);
+
+// The ids of a keyed word in no table (Document::slots with a probe).
+inline constexpr JointIds kKeyedNoIds = [] {
+    JointIds ids;
+    ids.bits = JointSlot::kKeyed;
+    return ids;
+}();
 
 // The columns of the constant word tables for one word (row 0: a word in none of them). Only
 // words of those tables have a row of their own, so the rows stay small next to the slots.

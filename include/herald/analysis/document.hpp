@@ -52,7 +52,7 @@ struct JointIds {
     static constexpr uint32_t kNone = UINT32_MAX;  // detail::kNoWord
     uint32_t lexicon = kNone, alias = kNone, event = kNone;
     uint8_t len = 0;    // 0: a word in no table (or no word)
-    uint8_t bits = 0;   // JointSlot::kAliasLower, kTermActive
+    uint8_t bits = 0;   // JointSlot::kAliasLower, kTermActive, kKeyed
     uint16_t word = 0;  // the row of the constant tables' columns (JointWord), 0: none
 };
 // std::allocator whose default construction does nothing: Document::build sizes its token buffers
@@ -112,8 +112,8 @@ public:
     std::vector<Token, detail::TokenBufferAllocator<Token>> tokens;
     std::vector<WordKey, detail::TokenBufferAllocator<WordKey>> keys;  // one per token, same index
     // One per token, same index: the ids of a keyed word's slot in the joint table (probed_by()),
-    // or the empty ids (len 0) for a word in no table, a token without a key and a document
-    // built without a probe.
+    // or the empty ids (len 0) for a word in no table (with JointSlot::kKeyed), a token without a
+    // key and a document built without a probe.
     std::vector<detail::JointIds, detail::TokenBufferAllocator<detail::JointIds>> slots;
     std::vector<Sentence> sentences;
     // Word tokens that may end a figure written in words: a scale or percent word ("billion",

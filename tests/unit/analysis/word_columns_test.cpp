@@ -63,8 +63,8 @@ size_t check_metric_words(const Docs& d) {
 }
 
 // The ids each token carries (Document::slots, copied by the tokenizer from the slot it found)
-// are those of a fresh probe of the joint table for its key, and empty for a token without a key
-// or a document built without the probe. Returns the tokens whose ids name a lexicon, alias or
+// are those of a fresh probe of the joint table for its key (a keyed word in no table: empty but
+// for kKeyed), and empty for a token without a key or a document built without the probe. Returns the tokens whose ids name a lexicon, alias or
 // event word, so a caller can require that the text reached the table.
 size_t check_carried_ids(const Docs& d) {
     const detail::JointProbe& probe = *d.joint.key_probe();
@@ -76,8 +76,10 @@ size_t check_carried_ids(const Docs& d) {
         const WordKey& key = d.probed.keys[t];
         const detail::JointSlot* s =
             tok.kind == TokenKind::word && key.a != 0 ? probe.find(key, tok.end - tok.begin) : nullptr;
-        const detail::JointIds want = s ? detail::JointIds(*s) : detail::JointIds{};
+        const bool keyed = tok.kind == TokenKind::word && key.a != 0;
+        const detail::JointIds want = s ? detail::JointIds(*s) : keyed ? detail::kKeyedNoIds : detail::JointIds{};
         const detail::JointIds& got = d.probed.slots[t];
+        CHECK(((got.bits & detail::JointSlot::kKeyed) != 0) == keyed);
         CHECK(got.lexicon == want.lexicon);
         CHECK(got.alias == want.alias);
         CHECK(got.event == want.event);
