@@ -286,7 +286,7 @@ void EntitySentiment::index(const Document& doc) {
         bool visit = false;  // SentenceComposer::visits
         // A keyed word (the ids' kKeyed bit: its key is not read here) takes no call of
         // alias_token_id: its alias id is the filtered one, or the possessive's.
-        if (t.kind == TokenKind::word && (slots[i].bits & detail::JointSlot::kKeyed)) {
+        if (slots[i].bits & detail::JointSlot::kKeyed) {  // only a word's ids have the bit
             lexicon_id = joint.keyed_word(t, slots[i], i, prev, cue, alias_id, visit);
             if (alias_id == detail::kNoWord) alias_id = possessive_alias(aliases, field, t);
         } else {
