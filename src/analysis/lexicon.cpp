@@ -251,9 +251,11 @@ void Lexicon::Impl::index() {
     starting.resize(words.size());
     word_active.assign(words.size() + 1, 0);
     word_term.assign(words.size(), 0);
+    visit_alone.assign(words.size() + 1, 1);
     for (uint32_t id = 0; id < words.size(); ++id) {
         word_term[id] = word_roles[id].any();
         word_active[id + 1] = word_term[id] || !starting[id].empty();
+        visit_alone[id + 1] = word_term[id];
     }
     phrase_heads.clear();
     heads_begin.assign(words.size() + 1, 0);

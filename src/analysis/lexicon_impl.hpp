@@ -77,6 +77,9 @@ struct Lexicon::Impl {
     // By word id + 1: a term alone or the start of a phrase. [0] is kNoWord's (kNoWord + 1 wraps
     // to 0), so the hot path reads it without testing for kNoWord first.
     std::vector<uint8_t> word_active;
+    // By word id + 1 as word_active: a term ([0], kNoWord's, 1: a clause break or sign is visited
+    // too). A marked word that is not one only starts phrases, which the next word decides.
+    std::vector<uint8_t> visit_alone;
     // Flat copy of `starting` for the hot path: per word [begin, end) into phrase_heads, each
     // head holding the phrase's second word so most candidates are rejected without touching it;
     // sorted by second word (longest phrase first among equals).

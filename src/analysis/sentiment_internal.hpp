@@ -118,10 +118,7 @@ public:
         marks_.resize(n);  // at most one mark per token: written through a pointer, trimmed after
         return marks_.data();
     }
-    void indexed(size_t mark_count) {
-        marks_.resize(mark_count);
-        mark_cursor_ = 0;
-    }
+    void indexed(size_t mark_count);
     // What score() has to visit: terms (`id` the token's lexicon id) and clause breaks.
     // `active` is the lexicon's word_active.data(), fetched once by the caller's token loop.
     [[gnu::always_inline]] static bool visits(const uint8_t* active, std::string_view field, const Token& t, uint32_t id) {
@@ -161,6 +158,7 @@ public:
     double lean() const { return lean_; }
 
 private:
+    friend struct ComposerGateAccess;  // composer_gates_test: the ungated marks
     struct Item {
         uint32_t begin = 0, end = 0;  // tokens [begin, end)
         const TermRoles* roles = nullptr;
