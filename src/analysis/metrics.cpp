@@ -206,6 +206,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
     c.pub_year = doc.event().has_published_at ? core::year_of(doc.event().published_at_ms) : 0;
     c.out_limit = first_metric + kMaxMetrics;
     c.event_first = first_metric;
+    c.gates = gates_;
     Carry carry;
     MultiplierCursor mult;
     DigitCursor digits;

@@ -129,6 +129,15 @@ const Hit* SentenceReader::count_kind(uint32_t tb, uint32_t te, Hit& made) const
     return h;
 }
 
+// Can count_pass find a count? count_kind gives a kind only through a count (or orders) kind
+// phrase, a count or job noun, or "sold" before units: a sentence of none skips the pass.
+bool SentenceReader::counts_possible() const {
+    if (cues_any_ & (W::kCueCounted | W::kCueSold)) return true;
+    for (const Hit& h : hits_)
+        if (h.kind == MetricKind::orders || is_count_kind(h.kind)) return true;
+    return false;
+}
+
 // A count after from/versus/against is the earlier value of the sentence's count before it.
 bool SentenceReader::earlier_count(uint32_t tb, uint32_t te, double value) {
     if (!prior_cue_before(tb)) return false;

@@ -61,6 +61,8 @@ void SentenceReader::money_pass() {
         forced_segment_ = {};
     }
     for (size_t i = first_metric_; i < c_.out.size(); ++i) direction_from_prior(c_.out[i]);
+    // Gate: only a multiple word after a comma gives one; other sentences skip multiple_after's code.
+    if (c_.gates && !(comma_ && (cues_any_ & W::kCueMultiple))) return;
     for (const Fig& fg : figs_)
         if (fg.metric >= 0 && !fg.range_end) multiple_after(fg);
 }

@@ -64,6 +64,7 @@ struct Ctx {
     size_t event_first = 0;  // the event's first metric in out
     size_t out_limit = 0;  // out.size() may not reach it (MetricExtractor::kMaxMetrics)
     bool full = false;     // a metric was dropped at out_limit: the passes stop
+    bool gates = true;     // MetricExtractor::set_pass_gates: false runs every gated pass (tests)
 
     std::string_view tok(uint32_t t) const {
         if (t < sent->first_token || t >= sent->last_token) return {};
@@ -206,6 +207,7 @@ private:
 
     // --- counts (metrics_counts.cpp) ---
     void count_pass();
+    bool counts_possible() const;
     bool read_count(uint32_t t, double& value, uint32_t& te) const;
     bool count_range(uint32_t t, uint32_t te, double& low, double& high, uint32_t& high_te) const;
     const Hit* count_kind(uint32_t tb, uint32_t te, Hit& made) const;

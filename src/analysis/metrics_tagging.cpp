@@ -16,15 +16,19 @@ void SentenceReader::run(uint32_t q_begin, uint32_t q_end, Carry& carry) {
     unit_sales(carry.unit_sales);
     mark_amounts();
     join_ranges();
-    respectively_lists();
+    // Pass gates: a pass that needs words the sentence does not hold (the OR of its tokens' cues
+    // and flags, tag_tokens) is not called, so its code is not touched (the passes test the same
+    // at entry; set_pass_gates(false) calls them all, which tests compare against).
+    const bool all = !c_.gates;
+    if (all || (figs_.size() >= 2 && (cues_any_ & W::kCueRespectively))) respectively_lists();
     first_metric_ = c_.out.size();
     money_pass();
-    count_pass();
+    if (all || counts_possible()) count_pass();
     money_end_ = c_.out.size();
     values_after_money_ = false;
     change_pass();
-    multiplier_pass();
-    drop_market_figures();
+    if (all || (words_any_ & (W::kDouble | W::kTriple | W::kHalve))) multiplier_pass();
+    if (all || (c_.out.size() != first_metric_ && (cues_any_ & W::kCueSource))) drop_market_figures();
     // Carry context to later sentences: the last named entity and product phrase.
     for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
         carry.last_mention = &c_.mentions[m];
@@ -173,13 +177,16 @@ void SentenceReader::map_figures(uint32_t q_begin, uint32_t q_end) {
 // units, a later "sales" of a sentence with no money figure is the same measure ("Sales in China
 // declined 6%" after "Toyota sold 955,000 vehicles"). Runs after map_figures (money flags).
 void SentenceReader::unit_sales(bool item_counts_units) {
-    bool money = false;
-    for (uint32_t t = first(); t < last() && !money; ++t) money = F(t) & kFigureFlag;
+    int money = -1;  // the sentence has a money figure; read at its first "sales" hit (most have none)
     for (size_t i = 0; i < hits_.size(); ++i) {
         Hit& h = hits_[i];
         if (h.kind != MetricKind::revenue || h.modifier) continue;
         const std::string_view w = c_.tok(h.end - 1);
         if (!eq_ci(w, "sales") && !eq_ci(w, "sale")) continue;
+        if (money < 0) {
+            money = 0;
+            for (uint32_t t = first(); t < last() && !money; ++t) money = (F(t) & kFigureFlag) != 0;
+        }
         bool units = item_counts_units && !money;
         const uint32_t stop = i + 1 < hits_.size() ? hits_[i + 1].begin : last();
         for (uint32_t t = h.end; !units && t < stop && t < h.end + 16; ++t) {

@@ -135,6 +135,9 @@ constexpr CueWord kCueWords[] = {
     {"roughly", kCueAbout}, {"approximately", kCueAbout}, {"nearly", kCueAbout}, {"almost", kCueAbout},
     {"in", kCueIn}, {"total", kCueTotal}, {"consolidated", kCueTotal}, {"group", kCueTotal}, {"overall", kCueTotal},
     {"according", kCueSource}, {"said", kCueSource}, {"showed", kCueSource}, {"show", kCueSource}, {"shows", kCueSource},
+    {"sold", kCueSold}, {"sells", kCueSold}, {"sell", kCueSold}, {"selling", kCueSold},
+    {"double", kCueMultiple}, {"triple", kCueMultiple}, {"quadruple", kCueMultiple}, {"twice", kCueMultiple},
+    {"doubling", kCueMultiple}, {"tripling", kCueMultiple},
 };
 
 // Open-addressing hash table over the lower-cased words, built once; lookups do not allocate.
@@ -200,10 +203,12 @@ struct KeyTable {
         for (const CueWord& c : kCueWords) insert(c.word)->word.metric_cues |= c.cues;
         // From the role a word ends with (a word listed twice keeps the last role), so that the
         // OR of a sentence's cues tells pledge_kind whether any of its words can make a pledge.
-        for (Slot& s : slots)
+        for (Slot& s : slots) {
             if (s.a != 0 && spending_role(static_cast<Role>(s.word.metric_role))) s.word.metric_cues |= kCueSpending;
-        for (Slot& s : slots)  // likewise for a projection restated ("reaffirmed", "still")
+            if (s.a != 0 && counted_role(static_cast<Role>(s.word.metric_role))) s.word.metric_cues |= kCueCounted;
+            // likewise for a projection restated ("reaffirmed", "still")
             if (s.a != 0 && static_cast<Role>(s.word.metric_role) == Role::reaffirm) s.word.metric_cues |= kCueReaffirm;
+        }
         segments::each_joint_word([](std::string_view w, void* self) {
             static_cast<KeyTable*>(self)->insert(w)->word.metric_cues |= kCueJoint;
         }, this);
@@ -357,8 +362,9 @@ uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, 
                 f = wi.flags | (periods::may_start_text(text) ? uint32_t{kPeriodStart} : 0u);
                 w.kind = wi.kind;
                 w.role = static_cast<uint8_t>(wi.role);
-                if (spending_role(wi.role)) w.cues = kCueSpending;  // the cues a keyless word can have
-                else if (wi.role == Role::reaffirm) w.cues = kCueReaffirm;
+                // The cues a keyless word can have: those of its role.
+                w.cues = (spending_role(wi.role) ? uint32_t{kCueSpending} : 0u) | (counted_role(wi.role) ? uint32_t{kCueCounted} : 0u) |
+                         (wi.role == Role::reaffirm ? uint32_t{kCueReaffirm} : 0u);
             } else {
                 const detail::JointWord& c = columns(t);
                 f = flags_of(c, keys[t]);

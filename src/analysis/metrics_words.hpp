@@ -90,7 +90,15 @@ enum Cue : uint32_t {
     kCueTotal = 1u << 23,      // total, consolidated, group, overall: a company total, no segment's figure
     kCueSource = 1u << 24,     // according, said, showed, show, shows: a figure's source may be named
     kCueReaffirm = 1u << 25,   // every word whose Role is reaffirm (from its role)
+    // Pass gates: the OR of a sentence's cues (SentenceReader::cues_any_) says whether a pass can
+    // act at all, so a sentence without its words skips the pass's code entirely.
+    kCueCounted = 1u << 26,    // every word whose Role is count_noun or job_noun (from its role): count_pass
+    kCueSold = 1u << 27,       // sold, sells, sell, selling: count_pass (sold_before)
+    kCueMultiple = 1u << 28,   // double, triple, quadruple, twice, doubling, tripling: multiple_after
 };
+
+// The roles count_pass needs one of (kCueCounted's words) when no count kind is named.
+constexpr bool counted_role(Role r) { return r == Role::count_noun || r == Role::job_noun; }
 
 // The roles pledge_kind reads (kCueSpending's words).
 constexpr bool spending_role(Role r) {

@@ -27,6 +27,9 @@ public:
                  std::vector<Metric>& out);
     // True when the last extract() stopped at kMaxMetrics.
     bool capped() const { return capped_; }
+    // Tests only: with false, every pass runs on every sentence read, as if each pass gate (the
+    // sentence holds none of the words the pass acts on) let it through. The output must not change.
+    void set_pass_gates(bool on) { gates_ = on; }
 
     // Per-sentence working state (public so the implementation's helpers can name it).
     struct Hit {
@@ -75,6 +78,7 @@ private:
     std::vector<uint32_t> clauses_;   // clause bounds and forecast cue counts per token of the sentence
     std::vector<Metric> merged_;      // a sentence's money and count metrics merged into figure order
     bool capped_ = false;
+    bool gates_ = true;
 };
 
 }  // namespace herald::analysis
