@@ -35,8 +35,10 @@ bool SentenceReader::labelled(const Quantity& q) const {
 // sentence names none: results compared with the quarter just reported before) is qoq.
 Basis SentenceReader::prior_period_basis(const Metric& m, uint32_t te) const {
     read_periods();
-    auto year = [](std::string_view v) {  // the year a period ends with, 0 when none
-        return v.size() > 5 && v[v.size() - 5] == ' ' ? periods::year_of(v.substr(v.size() - 4)) : 0;
+    // The year a period ends with ("Q3 2025", "FY2025": a year's period has no space), 0 when none.
+    auto year = [](std::string_view v) {
+        const bool fy = v.size() == 6 && v[0] == 'F' && v[1] == 'Y';
+        return v.size() > 5 && (fy || v[v.size() - 5] == ' ') ? periods::year_of(v.substr(v.size() - 4)) : 0;
     };
     auto quarter = [](std::string_view v) {  // 1..4 for "Q3", "Q3 2026", else 0
         return v.size() >= 2 && v[0] == 'Q' && v[1] >= '1' && v[1] <= '4' && (v.size() == 2 || v[2] == ' ') ? v[1] - '0' : 0;

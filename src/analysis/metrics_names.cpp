@@ -74,6 +74,72 @@ std::string_view headline_subject(const Document& doc) {
     return without_possessive(field.substr(doc.tokens[t].begin, doc.tokens[t + n - 1].end - doc.tokens[t].begin));
 }
 
+// The last word of a name is a company's legal form ("NV", "AG", "Oyj", "Plc").
+bool legal_form(std::string_view name) {
+    const size_t sp = name.rfind(' ');
+    const std::string_view w = sp == std::string_view::npos ? name : name.substr(sp + 1);
+    static constexpr std::string_view kForms[] = {"nv", "n.v.", "ag", "se", "sa", "oyj", "ab", "asa", "spa", "plc",
+                                                  "inc", "corp", "co", "ltd", "llc", "limited", "kk", "bhd", "tbk"};
+    for (std::string_view f : kForms)
+        if (core::ascii::iequals(w, f)) return true;
+    return false;
+}
+
+// A nationality written before a company's name in releases ("Finnish Rautaniemi").
+bool nationality(std::string_view w) {
+    static constexpr std::string_view kNationalities[] = {
+        "Austrian", "Belgian", "British", "Danish", "Dutch", "Estonian", "Finnish", "French", "German", "Icelandic",
+        "Italian", "Latvian", "Lithuanian", "Norwegian", "Polish", "Russian", "Spanish", "Swedish", "Swiss"};
+    for (std::string_view n : kNationalities)
+        if (w == n) return true;
+    return false;
+}
+
+// An item with no headline (a bare sentence, as PhraseBank and quantity test sets give them) names
+// its company where its first sentence opens: "Halvorsen Mining shipped ...", "Kvarn Trucks'
+// orders rose ...", "Kalmora Oyj 's net profit ...", "Finnish Rautaniemi reported ...". One to
+// three capitalised words (after a nationality, before a legal form, both dropped), then a
+// possessive or a reporting verb; sentences that open with their figure's kind ("Operating profit
+// rose ...") or a preposition name no one.
+std::string_view lead_subject(const Document& doc) {
+    static constexpr std::string_view kVerbs[] = {
+        "added", "announced", "booked", "cut", "cuts", "delivered", "employs", "expects", "lifted",
+        "operates", "plans", "posted", "proposes", "raised", "recorded", "reported", "reports", "said",
+        "says", "shipped", "sold", "swung", "will", "won"};
+    const auto& toks = doc.tokens;
+    const uint32_t nt = static_cast<uint32_t>(toks.size());
+    if (nt < 3) return {};
+    const core::Field f = toks[0].field;
+    const std::string_view field = doc.event().field(f);
+    auto word = [&](uint32_t t) { return field.substr(toks[t].begin, toks[t].end - toks[t].begin); };
+    auto capital = [&](uint32_t t) {
+        return t < nt && toks[t].field == f && toks[t].kind == TokenKind::word && toks[t].capitalized &&
+               !period_word(word(t));
+    };
+    const uint32_t b = capital(0) && capital(1) && nationality(word(0)) ? 1 : 0;
+    uint32_t e = b;
+    while (e < b + 4 && capital(e)) {
+        const std::string_view w = word(e++);
+        if (without_possessive(w).size() < w.size()) break;  // "Meridia SE's EPS": the name ends at 's
+    }
+    if (e == b || e - b > 3 || e >= nt) return {};
+    uint32_t last = e;  // one past the name's last word
+    if (last - b > 1 && legal_form(word(last - 1))) --last;
+    const std::string_view tail = word(e - 1), next = toks[e].field == f ? word(e) : std::string_view{};
+    const bool apostrophe = next == "'" || next == "\xE2\x80\x99";
+    const bool possessive = without_possessive(tail).size() < tail.size() || next == "'s" ||
+                            (apostrophe && e + 1 < nt && word(e + 1) == "s") ||
+                            (apostrophe && tail.back() == 's' && !toks[e].space_before);
+    bool verb = false;
+    for (std::string_view v : kVerbs) verb = verb || next == v;
+    if (!possessive && !verb) return {};
+    const std::string_view name = field.substr(toks[b].begin, toks[last - 1].end - toks[b].begin);
+    static constexpr std::string_view kNotNames[] = {"The", "This", "It", "Our", "We", "Its", "Net", "Operating"};
+    for (std::string_view w : kNotNames)
+        if (word(b) == w) return {};
+    return without_possessive(name);
+}
+
 // "Jefferies cuts Puma price target to €18", "Broker raises target on Zentra": in an analyst's
 // note the headline opens with the broker; its figures are the company the target is on (one to
 // three capitalised words right before "(price) target", or after "target on"). Empty when none.
@@ -232,17 +298,6 @@ std::string_view ticker_of_name(const Document& doc, std::string_view name, std:
 // ("Delta raises dividend" over "Delta Air Lines raised ..."), else the headline's subject.
 // The names of the first kMaxTickers tickers are collected in one pass over the mentions, and only
 // when a metric lacks a name: linear in metrics and mentions.
-// The last word of a name is a company's legal form ("NV", "AG", "Oyj", "Plc").
-bool legal_form(std::string_view name) {
-    const size_t sp = name.rfind(' ');
-    const std::string_view w = sp == std::string_view::npos ? name : name.substr(sp + 1);
-    static constexpr std::string_view kForms[] = {"nv", "n.v.", "ag", "se", "sa", "oyj", "ab", "asa", "spa", "plc",
-                                                  "inc", "corp", "co", "ltd", "llc", "limited", "kk", "bhd", "tbk"};
-    for (std::string_view f : kForms)
-        if (core::ascii::iequals(w, f)) return true;
-    return false;
-}
-
 // Can a segment name the company itself? Only a capitalised one (cheap test before the headline is read).
 bool may_name_company(std::string_view segment) { return segment[0] >= 'A' && segment[0] <= 'Z'; }
 
@@ -251,6 +306,10 @@ bool may_name_company(std::string_view segment) { return segment[0] >= 'A' && se
 bool names_subject(std::string_view segment, std::string_view subject) {
     if (subject.empty()) return false;
     if (segment == subject) return true;
+    // "Finnish Rautaniemi" read as a business of an item that opens with it: the company.
+    const size_t sp = segment.find(' ');
+    if (sp != std::string_view::npos && segment.substr(sp + 1) == subject && nationality(segment.substr(0, sp)))
+        return true;
     return segment.size() > subject.size() + 1 && segment.substr(0, subject.size()) == subject &&
            segment[subject.size()] == ' ' && legal_form(segment);
 }
@@ -275,6 +334,7 @@ void missing_entities(const Document& doc, const std::vector<Mention>& mentions,
         if (!read) {
             read = true;
             subject = headline_subject(doc);
+            if (subject.empty() && doc.event().headline.empty()) subject = lead_subject(doc);  // a bare sentence
             if (const std::string_view covered = covered_company(doc); !covered.empty()) subject = covered;
             for (const Mention& mn : mentions) {
                 if (mn.is_segment || mn.ticker.empty() || n_named == kMaxTickers) continue;
