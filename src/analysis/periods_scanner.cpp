@@ -289,6 +289,12 @@ uint32_t Scanner::year_words_at(uint32_t t, Writer& w) const {
     if (!eq_ci(tok(t), "year") && !eq_ci(tok(t), "years")) return 0;
     int mon = 0, y = 0;
     uint32_t n = ended(t + 1, mon, y, true);
+    // "EBITDA for the year 2008", "in the year 2025": that year (releases' wording).
+    if (!n && eq_ci(tok(t), "year") && eq_ci(tok(t - 1), "the") && year_of(tok(t + 1))) {
+        w.add("FY");
+        w.add_int(year_of(tok(t + 1)));
+        return 2;
+    }
     // "free cash flow for the year should reach ...": the report's year.
     if (!n && eq_ci(tok(t), "year") && eq_ci(tok(t - 1), "the") && eq_ci(tok(t - 2), "for")) {
         w.add("=Y");

@@ -5,6 +5,7 @@
 #include "herald/analysis/quantities.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <utility>
 
@@ -231,8 +232,21 @@ private:
         if (a.has_prefix && b.has_prefix && !(a.prefix_unit == b.prefix_unit)) ok = false;
         if (!ok || !(sb.kind != units::SuffixKind::none || b.has_prefix || b.has_scale || a_has_unit || prefix_range(a, b)))
             return false;
+        if (a.has_prefix && change_then_level(a, b)) return false;
         if (sb.kind != units::SuffixKind::none) suffix = &sb;
         return true;
+    }
+
+    // "raised its dividend by SEK 1.50 to SEK 8.00", "increased by $5 million to $80 million": the
+    // change and the level it reached, not a range (the "to" figure more than twice the "by" one;
+    // "by $1 billion to $1.5 billion" stays a range).
+    bool change_then_level(const Figure& a, const Figure& b) const {
+        if (!num::word_before(s_, num::skip_spaces_back(s_, a.begin), "by")) return false;
+        const int eb = b.has_scale ? b.scale.exp10 : a.has_scale ? a.scale.exp10 : 0;
+        const int ea = a.has_scale ? a.scale.exp10 : eb;
+        const double va = static_cast<double>(a.d.mantissa) * std::pow(10.0, ea - a.d.decimals);
+        const double vb = static_cast<double>(b.d.mantissa) * std::pow(10.0, eb - b.d.decimals);
+        return vb > 2 * va;
     }
 
     // "EUR 44.1 ( 39.2 ) million": the scale after the bracket is this figure's and the bracketed

@@ -46,3 +46,26 @@ TEST_CASE("an earlier value of the year before is a year-over-year comparison") 
     REQUIRE(with_value(c, 5.0e9));
     CHECK(with_value(c, 5.0e9)->change.basis == Basis::none);
 }
+
+TEST_CASE("a change by an amount to a level is no range") {
+    testing::Run r;
+    const auto& a = r.on("Velora Group raised its dividend by SEK 1.50 to SEK 8.00 a share.");
+    REQUIRE(with_value(a, 8.0));
+    CHECK_FALSE(with_value(a, 8.0)->is_range);
+    CHECK(with_value(a, 8.0)->change.direction == Direction::up);
+    r.on("Capital spending increased by $5 million to $80 million.");
+    bool range = false;
+    for (const Quantity& q : r.quantities) range = range || q.is_range;
+    CHECK_FALSE(range);
+    // Negative: "by" a range of amounts of one size stays a range.
+    r.on("The company expects to raise prices by $1.00 to $1.20 a unit.");
+    REQUIRE_FALSE(r.quantities.empty());
+    CHECK(r.quantities[0].is_range);
+}
+
+TEST_CASE("the year 2008 is that year") {
+    testing::Run r;
+    CHECK(period_of(r.on("EBITDA for the year 2008 rose to EUR 41.2 mn , or 13.8 % of net sales ."), 41.2e6) == "FY2008");
+    // Negative: "for the year" alone is the report's year, not a year written later in the sentence.
+    CHECK(period_of(r.on("Free cash flow for the year should reach $2 billion, the company said on Monday."), 2e9) != "FY2008");
+}
