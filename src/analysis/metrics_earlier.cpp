@@ -58,6 +58,34 @@ Basis SentenceReader::prior_period_basis(const Metric& m, uint32_t te) const {
     return Basis::none;
 }
 
+// "Operating loss totalled EUR 4.7 mn , compared to a profit of EUR 2.8 mn in the third quarter of
+// 2007": a figure whose sentence names only its earlier value's period is of the same period a
+// year later (Q3 2008), compared year over year. Only periods that end in a year ("Q3 2007",
+// "H1 2007", "FY2007").
+void SentenceReader::period_from_prior(Metric& m, uint32_t te) const {
+    if (!m.period.empty() || m.forecast) return;
+    read_periods();
+    for (size_t i = 0; i < n_periods_; ++i) {
+        const periods::Found& p = periods_[i];
+        if (p.token < te || p.token > te + 2) continue;
+        if (!p.prior) return;
+        const std::string_view e = p.period.view();
+        const bool fy = e.size() == 6 && e[0] == 'F' && e[1] == 'Y';
+        const int y = e.size() > 5 && (fy || e[e.size() - 5] == ' ') ? periods::year_of(e.substr(e.size() - 4)) : 0;
+        if (!y || y >= 9999) return;
+        for (size_t k = 0; k < n_periods_; ++k)
+            if (!periods_[k].prior) return;  // the sentence names a period of its own
+        char buf[24];
+        const size_t n = e.size() < sizeof buf ? e.size() : sizeof buf;
+        for (size_t c = 0; c < n; ++c) buf[c] = e[c];
+        int next = y + 1;
+        for (size_t c = n; c-- > n - 4;) buf[c] = static_cast<char>('0' + next % 10), next /= 10;
+        m.period.set({buf, n});
+        if (m.change.basis == Basis::none) m.change.basis = Basis::yoy;
+        return;
+    }
+}
+
 // "up from $1.72 billion, or $1.03 per share, a year earlier": a figure after ", or" right after
 // an earlier value is the earlier value of the other form (here the per-share one), not a metric.
 bool SentenceReader::alternative_of(const Fig& prior, const Fig& fg) const {
@@ -73,9 +101,10 @@ void SentenceReader::alternative_basis(uint32_t te) {
         ++t;
     if (t < last() && c_.tok(t) == ",") ++t;
     const Basis basis = basis_after(t, t, t);
-    if (basis == Basis::none) return;
+    // Else the pair's own period: "..., or $0.93 per share, for the year ended December 31, 2024".
     for (size_t i = first_metric_; i < c_.out.size(); ++i)
-        if (c_.out[i].has_prior && c_.out[i].change.basis == Basis::none) c_.out[i].change.basis = basis;
+        if (c_.out[i].has_prior && c_.out[i].change.basis == Basis::none)
+            c_.out[i].change.basis = basis != Basis::none ? basis : prior_period_basis(c_.out[i], t);
 }
 
 }  // namespace herald::analysis::metric_reader

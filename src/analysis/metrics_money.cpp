@@ -258,6 +258,8 @@ void SentenceReader::set_prior(const Quantity& q, uint32_t te, int sign) {
                             : sign < 0 ? -std::fabs(q.value)
                                        : best->value < 0 && q.value > 0 ? -q.value : q.value;
         if (best->change.basis == Basis::none) best->change.basis = basis != Basis::none ? basis : prior_period_basis(*best, te);
+        if (best->change.basis == Basis::none) best->change.basis = same_period_after(te);
+        period_from_prior(*best, te);
         return;
     }
     has_pending_prior_ = true;
@@ -265,6 +267,14 @@ void SentenceReader::set_prior(const Quantity& q, uint32_t te, int sign) {
     pending_prior_unit_ = q.unit;
     pending_prior_basis_ = basis;
     pending_prior_sign_ = sign;
+}
+
+// "compared with $968 million for the same period in 2025", "from EUR 7.2 mn in the corresponding
+// period in 2006": an earlier value of the same period (a year before) is a year-ago comparison.
+Basis SentenceReader::same_period_after(uint32_t te) const {
+    for (uint32_t k = te; k < last() && k < te + 4; ++k)
+        if ((cues(k) & W::kCueSame) && (cues(k + 1) & (W::kCuePeriod | W::kCueQuarter))) return Basis::yoy;
+    return Basis::none;
 }
 
 // "backlog grew to a record $57 billion", "pre-tax profit fell to 2.3 million pounds": the verb

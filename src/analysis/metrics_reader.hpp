@@ -193,6 +193,8 @@ private:
     Basis basis_after(uint32_t te, uint32_t b, uint32_t e_between) const;
     Basis year_ago_comparison(uint32_t te) const;
     Basis prior_period_basis(const Metric& m, uint32_t te) const;
+    Basis same_period_after(uint32_t te) const;
+    void period_from_prior(Metric& m, uint32_t te) const;  // "compared to EUR 2.8 mn in the third quarter of 2007"  // "for the same period in 2025" after an earlier value
     template <class CueAt>
     bool earlier_projection_before(uint32_t of, CueAt cue_at) const;
 

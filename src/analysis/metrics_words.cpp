@@ -130,7 +130,7 @@ constexpr CueWord kCueWords[] = {
     {"previous-year", kCueYearAgo}, {"prior-quarter", kCueQuarterAgo}, {"previous-quarter", kCueQuarterAgo},
     {"annualized", kCueAnnualized}, {"annualised", kCueAnnualized}, {"year", kCueYear}, {"quarter", kCueQuarter},
     {"last", kCueBefore}, {"previous", kCueBefore}, {"prior", kCueBefore}, {"earlier", kCueEarlier},
-    {"ago", kCueAgo}, {"same", kCueSame}, {"period", kCuePeriod},
+    {"ago", kCueAgo}, {"same", kCueSame}, {"corresponding", kCueSame}, {"period", kCuePeriod},
     {"respectively", kCueRespectively}, {"to", kCueTo}, {"of", kCueOf}, {"about", kCueAbout}, {"around", kCueAbout},
     {"roughly", kCueAbout}, {"approximately", kCueAbout}, {"nearly", kCueAbout}, {"almost", kCueAbout},
     {"in", kCueIn}, {"total", kCueTotal}, {"consolidated", kCueTotal}, {"group", kCueTotal}, {"overall", kCueTotal},

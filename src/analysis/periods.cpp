@@ -60,9 +60,11 @@ bool figure_word(std::string_view x) {
     bool caps = x.size() <= 4;
     for (char c : x) caps = caps && c >= 'A' && c <= 'Z';
     if (caps) return true;  // EUR, SEK, US
-    static constexpr std::string_view kWords[] = {"in", "the", "for", "of", "a", "an", "million", "billion", "trillion",
-                                                  "bn", "mn", "m", "crore", "percent", "per", "cent", "euros", "euro",
-                                                  "dollars", "yen", "won", "pounds", "cents", "francs", "kronor", "yuan"};
+    // "from EUR 7.2 mn in the corresponding period in 2006": the period's own words too.
+    static constexpr std::string_view kWords[] = {
+        "in",    "the",    "for",   "of",    "a",      "an",    "million", "billion",       "trillion", "bn",
+        "mn",    "m",      "crore", "percent", "per",  "cent",  "euros",   "euro",          "dollars",  "yen",
+        "won",   "pounds", "cents", "francs", "kronor", "yuan", "same",    "corresponding", "period"};
     for (std::string_view w : kWords)
         if (eq_ci(x, w)) return true;
     return false;
@@ -70,7 +72,9 @@ bool figure_word(std::string_view x) {
 
 bool prior_period(const Scanner& sc, uint32_t first, uint32_t t) {
     bool figure_only = true;  // every token walked so far may be the earlier figure's
-    for (uint32_t k = t, n = 0; k > first && n < 8; --k, ++n) {
+    // Ten words back: "compared to a profit of EUR 2.8 mn in the third quarter of 2007" (tokenized
+    // amounts are three words).
+    for (uint32_t k = t, n = 0; k > first && n < 10; --k, ++n) {
         std::string_view x = sc.tok(k - 1);
         // "from EUR 4,33 billion in the third quarter of 2025": a decimal comma and the digits after
         // it are one number with the digits before, not three words.

@@ -69,3 +69,39 @@ TEST_CASE("the year 2008 is that year") {
     // Negative: "for the year" alone is the report's year, not a year written later in the sentence.
     CHECK(period_of(r.on("Free cash flow for the year should reach $2 billion, the company said on Monday."), 2e9) != "FY2008");
 }
+
+TEST_CASE("an earlier value of the same or corresponding period is year over year") {
+    testing::Run r;
+    const auto& a = r.on("Operating income for the six months ended June 30, 2026 was $1.09 billion, compared with "
+                         "$968 million for the same period in 2025.");
+    REQUIRE(with_value(a, 1.09e9));
+    CHECK(with_value(a, 1.09e9)->change.basis == Basis::yoy);
+    const auto& b = r.on("Operating profit rose to EUR 9.8 mn from EUR 7.2 mn in the corresponding period in 2006 .");
+    REQUIRE(with_value(b, 9.8e6));
+    CHECK(with_value(b, 9.8e6)->change.basis == Basis::yoy);
+    CHECK(with_value(b, 9.8e6)->period.empty());  // 2006 is the earlier value's period
+    // A pair "..., or $0.93 per share, for the year ended ...": the pair's period says the basis.
+    const auto& c = r.on("Net loss for the year ended December 31, 2025 was $84.2 million, or $0.61 per share, compared "
+                         "to a net loss of $121.5 million, or $0.93 per share, for the year ended December 31, 2024.");
+    REQUIRE(with_value(c, -84.2e6));
+    CHECK(with_value(c, -84.2e6)->change.basis == Basis::yoy);
+    // Negative: an earlier value with no period of its own states no basis.
+    const auto& d = r.on("Operating profit rose to EUR 9.8 mn from EUR 7.2 mn .");
+    REQUIRE(with_value(d, 9.8e6));
+    CHECK(with_value(d, 9.8e6)->change.basis == Basis::none);
+}
+
+TEST_CASE("a figure compared with the same period a year before is of that period a year later") {
+    testing::Run r;
+    // Ten words back: the tokenized amount makes the comparison word the tenth.
+    const auto& a = r.on("Operating loss totalled EUR 4.7 mn , compared to a profit of EUR 2.8 mn in the third quarter "
+                         "of 2007 .");
+    REQUIRE(with_value(a, -4.7e6));
+    CHECK(with_value(a, -4.7e6)->period.view() == "Q3 2008");
+    CHECK(with_value(a, -4.7e6)->change.basis == Basis::yoy);
+    // Negative: a sentence with a period of its own keeps it.
+    const auto& b = r.on("Operating profit for the first half of 2009 was EUR 6.3 mn , compared with EUR 8.0 mn in the "
+                         "third quarter of 2008 .");
+    REQUIRE(with_value(b, 6.3e6));
+    CHECK(with_value(b, 6.3e6)->period.view() == "H1 2009");
+}
