@@ -86,6 +86,31 @@ void SentenceReader::period_from_prior(Metric& m, uint32_t te) const {
     }
 }
 
+// "EUR 1.12 bn at the end of September 2008 ( EUR 0.97 bn )", "a dividend of EUR 0.20 per share for
+// 2007 ( EUR 0.15 )": between a figure and its bracketed year-earlier value, only the figure's
+// period and per-share words (short; years, months and period words, no other number or comma).
+bool SentenceReader::period_gap(std::string_view gap) {
+    static constexpr std::string_view kWords[] = {
+        "per", "share", "a", "for", "the", "at", "end", "of", "in", "as", "year", "quarter", "half", "first",
+        "second", "third", "fourth", "nine", "months", "fiscal", "financial", "period", "review", "full"};
+    if (gap.size() > 48) return false;
+    size_t i = 0;
+    while (i < gap.size()) {
+        i = num::skip_spaces(gap, i);
+        size_t e = i;
+        while (e < gap.size() && !num::is_space(gap[e])) ++e;
+        if (e == i) break;
+        const std::string_view w = gap.substr(i, e - i);
+        const size_t dash = w.find('-');
+        bool ok = periods::year_of(w) != 0 || periods::month(dash == std::string_view::npos ? w : w.substr(0, dash)) != 0 ||
+                  (w.size() == 2 && (w[0] == 'Q' || w[0] == 'H') && num::is_digit(w[1]));
+        for (std::string_view k : kWords) ok = ok || eq_ci(w, k);
+        if (!ok) return false;
+        i = e;
+    }
+    return true;
+}
+
 // "up from $1.72 billion, or $1.03 per share, a year earlier": a figure after ", or" right after
 // an earlier value is the earlier value of the other form (here the per-share one), not a metric.
 bool SentenceReader::alternative_of(const Fig& prior, const Fig& fg) const {

@@ -99,7 +99,11 @@ bool SentenceReader::conversion_prior(size_t fi, const Quantity& q) {
     Metric& pm = c_.out[static_cast<size_t>(pf.metric)];
     if (pm.has_prior) return false;
     pm.has_prior = true;
-    pm.prior_value = pm.value < 0 && q.value > 0 ? -q.value : q.value;
+    // "(1.10)" after a period phrase was read as negative (a bracket not right after its figure): a
+    // bare bracketed comparison takes the level's sign.
+    const bool bare = q.text.size() > 1 && q.text[0] == '(';
+    pm.prior_value = bare ? (pm.value < 0 ? -std::fabs(q.value) : std::fabs(q.value))
+                          : pm.value < 0 && q.value > 0 ? -q.value : q.value;
     if (labelled(q) && pm.change.basis == Basis::none) pm.change.basis = Basis::yoy;  // "(H1 2025: ...)"
     return true;
 }
@@ -173,7 +177,8 @@ bool SentenceReader::bracketed_after(const Quantity& q, const Quantity& p) const
     size_t i = q.span.begin < s.size() && s[q.span.begin] == '(' ? q.span.begin + 1 : num::skip_spaces_back(s, q.span.begin);
     if (size_t l = label_start(s, i)) i = l;  // "(9M 2025: 20,9 percent)"
     if (i == 0 || s[i - 1] != '(') return false;
-    return num::skip_spaces_back(s, i - 1) == p.span.end;
+    const size_t before = num::skip_spaces_back(s, i - 1);
+    return before == p.span.end || (before > p.span.end && period_gap(s.substr(p.span.end, before - p.span.end)));
 }
 
 // An earlier value follows from/versus/against/compared with, directly or through its kind:

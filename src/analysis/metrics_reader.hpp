@@ -193,8 +193,10 @@ private:
     Basis basis_after(uint32_t te, uint32_t b, uint32_t e_between) const;
     Basis year_ago_comparison(uint32_t te) const;
     Basis prior_period_basis(const Metric& m, uint32_t te) const;
-    Basis same_period_after(uint32_t te) const;
-    void period_from_prior(Metric& m, uint32_t te) const;  // "compared to EUR 2.8 mn in the third quarter of 2007"  // "for the same period in 2025" after an earlier value
+    static bool period_gap(std::string_view gap);  // "at the end of September 2008" before "( EUR 0.97 bn )"
+    Basis same_period_after(uint32_t te) const;  // "for the same period in 2025" after an earlier value
+    // "compared to EUR 2.8 mn in the third quarter of 2007": the figure is of Q3 2008.
+    void period_from_prior(Metric& m, uint32_t te) const;
     template <class CueAt>
     bool earlier_projection_before(uint32_t of, CueAt cue_at) const;
 

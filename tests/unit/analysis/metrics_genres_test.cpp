@@ -105,3 +105,19 @@ TEST_CASE("a figure compared with the same period a year before is of that perio
     REQUIRE(with_value(b, 6.3e6));
     CHECK(with_value(b, 6.3e6)->period.view() == "H1 2009");
 }
+
+TEST_CASE("a bracketed year-earlier value after the figure's period phrase") {
+    testing::Run r;
+    const auto& a = r.on("The company 's order backlog stood at EUR 1.12 bn at the end of September 2008 ( EUR 0.97 bn ) .");
+    REQUIRE(with_value(a, 1.12e9));
+    CHECK(with_value(a, 1.12e9)->has_prior);
+    CHECK(with_value(a, 1.12e9)->change.direction == Direction::up);
+    const auto& b = r.on("The Board of Directors proposes a dividend of EUR 1.20 per share for 2025 (1.10).");
+    REQUIRE(with_value(b, 1.2));
+    CHECK(with_value(b, 1.2)->prior_value == doctest::Approx(1.1));  // not -1.10
+    CHECK(with_value(b, 1.2)->change.direction == Direction::up);
+    // Negative: a clause between the figure and the bracket is no period phrase.
+    const auto& c = r.on("Net sales were EUR 50 mn and the group hired staff ( EUR 2 mn ) .");
+    REQUIRE(with_value(c, 50e6));
+    CHECK_FALSE(with_value(c, 50e6)->has_prior);
+}
