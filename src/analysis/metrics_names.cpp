@@ -325,6 +325,7 @@ void missing_entities(const Document& doc, const std::vector<Mention>& mentions,
     size_t n_named = 0;
     bool read = false;
     std::string_view subject;
+    bool lead = false;  // the subject opens a bare sentence (no headline): a business named so stays one
     PlainRun plain;  // what unknown_name_before's walks found plain, kept across the metrics
     for (size_t i = from; i < out.size(); ++i) {
         Metric& m = out[i];
@@ -334,7 +335,7 @@ void missing_entities(const Document& doc, const std::vector<Mention>& mentions,
         if (!read) {
             read = true;
             subject = headline_subject(doc);
-            if (subject.empty() && doc.event().headline.empty()) subject = lead_subject(doc);  // a bare sentence
+            if (subject.empty() && doc.event().headline.empty()) lead = !(subject = lead_subject(doc)).empty();
             if (const std::string_view covered = covered_company(doc); !covered.empty()) subject = covered;
             for (const Mention& mn : mentions) {
                 if (mn.is_segment || mn.ticker.empty() || n_named == kMaxTickers) continue;
@@ -346,7 +347,7 @@ void missing_entities(const Document& doc, const std::vector<Mention>& mentions,
         // "ING Groep NV reported ...", "ING third-quarter net profit" under "ING ...": the business
         // read there is the headline's company itself, not one of its units.
         if (segment) {
-            if (!names_subject(m.segment, subject)) continue;
+            if (!names_subject(m.segment, subject) || (lead && m.segment == subject)) continue;
             m.segment = {};
             m.entity = subject;
             continue;
