@@ -29,17 +29,21 @@ bool SentenceReader::labelled(const Quantity& q) const {
     return label_start(s, num::skip_spaces_back(s, q.span.begin)) != 0;
 }
 
+namespace {
+// The year a period ends with ("Q3 2025", "FY2025": a year's period has no space), 0 when none.
+int period_year(std::string_view v) {
+    const bool fy = v.size() == 6 && v[0] == 'F' && v[1] == 'Y';
+    return v.size() > 5 && (fy || v[v.size() - 5] == ' ') ? periods::year_of(v.substr(v.size() - 4)) : 0;
+}
+}  // namespace
+
 // "from EUR 4,33 billion in the third quarter of 2025", "up from 43.2% in the second quarter": the
 // earlier value's own period, right after it, says how far back it is: the same form a year
 // before the metric's is yoy; the quarter before (a quarter without a year when the metric's
 // sentence names none: results compared with the quarter just reported before) is qoq.
 Basis SentenceReader::prior_period_basis(const Metric& m, uint32_t te) const {
     read_periods();
-    // The year a period ends with ("Q3 2025", "FY2025": a year's period has no space), 0 when none.
-    auto year = [](std::string_view v) {
-        const bool fy = v.size() == 6 && v[0] == 'F' && v[1] == 'Y';
-        return v.size() > 5 && (fy || v[v.size() - 5] == ' ') ? periods::year_of(v.substr(v.size() - 4)) : 0;
-    };
+    auto year = period_year;
     auto quarter = [](std::string_view v) {  // 1..4 for "Q3", "Q3 2026", else 0
         return v.size() >= 2 && v[0] == 'Q' && v[1] >= '1' && v[1] <= '4' && (v.size() == 2 || v[2] == ' ') ? v[1] - '0' : 0;
     };
@@ -70,8 +74,7 @@ void SentenceReader::period_from_prior(Metric& m, uint32_t te) const {
         if (p.token < te || p.token > te + 2) continue;
         if (!p.prior) return;
         const std::string_view e = p.period.view();
-        const bool fy = e.size() == 6 && e[0] == 'F' && e[1] == 'Y';
-        const int y = e.size() > 5 && (fy || e[e.size() - 5] == ' ') ? periods::year_of(e.substr(e.size() - 4)) : 0;
+        const int y = period_year(e);
         if (!y || y >= 9999) return;
         for (size_t k = 0; k < n_periods_; ++k)
             if (!periods_[k].prior) return;  // the sentence names a period of its own
