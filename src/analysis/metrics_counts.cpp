@@ -285,6 +285,12 @@ void SentenceReader::count_pass() {
         Hit made;
         const Hit* h = count_kind(t, te, made);
         if (!h) continue;
+        // "subscribers grew by 410,000 to 9.8 million": the change of the count after "to", no count.
+        if (t > first() && te + 1 < last() && eq_ci(c_.tok(t - 1), "by") && eq_ci(c_.tok(te), "to") &&
+            c_.doc.tokens[te + 1].kind == TokenKind::number) {
+            t = te - 1;
+            continue;
+        }
         // "net additions were 96,000, against 71,000 in the April-June quarter": an earlier count.
         if (earlier_count(t, te, value)) {
             t = te - 1;

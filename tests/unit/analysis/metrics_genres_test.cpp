@@ -121,3 +121,14 @@ TEST_CASE("a bracketed year-earlier value after the figure's period phrase") {
     REQUIRE(with_value(c, 50e6));
     CHECK_FALSE(with_value(c, 50e6)->has_prior);
 }
+
+TEST_CASE("a count grown by a count to a level is one figure") {
+    testing::Run r;
+    const auto& a = r.on("Cordant Wireless said subscribers grew by 410,000 to 9.8 million.");
+    CHECK_FALSE(with_value(a, 410000));
+    REQUIRE(with_value(a, 9.8e6));
+    CHECK(with_value(a, 9.8e6)->change.direction == Direction::up);
+    // Negative: a count after "by" with no level after it stays the figure.
+    const auto& b = r.on("Cordant Wireless said subscribers grew by 410,000 in the quarter.");
+    CHECK(with_value(b, 410000));
+}
