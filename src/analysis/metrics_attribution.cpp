@@ -277,11 +277,37 @@ bool SentenceReader::actual_predicate(uint32_t b, MetricKind kind) const {
     return false;
 }
 
+// "Lindqvist Group's guidance for 2027: revenue of EUR 4.6-4.9 billion, an adjusted EBIT margin of
+// 11-13% and capex of around EUR 350 million": a list after a colon whose head (up to five words
+// before it) holds a forecast word projects, in the head's period (`period`, or null). Read only in
+// sentences with a forecast cue, back to the sentence start or another ";"/":" (32 tokens at most).
+bool SentenceReader::colon_projection(uint32_t b, const periods::Found*& period) {
+    period = nullptr;
+    if (!forecast_cues_) return false;
+    uint32_t colon = 0;
+    for (uint32_t t = b; t > first() && b - t < 32 && !colon; --t) {
+        if (!(F(t - 1) & kPunctHard)) continue;
+        if (c_.tok(t - 1) != ":") return false;
+        colon = t - 1;
+    }
+    if (!colon) return false;
+    const uint32_t head = colon > first() + 5 ? colon - 5 : first();
+    bool cue = false;
+    for (uint32_t t = head; t < colon && !cue; ++t) cue = (F(t) & kForecastCue) != 0;
+    if (!cue) return false;
+    read_periods();
+    for (size_t i = 0; i < n_periods_; ++i)
+        if (periods_[i].token >= head && periods_[i].token < colon && !periods_[i].prior) period = &periods_[i];
+    return true;
+}
+
 // Forecast and period of a metric whose figure covers tokens [tb, te), kind phrase h.
 void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     uint32_t b = h && h->begin < tb ? h->begin : tb;
     uint32_t e = h && h->end > te ? h->end : te;
     if ((h && h->forecast) || tb > analyst_from_ || forecast_in(b, e > b ? e - 1 : b)) m.forecast = !actual_predicate(b, m.kind);
+    const periods::Found* head_period = nullptr;
+    if (!m.forecast && colon_projection(b, head_period)) m.forecast = true;
     // A deal's price is agreed, not projected: "will pay C$14.50 a share", "agreed to buy ... for $10 billion".
     if (m.kind == MetricKind::deal_value) m.forecast = false;
     read_periods();
@@ -293,6 +319,7 @@ void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
     const bool listed = p != nullptr;  // a "respectively" list's period is the figure's wherever it is
     if (!p) p = periods::nearest_of(periods_, n_periods_, tb);
     if (p && !listed) p = clause_period(p, tb, te);
+    if (head_period) p = head_period;  // "guidance for 2027: revenue of ..."
     if (p && !listed && !m.forecast && projection_period(p, tb, te)) {
         const std::string_view y = p->period.view();
         if (y.size() == 6 && (y[2] >= '0' && y[2] <= '9') && (y[3] >= '0' && y[3] <= '9') && (y[4] >= '0' && y[4] <= '9') && (y[5] >= '0' && y[5] <= '9'))

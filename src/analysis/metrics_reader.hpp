@@ -194,6 +194,7 @@ private:
     Basis year_ago_comparison(uint32_t te) const;
     Basis prior_period_basis(const Metric& m, uint32_t te) const;
     static bool period_gap(std::string_view gap);  // "at the end of September 2008" before "( EUR 0.97 bn )"
+    bool colon_projection(uint32_t b, const periods::Found*& period);  // "guidance for 2027: revenue of ..."
     Basis same_period_after(uint32_t te) const;  // "for the same period in 2025" after an earlier value
     // "compared to EUR 2.8 mn in the third quarter of 2007": the figure is of Q3 2008.
     void period_from_prior(Metric& m, uint32_t te) const;

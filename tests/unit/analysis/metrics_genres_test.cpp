@@ -132,3 +132,18 @@ TEST_CASE("a count grown by a count to a level is one figure") {
     const auto& b = r.on("Cordant Wireless said subscribers grew by 410,000 in the quarter.");
     CHECK(with_value(b, 410000));
 }
+
+TEST_CASE("a list after a guidance head and a colon projects in the head's period") {
+    testing::Run r;
+    const auto& a = r.on("Lindqvist Group's guidance for 2027: revenue of EUR 4.6-4.9 billion, an adjusted EBIT margin of "
+                         "11-13% and capex of around EUR 350 million.");
+    REQUIRE(with_value(a, 4.6e9));
+    CHECK(with_value(a, 4.6e9)->forecast);
+    CHECK(period_of(a, 4.6e9) == "FY2027");
+    REQUIRE(with_value(a, 350e6));
+    CHECK(with_value(a, 350e6)->forecast);
+    // Negative: a colon after a head with no forecast word reports.
+    const auto& b = r.on("Results for 2026: revenue of EUR 4.2 billion and capex of EUR 300 million, the company expects growth.");
+    REQUIRE(with_value(b, 4.2e9));
+    CHECK_FALSE(with_value(b, 4.2e9)->forecast);
+}
