@@ -280,10 +280,10 @@ bool SentenceReader::actual_predicate(uint32_t b, MetricKind kind) const {
 // "Lindqvist Group's guidance for 2027: revenue of EUR 4.6-4.9 billion, an adjusted EBIT margin of
 // 11-13% and capex of around EUR 350 million": a list after a colon whose head (up to five words
 // before it) holds a forecast word projects, in the head's period (`period`, or null). Read only in
-// sentences with a forecast cue, back to the sentence start or another ";"/":" (32 tokens at most).
+// sentences with a forecast cue and a colon, back to the start or a ";"/":" (32 tokens at most).
 bool SentenceReader::colon_projection(uint32_t b, const periods::Found*& period) {
     period = nullptr;
-    if (!forecast_cues_) return false;
+    if (!forecast_cues_ || !colon_) return false;
     uint32_t colon = 0;
     for (uint32_t t = b; t > first() && b - t < 32 && !colon; --t) {
         if (!(F(t - 1) & kPunctHard)) continue;

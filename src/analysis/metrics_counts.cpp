@@ -286,7 +286,8 @@ void SentenceReader::count_pass() {
         const Hit* h = count_kind(t, te, made);
         if (!h) continue;
         // "subscribers grew by 410,000 to 9.8 million": the change of the count after "to", no count.
-        if (t > first() && te + 1 < last() && eq_ci(c_.tok(t - 1), "by") && eq_ci(c_.tok(te), "to") &&
+        // (Compared by the tokenizer's keys: one load and compare per count.)
+        if (t > first() && te + 1 < last() && c_.doc.keys[t - 1].a == word_key("by") && c_.doc.keys[te].a == word_key("to") &&
             c_.doc.tokens[te + 1].kind == TokenKind::number) {
             t = te - 1;
             continue;

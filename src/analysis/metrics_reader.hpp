@@ -455,6 +455,7 @@ private:
     bool comma_ = false;               // the sentence has a "," token (tag_tokens)
     bool forecast_cues_ = false;       // some token of the sentence has kForecastCue (tag_tokens)
     bool paren_ = false;               // the sentence has a "(" token (tag_tokens)
+    bool colon_ = false;               // the sentence has a ":" token (tag_tokens)
     bool years_ = false;               // the sentence has a four-digit number (tag_tokens)
     // Whether basis_after can find a basis in this sentence: a word or cue of one, or a "/" of
     // "y/y"; -1: not asked yet (a cache of the sentence: const readers fill it).

@@ -48,7 +48,7 @@ void SentenceReader::tag_tokens() {
     cues_any_ = W::word_flags(c_.doc, first(), last(), fl_, words_.data(), &words_any_);
     const std::string_view field = c_.doc.event().field(c_.sent->field);
     const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
-    bool comma = false, cue = false, paren = false, years = false;
+    bool comma = false, cue = false, paren = false, years = false, colon = false;
     for (uint32_t k = 0, n = last_ - first_; k < n; ++k) {
         if (toks[k].kind != TokenKind::punct) {
             // A number is a cue only as a year of four digits ("in 2027"): others are not asked.
@@ -83,9 +83,11 @@ void SentenceReader::tag_tokens() {
         fl_[k] = f;
         comma |= ch == ',';
         paren |= ch == '(';
+        colon |= ch == ':';
     }
     comma_ = comma;
     paren_ = paren;
+    colon_ = colon;
     years_ = years;
     forecast_cues_ = cue;
     for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
