@@ -1,6 +1,9 @@
 // Earlier values' periods: a bracketed year-earlier figure's label ("(H1 2025: EUR 10,89
 // billion)") and the period written after an earlier value ("from EUR 4,33 billion in the third
-// quarter of 2025"), which say how far back the comparison goes (the change's basis).
+// quarter of 2025"), which say how far back the comparison goes (the change's basis); bracketed
+// year-earlier values in the same currency, and "the same period" after an earlier value.
+#include <cmath>
+
 #include "metrics_reader.hpp"
 #include "numbers.hpp"
 #include "periods_text.hpp"
@@ -133,6 +136,31 @@ void SentenceReader::alternative_basis(uint32_t te) {
     for (size_t i = first_metric_; i < c_.out.size(); ++i)
         if (c_.out[i].has_prior && c_.out[i].change.basis == Basis::none)
             c_.out[i].change.basis = basis != Basis::none ? basis : prior_period_basis(c_.out[i], t);
+}
+
+// In brackets and in the same currency it is the year before, not a conversion
+// ("net sales EUR 845.2 million (EUR 790.1 million)", as Nordic reports write it).
+bool SentenceReader::conversion_prior(size_t fi, const Quantity& q) {
+    const Fig& pf = figs_[fi - 1];
+    if (pf.metric < 0 || !(c_.quantities[pf.q].unit == q.unit)) return false;
+    Metric& pm = c_.out[static_cast<size_t>(pf.metric)];
+    if (pm.has_prior) return false;
+    pm.has_prior = true;
+    // "(1.10)" after a period phrase was read as negative (a bracket not right after its figure): a
+    // bare bracketed comparison takes the level's sign.
+    const bool bare = q.text.size() > 1 && q.text[0] == '(';
+    pm.prior_value = bare ? (pm.value < 0 ? -std::fabs(q.value) : std::fabs(q.value))
+                          : pm.value < 0 && q.value > 0 ? -q.value : q.value;
+    if (labelled(q) && pm.change.basis == Basis::none) pm.change.basis = Basis::yoy;  // "(H1 2025: ...)"
+    return true;
+}
+
+// "compared with $968 million for the same period in 2025", "from EUR 7.2 mn in the corresponding
+// period in 2006": an earlier value of the same period (a year before) is a year-ago comparison.
+Basis SentenceReader::same_period_after(uint32_t te) const {
+    for (uint32_t k = te; k < last() && k < te + 4; ++k)
+        if ((cues(k) & W::kCueSame) && (cues(k + 1) & (W::kCuePeriod | W::kCueQuarter))) return Basis::yoy;
+    return Basis::none;
 }
 
 }  // namespace herald::analysis::metric_reader

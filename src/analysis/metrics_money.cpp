@@ -91,23 +91,6 @@ void SentenceReader::multiple_after(const Fig& fg) {
         m.change.direction = Direction::up;
 }
 
-// In brackets and in the same currency it is the year before, not a conversion
-// ("net sales EUR 845.2 million (EUR 790.1 million)", as Nordic reports write it).
-bool SentenceReader::conversion_prior(size_t fi, const Quantity& q) {
-    const Fig& pf = figs_[fi - 1];
-    if (pf.metric < 0 || !(c_.quantities[pf.q].unit == q.unit)) return false;
-    Metric& pm = c_.out[static_cast<size_t>(pf.metric)];
-    if (pm.has_prior) return false;
-    pm.has_prior = true;
-    // "(1.10)" after a period phrase was read as negative (a bracket not right after its figure): a
-    // bare bracketed comparison takes the level's sign.
-    const bool bare = q.text.size() > 1 && q.text[0] == '(';
-    pm.prior_value = bare ? (pm.value < 0 ? -std::fabs(q.value) : std::fabs(q.value))
-                          : pm.value < 0 && q.value > 0 ? -q.value : q.value;
-    if (labelled(q) && pm.change.basis == Basis::none) pm.change.basis = Basis::yoy;  // "(H1 2025: ...)"
-    return true;
-}
-
 // The metric of money figure fg, whose kind phrase is h (after the figure when np_after).
 void SentenceReader::money_metric(Fig& fg, const Quantity& q, const Hit* h, bool np_after) {
     Metric m;
@@ -272,14 +255,6 @@ void SentenceReader::set_prior(const Quantity& q, uint32_t te, int sign) {
     pending_prior_unit_ = q.unit;
     pending_prior_basis_ = basis;
     pending_prior_sign_ = sign;
-}
-
-// "compared with $968 million for the same period in 2025", "from EUR 7.2 mn in the corresponding
-// period in 2006": an earlier value of the same period (a year before) is a year-ago comparison.
-Basis SentenceReader::same_period_after(uint32_t te) const {
-    for (uint32_t k = te; k < last() && k < te + 4; ++k)
-        if ((cues(k) & W::kCueSame) && (cues(k + 1) & (W::kCuePeriod | W::kCueQuarter))) return Basis::yoy;
-    return Basis::none;
 }
 
 // "backlog grew to a record $57 billion", "pre-tax profit fell to 2.3 million pounds": the verb
