@@ -83,6 +83,19 @@ TEST_CASE("stated null fields must be null; the seeds gold's absent ones are not
     CHECK(compare(parse(R"({"kind":"capex","entity":"Amazon","value":1e9,"unit":"USD","period":"Q1"})"), seeds_q).right[kPeriod]);
     CHECK_FALSE(compare(parse(R"({"kind":"capex","entity":"Amazon","value":1e9,"unit":"USD","period":"FY2026"})"), seeds_q)
                     .right[kPeriod]);
+    // The seeds gold's year-less quarter ("Q1" where the item states 2026) is herald's same
+    // quarter with its year; another quarter or year-less form is not.
+    Figure seeds_q1 = parse(R"({"kind":"revenue","entity":"AWS","value":1e9,"unit":"USD","period":"Q1"})");
+    CHECK(compare(parse(R"({"kind":"revenue","entity":"AWS","value":1e9,"unit":"USD","period":"Q1 2026"})"), seeds_q1).right[kPeriod]);
+    CHECK_FALSE(compare(parse(R"({"kind":"revenue","entity":"AWS","value":1e9,"unit":"USD","period":"Q2 2026"})"), seeds_q1)
+                    .right[kPeriod]);
+    CHECK_FALSE(compare(parse(R"({"kind":"revenue","entity":"AWS","value":1e9,"unit":"USD","period":"FY2026"})"), seeds_q1)
+                    .right[kPeriod]);
+    // The guideline's gold writes the year whenever the item states it: "Q1" is then year-less.
+    Figure new_q1 = gold("");
+    new_q1.period = "Q1";
+    CHECK_FALSE(compare(parse(R"({"kind":"revenue","entity":"Walmart","value":1e9,"unit":"USD","period":"Q1 2026"})"), new_q1)
+                    .right[kPeriod]);
     // The guideline's gold never writes "quarter": there it is compared as written.
     Figure new_q = gold("");
     new_q.period = "quarter";

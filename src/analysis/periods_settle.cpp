@@ -136,14 +136,17 @@ struct Published {
     // item's ("second-quarter profit" is Q2 2027), not next year's guidance.
     bool in_progress(int fy_end, int y) {
         if (!fy_end || !year || y != year + 1) return false;
+        // In the two months after a fiscal year ends the company reports that year: the next one
+        // is guidance ("fourth-quarter revenue" of September is the year just ended).
+        return fy_end + 2 < month_of();
+    }
+    int month_of() {
         if (!month) {
             const int64_t day = doc.event().published_at_ms / 86400000;
             month = 12;
             while (month > 1 && core::days_from_civil(year, static_cast<unsigned>(month), 1) > day) --month;
         }
-        // In the two months after a fiscal year ends the company reports that year: the next one
-        // is guidance ("fourth-quarter revenue" of September is the year just ended).
-        return fy_end + 2 < month;
+        return month;
     }
     // The year's end month as the text states it, else the company's fiscal calendar ("fiscal
     // 2027 revenue" of Palo Alto Networks in November 2026: the year in progress).
@@ -196,6 +199,33 @@ void year_in_progress(const Document& doc, Report& r, Published& pub) {
             if (!found[i].prior && pub.in_progress(found[i].period.fy_end, y)) r.year = y;
         }
     }
+}
+
+// The report's quarter, half or nine months has no year of its own, and no statement of the item
+// gave one, but the item writes the year the report belongs to elsewhere ("... its target for
+// 2026" in an HSBC item about its "Q3"): the guideline writes the year whenever the item states
+// it ("Q3" only if the year is stated nowhere). That year is the fiscal year of the latest such
+// period ended by the item's month, in the company's fiscal calendar (the table, else the text's
+// year end, else calendar): "Q4" in February 2027 is 2026, Apple's "Q1" in January 2027 is fiscal
+// 2027. Only a year the text writes: the item's date alone states nothing.
+void year_published(const Document& doc, const std::vector<Metric>& out, size_t from, Report& r, Published& pub) {
+    const std::string_view p = r.period.view();
+    if (!pub.year || !report_like(p) || year_in(p)) return;
+    int last = quarter_in(p);  // the quarter the period ends with
+    if (!last && p.size() == 2 && p[0] == 'H' && (p[1] == '1' || p[1] == '2')) last = (p[1] - '0') * 2;
+    if (!last && p == "9M") last = 3;
+    if (!last) return;
+    int fy_end = r.period.fy_end;
+    for (size_t i = from; i < out.size() && !fy_end; ++i)
+        if (!out[i].ticker.empty()) fy_end = fiscal::year_end_month(out[i].ticker);
+    if (!fy_end) fy_end = 12;
+    // Quarter q of fiscal year Y ends in month Y * 12 + fy_end - 3 * (4 - q), counted from year 0.
+    const int y = (pub.year * 12 + pub.month_of() - fy_end + 3 * (4 - last)) / 12;
+    for (uint32_t t = 0; t < doc.tokens.size(); ++t)
+        if (doc.tokens[t].kind == TokenKind::number && year_of(doc.text(doc.tokens[t])) == y) {
+            r.year = y;
+            return;
+        }
 }
 
 // A report that never names its quarter is the one before the quarter its guidance is for:
@@ -256,6 +286,7 @@ Report read_report(const Document& doc, const std::vector<Metric>& out, size_t f
     if (!r.year && pub.year) year_in_progress(doc, r, pub);
 
     quarter_before_guidance(out, from, r);
+    if (!r.year) year_published(doc, out, from, r, pub);
     finish_report(r);
     return r;
 }
