@@ -10,18 +10,6 @@ using testing::period_of;
 
 namespace {
 
-// A news item published at `ms` (ms since the epoch).
-const std::vector<Metric>& item_at(testing::Run& r, int64_t ms, std::string_view headline, std::string_view summary,
-                                   std::string_view body = {}) {
-    r.event.clear();
-    r.event.headline = headline;
-    r.event.summary = summary;
-    r.event.body = body;
-    r.event.has_published_at = true;
-    r.event.published_at_ms = ms;
-    return r.analyze();
-}
-
 constexpr int64_t kOct2026 = 1792713600000;  // 2026-10-23
 constexpr int64_t kMar2027 = 1804896000000;  // 2027-03-13
 
@@ -30,13 +18,13 @@ constexpr int64_t kMar2027 = 1804896000000;  // 2027-03-13
 TEST_CASE("a fiscal year ending next March is the year in progress: its quarters and halves take its year") {
     testing::Run r;
     // The figure of the year ending March 2027 is the forecast; the quarter reported with it is its Q2.
-    const auto& ms = item_at(r, kOct2026, "Acme lifts annual profit forecast",
+    const auto& ms = r.item_at(kOct2026, "Acme lifts annual profit forecast",
                              "Acme raised its operating profit forecast for the year ending March 2027 to $14 billion, "
                              "after second-quarter operating profit rose 18% to $4.2 billion.");
     CHECK(period_of(ms, 14e9) == "FY2027");
     CHECK(period_of(ms, 4.2e9) == "Q2 2027");
     // No figure of the fiscal year is read (no kind names it), the summary still names it.
-    const auto& h = item_at(r, kOct2026, "Acme raises forecast",
+    const auto& h = r.item_at(kOct2026, "Acme raises forecast",
                             "Acme raised its forecast for the fiscal year ending March 2027, after net income for the "
                             "April-September half rose 21% to $512 million.",
                             "Revenue in the second quarter of the fiscal year grew 4% to $2.48 billion.");
@@ -46,13 +34,13 @@ TEST_CASE("a fiscal year ending next March is the year in progress: its quarters
     const auto& q = r.on("Revenue in the second quarter of the year ending March 2027 rose 4% to $2 billion.");
     CHECK(period_of(q, 2e9) == "Q2 2027");
     // Negatives: a year ending March 2028, or a fiscal year that ended before the item, is no year in progress.
-    const auto& n = item_at(r, kOct2026, "Acme sets target",
+    const auto& n = r.item_at(kOct2026, "Acme sets target",
                             "Acme expects operating profit of $9 billion for the year ending March 2028.",
                             "Second-quarter revenue rose 4% to $2 billion.");
     CHECK(period_of(n, 9e9) == "FY2028");
     CHECK(period_of(n, 2e9) == "Q2");
     // Published in March 2027 the year ending March 2027 is this year: no different.
-    const auto& m = item_at(r, kMar2027, "Acme outlook", "Acme expects profit of $9 billion for the year ending March 2027.",
+    const auto& m = r.item_at(kMar2027, "Acme outlook", "Acme expects profit of $9 billion for the year ending March 2027.",
                             "Third-quarter revenue rose 4% to $2 billion.");
     CHECK(period_of(m, 2e9) == "Q3 2027");
 }

@@ -165,20 +165,6 @@ TEST_CASE("a multiplied level's basis is read after the level") {
     CHECK(with_value(b, 22.4e9)->change.basis == Basis::none);
 }
 
-namespace {
-// An item of headline, summary and body published at `ms` (milliseconds since the epoch).
-const std::vector<Metric>& published(testing::Run& r, int64_t ms, std::string_view headline, std::string_view summary,
-                                     std::string_view body) {
-    r.event.clear();
-    r.event.headline = headline;
-    r.event.summary = summary;
-    r.event.body = body;
-    r.event.has_published_at = true;
-    r.event.published_at_ms = ms;
-    return r.analyze();
-}
-}  // namespace
-
 TEST_CASE("a report's quarter gets its year when the item states that year anywhere (the guideline)") {
     testing::Run r;
     // The year only in a target sentence with no figure: the report's Q3 is 2026's (published 2026-12-01).
@@ -188,7 +174,7 @@ TEST_CASE("a report's quarter gets its year when the item states that year anywh
     INFO(describe(a));
     CHECK(period_of(a, 9.1e9) == "Q3 2026");
     // A fourth quarter reported in February is the year before's, when the item writes that year.
-    const auto& b = published(r, 1801828800000, "Acme fourth-quarter revenue rises 5%",  // 2027-02-05
+    const auto& b = r.item_at(1801828800000, "Acme fourth-quarter revenue rises 5%",  // 2027-02-05
                               "Acme Corp said revenue rose 5% to $2 billion in the fourth quarter.",
                               "Chief executive Jane Roe, appointed in March 2026, said demand held up.");
     INFO(describe(b));

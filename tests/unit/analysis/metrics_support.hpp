@@ -131,12 +131,17 @@ struct Run {
     }
     // A news item of headline, summary and body, published 2026-12-01.
     const std::vector<Metric>& item(std::string_view headline, std::string_view summary, std::string_view body = {}) {
+        return item_at(1796083200000, headline, summary, body);  // 2026-12-01
+    }
+    // The same published at `ms` (milliseconds since the epoch).
+    const std::vector<Metric>& item_at(int64_t ms, std::string_view headline, std::string_view summary,
+                                       std::string_view body = {}) {
         event.clear();
         event.headline = headline;
         event.summary = summary;
         event.body = body;
         event.has_published_at = true;
-        event.published_at_ms = 1796083200000;  // 2026-12-01
+        event.published_at_ms = ms;
         return analyze();
     }
     const std::vector<Metric>& analyze() {
