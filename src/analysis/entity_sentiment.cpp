@@ -92,6 +92,7 @@ struct EntitySentiment::JointTable {
         r.metric_role |= c.metric_role;
         r.period_start |= c.period_start;
         r.sketch_stop |= c.sketch_stop;
+        if (c.sketch_stop) s->bits |= Slot::kSketchStop;
         r.number_word |= c.number_word;
     }
 

@@ -105,7 +105,7 @@ void sketch_story(const Document& doc, const Analysis& analysis, StorySketch& ou
     uint32_t lead_sentences = 0;
     char buf[32];
     const StopKeys& stops = stop_keys();
-    // The stop-word column of each token's word id when the tokenizer probed the joint table.
+    // The stop-word bit of each token's ids when the tokenizer probed the joint table.
     const detail::JointProbe* probe = doc.probed_by();
     // Copies share their lead: at most kMaxWords content words are read, headline first.
     constexpr uint32_t kMaxWords = 64;
@@ -122,7 +122,7 @@ void sketch_story(const Document& doc, const Analysis& analysis, StorySketch& ou
             if (tok.kind == TokenKind::word && doc.keys[t].a != 0) {
                 // The tokenizer's folded key and hash: no copy, no second hash.
                 const uint32_t len = tok.end - tok.begin;
-                if (len < 3 || (probe ? probe->word(doc.slots[t]).sketch_stop : stops.has(doc.keys[t], len))) continue;
+                if (len < 3 || (probe ? (doc.slots[t].bits & detail::JointSlot::kSketchStop) != 0 : stops.has(doc.keys[t], len))) continue;
                 features[words++] = static_cast<uint32_t>(core::mix64(doc.keys[t].hash));
                 continue;
             }
