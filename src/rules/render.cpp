@@ -71,7 +71,9 @@ void append_metric_field(std::string& out, const analysis::Metric& m, MetricFiel
             if (m.change.has_percent) append_number(out, m.change.has_percent_high ? m.change.percent_high : m.change.percent);
             else out += "n/a";
             return;
-        case MetricField::segment: out += m.segment.empty() ? std::string_view("n/a") : m.segment; return;
+        // A company total has no segment: like a basis or period not stated, it prints nothing, so
+        // "{metric.entity} {metric.segment} capex" reads "Meta capex" for the total.
+        case MetricField::segment: out += m.segment; return;
         case MetricField::business:  // "AWS" for AWS's figure, "Amazon" for the company's
             out += !m.segment.empty() ? m.segment : !m.entity.empty() ? m.entity : m.ticker;
             return;

@@ -46,10 +46,14 @@ TEST_CASE("a placeholder with nothing to say leaves no double or trailing space"
     a = fire("metric(\"revenue\", total=true).change.percent >= 10%", f, "{metric.value} {metric.basis}");
     REQUIRE(a.size() == 1);
     CHECK(a[0].summary == "181.5B");
-    // A placeholder that says something keeps its spaces.
-    a = fire("metric(\"revenue\", total=true).change.percent >= 10%", f, "{metric.value} {metric.segment} x");
+    // A company total's segment prints nothing, and the space after it goes too; a placeholder
+    // that says something keeps its spaces.
+    a = fire("metric(\"revenue\", total=true).change.percent >= 10%", f, "{metric.entity} {metric.segment} revenue");
     REQUIRE(a.size() == 1);
-    CHECK(a[0].summary == "181.5B n/a x");
+    CHECK(a[0].summary == "Amazon revenue");
+    a = fire("metric(\"revenue\", total=true).change.percent >= 10%", f, "{metric.value} {metric.change.percent_high} x");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].summary == "181.5B 13 x");
 }
 
 TEST_CASE("total=true reads company totals only, total=false segment figures only") {
@@ -59,7 +63,7 @@ TEST_CASE("total=true reads company totals only, total=false segment figures onl
     CHECK(fire("metric(\"revenue\", total=true).change.percent >= 20%", f).empty());
     auto a = fire("metric(\"revenue\", total=true).change.percent >= 10%", f, "{metric.value} {metric.segment}");
     REQUIRE(a.size() == 1);
-    CHECK(a[0].summary == "181.5B n/a");
+    CHECK(a[0].summary == "181.5B");
     CHECK(a[0].metric_indices == std::vector<uint32_t>{0});
     a = fire("metric(\"revenue\", total=false).change.percent >= 10%", f, "{metric.segment} of {metric.entity}");
     REQUIRE(a.size() == 1);
