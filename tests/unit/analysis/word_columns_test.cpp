@@ -10,7 +10,9 @@
 #include "herald/analysis/document.hpp"
 #include "herald/analysis/entity_sentiment.hpp"
 #include "herald/analysis/novelty.hpp"
+#include "aliases_impl.hpp"
 #include "joint_slot.hpp"
+#include "lexicon_impl.hpp"
 #include "metrics_words.hpp"
 #include "sentiment_internal.hpp"
 
@@ -139,6 +141,28 @@ TEST_CASE("every word of the constant tables reads the same columns through the 
     size_t figures = 0;
     for (uint32_t t = 0; t < d.probed.tokens.size(); ++t) figures += sentiment_figure(d.probed, t);
     CHECK(figures >= 22);  // every number word
+}
+
+// Every word of the lexicon and the alias table with a short key is found by the joint probe
+// (its filter answers by bits of the key's hash: a bit missed would drop the word from every
+// pass), with its own id.
+TEST_CASE("the joint probe finds every lexicon and alias word by its key") {
+    Docs d;
+    const detail::JointProbe& probe = *d.joint.key_probe();
+    const auto check_table = [&](const detail::WordTable& words, uint32_t detail::JointIds::*id) {
+        size_t keyed = 0;
+        for (uint32_t i = 0; i < words.size(); ++i) {
+            detail::ShortKey k;
+            if (!detail::short_key(words.word(i), k)) continue;
+            ++keyed;
+            const detail::JointSlot* s = probe.find({k.a, k.b, detail::key_hash(k)}, k.len);
+            REQUIRE(s != nullptr);
+            CHECK(s->*id == i);
+        }
+        return keyed;
+    };
+    CHECK(check_table(Lexicon::builtin()->impl().words, &detail::JointIds::lexicon) > 1000);
+    CHECK(check_table(AliasTable::builtin()->impl().words, &detail::JointIds::alias) > 1000);
 }
 
 TEST_CASE("every token carries the ids a fresh probe of the joint table finds for its key") {
