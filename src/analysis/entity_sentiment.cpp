@@ -293,7 +293,7 @@ void EntitySentiment::index(const Document& doc) {
             lexicon_id = joint.keyed_word(t, slots[i], i, prev, cue, alias_id, visit);
             // A capitalised word ending in "s" that is no alias itself: its stem may be one. One
             // rare test (as a branch on the alias id alone, gcc made the alias filter above a
-            // branch too, mispredicted for one keyed word in ten; session 22).
+            // branch too, mispredicted for one keyed word in seven; session 22).
             if ((alias_id == detail::kNoWord) & t.capitalized & (field[t.end - 1] == 's')) [[unlikely]]
                 alias_id = possessive_alias(aliases, field, t);
         } else {
