@@ -42,38 +42,36 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
     s.is_customer.assign(a.entities.size(), 0);
     s.spread(doc);
     s.unconfirmed.assign(t.rows.size(), 0);
+    if (s.anchor_at.size() < ids_in.cue_count) s.anchor_at.resize(ids_in.cue_count);
     // Only sentences holding a cue (a token with a word of the table) are read, and of them only
-    // the cues: what classes and words the sentence holds, so that a pattern whose classes and
-    // words are not all there is not tried, and which tokens may start a pattern.
+    // the cues: which tokens may start a pattern, and what classes and words stand from each on
+    // to the sentence's end, so that a pattern whose classes and words are not all there is not
+    // tried (a pattern matches from its anchor on; only its [after:] class stands before).
     const EventTokenIds::Cue* cue = ids_in.cues.data();
     const EventTokenIds::Cue* const cues_end = cue + ids_in.cue_count;
     for (uint32_t si = 0; si < doc.sentences.size() && cue != cues_end; ++si) {
         const Sentence& sent = doc.sentences[si];
         while (cue != cues_end && cue->token < sent.first_token) ++cue;
         if (cue == cues_end || cue->token >= sent.last_token) continue;
-        ClassSet present;
-        uint64_t words = 0;
-        s.anchor_at.clear();
-        for (; cue != cues_end && cue->token < sent.last_token; ++cue) {
-            s.ids[cue->token] = cue->id;
-            const EventTypeTable::Impl::Cue& c = t.cue_info[cue->id];
-            present.add(c.maybe);
-            words |= c.bits;
-            if (c.anchor) s.anchor_at.push_back(cue->token);
-        }
-        if (s.anchor_at.empty()) continue;
+        uint64_t classes = 0;  // the sentence's, for an [after:] class
+        const size_t anchors = s.read_cues(sent, cue, cues_end, classes);
+        if (anchors == 0) continue;
+        const Scratch::Anchor* const anchor_at = s.anchor_at.data();
         bool question = sent.last_token > sent.first_token && s.text(sent.last_token - 1) == "?";
         uint32_t last_row = UINT32_MAX, last_row_at = UINT32_MAX;
         // A stated detail ([terminated]) carries to later matches of its row in its clause.
         uint32_t carry_row = UINT32_MAX, carry_until = 0;
         std::string_view carry_detail;
-        for (uint32_t tk : s.anchor_at) {
-            for (uint32_t gi = t.gate_first[s.ids[tk]], ge = t.gate_first[s.ids[tk] + 1]; gi < ge; ++gi) {
-                const EventTypeTable::Impl::Gate& g = t.gates[gi];
-                if (!g.open(words, present) || (g.row == last_row && last_row_at == tk)) continue;  // or matched here
-                const Pattern& p = t.patterns[g.pattern];
+        for (size_t ai = 0; ai < anchors; ++ai) {
+            const Scratch::Anchor& an = anchor_at[ai];
+            const uint32_t tk = an.cue.token;
+            const EventTypeTable::Impl::Cue& cue_row = t.cue_info[an.cue.id];  // in L1 since the loop above
+            for (uint32_t gi = cue_row.gate, ge = cue_row.gate + cue_row.gates; gi < ge; ++gi) {
+                if (!t.gates[gi].open(an.words, an.classes)) continue;
+                const Pattern& p = t.patterns[t.gate_pattern[gi]];
+                if (p.row == last_row && last_row_at == tk) continue;  // matched here
                 uint32_t end, begins = tk;  // the pattern's words begin at its [after:] word, else at tk
-                if (p.after_class >= 0 && !s.after(sent, tk, p, begins)) continue;
+                if (p.after_class >= 0 && ((p.after_bit & ~classes) != 0 || !s.after(sent, tk, p, begins))) continue;
                 int32_t object;
                 bool hedged;
                 if (!s.match(p, tk, sent.last_token, end, object, hedged)) continue;
@@ -109,6 +107,36 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
     }
     s.drop_customers(a);
     s.demote_raters(a);
+}
+
+// The cues' rows, each read once: the anchors in token order, each with the classes and words of
+// the cues from it to the next anchor, then OR-ed from the last one back (a branch per anchor,
+// not a 24-byte store per cue: session 22).
+size_t EventTypeClassifier::Scratch::read_cues(const Sentence& sent, const EventTokenIds::Cue*& cue,
+                                               const EventTokenIds::Cue* cues_end, uint64_t& classes) {
+    Anchor* const anchors_out = anchor_at.data();
+    uint64_t seg_classes = 0, seg_words = 0;
+    size_t n = 0;
+    for (; cue != cues_end && cue->token < sent.last_token; ++cue) {
+        ids[cue->token] = cue->id;
+        const EventTypeTable::Impl::Cue& row = t->cue_info[cue->id];
+        if (row.gates != 0) {
+            if (n > 0) anchors_out[n - 1].classes = seg_classes, anchors_out[n - 1].words = seg_words;
+            anchors_out[n++].cue = *cue;
+            classes |= seg_classes;
+            seg_classes = seg_words = 0;
+        }
+        seg_classes |= row.classes;
+        seg_words |= uint64_t{1} << row.word_bit;
+    }
+    if (n == 0) return 0;
+    anchors_out[n - 1].classes = seg_classes, anchors_out[n - 1].words = seg_words;
+    classes |= seg_classes;
+    for (size_t i = n - 1; i-- > 0;) {
+        anchors_out[i].classes |= anchors_out[i + 1].classes;
+        anchors_out[i].words |= anchors_out[i + 1].words;
+    }
+    return n;
 }
 
 namespace {

@@ -35,7 +35,19 @@ using namespace events_detail;  // the table's types, as in event_types.cpp
 struct EventTypeClassifier::Scratch {
     std::vector<uint32_t> ids;          // word id of every token, or kNoWord (from the cues)
     EventTokenIds own;                  // the lookups when none were handed in
-    std::vector<uint32_t> anchor_at;    // the tokens of the current sentence that start a pattern
+    // The cues of the current sentence that start a pattern, with the classes and words
+    // (Impl::Cue filters) of the cues from there to the sentence's end: room for every cue of the
+    // document (run() writes through a raw pointer).
+    struct Anchor {
+        EventTokenIds::Cue cue;
+        uint64_t classes, words;
+    };
+    std::vector<Anchor> anchor_at;
+    // Reads the cues of sentence `sent` from `cue` on (and moves it past them): writes their ids
+    // and the sentence's anchors (anchor_at, their number returned), ORs the sentence's classes
+    // into `classes`.
+    size_t read_cues(const Sentence& sent, const EventTokenIds::Cue*& cue, const EventTokenIds::Cue* cues_end,
+                     uint64_t& classes);
     std::vector<int32_t> company_at;  // mention index of a named company starting at the token, or -1
     std::vector<uint16_t> company_len;
     bool companies_built = false;
@@ -84,7 +96,7 @@ struct EventTypeClassifier::Scratch {
     void spread(const Document& d) { ids.assign(d.tokens.size(), detail::kNoWord); }
     bool is_anchor(uint32_t tok) const {
         uint32_t w = ids[tok];
-        return w != detail::kNoWord && t->cue_info[w].anchor;
+        return w != detail::kNoWord && t->cue_info[w].gates != 0;
     }
     bool in_class_single(uint32_t tok, uint32_t cls) const {
         uint32_t w = id(tok);

@@ -312,30 +312,41 @@ void EventTypeTable::Impl::parse(std::string_view text, std::string_view name) {
     word_classes.resize(words.size());
     multi_by_first.resize(words.size());
     anchors.resize(words.size());
-    // Per word: the classes it may bring to a sentence, its hash bit, whether it starts a pattern.
-    cue_info.assign(words.size(), Cue{});
-    for (uint32_t w = 0; w < words.size(); ++w) {
-        cue_info[w].maybe = word_classes[w];
-        cue_info[w].anchor = !anchors[w].empty();
-        detail::ShortKey k;
-        // Keyed as the tokenizer keys a token (WordKey::hash); a longer word is never filtered by.
-        cue_info[w].bits = detail::short_key(words.word(w), k) ? hash_bit(detail::key_hash(k)) : ~uint64_t{0};
-    }
-    for (const auto& m : multi) cue_info[m.ids[0]].maybe.set(m.cls);
+    // What each pattern needs from its anchor on (its first element is the anchor's own).
+    word_bit.assign(words.size(), kUnneededWord);
+    uint32_t needed_words = 0;
     for (Pattern& p : patterns) {
-        for (const Element& e : p.elements) {
+        for (size_t i = 0; i < p.elements.size(); ++i) {
+            const Element& e = p.elements[i];
             if (e.kind == Element::Kind::cls) p.need_classes.set(e.id);
-            if (p.after_class >= 0) p.need_classes.set(static_cast<uint32_t>(p.after_class));
-            else if (e.kind == Element::Kind::word && cue_info[e.id].bits != ~uint64_t{0}) p.need_words |= cue_info[e.id].bits;
+            if (e.kind != Element::Kind::word || i == 0) continue;
+            p.need_words.push_back(e.id);
+            if (word_bit[e.id] == kUnneededWord) word_bit[e.id] = static_cast<uint8_t>(needed_words++ % kUnneededWord);
         }
     }
-    gate_first.assign(words.size() + 1, 0);
+    class_bits();
+    for (Pattern& p : patterns)
+        if (p.after_class >= 0) p.after_bit = uint64_t{1} << class_bit[static_cast<size_t>(p.after_class)];
+    // Per word: the classes it may bring to a sentence, its bit, and its patterns' gates.
+    cue_info.assign(words.size(), Cue{});
     gates.clear();
+    gate_pattern.clear();
     for (uint32_t w = 0; w < words.size(); ++w) {
-        gate_first[w] = static_cast<uint32_t>(gates.size());
-        for (uint32_t pi : anchors[w]) gates.push_back({patterns[pi].need_classes, patterns[pi].need_words, pi, patterns[pi].row});
+        ClassSet maybe = word_classes[w];
+        for (uint32_t m : multi_by_first[w]) maybe.set(multi[m].cls);
+        Cue& c = cue_info[w];
+        c.classes = class_mask(maybe);
+        c.word_bit = word_bit[w];
+        c.gate = static_cast<uint32_t>(gates.size());
+        if (anchors[w].size() > UINT16_MAX) throw std::runtime_error(std::string(name) + ": a word starts more than 65535 patterns");
+        c.gates = static_cast<uint16_t>(anchors[w].size());
+        for (uint32_t pi : anchors[w]) {
+            Gate g{class_mask(patterns[pi].need_classes), 0};
+            for (uint32_t nw : patterns[pi].need_words) g.words |= uint64_t{1} << word_bit[nw];
+            gates.push_back(g);
+            gate_pattern.push_back(pi);
+        }
     }
-    gate_first[words.size()] = static_cast<uint32_t>(gates.size());
     word_flags.assign(words.size(), 0);
     for (uint32_t w = 0; w < words.size(); ++w) {
         uint8_t f = multi_by_first[w].empty() ? 0 : kStartsPhrase;
@@ -344,6 +355,31 @@ void EventTypeTable::Impl::parse(std::string_view text, std::string_view name) {
         if (stop >= 0 && in_class(w, static_cast<uint32_t>(stop))) f |= kStop;
         word_flags[w] = f;
     }
+}
+
+// The bits of the class filter: the classes some pattern needs, the larger (more words, so more
+// often in a sentence) first; with n such classes and n > 64, the 128 - n largest get a bit of
+// their own and the rest share the other bits two by two (three and more past 128 classes), so
+// a frequent class does not open the gates of a rare one that shares its bit.
+void EventTypeTable::Impl::class_bits() {
+    std::vector<uint32_t> needed;
+    std::vector<uint8_t> is_needed(class_names.size(), 0);
+    for (const Pattern& p : patterns) {
+        for (uint32_t c = 0; c < class_names.size(); ++c) is_needed[c] |= p.need_classes.has(c);
+        if (p.after_class >= 0) is_needed[static_cast<size_t>(p.after_class)] = 1;
+    }
+    std::vector<uint32_t> size(class_names.size(), 0);
+    for (const ClassSet& cs : word_classes)
+        for (uint32_t c = 0; c < class_names.size(); ++c) size[c] += cs.has(c);
+    for (const MultiEntry& m : multi) ++size[m.cls];
+    for (uint32_t c = 0; c < class_names.size(); ++c)
+        if (is_needed[c]) needed.push_back(c);
+    std::stable_sort(needed.begin(), needed.end(), [&](uint32_t a, uint32_t b) { return size[a] > size[b]; });
+    const size_t n = needed.size();
+    const size_t own = n <= 64 ? n : n >= 128 ? 0 : 128 - n;
+    class_bit.assign(class_names.size(), -1);
+    for (size_t r = 0; r < n; ++r)
+        class_bit[needed[r]] = static_cast<int8_t>(r < own ? r : own + (r - own) % (64 - own));
 }
 
 EventTypeTable::EventTypeTable(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

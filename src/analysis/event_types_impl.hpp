@@ -51,10 +51,11 @@ struct Pattern {
     bool has_company = false;
     std::string detail;     // "[completed]": overrides the row's detail
     std::vector<Element> elements;
-    // What a sentence must hold for the pattern to match there: its classes, and its words as
-    // bits of their hashes (Impl::Cue::bits). Tested before matching.
+    // What a sentence must hold from the anchor on for the pattern to match there: the classes of
+    // its elements, and its words after the first. Tested as Impl::Gate before matching.
     ClassSet need_classes;
-    uint64_t need_words = 0;
+    std::vector<uint32_t> need_words;
+    uint64_t after_bit = 0;  // Impl::class_bit of after_class (in the sentence, before the anchor)
 };
 
 struct Row {
@@ -88,15 +89,35 @@ struct EventTypeTable::Impl {
     std::vector<events_detail::MultiEntry> multi;
     std::vector<std::vector<uint32_t>> anchors;                  // by word id: patterns whose first element it can start
     // By word id: what a token of the word tells about its sentence (the classifier reads these
-    // for the cues of a sentence only): the classes it is or starts an entry of, a bit of its
-    // hash (all bits for a word too long for a key: never filtered by), whether it can start a pattern.
+    // for the cues of a sentence only), 16 bytes so that four share a cache line (the 32-byte row
+    // with the whole class set was 139 D1 read misses per seed article, session 21): the classes
+    // it is or starts an entry of as a filter (class_bit), a bit of its id, and its patterns' gates.
     struct Cue {
-        events_detail::ClassSet maybe;
-        uint64_t bits = 0;
-        bool anchor = false;
+        uint64_t classes = 0;  // class_bit of each such class
+        uint32_t gate = 0;     // gates[gate .. gate + gates): the patterns it can start
+        uint16_t gates = 0;    // 0: it starts none (no anchor)
+        uint8_t word_bit = 0;  // Impl::word_bit
+        uint8_t unused = 0;
     };
+    static_assert(sizeof(Cue) == 16);
     std::vector<Cue> cue_info;
-    static uint64_t hash_bit(uint64_t hash) { return uint64_t{1} << ((hash >> 40) & 63); }
+    // By word id: its bit in Cue::word_bit and Gate::words. Only the words some pattern needs past
+    // its first element have one of bits 0-62 (shared when there are more); every other word
+    // has bit 63, which no gate asks for.
+    std::vector<uint8_t> word_bit;
+    static constexpr uint8_t kUnneededWord = 63;
+    // By class: its bit in Cue::classes and Gate::classes, or -1 for a class no pattern needs.
+    // With more needed classes than bits, the rarer ones share (class_bits()); a shared bit only
+    // lets a gate open that the exact set would not (the pattern is then matched and fails).
+    // The same for words (word_bit).
+    std::vector<int8_t> class_bit;
+    uint64_t class_mask(const events_detail::ClassSet& set) const {
+        uint64_t m = 0;
+        for (uint32_t c = 0; c < class_bit.size(); ++c)
+            if (class_bit[c] >= 0 && set.has(c)) m |= uint64_t{1} << class_bit[c];
+        return m;
+    }
+    void class_bits();
     // By word id: what the matcher asks of every word it passes, in one byte.
     enum WordFlag : uint8_t { kNegator = 1, kHedge = 2, kStop = 4, kStartsPhrase = 8 };
     std::vector<uint8_t> word_flags;
@@ -104,19 +125,19 @@ struct EventTypeTable::Impl {
     std::vector<events_detail::Pattern> patterns;
     // What the classifier tests of each pattern an anchor word may start before it reads the
     // pattern (104 bytes, two cache lines, in table order): the patterns of a word side by side
-    // (gates[gate_first[w] .. gate_first[w + 1]]), in the order of anchors[w].
+    // (gates[Cue::gate .. Cue::gate + Cue::gates], in the order of anchors[w]), 16 bytes each; the
+    // pattern's index beside (gate_pattern), read only for a gate that opens.
     struct Gate {
-        events_detail::ClassSet need_classes;
-        uint64_t need_words = 0;
-        uint32_t pattern = 0;
-        uint16_t row = 0;
-        // The sentence holds every class and word the pattern needs.
-        bool open(uint64_t words, const events_detail::ClassSet& present) const {
-            return (need_words & ~words) == 0 && present.covers(need_classes);
+        uint64_t classes = 0;  // class_bit of the classes the pattern needs
+        uint64_t words = 0;    // word_bit of the words it needs past its first element
+        // The sentence may hold every class and word the pattern needs.
+        bool open(uint64_t sentence_words, uint64_t sentence_classes) const {
+            return ((words & ~sentence_words) | (classes & ~sentence_classes)) == 0;
         }
     };
+    static_assert(sizeof(Gate) == 16);
     std::vector<Gate> gates;
-    std::vector<uint32_t> gate_first;
+    std::vector<uint32_t> gate_pattern;
     int32_t negator = -1, hedge = -1, stop = -1;  // the scope classes
     int32_t background = -1;  // @background: opens a clause that reports an earlier event
     int32_t background_open = -1;  // @background_open: opens a sentence that reports earlier events
