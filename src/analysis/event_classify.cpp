@@ -43,6 +43,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
     s.spread(doc);
     s.unconfirmed.assign(t.rows.size(), 0);
     if (s.anchor_at.size() < ids_in.cue_count) s.anchor_at.resize(ids_in.cue_count);
+    const EventTypeTable::Impl::Gate* const gates = t.gates.data();
     // Only sentences holding a cue (a token with a word of the table) are read, and of them only
     // the cues: which tokens may start a pattern, and what classes and words stand from each on
     // to the sentence's end, so that a pattern whose classes and words are not all there is not
@@ -63,11 +64,12 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
         uint32_t carry_row = UINT32_MAX, carry_until = 0;
         std::string_view carry_detail;
         for (size_t ai = 0; ai < anchors; ++ai) {
-            const Scratch::Anchor& an = anchor_at[ai];
-            const uint32_t tk = an.cue.token;
-            const EventTypeTable::Impl::Cue& cue_row = t.cue_info[an.cue.id];  // in L1 since the loop above
+            // In locals: the matcher's calls below would otherwise make every gate reload them.
+            const uint32_t tk = anchor_at[ai].cue.token;
+            const uint64_t after_words = anchor_at[ai].words, after_classes = anchor_at[ai].classes;
+            const EventTypeTable::Impl::Cue& cue_row = t.cue_info[anchor_at[ai].cue.id];  // in L1 since read_cues
             for (uint32_t gi = cue_row.gate, ge = cue_row.gate + cue_row.gates; gi < ge; ++gi) {
-                if (!t.gates[gi].open(an.words, an.classes)) continue;
+                if (!gates[gi].open(after_words, after_classes)) continue;
                 const Pattern& p = t.patterns[t.gate_pattern[gi]];
                 if (p.row == last_row && last_row_at == tk) continue;  // matched here
                 uint32_t end, begins = tk;  // the pattern's words begin at its [after:] word, else at tk
@@ -114,12 +116,17 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
 // not a 24-byte store per cue: session 22).
 size_t EventTypeClassifier::Scratch::read_cues(const Sentence& sent, const EventTokenIds::Cue*& cue,
                                                const EventTokenIds::Cue* cues_end, uint64_t& classes) {
+    // Raw pointers and the bound in locals: the stores through uint32_t* would otherwise reload
+    // them for every cue.
     Anchor* const anchors_out = anchor_at.data();
+    uint32_t* const ids_out = ids.data();
+    const EventTypeTable::Impl::Cue* const rows = t->cue_info.data();
+    const uint32_t last = sent.last_token;
     uint64_t seg_classes = 0, seg_words = 0;
     size_t n = 0;
-    for (; cue != cues_end && cue->token < sent.last_token; ++cue) {
-        ids[cue->token] = cue->id;
-        const EventTypeTable::Impl::Cue& row = t->cue_info[cue->id];
+    for (; cue != cues_end && cue->token < last; ++cue) {
+        ids_out[cue->token] = cue->id;
+        const EventTypeTable::Impl::Cue& row = rows[cue->id];
         if (row.gates != 0) {
             if (n > 0) anchors_out[n - 1].classes = seg_classes, anchors_out[n - 1].words = seg_words;
             anchors_out[n++].cue = *cue;
