@@ -114,7 +114,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
 // The cues' rows, each read once: the anchors in token order, each with the classes and words of
 // the cues from it to the next anchor, then OR-ed from the last one back (a branch per anchor,
 // not a 24-byte store per cue: session 22).
-size_t EventTypeClassifier::Scratch::read_cues(const Sentence& sent, const EventTokenIds::Cue*& cue,
+size_t EventTypeClassifier::Scratch::read_cues(const Sentence& sent, const EventTokenIds::Cue*& next,
                                                const EventTokenIds::Cue* cues_end, uint64_t& classes) {
     // Raw pointers and the bound in locals: the stores through uint32_t* would otherwise reload
     // them for every cue.
@@ -122,6 +122,7 @@ size_t EventTypeClassifier::Scratch::read_cues(const Sentence& sent, const Event
     uint32_t* const ids_out = ids.data();
     const EventTypeTable::Impl::Cue* const rows = t->cue_info.data();
     const uint32_t last = sent.last_token;
+    const EventTokenIds::Cue* cue = next;
     uint64_t seg_classes = 0, seg_words = 0;
     size_t n = 0;
     for (; cue != cues_end && cue->token < last; ++cue) {
@@ -136,6 +137,7 @@ size_t EventTypeClassifier::Scratch::read_cues(const Sentence& sent, const Event
         seg_classes |= row.classes;
         seg_words |= uint64_t{1} << row.word_bit;
     }
+    next = cue;
     if (n == 0) return 0;
     anchors_out[n - 1].classes = seg_classes, anchors_out[n - 1].words = seg_words;
     classes |= seg_classes;
