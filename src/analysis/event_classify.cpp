@@ -34,15 +34,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                               const EventTokenIds& ids_in) {
     Scratch& s = *s_;
     const EventTypeTable::Impl& t = *s.t;
-    s.doc = &doc;
-    s.mentions = &mentions;
-    s.companies_built = false;
-    s.rater_mention = -1;
-    s.is_rater.assign(a.entities.size(), 0);
-    s.is_customer.assign(a.entities.size(), 0);
-    s.spread(doc);
-    s.unconfirmed.assign(t.rows.size(), 0);
-    if (s.anchor_at.size() < ids_in.cue_count) s.anchor_at.resize(ids_in.cue_count);
+    s.start(doc, mentions, a, ids_in.cue_count);
     const EventTypeTable::Impl::Gate* const gates = t.gates.data();
     // Only sentences holding a cue (a token with a word of the table) are read, and of them only
     // the cues: which tokens may start a pattern, and what classes and words stand from each on
@@ -65,12 +57,15 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
         std::string_view carry_detail;
         for (size_t ai = 0; ai < anchors; ++ai) {
             // In locals: the matcher's calls below would otherwise make every gate reload them.
-            const uint32_t tk = anchor_at[ai].cue.token;
+            const EventTokenIds::Cue* const at = anchor_at[ai].cue;
+            const uint32_t tk = at->token;
             const uint64_t after_words = anchor_at[ai].words, after_classes = anchor_at[ai].classes;
-            const EventTypeTable::Impl::Cue& cue_row = t.cue_info[anchor_at[ai].cue.id];  // in L1 since read_cues
+            const EventTypeTable::Impl::Cue& cue_row = t.cue_info[at->id];  // in L1 since read_cues
             for (uint32_t gi = cue_row.gate, ge = cue_row.gate + cue_row.gates; gi < ge; ++gi) {
                 if (!gates[gi].open(after_words, after_classes)) continue;
-                const Pattern& p = t.patterns[t.gate_pattern[gi]];
+                const EventTypeTable::Impl::GateTail tail = t.gate_pattern[gi];
+                if (!s.open_within(gates[gi], at, cue, tail.reach)) continue;
+                const Pattern& p = t.patterns[tail.pattern];
                 if (p.row == last_row && last_row_at == tk) continue;  // matched here
                 uint32_t end, begins = tk;  // the pattern's words begin at its [after:] word, else at tk
                 if (p.after_class >= 0 && ((p.after_bit & ~classes) != 0 || !s.after(sent, tk, p, begins))) continue;
@@ -130,7 +125,7 @@ size_t EventTypeClassifier::Scratch::read_cues(const Sentence& sent, const Event
         const EventTypeTable::Impl::Cue& row = rows[cue->id];
         if (row.gates != 0) {
             if (n > 0) anchors_out[n - 1].classes = seg_classes, anchors_out[n - 1].words = seg_words;
-            anchors_out[n++].cue = *cue;
+            anchors_out[n++].cue = cue;
             classes |= seg_classes;
             seg_classes = seg_words = 0;
         }
@@ -146,6 +141,21 @@ size_t EventTypeClassifier::Scratch::read_cues(const Sentence& sent, const Event
         anchors_out[i].words |= anchors_out[i + 1].words;
     }
     return n;
+}
+
+// The gate opens on the cues [from, end) within `reach` tokens of the first (their rows are in L1:
+// read_cues read them).
+bool EventTypeClassifier::Scratch::open_within(const EventTypeTable::Impl::Gate& g, const EventTokenIds::Cue* from,
+                                               const EventTokenIds::Cue* end, uint32_t reach) const {
+    if (reach == EventTypeTable::Impl::kNoReach) return true;
+    const uint32_t until = from->token + reach;
+    uint64_t classes = 0, words = 0;
+    for (; from != end && from->token < until; ++from) {
+        const EventTypeTable::Impl::Cue& row = t->cue_info[from->id];
+        classes |= row.classes;
+        words |= uint64_t{1} << row.word_bit;
+    }
+    return g.open(words, classes);
 }
 
 namespace {

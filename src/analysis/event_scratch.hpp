@@ -39,7 +39,7 @@ struct EventTypeClassifier::Scratch {
     // (Impl::Cue filters) of the cues from there to the sentence's end: room for every cue of the
     // document (run() writes through a raw pointer).
     struct Anchor {
-        EventTokenIds::Cue cue;
+        const EventTokenIds::Cue* cue;
         uint64_t classes, words;
     };
     std::vector<Anchor> anchor_at;
@@ -48,6 +48,22 @@ struct EventTypeClassifier::Scratch {
     // into `classes`.
     size_t read_cues(const Sentence& sent, const EventTokenIds::Cue*& cue, const EventTokenIds::Cue* cues_end,
                      uint64_t& classes);
+    // Gate g opens on the cues [from, end) within `reach` tokens of the first (a pattern's reach,
+    // Impl::GateTail; always for kNoReach).
+    bool open_within(const EventTypeTable::Impl::Gate& g, const EventTokenIds::Cue* from, const EventTokenIds::Cue* end,
+                     uint32_t reach) const;
+    // Ready for a document whose lookups hold `cues` cues.
+    void start(const Document& d, const std::vector<Mention>& m, const Analysis& a, size_t cues) {
+        doc = &d;
+        mentions = &m;
+        companies_built = false;
+        rater_mention = -1;
+        is_rater.assign(a.entities.size(), 0);
+        is_customer.assign(a.entities.size(), 0);
+        spread(d);
+        unconfirmed.assign(t->rows.size(), 0);
+        if (anchor_at.size() < cues) anchor_at.resize(cues);
+    }
     std::vector<int32_t> company_at;  // mention index of a named company starting at the token, or -1
     std::vector<uint16_t> company_len;
     bool companies_built = false;

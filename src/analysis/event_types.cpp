@@ -344,7 +344,7 @@ void EventTypeTable::Impl::parse(std::string_view text, std::string_view name) {
             Gate g{class_mask(patterns[pi].need_classes), 0};
             for (uint32_t nw : patterns[pi].need_words) g.words |= uint64_t{1} << word_bit[nw];
             gates.push_back(g);
-            gate_pattern.push_back(pi);
+            gate_pattern.push_back({pi, reach(patterns[pi])});
         }
     }
     word_flags.assign(words.size(), 0);
@@ -380,6 +380,30 @@ void EventTypeTable::Impl::class_bits() {
     class_bit.assign(class_names.size(), -1);
     for (size_t r = 0; r < n; ++r)
         class_bit[needed[r]] = static_cast<int8_t>(r < own ? r : own + (r - own) % (64 - own));
+}
+
+uint32_t EventTypeTable::Impl::reach(const Pattern& p) const {
+    size_t last = p.elements.size();
+    for (size_t i = 0; i < p.elements.size(); ++i)
+        if (p.elements[i].kind == Element::Kind::word || p.elements[i].kind == Element::Kind::cls) last = i;
+    if (last == p.elements.size()) return kNoReach;
+    uint32_t tokens = 0, gap = 0;
+    for (size_t i = 0; i <= last; ++i) {
+        const Element& e = p.elements[i];
+        if (e.kind == Element::Kind::gap) {
+            gap = e.gap;
+            continue;
+        }
+        if (e.kind != Element::Kind::word && e.kind != Element::Kind::cls) return kNoReach;
+        uint32_t longest = 1;
+        if (e.kind == Element::Kind::cls)
+            for (const MultiEntry& m : multi)
+                if (m.cls == e.id && m.ids.size() > longest) longest = static_cast<uint32_t>(m.ids.size());
+        // A gap's tokens, or a quote before an element right after the previous ("cut to 'sell'").
+        tokens += longest + (i == 0 ? 0 : gap > 0 ? gap : 1);
+        gap = 0;
+    }
+    return tokens;
 }
 
 EventTypeTable::EventTypeTable(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

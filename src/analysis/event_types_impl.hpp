@@ -126,7 +126,7 @@ struct EventTypeTable::Impl {
     // What the classifier tests of each pattern an anchor word may start before it reads the
     // pattern (104 bytes, two cache lines, in table order): the patterns of a word side by side
     // (gates[Cue::gate .. Cue::gate + Cue::gates], in the order of anchors[w]), 16 bytes each; the
-    // pattern's index beside (gate_pattern), read only for a gate that opens.
+    // pattern's index and reach beside (gate_pattern), read only for a gate that opens.
     struct Gate {
         uint64_t classes = 0;  // class_bit of the classes the pattern needs
         uint64_t words = 0;    // word_bit of the words it needs past its first element
@@ -137,7 +137,17 @@ struct EventTypeTable::Impl {
     };
     static_assert(sizeof(Gate) == 16);
     std::vector<Gate> gates;
-    std::vector<uint32_t> gate_pattern;
+    // The pattern of a gate, and how many tokens from its anchor on hold every word and class it
+    // needs (its elements up to the last word or class: a class's longest entry, each gap, a
+    // quote before an element right after another); kNoReach when a company, $name or $minority
+    // comes first (no bound). A gate that opens is tested again on the cues of that reach only.
+    struct GateTail {
+        uint32_t pattern = 0;
+        uint32_t reach = 0;
+    };
+    static constexpr uint32_t kNoReach = UINT32_MAX;
+    std::vector<GateTail> gate_pattern;
+    uint32_t reach(const events_detail::Pattern& p) const;
     int32_t negator = -1, hedge = -1, stop = -1;  // the scope classes
     int32_t background = -1;  // @background: opens a clause that reports an earlier event
     int32_t background_open = -1;  // @background_open: opens a sentence that reports earlier events
