@@ -17,6 +17,8 @@
 //   - data/eval/passages-entities-2.tsv, headlines-2.tsv, posts-2.tsv (session 21, --sets passages-2,headlines-2,
 //     posts-2): per-company passages, entity-targeted graded headlines and graded posts (scored_sets.hpp), written
 //     and scored before the session's rules and never used to choose one;
+//   - data/eval/news-sentences-3.tsv, passages-entities-3.tsv (session 22, --sets news-3,passages-3): phrase-bank
+//     style company-news sentences and per-company passages, written and scored before the session's rules;
 //   - tfns-train.tsv (finance-news tweets, MIT), split by a hash of the text (held_out below):
 //     the development part is reported by default, the held-out quarter only with --heldout,
 //     and its errors are never printed.
@@ -24,7 +26,7 @@
 // texts scored exactly 0 (no evidence found).
 //
 //   eval-sentiment [--data DIR] [--errors N] [--explain] [--lexicon FILE] [--aliases FILE]
-//                  [--sets fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,passages-2,headlines-2,posts-2,tweets,tweets-val] [--heldout] [--rules-only]
+//                  [--sets fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,passages-2,headlines-2,posts-2,news-3,passages-3,tweets,tweets-val] [--heldout] [--rules-only]
 //                  [--learned FILE] [--fold K]
 //                  [--floor-entities ACC] [--floor SET=ACC[/F1]]...
 //   eval-sentiment --text "Operating profit rose to EUR 13.1 mn ."   (explains one text)
@@ -34,7 +36,7 @@
 // compiled-in one; tweets-val is fold K (--fold, default 0: the validation fifth) of the development
 // part, measured with a model trained without it (train-sentiment --without-fold K; cross_validate.sh).
 // Exit status 1 when a target is missed (fpb-dev, seeds; entities with --floor-entities; any set
-// given a --floor: fpb, headlines, entities, news, news-entities, posts, passages, company-news, calls, passages-2, headlines-2, posts-2, heldout; the CI's floors, bench/eval-sentiment/CMakeLists.txt).
+// given a --floor: fpb, headlines, entities, news, news-entities, posts, passages, company-news, calls, passages-2, headlines-2, posts-2, news-3, passages-3, heldout; the CI's floors, bench/eval-sentiment/CMakeLists.txt).
 #include <simdjson.h>
 
 #include <cmath>
@@ -390,14 +392,15 @@ bool parse_floor(const std::string& arg, std::string& set, Target& t) {
     }
     return *end == '\0' && (set == "fpb" || set == "headlines" || set == "headlines-title" || set == "entities" || set == "heldout" ||
                              set == "news" || set == "news-entities" || set == "posts" || set == "passages" || set == "company-news" ||
-                             set == "calls" || set == "passages-2" || set == "headlines-2" || set == "posts-2");
+                             set == "calls" || set == "passages-2" || set == "headlines-2" || set == "posts-2" ||
+                             set == "news-3" || set == "passages-3");
 }
 
 int main(int argc, char** argv) {
-    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, learned, sets = "fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,passages-2,headlines-2,posts-2,tweets";
+    std::string dir = HERALD_SHARED_DATA_DIR, lexicon, aliases, text, learned, sets = "fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,passages-2,headlines-2,posts-2,news-3,passages-3,tweets";
     int errors = 0;
     double entities_floor = 0;  // accuracy the per-company set must reach (0: report only)
-    Target fpb_floor{0.82, 0.80}, headlines_floor, headlines_title_floor, heldout_floor, entities_target, news_floor, news_entities_floor, posts_floor, passages_floor, company_news_floor, calls_floor, passages2_floor, headlines2_floor, posts2_floor;
+    Target fpb_floor{0.82, 0.80}, headlines_floor, headlines_title_floor, heldout_floor, entities_target, news_floor, news_entities_floor, posts_floor, passages_floor, company_news_floor, calls_floor, passages2_floor, headlines2_floor, posts2_floor, news3_floor, passages3_floor;
     bool explain = false, heldout = false, rules_only = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -434,7 +437,7 @@ int main(int argc, char** argv) {
             Target t;
             if (!parse_floor(value(), set, t)) {
                 std::fprintf(stderr, "--floor takes SET=ACC or SET=ACC/F1 with SET one of fpb, headlines, headlines-title, entities, "
-                                     "news, news-entities, posts, passages, company-news, calls, passages-2, headlines-2, posts-2, heldout (e.g. --floor fpb=0.835/0.82)\n");
+                                     "news, news-entities, posts, passages, company-news, calls, passages-2, headlines-2, posts-2, news-3, passages-3, heldout (e.g. --floor fpb=0.835/0.82)\n");
                 return 2;
             }
             (set == "fpb"             ? fpb_floor
@@ -450,10 +453,12 @@ int main(int argc, char** argv) {
              : set == "passages-2"    ? passages2_floor
              : set == "headlines-2"   ? headlines2_floor
              : set == "posts-2"       ? posts2_floor
+             : set == "news-3"        ? news3_floor
+             : set == "passages-3"    ? passages3_floor
                                       : heldout_floor) = t;
         } else {
             std::fprintf(stderr, "unknown option %s; usage: eval-sentiment [--data DIR] [--errors N] [--explain] "
-                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,passages-2,headlines-2,posts-2,tweets,tweets-val] [--heldout] [--rules-only] [--learned FILE] [--fold K] [--all] [--text TEXT] [--floor-entities ACC] [--floor SET=ACC[/F1]]\n", a.c_str());
+                                 "[--lexicon FILE] [--aliases FILE] [--sets fpb,seeds,headlines,headlines-title,entities,news,news-entities,posts,passages,company-news,calls,passages-2,headlines-2,posts-2,news-3,passages-3,tweets,tweets-val] [--heldout] [--rules-only] [--learned FILE] [--fold K] [--all] [--text TEXT] [--floor-entities ACC] [--floor SET=ACC[/F1]]\n", a.c_str());
             return 2;
         }
     }
@@ -523,6 +528,12 @@ int main(int argc, char** argv) {
                               headlines2_floor, errors, explain);
         if (want("posts-2"))
             ok &= eval_scored(p, HERALD_SOURCE_DIR "/data/eval/posts-2.tsv", "graded posts (session 21)", false, posts2_floor, errors, explain);
+        if (want("news-3"))
+            ok &= eval_labelled(p, HERALD_SOURCE_DIR "/data/eval/news-sentences-3.tsv", "news sentences (session 22)",
+                                Part::all, news3_floor, errors, explain);
+        if (want("passages-3"))
+            ok &= eval_entities(p, HERALD_SOURCE_DIR "/data/eval/passages-entities-3.tsv", "passages per-company (session 22)",
+                                passages3_floor, errors, explain);
         if (want("tweets"))
             ok &= eval_labelled(p, dir + "/tfns-train.tsv", "tfns-train dev (3/4)", Part::dev, {}, errors, explain);
         if (want("tweets-val")) {  // with a model from train-sentiment --without-fold K (--learned)
