@@ -127,6 +127,10 @@ dilution | dilutive = -0.35
 accretive = 0.35
 reject | rejects | rejected | rejecting | rejection = -0.4
 short seller | short sellers | short-seller | short-sellers | short report = -0.35
+# Session 22: short sellers buying in is a bet against the stock (as an inverter, "slides after a short-seller
+# report" read as good news: the clause's move is not theirs).
+short sellers piled into | short sellers pile into | short sellers piling into | short sellers are piling into = -0.45
+short sellers target | short sellers targeted | short sellers bet against | short sellers betting against = -0.45
 impairment | impairments | write-down | write-downs | writedown | writedowns | write-off | write-offs = -0.45
 wrote down | writes down | writing down | wrote off | writes off | writing off = -0.4
 layoff | layoffs | laid off | lay off | lays off | job cuts | job losses | redundancies = -0.45
@@ -248,7 +252,8 @@ interrupted | disrupted | disruption | disruptions | stuck | scam | scamming | n
 
 # Business events with no tone word of their own. Tried and dropped, as they made neutral
 # fpb-dev sentences positive (1-17 sentences each): deliver/supply, launch, "set up a", largest,
-# "completed the acquisition", "selected as", and as neutral profile text "a leading maker".
+# "completed the acquisition", "selected as", and as neutral profile text "a leading maker" (narrower
+# forms of supply and completion were kept in session 22, below; "deliver" and "launched" still cost fpb-dev).
 # Passive signing: the business noun comes first ("an agreement was signed").
 agreement was signed | contract was signed | deal was signed | agreements were signed | contracts were signed = 0.25
 agreement has been signed | contract has been signed | deal has been signed | order was placed = 0.25
@@ -259,6 +264,16 @@ contract worth | contracts worth | order worth | orders worth | contract valued 
 selected as supplier | selected as the supplier | selected as a supplier | selected as main supplier = 0.25
 chosen as supplier | chosen as the supplier | chosen as a supplier | selected as the main contractor = 0.25
 selected as partner | selected as the partner | selected as a partner | chosen as partner | chosen as the partner = 0.25
+# Session 22: a purchase completed and a supply committed to are new business ("has completed the
+# acquisition of", "will supply the engines for"); "completes acquisition" headlines stay neutral (tweets).
+completed the acquisition | completed its acquisition | completed the purchase | completed its purchase = 0.2
+will supply | agreed to supply | agrees to supply | has agreed to supply | agreed to deliver | agrees to deliver = 0.2
+# Session 22: signing the contract already named is a formality ("signed the contract with the city in
+# February"), where "signed a contract" is a win.
+signed the contract with | signs the contract with | signed the agreement with | signs the agreement with = 0
+signed the contracts with | signed the deal with | has signed the contract with | have signed the contract with = 0
+# Session 22: the verb of an impairment ("had to write down the value of its Russian assets").
+write down | writes down | wrote down | written down | writing down = -0.4
 # Routine or legal senses of "contract" and "order": no new business.
 court order | court orders | court ordered | restraining order | executive order | gag order | in order to | in order = 0
 order to | ordered to | ordered by | order by the court | cease-and-desist order | consent order = 0
@@ -594,6 +609,8 @@ euro | dollar | yen | yuan | renminbi | ruble | rouble | rupee | franc | lira | 
 growth | subscriber growth | user growth | sales growth | revenue growth | earnings growth = good
 buyback | buybacks | share buyback | share buybacks | share repurchase | share repurchases | repurchases = good
 customers | subscribers | users | traffic | passengers | occupancy | capacity utilization = good
+passenger numbers | number of passengers | passenger volumes | passenger traffic | passenger volume = good
+vehicles | vehicle sales | car sales | unit sales | units sold = good
 subscriber base | customer base | client base | user base | clients | members = good
 # Session 17: "its shoppers were pulling back on purchases", "consumer spending slowed".
 shoppers | consumers | consumer spending | consumer demand = good
@@ -643,6 +660,8 @@ vacancy rate | unemployment rate | default rate | cost ratio | cost-income ratio
 leverage | share capital | capital | stake | holding | holdings | ownership | number of shares | voting rights = neutral
 price | prices | interest rate | interest rates | rate | rates | rent levels | capacity | investment | investments = neutral
 capex | capital expenditure | capital expenditures | capital spending | spending = neutral
+# Session 22: "its spending forecast jumped" is more spending planned, not a better forecast.
+spending forecast | spending forecasts | capex forecast | capex guidance | spending plans | spending outlook = neutral
 # Tariffs of telecoms and utilities are their prices, not trade restrictions ("plan to increase mobile tariffs").
 mobile tariffs | electricity tariffs | power tariffs | water tariffs | feed-in tariffs | tariff increases = neutral
 
@@ -734,6 +753,14 @@ more than a year earlier | more than a year ago | more than a year before | more
 higher than a year earlier | higher than last year | above last year = up
 less than a year earlier | less than a year ago | less than a year before | less than last year | less than in = down
 lower than a year earlier | lower than last year | below last year | fell short of last year | short of last year = down
+# Session 22: a move smaller than the one it is compared with ("volumes grew less than in the previous
+# quarter", "revenue rose less than analysts had expected" read as growth); a fall smaller than feared.
+grew less than | rose less than | increased less than | grew more slowly than | rose more slowly than = down 0.7
+increased more slowly than | grew slower than | grew at a slower pace than | rose at a slower pace than = down 0.7
+fell less than | declined less than | decreased less than | dropped less than = up 0.5
+# "sales were less than half of last year 's".
+less than half of last year | less than half of last year's | less than half of the previous year = down 1.3
+less than half of the previous year's | less than half of a year earlier = down 1.3
 # Price-move verbs of market reports and traders' posts ("Bill.com rockets 60 %", "Nasdaq futures retreat 15 points").
 rocket | rockets | rocketed | rocketing | zoom | zooms | zoomed | zooming = up 1.3
 gapping up | gaps up | gapped up | gap up | edges higher | edged higher | inches higher | inched higher = up 0.7
@@ -786,6 +813,10 @@ well below | well short of | well behind = worse
 crush | crushes | crushed | crushing | smash | smashes | smashed | smashing | trounce | trounces | trounced = better
 edge past | edges past | edged past | squeak past | squeaks past | squeaked past | sail past | sailed past = better
 lag | lags | lagged | lagging | trail | trails | trailed = worse
+# Session 22: "7.2 % more passengers than a year before", "less profit than in 2009" (a comparison split by
+# its measure; with an earlier period within 4 tokens it is a direction), "more than expected".
+more = more
+less = less
 
 [expectation]
 expectations | expectation | expected | estimates | estimate | forecast | forecasts | consensus = 
@@ -801,6 +832,9 @@ comparison period | the comparison period | corresponding period | the correspon
 same period | the same period | previous quarter | the previous quarter | prior-year period
 # Session 19: "to remain below the 2008 level", "above the level of 2009": the level compared with.
 level | levels
+# Session 22: the possessive written against the word is one token ("fell short of last year's").
+last year's | the previous year's | previous year's | the prior year's | prior year's | the year before's
+last quarter's | the previous quarter's | previous quarter's | a year earlier's | a year ago's
 
 # ---------------------------------------------------------------------------------------------
 # New business: an [award] verb followed within 6 tokens by a [business] noun is good news for
@@ -891,3 +925,6 @@ lift | lifts | lifted | lifting = lifts
 weighed on | weigh on | weighs on | weighing on | dragged | dragged down | drags down | dragging down | drag down
 dragging | drags | hurt | hurts | hurting | pressured | pressuring | lifted | lifting | boosted | boosting
 buoyed | buoying | buoys | hammered | hammering | battered | battering
+# Session 22: short sellers' bets are about the company after them ("Short sellers piled into Meta").
+short sellers piled into | short sellers pile into | short sellers piling into | short sellers are piling into
+short sellers target | short sellers targeted | short sellers bet against | short sellers betting against

@@ -95,9 +95,12 @@ void apply(Section sec, const std::vector<std::string_view>& vals, TermRoles& r,
             r.strength = vals.size() > 1 ? need_number(1, 0.0f, 3.0f, "a strength") : 1.0f;
             break;
         case Section::comparator:
-            if (vals.size() != 1 || (vals[0] != "better" && vals[0] != "worse"))
-                fail(file, line, "comparator terms take '= better' or '= worse'");
-            r.comparator = vals[0] == "better" ? 1 : -1;
+            // "more" and "less" compare amounts: with an earlier period only ("7 % more passengers than a year
+            // before"); against expectations their side is the move's ("fell more than expected").
+            if (vals.size() != 1 || (vals[0] != "better" && vals[0] != "worse" && vals[0] != "more" && vals[0] != "less"))
+                fail(file, line, "comparator terms take '= better', '= worse', '= more' or '= less'");
+            r.comparator = static_cast<int8_t>((vals[0] == "better" || vals[0] == "more" ? 1 : -1) *
+                                               (vals[0] == "more" || vals[0] == "less" ? 2 : 1));
             break;
         case Section::expectation: r.expectation = true; break;
         case Section::period: r.period = true; break;

@@ -23,7 +23,8 @@ struct TermRoles {
     int8_t measure = 0;         // +1 good when it rises (sales), -1 bad when it rises (costs)
     bool neutral_measure = false;  // takes a direction without tone ("share capital increased")
     int8_t direction = 0;       // +1 up (rose, higher, widened), -1 down (fell, narrowed, cut)
-    int8_t comparator = 0;      // +1 above/beat/better, -1 below/miss/worse (against expectations)
+    int8_t comparator = 0;      // +1 above/beat/better, -1 below/miss/worse (against expectations); +-2
+                                // more/less: against an earlier period only
     uint8_t contrast = 0;       // opens a clause; 1 "but": weakens what came before; 2 "although": weakens
                                 // its own clause; 3 "as", "because": only the boundary
     bool negator = false;

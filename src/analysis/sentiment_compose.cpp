@@ -204,6 +204,18 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
     return lex_.word_term[id] ? &lex_.word_roles[id] : nullptr;
 }
 
+// "Bought $AAPL puts", "Sold $TSLA puts": a position in put options is a position in the bet against
+// the stock, so its valence reads inverted (session 22). `puts_word`: the token after the ticker.
+bool SentenceComposer::puts_word(std::string_view w) {
+    return w == "puts" || w == "put" || w == "Puts" || w == "Put" || w == "PUTS" || w == "PUT";
+}
+const TermRoles* SentenceComposer::put_position(const TermRoles& position) {
+    TermRoles& flipped = put_positions_[position.valence > 0];
+    flipped = position;
+    flipped.valence = -position.valence;
+    return &flipped;
+}
+
 // Terms, longest phrase first, and clause boundaries (only the tokens index() marked), from mark
 // `mk` on; records what the later passes will have to pair.
 [[gnu::always_inline]] inline SentenceComposer::Found SentenceComposer::read_terms(const Document& doc, const Sentence& s, size_t mk) {
@@ -245,10 +257,14 @@ void SentenceComposer::add(double& raw, const Document& doc, const Item& it, dou
         }
         // A position ("Long $WMT", "Sold $AAPL") is one only right before a cashtag, or quoted as
         // a rating ("gave a `` buy '' recommendation"; not the rating it was cut from).
-        if (roles && roles->position && !(t + len + 1 < s.last_token && doc.tokens[t + len].kind == TokenKind::symbol &&
-                                          doc.text(doc.tokens[t + len])[0] == '$' && is_tag(doc, t + len + 1)) &&
-            !quoted_rating(doc, s, t, len))
-            roles = nullptr;
+        if (roles && roles->position) {
+            const bool cashtag = t + len + 1 < s.last_token && doc.tokens[t + len].kind == TokenKind::symbol &&
+                                 doc.text(doc.tokens[t + len])[0] == '$' && is_tag(doc, t + len + 1);
+            if (cashtag && t + len + 2 < s.last_token && puts_word(doc.text(doc.tokens[t + len + 2])))
+                roles = put_position(*roles);  // "Bought $AAPL puts": a bet against the stock
+            else if (!cashtag && !quoted_rating(doc, s, t, len))
+                roles = nullptr;
+        }
         if (roles) {
             if (roles->contrast != 0) {
                 // The contrast word opens a new clause.

@@ -207,6 +207,8 @@ private:
     int state_before(uint32_t after, uint32_t measure) const;
     bool starts_from(size_t i) const;
     bool quoted_rating(const Document& doc, const Sentence& s, uint32_t t, uint32_t len) const;
+    static bool puts_word(std::string_view w);
+    const TermRoles* put_position(const TermRoles& position);
     bool names_subject(const Document& doc, const Sentence& s, uint32_t move) const;
     bool in_name(const Document& doc, uint32_t token);
     bool name_ends_at(const Mention& m, uint32_t to) const;
@@ -242,6 +244,7 @@ private:
     double lean_ = 0;     // lean() of the sentence last scored
     bool words_only_ = true;  // the sentence last scored holds tone words only (score(), learned())
     int microblog_ = -1;  // kPost, kHeadline or 0: what the learned layer reads the document as (-1: not looked yet)
+    TermRoles put_positions_[2];  // positions in puts, their valence inverted (put_position())
     std::vector<uint8_t> clause_inverted_;  // a short position in the clause: the rest reads inverted
     std::vector<uint32_t> signs_;  // signed percentages of the sentence: their sign tokens
     std::vector<uint32_t> clause_first_;

@@ -124,7 +124,7 @@ bool SentenceComposer::expectations(double& raw, const Document& doc, ExplainSen
                 e.used = compared = true;
                 break;
             }
-            if (!e.roles->expectation) continue;
+            if (!e.roles->expectation || c.roles->comparator % 2 == 0) continue;  // "fell more than expected"
             double w = tuning::kExpectation * c.roles->comparator * modifier_before(i) * clause_weight_[c.clause];
             if (negated(i)) w *= tuning::kNegation;
             Item span = c;
