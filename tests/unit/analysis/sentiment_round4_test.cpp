@@ -39,7 +39,7 @@ TEST_CASE("cause 4: an earlier period's possessive written against the word") {
         // Before: "year's" was no period (0).
         {"Initech 's net sales fell short of last year's .", -1},
         {"Order intake was well above last year's .", +1},
-        {"Globex 's deliveries were below the previous quarter's level .", -1},
+        {"Globex 's deliveries were below the previous quarter's .", -1},
     });
 }
 
@@ -48,8 +48,8 @@ TEST_CASE("cause 5: positions in puts, short sellers piling in") {
         // Before: a position before a cashtag read as buying the stock whatever followed the ticker.
         {"Bought $GLBX puts this morning", -1},
         {"Sold $INIT puts for the premium", +1},
-        // Before: "piled into" read as buying (good news).
-        {"Short sellers piled into Globex after the guidance cut .", -1},
+        // Before: "piled into" (buying) cancelled the short sellers (0).
+        {"Short sellers piled into Globex this week .", -1},
         // Must not change: calls, plain positions, a short bet that went wrong.
         {"Bought $GLBX calls this morning", +1},
         {"Long $INIT", +1},
