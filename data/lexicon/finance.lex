@@ -817,6 +817,9 @@ lag | lags | lagged | lagging | trail | trails | trailed = worse
 # its measure; with an earlier period within 4 tokens it is a direction), "more than expected".
 more = more
 less = less
+# Session 22: "sales fell 7 %, a smaller decline than analysts had feared".
+a smaller decline than | a smaller drop than | a smaller fall than | a milder decline than | a slower decline than = better
+a bigger decline than | a steeper decline than | a larger drop than | a sharper fall than | a bigger drop than = worse
 
 [expectation]
 expectations | expectation | expected | estimates | estimate | forecast | forecasts | consensus = 

@@ -316,6 +316,11 @@ bool SentenceComposer::unpaired_direction(double& raw, const Document& doc, cons
     bool figure = false;
     for (uint32_t k = d.end; k < s.last_token && k <= d.end + tuning::kUnpairedFigureReach; ++k)
         if (sentiment_figure(doc, k)) figure = true;
+    // "delivered 30 % more jets than a year before", "12 % below last year": a comparison with an
+    // earlier period reports its figure before it (session 22).
+    if (d.roles == &kComparedUp || d.roles == &kComparedDown)
+        for (uint32_t k = d.begin > s.first_token + 2 ? d.begin - 2 : s.first_token; k < d.begin; ++k)
+            if (sentiment_figure(doc, k)) figure = true;
     if (!figure) return false;
     add(raw, doc, d, weight(tuning::kUnpairedDirection), d.roles->direction > 0 ? "direction: up" : "direction: down", ex);
     d.used = true;

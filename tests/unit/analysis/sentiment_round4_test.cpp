@@ -34,6 +34,18 @@ TEST_CASE("cause 4: a move smaller than the one it is compared with") {
     });
 }
 
+TEST_CASE("cause 4: a comparison with its figure before it, a decline smaller than feared") {
+    check_signs(Lexicon::rules_only(), {
+        // Before: no measure in reach and no figure after the comparison (0).
+        {"Globex delivered 12 % more trains than a year before .", +1},
+        {"Initech shipped 9 % fewer machines than last year .", -1},
+        // Before: the decline paired with sales and the smaller decline was no comparator (bad news).
+        {"Sales at Initech posted a smaller decline than analysts had feared .", +1},
+        // Must not change: a steeper decline than expected is bad news.
+        {"Globex 's orders fell 6 % , a steeper decline than analysts had expected .", -1},
+    });
+}
+
 TEST_CASE("cause 4: an earlier period's possessive written against the word") {
     check_signs(Lexicon::rules_only(), {
         // Before: "year's" was no period (0).
