@@ -4,6 +4,7 @@
 // reused: no allocation once the buffers have grown.
 #include "event_scratch.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace herald::analysis {
@@ -90,7 +91,7 @@ void EventTypeClassifier::run(const Document& doc, const std::vector<Mention>& m
                 if ((row.unless_before_class >= 0 && s.class_in(s.subclause_start(sent, tk), tk, row.unless_before_class)) ||
                     s.class_in(sent.first_token, sent.last_token, row.unless_class) ||
                     s.class_in(s.clause_start(sent, tk), tk, t.background) || s.opens_in_past(sent) ||
-                    s.recalled(sent, tk) || s.in_relative(sent, tk))
+                    s.recalled(sent, tk) || s.in_relative(sent, tk) || (row.measure_class >= 0 && s.measures_other(sent, tk, end, row)))
                     continue;
                 const bool carries = carry_row == p.row && tk < carry_until && p.detail.empty();
                 s.record(si, tk, end, object, p, carries ? carry_detail : std::string_view(), a);
@@ -285,6 +286,31 @@ bool EventTypeClassifier::Scratch::in_relative(const Sentence& sent, uint32_t tk
         if (m.sentence == static_cast<uint32_t>(&sent - doc->sentences.data()) && !m.is_reference &&
             m.span.field == before.field && m.span.end == before.end)
             return true;
+    return false;
+}
+
+bool EventTypeClassifier::Scratch::measures_other(const Sentence& sent, uint32_t tk, uint32_t end, const Row& row) const {
+    const auto bad = static_cast<uint32_t>(row.measure_class), good = static_cast<uint32_t>(row.result_class);
+    // Back from the match's end (its own words count: "beat delivery estimates") to the start of
+    // its subclause ("deliveries fell, but profit beat estimates" measures profit). An operating
+    // word after "on", "by" or "from" is a cause ("revenue ... on record deliveries"), not the measure.
+    for (uint32_t k = end, from = subclause_start(sent, tk); k > from; --k) {
+        if (class_len(k - 1, good, end) > 0) return false;
+        if (class_len(k - 1, bad, end) == 0) continue;
+        bool cause = false;
+        for (uint32_t b = k - 1; b > from && k - 1 - b < 3 && !cause; --b)
+            cause = is(b - 1, "on") || is(b - 1, "by") || is(b - 1, "from");
+        if (!cause) return true;
+    }
+    // None before: a measure right after the match's "for" or "on" ("beat estimates for
+    // deliveries", "misses on bookings").
+    uint32_t k = end;
+    if (k < sent.last_token && is(k, "for")) ++k;
+    else if (!(k > tk && is(k - 1, "on"))) return false;
+    for (const uint32_t stop = std::min(k + 3, clause_end(sent, k)); k < stop; ++k) {
+        if (class_len(k, good, sent.last_token) > 0) return false;
+        if (class_len(k, bad, sent.last_token) > 0) return true;
+    }
     return false;
 }
 

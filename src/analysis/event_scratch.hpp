@@ -271,6 +271,10 @@ struct EventTypeClassifier::Scratch {
     // (Out of line: a hedge is rare, and the gap loop of match() that reaches it is hot.)
     bool own_plan(uint32_t tok, uint32_t end) const;
 
+    // `unless-measure @A @B`: what the match at [tk, end) measures, the nearest word of either
+    // class, is one of @A ("Tesla delivered 497,099 vehicles, ... ahead of estimates").
+    bool measures_other(const Sentence& sent, uint32_t tk, uint32_t end, const Row& row) const;
+
     // Whether a hedge stands in [from, to), not counting one of @own_plan (which may end by `end`).
     bool hedge_in(uint32_t from, uint32_t to, uint32_t end) const {
         if (t->hedge < 0) return false;

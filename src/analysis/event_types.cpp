@@ -161,12 +161,15 @@ private:
         } else if ((key == "unless" || key == "unless-before") && args.size() == 1 && args[0].front() == '@') {
             int32_t c = static_cast<int32_t>(class_id(args[0].substr(1), n));
             (key == "unless" ? row.unless_class : row.unless_before_class) = c;
+        } else if (key == "unless-measure" && args.size() == 2 && args[0].front() == '@' && args[1].front() == '@') {
+            row.measure_class = static_cast<int32_t>(class_id(args[0].substr(1), n));
+            row.result_class = static_cast<int32_t>(class_id(args[1].substr(1), n));
         } else if (key == "rated" && rest.empty()) {
             row.rated = true;
         } else if (key == "venue" && !args.empty()) {
             for (std::string_view w : args) row.venues.emplace_back(w);
         } else {
-            fail(n, "cannot read '" + std::string(l) + "' (expected pattern, detail, context, roles, rated, venue, unless or unless-before)");
+            fail(n, "cannot read '" + std::string(l) + "' (expected pattern, detail, context, roles, rated, venue, unless, unless-before or unless-measure)");
         }
     }
 

@@ -68,6 +68,9 @@ struct Row {
     EventRole subject_role = EventRole::none, object_role = EventRole::none;
     int32_t unless_class = -1;         // no event when the sentence has a word of it
     int32_t unless_before_class = -1;  // ... or when one stands in the scope before the match
+    // `unless-measure @A @B`: no event when what the match measures, the nearest word of either
+    // class, is one of @A ("deliveries ... ahead of estimates" is no earnings beat)
+    int32_t measure_class = -1, result_class = -1;
     bool rated = false;                // `rated`: a judgment on the object by its subject (a rater)
     bool customers = false;            // has [customer] patterns: a customer found wins none of it
     std::vector<std::string> venues;   // `venue WORD ...`: a company right after one is where, not who

@@ -881,7 +881,8 @@ TEST_CASE("Japanese and Indian forecast revisions, targets and a forecast told a
 
 TEST_CASE("results that trail, fall shy of or outstrip expectations, or beat what analysts pencilled in") {
     CHECK(has(events_of("Chipotle quarterly sales trail estimates"), "earnings_miss", "CMG"));
-    CHECK(has(events_of("Uber bookings fall shy of estimates"), "earnings_miss", "UBER"));
+    // (Bookings falling shy are an operating figure, no miss: session 22, at the end of this file.)
+    CHECK(has(events_of("Uber revenue falls shy of estimates"), "earnings_miss", "UBER"));
     CHECK(has(events_of("Ferrari profit outstrips expectations"), "earnings_beat", "RACE"));
     CHECK(has(events_of("Nike results", "Nike's earnings of 70 cents a share were ahead of the 62 cents analysts had pencilled in."),
               "earnings_beat", "NKE"));
@@ -1203,4 +1204,39 @@ TEST_CASE("buy-back spelling, a programme initiated, ships ordered from a yard")
     CHECK(has(ships, "contract_win", "042660.KS"));
     CHECK_FALSE(has(ships, "contract_win", "MAERSK-B.CO"));
     CHECK_FALSE(has(events_of("Nvidia", "Nvidia cited strong orders for its Blackwell systems."), "contract_win", "NVDA"));
+}
+
+// Session 22: what a beat or a miss measures (docs/events-taxonomy.md, "Results, not operating
+// figures"): deliveries, production, shipments, volumes, traffic, bookings or orders above or
+// below estimates are no earnings beat or miss; results are, with operating figures beside them.
+TEST_CASE("an operating figure beating or missing estimates is no earnings beat or miss") {
+    // The demo's sample-0003.
+    CHECK(events_of("Tesla Q3 deliveries rise 7% to a record 497,000 vehicles",
+                    "Tesla delivered 497,099 vehicles in the third quarter, up 7% year over year and ahead of "
+                    "estimates, as U.S. buyers rushed to purchase before federal tax credits expired.")
+              .empty());
+    CHECK_FALSE(has(events_of("Tesla Q3 deliveries beat estimates"), "earnings_beat", "TSLA"));
+    CHECK_FALSE(has(events_of("Tesla beat Wall Street's delivery estimates"), "earnings_beat", "TSLA"));
+    CHECK_FALSE(has(events_of("Tesla", "Tesla topped analysts' expectations for deliveries in the quarter."), "earnings_beat", "TSLA"));
+    CHECK_FALSE(has(events_of("Heineken beer volumes miss estimates"), "earnings_miss", "HEIA.AS"));
+    CHECK_FALSE(has(events_of("Delta", "Delta Air Lines said passenger traffic rose 4%, short of analysts' estimates."), "earnings_miss", "DAL"));
+    CHECK(has(events_of("Delta", "Delta Air Lines said revenue rose 4%, short of analysts' estimates."), "earnings_miss", "DAL"));
+    const auto uber = events_of("Uber's bookings beat, but profit misses estimates");
+    CHECK_FALSE(has(uber, "earnings_beat", "UBER"));
+    CHECK(has(uber, "earnings_miss", "UBER"));
+}
+
+TEST_CASE("results beating estimates stay a beat when the story also gives deliveries or production") {
+    CHECK(has(events_of("Tesla Q3 profit beats estimates",
+                        "Tesla delivered 497,099 vehicles in the quarter. Adjusted earnings of 72 cents a share topped "
+                        "the 60 cents analysts expected."),
+              "earnings_beat", "TSLA"));
+    CHECK(has(events_of("Tesla", "Tesla's deliveries fell 5%, but its quarterly profit beat estimates."), "earnings_beat", "TSLA"));
+    CHECK(has(events_of("Tesla", "Tesla's deliveries fell 5% but it beat estimates."), "earnings_beat", "TSLA"));
+    CHECK(has(events_of("Tesla", "Tesla reported revenue of $28.1 billion on record deliveries, ahead of estimates."),
+              "earnings_beat", "TSLA"));
+    CHECK(has(events_of("Exxon Mobil Q3 earnings top estimates on record Guyana output"), "earnings_beat", "XOM"));
+    CHECK(has(events_of("Netflix misses on margin after Brazil tax charge"), "earnings_miss", "NFLX"));
+    CHECK(has(events_of("Vestas", "Vestas delivered an EBIT margin of 7.4% in the third quarter, ahead of the 5.9% consensus."),
+              "earnings_beat", "VWS.CO"));
 }
