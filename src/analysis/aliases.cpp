@@ -124,6 +124,8 @@ struct AliasParser {
                 en.entity = segment ? t.keep(alias) : t.companies[company].name;
                 // A later "?Dow" after the ticker "DOW": the common word's rules from now on.
                 if (guarded) set_case(en, first, alias, guarded);
+                // A form written in lower case ("thyssenkrupp" after "Thyssenkrupp") matches lower-case text too.
+                if (!first.empty() && first[0] >= 'a' && first[0] <= 'z') en.needs_capital = false;
                 return;
             }
         }

@@ -276,7 +276,38 @@ int32_t EventTypeClassifier::Scratch::story_subject(uint32_t si, uint32_t tk, ui
     return top >= 60 && second * 3 < top * 2 ? best : -1;
 }
 
+int32_t EventTypeClassifier::Scratch::rated_entity(uint32_t si, int32_t rater, int32_t rater_entity,
+                                                    const Analysis& a) const {
+    const auto& ms = *mentions;
+    // A company named right against the rater is part of its name: "Morgan Stanley MUFG raised its target".
+    int32_t joined = rater;
+    for (int32_t i = rater - 1; i >= 0 && ms[static_cast<size_t>(i)].sentence == si; --i) {
+        const Mention& m = ms[static_cast<size_t>(i)];
+        const Mention& next = ms[static_cast<size_t>(joined)];
+        if (!m.is_reference && !next.is_reference && next.token > 0 && next.span.field == m.span.field &&
+            doc->tokens[next.token - 1].end == m.span.end) {
+            joined = i;
+            continue;
+        }
+        const int32_t e = entity_of(m, a);
+        if (e >= 0 && e != rater_entity) return e;
+    }
+    int32_t best = -1;
+    for (size_t i = 0; i < a.entities.size(); ++i)
+        if (static_cast<int32_t>(i) != rater_entity && (best < 0 || a.entities[i].relevance > a.entities[static_cast<size_t>(best)].relevance))
+            best = static_cast<int32_t>(i);
+    return best;
+}
+
 bool EventTypeClassifier::Scratch::in_relative(const Sentence& sent, uint32_t tk) const {
+    // A relative clause on an unnamed company right before the match ("the customers of a company
+    // that later went into administration"): that company's event, no named one's.
+    for (uint32_t k = tk, n = 0; k > sent.first_token && n < 3; --k, ++n) {
+        if (!(is(k - 1, "that") || is(k - 1, "which") || is(k - 1, "who"))) continue;
+        for (uint32_t b = k - 1, m = 0; b > sent.first_token && m < 3; --b, ++m)
+            if (is(b - 1, "a") || is(b - 1, "an") || is(b - 1, "A") || is(b - 1, "An")) return true;
+        break;
+    }
     const uint32_t cs = clause_start(sent, tk);
     if (cs < sent.first_token + 2 || cs >= sent.last_token || !is(cs - 1, ",") ||
         !(is(cs, "which") || is(cs, "who") || is(cs, "whose")))

@@ -35,16 +35,15 @@ bool events_detail::count_at(const Document& doc, uint32_t tok, uint32_t end, do
     return true;
 }
 
-namespace {
-
-// The entity (index into analysis.entities) a mention stands for; -1 when it has none.
-int32_t entity_of(const Mention& m, const Analysis& a) {
+int32_t events_detail::entity_of(const Mention& m, const Analysis& a) {
     for (size_t i = 0; i < a.entities.size(); ++i) {
         const EntityResult& e = a.entities[i];
         if (!m.ticker.empty() ? e.ticker == m.ticker : e.name == m.company) return static_cast<int32_t>(i);
     }
     return -1;
 }
+
+namespace {
 
 // A scale written right after a number ("25M", "1.5bn"): its factor.
 bool glued_scale(std::string_view w, double& scale) {
@@ -66,7 +65,7 @@ int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t
         if (static_cast<int32_t>(i) == skip) continue;
         if (m.sentence == si) {
             if (first_in_sentence < 0 && m.token < tk && !m.is_reference) first_in_sentence = static_cast<int32_t>(i);
-            if (m.token < tk) before = static_cast<int32_t>(i);
+            if (m.token < tk && !companion(m)) before = static_cast<int32_t>(i);
             else if (m.token >= end && after < 0 && !is_agent(m, row)) after = static_cast<int32_t>(i);
         } else if (m.sentence < si && doc->sentences[m.sentence].paragraph == para) {
             earlier = static_cast<int32_t>(i);
@@ -95,10 +94,22 @@ int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t
     return before >= 0 ? before : after >= 0 ? after : earlier;
 }
 
+bool EventTypeClassifier::Scratch::companion(const Mention& m) const {
+    const Field field_of = doc->tokens[m.token].field;
+    for (uint32_t k = m.token, n = 0; k >= 2 && n < 5; --k, ++n) {
+        const Token& t = doc->tokens[k - 1];
+        if (m.is_reference || t.field != field_of || (t.kind == TokenKind::punct && is_clause_mark(text(k - 1)))) return false;
+        if (is(k - 1, "alongside") || (is(k - 1, "with") && (is(k - 2, "together") || is(k - 2, "along")))) return true;
+    }
+    return false;
+}
+
 int32_t EventTypeClassifier::Scratch::first_in_clause(uint32_t si, uint32_t at, int32_t first_in_sentence) const {
     const Sentence& s = doc->sentences[si];
     uint32_t from = at;
-    while (from > s.first_token && !(stop_word(from - 1) && !is_event_verb(from - 1))) --from;
+    while (from > s.first_token && !(stop_word(from - 1) && !is_event_verb(from - 1)) &&
+           !(doc->tokens[from - 1].kind == TokenKind::punct && is_clause_mark(text(from - 1))))
+        --from;
     if (from == s.first_token) return first_in_sentence;
     const auto& ms = *mentions;
     for (size_t i = 0; i < ms.size(); ++i)
@@ -386,20 +397,6 @@ bool EventTypeClassifier::Scratch::names_subject(const Mention& m, uint32_t tk) 
     for (; k < tk; ++k)
         if (toks[k].kind != TokenKind::word || toks[k].capitalized) return false;
     return true;
-}
-
-int32_t EventTypeClassifier::Scratch::rated_entity(uint32_t si, int32_t rater, int32_t rater_entity,
-                                                    const Analysis& a) const {
-    const auto& ms = *mentions;
-    for (int32_t i = rater - 1; i >= 0 && ms[static_cast<size_t>(i)].sentence == si; --i) {
-        const int32_t e = entity_of(ms[static_cast<size_t>(i)], a);
-        if (e >= 0 && e != rater_entity) return e;
-    }
-    int32_t best = -1;
-    for (size_t i = 0; i < a.entities.size(); ++i)
-        if (static_cast<int32_t>(i) != rater_entity && (best < 0 || a.entities[i].relevance > a.entities[static_cast<size_t>(best)].relevance))
-            best = static_cast<int32_t>(i);
-    return best;
 }
 
 void EventTypeClassifier::Scratch::mark_customers(uint32_t si, uint32_t tk, uint32_t end, const Pattern& p, int32_t& object,

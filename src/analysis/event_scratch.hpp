@@ -17,6 +17,8 @@ constexpr uint32_t kFigureTokens = 10; // how far after a match its figure may s
 
 // Parses "1,500", "1.02" (with a following "million"/"billion"/"thousand") as a count.
 bool count_at(const Document& doc, uint32_t tok, uint32_t end, double& out);
+// The entity (index into analysis.entities) a mention stands for; -1 when it has none.
+int32_t entity_of(const Mention& m, const Analysis& a);
 constexpr uint8_t kRaterRelevance = 30;  // at most, for a company only rating others (docs/events.md)
 
 inline bool is_clause_mark(std::string_view t) {
@@ -305,6 +307,11 @@ struct EventTypeClassifier::Scratch {
     // it: "..., while Siemens Energy rose 6% after raising its targets"), else the sentence's first.
     int32_t first_in_clause(uint32_t si, uint32_t at, int32_t first_in_sentence) const;
 
+    // Mention m is named as a companion of the subject, up to five words after "together with",
+    // "along with" or "alongside" ("Vale has signed, together with Samarco and BHP Brasil, a
+    // settlement"): it joins the subject's act, it is not the subject.
+    bool companion(const Mention& m) const;
+
     // Mention m (after mention `first`) stands in a relative clause opened right after the first
     // (", which", ", who") and closed by a comma before token tk.
     bool in_relative_clause(int32_t first, int32_t m, uint32_t tk) const;
@@ -460,7 +467,8 @@ struct EventTypeClassifier::Scratch {
     bool past_tense(uint32_t tok) const {
         std::string_view w = text(tok);
         if (w.size() > 3 && w.substr(w.size() - 2) == "ed") return true;
-        for (std::string_view irregular : {"withdrew", "won", "sold", "bought", "laid", "took", "struck", "made", "began"})
+        for (std::string_view irregular : {"withdrew", "won", "sold", "bought", "laid", "took", "struck", "made", "began", "kept",
+                                           "held", "stood", "stuck", "paid", "rose", "fell", "grew"})
             if (w == irregular) return true;
         return false;
     }

@@ -450,3 +450,15 @@ TEST_CASE("a common-word name: Target the retailer, not a price target or a targ
     CHECK(tickers(f, "Dow closed up 120 points on Friday.").empty());
     CHECK(tickers(f, "DOW fell 3%.") == V{"DOW"});  // the ticker too
 }
+
+TEST_CASE("a company's name listed in lower case as well matches lower-case text") {
+    // The alias table lists "thyssenkrupp", "adidas", "lululemon" beside the capitalised name: a
+    // later form of the same words kept the first form's need for a capital (session 22).
+    Finder f;
+    const auto& m = f.find("Fitch downgrades thyssenkrupp; adidas and lululemon rally.");
+    REQUIRE(m.size() == 3);
+    CHECK(m[0].ticker == "TKA.DE");
+    CHECK(m[1].ticker == "ADS.DE");
+    CHECK(m[2].ticker == "LULU");
+    CHECK(f.find("Apple and apple pie.").size() == 1);  // a name listed only capitalised stays so
+}

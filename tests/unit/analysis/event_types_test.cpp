@@ -1240,3 +1240,72 @@ TEST_CASE("results beating estimates stay a beat when the story also gives deliv
     CHECK(has(events_of("Vestas", "Vestas delivered an EBIT margin of 7.4% in the third quarter, ahead of the 5.9% consensus."),
               "earnings_beat", "VWS.CO"));
 }
+
+// Session 22, eleventh batch (evx-605 ... evx-664: wire flashes, Japanese, Korean, Indian,
+// Australian, Nordic and UK releases with boilerplate, acquirer and target, round-ups).
+TEST_CASE("a proposal withdrawn in headline words; union negotiations over job cuts are no talks") {
+    CHECK(events_of("Couche-Tard withdraws proposal to acquire Seven & i").empty());
+    CHECK(has(events_of("Ericsson initiates negotiations to reduce around 1,200 positions in Sweden"), "layoffs", "ERIC"));
+    CHECK(events_of("Ericsson in negotiations to buy a software maker").empty());
+}
+
+TEST_CASE("a miss against a long figure; guidance kept after the analysts' figure") {
+    CHECK(has(events_of("Samsung Electronics", "Samsung Electronics' operating profit came in at 6.5 trillion won, short of "
+                                               "the 7.9 trillion won average analyst estimate."),
+              "earnings_miss", "005930.KS"));
+    CHECK(has(events_of("Rio Tinto", "Rio Tinto shipped 84.3 million tonnes, above the 82.5 million tonnes analysts had "
+                                     "expected, and kept its full-year shipment guidance."),
+              "guidance_reaffirm", "RIO"));
+    CHECK(has(events_of("Rio Tinto output rises; full-year guidance kept"), "guidance_reaffirm", "RIO"));
+    CHECK(has(events_of("Coal India", "The board of Coal India approved a second interim dividend of Rs 10.25 per share "
+                                      "for 2026-27, up from Rs 5.60 a year ago."),
+              "dividend_raise", "COALINDIA.NS"));
+}
+
+TEST_CASE("a business bought from its owner; an acquisition of one company by another; a liquidation sale") {
+    const auto of = events_of("Mitsubishi Corp", "Mitsubishi Corp agreed to acquire the shale gas business of privately held "
+                                                 "Aethon Energy for about $8 billion.", {{"Aethon Energy", ""}});
+    CHECK(has(of, "merger_acquisition", "Aethon Energy"));
+    CHECK(has(of, "merger_acquisition", "8058.T"));
+    CHECK(has(events_of("Mitsubishi Corp to buy shale gas assets from Aethon Energy", "", {{"Aethon Energy", ""}}),
+              "merger_acquisition", "Aethon Energy"));
+    const auto nv = events_of("Northvolt files for bankruptcy", "A court-appointed trustee will manage the sale of its assets.",
+                              {{"Northvolt", ""}});
+    CHECK(has(nv, "bankruptcy", "Northvolt"));
+    CHECK_FALSE(has(nv, "merger_acquisition", "Northvolt"));
+    const auto rule27 = events_of("Recommended cash acquisition of Spectris plc by KKR", "", {{"Spectris", ""}});
+    const Found* kkr = find(rule27, "merger_acquisition", "KKR");
+    REQUIRE(kkr != nullptr);
+    CHECK(kkr->role == "acquirer");
+    CHECK(has(rule27, "merger_acquisition", "Spectris"));
+}
+
+TEST_CASE("whose event in a round-up clause, a joint broker name, a relative clause on an unnamed company") {
+    const auto tokyo = events_of("Asian stocks: Kioxia jumps, Fast Retailing slips as Uniqlo owner keeps forecast");
+    CHECK(has(tokyo, "guidance_reaffirm", "9983.T"));
+    CHECK_FALSE(has(tokyo, "guidance_reaffirm", "285A.T"));
+    const auto pt = events_of("Kioxia", "Kioxia climbed 5% after Morgan Stanley MUFG raised its target price on the memory "
+                                        "maker to 4,000 yen.");
+    CHECK(has(pt, "price_target_raise", "285A.T"));
+    CHECK_FALSE(has(pt, "price_target_raise", "MUFG"));
+    CHECK_FALSE(has(pt, "price_target_raise", "MS"));
+    const auto fca = events_of("FCA fines Barclays", "The failings included checks on the customers of a company that later "
+                                                     "went into administration.");
+    CHECK(has(fca, "regulatory_action", "BCS"));
+    CHECK_FALSE(has(fca, "bankruptcy", "BCS"));
+}
+
+TEST_CASE("a court dismissing a claim, a regulator's show-cause notice, a lower-case company name") {
+    CHECK(has(events_of("Dutch court dismisses investor claim against Adyen"), "litigation", "ADYEN.AS"));
+    CHECK(has(events_of("Sebi issues show-cause notice to Adani Enterprises"), "regulatory_action", "ADANIENT.NS"));
+    CHECK(has(events_of("Fitch downgrades thyssenkrupp to 'BB-'; outlook stable"), "rating_downgrade", "TKA.DE"));
+}
+
+TEST_CASE("a settlement with a government; a company named 'together with' the subject is not the subject") {
+    // evx-449, left open since session 20.
+    const auto vale = events_of("Vale", "Vale S.A. informs that it has signed, together with Samarco and BHP Brasil, a definitive "
+                                        "settlement with the Federal Government totalling R$170 billion.");
+    CHECK(has(vale, "regulatory_action", "VALE"));
+    CHECK_FALSE(has(vale, "regulatory_action", "BHP"));
+    CHECK(has(events_of("Shell", "Shell, alongside BP, agreed to buy the stake."), "merger_acquisition", "SHEL"));
+}
