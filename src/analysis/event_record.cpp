@@ -97,8 +97,8 @@ int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t
 bool EventTypeClassifier::Scratch::companion(const Mention& m) const {
     const Field field_of = doc->tokens[m.token].field;
     for (uint32_t k = m.token, n = 0; k >= 2 && n < 5; --k, ++n) {
-        const Token& t = doc->tokens[k - 1];
-        if (m.is_reference || t.field != field_of || (t.kind == TokenKind::punct && is_clause_mark(text(k - 1)))) return false;
+        const Token& tok = doc->tokens[k - 1];
+        if (m.is_reference || tok.field != field_of || (tok.kind == TokenKind::punct && is_clause_mark(text(k - 1)))) return false;
         if (is(k - 1, "alongside") || (is(k - 1, "with") && (is(k - 2, "together") || is(k - 2, "along")))) return true;
     }
     return false;
