@@ -299,6 +299,16 @@ int32_t EventTypeClassifier::Scratch::rated_entity(uint32_t si, int32_t rater, i
     return best;
 }
 
+bool EventTypeClassifier::Scratch::companion(const Mention& m) const {
+    const Field field_of = doc->tokens[m.token].field;
+    for (uint32_t k = m.token, n = 0; k >= 2 && n < 5; --k, ++n) {
+        const Token& tok = doc->tokens[k - 1];
+        if (m.is_reference || tok.field != field_of || (tok.kind == TokenKind::punct && is_clause_mark(text(k - 1)))) return false;
+        if (is(k - 1, "alongside") || (is(k - 1, "with") && (is(k - 2, "together") || is(k - 2, "along")))) return true;
+    }
+    return false;
+}
+
 bool EventTypeClassifier::Scratch::in_relative(const Sentence& sent, uint32_t tk) const {
     // A relative clause on an unnamed company right before the match ("the customers of a company
     // that later went into administration"): that company's event, no named one's.

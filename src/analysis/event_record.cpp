@@ -65,11 +65,17 @@ int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t
         if (static_cast<int32_t>(i) == skip) continue;
         if (m.sentence == si) {
             if (first_in_sentence < 0 && m.token < tk && !m.is_reference) first_in_sentence = static_cast<int32_t>(i);
-            if (m.token < tk && !companion(m)) before = static_cast<int32_t>(i);
+            if (m.token < tk) before = static_cast<int32_t>(i);
             else if (m.token >= end && after < 0 && !is_agent(m, row)) after = static_cast<int32_t>(i);
         } else if (m.sentence < si && doc->sentences[m.sentence].paragraph == para) {
             earlier = static_cast<int32_t>(i);
         }
+    }
+    // A companion of the subject ("together with Samarco and BHP Brasil") is not it: the one before.
+    while (before >= 0 && companion(ms[static_cast<size_t>(before)])) {
+        int32_t prev = before - 1;
+        while (prev >= 0 && (ms[static_cast<size_t>(prev)].sentence != si || prev == skip)) --prev;
+        before = prev >= 0 && ms[static_cast<size_t>(prev)].sentence == si ? prev : -1;
     }
     // The nearest company before belongs to another clause when a clause word stands between
     // ("HPE closed its takeover of Juniper after settling with ..."): the sentence's first one is
@@ -92,16 +98,6 @@ int32_t EventTypeClassifier::Scratch::subject(uint32_t si, uint32_t tk, uint32_t
         if (in_relative_clause(first_in_sentence, before, tk)) return first_in_sentence;
     }
     return before >= 0 ? before : after >= 0 ? after : earlier;
-}
-
-bool EventTypeClassifier::Scratch::companion(const Mention& m) const {
-    const Field field_of = doc->tokens[m.token].field;
-    for (uint32_t k = m.token, n = 0; k >= 2 && n < 5; --k, ++n) {
-        const Token& tok = doc->tokens[k - 1];
-        if (m.is_reference || tok.field != field_of || (tok.kind == TokenKind::punct && is_clause_mark(text(k - 1)))) return false;
-        if (is(k - 1, "alongside") || (is(k - 1, "with") && (is(k - 2, "together") || is(k - 2, "along")))) return true;
-    }
-    return false;
 }
 
 int32_t EventTypeClassifier::Scratch::first_in_clause(uint32_t si, uint32_t at, int32_t first_in_sentence) const {
