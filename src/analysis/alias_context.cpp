@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "aliases_impl.hpp"
+#include "quantities_units.hpp"
 
 namespace herald::analysis {
 
@@ -114,12 +115,24 @@ bool digit_context_ok(const Document& doc, const Sentence& s, uint32_t t, uint32
     return true;
 }
 
+// A currency code next to a figure is the currency: "NOK 2 billion", "NOK2bn", "250 NOK",
+// "2 billion NOK", "(NOK 1.2 billion)".
+bool currency_context_ok(const Document& doc, const Sentence& s, uint32_t t, uint32_t end) {
+    if (end < s.last_token && is_number(doc, end)) return false;
+    if (t > s.first_token && is_number(doc, t - 1)) return false;
+    // A scale word between the number and the code: "2 billion NOK", "12 mln NOK".
+    units::Scale scale;
+    return !(t >= s.first_token + 2 && is_number(doc, t - 2) && doc.tokens[t - 1].kind == TokenKind::word &&
+             units::scale_at(doc.text(doc.tokens[t - 1]), 0, true, scale));
+}
+
 }  // namespace
 
 bool alias_context_ok(const Document& doc, const Sentence& s, uint32_t t, uint32_t len, const AliasEntry& en) {
     const uint32_t end = t + len;
     if (en.digit_lead && !digit_context_ok(doc, s, t, end, en.written)) return false;
     if (en.guarded && !word_context_ok(doc, s, t, end)) return false;
+    if (en.currency_code && !currency_context_ok(doc, s, t, end)) return false;
     return true;
 }
 

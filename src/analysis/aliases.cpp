@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "aliases_impl.hpp"
+#include "quantities_units.hpp"
 #include "table_loading.hpp"
 
 namespace herald::data {
@@ -104,6 +105,8 @@ struct AliasParser {
         en.needs_capital = !first.empty() && first[0] >= 'A' && first[0] <= 'Z';
         en.guarded = guarded;
         en.digit_lead = alias[0] >= '0' && alias[0] <= '9';
+        Unit currency{};
+        en.currency_code = en.exact_case && units::iso_code(alias, currency);
         en.written = t.keep(alias);
         t.digit_names |= en.digit_lead;
     }

@@ -31,11 +31,14 @@ struct AliasEntry {
     // written and where the words around them do not make them a word or a figure.
     bool guarded = false;
     bool digit_lead = false;
+    // A ticker that is also an ISO currency code ("NOK" is Nokia and the Norwegian krone): beside a
+    // number it is the currency ("NOK 2 billion", "250 NOK"), never the company.
+    bool currency_code = false;
     std::string_view written;   // the alias as written, for the exact-case check of digit_lead
 };
 
 // Whether the alias entry matched at tokens [t, t + len) of sentence s names its company there
-// (alias_context.cpp). Only for guarded and digit-leading entries.
+// (alias_context.cpp). Only for guarded, digit-leading and currency-code entries.
 bool alias_context_ok(const Document& doc, const Sentence& s, uint32_t t, uint32_t len, const AliasEntry& en);
 
 struct AliasTable::Impl {

@@ -383,7 +383,7 @@ uint32_t EntityFinder::alias_at(const Document& doc, uint32_t si, uint32_t t, st
         if (t + en.length > s.last_token) continue;
         if (en.exact_case ? !same_or_possessive(doc.text(tok), en.first) : (en.needs_capital && !tok.capitalized)) continue;
         if (!detail::same_ids(tab.entry_words.data() + en.words_begin, ids + t, en.length)) continue;
-        if ((en.guarded || en.digit_lead) && !alias_context_ok(doc, s, t, en.length, en)) continue;
+        if ((en.guarded || en.digit_lead || en.currency_code) && !alias_context_ok(doc, s, t, en.length, en)) continue;
         const AliasCompany& c = tab.companies[en.company];
         push_mention(out, doc, s, si, t, en.length, en.entity, c.name, c.ticker, en.segment, false);
         return en.length;

@@ -462,3 +462,27 @@ TEST_CASE("a company's name listed in lower case as well matches lower-case text
     CHECK(m[2].ticker == "LULU");
     CHECK(f.find("Apple and apple pie.").size() == 1);  // a name listed only capitalised stays so
 }
+
+TEST_CASE("a ticker that is also a currency code is the currency beside a figure") {
+    // "NOK" is Nokia's ticker and the Norwegian krone's code: "NOK 2 billion" is money.
+    Finder f;
+    CHECK(f.find("Aker BP paid NOK 2 billion in dividends.").size() == 1);
+    CHECK(f.find("The fund sold bonds worth 250 NOK each and 2 billion NOK in total.").empty());
+    CHECK(f.find("Profit rose to NOK2.1bn.").empty());
+    // The company where no figure is beside it: a ticker as news writes it.
+    const auto& m = f.find("NOK shares rose 3% after the results.");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].ticker == "NOK");
+}
+
+TEST_CASE("companies of deal and retail news: Masimo, Walmex apart from Walmart") {
+    Finder f;
+    const auto& m = f.find("Stryker agreed to buy Masimo Corp; Masimo rose.");
+    REQUIRE(m.size() == 3);
+    CHECK(m[1].ticker == "MASI");
+    CHECK(m[2].ticker == "MASI");
+    const auto& w = f.find("Wal-Mart de Mexico said sales rose; Walmart fell.");
+    REQUIRE(w.size() == 2);
+    CHECK(w[0].ticker == "WALMEX.MX");
+    CHECK(w[1].ticker == "WMT");
+}
