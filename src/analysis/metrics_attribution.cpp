@@ -165,6 +165,9 @@ void SentenceReader::attribute_entity(Metric& m, const Hit* h, uint32_t tb, uint
         m.ticker = company_ticker(anchor);
         return;
     }
+    // The company bought is not the one paying: "Stryker to buy Masimo for $11.2 billion".
+    if (m.kind == MetricKind::deal_value && !mn->is_segment)
+        if (const Mention* buyer = buyer_of(*mn)) mn = buyer;
     entity_mention_ = mn;
     m.entity = mn->company.empty() ? mn->entity : mn->company;
     // A segment has no per-share figure: EPS belongs to the company.
@@ -173,6 +176,26 @@ void SentenceReader::attribute_entity(Metric& m, const Hit* h, uint32_t tb, uint
         m.segment = mn->entity;
     // A partner without a ticker ("Anthropic commitment"): the figure is the reporting company's.
     m.ticker = !mn->ticker.empty() ? mn->ticker : company_ticker(anchor);
+}
+
+// The buyer of a company named right after a verb of buying ("to buy Masimo", "agreed to acquire
+// Masimo Corp", "bid for Masimo"): the nearest other company before the verb in the sentence.
+// A deal's price is the buyer's (the target's own figures stay the target's).
+const Mention* SentenceReader::buyer_of(const Mention& bought) const {
+    uint32_t verb = bought.token;
+    for (uint32_t n = 0; n < 2 && verb > first(); ++n) {
+        --verb;
+        const uint64_t a = c_.doc.keys[verb].a;
+        if (a == word_key("buy") || a == word_key("buys") || a == word_key("buying") || a == word_key("bought") ||
+            a == word_key("acquire") || a == word_key("acquires") || a == word_key("acquiring") ||
+            a == word_key("acquired") || a == word_key("purchase") || a == word_key("purchases")) {
+            const Mention* buyer = nearest_mention(verb, true);
+            if (buyer && !buyer->is_segment && buyer->company != bought.company) return buyer;
+            return nullptr;
+        }
+        if (c_.doc.tokens[verb].kind != TokenKind::word || c_.doc.tokens[verb].capitalized) return nullptr;  // "rival"
+    }
+    return nullptr;
 }
 
 const periods::Found* SentenceReader::list_period(uint32_t tb) const {

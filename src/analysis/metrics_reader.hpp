@@ -126,6 +126,7 @@ private:
     std::string_view company_ticker(uint32_t anchor) const;
     bool unknown_name_between(Metric& m, const Hit* h, uint32_t te, uint32_t anchor);
     void attribute_entity(Metric& m, const Hit* h, uint32_t tb, uint32_t te, bool np_after);
+    const Mention* buyer_of(const Mention& bought) const;
     std::string_view company_name(uint32_t anchor) const;
     void finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h);
     bool executed_buyback(uint32_t b) const;
