@@ -131,7 +131,7 @@ const analysis::Metric* Evaluator::first_match(int32_t sel) const {
     const auto& metrics = ctx_.analysis.metrics;
     // Prefer a metric the condition matched, so summaries describe what fired.
     for (size_t i = 0; i < metrics.size() && i < Marks::kMaxMetrics; ++i)
-        if (marks.metrics.test(i) && picks(s, i, true)) return &metrics[i];
+        if (marks.metrics.test(i) && picks(s, i, true)) return fuller_restatement(metrics, i, marks);
     for (size_t i = 0; i < metrics.size(); ++i)
         if (picks(s, i, true)) return &metrics[i];
     return nullptr;

@@ -69,6 +69,14 @@ struct Marks {
     }
 };
 
+// The figure a summary and a {metric...} placeholder describe, given the first marked metric at
+// `first`: a later marked metric that restates the same figure (kind, company, segment, forecast,
+// value, change) with more of its detail (basis, period, earlier value) stands for it, so the
+// headline's "revenue jumps 53% to $64.2 billion" restated in the summary "up 53% year over year"
+// is described with its basis (render.cpp).
+const analysis::Metric* fuller_restatement(const std::vector<analysis::Metric>& metrics, size_t first,
+                                           const Marks& marks);
+
 // What the metric walks compare first, per metric of the event (Evaluator::tags).
 struct MetricTag {
     analysis::MetricKind kind;

@@ -137,15 +137,51 @@ void add_unique(std::vector<analysis::Span>& out, analysis::Span s) {
     out.push_back(s);
 }
 
+// Restates: the same figure, every stated part equal ("$64.2 billion, up 53%" twice).
+bool same_figure(const analysis::Metric& a, const analysis::Metric& b) {
+    if (a.kind != b.kind || a.forecast != b.forecast || a.entity != b.entity || a.segment != b.segment ||
+        a.ticker != b.ticker || a.has_value != b.has_value || a.is_range != b.is_range)
+        return false;
+    if (a.has_value && (a.value != b.value || a.unit.view() != b.unit.view() || (a.is_range && a.high != b.high)))
+        return false;
+    const analysis::Change& x = a.change;
+    const analysis::Change& y = b.change;
+    if (x.direction != y.direction || x.has_percent != y.has_percent || (x.has_percent && x.percent != y.percent) ||
+        x.has_points != y.has_points || (x.has_points && x.points != y.points))
+        return false;
+    return a.has_value || x.has_percent || x.has_points;  // a bare direction says too little to match
+}
+
+// How much a figure says beyond its value: each detail the other may lack.
+int detail_of(const analysis::Metric& m) {
+    return (m.change.basis != analysis::Basis::none) + !m.period.empty() + m.has_prior;
+}
+
+// Whether b only adds to a: what a states, b states alike.
+bool adds_to(const analysis::Metric& a, const analysis::Metric& b) {
+    if (a.change.basis != analysis::Basis::none && a.change.basis != b.change.basis) return false;
+    if (!a.period.empty() && a.period.view() != b.period.view()) return false;
+    if (a.has_prior && (!b.has_prior || a.prior_value != b.prior_value)) return false;
+    return detail_of(b) > detail_of(a);
+}
+
 }  // namespace
+
+const analysis::Metric* fuller_restatement(const std::vector<analysis::Metric>& metrics, size_t first,
+                                           const Marks& marks) {
+    const analysis::Metric* best = &metrics[first];
+    for (size_t i = first + 1; i < metrics.size() && i < Marks::kMaxMetrics; ++i)
+        if (marks.metrics.test(i) && same_figure(*best, metrics[i]) && adds_to(*best, metrics[i])) best = &metrics[i];
+    return best;
+}
 
 void render_summary(const Rule& rule, const KeyView& key, const EventContext& ctx, Evaluator& ev, std::string& out) {
     using Kind = TemplatePiece::Kind;
-    // The metric placeholders describe: the first matched metric.
+    // The metric placeholders describe: the first matched metric, or its fuller restatement.
     const analysis::Metric* metric = nullptr;
     for (size_t i = 0; i < ctx.analysis.metrics.size() && i < Marks::kMaxMetrics; ++i) {
         if (ev.marks.metrics.test(i)) {
-            metric = &ctx.analysis.metrics[i];
+            metric = fuller_restatement(ctx.analysis.metrics, i, ev.marks);
             break;
         }
     }

@@ -56,6 +56,33 @@ TEST_CASE("a placeholder with nothing to say leaves no double or trailing space"
     CHECK(a[0].summary == "181.5B 13 x");
 }
 
+TEST_CASE("a figure restated with more detail is described with it (headline, then summary)") {
+    // "NVIDIA Q3 revenue jumps 53% to $64.2 billion" then "revenue of $64.2 billion, up 53% year
+    // over year": the headline's mention has no basis nor period, the summary's has both.
+    Fixture f;
+    f.id("e1").at(kT0).summary("revenue jumps 53% to $64.2 billion; revenue of $64.2 billion, up 53% year over year");
+    f.sentiment(0.5).entity("Nvidia", "NVDA", 0.5, 2).ticker("NVDA");
+    f.metric(MetricKind::revenue, "Nvidia", "NVDA", 64.2e9, "$64.2 billion", 53, true);
+    f.metric(MetricKind::revenue, "Nvidia", "NVDA", 64.2e9, "", 53, true);
+    f.analysis.metrics[0].change.basis = herald::analysis::Basis::none;
+    f.analysis.metrics[1].period.set("Q3 2027");
+    const char* when = "metric(\"revenue\", total=true).change.percent >= 50%";
+    auto a = fire(when, f, "up {metric.change.percent}% {metric.basis} {metric.period}");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].summary == "up 53% yoy Q3 2027");
+    // Negative: another figure (another value) or a contradicting detail is not a restatement.
+    Fixture g = f;
+    g.analysis.metrics[1].value = 61.2e9;
+    a = fire(when, g, "up {metric.change.percent}% {metric.basis}");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].summary == "up 53%");
+    Fixture h = f;
+    h.analysis.metrics[0].period.set("Q2 2027");
+    a = fire(when, h, "{metric.period} {metric.basis}");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].summary == "Q2 2027");
+}
+
 TEST_CASE("total=true reads company totals only, total=false segment figures only") {
     Fixture f = amazon_event("e1", kT0);
     // Without a filter the segment's 28 % fires a 20 % threshold.
