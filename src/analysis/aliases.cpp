@@ -60,7 +60,9 @@ bool ticker_is_safe_alias(std::string_view t) {
                                                   "LITE", "ALLY", "OWL", "PEG", "TEL", "PSA", "LNG", "FANG",
                                                   "PATH", "COR", "HOG", "AXON", "MLM", "TXT", "GIS", "SIRI",
                                                   "SAN", "BUD", "BCE", "IMO", "DGX", "BAM", "WPM", "CVE",
-                                                  "ASX", "MFG", "WIT", "EQT", "VMC", "RCI", "SWK", "ETR"};
+                                                  "ASX", "MFG", "WIT", "EQT", "VMC", "RCI", "SWK", "ETR",
+                                                  // words of wire flashes ("*UBS 3Q NET PROFIT $2.5B")
+                                                  "NET", "MET"};
     if (t.size() < 3) return false;
     for (auto w : kWords)
         if (w == t) return false;

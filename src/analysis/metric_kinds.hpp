@@ -71,7 +71,7 @@ inline constexpr Row kRows[] = {
      "profit per share|net income per share|income per share|earnings per preferred share|earnings per ordinary share|"
      "core earnings per share", "loss per share",
      1, M::level, true, U::money, false, false},
-    {K::ebitda, "ebitda", "ebitda|adjusted ebitda", "",
+    {K::ebitda, "ebitda", "ebitda|adjusted ebitda|ebitdaal|adjusted ebitdaal", "",
      1, M::level, false, U::money, false, false},
     {K::backlog, "backlog",
      "backlog|rpo|remaining performance obligations|remaining performance obligation|revenue backlog|order backlog|order book", "",

@@ -237,8 +237,7 @@ void MetricExtractor::extract(const Document& doc, const std::vector<Mention>& m
             uint32_t qe = qi;
             while (qe < nq && quantities[qe].span.field == s.field && quantities[qe].span.begin < s.end) ++qe;
             while (mi < nm && mentions[mi].token < s.first_token) {
-                carry.last_mention = &mentions[mi];
-                if (!mentions[mi].is_segment) carry.last_company = &mentions[mi];
+                carry.note(doc, mentions[mi]);
                 ++mi;
             }
             uint32_t me = mi;

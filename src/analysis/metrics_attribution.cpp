@@ -377,6 +377,12 @@ void SentenceReader::finish(Metric& m, uint32_t tb, uint32_t te, const Hit* h) {
                 p = nullptr;
                 break;
             }
+    // "will cut about 3,900 positions by 2028": the deadline of a plan, no period of the cuts;
+    // "cut 1,500 jobs and kept its 2026 capex guidance": a year before another kind is that one's.
+    if (p && event_kind && !listed && p->token >= e &&
+        (p->after_by || (p->token + 1 < last() && (F(p->token + 1) & W::kKind)) ||
+         (p->token + 2 < last() && (F(p->token + 2) & W::kKind))))
+        p = nullptr;
     if (p && m.point_in_time && (p->target || p->after_by)) {
         if (p->after_by) m.forecast = true;
         p = nullptr;

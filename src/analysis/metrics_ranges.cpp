@@ -5,6 +5,16 @@
 
 namespace herald::analysis::metric_reader {
 
+bool SentenceReader::growth_range_after_by(const Fig& a, const Quantity& qa) const {
+    if (!forecast_cues_ || !qa.unit.is_percent()) return false;
+    for (uint32_t k = a.tb, n = 0; k > first() && n < 10; ++n) {
+        --k;
+        if (F(k) & kPunctHard) break;
+        if (eq_ci(c_.tok(k), "margin") || eq_ci(c_.tok(k), "margins")) return false;
+    }
+    return true;
+}
+
 void SentenceReader::join_ranges() {
     for (size_t fi = 0; fi + 1 < figs_.size(); ++fi) {
         Fig& a = figs_[fi];
@@ -21,8 +31,10 @@ void SentenceReader::join_ranges() {
         if (!to && !between) continue;
         // "from $1 billion to $2 billion", "rose 10% to $5 billion": a move; "cut to 2% from 3%".
         if (to && prior_cue_before(a.tb)) continue;
-        // "improved by 1.5 percentage points to 15.2%": a move in points, then the level.
-        if (a.tb > first() && eq_ci(c_.tok(a.tb - 1), "by")) continue;
+        // "improved by 1.5 percentage points to 15.2%": a move in points, then the level. But a
+        // projected growth rate is a range of rates: "expects profit to grow by 4% to 8%" (no
+        // margin, whose level a percentage is, named before it).
+        if (a.tb > first() && eq_ci(c_.tok(a.tb - 1), "by") && !growth_range_after_by(a, qa)) continue;
         if (qa.text.find("point") != std::string_view::npos || qb.text.find("point") != std::string_view::npos) continue;
         if (std::fabs(qb.value) < std::fabs(qa.value)) continue;  // a range goes up: "fell 5% to 3%" is no range
         a.range_start = true;

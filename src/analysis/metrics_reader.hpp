@@ -86,6 +86,22 @@ bool count_sentence(const Document& doc, const Sentence& s);
 struct Carry {
     const Mention* last_mention = nullptr;
     const Mention* last_company = nullptr;
+    // Mention m (the next of its sentence, in order) as context for later sentences: not a company
+    // named after a preposition once another opened its sentence ("Commerzbank ... as it fends off
+    // a takeover approach from UniCredit": the next sentence's "Germany's second-largest lender
+    // reported ..." is still Commerzbank's).
+    void note(const Document& doc, const Mention& m) {
+        if (!m.is_segment && last_company && last_company->sentence == m.sentence &&
+            last_company->company != m.company && m.token > 0) {
+            const std::string_view w = doc.text(doc.tokens[m.token - 1]);
+            for (std::string_view p : {"from", "by", "with", "against", "than", "versus", "vs"})
+                if (w.size() == p.size() && std::equal(w.begin(), w.end(), p.begin(),
+                                                       [](char a, char b) { return (a | 0x20) == b; }))
+                    return;
+        }
+        last_mention = &m;
+        if (!m.is_segment) last_company = &m;
+    }
     std::string_view last_product;
     bool unit_sales = false;  // the item counts its sales in units (SentenceReader::unit_sales)
 };
@@ -157,6 +173,7 @@ private:
 
     // --- ranges written as two figures (metrics_ranges.cpp) ---
     void join_ranges();
+    bool growth_range_after_by(const Fig& a, const Quantity& qa) const;
     void range_value(Metric& m, const Fig& fg) const;
     void range_change(Change& ch, const Fig& fg) const;
 

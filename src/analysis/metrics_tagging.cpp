@@ -31,8 +31,7 @@ void SentenceReader::run(uint32_t q_begin, uint32_t q_end, Carry& carry) {
     if (all || (c_.out.size() != first_metric_ && (cues_any_ & W::kCueSource))) drop_market_figures();
     // Carry context to later sentences: the last named entity and product phrase.
     for (uint32_t m = c_.mention_begin; m < c_.mention_end; ++m) {
-        carry.last_mention = &c_.mentions[m];
-        if (!c_.mentions[m].is_segment) carry.last_company = &c_.mentions[m];
+        carry.note(c_.doc, c_.mentions[m]);
     }
     if (!product_seen_.empty()) carry.last_product = product_seen_;
     carry.unit_sales |= unit_sales_seen_;

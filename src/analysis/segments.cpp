@@ -149,6 +149,14 @@ std::string_view after_kind(const View& v, uint32_t end, uint32_t stop) {
         if (m && m->is_segment) return m->entity;
         break;
     }
+    // "Sales at the production and precision agriculture unit", "at the fashion & leather goods
+    // division": the words before a unit noun name the unit (up to six, no company among them).
+    for (uint32_t k = t; k < stop && k < t + 7 && !v.mention_at(k); ++k) {
+        if (v.tok(k) == "&") continue;
+        if (!is_word(v, k) || (v.flag(k) & W::kKind)) break;
+        if (k > t && (eq_ci(v.tok(k), "unit") || eq_ci(v.tok(k), "division") || eq_ci(v.tok(k), "segment")))
+            return span_text(v, t, k);
+    }
     if (const Mention* m = v.mention_at(t)) {
         if (m->is_segment) return m->entity;
         // "Sales at Volvo Construction Equipment": the company's name and the capitalised words

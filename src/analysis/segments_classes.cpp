@@ -48,13 +48,16 @@ constexpr std::string_view kRegions[] = {
     "korea",   "latam",    "latin",    "mexico",   "middle",        "north",        "overseas",  "south",
     "u.k",     "u.s",      "uk",       "usa",      "western",
 };
-// Words that qualify a figure without naming a business.
+// Words that qualify a figure without naming a business, and the currency names written after an
+// amount as its adjective ("a 2 billion euro buyback", "dollar revenue").
 constexpr std::string_view kQualifying[] = {
-    "adjusted", "annual", "annualized", "basic", "comparable", "comparable-store", "consolidated", "core",
-    "diluted", "estimated", "final", "fiscal", "full", "full-year", "gaap", "global", "gross", "group", "ifrs",
-    "interim", "like-for-like", "net", "non-gaap", "non-ifrs", "operational", "organic", "overall",
-    "preliminary", "provisional", "quarterly", "record", "recurring", "reported", "same-store", "segment",
-    "total", "unaudited", "underlying", "worldwide",
+    "adjusted", "annual", "annualized", "attributable", "basic", "comparable",
+    "comparable-store", "consolidated", "core", "diluted", "dollar", "estimated", "euro", "final", "fiscal",
+    "franc", "full", "full-year", "gaap", "global", "gross", "group", "ifrs", "interim", "krona", "krone",
+    "like-for-like", "lira", "net", "non-gaap", "non-ifrs", "operational", "organic", "overall", "peso",
+    "pound", "preliminary", "provisional", "quarterly", "rand", "record", "recurring", "renminbi", "reported",
+    "ringgit", "rouble", "rupee", "rupiah", "same-store", "segment", "sterling", "total", "unaudited",
+    "underlying", "worldwide", "yen", "yuan", "zloty",
 };
 // Capitalised words that are no brand.
 // Legal forms too, possessive or not: "Hennes & Mauritz AB's operating profit" is the company's.

@@ -486,3 +486,10 @@ TEST_CASE("companies of deal and retail news: Masimo, Walmex apart from Walmart"
     CHECK(w[0].ticker == "WALMEX.MX");
     CHECK(w[1].ticker == "WMT");
 }
+
+TEST_CASE("a wire flash's capitalised words are no tickers: NET, MET") {
+    Finder f;
+    const auto& m = f.find("*UBS 3Q NET PROFIT $2.5B, MET EST.; TO BUY BACK UP TO $3B");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].ticker == "UBS");
+}
