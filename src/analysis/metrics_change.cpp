@@ -329,6 +329,9 @@ void SentenceReader::margin_change(const Fig& fg, const Quantity& q, const Hit* 
         const Basis basis = m->change.basis;
         m->change = ch;
         if (ch.basis == Basis::none) m->change.basis = basis;
+        // "up 0.6 percentage point from the second quarter": the earlier period named after "from".
+        if (m->change.basis == Basis::none && fg.te < last() && eq_ci(c_.tok(fg.te), "from"))
+            m->change.basis = prior_period_basis(*m, fg.te + 1);
         return;
     }
     Metric nm;
@@ -350,6 +353,16 @@ bool SentenceReader::moved_by_other(const Metric& m, const Quantity& q) const {
     return b > 0 && c_.field[b - 1] == '%' && b != q.span.end;
 }
 
+// "Q4 profit falls 18%, forecasts fiscal 2027 net income of $4.0 billion": a projection whose
+// forecast word stands between a reported move and it is another statement; it takes no change
+// from before that word.
+bool SentenceReader::projected_after(const Metric& m, uint32_t te) const {
+    if (!m.forecast || !forecast_cues_ || m.span.field != c_.sent->field) return false;
+    for (uint32_t t = te; t < last() && c_.doc.tokens[t].begin < m.span.begin; ++t)
+        if (F(t) & kForecastCue) return true;
+    return false;
+}
+
 void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, uint32_t te, const Quantity& q) {
     // The value of the same kind stated in this sentence takes the change ("$37.6B ..., up 28%").
     // The nearest by bytes, the earlier on a tie. The money pass's values are in figure order:
@@ -363,6 +376,7 @@ void SentenceReader::attach_change(const Change& ch, const Hit* h, uint32_t tb, 
         Metric& m = c_.out[i];
         if (m.kind != h->kind || m.change.has_percent || !m.has_value) return false;
         if (moved_by_other(m, q)) return false;
+        if (projected_after(m, te)) return false;
         // "delivered 710,347 vehicles, up 8%, including 66,501 EVs": the 8% is the whole's.
         if (m.span.begin > q.span.begin && m.span.field == q.span.field)
             for (size_t k = 0; k < n_breakdowns_; ++k)

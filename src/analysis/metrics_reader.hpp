@@ -451,6 +451,7 @@ private:
     const periods::Found* clause_period(const periods::Found* p, uint32_t tb, uint32_t te);
     bool projection_period(const periods::Found* p, uint32_t tb, uint32_t te);
     bool moved_by_other(const Metric& m, const Quantity& q) const;
+    bool projected_after(const Metric& m, uint32_t te) const;
     mutable periods::Found periods_[kMaxPeriods];
     mutable size_t n_periods_ = 0;
     mutable bool periods_done_ = false;

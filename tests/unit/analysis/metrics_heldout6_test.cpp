@@ -116,3 +116,33 @@ TEST_CASE("a company named after a preposition does not take the next sentence's
     REQUIRE(with_value(b, 5e9));
     CHECK(with_value(b, 5e9)->entity == "Globex");
 }
+
+TEST_CASE("a margin's move \"from the second quarter\" is sequential") {
+    testing::Run r;
+    const auto& a = r.item("Acme Q3 revenue rises 22%", "Acme Corp said third-quarter revenue rose 22%.",
+                           "Gross margin was 22.9%, up 0.6 percentage point from the second quarter.");
+    INFO(describe(a));
+    const Metric* g = metric_of(a, MetricKind::gross_margin);
+    REQUIRE(g);
+    CHECK(g->change.basis == Basis::qoq);
+    // Negative: a move with no earlier period keeps no basis.
+    const auto& b = r.on("Gross margin was 22.9%, up 0.6 percentage point.");
+    INFO(describe(b));
+    REQUIRE(metric_of(b, MetricKind::gross_margin));
+    CHECK(metric_of(b, MetricKind::gross_margin)->change.basis == Basis::none);
+}
+
+TEST_CASE("a projection after a forecast word takes no reported move from before it") {
+    testing::Run r;
+    const auto& a = r.item("Deere Q4 profit falls 18%, forecasts fiscal 2027 net income of $4.0 billion-$4.75 billion",
+                           "Deere reported its results.");
+    INFO(describe(a));
+    REQUIRE(with_value(a, 4.0e9));
+    CHECK(with_value(a, 4.0e9)->forecast);
+    CHECK(with_value(a, 4.0e9)->change.direction == Direction::none);
+    // Negative: the projection's own move stays its own.
+    const auto& b = r.item("Acme forecasts 2027 revenue of $5 billion, up 8%", "Acme said.");
+    INFO(describe(b));
+    REQUIRE(with_value(b, 5e9));
+    CHECK(with_value(b, 5e9)->change.percent == doctest::Approx(8));
+}
