@@ -91,13 +91,13 @@ struct Carry {
     // a takeover approach from UniCredit": the next sentence's "Germany's second-largest lender
     // reported ..." is still Commerzbank's).
     void note(const Document& doc, const Mention& m) {
-        if (!m.is_segment && last_company && last_company->sentence == m.sentence &&
-            last_company->company != m.company && m.token > 0) {
-            const std::string_view w = doc.text(doc.tokens[m.token - 1]);
-            for (std::string_view p : {"from", "by", "with", "against", "than", "versus", "vs"})
-                if (w.size() == p.size() && std::equal(w.begin(), w.end(), p.begin(),
-                                                       [](char a, char b) { return (a | 0x20) == b; }))
-                    return;
+        if (!m.is_segment && last_company && last_company->sentence == m.sentence && m.token > 0) {
+            // Compared by the tokenizer's key: no text read.
+            const uint64_t a = doc.keys[m.token - 1].a;
+            if ((a == word_key("from") || a == word_key("by") || a == word_key("with") || a == word_key("against") ||
+                 a == word_key("than") || a == word_key("versus") || a == word_key("vs")) &&
+                last_company->company != m.company)
+                return;
         }
         last_mention = &m;
         if (!m.is_segment) last_company = &m;

@@ -60,9 +60,11 @@ bool figure_word(std::string_view x) {
     bool caps = x.size() <= 4;
     for (char c : x) caps = caps && c >= 'A' && c <= 'Z';
     if (caps) return true;  // EUR, SEK, US
-    // "from EUR 7.2 mn in the corresponding period in 2006": the period's own words too.
+    // "from EUR 7.2 mn in the corresponding period in 2006", "from 125.4 million at the end of
+    // June": the period's own words too.
     static constexpr std::string_view kWords[] = {
-        "in",    "the",    "for",   "of",    "a",      "an",    "million", "billion",       "trillion", "bn",
+        "in",    "the",    "for",   "of",    "a",      "an",    "at",      "end",
+        "million", "billion",       "trillion", "bn",
         "mn",    "m",      "crore", "percent", "per",  "cent",  "euros",   "euro",          "dollars",  "yen",
         "won",   "pounds", "cents", "francs", "kronor", "yuan", "same",    "corresponding", "period"};
     for (std::string_view w : kWords)

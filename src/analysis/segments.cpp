@@ -27,6 +27,13 @@ uint32_t mention_end(const View& v, const Mention& m) {
     return t;
 }
 
+// The tokenizer's folded key of a short lower-case word (its bytes little-endian, zero-padded).
+constexpr uint64_t key_of(std::string_view w) {
+    uint64_t k = 0;
+    for (size_t i = 0; i < w.size() && i < 8; ++i) k |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return k;
+}
+
 // A noun that names a business unit after its name: "unit's", "segment", "division's".
 bool unit_noun(std::string_view w) {
     static constexpr std::string_view kNouns[] = {"unit",     "unit's",     "units'", "segment", "segment's", "division",
@@ -151,11 +158,20 @@ std::string_view after_kind(const View& v, uint32_t end, uint32_t stop) {
     }
     // "Sales at the production and precision agriculture unit", "at the fashion & leather goods
     // division": the words before a unit noun name the unit (up to six, no company among them).
-    for (uint32_t k = t; k < stop && k < t + 7 && !v.mention_at(k); ++k) {
-        if (v.tok(k) == "&") continue;
-        if (!is_word(v, k) || (v.flag(k) & W::kKind)) break;
-        if (k > t && (eq_ci(v.tok(k), "unit") || eq_ci(v.tok(k), "division") || eq_ci(v.tok(k), "segment")))
+    // Compared by the tokenizer's keys: no text read per token.
+    for (uint32_t k = t; k < stop && k < t + 7; ++k) {
+        if (!is_word(v, k)) {
+            if (v.tok(k) == "&") continue;
+            break;
+        }
+        const uint64_t a = v.doc.keys[k].a;
+        if (a == key_of("unit") || a == key_of("division") || a == key_of("segment")) {
+            if (k == t) break;
+            for (uint32_t j = t; j < k; ++j)
+                if (v.mention_at(j)) return {};
             return span_text(v, t, k);
+        }
+        if (v.flag(k) & W::kKind) break;
     }
     if (const Mention* m = v.mention_at(t)) {
         if (m->is_segment) return m->entity;

@@ -146,3 +146,18 @@ TEST_CASE("a projection after a forecast word takes no reported move from before
     REQUIRE(with_value(b, 5e9));
     CHECK(with_value(b, 5e9)->change.percent == doctest::Approx(8));
 }
+
+TEST_CASE("an earlier value's date after \"from\" is no period of the next figure") {
+    testing::Run r;
+    const auto& a = r.item("Acme adds 2.6 million subscribers",
+                           "Acme Corp ended the third quarter with 128.0 million subscribers, up from 125.4 million at the "
+                           "end of June, while total revenue fell 4% to $9.05 billion.");
+    INFO(describe(a));
+    REQUIRE(with_value(a, 9.05e9));
+    CHECK(with_value(a, 9.05e9)->period.view() == "Q3");
+    // Negative: a level at a quarter's end is of that quarter.
+    const auto& b = r.item("Acme backlog", "Acme Corp said its backlog was $31.3 billion at the end of September.");
+    INFO(describe(b));
+    REQUIRE(with_value(b, 31.3e9));
+    CHECK(with_value(b, 31.3e9)->period.view() == "Q3");
+}
