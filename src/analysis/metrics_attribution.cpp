@@ -284,11 +284,16 @@ bool SentenceReader::executed_buyback(uint32_t b) const {
 // cents": a predicate of its own after "and", with a verb of a done thing, between the projection's
 // cue and the metric at token b: the metric is an actual. A dividend or buyback that was raised,
 // cut or kept is one too ("kept its forecast for ... and raised its interim dividend to 4.0 pence").
+// So is a figure its clause's "reported"/"posted" reports before a projection that follows.
 bool SentenceReader::actual_predicate(uint32_t b, MetricKind kind) const {
     const bool event_kind = kind == MetricKind::dividend || kind == MetricKind::buyback;
     for (uint32_t k = b, n = 0; k > first() + 1 && n < 12; ++n) {
         --k;
         if (F(k) & (kPunctHard | W::kClause | kForecastCue)) return false;
+        // "Acme reported third-quarter sales of $10.4 billion and raised its full-year outlook": the
+        // clause's own reporting verb, no forecast word between it and the figure.
+        const uint64_t a = c_.doc.keys[k].a;
+        if (a == word_key("reported") || a == word_key("posted")) return true;
         if (!(cues(k - 1) & W::kCueAnd)) continue;  // a bit test: most tokens follow no "and"
         const std::string_view w = c_.tok(k);
         if (eq_ci(w, "declared") || eq_ci(w, "paid") || eq_ci(w, "reported") || eq_ci(w, "posted") || eq_ci(w, "approved"))

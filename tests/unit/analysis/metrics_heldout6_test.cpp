@@ -161,3 +161,19 @@ TEST_CASE("an earlier value's date after \"from\" is no period of the next figur
     REQUIRE(with_value(b, 31.3e9));
     CHECK(with_value(b, 31.3e9)->period.view() == "Q3");
 }
+
+TEST_CASE("a figure its clause reports stays an actual before a projection in the next predicate") {
+    testing::Run r;
+    const auto& a = r.on("Acme reported third-quarter sales of $10.4 billion last month and raised its full-year "
+                         "adjusted EPS outlook to $10.30 to $10.50.");
+    INFO(describe(a));
+    REQUIRE(with_value(a, 10.4e9));
+    CHECK_FALSE(with_value(a, 10.4e9)->forecast);
+    // Negative: the projection stays one, and so does a reported outlook.
+    REQUIRE(with_value(a, 10.30));
+    CHECK(with_value(a, 10.30)->forecast);
+    const auto& b = r.on("Acme reported an outlook for revenue of $12 billion next year.");
+    INFO(describe(b));
+    REQUIRE(with_value(b, 12e9));
+    CHECK(with_value(b, 12e9)->forecast);
+}
