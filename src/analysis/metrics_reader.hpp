@@ -159,6 +159,7 @@ private:
     bool same_business(const Metric& value, const Hit* h, uint32_t tb, uint32_t te);
     std::string_view segment_referred(uint32_t np_begin) const;
     std::string_view subject_business(const Hit* h) const;
+    std::string_view opening_place() const;
     void read_subject_verb() const;
 
     // --- moves stated as amounts, "respectively" lists (metrics_lists.cpp) ---

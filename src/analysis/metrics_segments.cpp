@@ -85,6 +85,23 @@ void SentenceReader::attribute(Metric& m, const Hit* h, uint32_t tb, uint32_t te
         named = subject_business(h);
         if (named != m.entity) m.segment = named;
     }
+    if (m.segment.empty()) m.segment = opening_place();
+}
+
+// "In Central America, same-store sales grew 3.5% and total sales rose 5.8%": a place the
+// sentence opens with (one to three region words after "In" and an optional "the", then a
+// comma) is the business of its figures that name none. Empty when the sentence does not open so.
+std::string_view SentenceReader::opening_place() const {
+    uint32_t t = first();
+    if (t + 2 >= last() || c_.doc.keys[t].a != word_key("in")) return {};
+    ++t;
+    if (c_.doc.keys[t].a == word_key("the")) ++t;
+    const uint32_t b = t;
+    while (t < last() && t < b + 3 && c_.doc.tokens[t].kind == TokenKind::word && segments::is_region_word(c_.tok(t))) ++t;
+    if (t == b || t >= last() || c_.tok(t) != ",") return {};
+    const Token& e = c_.doc.tokens[t - 1];
+    const uint32_t from = c_.doc.tokens[b].begin;
+    return c_.field.substr(from, e.end - from);
 }
 
 // "Mobile Networks reported an operating loss of EUR 48 million", "Electric Utilities and

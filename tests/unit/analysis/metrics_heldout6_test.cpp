@@ -177,3 +177,20 @@ TEST_CASE("a figure its clause reports stays an actual before a projection in th
     REQUIRE(with_value(b, 12e9));
     CHECK(with_value(b, 12e9)->forecast);
 }
+
+TEST_CASE("a place the sentence opens with is the business of its figures") {
+    testing::Run r;
+    const auto& a = r.on("In Central America, same-store sales grew 3.5% in November.");
+    INFO(describe(a));
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].segment == "Central America");
+    // Negatives: a period opening the sentence, and a figure that names its own business.
+    const auto& b = r.on("In the third quarter, revenue rose 5% to $2 billion.");
+    INFO(describe(b));
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].segment.empty());
+    const auto& c = r.on("In Europe, cloud revenue rose 9% to $1 billion.");
+    INFO(describe(c));
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].segment == "cloud");
+}
