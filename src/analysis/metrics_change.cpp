@@ -128,14 +128,27 @@ const Hit* SentenceReader::change_kind_before(const Fig& fg, Direction& dir) con
         for (int k = 0; k < 2 && v > first() && segments::is_qualifying_word(c_.tok(v - 1)); ++k) --v;
         if (v > first() && (F(v - 1) & W::kDeterminer)) --v;
         if (v > first() && (eq_ci(c_.tok(v - 1), "its") || eq_ci(c_.tok(v - 1), "their"))) --v;
-        // Only a verb that sets the figure ("raises", "cut"), not a growth verb: "Acme and Globex grew
-        // revenue 5% and 7%, respectively" is read by the lists.
-        static constexpr std::string_view kSetters[] = {"raises", "raised", "raise", "lifts", "lifted", "hikes",
-                                                        "hiked", "boosts", "boosted", "cuts", "cut", "lowers",
-                                                        "lowered", "slashes", "slashed", "trims", "trimmed"};
-        bool setter = false;
-        if (v > first())
-            for (std::string_view w : kSetters) setter |= eq_ci(c_.tok(v - 1), w);
+        // A verb that sets the figure ("raises", "cut", "lifting"); a growth verb only before the level
+        // it moved to ("grew net revenue 8.5% to ZAR 9.6 billion"): "Acme and Globex grew revenue 5%
+        // and 7%, respectively" is several companies' moves.
+        static constexpr std::string_view kSetters[] = {
+            "raises", "raised", "raise", "raising", "lifts", "lifted", "lifting", "hikes", "hiked", "boosts",
+            "boosted", "boosting", "cuts", "cut", "cutting", "lowers", "lowered", "lowering", "slashes",
+            "slashed", "trims", "trimmed"};
+        static constexpr std::string_view kGrowers[] = {"grew", "grows", "growing", "increased", "increasing",
+                                                        "reduced", "reducing", "decreased"};
+        auto sets = [&](uint32_t at) {
+            bool is = false;
+            for (std::string_view w : kSetters) is |= eq_ci(c_.tok(at), w);
+            if (fg.list_hit < 0 && fg.te < last() && eq_ci(c_.tok(fg.te), "to"))
+                for (std::string_view w : kGrowers) is |= eq_ci(c_.tok(at), w);
+            return is;
+        };
+        bool setter = v > first() && sets(v - 1);
+        // "lifting product revenue 34%": one plain word of a business between the verb and the kind.
+        if (!setter && v > first() + 1 && c_.doc.tokens[v - 1].kind == TokenKind::word &&
+            !(F(v - 1) & (W::kStop | kMentionFlag)) && sets(v - 2))
+            setter = (--v, true);
         if (setter) dir = direction_in(v - 1, v, h->loss);
     }
     return h;

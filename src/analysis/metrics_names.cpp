@@ -97,15 +97,16 @@ bool nationality(std::string_view w) {
 
 // An item with no headline (a bare sentence, as PhraseBank and quantity test sets give them) names
 // its company where its first sentence opens: "Halvorsen Mining shipped ...", "Kvarn Trucks'
-// orders rose ...", "Kalmora Oyj 's net profit ...", "Finnish Rautaniemi reported ...". One to
+// orders rose ...", "Carrow Logistics handled ...", "Kestrel Air flew ...", "Kalmora Oyj 's net profit ...", "Finnish Rautaniemi reported ...". One to
 // three capitalised words (after a nationality, before a legal form, both dropped), then a
 // possessive or a reporting verb; sentences that open with their figure's kind ("Operating profit
 // rose ...") or a preposition name no one.
 std::string_view lead_subject(const Document& doc) {
     static constexpr std::string_view kVerbs[] = {
-        "added", "announced", "booked", "cut", "cuts", "delivered", "employs", "expects", "lifted",
-        "operates", "plans", "posted", "proposes", "raised", "recorded", "reported", "reports", "said",
-        "says", "shipped", "sold", "swung", "will", "won"};
+        "added", "announced", "booked", "carried", "cut", "cuts", "delivered", "earned", "employs", "ended",
+        "expects", "flew", "generated", "handled", "harvested", "lifted", "operates", "plans", "posted",
+        "produced", "proposes", "raised", "recorded", "reported", "reports", "said", "says", "shipped", "sold",
+        "swung", "will", "won"};
     const auto& toks = doc.tokens;
     const uint32_t nt = static_cast<uint32_t>(toks.size());
     if (nt < 3) return {};
@@ -134,7 +135,11 @@ std::string_view lead_subject(const Document& doc) {
     for (std::string_view v : kVerbs) verb = verb || next == v;
     if (!possessive && !verb) return {};
     const std::string_view name = field.substr(toks[b].begin, toks[last - 1].end - toks[b].begin);
-    static constexpr std::string_view kNotNames[] = {"The", "This", "It", "Our", "We", "Its", "Net", "Operating"};
+    // Nor does a kind's own word before a participle ("Revenue generated in Europe was ...").
+    static constexpr std::string_view kNotNames[] = {"The",      "This",     "It",      "Our",     "We",
+                                                     "Its",      "Net",      "Operating", "Revenue", "Revenues",
+                                                     "Sales",    "Cash",     "Profit",  "Income",  "Earnings",
+                                                     "Turnover", "Orders",   "Total",   "Gross",   "Free"};
     for (std::string_view w : kNotNames)
         if (word(b) == w) return {};
     return without_possessive(name);

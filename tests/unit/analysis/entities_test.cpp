@@ -493,3 +493,13 @@ TEST_CASE("a wire flash's capitalised words are no tickers: NET, MET") {
     REQUIRE(m.size() == 1);
     CHECK(m[0].ticker == "UBS");
 }
+
+TEST_CASE("a ticker that spells a currency code is the currency before an amount") {
+    Finder f;
+    // "NOK" is Nokia's ticker and the Norwegian krone's code.
+    for (const auto& m : f.find("Fjordline Seafood's revenue rose 11% to NOK 14.2 billion.")) CHECK(m.ticker != "NOK");
+    // Negative: the company's name still names it.
+    const auto& m = f.find("Nokia's revenue rose 11% to EUR 5.2 billion.");
+    REQUIRE_FALSE(m.empty());
+    CHECK(m[0].ticker == "NOK");
+}
