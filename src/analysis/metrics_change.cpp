@@ -56,6 +56,7 @@ void SentenceReader::change_pass() {
                 margin = is_margin(h->kind);
             }
         }
+        if (!h && margin_prior_far(fi, q)) continue;
         if (!h || h->kind == W::kNotMetric) continue;  // "credit losses rose 20%", "beating estimates of 8%"
         // A percentage by a price target is the stock's upside or move, not the target's change.
         if (h->kind == MetricKind::price_target) continue;
@@ -259,6 +260,7 @@ void SentenceReader::margin_figure(const Fig& fg, const Quantity& q, const Hit* 
             m->prior_value = q.value;
             if (m->change.basis == Basis::none) m->change.basis = basis_after(fg.te, fg.te, fg.te);
             if (m->change.basis == Basis::none) m->change.basis = prior_period_basis(*m, fg.te);  // "from 43.2% in the second quarter"
+            if (m->change.basis == Basis::none) m->change.basis = same_period_after(fg.te);  // "in the corresponding period"
             direction_from_prior(*m);
         }
         return;
@@ -290,6 +292,23 @@ void SentenceReader::margin_figure(const Fig& fg, const Quantity& q, const Hit* 
     if (c_.out.size() > before_push && dir == Direction::none && c_.out.back().forecast &&
         role_before(fg.tb, W::Role::reaffirm, 10))
         c_.out.back().change.direction = Direction::flat;
+}
+
+// "gross margin decreased to 61.2% for the three months ended March 31, 2026 from 63.0% for the
+// three months ended March 31, 2025": a percentage after "from" whose kind is too far back for the
+// walk is the earlier level of the margin level right before it.
+bool SentenceReader::margin_prior_far(size_t fi, const Quantity& q) {
+    if (fi == 0 || c_.out.size() <= first_metric_ || !prior_cue_before(figs_[fi].tb)) return false;
+    Metric& m = c_.out.back();  // the sentence's last metric: the level right before
+    if (!is_margin(m.kind) || !m.has_value || m.has_prior || !(m.unit == q.unit) ||
+        c_.quantities[figs_[fi - 1].q].value != m.value)
+        return false;
+    m.has_prior = true;
+    m.prior_value = q.value;
+    if (m.change.basis == Basis::none) m.change.basis = basis_after(figs_[fi].te, figs_[fi].te, figs_[fi].te);
+    if (m.change.basis == Basis::none) m.change.basis = prior_period_basis(m, figs_[fi].te);
+    direction_from_prior(m);
+    return true;
 }
 
 // "the EBITDA margin was 18.4 percent (16.9)": a percentage in brackets right after a percentage

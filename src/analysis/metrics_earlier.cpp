@@ -70,8 +70,9 @@ Basis SentenceReader::prior_period_basis(const Metric& m, uint32_t te) const {
 // year later (Q3 2008), compared year over year. Only periods that end in a year ("Q3 2007",
 // "H1 2007", "FY2007").
 void SentenceReader::period_from_prior(Metric& m, uint32_t te) const {
-    if (!m.period.empty() || m.forecast) return;
+    if (m.forecast) return;
     read_periods();
+    const std::string_view own = m.period.view();
     for (size_t i = 0; i < n_periods_; ++i) {
         const periods::Found& p = periods_[i];
         if (p.token < te || p.token > te + 2) continue;
@@ -79,8 +80,18 @@ void SentenceReader::period_from_prior(Metric& m, uint32_t te) const {
         const std::string_view e = p.period.view();
         const int y = period_year(e);
         if (!y || y >= 9999) return;
-        for (size_t k = 0; k < n_periods_; ++k)
-            if (!periods_[k].prior) return;  // the sentence names a period of its own
+        if (!own.empty()) {
+            // "operating loss for the year was $95 million compared to operating income of $210
+            // million in 2024", "third-quarter revenue ... compared with $1.9 billion in the third
+            // quarter of 2024": a year-less period of the earlier value's form is the year after.
+            // ("the quarter" may be compared with the one before: no year read from that.)
+            std::string_view form = e.substr(0, e.size() - 4);
+            if (!form.empty() && form.back() == ' ') form.remove_suffix(1);
+            if (!(form == own || (form == "FY" && (own == "=Y" || own == "FY")))) return;
+        } else {
+            for (size_t k = 0; k < n_periods_; ++k)
+                if (!periods_[k].prior) return;  // the sentence names a period of its own
+        }
         char buf[24];
         const size_t n = e.size() < sizeof buf ? e.size() : sizeof buf;
         for (size_t c = 0; c < n; ++c) buf[c] = e[c];

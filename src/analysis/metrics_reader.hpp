@@ -256,6 +256,7 @@ private:
     bool segment_move(const Fig& fg, const Quantity& q);
     bool growth_rate(const Fig& fg, const Quantity& q);
     void margin_figure(const Fig& fg, const Quantity& q, const Hit* h, Direction dir);
+    bool margin_prior_far(size_t fi, const Quantity& q);
     void push_metric(Metric& m, const Hit* h, uint32_t tb, uint32_t te);
     void margin_bp(const Fig& fg, const Quantity& q);
     void margin_change(const Fig& fg, const Quantity& q, const Hit* h, Direction dir, double points);

@@ -110,15 +110,20 @@ Metric* SentenceReader::trailing_level(uint32_t tb, Direction& dir) const {
     }
     if (!level || !level->has_value || level->change.has_percent || level->unit.is_percent() || is_margin(level->kind))
         return nullptr;
-    // Between the level and the comma: at most 14 tokens, no kind phrase, figure or clause break.
-    uint32_t k = comma;
+    // Between the level and the comma: at most 14 tokens, no kind phrase, figure or clause break;
+    // or the level's earlier value and its comma ("$4.12, compared to $3.65 for fiscal 2024, an
+    // increase of 13%"), in at most 24.
+    const bool prior = level->has_prior;
+    uint32_t k = comma, commas = 0;
     for (uint32_t n = 0; k > first() && toks[k - 1].end > level->span.end; --k, ++n) {
         const uint32_t f = F(k - 1);
         // "earnings of $1.21 per share, up 2.5%": the level's own per-share words are no other kind.
         const Hit* h = hit_beginning(k - 1);
         const bool own = h && h->kind == level->kind && kinds::row(h->kind).per_share && toks[k - 2].end == level->span.end;
-        if (n == 14 || (h && !own) || (f & (kFigureFlag | kPunctHard | W::kClause))) return nullptr;
-        if ((f & kPunctComma) && !(c_.tok(k - 1) == "," && year_token(c_.tok(k)))) return nullptr;
+        if (n == (prior ? 24 : 14) || (h && !own) || (f & (kPunctHard | W::kClause)) || ((f & kFigureFlag) && !prior))
+            return nullptr;
+        if ((f & kPunctComma) && !(c_.tok(k - 1) == "," && year_token(c_.tok(k))) && (!prior || ++commas > 1))
+            return nullptr;
     }
     return k > first() && toks[k - 1].end == level->span.end ? level : nullptr;
 }

@@ -43,3 +43,45 @@ TEST_CASE("a verb before its kind moves the figure by the percentage after the k
     // Negative: a percentage of another noun after the verb moves no figure.
     CHECK(percent_of(r.on("Acme grew headcount 5% while revenue reached $2 billion."), 2e9) == -999);
 }
+
+TEST_CASE("a margin's earlier level far after its kind, and in the corresponding period, is year over year") {
+    testing::Run r;
+    const auto& a = r.on("Gross margin decreased to 61.2% for the three months ended March 31, 2026 from 63.0% for the "
+                         "three months ended March 31, 2025.");
+    REQUIRE(with_value(a, 61.2));
+    CHECK(with_value(a, 61.2)->has_prior);
+    CHECK(with_value(a, 61.2)->prior_value == doctest::Approx(63.0));
+    CHECK(with_value(a, 61.2)->change.basis == Basis::yoy);
+    const auto& b = r.on("Operating margin was 6.1 % compared to 8.4 % in the corresponding period of 2008 .");
+    REQUIRE(with_value(b, 6.1));
+    CHECK(with_value(b, 6.1)->change.basis == Basis::yoy);
+    // Negative: an earlier level of another period stays without a basis.
+    const auto& c = r.on("Operating margin was 6.1 % compared to 8.4 % in the previous quarter of 2007 .");
+    REQUIRE(with_value(c, 6.1));
+    CHECK(with_value(c, 6.1)->change.basis != Basis::yoy);
+}
+
+TEST_CASE("a move trailing the earlier value is the level's") {
+    testing::Run r;
+    const auto& a = r.on("Diluted earnings per share for fiscal 2025 were $4.12, compared to $3.65 for fiscal 2024, an "
+                         "increase of 13%.");
+    CHECK(percent_of(a, 4.12) == doctest::Approx(13));
+    REQUIRE(with_value(a, 4.12));
+    CHECK(with_value(a, 4.12)->change.basis == Basis::yoy);
+    // Negative: a kind of its own between them takes the move.
+    const auto& b = r.on("Revenue was $4.12 billion, compared to $3.65 billion, and net income was $1 billion, an "
+                         "increase of 13%.");
+    CHECK(percent_of(b, 4.12e9) == -999);
+    CHECK(percent_of(b, 1e9) == doctest::Approx(13));
+}
+
+TEST_CASE("the year of a figure for the year compared with the year before's") {
+    testing::Run r;
+    const auto& a = r.on("Operating loss for the year was $95 million compared to operating income of $210 million in 2024.");
+    CHECK(period_of(a, -95e6) == "FY2025");
+    REQUIRE(with_value(a, -95e6));
+    CHECK(with_value(a, -95e6)->change.basis == Basis::yoy);
+    // Negative: "the quarter" may be compared with the quarter before; no year is read from it.
+    const auto& b = r.on("Revenue for the quarter was $2.1 billion, compared with $1.9 billion in the second quarter of 2026.");
+    CHECK(period_of(b, 2.1e9) != "Q2 2027");
+}
