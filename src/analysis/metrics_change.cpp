@@ -27,6 +27,7 @@ void SentenceReader::change_pass() {
         if (eq_ci(next, "of") && job_share(fg, q)) continue;  // "cut 10% of its workforce"
         if (eq_ci(next, "of") && share_margin(fg, q)) continue;  // "EUR 48.6 million, or 9.4% of net sales"
         if (eq_ci(next, "of") || (nt < last() && (F(nt) & W::kStock))) continue;  // "28% of revenue", "a 5% stake"
+        if (driver_move(fg.tb, fg.te)) continue;  // "with traffic up 1.1%"
         Direction dir = Direction::none;
         uint32_t between_b = fg.te, between_e = fg.te;
         const Hit* h = change_kind_after(fg, dir, between_e);

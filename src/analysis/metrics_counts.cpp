@@ -5,6 +5,7 @@
 #include "metric_kinds.hpp"
 #include "metrics_reader.hpp"
 #include "numbers.hpp"
+#include "periods_scanner.hpp"
 
 namespace herald::analysis::metric_reader {
 
@@ -271,6 +272,16 @@ bool SentenceReader::cut_verb_before(uint32_t tb) const {
     return false;
 }
 
+// "to" and a number right after te, or after a short period phrase ("in the quarter to 48.3
+// million").
+bool SentenceReader::level_after(uint32_t te) const {
+    uint32_t k = te;
+    if (k < last() && (eq_ci(c_.tok(k), "in") || eq_ci(c_.tok(k), "during") || eq_ci(c_.tok(k), "over")))
+        for (uint32_t n = 0; ++k < last() && !eq_ci(c_.tok(k), "to"); ++n)
+            if (n == 4 || (c_.doc.tokens[k].kind != TokenKind::word && !periods::year_token(c_.doc, k))) return false;
+    return k + 1 < last() && c_.doc.keys[k].a == word_key("to") && c_.doc.tokens[k + 1].kind == TokenKind::number;
+}
+
 void SentenceReader::count_pass() {
     const size_t before = c_.out.size();
     size_t fi = 0;
@@ -285,10 +296,10 @@ void SentenceReader::count_pass() {
         Hit made;
         const Hit* h = count_kind(t, te, made);
         if (!h) continue;
-        // "subscribers grew by 410,000 to 9.8 million": the change of the count after "to", no count.
-        // (Compared by the tokenizer's keys: one load and compare per count.)
-        if (t > first() && te + 1 < last() && c_.doc.keys[t - 1].a == word_key("by") && c_.doc.keys[te].a == word_key("to") &&
-            c_.doc.tokens[te + 1].kind == TokenKind::number) {
+        // "subscribers grew by 410,000 to 9.8 million", "grew by 1.9 million in the quarter to 48.3
+        // million": the change of the count after "to", no count. (Compared by the tokenizer's keys:
+        // one load and compare per count.)
+        if (t > first() && c_.doc.keys[t - 1].a == word_key("by") && level_after(te)) {
             t = te - 1;
             continue;
         }

@@ -2,7 +2,8 @@
 // Union rose 4.1% in October to 892,000 vehicles, industry body ACEA said", "U.S. electric vehicle
 // sales rose 11% in the quarter, according to Cox Automotive", "overall battery-electric sales in
 // the region rose 32%, according to industry data". They are no company's metrics, though the
-// item is about a company (issue 14: market figures are not metrics).
+// item is about a company (issue 14: market figures are not metrics). Also the drivers of a
+// sales move ("with traffic up 1.1% and ticket up 2.3%"), no figure of a listed kind.
 #include "metrics_reader.hpp"
 
 namespace herald::analysis::metric_reader {
@@ -23,7 +24,32 @@ bool source_noun(uint64_t key) {
     return false;
 }
 
+// The words that name a driver of a sales move, not the move: "traffic up 1.1%", "a 2.6% increase
+// in average ticket", "transactions rose 1.5%".
+bool driver_noun(uint64_t key) {
+    static constexpr uint64_t kNouns[] = {word_key("traffic"),      word_key("ticket"),  word_key("tickets"),
+                                          word_key("transactions"), word_key("footfall"), word_key("basket"),
+                                          word_key("visits"),       word_key("check"),   word_key("transaction")};
+    for (uint64_t n : kNouns)
+        if (key == n) return true;
+    return false;
+}
+
 }  // namespace
+
+// Is the percentage figure [tb, te) a sales driver's move? "traffic up 1.1%", "ticket rose by 2%"
+// (the noun right before its direction word), "a 2.6% increase in average ticket" (after "in").
+bool SentenceReader::driver_move(uint32_t tb, uint32_t te) const {
+    uint32_t t = tb;
+    if (t > first() && c_.doc.keys[t - 1].a == word_key("by")) --t;
+    if (t > first() + 1 && (F(t - 1) & (W::kUp | W::kDown)) && driver_noun(c_.doc.keys[t - 2].a)) return true;
+    if (te + 2 < last() && (F(te) & W::kGrowthNoun) && c_.doc.keys[te + 1].a == word_key("in")) {
+        uint32_t k = te + 2;
+        if (k + 1 < last() && (c_.doc.keys[k].a == word_key("average") || c_.doc.keys[k].a == word_key("comparable"))) ++k;
+        return driver_noun(c_.doc.keys[k].a);
+    }
+    return false;
+}
 
 // Does the sentence cite a third party for its figures, with no yardstick compared ("beating
 // estimates of $3 billion, according to LSEG data" cites the consensus's source)? Tokens are

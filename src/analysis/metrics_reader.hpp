@@ -189,6 +189,8 @@ private:
     bool labelled(const Quantity& q) const;
     bool bracketed_prior_percent(size_t fi);
     bool prior_cue_before(uint32_t tb, int* sign = nullptr) const;
+    bool level_after(uint32_t te) const;
+    bool driver_move(uint32_t tb, uint32_t te) const;
     void set_prior(const Quantity& q, uint32_t te, int sign = 0);
     bool alternative_of(const Fig& prior, const Fig& fg) const;
     void alternative_basis(uint32_t te);

@@ -85,3 +85,24 @@ TEST_CASE("the year of a figure for the year compared with the year before's") {
     const auto& b = r.on("Revenue for the quarter was $2.1 billion, compared with $1.9 billion in the second quarter of 2026.");
     CHECK(period_of(b, 2.1e9) != "Q2 2027");
 }
+
+TEST_CASE("the drivers of a sales move are no metric") {
+    testing::Run r;
+    CHECK(r.on("Same-store sales were up 3.4% in the quarter, with traffic up 1.1% and ticket up 2.3%.").size() == 1);
+    CHECK(r.on("Comparable sales increased 4.1%, driven by a 2.6% increase in average ticket and a 1.5% increase in "
+               "comparable transactions.")
+              .size() == 1);
+    // Negative: the sales move itself stays, after "in" too.
+    const auto& a = r.on("The company reported a 4.1% increase in comparable sales.");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].kind == MetricKind::comparable_sales);
+}
+
+TEST_CASE("a count's change before a period phrase and 'to' is no count") {
+    testing::Run r;
+    const auto& a = r.on("Subscribers grew by 1.9 million in the quarter to 48.3 million.");
+    CHECK_FALSE(with_value(a, 1.9e6));
+    CHECK(with_value(a, 48.3e6));
+    // Negative: with no level after "to" the count stays what it was.
+    CHECK(with_value(r.on("Subscribers grew by 1.9 million in the quarter."), 1.9e6));
+}
