@@ -90,9 +90,11 @@ inline constexpr Row kRows[] = {
     {K::guidance, "guidance", "guidance|outlook|target", "",
      1, M::level, false, U::money, true, true},
     {K::operating_margin, "operating_margin",
-     "margin|margins|operating margin|operating margins|ebit margin|ebita margin|ebitda margin|profit margin", "",
+     "margin|margins|operating margin|operating margins|ebit margin|ebita margin|ebitda margin|profit margin|"
+     "operating income as a percentage|operating profit as a percentage", "",
      1, M::ratio, false, U::percent, false, false},
-    {K::gross_margin, "gross_margin", "gross margin|gross margins", "",
+    {K::gross_margin, "gross_margin", "gross margin|gross margins|gross margin percentage|gross profit as a percentage|"
+     "gross profit percentage", "",
      1, M::ratio, false, U::percent, false, false},
     {K::cash_flow, "cash_flow", "fcf|operating cash flow|free cash flow|cash flow|cash flows|cash provided by operating activities", "",
      1, M::level, false, U::money, false, false},

@@ -174,12 +174,18 @@ bool SentenceReader::count_range(uint32_t t, uint32_t te, double& low, double& h
     return true;
 }
 
-// "users hit a record 416 million", "reached a new high of": the token a count's link word ends
-// before, past "a", "record", "new" (tb itself when none).
+// "users hit a record 416 million", "reached a new high of", "shipments of about 850,000": the
+// token a count's link word ends before, past "a", "record", "new" and a qualifier (tb itself when
+// none).
 uint32_t SentenceReader::link_before(uint32_t tb) const {
     uint32_t k = tb;
     while (k > first() + 1 && k + 3 > tb &&
            (eq_ci(c_.tok(k - 1), "a") || eq_ci(c_.tok(k - 1), "record") || eq_ci(c_.tok(k - 1), "new")))
+        --k;
+    // "of about", "to roughly": a qualifier of one word after "of", "to" or a move.
+    if (k == tb && k > first() + 2 && qualifier_before(tb) != Qualifier::none && c_.doc.tokens[k - 1].kind == TokenKind::word &&
+        !(F(k - 1) & (W::kStop | W::kUp | W::kDown)) &&
+        (eq_ci(c_.tok(k - 2), "of") || eq_ci(c_.tok(k - 2), "to") || (F(k - 2) & (W::kUp | W::kDown))))
         --k;
     return k;
 }

@@ -107,6 +107,11 @@ void SentenceReader::find_hits() {
         if ((f & W::kPhrase) && t + 1 < last() && W::second_word_may_start(c_.field[c_.doc.tokens[t + 1].begin]))
             pm = W::match_phrase(x, [&](uint32_t k) { return c_.tok(t + k); },
                                  [&](uint32_t k) { return t + k < last() ? &c_.doc.keys[t + k] : nullptr; });
+        // "gross profit as a percentage of net sales": the base of a ratio is no figure's kind.
+        if (t >= first() + 2 && c_.doc.keys[t - 1].a == word_key("of") && c_.doc.keys[t - 2].a == word_key("percentage")) {
+            t += pm.tokens ? pm.tokens - 1 : 0;
+            continue;
+        }
         Hit h;
         if (pm.tokens) {
             h = {t, t + pm.tokens, t, pm.kind, pm.loss, false, false};

@@ -106,3 +106,25 @@ TEST_CASE("a count's change before a period phrase and 'to' is no count") {
     // Negative: with no level after "to" the count stays what it was.
     CHECK(with_value(r.on("Subscribers grew by 1.9 million in the quarter."), 1.9e6));
 }
+
+TEST_CASE("a profit as a percentage of sales is its margin") {
+    testing::Run r;
+    const auto& a = r.on("Gross profit as a percentage of net sales was 38.4% in the third quarter.");
+    REQUIRE(with_value(a, 38.4));
+    CHECK(with_value(a, 38.4)->kind == MetricKind::gross_margin);
+    const auto& b = r.on("Operating income as a percentage of revenue was 12.1% in 2025.");
+    REQUIRE(with_value(b, 12.1));
+    CHECK(with_value(b, 12.1)->kind == MetricKind::operating_margin);
+    // Negative: another cost as a percentage of sales is no metric.
+    CHECK(r.on("Selling expenses as a percentage of net sales were 12.1% in 2025.").empty());
+}
+
+TEST_CASE("a count after 'of about' is its kind's") {
+    testing::Run r;
+    const auto& a = r.on("The carmaker now targets 2026 shipments of about 850,000 and more models.");
+    REQUIRE(with_value(a, 850000));
+    CHECK(with_value(a, 850000)->kind == MetricKind::deliveries);
+    CHECK(with_value(a, 850000)->qualifier == Qualifier::about);
+    // Negative: a qualified number after another word is no count of the kind.
+    CHECK_FALSE(with_value(r.on("The carmaker expects deliveries on about 15 October."), 15));
+}
