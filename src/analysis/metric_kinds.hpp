@@ -69,7 +69,8 @@ inline constexpr Row kRows[] = {
      1, M::level, false, U::money, false, false},
     {K::eps, "eps", "eps|earnings per share|per share|a share|diluted eps|adjusted eps|per diluted share|a diluted share|"
      "profit per share|net income per share|income per share|earnings per preferred share|earnings per ordinary share|"
-     "core earnings per share", "loss per share",
+     "core earnings per share", "loss per share|net loss per share|net loss per diluted share|loss per diluted share|"
+     "diluted net loss per share|diluted loss per share",
      1, M::level, true, U::money, false, false},
     {K::ebitda, "ebitda", "ebitda|adjusted ebitda|ebitdaal|adjusted ebitdaal", "",
      1, M::level, false, U::money, false, false},

@@ -160,8 +160,13 @@ bool SentenceReader::conversion_prior(size_t fi, const Quantity& q) {
     // "(1.10)" after a period phrase was read as negative (a bracket not right after its figure): a
     // bare bracketed comparison takes the level's sign.
     const bool bare = q.text.size() > 1 && q.text[0] == '(';
-    pm.prior_value = bare ? (pm.value < 0 ? -std::fabs(q.value) : std::fabs(q.value))
-                          : pm.value < 0 && q.value > 0 ? -q.value : q.value;
+    // A level written with its minus ("EPS EUR -0.05 ( EUR 0.12 )") writes its prior's sign too; a
+    // loss's level ("operating loss EUR 2.3 mn ( EUR 1.9 mn )") gives its sign to the prior.
+    if (c_.quantities[pf.q].value < 0)
+        pm.prior_value = q.text.find('-') != std::string_view::npos ? -std::fabs(q.value) : std::fabs(q.value);
+    else
+        pm.prior_value = bare ? (pm.value < 0 ? -std::fabs(q.value) : std::fabs(q.value))
+                              : pm.value < 0 && q.value > 0 ? -q.value : q.value;
     if (labelled(q) && pm.change.basis == Basis::none) pm.change.basis = Basis::yoy;  // "(H1 2025: ...)"
     return true;
 }

@@ -95,7 +95,9 @@ bool code_then_scale(std::string_view s, size_t j, Figure& f) {
 // The scale after the number: a scale word or letter, the code's own ("MEUR 12.5"), or a code
 // and a scale. False when letters or digits stick to the number that are no scale and no unit.
 bool read_scale(std::string_view s, Figure& f, int prefix_exp10) {
-    const size_t j = num::skip_spaces(s, f.d.end);
+    // "$(12.5) million": an accounting negative's scale is after its bracket.
+    const size_t from = f.paren && f.has_prefix && f.d.end < s.size() && s[f.d.end] == ')' ? f.d.end + 1 : f.d.end;
+    const size_t j = num::skip_spaces(s, from);
     const bool attached = j == f.d.end;
     // Read into f.scale itself (a Scale read on the stack and copied whole stalled on store
     // forwarding once per figure); it counts only with has_scale, which every reader asks first.
@@ -165,6 +167,7 @@ bool parse_figure(std::string_view s, size_t i, Figure& f) {
     if (b > 0 && s[b - 1] == '(' && f.d.end < s.size() && s[f.d.end] == ')') {
         f.paren = true;
         --b;
+        if (!f.has_prefix) b = read_prefix(s, b, f, prefix_exp10);  // "$(0.42)", "$ (12.5) million"
     }
     f.begin = b;
     f.end = f.d.end;

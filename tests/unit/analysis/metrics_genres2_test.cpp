@@ -128,3 +128,29 @@ TEST_CASE("a count after 'of about' is its kind's") {
     // Negative: a qualified number after another word is no count of the kind.
     CHECK_FALSE(with_value(r.on("The carmaker expects deliveries on about 15 October."), 15));
 }
+
+TEST_CASE("accounting negatives with the currency before the bracket, and a net loss per share") {
+    testing::Run r;
+    const auto& a = r.on("Diluted net loss per share was $(0.42) for the quarter, compared to $(0.57) a year earlier.");
+    REQUIRE(with_value(a, -0.42));
+    CHECK(with_value(a, -0.42)->kind == MetricKind::eps);
+    CHECK(with_value(a, -0.42)->prior_value == doctest::Approx(-0.57));
+    CHECK(with_value(r.on("Net loss was $(12.5) million for the quarter."), -12.5e6));
+    CHECK(with_value(r.on("Net loss per share was $0.42 for the quarter."), -0.42));
+    // Negative: a bracketed amount after a level is its earlier value, positive.
+    const auto& b = r.on("Revenue was $1.2 billion ($0.8 billion).");
+    REQUIRE(with_value(b, 1.2e9));
+    CHECK(with_value(b, 1.2e9)->prior_value == doctest::Approx(0.8e9));
+}
+
+TEST_CASE("a level written with its minus writes its bracketed prior's sign") {
+    testing::Run r;
+    const auto& a = r.on("Earnings per share were EUR -0.05 ( EUR 0.12 ) .");
+    REQUIRE(with_value(a, -0.05));
+    CHECK(with_value(a, -0.05)->prior_value == doctest::Approx(0.12));
+    CHECK(with_value(a, -0.05)->change.direction == Direction::down);
+    // Negative: a loss's level gives its sign to the prior.
+    const auto& b = r.on("Operating loss was EUR 2.3 mn ( EUR 1.9 mn ) .");
+    REQUIRE(with_value(b, -2.3e6));
+    CHECK(with_value(b, -2.3e6)->prior_value == doctest::Approx(-1.9e6));
+}
