@@ -295,8 +295,11 @@ uint32_t Scanner::year_words_at(uint32_t t, Writer& w) const {
         w.add_int(year_of(tok(t + 1)));
         return 2;
     }
-    // "free cash flow for the year should reach ...": the report's year.
-    if (!n && eq_ci(tok(t), "year") && eq_ci(tok(t - 1), "the") && eq_ci(tok(t - 2), "for")) {
+    // "free cash flow for the year should reach ...", "we ended the year with net revenue of ...":
+    // the report's year.
+    if (!n && eq_ci(tok(t), "year") && eq_ci(tok(t - 1), "the") &&
+        (eq_ci(tok(t - 2), "for") || eq_ci(tok(t - 2), "ended") || eq_ci(tok(t - 2), "closed") ||
+         eq_ci(tok(t - 2), "finished"))) {
         w.add("=Y");
         return 1;
     }
@@ -391,9 +394,25 @@ uint32_t Scanner::month_at(uint32_t t, Writer& w) const {
         return 0;
     // "in September 30" is a date, not the month's figure
     if (!y && t + 1 < s_.last_token && doc_.tokens[t + 1].kind == TokenKind::number) return 0;
+    if (after_in && said_before(t - 1)) return 0;
     w.add(kMonthShort[m - 1]);
     w.year(y);
     return len;
+}
+
+// "ahead of what we told you in February", "the outlook it gave in March": a month after a verb
+// of saying (at most two words back from "in", at token t) dates the statement, not a figure.
+bool Scanner::said_before(uint32_t t) const {
+    static constexpr std::string_view kVerbs[] = {"told",   "said",     "guided",    "announced", "gave",
+                                                  "issued", "provided", "outlined",  "indicated", "flagged",
+                                                  "promised", "signalled", "signaled", "predicted"};
+    for (uint32_t k = t, n = 0; k > s_.first_token && n < 3; ++n) {
+        --k;
+        if (doc_.tokens[k].kind != TokenKind::word) return false;
+        for (std::string_view v : kVerbs)
+            if (eq_ci(tok(k), v)) return true;
+    }
+    return false;
 }
 
 // "in 2025", "for 2026", "2026 capex", "calendar 2025": that year. Not a year inside a date

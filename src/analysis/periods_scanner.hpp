@@ -55,6 +55,7 @@ private:
     uint32_t relative_at(uint32_t t, Writer& w) const;
     uint32_t month_quarter_at(uint32_t t, Writer& w) const;
     uint32_t month_at(uint32_t t, Writer& w) const;
+    bool said_before(uint32_t t) const;
     uint32_t calendar_year(uint32_t t, Writer& w) const;
     bool kind_after(uint32_t t) const;
 

@@ -154,3 +154,13 @@ TEST_CASE("a level written with its minus writes its bracketed prior's sign") {
     REQUIRE(with_value(b, -2.3e6));
     CHECK(with_value(b, -2.3e6)->prior_value == doctest::Approx(-1.9e6));
 }
+
+TEST_CASE("a month after a verb of saying dates the statement; 'ended the year' is the report's year") {
+    testing::Run r;
+    const auto& a = r.on("We ended the year with net revenue of $12.4 billion, up 6%, a little ahead of what we told you "
+                         "in February.");
+    CHECK(period_of(a, 12.4e9) == "FY");
+    CHECK(period_of(r.on("Revenue was $3 billion, above the outlook it gave in March."), 3e9) != "Mar");
+    // Negative: a month the figure is of stays.
+    CHECK(period_of(r.on("Sales rose 5% to $2 billion in February."), 2e9) == "Feb");
+}
