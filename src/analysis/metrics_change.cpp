@@ -286,6 +286,12 @@ void SentenceReader::margin_figure(const Fig& fg, const Quantity& q, const Hit* 
     if (fg.tb > first() && (eq_ci(c_.tok(fg.tb - 1), "negative") || eq_ci(c_.tok(fg.tb - 1), "minus")) && nm.value > 0)
         nm.value = -nm.value, nm.low = -nm.low, nm.high = -nm.high;
     nm.change.direction = dir;
+    // "EBITDA margin held at 38.5%", "remained steady at 12%": a level that did not move.
+    if (dir == Direction::none && fg.tb > first() + 1 && eq_ci(c_.tok(fg.tb - 1), "at")) {
+        const std::string_view v = c_.tok(fg.tb - 2);
+        if (eq_ci(v, "held") || eq_ci(v, "steady") || eq_ci(v, "remained") || eq_ci(v, "stayed") || eq_ci(v, "stable"))
+            nm.change.direction = Direction::flat;
+    }
     // "still expects an operating margin of 4% to 5%", "reaffirmed its margin target of 20%": a
     // projection that did not move (as amounts and counts).
     const size_t before_push = c_.out.size();
@@ -293,23 +299,6 @@ void SentenceReader::margin_figure(const Fig& fg, const Quantity& q, const Hit* 
     if (c_.out.size() > before_push && dir == Direction::none && c_.out.back().forecast &&
         role_before(fg.tb, W::Role::reaffirm, 10))
         c_.out.back().change.direction = Direction::flat;
-}
-
-// "gross margin decreased to 61.2% for the three months ended March 31, 2026 from 63.0% for the
-// three months ended March 31, 2025": a percentage after "from" whose kind is too far back for the
-// walk is the earlier level of the margin level right before it.
-bool SentenceReader::margin_prior_far(size_t fi, const Quantity& q) {
-    if (fi == 0 || c_.out.size() <= first_metric_ || !prior_cue_before(figs_[fi].tb)) return false;
-    Metric& m = c_.out.back();  // the sentence's last metric: the level right before
-    if (!is_margin(m.kind) || !m.has_value || m.has_prior || !(m.unit == q.unit) ||
-        c_.quantities[figs_[fi - 1].q].value != m.value)
-        return false;
-    m.has_prior = true;
-    m.prior_value = q.value;
-    if (m.change.basis == Basis::none) m.change.basis = basis_after(figs_[fi].te, figs_[fi].te, figs_[fi].te);
-    if (m.change.basis == Basis::none) m.change.basis = prior_period_basis(m, figs_[fi].te);
-    direction_from_prior(m);
-    return true;
 }
 
 // "the EBITDA margin was 18.4 percent (16.9)": a percentage in brackets right after a percentage

@@ -171,6 +171,23 @@ bool SentenceReader::conversion_prior(size_t fi, const Quantity& q) {
     return true;
 }
 
+// "gross margin decreased to 61.2% for the three months ended March 31, 2026 from 63.0% for the
+// three months ended March 31, 2025": a percentage after "from" whose kind is too far back for the
+// walk is the earlier level of the margin level right before it.
+bool SentenceReader::margin_prior_far(size_t fi, const Quantity& q) {
+    if (fi == 0 || c_.out.size() <= first_metric_ || !prior_cue_before(figs_[fi].tb)) return false;
+    Metric& m = c_.out.back();  // the sentence's last metric: the level right before
+    if (!is_margin(m.kind) || !m.has_value || m.has_prior || !(m.unit == q.unit) ||
+        c_.quantities[figs_[fi - 1].q].value != m.value)
+        return false;
+    m.has_prior = true;
+    m.prior_value = q.value;
+    if (m.change.basis == Basis::none) m.change.basis = basis_after(figs_[fi].te, figs_[fi].te, figs_[fi].te);
+    if (m.change.basis == Basis::none) m.change.basis = prior_period_basis(m, figs_[fi].te);
+    direction_from_prior(m);
+    return true;
+}
+
 // "compared with $968 million for the same period in 2025", "from EUR 7.2 mn in the corresponding
 // period in 2006": an earlier value of the same period (a year before) is a year-ago comparison.
 Basis SentenceReader::same_period_after(uint32_t te) const {

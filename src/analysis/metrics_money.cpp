@@ -199,7 +199,7 @@ bool SentenceReader::prior_cue_before(uint32_t tb, int* sign) const {
 }
 
 // "up from a previous forecast of 320 billion yen", "compared with a prior range of $6.15 to
-// $6.30": the company's own earlier projection, named before the "of" at token of, is an earlier
+// $6.30", "up from our prior range of": the company's own earlier projection, named before the "of" at token of, is an earlier
 // value (not a yardstick). Read only after "of".
 template <class CueAt>
 bool SentenceReader::earlier_projection_before(uint32_t of, CueAt cue_at) const {
@@ -211,9 +211,11 @@ bool SentenceReader::earlier_projection_before(uint32_t of, CueAt cue_at) const 
     if (!(eq_ci(adj, "previous") || eq_ci(adj, "prior") || eq_ci(adj, "earlier") || eq_ci(adj, "original") || eq_ci(adj, "old")))
         return false;
     uint32_t b = of - 2;
-    for (int k = 0; k < 2 && b > first(); ++k) {
+    for (int k = 0; k < 2 && b > first(); ++k) {  // "from our prior range of": a call's first person too
         std::string_view d = c_.tok(b - 1);
-        if (!eq_ci(d, "a") && !eq_ci(d, "an") && !eq_ci(d, "the") && !eq_ci(d, "its")) break;
+        if (!eq_ci(d, "a") && !eq_ci(d, "an") && !eq_ci(d, "the") && !eq_ci(d, "its") && !eq_ci(d, "our") &&
+            !eq_ci(d, "their"))
+            break;
         --b;
     }
     return cue_at(b);

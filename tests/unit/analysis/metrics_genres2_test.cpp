@@ -164,3 +164,19 @@ TEST_CASE("a month after a verb of saying dates the statement; 'ended the year' 
     // Negative: a month the figure is of stays.
     CHECK(period_of(r.on("Sales rose 5% to $2 billion in February."), 2e9) == "Feb");
 }
+
+TEST_CASE("a raised range 'up from our prior range of' and a margin 'held at' a level") {
+    testing::Run r;
+    const auto& a = r.on("For the full year, we now expect revenue of $5.6 billion to $5.7 billion, up from our prior "
+                         "range of $5.4 billion to $5.6 billion.");
+    REQUIRE(with_value(a, 5.6e9));
+    CHECK(with_value(a, 5.6e9)->change.direction == Direction::up);
+    CHECK(with_value(a, 5.6e9)->prior_value == doctest::Approx(5.4e9));
+    const auto& b = r.on("EBITDA margin held at 38.5% in the quarter.");
+    REQUIRE(with_value(b, 38.5));
+    CHECK(with_value(b, 38.5)->change.direction == Direction::flat);
+    // Negative: "at" after another word is no move.
+    const auto& c = r.on("Operating margin was 12% at the group level.");
+    REQUIRE(with_value(c, 12));
+    CHECK(with_value(c, 12)->change.direction == Direction::none);
+}
