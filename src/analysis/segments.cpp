@@ -141,6 +141,12 @@ std::string_view after_kind(const View& v, uint32_t end, uint32_t stop) {
     uint32_t t = end;
     if (t >= stop || !is_word(v, t)) return {};
     const std::string_view prep = v.tok(t);
+    // "Net sales of the Packaging segment": "of the", capitalised words, then a unit noun.
+    if (eq_ci(prep, "of") && t + 2 < stop && eq_ci(v.tok(t + 1), "the")) {
+        uint32_t e = t + 2;
+        while (e < stop && e < t + 5 && is_word(v, e) && v.doc.tokens[e].capitalized) ++e;
+        if (e > t + 2 && e < stop && unit_noun(v.tok(e))) return span_text(v, t + 2, e);
+    }
     // "of" introduces the figure; "for" names a business only with a name or business word right
     // after it ("operating income for Experiences"), never a period ("for the quarter").
     if (!eq_ci(prep, "from") && !eq_ci(prep, "in") && !eq_ci(prep, "at") && !eq_ci(prep, "for")) return {};

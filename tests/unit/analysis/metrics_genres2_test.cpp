@@ -180,3 +180,17 @@ TEST_CASE("a raised range 'up from our prior range of' and a margin 'held at' a 
     REQUIRE(with_value(c, 12));
     CHECK(with_value(c, 12)->change.direction == Direction::none);
 }
+
+TEST_CASE("a kind 'of the Name segment' is that segment's") {
+    testing::Run r;
+    const auto& a = r.on("Net sales of the Packaging segment amounted to EUR 1,02 bn in 2009 .");
+    REQUIRE(with_value(a, 1.02e9));
+    CHECK(with_value(a, 1.02e9)->segment == "Packaging");
+    const auto& b = r.on("Revenue of the Fire Safety division rose 4% to $1.1 billion.");
+    REQUIRE(with_value(b, 1.1e9));
+    CHECK(with_value(b, 1.1e9)->segment == "Fire Safety");
+    // Negative: "of the company" names no segment.
+    const auto& c = r.on("Revenue of the company rose 4% to $1.1 billion.");
+    REQUIRE(with_value(c, 1.1e9));
+    CHECK(with_value(c, 1.1e9)->segment.empty());
+}
