@@ -7,14 +7,11 @@
 #include "metrics_support.hpp"
 
 using namespace herald::analysis;
+using testing::entity_of;
 using testing::period_of;
 using testing::with_value;
 
 namespace {
-std::string_view entity_of(const std::vector<Metric>& ms, double v) {
-    const Metric* m = with_value(ms, v);
-    return m ? m->entity : std::string_view("(no metric)");
-}
 double percent_of(const std::vector<Metric>& ms, double v) {
     const Metric* m = with_value(ms, v);
     return m && m->change.has_percent ? m->change.percent : -999;

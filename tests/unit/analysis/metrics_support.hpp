@@ -107,6 +107,12 @@ inline std::string_view period_of(const std::vector<Metric>& ms, double v) {
     return m ? m->period.view() : std::string_view("(no metric)");
 }
 
+// The entity of the first metric with this value; "(no metric)" when there is none.
+inline std::string_view entity_of(const std::vector<Metric>& ms, double v) {
+    const Metric* m = with_value(ms, v);
+    return m ? m->entity : std::string_view("(no metric)");
+}
+
 // The first metric of this kind, or null.
 inline const Metric* metric_of(const std::vector<Metric>& ms, MetricKind k) {
     for (const Metric& m : ms)
