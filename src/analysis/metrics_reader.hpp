@@ -1,5 +1,6 @@
 #pragma once
 // The metric extractor's per-sentence reader, shared by the files of its passes:
+// (long because: the one declaration of the reader whose members the ten files below define.)
 //   metrics_tagging.cpp      token flags, kind phrases ("hits"), figures, clauses, forecast cues
 //   metrics_money.cpp        money figures: their kind, earlier values, conversions, "grew to" moves
 //   metrics_pledges.cpp      investment pledges (capex), stake investments, contracts (orders)
