@@ -40,15 +40,27 @@ void SentenceReader::run(uint32_t q_begin, uint32_t q_end, Carry& carry) {
 void SentenceReader::tag_tokens() {
     first_ = c_.sent->first_token;
     last_ = c_.sent->last_token;
-    flags_.resize(last() - first());
-    words_.resize(last() - first());
+    const uint32_t n = last_ - first_;
+    // The flags, then the tokens the walk below visits (word_flags' picks): one buffer.
+    flags_.resize(2 * static_cast<size_t>(n));
+    words_.resize(n);
     fl_ = flags_.data();
     tw_ = words_.data();
-    cues_any_ = W::word_flags(c_.doc, first(), last(), fl_, words_.data(), &words_any_);
+    // The walk below acts on numbers, punctuation, forecast and comparator words and the stop
+    // words it compares (kCueTagged); word_flags lists those as it reads the word table, so the
+    // other words (most) are not visited again. Without pass gates (tests) every token is.
+    W::Picks picks;
+    picks.flags = W::kForecast | W::kComparator;
+    picks.cues = W::kCueTagged;
+    picks.out = fl_ + n;
+    cues_any_ = W::word_flags(c_.doc, first(), last(), fl_, words_.data(), &words_any_, picks);
+    if (!c_.gates)
+        for (picks.n = 0; picks.n < n; ++picks.n) picks.out[picks.n] = picks.n;
     const std::string_view field = c_.doc.event().field(c_.sent->field);
     const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
     bool comma = false, cue = false, paren = false, years = false, colon = false;
-    for (uint32_t k = 0, n = last_ - first_; k < n; ++k) {
+    for (const uint32_t* p = picks.out, *pe = picks.out + picks.n; p != pe; ++p) {
+        const uint32_t k = *p;
         if (toks[k].kind != TokenKind::punct) {
             // A number is a cue only as a year of four digits ("in 2027"): others are not asked.
             const bool year = toks[k].kind == TokenKind::number && toks[k].end - toks[k].begin == 4;

@@ -124,20 +124,21 @@ struct CueWord {
 };
 
 constexpr CueWord kCueWords[] = {
-    {"and", kCueAnd}, {"or", kCueOr}, {"with", kCueWith}, {"compared", kCueCompared | kCueComparison},
+    {"and", kCueAnd | kCueTagged}, {"or", kCueOr}, {"with", kCueWith}, {"compared", kCueCompared | kCueComparison},
     {"from", kCueComparison}, {"versus", kCueComparison}, {"vs", kCueComparison}, {"over", kCueComparison | kCueOverOn},
     {"on", kCueOverOn}, {"prior-year", kCueYearAgo}, {"year-ago", kCueYearAgo}, {"year-earlier", kCueYearAgo},
     {"previous-year", kCueYearAgo}, {"prior-quarter", kCueQuarterAgo}, {"previous-quarter", kCueQuarterAgo},
     {"annualized", kCueAnnualized}, {"annualised", kCueAnnualized}, {"year", kCueYear}, {"quarter", kCueQuarter},
     {"last", kCueBefore}, {"previous", kCueBefore}, {"prior", kCueBefore}, {"earlier", kCueEarlier},
     {"ago", kCueAgo}, {"same", kCueSame}, {"corresponding", kCueSame}, {"period", kCuePeriod},
-    {"respectively", kCueRespectively}, {"to", kCueTo}, {"of", kCueOf}, {"about", kCueAbout}, {"around", kCueAbout},
+    {"respectively", kCueRespectively}, {"to", kCueTo | kCueTagged}, {"of", kCueOf}, {"about", kCueAbout}, {"around", kCueAbout},
     {"roughly", kCueAbout}, {"approximately", kCueAbout}, {"nearly", kCueAbout}, {"almost", kCueAbout},
     {"in", kCueIn}, {"total", kCueTotal}, {"consolidated", kCueTotal}, {"group", kCueTotal}, {"overall", kCueTotal},
     {"according", kCueSource}, {"said", kCueSource}, {"showed", kCueSource}, {"show", kCueSource}, {"shows", kCueSource},
     {"sold", kCueSold}, {"sells", kCueSold}, {"sell", kCueSold}, {"selling", kCueSold},
     {"double", kCueMultiple}, {"triple", kCueMultiple}, {"quadruple", kCueMultiple}, {"twice", kCueMultiple},
     {"doubling", kCueMultiple}, {"tripling", kCueMultiple},
+    {"by", kCueTagged}, {"as", kCueTagged}, {"after", kCueTagged},
 };
 
 // Open-addressing hash table over the lower-cased words, built once; lookups do not allocate.
@@ -323,7 +324,7 @@ WordInfo info_of(const detail::JointWord& w) {
 }
 
 uint32_t flags_of(const detail::JointWord& w, const WordKey& k) {
-    return w.metric_flags | (w.period_start || periods::may_start_key(k) ? uint32_t{kPeriodStart} : 0u);
+    return w.metric_flags | ((w.period_start | periods::may_start_key(k)) ? uint32_t{kPeriodStart} : 0u);
 }
 
 }  // namespace
@@ -346,16 +347,25 @@ void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
     }
 }
 
-uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words,
-                    uint32_t* flags_any) {
+namespace {
+
+// word_flags' walk; with Pick, it also lists the tokens picks asks for (a template: the walk
+// without picks pays nothing for them).
+template <bool Pick>
+uint32_t flag_walk(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words, uint32_t* flags_any,
+                   Picks* picks) {
     const KeyedColumns columns{doc};
     const Token* toks = doc.tokens.data();
     const WordKey* keys = doc.keys.data();
-    uint32_t any = 0, all_flags = 0;
+    uint32_t any = 0, all_flags = 0, n = 0;
+    // Locals: the stores to out and words could alias *picks.
+    const uint32_t pick_flags = Pick ? picks->flags : 0, pick_cues = Pick ? picks->cues : 0;
+    uint32_t* const pick_out = Pick ? picks->out : nullptr;
     for (uint32_t t = b; t < e; ++t) {
         uint32_t f = 0;
         TokenWord w;
-        if (toks[t].kind == TokenKind::word) {
+        const bool word = toks[t].kind == TokenKind::word;
+        if (word) {
             if (keys[t].a == 0) {  // no key (long or non-ASCII word): text path, no cue word
                 const std::string_view text = doc.text(toks[t]);
                 const WordInfo wi = lookup(text);
@@ -372,14 +382,33 @@ uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, 
                 w.role = c.metric_role;
                 w.cues = c.metric_cues;
             }
+            if constexpr (Pick) {  // stored always, kept when asked for: no branch per word
+                pick_out[n] = t - b;
+                n += ((f & pick_flags) | (w.cues & pick_cues)) != 0 ? 1u : 0u;
+            }
+        } else if constexpr (Pick) {
+            pick_out[n++] = t - b;
         }
         out[t - b] = f;
         words[t - b] = w;
         any |= w.cues;
         all_flags |= f;
     }
+    if constexpr (Pick) picks->n = n;
     if (flags_any) *flags_any = all_flags;
     return any;
+}
+
+}  // namespace
+
+uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words,
+                    uint32_t* flags_any) {
+    return flag_walk<false>(doc, b, e, out, words, flags_any, nullptr);
+}
+
+uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words, uint32_t* flags_any,
+                    Picks& picks) {
+    return flag_walk<true>(doc, b, e, out, words, flags_any, &picks);
 }
 
 void each_word(void (*f)(std::string_view word, Role role, void* self), void* self) {

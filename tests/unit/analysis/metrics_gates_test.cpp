@@ -99,6 +99,14 @@ const char* const kPassSentences[] = {
     "Registrations fell 31% to 12,000 cars in October, according to Cox Automotive.",   // drop_market_figures
     "Sales in China declined 6%, according to industry data.",
     "Toyota sold 955,000 vehicles. Sales in China declined 6%.",                        // unit_sales
+    // tag_tokens visits only the words word_flags picks (kCueTagged's stop words, forecast and
+    // comparator words); without gates it visits every token.
+    "Acme raised its outlook as e-commerce sales jumped 27% in the quarter.",           // "as"
+    "Acme agreed to buy a 2.9% stake in Globex for $1 billion and will co-develop chips.",  // "and"
+    "Acme raised its profit target to $2.1 billion after first-half net profit rose 15%.",  // "after"
+    "Acme wants its cloud revenue to grow 70% a year.",                                 // "to"
+    "Acme targets revenue of $5 billion by 2028.",                                      // "by"
+    "Acme revenue of $3 billion fell short of its forecast of $3.2 billion.",           // "short"
 };
 
 }  // namespace
@@ -137,4 +145,11 @@ TEST_CASE("each gated pass acts on its own sentences (the gate lets them through
     const auto& halved = r.on("Acme revenue doubled, while Globex operating income halved.");
     REQUIRE(testing::metric_of(halved, MetricKind::operating_income));
     CHECK(testing::metric_of(halved, MetricKind::operating_income)->change.percent == -50.0);
+    // The stop words tag_tokens picks (kCueTagged): "to grow", "by 2028" make a projection.
+    const auto& to_grow = r.on("Acme wants its cloud revenue to grow 70% a year.");
+    REQUIRE(testing::metric_of(to_grow, MetricKind::revenue));
+    CHECK(testing::metric_of(to_grow, MetricKind::revenue)->forecast);
+    const auto& by_year = r.on("Acme targets revenue of $5 billion by 2028.");
+    REQUIRE(testing::metric_of(by_year, MetricKind::revenue));
+    CHECK(testing::metric_of(by_year, MetricKind::revenue)->forecast);
 }
