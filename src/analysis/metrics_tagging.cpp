@@ -49,17 +49,14 @@ void SentenceReader::tag_tokens() {
     // The walk below acts on numbers, punctuation, forecast and comparator words and the stop
     // words it compares (kCueTagged); word_flags lists those as it reads the word table, so the
     // other words (most) are not visited again. Without pass gates (tests) every token is.
-    W::Picks picks;
-    picks.flags = W::kForecast | W::kComparator;
-    picks.cues = W::kCueTagged;
-    picks.out = fl_ + n;
-    cues_any_ = W::word_flags(c_.doc, first(), last(), fl_, words_.data(), &words_any_, picks);
+    uint32_t* const picks = fl_ + n;
+    uint32_t n_picks = W::word_flags(c_.doc, first(), last(), fl_, words_.data(), &words_any_, &cues_any_, picks);
     if (!c_.gates)
-        for (picks.n = 0; picks.n < n; ++picks.n) picks.out[picks.n] = picks.n;
+        for (n_picks = 0; n_picks < n; ++n_picks) picks[n_picks] = n_picks;
     const std::string_view field = c_.doc.event().field(c_.sent->field);
     const Token* toks = c_.doc.tokens.data() + first_;  // locals: the flag stores could alias members
     bool comma = false, cue = false, paren = false, years = false, colon = false;
-    for (const uint32_t* p = picks.out, *pe = picks.out + picks.n; p != pe; ++p) {
+    for (const uint32_t* p = picks, *pe = picks + n_picks; p != pe; ++p) {
         const uint32_t k = *p;
         if (toks[k].kind != TokenKind::punct) {
             // A number is a cue only as a year of four digits ("in 2027"): others are not asked.

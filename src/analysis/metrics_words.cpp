@@ -209,6 +209,8 @@ struct KeyTable {
             if (s.a != 0 && counted_role(static_cast<Role>(s.word.metric_role))) s.word.metric_cues |= kCueCounted;
             // likewise for a projection restated ("reaffirmed", "still")
             if (s.a != 0 && static_cast<Role>(s.word.metric_role) == Role::reaffirm) s.word.metric_cues |= kCueReaffirm;
+            // tag_tokens' words (kCueTagged): its stop words are listed in kCueWords
+            if (s.a != 0 && (s.word.metric_flags & (kForecast | kComparator))) s.word.metric_cues |= kCueTagged;
         }
         segments::each_joint_word([](std::string_view w, void* self) {
             static_cast<KeyTable*>(self)->insert(w)->word.metric_cues |= kCueJoint;
@@ -349,18 +351,15 @@ void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out) {
 
 namespace {
 
-// word_flags' walk; with Pick, it also lists the tokens picks asks for (a template: the walk
-// without picks pays nothing for them).
+// word_flags' walk; with Pick, it also lists the tokens tag_tokens visits (a template: the walk
+// without picks pays nothing for them). Returns the OR of the cues, or with Pick the picks' count.
 template <bool Pick>
 uint32_t flag_walk(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words, uint32_t* flags_any,
-                   Picks* picks) {
+                   uint32_t* cues_any, uint32_t* picks) {
     const KeyedColumns columns{doc};
     const Token* toks = doc.tokens.data();
     const WordKey* keys = doc.keys.data();
     uint32_t any = 0, all_flags = 0, n = 0;
-    // Locals: the stores to out and words could alias *picks.
-    const uint32_t pick_flags = Pick ? picks->flags : 0, pick_cues = Pick ? picks->cues : 0;
-    uint32_t* const pick_out = Pick ? picks->out : nullptr;
     for (uint32_t t = b; t < e; ++t) {
         uint32_t f = 0;
         TokenWord w;
@@ -374,7 +373,8 @@ uint32_t flag_walk(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, T
                 w.role = static_cast<uint8_t>(wi.role);
                 // The cues a keyless word can have: those of its role.
                 w.cues = (spending_role(wi.role) ? uint32_t{kCueSpending} : 0u) | (counted_role(wi.role) ? uint32_t{kCueCounted} : 0u) |
-                         (wi.role == Role::reaffirm ? uint32_t{kCueReaffirm} : 0u);
+                         (wi.role == Role::reaffirm ? uint32_t{kCueReaffirm} : 0u) |
+                         (wi.flags & (kForecast | kComparator) ? uint32_t{kCueTagged} : 0u);
             } else {
                 const detail::JointWord& c = columns(t);
                 f = flags_of(c, keys[t]);
@@ -382,20 +382,23 @@ uint32_t flag_walk(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, T
                 w.role = c.metric_role;
                 w.cues = c.metric_cues;
             }
-            if constexpr (Pick) {  // stored always, kept when asked for: no branch per word
-                pick_out[n] = t - b;
-                n += ((f & pick_flags) | (w.cues & pick_cues)) != 0 ? 1u : 0u;
+            if constexpr (Pick) {  // stored always, kept when a tagged word: no branch per word
+                picks[n] = t - b;
+                n += (w.cues / kCueTagged) & 1u;
             }
         } else if constexpr (Pick) {
-            pick_out[n++] = t - b;
+            picks[n++] = t - b;
         }
         out[t - b] = f;
         words[t - b] = w;
         any |= w.cues;
         all_flags |= f;
     }
-    if constexpr (Pick) picks->n = n;
     if (flags_any) *flags_any = all_flags;
+    if constexpr (Pick) {
+        *cues_any = any;
+        return n;
+    }
     return any;
 }
 
@@ -403,12 +406,12 @@ uint32_t flag_walk(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, T
 
 uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words,
                     uint32_t* flags_any) {
-    return flag_walk<false>(doc, b, e, out, words, flags_any, nullptr);
+    return flag_walk<false>(doc, b, e, out, words, flags_any, nullptr, nullptr);
 }
 
 uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words, uint32_t* flags_any,
-                    Picks& picks) {
-    return flag_walk<true>(doc, b, e, out, words, flags_any, &picks);
+                    uint32_t* cues_any, uint32_t* picks) {
+    return flag_walk<true>(doc, b, e, out, words, flags_any, cues_any, picks);
 }
 
 void each_word(void (*f)(std::string_view word, Role role, void* self), void* self) {

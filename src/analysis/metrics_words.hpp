@@ -95,9 +95,10 @@ enum Cue : uint32_t {
     kCueCounted = 1u << 26,    // every word whose Role is count_noun or job_noun (from its role): count_pass
     kCueSold = 1u << 27,       // sold, sells, sell, selling: count_pass (sold_before)
     kCueMultiple = 1u << 28,   // double, triple, quadruple, twice, doubling, tripling: multiple_after
-    // The stop words SentenceReader::tag_tokens reads ("to", "by": forecast_cue; "as", "and",
-    // "after": a projection's scope end): the other stop words are not picked for its walk.
-    kCueTagged = 1u << 29,     // to, by, as, and, after
+    // The words SentenceReader::tag_tokens reads (word_flags' picks): every word with kForecast
+    // or kComparator (from its flags), and the stop words it compares ("to", "by": forecast_cue;
+    // "as", "and", "after": a projection's scope end). Other words are not visited again.
+    kCueTagged = 1u << 29,
 };
 
 // The roles count_pass needs one of (kCueCounted's words) when no count kind is named.
@@ -138,17 +139,10 @@ void word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out);
 // has can skip the sentence without walking it).
 uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words,
                     uint32_t* flags_any = nullptr);
-// The same walk also listing the tokens a later walk of the sentence must visit (into
-// `picks.out`, as offsets from b, `picks.n` of them): every token that is no word, and words with one
-// of `picks.flags` or of `picks.cues`. The later walk then visits those instead of every token
-// again (SentenceReader::tag_tokens).
-struct Picks {
-    uint32_t flags = 0, cues = 0;
-    uint32_t* out = nullptr;  // room for e - b offsets
-    uint32_t n = 0;
-};
+// The same walk also listing the tokens tag_tokens visits after it (into picks[0 .. returned
+// count), as offsets from b): every token that is no word, and the words with kCueTagged.
 uint32_t word_flags(const Document& doc, uint32_t b, uint32_t e, uint32_t* out, TokenWord* words, uint32_t* flags_any,
-                    Picks& picks);
+                    uint32_t* cues_any, uint32_t* picks);
 
 // Multi-word kind phrases starting at a token: returns the number of tokens matched (0 if none).
 // `next(k)` gives the k-th token after the first (lower-case comparison is done inside).

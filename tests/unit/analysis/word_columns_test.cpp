@@ -244,3 +244,34 @@ TEST_CASE("a word table finds its long and non-ASCII words however they are writ
     CHECK(t.find("") == detail::kNoWord);
     CHECK(t.find(std::string(60, 'a')) == detail::kNoWord);
 }
+
+TEST_CASE("word_flags picks every token the metric reader's tag walk reads, and not the other words") {
+    // SentenceReader::tag_tokens visits only the picks: non-words, forecast and comparator words,
+    // and the stop words it compares ("to", "by", "as", "and", "after"; kCueTagged).
+    Docs d;
+    Event e;
+    e.summary = "Revenue is expected to grow 5% by 2028, as margins and sales improve after the deal, beating "
+                "the estimates of analysts, Acme said, (restated) for EXTRAORDINARILY-long-hyphenated words.";
+    d.build(e);
+    for (const Document* doc : {&d.plain, &d.probed}) {
+        const Sentence& s = doc->sentences.at(0);
+        const uint32_t n = s.last_token - s.first_token;
+        std::vector<uint32_t> flags(n), picks(n);
+        std::vector<words::TokenWord> tw(n);
+        uint32_t flags_any = 0, cues_any = 0;
+        const uint32_t np = words::word_flags(*doc, s.first_token, s.last_token, flags.data(), tw.data(), &flags_any,
+                                              &cues_any, picks.data());
+        std::vector<bool> picked(n);
+        for (uint32_t i = 0; i < np; ++i) picked.at(picks[i]) = true;
+        for (uint32_t k = 0; k < n; ++k) {
+            const Token& tk = doc->tokens[s.first_token + k];
+            const std::string w(doc->text(tk));
+            const bool tagged = w == "to" || w == "by" || w == "as" || w == "and" || w == "after";
+            const bool want = tk.kind != TokenKind::word || tagged || (flags[k] & (words::kForecast | words::kComparator));
+            CHECK_MESSAGE(picked[k] == want, w);
+        }
+        // The sentence's own words of each kind are there: the check above is not vacuous.
+        CHECK((flags_any & words::kForecast));
+        CHECK(np < n);
+    }
+}
